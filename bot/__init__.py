@@ -1,0 +1,1 @@
+"""Nurture: a Telegram networking coach."""

@@ -1,0 +1,69 @@
+"""Where notebooks live: one TinyDB file per Telegram user under ``<data_dir>/users/``.
+
+Every read and write goes through ``notebook(user_id)`` with the id of the person who sent the update, so one
+user can never reach another's records. Open notebooks are kept in a small LRU so a busy user does not re-parse
+their file on every message, while memory stays bounded however many users there are.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections import OrderedDict
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.coach.errors import UnreadableData
+from bot.coach.notebook import Notebook
+
+log = logging.getLogger(__name__)
+
+
+class Store:
+    def __init__(self, data_dir: str | os.PathLike[str], cache_size: int = 256) -> None:
+        self.data_dir = Path(data_dir)
+        self.users_dir = self.data_dir / "users"
+        self.users_dir.mkdir(parents=True, exist_ok=True)
+        self.cache_size = cache_size
+        self._open: OrderedDict[int, Notebook] = OrderedDict()
+
+    def path_for(self, user_id: int) -> Path:
+        return self.users_dir / f"{int(user_id)}.json"
+
+    def notebook(self, user_id: int) -> Notebook:
+        """The notebook of one user, opened on first use.
+
+        A file that cannot be parsed is moved aside (never overwritten) and UnreadableData is raised so the
+        user can be told; their next message starts a fresh notebook.
+        """
+        user_id = int(user_id)
+        notebook = self._open.get(user_id)
+        if notebook is not None:
+            self._open.move_to_end(user_id)
+            return notebook
+        path = self.path_for(user_id)
+        try:
+            notebook = Notebook(user_id, path)
+        except UnreadableData as exc:
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+            moved = path.with_name(f"{path.name}.unreadable-{stamp}")
+            os.replace(path, moved)
+            log.error("user %s: notebook unreadable (%s); moved aside to %s", user_id, exc.reason, moved.name)
+            raise UnreadableData(path, exc.reason, moved_to=moved) from exc
+        self._open[user_id] = notebook
+        if len(self._open) > self.cache_size:
+            self._open.popitem(last=False)
+        return notebook
+
+    def user_ids(self) -> list[int]:
+        """Every user with a notebook on disk."""
+        ids = []
+        for entry in os.scandir(self.users_dir):
+            stem, dot, ext = entry.name.partition(".")
+            if ext == "json" and stem.isdigit():
+                ids.append(int(stem))
+        return sorted(ids)
+
+    def drop(self, user_id: int) -> None:
+        """Forget the cached copy (tests and tools use this to simulate a fresh start)."""
+        self._open.pop(int(user_id), None)

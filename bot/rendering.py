@@ -1,0 +1,42 @@
+"""The one Jinja environment for everything Nurture writes.
+
+``templates/messages/*.html`` are what the bot says, sent with Telegram's HTML parse mode: autoescaped, so any
+user text that reaches them is shown as typed. ``templates/drafts/*.txt`` are the notes the user sends on: plain
+text, escaped by the handler when it is sent. User text is only ever passed *into* a template as data; it is never
+compiled as one, so ``{{ 7*7 }}`` typed by a user stays ``{{ 7*7 }}``. StrictUndefined turns a missing value into an
+error in tests instead of an empty slot in a message.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+
+@lru_cache(maxsize=4)
+def environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(templates_dir)),
+        autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters["plural"] = plural
+    return env
+
+
+def render(name: str, **context: Any) -> str:
+    """Render a template by path under templates/, e.g. ``render("messages/met.html", ...)``."""
+    return environment().get_template(name).render(**context).strip()
+
+
+def plural(count: int, singular: str, many: str | None = None) -> str:
+    """``{{ n | plural("contact") }}`` -> "1 contact" / "3 contacts"."""
+    return f"{count} {singular if count == 1 else (many or singular + 's')}"

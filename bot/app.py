@@ -1,0 +1,124 @@
+"""The one factory that wires Nurture together. Nothing happens at import time."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import BotCommand, Update
+from telegram.error import TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot.clock import Clock
+from bot.coach.store import Store
+from bot.commands import COMMANDS
+from bot.config import Settings
+from bot.handlers import capture, choices, contacts, drafts, start
+from bot.handlers.errors import on_error
+from bot.handlers.guard import for_user
+from bot.handlers.reply import reply
+from bot.rendering import render
+from bot.services import Services
+
+log = logging.getLogger(__name__)
+
+# Used when no token is configured (console mode and tests): python-telegram-bot insists on one.
+OFFLINE_TOKEN = "100000001:offline-console-token"
+
+# Telegram allows about 30 messages a second overall. Spacing sends evenly just under that (a bucket of one)
+# avoids the burst-then-429 pattern a bucket of 30 produces against a strict sliding window.
+MESSAGES_PER_SECOND = 29.5
+
+COMMAND_HANDLERS = {
+    "start": start.start_command,
+    "help": start.help_command,
+    "met": capture.met_command,
+    "note": capture.note_command,
+    "gave": capture.gave_command,
+    "got": capture.got_command,
+    "done": capture.done_command,
+    "contacts": contacts.contacts_command,
+    "contact": contacts.contact_command,
+    "forget": contacts.forget_command,
+    "draft": drafts.draft_command,
+}
+
+BUTTON_HANDLERS = {
+    "pick": choices.on_pick,
+    "keep": capture.on_keep,
+    "page": contacts.on_page,
+    "card": contacts.on_card,
+    "forget": contacts.on_forget,
+    "draft": drafts.on_draft_button,
+    "sent": drafts.on_sent,
+    "again": drafts.on_again,
+}
+
+
+def build_application(
+    settings: Settings, store: Store, clock: Clock, request: BaseRequest | None = None
+) -> Application:
+    builder = (
+        Application.builder()
+        .token(settings.token or OFFLINE_TOKEN)
+        .rate_limiter(
+            AIORateLimiter(overall_max_rate=1, overall_time_period=1 / MESSAGES_PER_SECOND, max_retries=3)
+        )
+        .post_init(on_startup)
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    if settings.base_url:
+        builder = builder.base_url(settings.base_url)
+    if settings.base_file_url:
+        builder = builder.base_file_url(settings.base_file_url)
+    app = builder.build()
+
+    services = Services(settings=settings, store=store, clock=clock)
+    services.resumers.update({**capture.RESUMERS, **contacts.RESUMERS, **drafts.RESUMERS})
+    app.bot_data["services"] = services
+
+    for command in COMMANDS:
+        handler = COMMAND_HANDLERS.get(command.name)
+        if handler is not None:
+            app.add_handler(CommandHandler(command.name, handler))
+    for kind, handler in BUTTON_HANDLERS.items():
+        app.add_handler(CallbackQueryHandler(handler, pattern=f"^{kind}:"))
+    app.add_handler(CallbackQueryHandler(expired_button))
+    app.add_handler(MessageHandler(filters.COMMAND, unknown_command))
+    app.add_handler(MessageHandler(filters.TEXT, capture.plain_text))
+    app.add_handler(MessageHandler(~filters.TEXT & ~filters.StatusUpdate.ALL, not_text))
+    app.add_error_handler(on_error)
+    return app
+
+
+async def on_startup(app: Application) -> None:
+    """Publish the command menu. A failure here is logged, never fatal: the bot works without the menu."""
+    try:
+        await app.bot.set_my_commands([BotCommand(c.name, c.summary) for c in COMMANDS])
+    except TelegramError as error:
+        log.warning("could not publish the command menu: %s", error)
+
+
+@for_user
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: object) -> None:
+    await reply(update, context, render("messages/unknown_command.html"))
+
+
+@for_user
+async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: object) -> None:
+    await reply(update, context, render("messages/not_text.html"))
+
+
+@for_user
+async def expired_button(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: object) -> None:
+    if update.callback_query:
+        await update.callback_query.answer(render("messages/expired.txt"), show_alert=True)

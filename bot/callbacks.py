@@ -1,0 +1,52 @@
+"""Callback data for inline buttons: typed, prefixed, built and parsed here only.
+
+Telegram gives buttons 64 bytes. Data carries record ids or a pending-question token, never user text, and every
+lookup it triggers goes through the *pressing* user's own notebook, so a forged or stale button can at worst find
+nothing ("this button has expired"), never another user's records.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ID = r"[0-9a-f]{8}"
+_PATTERNS = {
+    "pick": re.compile(rf"^pick:({_ID}):({_ID}|new)$"),  # answer to "which Jane?"
+    "forget": re.compile(rf"^forget:({_ID}):(yes|no)$"),
+    "page": re.compile(r"^page:(\d{1,4})$"),
+    "keep": re.compile(rf"^keep:({_ID})$"),  # close one open promise / thank-you
+    "card": re.compile(rf"^card:({_ID})$"),
+    "draft": re.compile(rf"^draft:(thanks|followup|reconnect|share):({_ID})$"),
+    "sent": re.compile(rf"^sent:({_ID})$"),  # "I sent this draft": pending token with what to log
+    "again": re.compile(rf"^again:({_ID})$"),  # "another wording" for the same draft
+    "nudge": re.compile(rf"^nudge:(done|snooze1|snooze7|draft):({_ID})$"),  # nudge token from today's plan
+    "tz": re.compile(r"^tz:([A-Za-z_]+(?:/[A-Za-z0-9_+\-]+){0,2})$"),
+}
+
+
+@dataclass(frozen=True)
+class Button:
+    kind: str
+    args: tuple[str, ...]
+
+    def encode(self) -> str:
+        data = ":".join((self.kind, *self.args))
+        if parse(data) != self:
+            raise ValueError(f"callback data would not round-trip: {data!r}")
+        return data
+
+
+def button(kind: str, *args: str) -> str:
+    """Callback data for a button; raises if it would not parse back (a bug, caught by tests)."""
+    return Button(kind, tuple(args)).encode()
+
+
+def parse(data: str | None) -> Button | None:
+    """The typed form of a button's data, or None for anything malformed, unknown or too long."""
+    if not data or len(data.encode()) > 64:
+        return None
+    kind = data.split(":", 1)[0]
+    pattern = _PATTERNS.get(kind)
+    match = pattern.match(data) if pattern else None
+    return Button(kind, match.groups()) if match else None

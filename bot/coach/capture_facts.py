@@ -1,0 +1,270 @@
+"""What a free-text note says about a person: what they care about, what the user promised, what they won.
+
+These three drive the coaching: interests feed give-first nudges (principle 3), promises feed follow-up nudges
+(principle 4) and wins feed congratulations. The rules are plain regular expressions on purpose: a note is one
+or two lines typed on a phone, and a miss costs little (the words stay in the notes), while a wrong guess that
+invents a promise would nag the user. So every pattern needs a clear trigger word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Longest note we read for facts; anything beyond is kept as notes but not mined (keeps worst case linear-cheap).
+MAX_FACTS_TEXT = 2000
+MAX_ITEM_WORDS = 6
+MAX_ACTION_WORDS = 14
+MAX_ITEMS = 10
+
+
+@dataclass
+class Facts:
+    """What a free-text note says about a person."""
+
+    interests: list[str] = field(default_factory=list)  # "jazz", "rock climbing", "climate tech"
+    promises: list[str] = field(default_factory=list)  # "send her the Ferrazzi book", "intro him to Sam"
+    wins: list[str] = field(default_factory=list)  # "got promoted", "new job at Globex"
+
+    def __bool__(self) -> bool:
+        return bool(self.interests or self.promises or self.wins)
+
+
+# A fact ends at a sentence or clause boundary. Commas end promises and wins; interest lists may run past one.
+_HARD_END = re.compile(r"\s*(?:[.;!?\n]|\s[-–—]\s|[()]|\bbut\b|\bwhile\b|\bbecause\b)", re.IGNORECASE)
+_COMMA_END = re.compile(r"\s*(?:[,.;!?\n]|\s[-–—]\s|[()]|\bbut\b|\bwhile\b|\bbecause\b)", re.IGNORECASE)
+# Joining words that start a new clause rather than continue a list: "loves jazz and I promised...".
+_CLAUSE_AND = re.compile(
+    r"\s+(?:and|&)\s+(?:i|i'll|i’ll|i'd|i’d|she|he|they|we|she's|he's|just|also|then|so|got|owe|need|"
+    r"promised|will|should|is|was|has|had|launched|raised|won|published|joined|started)\b",
+    re.IGNORECASE,
+)
+
+# Words that cannot start (or continue) an interest: pronouns, verbs of other facts, fillers.
+_NOT_INTEREST = frozenset(
+    """i i'll i’ll i'd i’d i'm i’m me my we she he they her him them his their it its you your she's he's
+    they're is was are were be been has have had do does did will would should could can must need needs
+    owe owes promised got get just also then so too very really loves love likes like enjoys into fan
+    interested passionate cares big keen launched raised won published joined started who which that
+    when where met meet said told asks asked wants going gonna but and or not no yes""".split()
+)
+_LIST_SPLIT = re.compile(r"\s+(?:and|or)\s+|\s*[/&+]\s*", re.IGNORECASE)
+_LEADING_FILLER = frozenset({"the", "a", "an", "some", "all", "any", "her", "his", "their", "my"})
+_OBJECT_PRONOUNS = r"(?:her|him|them|you|us|me)"
+
+# --- interests -----------------------------------------------------------------------------------------------
+
+_INTEREST_TRIGGER = re.compile(
+    r"\b(?:(?:is\s+|'s\s+|’s\s+|are\s+|really\s+|very\s+|super\s+|deeply\s+)?"
+    r"(?:interested\s+in|passionate\s+about|obsessed\s+with|crazy\s+about|mad\s+about|keen\s+on|hooked\s+on"
+    r"|big\s+on|(?:a\s+)?(?:big\s+|huge\s+|massive\s+|great\s+)?fan\s+of|cares\s+(?:a\s+lot\s+)?about"
+    r"|(?:geeks?|nerds?)\s+out\s+(?:on|about|over)|loves|adores|likes|enjoys|into"
+    r"|(?:her|his|their)\s+(?:hobby|hobbies|passion|thing)\s+(?:is|are)|(?:interests|hobbies)\s*:)"
+    r")\s+(?:to\s+)?",
+    re.IGNORECASE,
+)
+# "ran into her", "look into it": "into" is an interest only after a subject or a linking verb.
+_INTO_NEEDS = frozenset(
+    {"she's", "he's", "they're", "she’s", "he’s", "they’re", "is", "are", "really", "very", "super", "also",
+     "totally", "big", "deeply", "seriously", "heavily", "all", "hugely", "both"}
+)
+
+# --- promises: the user's own commitments, phrased as the action ---------------------------------------------
+
+_I_WILL = (
+    r"\bI\s*(?:'ll|’ll|\s+will|\s+shall|'m\s+going\s+to|’m\s+going\s+to|\s+am\s+going\s+to|'m\s+gonna|’m\s+gonna"
+    r"|\s+need\s+to|\s+have\s+to|\s+must|\s+should|\s+ought\s+to|\s+promised(?:\s+to)?|\s+offered\s+to"
+    r"|\s+agreed\s+to|\s+want\s+to|\s+said\s+I'd|\s+said\s+I’d|\s+said\s+I\s+would)\s+"
+)
+_TOLD = (
+    r"\b(?:told|promised|assured)\s+(?:" + _OBJECT_PRONOUNS + r"|[A-Z][\w'’-]*)\s+(?:that\s+)?"
+    r"I\s*(?:'d|’d|\s+would|'ll|’ll|\s+will)\s+"
+)
+_PROMISED_TO = r"\b(?:promised|offered|agreed|committed)\s+to\s+"
+_PROMISED_OBJ = r"\bpromised\s+(?P<obj>" + _OBJECT_PRONOUNS + r")\s+(?!to\b|that\b|I\b)"
+# Subject-less to-dos, only at the start of a clause: "need to send him my CV", "should follow up".
+_CLAUSE_START = r"(?:^|(?<=[,.;:!?(\n])\s*|(?<=\s[-–—])\s*|\b(?:and|also|then|so|must|really)\s+)"
+_TODO = (
+    _CLAUSE_START + r"(?:need\s+to|have\s+to|gotta|got\s+to|should|must|will|going\s+to|remember\s+to"
+    r"|remind\s+me\s+to|to\s*do\s*:|todo\s*:?)\s+"
+)
+_OWE = r"\b(?:I\s+)?(?P<owe>owe\s+(?:" + _OBJECT_PRONOUNS + r"|[A-Z][\w'’-]*)\s+)"
+_IMPERATIVE = (
+    _CLAUSE_START + r"(?P<verb>(?:send|intro|introduce|email|e-mail|ping|text|share|forward|invite|follow\s+up"
+    r"|connect\s+(?:her|him|them)\s+with|buy|book|schedule|call|reply\s+to|look\s+up|check\s+in\s+with)\b)"
+)
+_PROMISE = re.compile(
+    "|".join(
+        f"(?P<p{i}>{p})" for i, p in enumerate((_TOLD, _I_WILL, _PROMISED_TO, _PROMISED_OBJ, _TODO, _OWE))
+    )
+    + f"|(?P<imp>{_IMPERATIVE})",
+    re.IGNORECASE,
+)
+
+# --- wins: news worth congratulating -------------------------------------------------------------------------
+
+_WIN = re.compile(
+    r"\b(?:"
+    r"(?P<promoted>(?:just\s+)?(?:got|was|been|is|gets|getting)\s+promoted|promoted\s+to)"
+    r"|(?P<newjob>(?:(?:got|started|starting|starts|landed|has|took)\s+)?(?:a\s+)?new\s+(?:job|role|position|gig))"
+    r"|(?P<rest>launched|raised|won|published|joined|shipped|released|graduated|landed|sold|exited|founded"
+    r"|started\s+(?:her|his|their|a)\s+own|got\s+(?:married|engaged|funded|tenure|hired|the\s+job|into|accepted)"
+    r"|had\s+a\s+baby|became\s+(?:a\s+)?(?:partner|dad|mum|mom|parent|father|mother)"
+    r"|(?:won|received|got)\s+(?:an?\s+)?award|closed\s+(?:a|her|his|their)\s)"
+    r")(?!['’])",
+    re.IGNORECASE,
+)
+# "raised" is only a win when money is in the phrase ("raised a seed round"), not "raised a question".
+_MONEY = re.compile(r"\b(?:round|seed|series|funding|million|billion|capital)\b|[$€£]|\d\s*[mk]\b", re.IGNORECASE)
+_NEGATED = re.compile(r"(?:\bnot|n't|n’t|\bnever|\bno)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _clip_words(text: str, limit: int) -> str:
+    words = text.split()
+    return " ".join(words[:limit])
+
+
+def _tidy(text: str) -> str:
+    return text.strip(" \t,.;:!?-–—'\"“”‘’").strip()
+
+
+def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return all(end <= s or start >= e for s, e in spans)
+
+
+def _to_boundary(text: str, start: int, pattern: re.Pattern[str]) -> int:
+    m = pattern.search(text, start)
+    return m.start() if m else len(text)
+
+
+def _promises(text: str, taken: list[tuple[int, int]]) -> list[str]:
+    found: list[str] = []
+    for m in _PROMISE.finditer(text):
+        if not _free(taken, m.start(), m.end()):
+            continue
+        start = m.end()
+        prefix = ""
+        if m.group("imp"):
+            start = m.start("verb")
+        elif m.group("owe"):
+            start = m.start("owe")
+        elif m.group("obj"):
+            prefix = f"get {m.group('obj').lower()} "
+        end = _to_boundary(text, start, _COMMA_END)
+        action = _tidy(prefix + _clip_words(text[start:end], MAX_ACTION_WORDS))
+        # "I'll" followed by nothing, or by another subject ("I'll see if she..."), is not an action to track.
+        if len(action.split()) < 2 and not m.group("obj"):
+            continue
+        taken.append((m.start(), end))
+        found.append(action)
+    return found
+
+
+def _wins(text: str, taken: list[tuple[int, int]]) -> list[str]:
+    found: list[str] = []
+    for m in _WIN.finditer(text):
+        if not _free(taken, m.start(), m.end()) or _NEGATED.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        end = _to_boundary(text, m.end(), _COMMA_END)
+        clause_and = _CLAUSE_AND.search(text, m.end(), end)
+        if clause_and:
+            end = clause_and.start()
+        tail = _clip_words(text[m.end() : end], 8)
+        if m.group("promoted") or m.group("newjob"):
+            # Keep only a tail that says where or what: "got promoted to VP", "new job at Globex".
+            tail = tail if re.match(r"(?:to|at|with|as|in)\s", tail, re.IGNORECASE) else ""
+            win = ("got promoted" if m.group("promoted") else "new job") + (f" {tail}" if tail else "")
+        else:
+            head = m.group("rest")
+            if head.lower() == "raised" and not _MONEY.search(tail):
+                continue
+            if head.lower() in {"launched", "raised", "won", "published", "joined", "shipped", "released",
+                                "landed", "sold", "founded"} and not tail:
+                continue
+            win = f"{head} {tail}".strip()
+        taken.append((m.start(), end))
+        found.append(_tidy(re.sub(r"\s+", " ", win)))
+    return found
+
+
+def _shape_interest(item: str, shouting: bool) -> str:
+    words: list[str] = []
+    for word in item.split():
+        if word.lower().strip(",.") in _NOT_INTEREST:
+            break
+        words.append(word)
+    # "the jazz scene" -> "jazz scene", but "the Knicks" keeps its article: it is part of the proper name.
+    while len(words) > 1 and words[0].lower() in _LEADING_FILLER and not words[1][:1].isupper():
+        words.pop(0)
+    words = words[:MAX_ITEM_WORDS]
+    # Typed lower case is kept; a capital mid-sentence marks a proper noun ("the Knicks", "F1") and is kept too.
+    # Only shouted words (ALL CAPS typing) are lowered, unless they are short acronyms like "AI" or "F1".
+    if shouting:
+        words = [w.lower() if w.isupper() and len(w) > 3 else w for w in words]
+    return _tidy(" ".join(words))
+
+
+def _interest_items(text: str, start: int) -> tuple[list[str], int]:
+    """The list of interests starting at ``start``: "jazz and rock climbing", "jazz, hiking and F1"."""
+    hard = _to_boundary(text, start, _HARD_END)
+    phrase = text[start:hard]
+    clause_and = _CLAUSE_AND.search(phrase)
+    if clause_and:
+        phrase = phrase[: clause_and.start()]
+    chunks = phrase.split(",")
+    keep = chunks[:1]
+    # Past a comma only as a list closed by "and": "jazz, hiking and F1". Else "jazz, great chat" stops at jazz.
+    for k in range(1, len(chunks)):
+        tail = chunks[1 : k + 1]
+        ok = all(
+            0 < len(c.split()) <= 4 and c.split()[0].lower() not in _NOT_INTEREST - {"and"} for c in tail
+        )
+        if not ok:
+            break
+        if re.search(r"\s(?:and|&)\s", " " + chunks[k] + " "):
+            keep = chunks[: k + 1]
+            break
+    used = sum(len(c) for c in keep) + len(keep) - 1
+    items = [i for c in keep for i in _LIST_SPLIT.split(c) if i.strip()]
+    return items, start + used
+
+
+def _interests(text: str, taken: list[tuple[int, int]]) -> list[str]:
+    letters = [c for c in text if c.isalpha()]
+    shouting = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    found: list[str] = []
+    for m in _INTEREST_TRIGGER.finditer(text):
+        if not _free(taken, m.start(), m.end()):
+            continue
+        if m.group().lower().rstrip().endswith("into"):
+            before = text[: m.start()].split()
+            last = before[-1].lower() if before else ""
+            trigger_words = m.group().lower().split()
+            if len(trigger_words) == 1 and last not in _INTO_NEEDS:
+                continue
+        items, end = _interest_items(text, m.end())
+        taken.append((m.start(), end))
+        for item in items:
+            shaped = _shape_interest(item, shouting)
+            if shaped and shaped.lower() not in {f.lower() for f in found}:
+                found.append(shaped)
+    return found
+
+
+def extract_facts(text: str) -> Facts:
+    """Interests, the user's promises and the person's wins mentioned in ``text``.
+
+    Promises are read first so "send her the article she published" is one promise, not also a win.
+    """
+    text = re.sub(r"\s+", " ", (text or "")[:MAX_FACTS_TEXT]).strip()
+    if not text:
+        return Facts()
+    taken: list[tuple[int, int]] = []
+    promises = _promises(text, taken)
+    wins = _wins(text, taken)
+    interests = _interests(text, taken)
+    return Facts(interests=interests[:MAX_ITEMS], promises=promises[:MAX_ITEMS], wins=wins[:MAX_ITEMS])

@@ -1,0 +1,217 @@
+"""Writing down what happened: meetings, notes, gives, help received, promises kept.
+
+Each function is one user action saved as one atomic write (``notebook.batch()``), so a reply that says "saved"
+always describes what is on disk, and a failure half-way leaves nothing half-saved.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from bot.coach.capture import Facts, Meeting, PersonMention, extract_facts
+from bot.coach.models import Contact, Interaction, Promise, new_id
+from bot.coach.names import fold, resolve
+from bot.coach.notebook import Notebook
+
+NEW = "new"  # the answer "this is someone new" to "is this the Jane you know?"
+
+
+@dataclass
+class PersonMatch:
+    """How one person mentioned in /met maps onto the notebook."""
+
+    mention: PersonMention
+    contact: Contact | None = None  # an existing contact known for certain
+    candidates: list[Contact] = field(default_factory=list)  # existing contacts it may be; the user decides
+
+
+def match_people(contacts: list[Contact], meeting: Meeting) -> list[PersonMatch]:
+    """Exact same full name -> the same person. A partial name that fits people already known -> ask. Else new."""
+    matches = []
+    for mention in meeting.people:
+        same_name = [c for c in contacts if fold(c.name) == fold(mention.name)]
+        if len(same_name) == 1:
+            matches.append(PersonMatch(mention, contact=same_name[0]))
+            continue
+        if len(same_name) > 1:
+            matches.append(PersonMatch(mention, candidates=same_name))
+            continue
+        found = resolve(contacts, mention.name)
+        plausible = [found.contact] if found.contact else found.candidates
+        matches.append(PersonMatch(mention, candidates=plausible))
+    return matches
+
+
+@dataclass
+class MeetingSaved:
+    contacts: list[Contact]
+    created: list[bool]  # per contact: newly created (True) or an existing contact met again (False)
+    promises: list[Promise]
+    introducer: Contact | None
+
+
+def record_meeting(
+    notebook: Notebook,
+    meeting: Meeting,
+    choices: list[str | None],
+    now: datetime,
+) -> MeetingSaved:
+    """Save a meeting. ``choices[i]`` is the contact id for person i, or None / NEW for a new contact."""
+    contacts = {c.id: c for c in notebook.contacts()}
+    introducer = _find_introducer(list(contacts.values()), meeting.introduced_by)
+    saved = MeetingSaved([], [], [], introducer)
+    day = meeting.when.isoformat()
+    with notebook.batch():
+        for mention, choice in zip(meeting.people, choices, strict=True):
+            contact = contacts.get(choice or "")
+            created = contact is None
+            if contact is None:
+                contact = Contact(id=new_id(), name=mention.name, met_on=day, created_at=now.isoformat())
+                contact.met_context = meeting.context
+            _fill(contact, mention, meeting, introducer)
+            _learn(contact, meeting.facts)
+            notebook.save_contact(contact)
+            text = meeting.notes or (f"Met at {meeting.context}" if meeting.context else "Met")
+            notebook.add_interaction(
+                Interaction(
+                    id=new_id(), contact_id=contact.id, kind="met", text=text, on=day,
+                    at=now.isoformat(), context=meeting.context,
+                )
+            )
+            # A promise made to a group ("I'll send you both the deck") is kept once per person.
+            for promise_text in meeting.facts.promises:
+                promise = Promise(id=new_id(), contact_id=contact.id, text=promise_text, made_on=day)
+                notebook.save_promise(promise)
+                saved.promises.append(promise)
+            saved.contacts.append(contact)
+            saved.created.append(created)
+    return saved
+
+
+def record_note(notebook: Notebook, contact: Contact, text: str, now: datetime, today: date) -> Facts:
+    facts = extract_facts(text)
+    with notebook.batch():
+        _learn(contact, facts)
+        notebook.save_contact(contact)
+        notebook.add_interaction(_interaction(contact, "note", text, now, today))
+        for promise_text in facts.promises:
+            notebook.save_promise(Promise(id=new_id(), contact_id=contact.id, text=promise_text, made_on=today.isoformat()))
+    return facts
+
+
+def record_give(notebook: Notebook, contact: Contact, what: str, now: datetime, today: date) -> None:
+    notebook.add_interaction(_interaction(contact, "gave", what, now, today))
+
+
+def record_help(notebook: Notebook, contact: Contact, what: str, now: datetime, today: date) -> Promise:
+    """Help received: logged, and a thank-you to do is opened (principle 5: always say thank you)."""
+    thanks = Promise(id=new_id(), contact_id=contact.id, text=what, kind="thanks", made_on=today.isoformat())
+    with notebook.batch():
+        notebook.add_interaction(_interaction(contact, "got", what, now, today))
+        notebook.save_promise(thanks)
+    return thanks
+
+
+def record_touch(notebook: Notebook, contact: Contact, kind: str, text: str, now: datetime, today: date) -> None:
+    """Any other touch (a follow-up sent, a catch-up): resets the cadence clock."""
+    notebook.add_interaction(_interaction(contact, kind, text, now, today))
+
+
+def keep_promise(notebook: Notebook, promise: Promise, now: datetime, today: date) -> None:
+    """Close an open loop and log it as a touch: a kept promise ("kept") or a thank-you said ("thanked")."""
+    contact = notebook.contact(promise.contact_id)
+    with notebook.batch():
+        promise.done_on = today.isoformat()
+        notebook.save_promise(promise)
+        if contact is not None:
+            kind = "thanked" if promise.kind == "thanks" else "kept"
+            notebook.add_interaction(_interaction(contact, kind, promise.text, now, today))
+
+
+def find_promises(promises: list[Promise], what: str) -> list[Promise]:
+    """Open promises whose text best matches ``what`` (all of them when ``what`` is empty)."""
+    open_ = [p for p in promises if p.is_open]
+    key = fold(what)
+    if not key:
+        return open_
+    exact = [p for p in open_ if key in fold(p.text)]
+    if exact:
+        return exact
+    words = set(key.split())
+    scored = [(len(words & set(fold(p.text).split())), p) for p in open_]
+    best = max((score for score, _ in scored), default=0)
+    return [p for score, p in scored if best and score == best]
+
+
+def _interaction(contact: Contact, kind: str, text: str, now: datetime, today: date) -> Interaction:
+    return Interaction(id=new_id(), contact_id=contact.id, kind=kind, text=text, on=today.isoformat(), at=now.isoformat())
+
+
+def _find_introducer(contacts: list[Contact], name: str) -> Contact | None:
+    if not name:
+        return None
+    return resolve(contacts, name).contact
+
+
+def _fill(contact: Contact, mention: PersonMention, meeting: Meeting, introducer: Contact | None) -> None:
+    """New facts win over old ones; missing facts never erase what was known."""
+    if mention.company:
+        contact.company = mention.company
+    if mention.role:
+        contact.role = mention.role
+    if meeting.context and not contact.met_context:
+        contact.met_context = meeting.context
+    if meeting.introduced_by and not contact.introduced_by:
+        contact.introduced_by = introducer.name if introducer else meeting.introduced_by
+        contact.introduced_by_id = introducer.id if introducer else ""
+
+
+def _learn(contact: Contact, facts: Facts) -> None:
+    for interest in facts.interests:
+        if fold(interest) not in {fold(i) for i in contact.interests}:
+            contact.interests.append(interest)
+    for win in facts.wins:
+        if fold(win) not in {fold(w) for w in contact.wins}:
+            contact.wins.append(win)
+
+
+def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
+    """A parsed meeting as JSON-safe data, so it can wait in the notebook while the user answers a question."""
+    data = dataclasses.asdict(meeting)
+    data["when"] = meeting.when.isoformat()
+    return data
+
+
+def meeting_from_dict(data: dict[str, Any]) -> Meeting:
+    return Meeting(
+        people=[PersonMention(**p) for p in data["people"]],
+        when=date.fromisoformat(data["when"]),
+        context=data.get("context", ""),
+        introduced_by=data.get("introduced_by", ""),
+        facts=Facts(**data.get("facts", {})),
+        notes=data.get("notes", ""),
+    )
+
+
+def record_sent_draft(
+    notebook: Notebook, kind: str, contact_ids: list[str], promise_ids: list[str], now: datetime, today: date
+) -> list[str]:
+    """The user sent a drafted note: log the touch it was, and close the loops it closed. Returns what was closed."""
+    closed: list[str] = []
+    touch = {"thanks": "thanked", "followup": "followed_up", "reconnect": "touch", "share": "gave", "intro": "gave"}
+    with notebook.batch():
+        for promise_id in promise_ids:
+            promise = notebook.promise(promise_id)
+            if promise is not None and promise.is_open:
+                keep_promise(notebook, promise, now, today)
+                closed.append(promise.text)
+        people = [c for c in (notebook.contact(cid) for cid in contact_ids) if c is not None]
+        for contact in people:
+            others = [p.name for p in people if p.id != contact.id]
+            text = f"introduced to {', '.join(others)}" if kind == "intro" and others else f"sent a {kind} note"
+            if not (closed and kind == "thanks"):  # a thank-you that closed its loop is logged once, as "thanked"
+                record_touch(notebook, contact, touch.get(kind, "touch"), text, now, today)
+    return closed

@@ -1,0 +1,36 @@
+"""The one table of commands: it drives handler registration, /help and Telegram's command menu."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    summary: str  # one line, shown in Telegram's menu
+    example: str = ""  # shown in /help
+    section: str = "Capture"
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("met", "Log someone you met", "/met Jane from Acme at the editors happy hour, loves jazz", "Capture"),
+    Command("note", "Add a note about someone", "/note Jane: moving to Berlin, I'll send her my contacts there"),
+    Command("gave", "Log something you gave", "/gave Jane the climate tech article"),
+    Command("got", "Log help you received", "/got Tom reviewed my CV"),
+    Command("done", "Close a promise or thank-you", "/done Jane book"),
+    Command("contacts", "Your people, most recent first", "/contacts", "People"),
+    Command("contact", "One person's card and timeline", "/contact Jane", "People"),
+    Command("forget", "Delete a contact", "/forget Jane", "People"),
+    Command("draft", "Write a note from real context", "/draft thanks Jane  ·  /draft intro Jane Tom", "Drafts"),
+    Command("today", "Today's nudges", "/today", "Coaching"),
+    Command("week", "Your weekly review", "/week", "Coaching"),
+    Command("circle", "How often to keep in touch", "/circle Jane inner", "Coaching"),
+    Command("budget", "Nudges per morning", "/budget 3", "Coaching"),
+    Command("timezone", "Your time zone", "/timezone Berlin", "Settings"),
+    Command("morning", "When the morning message comes", "/morning 07:30", "Settings"),
+    Command("pause", "Pause morning messages", "/pause", "Settings"),
+    Command("resume", "Resume morning messages", "/resume", "Settings"),
+    Command("start", "What Nurture does", "/start", "Settings"),
+    Command("help", "All commands", "/help", "Settings"),
+)

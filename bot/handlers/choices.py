@@ -1,0 +1,96 @@
+"""Asking "which one?" with buttons, and picking up where the user left off when they tap.
+
+The original request waits in the user's notebook under a short token (so nothing typed is lost, even across a
+restart); the button carries only that token and a contact id. Names are never silently guessed: an ambiguous
+name ("two Janes") or a typo ("Jnae") always comes back as a question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.callbacks import button, parse
+from bot.coach.errors import UnknownContact
+from bot.coach.models import Contact
+from bot.coach.names import resolve
+from bot.coach.notebook import Notebook
+from bot.handlers.guard import for_user
+from bot.handlers.reply import reply
+from bot.rendering import render
+from bot.services import services
+
+BY_ID = "#"  # a name slot already settled by a tap: "#<contact id>"
+
+Resumer = Callable[[Update, ContextTypes.DEFAULT_TYPE, Notebook, dict[str, Any], str], Awaitable[None]]
+Core = Callable[..., Awaitable[None]]
+
+
+def label(contact: Contact) -> str:
+    detail = " · ".join(part for part in (contact.role, contact.company or contact.met_context) if part)
+    text = f"{contact.name} · {detail}" if detail else contact.name
+    return text[:60]
+
+
+async def resolve_or_ask(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    notebook: Notebook,
+    name: str,
+    action: str,
+    args: dict[str, Any],
+    slot: str,
+) -> Contact | None:
+    """The contact ``name`` means, or None after asking the user which one (the action resumes on the tap)."""
+    if name.startswith(BY_ID):
+        contact = notebook.contact(name[len(BY_ID) :])
+        if contact is None:
+            raise UnknownContact("that person (they were deleted)")
+        return contact
+    found = resolve(notebook.contacts(), name)
+    if found.contact is not None:
+        return found.contact
+    options = found.candidates or found.suggestions
+    if not options:
+        raise UnknownContact(name)
+    token = notebook.put_pending(action, {"args": args, "slot": slot})
+    buttons = [[(label(c), button("pick", token, c.id))] for c in options[:8]]
+    await reply(
+        update,
+        context,
+        render("messages/which.html", query=name, ambiguous=bool(found.candidates)),
+        buttons,
+    )
+    return None
+
+
+def resume_with(core: Core) -> Resumer:
+    """A resumer that re-runs ``core`` with the tapped contact in the slot that was in question."""
+
+    async def resume(
+        update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, payload: dict[str, Any], choice: str
+    ) -> None:
+        args = dict(payload["args"])
+        args[payload["slot"]] = BY_ID + choice
+        await core(update, context, notebook, **args)
+
+    return resume
+
+
+@for_user
+async def on_pick(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    query = update.callback_query
+    assert query is not None
+    data = parse(query.data)
+    pending = notebook.pop_pending(data.args[0]) if data else None
+    resumer = services(context).resumers.get(pending["action"]) if pending else None
+    if pending is None or resumer is None or data is None:
+        await query.answer(render("messages/expired.txt"), show_alert=True)
+        return
+    await query.answer()
+    if query.message is not None:
+        await query.edit_message_reply_markup(reply_markup=None)
+    await resumer(update, context, notebook, pending["payload"], data.args[1])

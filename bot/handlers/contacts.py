@@ -1,0 +1,192 @@
+"""/contacts, /contact and /forget: seeing and pruning the people you know."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.callbacks import button, parse
+from bot.coach.models import Contact
+from bot.coach.network import Network
+from bot.coach.notebook import Notebook
+from bot.coach.when import when_in_words
+from bot.handlers.choices import resolve_or_ask, resume_with
+from bot.handlers.guard import for_user
+from bot.handlers.reply import keyboard, reply
+from bot.handlers.words import command_text
+from bot.rendering import render
+from bot.services import local_today
+
+PAGE_SIZE = 10
+TIMELINE_SHOWN = 8
+
+
+def by_recent_activity(network: Network) -> list[Contact]:
+    """Most recently active first; people never touched sort by when they were added."""
+    return sorted(
+        network.contacts,
+        key=lambda c: ((network.last_touch(c.id) or date.min).isoformat(), c.created_at),
+        reverse=True,
+    )
+
+
+# -- /contacts -------------------------------------------------------------------------------------------------------
+
+
+@for_user
+async def contacts_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    await _show_page(update, context, notebook, 0, edit=False)
+
+
+@for_user
+async def on_page(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    query = update.callback_query
+    assert query is not None
+    data = parse(query.data)
+    await query.answer()
+    await _show_page(update, context, notebook, int(data.args[0]) if data else 0, edit=True)
+
+
+async def _show_page(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, page: int, *, edit: bool
+) -> None:
+    network = notebook.network()
+    people = by_recent_activity(network)
+    pages = max(1, -(-len(people) // PAGE_SIZE))
+    page = min(max(page, 0), pages - 1)
+    _, today = local_today(context, notebook)
+    shown = people[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+    rows = [
+        {
+            "contact": c,
+            "last": when_in_words(touched, today) if (touched := network.last_touch(c.id)) else "",
+            "open": len(network.open_promises(c.id)),
+        }
+        for c in shown
+    ]
+    text = render("messages/contacts.html", rows=rows, page=page, pages=pages, total=len(people))
+    buttons = [[(f"📇 {c.name[:28]}", button("card", c.id)) for c in shown[i : i + 2]] for i in range(0, len(shown), 2)]
+    nav = []
+    if page > 0:
+        nav.append(("‹ Newer", button("page", str(page - 1))))
+    if page < pages - 1:
+        nav.append(("Older ›", button("page", str(page + 1))))
+    buttons.append(nav)
+    query = update.callback_query
+    if edit and query is not None and query.message is not None:
+        await query.edit_message_text(text, parse_mode="HTML", reply_markup=keyboard(buttons))
+    else:
+        await reply(update, context, text, buttons)
+
+
+# -- /contact --------------------------------------------------------------------------------------------------------
+
+
+@for_user
+async def contact_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    name = command_text(update)
+    if not name:
+        await _show_page(update, context, notebook, 0, edit=False)
+        return
+    await show_card(update, context, notebook, name=name)
+
+
+async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, *, name: str) -> None:
+    contact = await resolve_or_ask(update, context, notebook, name, "contact", {"name": name}, "name")
+    if contact is None:
+        return
+    network = notebook.network()
+    _, today = local_today(context, notebook)
+    timeline = list(reversed(network.timeline(contact.id)))
+    promises = network.open_promises(contact.id)
+    introducer = network.contact(contact.introduced_by_id) if contact.introduced_by_id else None
+    text = render(
+        "messages/card.html",
+        contact=contact,
+        met_when=when_in_words(date.fromisoformat(contact.met_on), today) if contact.met_on else "",
+        introducer_name=introducer.name if introducer else contact.introduced_by,
+        promises=promises,
+        timeline=[(when_in_words(date.fromisoformat(i.on), today) if i.on else "", i) for i in timeline[:TIMELINE_SHOWN]],
+        earlier=max(0, len(timeline) - TIMELINE_SHOWN),
+        given=network.count(contact.id, "gave"),
+        received=network.count(contact.id, "got"),
+    )
+    buttons = [[(f"✅ {p.text[:40]}", button("keep", p.id))] for p in promises[:5]]
+    buttons.append(
+        [
+            ("✍️ Follow-up", button("draft", "followup", contact.id)),
+            ("🙏 Thanks", button("draft", "thanks", contact.id)),
+            ("🎁 Share", button("draft", "share", contact.id)),
+        ]
+    )
+    await reply(update, context, text, buttons)
+
+
+@for_user
+async def on_card(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    query = update.callback_query
+    assert query is not None
+    data = parse(query.data)
+    await query.answer()
+    if data is None or notebook.contact(data.args[0]) is None:
+        await reply(update, context, render("messages/expired.html"))
+        return
+    await show_card(update, context, notebook, name="#" + data.args[0])
+
+
+# -- /forget ---------------------------------------------------------------------------------------------------------
+
+
+@for_user
+async def forget_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    name = command_text(update)
+    if not name:
+        await reply(update, context, render("messages/hint_forget.html"))
+        return
+    await confirm_forget(update, context, notebook, name=name)
+
+
+async def confirm_forget(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, *, name: str) -> None:
+    contact = await resolve_or_ask(update, context, notebook, name, "forget", {"name": name}, "name")
+    if contact is None:
+        return
+    network = notebook.network()
+    await reply(
+        update,
+        context,
+        render(
+            "messages/forget_confirm.html",
+            contact=contact,
+            entries=len(network.timeline(contact.id)),
+            promises=len(network.open_promises(contact.id)),
+        ),
+        [[("🗑 Yes, delete", button("forget", contact.id, "yes")), ("Keep", button("forget", contact.id, "no"))]],
+    )
+
+
+@for_user
+async def on_forget(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    query = update.callback_query
+    assert query is not None
+    data = parse(query.data)
+    await query.answer()
+    contact = notebook.contact(data.args[0]) if data else None
+    if data is None or contact is None:
+        text = render("messages/expired.html")
+    elif data.args[1] == "yes":
+        notebook.delete_contact(contact.id)
+        text = render("messages/forgotten.html", name=contact.name)
+    else:
+        text = render("messages/kept_contact.html", name=contact.name)
+    if query.message is not None:
+        await query.edit_message_text(text, parse_mode="HTML")
+    else:
+        await reply(update, context, text)
+
+
+RESUMERS = {
+    "contact": resume_with(show_card),
+    "forget": resume_with(confirm_forget),
+}

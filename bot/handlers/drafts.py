@@ -1,0 +1,159 @@
+"""/draft <kind> <who>: a personal note from real context, in its own message, ready to copy."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.callbacks import button, parse
+from bot.coach import journal
+from bot.coach.drafts import DRAFT_KINDS, KIND_HELP, draft_note
+from bot.coach.errors import NotUnderstood
+from bot.coach.names import fold, split_name_and_rest
+from bot.coach.notebook import Notebook
+from bot.handlers.choices import resolve_or_ask, resume_with
+from bot.handlers.guard import for_user
+from bot.handlers.reply import reply, send
+from bot.handlers.words import command_text
+from bot.rendering import render
+from bot.services import local_today
+
+# The words people actually type for each kind.
+KIND_WORDS = {
+    "thanks": "thanks", "thank": "thanks", "thankyou": "thanks", "thx": "thanks", "ty": "thanks",
+    "followup": "followup", "follow": "followup", "fu": "followup",
+    "reconnect": "reconnect", "catchup": "reconnect", "checkin": "reconnect", "ping": "reconnect",
+    "share": "share", "give": "share", "pass": "share",
+    "intro": "intro", "introduce": "intro", "introduction": "intro",
+}
+_JOINERS = re.compile(r"^(?:and|&|\+|,|to|with)\s+", re.IGNORECASE)
+
+
+def split_kind(text: str) -> tuple[str | None, str]:
+    """("thanks", "Jane") from "thanks Jane", "thank-you Jane", "follow up Jane"; (None, text) if no kind word."""
+    words = text.split(maxsplit=2)
+    if not words:
+        return None, ""
+    first = re.sub(r"[^a-z]", "", fold(words[0]))
+    if first == "follow" and len(words) > 1 and fold(words[1]) == "up":
+        return "followup", words[2] if len(words) > 2 else ""
+    kind = KIND_WORDS.get(first)
+    rest = text.split(maxsplit=1)[1] if len(words) > 1 else ""
+    return (kind, rest) if kind else (None, text)
+
+
+@for_user
+async def draft_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    text = command_text(update)
+    kind, rest = split_kind(text)
+    if kind is None or not rest.strip():
+        await reply(update, context, render("messages/draft_help.html", kinds=KIND_HELP, typed=text, has_kind=bool(kind)))
+        return
+    if kind == "intro":
+        first, second = split_name_and_rest(notebook.contacts(), rest)
+        second = _JOINERS.sub("", second.strip()).strip()
+        if not first or not second:
+            raise NotUnderstood(render("messages/hint_intro.txt"))
+        await write_draft(update, context, notebook, kind=kind, name=first, other=second)
+    else:
+        await write_draft(update, context, notebook, kind=kind, name=rest.strip(), other="")
+
+
+async def write_draft(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, *, kind: str, name: str, other: str,
+    variant: int | None = None,
+) -> None:
+    args = {"kind": kind, "name": name, "other": other}
+    contact = await resolve_or_ask(update, context, notebook, name, "draft", args, "name")
+    if contact is None:
+        return
+    other_contact = None
+    if other:
+        args["name"] = "#" + contact.id
+        other_contact = await resolve_or_ask(update, context, notebook, other, "draft", args, "other")
+        if other_contact is None:
+            return
+    await send_draft(update, context, notebook, kind, contact.id, other_contact.id if other_contact else None, variant)
+
+
+async def send_draft(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, kind: str, contact_id: str,
+    other_id: str | None, variant: int | None = None,
+) -> None:
+    _, today = local_today(context, notebook)
+    network = notebook.network()
+    draft = draft_note(kind, network, contact_id, today, other_id=other_id,
+                       sender_name=notebook.profile().first_name, variant=variant)
+    people = [network.by_id[cid] for cid in draft.contact_ids]
+    token = notebook.put_pending(
+        "sent",
+        {"kind": kind, "contact_ids": draft.contact_ids, "promise_ids": draft.promise_ids, "variant": variant or 0,
+         "other_id": other_id},
+    )
+    chat = update.effective_chat
+    assert chat is not None
+    await send(context, chat.id, render("messages/draft_intro.html", kind=kind, people=people))
+    # The note alone in its own message: a long-press copies exactly what to send, nothing else.
+    await send(
+        context,
+        chat.id,
+        render("messages/draft_text.html", text=draft.text),
+        [[("✅ I sent it", button("sent", token)), ("🔄 Other wording", button("again", token))]],
+    )
+
+
+@for_user
+async def on_draft_button(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    query = update.callback_query
+    assert query is not None
+    data = parse(query.data)
+    await query.answer()
+    if data is None or notebook.contact(data.args[1]) is None:
+        await reply(update, context, render("messages/expired.html"))
+        return
+    await send_draft(update, context, notebook, data.args[0], data.args[1], None)
+
+
+@for_user
+async def on_sent(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    query = update.callback_query
+    assert query is not None
+    data = parse(query.data)
+    pending = notebook.pop_pending(data.args[0]) if data else None
+    if pending is None:
+        await query.answer(render("messages/expired.txt"), show_alert=True)
+        return
+    await query.answer("Logged ✅")
+    if query.message is not None:
+        await query.edit_message_reply_markup(reply_markup=None)
+    payload: dict[str, Any] = pending["payload"]
+    now, today = local_today(context, notebook)
+    closed = journal.record_sent_draft(
+        notebook, payload["kind"], payload["contact_ids"], payload["promise_ids"], now, today
+    )
+    people = [c for c in (notebook.contact(cid) for cid in payload["contact_ids"]) if c]
+    await reply(update, context, render("messages/sent.html", kind=payload["kind"], people=people, closed=closed))
+
+
+@for_user
+async def on_again(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    query = update.callback_query
+    assert query is not None
+    data = parse(query.data)
+    pending = notebook.peek_pending(data.args[0]) if data else None
+    if pending is None or not all(notebook.contact(cid) for cid in pending["payload"]["contact_ids"]):
+        await query.answer(render("messages/expired.txt"), show_alert=True)
+        return
+    await query.answer()
+    payload = pending["payload"]
+    await send_draft(
+        update, context, notebook, payload["kind"], payload["contact_ids"][0], payload.get("other_id"),
+        int(payload.get("variant", 0)) + 1,
+    )
+
+
+RESUMERS = {"draft": resume_with(write_draft)}
+__all__ = ["DRAFT_KINDS", "RESUMERS"]

@@ -1,0 +1,70 @@
+"""The door every update passes through: who is asking, where, and which notebook they may touch.
+
+Handlers wrapped with ``for_user`` receive the sender's own notebook, so no handler ever picks a notebook by any
+id other than the sender's Telegram user id.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.coach.errors import CoachError, UnreadableData
+from bot.coach.notebook import Notebook
+from bot.handlers.errors import explain
+from bot.handlers.reply import reply
+from bot.rendering import render
+from bot.services import services
+
+log = logging.getLogger(__name__)
+
+UserHandler = Callable[[Update, ContextTypes.DEFAULT_TYPE, Notebook], Awaitable[Any]]
+Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
+
+
+def for_user(handler: UserHandler) -> Handler:
+    @functools.wraps(handler)
+    async def wrapper(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        user, chat = update.effective_user, update.effective_chat
+        if user is None or chat is None or user.is_bot:
+            return
+        query = update.callback_query
+        if chat.type != "private":
+            # Groups see no one's notes. Say so when addressed (a command or a button), stay silent otherwise.
+            if query:
+                await query.answer(render("messages/group.txt"), show_alert=True)
+            elif update.effective_message and (update.effective_message.text or "").startswith("/"):
+                await reply(update, context, render("messages/group.html"))
+            return
+        if not services(context).settings.allows(user.id):
+            log.info("refused user %s (not in COACH_ALLOWED_USERS)", user.id)
+            if query:
+                await query.answer()
+            await reply(update, context, render("messages/not_allowed.html"))
+            return
+        try:
+            notebook = services(context).store.notebook(user.id)
+            await _welcome_back(notebook, user.first_name)
+            await handler(update, context, notebook)
+        except CoachError as error:
+            if isinstance(error, UnreadableData):
+                log.error("user %s: unreadable notebook: %s", user.id, error.reason)
+            if query:
+                await query.answer()
+            await reply(update, context, explain(error))
+
+    return wrapper
+
+
+async def _welcome_back(notebook: Notebook, first_name: str) -> None:
+    """A user who blocked the bot and now writes again is active again (principle: never nag the unwilling)."""
+    profile = notebook.profile()
+    if not profile.active or (first_name and profile.first_name != first_name):
+        profile.active = True
+        profile.first_name = first_name
+        notebook.save_profile(profile)

@@ -1,0 +1,97 @@
+"""Sending text back: HTML parse mode, split under Telegram's 4,096-character limit without breaking markup."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import MessageLimit, ParseMode
+from telegram.ext import ContextTypes
+
+LIMIT = MessageLimit.MAX_TEXT_LENGTH
+# A tag, an entity (kept whole so "&amp;" is never cut in half), or a run of plain text.
+_TOKENS = re.compile(r"<[^>]+>|&[#\w]+;|[^<&]+|[<&]")
+_TAG_NAME = re.compile(r"</?\s*([a-zA-Z\-]+)")
+
+Keyboard = Sequence[Sequence[tuple[str, str]]]  # rows of (label, callback data)
+
+
+def keyboard(rows: Keyboard | None) -> InlineKeyboardMarkup | None:
+    if not rows:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows if row]
+    )
+
+
+def split_html(text: str, limit: int = LIMIT) -> list[str]:
+    """Split HTML into chunks of at most ``limit`` characters, preferring line breaks, closing and re-opening any
+    tags that are open at a cut so every chunk is valid on its own."""
+    chunks: list[str] = []
+    current = ""
+    open_tags: list[tuple[str, str]] = []  # (name, opening tag as written)
+
+    def closers() -> str:
+        return "".join(f"</{name}>" for name, _ in reversed(open_tags))
+
+    def flush() -> None:
+        nonlocal current
+        if _has_text(current):
+            chunks.append(current + closers())
+        current = "".join(tag for _, tag in open_tags)
+
+    for token in _tokens(text):
+        budget = limit - len(closers())
+        if len(current) + len(token) > budget:
+            flush()
+            budget = limit - len(closers())
+        while len(current) + len(token) > budget:  # one run of text longer than a whole message
+            room = max(budget - len(current), 1)
+            current += token[:room]
+            token = token[room:]
+            flush()
+        current += token
+        if token.startswith("</"):
+            if open_tags:
+                open_tags.pop()
+        elif token.startswith("<") and not token.endswith("/>") and (match := _TAG_NAME.match(token)):
+            open_tags.append((match.group(1).lower(), token))
+    if _has_text(current):
+        chunks.append(current + closers())
+    return chunks or [text[:limit]]
+
+
+def _has_text(html: str) -> bool:
+    return bool(re.sub(r"<[^>]+>", "", html).strip())
+
+
+def _tokens(text: str) -> list[str]:
+    """Tokens small enough to cut between: lines of text, tags, entities."""
+    out: list[str] = []
+    for token in _TOKENS.findall(text):
+        if token.startswith(("<", "&")) and len(token) > 1:
+            out.append(token)
+        else:
+            out.extend(re.findall(r"[^\n]*\n|[^\n]+", token))
+    return out
+
+
+async def send(
+    context: ContextTypes.DEFAULT_TYPE, chat_id: int, html: str, buttons: Keyboard | None = None
+) -> Message | None:
+    """Send HTML to a chat; buttons go under the last chunk."""
+    message = None
+    chunks = split_html(html)
+    for index, chunk in enumerate(chunks):
+        markup = keyboard(buttons) if index == len(chunks) - 1 else None
+        message = await context.bot.send_message(
+            chat_id, chunk, parse_mode=ParseMode.HTML, reply_markup=markup, disable_web_page_preview=True
+        )
+    return message
+
+
+async def reply(update: Update, context: ContextTypes.DEFAULT_TYPE, html: str, buttons: Keyboard | None = None) -> None:
+    chat = update.effective_chat
+    if chat is not None:
+        await send(context, chat.id, html, buttons)

@@ -1,0 +1,34 @@
+"""What every handler and job needs, built once by ``build_application`` and kept in ``bot_data``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from telegram.ext import CallbackContext
+
+from bot.clock import Clock
+from bot.coach.morning import local_day
+from bot.coach.notebook import Notebook
+from bot.coach.store import Store
+from bot.config import Settings
+
+
+@dataclass
+class Services:
+    settings: Settings
+    store: Store
+    clock: Clock
+    # Resume a question asked with buttons ("which Jane?"): action name -> coroutine, filled by the factory.
+    resumers: dict[str, Any] = field(default_factory=dict)
+
+
+def services(context: CallbackContext[Any, Any, Any, Any]) -> Services:
+    return context.application.bot_data["services"]
+
+
+def local_today(context: CallbackContext[Any, Any, Any, Any], notebook: Notebook) -> tuple[datetime, date]:
+    """Now (UTC) and the user's own calendar day: "yesterday" and "today" mean theirs, not the server's."""
+    now = services(context).clock.now()
+    return now, local_day(now, notebook.profile().timezone)

@@ -1,0 +1,107 @@
+"""Shared fixtures: a real Application wired to an in-process Bot API, a store in a temp folder, a fixed clock."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from telegram import Update
+from telegram.ext import Application
+
+from bot.app import build_application
+from bot.clock import FixedClock
+from bot.coach.store import Store
+from bot.config import Settings
+from bot.local_api import LocalBotAPI, LocalChat, buttons_of
+
+NOW = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(NOW)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store(tmp_path / "data")
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(data_dir=tmp_path / "data")
+
+
+class Bot:
+    """The real Application, offline: feed it updates, read what it sent, fail on any unhandled error."""
+
+    def __init__(self, app: Application, api: LocalBotAPI) -> None:
+        self.app = app
+        self.api = api
+        self.errors: list[BaseException] = []
+
+    async def process(self, update: dict[str, Any]) -> list[dict[str, Any]]:
+        before = len(self.api.calls)
+        await self.app.process_update(Update.de_json(update, self.app.bot))
+        if self.errors:
+            raise AssertionError(f"handler raised: {self.errors!r}") from self.errors[0]
+        return [params for method, params in self.api.calls[before:] if method in ("sendMessage", "editMessageText")]
+
+
+class User:
+    """One person chatting with the bot; remembers the last buttons they were shown."""
+
+    def __init__(self, bot: Bot, chat: LocalChat) -> None:
+        self.bot = bot
+        self.chat = chat
+        self.last: list[dict[str, Any]] = []
+        self.alerts: list[str] = []
+
+    async def say(self, text: str) -> str:
+        self.last = await self.bot.process(self.chat.message(text))
+        return self.text
+
+    async def tap(self, label: str) -> str:
+        """Tap the first button whose label contains ``label`` among the most recent messages with buttons."""
+        for params in reversed(self.last):
+            for text, data in buttons_of(params):
+                if label.lower() in text.lower():
+                    return await self.press(data)
+        raise AssertionError(f"no button {label!r} in {[buttons_of(p) for p in self.last]}")
+
+    async def press(self, data: str) -> str:
+        before = len(self.bot.api.calls)
+        self.last = await self.bot.process(self.chat.press(data))
+        self.alerts = [
+            str(p.get("text", "")) for m, p in self.bot.api.calls[before:] if m == "answerCallbackQuery" and p.get("text")
+        ]
+        return self.text
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(str(p.get("text", "")) for p in self.last)
+
+    @property
+    def buttons(self) -> list[tuple[str, str]]:
+        return [b for p in self.last for b in buttons_of(p)]
+
+
+@pytest.fixture
+async def bot(settings: Settings, store: Store, clock: FixedClock):
+    api = LocalBotAPI()
+    app = build_application(settings, store, clock, request=api)
+    harness = Bot(app, api)
+
+    async def collect(update: object, context: Any) -> None:
+        harness.errors.append(context.error)
+
+    app.add_error_handler(collect)
+    async with app:
+        yield harness
+
+
+@pytest.fixture
+def user(bot: Bot) -> User:
+    return User(bot, LocalChat(user_id=4242, first_name="Alex"))

@@ -21,11 +21,12 @@ from bot.clock import Clock
 from bot.coach.store import Store
 from bot.commands import COMMANDS
 from bot.config import Settings
-from bot.handlers import capture, choices, contacts, drafts, start
+from bot.handlers import capture, choices, coaching, contacts, drafts, morning, schedule, start
 from bot.handlers.errors import on_error
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
 from bot.rendering import render
+from bot.scheduling import rebuild_jobs
 from bot.services import Services
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,14 @@ COMMAND_HANDLERS = {
     "contact": contacts.contact_command,
     "forget": contacts.forget_command,
     "draft": drafts.draft_command,
+    "today": morning.today_command,
+    "week": coaching.week_command,
+    "circle": coaching.circle_command,
+    "budget": coaching.budget_command,
+    "timezone": schedule.timezone_command,
+    "morning": schedule.morning_command,
+    "pause": schedule.pause_command,
+    "resume": schedule.resume_command,
 }
 
 BUTTON_HANDLERS = {
@@ -60,6 +69,8 @@ BUTTON_HANDLERS = {
     "draft": drafts.on_draft_button,
     "sent": drafts.on_sent,
     "again": drafts.on_again,
+    "nudge": morning.on_nudge,
+    "tz": schedule.on_timezone_button,
 }
 
 
@@ -69,13 +80,15 @@ def build_application(
     builder = (
         Application.builder()
         .token(settings.token or OFFLINE_TOKEN)
-        .rate_limiter(
-            AIORateLimiter(overall_max_rate=1, overall_time_period=1 / MESSAGES_PER_SECOND, max_retries=3)
-        )
+        .rate_limiter(AIORateLimiter(overall_max_rate=1, overall_time_period=1 / MESSAGES_PER_SECOND, max_retries=3))
         .post_init(on_startup)
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
+    else:
+        # Morning fan-out sends to many chats at once; one pooled connection (the default) would queue them
+        # behind each other and time out. The rate limiter, not the pool, sets the pace.
+        builder = builder.connection_pool_size(16).pool_timeout(30.0)
     if settings.base_url:
         builder = builder.base_url(settings.base_url)
     if settings.base_file_url:
@@ -83,13 +96,11 @@ def build_application(
     app = builder.build()
 
     services = Services(settings=settings, store=store, clock=clock)
-    services.resumers.update({**capture.RESUMERS, **contacts.RESUMERS, **drafts.RESUMERS})
+    services.resumers.update({**capture.RESUMERS, **contacts.RESUMERS, **drafts.RESUMERS, **coaching.RESUMERS})
     app.bot_data["services"] = services
 
     for command in COMMANDS:
-        handler = COMMAND_HANDLERS.get(command.name)
-        if handler is not None:
-            app.add_handler(CommandHandler(command.name, handler))
+        app.add_handler(CommandHandler(command.name, COMMAND_HANDLERS[command.name]))
     for kind, handler in BUTTON_HANDLERS.items():
         app.add_handler(CallbackQueryHandler(handler, pattern=f"^{kind}:"))
     app.add_handler(CallbackQueryHandler(expired_button))
@@ -101,7 +112,8 @@ def build_application(
 
 
 async def on_startup(app: Application) -> None:
-    """Publish the command menu. A failure here is logged, never fatal: the bot works without the menu."""
+    """Schedule every user's morning message and publish the command menu (a failure there is not fatal)."""
+    rebuild_jobs(app)
     try:
         await app.bot.set_my_commands([BotCommand(c.name, c.summary) for c in COMMANDS])
     except TelegramError as error:

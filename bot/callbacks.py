@@ -20,7 +20,7 @@ _PATTERNS = {
     "draft": re.compile(rf"^draft:(thanks|followup|reconnect|share):({_ID})$"),
     "sent": re.compile(rf"^sent:({_ID})$"),  # "I sent this draft": pending token with what to log
     "again": re.compile(rf"^again:({_ID})$"),  # "another wording" for the same draft
-    "nudge": re.compile(rf"^nudge:(done|snooze1|snooze7|draft):({_ID})$"),  # nudge token from today's plan
+    "nudge": re.compile(rf"^nudge:(done|snooze|snooze1|snooze7|draft):({_ID})$"),  # nudge token from today's plan
     "tz": re.compile(r"^tz:([A-Za-z_]+(?:/[A-Za-z0-9_+\-]+){0,2})$"),
 }
 

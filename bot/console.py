@@ -76,6 +76,7 @@ async def chat_in_console(settings: Settings, store: Store, clock: Clock, stdin:
     return 0
 
 
-def run_console(settings: Settings, store: Store, clock: Clock, stdin: TextIO = sys.stdin,
-                stdout: TextIO = sys.stdout) -> int:
+def run_console(
+    settings: Settings, store: Store, clock: Clock, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout
+) -> int:
     return asyncio.run(chat_in_console(settings, store, clock, stdin, stdout))

@@ -121,7 +121,9 @@ class LocalBotAPI(BaseRequest):
 class LocalChat:
     """Builds the updates a Telegram client would send for one person in a private chat."""
 
-    def __init__(self, user_id: int = 1, first_name: str = "You", chat_type: str = "private", chat_id: int | None = None):
+    def __init__(
+        self, user_id: int = 1, first_name: str = "You", chat_type: str = "private", chat_id: int | None = None
+    ):
         self.user = {"id": user_id, "is_bot": False, "first_name": first_name}
         self.chat = {"id": chat_id if chat_id is not None else user_id, "type": chat_type}
         if chat_type == "private":
@@ -172,8 +174,4 @@ def buttons_of(params: dict[str, Any]) -> list[tuple[str, str]]:
     markup = params.get("reply_markup") or {}
     if isinstance(markup, str):
         markup = json.loads(markup)
-    return [
-        (b.get("text", ""), b.get("callback_data", ""))
-        for row in markup.get("inline_keyboard", [])
-        for b in row
-    ]
+    return [(b.get("text", ""), b.get("callback_data", "")) for row in markup.get("inline_keyboard", []) for b in row]

@@ -32,9 +32,9 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
     return env
 
 
-def render(name: str, **context: Any) -> str:
+def render(template: str, /, **context: Any) -> str:
     """Render a template by path under templates/, e.g. ``render("messages/met.html", ...)``."""
-    return environment().get_template(name).render(**context).strip()
+    return environment().get_template(template).render(**context).strip()
 
 
 def plural(count: int, singular: str, many: str | None = None) -> str:

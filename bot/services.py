@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from telegram.ext import CallbackContext
+from telegram.ext import Application, CallbackContext
 
 from bot.clock import Clock
 from bot.coach.morning import local_day
@@ -24,8 +24,10 @@ class Services:
     resumers: dict[str, Any] = field(default_factory=dict)
 
 
-def services(context: CallbackContext[Any, Any, Any, Any]) -> Services:
-    return context.application.bot_data["services"]
+def services(context: CallbackContext[Any, Any, Any, Any] | Application[Any, Any, Any, Any, Any, Any]) -> Services:
+    """The services from a handler's context or from the Application itself (jobs, start-up)."""
+    app = context if isinstance(context, Application) else context.application
+    return app.bot_data["services"]
 
 
 def local_today(context: CallbackContext[Any, Any, Any, Any], notebook: Notebook) -> tuple[datetime, date]:

@@ -75,7 +75,9 @@ class User:
         before = len(self.bot.api.calls)
         self.last = await self.bot.process(self.chat.press(data))
         self.alerts = [
-            str(p.get("text", "")) for m, p in self.bot.api.calls[before:] if m == "answerCallbackQuery" and p.get("text")
+            str(p.get("text", ""))
+            for m, p in self.bot.api.calls[before:]
+            if m == "answerCallbackQuery" and p.get("text")
         ]
         return self.text
 

@@ -30,7 +30,13 @@ def test_importing_the_bot_has_no_side_effects(tmp_path):
         "import bot.app, bot.console, bot.__main__, bot.handlers.capture, bot.handlers.contacts, "
         "bot.handlers.drafts; print('ok')"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
-                            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert list(tmp_path.iterdir()) == []

@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# Longest note we read for facts; anything beyond is kept as notes but not mined (keeps worst case linear-cheap).
+
+def _set(words: str) -> frozenset[str]:
+    """A word set written as one string: easier to read and extend than a list of quoted words."""
+    return frozenset(words.split())
+
+
+# Longest note we read for facts; anything beyond stays in the notes but is not mined (bounds the work).
 MAX_FACTS_TEXT = 2000
 MAX_ITEM_WORDS = 6
 MAX_ACTION_WORDS = 14
@@ -41,18 +47,18 @@ _CLAUSE_AND = re.compile(
 )
 
 # Words that cannot start (or continue) an interest: pronouns, verbs of other facts, fillers.
-_NOT_INTEREST = frozenset(
+_NOT_INTEREST = _set(
     """i i'll i’ll i'd i’d i'm i’m me my we she he they her him them his their it its you your she's he's
     they're is was are were be been has have had do does did will would should could can must need needs
     owe owes promised got get just also then so too very really loves love likes like enjoys into fan
     interested passionate cares big keen launched raised won published joined started who which that
-    when where met meet said told asks asked wants going gonna but and or not no yes""".split()
+    when where met meet said told asks asked wants going gonna but and or not no yes"""
 )
 _LIST_SPLIT = re.compile(r"\s+(?:and|or)\s+|\s*[/&+]\s*", re.IGNORECASE)
 _LEADING_FILLER = frozenset({"the", "a", "an", "some", "all", "any", "her", "his", "their", "my"})
 _OBJECT_PRONOUNS = r"(?:her|him|them|you|us|me)"
 
-# --- interests -----------------------------------------------------------------------------------------------
+# --- interests ----------------------------------------------------------------------------------------------
 
 _INTEREST_TRIGGER = re.compile(
     r"\b(?:(?:is\s+|'s\s+|’s\s+|are\s+|really\s+|very\s+|super\s+|deeply\s+)?"
@@ -65,11 +71,31 @@ _INTEREST_TRIGGER = re.compile(
 )
 # "ran into her", "look into it": "into" is an interest only after a subject or a linking verb.
 _INTO_NEEDS = frozenset(
-    {"she's", "he's", "they're", "she’s", "he’s", "they’re", "is", "are", "really", "very", "super", "also",
-     "totally", "big", "deeply", "seriously", "heavily", "all", "hugely", "both"}
+    {
+        "she's",
+        "he's",
+        "they're",
+        "she’s",
+        "he’s",
+        "they’re",
+        "is",
+        "are",
+        "really",
+        "very",
+        "super",
+        "also",
+        "totally",
+        "big",
+        "deeply",
+        "seriously",
+        "heavily",
+        "all",
+        "hugely",
+        "both",
+    }
 )
 
-# --- promises: the user's own commitments, phrased as the action ---------------------------------------------
+# --- promises: the user's own commitments, phrased as the action --------------------------------------------
 
 _I_WILL = (
     r"\bI\s*(?:'ll|’ll|\s+will|\s+shall|'m\s+going\s+to|’m\s+going\s+to|\s+am\s+going\s+to|'m\s+gonna|’m\s+gonna"
@@ -88,20 +114,18 @@ _TODO = (
     _CLAUSE_START + r"(?:need\s+to|have\s+to|gotta|got\s+to|should|must|will|going\s+to|remember\s+to"
     r"|remind\s+me\s+to|to\s*do\s*:|todo\s*:?)\s+"
 )
-_OWE = r"\b(?:I\s+)?(?P<owe>owe\s+(?:" + _OBJECT_PRONOUNS + r"|[A-Z][\w'’-]*)\s+)"
+_OWE = r"\b(?:I\s+)?(?P<owe>owe\s+(?:her|him|them|you|[A-Z][\w'’-]*)\s+)"
 _IMPERATIVE = (
     _CLAUSE_START + r"(?P<verb>(?:send|intro|introduce|email|e-mail|ping|text|share|forward|invite|follow\s+up"
     r"|connect\s+(?:her|him|them)\s+with|buy|book|schedule|call|reply\s+to|look\s+up|check\s+in\s+with)\b)"
 )
 _PROMISE = re.compile(
-    "|".join(
-        f"(?P<p{i}>{p})" for i, p in enumerate((_TOLD, _I_WILL, _PROMISED_TO, _PROMISED_OBJ, _TODO, _OWE))
-    )
+    "|".join(f"(?P<p{i}>{p})" for i, p in enumerate((_TOLD, _I_WILL, _PROMISED_TO, _PROMISED_OBJ, _TODO, _OWE)))
     + f"|(?P<imp>{_IMPERATIVE})",
     re.IGNORECASE,
 )
 
-# --- wins: news worth congratulating -------------------------------------------------------------------------
+# --- wins: news worth congratulating ------------------------------------------------------------------------
 
 _WIN = re.compile(
     r"\b(?:"
@@ -141,10 +165,25 @@ def _to_boundary(text: str, start: int, pattern: re.Pattern[str]) -> int:
     return m.start() if m else len(text)
 
 
+_CLAUSE_SPLIT = re.compile(r"[,.;:!?()]|\s[-–—]\s")
+_NOT_A_SUBJECT = frozenset({"i", "also", "and", "just", "then", "so", "really", "already", "but", "still"})
+
+
+def _someone_else_said(text: str, start: int) -> bool:
+    """True for "she promised to..." or "Jane owes...": a commitment, but not the user's."""
+    words = _CLAUSE_SPLIT.split(text[:start])[-1].split()
+    if not words:
+        return False
+    last = words[-1]
+    return last.lower() not in _NOT_A_SUBJECT and (last[:1].isupper() or last.lower() in _NOT_INTEREST)
+
+
 def _promises(text: str, taken: list[tuple[int, int]]) -> list[str]:
     found: list[str] = []
     for m in _PROMISE.finditer(text):
         if not _free(taken, m.start(), m.end()):
+            continue
+        if not m.group().lower().startswith("i") and _someone_else_said(text, m.start()):
             continue
         start = m.end()
         prefix = ""
@@ -156,8 +195,7 @@ def _promises(text: str, taken: list[tuple[int, int]]) -> list[str]:
             prefix = f"get {m.group('obj').lower()} "
         end = _to_boundary(text, start, _COMMA_END)
         action = _tidy(prefix + _clip_words(text[start:end], MAX_ACTION_WORDS))
-        # "I'll" followed by nothing, or by another subject ("I'll see if she..."), is not an action to track.
-        if len(action.split()) < 2 and not m.group("obj"):
+        if not action:  # "I'll." says nothing to keep
             continue
         taken.append((m.start(), end))
         found.append(action)
@@ -182,8 +220,22 @@ def _wins(text: str, taken: list[tuple[int, int]]) -> list[str]:
             head = m.group("rest")
             if head.lower() == "raised" and not _MONEY.search(tail):
                 continue
-            if head.lower() in {"launched", "raised", "won", "published", "joined", "shipped", "released",
-                                "landed", "sold", "founded"} and not tail:
+            if (
+                head.lower()
+                in {
+                    "launched",
+                    "raised",
+                    "won",
+                    "published",
+                    "joined",
+                    "shipped",
+                    "released",
+                    "landed",
+                    "sold",
+                    "founded",
+                }
+                and not tail
+            ):
                 continue
             win = f"{head} {tail}".strip()
         taken.append((m.start(), end))
@@ -201,7 +253,7 @@ def _shape_interest(item: str, shouting: bool) -> str:
     while len(words) > 1 and words[0].lower() in _LEADING_FILLER and not words[1][:1].isupper():
         words.pop(0)
     words = words[:MAX_ITEM_WORDS]
-    # Typed lower case is kept; a capital mid-sentence marks a proper noun ("the Knicks", "F1") and is kept too.
+    # Lower case is kept; a capital mid-sentence marks a proper noun ("the Knicks", "F1") and is kept too.
     # Only shouted words (ALL CAPS typing) are lowered, unless they are short acronyms like "AI" or "F1".
     if shouting:
         words = [w.lower() if w.isupper() and len(w) > 3 else w for w in words]
@@ -217,12 +269,10 @@ def _interest_items(text: str, start: int) -> tuple[list[str], int]:
         phrase = phrase[: clause_and.start()]
     chunks = phrase.split(",")
     keep = chunks[:1]
-    # Past a comma only as a list closed by "and": "jazz, hiking and F1". Else "jazz, great chat" stops at jazz.
+    # Past a comma only in a list closed by "and": "jazz, hiking and F1". "jazz, great chat" stops at jazz.
     for k in range(1, len(chunks)):
         tail = chunks[1 : k + 1]
-        ok = all(
-            0 < len(c.split()) <= 4 and c.split()[0].lower() not in _NOT_INTEREST - {"and"} for c in tail
-        )
+        ok = all(0 < len(c.split()) <= 4 and c.split()[0].lower() not in _NOT_INTEREST - {"and"} for c in tail)
         if not ok:
             break
         if re.search(r"\s(?:and|&)\s", " " + chunks[k] + " "):
@@ -244,7 +294,8 @@ def _interests(text: str, taken: list[tuple[int, int]]) -> list[str]:
             before = text[: m.start()].split()
             last = before[-1].lower() if before else ""
             trigger_words = m.group().lower().split()
-            if len(trigger_words) == 1 and last not in _INTO_NEEDS:
+            at_clause_start = not _CLAUSE_SPLIT.split(text[: m.start()])[-1].strip()
+            if len(trigger_words) == 1 and last not in _INTO_NEEDS and not at_clause_start:
                 continue
         items, end = _interest_items(text, m.end())
         taken.append((m.start(), end))

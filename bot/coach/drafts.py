@@ -47,6 +47,7 @@ class Draft:
     text: str  # the note itself, plain text, ready to copy (the handler escapes it on send)
     contact_ids: list[str]  # who it is for (two for intro: the one it is written to first)
     promise_ids: list[str]  # open promises the note fulfils or mentions, so the UI can offer "mark as done"
+    variant: int = 0  # the phrasing used; variant + 1 is "another wording"
 
 
 def draft_note(
@@ -92,7 +93,7 @@ def draft_note(
         contact_ids.append(other.id)
 
     text = tidy(render(f"drafts/{kind}.txt", **context))
-    return Draft(kind=kind, text=text, contact_ids=contact_ids, promise_ids=promise_ids)
+    return Draft(kind=kind, text=text, contact_ids=contact_ids, promise_ids=promise_ids, variant=chosen)
 
 
 def tidy(text: str) -> str:
@@ -143,10 +144,9 @@ def _about(network: Network, contact: Contact, today: date, seed: int) -> dict[s
     first_on = _past_day(contact.met_on, today) or next(
         (d for m in meetings if (d := _past_day(m.on, today))), None
     )
-    latest = meetings[-1] if meetings else None
     latest_where, latest_on = first_where, first_on
-    if latest is not None and len(meetings) > 1:
-        latest_where, latest_on = _clean(latest.context), _past_day(latest.on, today)
+    if len(meetings) > 1:  # met again since the card was written: the latest meeting is the one to cite
+        latest_where, latest_on = _clean(meetings[-1].context), _past_day(meetings[-1].on, today)
 
     notes = [_clean(i.text) for i in timeline if i.kind == "note" and _clean(i.text)]
     last_note = notes[-1] if notes and len(notes[-1]) <= _MAX_QUOTED_NOTE else ""
@@ -156,7 +156,7 @@ def _about(network: Network, contact: Contact, today: date, seed: int) -> dict[s
     last_touch = last_touch if last_touch and last_touch <= today else None
 
     return {
-        "first_name": _clean(contact.first_name) or "there",
+        "first_name": contact.first_name.strip() or "there",  # names stay as typed: "J." keeps its dot
         "company": _clean(contact.company),
         "role": _clean(contact.role),
         # Where/when for a thank-you or follow-up: the latest meeting. For a catch-up: when we first met.
@@ -179,10 +179,9 @@ def _about(network: Network, contact: Contact, today: date, seed: int) -> dict[s
 _IRREGULAR = {
     "sent": "sending", "gave": "giving", "took": "taking", "made": "making", "told": "telling",
     "lent": "lending", "got": "getting", "found": "finding", "wrote": "writing", "bought": "buying",
-    "paid": "paying",
-    "put": "putting", "taught": "teaching", "brought": "bringing", "met": "meeting", "spent": "spending",
-    "let": "letting", "read": "reading", "proofread": "proofreading", "saw": "seeing", "did": "doing",
-    "came": "coming", "went": "going", "kept": "keeping", "held": "holding", "set": "setting",
+    "paid": "paying", "put": "putting", "taught": "teaching", "brought": "bringing", "met": "meeting",
+    "spent": "spending", "let": "letting", "read": "reading", "proofread": "proofreading", "saw": "seeing",
+    "did": "doing", "came": "coming", "went": "going", "kept": "keeping", "held": "holding", "set": "setting",
     "ran": "running", "drove": "driving", "rode": "riding", "flew": "flying", "wove": "weaving",
 }  # fmt: skip
 
@@ -191,6 +190,8 @@ def _gerund(help_text: str) -> str:
     """ "reviewed my CV" -> "reviewing my CV" for "Thank you for ..."; "" when not a past-tense phrase."""
     verb, _, rest = help_text.partition(" ")
     low = verb.lower()
+    if len(low) > 4 and low.endswith("ing"):
+        return help_text  # already "helping me with ..."
     if low in _IRREGULAR:
         ing = _IRREGULAR[low]
     elif len(low) > 3 and low.endswith("ied"):
@@ -223,12 +224,14 @@ def _thanks_facts(network: Network, contact: Contact, context: dict[str, object]
             help_text = _clean(timeline[got[-1]].text)
             close_loop = any(i.kind == "thanked" for i in timeline[got[-1] + 1 :])
     gerund = _gerund(help_text)
+    verb, _, rest = help_text.partition(" ")
     context.update(
         helped=helped,
         close_loop=close_loop,
         help_text=help_text,
         help_gerund=gerund,
-        help_past=help_text if gerund else "",  # "after you reviewed my CV" needs a past-tense phrase
+        # "after you reviewed my CV" needs a past-tense phrase, i.e. one we could turn into a gerund.
+        help_past=f"{verb.lower()} {rest}".strip() if gerund and gerund != help_text else "",
     )
     return promise_ids
 
@@ -301,8 +304,8 @@ def _intro_facts(contact: Contact, other: Contact, seed: int) -> dict[str, objec
     shared = [i for i in (_clean(x) for x in contact.interests) if i and i.lower() in theirs]
     other_interests = [_clean(i) for i in other.interests if _clean(i)]
     return {
-        "other_name": _clean(other.name) or "someone I know",
-        "other_first": _clean(other.first_name) or "them",
+        "other_name": " ".join(other.name.split()) or "someone I know",
+        "other_first": other.first_name.strip() or "them",
         "other_role": _clean(other.role),
         "other_company": _clean(other.company),
         "shared": shared[:2],

@@ -6,7 +6,7 @@ of your people who share an interest. This module only finds the ideas; nudges.p
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -51,56 +51,64 @@ class IntroIdea:
 def intro_ideas(
     contacts: Sequence[Contact],
     network: Network,
-    strength: Mapping[str, float],
     *,
-    per_group: int = 4,
-    limit: int = 12,
+    per_group: int = 3,
+    limit: int = 8,
 ) -> list[IntroIdea]:
-    """Pairs of contacts worth introducing, strongest ties first within each shared interest or company.
+    """Pairs of contacts worth introducing; ``contacts`` come strongest tie first, and so do the pairs.
 
     Pairing everyone with everyone is quadratic; instead contacts are grouped by what they share and only the
     few strongest ties in each group are paired, with a hard cap on the total, so a 1,000-contact network
     costs about the same as a 50-contact one.
     """
-    groups: dict[tuple[str, str], list[Contact]] = {}
-    labels: dict[tuple[str, str], str] = {}
+    # Group keys are prefixed strings ("i:" interest, "c:" company) so one dict serves both. Members keep the
+    # order of ``contacts``, strongest first, so no group needs sorting.
+    groups: dict[str, list[Contact]] = {}
     for contact in contacts:
         for interest in contact.interests:
-            key = ("interest", interest.strip().lower())
-            if key[1]:
-                groups.setdefault(key, []).append(contact)
-                labels.setdefault(key, interest.strip())
-        if contact.company.strip():
-            key = ("company", contact.company.strip().lower())
-            groups.setdefault(key, []).append(contact)
-            labels.setdefault(key, contact.company.strip())
+            groups.setdefault("i:" + interest.strip().lower(), []).append(contact)
+        if contact.company:
+            groups.setdefault("c:" + contact.company.strip().lower(), []).append(contact)
 
     ideas: list[IntroIdea] = []
     seen: set[tuple[str, str]] = set()
+    gave_texts: dict[str, str] = {}  # contact id -> what the user gave them, lowercased, read once
+    shared = [key for key, members in groups.items() if len(members) > 1 and len(key) > 2]
     # Interests first: a shared passion makes a warmer intro than a shared employer.
-    for key in sorted(
-        (k for k, members in groups.items() if len(members) > 1), key=lambda k: k[0] != "interest"
-    ):
-        members = sorted(groups[key], key=lambda c: (-strength.get(c.id, 0.0), c.id))[:per_group]
+    shared.sort(key=lambda key: key[0] != "i")
+    for key in shared:
+        members = groups[key][:per_group]
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
-                pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-                if pair in seen or _already_know(a, b, network):
+                first, second = (a, b) if a.id < b.id else (b, a)
+                pair = (first.id, second.id)
+                if pair in seen or _already_know(a, b, network, gave_texts):
                     continue
                 seen.add(pair)
-                first, second = (a, b) if a.id < b.id else (b, a)
-                ideas.append(IntroIdea(first, second, labels[key], key[0]))
+                via = "interest" if key[0] == "i" else "company"
+                ideas.append(IntroIdea(first, second, _label(first, key), via))
                 if len(ideas) >= limit:
                     return ideas
     return ideas
 
 
-def _already_know(a: Contact, b: Contact, network: Network) -> bool:
-    """One introduced the other to the user, or the user already logged an intro between them."""
+def _label(contact: Contact, key: str) -> str:
+    """The shared interest or company as the user wrote it, for the nudge's words."""
+    wanted = key[2:]
+    for text in (*contact.interests, contact.company) if key[0] == "i" else (contact.company,):
+        if text.strip().lower() == wanted:
+            return text.strip()
+    return wanted
+
+
+def _already_know(a: Contact, b: Contact, network: Network, gave_texts: dict[str, str]) -> bool:
+    """One introduced the other to the user, or the user already logged a give mentioning the other."""
     if a.introduced_by_id == b.id or b.introduced_by_id == a.id:
         return True
     for one, other in ((a, b), (b, a)):
+        if one.id not in gave_texts:
+            gave_texts[one.id] = "\n".join(i.text for i in network.timeline(one.id) if i.kind == "gave").lower()
         name = other.first_name.lower()
-        if name and any(i.kind == "gave" and name in i.text.lower() for i in network.timeline(one.id)):
+        if name and name in gave_texts[one.id]:
             return True
     return False

@@ -77,8 +77,13 @@ def record_meeting(
             text = meeting.notes or (f"Met at {meeting.context}" if meeting.context else "Met")
             notebook.add_interaction(
                 Interaction(
-                    id=new_id(), contact_id=contact.id, kind="met", text=text, on=day,
-                    at=now.isoformat(), context=meeting.context,
+                    id=new_id(),
+                    contact_id=contact.id,
+                    kind="met",
+                    text=text,
+                    on=day,
+                    at=now.isoformat(),
+                    context=meeting.context,
                 )
             )
             # A promise made to a group ("I'll send you both the deck") is kept once per person.
@@ -98,7 +103,9 @@ def record_note(notebook: Notebook, contact: Contact, text: str, now: datetime, 
         notebook.save_contact(contact)
         notebook.add_interaction(_interaction(contact, "note", text, now, today))
         for promise_text in facts.promises:
-            notebook.save_promise(Promise(id=new_id(), contact_id=contact.id, text=promise_text, made_on=today.isoformat()))
+            notebook.save_promise(
+                Promise(id=new_id(), contact_id=contact.id, text=promise_text, made_on=today.isoformat())
+            )
     return facts
 
 
@@ -147,7 +154,9 @@ def find_promises(promises: list[Promise], what: str) -> list[Promise]:
 
 
 def _interaction(contact: Contact, kind: str, text: str, now: datetime, today: date) -> Interaction:
-    return Interaction(id=new_id(), contact_id=contact.id, kind=kind, text=text, on=today.isoformat(), at=now.isoformat())
+    return Interaction(
+        id=new_id(), contact_id=contact.id, kind=kind, text=text, on=today.isoformat(), at=now.isoformat()
+    )
 
 
 def _find_introducer(contacts: list[Contact], name: str) -> Contact | None:
@@ -201,7 +210,13 @@ def record_sent_draft(
 ) -> list[str]:
     """The user sent a drafted note: log the touch it was, and close the loops it closed. Returns what was closed."""
     closed: list[str] = []
-    touch = {"thanks": "thanked", "followup": "followed_up", "reconnect": "touch", "share": "gave", "intro": "gave"}
+    touch = {
+        "thanks": "thanked",
+        "followup": "followed_up",
+        "reconnect": "touch",
+        "share": "gave",
+        "intro": "gave",
+    }
     with notebook.batch():
         for promise_id in promise_ids:
             promise = notebook.promise(promise_id)
@@ -215,3 +230,26 @@ def record_sent_draft(
             if not (closed and kind == "thanks"):  # a thank-you that closed its loop is logged once, as "thanked"
                 record_touch(notebook, contact, touch.get(kind, "touch"), text, now, today)
     return closed
+
+
+def complete_nudge(notebook: Notebook, nudge: Any, now: datetime, today: date) -> str:
+    """The user did what a nudge suggested: close its loop or log its touch. Returns what was logged, in words."""
+    contact = notebook.contact(nudge.contact_id) if nudge.contact_id else None
+    if nudge.kind == "starter" or contact is None:
+        return ""
+    promise = notebook.promise(nudge.promise_id) if nudge.promise_id else None
+    if promise is not None and promise.is_open:
+        keep_promise(notebook, promise, now, today)
+        return "thanked" if promise.kind == "thanks" else "kept"
+    other = notebook.contact(nudge.other_contact_id) if nudge.other_contact_id else None
+    with notebook.batch():
+        if nudge.draft_kind == "intro" and other is not None:
+            record_touch(notebook, contact, "gave", f"introduced to {other.name}", now, today)
+            record_touch(notebook, other, "gave", f"introduced to {contact.name}", now, today)
+            return "introduced"
+        if nudge.kind == "give":
+            record_touch(notebook, contact, "gave", nudge.action, now, today)
+            return "gave"
+        kind = "followed_up" if nudge.kind in ("thank", "followup") else "touch"
+        record_touch(notebook, contact, kind, nudge.action, now, today)
+    return kind

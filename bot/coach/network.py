@@ -34,6 +34,10 @@ class Network:
         """Interactions with one contact, oldest first."""
         return self._interactions.get(contact_id, [])
 
+    def promises_for(self, contact_id: str) -> list[Promise]:
+        """Every promise and thank-you for one contact, open or kept."""
+        return self._promises.get(contact_id, [])
+
     def open_promises(self, contact_id: str | None = None, kind: str | None = None) -> list[Promise]:
         pool = self._promises.get(contact_id, []) if contact_id else self.promises
         return [p for p in pool if p.is_open and (kind is None or p.kind == kind)]
@@ -47,6 +51,13 @@ class Network:
         if contact and contact.met_on:
             return date.fromisoformat(contact.met_on)
         return None
+
+    def last_activity(self, contact_id: str) -> str:
+        """When anything was last logged for a contact (ISO datetime), for "most recently active" ordering."""
+        timeline = self.timeline(contact_id)
+        contact = self.by_id.get(contact_id)
+        latest = max((i.at for i in timeline), default="")
+        return max(latest, contact.created_at if contact else "")
 
     def count(self, contact_id: str, kind: str) -> int:
         return sum(1 for i in self.timeline(contact_id) if i.kind == kind)

@@ -12,7 +12,6 @@ compare like dates) and the wording is written only for the nudges that make the
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -21,6 +20,7 @@ from typing import Any
 from bot.coach.give import IntroIdea, fresh_win, intro_ideas, share_interest
 from bot.coach.models import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE, Contact, Interaction, Promise
 from bot.coach.network import Network
+from bot.coach.when import how_long, when_in_words
 
 NUDGE_KINDS = ("thank", "followup", "give", "reconnect", "starter")
 
@@ -35,7 +35,7 @@ CLOSE_THE_LOOP = 45.0
 RECONNECT_BASE = {"inner": 50.0, "close": 34.0, "wider": 12.0}  # + up to 14 for overdueness and strength
 WIN = 36.0
 SHARE = 28.0
-INTRO = 26.0
+INTRO = 32.0  # + up to 3: an intro helps two people at once, worth more than a plain share
 STARTER = 1.0
 # Picking a second nudge of a kind already in the plan costs this much, so a lower kind "within reach" wins.
 KIND_REPEAT_PENALTY = 60.0
@@ -49,7 +49,7 @@ _CIRCLE_BONUS = {"inner": 4.0, "close": 2.0, "wider": 0.0}
 _RHYTHM = {14: "every two weeks", 30: "about monthly", 90: "every few months"}
 # Intros put the user's name on the line (principle 2), so only well-known ties are paired, strongest first.
 INTRO_MIN_INTERACTIONS = 2
-INTRO_POOL = 40
+INTRO_POOL = 24
 # Words that open a promise phrased as an action ("send her the book"), so it reads "you'd send her the book".
 _ACTION_VERBS = frozenset(
     (
@@ -123,8 +123,9 @@ def plan_day(
 
 # -- what is due -----------------------------------------------------------------------------------
 
-# A candidate before its words are written: (score, key, kind, people involved, writer, detail). A plain tuple
-# because a network of hundreds of contacts yields hundreds of candidates every morning and only a few are kept.
+# A candidate before its words are written: (-score, key, kind, people involved, writer, detail). A plain
+# tuple because a network of hundreds of contacts yields hundreds of candidates a morning and few are kept;
+# the score is negated so a plain sort ranks best first, ties broken by the unique key.
 _Writer = Callable[[Network, date, "_Due"], Nudge]
 _Due = tuple[float, str, str, tuple[str, ...], _Writer, Any]
 
@@ -147,38 +148,62 @@ def _all_due(network: Network, today: date) -> list[_Due]:
     timeline_of = network.timeline
 
     due: list[_Due] = []
-    warm: list[tuple[float, Contact]] = []
+    warm: list[tuple[float, str, Contact]] = []
     strength_of: dict[str, float] = {}
+    ordinals: dict[str, int] = {}
     for contact in network.contacts:
         cid = contact.id
         timeline = timeline_of(cid)
         last_on = (timeline[-1].on if timeline else "") or contact.met_on or contact.created_at[:10]
         circle = contact.circle if contact.circle in overdue_before else DEFAULT_CIRCLE
-        strength = -1.0  # counted only when a score needs it
 
         if meet_from <= last_on < iso:
             item = _nice_to_meet(contact, timeline, today)
             if item is not None:
                 due.append(item)
-        if loop_from <= last_on <= loop_to and timeline and timeline[-1].kind == "thanked":
-            if any(i.kind == "got" for i in timeline):
-                due.append((CLOSE_THE_LOOP, f"loop:{timeline[-1].id}", "thank", (cid,), _write_loop, contact))
-        if last_on and last_on < overdue_before[circle]:
-            strength = _strength(timeline)
-            cadence = CIRCLE_CADENCE_DAYS[circle]
-            overdue = (today_ordinal - _ordinal(last_on, today_ordinal)) / cadence - 1.0
-            score = RECONNECT_BASE[circle] + min(overdue, 2.0) * 5.0 + min(strength, 4.0)
-            due.append((score, f"reconnect:{cid}", "reconnect", (cid,), _write_reconnect, contact))
-        if contact.interests or contact.wins:
-            if (contact.wins and last_on <= win_to) or last_on <= share_to:
-                item = _give(contact, timeline, circle, last_on <= share_to)
-                if item is not None:
-                    due.append(item)
-            if len(timeline) >= INTRO_MIN_INTERACTIONS and contact.interests:
-                if strength < 0:
-                    strength = _strength(timeline)
-                warm.append((strength, contact))
-                strength_of[cid] = strength
+        if (
+            loop_from <= last_on <= loop_to
+            and timeline
+            and timeline[-1].kind == "thanked"
+            and any(i.kind == "got" for i in timeline)
+        ):
+            due.append((-CLOSE_THE_LOOP, f"loop:{timeline[-1].id}", "thank", (cid,), _write_loop, contact))
+
+        overdue = last_on and last_on < overdue_before[circle]
+        shares = contact.interests and last_on <= share_to
+        wins = contact.wins and last_on <= win_to
+        warm_tie = contact.interests and len(timeline) >= INTRO_MIN_INTERACTIONS
+        if not (overdue or shares or wins or warm_tie):
+            continue
+        # One pass over the timeline for the give/get balance that strength and reciprocity both use.
+        got = gave = 0
+        for item in timeline:
+            kind = item.kind
+            if kind == "got":
+                got += 1
+            elif kind == "gave":
+                gave += 1
+        # More history and a two-way give/get make a stronger tie (principle 1).
+        # (Conditional expressions rather than min()/max(): this loop runs for every contact every morning.)
+        strength = (len(timeline) if len(timeline) < 10 else 10) * 0.3 + (1.0 if got and gave else 0.0)
+        if overdue:
+            ordinal = ordinals.get(last_on)
+            if ordinal is None:  # many contacts share a day; parse each day once
+                ordinal = ordinals[last_on] = _ordinal(last_on, today_ordinal)
+            late = (today_ordinal - ordinal) / CIRCLE_CADENCE_DAYS[circle] - 1.0
+            score = RECONNECT_BASE[circle] + (late if late < 2.0 else 2.0) * 5.0 + (strength if strength < 4.0 else 4.0)
+            due.append((-score, f"reconnect:{cid}", "reconnect", (cid,), _write_reconnect, contact))
+        if shares or wins:
+            # Reciprocity: people who helped the user without getting anything back come first (principle 3).
+            debt = got - gave if got - gave < 3 else 3
+            score = (debt * 4.0 if debt > 0 else 0.0) + _CIRCLE_BONUS[circle]
+            if wins and fresh_win(contact, timeline):
+                due.append((-WIN - score, f"congrats:{cid}", "give", (cid,), _write_congrats, contact))
+            elif shares:
+                due.append((-SHARE - score, f"give:{cid}", "give", (cid,), _write_share, contact))
+        if warm_tie:
+            warm.append((strength, cid, contact))
+            strength_of[cid] = strength
 
     for promise in network.promises:
         if promise.done_on or promise.contact_id not in network.by_id:
@@ -187,26 +212,19 @@ def _all_due(network: Network, today: date) -> list[_Due]:
         people = (promise.contact_id,)
         if promise.kind == "thanks":
             score = THANKS_OWED + min(days, 30) * 0.3
-            due.append((score, f"thank:{promise.id}", "thank", people, _write_thanks_owed, promise))
+            due.append((-score, f"thank:{promise.id}", "thank", people, _write_thanks_owed, promise))
         elif promise.kind == "promise":
             score = PROMISE_OPEN + min(days, 60) * 0.25
-            due.append((score, f"followup:{promise.id}", "followup", people, _write_promise, promise))
+            due.append((-score, f"followup:{promise.id}", "followup", people, _write_promise, promise))
 
     if len(warm) > 1:
-        if len(warm) > INTRO_POOL:
-            warm = heapq.nlargest(INTRO_POOL, warm, key=lambda pair: (pair[0], pair[1].id))
-        for idea in intro_ideas([c for _, c in warm], network, strength_of):
+        warm.sort(reverse=True)  # strongest ties first (ties broken by id, so the order is stable)
+        for idea in intro_ideas([c for _, _, c in warm[:INTRO_POOL]], network):
             score = INTRO + min(strength_of[idea.a.id], strength_of[idea.b.id], 3.0)
             people = (idea.a.id, idea.b.id)
-            due.append((score, f"intro:{idea.a.id}:{idea.b.id}", "give", people, _write_intro, idea))
-    due.sort(key=lambda d: (-d[0], d[1]))
+            due.append((-score, f"intro:{idea.a.id}:{idea.b.id}", "give", people, _write_intro, idea))
+    due.sort()  # best first: negated score, then the (unique) key
     return due
-
-
-def _strength(timeline: Sequence[Interaction]) -> float:
-    """More history and a two-way give/get make a stronger tie (principle 1)."""
-    got, gave = _got_gave(timeline)
-    return min(len(timeline), 10) * 0.3 + (1.0 if got and gave else 0.0)
 
 
 def _got_gave(timeline: Sequence[Interaction]) -> tuple[int, int]:
@@ -225,28 +243,13 @@ def _nice_to_meet(contact: Contact, timeline: Sequence[Interaction], today: date
         if item.on > met_on or (item.on == met_on and item.kind not in ("met", "note")):
             return None
     return (
-        NICE_TO_MEET + days,
+        -NICE_TO_MEET - days,
         f"thank-meet:{contact.id}",
         "thank",
         (contact.id,),
         _write_nice_to_meet,
         contact,
     )
-
-
-def _give(contact: Contact, timeline: Sequence[Interaction], circle: str, quiet_week: bool) -> _Due | None:
-    """A congratulation if there is fresh news, else something to pass on about what they care about."""
-    got, gave = _got_gave(timeline)
-    # Reciprocity: people who helped the user without getting anything back come first (principle 3).
-    bonus = min(max(0, got - gave), 3) * 4.0 + _CIRCLE_BONUS.get(circle, 0.0)
-    people = (contact.id,)
-    if contact.wins:
-        win = fresh_win(contact, timeline)
-        if win:
-            return (WIN + bonus, f"congrats:{contact.id}", "give", people, _write_congrats, contact)
-    if quiet_week and any(i.strip() for i in contact.interests):
-        return (SHARE + bonus, f"give:{contact.id}", "give", people, _write_share, contact)
-    return None
 
 
 # -- the words ---------------------------------------------------------------------------------------
@@ -256,32 +259,34 @@ def _write_thanks_owed(network: Network, today: date, due: _Due) -> Nudge:
     promise: Promise = due[5]
     first = network.by_id[promise.contact_id].first_name
     what = f" ({promise.text.strip()})" if promise.text.strip() else ""
-    ago = _ago(today - timedelta(days=_days_since(promise.made_on, today)), today)
+    when = when_in_words(_parse_day(promise.made_on) or today, today)
     return Nudge(
         key=due[1],
         kind="thank",
         contact_id=promise.contact_id,
-        reason=f"{first} helped you {ago}{what} and hasn't heard a thank-you yet.",
+        reason=f"{first} helped you {when}{what} and hasn't heard a thank-you yet.",
         action=f"Send {first} a short, personal thank-you.",
         draft_kind="thanks",
         promise_id=promise.id,
-        score=due[0],
+        score=-due[0],
     )
 
 
 def _write_promise(network: Network, today: date, due: _Due) -> Nudge:
     promise: Promise = due[5]
     first = network.by_id[promise.contact_id].first_name
-    ago = _ago(today - timedelta(days=_days_since(promise.made_on, today)), today)
+    made = _parse_day(promise.made_on) or today
+    # Past a week, say how long it has been: the gap is what makes a promise feel overdue.
+    when = when_in_words(made, today) if (today - made).days < 7 else f"{how_long(made, today)} ago"
     return Nudge(
         key=due[1],
         kind="followup",
         contact_id=promise.contact_id,
-        reason=f"{_promised(first, promise.text)} {ago}.",
+        reason=f"{_promised(first, promise.text)} {when}.",
         action=f"Keep your word today, or tell {first} when you will.",
         draft_kind="followup",
         promise_id=promise.id,
-        score=due[0],
+        score=-due[0],
     )
 
 
@@ -294,15 +299,15 @@ def _write_nice_to_meet(network: Network, today: date, due: _Due) -> Nudge:
     )
     at = f" at {context}" if context else ""
     first = contact.first_name
-    ago = _ago(_parse_day(met_on) or today, today)
+    when = when_in_words(_parse_day(met_on) or today, today)
     return Nudge(
         key=due[1],
         kind="thank",
         contact_id=contact.id,
-        reason=f"You met {first}{at} {ago} - a short nice-to-meet-you note now makes the meeting stick.",
+        reason=f"You met {first}{at} {when} - a short nice-to-meet-you note now makes the meeting stick.",
         action=f"Send {first} a nice-to-meet-you note.",
         draft_kind="followup",
-        score=due[0],
+        score=-due[0],
     )
 
 
@@ -312,15 +317,15 @@ def _write_loop(network: Network, today: date, due: _Due) -> Nudge:
     help_text = next((i.text.strip() for i in reversed(timeline) if i.kind == "got"), "")
     what = f" for {_clip(help_text)}" if help_text else ""
     first = contact.first_name
-    ago = _ago(_parse_day(timeline[-1].on) or today, today)
+    when = when_in_words(_parse_day(timeline[-1].on) or today, today)
     return Nudge(
         key=due[1],
         kind="thank",
         contact_id=contact.id,
-        reason=f"You thanked {first}{what} {ago} - telling them how it turned out closes the loop.",
+        reason=f"You thanked {first}{what} {when} - telling them how it turned out closes the loop.",
         action=f"Tell {first} how it turned out.",
         draft_kind="thanks",
-        score=due[0],
+        score=-due[0],
     )
 
 
@@ -331,14 +336,17 @@ def _write_reconnect(network: Network, today: date, due: _Due, *, gentle: bool =
     last = _parse_day((timeline[-1].on if timeline else "") or contact.met_on or contact.created_at[:10])
     said = next((i.text.strip() for i in reversed(timeline) if i.text.strip()), "")
     about = f" ({_clip(said)})" if said else ""
-    when = f"last in touch with {first} {_ago(last, today)}" if last else f"not in touch with {first} yet"
+    if last:
+        gap = f"It's been {how_long(last, today)} since you were in touch with {first}"
+    else:
+        gap = f"You haven't been in touch with {first} for a while"
     if gentle:
-        reason = f"Nothing urgent today. Of everyone, you were {when}{about}."
+        reason = f"{gap}{about} - nothing urgent today, but a light touch keeps the tie warm."
     else:
         circle = contact.circle if contact.circle in CIRCLE_CADENCE_DAYS else DEFAULT_CIRCLE
         cadence = CIRCLE_CADENCE_DAYS[circle]
         rhythm = _RHYTHM.get(cadence, f"every {cadence} days")
-        reason = f"You were {when}{about} - your {circle} circle gets a touch {rhythm}."
+        reason = f"{gap}{about} - your {circle} circle gets a touch {rhythm}."
     interest = share_interest(contact, today)
     ask = f" and ask how things are going with {interest}" if interest else ""
     return Nudge(
@@ -348,7 +356,7 @@ def _write_reconnect(network: Network, today: date, due: _Due, *, gentle: bool =
         reason=reason,
         action=f"Send {first} a quick hello{ask}.",
         draft_kind="reconnect",
-        score=due[0],
+        score=-due[0],
     )
 
 
@@ -363,7 +371,7 @@ def _write_congrats(network: Network, today: date, due: _Due) -> Nudge:
         reason=f"Good news for {first}: {win}. A quick congratulations shows you were paying attention.",
         action=f"Congratulate {first} on the news.",
         draft_kind=None,
-        score=due[0],
+        score=-due[0],
     )
 
 
@@ -374,9 +382,7 @@ def _write_share(network: Network, today: date, due: _Due, *, gentle: bool = Fal
     got, gave = _got_gave(network.timeline(contact.id))
     if got > gave:
         times = "once" if got == 1 else f"{got} times"
-        reason = (
-            f"{first} has helped you {times} and you haven't given back yet - they care about {interest}."
-        )
+        reason = f"{first} has helped you {times} and you haven't given back yet - they care about {interest}."
     else:
         reason = f"{first} cares about {interest} - passing something on is a give that asks for nothing."
     return Nudge(
@@ -386,7 +392,7 @@ def _write_share(network: Network, today: date, due: _Due, *, gentle: bool = Fal
         reason=f"Nothing urgent today. {reason}" if gentle else reason,
         action=f"Send {first} a short note passing on something about {interest}.",
         draft_kind="share",
-        score=due[0],
+        score=-due[0],
     )
 
 
@@ -402,7 +408,7 @@ def _write_intro(network: Network, today: date, due: _Due) -> Nudge:
         reason=f"{a} and {b} {shared} - an intro helps two people at once.",
         action=f"Ask {a} and {b} if they'd like an intro.",
         draft_kind="intro",
-        score=due[0],
+        score=-due[0],
     )
 
 
@@ -436,7 +442,7 @@ def _pick(due: Sequence[_Due], budget: int) -> list[_Due]:
             position[kind] = i
             if i == len(items):
                 continue
-            value = items[i][0] - KIND_REPEAT_PENALTY * chosen_of_kind[kind]
+            value = -items[i][0] - KIND_REPEAT_PENALTY * chosen_of_kind[kind]
             if best is None or value > best_value or (value == best_value and items[i][1] < best[1]):
                 best, best_value = items[i], value
         if best is None:
@@ -459,10 +465,10 @@ def _gentle(network: Network, today: date, hidden: set[str], yesterday: set[str]
     for contact in sorted(network.contacts, key=lambda c: (last_on(c), c.id)):
         people = (contact.id,)
         if share_interest(contact, today):
-            due: _Due = (SHARE, f"give:{contact.id}", "give", people, _write_gentle_share, contact)
+            due: _Due = (-SHARE, f"give:{contact.id}", "give", people, _write_gentle_share, contact)
         else:
             due = (
-                RECONNECT_BASE["wider"],
+                -RECONNECT_BASE["wider"],
                 f"reconnect:{contact.id}",
                 "reconnect",
                 people,
@@ -522,28 +528,3 @@ def _promised(first: str, text: str) -> str:
 
 def _clip(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
-
-
-def _ago(day: date, today: date) -> str:
-    return in_words(day, today)
-
-
-try:  # another module owns the shared "3 days ago" wording; fall back to a private one until it lands
-    from bot.coach.when import in_words
-except ImportError:  # pragma: no cover - depends on what is merged
-
-    def in_words(day: date, today: date) -> str:
-        days = (today - day).days
-        if days <= 0:
-            return "today"
-        if days == 1:
-            return "yesterday"
-        if days < 7:
-            return f"{days} days ago"
-        if days < 14:
-            return "last week"
-        if days < 60:
-            return f"{days // 7} weeks ago"
-        if days < 365:
-            return f"{days // 30} months ago"
-        return "over a year ago" if days < 730 else f"{days // 365} years ago"

@@ -59,7 +59,7 @@ class Store:
         """Every user with a notebook on disk."""
         ids = []
         for entry in os.scandir(self.users_dir):
-            stem, dot, ext = entry.name.partition(".")
+            stem, _, ext = entry.name.partition(".")
             if ext == "json" and stem.isdigit():
                 ids.append(int(stem))
         return sorted(ids)

@@ -43,7 +43,7 @@ async def plain_text(update: Update, context: ContextTypes.DEFAULT_TYPE, noteboo
 
 
 async def capture_meeting(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, text: str) -> None:
-    now, today = local_today(context, notebook)
+    _, today = local_today(context, notebook)
     meeting = parse_meeting(text, today)
     matches = journal.match_people(notebook.contacts(), meeting)
     choices = [m.contact.id if m.contact else (None if not m.candidates else "?") for m in matches]
@@ -79,8 +79,12 @@ async def _continue_meeting(
             when=when_in_words(meeting.when, today),
             draft_kind=draft_kind,
         ),
-        [[(f"✍️ Draft a note to {first.first_name}", button("draft", draft_kind, first.id)),
-          (f"📇 {first.first_name}'s card", button("card", first.id))]],
+        [
+            [
+                (f"✍️ Draft a note to {first.first_name}", button("draft", draft_kind, first.id)),
+                (f"📇 {first.first_name}'s card", button("card", first.id)),
+            ]
+        ],
     )
 
 
@@ -125,7 +129,9 @@ async def gave_command(update: Update, context: ContextTypes.DEFAULT_TYPE, noteb
     await log_give(update, context, notebook, name=name, what=what)
 
 
-async def log_give(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, *, name: str, what: str) -> None:
+async def log_give(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, *, name: str, what: str
+) -> None:
     contact = await resolve_or_ask(update, context, notebook, name, "gave", {"name": name, "what": what}, "name")
     if contact is None:
         return
@@ -153,7 +159,9 @@ async def got_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebo
     await log_help(update, context, notebook, name=name, what=what)
 
 
-async def log_help(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, *, name: str, what: str) -> None:
+async def log_help(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, *, name: str, what: str
+) -> None:
     contact = await resolve_or_ask(update, context, notebook, name, "got", {"name": name, "what": what}, "name")
     if contact is None:
         return
@@ -188,8 +196,9 @@ async def close_promise(
     if len(matches) != 1:
         # None open, or several: show them as buttons rather than guess which one was kept.
         buttons = [[(f"✅ {p.text[:50]}", button("keep", p.id))] for p in matches[:8]]
-        await reply(update, context, render("messages/done_which.html", contact=contact, what=what, count=len(matches)),
-                    buttons)
+        await reply(
+            update, context, render("messages/done_which.html", contact=contact, what=what, count=len(matches)), buttons
+        )
         return
     await _keep(update, context, notebook, matches[0].id)
 

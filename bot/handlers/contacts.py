@@ -24,12 +24,8 @@ TIMELINE_SHOWN = 8
 
 
 def by_recent_activity(network: Network) -> list[Contact]:
-    """Most recently active first; people never touched sort by when they were added."""
-    return sorted(
-        network.contacts,
-        key=lambda c: ((network.last_touch(c.id) or date.min).isoformat(), c.created_at),
-        reverse=True,
-    )
+    """Most recently active first (anything logged counts); people never touched sort by when they were added."""
+    return sorted(network.contacts, key=lambda c: network.last_activity(c.id), reverse=True)
 
 
 # -- /contacts -------------------------------------------------------------------------------------------------------
@@ -108,7 +104,9 @@ async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook
         met_when=when_in_words(date.fromisoformat(contact.met_on), today) if contact.met_on else "",
         introducer_name=introducer.name if introducer else contact.introduced_by,
         promises=promises,
-        timeline=[(when_in_words(date.fromisoformat(i.on), today) if i.on else "", i) for i in timeline[:TIMELINE_SHOWN]],
+        timeline=[
+            (when_in_words(date.fromisoformat(i.on), today) if i.on else "", i) for i in timeline[:TIMELINE_SHOWN]
+        ],
         earlier=max(0, len(timeline) - TIMELINE_SHOWN),
         given=network.count(contact.id, "gave"),
         received=network.count(contact.id, "got"),

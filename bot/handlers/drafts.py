@@ -23,11 +23,24 @@ from bot.services import local_today
 
 # The words people actually type for each kind.
 KIND_WORDS = {
-    "thanks": "thanks", "thank": "thanks", "thankyou": "thanks", "thx": "thanks", "ty": "thanks",
-    "followup": "followup", "follow": "followup", "fu": "followup",
-    "reconnect": "reconnect", "catchup": "reconnect", "checkin": "reconnect", "ping": "reconnect",
-    "share": "share", "give": "share", "pass": "share",
-    "intro": "intro", "introduce": "intro", "introduction": "intro",
+    "thanks": "thanks",
+    "thank": "thanks",
+    "thankyou": "thanks",
+    "thx": "thanks",
+    "ty": "thanks",
+    "followup": "followup",
+    "follow": "followup",
+    "fu": "followup",
+    "reconnect": "reconnect",
+    "catchup": "reconnect",
+    "checkin": "reconnect",
+    "ping": "reconnect",
+    "share": "share",
+    "give": "share",
+    "pass": "share",
+    "intro": "intro",
+    "introduce": "intro",
+    "introduction": "intro",
 }
 _JOINERS = re.compile(r"^(?:and|&|\+|,|to|with)\s+", re.IGNORECASE)
 
@@ -50,7 +63,9 @@ async def draft_command(update: Update, context: ContextTypes.DEFAULT_TYPE, note
     text = command_text(update)
     kind, rest = split_kind(text)
     if kind is None or not rest.strip():
-        await reply(update, context, render("messages/draft_help.html", kinds=KIND_HELP, typed=text, has_kind=bool(kind)))
+        await reply(
+            update, context, render("messages/draft_help.html", kinds=KIND_HELP, typed=text, has_kind=bool(kind))
+        )
         return
     if kind == "intro":
         first, second = split_name_and_rest(notebook.contacts(), rest)
@@ -63,7 +78,13 @@ async def draft_command(update: Update, context: ContextTypes.DEFAULT_TYPE, note
 
 
 async def write_draft(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, *, kind: str, name: str, other: str,
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    notebook: Notebook,
+    *,
+    kind: str,
+    name: str,
+    other: str,
     variant: int | None = None,
 ) -> None:
     args = {"kind": kind, "name": name, "other": other}
@@ -80,18 +101,29 @@ async def write_draft(
 
 
 async def send_draft(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, kind: str, contact_id: str,
-    other_id: str | None, variant: int | None = None,
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    notebook: Notebook,
+    kind: str,
+    contact_id: str,
+    other_id: str | None,
+    variant: int | None = None,
 ) -> None:
     _, today = local_today(context, notebook)
     network = notebook.network()
-    draft = draft_note(kind, network, contact_id, today, other_id=other_id,
-                       sender_name=notebook.profile().first_name, variant=variant)
+    draft = draft_note(
+        kind, network, contact_id, today, other_id=other_id, sender_name=notebook.profile().first_name, variant=variant
+    )
     people = [network.by_id[cid] for cid in draft.contact_ids]
     token = notebook.put_pending(
         "sent",
-        {"kind": kind, "contact_ids": draft.contact_ids, "promise_ids": draft.promise_ids, "variant": variant or 0,
-         "other_id": other_id},
+        {
+            "kind": kind,
+            "contact_ids": draft.contact_ids,
+            "promise_ids": draft.promise_ids,
+            "variant": draft.variant,
+            "other_id": other_id,
+        },
     )
     chat = update.effective_chat
     assert chat is not None
@@ -150,7 +182,12 @@ async def on_again(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook:
     await query.answer()
     payload = pending["payload"]
     await send_draft(
-        update, context, notebook, payload["kind"], payload["contact_ids"][0], payload.get("other_id"),
+        update,
+        context,
+        notebook,
+        payload["kind"],
+        payload["contact_ids"][0],
+        payload.get("other_id"),
         int(payload.get("variant", 0)) + 1,
     )
 

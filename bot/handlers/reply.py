@@ -18,11 +18,8 @@ Keyboard = Sequence[Sequence[tuple[str, str]]]  # rows of (label, callback data)
 
 
 def keyboard(rows: Keyboard | None) -> InlineKeyboardMarkup | None:
-    if not rows:
-        return None
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows if row]
-    )
+    filled = [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows or () if row]
+    return InlineKeyboardMarkup(filled) if filled else None
 
 
 def split_html(text: str, limit: int = LIMIT) -> list[str]:

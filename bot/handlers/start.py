@@ -8,8 +8,8 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.callbacks import button
-from bot.commands import COMMANDS
 from bot.coach.notebook import Notebook
+from bot.commands import COMMANDS
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
 from bot.rendering import render
@@ -26,13 +26,20 @@ async def start_command(update: Update, context: ContextTypes.DEFAULT_TYPE, note
     if is_new:
         profile.created_at = services(context).clock.now().isoformat()
         notebook.save_profile(profile)
-    buttons = [[(zone.split("/")[-1].replace("_", " "), button("tz", zone)) for zone in COMMON_ZONES[i : i + 3]]
-               for i in range(0, len(COMMON_ZONES), 3)]
+    buttons = [
+        [(zone.split("/")[-1].replace("_", " "), button("tz", zone)) for zone in COMMON_ZONES[i : i + 3]]
+        for i in range(0, len(COMMON_ZONES), 3)
+    ]
     await reply(
         update,
         context,
-        render("messages/start.html", name=profile.first_name, is_new=is_new, profile=profile,
-               has_contacts=bool(notebook.contacts())),
+        render(
+            "messages/start.html",
+            name=profile.first_name,
+            is_new=is_new,
+            profile=profile,
+            has_contacts=bool(notebook.contacts()),
+        ),
         buttons,
     )
 

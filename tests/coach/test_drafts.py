@@ -180,6 +180,8 @@ def test_thanks_for_help_cites_the_help_the_meeting_an_interest_and_offers_back(
         ("agreed to mentor me", "for agreeing to mentor me"),
         ("chatted with me about product roles", "for chatting with me about product roles"),
         ("introduced me to Ana", "for introducing me to Ana"),
+        ("Reviewed my CV", "for reviewing my CV"),
+        ("helping me with my CV", "for helping me with my CV"),
         ("intro to Ana", "for your help with intro to Ana"),
         ("", "for your help."),
     ],
@@ -208,6 +210,21 @@ def test_thanks_already_given_closes_the_loop():
     assert "how things turned out after you reviewed my CV" in texts[0]
     assert all("turned out" in t or "how it went" in t for t in texts)
     assert not any("Thank you so much for" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("help_text", "phrase"),
+    [("Reviewed my CV", "after you reviewed my CV"), ("helping me out", "after your help:")],
+)
+def test_closing_the_loop_names_the_help_only_when_it_reads_well(help_text, phrase):
+    net = network(
+        jane(),
+        [
+            Interaction(id="g", contact_id="jane", kind="got", text=help_text, on=iso(30)),
+            Interaction(id="t", contact_id="jane", kind="thanked", on=iso(29)),
+        ],
+    )
+    assert phrase in draft("thanks", net, 0).text
 
 
 def test_new_help_after_an_old_thank_you_is_thanked_again():

@@ -31,8 +31,15 @@ async def test_card_shows_everything_known(user: User):
         "/met Dr. Ana Ortiz from Acme at the school gate via Sam Lee, loves jazz, promised to send her the deck"
     )
     card = await user.say("/contact ana")
-    for expected in ("Dr. Ana Ortiz", "Acme", "the school gate", "Introduced by Sam Lee", "jazz", "send her the deck",
-                     "Timeline"):
+    for expected in (
+        "Dr. Ana Ortiz",
+        "Acme",
+        "the school gate",
+        "Introduced by Sam Lee",
+        "jazz",
+        "send her the deck",
+        "Timeline",
+    ):
         assert expected in card
 
 

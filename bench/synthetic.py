@@ -1,0 +1,102 @@
+"""Synthetic notebooks for the benchmarks, written straight to disk as TinyDB JSON (orjson, no fsync).
+
+Going through Notebook would fsync every file, which is right for the bot and far too slow for creating ten
+thousand users. The layout is exactly what ``Notebook`` writes: one table per record type, string doc ids.
+Names are built from syllables so each is unique and never a prefix of another (the coach would otherwise ask
+"same person?" and the benchmark would measure a question instead of a save).
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:  # run as `python bench/x.py` from anywhere
+    sys.path.insert(0, str(REPO))
+
+from bot.coach.models import SCHEMA_VERSION, Contact, Interaction, Profile, Promise  # noqa: E402
+
+SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]  # 70 two-letter syllables
+INTERESTS = ["jazz", "climbing", "ai safety", "sourdough", "chess", "typography", "cycling", "poetry", "go", "sailing"]
+COMPANIES = ["Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne", "Wonka", ""]
+PLACES = ["the editors happy hour", "PyCon", "a dinner at Sam's", "the climbing gym", "a product meetup", ""]
+KINDS = ["met", "note", "gave", "got", "thanked", "followed_up", "touch"]
+TIMEZONES = ["UTC", "Europe/Berlin", "Europe/London", "America/New_York", "Asia/Kolkata"]
+
+
+def person_name(index: int) -> str:
+    """A unique two-word name of fixed shape for any index below 70**5 ("Bako Dafime")."""
+    digits = []
+    for _ in range(5):
+        index, digit = divmod(index, len(SYLLABLES))
+        digits.append(SYLLABLES[digit])
+    first = (digits[0] + digits[1]).capitalize()
+    last = (digits[2] + digits[3] + digits[4]).capitalize()
+    return f"{first} {last}"
+
+
+def notebook_document(
+    user_id: int,
+    contacts: int,
+    today: date,
+    rng: random.Random,
+    interactions_per_contact: float = 3.0,
+    promise_share: float = 0.15,
+    name_offset: int = 0,
+) -> dict[str, Any]:
+    """One user's notebook as TinyDB stores it, with varied dates, interests, interactions and promises."""
+    tables: dict[str, dict[str, Any]] = {"contacts": {}, "interactions": {}, "promises": {}, "state": {}}
+    interaction_no = promise_no = 0
+    for n in range(contacts):
+        met_on = today - timedelta(days=rng.randint(0, 720))
+        contact = Contact(
+            id=f"c{n:07x}",
+            name=person_name(name_offset + n),
+            company=rng.choice(COMPANIES),
+            met_context=rng.choice(PLACES),
+            met_on=met_on.isoformat(),
+            interests=rng.sample(INTERESTS, rng.randint(0, 3)),
+            wins=["got promoted"] if rng.random() < 0.05 else [],
+            circle=rng.choices(["inner", "close", "wider"], weights=[1, 3, 6])[0],
+            created_at=datetime.combine(met_on, datetime.min.time(), UTC).isoformat(),
+        )
+        tables["contacts"][str(n + 1)] = contact.to_dict()
+        count = max(0, round(rng.gauss(interactions_per_contact, 1.0))) if interactions_per_contact else 0
+        span = max(1, (today - met_on).days)
+        for k in range(count):
+            on = met_on + timedelta(days=0 if k == 0 else rng.randint(0, span))
+            interaction_no += 1
+            tables["interactions"][str(interaction_no)] = Interaction(
+                id=f"i{interaction_no:07x}",
+                contact_id=contact.id,
+                kind="met" if k == 0 else rng.choice(KINDS),
+                text=rng.choice(["", "talked about " + rng.choice(INTERESTS), "coffee"]),
+                on=on.isoformat(),
+                at=datetime.combine(on, datetime.min.time(), UTC).isoformat(),
+                context=contact.met_context if k == 0 else "",
+            ).to_dict()
+        if rng.random() < promise_share:
+            promise_no += 1
+            made = met_on + timedelta(days=rng.randint(0, 10))
+            done = rng.random() < 0.5
+            tables["promises"][str(promise_no)] = Promise(
+                id=f"p{promise_no:07x}",
+                contact_id=contact.id,
+                text=rng.choice(["send her the Ferrazzi book", "intro to Sam", "share the deck"]),
+                kind=rng.choice(["promise", "promise", "thanks"]),
+                made_on=made.isoformat(),
+                done_on=(made + timedelta(days=3)).isoformat() if done else "",
+            ).to_dict()
+    profile = Profile(user_id=user_id, first_name="Alex", timezone=rng.choice(TIMEZONES))
+    tables["state"]["1"] = {"key": "profile", "value": profile.to_dict(), "v": SCHEMA_VERSION}
+    return tables
+
+
+def write_notebook(users_dir: Path, user_id: int, document: dict[str, Any]) -> None:
+    (users_dir / f"{user_id}.json").write_bytes(orjson.dumps(document))

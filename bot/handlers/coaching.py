@@ -1,0 +1,60 @@
+"""/week, /budget, /circle: the rhythm of coaching."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.coach.models import CIRCLE_CADENCE_DAYS
+from bot.coach.notebook import Notebook
+from bot.coach.nudges import BUDGET_RANGE
+from bot.coach.review import week_review
+from bot.handlers.choices import resolve_or_ask, resume_with
+from bot.handlers.guard import for_user
+from bot.handlers.reply import reply
+from bot.handlers.words import command_text
+from bot.rendering import render
+from bot.services import local_today
+
+
+@for_user
+async def week_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    _, today = local_today(context, notebook)
+    await reply(update, context, render("messages/week.html", review=week_review(notebook.network(), today)))
+
+
+@for_user
+async def budget_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    text = command_text(update)
+    profile = notebook.profile()
+    low, high = BUDGET_RANGE
+    if not text.isdigit() or not low <= int(text) <= high:
+        await reply(update, context, render("messages/budget.html", profile=profile, low=low, high=high, changed=False))
+        return
+    profile.budget = int(text)
+    notebook.save_profile(profile)
+    await reply(update, context, render("messages/budget.html", profile=profile, low=low, high=high, changed=True))
+
+
+@for_user
+async def circle_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    words = command_text(update).rsplit(maxsplit=1)
+    if len(words) != 2 or words[1].lower() not in CIRCLE_CADENCE_DAYS:
+        await reply(update, context, render("messages/circle_help.html", cadences=CIRCLE_CADENCE_DAYS))
+        return
+    await set_circle(update, context, notebook, name=words[0], circle=words[1].lower())
+
+
+async def set_circle(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, *, name: str, circle: str
+) -> None:
+    args = {"name": name, "circle": circle}
+    contact = await resolve_or_ask(update, context, notebook, name, "circle", args, "name")
+    if contact is None:
+        return
+    contact.circle = circle
+    notebook.save_contact(contact)
+    await reply(update, context, render("messages/circle_set.html", contact=contact, days=CIRCLE_CADENCE_DAYS[circle]))
+
+
+RESUMERS = {"circle": resume_with(set_circle)}

@@ -1,0 +1,100 @@
+"""/timezone, /morning, /pause, /resume: when the morning message comes, rescheduled on every change."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.callbacks import button, parse
+from bot.coach.morning import next_morning, parse_morning_time
+from bot.coach.notebook import Notebook
+from bot.coach.timezones import resolve_timezone, suggest_timezones
+from bot.handlers.guard import for_user
+from bot.handlers.reply import reply
+from bot.handlers.words import command_text
+from bot.rendering import render
+from bot.scheduling import schedule_morning
+from bot.services import services
+
+
+async def _reschedule_and_confirm(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, changed: str
+) -> None:
+    profile = notebook.profile()
+    now = services(context).clock.now()
+    user = update.effective_user
+    assert user is not None
+    schedule_morning(context.application, user.id, profile, now)
+    at = parse_morning_time(profile.morning)
+    upcoming = ""
+    if at and not profile.paused:
+        local = next_morning(now, profile.timezone, at).astimezone(ZoneInfo(profile.timezone))
+        upcoming = local.strftime("%a %d %b, %H:%M")
+    await reply(
+        update,
+        context,
+        render("messages/schedule.html", profile=profile, changed=changed, upcoming=upcoming, tz=profile.timezone),
+    )
+
+
+@for_user
+async def timezone_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    text = command_text(update)
+    await set_timezone(update, context, notebook, text)
+
+
+async def set_timezone(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, text: str) -> None:
+    zone = resolve_timezone(text) if text else None
+    if zone is None:
+        suggestions = suggest_timezones(text) if text else []
+        await reply(
+            update,
+            context,
+            render("messages/timezone_unknown.html", typed=text, current=notebook.profile().timezone),
+            [[(s, button("tz", s))] for s in suggestions],
+        )
+        return
+    profile = notebook.profile()
+    profile.timezone = zone
+    notebook.save_profile(profile)
+    await _reschedule_and_confirm(update, context, notebook, "timezone")
+
+
+@for_user
+async def on_timezone_button(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    query = update.callback_query
+    assert query is not None
+    data = parse(query.data)
+    await query.answer()
+    await set_timezone(update, context, notebook, data.args[0] if data else "")
+
+
+@for_user
+async def morning_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    at = parse_morning_time(command_text(update))
+    if at is None:
+        await reply(update, context, render("messages/morning_help.html", profile=notebook.profile()))
+        return
+    profile = notebook.profile()
+    profile.morning = at.strftime("%H:%M")
+    notebook.save_profile(profile)
+    await _reschedule_and_confirm(update, context, notebook, "morning")
+
+
+@for_user
+async def pause_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    profile = notebook.profile()
+    profile.paused = True
+    notebook.save_profile(profile)
+    await _reschedule_and_confirm(update, context, notebook, "paused")
+
+
+@for_user
+async def resume_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    profile = notebook.profile()
+    profile.paused = False
+    profile.active = True
+    notebook.save_profile(profile)
+    await _reschedule_and_confirm(update, context, notebook, "resumed")

@@ -1,0 +1,111 @@
+"""When each user's morning message runs: one named JobQueue job per user, rebuilt from the store at start-up.
+
+The fire times come from ``bot.coach.morning`` (pure, DST-aware: exactly one instant per local day) through a
+tiny APScheduler trigger, rather than a CronTrigger, whose handling of the skipped and repeated hours of DST
+changes is not what a person expects ("02:30 on the spring-forward day" must still come once).
+
+python-telegram-bot does not persist jobs, so ``rebuild_jobs`` re-creates them from each user's profile. A bot
+that was down at 08:00 and is back at 08:20 catches up once: the job's first run is "now" when today's
+morning time passed within the grace period and today's message was not sent yet.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from apscheduler.triggers.base import BaseTrigger
+from telegram.ext import Application, ContextTypes, JobQueue
+
+from bot.coach.delivery import already_delivered
+from bot.coach.errors import UnreadableData
+from bot.coach.models import Profile
+from bot.coach.morning import last_morning, local_day, next_morning, parse_morning_time
+from bot.services import services
+
+log = logging.getLogger(__name__)
+
+JOB_PREFIX = "morning:"
+# A nudge that starts late (bot busy, restarted, machine asleep) is still sent within this window: APScheduler's
+# default of one second would silently skip it.
+GRACE = timedelta(hours=4)
+
+
+class MorningTrigger(BaseTrigger):
+    """Fires at ``at`` local time in ``tz``, once per local day."""
+
+    def __init__(self, tz: str, at: time) -> None:
+        self.tz = tz
+        self.at = at
+
+    def get_next_fire_time(self, previous_fire_time: datetime | None, now: datetime) -> datetime | None:
+        after = previous_fire_time if previous_fire_time is not None else now - timedelta(microseconds=1)
+        return next_morning(after, self.tz, self.at)
+
+    def __str__(self) -> str:
+        return f"morning[{self.at:%H:%M} {self.tz}]"
+
+
+def job_name(user_id: int) -> str:
+    return f"{JOB_PREFIX}{user_id}"
+
+
+def schedule_morning(app: Application, user_id: int, profile: Profile, now: datetime, *, catch_up: bool = False) -> Any:
+    """(Re)create the user's one morning job; returns it, or None when they paused or blocked the bot."""
+    job_queue: JobQueue = app.job_queue  # type: ignore[assignment]
+    name = job_name(user_id)
+    for job in job_queue.get_jobs_by_name(name):
+        job.schedule_removal()
+    if profile.paused or not profile.active:
+        return None
+    at = parse_morning_time(profile.morning) or time(8, 0)
+    job_kwargs: dict[str, Any] = {
+        "trigger": MorningTrigger(profile.timezone, at),
+        "id": name,  # a second schedule for the same user replaces the first instead of doubling it
+        "replace_existing": True,
+        "misfire_grace_time": int(GRACE.total_seconds()),
+        "coalesce": True,
+        "max_instances": 1,
+    }
+    if catch_up:
+        job_kwargs["next_run_time"] = now
+    return job_queue.run_custom(morning_job, job_kwargs=job_kwargs, name=name, user_id=user_id, chat_id=user_id)
+
+
+def missed_this_morning(profile: Profile, now: datetime, delivered: bool) -> bool:
+    """Today's morning time passed less than GRACE ago and nothing went out yet."""
+    if delivered:
+        return False
+    at = parse_morning_time(profile.morning) or time(8, 0)
+    last = last_morning(now, profile.timezone, at)
+    return now - last <= GRACE and local_day(last, profile.timezone) == local_day(now, profile.timezone)
+
+
+def rebuild_jobs(app: Application) -> int:
+    """Create every user's morning job from the store; one broken notebook never stops the others."""
+    svc = services(app)  # type: ignore[arg-type]
+    now = svc.clock.now()
+    count = 0
+    for user_id in svc.store.user_ids():
+        try:
+            notebook = svc.store.notebook(user_id)
+            profile = notebook.profile()
+            delivered = already_delivered(notebook, local_day(now, profile.timezone))
+            catch_up = missed_this_morning(profile, now, delivered)
+            if schedule_morning(app, user_id, profile, now, catch_up=catch_up) is not None:
+                count += 1
+        except UnreadableData as error:
+            log.error("user %s: notebook unreadable, no morning job (%s)", user_id, error.reason)
+        except Exception:
+            log.exception("user %s: could not schedule the morning message", user_id)
+    log.info("scheduled %d morning messages", count)
+    return count
+
+
+async def morning_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    from bot.handlers.morning import deliver_morning  # the job is glue; delivery lives with the handlers
+
+    job = context.job
+    if job is not None and job.user_id is not None:
+        await deliver_morning(context.application, job.user_id)

@@ -1,0 +1,331 @@
+"""Morning nudges: what the coach suggests, in what order, and how the daily plan is chosen."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+
+import pytest
+
+from bot.coach.models import Contact, Interaction, Promise
+from bot.coach.network import Network
+from bot.coach.nudges import NUDGE_KINDS, Nudge, candidates, plan_day
+
+TODAY = date(2025, 6, 18)  # a Wednesday
+_ids = itertools.count()
+
+
+def ago(days: int) -> str:
+    return (TODAY - timedelta(days=days)).isoformat()
+
+
+def person(cid: str, name: str, *, circle: str = "close", met: int = 200, **fields) -> Contact:
+    return Contact(id=cid, name=name, circle=circle, met_on=ago(met), **fields)
+
+
+def log(cid: str, kind: str, days: int, text: str = "", context: str = "") -> Interaction:
+    return Interaction(id=f"i{next(_ids)}", contact_id=cid, kind=kind, on=ago(days), text=text, context=context)
+
+
+def owe(pid: str, cid: str, days: int, text: str = "the Ferrazzi book", kind: str = "promise", done: str = ""):
+    return Promise(id=pid, contact_id=cid, text=text, kind=kind, made_on=ago(days), done_on=done)
+
+
+def net(contacts=(), interactions=(), promises=()) -> Network:
+    return Network(list(contacts), list(interactions), list(promises))
+
+
+def by_key(nudges: list[Nudge]) -> dict[str, Nudge]:
+    return {n.key: n for n in nudges}
+
+
+# Each row: a small crafted history and the one nudge it must produce.
+KIND_CASES = {
+    "thank-you owed for help": (
+        net([person("p", "Priya Raman")], [log("p", "touch", 2)], [owe("t1", "p", 2, "intro to Acme", "thanks")]),
+        "thank:t1",
+        "thank",
+        "thanks",
+        "Priya helped you on Monday (intro to Acme)",
+    ),
+    "promise of a thing": (
+        net([person("p", "Priya Raman")], [log("p", "touch", 3)], [owe("p1", "p", 3)]),
+        "followup:p1",
+        "followup",
+        "followup",
+        "You promised Priya the Ferrazzi book on Sunday.",
+    ),
+    "promise of an action": (
+        net([person("p", "Priya Raman")], [log("p", "touch", 3)], [owe("p1", "p", 3, "send her the slides")]),
+        "followup:p1",
+        "followup",
+        "followup",
+        "You told Priya you'd send her the slides on Sunday.",
+    ),
+    "nice to meet you, two days on": (
+        net(
+            [person("j", "Jane Doe", met=2, met_context="the editors happy hour")],
+            [log("j", "met", 2), log("j", "note", 2, "loves poetry")],
+        ),
+        "thank-meet:j",
+        "thank",
+        "followup",
+        "You met Jane at the editors happy hour on Monday - a short nice-to-meet-you note",
+    ),
+    "close the loop after thanking": (
+        net([person("s", "Sam Lee")], [log("s", "got", 25, "the intro to Acme"), log("s", "thanked", 20)]),
+        None,  # key carries the interaction id
+        "thank",
+        "thanks",
+        "You thanked Sam for the intro to Acme",
+    ),
+    "inner circle gone quiet": (
+        net([person("a", "Ana Ruiz", circle="inner")], [log("a", "touch", 20, "lunch near her office")]),
+        "reconnect:a",
+        "reconnect",
+        "reconnect",
+        "since you were in touch with Ana (lunch near her office) - your inner circle gets a touch every two",
+    ),
+    "pass something on": (
+        net([person("l", "Li Wei", interests=["climate tech"])], [log("l", "touch", 10)]),
+        "give:l",
+        "give",
+        "share",
+        "Li cares about climate tech",
+    ),
+    "congratulate a win": (
+        net([person("w", "Wanda Ng", wins=["got promoted to VP"])], [log("w", "touch", 5)]),
+        "congrats:w",
+        "give",
+        None,
+        "Good news for Wanda: got promoted to VP.",
+    ),
+    "introduce two people who share an interest": (
+        net(
+            [person("a", "Ann Bell", interests=["jazz"]), person("b", "Bob Hart", interests=["Jazz"])],
+            [log("a", "touch", 3), log("a", "note", 3), log("b", "touch", 3), log("b", "note", 3)],
+        ),
+        "intro:a:b",
+        "give",
+        "intro",
+        "Ann and Bob both care about jazz",
+    ),
+}
+
+
+@pytest.mark.parametrize(("network", "key", "kind", "draft", "words"), KIND_CASES.values(), ids=KIND_CASES)
+def test_each_kind_of_nudge_is_found_with_plain_words(network, key, kind, draft, words):
+    found = [n for n in candidates(network, TODAY) if n.kind == kind and (key is None or n.key == key)]
+    assert found, [n.key for n in candidates(network, TODAY)]
+    nudge = found[0]
+    assert nudge.kind in NUDGE_KINDS
+    assert nudge.draft_kind == draft
+    assert words in nudge.reason
+    assert nudge.action and nudge.contact_id
+
+
+def test_intro_names_both_people_and_keys_them_sorted():
+    network = KIND_CASES["introduce two people who share an interest"][0]
+    intro = by_key(candidates(network, TODAY))["intro:a:b"]
+    assert (intro.contact_id, intro.other_contact_id) == ("a", "b")
+    assert intro.action == "Ask Ann and Bob if they'd like an intro."
+
+
+def test_close_the_loop_asks_to_tell_them_how_it_turned_out():
+    network = KIND_CASES["close the loop after thanking"][0]
+    loop = next(n for n in candidates(network, TODAY) if n.key.startswith("loop:"))
+    assert loop.action == "Tell Sam how it turned out."
+
+
+def test_closing_nudges_carry_the_promise_they_close():
+    network = net(
+        [person("p", "Priya Raman"), person("q", "Quinn Ode")],
+        [log("p", "touch", 1), log("q", "touch", 1)],
+        [owe("p1", "p", 3), owe("t1", "q", 1, "CV review", "thanks")],
+    )
+    nudges = by_key(candidates(network, TODAY))
+    assert nudges["followup:p1"].promise_id == "p1"
+    assert nudges["thank:t1"].promise_id == "t1"
+
+
+NOT_DUE = {
+    "meeting already followed up": net(
+        [person("j", "Jane Doe", met=2)], [log("j", "met", 2), log("j", "followed_up", 1)]
+    ),
+    "meeting too long ago for nice-to-meet": net([person("j", "Jane Doe", met=5)], [log("j", "met", 5)]),
+    "a note yesterday resets the inner-circle clock": net(
+        [person("a", "Ana Ruiz", circle="inner")], [log("a", "touch", 40), log("a", "note", 1)]
+    ),
+    "kept promise": net([person("p", "Priya Raman")], [log("p", "kept", 1)], [owe("p1", "p", 9, done=ago(1))]),
+    "thanked already": net(
+        [person("p", "Priya Raman")], [log("p", "thanked", 1)], [owe("t1", "p", 9, kind="thanks", done=ago(1))]
+    ),
+    "win already congratulated": net(
+        [person("w", "Wanda Ng", wins=["got promoted"])], [log("w", "gave", 10, "congrats card")]
+    ),
+    "in touch this week, so no share yet": net(
+        [person("l", "Li Wei", interests=["climate tech"])], [log("l", "touch", 3)]
+    ),
+    "already introduced": net(
+        [person("a", "Ann Bell", interests=["jazz"]), person("b", "Bob Hart", interests=["jazz"])],
+        [log("a", "touch", 3), log("a", "gave", 3, "intro to Bob"), log("b", "touch", 3), log("b", "note", 3)],
+    ),
+    "one introduced the other": net(
+        [
+            person("a", "Ann Bell", interests=["jazz"]),
+            person("b", "Bob Hart", interests=["jazz"], introduced_by_id="a"),
+        ],
+        [log("a", "touch", 3), log("a", "note", 3), log("b", "touch", 3), log("b", "note", 3)],
+    ),
+    "close circle within its month": net([person("c", "Cy Park")], [log("c", "touch", 29)]),
+    "wider circle within three months": net([person("c", "Cy Park", circle="wider")], [log("c", "touch", 80)]),
+}
+
+
+@pytest.mark.parametrize("network", NOT_DUE.values(), ids=NOT_DUE)
+def test_nothing_is_due_when_the_loop_is_closed(network):
+    assert candidates(network, TODAY) == []
+
+
+def test_social_debts_rank_first_then_inner_circle_then_giving_then_wider_circle():
+    network = net(
+        [
+            person("w", "Wes Wider", circle="wider"),
+            person("g", "Gia Giver", interests=["chess"]),
+            person("i", "Ida Inner", circle="inner"),
+            person("m", "Mo Met", met=1),
+            person("p", "Pat Promise"),
+            person("t", "Tia Thanks"),
+        ],
+        [
+            log("w", "touch", 120),
+            log("g", "touch", 10),
+            log("i", "touch", 20),
+            log("m", "met", 1),
+            log("p", "touch", 1),
+            log("t", "got", 3, "a referral"),
+        ],
+        [owe("p1", "p", 4), owe("t1", "t", 3, "a referral", "thanks")],
+    )
+    keys = [n.key for n in candidates(network, TODAY)]
+    assert keys == ["thank:t1", "followup:p1", "thank-meet:m", "reconnect:i", "give:g", "reconnect:w"]
+
+
+def test_the_most_overdue_promise_comes_first():
+    network = net(
+        [person("a", "Ann Bell"), person("b", "Bob Hart"), person("c", "Cy Park")],
+        [log(c, "touch", 1) for c in "abc"],
+        [owe("new", "a", 1), owe("old", "b", 20), owe("mid", "c", 6)],
+    )
+    assert [n.key for n in candidates(network, TODAY)] == ["followup:old", "followup:mid", "followup:new"]
+
+
+def test_givers_who_helped_without_getting_back_come_first():
+    network = net(
+        [person("a", "Ann Bell", interests=["jazz"]), person("b", "Bob Hart", interests=["chess"])],
+        [log("a", "touch", 10), log("b", "got", 40, "a job lead"), log("b", "thanked", 10)],
+    )
+    gives = [n for n in candidates(network, TODAY) if n.kind == "give"]
+    assert [n.contact_id for n in gives] == ["b", "a"]
+    assert "Bob has helped you once and you haven't given back yet" in gives[0].reason
+
+
+def _busy_network() -> Network:
+    """Three promises, a thank-you, two reconnects and gives: more than any budget of 3 can hold."""
+    contacts = [person(f"c{n}", f"Person{n} Test", circle="inner", interests=["jazz"]) for n in range(8)]
+    interactions = [log(f"c{n}", "touch", 20 + n) for n in range(8)]
+    promises = [owe("p0", "c0", 5), owe("p1", "c1", 4), owe("p2", "c2", 3), owe("t3", "c3", 2, kind="thanks")]
+    return net(contacts, interactions, promises)
+
+
+@pytest.mark.parametrize(("budget", "expected"), [(1, 1), (2, 2), (3, 3), (5, 5), (0, 1), (99, 8)])
+def test_the_plan_respects_the_budget(budget, expected):
+    assert len(plan_day(_busy_network(), TODAY, budget=budget)) == expected
+
+
+def test_the_plan_mixes_kinds_instead_of_three_of_one():
+    plan = plan_day(_busy_network(), TODAY, budget=3)
+    assert [n.kind for n in plan] == ["thank", "followup", "reconnect"]
+
+
+def test_one_kind_fills_the_plan_when_nothing_else_is_due():
+    network = net(
+        [person(c, f"{c.upper()} Person") for c in "abc"],
+        [log(c, "touch", 1) for c in "abc"],
+        [owe("pa", "a", 3), owe("pb", "b", 2), owe("pc", "c", 1)],
+    )
+    assert [n.key for n in plan_day(network, TODAY)] == ["followup:pa", "followup:pb", "followup:pc"]
+
+
+def test_never_two_nudges_for_the_same_person_in_a_day():
+    network = net(
+        [person("p", "Priya Raman", circle="inner", interests=["jazz"], wins=["new job"])],
+        [log("p", "got", 60, "a reference")],
+        [owe("p1", "p", 5), owe("t1", "p", 5, kind="thanks")],
+    )
+    assert len(candidates(network, TODAY)) >= 4
+    plan = plan_day(network, TODAY, budget=5)
+    assert [n.key for n in plan] == ["thank:t1"]
+
+
+def test_an_intro_uses_up_both_people():
+    network = KIND_CASES["introduce two people who share an interest"][0]
+    network = net(network.contacts, network.interactions, [owe("p1", "a", 1)])
+    assert "intro:a:b" in by_key(candidates(network, TODAY))
+    assert [n.key for n in plan_day(network, TODAY, budget=3)] == ["followup:p1"]
+
+
+@pytest.mark.parametrize(
+    ("today", "hidden"),
+    [(TODAY, True), (TODAY + timedelta(days=1), True), (TODAY + timedelta(days=2), False)],
+)
+def test_a_snoozed_nudge_stays_hidden_until_its_day(today, hidden):
+    network = net([person("p", "Priya Raman")], [log("p", "touch", 1)], [owe("p1", "p", 3), owe("p2", "p", 1)])
+    snoozed = {"followup:p1": (TODAY + timedelta(days=2)).isoformat()}
+    keys = [n.key for n in plan_day(network, today, snoozed=snoozed)]
+    assert keys == (["followup:p2"] if hidden else ["followup:p1"])
+
+
+def test_a_garbled_snooze_date_hides_nothing():
+    network = net([person("p", "Priya Raman")], [log("p", "touch", 1)], [owe("p1", "p", 3)])
+    assert [n.key for n in plan_day(network, TODAY, snoozed={"followup:p1": "soon"})] == ["followup:p1"]
+
+
+def test_yesterdays_nudges_rest_except_the_most_important_one():
+    network = _busy_network()
+    first = [n.key for n in plan_day(network, TODAY)]
+    second = [n.key for n in plan_day(network, TODAY + timedelta(days=1), yesterday=first)]
+    assert second[0] == first[0] == "thank:t3"  # still the single most important thing
+    assert not set(second[1:]) & set(first)
+    assert len(second) == 3
+
+
+def test_an_empty_network_gets_the_starter():
+    assert [(n.key, n.kind, n.contact_id) for n in plan_day(net(), TODAY)] == [("starter", "starter", "")]
+    assert [n.key for n in candidates(net(), TODAY)] == ["starter"]
+
+
+@pytest.mark.parametrize(
+    ("contacts", "expected"),
+    [
+        ([person("a", "Ann Bell"), person("b", "Bob Hart", interests=["chess"])], "give:b"),
+        ([person("a", "Ann Bell", interests=["jazz"]), person("b", "Bob Hart")], "reconnect:b"),
+    ],
+)
+def test_a_quiet_day_still_suggests_one_light_touch_to_the_longest_untouched(contacts, expected):
+    network = net(contacts, [log("a", "touch", 1), log("b", "touch", 5)])
+    assert candidates(network, TODAY) == []
+    plan = plan_day(network, TODAY)
+    assert [n.key for n in plan] == [expected]
+    assert "nothing urgent today" in plan[0].reason.lower()
+
+
+def test_a_quiet_day_skips_a_snoozed_light_touch():
+    network = net([person("a", "Ann Bell"), person("b", "Bob Hart")], [log("a", "touch", 1), log("b", "touch", 5)])
+    plan = plan_day(network, TODAY, snoozed={"reconnect:b": (TODAY + timedelta(days=3)).isoformat()})
+    assert [n.key for n in plan] == ["reconnect:a"]
+
+
+def test_plans_are_deterministic():
+    network = _busy_network()
+    assert plan_day(network, TODAY) == plan_day(network, TODAY)

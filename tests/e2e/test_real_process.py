@@ -1,0 +1,210 @@
+"""The bot as people run it: ``python -m bot`` as a real process, talking HTTP to a loopback fake of Telegram.
+
+Nothing here sleeps for a schedule: every wait polls a condition with a deadline, and every process is killed
+when a test ends, whatever happened.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.coach.store import Store
+from tests.e2e.fake_bot_api import FakeBotAPI
+
+REPO = Path(__file__).resolve().parents[2]
+TOKEN = "123456:TEST-token-secret-xyz"
+SECRET = "TEST-token-secret-xyz"
+USER = 4242
+REPLY_TIMEOUT = 10.0  # generous for a loaded CI machine; a healthy bot answers in milliseconds
+
+HTML_TAG = re.compile(r"</?(b|i|u|s|a|code|pre|tg-spoiler|blockquote)\b[^>]*>")
+SAVED = re.compile(r"Saved <b>([^<]+)</b>")
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    """The parent's environment without any Telegram or coach settings, plus ``extra``."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "COACH_"))}
+    env["PYTHONUNBUFFERED"] = "1"
+    env.update(extra)
+    return env
+
+
+class BotProcess:
+    """``python -m bot`` with its output captured to files (a pipe nobody reads could block a chatty bot)."""
+
+    def __init__(self, tmp: Path, name: str, env: dict[str, str], cwd: Path = REPO, args: tuple[str, ...] = ()):
+        self.stdout_path = tmp / f"{name}.out"
+        self.stderr_path = tmp / f"{name}.err"
+        with self.stdout_path.open("wb") as out, self.stderr_path.open("wb") as err:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "bot", *args], cwd=cwd, env=env, stdout=out, stderr=err
+            )
+
+    def output(self) -> str:
+        return self.stdout_path.read_text(errors="replace") + self.stderr_path.read_text(errors="replace")
+
+    def terminate(self, timeout: float = 15.0) -> int:
+        self.process.send_signal(signal.SIGTERM)
+        return self.process.wait(timeout=timeout)
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def api() -> Iterator[FakeBotAPI]:
+    with FakeBotAPI() as server:
+        yield server
+
+
+@pytest.fixture
+def start_bot(tmp_path: Path, api: FakeBotAPI) -> Iterator:
+    """Starts the bot against ``api`` on one data folder; every process started is gone when the test ends."""
+    started: list[BotProcess] = []
+    data_dir = tmp_path / "data"
+
+    def start(name: str = "bot") -> BotProcess:
+        env = clean_env(
+            TELEGRAM_BOT_TOKEN=TOKEN,
+            TELEGRAM_BASE_URL=api.url,
+            COACH_DATA_DIR=str(data_dir),
+            COACH_LOG_LEVEL="DEBUG",
+        )
+        bot = BotProcess(tmp_path, name, env)
+        started.append(bot)
+        return bot
+
+    start.data_dir = data_dir  # type: ignore[attr-defined]
+    yield start
+    for bot in started:
+        bot.kill()
+
+
+def say(api: FakeBotAPI, bot: BotProcess, text: str, expect: str, user: int = USER) -> str:
+    """Send ``text`` as the user and return the first new reply containing ``expect``."""
+    before = len(api.texts(user))
+    api.push_text(user, text)
+
+    def answered(server: FakeBotAPI) -> bool:
+        return any(expect in t for t in server.texts(user)[before:]) or bot.process.poll() is not None
+
+    api.wait_for(answered, timeout=REPLY_TIMEOUT)
+    new = api.texts(user)[before:]
+    matching = [t for t in new if expect in t]
+    assert matching, f"no reply containing {expect!r} to {text!r}; got {new!r}\n--- bot output:\n{bot.output()[-3000:]}"
+    return matching[0]
+
+
+def test_a_conversation_over_http_then_a_clean_stop(start_bot, api: FakeBotAPI):
+    bot = start_bot()
+
+    welcome = say(api, bot, "/start", "Nurture")
+    saved = say(api, bot, "/met Jane from Acme at the editors happy hour, loves jazz", "Saved")
+    draft = say(api, bot, "/draft thanks Jane", "happy hour")
+
+    assert "Jane" in saved and "Acme" in saved
+    assert "happy hour" in draft
+    assert welcome
+    assert bot.terminate() == 0, bot.output()[-3000:]
+    output = bot.output()
+    assert SECRET not in output
+    assert "Traceback" not in output
+    # The bot really did use the token: it reached the API under it, and only there.
+    assert api.tokens == {TOKEN}
+
+
+def test_every_acknowledged_contact_survives_sigkill_mid_burst(start_bot, api: FakeBotAPI):
+    burst = 150
+    first = start_bot("before-kill")
+    say(api, first, "/start", "Nurture")
+    for n in range(burst):
+        api.push_text(USER, f"/met Person{n:03d} Test at event {n:03d}")
+
+    def saved_names(server: FakeBotAPI) -> list[str]:
+        return [m.group(1) for t in server.texts(USER) for m in SAVED.finditer(t)]
+
+    reached = api.wait_for(lambda s: len(saved_names(s)) >= 20 or first.process.poll() is not None, timeout=20)
+    assert reached and first.process.poll() is None, first.output()[-3000:]
+    first.process.send_signal(signal.SIGKILL)
+    first.process.wait(timeout=10)
+
+    acknowledged = saved_names(api)
+    assert len(acknowledged) < burst, "the burst finished before the kill; the test proved nothing"
+    unconfirmed = [u for u in api.pending_updates() if "message" in u]
+
+    print(f"acknowledged={len(acknowledged)} unconfirmed={len(unconfirmed)}")
+    second = start_bot("after-restart")
+    # Telegram redelivers what the dead bot never confirmed; the restarted bot must work through all of it.
+    drained = api.wait_for(
+        lambda s: not s.pending_updates()
+        and len(saved_names(s)) + len(_logged_again(s)) >= len(acknowledged) + len(unconfirmed),
+        timeout=25,
+    )
+    assert drained, f"{len(api.pending_updates())} updates left\n{second.output()[-3000:]}"
+    say(api, second, "/contacts", "Person")
+    assert second.terminate() == 0, second.output()[-3000:]
+
+    names = [c.name for c in Store(start_bot.data_dir).notebook(USER).contacts()]
+    print(f"in notebook={len(names)} logged-again={len(_logged_again(api))}")
+    missing = sorted(set(acknowledged) - set(names))
+    assert not missing, f"acknowledged but lost after SIGKILL: {missing}"
+    assert len(names) == len(set(names)), "a redelivered update created a duplicate contact"
+    redelivered = {u["message"]["text"].split()[1] + " Test" for u in unconfirmed}
+    assert redelivered <= set(names), f"never handled after the restart: {sorted(redelivered - set(names))}"
+    for bot in (first, second):
+        assert SECRET not in bot.output()
+
+
+def _logged_again(server: FakeBotAPI) -> list[str]:
+    """Replies to a /met for someone already saved (an update handled before the kill but not yet confirmed)."""
+    return [t for t in server.texts(USER) if "Logged another meeting" in t]
+
+
+def test_missing_token_says_what_to_do_in_one_line(tmp_path: Path):
+    env = clean_env(PYTHONPATH=str(REPO), COACH_DATA_DIR=str(tmp_path / "data"))
+    done = subprocess.run(
+        [sys.executable, "-m", "bot"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=30
+    )
+    output = (done.stdout + done.stderr).strip()
+
+    assert done.returncode != 0
+    assert len(output.splitlines()) == 1, output
+    assert "TELEGRAM_BOT_TOKEN" in output
+    assert "--console" in output
+    assert "Traceback" not in output
+
+
+def test_console_chat_prints_plain_text_and_taps_numbered_buttons(tmp_path: Path):
+    env = clean_env(PYTHONPATH=str(REPO), COACH_DATA_DIR=str(tmp_path / "data"))
+    lines = "/met Jane at the meetup\n/contact Jane\n1\n"
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "--console"],
+        cwd=tmp_path,
+        env=env,
+        input=lines,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    out = done.stdout
+
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "Traceback" not in done.stdout + done.stderr
+    assert "Saved Jane" in out
+    assert "the meetup" in out
+    button_rows = [i for i, line in enumerate(out.splitlines()) if line.lstrip().startswith("[1]")]
+    assert len(button_rows) >= 2, f"the saved note and the card should both offer numbered buttons:\n{out}"
+    # "1" tapped the card's first button, and the coach answered it.
+    after_tap = "\n".join(out.splitlines()[button_rows[1] + 1 :])
+    assert "Jane" in after_tap, out
+    assert not HTML_TAG.search(out), out

@@ -18,7 +18,7 @@ from typing import Any
 from apscheduler.triggers.base import BaseTrigger
 from telegram.ext import Application, ContextTypes, JobQueue
 
-from bot.coach.delivery import already_delivered
+from bot.coach.delivery import MORNINGS
 from bot.coach.errors import UnreadableData
 from bot.coach.models import Profile
 from bot.coach.morning import last_morning, local_day, next_morning, parse_morning_time
@@ -89,9 +89,10 @@ def rebuild_jobs(app: Application) -> int:
     count = 0
     for user_id in svc.store.user_ids():
         try:
-            notebook = svc.store.notebook(user_id)
-            profile = notebook.profile()
-            delivered = already_delivered(notebook, local_day(now, profile.timezone))
+            # Only the head of each file is read: start-up stays quick with thousands of users.
+            state = svc.store.glance(user_id).state
+            profile = Profile.from_dict(state.get("profile") or {"user_id": user_id})
+            delivered = local_day(now, profile.timezone).isoformat() in (state.get(MORNINGS) or {})
             catch_up = missed_this_morning(profile, now, delivered)
             if schedule_morning(app, user_id, profile, now, catch_up=catch_up) is not None:
                 count += 1

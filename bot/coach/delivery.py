@@ -8,12 +8,12 @@ duplicate morning message is worse than a missed one (tomorrow's plan picks the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
 from bot.coach.notebook import Notebook
-from bot.coach.nudges import Nudge, plan_day
+from bot.coach.nudges import Nudge, plan_from_summaries
 
 MORNINGS = "mornings"
 SNOOZES = "snoozes"
@@ -35,13 +35,19 @@ def snoozes(notebook: Notebook) -> dict[str, str]:
 
 
 def plan_for(notebook: Notebook, today: date) -> list[Nudge]:
-    """Today's plan with the user's budget, snoozes, and yesterday's suggestions (not repeated unless top)."""
-    yesterday = mornings(notebook).get((today - timedelta(days=1)).isoformat(), {})
-    return plan_day(
-        notebook.network(),
+    """Today's plan for an open notebook (see ``plan``)."""
+    return plan(notebook.summaries(), notebook.state_values(), today)
+
+
+def plan(rows: Mapping[str, dict[str, Any]], state: Mapping[str, Any], today: date) -> list[Nudge]:
+    """Today's plan from the digest rows (one summary per contact: no records are loaded) and the state values:
+    the user's budget, their snoozes, and yesterday's suggestions (not repeated unless still the top one)."""
+    yesterday = (state.get(MORNINGS) or {}).get((today - timedelta(days=1)).isoformat(), {})
+    return plan_from_summaries(
+        rows,
         today,
-        budget=notebook.profile().budget,
-        snoozed=snoozes(notebook),
+        budget=int((state.get("profile") or {}).get("budget", 3)),
+        snoozed=state.get(SNOOZES) or {},
         yesterday=list(yesterday.get("keys", [])),
     )
 

@@ -66,13 +66,9 @@ def draft_note(
     gives the same note while different days and people read differently.
     """
     if kind not in DRAFT_KINDS:
-        raise NotUnderstood(
-            f"I can draft these notes: {', '.join(DRAFT_KINDS)}. For example: /draft thanks Jane"
-        )
+        raise NotUnderstood(f"I can draft these notes: {', '.join(DRAFT_KINDS)}. For example: /draft thanks Jane")
     if kind == "intro" and not other_id:
-        raise NotUnderstood(
-            "An introduction needs two people, the one you write to first: /draft intro Jane Tom"
-        )
+        raise NotUnderstood("An introduction needs two people, the one you write to first: /draft intro Jane Tom")
     contact = _contact(network, contact_id)
     seed = zlib.crc32(f"{contact_id}|{today.isoformat()}".encode())
     chosen = (seed if variant is None else variant) % VARIANTS
@@ -141,9 +137,7 @@ def _about(network: Network, contact: Contact, today: date, seed: int) -> dict[s
     meetings = [i for i in timeline if i.kind == "met"]
     # Where and when we met: the contact card first (the first meeting), then the logged meetings.
     first_where = _clean(contact.met_context) or next((_clean(m.context) for m in meetings if m.context), "")
-    first_on = _past_day(contact.met_on, today) or next(
-        (d for m in meetings if (d := _past_day(m.on, today))), None
-    )
+    first_on = _past_day(contact.met_on, today) or next((d for m in meetings if (d := _past_day(m.on, today))), None)
     latest_where, latest_on = first_where, first_on
     if len(meetings) > 1:  # met again since the card was written: the latest meeting is the one to cite
         latest_where, latest_on = _clean(meetings[-1].context), _past_day(meetings[-1].on, today)
@@ -309,7 +303,5 @@ def _intro_facts(contact: Contact, other: Contact, seed: int) -> dict[str, objec
         "other_role": _clean(other.role),
         "other_company": _clean(other.company),
         "shared": shared[:2],
-        "other_interest": ""
-        if shared or not other_interests
-        else other_interests[seed % len(other_interests)],
+        "other_interest": "" if shared or not other_interests else other_interests[seed % len(other_interests)],
     }

@@ -2,21 +2,21 @@
 
 Three kinds of give: pass on something about what a person cares about, congratulate a win, and introduce two
 of your people who share an interest. This module only finds the ideas; nudges.py decides which make the plan.
+Intro ideas work on the contacts' summary rows (summary.py), so planning never reads a whole timeline.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import Any, NamedTuple
 
 from bot.coach.models import Contact, Interaction
-from bot.coach.network import Network
 
 
-def share_interest(contact: Contact, today: date) -> str:
+def share_interest(interests: Sequence[str], today: date) -> str:
     """The interest to pass something on about today; it rotates daily so the nudge never feels canned."""
-    interests = [i for i in contact.interests if i.strip()]
+    interests = [i for i in interests if i.strip()]
     if not interests:
         return ""
     return interests[today.toordinal() % len(interests)].strip()
@@ -40,75 +40,78 @@ def fresh_win(contact: Contact, timeline: Sequence[Interaction]) -> str:
     return win
 
 
-@dataclass(frozen=True)
-class IntroIdea:
-    a: Contact
-    b: Contact
+class IntroIdea(NamedTuple):
+    a: str  # contact ids, the smaller first
+    b: str
     shared: str  # the interest or company they share, as the user wrote it
     via: str  # "interest" | "company"
 
 
 def intro_ideas(
-    contacts: Sequence[Contact],
-    network: Network,
+    people: Sequence[Mapping[str, Any]],
     *,
     per_group: int = 3,
     limit: int = 8,
 ) -> list[IntroIdea]:
-    """Pairs of contacts worth introducing; ``contacts`` come strongest tie first, and so do the pairs.
+    """Pairs of contacts worth introducing; ``people`` (summary rows) come strongest tie first, and so do the pairs.
 
     Pairing everyone with everyone is quadratic; instead contacts are grouped by what they share and only the
     few strongest ties in each group are paired, with a hard cap on the total, so a 1,000-contact network
-    costs about the same as a 50-contact one.
+    costs about the same as a 50-contact one. This runs inside every morning's planning, hence the plain loops.
     """
-    # Group keys are prefixed strings ("i:" interest, "c:" company) so one dict serves both. Members keep the
-    # order of ``contacts``, strongest first, so no group needs sorting.
-    groups: dict[str, list[Contact]] = {}
-    for contact in contacts:
-        for interest in contact.interests:
-            groups.setdefault("i:" + interest.strip().lower(), []).append(contact)
-        if contact.company:
-            groups.setdefault("c:" + contact.company.strip().lower(), []).append(contact)
+    # Members keep the order of ``people``, strongest first, so no group needs sorting, and a full group
+    # takes no more members.
+    interests: dict[str, list[Mapping[str, Any]]] = {}
+    companies: dict[str, list[Mapping[str, Any]]] = {}
+    for row in people:
+        for interest in row.get("i", ()):
+            key = interest.lower()
+            members = interests.get(key)
+            if members is None:
+                interests[key] = [row]
+            elif len(members) < per_group and members[-1] is not row:  # "Jazz" and "jazz" are one interest
+                members.append(row)
+        if "co" in row:
+            key = row["co"].lower()
+            members = companies.get(key)
+            if members is None:
+                companies[key] = [row]
+            elif len(members) < per_group:
+                members.append(row)
 
     ideas: list[IntroIdea] = []
     seen: set[tuple[str, str]] = set()
-    gave_texts: dict[str, str] = {}  # contact id -> what the user gave them, lowercased, read once
-    shared = [key for key, members in groups.items() if len(members) > 1 and len(key) > 2]
     # Interests first: a shared passion makes a warmer intro than a shared employer.
-    shared.sort(key=lambda key: key[0] != "i")
-    for key in shared:
-        members = groups[key][:per_group]
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                first, second = (a, b) if a.id < b.id else (b, a)
-                pair = (first.id, second.id)
-                if pair in seen or _already_know(a, b, network, gave_texts):
-                    continue
-                seen.add(pair)
-                via = "interest" if key[0] == "i" else "company"
-                ideas.append(IntroIdea(first, second, _label(first, key), via))
-                if len(ideas) >= limit:
-                    return ideas
+    for groups, via in ((interests, "interest"), (companies, "company")):
+        for key, members in groups.items():
+            if len(members) < 2 or not key:
+                continue
+            for i, a in enumerate(members):
+                for b in members[i + 1 :]:
+                    first, second = (a, b) if a["id"] < b["id"] else (b, a)
+                    pair = (first["id"], second["id"])
+                    if pair in seen or _already_know(a, b):
+                        continue
+                    seen.add(pair)
+                    ideas.append(IntroIdea(pair[0], pair[1], _label(first, key, via), via))
+                    if len(ideas) >= limit:
+                        return ideas
     return ideas
 
 
-def _label(contact: Contact, key: str) -> str:
+def _label(row: Mapping[str, Any], key: str, via: str) -> str:
     """The shared interest or company as the user wrote it, for the nudge's words."""
-    wanted = key[2:]
-    for text in (*contact.interests, contact.company) if key[0] == "i" else (contact.company,):
-        if text.strip().lower() == wanted:
-            return text.strip()
-    return wanted
+    company = row.get("co", "")
+    for text in (*row.get("i", ()), company) if via == "interest" else (company,):
+        if text.lower() == key:
+            return text
+    return key
 
 
-def _already_know(a: Contact, b: Contact, network: Network, gave_texts: dict[str, str]) -> bool:
+def _already_know(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     """One introduced the other to the user, or the user already logged a give mentioning the other."""
-    if a.introduced_by_id == b.id or b.introduced_by_id == a.id:
+    if a.get("ib") == b["id"] or b.get("ib") == a["id"]:
         return True
-    for one, other in ((a, b), (b, a)):
-        if one.id not in gave_texts:
-            gave_texts[one.id] = "\n".join(i.text for i in network.timeline(one.id) if i.kind == "gave").lower()
-        name = other.first_name.lower()
-        if name and name in gave_texts[one.id]:
-            return True
-    return False
+    return bool(
+        ("gt" in a and b["f"] and b["f"].lower() in a["gt"]) or ("gt" in b and a["f"] and a["f"].lower() in b["gt"])
+    )

@@ -18,16 +18,20 @@ from tinydb import TinyDB
 
 from bot.coach.models import SCHEMA_VERSION, Contact, Interaction, Profile, Promise, Record, new_id
 from bot.coach.network import Network
-from bot.coach.storage import AtomicJSONStorage
+from bot.coach.storage import DIGEST, STATE, AtomicJSONStorage
+from bot.coach.summary import SUMMARY_VERSION, summarize
+from bot.coach.summary import summaries as summaries_of
 
 R = TypeVar("R", bound=Record)
 
 
 class _Table:
-    """A TinyDB table seen as a list of records with string ids."""
+    """A TinyDB table seen as a dict of records keyed by their string id."""
 
-    def __init__(self, db: TinyDB, name: str, cls: type[Record]) -> None:
+    def __init__(self, db: TinyDB, storage: AtomicJSONStorage, name: str, cls: type[Record]) -> None:
         self.table = db.table(name, cache_size=0)
+        self.storage = storage
+        self.name = name
         self.cls = cls
         self._items: dict[str, Record] | None = None
         self._doc_ids: dict[str, int] = {}
@@ -38,22 +42,26 @@ class _Table:
 
     def items(self) -> dict[str, Record]:
         if self._items is None:
+            # Straight from the parsed file: TinyDB's Document wrappers would double the cost of a big notebook.
+            raw = (self.storage.read() or {}).get(self.name, {})
             items: dict[str, Record] = {}
             doc_ids: dict[str, int] = {}
-            for doc in self.table.all():
-                record = self.cls.from_dict(doc)
+            from_dict = self.cls.from_dict
+            for doc_id, doc in raw.items():
+                record = from_dict(doc)
                 items[record.id] = record  # type: ignore[attr-defined]
-                doc_ids[record.id] = doc.doc_id  # type: ignore[attr-defined]
+                doc_ids[record.id] = int(doc_id)  # type: ignore[attr-defined]
             self._items, self._doc_ids = items, doc_ids
         return self._items
 
     def put(self, record: Record) -> None:
         items = self.items()
         key = record.id  # type: ignore[attr-defined]
+        doc = record.to_dict()
         if key in self._doc_ids:
-            self.table.update(record.to_dict(), doc_ids=[self._doc_ids[key]])
+            self.table.update(_replace_with(doc), doc_ids=[self._doc_ids[key]])
         else:
-            self._doc_ids[key] = self.table.insert(record.to_dict())
+            self._doc_ids[key] = self.table.insert(doc)
         items[key] = record
 
     def remove(self, keys: list[str]) -> None:
@@ -65,6 +73,21 @@ class _Table:
             items.pop(key, None)
 
 
+def _replace_with(doc: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
+    """TinyDB's update merges fields; a record whose field went back to its default must lose the old value."""
+
+    def replace(stored: dict[str, Any]) -> None:
+        stored.clear()
+        stored.update(doc)
+
+    return replace
+
+
+def state_values(table: dict[str, Any]) -> dict[str, Any]:
+    """The "state" table's documents ({"key": ..., "value": ...}) as one dict."""
+    return {doc["key"]: doc.get("value") for doc in table.values() if isinstance(doc, dict) and "key" in doc}
+
+
 class Notebook:
     def __init__(self, user_id: int, path: Path) -> None:
         self.user_id = user_id
@@ -72,23 +95,32 @@ class Notebook:
         self.storage = AtomicJSONStorage(path)
         self.db = TinyDB(storage=lambda: self.storage)
         self.storage.read()  # fail now, on open, if the file is unreadable
-        self._contacts = _Table(self.db, "contacts", Contact)
-        self._interactions = _Table(self.db, "interactions", Interaction)
-        self._promises = _Table(self.db, "promises", Promise)
+        self._contacts = _Table(self.db, self.storage, "contacts", Contact)
+        self._interactions = _Table(self.db, self.storage, "interactions", Interaction)
+        self._promises = _Table(self.db, self.storage, "promises", Promise)
+        self._dirty: set[str] = set()  # contacts whose digest row must be recomputed before the next write
         self._tables = (self._contacts, self._interactions, self._promises)
-        self._kv = self.db.table("state", cache_size=0)
+        self._kv = self.db.table(STATE, cache_size=0)
 
     # -- units of work ------------------------------------------------------------------------------------------
 
     @contextmanager
     def batch(self) -> Iterator[None]:
-        """Everything inside is saved with one atomic write when the block ends, or not at all."""
+        """Everything inside is saved with one atomic write when the block ends, or not at all.
+
+        Every change goes through here, so the digest (one summary row per contact, what morning planning reads)
+        is brought up to date inside the very write that changed the records: it can never lag behind them.
+        """
+        outermost = not self.storage.in_batch
         try:
             with self.storage.batch():
                 yield
+                if outermost and self._dirty:
+                    self._refresh_digest()
         except BaseException:
             for table in self._tables:
                 table.forget()
+            self._dirty.clear()
             raise
 
     # -- contacts -------------------------------------------------------------------------------------------------
@@ -100,7 +132,9 @@ class Notebook:
         return self._contacts.items().get(contact_id)  # type: ignore[return-value]
 
     def save_contact(self, contact: Contact) -> None:
-        self._contacts.put(contact)
+        with self.batch():
+            self._contacts.put(contact)
+            self._dirty.add(contact.id)
 
     def delete_contact(self, contact_id: str) -> None:
         """Remove a contact with everything logged about them, and unlink anyone they introduced."""
@@ -110,8 +144,9 @@ class Notebook:
             for other in self.contacts():
                 if other.introduced_by_id == contact_id:
                     other.introduced_by_id = ""
-                    self._contacts.put(other)
+                    self.save_contact(other)
             self._contacts.remove([contact_id])
+            self._dirty.add(contact_id)
 
     # -- interactions and promises ------------------------------------------------------------------------------
 
@@ -120,7 +155,9 @@ class Notebook:
         return items if contact_id is None else [i for i in items if i.contact_id == contact_id]
 
     def add_interaction(self, interaction: Interaction) -> None:
-        self._interactions.put(interaction)
+        with self.batch():
+            self._interactions.put(interaction)
+            self._dirty.add(interaction.contact_id)
 
     def promises(self, contact_id: str | None = None) -> list[Promise]:
         items: list[Promise] = list(self._promises.items().values())  # type: ignore[arg-type]
@@ -130,10 +167,47 @@ class Notebook:
         return self._promises.items().get(promise_id)  # type: ignore[return-value]
 
     def save_promise(self, promise: Promise) -> None:
-        self._promises.put(promise)
+        with self.batch():
+            self._promises.put(promise)
+            self._dirty.add(promise.contact_id)
 
     def network(self) -> Network:
         return Network(self.contacts(), self.interactions(), self.promises())
+
+    # -- the digest: one compact summary row per contact, for planning without loading every record ----------
+
+    def summaries(self) -> dict[str, dict[str, Any]]:
+        """Contact id -> summary row. Rows missing or from an older summary version are rebuilt on the spot."""
+        digest = self._digest()
+        if digest.get("v") != SUMMARY_VERSION:
+            rows = summaries_of(self.network())
+            data = self.storage.read()
+            if data is not None:  # derived from what is on disk, so caching it in memory is safe
+                data[DIGEST] = {"v": SUMMARY_VERSION, "rows": rows}
+            return rows
+        return digest["rows"]
+
+    def _digest(self) -> dict[str, Any]:
+        data = self.storage.read() or {}
+        return data.get(DIGEST) or {}
+
+    def _refresh_digest(self) -> None:
+        """Recompute the rows of the contacts this batch touched, and stage them for the batch's one write."""
+        data = self.storage.read() or {}
+        digest = data.get(DIGEST) or {}
+        if digest.get("v") != SUMMARY_VERSION:
+            rows = summaries_of(self.network())
+        else:
+            rows = dict(digest["rows"])
+            for contact_id in self._dirty:
+                contact = self.contact(contact_id)
+                if contact is None:
+                    rows.pop(contact_id, None)
+                    continue
+                timeline = sorted(self.interactions(contact_id), key=lambda i: (i.on, i.at))
+                rows[contact_id] = summarize(contact, timeline, self.promises(contact_id))
+        self._dirty.clear()
+        self.storage.write({**data, DIGEST: {"v": SUMMARY_VERSION, "rows": rows}})
 
     # -- settings and small state ---------------------------------------------------------------------------------
 
@@ -146,18 +220,18 @@ class Notebook:
 
     def get_state(self, key: str) -> Any:
         """Small named values (settings, delivery records, snoozes). Returns None when unset."""
-        docs = self._kv.all()
-        for doc in docs:
-            if doc.get("key") == key:
-                return doc.get("value")
-        return None
+        return self.state_values().get(key)
+
+    def state_values(self) -> dict[str, Any]:
+        return state_values((self.storage.read() or {}).get(STATE) or {})
 
     def set_state(self, key: str, value: Any) -> None:
-        for doc in self._kv.all():
-            if doc.get("key") == key:
-                self._kv.update({"value": value, "v": SCHEMA_VERSION}, doc_ids=[doc.doc_id])
-                return
-        self._kv.insert({"key": key, "value": value, "v": SCHEMA_VERSION})
+        with self.batch():
+            for doc in self._kv.all():
+                if doc.get("key") == key:
+                    self._kv.update({"value": value, "v": SCHEMA_VERSION}, doc_ids=[doc.doc_id])
+                    return
+            self._kv.insert({"key": key, "value": value, "v": SCHEMA_VERSION})
 
     def update_state(self, key: str, change: Callable[[Any], Any]) -> Any:
         value = change(self.get_state(key))

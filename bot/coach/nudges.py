@@ -6,20 +6,24 @@ then the nice-to-meet-you note while the meeting is fresh), then keeping the inn
 first, then the wider circle (principles 4, 5, 3 and 6). The plan is a mix, never one person twice, and
 respects snoozes.
 
-Planning runs for every user every morning, so scoring is one cheap pass over the contacts (ISO day strings
-compare like dates) and the wording is written only for the nudges that make the plan.
+Planning runs for every user every morning, so it works from each contact's summary row (summary.py), which
+the notebook keeps up to date on every write, never from the full timeline. Scoring is one cheap pass over
+the rows (ISO day strings compare like dates) and the wording is written only for the nudges that make the plan.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from operator import itemgetter
 from typing import Any
 
-from bot.coach.give import IntroIdea, fresh_win, intro_ideas, share_interest
-from bot.coach.models import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE, Contact, Interaction, Promise
+from bot.coach.give import IntroIdea, intro_ideas, share_interest
+from bot.coach.models import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE
 from bot.coach.network import Network
+from bot.coach.summary import summaries
 from bot.coach.when import how_long, when_in_words
 
 NUDGE_KINDS = ("thank", "followup", "give", "reconnect", "starter")
@@ -86,12 +90,15 @@ STARTER_NUDGE = Nudge(
 
 # -- public API ------------------------------------------------------------------------------------
 
+Rows = Mapping[str, dict[str, Any]]  # contact id -> summary row (see summary.py for the keys)
+
 
 def candidates(network: Network, today: date) -> list[Nudge]:
     """Every nudge due today, best first, before the daily budget and variety are applied."""
-    if not network.contacts:
+    rows = summaries(network)
+    if not rows:
         return [STARTER_NUDGE]
-    return [_write(network, today, due) for due in _all_due(network, today)]
+    return [_write(rows, today, due) for due in _all_due(rows, today)]
 
 
 def plan_day(
@@ -102,208 +109,268 @@ def plan_day(
     snoozed: Mapping[str, str] | None = None,
     yesterday: Sequence[str] = (),
 ) -> list[Nudge]:
+    """Today's plan for a network at hand: see ``plan_from_summaries``, which this summarises it for."""
+    return plan_from_summaries(summaries(network), today, budget=budget, snoozed=snoozed, yesterday=yesterday)
+
+
+def plan_from_summaries(
+    rows: Rows,
+    today: date,
+    *,
+    budget: int = 3,
+    snoozed: Mapping[str, str] | None = None,
+    yesterday: Sequence[str] = (),
+) -> list[Nudge]:
     """Today's plan: at most ``budget`` nudges, best first, a mix of kinds, one per person.
 
-    ``snoozed`` maps a nudge key to the ISO day it may come back; ``yesterday`` holds the keys suggested
-    yesterday, which stay away today unless one of them is still the most important thing to do.
+    ``rows`` maps contact ids to their summary rows. ``snoozed`` maps a nudge key to the ISO day it may come
+    back; ``yesterday`` holds the keys suggested yesterday, which stay away today unless one of them is still
+    the most important thing to do.
     """
-    if not network.contacts:
+    if not rows:
         return [STARTER_NUDGE]
     budget = max(BUDGET_RANGE[0], min(BUDGET_RANGE[1], budget))
     hidden = _hidden_keys(snoozed or {}, today)
-    due = _all_due(network, today)
-    if hidden:
-        due = [d for d in due if d[1] not in hidden]
+    # Only the best few reconnects and shares can be reached: walking down one of those lists, each item is
+    # picked (at most ``budget``), passed over because its person is already in the plan (a person has one
+    # of each, and a plan holds at most two people per pick), or dropped as snoozed or shown yesterday.
+    everything = _all_due(rows, today, keep=3 * budget + len(hidden) + len(yesterday) + 1)
+    due = [d for d in everything if d[1] not in hidden] if hidden else everything
     if due and yesterday:
         repeat = set(yesterday) - {due[0][1]}  # the single most important thing may come back
         due = [d for d in due if d[1] not in repeat]
-    plan = _pick(due, budget) or _gentle(network, today, hidden, set(yesterday))
-    return [_write(network, today, d) for d in plan]
+    plan = _pick(due, budget)
+    if not plan:
+        plan = _gentle(rows, today, hidden, set(yesterday), _snoozed_people(hidden, everything))
+    return [_write(rows, today, d) for d in plan]
 
 
 # -- what is due -----------------------------------------------------------------------------------
 
 # A candidate before its words are written: (-score, key, kind, people involved, writer, detail). A plain
 # tuple because a network of hundreds of contacts yields hundreds of candidates a morning and few are kept;
-# the score is negated so a plain sort ranks best first, ties broken by the unique key.
-_Writer = Callable[[Network, date, "_Due"], Nudge]
+# the score is negated so a plain sort ranks best first, ties broken by the unique key. The detail is the
+# contact's row, (row, open promise) or an IntroIdea.
+_Writer = Callable[[Rows, date, "_Due"], Nudge]
 _Due = tuple[float, str, str, tuple[str, ...], _Writer, Any]
 
 
-def _write(network: Network, today: date, due: _Due) -> Nudge:
-    return due[4](network, today, due)
+def _write(rows: Rows, today: date, due: _Due) -> Nudge:
+    return due[4](rows, today, due)
 
 
-def _all_due(network: Network, today: date) -> list[_Due]:
-    """Everything due, best first, in one pass over the contacts."""
-    iso = today.isoformat()
+def _all_due(rows: Rows, today: date, keep: int | None = None) -> list[_Due]:
+    """Everything due, best first, in one pass over the rows; with ``keep``, only the best ``keep`` of each
+    plentiful kind (reconnects, shares), which is all a plan can reach.
 
-    def day(n: int) -> str:
-        return (today - timedelta(days=n)).isoformat()
+    This loop runs for every contact of every user every morning, so it reads each row key once, looks the
+    circle's rules up once, writes conditional expressions rather than min()/max() calls, and leaves the
+    plentiful kinds as small (score, id, row) tuples until they are known to matter.
+    """
+    iso, meet_from, loop_from, loop_to, win_to, share_to, rules = _days_that_matter(today)
+    default_rules = rules[DEFAULT_CIRCLE]
+    today_number = today.toordinal()
+    day_numbers = _day_numbers()
 
-    overdue_before = {circle: day(cadence) for circle, cadence in CIRCLE_CADENCE_DAYS.items()}
-    meet_from, loop_from, loop_to = day(MEET_FOLLOWUP_DAYS[1]), day(LOOP_DAYS[1]), day(LOOP_DAYS[0])
-    win_to, share_to = day(WIN_QUIET_DAYS), day(SHARE_QUIET_DAYS)
-    today_ordinal = today.toordinal()
-    timeline_of = network.timeline
+    def days_since(iso_day: str) -> int:
+        number = day_numbers.get(iso_day)
+        if number is None:
+            number = day_numbers[iso_day] = _day_number(iso_day)
+        # An unreadable day (0) counts as today rather than as ages ago.
+        return today_number - number if 0 < number < today_number else 0
 
     due: list[_Due] = []
-    warm: list[tuple[float, str, Contact]] = []
-    strength_of: dict[str, float] = {}
-    ordinals: dict[str, int] = {}
-    for contact in network.contacts:
-        cid = contact.id
-        timeline = timeline_of(cid)
-        last_on = (timeline[-1].on if timeline else "") or contact.met_on or contact.created_at[:10]
-        circle = contact.circle if contact.circle in overdue_before else DEFAULT_CIRCLE
+    reconnects: list[tuple[float, str, dict[str, Any]]] = []
+    shares: list[tuple[float, str, dict[str, Any]]] = []
+    warm: list[tuple[float, str, dict[str, Any]]] = []
+    add_reconnect, add_share, add_warm = reconnects.append, shares.append, warm.append
+    for row in rows.values():
+        last_on = row["l"]
+        if last_on >= loop_from:  # touched in the last four weeks: a meeting or a thank-you may want a sequel
+            if last_on >= meet_from:
+                if last_on < iso and "mo" in row and "mf" not in row:
+                    _nice_to_meet(due, row, days_since(row["mo"]))
+            elif last_on <= loop_to and "lt" in row:
+                due.append((-CLOSE_THE_LOOP, f"loop:{row['lt'][0]}", "thank", (row["id"],), _write_loop, row))
+        if "p" in row:
+            _open_promises(due, row, days_since)
 
-        if meet_from <= last_on < iso:
-            item = _nice_to_meet(contact, timeline, today)
-            if item is not None:
-                due.append(item)
-        if (
-            loop_from <= last_on <= loop_to
-            and timeline
-            and timeline[-1].kind == "thanked"
-            and any(i.kind == "got" for i in timeline)
-        ):
-            due.append((-CLOSE_THE_LOOP, f"loop:{timeline[-1].id}", "thank", (cid,), _write_loop, contact))
-
-        overdue = last_on and last_on < overdue_before[circle]
-        shares = contact.interests and last_on <= share_to
-        wins = contact.wins and last_on <= win_to
-        warm_tie = contact.interests and len(timeline) >= INTRO_MIN_INTERACTIONS
-        if not (overdue or shares or wins or warm_tie):
+        try:
+            overdue_from, cadence, base, bonus = rules[row["c"]]
+        except KeyError:  # a circle this release does not know
+            overdue_from, cadence, base, bonus = default_rules
+        interests = "i" in row
+        overdue = last_on and last_on < overdue_from
+        share = interests and last_on <= share_to
+        win = "w" in row and last_on <= win_to and "wc" not in row
+        logged, got, gave = row["k"]
+        warm_tie = interests and logged >= INTRO_MIN_INTERACTIONS
+        if not (overdue or share or win or warm_tie):
             continue
-        # One pass over the timeline for the give/get balance that strength and reciprocity both use.
-        got = gave = 0
-        for item in timeline:
-            kind = item.kind
-            if kind == "got":
-                got += 1
-            elif kind == "gave":
-                gave += 1
-        # More history and a two-way give/get make a stronger tie (principle 1).
-        # (Conditional expressions rather than min()/max(): this loop runs for every contact every morning.)
-        strength = (len(timeline) if len(timeline) < 10 else 10) * 0.3 + (1.0 if got and gave else 0.0)
-        if overdue:
-            ordinal = ordinals.get(last_on)
-            if ordinal is None:  # many contacts share a day; parse each day once
-                ordinal = ordinals[last_on] = _ordinal(last_on, today_ordinal)
-            late = (today_ordinal - ordinal) / CIRCLE_CADENCE_DAYS[circle] - 1.0
-            score = RECONNECT_BASE[circle] + (late if late < 2.0 else 2.0) * 5.0 + (strength if strength < 4.0 else 4.0)
-            due.append((-score, f"reconnect:{cid}", "reconnect", (cid,), _write_reconnect, contact))
-        if shares or wins:
+        cid = row["id"]
+        # More history and a two-way give/get make a stronger tie (principle 1); the count is capped at ten.
+        strength = logged * 0.3 + (1.0 if got and gave else 0.0)
+        if overdue:  # days_since(last_on), written out: this is the line most contacts reach
+            number = day_numbers.get(last_on)
+            if number is None:
+                number = day_numbers[last_on] = _day_number(last_on)
+            late = ((today_number - number if 0 < number < today_number else 0) / cadence) - 1.0
+            score = base + (late if late < 2.0 else 2.0) * 5.0 + (strength if strength < 4.0 else 4.0)
+            add_reconnect((-score, cid, row))
+        if share or win:
             # Reciprocity: people who helped the user without getting anything back come first (principle 3).
-            debt = got - gave if got - gave < 3 else 3
-            score = (debt * 4.0 if debt > 0 else 0.0) + _CIRCLE_BONUS[circle]
-            if wins and fresh_win(contact, timeline):
-                due.append((-WIN - score, f"congrats:{cid}", "give", (cid,), _write_congrats, contact))
-            elif shares:
-                due.append((-SHARE - score, f"give:{cid}", "give", (cid,), _write_share, contact))
+            debt = got - gave
+            score = (debt * 4.0 if debt < 3 else 12.0) + bonus if debt > 0 else bonus
+            if win:
+                due.append((-WIN - score, f"congrats:{cid}", "give", (cid,), _write_congrats, row))
+            else:
+                add_share((-SHARE - score, cid, row))
         if warm_tie:
-            warm.append((strength, cid, contact))
-            strength_of[cid] = strength
+            add_warm((strength, cid, row))
 
-    for promise in network.promises:
-        if promise.done_on or promise.contact_id not in network.by_id:
-            continue  # kept, or a promise to someone since deleted
-        days = _days_since(promise.made_on, today)
-        people = (promise.contact_id,)
-        if promise.kind == "thanks":
-            score = THANKS_OWED + min(days, 30) * 0.3
-            due.append((-score, f"thank:{promise.id}", "thank", people, _write_thanks_owed, promise))
-        elif promise.kind == "promise":
-            score = PROMISE_OPEN + min(days, 60) * 0.25
-            due.append((-score, f"followup:{promise.id}", "followup", people, _write_promise, promise))
-
+    # Within one kind of key, ordering by id is ordering by key, so the small tuples sort like the full ones.
+    for items, prefix, kind, writer in (
+        (reconnects, "reconnect:", "reconnect", _write_reconnect),
+        (shares, "give:", "give", _write_share),
+    ):
+        _by_score_then_id(items)
+        due.extend([(score, prefix + cid, kind, (cid,), writer, row) for score, cid, row in items[:keep]])
     if len(warm) > 1:
-        warm.sort(reverse=True)  # strongest ties first (ties broken by id, so the order is stable)
-        for idea in intro_ideas([c for _, _, c in warm[:INTRO_POOL]], network):
-            score = INTRO + min(strength_of[idea.a.id], strength_of[idea.b.id], 3.0)
-            people = (idea.a.id, idea.b.id)
-            due.append((-score, f"intro:{idea.a.id}:{idea.b.id}", "give", people, _write_intro, idea))
+        # Strongest ties first, equal strengths by id, the higher first (the order intros were always found in).
+        _by_score_then_id(warm, reverse=True)
+        pool = warm[:INTRO_POOL]
+        strength_of = {cid: strength for strength, cid, _ in pool}
+        for idea in intro_ideas([row for _, _, row in pool]):
+            score = INTRO + min(strength_of[idea.a], strength_of[idea.b], 3.0)
+            due.append((-score, f"intro:{idea.a}:{idea.b}", "give", (idea.a, idea.b), _write_intro, idea))
     due.sort()  # best first: negated score, then the (unique) key
     return due
 
 
-def _got_gave(timeline: Sequence[Interaction]) -> tuple[int, int]:
-    kinds = [i.kind for i in timeline]
-    return kinds.count("got"), kinds.count("gave")
+@functools.lru_cache(maxsize=8)  # a morning plans thousands of users on the same one or two local days
+def _days_that_matter(
+    today: date,
+) -> tuple[str, str, str, str, str, str, dict[str, tuple[str, int, float, float]]]:
+    """The ISO days the rules compare with: today, the nice-to-meet window's start, the close-the-loop window,
+    the quiet days before a win or a share, and per circle (overdue before, cadence, reconnect base, give bonus).
+    """
 
+    def day(n: int) -> str:
+        return (today - timedelta(days=n)).isoformat()
 
-def _nice_to_meet(contact: Contact, timeline: Sequence[Interaction], today: date) -> _Due | None:
-    met_on = contact.met_on or next((i.on for i in timeline if i.kind == "met"), "")
-    days = _days_since(met_on, today) if met_on else -1
-    if not MEET_FOLLOWUP_DAYS[0] <= days <= MEET_FOLLOWUP_DAYS[1]:
-        return None
-    for item in timeline:
-        # Anything after the meeting day, or a real reply on the day itself, means the user already followed
-        # up; a note jotted down at the meeting does not.
-        if item.on > met_on or (item.on == met_on and item.kind not in ("met", "note")):
-            return None
+    rules = {
+        circle: (day(cadence), cadence, RECONNECT_BASE[circle], _CIRCLE_BONUS[circle])
+        for circle, cadence in CIRCLE_CADENCE_DAYS.items()
+    }
     return (
-        -NICE_TO_MEET - days,
-        f"thank-meet:{contact.id}",
-        "thank",
-        (contact.id,),
-        _write_nice_to_meet,
-        contact,
+        today.isoformat(),
+        day(MEET_FOLLOWUP_DAYS[1]),
+        day(LOOP_DAYS[1]),
+        day(LOOP_DAYS[0]),
+        day(WIN_QUIET_DAYS),
+        day(SHARE_QUIET_DAYS),
+        rules,
     )
+
+
+def _by_score_then_id(items: list[tuple[float, str, dict[str, Any]]], *, reverse: bool = False) -> None:
+    """Sort like the tuples themselves, but as two stable sorts on plain keys, which CPython compares several
+    times faster than tuples whose scores tie (and scores tie a lot: they come from a few small numbers)."""
+    items.sort(key=_ID, reverse=reverse)
+    items.sort(key=_SCORE, reverse=reverse)
+
+
+_SCORE, _ID = itemgetter(0), itemgetter(1)
+
+
+def _nice_to_meet(due: list[_Due], row: dict[str, Any], days: int) -> None:
+    """A nice-to-meet-you note lands best a day or two after meeting, and only if nothing followed yet."""
+    if MEET_FOLLOWUP_DAYS[0] <= days <= MEET_FOLLOWUP_DAYS[1]:
+        cid = row["id"]
+        due.append((-NICE_TO_MEET - days, f"thank-meet:{cid}", "thank", (cid,), _write_nice_to_meet, row))
+
+
+def _open_promises(due: list[_Due], row: dict[str, Any], days_since: Callable[[str], int]) -> None:
+    """Owed thank-yous age slowly, promises a little slower; both stay above everything else."""
+    people = (row["id"],)
+    for promise in row["p"]:
+        kind = promise[1]
+        if kind == "thanks":
+            days = days_since(promise[2])
+            score = THANKS_OWED + (days if days < 30 else 30) * 0.3
+            due.append((-score, f"thank:{promise[0]}", "thank", people, _write_thanks_owed, (row, promise)))
+        elif kind == "promise":
+            days = days_since(promise[2])
+            score = PROMISE_OPEN + (days if days < 60 else 60) * 0.25
+            due.append((-score, f"followup:{promise[0]}", "followup", people, _write_promise, (row, promise)))
+
+
+# ISO day -> day number, shared by every plan: all users' rows name the same few hundred recent days, so each
+# is parsed once per process rather than once per contact. Cleared when it grows past any sensible size.
+_DAY_NUMBERS: dict[str, int] = {}
+_DAY_NUMBERS_KEPT = 20_000
+
+
+def _day_numbers() -> dict[str, int]:
+    if len(_DAY_NUMBERS) > _DAY_NUMBERS_KEPT:
+        _DAY_NUMBERS.clear()
+    return _DAY_NUMBERS
+
+
+def _day_number(iso_day: str) -> int:
+    """The day's ordinal, or 0 when it cannot be read."""
+    day = _parse_day(iso_day)
+    return day.toordinal() if day else 0
 
 
 # -- the words ---------------------------------------------------------------------------------------
 
 
-def _write_thanks_owed(network: Network, today: date, due: _Due) -> Nudge:
-    promise: Promise = due[5]
-    first = network.by_id[promise.contact_id].first_name
-    what = f" ({promise.text.strip()})" if promise.text.strip() else ""
-    when = when_in_words(_parse_day(promise.made_on) or today, today)
+def _write_thanks_owed(rows: Rows, today: date, due: _Due) -> Nudge:
+    row, (promise_id, _, made_on, text) = due[5]
+    first = row["f"]
+    what = f" ({text})" if text else ""
+    when = when_in_words(_parse_day(made_on) or today, today)
     return Nudge(
         key=due[1],
         kind="thank",
-        contact_id=promise.contact_id,
+        contact_id=row["id"],
         reason=f"{first} helped you {when}{what} and hasn't heard a thank-you yet.",
         action=f"Send {first} a short, personal thank-you.",
         draft_kind="thanks",
-        promise_id=promise.id,
+        promise_id=promise_id,
         score=-due[0],
     )
 
 
-def _write_promise(network: Network, today: date, due: _Due) -> Nudge:
-    promise: Promise = due[5]
-    first = network.by_id[promise.contact_id].first_name
-    made = _parse_day(promise.made_on) or today
+def _write_promise(rows: Rows, today: date, due: _Due) -> Nudge:
+    row, (promise_id, _, made_on, text) = due[5]
+    first = row["f"]
+    made = _parse_day(made_on) or today
     # Past a week, say how long it has been: the gap is what makes a promise feel overdue.
     when = when_in_words(made, today) if (today - made).days < 7 else f"{how_long(made, today)} ago"
     return Nudge(
         key=due[1],
         kind="followup",
-        contact_id=promise.contact_id,
-        reason=f"{_promised(first, promise.text)} {when}.",
+        contact_id=row["id"],
+        reason=f"{_promised(first, text)} {when}.",
         action=f"Keep your word today, or tell {first} when you will.",
         draft_kind="followup",
-        promise_id=promise.id,
+        promise_id=promise_id,
         score=-due[0],
     )
 
 
-def _write_nice_to_meet(network: Network, today: date, due: _Due) -> Nudge:
-    contact: Contact = due[5]
-    timeline = network.timeline(contact.id)
-    met_on = contact.met_on or next((i.on for i in timeline if i.kind == "met"), "")
-    context = contact.met_context.strip() or next(
-        (i.context.strip() for i in timeline if i.kind == "met" and i.context.strip()), ""
-    )
+def _write_nice_to_meet(rows: Rows, today: date, due: _Due) -> Nudge:
+    row = due[5]
+    context = row.get("mc", "")
     at = f" at {context}" if context else ""
-    first = contact.first_name
-    when = when_in_words(_parse_day(met_on) or today, today)
+    first = row["f"]
+    when = when_in_words(_parse_day(row["mo"]) or today, today)
     return Nudge(
         key=due[1],
         kind="thank",
-        contact_id=contact.id,
+        contact_id=row["id"],
         reason=f"You met {first}{at} {when} - a short nice-to-meet-you note now makes the meeting stick.",
         action=f"Send {first} a nice-to-meet-you note.",
         draft_kind="followup",
@@ -311,17 +378,16 @@ def _write_nice_to_meet(network: Network, today: date, due: _Due) -> Nudge:
     )
 
 
-def _write_loop(network: Network, today: date, due: _Due) -> Nudge:
-    contact: Contact = due[5]
-    timeline = network.timeline(contact.id)
-    help_text = next((i.text.strip() for i in reversed(timeline) if i.kind == "got"), "")
+def _write_loop(rows: Rows, today: date, due: _Due) -> Nudge:
+    row = due[5]
+    _, thanked_on, help_text = row["lt"]
     what = f" for {_clip(help_text)}" if help_text else ""
-    first = contact.first_name
-    when = when_in_words(_parse_day(timeline[-1].on) or today, today)
+    first = row["f"]
+    when = when_in_words(_parse_day(thanked_on) or today, today)
     return Nudge(
         key=due[1],
         kind="thank",
-        contact_id=contact.id,
+        contact_id=row["id"],
         reason=f"You thanked {first}{what} {when} - telling them how it turned out closes the loop.",
         action=f"Tell {first} how it turned out.",
         draft_kind="thanks",
@@ -329,12 +395,11 @@ def _write_loop(network: Network, today: date, due: _Due) -> Nudge:
     )
 
 
-def _write_reconnect(network: Network, today: date, due: _Due, *, gentle: bool = False) -> Nudge:
-    contact: Contact = due[5]
-    timeline = network.timeline(contact.id)
-    first = contact.first_name
-    last = _parse_day((timeline[-1].on if timeline else "") or contact.met_on or contact.created_at[:10])
-    said = next((i.text.strip() for i in reversed(timeline) if i.text.strip()), "")
+def _write_reconnect(rows: Rows, today: date, due: _Due, *, gentle: bool = False) -> Nudge:
+    row = due[5]
+    first = row["f"]
+    last = _parse_day(row["l"])
+    said = row.get("s", "")
     about = f" ({_clip(said)})" if said else ""
     if last:
         gap = f"It's been {how_long(last, today)} since you were in touch with {first}"
@@ -343,16 +408,16 @@ def _write_reconnect(network: Network, today: date, due: _Due, *, gentle: bool =
     if gentle:
         reason = f"{gap}{about} - nothing urgent today, but a light touch keeps the tie warm."
     else:
-        circle = contact.circle if contact.circle in CIRCLE_CADENCE_DAYS else DEFAULT_CIRCLE
+        circle = row["c"] if row["c"] in CIRCLE_CADENCE_DAYS else DEFAULT_CIRCLE
         cadence = CIRCLE_CADENCE_DAYS[circle]
         rhythm = _RHYTHM.get(cadence, f"every {cadence} days")
         reason = f"{gap}{about} - your {circle} circle gets a touch {rhythm}."
-    interest = share_interest(contact, today)
+    interest = share_interest(row.get("i", ()), today)
     ask = f" and ask how things are going with {interest}" if interest else ""
     return Nudge(
         key=due[1],
         kind="reconnect",
-        contact_id=contact.id,
+        contact_id=row["id"],
         reason=reason,
         action=f"Send {first} a quick hello{ask}.",
         draft_kind="reconnect",
@@ -360,26 +425,25 @@ def _write_reconnect(network: Network, today: date, due: _Due, *, gentle: bool =
     )
 
 
-def _write_congrats(network: Network, today: date, due: _Due) -> Nudge:
-    contact: Contact = due[5]
-    first = contact.first_name
-    win = fresh_win(contact, network.timeline(contact.id))
+def _write_congrats(rows: Rows, today: date, due: _Due) -> Nudge:
+    row = due[5]
+    first = row["f"]
     return Nudge(
         key=due[1],
         kind="give",
-        contact_id=contact.id,
-        reason=f"Good news for {first}: {win}. A quick congratulations shows you were paying attention.",
+        contact_id=row["id"],
+        reason=f"Good news for {first}: {row['w']}. A quick congratulations shows you were paying attention.",
         action=f"Congratulate {first} on the news.",
         draft_kind=None,
         score=-due[0],
     )
 
 
-def _write_share(network: Network, today: date, due: _Due, *, gentle: bool = False) -> Nudge:
-    contact: Contact = due[5]
-    first = contact.first_name
-    interest = share_interest(contact, today)
-    got, gave = _got_gave(network.timeline(contact.id))
+def _write_share(rows: Rows, today: date, due: _Due, *, gentle: bool = False) -> Nudge:
+    row = due[5]
+    first = row["f"]
+    interest = share_interest(row.get("i", ()), today)
+    _, got, gave = row["k"]
     if got > gave:
         times = "once" if got == 1 else f"{got} times"
         reason = f"{first} has helped you {times} and you haven't given back yet - they care about {interest}."
@@ -388,7 +452,7 @@ def _write_share(network: Network, today: date, due: _Due, *, gentle: bool = Fal
     return Nudge(
         key=due[1],
         kind="give",
-        contact_id=contact.id,
+        contact_id=row["id"],
         reason=f"Nothing urgent today. {reason}" if gentle else reason,
         action=f"Send {first} a short note passing on something about {interest}.",
         draft_kind="share",
@@ -396,15 +460,15 @@ def _write_share(network: Network, today: date, due: _Due, *, gentle: bool = Fal
     )
 
 
-def _write_intro(network: Network, today: date, due: _Due) -> Nudge:
+def _write_intro(rows: Rows, today: date, due: _Due) -> Nudge:
     idea: IntroIdea = due[5]
-    a, b = idea.a.first_name, idea.b.first_name
+    a, b = rows[idea.a]["f"], rows[idea.b]["f"]
     shared = f"both care about {idea.shared}" if idea.via == "interest" else f"both work at {idea.shared}"
     return Nudge(
         key=due[1],
         kind="give",
-        contact_id=idea.a.id,
-        other_contact_id=idea.b.id,
+        contact_id=idea.a,
+        other_contact_id=idea.b,
         reason=f"{a} and {b} {shared} - an intro helps two people at once.",
         action=f"Ask {a} and {b} if they'd like an intro.",
         draft_kind="intro",
@@ -412,12 +476,12 @@ def _write_intro(network: Network, today: date, due: _Due) -> Nudge:
     )
 
 
-def _write_gentle_share(network: Network, today: date, due: _Due) -> Nudge:
-    return _write_share(network, today, due, gentle=True)
+def _write_gentle_share(rows: Rows, today: date, due: _Due) -> Nudge:
+    return _write_share(rows, today, due, gentle=True)
 
 
-def _write_gentle_reconnect(network: Network, today: date, due: _Due) -> Nudge:
-    return _write_reconnect(network, today, due, gentle=True)
+def _write_gentle_reconnect(rows: Rows, today: date, due: _Due) -> Nudge:
+    return _write_reconnect(rows, today, due, gentle=True)
 
 
 # -- choosing the plan -----------------------------------------------------------------------------
@@ -454,33 +518,52 @@ def _pick(due: Sequence[_Due], budget: int) -> list[_Due]:
     return plan
 
 
-def _gentle(network: Network, today: date, hidden: set[str], yesterday: set[str]) -> list[_Due]:
-    """Nothing is due: one light touch for whoever went longest without one, so mornings are never empty."""
+def _gentle(rows: Rows, today: date, hidden: set[str], yesterday: set[str], resting: set[str]) -> list[_Due]:
+    """Nothing is due: one light touch for whoever went longest without one, so mornings are rarely empty.
 
-    def last_on(contact: Contact) -> str:
-        timeline = network.timeline(contact.id)
-        return (timeline[-1].on if timeline else "") or contact.met_on or contact.created_at[:10]
-
+    People in ``resting`` have a nudge snoozed today: the user just said "not now" about them, so a light
+    touch to the same person would be the same nudge in other words.
+    """
     fallback: list[_Due] = []
-    for contact in sorted(network.contacts, key=lambda c: (last_on(c), c.id)):
-        people = (contact.id,)
-        if share_interest(contact, today):
-            due: _Due = (-SHARE, f"give:{contact.id}", "give", people, _write_gentle_share, contact)
+    for row in sorted(rows.values(), key=_longest_untouched_first):
+        cid = row["id"]
+        if cid in resting:
+            continue
+        people = (cid,)
+        if share_interest(row.get("i", ()), today):
+            due: _Due = (-SHARE, f"give:{cid}", "give", people, _write_gentle_share, row)
         else:
-            due = (
-                -RECONNECT_BASE["wider"],
-                f"reconnect:{contact.id}",
-                "reconnect",
-                people,
-                _write_gentle_reconnect,
-                contact,
-            )
+            due = (-RECONNECT_BASE["wider"], f"reconnect:{cid}", "reconnect", people, _write_gentle_reconnect, row)
         if due[1] in hidden:
             continue
         if due[1] not in yesterday:
             return [due]
         fallback.append(due)
     return fallback[:1]
+
+
+def _longest_untouched_first(row: dict[str, Any]) -> tuple[str, str]:
+    return row["l"], row["id"]
+
+
+def _snoozed_people(hidden: set[str], everything: Sequence[_Due]) -> set[str]:
+    """Who the snoozed nudges are about: read from today's candidates, or from the key when it names people."""
+    people: set[str] = set()
+    if not hidden:
+        return people
+    for due in everything:
+        if due[1] in hidden:
+            people.update(due[3])
+    for key in hidden:
+        kind, _, rest = key.partition(":")
+        if kind in _KEYED_BY_CONTACT:
+            people.update(rest.split(":"))
+    return people
+
+
+# Nudge kinds whose key names the contacts themselves ("reconnect:<id>", "intro:<id>:<id>"); the others name a
+# promise or an interaction.
+_KEYED_BY_CONTACT = frozenset(("thank-meet", "reconnect", "give", "congrats", "intro"))
 
 
 # -- small helpers -----------------------------------------------------------------------------------
@@ -502,16 +585,6 @@ def _parse_day(iso_day: str) -> date | None:
         return date.fromisoformat(iso_day[:10]) if iso_day else None
     except ValueError:
         return None
-
-
-def _ordinal(iso_day: str, default: int) -> int:
-    day = _parse_day(iso_day)
-    return day.toordinal() if day else default
-
-
-def _days_since(iso_day: str, today: date) -> int:
-    day = _parse_day(iso_day)
-    return max(0, (today - day).days) if day else 0
 
 
 def _promised(first: str, text: str) -> str:

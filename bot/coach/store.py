@@ -10,13 +10,25 @@ from __future__ import annotations
 import logging
 import os
 from collections import OrderedDict
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from bot.coach.errors import UnreadableData
-from bot.coach.notebook import Notebook
+from bot.coach.notebook import Notebook, state_values
+from bot.coach.storage import read_head
+from bot.coach.summary import SUMMARY_VERSION
 
 log = logging.getLogger(__name__)
+
+
+@dataclass
+class Glance:
+    """What morning planning and scheduling need of a notebook: the digest rows and the small state values."""
+
+    rows: dict[str, dict[str, Any]]
+    state: dict[str, Any]
 
 
 class Store:
@@ -54,6 +66,19 @@ class Store:
         if len(self._open) > self.cache_size:
             self._open.popitem(last=False)
         return notebook
+
+    def glance(self, user_id: int) -> Glance:
+        """A quick look at a notebook without loading every record: reads only the head of the file.
+
+        An open notebook answers from memory; a file without a current head (older release) is opened fully.
+        """
+        notebook = self._open.get(int(user_id))
+        head = None if notebook is not None else read_head(self.path_for(user_id))
+        if head is not None and head[0].get("v") == SUMMARY_VERSION:
+            return Glance(rows=head[0].get("rows") or {}, state=state_values(head[1]))
+        if notebook is None:
+            notebook = self.notebook(user_id)
+        return Glance(rows=notebook.summaries(), state=notebook.state_values())
 
     def user_ids(self) -> list[int]:
         """Every user with a notebook on disk."""

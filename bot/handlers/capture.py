@@ -206,7 +206,9 @@ async def close_promise(
 async def _keep(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, promise_id: str) -> None:
     promise = notebook.promise(promise_id)
     if promise is None or not promise.is_open:
-        await reply(update, context, render("messages/already_done.html"))
+        await reply(
+            update, context, render("messages/expired.html" if promise is None else "messages/already_done.html")
+        )
         return
     now, today = local_today(context, notebook)
     journal.keep_promise(notebook, promise, now, today)

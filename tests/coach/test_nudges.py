@@ -326,6 +326,28 @@ def test_a_quiet_day_skips_a_snoozed_light_touch():
     assert [n.key for n in plan] == ["reconnect:a"]
 
 
+@pytest.mark.parametrize(
+    ("snoozed_key", "promises"),
+    [("followup:p1", [owe("p1", "p", 3)]), ("congrats:p", []), ("intro:p:z", [])],
+    ids=["a due promise", "a nudge not due today", "an intro with her"],
+)
+def test_a_quiet_day_leaves_alone_whoever_was_just_snoozed(snoozed_key, promises):
+    # Priya went longest without a touch, but "not now" about her means not a light touch either.
+    network = net(
+        [person("p", "Priya Raman"), person("a", "Ann Bell")],
+        [log("p", "touch", 10, "promised her the book"), log("a", "touch", 1)],
+        promises,
+    )
+    assert [n.key for n in plan_day(network, TODAY)] == (["followup:p1"] if promises else ["reconnect:p"])
+    snoozed = {snoozed_key: (TODAY + timedelta(days=3)).isoformat()}
+    assert [n.key for n in plan_day(network, TODAY, snoozed=snoozed)] == ["reconnect:a"]
+
+
+def test_a_quiet_day_with_only_the_snoozed_person_suggests_nothing():
+    network = net([person("p", "Priya Raman")], [log("p", "touch", 10)], [owe("p1", "p", 3)])
+    assert plan_day(network, TODAY, snoozed={"followup:p1": (TODAY + timedelta(days=3)).isoformat()}) == []
+
+
 def test_plans_are_deterministic():
     network = _busy_network()
     assert plan_day(network, TODAY) == plan_day(network, TODAY)

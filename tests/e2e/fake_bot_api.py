@@ -356,7 +356,7 @@ def _handler_for(api: FakeBotAPI) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(payload)
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's signature
+        def log_message(self, format: str, *args: Any) -> None:
             return  # request lines carry the token; and the tests read stdout/stderr of other processes
 
     return Handler

@@ -1,0 +1,190 @@
+"""How long one message takes to handle, through the real Application, as a user's notebook and the number of
+other users grow.
+
+    python bench/bench_handlers.py [--samples 150]
+
+For each cell (1 / 100 / 1,000 contacts for the user x 1 / 10,000 other users' notebooks on disk) it times
+``/met <someone new> at <place>`` and ``/draft thanks <name>`` end to end (``app.process_update``, including the
+fsynced save and the in-process Bot API) and prints p50/p99 in ms. Updates are spaced out like a person typing,
+so the rate limiter starts idle; time spent waiting in it is reported separately ("limiter") and subtracted
+for "work". Each /met's new contact is removed afterwards (untimed) so the notebook keeps its size.
+
+Targets at 1,000 contacts: work p50 < 5 ms, p99 < 20 ms; 10,000 other users change latency by < 10 %.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import synthetic  # noqa: F401 - puts the repo on sys.path
+from synthetic import notebook_document, person_name, write_notebook
+from telegram import Update
+from telegram.ext import BaseRateLimiter
+
+from bot.app import build_application
+from bot.clock import FixedClock
+from bot.coach.store import Store
+from bot.config import Settings
+from bot.local_api import LocalBotAPI, LocalChat
+
+NOW = datetime(2026, 3, 10, 9, 30, tzinfo=UTC)
+USER = 1
+CONTACT_COUNTS = (1, 100, 1_000)
+OTHER_COUNTS = (1, 10_000)
+PACE = 0.04  # seconds between messages: the limiter (29.5/s, bucket of one) has drained by then
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def write_others(users_dir: Path, count: int) -> float:
+    started = time.perf_counter()
+    rng = random.Random(7)
+    today = NOW.date()
+    for n in range(count):
+        write_notebook(users_dir, 10_000 + n, notebook_document(10_000 + n, 20, today, rng))
+    return time.perf_counter() - started
+
+
+class TimedLimiter(BaseRateLimiter):
+    """Wraps the app's rate limiter to add up how long calls waited in it before going out."""
+
+    def __init__(self, inner: BaseRateLimiter) -> None:
+        self.inner = inner
+        self.waited = 0.0
+
+    async def initialize(self) -> None:
+        await self.inner.initialize()
+
+    async def shutdown(self) -> None:
+        await self.inner.shutdown()
+
+    async def process_request(self, callback: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        asked = time.perf_counter()
+
+        async def go(*a: Any, **k: Any) -> Any:
+            self.waited += time.perf_counter() - asked
+            return await callback(*a, **k)
+
+        return await self.inner.process_request(callback=go, **kwargs)
+
+
+async def measure_cell(data_dir: Path, contacts: int, samples: int, warmup: int) -> dict[str, dict[str, float]]:
+    rng = random.Random(contacts)
+    users_dir = data_dir / "users"
+    write_notebook(users_dir, USER, notebook_document(USER, contacts, NOW.date(), rng))
+    store = Store(data_dir)  # fresh: nothing cached from an earlier cell
+    api = LocalBotAPI()
+    app = build_application(Settings(data_dir=data_dir), store, FixedClock(NOW), request=api)
+    errors: list[BaseException] = []
+
+    async def collect(update: object, context: Any) -> None:
+        errors.append(context.error)
+
+    app.add_error_handler(collect)
+    limiter = TimedLimiter(app.bot.rate_limiter)
+    app.bot._rate_limiter = limiter  # the one seam to observe it: ExtBot has no public setter
+    chat = LocalChat(user_id=USER, first_name="Alex")
+    known = person_name(0)
+    results: dict[str, dict[str, list[float]]] = {}
+    async with app:
+        for label, make in (
+            ("/met", lambda i: f"/met {person_name(500_000 + i)} at a product meetup"),
+            ("/draft", lambda i: f"/draft thanks {known}"),
+        ):
+            total: list[float] = []
+            work: list[float] = []
+            for i in range(warmup + samples):
+                await asyncio.sleep(PACE)
+                update = Update.de_json(chat.message(make(i)), app.bot)
+                limiter.waited = 0.0
+                before = len(api.calls)
+                started = time.perf_counter()
+                await app.process_update(update)
+                elapsed = time.perf_counter() - started
+                if i >= warmup:
+                    total.append(elapsed * 1000)
+                    work.append((elapsed - limiter.waited) * 1000)
+                replies = [str(p.get("text", "")) for m, p in api.calls[before:] if m == "sendMessage"]
+                if label == "/met":
+                    if not any("Saved" in r for r in replies):
+                        print(f"   ! unexpected reply to {make(i)!r}: {replies[:1]}", file=sys.stderr)
+                    notebook = store.notebook(USER)
+                    for contact in notebook.contacts():
+                        if contact.name == person_name(500_000 + i):
+                            notebook.delete_contact(contact.id)
+            results[label] = {"total": total, "work": work}
+    if errors:
+        print(f"   ! {len(errors)} handler errors, first: {errors[0]!r}", file=sys.stderr)
+    summary: dict[str, dict[str, float]] = {}
+    for label, series in results.items():
+        summary[label] = {
+            "p50": statistics.median(series["work"]),
+            "p99": percentile(series["work"], 0.99),
+            "total_p50": statistics.median(series["total"]),
+            "total_p99": percentile(series["total"], 0.99),
+        }
+    return summary
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--samples", type=int, default=150)
+    parser.add_argument("--warmup", type=int, default=15)
+    args = parser.parse_args()
+
+    root = Path(tempfile.mkdtemp(prefix="nurture-bench-handlers-"))
+    table: dict[tuple[int, int], dict[str, dict[str, float]]] = {}
+    try:
+        for others in OTHER_COUNTS:
+            data_dir = root / f"others-{others}"
+            users_dir = data_dir / "users"
+            users_dir.mkdir(parents=True)
+            took = write_others(users_dir, others)
+            print(f"setup: {others:,} other users' notebooks (20 contacts each) written in {took:.1f} s", flush=True)
+            for contacts in CONTACT_COUNTS:
+                table[(others, contacts)] = await measure_cell(data_dir, contacts, args.samples, args.warmup)
+                cell = table[(others, contacts)]
+                print(
+                    f"  others={others:>6,} contacts={contacts:>5,}  "
+                    + "  ".join(
+                        f"{label} work p50 {s['p50']:6.2f} p99 {s['p99']:6.2f} ms "
+                        f"(with limiter p50 {s['total_p50']:6.2f} p99 {s['total_p99']:6.2f})"
+                        for label, s in cell.items()
+                    ),
+                    flush=True,
+                )
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+    print()
+    print("command  contacts  others=1 p50/p99 ms   others=10,000 p50/p99 ms   ratio p50 (10,000 / 1)")
+    for label in ("/met", "/draft"):
+        for contacts in CONTACT_COUNTS:
+            one = table[(1, contacts)][label]
+            many = table[(10_000, contacts)][label]
+            print(
+                f"{label:<8} {contacts:>8,}  {one['p50']:7.2f} / {one['p99']:7.2f}     "
+                f"{many['p50']:7.2f} / {many['p99']:7.2f}            {many['p50'] / one['p50']:.2f}"
+            )
+    at_1000 = table[(10_000, 1_000)]
+    print()
+    print("targets at 1,000 contacts: work p50 < 5 ms, p99 < 20 ms; other users change latency by < 10 %")
+    for label, s in at_1000.items():
+        print(f"  {label}: p50 {s['p50']:.2f} ms, p99 {s['p99']:.2f} ms")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

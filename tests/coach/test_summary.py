@@ -1,0 +1,265 @@
+"""Summary rows: what the planner knows about each contact, and that planning from stored rows changes nothing."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+
+import orjson
+import pytest
+
+from bot.coach.models import Contact, Interaction, Promise
+from bot.coach.network import Network
+from bot.coach.nudges import candidates, plan_day, plan_from_summaries
+from bot.coach.summary import SUMMARY_VERSION, summaries, summarize
+
+TODAY = date(2025, 6, 18)  # a Wednesday
+_ids = itertools.count()
+
+
+def ago(days: int) -> str:
+    return (TODAY - timedelta(days=days)).isoformat()
+
+
+def person(cid: str, name: str, *, circle: str = "close", met: int | None = 200, **fields) -> Contact:
+    return Contact(id=cid, name=name, circle=circle, met_on=ago(met) if met is not None else "", **fields)
+
+
+def log(cid: str, kind: str, days: int, text: str = "", context: str = "") -> Interaction:
+    n = next(_ids)
+    return Interaction(
+        id=f"i{n}",
+        contact_id=cid,
+        kind=kind,
+        on=ago(days),
+        at=f"{ago(days)}T12:00:{n % 60:02d}",
+        text=text,
+        context=context,
+    )
+
+
+def owe(pid: str, cid: str, days: int, text: str = "the Ferrazzi book", kind: str = "promise", done: str = ""):
+    return Promise(id=pid, contact_id=cid, text=text, kind=kind, made_on=ago(days), done_on=done)
+
+
+def net(contacts=(), interactions=(), promises=()) -> Network:
+    return Network(list(contacts), list(interactions), list(promises))
+
+
+def row_of(contact: Contact, interactions=(), promises=()) -> dict:
+    network = net([contact], interactions, promises)
+    return summarize(contact, network.timeline(contact.id), network.promises_for(contact.id))
+
+
+# -- what a row says about one contact ---------------------------------------------------------------------
+
+
+def test_a_name_alone_makes_a_small_row():
+    contact = Contact(id="x", name="Jane Q Doe", created_at="2025-01-02T10:00:00+00:00")
+    assert row_of(contact) == {
+        "v": SUMMARY_VERSION,
+        "id": "x",
+        "n": "Jane Q Doe",
+        "f": "Jane",
+        "c": "close",
+        "l": "2025-01-02",  # never touched: the day they were added starts the clock
+        "k": [0, 0, 0],
+    }
+
+
+ROW_CASES = {
+    "an unknown circle reads as the default": (
+        person("a", "Ann Bell", circle="besties"),
+        [],
+        [],
+        {"c": "close"},
+    ),
+    "blank interests and wins are dropped, the rest kept as written": (
+        person("a", "Ann Bell", interests=[" Jazz ", " ", "ai safety"], wins=[""], company=" Acme "),
+        [],
+        [],
+        {"i": ["Jazz", "ai safety"], "co": "Acme", "w": None},
+    ),
+    "where and when they met come from the first meeting when the contact has none": (
+        person("j", "Jane Doe", met=None),
+        [log("j", "met", 2, context="the editors happy hour"), log("j", "met", 1, context="a gallery")],
+        [],
+        {"mo": ago(2), "mc": "the editors happy hour", "mf": 1},  # the second meeting is a later touch
+    ),
+    "a note jotted at the meeting is not a follow-up": (
+        person("j", "Jane Doe", met=2),
+        [log("j", "met", 2), log("j", "note", 2, "loves poetry")],
+        [],
+        {"mo": ago(2), "mf": None, "l": ago(2), "s": "loves poetry"},
+    ),
+    "a reply on the meeting day is a follow-up": (
+        person("j", "Jane Doe", met=2),
+        [log("j", "met", 2), log("j", "followed_up", 2)],
+        [],
+        {"mf": 1},
+    ),
+    "counts stop at ten interactions, help is counted in full": (
+        person("g", "Gus Hale"),
+        [log("g", "got", 30 - n) for n in range(12)] + [log("g", "gave", 5)],
+        [],
+        {"k": [10, 12, 1]},
+    ),
+    "thanked after help received: the loop can be closed": (
+        person("s", "Sam Lee"),
+        [log("s", "got", 25, "the intro to Acme"), log("s", "thanked", 20)],
+        [],
+        {"lt": [None, ago(20), "the intro to Acme"]},  # None: the thank-you's id, checked below
+    ),
+    "thanked without help received: nothing to close": (
+        person("s", "Sam Lee"),
+        [log("s", "thanked", 20)],
+        [],
+        {"lt": None},
+    ),
+    "a touch after the thank-you: the loop moved on": (
+        person("s", "Sam Lee"),
+        [log("s", "got", 25), log("s", "thanked", 20), log("s", "touch", 10)],
+        [],
+        {"lt": None, "l": ago(10)},
+    ),
+    "a win is kept with whether it was congratulated": (
+        person("w", "Wanda Ng", wins=["old news", "got promoted to VP"]),
+        [log("w", "gave", 10, "Congrats card!")],
+        [],
+        {"w": "got promoted to VP", "wc": 1, "gt": "congrats card!"},
+    ),
+    "a fresh win is not marked congratulated": (
+        person("w", "Wanda Ng", wins=["got promoted to VP"]),
+        [log("w", "touch", 10, "coffee")],
+        [],
+        {"w": "got promoted to VP", "wc": None},
+    ),
+    "only open promises and owed thank-yous are carried": (
+        person("p", "Priya Raman"),
+        [],
+        [owe("p1", "p", 3), owe("p2", "p", 9, done=ago(1)), owe("t1", "p", 2, "CV review", "thanks")],
+        {"p": [["p1", "promise", ago(3), "the Ferrazzi book"], ["t1", "thanks", ago(2), "CV review"]]},
+    ),
+}
+
+
+@pytest.mark.parametrize(("contact", "interactions", "promises", "expected"), ROW_CASES.values(), ids=ROW_CASES)
+def test_a_row_carries_what_the_planner_needs(contact, interactions, promises, expected):
+    row = row_of(contact, interactions, promises)
+    for key, value in expected.items():
+        if value is None:
+            assert key not in row, row
+        elif key == "lt":
+            assert row[key][1:] == value[1:] and row[key][0] == interactions[-1].id
+        else:
+            assert row[key] == value, row
+
+
+@pytest.mark.parametrize("words", [40, 400])
+def test_long_texts_are_clipped_so_rows_stay_small(words):
+    essay = "send her the long article about " + "networking " * words
+    contact = person("p", "Priya Raman", met_context="a conference " * words)
+    row = row_of(contact, [log("p", "gave", 3, essay), log("p", "note", 1, essay)], [owe("p1", "p", 3, essay)])
+    assert all(len(text) <= 120 for text in (row["s"], row["mc"], row["p"][0][3]))
+    assert row["s"].endswith("…") and row["p"][0][3].startswith("send her the long article")
+    assert len(row["gt"]) <= 240
+    assert len(orjson.dumps(row)) < 800  # the same for a paragraph or a book
+
+
+def test_rows_survive_json_unchanged():
+    network = _everything_network()
+    rows = summaries(network)
+    assert orjson.loads(orjson.dumps(rows)) == rows
+    sizes = [len(orjson.dumps(row)) for row in rows.values()]
+    assert max(sizes) < 500, sizes
+
+
+# -- planning from rows is planning ------------------------------------------------------------------------
+
+
+def _everything_network() -> Network:
+    """One of each: a debt, a promise, a fresh meeting, a loop to close, gone-quiet ties, gives and an intro."""
+    return net(
+        [
+            person("t", "Tia Thanks"),
+            person("p", "Pat Promise", interests=["chess"]),
+            person("m", "Mo Met", met=1, met_context="PyCon"),
+            person("s", "Sam Loop"),
+            person("i", "Ida Inner", circle="inner", interests=["jazz"]),
+            person("w", "Wes Wider", circle="wider", company="Acme"),
+            person("g", "Gia Giver", interests=["Jazz", "sailing"], company="Acme"),
+            person("v", "Val Win", wins=["new job"], interests=["sailing"]),
+            person("q", "Quinn Quiet", created_at="2025-06-10T08:00:00+00:00", met=None),
+        ],
+        [
+            log("t", "got", 3, "a referral"),
+            log("p", "touch", 1),
+            log("m", "met", 1),
+            log("s", "got", 25, "the intro to Acme"),
+            log("s", "thanked", 20),
+            log("i", "touch", 40, "lunch near her office"),
+            log("i", "note", 30, "training for a marathon"),
+            log("w", "touch", 120),
+            log("g", "got", 60, "a job lead"),
+            log("g", "touch", 12),
+            log("v", "note", 8),
+            log("v", "touch", 6),
+        ],
+        [
+            owe("t1", "t", 3, "a referral", "thanks"),
+            owe("p1", "p", 4, "send him the slides"),
+            owe("p0", "p", 40, done=ago(2)),
+        ],
+    )
+
+
+NETWORKS = {
+    "one of each": _everything_network(),
+    "empty": net(),
+    "quiet day": net([person("a", "Ann Bell"), person("b", "Bob Hart")], [log("a", "touch", 1), log("b", "touch", 5)]),
+    "busy inner circle": net(
+        [person(f"c{n}", f"Person{n} Test", circle="inner", interests=["jazz"]) for n in range(8)],
+        [log(f"c{n}", "touch", 20 + n) for n in range(8)] + [log(f"c{n}", "note", 25) for n in range(8)],
+        [owe("p0", "c0", 5), owe("p1", "c1", 4), owe("p2", "c2", 3), owe("t3", "c3", 2, kind="thanks")],
+    ),
+}
+OPTIONS = {
+    "defaults": {},
+    "budget 1": {"budget": 1},
+    "budget 6": {"budget": 6},
+    "snoozed": {"snoozed": {"thank:t1": ago(-3), "followup:p0": ago(-3), "reconnect:b": ago(-3)}},
+    "after yesterday": {"yesterday": ["thank:t1", "reconnect:i", "followup:p1", "thank:t3", "give:c4"]},
+}
+
+
+@pytest.mark.parametrize("options", OPTIONS.values(), ids=OPTIONS)
+@pytest.mark.parametrize("network", NETWORKS.values(), ids=NETWORKS)
+def test_planning_from_stored_rows_gives_the_same_plan(network, options):
+    stored = orjson.loads(orjson.dumps(summaries(network)))  # as the notebook keeps them on disk
+    plan = plan_from_summaries(stored, TODAY, **options)
+    assert plan == plan_day(network, TODAY, **options)
+    assert plan  # never an empty morning for these
+    # Rows are a mapping: the order they were stored in changes nothing.
+    assert plan_from_summaries(dict(reversed(stored.items())), TODAY, **options) == plan
+
+
+def test_the_rows_reach_every_kind_of_nudge():
+    keys = {n.key.split(":")[0] for n in candidates(NETWORKS["one of each"], TODAY)}
+    assert keys == {"thank", "followup", "thank-meet", "loop", "reconnect", "give", "congrats", "intro"}
+
+
+def test_a_clipped_promise_still_reads_as_a_sentence():
+    essay = "send her the long article about " + "networking " * 40
+    network = net([person("p", "Priya Raman")], [log("p", "touch", 1)], [owe("p1", "p", 3, essay)])
+    [nudge] = plan_day(network, TODAY)
+    assert nudge.reason.startswith("You told Priya you'd send her the long article about networking")
+    assert "… on Sunday." in nudge.reason
+
+
+def test_planning_leaves_the_rows_as_they_were():
+    # The notebook hands over its cached file contents: a plan that edited them would corrupt the next save.
+    rows = summaries(NETWORKS["one of each"])
+    before = orjson.dumps(rows)
+    candidates(NETWORKS["one of each"], TODAY)
+    plan_from_summaries(rows, TODAY, budget=10, snoozed={"thank:t1": ago(-2)}, yesterday=["followup:p1"])
+    assert orjson.dumps(rows) == before

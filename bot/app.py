@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from telegram import BotCommand, Update
@@ -82,6 +83,10 @@ def build_application(
         .token(settings.token or OFFLINE_TOKEN)
         .rate_limiter(AIORateLimiter(overall_max_rate=1, overall_time_period=1 / MESSAGES_PER_SECOND, max_retries=3))
         .post_init(on_startup)
+        # python-telegram-bot confirms a batch of updates to Telegram once they are queued, not handled. A queue
+        # of one keeps at most one or two unhandled messages confirmed at any instant, so a crash loses almost
+        # nothing; what Telegram redelivers after a restart is recognised by its id (see Notebook.HANDLING).
+        .update_queue(asyncio.Queue(maxsize=1))
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 _ID = r"[0-9a-f]{8}"
+_KIND = r"(thanks|followup|reconnect|share|intro)"
 _PATTERNS = {
     "pick": re.compile(rf"^pick:({_ID}):({_ID}|new)$"),  # answer to "which Jane?"
     "forget": re.compile(rf"^forget:({_ID}):(yes|no)$"),
@@ -18,8 +19,10 @@ _PATTERNS = {
     "keep": re.compile(rf"^keep:({_ID})$"),  # close one open promise / thank-you
     "card": re.compile(rf"^card:({_ID})$"),
     "draft": re.compile(rf"^draft:(thanks|followup|reconnect|share):({_ID})$"),
-    "sent": re.compile(rf"^sent:({_ID})$"),  # "I sent this draft": pending token with what to log
-    "again": re.compile(rf"^again:({_ID})$"),  # "another wording" for the same draft
+    # "I sent this draft" / "another wording": kind, phrasing, who (a second id for intros). No token needed:
+    # the draft can be rebuilt from these, so showing a draft writes nothing.
+    "sent": re.compile(rf"^sent:{_KIND}:(\d):({_ID})(?::({_ID}))?$"),
+    "again": re.compile(rf"^again:{_KIND}:(\d):({_ID})(?::({_ID}))?$"),
     "nudge": re.compile(rf"^nudge:(done|snooze|snooze1|snooze7|draft):({_ID})$"),  # nudge token from today's plan
     "tz": re.compile(r"^tz:([A-Za-z_]+(?:/[A-Za-z0-9_+\-]+){0,2})$"),
 }
@@ -49,4 +52,4 @@ def parse(data: str | None) -> Button | None:
     kind = data.split(":", 1)[0]
     pattern = _PATTERNS.get(kind)
     match = pattern.match(data) if pattern else None
-    return Button(kind, match.groups()) if match else None
+    return Button(kind, tuple(g for g in match.groups() if g is not None)) if match else None

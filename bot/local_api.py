@@ -130,7 +130,9 @@ class LocalChat:
             self.chat["first_name"] = first_name
         else:
             self.chat["title"] = "A group"
-        self._ids = itertools.count(1)
+        # Update ids grow across runs (like Telegram's), so a second console session is never mistaken for a
+        # redelivery of the first.
+        self._ids = itertools.count(int(time.time() * 1000))
 
     def message(self, text: str) -> dict[str, Any]:
         number = next(self._ids)

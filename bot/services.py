@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -14,6 +15,8 @@ from bot.coach.notebook import Notebook
 from bot.coach.store import Store
 from bot.config import Settings
 
+MORNINGS_AT_ONCE = 4
+
 
 @dataclass
 class Services:
@@ -22,6 +25,9 @@ class Services:
     clock: Clock
     # Resume a question asked with buttons ("which Jane?"): action name -> coroutine, filled by the factory.
     resumers: dict[str, Any] = field(default_factory=dict)
+    # At 08:00 every user's morning job fires at once. A few deliveries at a time keep the send rate smooth (no
+    # 429 storms), the event loop responsive, and each day's claim close to its send (see delivery.py).
+    deliveries: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(MORNINGS_AT_ONCE))
 
 
 def services(context: CallbackContext[Any, Any, Any, Any] | Application[Any, Any, Any, Any, Any, Any]) -> Services:

@@ -39,7 +39,7 @@ def match_people(contacts: list[Contact], meeting: Meeting) -> list[PersonMatch]
         if len(same_name) > 1:
             matches.append(PersonMatch(mention, candidates=same_name))
             continue
-        found = resolve(contacts, mention.name)
+        found = resolve(contacts, mention.name, fuzzy=False)
         plausible = [found.contact] if found.contact else found.candidates
         matches.append(PersonMatch(mention, candidates=plausible))
     return matches
@@ -162,7 +162,7 @@ def _interaction(contact: Contact, kind: str, text: str, now: datetime, today: d
 def _find_introducer(contacts: list[Contact], name: str) -> Contact | None:
     if not name:
         return None
-    return resolve(contacts, name).contact
+    return resolve(contacts, name, fuzzy=False).contact
 
 
 def _fill(contact: Contact, mention: PersonMention, meeting: Meeting, introducer: Contact | None) -> None:

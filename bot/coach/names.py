@@ -93,8 +93,12 @@ def _key(name: str) -> str:
     return " ".join(_name_words(name))
 
 
-def resolve(contacts: Sequence[Contact], query: str) -> Resolution:
-    """Find the contact ``query`` names: certain, ambiguous (ask with buttons) or unknown (suggest)."""
+def resolve(contacts: Sequence[Contact], query: str, *, fuzzy: bool = True) -> Resolution:
+    """Find the contact ``query`` names: certain, ambiguous (ask with buttons) or unknown (suggest).
+
+    ``fuzzy=False`` skips the typo suggestions (the costly part) for callers that would not use them, such as
+    /met, where an unknown name simply means someone new.
+    """
     q_words = _name_words(query)
     if not q_words:
         return Resolution()
@@ -123,7 +127,7 @@ def resolve(contacts: Sequence[Contact], query: str) -> Resolution:
         if tier:
             # Ambiguous: the best tier first, then weaker matches that may be the one the user meant.
             return Resolution(candidates=[*exact, *first, *partial])
-    return Resolution(suggestions=suggest(contacts, query))
+    return Resolution(suggestions=suggest(contacts, query) if fuzzy else [])
 
 
 def suggest(contacts: Sequence[Contact], query: str, limit: int = MAX_SUGGESTIONS) -> list[Contact]:

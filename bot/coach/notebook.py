@@ -9,8 +9,9 @@ notebook does not re-build 1,000 objects. Any failed batch drops those caches to
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -23,6 +24,14 @@ from bot.coach.summary import SUMMARY_VERSION, summarize
 from bot.coach.summary import summaries as summaries_of
 
 R = TypeVar("R", bound=Record)
+
+# The id of the incoming message being handled, if any. Set by the Telegram glue around each handler; every write
+# made while handling it records the id in the same atomic write, so a message redelivered after a crash (Telegram
+# resends what was not confirmed) is recognised and not applied twice. A ContextVar, so a morning job running at
+# the same time for the same user never stamps the handler's id.
+HANDLING: ContextVar[int | None] = ContextVar("HANDLING", default=None)
+HANDLED = "handled"
+HANDLED_KEEP = 50  # ids are only redelivered shortly after a crash; Telegram may restart ids after a quiet week
 
 
 class _Table:
@@ -115,8 +124,10 @@ class Notebook:
         try:
             with self.storage.batch():
                 yield
-                if outermost and self._dirty:
-                    self._refresh_digest()
+                if outermost:
+                    self._stamp_handled()
+                    if self._dirty:
+                        self._refresh_digest()
         except BaseException:
             for table in self._tables:
                 table.forget()
@@ -171,8 +182,17 @@ class Notebook:
             self._promises.put(promise)
             self._dirty.add(promise.contact_id)
 
-    def network(self) -> Network:
-        return Network(self.contacts(), self.interactions(), self.promises())
+    def network(self, about: Collection[str] | None = None) -> Network:
+        """The network as a read-only view. ``about`` limits the interactions and promises to those contacts (all
+        contacts stay known by id), which is all a draft or a contact card needs and much cheaper to build."""
+        if about is None:
+            return Network(self.contacts(), self.interactions(), self.promises())
+        wanted = set(about)
+        return Network(
+            self.contacts(),
+            [i for i in self.interactions() if i.contact_id in wanted],
+            [p for p in self.promises() if p.contact_id in wanted],
+        )
 
     # -- the digest: one compact summary row per contact, for planning without loading every record ----------
 
@@ -190,6 +210,17 @@ class Notebook:
     def _digest(self) -> dict[str, Any]:
         data = self.storage.read() or {}
         return data.get(DIGEST) or {}
+
+    def has_handled(self, update_id: int) -> bool:
+        return update_id in (self.get_state(HANDLED) or [])
+
+    def _stamp_handled(self) -> None:
+        update_id = HANDLING.get()
+        if update_id is None or not self.storage.in_batch:
+            return
+        handled = list(self.get_state(HANDLED) or [])
+        if update_id not in handled:
+            self.set_state(HANDLED, [*handled, update_id][-HANDLED_KEEP:])
 
     def _refresh_digest(self) -> None:
         """Recompute the rows of the contacts this batch touched, and stage them for the batch's one write."""

@@ -137,7 +137,7 @@ async def log_give(
         return
     now, today = local_today(context, notebook)
     journal.record_give(notebook, contact, what, now, today)
-    network = notebook.network()
+    network = notebook.network(about=[contact.id])
     await reply(
         update,
         context,

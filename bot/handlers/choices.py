@@ -85,7 +85,7 @@ async def on_pick(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: 
     query = update.callback_query
     assert query is not None
     data = parse(query.data)
-    pending = notebook.pop_pending(data.args[0]) if data else None
+    pending = notebook.peek_pending(data.args[0]) if data else None
     resumer = services(context).resumers.get(pending["action"]) if pending else None
     if pending is None or resumer is None or data is None:
         await query.answer(render("messages/expired.txt"), show_alert=True)
@@ -94,3 +94,5 @@ async def on_pick(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: 
     if query.message is not None:
         await query.edit_message_reply_markup(reply_markup=None)
     await resumer(update, context, notebook, pending["payload"], data.args[1])
+    # Forgotten only once answered: a crash half-way leaves the question to be answered again, not lost.
+    notebook.pop_pending(data.args[0])

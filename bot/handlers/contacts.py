@@ -93,7 +93,7 @@ async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook
     contact = await resolve_or_ask(update, context, notebook, name, "contact", {"name": name}, "name")
     if contact is None:
         return
-    network = notebook.network()
+    network = notebook.network(about=[contact.id])
     _, today = local_today(context, notebook)
     timeline = list(reversed(network.timeline(contact.id)))
     promises = network.open_promises(contact.id)
@@ -150,7 +150,7 @@ async def confirm_forget(update: Update, context: ContextTypes.DEFAULT_TYPE, not
     contact = await resolve_or_ask(update, context, notebook, name, "forget", {"name": name}, "name")
     if contact is None:
         return
-    network = notebook.network()
+    network = notebook.network(about=[contact.id])
     await reply(
         update,
         context,

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from datetime import date
 
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.callbacks import button, parse
+from bot.callbacks import Button, button, parse
 from bot.coach import journal
-from bot.coach.drafts import DRAFT_KINDS, KIND_HELP, draft_note
+from bot.coach.drafts import DRAFT_KINDS, KIND_HELP, Draft, draft_note
 from bot.coach.errors import NotUnderstood
 from bot.coach.names import fold, split_name_and_rest
 from bot.coach.notebook import Notebook
@@ -110,21 +110,9 @@ async def send_draft(
     variant: int | None = None,
 ) -> None:
     _, today = local_today(context, notebook)
-    network = notebook.network()
-    draft = draft_note(
-        kind, network, contact_id, today, other_id=other_id, sender_name=notebook.profile().first_name, variant=variant
-    )
-    people = [network.by_id[cid] for cid in draft.contact_ids]
-    token = notebook.put_pending(
-        "sent",
-        {
-            "kind": kind,
-            "contact_ids": draft.contact_ids,
-            "promise_ids": draft.promise_ids,
-            "variant": draft.variant,
-            "other_id": other_id,
-        },
-    )
+    draft = _draft(notebook, kind, contact_id, other_id, today, variant)
+    people = [notebook.contact(cid) for cid in draft.contact_ids]
+    ids = [str(draft.variant), *draft.contact_ids]
     chat = update.effective_chat
     assert chat is not None
     await send(context, chat.id, render("messages/draft_intro.html", kind=kind, people=people))
@@ -133,7 +121,22 @@ async def send_draft(
         context,
         chat.id,
         render("messages/draft_text.html", text=draft.text),
-        [[("✅ I sent it", button("sent", token)), ("🔄 Other wording", button("again", token))]],
+        [[("✅ I sent it", button("sent", kind, *ids)), ("🔄 Other wording", button("again", kind, *ids))]],
+    )
+
+
+def _draft(
+    notebook: Notebook, kind: str, contact_id: str, other_id: str | None, today: date, variant: int | None
+) -> Draft:
+    people = [contact_id, other_id] if other_id else [contact_id]
+    return draft_note(
+        kind,
+        notebook.network(about=people),
+        contact_id,
+        today,
+        other_id=other_id,
+        sender_name=notebook.profile().first_name,
+        variant=variant,
     )
 
 
@@ -149,47 +152,47 @@ async def on_draft_button(update: Update, context: ContextTypes.DEFAULT_TYPE, no
     await send_draft(update, context, notebook, data.args[0], data.args[1], None)
 
 
+def _drafted(notebook: Notebook, data: Button | None) -> tuple[str, int, list[str]] | None:
+    """(kind, variant, contact ids) from a "sent"/"again" button, if everyone in it still exists."""
+    if data is None:
+        return None
+    kind, variant, *ids = data.args
+    if not all(notebook.contact(cid) for cid in ids):
+        return None
+    return kind, int(variant), ids
+
+
 @for_user
 async def on_sent(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
     query = update.callback_query
     assert query is not None
-    data = parse(query.data)
-    pending = notebook.pop_pending(data.args[0]) if data else None
-    if pending is None:
+    drafted = _drafted(notebook, parse(query.data))
+    if drafted is None:
         await query.answer(render("messages/expired.txt"), show_alert=True)
         return
+    kind, variant, ids = drafted
+    now, today = local_today(context, notebook)
+    # Rebuilt the same way it was shown, to know which open promises the note kept.
+    draft = _draft(notebook, kind, ids[0], ids[1] if len(ids) > 1 else None, today, variant)
+    closed = journal.record_sent_draft(notebook, kind, ids, draft.promise_ids, now, today)
     await query.answer("Logged ✅")
     if query.message is not None:
         await query.edit_message_reply_markup(reply_markup=None)
-    payload: dict[str, Any] = pending["payload"]
-    now, today = local_today(context, notebook)
-    closed = journal.record_sent_draft(
-        notebook, payload["kind"], payload["contact_ids"], payload["promise_ids"], now, today
-    )
-    people = [c for c in (notebook.contact(cid) for cid in payload["contact_ids"]) if c]
-    await reply(update, context, render("messages/sent.html", kind=payload["kind"], people=people, closed=closed))
+    people = [c for c in (notebook.contact(cid) for cid in ids) if c]
+    await reply(update, context, render("messages/sent.html", kind=kind, people=people, closed=closed))
 
 
 @for_user
 async def on_again(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
     query = update.callback_query
     assert query is not None
-    data = parse(query.data)
-    pending = notebook.peek_pending(data.args[0]) if data else None
-    if pending is None or not all(notebook.contact(cid) for cid in pending["payload"]["contact_ids"]):
+    drafted = _drafted(notebook, parse(query.data))
+    if drafted is None:
         await query.answer(render("messages/expired.txt"), show_alert=True)
         return
     await query.answer()
-    payload = pending["payload"]
-    await send_draft(
-        update,
-        context,
-        notebook,
-        payload["kind"],
-        payload["contact_ids"][0],
-        payload.get("other_id"),
-        int(payload.get("variant", 0)) + 1,
-    )
+    kind, variant, ids = drafted
+    await send_draft(update, context, notebook, kind, ids[0], ids[1] if len(ids) > 1 else None, variant + 1)
 
 
 RESUMERS = {"draft": resume_with(write_draft)}

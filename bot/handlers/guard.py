@@ -15,7 +15,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.coach.errors import CoachError, UnreadableData
-from bot.coach.notebook import Notebook
+from bot.coach.notebook import HANDLING, Notebook
 from bot.handlers.errors import explain
 from bot.handlers.reply import reply
 from bot.rendering import render
@@ -47,21 +47,29 @@ def for_user(handler: UserHandler) -> Handler:
                 await query.answer()
             await reply(update, context, render("messages/not_allowed.html"))
             return
+        handling = HANDLING.set(update.update_id)
         try:
             notebook = services(context).store.notebook(user.id)
-            await _welcome_back(notebook, user.first_name)
+            if notebook.has_handled(update.update_id):
+                # Telegram redelivers what was not confirmed before a crash; its changes are already saved.
+                log.info("user %s: update %s was already handled before a restart", user.id, update.update_id)
+                return
             await handler(update, context, notebook)
+            # After the handler, so the handler's own change is the first write stamped with this message.
+            _welcome_back(notebook, user.first_name)
         except CoachError as error:
             if isinstance(error, UnreadableData):
                 log.error("user %s: unreadable notebook: %s", user.id, error.reason)
             if query:
                 await query.answer()
             await reply(update, context, explain(error))
+        finally:
+            HANDLING.reset(handling)
 
     return wrapper
 
 
-async def _welcome_back(notebook: Notebook, first_name: str) -> None:
+def _welcome_back(notebook: Notebook, first_name: str) -> None:
     """A user who blocked the bot and now writes again is active again (principle: never nag the unwilling)."""
     profile = notebook.profile()
     if not profile.active or (first_name and profile.first_name != first_name):

@@ -24,20 +24,20 @@ from bot.handlers.drafts import send_draft
 from bot.handlers.guard import for_user
 from bot.handlers.reply import Keyboard, keyboard, reply, split_html
 from bot.rendering import render
-from bot.services import local_today, services
+from bot.services import Services, local_today, services
 
 log = logging.getLogger(__name__)
 
 
 def nudge_message(notebook: Notebook, plan: list[Nudge], today: date, *, morning: bool) -> tuple[str, Keyboard]:
     """The message text and one row of buttons per nudge. Each nudge waits in the notebook under a token."""
-    network = notebook.network()
+    people = notebook.summaries()  # first names from the digest: no need to load every record
     rows = []
     items = []
     for number, nudge in enumerate(plan, 1):
         token = notebook.put_pending("nudge", dataclasses.asdict(nudge))
-        contact = network.contact(nudge.contact_id)
-        items.append({"nudge": nudge, "number": number, "name": contact.first_name if contact else ""})
+        name = people.get(nudge.contact_id, {}).get("f", "")
+        items.append({"nudge": nudge, "number": number, "name": name})
         if nudge.kind == "starter":
             continue
         row = [
@@ -55,6 +55,11 @@ def nudge_message(notebook: Notebook, plan: list[Nudge], today: date, *, morning
 async def deliver_morning(app: Application, user_id: int) -> str:
     """Send one user's morning message, at most once per local day. Returns what happened (for logs and tests)."""
     svc = services(app)  # type: ignore[arg-type]
+    async with svc.deliveries:
+        return await _deliver(app, svc, user_id)
+
+
+async def _deliver(app: Application, svc: Services, user_id: int) -> str:
     now = svc.clock.now()
     try:
         notebook = svc.store.notebook(user_id)

@@ -67,22 +67,16 @@ def combination_network(present: dict[str, bool]) -> Network:
     )
     interactions = []
     if present["note"]:
-        interactions.append(
-            Interaction(id="n", contact_id="jane", kind="note", text="moving to Berlin", on=iso(9))
-        )
+        interactions.append(Interaction(id="n", contact_id="jane", kind="note", text="moving to Berlin", on=iso(9)))
     promises = []
     if present["promise"]:
         promises.append(Promise(id="p", contact_id="jane", text="send her the Ferrazzi book", made_on=iso(9)))
     if present["help"]:
-        interactions.append(
-            Interaction(id="g", contact_id="jane", kind="got", text="reviewed my CV", on=iso(5))
-        )
+        interactions.append(Interaction(id="g", contact_id="jane", kind="got", text="reviewed my CV", on=iso(5)))
     return network(contact, interactions, promises)
 
 
-COMBINATIONS = [
-    dict(zip(FACTS, flags, strict=True)) for flags in itertools.product((True, False), repeat=len(FACTS))
-]
+COMBINATIONS = [dict(zip(FACTS, flags, strict=True)) for flags in itertools.product((True, False), repeat=len(FACTS))]
 
 
 @pytest.mark.parametrize("variant", range(VARIANTS))
@@ -133,9 +127,7 @@ def body(text: str) -> str:
 
 
 @pytest.mark.parametrize("kind", DRAFT_KINDS)
-@pytest.mark.parametrize(
-    "net", [full_network(), network(Contact(id="jane", name="Jane"))], ids=["rich", "bare"]
-)
+@pytest.mark.parametrize("net", [full_network(), network(Contact(id="jane", name="Jane"))], ids=["rich", "bare"])
 def test_variants_differ_and_stay_short(kind, net):
     texts = [draft(kind, net, variant).text for variant in range(VARIANTS)]
     assert len(set(texts)) == VARIANTS

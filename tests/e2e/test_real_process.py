@@ -143,20 +143,14 @@ def test_every_acknowledged_contact_survives_sigkill_mid_burst(start_bot, api: F
     unconfirmed = [u for u in api.pending_updates() if "message" in u]
 
     second = start_bot("after-restart")
-    # Telegram redelivers what the dead bot never confirmed; the restarted bot must work through all of it.
-    drained = api.wait_for(
-        lambda s: (
-            not s.pending_updates()
-            and len(saved_names(s)) + len(_logged_again(s)) >= len(acknowledged) + len(unconfirmed)
-        ),
-        timeout=25,
-    )
-    assert drained, f"{len(api.pending_updates())} updates left\n{second.output()[-3000:]}"
-    say(api, second, "/contacts", "Person")
+    # Telegram redelivers what the dead bot never confirmed. Updates are handled in order, so once the reply to a
+    # message pushed last arrives, everything before it has been worked through.
+    say(api, second, "/contacts", "Your people")
+    assert not api.pending_updates()
     assert second.terminate() == 0, second.output()[-3000:]
 
     names = [c.name for c in Store(start_bot.data_dir).notebook(USER).contacts()]
-    # Shown with -s: updates the dead bot had confirmed (fetched) but never handled are gone, as with Telegram.
+    # Shown with -s.
     print(
         f"\nacknowledged before the kill: {len(acknowledged)}, unconfirmed at the kill: {len(unconfirmed)}, "
         f"contacts after the restart: {len(names)}, never handled: {burst - len(names)}"
@@ -164,8 +158,13 @@ def test_every_acknowledged_contact_survives_sigkill_mid_burst(start_bot, api: F
     missing = sorted(set(acknowledged) - set(names))
     assert not missing, f"acknowledged but lost after SIGKILL: {missing}"
     assert len(names) == len(set(names)), "a redelivered update created a duplicate contact"
+    # A message handled before the kill but redelivered after it is recognised, not applied twice.
+    assert _logged_again(api) == []
     redelivered = {u["message"]["text"].split()[1] + " Test" for u in unconfirmed}
     assert redelivered <= set(names), f"never handled after the restart: {sorted(redelivered - set(names))}"
+    # The bot confirms updates to Telegram as it queues them (a queue of one): at most a couple of messages that
+    # were confirmed but not yet handled can be lost at the instant of a SIGKILL - and none was acknowledged.
+    assert burst - len(names) <= 2
     for bot in (first, second):
         assert SECRET not in bot.output()
 

@@ -11,7 +11,7 @@ from tests.conftest import User
 async def test_met_saves_the_person_and_suggests_the_next_step(user: User, store):
     reply = await user.say("/met Jane at the editors happy hour")
     assert "Saved <b>Jane</b>" in reply
-    assert "the editors happy hour" in reply
+    assert "\n📍 the editors happy hour, today" in reply  # each fact on its own line
     assert "/draft thanks Jane" in reply
     [jane] = store.notebook(4242).contacts()
     assert (jane.name, jane.met_context, jane.met_on) == ("Jane", "the editors happy hour", "2026-11-22")

@@ -177,7 +177,9 @@ async def test_snooze_hides_a_nudge_until_its_day(bot, user: User, clock):
     await user.tap("Snooze")
     reply = await user.tap("Next week")
     assert "Snoozed" in reply
-    assert "Ferrazzi" not in await user.say("/today")
+    quiet = await user.say("/today")
+    assert "Ferrazzi" not in quiet and "Priya" not in quiet  # she was just snoozed: not even a gentle hello
+    assert "All quiet" in quiet
     clock.set(clock.now() + timedelta(days=7))
     assert "Ferrazzi" in await user.say("/today")
 

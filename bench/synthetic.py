@@ -23,6 +23,7 @@ if str(REPO) not in sys.path:  # run as `python bench/x.py` from anywhere
 
 from bot.coach.models import SCHEMA_VERSION, Contact, Interaction, Profile, Promise  # noqa: E402
 from bot.coach.notebook import Notebook  # noqa: E402
+from bot.coach.storage import serialise  # noqa: E402
 
 SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]  # 70 two-letter syllables
 INTERESTS = ["jazz", "climbing", "ai safety", "sourdough", "chess", "typography", "cycling", "poetry", "go", "sailing"]
@@ -161,4 +162,4 @@ def add_digest(user_id: int, path: Path) -> None:
     if summaries is None:  # a bot without a digest: the records alone are the file
         return
     summaries()
-    path.write_bytes(orjson.dumps(notebook.storage.read()))
+    path.write_bytes(serialise(notebook.storage.read() or {}))  # the bot's own file layout, head first

@@ -54,11 +54,15 @@ def job_name(user_id: int) -> str:
 def schedule_morning(app: Application, user_id: int, profile: Profile, now: datetime, *, catch_up: bool = False) -> Any:
     """(Re)create the user's one morning job; returns it, or None when they paused or blocked the bot."""
     job_queue: JobQueue = app.job_queue  # type: ignore[assignment]
+    scheduled = services(app).scheduled  # type: ignore[arg-type]
     name = job_name(user_id)
-    for job in job_queue.get_jobs_by_name(name):
-        job.schedule_removal()
+    if user_id in scheduled:  # (looking jobs up scans them all: only when there is one to find)
+        for job in job_queue.get_jobs_by_name(name):
+            job.schedule_removal()
+        scheduled.discard(user_id)
     if profile.paused or not profile.active:
         return None
+    scheduled.add(user_id)
     at = parse_morning_time(profile.morning) or time(8, 0)
     job_kwargs: dict[str, Any] = {
         "trigger": MorningTrigger(profile.timezone, at),
@@ -71,6 +75,12 @@ def schedule_morning(app: Application, user_id: int, profile: Profile, now: date
     if catch_up:
         job_kwargs["next_run_time"] = now
     return job_queue.run_custom(morning_job, job_kwargs=job_kwargs, name=name, user_id=user_id, chat_id=user_id)
+
+
+def ensure_morning(app: Application, user_id: int, profile: Profile) -> None:
+    """A user who is new (or back after blocking the bot) gets their morning job without waiting for a restart."""
+    if user_id not in services(app).scheduled and not profile.paused and profile.active:  # type: ignore[arg-type]
+        schedule_morning(app, user_id, profile, services(app).clock.now())  # type: ignore[arg-type]
 
 
 def missed_this_morning(profile: Profile, now: datetime, delivered: bool) -> bool:

@@ -32,16 +32,13 @@ def match_people(contacts: list[Contact], meeting: Meeting) -> list[PersonMatch]
     """Exact same full name -> the same person. A partial name that fits people already known -> ask. Else new."""
     matches = []
     for mention in meeting.people:
-        same_name = [c for c in contacts if fold(c.name) == fold(mention.name)]
-        if len(same_name) == 1:
-            matches.append(PersonMatch(mention, contact=same_name[0]))
-            continue
-        if len(same_name) > 1:
-            matches.append(PersonMatch(mention, candidates=same_name))
-            continue
         found = resolve(contacts, mention.name, fuzzy=False)
         plausible = [found.contact] if found.contact else found.candidates
-        matches.append(PersonMatch(mention, candidates=plausible))
+        same_name = [c for c in plausible if fold(c.name) == fold(mention.name)]
+        if len(same_name) == 1:
+            matches.append(PersonMatch(mention, contact=same_name[0]))
+        else:
+            matches.append(PersonMatch(mention, candidates=same_name or plausible))
     return matches
 
 

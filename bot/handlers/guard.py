@@ -19,6 +19,7 @@ from bot.coach.notebook import HANDLING, Notebook
 from bot.handlers.errors import explain
 from bot.handlers.reply import reply
 from bot.rendering import render
+from bot.scheduling import ensure_morning
 from bot.services import services
 
 log = logging.getLogger(__name__)
@@ -56,7 +57,7 @@ def for_user(handler: UserHandler) -> Handler:
                 return
             await handler(update, context, notebook)
             # After the handler, so the handler's own change is the first write stamped with this message.
-            _welcome_back(notebook, user.first_name)
+            _welcome_back(context, user.id, user.first_name, notebook)
         except CoachError as error:
             if isinstance(error, UnreadableData):
                 log.error("user %s: unreadable notebook: %s", user.id, error.reason)
@@ -69,10 +70,12 @@ def for_user(handler: UserHandler) -> Handler:
     return wrapper
 
 
-def _welcome_back(notebook: Notebook, first_name: str) -> None:
-    """A user who blocked the bot and now writes again is active again (principle: never nag the unwilling)."""
+def _welcome_back(context: ContextTypes.DEFAULT_TYPE, user_id: int, first_name: str, notebook: Notebook) -> None:
+    """Keep the profile current: a user who blocked the bot and writes again is active again (we never nag the
+    unwilling, but someone who comes back wants their mornings), and a new user gets their morning job."""
     profile = notebook.profile()
     if not profile.active or (first_name and profile.first_name != first_name):
         profile.active = True
         profile.first_name = first_name
         notebook.save_profile(profile)
+    ensure_morning(context.application, user_id, profile)

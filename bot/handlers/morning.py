@@ -24,6 +24,7 @@ from bot.handlers.drafts import send_draft
 from bot.handlers.guard import for_user
 from bot.handlers.reply import Keyboard, keyboard, reply, split_html
 from bot.rendering import render
+from bot.scheduling import schedule_morning
 from bot.services import Services, local_today, services
 
 log = logging.getLogger(__name__)
@@ -91,6 +92,7 @@ async def _deliver(app: Application, svc: Services, user_id: int) -> str:
         with notebook.batch():
             notebook.save_profile(profile)
             delivery.settle(notebook, day, delivery.BLOCKED)
+        schedule_morning(app, user_id, profile, now)  # drops the job
         log.info("user %s blocked the bot; morning messages paused until they write again", user_id)
         return "blocked"
     except (RetryAfter, BadRequest) as error:

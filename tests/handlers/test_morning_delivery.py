@@ -44,6 +44,12 @@ def test_exactly_one_morning_per_local_day(tz, at, day, expected_utc):
     assert fires_on_local_day(tz, at, day) == [expected_utc]
 
 
+async def test_a_new_user_gets_a_morning_job_at_once(bot, user: User):
+    await user.say("/start")
+    [job] = bot.app.job_queue.get_jobs_by_name(job_name(UID))
+    assert (job.job.trigger.tz, job.job.trigger.at) == ("UTC", time(8, 0))
+
+
 async def test_each_user_gets_one_named_job_and_a_restart_does_not_duplicate(bot, user: User, clock):
     await user.say("/timezone Berlin")
     await user.say("/morning 07:15")
@@ -122,9 +128,10 @@ async def test_a_user_who_blocked_the_bot_is_skipped_and_others_continue(bot, us
     assert bot.app.job_queue.get_jobs_by_name(job_name(UID)) == ()
     clock.set(datetime(2026, 11, 24, 8, 0, tzinfo=UTC))
     assert await deliver_morning(bot.app, UID) == "skipped"
-    # Writing again brings them back.
+    # Writing again brings them back, mornings included.
     await user.say("/today")
     assert store.notebook(UID).profile().active is True
+    assert len(bot.app.job_queue.get_jobs_by_name(job_name(UID))) == 1
 
 
 async def test_a_timed_out_send_is_not_resent_the_same_day(bot, user: User, clock, store):

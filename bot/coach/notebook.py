@@ -32,6 +32,7 @@ R = TypeVar("R", bound=Record)
 # the same time for the same user never stamps the handler's id.
 HANDLING: ContextVar[int | None] = ContextVar("HANDLING", default=None)
 HANDLED = "handled"
+DIGEST_VERSION = "digest_version"  # the summary version the stored digest rows were made with
 HANDLED_KEEP = 50  # ids are only redelivered shortly after a crash; Telegram may restart ids after a quiet week
 
 
@@ -40,14 +41,18 @@ class _IntKeys(MutableMapping[int, Any]):
 
     def __init__(self, raw: dict[str, Any]) -> None:
         self.raw = raw
+        self.touched: set[str] = set()  # documents read for change, written or removed: what the save must carry
 
     def __getitem__(self, key: int) -> Any:
+        self.touched.add(str(key))  # TinyDB's update changes the document it gets, in place
         return self.raw[str(key)]
 
     def __setitem__(self, key: int, value: Any) -> None:
+        self.touched.add(str(key))
         self.raw[str(key)] = value
 
     def __delitem__(self, key: int) -> None:
+        self.touched.add(str(key))
         del self.raw[str(key)]
 
     def __contains__(self, key: object) -> bool:
@@ -64,15 +69,16 @@ class NotebookTable(Table):
     """TinyDB's Table, changing documents in place.
 
     Stock TinyDB copies a whole table twice on every insert or update (to convert document ids between the
-    JSON file's strings and ints), which is most of the cost of saving into a notebook of a thousand people. Here
-    TinyDB's own insert/update/remove logic runs on a view that converts one key at a time instead.
+    JSON file's strings and ints) and hands the storage the whole database to save. Here TinyDB's own
+    insert/update/remove logic runs on a view that converts one key at a time and notes which documents it
+    touched, so the storage can save just those (see storage.py).
     """
 
     def _update_table(self, updater: Callable[[dict[int, Mapping[str, Any]]], None]) -> None:
         tables = self._storage.read() or {}
-        raw = tables.setdefault(self.name, {})
-        updater(_IntKeys(raw))  # type: ignore[arg-type]
-        self._storage.write(tables)
+        view = _IntKeys(tables.setdefault(self.name, {}))
+        updater(view)  # type: ignore[arg-type]
+        self._storage.write_changes(tables, [(self.name, key) for key in view.touched])  # type: ignore[attr-defined]
         self.clear_cache()
 
 
@@ -243,19 +249,11 @@ class Notebook:
     # -- the digest: one compact summary row per contact, for planning without loading every record ----------
 
     def summaries(self) -> dict[str, dict[str, Any]]:
-        """Contact id -> summary row. Rows missing or from an older summary version are rebuilt on the spot."""
-        digest = self._digest()
-        if digest.get("v") != SUMMARY_VERSION:
-            rows = summaries_of(self.network())
-            data = self.storage.read()
-            if data is not None:  # derived from what is on disk, so caching it in memory is safe
-                data[DIGEST] = {"v": SUMMARY_VERSION, "rows": rows}
-            return rows
-        return digest["rows"]
-
-    def _digest(self) -> dict[str, Any]:
-        data = self.storage.read() or {}
-        return data.get(DIGEST) or {}
+        """Contact id -> summary row. Rows from an older summary version are rebuilt on the spot."""
+        data = self.storage.read()
+        if data is not None and self.get_state(DIGEST_VERSION) == SUMMARY_VERSION and DIGEST in data:
+            return data[DIGEST]
+        return summaries_of(self.network())
 
     def has_handled(self, update_id: int) -> bool:
         return update_id in (self.get_state(HANDLED) or [])
@@ -269,22 +267,23 @@ class Notebook:
             self.set_state(HANDLED, [*handled, update_id][-HANDLED_KEEP:])
 
     def _refresh_digest(self) -> None:
-        """Recompute the rows of the contacts this batch touched, and stage them for the batch's one write."""
+        """Recompute the rows of the contacts this batch touched, and stage them for the batch's one save."""
         data = self.storage.read() or {}
-        digest = data.get(DIGEST) or {}
-        if digest.get("v") != SUMMARY_VERSION:
-            rows = summaries_of(self.network())
+        if self.get_state(DIGEST_VERSION) != SUMMARY_VERSION or DIGEST not in data:
+            data[DIGEST] = summaries_of(self.network())
+            self.set_state(DIGEST_VERSION, SUMMARY_VERSION)
+            self.storage.write(data)  # every row is new: a whole rewrite
         else:
-            rows = dict(digest["rows"])
+            rows = data[DIGEST]
             for contact_id in self._dirty:
                 contact = self.contact(contact_id)
                 if contact is None:
                     rows.pop(contact_id, None)
-                    continue
-                timeline = sorted(self.interactions(contact_id), key=lambda i: (i.on, i.at))
-                rows[contact_id] = summarize(contact, timeline, self.promises(contact_id))
+                else:
+                    timeline = sorted(self.interactions(contact_id), key=lambda i: (i.on, i.at))
+                    rows[contact_id] = summarize(contact, timeline, self.promises(contact_id))
+            self.storage.write_changes(data, [(DIGEST, contact_id) for contact_id in self._dirty])
         self._dirty.clear()
-        self.storage.write({**data, DIGEST: {"v": SUMMARY_VERSION, "rows": rows}})
 
     # -- settings and small state ---------------------------------------------------------------------------------
 

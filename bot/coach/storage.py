@@ -1,23 +1,32 @@
-"""A TinyDB storage that never loses an acknowledged write.
+"""A TinyDB storage that never loses an acknowledged write, and whose saves cost the size of the change.
 
-TinyDB's stock JSONStorage truncates and rewrites the file in place, so a crash mid-write leaves half a file.
-Here every write goes to a temporary file in the same folder, is fsynced, atomically renamed over the old one
-with ``os.replace``, and the folder is fsynced so the rename itself survives a power cut. When ``write``
-returns, the data is on disk: there is no write-back cache.
+A notebook file is a snapshot followed by a log of changes:
 
-The parsed document is kept in memory after the first read (TinyDB calls ``read`` before every operation, and
-re-parsing a user's whole file each time would dominate latency). That cache is write-through and is dropped on
-any failed write, so memory never runs ahead of the disk.
+    {"_head":"<digest bytes>,<state bytes>,<snapshot bytes>","_digest":{...},"state":{...},"contacts":{...},...}\\n
+    [["contacts","12",{...}],["_digest","a1b2c3d4",{...}]]\\n        <- one line per save: [table, key, doc or null]
+    [["interactions","57",null]]\\n
 
-``batch()`` groups several TinyDB operations into one disk write: one user action ("met Jane and Tom") is saved
-as a unit, at the cost of one write instead of five.
+Saving appends one line and fsyncs it: a few hundred bytes however big the notebook is. When the log has grown to
+half the snapshot (or a change cannot be expressed as a line), the whole notebook is written to a temporary file,
+fsynced, renamed over the old one with ``os.replace``, and the folder is fsynced: a crash at any instant leaves
+either the old file or the new one. A line torn by a crash was never acknowledged (its fsync had not returned),
+so it is dropped on reading, and the next save rewrites the file cleanly. When ``write`` returns, the data is on
+disk: there is no write-back cache.
+
+The first line alone is an ordinary JSON object. Its fixed head lets a reader who needs only the digest and the
+small state (morning planning, start-up scheduling) read a few kilobytes instead of every record.
+
+The parsed document is kept in memory after the first read (TinyDB calls ``read`` before every operation). That
+cache is write-through and dropped on any failed write, so memory never runs ahead of the disk. ``batch()``
+groups several TinyDB operations into one save.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -27,14 +36,19 @@ from tinydb.storages import Storage
 
 from bot.coach.errors import UnreadableData
 
-# File layout. The file is one ordinary JSON object, but its first keys are fixed so that a reader who needs only
-# the notebook's digest and small state (morning planning, start-up scheduling) can read a few kilobytes instead
-# of parsing every record:
-#   {"_head":"<digest bytes, 12 digits>,<state bytes, 12 digits>","_digest":{...},"state":{...},"contacts":...}
+log = logging.getLogger(__name__)
+
 HEAD, DIGEST, STATE = "_head", "_digest", "state"
 _HEAD_PREFIX = b'{"_head":"'
-_HEAD_LEN = len(_HEAD_PREFIX) + 25 + len(b'","_digest":')
+_HEAD_SUFFIX = b'","_digest":'
+_HEAD_LEN = len(_HEAD_PREFIX) + 38 + len(_HEAD_SUFFIX)  # three 12-digit sizes and two commas
 _STATE_JOIN = b',"state":'
+# Rewrite the snapshot once the log is this large relative to it (and at least COMPACT_MIN bytes): reading stays
+# cheap and the rewrite cost is spread over many small saves.
+COMPACT_RATIO = 0.5
+COMPACT_MIN = 32 * 1024
+
+Change = tuple[str, str]  # (top-level table, key within it)
 
 
 class AtomicJSONStorage(Storage):
@@ -44,6 +58,12 @@ class AtomicJSONStorage(Storage):
         self._loaded = False
         self._batch_depth = 0
         self._dirty = False
+        self._changes: set[Change] = set()
+        self._rewrite = False  # the next save must rewrite the whole file
+        self._snapshot_size = 0  # bytes of the first line on disk (0: no file yet)
+        self._log_size = 0
+
+    # -- the TinyDB Storage interface -----------------------------------------------------------------------------
 
     def read(self) -> dict[str, Any] | None:
         if not self._loaded:
@@ -52,24 +72,28 @@ class AtomicJSONStorage(Storage):
         return self._data
 
     def write(self, data: dict[str, Any]) -> None:
-        self._data = data
-        self._loaded = True
-        if self._batch_depth:
-            self._dirty = True
-            return
-        self._flush()
-
-    @property
-    def in_batch(self) -> bool:
-        return self._batch_depth > 0
+        """TinyDB's generic save: without knowing what changed, the whole file is rewritten."""
+        self._rewrite = True
+        self._stage(data)
 
     def close(self) -> None:
         self._data = None
         self._loaded = False
 
+    # -- what Nurture adds ----------------------------------------------------------------------------------------
+
+    def write_changes(self, data: dict[str, Any], changes: Iterable[Change]) -> None:
+        """Save ``data`` where only ``data[table][key]`` changed for each (table, key): one appended line."""
+        self._changes.update(changes)
+        self._stage(data)
+
+    @property
+    def in_batch(self) -> bool:
+        return self._batch_depth > 0
+
     @contextmanager
     def batch(self) -> Iterator[None]:
-        """Defer writes until the outermost batch ends; on an exception nothing is written and memory is reset."""
+        """Defer saving until the outermost batch ends; on an exception nothing is saved and memory is reset."""
         self._batch_depth += 1
         try:
             yield
@@ -82,8 +106,20 @@ class AtomicJSONStorage(Storage):
         if not self._batch_depth and self._dirty:
             self._flush()
 
+    # -- internals ------------------------------------------------------------------------------------------------
+
+    def _stage(self, data: dict[str, Any]) -> None:
+        self._data = data
+        self._loaded = True
+        if self._batch_depth:
+            self._dirty = True
+        else:
+            self._flush()
+
     def _forget(self) -> None:
         self._dirty = False
+        self._changes.clear()
+        self._rewrite = False
         self._data = None
         self._loaded = False
 
@@ -91,56 +127,122 @@ class AtomicJSONStorage(Storage):
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
+            self._snapshot_size = self._log_size = 0
             return None
         if not raw.strip():
+            self._snapshot_size = self._log_size = 0
             return None
+        end = raw.find(b"\n")
+        snapshot = raw if end < 0 else raw[:end]
         try:
-            data = orjson.loads(raw)
+            data = orjson.loads(snapshot)
         except orjson.JSONDecodeError as exc:
             raise UnreadableData(self.path, str(exc)) from exc
         if not isinstance(data, dict):
             raise UnreadableData(self.path, "top level is not an object")
-        data.pop(HEAD, None)  # layout, not data: rewritten on every save
+        data.pop(HEAD, None)  # layout, not data: rewritten with every snapshot
+        self._snapshot_size = len(snapshot) + 1 if end >= 0 else len(raw)
+        applied = replay(data, raw[self._snapshot_size :], tables=None)
+        self._log_size = applied
+        if self._snapshot_size + applied < len(raw) or end < 0:
+            # A torn last line (a crash mid-save, never acknowledged) or an old file without the newline: the next
+            # save rewrites the file rather than appending after it.
+            log.warning(
+                "%s: dropping %d bytes of an unfinished save", self.path.name, len(raw) - self._snapshot_size - applied
+            )
+            self._rewrite = True
         return data
 
     def _flush(self) -> None:
+        data = self._data or {}
         try:
-            # orjson: a 1,000-contact notebook serialises in well under a millisecond (stdlib json: ~6 ms).
-            payload = serialise(self._data or {})
-            write_atomically(self.path, payload)
+            if (
+                self._rewrite
+                or not self._snapshot_size
+                or self._log_size > max(COMPACT_MIN, self._snapshot_size * COMPACT_RATIO)
+            ):
+                payload = serialise(data)
+                write_atomically(self.path, payload)
+                self._snapshot_size, self._log_size = len(payload), 0
+            elif self._changes:
+                line = orjson.dumps([[t, k, data.get(t, {}).get(k)] for t, k in sorted(self._changes)]) + b"\n"
+                append_durably(self.path, line)
+                self._log_size += len(line)
         except BaseException:
             self._forget()  # memory must never claim what the disk does not hold
             raise
         self._dirty = False
+        self._changes.clear()
+        self._rewrite = False
+
+
+def replay(data: dict[str, Any], log_bytes: bytes, tables: set[str] | None) -> int:
+    """Apply the change lines in ``log_bytes`` to ``data`` (only ``tables`` when given). Returns the bytes applied:
+    everything up to the first line that is unfinished or unreadable, which only a crash mid-save leaves."""
+    applied = 0
+    for line in log_bytes.split(b"\n")[:-1]:  # the piece after the last newline is unfinished by definition
+        try:
+            changes = orjson.loads(line)
+        except orjson.JSONDecodeError:
+            break
+        if not isinstance(changes, list):
+            break
+        for table, key, value in changes:
+            if tables is not None and table not in tables:
+                continue
+            target = data.setdefault(table, {})
+            if value is None:
+                target.pop(key, None)
+            else:
+                target[key] = value
+        applied += len(line) + 1
+    return applied
 
 
 def serialise(data: dict[str, Any]) -> bytes:
-    """The whole notebook as JSON, with the head, digest and state first (see the layout above)."""
-    # orjson: a 1,000-contact notebook serialises in well under a millisecond (stdlib json: ~6 ms).
+    """The whole notebook as one snapshot line, with the head, digest and state first (see the layout above)."""
+    # orjson: a 1,000-contact notebook serialises in about a millisecond (stdlib json: ~6 ms).
     digest = orjson.dumps(data.get(DIGEST) or {})
     state = orjson.dumps(data.get(STATE) or {})
     rest = orjson.dumps({k: v for k, v in data.items() if k not in (HEAD, DIGEST, STATE)})
-    head = _HEAD_PREFIX + f'{len(digest):012d},{len(state):012d}","{DIGEST}":'.encode()
-    tail = b"}" if rest == b"{}" else b"," + rest[1:]
-    return head + digest + _STATE_JOIN + state + tail
+    body = digest + _STATE_JOIN + state + (b"}" if rest == b"{}" else b"," + rest[1:])
+    size = _HEAD_LEN + len(body) + 1
+    head = _HEAD_PREFIX + f"{len(digest):012d},{len(state):012d},{size:012d}".encode() + _HEAD_SUFFIX
+    return head + body + b"\n"
 
 
 def read_head(path: Path) -> tuple[dict[str, Any], dict[str, Any]] | None:
-    """Only the digest and the state table of a notebook file, or None when the file has no head (or no file)."""
+    """Only the digest and the state table of a notebook (snapshot head plus the log's changes to them), or None
+    when the file has no head, does not exist, or looks damaged (the full reader then reports it properly)."""
     try:
         with open(path, "rb") as handle:
             prefix = handle.read(_HEAD_LEN)
-            if not prefix.startswith(_HEAD_PREFIX) or len(prefix) < _HEAD_LEN:
+            if len(prefix) < _HEAD_LEN or not prefix.startswith(_HEAD_PREFIX) or not prefix.endswith(_HEAD_SUFFIX):
                 return None
-            digest_len, state_len = int(prefix[10:22]), int(prefix[23:35])
+            digest_len, state_len, snapshot_len = int(prefix[10:22]), int(prefix[23:35]), int(prefix[36:48])
             digest = orjson.loads(handle.read(digest_len))
             if handle.read(len(_STATE_JOIN)) != _STATE_JOIN:
                 return None
-            return digest, orjson.loads(handle.read(state_len))
+            state = orjson.loads(handle.read(state_len))
+            handle.seek(snapshot_len)
+            tail = handle.read()
     except FileNotFoundError:
         return None
-    except (ValueError, orjson.JSONDecodeError):  # damaged: the full reader reports it properly
+    except (ValueError, orjson.JSONDecodeError):
         return None
+    if tail:
+        head = {DIGEST: digest, STATE: state}
+        replay(head, tail, tables={DIGEST, STATE})
+        digest, state = head[DIGEST], head[STATE]
+    return digest, state
+
+
+def append_durably(path: Path, line: bytes) -> None:
+    """Append one line and fsync it. The file already exists (its creation was fsynced with its folder)."""
+    with open(path, "ab") as handle:
+        handle.write(line)
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def write_atomically(path: Path, payload: bytes) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.coach.errors import UnreadableData
-from bot.coach.notebook import Notebook, state_values
+from bot.coach.notebook import DIGEST_VERSION, Notebook, state_values
 from bot.coach.storage import read_head
 from bot.coach.summary import SUMMARY_VERSION
 
@@ -76,8 +76,10 @@ class Store:
         """
         notebook = self._open.get(int(user_id))
         head = None if notebook is not None else read_head(self.path_for(user_id))
-        if head is not None and head[0].get("v") == SUMMARY_VERSION:
-            return Glance(rows=head[0].get("rows") or {}, state=state_values(head[1]))
+        if head is not None:
+            state = state_values(head[1])
+            if state.get(DIGEST_VERSION) == SUMMARY_VERSION:
+                return Glance(rows=head[0], state=state)
         if notebook is None:
             notebook = self.notebook(user_id)
         return Glance(rows=notebook.summaries(), state=notebook.state_values())

@@ -161,3 +161,68 @@ def test_a_glance_at_a_file_without_a_head_opens_it_fully(tmp_path):
     doc = {"contacts": {"1": {"id": "aaaaaaaa", "name": "Jane", "v": 1}}}
     store.path_for(3).write_bytes(orjson.dumps(doc))  # as an older release would have written it
     assert list(store.glance(3).rows) == ["aaaaaaaa"]
+
+
+def test_saves_append_a_small_line_instead_of_rewriting_the_notebook(tmp_path):
+    store = Store(tmp_path)
+    notebook = store.notebook(1)
+    with notebook.batch():
+        for n in range(300):
+            notebook.save_contact(Contact(id=f"{n:08x}", name=f"Person {n}", interests=["jazz"]))
+    size = store.path_for(1).stat().st_size
+    notebook.add_interaction(Interaction(id="cccccccc", contact_id="00000001", kind="note", text="coffee"))
+    grown = store.path_for(1).stat().st_size - size
+    assert 0 < grown < 1000  # the change, not the notebook
+    assert len(store.path_for(1).read_bytes().splitlines()) == 2
+    fresh = Store(tmp_path).notebook(1)
+    assert [i.text for i in fresh.interactions()] == ["coffee"]
+    assert fresh.summaries()["00000001"] == notebook.summaries()["00000001"]
+
+
+def test_a_save_torn_by_a_crash_is_dropped_and_the_next_save_rewrites_cleanly(tmp_path):
+    store = Store(tmp_path)
+    notebook = store.notebook(1)
+    notebook.save_contact(jane())
+    notebook.save_contact(Contact(id="bbbbbbbb", name="Tom"))  # appended, acknowledged
+    with open(store.path_for(1), "ab") as handle:
+        handle.write(b'[["contacts","9",{"id":"dddddddd","na')  # a crash mid-append: never acknowledged
+    fresh = Store(tmp_path)
+    assert sorted(c.name for c in fresh.notebook(1).contacts()) == ["Jane", "Tom"]
+    fresh.notebook(1).save_contact(Contact(id="eeeeeeee", name="Ana"))
+    lines = store.path_for(1).read_bytes().splitlines()
+    assert len(lines) == 1  # rewritten as one clean snapshot, the torn bytes gone
+    assert sorted(c.name for c in Store(tmp_path).notebook(1).contacts()) == ["Ana", "Jane", "Tom"]
+
+
+def test_the_log_is_folded_into_the_snapshot_as_it_grows(tmp_path):
+    store = Store(tmp_path)
+    notebook = store.notebook(1)
+    notebook.save_contact(jane())
+    for n in range(400):
+        notebook.add_interaction(Interaction(id=f"{n:08x}", contact_id="aaaaaaaa", kind="note", text="x" * 100))
+    assert len(store.path_for(1).read_bytes().splitlines()) < 400  # compacted along the way
+    assert len(Store(tmp_path).notebook(1).interactions()) == 400
+
+
+def test_deletions_and_resets_survive_through_the_log(tmp_path):
+    store = Store(tmp_path)
+    notebook = store.notebook(1)
+    notebook.save_contact(jane(company="Acme"))
+    notebook.save_contact(Contact(id="bbbbbbbb", name="Tom"))
+    notebook.delete_contact("bbbbbbbb")
+    contact = notebook.contact("aaaaaaaa")
+    contact.company = ""
+    notebook.save_contact(contact)
+    [again] = Store(tmp_path).notebook(1).contacts()
+    assert (again.name, again.company) == ("Jane", "")
+
+
+def test_a_glance_sees_changes_still_in_the_log(tmp_path):
+    store = Store(tmp_path)
+    notebook = store.notebook(1)
+    notebook.save_contact(jane())
+    notebook.save_profile(Profile(user_id=1, budget=7))
+    notebook.save_contact(Contact(id="bbbbbbbb", name="Tom"))
+    glance = Store(tmp_path).glance(1)
+    assert glance.state["profile"]["budget"] == 7
+    assert set(glance.rows) == {"aaaaaaaa", "bbbbbbbb"}

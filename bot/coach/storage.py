@@ -144,12 +144,12 @@ class AtomicJSONStorage(Storage):
         self._snapshot_size = len(snapshot) + 1 if end >= 0 else len(raw)
         applied = replay(data, raw[self._snapshot_size :], tables=None)
         self._log_size = applied
-        if self._snapshot_size + applied < len(raw) or end < 0:
-            # A torn last line (a crash mid-save, never acknowledged) or an old file without the newline: the next
-            # save rewrites the file rather than appending after it.
-            log.warning(
-                "%s: dropping %d bytes of an unfinished save", self.path.name, len(raw) - self._snapshot_size - applied
-            )
+        dropped = len(raw) - self._snapshot_size - applied
+        if dropped or end < 0:
+            # A torn last line (a crash mid-save, never acknowledged) or a file from before the log existed: the
+            # next save rewrites the file rather than appending after it.
+            if dropped:
+                log.warning("%s: dropping %d bytes of an unfinished save", self.path.name, dropped)
             self._rewrite = True
         return data
 

@@ -9,7 +9,7 @@ from telegram.ext import ContextTypes
 
 from bot.callbacks import button, parse
 from bot.coach import journal
-from bot.coach.capture import looks_like_meeting, parse_meeting
+from bot.coach.capture import MAX_TEXT, looks_like_meeting, parse_meeting
 from bot.coach.errors import NotUnderstood
 from bot.coach.names import split_name_and_rest
 from bot.coach.notebook import Notebook
@@ -45,6 +45,8 @@ async def plain_text(update: Update, context: ContextTypes.DEFAULT_TYPE, noteboo
 async def capture_meeting(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, text: str) -> None:
     _, today = local_today(context, notebook)
     meeting = parse_meeting(text, today)
+    if len(text) > MAX_TEXT:
+        meeting.notes = text  # the parser reads a line's worth; the whole message is kept, nothing is lost
     matches = journal.match_people(notebook.contacts(), meeting)
     choices = [m.contact.id if m.contact else (None if not m.candidates else "?") for m in matches]
     await _continue_meeting(update, context, notebook, journal.meeting_to_dict(meeting), choices)

@@ -165,6 +165,14 @@ async def test_a_ten_thousand_character_note_is_saved_whole_and_replies_fit(user
     assert all(len(p["text"]) <= 4096 for p in user.last)
 
 
+async def test_a_very_long_met_message_is_kept_whole(user: User, store):
+    long_text = "Jane at the conference, " + "we talked about climate policy and jazz. " * 250
+    reply = await user.say(f"/met {long_text}")
+    assert "Saved <b>Jane</b>" in reply
+    [met] = store.notebook(4242).interactions()
+    assert met.text == long_text.strip()
+
+
 async def test_rtl_and_accented_names_resolve_insensitively(user: User):
     await user.say("/met José Álvarez at the conference")
     reply = await user.say("/contact jose")

@@ -35,7 +35,11 @@ def main(argv: list[str] | None = None) -> int:
     from bot.clock import SystemClock
     from bot.coach.store import Store
 
-    store = Store(settings.data_dir)
+    try:
+        store = Store(settings.data_dir)
+    except OSError as error:
+        print(f"nurture: cannot use COACH_DATA_DIR={settings.data_dir}: {error.strerror}", file=sys.stderr)
+        return 2
     if args.console:
         logging.getLogger().setLevel(logging.WARNING)  # the conversation is the output
         from bot.console import run_console

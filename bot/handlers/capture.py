@@ -21,6 +21,15 @@ from bot.handlers.words import command_text, message_text
 from bot.rendering import render
 from bot.services import local_today
 
+
+def _who_and_what(update: Update, notebook: Notebook, hint: str, *, what_needed: bool = True) -> tuple[str, str]:
+    """The person named at the start of "/cmd Jane Doe the article" (or "/cmd Jane: text") and the rest."""
+    name, what = split_name_and_rest(notebook.contacts(), command_text(update))
+    if not name or (what_needed and not what):
+        raise NotUnderstood(render(hint))
+    return name, what
+
+
 # -- /met ------------------------------------------------------------------------------------------------------------
 
 
@@ -103,9 +112,7 @@ async def _resume_meeting(
 
 @for_user
 async def note_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
-    name, text = split_name_and_rest(notebook.contacts(), command_text(update))
-    if not name or not text:
-        raise NotUnderstood(render("messages/hint_note.txt"))
+    name, text = _who_and_what(update, notebook, "messages/hint_note.txt")
     await add_note(update, context, notebook, name=name, text=text)
 
 
@@ -125,9 +132,7 @@ async def add_note(
 
 @for_user
 async def gave_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
-    name, what = split_name_and_rest(notebook.contacts(), command_text(update))
-    if not name or not what:
-        raise NotUnderstood(render("messages/hint_gave.txt"))
+    name, what = _who_and_what(update, notebook, "messages/hint_gave.txt")
     await log_give(update, context, notebook, name=name, what=what)
 
 
@@ -155,9 +160,7 @@ async def log_give(
 
 @for_user
 async def got_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
-    name, what = split_name_and_rest(notebook.contacts(), command_text(update))
-    if not name or not what:
-        raise NotUnderstood(render("messages/hint_got.txt"))
+    name, what = _who_and_what(update, notebook, "messages/hint_got.txt")
     await log_help(update, context, notebook, name=name, what=what)
 
 
@@ -182,9 +185,7 @@ async def log_help(
 
 @for_user
 async def done_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
-    name, what = split_name_and_rest(notebook.contacts(), command_text(update))
-    if not name:
-        raise NotUnderstood(render("messages/hint_done.txt"))
+    name, what = _who_and_what(update, notebook, "messages/hint_done.txt", what_needed=False)
     await close_promise(update, context, notebook, name=name, what=what)
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.callbacks import Button, button, parse
+from bot.callbacks import button, parse
 from bot.coach import journal
 from bot.coach.drafts import DRAFT_KINDS, KIND_HELP, Draft, draft_note
 from bot.coach.errors import NotUnderstood
@@ -152,29 +152,31 @@ async def on_draft_button(update: Update, context: ContextTypes.DEFAULT_TYPE, no
     await send_draft(update, context, notebook, data.args[0], data.args[1], None)
 
 
-def _drafted(notebook: Notebook, data: Button | None) -> tuple[str, int, list[str]] | None:
-    """(kind, variant, contact ids) from a "sent"/"again" button, if everyone in it still exists."""
-    if data is None:
-        return None
-    kind, variant, *ids = data.args
-    if not all(notebook.contact(cid) for cid in ids):
-        return None
-    return kind, int(variant), ids
+async def _drafted(update: Update, notebook: Notebook) -> tuple[str, int, list[str]] | None:
+    """(kind, variant, contact ids) from a "sent"/"again" button; None (after saying so) if it has expired."""
+    query = update.callback_query
+    assert query is not None
+    data = parse(query.data)
+    if data is not None:
+        kind, variant, *ids = data.args
+        if all(notebook.contact(cid) for cid in ids):
+            return kind, int(variant), ids
+    await query.answer(render("messages/expired.txt"), show_alert=True)
+    return None
 
 
 @for_user
 async def on_sent(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
-    query = update.callback_query
-    assert query is not None
-    drafted = _drafted(notebook, parse(query.data))
+    drafted = await _drafted(update, notebook)
     if drafted is None:
-        await query.answer(render("messages/expired.txt"), show_alert=True)
         return
     kind, variant, ids = drafted
     now, today = local_today(context, notebook)
     # Rebuilt the same way it was shown, to know which open promises the note kept.
     draft = _draft(notebook, kind, ids[0], ids[1] if len(ids) > 1 else None, today, variant)
     closed = journal.record_sent_draft(notebook, kind, ids, draft.promise_ids, now, today)
+    query = update.callback_query
+    assert query is not None
     await query.answer("Logged ✅")
     if query.message is not None:
         await query.edit_message_reply_markup(reply_markup=None)
@@ -184,13 +186,10 @@ async def on_sent(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: 
 
 @for_user
 async def on_again(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
-    query = update.callback_query
-    assert query is not None
-    drafted = _drafted(notebook, parse(query.data))
+    drafted = await _drafted(update, notebook)
     if drafted is None:
-        await query.answer(render("messages/expired.txt"), show_alert=True)
         return
-    await query.answer()
+    await update.callback_query.answer()  # type: ignore[union-attr]
     kind, variant, ids = drafted
     await send_draft(update, context, notebook, kind, ids[0], ids[1] if len(ids) > 1 else None, variant + 1)
 

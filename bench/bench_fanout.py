@@ -37,6 +37,7 @@ from bot.clock import FixedClock
 from bot.coach.store import Store
 from bot.config import Settings
 from bot.handlers.morning import deliver_morning
+from bot.services import MORNINGS_AT_ONCE
 
 NOW = datetime(2026, 3, 10, 8, 0, tzinfo=UTC)
 TOKEN = "123456:BENCH-fanout-token"
@@ -139,7 +140,11 @@ def main() -> None:
             flush=True,
         )
 
-        print(f"bot: {bot.app.MESSAGES_PER_SECOND}/s, deliveries in flight: {args.concurrency or 'all'}")
+        print(
+            f"bot: {bot.app.MESSAGES_PER_SECOND}/s; all {args.users:,} mornings started at once "
+            f"(the bot runs {MORNINGS_AT_ONCE} at a time)"
+            + (f", plus an extra cap of {args.concurrency} here" if args.concurrency else "")
+        )
         took, outcomes, stalls = asyncio.run(fan_out(root, base_url, users, args.concurrency))
         stats = server_stats(base_url)
     finally:

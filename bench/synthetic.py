@@ -23,7 +23,6 @@ if str(REPO) not in sys.path:  # run as `python bench/x.py` from anywhere
 
 from bot.coach.models import SCHEMA_VERSION, Contact, Interaction, Profile, Promise  # noqa: E402
 from bot.coach.notebook import Notebook  # noqa: E402
-from bot.coach.storage import serialise  # noqa: E402
 
 SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]  # 70 two-letter syllables
 INTERESTS = ["jazz", "climbing", "ai safety", "sourdough", "chess", "typography", "cycling", "poetry", "go", "sailing"]
@@ -157,9 +156,4 @@ def add_digest(user_id: int, path: Path) -> None:
     The bot refreshes the digest inside every write, so a real notebook on disk always carries it; computing
     it with the bot's code (not a copy here) keeps the benchmark honest as the digest evolves.
     """
-    notebook = Notebook(user_id, path)
-    summaries = getattr(notebook, "summaries", None)
-    if summaries is None:  # a bot without a digest: the records alone are the file
-        return
-    summaries()
-    path.write_bytes(serialise(notebook.storage.read() or {}))  # the bot's own file layout, head first
+    Notebook(user_id, path).rebuild_digest()  # a real save, as the bot makes it: head, digest and records

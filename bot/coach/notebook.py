@@ -160,6 +160,7 @@ class Notebook:
         self._interactions = _Table(self.db, self.storage, "interactions", Interaction)
         self._promises = _Table(self.db, self.storage, "promises", Promise)
         self._dirty: set[str] = set()  # contacts whose digest row must be recomputed before the next write
+        self._rebuild_digest = False
         self._tables = (self._contacts, self._interactions, self._promises)
         self._kv = self.db.table(STATE, cache_size=0)
 
@@ -178,12 +179,13 @@ class Notebook:
                 yield
                 if outermost:
                     self._stamp_handled()
-                    if self._dirty:
+                    if self._dirty or self._rebuild_digest:
                         self._refresh_digest()
         except BaseException:
             for table in self._tables:
                 table.forget()
             self._dirty.clear()
+            self._rebuild_digest = False
             raise
 
     # -- contacts -------------------------------------------------------------------------------------------------
@@ -269,7 +271,7 @@ class Notebook:
     def _refresh_digest(self) -> None:
         """Recompute the rows of the contacts this batch touched, and stage them for the batch's one save."""
         data = self.storage.read() or {}
-        if self.get_state(DIGEST_VERSION) != SUMMARY_VERSION or DIGEST not in data:
+        if self._rebuild_digest or self.get_state(DIGEST_VERSION) != SUMMARY_VERSION or DIGEST not in data:
             data[DIGEST] = summaries_of(self.network())
             self.set_state(DIGEST_VERSION, SUMMARY_VERSION)
             self.storage.write(data)  # every row is new: a whole rewrite
@@ -284,6 +286,12 @@ class Notebook:
                     rows[contact_id] = summarize(contact, timeline, self.promises(contact_id))
             self.storage.write_changes(data, [(DIGEST, contact_id) for contact_id in self._dirty])
         self._dirty.clear()
+        self._rebuild_digest = False
+
+    def rebuild_digest(self) -> None:
+        """Recompute and save every contact's summary row (a file written by other means, or by an old release)."""
+        with self.batch():
+            self._rebuild_digest = True
 
     # -- settings and small state ---------------------------------------------------------------------------------
 

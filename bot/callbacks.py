@@ -11,14 +11,14 @@ import re
 from dataclasses import dataclass
 
 _ID = r"[0-9a-f]{8}"
-_KIND = r"(thanks|followup|reconnect|share|intro)"
+_KIND = r"(thanks|followup|reconnect|share|intro|congrats)"
 _PATTERNS = {
     "pick": re.compile(rf"^pick:({_ID}):({_ID}|new)$"),  # answer to "which Jane?"
     "forget": re.compile(rf"^forget:({_ID}):(yes|no)$"),
     "page": re.compile(r"^page:(\d{1,4})$"),
     "keep": re.compile(rf"^keep:({_ID})$"),  # close one open promise / thank-you
     "card": re.compile(rf"^card:({_ID})$"),
-    "draft": re.compile(rf"^draft:(thanks|followup|reconnect|share):({_ID})$"),
+    "draft": re.compile(rf"^draft:(thanks|followup|reconnect|share|congrats):({_ID})$"),
     # "I sent this draft" / "another wording": kind, phrasing, who (a second id for intros). No token needed:
     # the draft can be rebuilt from these, so showing a draft writes nothing.
     "sent": re.compile(rf"^sent:{_KIND}:(\d):({_ID})(?::({_ID}))?$"),

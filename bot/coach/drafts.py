@@ -1,4 +1,5 @@
-"""Personal notes the user can copy and send: thank-yous, follow-ups, catch-ups, shares and introductions.
+"""Personal notes the user can copy and send: thank-yous, follow-ups, catch-ups, shares, introductions and
+congratulations.
 
 Most people skip the follow-up and the thank-you because the blank page is the hard part (principles 4 and 5).
 A draft that already cites where you met, the promise you made and what they care about removes that excuse.
@@ -17,13 +18,14 @@ import zlib
 from dataclasses import dataclass
 from datetime import date
 
+from bot.coach.capture_facts import extract_facts
 from bot.coach.errors import NotUnderstood, UnknownContact
 from bot.coach.models import Contact
 from bot.coach.network import Network
 from bot.coach.when import how_long, when_in_words
 from bot.rendering import render
 
-DRAFT_KINDS: tuple[str, ...] = ("thanks", "followup", "reconnect", "share", "intro")
+DRAFT_KINDS: tuple[str, ...] = ("thanks", "followup", "reconnect", "share", "intro", "congrats")
 
 KIND_HELP: dict[str, str] = {
     "thanks": "a thank-you note (after a meeting or help)",
@@ -31,6 +33,7 @@ KIND_HELP: dict[str, str] = {
     "reconnect": "a warm catch-up with someone you haven't talked to in a while",
     "share": "pass on an article or lead that matches their interests",
     "intro": "offer to introduce two people (asks the first one before you connect them)",
+    "congrats": "congratulate them on their latest win (a promotion, a new job, a launch...)",
 }
 
 # Every kind's template has this many phrasings; ``variant`` wraps around so a "another version" button can
@@ -87,6 +90,8 @@ def draft_note(
             raise NotUnderstood("Pick two different people to introduce: /draft intro Jane Tom")
         context.update(_intro_facts(contact, other, seed))
         contact_ids.append(other.id)
+    elif kind == "congrats":
+        _congrats_facts(network, contact, context)
 
     text = tidy(render(f"drafts/{kind}.txt", **context))
     return Draft(kind=kind, text=text, contact_ids=contact_ids, promise_ids=promise_ids, variant=chosen)
@@ -177,6 +182,9 @@ _IRREGULAR = {
     "spent": "spending", "let": "letting", "read": "reading", "proofread": "proofreading", "saw": "seeing",
     "did": "doing", "came": "coming", "went": "going", "kept": "keeping", "held": "holding", "set": "setting",
     "ran": "running", "drove": "driving", "rode": "riding", "flew": "flying", "wove": "weaving",
+    # ...and the ones wins use ("won the hackathon", "became a partner").
+    "won": "winning", "sold": "selling", "became": "becoming", "had": "having", "built": "building",
+    "began": "beginning", "grew": "growing", "led": "leading", "hit": "hitting", "shot": "shooting",
 }  # fmt: skip
 
 
@@ -305,3 +313,65 @@ def _intro_facts(contact: Contact, other: Contact, seed: int) -> dict[str, objec
         "shared": shared[:2],
         "other_interest": "" if shared or not other_interests else other_interests[seed % len(other_interests)],
     }
+
+
+# --- congrats ---
+
+# After these verbs "a"/"an" is something they made or did themselves: "raised a seed round" -> "raising your
+# seed round". After others ("won an award", "landed a client") the article stays.
+_THEIR_OWN_AFTER = frozenset(
+    (
+        *("launched", "raised", "published", "founded", "started", "opened", "closed", "released", "shipped"),
+        *("built", "wrote", "finished", "completed", "sold", "made"),
+    )
+)
+_PROMOTED = re.compile(r"^(?:(?:got|was|been|is|has been|gets|getting)\s+)?promoted\b\s*", re.IGNORECASE)
+_NEW_JOB = re.compile(r"^(?:an?\s+)?new\s+(?=\S)", re.IGNORECASE)
+_BABY = re.compile(r"^had\s+(?:a|her|his|their)\s+(?:baby\s+)?(baby|son|daughter|girl|boy)$", re.IGNORECASE)
+
+
+def _win_on(win: str) -> str:
+    """The win as it reads after "Congratulations on ...", spoken to them; "" when it is not a phrase we know.
+
+    Wins are stored the way the user noted them, in the third person and past tense ("launched her startup"),
+    so they are turned around: "got promoted" -> "your promotion", "new job at Globex" -> "the new job at
+    Globex", "launched her startup" -> "launching your startup". Everything after the verb stays as typed,
+    apart from her/his/their -> your.
+    """
+    win = re.sub(r"^just\s+", "", win.strip().rstrip("!?").strip(), flags=re.IGNORECASE)
+    if promoted := _PROMOTED.match(win):
+        rest = _to_you(win[promoted.end() :])
+        return f"your promotion {rest}".strip()
+    if new := _NEW_JOB.match(win):
+        return f"the new {_to_you(win[new.end() :])}"
+    if baby := _BABY.match(win):
+        return f"the new {baby.group(1).lower()}"
+    verb, _, rest = win.partition(" ")
+    rest = _to_you(rest)
+    if verb.lower() in _THEIR_OWN_AFTER:
+        rest = re.sub(r"^an?\s+(?=\S)", "your ", rest, flags=re.IGNORECASE)
+    gerund = _gerund(f"{verb} {rest}".strip())
+    if gerund:
+        return gerund
+    if verb.lower() in ("the", "your", "her", "his", "their"):  # already a thing: "the Series A", "her PhD"
+        return _to_you(win)
+    return ""
+
+
+def _congrats_facts(network: Network, contact: Contact, context: dict[str, object]) -> None:
+    """The latest win, rephrased to them; and the last chat to recall, unless it was only the news itself."""
+    win = str(context["win"])
+    if not win:
+        # A congratulations "on the news" with no news named reads as a form letter: better to ask for the win.
+        name = contact.first_name.strip() or " ".join(contact.name.split()) or "them"
+        raise NotUnderstood(f"I don't know of a win for {name} yet - add one with /note {name}: just got promoted")
+    # The note that brought the news ("Jane just got promoted!") is not a chat to recall next to it.
+    notes = [
+        _clean(i.text)
+        for i in network.timeline(contact.id)
+        if i.kind == "note" and _clean(i.text) and win.lower() not in i.text.lower() and not extract_facts(i.text).wins
+    ]
+    context.update(
+        win_on=_win_on(win),
+        last_note=notes[-1] if notes and len(notes[-1]) <= _MAX_QUOTED_NOTE else "",
+    )

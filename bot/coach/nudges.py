@@ -71,7 +71,7 @@ class Nudge:
     contact_id: str  # "" for the starter
     reason: str  # one line, plain words, real context
     action: str  # the suggested action in a few words
-    draft_kind: str | None  # "thanks" | "followup" | "reconnect" | "share" | "intro" | None
+    draft_kind: str | None  # "thanks" | "followup" | "reconnect" | "share" | "intro" | "congrats" | None
     other_contact_id: str = ""  # the second person of an intro
     promise_id: str = ""  # the promise or owed thank-you this nudge closes
     score: float = 0.0
@@ -434,7 +434,7 @@ def _write_congrats(rows: Rows, today: date, due: _Due) -> Nudge:
         contact_id=row["id"],
         reason=f"Good news for {first}: {row['w']}. A quick congratulations shows you were paying attention.",
         action=f"Congratulate {first} on the news.",
-        draft_kind=None,
+        draft_kind="congrats",
         score=-due[0],
     )
 

@@ -20,6 +20,16 @@ from bot.rendering import render
 from bot.services import local_today
 
 PAGE_SIZE = 10
+# How each kind of logged interaction reads on a card's timeline.
+TIMELINE_LABELS = {
+    "note": "note",
+    "gave": "you gave",
+    "got": "they helped",
+    "thanked": "you thanked them",
+    "followed_up": "you followed up",
+    "kept": "promise kept",
+    "touch": "in touch",
+}
 TIMELINE_SHOWN = 8
 
 
@@ -110,15 +120,17 @@ async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook
         earlier=max(0, len(timeline) - TIMELINE_SHOWN),
         given=network.count(contact.id, "gave"),
         received=network.count(contact.id, "got"),
+        labels=TIMELINE_LABELS,
     )
     buttons = [[(f"✅ {p.text[:40]}", button("keep", p.id))] for p in promises[:5]]
-    buttons.append(
-        [
-            ("✍️ Follow-up", button("draft", "followup", contact.id)),
-            ("🙏 Thanks", button("draft", "thanks", contact.id)),
-            ("🎁 Share", button("draft", "share", contact.id)),
-        ]
-    )
+    drafts = [
+        ("✍️ Follow-up", button("draft", "followup", contact.id)),
+        ("🙏 Thanks", button("draft", "thanks", contact.id)),
+        ("🎁 Share", button("draft", "share", contact.id)),
+    ]
+    if contact.wins:
+        drafts.append(("🎉 Congrats", button("draft", "congrats", contact.id)))
+    buttons.append(drafts)
     await reply(update, context, text, buttons)
 
 

@@ -40,6 +40,10 @@ KIND_WORDS = {
     "pass": "share",
     "intro": "intro",
     "introduce": "intro",
+    "congrats": "congrats",
+    "congratulate": "congrats",
+    "congratulations": "congrats",
+    "congrat": "congrats",
     "introduction": "intro",
 }
 _JOINERS = re.compile(r"^(?:and|&|\+|,|to|with)\s+", re.IGNORECASE)

@@ -35,7 +35,7 @@ async def start_command(update: Update, context: ContextTypes.DEFAULT_TYPE, note
         context,
         render(
             "messages/start.html",
-            name=profile.first_name,
+            name=_first_name(update) or profile.first_name,
             is_new=is_new,
             profile=profile,
             has_contacts=bool(notebook.contacts()),
@@ -48,3 +48,7 @@ async def start_command(update: Update, context: ContextTypes.DEFAULT_TYPE, note
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
     sections = [(section, list(items)) for section, items in groupby(COMMANDS, key=lambda c: c.section)]
     await reply(update, context, render("messages/help.html", sections=sections))
+
+
+def _first_name(update: Update) -> str:
+    return update.effective_user.first_name if update.effective_user else ""

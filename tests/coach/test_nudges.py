@@ -97,7 +97,7 @@ KIND_CASES = {
         net([person("w", "Wanda Ng", wins=["got promoted to VP"])], [log("w", "touch", 5)]),
         "congrats:w",
         "give",
-        None,
+        "congrats",
         "Good news for Wanda: got promoted to VP.",
     ),
     "introduce two people who share an interest": (

@@ -326,7 +326,13 @@ _THEIR_OWN_AFTER = frozenset(
     )
 )
 _PROMOTED = re.compile(r"^(?:(?:got|was|been|is|has been|gets|getting)\s+)?promoted\b\s*", re.IGNORECASE)
-_NEW_JOB = re.compile(r"^(?:an?\s+)?new\s+(?=\S)", re.IGNORECASE)
+_NEW_JOB = re.compile(
+    r"^(?:an?\s+)?new\s+(?=(?:job|role|position|gig|business|company|venture|home|house)\b)", re.IGNORECASE
+)
+# Life events are wonderful news, but "well deserved" would be an odd thing to say about a wedding.
+_PERSONAL = re.compile(
+    r"\b(?:married|engaged|wedding|bab(?:y|ies)|twins|son|daughter|dad|mum|mom|parent|father|mother)\b", re.IGNORECASE
+)
 _BABY = re.compile(r"^had\s+(?:a|her|his|their)\s+(?:baby\s+)?(baby|son|daughter|girl|boy)$", re.IGNORECASE)
 
 
@@ -373,5 +379,6 @@ def _congrats_facts(network: Network, contact: Contact, context: dict[str, objec
     ]
     context.update(
         win_on=_win_on(win),
+        personal=bool(_PERSONAL.search(win)),
         last_note=notes[-1] if notes and len(notes[-1]) <= _MAX_QUOTED_NOTE else "",
     )

@@ -84,6 +84,10 @@ COMBINATIONS = [dict(zip(FACTS, flags, strict=True)) for flags in itertools.prod
 def test_every_combination_of_missing_facts_gives_a_clean_note(kind, variant):
     for n, present in enumerate(COMBINATIONS):
         sender = "Sam" if n % 2 else ""
+        if kind == "congrats" and not present["wins"]:
+            with pytest.raises(NotUnderstood):  # no win, no congratulations: see test_congrats_needs_a_win
+                draft(kind, combination_network(present), variant, sender=sender)
+            continue
         text = draft(kind, combination_network(present), variant, sender=sender).text
         assert_clean(text)
         if sender:
@@ -94,20 +98,14 @@ def test_every_combination_of_missing_facts_gives_a_clean_note(kind, variant):
 
 @pytest.mark.parametrize("kind", DRAFT_KINDS)
 def test_unknown_facts_are_never_referred_to(kind):
-    bare = Network([Contact(id="jane", name="Jane"), Contact(id="tom", name="Tom")])
+    # A congratulations needs its win; everything else stays unknown.
+    wins = ["got promoted"] if kind == "congrats" else []
+    bare = Network([Contact(id="jane", name="Jane", wins=wins), Contact(id="tom", name="Tom")])
     for variant in range(VARIANTS):
         text = draft(kind, bare, variant).text
         assert_clean(text)
-        for hint in (
-            "we met",
-            "(",
-            "your work",
-            "congrat",
-            "promised",
-            "as I said",
-            "keep my word",
-            "the other day",
-        ):
+        hints = ["we met", "(", "your work", "paths crossed", "promised", "as I said", "keep my word", "the other day"]
+        for hint in hints if wins else [*hints, "congrat"]:
             assert hint.lower() not in text.lower(), f"{hint!r} in:\n{text}"
 
 
@@ -129,6 +127,8 @@ def body(text: str) -> str:
 @pytest.mark.parametrize("kind", DRAFT_KINDS)
 @pytest.mark.parametrize("net", [full_network(), network(Contact(id="jane", name="Jane"))], ids=["rich", "bare"])
 def test_variants_differ_and_stay_short(kind, net):
+    if kind == "congrats" and not net.contact("jane").wins:  # the least a congratulations needs is the win
+        net = network(Contact(id="jane", name="Jane", wins=["got promoted"]))
     texts = [draft(kind, net, variant).text for variant in range(VARIANTS)]
     assert len(set(texts)) == VARIANTS
     for text in texts:
@@ -337,6 +337,107 @@ def test_intro_is_double_opt_in_and_says_why():
 def test_intro_without_shared_interests_says_what_the_other_cares_about():
     text = draft("intro", network(jane(interests=["chess"])), 1).text
     assert "Tom is into sailing" in text
+
+
+@pytest.mark.parametrize(
+    ("win", "phrase"),
+    [
+        ("got promoted", "Congratulations on your promotion - well deserved!"),
+        ("got promoted to VP", "Congratulations on your promotion to VP"),
+        ("just got promoted", "Congratulations on your promotion -"),
+        ("launched her startup", "Congratulations on launching your startup"),
+        ("new job at Globex", "Congratulations on the new job at Globex"),
+        ("raised a seed round", "Congratulations on raising your seed round"),
+        ("won the hackathon", "Congratulations on winning the hackathon"),
+        ("published a book", "Congratulations on publishing your book"),
+        ("Started his own company", "Congratulations on starting your own company"),
+        ("sold their company to Google", "Congratulations on selling your company to Google"),
+        ("won an award", "Congratulations on winning an award"),
+        ("graduated from MIT!", "Congratulations on graduating from MIT -"),
+        ("got married", "Congratulations on getting married - wonderful news!"),
+        ("had a baby", "Congratulations on the new baby - wonderful news!"),
+        ("PhD done", "I just heard your news: PhD done. Congratulations - well deserved!"),
+    ],
+)
+def test_congrats_names_the_win_spoken_to_them(win, phrase):
+    net = network(jane(wins=[win]))
+    assert phrase in draft("congrats", net, 0).text
+    for variant in range(VARIANTS):
+        text = draft("congrats", net, variant).text
+        assert_clean(text)
+        assert not re.search(r"\b(her|his|their)\b", text), text
+
+
+def test_congrats_is_about_the_latest_win_in_every_variant():
+    net = network(jane(wins=["got promoted", "launched her startup"]))
+    for variant in range(VARIANTS):
+        result = draft("congrats", net, variant)
+        assert "launching your startup" in result.text
+        assert "promotion" not in result.text
+        assert (result.kind, result.contact_ids, result.promise_ids) == ("congrats", ["jane"], [])
+
+
+def test_congrats_on_a_life_event_never_says_well_deserved():
+    net = network(jane(wins=["got engaged"]))
+    for variant in range(VARIANTS):
+        text = draft("congrats", net, variant).text
+        assert "getting engaged" in text
+        assert "deserved" not in text and "earned" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("notes", "recalled"),
+    [
+        (["moving to Berlin"], "(moving to Berlin)"),
+        # The note that brought the news is the win itself, not a chat to recall: cite where we met instead.
+        (["moving to Berlin", "Jane just launched her startup!"], "(moving to Berlin)"),
+        (["Jane just launched her startup!"], "glad we met at the editors happy hour on Tuesday"),
+        (["was promoted to VP last week"], "glad we met at the editors happy hour on Tuesday"),
+        (["x" * 120], "glad we met at the editors happy hour on Tuesday"),
+        ([], "glad we met at the editors happy hour on Tuesday"),
+    ],
+)
+def test_congrats_recalls_our_last_chat_or_where_we_met(notes, recalled):
+    log = [Interaction(id=f"n{n}", contact_id="jane", kind="note", text=t, on=iso(9)) for n, t in enumerate(notes)]
+    text = draft("congrats", network(jane(wins=["launched her startup"]), log), 0).text
+    assert recalled in text
+    assert text.count("startup") == 1, text
+
+
+@pytest.mark.parametrize(
+    ("interests", "offer"),
+    [
+        (["climate tech"], ["comes my way", "finding time for climate tech?", "something on climate tech"]),
+        ([], ["If I can help in any way", "when you have a minute", "anything I can do to help"]),
+    ],
+)
+def test_congrats_ends_with_a_light_offer_or_question(interests, offer):
+    net = network(jane(interests=interests))
+    for variant, words in enumerate(offer):
+        assert words in draft("congrats", net, variant).text
+
+
+@pytest.mark.parametrize("wins", [[], ["  "]])
+def test_congrats_needs_a_win(wins):
+    with pytest.raises(NotUnderstood) as caught:
+        draft("congrats", network(jane(wins=wins)), 0)
+    assert caught.value.hint == "I don't know of a win for Jane yet - add one with /note Jane: just got promoted"
+
+
+@pytest.mark.parametrize(
+    ("win", "kept"),
+    [
+        ("launched {{ 7*7 }}", "launching {{ 7*7 }}"),
+        ("won the {% if 1 %}cup{% endif %}", "winning the {% if 1 %}cup{% endif %}"),
+        ("{{ 7*7 }} <b>x</b> 🚀", "news: {{ 7*7 }} <b>x</b> 🚀"),
+    ],
+)
+def test_congrats_keeps_the_win_as_typed(win, kept):
+    net = network(jane(wins=[win]))
+    for variant in range(VARIANTS):
+        text = draft("congrats", net, variant).text
+        assert kept in text
+        assert "49" not in text
 
 
 # --- user text is data ---

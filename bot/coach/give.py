@@ -25,8 +25,9 @@ def share_interest(interests: Sequence[str], today: date) -> str:
 def fresh_win(contact: Contact, timeline: Sequence[Interaction]) -> str:
     """The latest win worth congratulating, or "" if there is none or the user already sent congratulations.
 
-    Wins carry no date, so "already congratulated" is read from the log: a note mentioning congratulations or
-    the win itself. That keeps one win from being suggested again every few days.
+    Wins carry no date, so "already congratulated" is read from the log: anything mentioning congratulations,
+    or a give/touch mentioning the win itself. The note or meeting the win was learned from does not count: it
+    names the win, but nobody congratulated anyone yet. That keeps one win from being suggested every few days.
     """
     wins = [w.strip() for w in contact.wins if w.strip()]
     if not wins:
@@ -35,7 +36,7 @@ def fresh_win(contact: Contact, timeline: Sequence[Interaction]) -> str:
     needle = win.lower()
     for item in timeline:
         text = item.text.lower()
-        if "congrat" in text or (needle and needle in text):
+        if "congrat" in text or (needle and needle in text and item.kind not in ("note", "met")):
             return ""
     return win
 

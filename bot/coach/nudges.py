@@ -353,7 +353,9 @@ def _write_promise(rows: Rows, today: date, due: _Due) -> Nudge:
         key=due[1],
         kind="followup",
         contact_id=row["id"],
-        reason=f"{_promised(first, text)} {when}.",
+        # The day first: "Yesterday, you told Priya you'd send her the book." (at the end, "... the book
+        # yesterday." would read as when the book was due).
+        reason=f"{when[:1].upper()}{when[1:]}, {_promised(first, text)[:1].lower()}{_promised(first, text)[1:]}.",
         action=f"Keep your word today, or tell {first} when you will.",
         draft_kind="followup",
         promise_id=promise_id,

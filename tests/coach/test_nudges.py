@@ -53,14 +53,14 @@ KIND_CASES = {
         "followup:p1",
         "followup",
         "followup",
-        "You promised Priya the Ferrazzi book on Sunday.",
+        "On Sunday, you promised Priya the Ferrazzi book.",
     ),
     "promise of an action": (
         net([person("p", "Priya Raman")], [log("p", "touch", 3)], [owe("p1", "p", 3, "send her the slides")]),
         "followup:p1",
         "followup",
         "followup",
-        "You told Priya you'd send her the slides on Sunday.",
+        "On Sunday, you told Priya you'd send her the slides.",
     ),
     "nice to meet you, two days on": (
         net(
@@ -351,3 +351,24 @@ def test_a_quiet_day_with_only_the_snoozed_person_suggests_nothing():
 def test_plans_are_deterministic():
     network = _busy_network()
     assert plan_day(network, TODAY) == plan_day(network, TODAY)
+
+
+@pytest.mark.parametrize(
+    ("logged", "fresh"),
+    [
+        ([("note", "just got promoted, loves jazz")], True),  # where the win was learned: not a congratulation
+        ([("met", "she got promoted last week")], True),
+        ([("note", "just got promoted"), ("gave", "sent a congrats note")], False),
+        ([("note", "just got promoted"), ("touch", "told her well done on got promoted")], False),
+    ],
+)
+def test_a_win_stays_fresh_until_the_user_congratulates(logged, fresh):
+    from bot.coach.give import fresh_win
+    from bot.coach.models import Contact, Interaction
+
+    contact = Contact(id="aaaaaaaa", name="Wanda", wins=["got promoted"])
+    timeline = [
+        Interaction(id=f"i{n}", contact_id="aaaaaaaa", kind=k, text=t, on="2026-11-01")
+        for n, (k, t) in enumerate(logged)
+    ]
+    assert (fresh_win(contact, timeline) == "got promoted") is fresh

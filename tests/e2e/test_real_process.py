@@ -212,3 +212,33 @@ def test_console_chat_prints_plain_text_and_taps_numbered_buttons(tmp_path: Path
     after_tap = "\n".join(out.splitlines()[button_rows[1] + 1 :])
     assert "Jane" in after_tap, out
     assert not HTML_TAG.search(out), out
+
+
+def test_a_morning_missed_while_the_bot_was_down_is_sent_once_after_a_restart(start_bot, api: FakeBotAPI):
+    """Jobs are not persisted: the restarted bot rebuilds them and catches up a morning that passed minutes ago."""
+    from datetime import UTC, datetime, timedelta
+
+    # A fixed-offset zone where it is around noon now, so "a few minutes ago" never crosses midnight.
+    now = datetime.now(UTC)
+    offset = 12 - now.hour  # local = UTC + offset; Etc/GMT zone names carry the opposite sign
+    zone = "UTC" if offset == 0 else f"Etc/GMT{'-' if offset > 0 else '+'}{abs(offset)}"
+    local_morning = (now + timedelta(hours=offset) - timedelta(minutes=3)).strftime("%H:%M")
+
+    first = start_bot("before-restart")
+    say(api, first, "/met Priya at Web Summit, promised to send her the Ferrazzi book", "Saved")
+    say(api, first, f"/timezone {zone}", "Time zone set")
+    say(api, first, f"/morning {local_morning}", "Morning message moved")
+    assert not [t for t in api.texts(USER) if "Good morning" in t]  # set after the time: nothing today yet
+    assert first.terminate() == 0, first.output()[-3000:]
+
+    second = start_bot("after-restart")
+    arrived = api.wait_for(lambda s: any("Good morning" in t for t in s.texts(USER)), timeout=REPLY_TIMEOUT)
+    assert arrived, second.output()[-3000:]
+    assert "Ferrazzi" in next(t for t in api.texts(USER) if "Good morning" in t)
+    say(api, second, "/contacts", "Your people")  # the bot is responsive; the morning came once
+    assert second.terminate() == 0, second.output()[-3000:]
+
+    third = start_bot("restarted-again")
+    say(api, third, "/contacts", "Your people")
+    assert third.terminate() == 0, third.output()[-3000:]
+    assert len([t for t in api.texts(USER) if "Good morning" in t]) == 1

@@ -21,6 +21,7 @@ from telegram.ext import Application, ContextTypes, JobQueue
 from bot.coach.delivery import MORNINGS
 from bot.coach.errors import UnreadableData
 from bot.coach.models import Profile
+from bot.coach.notebook import HANDLING
 from bot.coach.morning import last_morning, local_day, next_morning, parse_morning_time
 from bot.services import services
 
@@ -117,6 +118,9 @@ def rebuild_jobs(app: Application) -> int:
 async def morning_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     from bot.handlers.morning import deliver_morning  # the job is glue; delivery lives with the handlers
 
+    # The scheduler may have been woken from inside a handler and copied its context: a job answers no message,
+    # so its saves must not carry that message's id (see Notebook.HANDLING).
+    HANDLING.set(None)
     job = context.job
     if job is not None and job.user_id is not None:
         await deliver_morning(context.application, job.user_id)

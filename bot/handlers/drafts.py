@@ -12,7 +12,8 @@ from bot.callbacks import button, parse
 from bot.coach import journal
 from bot.coach.drafts import DRAFT_KINDS, KIND_HELP, Draft, draft_note
 from bot.coach.errors import NotUnderstood
-from bot.coach.names import fold, split_name_and_rest
+from bot.coach.models import Contact
+from bot.coach.names import fold, resolve, split_name_and_rest
 from bot.coach.notebook import Notebook
 from bot.handlers.choices import resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
@@ -66,6 +67,11 @@ def split_kind(text: str) -> tuple[str | None, str]:
 async def draft_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
     text = command_text(update)
     kind, rest = split_kind(text)
+    person = resolve(notebook.contacts(), text, fuzzy=False).contact if kind is None and text else None
+    if person is not None:
+        # "/draft Jane": the person is clear, the kind is not - offer the kinds that fit her.
+        await reply(update, context, render("messages/draft_which_kind.html", contact=person), _kind_buttons(person))
+        return
     if kind is None or not rest.strip():
         await reply(
             update, context, render("messages/draft_help.html", kinds=KIND_HELP, typed=text, has_kind=bool(kind))
@@ -79,6 +85,13 @@ async def draft_command(update: Update, context: ContextTypes.DEFAULT_TYPE, note
         await write_draft(update, context, notebook, kind=kind, name=first, other=second)
     else:
         await write_draft(update, context, notebook, kind=kind, name=rest.strip(), other="")
+
+
+def _kind_buttons(contact: Contact) -> list[list[tuple[str, str]]]:
+    kinds = [("🙏 Thanks", "thanks"), ("✍️ Follow-up", "followup"), ("👋 Reconnect", "reconnect"), ("🎁 Share", "share")]
+    if contact.wins:
+        kinds.append(("🎉 Congrats", "congrats"))
+    return [[(label, button("draft", kind, contact.id)) for label, kind in kinds[i : i + 3]] for i in (0, 3)]
 
 
 async def write_draft(

@@ -107,6 +107,7 @@ async def _deliver(app: Application, svc: Services, user_id: int) -> str:
         log.warning("user %s: morning send timed out (%s); not resending today", user_id, error)
         return "uncertain"
     delivery.settle(notebook, day, delivery.SENT)
+    log.info("user %s: morning sent (%d nudges)", user_id, len(plan))
     return "sent"
 
 

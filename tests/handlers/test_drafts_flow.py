@@ -64,3 +64,16 @@ async def test_draft_button_on_the_met_reply_works(user: User):
     await user.say("/met Jane at the editors happy hour")
     await user.tap("Draft a note")
     assert "editors happy hour" in user.last[-1]["text"]
+
+
+async def test_draft_with_just_a_name_offers_the_kinds(user: User):
+    await user.say("/met Jane at the editors happy hour")
+    reply = await user.say("/draft Jane")
+    assert "What kind of note" in reply
+    assert "Congrats" not in " ".join(label for label, _ in user.buttons)
+    await user.tap("Reconnect")
+    assert "Jane" in user.last[-1]["text"]
+    await user.say("/note Jane: just got promoted")
+    await user.say("/draft jane")
+    await user.tap("Congrats")
+    assert "promotion" in user.last[-1]["text"]

@@ -21,8 +21,8 @@ from telegram.ext import Application, ContextTypes, JobQueue
 from bot.coach.delivery import MORNINGS
 from bot.coach.errors import UnreadableData
 from bot.coach.models import Profile
-from bot.coach.notebook import HANDLING
 from bot.coach.morning import last_morning, local_day, next_morning, parse_morning_time
+from bot.coach.notebook import HANDLING
 from bot.services import services
 
 log = logging.getLogger(__name__)

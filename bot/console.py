@@ -8,8 +8,6 @@ production: only the Bot API on the other end is the in-process LocalBotAPI.
 from __future__ import annotations
 
 import asyncio
-import html
-import re
 import sys
 from typing import Any, TextIO
 
@@ -19,13 +17,10 @@ from bot.app import build_application, on_startup
 from bot.clock import Clock
 from bot.coach.store import Store
 from bot.config import Settings
+from bot.handlers.reply import as_plain_text
 from bot.local_api import LocalBotAPI, LocalChat, buttons_of
 
 CONSOLE_USER_ID = 1
-
-
-def as_plain_text(text: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", "", text))
 
 
 class Console:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
+from html import unescape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import MessageLimit, ParseMode
+from telegram.error import BadRequest
 from telegram.ext import ContextTypes
+
+log = logging.getLogger(__name__)
 
 LIMIT = MessageLimit.MAX_TEXT_LENGTH
 # A tag, an entity (kept whole so "&amp;" is never cut in half), or a run of plain text.
@@ -82,10 +87,23 @@ async def send(
     chunks = split_html(html)
     for index, chunk in enumerate(chunks):
         markup = keyboard(buttons) if index == len(chunks) - 1 else None
-        message = await context.bot.send_message(
-            chat_id, chunk, parse_mode=ParseMode.HTML, reply_markup=markup, disable_web_page_preview=True
-        )
+        try:
+            message = await context.bot.send_message(
+                chat_id, chunk, parse_mode=ParseMode.HTML, reply_markup=markup, disable_web_page_preview=True
+            )
+        except BadRequest as error:
+            if "parse" not in str(error).lower():
+                raise
+            # Markup Telegram would not accept must never cost the user the message: send it as plain text.
+            log.error("Telegram rejected a message's HTML (%s); sent as plain text", error)
+            message = await context.bot.send_message(
+                chat_id, as_plain_text(chunk), reply_markup=markup, disable_web_page_preview=True
+            )
     return message
+
+
+def as_plain_text(html: str) -> str:
+    return unescape(re.sub(r"<[^>]+>", "", html))
 
 
 async def reply(update: Update, context: ContextTypes.DEFAULT_TYPE, html: str, buttons: Keyboard | None = None) -> None:

@@ -67,3 +67,11 @@ def test_malformed_button_data_is_rejected(data):
 def test_building_bad_button_data_is_a_bug_caught_at_once():
     with pytest.raises(ValueError):
         button("card", "not-an-id")
+
+
+async def test_a_message_whose_html_telegram_refuses_is_sent_as_plain_text(bot, user):
+    bot.api.fail_next(
+        "sendMessage", (400, {"ok": False, "error_code": 400, "description": "Bad Request: can't parse entities"})
+    )
+    reply = await user.say("/help")
+    assert "Nurture" in reply and "<b>" not in reply

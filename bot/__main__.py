@@ -51,7 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     app = build_application(settings, store, SystemClock())
     try:
         log.info("Nurture is starting (data in %s)", settings.data_dir)
-        app.run_polling(allowed_updates=["message", "edited_message", "callback_query"], bootstrap_retries=5)
+        # Edited messages are not asked for: re-applying an edited "/met ..." would log the meeting twice.
+        app.run_polling(allowed_updates=["message", "callback_query"], bootstrap_retries=5)
     except InvalidToken:
         print("nurture: Telegram rejected TELEGRAM_BOT_TOKEN - check it with @BotFather.", file=sys.stderr)
         return 2

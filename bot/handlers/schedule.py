@@ -19,10 +19,14 @@ from bot.scheduling import schedule_morning
 from bot.services import services
 
 
-async def _reschedule_and_confirm(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, changed: str
+async def _change_profile(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, changed: str, **fields: object
 ) -> None:
+    """Save a settings change, move the morning job to match, and say when the next morning message comes."""
     profile = notebook.profile()
+    for name, value in fields.items():
+        setattr(profile, name, value)
+    notebook.save_profile(profile)
     now = services(context).clock.now()
     user = update.effective_user
     assert user is not None
@@ -56,10 +60,7 @@ async def set_timezone(update: Update, context: ContextTypes.DEFAULT_TYPE, noteb
             [[(s, button("tz", s))] for s in suggestions],
         )
         return
-    profile = notebook.profile()
-    profile.timezone = zone
-    notebook.save_profile(profile)
-    await _reschedule_and_confirm(update, context, notebook, "timezone")
+    await _change_profile(update, context, notebook, "timezone", timezone=zone)
 
 
 @for_user
@@ -77,24 +78,14 @@ async def morning_command(update: Update, context: ContextTypes.DEFAULT_TYPE, no
     if at is None:
         await reply(update, context, render("messages/morning_help.html", profile=notebook.profile()))
         return
-    profile = notebook.profile()
-    profile.morning = at.strftime("%H:%M")
-    notebook.save_profile(profile)
-    await _reschedule_and_confirm(update, context, notebook, "morning")
+    await _change_profile(update, context, notebook, "morning", morning=at.strftime("%H:%M"))
 
 
 @for_user
 async def pause_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
-    profile = notebook.profile()
-    profile.paused = True
-    notebook.save_profile(profile)
-    await _reschedule_and_confirm(update, context, notebook, "paused")
+    await _change_profile(update, context, notebook, "paused", paused=True)
 
 
 @for_user
 async def resume_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
-    profile = notebook.profile()
-    profile.paused = False
-    profile.active = True
-    notebook.save_profile(profile)
-    await _reschedule_and_confirm(update, context, notebook, "resumed")
+    await _change_profile(update, context, notebook, "resumed", paused=False, active=True)

@@ -22,7 +22,7 @@ from bot.clock import Clock
 from bot.coach.store import Store
 from bot.commands import COMMANDS
 from bot.config import Settings
-from bot.handlers import capture, choices, coaching, contacts, drafts, morning, schedule, start
+from bot.handlers import capture, choices, coaching, contacts, drafts, morning, privacy, schedule, start
 from bot.handlers.errors import on_error
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
@@ -59,6 +59,8 @@ COMMAND_HANDLERS = {
     "morning": schedule.morning_command,
     "pause": schedule.pause_command,
     "resume": schedule.resume_command,
+    "export": privacy.export_command,
+    "deleteme": privacy.deleteme_command,
 }
 
 BUTTON_HANDLERS = {
@@ -72,6 +74,7 @@ BUTTON_HANDLERS = {
     "again": drafts.on_again,
     "nudge": morning.on_nudge,
     "tz": schedule.on_timezone_button,
+    "wipe": privacy.on_wipe,
 }
 
 

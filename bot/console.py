@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from pathlib import Path
 from typing import Any, TextIO
 
 from telegram import Update
@@ -41,6 +42,11 @@ class Console:
                 self.show("   " + "   ".join(f"[{i}] {label}" for i, (label, _) in enumerate(found, 1)))
         elif method == "answerCallbackQuery" and params.get("text"):
             self.show(f"({params['text']})")
+        elif method == "sendDocument":
+            for name, content in params.get("files", {}).values():
+                path = Path(name).resolve()
+                path.write_bytes(content)
+                self.show(f"[file saved: {path}]")
 
     def show(self, text: str) -> None:
         print(text, file=self.stdout, flush=True)

@@ -19,7 +19,7 @@ from telegram.request import BaseRequest, RequestData
 BOT_USER = {"id": 100000001, "is_bot": True, "first_name": "Nurture", "username": "nurture_coach_bot"}
 
 # Methods that produce a message, answered with a Message object like Telegram does.
-MESSAGE_METHODS = {"sendMessage", "editMessageText", "editMessageReplyMarkup"}
+MESSAGE_METHODS = {"sendMessage", "editMessageText", "editMessageReplyMarkup", "sendDocument"}
 
 
 class LocalBotAPI(BaseRequest):
@@ -84,6 +84,12 @@ class LocalBotAPI(BaseRequest):
     ) -> tuple[int, bytes]:
         api_method = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
+        if request_data is not None and request_data.contains_files:
+            # Uploaded files as (file name, bytes), for whoever inspects the call (tests, the console).
+            params["files"] = {
+                name: (part[0], part[1] if isinstance(part[1], bytes) else part[1].read())
+                for name, part in request_data.multipart_data.items()
+            }
         scripted = self.failures.get(api_method)
         if scripted:
             answer = scripted.popleft()
@@ -110,6 +116,9 @@ class LocalBotAPI(BaseRequest):
             }
             if isinstance(params.get("reply_markup"), dict):
                 message["reply_markup"] = params["reply_markup"]
+            if method == "sendDocument":
+                name = next(iter(params.get("files", {}).values()), ("file", b""))[0]
+                message["document"] = {"file_id": "local", "file_unique_id": "local", "file_name": name}
             return message
         if method == "getUpdates":
             return []

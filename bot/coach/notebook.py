@@ -9,6 +9,7 @@ notebook does not re-build 1,000 objects. Any failed batch drops those caches to
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Collection, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -247,6 +248,17 @@ class Notebook:
             [i for i in self.interactions() if i.contact_id in wanted],
             [p for p in self.promises() if p.contact_id in wanted],
         )
+
+    def export(self) -> dict[str, Any]:
+        """Everything the user told the coach, as plain JSON-ready data with every field spelled out."""
+        return {
+            "format": "nurture-notebook",
+            "schema_version": SCHEMA_VERSION,
+            "profile": dataclasses.asdict(self.profile()),
+            "contacts": [dataclasses.asdict(c) for c in self.contacts()],
+            "interactions": [dataclasses.asdict(i) for i in sorted(self.interactions(), key=lambda i: (i.on, i.at))],
+            "promises": [dataclasses.asdict(p) for p in self.promises()],
+        }
 
     # -- the digest: one compact summary row per contact, for planning without loading every record ----------
 

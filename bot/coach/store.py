@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 from collections import OrderedDict
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import Any
 
 from bot.coach.errors import UnreadableData
 from bot.coach.notebook import DIGEST_VERSION, Notebook, state_values
-from bot.coach.storage import read_head
+from bot.coach.storage import fsync_folder, read_head
 from bot.coach.summary import SUMMARY_VERSION
 
 log = logging.getLogger(__name__)
@@ -92,6 +93,22 @@ class Store:
             if ext == "json" and stem.isdigit():
                 ids.append(int(stem))
         return sorted(ids)
+
+    def delete(self, user_id: int) -> None:
+        """Delete a user's notebook for good (their own request). Files set aside as unreadable go too."""
+        self._open.pop(int(user_id), None)
+        path = self.path_for(user_id)
+        for leftover in [
+            path,
+            *path.parent.glob(f"{path.name}.unreadable-*"),
+            *path.parent.glob(f".{path.name}.*.tmp"),
+        ]:
+            with suppress(FileNotFoundError):
+                leftover.unlink()
+        fsync_folder(self.users_dir)
+
+    def is_open(self, user_id: int) -> bool:
+        return int(user_id) in self._open
 
     def drop(self, user_id: int) -> None:
         """Forget the cached copy (tests and tools use this to simulate a fresh start)."""

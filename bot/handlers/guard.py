@@ -56,8 +56,10 @@ def for_user(handler: UserHandler) -> Handler:
                 log.info("user %s: update %s was already handled before a restart", user.id, update.update_id)
                 return
             await handler(update, context, notebook)
-            # After the handler, so the handler's own change is the first write stamped with this message.
-            _welcome_back(context, user.id, user.first_name, notebook)
+            # After the handler, so the handler's own change is the first write stamped with this message; not
+            # when the handler deleted the notebook (/deleteme): writing the profile back would undo that.
+            if services(context).store.is_open(user.id):
+                _welcome_back(context, user.id, user.first_name, notebook)
         except CoachError as error:
             if isinstance(error, UnreadableData):
                 log.error("user %s: unreadable notebook: %s", user.id, error.reason)

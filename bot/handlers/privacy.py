@@ -1,0 +1,55 @@
+"""/export and /deleteme: the user's data is theirs, to take away or to erase."""
+
+from __future__ import annotations
+
+import orjson
+from telegram import InputFile, Update
+from telegram.ext import ContextTypes
+
+from bot.callbacks import button, parse
+from bot.coach.notebook import Notebook
+from bot.handlers.guard import for_user
+from bot.handlers.reply import reply
+from bot.rendering import render
+from bot.scheduling import schedule_morning
+from bot.services import services
+
+
+@for_user
+async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    data = notebook.export()
+    payload = orjson.dumps(data, option=orjson.OPT_INDENT_2)
+    chat = update.effective_chat
+    assert chat is not None
+    await context.bot.send_document(
+        chat.id,
+        InputFile(payload, filename="nurture-notebook.json"),
+        caption=render("messages/export.txt", contacts=len(data["contacts"]), entries=len(data["interactions"])),
+    )
+
+
+@for_user
+async def deleteme_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    await reply(
+        update,
+        context,
+        render("messages/wipe_confirm.html", contacts=len(notebook.contacts())),
+        [[("🗑 Yes, delete everything", button("wipe", "yes")), ("Keep my data", button("wipe", "no"))]],
+    )
+
+
+@for_user
+async def on_wipe(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    query = update.callback_query
+    assert query is not None and update.effective_user is not None
+    data = parse(query.data)
+    await query.answer()
+    if data is None or data.args[0] != "yes":
+        await query.edit_message_text(render("messages/wipe_kept.html"), parse_mode="HTML")
+        return
+    user_id = update.effective_user.id
+    profile = notebook.profile()
+    profile.paused = True
+    schedule_morning(context.application, user_id, profile, services(context).clock.now())  # no more mornings
+    services(context).store.delete(user_id)
+    await query.edit_message_text(render("messages/wiped.html"), parse_mode="HTML")

@@ -43,6 +43,8 @@ class Console:
         elif method == "answerCallbackQuery" and params.get("text"):
             self.show(f"({params['text']})")
         elif method == "sendDocument":
+            if params.get("caption"):
+                self.show(as_plain_text(str(params["caption"])))
             for name, content in params.get("files", {}).values():
                 path = Path(name).resolve()
                 path.write_bytes(content)

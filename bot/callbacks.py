@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from telegram import CallbackQuery, Update
+
 _ID = r"[0-9a-f]{8}"
 _KIND = r"(thanks|followup|reconnect|share|intro|congrats)"
 _PATTERNS = {
@@ -54,3 +56,10 @@ def parse(data: str | None) -> Button | None:
     pattern = _PATTERNS.get(kind)
     match = pattern.match(data) if pattern else None
     return Button(kind, tuple(g for g in match.groups() if g is not None)) if match else None
+
+
+def pressed(update: Update) -> tuple[CallbackQuery, Button | None]:
+    """The tap a button handler answers, and its data parsed (None when malformed or stale)."""
+    query = update.callback_query
+    assert query is not None  # registered as a CallbackQueryHandler
+    return query, parse(query.data)

@@ -48,6 +48,11 @@ class MorningTrigger(BaseTrigger):
         return f"morning[{self.at:%H:%M} {self.tz}]"
 
 
+def morning_time(profile: Profile) -> time:
+    """When the user's morning message comes (08:00 if the stored value cannot be read)."""
+    return parse_morning_time(profile.morning) or time(8, 0)
+
+
 def job_name(user_id: int) -> str:
     return f"{JOB_PREFIX}{user_id}"
 
@@ -64,7 +69,7 @@ def schedule_morning(app: Application, user_id: int, profile: Profile, now: date
     if profile.paused or not profile.active:
         return None
     scheduled.add(user_id)
-    at = parse_morning_time(profile.morning) or time(8, 0)
+    at = morning_time(profile)
     job_kwargs: dict[str, Any] = {
         "trigger": MorningTrigger(profile.timezone, at),
         "id": name,  # a second schedule for the same user replaces the first instead of doubling it
@@ -88,7 +93,7 @@ def missed_this_morning(profile: Profile, now: datetime, delivered: bool) -> boo
     """Today's morning time passed less than GRACE ago and nothing went out yet."""
     if delivered:
         return False
-    at = parse_morning_time(profile.morning) or time(8, 0)
+    at = morning_time(profile)
     last = last_morning(now, profile.timezone, at)
     return now - last <= GRACE and local_day(last, profile.timezone) == local_day(now, profile.timezone)
 

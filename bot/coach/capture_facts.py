@@ -143,10 +143,6 @@ _MONEY = re.compile(r"\b(?:round|seed|series|funding|million|billion|capital)\b|
 _NEGATED = re.compile(r"(?:\bnot|n't|n’t|\bnever|\bno)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
 def _clip_words(text: str, limit: int) -> str:
     words = text.split()
     return " ".join(words[:limit])

@@ -329,11 +329,6 @@ class Notebook:
                     return
             self._kv.insert({"key": key, "value": value, "v": SCHEMA_VERSION})
 
-    def update_state(self, key: str, change: Callable[[Any], Any]) -> Any:
-        value = change(self.get_state(key))
-        self.set_state(key, value)
-        return value
-
     # -- pending choices (a question asked with buttons, waiting for a tap) --------------------------------------
 
     def put_pending(self, action: str, payload: dict[str, Any]) -> str:

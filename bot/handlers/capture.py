@@ -7,7 +7,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.callbacks import button, parse
+from bot.callbacks import button, pressed
 from bot.coach import journal
 from bot.coach.capture import MAX_TEXT, looks_like_meeting, parse_meeting
 from bot.coach.errors import NotUnderstood
@@ -221,9 +221,7 @@ async def _keep(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: No
 
 @for_user
 async def on_keep(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
-    query = update.callback_query
-    assert query is not None
-    data = parse(query.data)
+    query, data = pressed(update)
     if data is None:
         await query.answer(render("messages/expired.txt"), show_alert=True)
         return

@@ -13,7 +13,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.callbacks import button, parse
+from bot.callbacks import button, pressed
 from bot.coach.errors import UnknownContact
 from bot.coach.models import Contact
 from bot.coach.names import resolve
@@ -82,9 +82,7 @@ def resume_with(core: Core) -> Resumer:
 
 @for_user
 async def on_pick(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
-    query = update.callback_query
-    assert query is not None
-    data = parse(query.data)
+    query, data = pressed(update)
     pending = notebook.peek_pending(data.args[0]) if data else None
     resumer = services(context).resumers.get(pending["action"]) if pending else None
     if pending is None or resumer is None or data is None:

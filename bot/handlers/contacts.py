@@ -7,7 +7,7 @@ from datetime import date
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.callbacks import button, parse
+from bot.callbacks import button, pressed
 from bot.coach.models import Contact
 from bot.coach.network import Network
 from bot.coach.notebook import Notebook
@@ -48,9 +48,7 @@ async def contacts_command(update: Update, context: ContextTypes.DEFAULT_TYPE, n
 
 @for_user
 async def on_page(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
-    query = update.callback_query
-    assert query is not None
-    data = parse(query.data)
+    query, data = pressed(update)
     await query.answer()
     await _show_page(update, context, notebook, int(data.args[0]) if data else 0, edit=True)
 
@@ -136,9 +134,7 @@ async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook
 
 @for_user
 async def on_card(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
-    query = update.callback_query
-    assert query is not None
-    data = parse(query.data)
+    query, data = pressed(update)
     await query.answer()
     if data is None or notebook.contact(data.args[0]) is None:
         await reply(update, context, render("messages/expired.html"))
@@ -178,9 +174,7 @@ async def confirm_forget(update: Update, context: ContextTypes.DEFAULT_TYPE, not
 
 @for_user
 async def on_forget(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
-    query = update.callback_query
-    assert query is not None
-    data = parse(query.data)
+    query, data = pressed(update)
     await query.answer()
     contact = notebook.contact(data.args[0]) if data else None
     if data is None or contact is None:

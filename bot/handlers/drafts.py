@@ -8,7 +8,7 @@ from datetime import date
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.callbacks import button, parse
+from bot.callbacks import button, pressed
 from bot.coach import journal
 from bot.coach.drafts import DRAFT_KINDS, KIND_HELP, Draft, draft_note
 from bot.coach.errors import NotUnderstood
@@ -159,9 +159,7 @@ def _draft(
 
 @for_user
 async def on_draft_button(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
-    query = update.callback_query
-    assert query is not None
-    data = parse(query.data)
+    query, data = pressed(update)
     await query.answer()
     if data is None or notebook.contact(data.args[1]) is None:
         await reply(update, context, render("messages/expired.html"))
@@ -171,9 +169,7 @@ async def on_draft_button(update: Update, context: ContextTypes.DEFAULT_TYPE, no
 
 async def _drafted(update: Update, notebook: Notebook) -> tuple[str, int, list[str]] | None:
     """(kind, variant, contact ids) from a "sent"/"again" button; None (after saying so) if it has expired."""
-    query = update.callback_query
-    assert query is not None
-    data = parse(query.data)
+    query, data = pressed(update)
     if data is not None:
         kind, variant, *ids = data.args
         if all(notebook.contact(cid) for cid in ids):
@@ -192,8 +188,7 @@ async def on_sent(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: 
     # Rebuilt the same way it was shown, to know which open promises the note kept.
     draft = _draft(notebook, kind, ids[0], ids[1] if len(ids) > 1 else None, today, variant)
     closed = journal.record_sent_draft(notebook, kind, ids, draft.promise_ids, now, today)
-    query = update.callback_query
-    assert query is not None
+    query, _ = pressed(update)
     await query.answer("Logged ✅")
     if query.message is not None:
         await query.edit_message_reply_markup(reply_markup=None)

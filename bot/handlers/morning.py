@@ -14,7 +14,7 @@ from telegram import Update
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import Application, ContextTypes
 
-from bot.callbacks import button, parse
+from bot.callbacks import button, pressed
 from bot.coach import delivery, journal
 from bot.coach.errors import UnreadableData
 from bot.coach.morning import local_day
@@ -128,9 +128,7 @@ async def today_command(update: Update, context: ContextTypes.DEFAULT_TYPE, note
 
 @for_user
 async def on_nudge(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
-    query = update.callback_query
-    assert query is not None
-    data = parse(query.data)
+    query, data = pressed(update)
     pending = notebook.peek_pending(data.args[1]) if data else None
     if data is None or pending is None or pending["action"] != "nudge":
         await query.answer(render("messages/expired.txt"), show_alert=True)

@@ -6,7 +6,7 @@ import orjson
 from telegram import InputFile, Update
 from telegram.ext import ContextTypes
 
-from bot.callbacks import button, parse
+from bot.callbacks import button, pressed
 from bot.coach.notebook import Notebook
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
@@ -40,9 +40,8 @@ async def deleteme_command(update: Update, context: ContextTypes.DEFAULT_TYPE, n
 
 @for_user
 async def on_wipe(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
-    query = update.callback_query
-    assert query is not None and update.effective_user is not None
-    data = parse(query.data)
+    query, data = pressed(update)
+    assert update.effective_user is not None
     await query.answer()
     if data is None or data.args[0] != "yes":
         await query.edit_message_text(render("messages/wipe_kept.html"), parse_mode="HTML")

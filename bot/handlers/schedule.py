@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.callbacks import button, parse
+from bot.callbacks import button, pressed
 from bot.coach.morning import next_morning, parse_morning_time
 from bot.coach.notebook import Notebook
 from bot.coach.timezones import resolve_timezone, suggest_timezones
@@ -15,7 +15,7 @@ from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
 from bot.handlers.words import command_text
 from bot.rendering import render
-from bot.scheduling import schedule_morning
+from bot.scheduling import morning_time, schedule_morning
 from bot.services import services
 
 
@@ -31,10 +31,9 @@ async def _change_profile(
     user = update.effective_user
     assert user is not None
     schedule_morning(context.application, user.id, profile, now)
-    at = parse_morning_time(profile.morning)
     upcoming = ""
-    if at and not profile.paused:
-        local = next_morning(now, profile.timezone, at).astimezone(ZoneInfo(profile.timezone))
+    if not profile.paused:
+        local = next_morning(now, profile.timezone, morning_time(profile)).astimezone(ZoneInfo(profile.timezone))
         upcoming = local.strftime("%a %d %b, %H:%M")
     await reply(
         update,
@@ -65,9 +64,7 @@ async def set_timezone(update: Update, context: ContextTypes.DEFAULT_TYPE, noteb
 
 @for_user
 async def on_timezone_button(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
-    query = update.callback_query
-    assert query is not None
-    data = parse(query.data)
+    query, data = pressed(update)
     await query.answer()
     await set_timezone(update, context, notebook, data.args[0] if data else "")
 

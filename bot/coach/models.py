@@ -12,7 +12,8 @@ import secrets
 from dataclasses import dataclass, field
 from typing import Any, Self
 
-SCHEMA_VERSION = 1
+# 2: contact title/needs/offers/links/birthday/tags/phone/email/telegram, promise due_on, facts, goals
+SCHEMA_VERSION = 2
 
 # Circles set how often a tie needs a touch (principle 6: ping regularly). Days between touches.
 CIRCLE_CADENCE_DAYS: dict[str, int] = {"inner": 14, "close": 30, "wider": 90}
@@ -42,7 +43,9 @@ class Record:
         for name, default in _defaults(type(self)).items():
             value = getattr(self, name)
             if name in ("id", "v") or value != default:
-                doc[name] = list(value) if isinstance(value, list) else value  # never share a list with storage
+                if isinstance(value, list | dict):
+                    value = type(value)(value)  # never share a list or a dict with storage
+                doc[name] = value
         return doc
 
     @classmethod
@@ -52,9 +55,11 @@ class Record:
         except TypeError:  # keys from a newer release: keep what this one knows
             known = _defaults(cls)
             record = cls(**{k: v for k, v in data.items() if k in known})
-        for name, value in data.items():  # lists must not be shared with the stored document either
+        for name, value in data.items():  # lists and dicts must not be shared with the stored document either
             if isinstance(value, list):
                 setattr(record, name, list(value))
+            elif isinstance(value, dict):
+                setattr(record, name, dict(value))
         return record
 
 
@@ -96,6 +101,16 @@ class Contact(Record):
     wins: list[str] = field(default_factory=list)  # news worth congratulating: "got promoted"
     circle: str = DEFAULT_CIRCLE
     created_at: str = ""  # ISO datetime, UTC
+    title: str = ""  # "Dr", "Prof": kept apart from the name
+    needs: list[str] = field(default_factory=list)  # what they are looking for: "a lawyer", "a PM", "a seed round"
+    offers: list[str] = field(default_factory=list)  # what they can help with: "pitch deck reviews", "legal advice"
+    links: list[dict[str, str]] = field(default_factory=list)  # [{"contact_id": ..., "as": "husband"}]
+    birthday: str = ""  # "MM-DD", or ""
+    tags: list[str] = field(default_factory=list)  # "investor", lowercased, without "#"
+    phone: str = ""
+    email: str = ""
+    telegram_id: int = 0  # from a shared contact
+    username: str = ""  # Telegram @username, without "@"
     v: int = SCHEMA_VERSION
 
     @property
@@ -130,6 +145,7 @@ class Promise(Record):
     kind: str = "promise"  # "promise" | "thanks"
     made_on: str = ""  # ISO date
     done_on: str = ""  # ISO date it was kept; empty while open
+    due_on: str = ""  # ISO date it is due ("by friday"), or ""
     v: int = SCHEMA_VERSION
 
     @property
@@ -149,4 +165,32 @@ class Profile(Record):
     paused: bool = False
     active: bool = True  # False once Telegram says the user blocked the bot; True again when they write
     created_at: str = ""
+    goals: list[dict[str, str]] = field(default_factory=list)  # [{"text": ..., "by": ISO date or "", "done_on": ...}]
+    offers: list[str] = field(default_factory=list)  # what the user can give: "I can review pitch decks"
+    v: int = SCHEMA_VERSION
+
+
+# Kinds of typed fact learned about a contact (see bot/coach/facts.py). Drafts and nudges are composed from these,
+# never from the raw text of a note.
+FACT_KINDS = ("win", "job_change", "move", "need", "offer", "interest", "life_event", "promise", "help_received")
+
+
+@dataclass(slots=True)
+class Fact(Record):
+    """One typed thing known about a contact, with named slots, learned on a day.
+
+    ``slots`` hold the pieces a sentence is built from, already in neutral or second-person form, e.g.
+    win {"what": "your first Ironman", "verb": "finished"}; job_change {"company": "Anthropic", "role": "PM"};
+    need {"what": "a lawyer"}. A newer fact of the same kind may supersede an older one (a new job replaces the
+    old): the old one keeps its place in history with ``superseded_on`` set.
+    """
+
+    id: str
+    contact_id: str
+    kind: str  # one of FACT_KINDS
+    slots: dict[str, str] = field(default_factory=dict)
+    on: str = ""  # ISO date the fact was learned (the user's local day)
+    source_id: str = ""  # the interaction it was read from, if any
+    superseded_on: str = ""  # ISO date a newer fact replaced it
+    done_on: str = ""  # ISO date it stopped mattering: a need met, a win congratulated
     v: int = SCHEMA_VERSION

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from tinydb import TinyDB
 from tinydb.table import Table
 
-from bot.coach.models import SCHEMA_VERSION, Contact, Interaction, Profile, Promise, Record, new_id
+from bot.coach.models import SCHEMA_VERSION, Contact, Fact, Interaction, Profile, Promise, Record, new_id
 from bot.coach.network import Network
 from bot.coach.storage import DIGEST, STATE, AtomicJSONStorage
 from bot.coach.summary import SUMMARY_VERSION, summarize
@@ -160,9 +160,10 @@ class Notebook:
         self._contacts = _Table(self.db, self.storage, "contacts", Contact)
         self._interactions = _Table(self.db, self.storage, "interactions", Interaction)
         self._promises = _Table(self.db, self.storage, "promises", Promise)
+        self._facts = _Table(self.db, self.storage, "facts", Fact)
         self._dirty: set[str] = set()  # contacts whose digest row must be recomputed before the next write
         self._rebuild_digest = False
-        self._tables = (self._contacts, self._interactions, self._promises)
+        self._tables = (self._contacts, self._interactions, self._promises, self._facts)
         self._kv = self.db.table(STATE, cache_size=0)
 
     # -- units of work ------------------------------------------------------------------------------------------
@@ -207,6 +208,7 @@ class Notebook:
         with self.batch():
             self._interactions.remove([i.id for i in self.interactions(contact_id)])
             self._promises.remove([p.id for p in self.promises(contact_id)])
+            self._facts.remove([f.id for f in self.facts(contact_id)])
             for other in self.contacts():
                 if other.introduced_by_id == contact_id:
                     other.introduced_by_id = ""
@@ -237,6 +239,18 @@ class Notebook:
             self._promises.put(promise)
             self._dirty.add(promise.contact_id)
 
+    def facts(self, contact_id: str | None = None) -> list[Fact]:
+        """Typed facts (bot/coach/facts.py), oldest first; superseded ones included (check ``superseded_on``)."""
+        items: list[Fact] = list(self._facts.items().values())  # type: ignore[arg-type]
+        if contact_id is not None:
+            items = [f for f in items if f.contact_id == contact_id]
+        return sorted(items, key=lambda f: f.on)
+
+    def save_fact(self, fact: Fact) -> None:
+        with self.batch():
+            self._facts.put(fact)
+            self._dirty.add(fact.contact_id)
+
     def network(self, about: Collection[str] | None = None) -> Network:
         """The network as a read-only view. ``about`` limits the interactions and promises to those contacts (all
         contacts stay known by id), which is all a draft or a contact card needs and much cheaper to build."""
@@ -258,6 +272,7 @@ class Notebook:
             "contacts": [dataclasses.asdict(c) for c in self.contacts()],
             "interactions": [dataclasses.asdict(i) for i in sorted(self.interactions(), key=lambda i: (i.on, i.at))],
             "promises": [dataclasses.asdict(p) for p in self.promises()],
+            "facts": [dataclasses.asdict(f) for f in self.facts()],
         }
 
     # -- the digest: one compact summary row per contact, for planning without loading every record ----------

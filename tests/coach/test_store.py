@@ -8,7 +8,7 @@ import orjson
 import pytest
 
 from bot.coach.errors import UnreadableData
-from bot.coach.models import Contact, Interaction, Profile, Promise
+from bot.coach.models import SCHEMA_VERSION, Contact, Interaction, Profile, Promise
 from bot.coach.store import Store
 
 
@@ -21,7 +21,7 @@ def test_a_saved_contact_is_on_disk_before_save_returns(tmp_path):
     store.notebook(1).save_contact(jane(interests=["jazz"]))
     data = orjson.loads(store.path_for(1).read_bytes())
     [doc] = data["contacts"].values()
-    assert doc["name"] == "Jane" and doc["interests"] == ["jazz"] and doc["v"] == 1
+    assert doc["name"] == "Jane" and doc["interests"] == ["jazz"] and doc["v"] == SCHEMA_VERSION
     # A fresh process sees it.
     assert Store(tmp_path).notebook(1).contacts() == [jane(interests=["jazz"])]
 

@@ -22,12 +22,12 @@ from bot.clock import Clock
 from bot.coach.store import Store
 from bot.commands import COMMANDS
 from bot.config import Settings
-from bot.handlers import capture, choices, coaching, contacts, drafts, morning, privacy, schedule, start
+from bot.handlers import capture, choices, coaching, contacts, drafts, goals, morning, privacy, schedule, start
 from bot.handlers.errors import on_error
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
+from bot.morning.jobs import rebuild_jobs
 from bot.rendering import render
-from bot.scheduling import rebuild_jobs
 from bot.services import Services
 
 log = logging.getLogger(__name__)
@@ -52,6 +52,10 @@ COMMAND_HANDLERS = {
     "forget": contacts.forget_command,
     "draft": drafts.draft_command,
     "today": morning.today_command,
+    "goal": goals.goal_command,
+    "goals": goals.goals_command,
+    "offer": goals.offer_command,
+    "review": goals.review_command,
     "week": coaching.week_command,
     "circle": coaching.circle_command,
     "budget": coaching.budget_command,
@@ -73,6 +77,8 @@ BUTTON_HANDLERS = {
     "sent": drafts.on_sent,
     "again": drafts.on_again,
     "nudge": morning.on_nudge,
+    "rhythm": morning.on_rhythm,
+    "goal": goals.on_goal,
     "tz": schedule.on_timezone_button,
     "wipe": privacy.on_wipe,
 }

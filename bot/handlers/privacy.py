@@ -10,8 +10,8 @@ from bot.callbacks import button, pressed
 from bot.coach.notebook import Notebook
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
+from bot.morning.jobs import schedule_morning
 from bot.rendering import render
-from bot.scheduling import schedule_morning
 from bot.services import services
 
 

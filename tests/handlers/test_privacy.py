@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import orjson
 
-from bot.scheduling import job_name
+from bot.morning.jobs import job_name
 from tests.conftest import User
 
 

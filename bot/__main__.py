@@ -34,9 +34,14 @@ def main(argv: list[str] | None = None) -> int:
     from bot.app import build_application
     from bot.clock import SystemClock
     from bot.coach.store import Store
+    from bot.datalock import DataFolderBusy, lock_data_folder
 
     try:
+        held = lock_data_folder(settings.data_dir)  # one writer per folder, until this process ends
         store = Store(settings.data_dir)
+    except DataFolderBusy as error:
+        print(f"nurture: {error}", file=sys.stderr)
+        return 2
     except OSError as error:
         print(f"nurture: cannot use COACH_DATA_DIR={settings.data_dir}: {error.strerror}", file=sys.stderr)
         return 2
@@ -50,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
 
     app = build_application(settings, store, SystemClock())
     try:
-        log.info("Nurture is starting (data in %s)", settings.data_dir)
+        log.info("Nurture is starting (data in %s)", held.folder)
         # Edited messages are not asked for: re-applying an edited "/met ..." would log the meeting twice.
         app.run_polling(allowed_updates=["message", "callback_query"], bootstrap_retries=5)
     except InvalidToken:

@@ -66,7 +66,8 @@ def draw_map(netmap: NetworkMap, title: str = "Your network") -> bytes | None:
     drawn = len(positions)
     scale = 1.0 if drawn <= 60 else 0.6 if drawn <= 200 else 0.4
 
-    inside, across = [], []
+    inside: list[tuple[tuple[float, float], tuple[float, float]]] = []
+    across: list[tuple[tuple[float, float], tuple[float, float]]] = []
     for a, b in netmap.graph.edges():
         if a in positions and b in positions:
             same = netmap.people[a].cluster == netmap.people[b].cluster

@@ -524,7 +524,7 @@ def parse_meeting(text: str, today: date) -> Meeting:
         when=rest.when or today,
         context=rest.context,
         introduced_by=rest.introduced_by,
-        facts=extract_facts(notes),
+        facts=extract_facts(notes, today),
         notes=notes,
     )
 
@@ -538,4 +538,4 @@ def looks_like_meeting(text: str) -> bool:
         return False
     s = _clean(text)
     m = _CHAT_MEETING.match(s)
-    return bool(m) and bool(_scan_people(s, m.end())[0])
+    return m is not None and bool(_scan_people(s, m.end())[0])

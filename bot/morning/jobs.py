@@ -186,8 +186,9 @@ async def morning_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     if job is not None and job.user_id is not None:
         result = await deliver_morning(context.application, job.user_id)
         if result == "blocked":  # they blocked the bot: no more mornings until they write again (guard.py)
-            profile = services(context).store.notebook(job.user_id).profile()
-            schedule_morning(context.application, job.user_id, profile, services(context).clock.now())
+            async with services(context).store.lease_existing(job.user_id) as notebook:
+                if notebook is not None:
+                    schedule_morning(context.application, job.user_id, notebook.profile(), services(context).clock.now())
 
 
 async def review_job(context: ContextTypes.DEFAULT_TYPE) -> None:

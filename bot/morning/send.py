@@ -73,16 +73,20 @@ async def deliver_morning(app: Application, user_id: int) -> str:
     "sent", "already-sent", "skipped", "blocked", "refused", "uncertain", "unreadable" or "error"."""
     svc = services(app)  # type: ignore[arg-type]
     async with svc.deliveries:
-        return await _deliver(app, svc, user_id)
+        try:
+            # The user's turn (see Store.lease): their messages wait while this one is planned and sent, and a
+            # notebook deleted meanwhile (/deleteme) is never brought back.
+            async with svc.store.lease_existing(user_id) as notebook:
+                if notebook is None:
+                    return "skipped"
+                return await _deliver(app, svc, user_id, notebook)
+        except UnreadableData as error:
+            log.error("user %s: notebook unreadable, morning skipped (%s)", user_id, error.reason)
+            return "unreadable"
 
 
-async def _deliver(app: Application, svc: Services, user_id: int) -> str:
+async def _deliver(app: Application, svc: Services, user_id: int, notebook: Notebook) -> str:
     now = svc.clock.now()
-    try:
-        notebook = svc.store.notebook(user_id)
-    except UnreadableData as error:
-        log.error("user %s: notebook unreadable, morning skipped (%s)", user_id, error.reason)
-        return "unreadable"
     profile = notebook.profile()
     if profile.paused or not profile.active:
         return "skipped"
@@ -149,17 +153,19 @@ async def deliver_review(app: Application, user_id: int) -> str:
     svc = services(app)  # type: ignore[arg-type]
     async with svc.deliveries:
         try:
-            notebook = svc.store.notebook(user_id)
+            async with svc.store.lease_existing(user_id) as notebook:
+                if notebook is None:
+                    return "skipped"
+                profile = notebook.profile()
+                if profile.paused or not profile.active:
+                    return "skipped"
+                day = local_day(svc.clock.now(), profile.timezone)
+                if not delivery.claim_review(notebook, day):
+                    return "already-sent"
+                weekly = review.week_review(notebook.network(), day, profile.goals)
+                result = await _send(app, notebook, user_id, render("messages/week.html", review=weekly), [])
+                if result == "refused":
+                    delivery.release_review(notebook, day)
+                return result
         except UnreadableData:
             return "unreadable"
-        profile = notebook.profile()
-        if profile.paused or not profile.active:
-            return "skipped"
-        day = local_day(svc.clock.now(), profile.timezone)
-        if not delivery.claim_review(notebook, day):
-            return "already-sent"
-        text = render("messages/week.html", review=review.week_review(notebook.network(), day, profile.goals))
-        result = await _send(app, notebook, user_id, text, [])
-        if result == "refused":
-            delivery.release_review(notebook, day)
-        return result

@@ -22,11 +22,19 @@ from bot.clock import Clock
 from bot.coach.store import Store
 from bot.commands import COMMANDS
 from bot.config import Settings
-<<<<<<< HEAD
-from bot.handlers import capture, choices, coaching, contacts, drafts, goals, morning, privacy, schedule, start
-=======
-from bot.handlers import capture, choices, coaching, contacts, drafts, morning, network, privacy, schedule, start
->>>>>>> main
+from bot.handlers import (
+    capture,
+    choices,
+    coaching,
+    contacts,
+    drafts,
+    goals,
+    morning,
+    network,
+    privacy,
+    schedule,
+    start,
+)
 from bot.handlers.errors import on_error
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply

@@ -319,9 +319,9 @@ def _goal_steps(
             continue
         last = (goal.get("progress") or [{}])[-1]
         for cid in goal["loops"]:
-            row = rows.get(cid)
-            if row is not None:
-                detail = LoopDue(row, goal["id"], goal["text"], last.get("what", ""), bool(last.get("good")))
+            helped = rows.get(cid)
+            if helped is not None:
+                detail = LoopDue(helped, goal["id"], goal["text"], last.get("what", ""), bool(last.get("good")))
                 due.append(Due(-LOOP, f"loop:{goal['id']}:{cid}", "loop", (cid,), detail))
 
 

@@ -114,14 +114,14 @@ def recent_mornings(mornings: Mapping[str, Any], today: date, *, since: str = ""
                 if person not in tapped:
                     ignored[person] = ignored.get(person, 0) + 1
     in_a_row = 0
-    day = today - timedelta(days=1)
+    earlier = today - timedelta(days=1)
     while True:
-        record = mornings.get(day.isoformat())
-        if not isinstance(record, dict) or record.get("acted") or day.isoformat() <= since:
+        record = mornings.get(earlier.isoformat())
+        if not isinstance(record, dict) or record.get("acted") or earlier.isoformat() <= since:
             break
         if record.get("keys"):
             in_a_row += 1
-        day -= timedelta(days=1)
+        earlier -= timedelta(days=1)
     resting = frozenset(p for p, n in ignored.items() if n >= REST_AFTER_IGNORED)
     return Recent(resting, in_a_row, frozenset(keys))
 

@@ -11,7 +11,7 @@ quiet contact costs a couple of hundred bytes.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NotRequired, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 from bot.coach.give import fresh_win, key_words
 from bot.coach.models import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE, Contact, Interaction, Promise
@@ -71,18 +71,18 @@ def summarize(contact: Contact, timeline: Sequence[Interaction], promises: Seque
     gave_texts: list[str] = []
     met_on, met_context = contact.met_on, contact.met_context.strip()
     first_meeting = True
-    for item in timeline:
-        kind = item.kind
+    for logged in timeline:
+        kind = logged.kind
         if kind == "got":
             got += 1
         elif kind in ("gave", "asked"):
             gave += kind == "gave"
-            if item.text.strip():
-                gave_texts.append(item.text.strip().lower())
+            if logged.text.strip():
+                gave_texts.append(logged.text.strip().lower())
         elif kind == "met":
             if first_meeting:
-                met_on, first_meeting = met_on or item.on, False
-            met_context = met_context or item.context.strip()
+                met_on, first_meeting = met_on or logged.on, False
+            met_context = met_context or logged.context.strip()
     row: Row = {
         "v": SUMMARY_VERSION,
         "id": contact.id,
@@ -155,6 +155,6 @@ def _latest_first(texts: list[str]) -> str:
     return "\n".join(reversed(texts))[:GAVE_TEXT_LIMIT]
 
 
-def summaries(network: Network) -> dict[str, Row]:
+def summaries(network: Network) -> dict[str, Any]:
     """Every contact's row, built from a network at hand (tests, and notebooks without a digest yet)."""
     return {c.id: summarize(c, network.timeline(c.id), network.promises_for(c.id)) for c in network.contacts}

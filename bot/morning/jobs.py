@@ -188,7 +188,9 @@ async def morning_job(context: ContextTypes.DEFAULT_TYPE) -> None:
         if result == "blocked":  # they blocked the bot: no more mornings until they write again (guard.py)
             async with services(context).store.lease_existing(job.user_id) as notebook:
                 if notebook is not None:
-                    schedule_morning(context.application, job.user_id, notebook.profile(), services(context).clock.now())
+                    schedule_morning(
+                        context.application, job.user_id, notebook.profile(), services(context).clock.now()
+                    )
 
 
 async def review_job(context: ContextTypes.DEFAULT_TYPE) -> None:

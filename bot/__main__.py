@@ -1,4 +1,12 @@
-"""Entry point: ``python -m bot`` (long polling) or ``python -m bot --console`` (try it in a terminal)."""
+"""The ``nurture`` command (also ``python -m bot``): run the bot, or look after its data.
+
+    nurture                 run on Telegram with long polling (a laptop, a small VM)
+    nurture --webhook       run on Telegram behind a reverse proxy (Telegram posts updates to TELEGRAM_WEBHOOK_URL)
+    nurture --console       chat with the coach in this terminal, no token needed
+
+Every command reads the same settings (environment, then .env: see bot/config.py) and answers a configuration
+problem with one line naming the setting, exit status 2, and no traceback.
+"""
 
 from __future__ import annotations
 
@@ -10,25 +18,40 @@ from bot.config import ConfigError, Settings, configure_logging
 
 log = logging.getLogger("bot")
 
+# Edited messages are not asked for: re-applying an edited "/met ..." would log the meeting twice.
+ALLOWED_UPDATES = ["message", "callback_query"]
+
+
+def parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="nurture", description="Nurture, a networking coach on Telegram.")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--console", action="store_true", help="chat with the coach in this terminal (no token needed)")
+    mode.add_argument(
+        "--webhook", action="store_true", help="receive updates on TELEGRAM_WEBHOOK_URL instead of long polling"
+    )
+    return parser
+
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot", description="Nurture, a networking coach on Telegram.")
-    parser.add_argument("--console", action="store_true", help="chat with the coach in this terminal (no token needed)")
-    args = parser.parse_args(argv)
-
+    args = parser().parse_args(argv)
     try:
         settings = Settings.load()
+        if args.webhook:
+            settings.require_webhook()
     except ConfigError as error:
         print(f"nurture: {error}", file=sys.stderr)
         return 2
+
     if not args.console and not settings.token:
         print(
             "nurture: TELEGRAM_BOT_TOKEN is not set - add it to .env (see .env.example), "
-            "or try the coach without Telegram: python -m bot --console",
+            "or try the coach without Telegram: nurture --console",
             file=sys.stderr,
         )
         return 2
     configure_logging(settings)
+
+    # The bot runs from here on (polling, webhook or console): this is where the data folder is taken.
 
     # Imported here so `--help` and configuration errors answer instantly.
     from bot.app import build_application
@@ -50,9 +73,22 @@ def main(argv: list[str] | None = None) -> int:
 
     app = build_application(settings, store, SystemClock())
     try:
-        log.info("Nurture is starting (data in %s)", settings.data_dir)
-        # Edited messages are not asked for: re-applying an edited "/met ..." would log the meeting twice.
-        app.run_polling(allowed_updates=["message", "callback_query"], bootstrap_retries=5)
+        if settings.env_file is not None:
+            log.info("settings from %s", settings.env_file.absolute())
+        if args.webhook:
+            log.info("Nurture is starting on a webhook (data in %s)", settings.data_dir)
+            app.run_webhook(
+                listen=settings.webhook_listen,
+                port=settings.webhook_port,
+                url_path=settings.webhook_path,
+                webhook_url=settings.webhook_url,
+                secret_token=settings.webhook_secret,
+                allowed_updates=ALLOWED_UPDATES,
+                bootstrap_retries=5,
+            )
+        else:
+            log.info("Nurture is starting (data in %s)", settings.data_dir)
+            app.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=5)
     except InvalidToken:
         print("nurture: Telegram rejected TELEGRAM_BOT_TOKEN - check it with @BotFather.", file=sys.stderr)
         return 2

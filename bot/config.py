@@ -1,16 +1,26 @@
-"""Settings, read once from the environment (and an optional .env file), validated, failing fast by name."""
+"""Settings, read once from the environment (and an optional .env file), validated, failing fast by name.
+
+The .env file is looked up in the folder Nurture is started from, then next to the data folder named by a
+``COACH_DATA_DIR`` set in the real environment (``COACH_DATA_DIR=/srv/nurture/data nurture`` reads
+``/srv/nurture/.env``). Real environment variables always win over the file, which only fills gaps.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from dotenv import dotenv_values
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+ENV_FILE = ".env"
+# Telegram's rule for the secret_token of setWebhook: 1-256 characters, only A-Z, a-z, 0-9, _ and -.
+WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 class ConfigError(Exception):
@@ -25,24 +35,57 @@ class Settings:
     data_dir: Path = Path("data")
     allowed_users: frozenset[int] | None = None
     log_level: str = "INFO"
+    operator_contact: str = ""
+    webhook_url: str = ""
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8080
+    webhook_secret: str = ""
+    env_file: Path | None = None  # the .env file the settings were read from, if any
 
     def __repr__(self) -> str:  # the token must never reach a log, even through a repr
         return (
             f"Settings(token={'<set>' if self.token else '<unset>'}, base_url={self.base_url!r}, "
-            f"data_dir={str(self.data_dir)!r}, allowed_users={self.allowed_users!r}, log_level={self.log_level!r})"
+            f"data_dir={str(self.data_dir)!r}, allowed_users={self.allowed_users!r}, log_level={self.log_level!r}, "
+            f"webhook_url={self.webhook_url!r}, webhook_secret={'<set>' if self.webhook_secret else '<unset>'})"
         )
+
+    @property
+    def webhook_path(self) -> str:
+        """The path part of the public webhook URL: the reverse proxy forwards it unchanged to the listener."""
+        return urlsplit(self.webhook_url).path.strip("/")
+
+    def require_webhook(self) -> None:
+        """Webhook mode needs a public URL and a secret token; polling and the console need neither."""
+        if not self.webhook_url:
+            raise ConfigError(
+                "TELEGRAM_WEBHOOK_URL is not set - the public https address Telegram posts updates to "
+                "(see .env.example), or run without --webhook to use long polling."
+            )
+        if not self.webhook_secret:
+            raise ConfigError(
+                "TELEGRAM_WEBHOOK_SECRET is not set - webhook mode refuses to run without one: it is how the bot "
+                "tells Telegram's requests from anyone else's. Make one with: "
+                "python3 -c 'import secrets; print(secrets.token_urlsafe(32))'"
+            )
 
     def allows(self, user_id: int) -> bool:
         return self.allowed_users is None or user_id in self.allowed_users
 
     @classmethod
-    def load(cls, environ: Mapping[str, str] | None = None, env_file: str | Path | None = ".env") -> Settings:
-        """Real environment variables win over the .env file, which only fills gaps."""
+    def load(cls, environ: Mapping[str, str] | None = None, env_file: str | Path | None = None) -> Settings:
+        """Real environment variables win over the .env file, which only fills gaps.
+
+        Without ``env_file``, the file is looked up where the module docstring says (``find_env_file``).
+        """
+        environ = os.environ if environ is None else environ
+        found = Path(env_file) if env_file else find_env_file(environ)
         values: dict[str, str] = {}
-        if env_file and Path(env_file).is_file():
-            values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
-        values.update(os.environ if environ is None else environ)
-        return cls.from_mapping(values)
+        if found is not None and found.is_file():
+            values.update({k: v for k, v in dotenv_values(found).items() if v is not None})
+        else:
+            found = None
+        values.update(environ)
+        return replace(cls.from_mapping(values), env_file=found)
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, str]) -> Settings:
@@ -67,6 +110,21 @@ class Settings:
         if level not in LOG_LEVELS:
             raise ConfigError(f"COACH_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)} (got {level!r}).")
 
+        webhook_url = get("TELEGRAM_WEBHOOK_URL")
+        if webhook_url and (urlsplit(webhook_url).scheme not in ("http", "https") or not urlsplit(webhook_url).netloc):
+            raise ConfigError(
+                "TELEGRAM_WEBHOOK_URL must be a full URL such as https://bot.example.org/telegram "
+                f"(got {webhook_url!r})."
+            )
+        webhook_secret = get("TELEGRAM_WEBHOOK_SECRET")
+        if webhook_secret and not WEBHOOK_SECRET.fullmatch(webhook_secret):
+            raise ConfigError(
+                "TELEGRAM_WEBHOOK_SECRET may only use letters, digits, _ and - (1 to 256 of them): Telegram's rule."
+            )
+        raw_port = get("COACH_WEBHOOK_PORT") or "8080"
+        if not raw_port.isdigit() or not 0 < int(raw_port) < 65536:
+            raise ConfigError(f"COACH_WEBHOOK_PORT must be a port number between 1 and 65535 (got {raw_port!r}).")
+
         return cls(
             token=token,
             base_url=get("TELEGRAM_BASE_URL"),
@@ -74,7 +132,21 @@ class Settings:
             data_dir=Path(get("COACH_DATA_DIR") or "data"),
             allowed_users=allowed,
             log_level=level,
+            operator_contact=get("COACH_OPERATOR_CONTACT"),
+            webhook_url=webhook_url,
+            webhook_listen=get("COACH_WEBHOOK_LISTEN") or "127.0.0.1",
+            webhook_port=int(raw_port),
+            webhook_secret=webhook_secret,
         )
+
+
+def find_env_file(environ: Mapping[str, str]) -> Path | None:
+    """``./.env``, else ``.env`` in the folder that holds ``COACH_DATA_DIR`` (as set in the real environment)."""
+    candidates = [Path(ENV_FILE)]
+    data_dir = (environ.get("COACH_DATA_DIR") or "").strip()
+    if data_dir:
+        candidates.append(Path(data_dir).expanduser().absolute().parent / ENV_FILE)
+    return next((path for path in candidates if path.is_file()), None)
 
 
 class RedactSecrets(logging.Filter):
@@ -106,7 +178,7 @@ class RedactSecrets(logging.Filter):
 def configure_logging(settings: Settings) -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(RedactSecrets(settings.token))
+    handler.addFilter(RedactSecrets(settings.token, settings.webhook_secret))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(settings.log_level)

@@ -5,23 +5,25 @@ user text that reaches them is shown as typed. ``templates/drafts/*.txt`` are th
 text, escaped by the handler when it is sent. User text is only ever passed *into* a template as data; it is never
 compiled as one, so ``{{ 7*7 }}`` typed by a user stays ``{{ 7*7 }}``. StrictUndefined turns a missing value into an
 error in tests instead of an empty slot in a message.
+
+The templates are the ``templates`` package (installed beside ``bot``, see pyproject.toml) and are loaded through
+the import system, so the same code finds them in a checkout, an editable install, a wheel, pipx or a container.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES_PACKAGE = "templates"
 
 
-@lru_cache(maxsize=4)
-def environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
+@lru_cache(maxsize=1)
+def environment() -> Environment:
     env = Environment(
-        loader=FileSystemLoader(str(templates_dir)),
+        loader=PackageLoader(TEMPLATES_PACKAGE, "."),
         autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
         undefined=StrictUndefined,
         trim_blocks=True,

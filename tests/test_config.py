@@ -60,3 +60,54 @@ def test_the_token_never_shows_in_a_repr_or_a_log_line(caplog):
             logger.exception("boom")
     assert TOKEN not in caplog.text
     assert "<token>" in caplog.text
+
+
+def test_env_file_is_found_in_the_working_folder_first(tmp_path, monkeypatch):
+    (tmp_path / ".env").write_text("COACH_LOG_LEVEL=DEBUG\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    settings = Settings.load(environ={})
+    assert settings.log_level == "DEBUG" and settings.env_file == Path(".env")
+
+
+def test_env_file_is_found_next_to_the_data_folder(tmp_path, monkeypatch):
+    home = tmp_path / "srv" / "nurture"
+    home.mkdir(parents=True)
+    (home / ".env").write_text(f"TELEGRAM_BOT_TOKEN={TOKEN}\n", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    settings = Settings.load(environ={"COACH_DATA_DIR": str(home / "data")})
+    assert settings.token == TOKEN and settings.env_file == home / ".env"
+    assert Settings.load(environ={}).token == ""  # no COACH_DATA_DIR, no .env here: nothing read
+
+
+def test_webhook_mode_requires_a_url_and_a_secret():
+    with pytest.raises(ConfigError, match="TELEGRAM_WEBHOOK_URL"):
+        Settings.from_mapping({"TELEGRAM_BOT_TOKEN": TOKEN}).require_webhook()
+    with pytest.raises(ConfigError, match="TELEGRAM_WEBHOOK_SECRET"):
+        Settings.from_mapping({"TELEGRAM_WEBHOOK_URL": "https://bot.example.org/tg/hook"}).require_webhook()
+    settings = Settings.from_mapping(
+        {
+            "TELEGRAM_WEBHOOK_URL": "https://bot.example.org/tg/hook",
+            "TELEGRAM_WEBHOOK_SECRET": "s3cret_-x",
+            "COACH_WEBHOOK_LISTEN": "0.0.0.0",
+            "COACH_WEBHOOK_PORT": "9000",
+        }
+    )
+    settings.require_webhook()
+    assert (settings.webhook_path, settings.webhook_listen, settings.webhook_port) == ("tg/hook", "0.0.0.0", 9000)
+    assert "s3cret_-x" not in repr(settings)
+
+
+@pytest.mark.parametrize(
+    ("values", "name"),
+    [
+        ({"TELEGRAM_WEBHOOK_URL": "bot.example.org/hook"}, "TELEGRAM_WEBHOOK_URL"),
+        ({"TELEGRAM_WEBHOOK_SECRET": "has spaces!"}, "TELEGRAM_WEBHOOK_SECRET"),
+        ({"COACH_WEBHOOK_PORT": "http"}, "COACH_WEBHOOK_PORT"),
+        ({"COACH_WEBHOOK_PORT": "70000"}, "COACH_WEBHOOK_PORT"),
+    ],
+)
+def test_bad_webhook_settings_are_named(values, name):
+    with pytest.raises(ConfigError, match=name):
+        Settings.from_mapping(values)

@@ -538,4 +538,4 @@ def looks_like_meeting(text: str) -> bool:
         return False
     s = _clean(text)
     m = _CHAT_MEETING.match(s)
-    return bool(m) and bool(_scan_people(s, m.end())[0])
+    return m is not None and bool(_scan_people(s, m.end())[0])

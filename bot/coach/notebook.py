@@ -135,10 +135,10 @@ class _Table:
             items.pop(key, None)
 
 
-def _replace_with(doc: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
+def _replace_with(doc: dict[str, Any]) -> Callable[[MutableMapping[Any, Any]], None]:
     """TinyDB's update merges fields; a record whose field went back to its default must lose the old value."""
 
-    def replace(stored: dict[str, Any]) -> None:
+    def replace(stored: MutableMapping[Any, Any]) -> None:
         stored.clear()
         stored.update(doc)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
 from telegram import Update
@@ -25,7 +25,7 @@ from bot.services import services
 log = logging.getLogger(__name__)
 
 UserHandler = Callable[[Update, ContextTypes.DEFAULT_TYPE, Notebook], Awaitable[Any]]
-Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
+Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
 
 def for_user(handler: UserHandler) -> Handler:

@@ -261,7 +261,7 @@ class Notebook:
             self.contacts(),
             [i for i in self.interactions() if i.contact_id in wanted],
             [p for p in self.promises() if p.contact_id in wanted],
-            [f for f in self._facts.items().values() if f.contact_id in wanted],  # type: ignore[attr-defined]
+            [f for f in self.facts() if f.contact_id in wanted],
         )
 
     def export(self) -> dict[str, Any]:

@@ -248,8 +248,8 @@ def _win_fact(phrase: str, source: str, contact: Contact, on: str, source_id: st
         to = re.match(r"(?:got\s+)?promoted\s+to\s+(.+)", phrase, re.IGNORECASE)
         slots = {"event": "promotion", "verb": "promoted", "to": _role(to.group(1)) if to else ""}
     elif low.startswith("new job") or re.match(r"(?:got|started|landed|took)\s+(?:a\s+)?new\s+(?:job|role)", low):
-        org = re.search(r"\bat\s+" + _ORG, phrase)
-        slots = {"event": "new_job", "company": _org(org.group("org")) if org else ""}
+        at = re.search(r"\bat\s+" + _ORG, phrase)
+        slots = {"event": "new_job", "company": _org(at.group("org")) if at else ""}
         return Fact(
             id=new_id(), contact_id=contact.id, kind="job_change", slots=_pruned(slots, pronoun), on=on,
             source_id=source_id,
@@ -269,11 +269,11 @@ def _win_fact(phrase: str, source: str, contact: Contact, on: str, source_id: st
         verb, _, rest = phrase.partition(" ")
         verb = verb.lower()
         if verb == "joined":  # "joined Stripe" is a new job
-            org = _org(rest)
+            company = _org(rest)
             return Fact(
-                id=new_id(), contact_id=contact.id, kind="job_change", slots=_pruned({"company": org}, pronoun),
+                id=new_id(), contact_id=contact.id, kind="job_change", slots=_pruned({"company": company}, pronoun),
                 on=on, source_id=source_id,
-            ) if org else None  # fmt: skip
+            ) if company else None  # fmt: skip
         what = _clip(to_second_person(rest, contact), source)
         if verb == "started" and not what.lower().startswith("your own"):
             return None  # "started her own studio" is a win; "started the meeting late" is not

@@ -232,6 +232,13 @@ def read_facts(text: str, contact: Contact, on: str, source_id: str = "") -> lis
         fact = _win_fact(f"{m.group('verb')} {m.group('what')}", text, contact, on, source_id, pronoun)
         if fact is not None and not _covered(fact, found):
             found.append(fact)
+    for kind, items in (("need", mined.needs), ("offer", mined.offers)):
+        said = {fold(f.slots.get("what", "")) for f in found if f.kind == kind}
+        for item in items:
+            what = _thing(item, text)
+            if what and fold(what) not in said and not _is_pronoun_phrase(what):
+                said.add(fold(what))
+                add(kind, what=what)
     for interest in mined.interests:
         what = _clip(interest, text)
         if what and fold(what) not in taken:

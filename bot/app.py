@@ -23,7 +23,7 @@ from bot.clock import Clock
 from bot.coach.store import Store
 from bot.commands import COMMANDS
 from bot.config import Settings
-from bot.handlers import capture, choices, coaching, contacts, drafts, morning, privacy, schedule, start
+from bot.handlers import capture, choices, coaching, contacts, drafts, morning, network, privacy, schedule, start
 from bot.handlers.errors import on_error
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
@@ -66,6 +66,7 @@ COMMAND_HANDLERS = {
     "export": privacy.export_command,
     "deleteme": privacy.deleteme_command,
     "privacy": privacy.privacy_command,
+    "map": network.map_command,
 }
 
 BUTTON_HANDLERS = {
@@ -113,7 +114,7 @@ def build_application(
     app.bot_data["services"] = services
 
     for command in COMMANDS:
-        app.add_handler(CommandHandler(command.name, COMMAND_HANDLERS[command.name]))
+        app.add_handler(CommandHandler(command.name, COMMAND_HANDLERS[command.name], block=not command.background))
     for kind, handler in BUTTON_HANDLERS.items():
         app.add_handler(CallbackQueryHandler(handler, pattern=f"^{kind}:"))
     app.add_handler(CallbackQueryHandler(expired_button))

@@ -11,6 +11,8 @@ class Command:
     summary: str  # one line, shown in Telegram's menu
     example: str = ""  # shown in /help
     section: str = "Capture"
+    # Long-running (a picture, a file import): handled without holding up other users' messages meanwhile.
+    background: bool = False
 
 
 COMMANDS: tuple[Command, ...] = (
@@ -22,6 +24,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("contacts", "Your people, most recent first", "/contacts", "People"),
     Command("contact", "One person's card and timeline", "/contact Jane", "People"),
     Command("forget", "Delete a contact", "/forget Jane", "People"),
+    Command("map", "A picture of your network", "/map", "People", background=True),
     Command("draft", "Write a note from real context", "/draft thanks Jane  ·  /draft intro Jane Tom", "Drafts"),
     Command("today", "Today's nudges", "/today", "Coaching"),
     Command("week", "Your weekly review", "/week", "Coaching"),

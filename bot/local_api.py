@@ -19,7 +19,7 @@ from telegram.request import BaseRequest, RequestData
 BOT_USER = {"id": 100000001, "is_bot": True, "first_name": "Nurture", "username": "nurture_coach_bot"}
 
 # Methods that produce a message, answered with a Message object like Telegram does.
-MESSAGE_METHODS = {"sendMessage", "editMessageText", "editMessageReplyMarkup", "sendDocument"}
+MESSAGE_METHODS = {"sendMessage", "editMessageText", "editMessageReplyMarkup", "sendDocument", "sendPhoto"}
 
 
 class LocalBotAPI(BaseRequest):

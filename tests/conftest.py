@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -45,9 +46,20 @@ class Bot:
     async def process(self, update: dict[str, Any]) -> list[dict[str, Any]]:
         before = len(self.api.calls)
         await self.app.process_update(Update.de_json(update, self.app.bot))
+        await self.settle()
         if self.errors:
             raise AssertionError(f"handler raised: {self.errors!r}") from self.errors[0]
         return [params for method, params in self.api.calls[before:] if method in ("sendMessage", "editMessageText")]
+
+
+    @staticmethod
+    async def settle() -> None:
+        """Wait for handlers registered as non-blocking (``block=False``), which the Application runs as tasks."""
+        running = [
+            t for t in asyncio.all_tasks() if "process_update_non_blocking" in t.get_name() and not t.done()
+        ]
+        if running:
+            await asyncio.wait(running, timeout=30)
 
 
 class User:

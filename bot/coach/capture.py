@@ -524,7 +524,7 @@ def parse_meeting(text: str, today: date) -> Meeting:
         when=rest.when or today,
         context=rest.context,
         introduced_by=rest.introduced_by,
-        facts=extract_facts(notes),
+        facts=extract_facts(notes, today),
         notes=notes,
     )
 

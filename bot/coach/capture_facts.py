@@ -1,15 +1,21 @@
-"""What a free-text note says about a person: what they care about, what the user promised, what they won.
+"""What a free-text note says about a person: what they care about, need and offer, what the user promised
+(and by when), what they won, and their birthday.
 
-These three drive the coaching: interests feed give-first nudges (principle 3), promises feed follow-up nudges
-(principle 4) and wins feed congratulations. The rules are plain regular expressions on purpose: a note is one
-or two lines typed on a phone, and a miss costs little (the words stay in the notes), while a wrong guess that
-invents a promise would nag the user. So every pattern needs a clear trigger word.
+These drive the coaching: interests and needs feed give-first nudges (principle 3: a need is the clearest chance
+to give), offers tell whom to ask, promises feed follow-up nudges (principle 4) and wins feed congratulations.
+The rules are plain regular expressions on purpose: a note is one or two lines typed on a phone, and a miss costs
+little (the words stay in the notes), while a wrong guess that invents a promise would nag the user. So every
+pattern needs a clear trigger word.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
+from typing import NamedTuple
+
+from bot.coach.when import DATE_PHRASE, find_day
 
 
 def _set(words: str) -> frozenset[str]:
@@ -24,6 +30,13 @@ MAX_ACTION_WORDS = 14
 MAX_ITEMS = 10
 
 
+class PromiseItem(NamedTuple):
+    """One thing the user promised, and the day it is due (ISO) or ""."""
+
+    text: str
+    due_on: str
+
+
 @dataclass
 class Facts:
     """What a free-text note says about a person."""
@@ -31,9 +44,19 @@ class Facts:
     interests: list[str] = field(default_factory=list)  # "jazz", "rock climbing", "climate tech"
     promises: list[str] = field(default_factory=list)  # "send her the Ferrazzi book", "intro him to Sam"
     wins: list[str] = field(default_factory=list)  # "got promoted", "new job at Globex"
+    needs: list[str] = field(default_factory=list)  # "a lawyer", "a seed round", "an intro to someone at Sequoia"
+    offers: list[str] = field(default_factory=list)  # "legal advice", "review my pitch deck", "visas"
+    birthday: str = ""  # "MM-DD"
+    due: list[str] = field(default_factory=list)  # parallel to ``promises``: ISO due date or "" (needs ``today``)
 
     def __bool__(self) -> bool:
-        return bool(self.interests or self.promises or self.wins)
+        return bool(self.interests or self.promises or self.wins or self.needs or self.offers or self.birthday)
+
+    @property
+    def promise_items(self) -> list[PromiseItem]:
+        """Promises with their due dates, in the order they were said."""
+        dues = [*self.due, *[""] * (len(self.promises) - len(self.due))]
+        return [PromiseItem(text, due_on) for text, due_on in zip(self.promises, dues, strict=False)]
 
 
 # A fact ends at a sentence or clause boundary. Commas end promises and wins; interest lists may run past one.
@@ -52,7 +75,8 @@ _NOT_INTEREST = _set(
     they're is was are were be been has have had do does did will would should could can must need needs
     owe owes promised got get just also then so too very really loves love likes like enjoys into fan
     interested passionate cares big keen launched raised won published joined started who which that
-    when where met meet said told asks asked wants going gonna but and or not no yes"""
+    when where met meet said told asks asked wants going gonna but and or not no yes obviously lol haha tho
+    though"""
 )
 _LIST_SPLIT = re.compile(r"\s+(?:and|or)\s+|\s*[/&+]\s*", re.IGNORECASE)
 _LEADING_FILLER = frozenset({"the", "a", "an", "some", "all", "any", "her", "his", "their", "my"})
@@ -64,7 +88,8 @@ _INTEREST_TRIGGER = re.compile(
     r"\b(?:(?:is\s+|'s\s+|’s\s+|are\s+|really\s+|very\s+|super\s+|deeply\s+)?"
     r"(?:interested\s+in|passionate\s+about|obsessed\s+with|crazy\s+about|mad\s+about|keen\s+on|hooked\s+on"
     r"|big\s+on|(?:a\s+)?(?:big\s+|huge\s+|massive\s+|great\s+)?fan\s+of|cares\s+(?:a\s+lot\s+)?about"
-    r"|(?:geeks?|nerds?)\s+out\s+(?:on|about|over)|loves|adores|likes|enjoys|into"
+    r"|(?:geeks?|nerds?)\s+out\s+(?:on|about|over)|loves|adores|likes|enjoys|into|wants\s+to\s+learn|learning"
+    r"|(?P<plays>plays)(?!\s+(?:every|each|on|at|in|with|most|a\s+lot|sometimes|often|well|for|the\s+role))"
     r"|(?:her|his|their)\s+(?:hobby|hobbies|passion|thing)\s+(?:is|are)|(?:interests|hobbies)\s*:)"
     r")\s+(?:to\s+)?",
     re.IGNORECASE,
@@ -100,7 +125,7 @@ _INTO_NEEDS = frozenset(
 _I_WILL = (
     r"\bI\s*(?:'ll|’ll|\s+will|\s+shall|'m\s+going\s+to|’m\s+going\s+to|\s+am\s+going\s+to|'m\s+gonna|’m\s+gonna"
     r"|\s+need\s+to|\s+have\s+to|\s+must|\s+should|\s+ought\s+to|\s+promised(?:\s+to)?|\s+offered\s+to"
-    r"|\s+agreed\s+to|\s+want\s+to|\s+said\s+I'd|\s+said\s+I’d|\s+said\s+I\s+would)\s+"
+    r"|\s+agreed\s+to|\s+want\s+to|\s+said\s+i'll|\s+said\s+i’ll|\s+said\s+I'd|\s+said\s+I’d|\s+said\s+I\s+would)\s+"
 )
 _TOLD = (
     r"\b(?:told|promised|assured)\s+(?:" + _OBJECT_PRONOUNS + r"|[A-Z][\w'’-]*)\s+(?:that\s+)?"
@@ -174,8 +199,25 @@ def _someone_else_said(text: str, start: int) -> bool:
     return last.lower() not in _NOT_A_SUBJECT and (last[:1].isupper() or last.lower() in _NOT_INTEREST)
 
 
-def _promises(text: str, taken: list[tuple[int, int]]) -> list[str]:
-    found: list[str] = []
+_DUE_LEAD = re.compile(r"\s*\b(?:by|on|before|until|til|till|in|no\s+later\s+than|at\s+the\s+latest)?\s*$", re.I)
+
+
+def _with_due(action: str, today: date | None) -> PromiseItem:
+    """ "send her my deck by friday" -> ("send her my deck", the coming Friday)."""
+    if today is None:
+        return PromiseItem(action, "")
+    found = find_day(action, today, prefer="future")
+    if found is None:
+        return PromiseItem(action, "")
+    head = action[: found.start]
+    lead = _DUE_LEAD.search(head)
+    head = head[: lead.start()] if lead else head
+    text = _tidy(re.sub(r"\s+", " ", f"{head} {action[found.end :]}"))
+    return PromiseItem(text or action, found.day.isoformat())
+
+
+def _promises(text: str, taken: list[tuple[int, int]], today: date | None = None) -> list[PromiseItem]:
+    found: list[PromiseItem] = []
     for m in _PROMISE.finditer(text):
         if not _free(taken, m.start(), m.end()):
             continue
@@ -194,7 +236,7 @@ def _promises(text: str, taken: list[tuple[int, int]]) -> list[str]:
         if not action:  # "I'll." says nothing to keep
             continue
         taken.append((m.start(), end))
-        found.append(action)
+        found.append(_with_due(action, today))
     return found
 
 
@@ -294,6 +336,8 @@ def _interests(text: str, taken: list[tuple[int, int]]) -> list[str]:
             if len(trigger_words) == 1 and last not in _INTO_NEEDS and not at_clause_start:
                 continue
         items, end = _interest_items(text, m.end())
+        if m.group("plays"):  # "plays guitar in a band": the instrument or the sport, not where
+            items = [re.split(r"\s+(?:in|at|on|with|every|for)\s+", i, maxsplit=1)[0] for i in items]
         taken.append((m.start(), end))
         for item in items:
             shaped = _shape_interest(item, shouting)
@@ -302,16 +346,149 @@ def _interests(text: str, taken: list[tuple[int, int]]) -> list[str]:
     return found
 
 
-def extract_facts(text: str) -> Facts:
-    """Interests, the user's promises and the person's wins mentioned in ``text``.
+# --- needs and offers: what a person is after, and what they can give -------------------------------------------
 
-    Promises are read first so "send her the article she published" is one promise, not also a win.
+_SUBJECT_LINK = r"(?:(?:is|are|'s|’s|was)\s+)?(?:(?:also|currently|actively|desperately|still|really)\s+)?"
+_NEED = re.compile(
+    r"(?<![\w'’])(?P<lead>" + _SUBJECT_LINK + r"(?:"
+    r"looking\s+for|searching\s+for|on\s+the\s+hunt\s+for|in\s+need\s+of|(?:is\s+)?after"
+    r"|needs?(?!\s+to\b)|(?<!the\s)hiring(?:\s+for)?(?!\s+(?:manager|process|freeze))"
+    r"|wants?\s+to\s+hire|trying\s+to\s+(?:hire|find|raise)|raising(?:\s+for)?"
+    r"|(?P<intro>wants?|would\s+love|needs?|asked\s+for|could\s+use)(?=\s+(?:an?\s+)?intros?\b|\s+to\s+meet\b)"
+    r"))\s+",
+    re.IGNORECASE,
+)
+_OFFER = re.compile(
+    r"(?<![\w'’])(?:"
+    r"(?:can|could|will|would)\s+(?:happily\s+)?help\s+(?:(?:me|us|you|out)\s+)?(?:with|on)"
+    r"|(?:is\s+|'s\s+|’s\s+)?(?:happy|glad|keen|willing|offered)\s+to(?:\s+help\s+(?:(?:me|us)\s+)?(?:with|on))?"
+    r"|(?P<intro>(?:can|could|will|offered\s+to)\s+intro(?:duce)?\s+(?:me|us)\s+to)"
+    r"|mentors|(?:is\s+|'s\s+|’s\s+)?(?:an?\s+)?expert\s+(?:in|on)|knows\s+a\s+lot\s+about"
+    r")\s+",
+    re.IGNORECASE,
+)
+# Service professions that are themselves an offer: "Chidi is a lawyer" means Chidi can help with legal questions.
+_PROFESSION_OFFERS = {
+    "lawyer": "legal advice",
+    "attorney": "legal advice",
+    "solicitor": "legal advice",
+    "accountant": "accounting",
+    "bookkeeper": "bookkeeping",
+}
+_PROFESSION = re.compile(
+    r"(?:\bis|'s|’s)\s+(?:an?\s+)?(?:\w+\s+)?(?P<job>" + "|".join(_PROFESSION_OFFERS) + r")\b", re.IGNORECASE
+)
+_ITEM_END = re.compile(
+    r"\s*(?:[,.;!?\n()]|\s[-–—]\s|\bbut\b|\bwhile\b|\bbecause\b|\bso\b|\blol\b|\bhaha\b|\bthough\b|\basap\b"
+    r"|\b(?:and|&)\s+(?:i|i'll|i’ll|i'd|i’d|she|he|they|we|she's|he's|her|his|also|then|is|was|has|loves|likes|"
+    r"wants|needs|can|said|promised|owes?|plays|lives|works|runs)\b)",
+    re.IGNORECASE,
+)
+_ITEM_SPLIT = re.compile(r"\s+(?:and|&)\s+(?=(?:an?|the|some|more|her|his|their)\s)", re.IGNORECASE)
+_ITEM_TRAIL = re.compile(r"(?:\s+(?:too|as\s+well|asap|urgently|obviously|lol|haha|right\s+now|now|soon))+$", re.I)
+
+
+def _items_after(text: str, start: int) -> tuple[list[str], int]:
+    end = _to_boundary(text, start, _ITEM_END)
+    phrase = _ITEM_TRAIL.sub("", _clip_words(text[start:end], MAX_ACTION_WORDS)).strip()
+    items = [_tidy(i) for i in _ITEM_SPLIT.split(phrase)]
+    return [i for i in items if i and i.lower() not in _NOT_INTEREST], end
+
+
+def _user_said(text: str, start: int) -> bool:
+    """ "I need a break", "we're hiring": the user's own need, not the contact's."""
+    words = _CLAUSE_SPLIT.split(text[:start])[-1].lower().split()
+    return bool(words) and words[-1] in {"i", "we", "i'm", "i’m", "we're", "we’re", "i've", "we've", "im"}
+
+
+def _needs(text: str, taken: list[tuple[int, int]]) -> list[str]:
+    found: list[str] = []
+    for m in _NEED.finditer(text):
+        if not _free(taken, m.start(), m.end()) or _user_said(text, m.start()):
+            continue
+        start = m.end()
+        if m.group("intro"):
+            start = m.end()
+        items, end = _items_after(text, start)
+        if not items:
+            continue
+        taken.append((m.start(), end))
+        found += [i for i in items if i.lower() not in {f.lower() for f in found}]
+    return found
+
+
+def _offers(text: str, taken: list[tuple[int, int]]) -> list[str]:
+    found: list[str] = []
+    for m in _OFFER.finditer(text):
+        if not _free(taken, m.start(), m.end()) or _user_said(text, m.start()):
+            continue
+        items, end = _items_after(text, m.end())
+        if not items:
+            continue
+        if m.group("intro"):
+            items = [f"intro to {items[0]}", *items[1:]]
+        taken.append((m.start(), end))
+        found += items
+    for m in _PROFESSION.finditer(text):
+        offer = _PROFESSION_OFFERS[m.group("job").lower()]
+        if offer not in found:
+            found.append(offer)
+    return found
+
+
+# --- birthdays ------------------------------------------------------------------------------------------------
+
+_BIRTHDAY = re.compile(
+    r"\b(?:b-?days?|b['’]day|birthday|bday|bd)\b(?:\s+(?:is|was|falls))?(?:\s+(?:on|in))?\s*:?\s*", re.IGNORECASE
+)
+
+
+def _birthday(text: str, taken: list[tuple[int, int]]) -> str:
+    for m in _BIRTHDAY.finditer(text):
+        date_match = DATE_PHRASE.match(text, m.end())
+        if not date_match:
+            continue
+        g = date_match.group
+        month = day = 0
+        if g("m1") or g("m2"):
+            from bot.coach.when import _MONTH_NUMBERS  # the month table lives with the date reader
+
+            name = (g("m1") or g("m2")).lower().rstrip(".")
+            month = _MONTH_NUMBERS.get(name, _MONTH_NUMBERS.get(name[:3], 0))
+            day = int(g("d1") or g("d2"))
+        elif g("slash"):
+            first, second = (int(x) for x in g("slash").split("/")[:2])
+            month, day = (second, first) if first > 12 else (first, second)
+        elif g("iso"):
+            _, month, day = (int(x) for x in g("iso").split("-"))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            taken.append((m.start(), date_match.end()))
+            return f"{month:02d}-{day:02d}"
+    return ""
+
+
+def extract_facts(text: str, today: date | None = None) -> Facts:
+    """Interests, needs, offers, the user's promises (due dates need ``today``), wins and a birthday in ``text``.
+
+    Promises are read first so "send her the article she published" is one promise, not also a win; needs before
+    interests so "needs a designer who loves games" is a need.
     """
     text = re.sub(r"\s+", " ", (text or "")[:MAX_FACTS_TEXT]).strip()
     if not text:
         return Facts()
     taken: list[tuple[int, int]] = []
-    promises = _promises(text, taken)
+    birthday = _birthday(text, taken)
+    promises = _promises(text, taken, today)[:MAX_ITEMS]
     wins = _wins(text, taken)
+    needs = _needs(text, taken)
+    offers = _offers(text, taken)
     interests = _interests(text, taken)
-    return Facts(interests=interests[:MAX_ITEMS], promises=promises[:MAX_ITEMS], wins=wins[:MAX_ITEMS])
+    return Facts(
+        interests=interests[:MAX_ITEMS],
+        promises=[p.text for p in promises],
+        wins=wins[:MAX_ITEMS],
+        needs=needs[:MAX_ITEMS],
+        offers=offers[:MAX_ITEMS],
+        birthday=birthday,
+        due=[p.due_on for p in promises],
+    )

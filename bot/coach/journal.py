@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.coach.capture import Facts, Meeting, PersonMention, extract_facts
+from bot.coach.facts import learn as learn_facts
 from bot.coach.models import Contact, Interaction, Promise, new_id
 from bot.coach.names import fold, resolve
 from bot.coach.notebook import Notebook
@@ -72,20 +73,20 @@ def record_meeting(
             _learn(contact, meeting.facts)
             notebook.save_contact(contact)
             text = meeting.notes or (f"Met at {meeting.context}" if meeting.context else "Met")
-            notebook.add_interaction(
-                Interaction(
-                    id=new_id(),
-                    contact_id=contact.id,
-                    kind="met",
-                    text=text,
-                    on=day,
-                    at=now.isoformat(),
-                    context=meeting.context,
-                )
+            met = Interaction(
+                id=new_id(),
+                contact_id=contact.id,
+                kind="met",
+                text=text,
+                on=day,
+                at=now.isoformat(),
+                context=meeting.context,
             )
+            notebook.add_interaction(met)
+            learn_facts(notebook, contact, meeting.notes, meeting.when, source_id=met.id)  # typed facts: facts.py
             # A promise made to a group ("I'll send you both the deck") is kept once per person.
-            for promise_text in meeting.facts.promises:
-                promise = Promise(id=new_id(), contact_id=contact.id, text=promise_text, made_on=day)
+            for item in meeting.facts.promise_items:
+                promise = Promise(id=new_id(), contact_id=contact.id, text=item.text, made_on=day, due_on=item.due_on)
                 notebook.save_promise(promise)
                 saved.promises.append(promise)
             saved.contacts.append(contact)
@@ -94,14 +95,18 @@ def record_meeting(
 
 
 def record_note(notebook: Notebook, contact: Contact, text: str, now: datetime, today: date) -> Facts:
-    facts = extract_facts(text)
+    facts = extract_facts(text, today)
     with notebook.batch():
         _learn(contact, facts)
+        note = _interaction(contact, "note", text, now, today)
+        learn_facts(notebook, contact, text, today, source_id=note.id)  # typed facts (facts.py); may update the card
         notebook.save_contact(contact)
-        notebook.add_interaction(_interaction(contact, "note", text, now, today))
-        for promise_text in facts.promises:
+        notebook.add_interaction(note)
+        for item in facts.promise_items:
             notebook.save_promise(
-                Promise(id=new_id(), contact_id=contact.id, text=promise_text, made_on=today.isoformat())
+                Promise(
+                    id=new_id(), contact_id=contact.id, text=item.text, made_on=today.isoformat(), due_on=item.due_on
+                )
             )
     return facts
 
@@ -182,6 +187,14 @@ def _learn(contact: Contact, facts: Facts) -> None:
     for win in facts.wins:
         if fold(win) not in {fold(w) for w in contact.wins}:
             contact.wins.append(win)
+    for need in facts.needs:
+        if fold(need) not in {fold(n) for n in contact.needs}:
+            contact.needs.append(need)
+    for offer in facts.offers:
+        if fold(offer) not in {fold(o) for o in contact.offers}:
+            contact.offers.append(offer)
+    if facts.birthday:
+        contact.birthday = facts.birthday
 
 
 def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:

@@ -59,7 +59,7 @@ def names(text: str) -> list[str]:
             date(2026, 11, 17),
             "Web Summit",
             "",
-            Facts(interests=["climate tech"], promises=["send her the Ferrazzi book"]),
+            Facts(interests=["climate tech"], promises=["send her the Ferrazzi book"], due=[""]),
         ),
         (
             "Sam Lee, head of design at Stripe, via Jane - I'll intro him to Tom",
@@ -67,7 +67,7 @@ def names(text: str) -> list[str]:
             TODAY,
             "",
             "Jane",
-            Facts(promises=["intro him to Tom"]),
+            Facts(promises=["intro him to Tom"], due=[""]),
         ),
         (
             "Seán O'Brien 2 weeks ago at the Dublin meetup, owe him a coffee",
@@ -75,7 +75,7 @@ def names(text: str) -> list[str]:
             TODAY - timedelta(weeks=2),
             "the Dublin meetup",
             "",
-            Facts(promises=["owe him a coffee"]),
+            Facts(promises=["owe him a coffee"], due=[""]),
         ),
         (
             "Marco on March 3 at the conference, fan of F1, just got promoted",
@@ -476,3 +476,50 @@ def test_importing_capture_does_not_load_dateparser():
         "assert 'dateparser' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# --- needs, offers, birthdays and deadlines -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "needs", "offers"),
+    [
+        ("Raj needs a lawyer", ["a lawyer"], []),
+        ("she's hiring ML engineers", ["ML engineers"], []),
+        ("raising a seed round", ["a seed round"], []),
+        ("wants intro to a designer", ["intro to a designer"], []),
+        ("looking for a cofounder and an office", ["a cofounder", "an office"], []),
+        ("happy to review my pitch deck", [], ["review my pitch deck"]),
+        ("she can help with visas", [], ["visas"]),
+        ("chidi is a lawyer", [], ["legal advice"]),
+        ("he can intro me to a16z", [], ["intro to a16z"]),
+        ("I need a break, we're hiring too", [], []),  # the user's own needs are not the contact's
+        ("an intro to the hiring manager", [], []),
+    ],
+)
+def test_needs_and_offers(text, needs, offers):
+    facts = extract_facts(text, TODAY)
+    assert (facts.needs, facts.offers) == (needs, offers)
+
+
+@pytest.mark.parametrize(
+    ("text", "promise", "due"),
+    [
+        ("promised to send him my deck by friday", "send him my deck", "2026-11-27"),
+        ("follow up in feb", "follow up", "2027-02-01"),
+        ("I'll call her in 2 weeks", "call her", "2026-12-06"),
+        ("need to send her the wine list tmrw", "send her the wine list", "2026-11-23"),
+        ("owe him a coffee", "owe him a coffee", ""),
+    ],
+)
+def test_promises_carry_their_deadline(text, promise, due):
+    facts = extract_facts(text, TODAY)
+    assert facts.promise_items == [(promise, due)]
+
+
+@pytest.mark.parametrize(
+    ("text", "birthday"),
+    [("bday is may 3", "05-03"), ("her bday is 12/24", "12-24"), ("birthday is on the 21st of august", "08-21")],
+)
+def test_birthdays(text, birthday):
+    assert extract_facts(text).birthday == birthday

@@ -232,7 +232,9 @@ def read_facts(text: str, contact: Contact, on: str, source_id: str = "") -> lis
         fact = _win_fact(f"{m.group('verb')} {m.group('what')}", text, contact, on, source_id, pronoun)
         if fact is not None and not _covered(fact, found):
             found.append(fact)
-    for kind, items in (("need", mined.needs), ("offer", mined.offers)):
+    # "not hiring right now" says there is no need: trust the negation over a need read from the same text.
+    refused = re.search(r"(?:\bnot|n't|n’t|\bno longer)\s+(?:\w+\s+)?(?:hiring|looking|need|raising)", scanned, re.I)
+    for kind, items in (("need", [] if refused else mined.needs), ("offer", mined.offers)):
         said = {fold(f.slots.get("what", "")) for f in found if f.kind == kind}
         for item in items:
             what = _thing(item, text)
@@ -376,6 +378,7 @@ def _role(text: str) -> str:
 def _thing(phrase: str, source: str) -> str:
     """What a need or offer is about, clipped: "a lawyer for her startup's seed round" -> "a lawyer"."""
     phrase = _ADJUNCT.sub("", phrase.strip())
+    phrase = re.split(r"\s+(?:and|&)\s+(?!(?:an?|the|some|two|three)\s)", phrase, maxsplit=1)[0]  # "... and loves jazz"
     phrase = re.sub(r"^(an?\s+)?intros?\b", "an introduction", phrase, flags=re.IGNORECASE)
     if len(phrase.split()) > 3 and not re.match(r"(?:an?\s+)?intro", phrase, re.IGNORECASE):
         phrase = re.split(r"\s+(?:to|for|so|because)\s+(?=\w)", phrase, maxsplit=1)[0]

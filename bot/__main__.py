@@ -57,9 +57,14 @@ def main(argv: list[str] | None = None) -> int:
     from bot.app import build_application
     from bot.clock import SystemClock
     from bot.coach.store import Store
+    from bot.datalock import DataFolderBusy, lock_data_folder
 
     try:
+        _held = lock_data_folder(settings.data_dir)  # one writer per folder, for as long as this process lives
         store = Store(settings.data_dir)
+    except DataFolderBusy as error:
+        print(f"nurture: {error}", file=sys.stderr)
+        return 2
     except OSError as error:
         print(f"nurture: cannot use COACH_DATA_DIR={settings.data_dir}: {error.strerror}", file=sys.stderr)
         return 2

@@ -57,16 +57,20 @@ async def deliver_morning(app: Application, user_id: int) -> str:
     """Send one user's morning message, at most once per local day. Returns what happened (for logs and tests)."""
     svc = services(app)  # type: ignore[arg-type]
     async with svc.deliveries:
-        return await _deliver(app, svc, user_id)
+        try:
+            # The user's turn (see Store.lease): their messages wait while this one is planned and sent, and a
+            # notebook deleted meanwhile (/deleteme) is never brought back.
+            async with svc.store.lease_existing(user_id) as notebook:
+                if notebook is None:
+                    return "skipped"
+                return await _deliver(app, svc, user_id, notebook)
+        except UnreadableData as error:
+            log.error("user %s: notebook unreadable, morning skipped (%s)", user_id, error.reason)
+            return "unreadable"
 
 
-async def _deliver(app: Application, svc: Services, user_id: int) -> str:
+async def _deliver(app: Application, svc: Services, user_id: int, notebook: Notebook) -> str:
     now = svc.clock.now()
-    try:
-        notebook = svc.store.notebook(user_id)
-    except UnreadableData as error:
-        log.error("user %s: notebook unreadable, morning skipped (%s)", user_id, error.reason)
-        return "unreadable"
     profile = notebook.profile()
     if profile.paused or not profile.active:
         return "skipped"

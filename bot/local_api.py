@@ -133,7 +133,12 @@ class LocalBotAPI(BaseRequest):
         if method == "getFile":
             file_id = str(params.get("file_id", ""))
             size = len(self.files.get(file_id, b""))
-            return {"file_id": file_id, "file_unique_id": file_id, "file_size": size, "file_path": f"documents/{file_id}"}
+            return {
+                "file_id": file_id,
+                "file_unique_id": file_id,
+                "file_size": size,
+                "file_path": f"documents/{file_id}",
+            }
         if method == "getUpdates":
             return []
         if method == "getMyCommands":

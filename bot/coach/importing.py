@@ -255,7 +255,7 @@ _BIRTHDAY = re.compile(r"^(?:(\d{4})|--|-)?-?(\d{2})-?(\d{2})$")
 
 
 def parse_birthday(text: str, line: int) -> str:
-    """"MM-DD" from "1990-01-12", "19900112", "--0112", "--01-12" or "01-12" (the year is not kept)."""
+    """ "MM-DD" from "1990-01-12", "19900112", "--0112", "--01-12" or "01-12" (the year is not kept)."""
     text = text.strip().split("T")[0]
     if not text:
         return ""

@@ -13,7 +13,6 @@ import asyncio
 import dataclasses
 import time
 from contextlib import suppress
-from typing import Any
 
 import orjson
 from telegram import Update
@@ -35,8 +34,20 @@ PROGRESS_EVERY_S = 1.0  # Telegram frowns on editing one message many times a se
 MANY = 50  # past this many saved contacts, rebuilding the whole digest once is cheaper than row by row
 
 
-def _read_and_preview(file_name: str, data: bytes, contacts: list[Contact]) -> Preview:
-    return preview(read_file(file_name, data), contacts)
+def _read_and_preview(file_name: str, data: bytes, contacts: list[Contact]) -> tuple[Preview, bytes]:
+    """The preview, and what must wait on disk for the user's answer (serialised here, off the event loop)."""
+    found = preview(read_file(file_name, data), contacts)
+    waiting = {
+        "kind": found.kind,
+        "people": [p.to_dict() for p in found.people],
+        "matches": {str(i): cid for i, cid in found.matches.items()},
+    }
+    return found, orjson.dumps(waiting)
+
+
+def _waiting(payload: bytes) -> tuple[list[Incoming], dict[int, str]]:
+    waiting = orjson.loads(payload)
+    return [Incoming.from_dict(p) for p in waiting["people"]], {int(i): cid for i, cid in waiting["matches"].items()}
 
 
 @for_user
@@ -50,18 +61,13 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE, notebo
         return
     data = bytes(await (await document.get_file()).download_as_bytearray())
     contacts = [dataclasses.replace(c) for c in notebook.contacts()]
-    found = await asyncio.to_thread(_read_and_preview, document.file_name or "", data, contacts)
+    found, waiting = await asyncio.to_thread(_read_and_preview, document.file_name or "", data, contacts)
     if not found.people:
         await reply(update, context, render("messages/import_nobody.html", found=found))
         return
     token = notebook.put_pending(ACTION, {"people": len(found.people), "kind": found.kind})
-    waiting = {
-        "kind": found.kind,
-        "people": [p.to_dict() for p in found.people],
-        "matches": {str(i): cid for i, cid in found.matches.items()},
-    }
     path = services(context).store.side_file(user.id, f"import-{token}")
-    await asyncio.to_thread(write_atomically, path, orjson.dumps(waiting))
+    await asyncio.to_thread(write_atomically, path, waiting)
     examples = [found.people[i].name for i in sorted(found.matches)[:3]]
     if found.matches:
         buttons = [
@@ -93,17 +99,28 @@ async def on_import(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook
         await query.edit_message_text(render("messages/import_cancelled.html"), parse_mode="HTML")
         return
     try:
-        waiting: dict[str, Any] = orjson.loads(await asyncio.to_thread(path.read_bytes))
+        people, matches = await asyncio.to_thread(lambda: _waiting(path.read_bytes()))
     except FileNotFoundError:
         notebook.pop_pending(token)
         await query.edit_message_text(render("messages/expired.html"), parse_mode="HTML")
         return
-    people = [Incoming.from_dict(p) for p in waiting["people"]]
-    matches = {int(i): cid for i, cid in waiting["matches"].items()}
     await _run_import(update, context, notebook, people, matches, merge=choice == "merge")
     notebook.pop_pending(token)
     with suppress(FileNotFoundError):
         path.unlink()
+
+
+def _save_all(notebook: Notebook, contacts: list[Contact]) -> None:
+    """One batch: every person is saved, or (on any failure) none is.
+
+    Runs in a worker thread (thousands of records take a tenth of a second to write): safe because the handler
+    holds the user's turn (Store.hold), so nothing else reads or writes this notebook meanwhile.
+    """
+    with notebook.batch():
+        for contact in contacts:
+            notebook.save_contact(contact)
+        if len(contacts) > MANY:
+            notebook.rebuild_digest()
 
 
 async def _run_import(
@@ -141,12 +158,7 @@ async def _run_import(
         if time.monotonic() - last_edit >= PROGRESS_EVERY_S and start + CHUNK < total:
             await progress(start + CHUNK)
             last_edit = time.monotonic()
-    # One batch: every person is saved, or (on any failure) none is.
-    with notebook.batch():
-        for contact in [*new, *updated.values()]:
-            notebook.save_contact(contact)
-        if len(new) + len(updated) > MANY:
-            notebook.rebuild_digest()
+    await asyncio.to_thread(_save_all, notebook, [*new, *updated.values()])
     text = render(
         "messages/import_done.html", added=len(new), merged=len(updated), same=len(matches) - skipped - len(updated),
         skipped=skipped,

@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_console(settings, store, SystemClock())
 
-    from telegram.error import InvalidToken
+    from telegram.error import InvalidToken, NetworkError
 
     app = build_application(settings, store, SystemClock())
     try:
@@ -96,6 +96,18 @@ def main(argv: list[str] | None = None) -> int:
             app.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=5)
     except InvalidToken:
         print("nurture: Telegram rejected TELEGRAM_BOT_TOKEN - check it with @BotFather.", file=sys.stderr)
+        return 2
+    except NetworkError as error:
+        print(f"nurture: cannot reach Telegram ({error}) - check the network or TELEGRAM_BASE_URL.", file=sys.stderr)
+        return 1
+    except OSError as error:
+        if not args.webhook:
+            raise
+        where = f"{settings.webhook_listen}:{settings.webhook_port}"
+        print(
+            f"nurture: cannot listen on {where} (COACH_WEBHOOK_LISTEN, COACH_WEBHOOK_PORT): {error.strerror}",
+            file=sys.stderr,
+        )
         return 2
     return 0
 

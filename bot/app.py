@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 
-from telegram import BotCommand, Update
+from telegram import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeDefault, Update
 from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
@@ -51,6 +52,9 @@ OFFLINE_TOKEN = "100000001:offline-console-token"
 # avoids the burst-then-429 pattern a bucket of 30 produces against a strict sliding window.
 MESSAGES_PER_SECOND = 29.5
 
+# Seconds each start-up call describing the bot may take (see introduce_bot).
+INTRODUCTION_TIMEOUT = 5.0
+
 COMMAND_HANDLERS = {
     "start": start.start_command,
     "help": start.help_command,
@@ -73,6 +77,7 @@ COMMAND_HANDLERS = {
     "resume": schedule.resume_command,
     "export": privacy.export_command,
     "deleteme": privacy.deleteme_command,
+    "privacy": privacy.privacy_command,
     "map": network.map_command,
 }
 
@@ -139,12 +144,36 @@ def build_application(
 
 
 async def on_startup(app: Application) -> None:
-    """Schedule every user's morning message and publish the command menu (a failure there is not fatal)."""
+    """Schedule every user's morning message, then tell Telegram who the bot is (a failure there is not fatal)."""
     rebuild_jobs(app)
-    try:
-        await app.bot.set_my_commands([BotCommand(c.name, c.summary) for c in COMMANDS])
-    except TelegramError as error:
-        log.warning("could not publish the command menu: %s", error)
+    await introduce_bot(app)
+
+
+async def introduce_bot(app: Application) -> None:
+    """The description (an empty chat's "What can this bot do?"), the short description (profile and shares) and
+    the command menu, for private chats only: in groups the bot shows nothing, so it offers no commands there.
+
+    Telegram rate-limits these calls hard, sometimes asking to wait for minutes; a start-up is not held back by
+    that (each step gets INTRODUCTION_TIMEOUT seconds), and whatever failed is published on the next start.
+    """
+    bot = app.bot
+    steps: dict[str, Callable[[], Awaitable[bool]]] = {
+        "description": lambda: bot.set_my_description(render("messages/bot_description.txt")),
+        "short description": lambda: bot.set_my_short_description(render("messages/bot_short_description.txt")),
+        "command menu": lambda: bot.set_my_commands(
+            [BotCommand(c.name, c.summary) for c in COMMANDS],
+            scope=BotCommandScopeAllPrivateChats(),
+        ),
+        # A menu from an older release, published for every chat, would offer commands in groups.
+        "old menu for all chats": lambda: bot.delete_my_commands(scope=BotCommandScopeDefault()),
+    }
+    for what, step in steps.items():
+        try:
+            await asyncio.wait_for(step(), INTRODUCTION_TIMEOUT)
+        except TelegramError as error:
+            log.warning("could not publish the bot's %s: %s", what, error)
+        except TimeoutError:
+            log.warning("could not publish the bot's %s: Telegram is slow or asks to wait; next start", what)
 
 
 @for_user

@@ -36,6 +36,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("resume", "Resume morning messages", "/resume", "Settings"),
     Command("export", "Download everything you told me", "/export  ·  /export csv  ·  /export vcf", "Your data"),
     Command("deleteme", "Delete all your data", "/deleteme", "Your data"),
+    Command("privacy", "What is stored, who can read it", "/privacy", "Your data"),
     Command("start", "What Nurture does", "/start", "Settings"),
     Command("help", "All commands", "/help", "Settings"),
 )

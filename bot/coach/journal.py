@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.coach.capture import Facts, Meeting, PersonMention, extract_facts
+from bot.coach.facts import learn as learn_facts
 from bot.coach.models import Contact, Interaction, Promise, new_id
 from bot.coach.names import fold, resolve
 from bot.coach.notebook import Notebook
@@ -72,17 +73,17 @@ def record_meeting(
             _learn(contact, meeting.facts)
             notebook.save_contact(contact)
             text = meeting.notes or (f"Met at {meeting.context}" if meeting.context else "Met")
-            notebook.add_interaction(
-                Interaction(
-                    id=new_id(),
-                    contact_id=contact.id,
-                    kind="met",
-                    text=text,
-                    on=day,
-                    at=now.isoformat(),
-                    context=meeting.context,
-                )
+            met = Interaction(
+                id=new_id(),
+                contact_id=contact.id,
+                kind="met",
+                text=text,
+                on=day,
+                at=now.isoformat(),
+                context=meeting.context,
             )
+            notebook.add_interaction(met)
+            learn_facts(notebook, contact, meeting.notes, meeting.when, source_id=met.id)  # typed facts: facts.py
             # A promise made to a group ("I'll send you both the deck") is kept once per person.
             for item in meeting.facts.promise_items:
                 promise = Promise(id=new_id(), contact_id=contact.id, text=item.text, made_on=day, due_on=item.due_on)
@@ -97,8 +98,10 @@ def record_note(notebook: Notebook, contact: Contact, text: str, now: datetime, 
     facts = extract_facts(text, today)
     with notebook.batch():
         _learn(contact, facts)
+        note = _interaction(contact, "note", text, now, today)
+        learn_facts(notebook, contact, text, today, source_id=note.id)  # typed facts (facts.py); may update the card
         notebook.save_contact(contact)
-        notebook.add_interaction(_interaction(contact, "note", text, now, today))
+        notebook.add_interaction(note)
         for item in facts.promise_items:
             notebook.save_promise(
                 Promise(

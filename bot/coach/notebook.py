@@ -306,12 +306,13 @@ class Notebook:
         """The network as a read-only view. ``about`` limits the interactions and promises to those contacts (all
         contacts stay known by id), which is all a draft or a contact card needs and much cheaper to build."""
         if about is None:
-            return Network(self.contacts(), self.interactions(), self.promises())
+            return Network(self.contacts(), self.interactions(), self.promises(), self.facts())
         wanted = set(about)
         return Network(
             self.contacts(),
             [i for i in self.interactions() if i.contact_id in wanted],
             [p for p in self.promises() if p.contact_id in wanted],
+            [f for f in self.facts() if f.contact_id in wanted],
         )
 
     def export(self) -> dict[str, Any]:

@@ -30,6 +30,7 @@ from bot.handlers import (
     contacts,
     drafts,
     goals,
+    imports,
     morning,
     network,
     privacy,
@@ -99,7 +100,11 @@ BUTTON_HANDLERS = {
     "goal": goals.on_goal,
     "tz": schedule.on_timezone_button,
     "wipe": privacy.on_wipe,
+    "import": imports.on_import,
 }
+
+# Buttons whose work takes long (importing thousands of people): handled without holding up other users.
+BACKGROUND_BUTTONS = {"import"}
 
 
 def build_application(
@@ -134,10 +139,12 @@ def build_application(
     for command in COMMANDS:
         app.add_handler(CommandHandler(command.name, COMMAND_HANDLERS[command.name], block=not command.background))
     for kind, handler in BUTTON_HANDLERS.items():
-        app.add_handler(CallbackQueryHandler(handler, pattern=f"^{kind}:"))
+        app.add_handler(CallbackQueryHandler(handler, pattern=f"^{kind}:", block=kind not in BACKGROUND_BUTTONS))
     app.add_handler(CallbackQueryHandler(expired_button))
     app.add_handler(MessageHandler(filters.COMMAND, unknown_command))
     app.add_handler(MessageHandler(filters.TEXT, capture.plain_text))
+    # A contacts file to import (long: other users' messages are not held up meanwhile).
+    app.add_handler(MessageHandler(filters.Document.ALL, imports.on_document, block=False))
     app.add_handler(MessageHandler(~filters.TEXT & ~filters.StatusUpdate.ALL, not_text))
     app.add_error_handler(on_error)
     return app

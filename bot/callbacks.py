@@ -29,6 +29,7 @@ _PATTERNS = {
     "rhythm": re.compile(r"^rhythm:(fewer|pause|keep)$"),  # "does this rhythm suit you?"
     "goal": re.compile(rf"^goal:(reached|dropped):({_ID})$"),  # end a goal from /goals
     "wipe": re.compile(r"^wipe:(yes|no)$"),  # "delete all my data?"
+    "import": re.compile(rf"^import:({_ID}):(merge|skip|cancel)$"),  # a contacts file waiting for the answer
     "tz": re.compile(r"^tz:([A-Za-z_]+(?:/[A-Za-z0-9_+\-]+){0,2})$"),
 }
 

@@ -23,7 +23,19 @@ from bot.clock import Clock
 from bot.coach.store import Store
 from bot.commands import COMMANDS
 from bot.config import Settings
-from bot.handlers import capture, choices, coaching, contacts, drafts, morning, network, privacy, schedule, start
+from bot.handlers import (
+    capture,
+    choices,
+    coaching,
+    contacts,
+    drafts,
+    imports,
+    morning,
+    network,
+    privacy,
+    schedule,
+    start,
+)
 from bot.handlers.errors import on_error
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
@@ -81,7 +93,11 @@ BUTTON_HANDLERS = {
     "nudge": morning.on_nudge,
     "tz": schedule.on_timezone_button,
     "wipe": privacy.on_wipe,
+    "import": imports.on_import,
 }
+
+# Buttons whose work takes long (importing thousands of people): handled without holding up other users.
+BACKGROUND_BUTTONS = {"import"}
 
 
 def build_application(
@@ -116,10 +132,12 @@ def build_application(
     for command in COMMANDS:
         app.add_handler(CommandHandler(command.name, COMMAND_HANDLERS[command.name], block=not command.background))
     for kind, handler in BUTTON_HANDLERS.items():
-        app.add_handler(CallbackQueryHandler(handler, pattern=f"^{kind}:"))
+        app.add_handler(CallbackQueryHandler(handler, pattern=f"^{kind}:", block=kind not in BACKGROUND_BUTTONS))
     app.add_handler(CallbackQueryHandler(expired_button))
     app.add_handler(MessageHandler(filters.COMMAND, unknown_command))
     app.add_handler(MessageHandler(filters.TEXT, capture.plain_text))
+    # A contacts file to import (long: other users' messages are not held up meanwhile).
+    app.add_handler(MessageHandler(filters.Document.ALL, imports.on_document, block=False))
     app.add_handler(MessageHandler(~filters.TEXT & ~filters.StatusUpdate.ALL, not_text))
     app.add_error_handler(on_error)
     return app

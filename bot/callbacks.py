@@ -27,6 +27,7 @@ _PATTERNS = {
     "again": re.compile(rf"^again:{_KIND}:(\d):({_ID})(?::({_ID}))?$"),
     "nudge": re.compile(rf"^nudge:(done|snooze|snooze1|snooze7|draft):({_ID})$"),  # nudge token from today's plan
     "wipe": re.compile(r"^wipe:(yes|no)$"),  # "delete all my data?"
+    "import": re.compile(rf"^import:({_ID}):(merge|skip|cancel)$"),  # a contacts file waiting for the answer
     "tz": re.compile(r"^tz:([A-Za-z_]+(?:/[A-Za-z0-9_+\-]+){0,2})$"),
 }
 

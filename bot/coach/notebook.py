@@ -168,8 +168,12 @@ def _replace_with(doc: dict[str, Any]) -> Callable[[MutableMapping[Any, Any]], N
 
 def set_aside_files(path: Path) -> list[Path]:
     """Copies of a notebook's data other than the file itself: files moved aside as unreadable, and temporary files
-    a crash left half-written."""
-    return [*path.parent.glob(f"{path.name}.unreadable-*"), *path.parent.glob(f".{path.name}.*.tmp")]
+    a crash left half-written, and side files (an import waiting for the user's answer, see Store.side_file)."""
+    return [
+        *path.parent.glob(f"{path.name}.unreadable-*"),
+        *path.parent.glob(f".{path.name}.*.tmp"),
+        *path.parent.glob(f"{path.name}.side-*"),
+    ]
 
 
 def state_values(table: dict[str, Any]) -> dict[str, Any]:

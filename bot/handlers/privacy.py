@@ -8,8 +8,10 @@ from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
 from bot.coach.notebook import Notebook
+from bot.handlers.exports import PEOPLE_FORMATS, export_people
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
+from bot.handlers.words import command_text
 from bot.rendering import render
 from bot.scheduling import schedule_morning
 from bot.services import services
@@ -28,6 +30,9 @@ async def privacy_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 @for_user
 async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    if command_text(update).lower().lstrip(".") in PEOPLE_FORMATS:
+        await export_people(update, context, notebook, command_text(update).lower().lstrip("."))
+        return
     data = notebook.export()
     payload = orjson.dumps(data, option=orjson.OPT_INDENT_2)
     chat = update.effective_chat

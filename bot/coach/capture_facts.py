@@ -117,6 +117,7 @@ _INTO_NEEDS = frozenset(
         "all",
         "hugely",
         "both",
+        "and",
     }
 )
 
@@ -351,7 +352,7 @@ def _interests(text: str, taken: list[tuple[int, int]]) -> list[str]:
 _SUBJECT_LINK = r"(?:(?:is|are|'s|’s|was)\s+)?(?:(?:also|currently|actively|desperately|still|really)\s+)?"
 _NEED = re.compile(
     r"(?<![\w'’])(?P<lead>" + _SUBJECT_LINK + r"(?:"
-    r"looking\s+for|searching\s+for|on\s+the\s+hunt\s+for|in\s+need\s+of|(?:is\s+)?after"
+    r"looking\s+for|searching\s+for|on\s+the\s+hunt\s+for|in\s+need\s+of|(?<=is\s)after|(?<='s\s)after"
     r"|needs?(?!\s+to\b)|(?<!the\s)hiring(?:\s+for)?(?!\s+(?:manager|process|freeze))"
     r"|wants?\s+to\s+hire|trying\s+to\s+(?:hire|find|raise)|raising(?:\s+for)?"
     r"|(?P<intro>wants?|would\s+love|needs?|asked\s+for|could\s+use)(?=\s+(?:an?\s+)?intros?\b|\s+to\s+meet\b)"

@@ -131,7 +131,7 @@ _PHRASE_STOP = _set(
     tonight ago last this and & but so while because loves likes enjoys into fan interested passionate cares
     promised owe need should will i'll i’ll i'd i’d got just launched raised won published joined she's
     he's they're also thru lol haha lmao hehe obviously tho though needs wants looking hiring raising plays
-    there"""
+    there re about regarding"""
 )
 _TRAILING_FILLER = _set("and & at in on of with the a an for to")
 
@@ -194,7 +194,7 @@ _MEAL = (
     r"(?:coffees?|lunch|drinks?|dinner|breakfast|brunch|beers?|tea|pints?|a\s+drink|a\s+pint|food|a\s+bite|cocktails)"
 )
 _TALK = (
-    r"(?:call|zoom|chat|catch[\s-]?up(?:\s+call)?|meeting|walk|facetime|skype|google\s+meet|teams\s+call|convo"
+    r"(?:coffee\s+chat|call|zoom|chat|catch[\s-]?up(?:\s+call)?|meeting|walk|facetime|skype|google\s+meet|teams\s+call|convo"
     r"|conversation|hangout|sync|1:1|one[\s-]on[\s-]one|intro\s+call|video\s+call|phone\s+call|call)"
 )
 _LEAD = re.compile(
@@ -222,6 +222,10 @@ _CHAT_MEETING = re.compile(rf"{_MET}\s+(?:up\s+with\s+|with\s+)?(?=\S)", re.IGNO
 # Who, before the name: "an investor named Paul", "a guy called Steve", "my neighbour Bill", "the Okafors - ".
 _NAMED = re.compile(
     r"(?:an?|this|some|one|the)\s+(?P<desc>(?:[\w\-]+\s+){0,3}?)(?:named|called|by\s+the\s+name\s+of)\s+", re.I
+)
+_THE_ROLE_OF = re.compile(
+    r"(?:the|an?)\s+(?P<role>[\w\-]+(?:\s+[\w\-]+){0,2}?)\s+(?:of|at|from|@)\s+"
+    r"(?P<org>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})\s*,\s*"
 )
 _MY_SOMEONE = re.compile(r"(?:my|our)\s+(?:new\s+|old\s+|lovely\s+)?(?P<rel>[a-z\-]+)\s+(?=[A-Z])")
 _GROUP = re.compile(
@@ -275,6 +279,14 @@ _MY_RELATIVE = re.compile(
     r"(?:my|our)\s+(?:\w+\s+)?(?:" + "|".join(sorted(RELATIONS, key=len, reverse=True)) + r")\b", re.I
 )
 _NOT_ORGS = _set("uni university college school work church home the gym high school back home")
+# "from the climbing gym" says where you know them from, not where they work.
+_PLACE_NOUNS = _set(
+    "gym club class school uni college church neighbourhood neighborhood building street block park pool "
+    "playground nursery kindergarten"
+)
+_TIME_OF_DAY = re.compile(
+    r"(?:noon|midday|midnight|lunch(?:time)?|dinner|night|\d{1,2}(?::\d\d)?\s*(?:am|pm)?|\d{1,2}h)$", re.I
+)
 _NOT_PLACES = frozenset({"the phone", "phone", "the call", "a call"})
 _POSSESSIVE_INTRO = re.compile(r"['’]s(?:\s+intro(?:duction)?)?\b", re.IGNORECASE)
 _INTRODUCED_US = re.compile(r"^(?P<who>.{1,80}?)\s+introduced\s+(?:us|me|me\s+to\s+\w+)$", re.IGNORECASE)
@@ -448,10 +460,17 @@ def _scan_role(s: str, j: int, clause: bool = False) -> tuple[str, str, int] | N
     return role, company, k
 
 
+def _not_an_org(org: str) -> bool:
+    words = org.lower().split()
+    return org.lower() in _NOT_ORGS or (words[0] == "the" and words[-1] in _PLACE_NOUNS)
+
+
 def _apply_paren(inner: str, person: PersonMention) -> None:
-    """ "(CTO, Globex)", "(product lead at Stripe)", "(Globex)", "(from Acme)"."""
+    """ "(CTO, Globex)", "(product lead at Stripe)", "(Globex)", "(from Acme)"; not "(not that one lol)"."""
     parts = [p.strip() for p in inner.split(",") if p.strip()]
     if not parts or parts[0].lower() in _PRONOUN_PARENS:
+        return
+    if any(w.lower() in NOT_NAMES and w.lower() not in _ROLE_WORDS for w in parts[0].split()[:1]):
         return
     first = re.sub(r"^from\s+", "", parts[0], flags=re.I)
     split = _split_role(first)
@@ -475,7 +494,7 @@ def _scan_attributes(s: str, j: int, person: PersonMention) -> int:
         m = _FROM.match(s, j)
         if m and not person.company:
             org, end = _scan_phrase(s, m.end(), _PHRASE_STOP | {"at", "@", "in", "on", "during", "with"})
-            if org and org.lower() in _NOT_ORGS:
+            if org and _not_an_org(org):
                 j = end
                 continue
             if org:
@@ -512,6 +531,12 @@ def _scan_lead_ins(s: str, i: int, person: PersonMention) -> tuple[int, str]:
             continue
         m = _MY_SOMEONE.match(s, i)
         if m:
+            i = m.end()
+            continue
+        m = _THE_ROLE_OF.match(s, i)
+        if m and _is_role(m.group("role").split()):
+            person.role = m.group("role")
+            company = m.group("org")
             i = m.end()
             continue
         m = _POSSESSIVE_REL.match(s, i)
@@ -565,6 +590,7 @@ def _scan_people(s: str, i: int) -> tuple[list[PersonMention], int, bool]:
             company=team,
         )
         j = _scan_attributes(s, found.end, person)
+        from_org = bool(_FROM.search(s, found.end, j))  # "Jonas + Ute from Zalando"
         people.append(person)
         if len(people) >= MAX_PEOPLE:
             break
@@ -580,6 +606,10 @@ def _scan_people(s: str, i: int) -> tuple[list[PersonMention], int, bool]:
         found = _scan_name(s, sep.end(), None if lowered else False) if sep else None
         if found is not None and "," in sep.group(0) and _CLAUSE_VERB.match(s, found.end):  # type: ignore[union-attr]
             break  # "chidi & ada, chidi is a lawyer": a clause about someone already named
+    last = people[-1]
+    if len(people) > 1 and from_org and last.company and not any(p.company or p.role for p in people[:-1]):
+        for person in people[:-1]:  # "Jonas + Ute from Zalando": both
+            person.company = last.company
     return people, j, lowered
 
 
@@ -619,14 +649,14 @@ class _Rest:
         m = _FROM.match(s, j)
         if m and people and not people[-1].company:
             org, end = _scan_phrase(s, m.end(), _PHRASE_STOP | {"at", "@", "in", "on", "during", "with"})
-            if org and org.lower() not in _NOT_ORGS:
+            if org and not _not_an_org(org):
                 return end, lambda: setattr(people[-1], "company", org)
             if org:
                 return end, lambda: None
         m = _CONTEXT.match(s, j)
         if m and not self.context:
             place, end = _scan_phrase(s, m.end(), _PHRASE_STOP | {"on"})
-            if place and place.lower() in _NOT_PLACES:
+            if place and (place.lower() in _NOT_PLACES or _TIME_OF_DAY.match(place)):
                 return end, lambda: None
             if place:
                 return end, lambda: setattr(self, "context", place)
@@ -690,11 +720,11 @@ def _read_rest(
 # --- who each clause is about ---------------------------------------------------------------------------------
 
 _SUBJECT = re.compile(
-    r"(?:(?:and|but|also|oh|btw|plus)\s+)?(?:(?P<pron>she|he|they|both|both\s+of\s+them)|(?P<name>[^\W\d_][\w\-]*))"
+    r"(?:(?:and|but|also|oh|btw|plus)\s+)?(?:(?P<pron>she|he|they|both|both\s+of\s+them|(?P<typo>shes|hes|theyre))|(?P<name>[^\W\d_][\w\-]*))"
     r"(?P<is>['’]s|['’]re|\s+is|\s+are|\s+was|\s+were)?(?=\s|$)\s*",
     re.IGNORECASE,
 )
-_WORKS = re.compile(r"(?:works|working|worked|is|'s|’s)?\s*(?:at|for|with)\s+", re.IGNORECASE)
+_WORKS = re.compile(r"(?:works|working|worked|work|is|'s|’s)?\s*(?:at|for|with)\s+", re.IGNORECASE)
 _RUNS = re.compile(r"(?P<verb>runs|running|leads|leading|heads|owns|manages|founded)\s+", re.IGNORECASE)
 _ARTICLE_ROLE = re.compile(r"(?:an?|the|my(?:\s+new)?|our|their|his|her)\s+", re.IGNORECASE)
 _ROLE_PHRASE_STOP = _set(
@@ -751,7 +781,7 @@ def _org_after(rest: str) -> str:
 
 
 _PREPOSITIONS = _set("for at with on in to from about by of into over after before during")
-_NOT_JOB_WORDS = _set("i me my we you he she they him her them it is are was were be been 's lol haha")
+_NOT_JOB_WORDS = _set("i me my we you he she they him her them it is are was were be been 's lol haha hes shes theyre")
 
 
 def _job_words_ok(words: list[str]) -> bool:
@@ -849,7 +879,7 @@ def _attribute(free: list[list[str]], people: list[PersonMention], today: date) 
         if subject is None:
             m = _SUBJECT.match(text)
             if m and m.group("pron"):
-                pron = m.group("pron").lower()
+                pron = m.group("pron").lower().replace("shes", "she").replace("hes", "he")
                 subject = list(people) if pron.startswith("both") else (current[:1] if current else people[:1])
                 if pron == "they" and len(people) > 1:
                     subject = list(people)
@@ -858,7 +888,7 @@ def _attribute(free: list[list[str]], people: list[PersonMention], today: date) 
                 if named is not None:
                     subject = [named]
             if subject is not None and m is not None:
-                body, linked = text[m.end() :], bool(m.group("is"))
+                body, linked = text[m.end() :], bool(m.group("is") or m.group("typo"))
         if subject is None:
             subject = current
         else:
@@ -914,6 +944,12 @@ def _read(s: str, start: int, today: date, by_introduces: bool = False, introduc
 
 
 def _read_line(s: str, today: date) -> tuple[str, Meeting | None]:
+    early = day_at(s, _LEAD_JUNK.match(s).end(), today, "past")  # type: ignore[union-attr]  # "yday coffee w/ Marta"
+    if early is not None and _LEAD.match(s, early.end):
+        kind, meeting = _read_line(s[early.end :].lstrip(" ,:-"), today)
+        if meeting is not None and meeting.when == today:
+            meeting.when = early.day
+        return kind, meeting
     m = _X_INTRODUCED_ME.match(s)
     if m and not is_not_a_name(m.group("who").split()[0]):
         who = _scan_name(m.group("who"), 0, None)

@@ -377,7 +377,8 @@ _PROFESSION_OFFERS = {
     "bookkeeper": "bookkeeping",
 }
 _PROFESSION = re.compile(
-    r"(?:\bis|'s|’s)\s+(?:an?\s+)?(?:\w+\s+)?(?P<job>" + "|".join(_PROFESSION_OFFERS) + r")\b", re.IGNORECASE
+    r"(?:\bis|'s|’s|\bhes|\bshes)\s+(?:an?\s+)?(?:\w+\s+)?(?P<job>" + "|".join(_PROFESSION_OFFERS) + r")\b",
+    re.IGNORECASE,
 )
 _ITEM_END = re.compile(
     r"\s*(?:[,.;!?\n()]|\s[-–—]\s|\bbut\b|\bwhile\b|\bbecause\b|\bso\b|\blol\b|\bhaha\b|\bthough\b|\basap\b"
@@ -481,8 +482,8 @@ def extract_facts(text: str, today: date | None = None) -> Facts:
     birthday = _birthday(text, taken)
     promises = _promises(text, taken, today)[:MAX_ITEMS]
     wins = _wins(text, taken)
+    offers = _offers(text, taken)  # "can help with hiring engineers" is an offer, not a need
     needs = _needs(text, taken)
-    offers = _offers(text, taken)
     interests = _interests(text, taken)
     return Facts(
         interests=interests[:MAX_ITEMS],

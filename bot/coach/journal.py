@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.coach.capture import Facts, Meeting, PersonMention, extract_facts
+from bot.coach.facts import learn as learn_facts
 from bot.coach.models import Contact, Interaction, Promise, new_id
 from bot.coach.names import fold, resolve
 from bot.coach.notebook import Notebook
@@ -74,17 +75,17 @@ def record_meeting(
             by_name.setdefault(fold(mention.name), contact)
             notebook.save_contact(contact)
             text = meeting.notes or (f"Met at {meeting.context}" if meeting.context else "Met")
-            notebook.add_interaction(
-                Interaction(
-                    id=new_id(),
-                    contact_id=contact.id,
-                    kind="met",
-                    text=text,
-                    on=day,
-                    at=now.isoformat(),
-                    context=meeting.context,
-                )
+            met = Interaction(
+                id=new_id(),
+                contact_id=contact.id,
+                kind="met",
+                text=text,
+                on=day,
+                at=now.isoformat(),
+                context=meeting.context,
             )
+            notebook.add_interaction(met)
+            learn_facts(notebook, contact, meeting.notes, meeting.when, source_id=met.id)  # typed facts: facts.py
             # A promise made to a group ("I'll send you both the deck") is kept once per person.
             for item in meeting.facts.promise_items:
                 promise = Promise(id=new_id(), contact_id=contact.id, text=item.text, made_on=day, due_on=item.due_on)
@@ -113,8 +114,10 @@ def record_note(notebook: Notebook, contact: Contact, text: str, now: datetime, 
     facts = extract_facts(text, today)
     with notebook.batch():
         _learn(contact, facts)
+        note = _interaction(contact, "note", text, now, today)
+        learn_facts(notebook, contact, text, today, source_id=note.id)  # typed facts (facts.py); may update the card
         notebook.save_contact(contact)
-        notebook.add_interaction(_interaction(contact, "note", text, now, today))
+        notebook.add_interaction(note)
         for item in facts.promise_items:
             notebook.save_promise(
                 Promise(
@@ -264,9 +267,12 @@ def record_sent_draft(
 
 
 def complete_nudge(notebook: Notebook, nudge: Any, now: datetime, today: date) -> str:
-    """The user did what a nudge suggested: close its loop or log its touch. Returns what was logged, in words."""
+    """The user did what a nudge suggested: close its loop or log its touch. Returns what was logged, in words.
+
+    Logged touches carry no text of the coach's own: a nudge's words must never come back quoted in a later one.
+    """
     contact = notebook.contact(nudge.contact_id) if nudge.contact_id else None
-    if nudge.kind == "starter" or contact is None:
+    if nudge.kind in ("starter", "goal") or contact is None:
         return ""
     promise = notebook.promise(nudge.promise_id) if nudge.promise_id else None
     if promise is not None and promise.is_open:
@@ -275,14 +281,20 @@ def complete_nudge(notebook: Notebook, nudge: Any, now: datetime, today: date) -
     other = notebook.contact(nudge.other_contact_id) if nudge.other_contact_id else None
     with notebook.batch():
         if nudge.draft_kind == "intro" and other is not None:
-            record_touch(notebook, contact, "gave", f"introduced to {other.name}", now, today)
-            record_touch(notebook, other, "gave", f"introduced to {contact.name}", now, today)
-            return "introduced"
+            # Asking whether they'd like an intro is one ask (double opt-in); the gives come with the intro itself.
+            record_touch(notebook, contact, "asked", f"asked about an intro to {other.name}", now, today)
+            return "asked-intro"
+        if nudge.kind == "ask":
+            record_touch(notebook, contact, "asked", "", now, today)
+            return "asked"
         if nudge.kind == "give":
-            record_touch(notebook, contact, "gave", nudge.action, now, today)
+            record_touch(notebook, contact, "gave", "", now, today)
             return "gave"
+        if nudge.kind == "loop":
+            record_touch(notebook, contact, "followed_up", "", now, today)
+            return "loop"
         kind = "followed_up" if nudge.kind in ("thank", "followup") else "touch"
-        record_touch(notebook, contact, kind, nudge.action, now, today)
+        record_touch(notebook, contact, kind, "", now, today)
     return kind
 
 

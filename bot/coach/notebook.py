@@ -10,18 +10,20 @@ notebook does not re-build 1,000 objects. Any failed batch drops those caches to
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Callable, Collection, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, TypeVar
 
+import orjson
 from tinydb import TinyDB
 from tinydb.table import Table
 
 from bot.coach.models import SCHEMA_VERSION, Contact, Fact, Interaction, Profile, Promise, Record, new_id
 from bot.coach.network import Network
-from bot.coach.storage import DIGEST, STATE, AtomicJSONStorage
+from bot.coach.storage import DIGEST, FILE_MODE, STATE, AtomicJSONStorage, read_file
 from bot.coach.summary import SUMMARY_VERSION, summarize
 from bot.coach.summary import summaries as summaries_of
 
@@ -135,6 +137,25 @@ class _Table:
             items.pop(key, None)
 
 
+def _traces_of(contact: Contact | None, *records: list[Any]) -> list[bytes]:
+    """What would show that a deleted contact was ever here: their id, their name, and every text logged about
+    them, as the bytes a notebook file holds (lower-cased: the search ignores case)."""
+    texts: list[str] = []
+    if contact is not None:
+        texts += [contact.id, contact.name]
+    for group in records:
+        for record in group:
+            texts.append(record.id)
+            texts += [getattr(record, name, "") for name in ("text", "context")]
+            texts += [v for v in (getattr(record, "slots", None) or {}).values() if isinstance(v, str)]
+    return [orjson.dumps(t)[1:-1].lower() for t in texts if t and len(t) >= 2]
+
+
+def _mentions(blob: bytes, traces: list[bytes]) -> bool:
+    lowered = blob.lower()
+    return any(trace in lowered for trace in traces)
+
+
 def _replace_with(doc: dict[str, Any]) -> Callable[[MutableMapping[Any, Any]], None]:
     """TinyDB's update merges fields; a record whose field went back to its default must lose the old value."""
 
@@ -143,6 +164,16 @@ def _replace_with(doc: dict[str, Any]) -> Callable[[MutableMapping[Any, Any]], N
         stored.update(doc)
 
     return replace
+
+
+def set_aside_files(path: Path) -> list[Path]:
+    """Copies of a notebook's data other than the file itself: files moved aside as unreadable, and temporary files
+    a crash left half-written, and side files (an import waiting for the user's answer, see Store.side_file)."""
+    return [
+        *path.parent.glob(f"{path.name}.unreadable-*"),
+        *path.parent.glob(f".{path.name}.*.tmp"),
+        *path.parent.glob(f"{path.name}.side-*"),
+    ]
 
 
 def state_values(table: dict[str, Any]) -> dict[str, Any]:
@@ -157,6 +188,8 @@ class Notebook:
         self.storage = AtomicJSONStorage(path)
         self.db = NotebookDB(storage=lambda: self.storage)
         self.storage.read()  # fail now, on open, if the file is unreadable
+        if path.exists():
+            os.chmod(path, FILE_MODE)  # a file from an older release may be readable by others
         self._contacts = _Table(self.db, self.storage, "contacts", Contact)
         self._interactions = _Table(self.db, self.storage, "interactions", Interaction)
         self._promises = _Table(self.db, self.storage, "promises", Promise)
@@ -204,7 +237,14 @@ class Notebook:
             self._dirty.add(contact.id)
 
     def delete_contact(self, contact_id: str) -> None:
-        """Remove a contact with everything logged about them, and unlink anyone they introduced."""
+        """Remove a contact with everything logged about them, and unlink anyone they introduced.
+
+        Deleted means gone from disk when this returns: the file is rewritten whole (no log line still holding
+        them), questions still waiting about them are dropped, and copies set aside or half-written by a crash that
+        mention them are deleted.
+        """
+        contact = self.contact(contact_id)
+        traces = _traces_of(contact, self.interactions(contact_id), self.promises(contact_id), self.facts(contact_id))
         with self.batch():
             self._interactions.remove([i.id for i in self.interactions(contact_id)])
             self._promises.remove([p.id for p in self.promises(contact_id)])
@@ -215,6 +255,17 @@ class Notebook:
                     self.save_contact(other)
             self._contacts.remove([contact_id])
             self._dirty.add(contact_id)
+            pending = self.get_state("pending") or {}
+            kept = {token: item for token, item in pending.items() if not _mentions(orjson.dumps(item), traces)}
+            if len(kept) != len(pending):
+                self.set_state("pending", kept)
+            self.storage.rewrite_on_save()
+        for copy in set_aside_files(self.path):
+            try:
+                if _mentions(read_file(copy), traces):
+                    copy.unlink()
+            except FileNotFoundError:
+                pass
 
     # -- interactions and promises ------------------------------------------------------------------------------
 
@@ -255,12 +306,13 @@ class Notebook:
         """The network as a read-only view. ``about`` limits the interactions and promises to those contacts (all
         contacts stay known by id), which is all a draft or a contact card needs and much cheaper to build."""
         if about is None:
-            return Network(self.contacts(), self.interactions(), self.promises())
+            return Network(self.contacts(), self.interactions(), self.promises(), self.facts())
         wanted = set(about)
         return Network(
             self.contacts(),
             [i for i in self.interactions() if i.contact_id in wanted],
             [p for p in self.promises() if p.contact_id in wanted],
+            [f for f in self.facts() if f.contact_id in wanted],
         )
 
     def export(self) -> dict[str, Any]:
@@ -319,6 +371,12 @@ class Notebook:
         """Recompute and save every contact's summary row (a file written by other means, or by an old release)."""
         with self.batch():
             self._rebuild_digest = True
+
+    def close(self) -> None:
+        """This object leaves memory: any later use raises NotebookClosed (see Store)."""
+        self.storage.close()
+        for table in self._tables:
+            table.forget()
 
     # -- settings and small state ---------------------------------------------------------------------------------
 

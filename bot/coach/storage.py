@@ -18,7 +18,11 @@ small state (morning planning, start-up scheduling) read a few kilobytes instead
 
 The parsed document is kept in memory after the first read (TinyDB calls ``read`` before every operation). That
 cache is write-through and dropped on any failed write, so memory never runs ahead of the disk. ``batch()``
-groups several TinyDB operations into one save.
+groups several TinyDB operations into one save. A closed storage (its notebook left memory) refuses to read or
+write: a stale reference can never save an old copy over a newer file.
+
+Files are private to their owner (0600, folders 0700). Every byte read or written goes through ``read_file``,
+``append_durably`` and ``write_atomically``.
 """
 
 from __future__ import annotations
@@ -48,7 +52,13 @@ _STATE_JOIN = b',"state":'
 COMPACT_RATIO = 0.5
 COMPACT_MIN = 32 * 1024
 
+FILE_MODE, FOLDER_MODE = 0o600, 0o700
+
 Change = tuple[str, str]  # (top-level table, key within it)
+
+
+class NotebookClosed(RuntimeError):
+    """A notebook was used after it left memory (a bug: the live copy is the one in the store)."""
 
 
 class AtomicJSONStorage(Storage):
@@ -62,10 +72,13 @@ class AtomicJSONStorage(Storage):
         self._rewrite = False  # the next save must rewrite the whole file
         self._snapshot_size = 0  # bytes of the first line on disk (0: no file yet)
         self._log_size = 0
+        self.closed = False
 
     # -- the TinyDB Storage interface -----------------------------------------------------------------------------
 
     def read(self) -> dict[str, Any] | None:
+        if self.closed:
+            raise NotebookClosed(str(self.path))
         if not self._loaded:
             self._data = self._load()
             self._loaded = True
@@ -79,6 +92,12 @@ class AtomicJSONStorage(Storage):
     def close(self) -> None:
         self._data = None
         self._loaded = False
+        self.closed = True
+
+    def rewrite_on_save(self) -> None:
+        """The next save rewrites the whole file (no log line): what a deletion needs, so that nothing of the
+        deleted records stays in the snapshot or in an earlier log line."""
+        self._rewrite = True
 
     # -- what Nurture adds ----------------------------------------------------------------------------------------
 
@@ -125,7 +144,7 @@ class AtomicJSONStorage(Storage):
 
     def _load(self) -> dict[str, Any] | None:
         try:
-            raw = self.path.read_bytes()
+            raw = read_file(self.path)
         except FileNotFoundError:
             self._snapshot_size = self._log_size = 0
             return None
@@ -154,6 +173,8 @@ class AtomicJSONStorage(Storage):
         return data
 
     def _flush(self) -> None:
+        if self.closed:
+            raise NotebookClosed(str(self.path))
         data = self._data or {}
         try:
             if (
@@ -237,6 +258,11 @@ def read_head(path: Path) -> tuple[dict[str, Any], dict[str, Any]] | None:
     return digest, state
 
 
+def read_file(path: Path) -> bytes:
+    """A whole notebook file as stored."""
+    return path.read_bytes()
+
+
 def append_durably(path: Path, line: bytes) -> None:
     """Append one line and fsync it. The file already exists (its creation was fsynced with its folder)."""
     with open(path, "ab") as handle:
@@ -248,7 +274,8 @@ def append_durably(path: Path, line: bytes) -> None:
 def write_atomically(path: Path, payload: bytes) -> None:
     """Replace ``path`` with ``payload`` so that a crash at any instant leaves either the old or the new file."""
     folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
+    # mkstemp creates the file with mode 0600, and os.replace keeps it: a notebook is readable by its owner only.
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -18,8 +18,8 @@ from bot.coach.errors import CoachError, UnreadableData
 from bot.coach.notebook import HANDLING, Notebook
 from bot.handlers.errors import explain
 from bot.handlers.reply import reply
+from bot.morning.jobs import ensure_morning
 from bot.rendering import render
-from bot.scheduling import ensure_morning
 from bot.services import services
 
 log = logging.getLogger(__name__)
@@ -49,20 +49,21 @@ def for_user(handler: UserHandler) -> Handler:
             await reply(update, context, render("messages/not_allowed.html"))
             return
         handling = HANDLING.set(update.update_id)
+        store = services(context).store
         try:
-            notebook = services(context).store.notebook(user.id)
-            if notebook.has_handled(update.update_id):
-                # Telegram redelivers what was not confirmed before a crash; its changes are already saved.
-                log.info("user %s: update %s was already handled before a restart", user.id, update.update_id)
-                return
-            await handler(update, context, notebook)
-            # After the handler, so the handler's own change is the first write stamped with this message; not
-            # when the handler deleted the notebook (/deleteme): writing the profile back would undo that.
-            if services(context).store.is_open(user.id):
-                _welcome_back(context, user.id, user.first_name, notebook)
+            # The user's turn: their morning job and their other updates wait, other users do not.
+            async with store.hold(user.id):
+                notebook = await _open_notebook(update, context, user.id)
+                if notebook.has_handled(update.update_id):
+                    # Telegram redelivers what was not confirmed before a crash; its changes are already saved.
+                    log.info("user %s: update %s was already handled before a restart", user.id, update.update_id)
+                    return
+                await handler(update, context, notebook)
+                # After the handler, so the handler's own change is the first write stamped with this message; not
+                # when the handler deleted the notebook (/deleteme): writing the profile back would undo that.
+                if store.is_open(user.id):
+                    _welcome_back(context, user.id, user.first_name, notebook)
         except CoachError as error:
-            if isinstance(error, UnreadableData):
-                log.error("user %s: unreadable notebook: %s", user.id, error.reason)
             if query:
                 await query.answer()
             await reply(update, context, explain(error))
@@ -70,6 +71,19 @@ def for_user(handler: UserHandler) -> Handler:
             HANDLING.reset(handling)
 
     return wrapper
+
+
+async def _open_notebook(update: Update, context: ContextTypes.DEFAULT_TYPE, user_id: int) -> Notebook:
+    """The sender's notebook. One that cannot be read (or has not the shape of a notebook) is set aside by the store;
+    the user is told, and this very message goes on with a fresh notebook, so /start, /export and /deleteme always
+    work."""
+    store = services(context).store
+    try:
+        return store.notebook(user_id)
+    except UnreadableData as error:
+        log.error("user %s: unreadable notebook: %s", user_id, error.reason)
+        await reply(update, context, explain(error))
+        return store.notebook(user_id)
 
 
 def _welcome_back(context: ContextTypes.DEFAULT_TYPE, user_id: int, first_name: str, notebook: Notebook) -> None:

@@ -242,3 +242,20 @@ def test_a_morning_missed_while_the_bot_was_down_is_sent_once_after_a_restart(st
     say(api, third, "/contacts", "Your people")
     assert third.terminate() == 0, third.output()[-3000:]
     assert len([t for t in api.texts(USER) if "Good morning" in t]) == 1
+
+
+def test_a_second_bot_on_the_same_folder_refuses_and_nothing_is_lost(start_bot, api: FakeBotAPI):
+    first = start_bot("first")
+    say(api, first, "/start", "Nurture")
+    second = start_bot("second")
+    assert second.process.wait(timeout=30) == 2
+    refusal = second.output()
+    assert str(start_bot.data_dir.resolve()) in refusal and str(first.process.pid) in refusal, refusal
+    assert "Traceback" not in refusal
+
+    for n in range(20):
+        say(api, first, f"/met Person{n:03d} Test at event {n:03d}", f"Person{n:03d}")
+    assert first.terminate() == 0, first.output()[-3000:]
+    names = {c.name for c in Store(start_bot.data_dir).notebook(USER).contacts()}
+    assert names == {f"Person{n:03d} Test" for n in range(20)}
+    assert len([t for t in api.texts(USER) if "Nurture" in t]) == 1  # only the first bot ever answered

@@ -14,6 +14,7 @@ from bot.coach.notebook import Notebook
 from bot.coach.when import when_in_words
 from bot.handlers.choices import resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
+from bot.handlers.network import show_tagged
 from bot.handlers.reply import keyboard, reply
 from bot.handlers.words import command_text
 from bot.rendering import render
@@ -43,6 +44,9 @@ def by_recent_activity(network: Network) -> list[Contact]:
 
 @for_user
 async def contacts_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    if command_text(update).startswith("#"):  # /contacts #investor
+        await show_tagged(update, context, notebook, command_text(update))
+        return
     await _show_page(update, context, notebook, 0, edit=False)
 
 

@@ -30,6 +30,7 @@ from bot.handlers import (
     coaching,
     contacts,
     drafts,
+    goals,
     imports,
     morning,
     network,
@@ -40,8 +41,8 @@ from bot.handlers import (
 from bot.handlers.errors import on_error
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
+from bot.morning.jobs import rebuild_jobs
 from bot.rendering import render
-from bot.scheduling import rebuild_jobs
 from bot.services import Services
 
 log = logging.getLogger(__name__)
@@ -69,6 +70,10 @@ COMMAND_HANDLERS = {
     "forget": contacts.forget_command,
     "draft": drafts.draft_command,
     "today": morning.today_command,
+    "goal": goals.goal_command,
+    "goals": goals.goals_command,
+    "offer": goals.offer_command,
+    "review": goals.review_command,
     "week": coaching.week_command,
     "circle": coaching.circle_command,
     "budget": coaching.budget_command,
@@ -94,6 +99,8 @@ BUTTON_HANDLERS = {
     "sent": drafts.on_sent,
     "again": drafts.on_again,
     "nudge": morning.on_nudge,
+    "rhythm": morning.on_rhythm,
+    "goal": goals.on_goal,
     "tz": schedule.on_timezone_button,
     "wipe": privacy.on_wipe,
     "import": imports.on_import,

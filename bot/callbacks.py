@@ -25,7 +25,9 @@ _PATTERNS = {
     # the draft can be rebuilt from these, so showing a draft writes nothing.
     "sent": re.compile(rf"^sent:{_KIND}:(\d):({_ID})(?::({_ID}))?$"),
     "again": re.compile(rf"^again:{_KIND}:(\d):({_ID})(?::({_ID}))?$"),
-    "nudge": re.compile(rf"^nudge:(done|snooze|snooze1|snooze7|draft):({_ID})$"),  # nudge token from today's plan
+    "nudge": re.compile(rf"^nudge:(done|snooze|snooze1|snooze7|only|draft):({_ID})$"),  # a token from today's plan
+    "rhythm": re.compile(r"^rhythm:(fewer|pause|keep)$"),  # "does this rhythm suit you?"
+    "goal": re.compile(rf"^goal:(reached|dropped):({_ID})$"),  # end a goal from /goals
     "wipe": re.compile(r"^wipe:(yes|no)$"),  # "delete all my data?"
     "import": re.compile(rf"^import:({_ID}):(merge|skip|cancel)$"),  # a contacts file waiting for the answer
     "tz": re.compile(r"^tz:([A-Za-z_]+(?:/[A-Za-z0-9_+\-]+){0,2})$"),

@@ -243,9 +243,12 @@ def record_sent_draft(
 
 
 def complete_nudge(notebook: Notebook, nudge: Any, now: datetime, today: date) -> str:
-    """The user did what a nudge suggested: close its loop or log its touch. Returns what was logged, in words."""
+    """The user did what a nudge suggested: close its loop or log its touch. Returns what was logged, in words.
+
+    Logged touches carry no text of the coach's own: a nudge's words must never come back quoted in a later one.
+    """
     contact = notebook.contact(nudge.contact_id) if nudge.contact_id else None
-    if nudge.kind == "starter" or contact is None:
+    if nudge.kind in ("starter", "goal") or contact is None:
         return ""
     promise = notebook.promise(nudge.promise_id) if nudge.promise_id else None
     if promise is not None and promise.is_open:
@@ -254,12 +257,18 @@ def complete_nudge(notebook: Notebook, nudge: Any, now: datetime, today: date) -
     other = notebook.contact(nudge.other_contact_id) if nudge.other_contact_id else None
     with notebook.batch():
         if nudge.draft_kind == "intro" and other is not None:
-            record_touch(notebook, contact, "gave", f"introduced to {other.name}", now, today)
-            record_touch(notebook, other, "gave", f"introduced to {contact.name}", now, today)
-            return "introduced"
+            # Asking whether they'd like an intro is one ask (double opt-in); the gives come with the intro itself.
+            record_touch(notebook, contact, "asked", f"asked about an intro to {other.name}", now, today)
+            return "asked-intro"
+        if nudge.kind == "ask":
+            record_touch(notebook, contact, "asked", "", now, today)
+            return "asked"
         if nudge.kind == "give":
-            record_touch(notebook, contact, "gave", nudge.action, now, today)
+            record_touch(notebook, contact, "gave", "", now, today)
             return "gave"
+        if nudge.kind == "loop":
+            record_touch(notebook, contact, "followed_up", "", now, today)
+            return "loop"
         kind = "followed_up" if nudge.kind in ("thank", "followup") else "touch"
-        record_touch(notebook, contact, kind, nudge.action, now, today)
+        record_touch(notebook, contact, kind, "", now, today)
     return kind

@@ -14,6 +14,7 @@ from bot.coach.errors import NotUnderstood
 from bot.coach.names import split_name_and_rest
 from bot.coach.notebook import Notebook
 from bot.coach.when import when_in_words
+from bot.handlers import goals
 from bot.handlers.choices import label, resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
@@ -47,6 +48,8 @@ async def plain_text(update: Update, context: ContextTypes.DEFAULT_TYPE, noteboo
     text = message_text(update)
     if text and looks_like_meeting(text):
         await capture_meeting(update, context, notebook, text)
+    elif text and await goals.report_outcome(update, context, notebook, text, None):
+        return
     else:
         await reply(update, context, render("messages/chat_hint.html", has_contacts=bool(notebook.contacts())))
 
@@ -124,6 +127,8 @@ async def add_note(
         return
     now, today = local_today(context, notebook)
     facts = journal.record_note(notebook, contact, text, now, today)
+    if await goals.report_outcome(update, context, notebook, text, contact):
+        return
     await reply(update, context, render("messages/noted.html", contact=contact, facts=facts))
 
 

@@ -12,8 +12,8 @@ from bot.handlers.exports import PEOPLE_FORMATS, export_people
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
 from bot.handlers.words import command_text
+from bot.morning.jobs import schedule_morning
 from bot.rendering import render
-from bot.scheduling import schedule_morning
 from bot.services import services
 
 

@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bot.handlers.morning import deliver_morning
 from bot.local_api import LocalBotAPI, LocalChat
+from bot.morning.send import deliver_morning
 from tests.conftest import Bot, User
 
 UID = 4242

@@ -12,7 +12,7 @@ from bot.app import build_application, on_startup
 from bot.commands import COMMANDS
 from bot.config import Settings
 from bot.local_api import LocalBotAPI, LocalChat
-from bot.scheduling import job_name
+from bot.morning.jobs import job_name
 from tests.conftest import User
 
 

@@ -11,6 +11,7 @@ from bot.callbacks import button, pressed
 from bot.coach.models import Contact
 from bot.coach.network import Network
 from bot.coach.notebook import Notebook
+from bot.coach.strength import tie_strength
 from bot.coach.when import when_in_words
 from bot.handlers.choices import resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
@@ -123,6 +124,7 @@ async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook
         given=network.count(contact.id, "gave"),
         received=network.count(contact.id, "got"),
         labels=TIMELINE_LABELS,
+        strength=tie_strength(contact, timeline, today),
     )
     buttons = [[(f"✅ {p.text[:40]}", button("keep", p.id))] for p in promises[:5]]
     drafts = [

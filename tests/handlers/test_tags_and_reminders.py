@@ -56,3 +56,38 @@ async def test_remind_without_a_day_or_a_known_person_says_how(user: User):
     await user.say("/met Jane at PyCon")
     assert "remind me in 2 weeks to ping Sam" in await user.say("/remind Jane ask about the launch")
     assert "Zed" in await user.say("/remind Zed tomorrow: hello")
+
+
+async def test_a_reminder_lands_in_that_mornings_plan_exactly_once(user: User, clock):
+    from datetime import timedelta
+
+    await user.say("/met Jane from Acme at PyCon")
+    await user.say("/remind Jane in 3 days: ask about the launch")
+    assert "about the launch" not in await user.say("/today")
+    start = clock.now()
+    clock.set(start + timedelta(days=3))
+    today = await user.say("/today")
+    assert "⏰ Reminder - Jane" in today and "Ask about the launch" in today
+    clock.set(start + timedelta(days=4))
+    assert "about the launch" not in await user.say("/today")
+
+
+async def test_a_birthday_from_a_vcard_brings_a_nudge_on_the_day(user: User, clock):
+    from datetime import timedelta
+
+    card = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Ortiz\r\nBDAY:1985-11-24\r\nEND:VCARD\r\n"
+    await user.send_file("ana.vcf", card)
+    await user.tap("Import 1")
+    assert "birthday" not in (await user.say("/today")).lower()
+    clock.set(clock.now() + timedelta(days=2))  # 24 November
+    assert "It&#39;s Ana&#39;s birthday today" in await user.say("/today")
+
+
+async def test_a_birthday_from_a_note_brings_a_nudge_on_the_day(user: User, clock, store):
+    from datetime import timedelta
+
+    await user.say("/met Tom at the book club")
+    await user.say("/note Tom: his birthday is 24 Nov")
+    assert [c.birthday for c in store.notebook(USER).contacts()] == ["11-24"]
+    clock.set(clock.now() + timedelta(days=2))
+    assert "Birthday - Tom" in await user.say("/today")

@@ -8,11 +8,12 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
+from bot.coach.journal import linked_people
 from bot.coach.models import Contact
 from bot.coach.network import Network
 from bot.coach.notebook import Notebook
 from bot.coach.strength import tie_strength
-from bot.coach.when import when_in_words
+from bot.coach.when import birthday_in_words, when_in_words
 from bot.handlers.choices import resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
 from bot.handlers.network import show_tagged
@@ -125,6 +126,8 @@ async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook
         received=network.count(contact.id, "got"),
         labels=TIMELINE_LABELS,
         strength=tie_strength(contact, timeline, today),
+        links=linked_people(notebook, contact),
+        birthday=birthday_in_words(contact.birthday),
     )
     buttons = [[(f"✅ {p.text[:40]}", button("keep", p.id))] for p in promises[:5]]
     drafts = [

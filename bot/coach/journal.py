@@ -62,6 +62,7 @@ def record_meeting(
     introducer = _find_introducer(list(contacts.values()), meeting.introduced_by)
     saved = MeetingSaved([], [], [], introducer)
     day = meeting.when.isoformat()
+    by_name: dict[str, Contact] = {}  # people of this line, so "Raj and his cofounder Mei" links Mei to Raj
     with notebook.batch():
         for mention, choice in zip(meeting.people, choices, strict=True):
             contact = contacts.get(choice or "")
@@ -70,7 +71,8 @@ def record_meeting(
                 contact = Contact(id=new_id(), name=mention.name, met_on=day, created_at=now.isoformat())
                 contact.met_context = meeting.context
             _fill(contact, mention, meeting, introducer)
-            _learn(contact, meeting.facts)
+            _learn(contact, mention.facts if meeting.people_facts else meeting.facts)
+            by_name.setdefault(fold(mention.name), contact)
             notebook.save_contact(contact)
             text = meeting.notes or (f"Met at {meeting.context}" if meeting.context else "Met")
             met = Interaction(
@@ -91,7 +93,21 @@ def record_meeting(
                 saved.promises.append(promise)
             saved.contacts.append(contact)
             saved.created.append(created)
+        for mention, contact in zip(meeting.people, saved.contacts, strict=True):
+            if mention.link_to:
+                other = by_name.get(fold(mention.link_to)) or resolve(list(contacts.values()), mention.link_to).contact
+                if other is not None and other.id != contact.id and _link(contact, other.id, mention.link_as):
+                    notebook.save_contact(contact)
     return saved
+
+
+def _link(contact: Contact, other_id: str, relation: str) -> bool:
+    """Link ``contact`` to ``other_id`` as ``relation`` ("husband"); False when that link is already there."""
+    link = {"contact_id": other_id, "as": relation}
+    if link in contact.links:
+        return False
+    contact.links = [x for x in contact.links if x.get("contact_id") != other_id] + [link]
+    return True
 
 
 def record_note(notebook: Notebook, contact: Contact, text: str, now: datetime, today: date) -> Facts:
@@ -173,6 +189,8 @@ def _fill(contact: Contact, mention: PersonMention, meeting: Meeting, introducer
         contact.company = mention.company
     if mention.role:
         contact.role = mention.role
+    if mention.title:
+        contact.title = mention.title
     if meeting.context and not contact.met_context:
         contact.met_context = meeting.context
     if meeting.introduced_by and not contact.introduced_by:
@@ -204,9 +222,15 @@ def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
     return data
 
 
+def _mention_from_dict(data: dict[str, Any]) -> PersonMention:
+    data = dict(data)
+    facts = Facts(**data.pop("facts", {}))
+    return PersonMention(**data, facts=facts)
+
+
 def meeting_from_dict(data: dict[str, Any]) -> Meeting:
     return Meeting(
-        people=[PersonMention(**p) for p in data["people"]],
+        people=[_mention_from_dict(p) for p in data["people"]],
         when=date.fromisoformat(data["when"]),
         context=data.get("context", ""),
         introduced_by=data.get("introduced_by", ""),
@@ -272,3 +296,13 @@ def complete_nudge(notebook: Notebook, nudge: Any, now: datetime, today: date) -
         kind = "followed_up" if nudge.kind in ("thank", "followup") else "touch"
         record_touch(notebook, contact, kind, "", now, today)
     return kind
+
+
+def linked_people(notebook: Notebook, contact: Contact) -> list[dict[str, str]]:
+    """The people ``contact`` is linked to, by name: [{"name": "Jane", "as": "husband"}] (deleted ones skipped)."""
+    found = []
+    for link in contact.links:
+        other = notebook.contact(link.get("contact_id", ""))
+        if other is not None:
+            found.append({"name": other.name, "as": link.get("as", "") or "linked"})
+    return found

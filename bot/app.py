@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Awaitable, Callable
 
 from telegram import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeDefault, Update
@@ -84,6 +85,8 @@ COMMAND_HANDLERS = {
     "deleteme": privacy.deleteme_command,
     "privacy": privacy.privacy_command,
     "map": network.map_command,
+    "tag": network.tag_command,
+    "remind": network.remind_command,
 }
 
 BUTTON_HANDLERS = {
@@ -103,6 +106,9 @@ BUTTON_HANDLERS = {
     "wipe": privacy.on_wipe,
     "import": imports.on_import,
 }
+
+# "remind me in 2 weeks to ping Sam", typed without a command.
+REMIND_ME = re.compile(r"^\s*remind\s+me\b", re.IGNORECASE)
 
 # Buttons whose work takes long (importing thousands of people): handled without holding up other users.
 BACKGROUND_BUTTONS = {"import"}
@@ -134,7 +140,9 @@ def build_application(
     app = builder.build()
 
     services = Services(settings=settings, store=store, clock=clock)
-    services.resumers.update({**capture.RESUMERS, **contacts.RESUMERS, **drafts.RESUMERS, **coaching.RESUMERS})
+    services.resumers.update(
+        {**capture.RESUMERS, **contacts.RESUMERS, **drafts.RESUMERS, **coaching.RESUMERS, **network.RESUMERS}
+    )
     app.bot_data["services"] = services
 
     # First: an edited message only ever corrects the capture it made (the handlers below would run it again).
@@ -145,6 +153,7 @@ def build_application(
         app.add_handler(CallbackQueryHandler(handler, pattern=f"^{kind}:", block=kind not in BACKGROUND_BUTTONS))
     app.add_handler(CallbackQueryHandler(expired_button))
     app.add_handler(MessageHandler(filters.COMMAND, unknown_command))
+    app.add_handler(MessageHandler(filters.TEXT & filters.Regex(REMIND_ME), network.remind_text))
     app.add_handler(MessageHandler(filters.TEXT, capture.plain_text))
     # A contacts file to import (long: other users' messages are not held up meanwhile).
     app.add_handler(MessageHandler(filters.Document.ALL, imports.on_document, block=False))

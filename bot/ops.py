@@ -183,7 +183,7 @@ def stats(data_dir: Path, now: datetime) -> Stats:
         contacts += len(rows)
         profile = state.get("profile") or {}
         today = local_day(now, str(profile.get("timezone") or "UTC"))
-        last_logged = max((str(row.get("l") or "") for row in rows.values()), default="")
+        last_logged = max((str(row.get("last") or "") for row in rows.values()), default="")  # summary.Row
         if profile.get("active", True) and last_logged >= (today - timedelta(days=ACTIVE_DAYS)).isoformat():
             active += 1
         if ((state.get(MORNINGS) or {}).get(today.isoformat()) or {}).get("status") == SENT:

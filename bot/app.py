@@ -92,6 +92,7 @@ COMMAND_HANDLERS = {
 BUTTON_HANDLERS = {
     "pick": choices.on_pick,
     "keep": capture.on_keep,
+    "fix": capture.on_fix,
     "page": contacts.on_page,
     "card": contacts.on_card,
     "forget": contacts.on_forget,
@@ -144,6 +145,8 @@ def build_application(
     )
     app.bot_data["services"] = services
 
+    # First: an edited message only ever corrects the capture it made (the handlers below would run it again).
+    app.add_handler(MessageHandler(filters.UpdateType.EDITED, capture.on_edit))
     for command in COMMANDS:
         app.add_handler(CommandHandler(command.name, COMMAND_HANDLERS[command.name], block=not command.background))
     for kind, handler in BUTTON_HANDLERS.items():

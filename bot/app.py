@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Awaitable, Callable
 
 from telegram import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeDefault, Update
@@ -84,11 +85,14 @@ COMMAND_HANDLERS = {
     "deleteme": privacy.deleteme_command,
     "privacy": privacy.privacy_command,
     "map": network.map_command,
+    "tag": network.tag_command,
+    "remind": network.remind_command,
 }
 
 BUTTON_HANDLERS = {
     "pick": choices.on_pick,
     "keep": capture.on_keep,
+    "fix": capture.on_fix,
     "page": contacts.on_page,
     "card": contacts.on_card,
     "forget": contacts.on_forget,
@@ -103,6 +107,9 @@ BUTTON_HANDLERS = {
     "wipe": privacy.on_wipe,
     "import": imports.on_import,
 }
+
+# "remind me in 2 weeks to ping Sam", typed without a command.
+REMIND_ME = re.compile(r"^\s*remind\s+me\b", re.IGNORECASE)
 
 # Buttons whose work takes long (importing thousands of people): handled without holding up other users.
 BACKGROUND_BUTTONS = {"import"}
@@ -134,15 +141,20 @@ def build_application(
     app = builder.build()
 
     services = Services(settings=settings, store=store, clock=clock)
-    services.resumers.update({**capture.RESUMERS, **contacts.RESUMERS, **drafts.RESUMERS, **coaching.RESUMERS})
+    services.resumers.update(
+        {**capture.RESUMERS, **contacts.RESUMERS, **drafts.RESUMERS, **coaching.RESUMERS, **network.RESUMERS}
+    )
     app.bot_data["services"] = services
 
+    # First: an edited message only ever corrects the capture it made (the handlers below would run it again).
+    app.add_handler(MessageHandler(filters.UpdateType.EDITED, capture.on_edit))
     for command in COMMANDS:
         app.add_handler(CommandHandler(command.name, COMMAND_HANDLERS[command.name], block=not command.background))
     for kind, handler in BUTTON_HANDLERS.items():
         app.add_handler(CallbackQueryHandler(handler, pattern=f"^{kind}:", block=kind not in BACKGROUND_BUTTONS))
     app.add_handler(CallbackQueryHandler(expired_button))
     app.add_handler(MessageHandler(filters.COMMAND, unknown_command))
+    app.add_handler(MessageHandler(filters.TEXT & filters.Regex(REMIND_ME), network.remind_text))
     app.add_handler(MessageHandler(filters.TEXT, capture.plain_text))
     # A contacts file to import (long: other users' messages are not held up meanwhile).
     app.add_handler(MessageHandler(filters.Document.ALL, imports.on_document, block=False))

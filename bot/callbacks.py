@@ -15,7 +15,8 @@ from telegram import CallbackQuery, Update
 _ID = r"[0-9a-f]{8}"
 _DRAFTED = r"(thanks|followup|reconnect|share|intro|congrats|introduce)"
 _PATTERNS = {
-    "pick": re.compile(rf"^pick:({_ID}):({_ID}|new)$"),  # answer to "which Jane?"
+    "pick": re.compile(rf"^pick:({_ID}):({_ID}|new|add|yes|no|one)$"),  # answer to "which Jane?", "log it?"
+    "fix": re.compile(rf"^fix:({_ID})$"),  # "✏️ Fix" under a capture: the capture's token
     "forget": re.compile(rf"^forget:({_ID}):(yes|no)$"),
     "page": re.compile(r"^page:(\d{1,4})$"),
     "keep": re.compile(rf"^keep:({_ID})$"),  # close one open promise / thank-you

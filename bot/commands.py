@@ -25,6 +25,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("contact", "One person's card and timeline", "/contact Jane", "People"),
     Command("forget", "Delete a contact", "/forget Jane", "People"),
     Command("map", "A picture of your network", "/map", "People", background=True),
+    Command("tag", "Tag someone; /contacts #tag lists them", "/tag Jane investor  ·  /contacts #investor", "People"),
+    Command("remind", "A reminder about someone, on a day", "/remind Jane 12 Jan: ask about the launch", "Coaching"),
     Command("draft", "Write a note from real context", "/draft thanks Jane  ·  /draft intro Jane Tom", "Drafts"),
     Command("today", "Today's nudges", "/today", "Coaching"),
     Command("goal", "Set what you want from your network", "/goal land a PM role at a fintech by March", "Coaching"),

@@ -86,7 +86,7 @@ def test_telegram_is_told_the_public_url_and_the_secret(webhook):
     [registered] = api.calls("setWebhook")
     assert registered["url"] == "https://bot.example.org/nurture/telegram"
     assert registered["secret_token"] == WEBHOOK_SECRET
-    assert registered["allowed_updates"] == ["message", "callback_query"]
+    assert registered["allowed_updates"] == ["message", "edited_message", "callback_query"]
 
 
 def test_an_update_with_the_secret_is_answered_and_saved(webhook):

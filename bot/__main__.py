@@ -24,8 +24,9 @@ from bot.config import ConfigError, Settings, configure_logging
 
 log = logging.getLogger("bot")
 
-# Edited messages are not asked for: re-applying an edited "/met ..." would log the meeting twice.
-ALLOWED_UPDATES = ["message", "callback_query"]
+# Edited messages are asked for: an edit within 48 hours corrects the capture that message made, in place (each
+# edit is applied once; bot/handlers/capture.py: on_edit). They never run a command a second time.
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 
 
 def parser() -> argparse.ArgumentParser:

@@ -92,12 +92,14 @@ COMMAND_HANDLERS = {
 BUTTON_HANDLERS = {
     "pick": choices.on_pick,
     "keep": capture.on_keep,
+    "fix": capture.on_fix,
     "page": contacts.on_page,
     "card": contacts.on_card,
     "forget": contacts.on_forget,
     "draft": drafts.on_draft_button,
     "sent": drafts.on_sent,
     "again": drafts.on_again,
+    "yes": drafts.on_both_said_yes,
     "nudge": morning.on_nudge,
     "rhythm": morning.on_rhythm,
     "goal": goals.on_goal,
@@ -144,6 +146,8 @@ def build_application(
     )
     app.bot_data["services"] = services
 
+    # First: an edited message only ever corrects the capture it made (the handlers below would run it again).
+    app.add_handler(MessageHandler(filters.UpdateType.EDITED, capture.on_edit))
     for command in COMMANDS:
         app.add_handler(CommandHandler(command.name, COMMAND_HANDLERS[command.name], block=not command.background))
     for kind, handler in BUTTON_HANDLERS.items():

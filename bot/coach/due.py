@@ -204,7 +204,7 @@ def all_due(
     if colds:
         colds.sort(key=_BY_RANK_THEN_ID)
         due.extend([Due(r.rank, "rediscover:" + r.contact_id, "reconnect", (r.contact_id,), r.row) for r in colds[:3]])
-    if views:
+    if views or any(goal.get("loops") for goal in goals):
         _goal_steps(due, rows, views, helpers, goals, today, days)
     if needing:
         _need_gives(due, rows, offers)
@@ -278,7 +278,7 @@ def goal_key_words(focus: Focus) -> frozenset[str]:
     if focus.target:
         words.add(focus.target.removesuffix("s"))
     if focus.kind == "raise":
-        words |= {"investor", "vc", "angel", "fund", "venture", "capital"}
+        words |= {"investor", "vc", "angel", "partner", "fund", "venture", "capital"}
     elif focus.kind == "cofounder":
         words |= {"engineer", "developer", "founder", "cto", "designer"}
     return frozenset(words)

@@ -339,8 +339,9 @@ def apply_outcome(
 ) -> OutcomeSaved | None:
     """Record an outcome on its goal: progress, helpers to tell, and the goal reached when it was a final yes.
 
-    Helpers: everyone the user received help from or asked since the goal was set, and whoever introduced the
-    people met since then. The person the note is about is left out when they said no.
+    Helpers: everyone the user received help from or asked since the goal was set, whoever introduced the people
+    met since then, and the person a good-news note is about. The person the note is about is left out when they
+    said no.
     """
     goal = goal_for(profile.goals, outcome)
     if goal is None:
@@ -355,6 +356,8 @@ def apply_outcome(
         met_since = (contact.met_on or contact.created_at[:10]) >= since
         if introducer and met_since and introducer not in helpers and network.contact(introducer):
             helpers.append(introducer)
+    if outcome.good and subject_id and subject_id not in helpers:
+        helpers.append(subject_id)  # the note is about them: they were part of it
     if not outcome.good and subject_id in helpers:
         helpers.remove(subject_id)
     progress = list(goal.get("progress", []))

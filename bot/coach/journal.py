@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from bot.coach.capture import Facts, Meeting, PersonMention, extract_facts
@@ -49,6 +49,7 @@ class MeetingSaved:
     created: list[bool]  # per contact: newly created (True) or an existing contact met again (False)
     promises: list[Promise]
     introducer: Contact | None
+    interactions: list[str] = field(default_factory=list)  # ids of the "met" entries, one per contact
 
 
 def record_meeting(
@@ -249,7 +250,8 @@ def record_sent_draft(
         "followup": "followed_up",
         "reconnect": "touch",
         "share": "gave",
-        "intro": "gave",
+        "intro": "asked",  # step 1 of an intro only asks (double opt-in): the give is the introduction itself
+        "introduce": "gave",
     }
     with notebook.batch():
         for promise_id in promise_ids:
@@ -260,7 +262,12 @@ def record_sent_draft(
         people = [c for c in (notebook.contact(cid) for cid in contact_ids) if c is not None]
         for contact in people:
             others = [p.name for p in people if p.id != contact.id]
-            text = f"introduced to {', '.join(others)}" if kind == "intro" and others else f"sent a {kind} note"
+            if kind == "introduce" and others:
+                text = f"introduced to {', '.join(others)}"
+            elif kind == "intro" and others:
+                text = f"asked about an intro to {', '.join(others)}"
+            else:
+                text = f"sent a {kind} note"
             if not (closed and kind == "thanks"):  # a thank-you that closed its loop is logged once, as "thanked"
                 record_touch(notebook, contact, touch.get(kind, "touch"), text, now, today)
     return closed
@@ -306,3 +313,138 @@ def linked_people(notebook: Notebook, contact: Contact) -> list[dict[str, str]]:
         if other is not None:
             found.append({"name": other.name, "as": link.get("as", "") or "linked"})
     return found
+
+
+# --- a capture can be corrected: "✏️ Fix" or an edit of the original message ------------------------------------
+
+CAPTURES = "captures"  # notebook state: token -> what one capture wrote, so it can be revised in place
+KEEP_CAPTURES = 40
+EDITABLE_HOURS = 48
+
+
+def remember_capture(
+    notebook: Notebook, saved: MeetingSaved, meeting: Meeting, now: datetime, message_id: int = 0
+) -> str:
+    """Keep what a capture wrote (ids, and the mentions as read) under a token for "✏️ Fix" and message edits."""
+    token = new_id()
+    captures = dict(notebook.get_state(CAPTURES) or {})
+    captures[token] = {
+        "contacts": [c.id for c in saved.contacts],
+        "created": saved.created,
+        "interactions": saved.interactions,
+        "promises": [p.id for p in saved.promises],
+        "meeting": meeting_to_dict(meeting),
+        "message_id": message_id,
+        "at": now.isoformat(),
+        "edits": [],
+    }
+    while len(captures) > KEEP_CAPTURES:
+        captures.pop(next(iter(captures)))
+    notebook.set_state(CAPTURES, captures)
+    return token
+
+
+def capture_for_message(notebook: Notebook, message_id: int) -> str:
+    """The token of the capture a Telegram message made, or ""."""
+    for token, item in (notebook.get_state(CAPTURES) or {}).items():
+        if message_id and item.get("message_id") == message_id:
+            return str(token)
+    return ""
+
+
+def can_still_edit(notebook: Notebook, token: str, now: datetime) -> bool:
+    item = (notebook.get_state(CAPTURES) or {}).get(token)
+    if not item:
+        return False
+    return now - datetime.fromisoformat(item["at"]) <= timedelta(hours=EDITABLE_HOURS)
+
+
+def revise_capture(
+    notebook: Notebook, token: str, meeting: Meeting, now: datetime, edit_id: str = ""
+) -> MeetingSaved | None:
+    """Correct a capture in place from a corrected line: names, companies, roles, place, date, and the split into
+    people. Contacts this capture created follow the new reading (a person no longer in it is removed); contacts
+    that existed before keep everything but what this capture itself had set. ``edit_id`` (a Telegram edit's
+    date) is recorded so the same edit is never applied twice. None when the capture is gone or the edit was seen.
+    """
+    captures = dict(notebook.get_state(CAPTURES) or {})
+    item = captures.get(token)
+    if item is None or (edit_id and edit_id in item.get("edits", [])):
+        return None
+    before = meeting_from_dict(item["meeting"])
+    day = meeting.when.isoformat()
+    saved = MeetingSaved([], [], [], _find_introducer(notebook.contacts(), meeting.introduced_by))
+    with notebook.batch():
+        ids: list[str] = item["contacts"]
+        for index, mention in enumerate(meeting.people):
+            contact = notebook.contact(ids[index]) if index < len(ids) else None
+            created = contact is None or item["created"][index]
+            old = before.people[index] if index < len(before.people) else PersonMention("")
+            if contact is None:
+                contact = Contact(id=new_id(), name=mention.name, met_on=day, created_at=now.isoformat())
+            if created:
+                contact.name = mention.name
+            for name in ("company", "role", "title"):
+                if getattr(mention, name) != getattr(old, name) and (created or getattr(mention, name)):
+                    setattr(contact, name, getattr(mention, name))
+            if created:
+                contact.met_on, contact.met_context = day, meeting.context
+                if meeting.introduced_by != before.introduced_by:
+                    contact.introduced_by = saved.introducer.name if saved.introducer else meeting.introduced_by
+                    contact.introduced_by_id = saved.introducer.id if saved.introducer else ""
+            _learn(contact, mention.facts)
+            notebook.save_contact(contact)
+            interaction_id = item["interactions"][index] if index < len(item["interactions"]) else new_id()
+            notebook.add_interaction(
+                Interaction(
+                    id=interaction_id,
+                    contact_id=contact.id,
+                    kind="met",
+                    text=meeting.notes or (f"Met at {meeting.context}" if meeting.context else "Met"),
+                    on=day,
+                    at=now.isoformat(),
+                    context=meeting.context,
+                )
+            )
+            saved.contacts.append(contact)
+            saved.created.append(created)
+            saved.interactions.append(interaction_id)
+        for index in range(len(meeting.people), len(ids)):  # the corrected line names fewer people
+            if item["created"][index] and notebook.contact(ids[index]) is not None:
+                forget_contact(notebook, ids[index])
+        old_promises = [notebook.promise(pid) for pid in item["promises"]]
+        for index, promise_item in enumerate(meeting.facts.promise_items):
+            promise = old_promises[index] if index < len(old_promises) else None
+            if promise is None:
+                promise = Promise(id=new_id(), contact_id=saved.contacts[0].id, text="", made_on=day)
+            promise.text, promise.due_on = promise_item.text, promise_item.due_on
+            notebook.save_promise(promise)
+            saved.promises.append(promise)
+        item.update(
+            contacts=[c.id for c in saved.contacts],
+            created=saved.created,
+            interactions=saved.interactions,
+            promises=[p.id for p in saved.promises],
+            meeting=meeting_to_dict(meeting),
+            edits=[*item.get("edits", []), edit_id] if edit_id else item.get("edits", []),
+        )
+        captures[token] = item
+        notebook.set_state(CAPTURES, captures)
+    return saved
+
+
+def add_contact(notebook: Notebook, name: str, now: datetime) -> Contact:
+    """Someone named in /got, /gave, /note or /done who is not in the notebook yet, added with one tap."""
+    contact = Contact(id=new_id(), name=name.strip()[:80], created_at=now.isoformat())
+    notebook.save_contact(contact)
+    return contact
+
+
+def forget_contact(notebook: Notebook, contact_id: str) -> None:
+    """Delete a contact, and every remembered capture that names them (it holds the words as typed)."""
+    with notebook.batch():
+        captures = notebook.get_state(CAPTURES) or {}
+        kept = {t: item for t, item in captures.items() if contact_id not in item.get("contacts", [])}
+        if len(kept) != len(captures):
+            notebook.set_state(CAPTURES, kept)
+        notebook.delete_contact(contact_id)

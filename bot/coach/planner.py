@@ -4,8 +4,9 @@
 sees, following docs/coaching.md, "Respecting attention":
 
 - at most ``budget`` steps, one per person, a mix of kinds (a second step of a kind already planned costs
-  ``KIND_REPEAT_PENALTY``, except telling helpers how a goal turned out: all of them should hear within two days);
-- a person shown on two ignored mornings of the last week rests, unless a debt is due that very day;
+  ``KIND_REPEAT_PENALTY``); telling helpers how a goal turned out comes first and may exceed the budget (up to
+  ``LOOPS_PER_MORNING``), because every helper should hear within two days;
+- an item shown and left untapped on two mornings of the last week rests, unless it is a debt due that very day;
 - after three ignored mornings in a row the plan shrinks to one step, and the coach asks once about the rhythm;
 - snoozes rest a person ("person:<id>") or a single item (its key);
 - a long-cold contact comes back at most one a morning and three a week, the goal gap at most once a week;
@@ -30,11 +31,11 @@ from bot.coach.wording import write
 Rows = Mapping[str, Row]
 
 KIND_REPEAT_PENALTY = 60.0
+LOOPS_PER_MORNING = 3  # helpers told how a goal turned out: on top of the budget, so all hear within two days
 REST_AFTER_IGNORED = 2  # mornings a person was shown and ignored (in the last week) before they rest
 SHRINK_AFTER = 3  # ignored mornings in a row before the plan shrinks to one step
 WEEK = 7
 REDISCOVER_PER_WEEK = 3
-_NO_PENALTY = frozenset(("loop",))
 
 
 class MorningRecord(TypedDict):
@@ -55,9 +56,10 @@ class Rhythm(TypedDict, total=False):
 
 
 class Recent(NamedTuple):
-    resting: frozenset[str]  # people shown on REST_AFTER_IGNORED ignored mornings in the last week
+    resting: frozenset[str]  # keys shown and left untapped on REST_AFTER_IGNORED mornings of the last week
     ignored_in_a_row: int  # mornings in a row, up to yesterday, with nothing tapped
     week_keys: frozenset[str]  # every key shown in the last week
+    rediscovered: int  # long-cold contacts shown in the last week
 
 
 class MorningPlan(NamedTuple):
@@ -88,31 +90,31 @@ def plan_morning(
     keep = 3 * budget + len(hidden_keys) + len(hidden_people) + len(recent.resting) + 1
     everything = all_due(rows, today, goals=goals, offers=offers, keep=keep)
     allowed = _allowed(everything, recent, hidden_keys, hidden_people)
-    plan = _pick(allowed, budget)
+    loops = [due for due in allowed if due.kind == "loop"][:LOOPS_PER_MORNING]
+    plan = loops + _pick([due for due in allowed if due.kind != "loop"], max(0, budget - len(loops)))
     ask_rhythm = shrunk and not (rhythm or {}).get("asked_on")
     return MorningPlan([write(due, rows, today) for due in plan], shrunk, ask_rhythm)
 
 
 def recent_mornings(mornings: Mapping[str, Any], today: date, *, since: str = "") -> Recent:
-    """What the last week of mornings says: who was shown and ignored, and how many mornings in a row went by
-    without a tap. Mornings on or before ``since`` (the day the user last chose a rhythm) do not count toward
+    """What the last week of mornings says: which items were shown and ignored, and how many mornings in a row went
+    by without a tap. Mornings on or before ``since`` (the day the user last chose a rhythm) do not count toward
     shrinking."""
     week_from = (today - timedelta(days=WEEK)).isoformat()
     iso = today.isoformat()
     ignored: dict[str, int] = {}
     keys: set[str] = set()
+    rediscovered = 0
     for day, record in mornings.items():
         if not (week_from <= day < iso) or not isinstance(record, dict):
             continue
         shown = record.get("keys") or []
         keys.update(shown)
+        rediscovered += sum(1 for key in shown if key.startswith("rediscover:"))
         acted = set(record.get("acted") or ())
-        people = record.get("people") or [_people_in_key(k) for k in shown]
-        tapped = {p for key, who in zip(shown, people, strict=False) if key in acted for p in who}
-        for who in people:
-            for person in who:
-                if person not in tapped:
-                    ignored[person] = ignored.get(person, 0) + 1
+        for key in shown:
+            if key not in acted:
+                ignored[key] = ignored.get(key, 0) + 1
     in_a_row = 0
     earlier = today - timedelta(days=1)
     while True:
@@ -122,35 +124,8 @@ def recent_mornings(mornings: Mapping[str, Any], today: date, *, since: str = ""
         if record.get("keys"):
             in_a_row += 1
         earlier -= timedelta(days=1)
-    resting = frozenset(p for p, n in ignored.items() if n >= REST_AFTER_IGNORED)
-    return Recent(resting, in_a_row, frozenset(keys))
-
-
-# Nudge keys that name their people ("reconnect:<id>", "intro:<a>:<b>", "ask:<goal>:<id>"); the others name a
-# promise, which only the record's "people" list can tell.
-_PEOPLE_AFTER = {
-    "thank-meet": 1,
-    "reconnect": 1,
-    "rediscover": 1,
-    "give": 1,
-    "warm": 1,
-    "congrats": 1,
-    "offer": 1,
-    "birthday": 1,
-    "intro": 1,
-    "ask": 2,
-    "loop": 2,
-}
-
-
-def _people_in_key(key: str) -> list[str]:
-    parts = key.split(":")
-    skip = _PEOPLE_AFTER.get(parts[0])
-    if skip is None:
-        return []
-    if parts[0] == "birthday":
-        return parts[1:2]
-    return parts[skip:]
+    resting = frozenset(key for key, n in ignored.items() if n >= REST_AFTER_IGNORED)
+    return Recent(resting, in_a_row, frozenset(keys), rediscovered)
 
 
 def _snoozed(snoozed: Mapping[str, str], today: date) -> tuple[set[str], set[str]]:
@@ -172,16 +147,16 @@ def _snoozed(snoozed: Mapping[str, str], today: date) -> tuple[set[str], set[str
 
 def _allowed(everything: list[Due], recent: Recent, hidden_keys: set[str], hidden_people: set[str]) -> list[Due]:
     allowed = []
-    rediscovered = sum(1 for key in recent.week_keys if key.startswith("rediscover:"))
+    rediscovered = recent.rediscovered
     for due in everything:
         if due.key in hidden_keys or (hidden_people and not hidden_people.isdisjoint(due.people)):
             continue
-        if not due.pressing and recent.resting and not recent.resting.isdisjoint(due.people):
+        if not due.pressing and due.key in recent.resting:
             continue
         if due.key.startswith("gap:") and due.key in recent.week_keys:
             continue  # the gap is said once a week
         if due.key.startswith("rediscover:"):
-            if rediscovered >= REDISCOVER_PER_WEEK:
+            if rediscovered >= REDISCOVER_PER_WEEK or due.key in recent.week_keys:
                 continue
             rediscovered = REDISCOVER_PER_WEEK  # one a morning
         allowed.append(due)
@@ -207,8 +182,7 @@ def _pick(due: Sequence[Due], budget: int) -> list[Due]:
             position[kind] = i
             if i == len(items):
                 continue
-            penalty = 0.0 if kind in _NO_PENALTY else KIND_REPEAT_PENALTY * chosen_of_kind[kind]
-            value = items[i].score - penalty
+            value = items[i].score - KIND_REPEAT_PENALTY * chosen_of_kind[kind]
             if best is None or value > best_value or (value == best_value and items[i].key < best.key):
                 best, best_value = items[i], value
         if best is None:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 
 from bot.coach.due import Debt, Due, Gap, Helper, LoopDue
+from bot.coach.facts import keep_words
 from bot.coach.give import IntroIdea, OfferIdea, share_interest
 from bot.coach.goals import OUTCOME_NEWS, why_they_can_help
 from bot.coach.models import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE
@@ -156,7 +157,16 @@ def _promise(due: Due, rows: Rows, today: date) -> Nudge:
 
 
 def promise_in_words(first: str, text: str) -> str:
-    """'You promised Priya the Ferrazzi book', 'You told Priya you'd send her the book', 'You owe Max the numbers'."""
+    """'You promised Priya the Ferrazzi book', 'You owe Max a call', 'You promised Jo an intro to Sam', or for an
+    action, 'You told Priya you'd review the draft'. Things, calls and intros are read by the shared facts layer
+    (bot/coach/facts.py: keep_words); an action is said as typed, after its opener."""
+    kept = keep_words(text)
+    if kept.what and kept.form == "gift":
+        return f"You promised {first} {kept.what}"
+    if kept.what and kept.form == "call":
+        return f"You owe {first} {'an' if kept.what[:1] in 'aeiou' else 'a'} {kept.what}"
+    if kept.what and kept.form == "intro":
+        return f"You promised {first} an intro to {kept.what}"
     text = text.strip().rstrip(".")
     lower = text.lower()
     for opener in ("i'll ", "i will ", "ill ", "to "):

@@ -8,6 +8,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
+from bot.coach import journal
 from bot.coach.journal import linked_people
 from bot.coach.models import Contact
 from bot.coach.network import Network
@@ -189,7 +190,7 @@ async def on_forget(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook
     if data is None or contact is None:
         text = render("messages/expired.html")
     elif data.args[1] == "yes":
-        notebook.delete_contact(contact.id)
+        journal.forget_contact(notebook, contact.id)
         text = render("messages/forgotten.html", name=contact.name)
     else:
         text = render("messages/kept_contact.html", name=contact.name)

@@ -61,7 +61,7 @@ KIND_CASES = {
         "followup:p1",
         "followup",
         "followup",
-        "On Sunday, you told Priya you'd send her the slides.",
+        "On Sunday, you promised Priya the slides.",
     ),
     "nice to meet you, two days on": (
         net(
@@ -336,3 +336,26 @@ def test_a_win_stays_fresh_until_the_user_congratulates(logged, fresh):
         for n, (k, t) in enumerate(logged)
     ]
     assert (fresh_win(contact, timeline) == "got promoted") is fresh
+
+
+@pytest.mark.parametrize(
+    ("promised", "words"),
+    [
+        ("send her the Ferrazzi book", "you promised Priya the Ferrazzi book."),
+        ("owe him our churn numbers", "you owe Priya our churn numbers."),
+        ("I'll call her next week", "you owe Priya a call."),
+        ("intro her to Sam", "you promised Priya an intro to Sam."),
+        ("review the draft", "you told Priya you'd review the draft."),
+    ],
+)
+def test_a_promise_reads_as_one_whole_sentence(promised, words):
+    network = net([person("p", "Priya Raman")], [log("p", "touch", 1)], [owe("p1", "p", 1, promised)])
+    [nudge] = plan_day(network, TODAY)
+    assert nudge.reason == f"Yesterday, {words}"
+
+
+def test_nudges_never_quote_the_coachs_own_words_back():
+    # A touch logged from a nudge carries no text; even an old one that did is never quoted.
+    network = net([person("j", "Josh Park", circle="inner")], [log("j", "touch", 30, "Send Josh a quick hello.")])
+    [nudge] = plan_day(network, TODAY)
+    assert "quick hello." not in nudge.reason and "(" not in nudge.reason

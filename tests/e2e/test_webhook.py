@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.__main__ import ALLOWED_UPDATES
 from bot.local_api import LocalChat
 from tests.e2e.fake_bot_api import FakeBotAPI
 from tests.e2e.test_real_process import REPLY_TIMEOUT, TOKEN, BotProcess, clean_env
@@ -86,7 +87,7 @@ def test_telegram_is_told_the_public_url_and_the_secret(webhook):
     [registered] = api.calls("setWebhook")
     assert registered["url"] == "https://bot.example.org/nurture/telegram"
     assert registered["secret_token"] == WEBHOOK_SECRET
-    assert registered["allowed_updates"] == ["message", "callback_query"]
+    assert registered["allowed_updates"] == ["message", "edited_message", "callback_query"]
 
 
 def test_an_update_with_the_secret_is_answered_and_saved(webhook):

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from bot.__main__ import ALLOWED_UPDATES
 from bot.local_api import LocalChat
 from tests.e2e.fake_bot_api import FakeBotAPI
 from tests.e2e.test_real_process import REPLY_TIMEOUT, TOKEN, BotProcess, clean_env

@@ -37,7 +37,7 @@ WEIGHTS: dict[str, float] = {
     "notes": 1.5,
 }
 _WORDS = re.compile(r"[a-z0-9]+")
-_STOP = frozenset("a an the of at in on and or with to for from my is".split())
+_STOP = frozenset(["a", "an", "the", "of", "at", "in", "on", "and", "or", "with", "to", "for", "from", "my", "is"])
 
 
 class Hit(NamedTuple):

@@ -11,8 +11,8 @@ from bot.callbacks import button, pressed
 from bot.coach import journal
 from bot.coach.journal import linked_people
 from bot.coach.models import Contact
-from bot.coach.network import Network
 from bot.coach.names import resolve
+from bot.coach.network import Network
 from bot.coach.notebook import Notebook
 from bot.coach.search import Hit, search
 from bot.coach.strength import tie_strength

@@ -15,7 +15,8 @@ from bot.coach.search import search
 from bot.coach.words import NOT_NAMES, is_not_a_name
 
 TODAY = date(2026, 11, 22)
-WORDS = sorted(NOT_NAMES)[:400] + [
+WORDS = [
+    *sorted(NOT_NAMES)[:400],
     "met", "had", "coffee", "w/", "with", "Sam", "Jane", "at", "the", "PM", "@", "stripe", "(", ")", ",", "-",
     "yday", "tmrw", "via", "thru", "Dr", "his", "cofounder", "Mei", "and", "'s", "husband", "needs", "a",
     "lawyer", "🎉", "😂", "مرحبا", "שלום", "Иван", "\u202e", "\x00", "\n", "lol", "bday", "is", "may", "3",

@@ -172,7 +172,6 @@ def all_due(
     cold_rows: list[Row] = []
     helpers: list[Row] = []
     needing: list[Row] = []
-    capable: list[Row] = []
     day_numbers = _DAY_NUMBERS
     month_day = days.month_day
     for row in rows.values():
@@ -186,10 +185,8 @@ def all_due(
             due.append(Due(-BIRTHDAY, f"birthday:{row['id']}:{today.year}", "birthday", (row["id"],), row, True))
         if "needs" in row:
             needing.append(row)
-        if "can" in row:
-            capable.append(row)
-            if goal_words and not goal_words.isdisjoint(row["can"]):
-                helpers.append(row)
+        if goal_words and "can" in row and not goal_words.isdisjoint(row["can"]):
+            helpers.append(row)
 
         circle = row["circle"]
         overdue_before, cadence, base, bonus = rules.get(circle, default_rules)
@@ -227,7 +224,7 @@ def all_due(
     if views or any(goal.get("loops") for goal in goals):
         _goal_steps(due, rows, views, helpers, needing, goals, today, days)
     if needing:
-        _need_gives(due, rows, needing, capable, offers)
+        _need_gives(due, rows, needing, [row for row in rows.values() if "can" in row], offers)
     due.sort()
     return due
 

@@ -24,6 +24,7 @@ from bot.handlers.drafts import send_draft
 from bot.handlers.guard import for_user
 from bot.handlers.reply import Keyboard, keyboard, reply, split_html
 from bot.rendering import render
+from bot.retrying import no_resend_after_5xx
 from bot.scheduling import schedule_morning
 from bot.services import Services, local_today, services
 
@@ -63,7 +64,8 @@ async def deliver_morning(app: Application, user_id: int) -> str:
             async with svc.store.lease_existing(user_id) as notebook:
                 if notebook is None:
                     return "skipped"
-                return await _deliver(app, svc, user_id, notebook)
+                with no_resend_after_5xx():  # a duplicate morning is worse than a missed one (delivery.py)
+                    return await _deliver(app, svc, user_id, notebook)
         except UnreadableData as error:
             log.error("user %s: notebook unreadable, morning skipped (%s)", user_id, error.reason)
             return "unreadable"

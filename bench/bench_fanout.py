@@ -36,7 +36,7 @@ from bot.app import build_application
 from bot.clock import FixedClock
 from bot.coach.store import Store
 from bot.config import Settings
-from bot.handlers.morning import deliver_morning
+from bot.morning.send import deliver_morning
 from bot.services import MORNINGS_AT_ONCE
 
 NOW = datetime(2026, 3, 10, 8, 0, tzinfo=UTC)

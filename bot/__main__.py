@@ -3,6 +3,9 @@
     nurture                 run on Telegram with long polling (a laptop, a small VM)
     nurture --webhook       run on Telegram behind a reverse proxy (Telegram posts updates to TELEGRAM_WEBHOOK_URL)
     nurture --console       chat with the coach in this terminal, no token needed
+    nurture check           verify every notebook: readable, schema-valid, digest consistent   (bot/ops.py)
+    nurture backup DIR      a consistent copy of every notebook, also while the bot runs
+    nurture stats           users, active users, contacts, mornings sent today: counts only, never names
 
 Every command reads the same settings (environment, then .env: see bot/config.py) and answers a configuration
 problem with one line naming the setting, exit status 2, and no traceback.
@@ -13,13 +16,15 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from pathlib import Path
 
 from bot.config import ConfigError, Settings, configure_logging
 
 log = logging.getLogger("bot")
 
-# Edited messages are not asked for: re-applying an edited "/met ..." would log the meeting twice.
-ALLOWED_UPDATES = ["message", "callback_query"]
+# Edited messages are asked for: an edit within 48 hours corrects the capture that message made, in place (each
+# edit is applied once; bot/handlers/capture.py: on_edit). They never run a command a second time.
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 
 
 def parser() -> argparse.ArgumentParser:
@@ -29,6 +34,11 @@ def parser() -> argparse.ArgumentParser:
     mode.add_argument(
         "--webhook", action="store_true", help="receive updates on TELEGRAM_WEBHOOK_URL instead of long polling"
     )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="operator commands")
+    commands.add_parser("check", help="verify every notebook: readable, schema-valid, digest consistent")
+    backup = commands.add_parser("backup", help="copy every notebook into DIR, consistently, also while the bot runs")
+    backup.add_argument("dir", type=Path, metavar="DIR", help="a new or empty folder for the copy")
+    commands.add_parser("stats", help="users, active users, contacts, mornings sent today (counts only)")
     return parser
 
 
@@ -41,6 +51,12 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as error:
         print(f"nurture: {error}", file=sys.stderr)
         return 2
+
+    if args.command:
+        # Operator commands only read the data folder: safe while the bot runs (see bot/ops.py).
+        from bot import ops
+
+        return ops.run(args.command, args, settings)
 
     if not args.console and not settings.token:
         print(
@@ -74,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_console(settings, store, SystemClock())
 
-    from telegram.error import InvalidToken
+    from telegram.error import InvalidToken, NetworkError
 
     app = build_application(settings, store, SystemClock())
     try:
@@ -96,6 +112,18 @@ def main(argv: list[str] | None = None) -> int:
             app.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=5)
     except InvalidToken:
         print("nurture: Telegram rejected TELEGRAM_BOT_TOKEN - check it with @BotFather.", file=sys.stderr)
+        return 2
+    except NetworkError as error:
+        print(f"nurture: cannot reach Telegram ({error}) - check the network or TELEGRAM_BASE_URL.", file=sys.stderr)
+        return 1
+    except OSError as error:
+        if not args.webhook:
+            raise
+        where = f"{settings.webhook_listen}:{settings.webhook_port}"
+        print(
+            f"nurture: cannot listen on {where} (COACH_WEBHOOK_LISTEN, COACH_WEBHOOK_PORT): {error.strerror}",
+            file=sys.stderr,
+        )
         return 2
     return 0
 

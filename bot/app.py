@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import re
+from collections.abc import Awaitable, Callable
 
-from telegram import BotCommand, Update
+from telegram import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeDefault, Update
 from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
@@ -21,13 +24,26 @@ from bot.clock import Clock
 from bot.coach.store import Store
 from bot.commands import COMMANDS
 from bot.config import Settings
-from bot.handlers import capture, choices, coaching, contacts, drafts, morning, network, privacy, schedule, start
+from bot.handlers import (
+    capture,
+    choices,
+    coaching,
+    contacts,
+    drafts,
+    goals,
+    imports,
+    morning,
+    network,
+    privacy,
+    schedule,
+    start,
+)
 from bot.handlers.errors import on_error
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
+from bot.morning.jobs import rebuild_jobs
 from bot.rendering import render
 from bot.retrying import RetryingRequest
-from bot.scheduling import rebuild_jobs
 from bot.services import Services
 from bot.updates import MAX_UPDATES_IN_FLIGHT, InFlightQueue, PerUserOrder
 
@@ -39,6 +55,9 @@ OFFLINE_TOKEN = "100000001:offline-console-token"
 # Telegram allows about 30 messages a second overall. Spacing sends evenly just under that (a bucket of one)
 # avoids the burst-then-429 pattern a bucket of 30 produces against a strict sliding window.
 MESSAGES_PER_SECOND = 29.5
+
+# Seconds each start-up call describing the bot may take (see introduce_bot).
+INTRODUCTION_TIMEOUT = 5.0
 
 COMMAND_HANDLERS = {
     "start": start.start_command,
@@ -53,6 +72,10 @@ COMMAND_HANDLERS = {
     "forget": contacts.forget_command,
     "draft": drafts.draft_command,
     "today": morning.today_command,
+    "goal": goals.goal_command,
+    "goals": goals.goals_command,
+    "offer": goals.offer_command,
+    "review": goals.review_command,
     "week": coaching.week_command,
     "circle": coaching.circle_command,
     "budget": coaching.budget_command,
@@ -62,12 +85,16 @@ COMMAND_HANDLERS = {
     "resume": schedule.resume_command,
     "export": privacy.export_command,
     "deleteme": privacy.deleteme_command,
+    "privacy": privacy.privacy_command,
     "map": network.map_command,
+    "tag": network.tag_command,
+    "remind": network.remind_command,
 }
 
 BUTTON_HANDLERS = {
     "pick": choices.on_pick,
     "keep": capture.on_keep,
+    "fix": capture.on_fix,
     "page": contacts.on_page,
     "card": contacts.on_card,
     "forget": contacts.on_forget,
@@ -75,9 +102,18 @@ BUTTON_HANDLERS = {
     "sent": drafts.on_sent,
     "again": drafts.on_again,
     "nudge": morning.on_nudge,
+    "rhythm": morning.on_rhythm,
+    "goal": goals.on_goal,
     "tz": schedule.on_timezone_button,
     "wipe": privacy.on_wipe,
+    "import": imports.on_import,
 }
+
+# "remind me in 2 weeks to ping Sam", typed without a command.
+REMIND_ME = re.compile(r"^\s*remind\s+me\b", re.IGNORECASE)
+
+# Buttons whose work takes long (importing thousands of people): handled without holding up other users.
+BACKGROUND_BUTTONS = {"import"}
 
 
 def build_application(
@@ -109,28 +145,59 @@ def build_application(
     app = builder.build()
 
     services = Services(settings=settings, store=store, clock=clock)
-    services.resumers.update({**capture.RESUMERS, **contacts.RESUMERS, **drafts.RESUMERS, **coaching.RESUMERS})
+    services.resumers.update(
+        {**capture.RESUMERS, **contacts.RESUMERS, **drafts.RESUMERS, **coaching.RESUMERS, **network.RESUMERS}
+    )
     app.bot_data["services"] = services
 
+    # First: an edited message only ever corrects the capture it made (the handlers below would run it again).
+    app.add_handler(MessageHandler(filters.UpdateType.EDITED, capture.on_edit))
     for command in COMMANDS:
         app.add_handler(CommandHandler(command.name, COMMAND_HANDLERS[command.name], block=not command.background))
     for kind, handler in BUTTON_HANDLERS.items():
-        app.add_handler(CallbackQueryHandler(handler, pattern=f"^{kind}:"))
+        app.add_handler(CallbackQueryHandler(handler, pattern=f"^{kind}:", block=kind not in BACKGROUND_BUTTONS))
     app.add_handler(CallbackQueryHandler(expired_button))
     app.add_handler(MessageHandler(filters.COMMAND, unknown_command))
+    app.add_handler(MessageHandler(filters.TEXT & filters.Regex(REMIND_ME), network.remind_text))
     app.add_handler(MessageHandler(filters.TEXT, capture.plain_text))
+    # A contacts file to import (long: other users' messages are not held up meanwhile).
+    app.add_handler(MessageHandler(filters.Document.ALL, imports.on_document, block=False))
     app.add_handler(MessageHandler(~filters.TEXT & ~filters.StatusUpdate.ALL, not_text))
     app.add_error_handler(on_error)
     return app
 
 
 async def on_startup(app: Application) -> None:
-    """Schedule every user's morning message and publish the command menu (a failure there is not fatal)."""
+    """Schedule every user's morning message, then tell Telegram who the bot is (a failure there is not fatal)."""
     rebuild_jobs(app)
-    try:
-        await app.bot.set_my_commands([BotCommand(c.name, c.summary) for c in COMMANDS])
-    except TelegramError as error:
-        log.warning("could not publish the command menu: %s", error)
+    await introduce_bot(app)
+
+
+async def introduce_bot(app: Application) -> None:
+    """The description (an empty chat's "What can this bot do?"), the short description (profile and shares) and
+    the command menu, for private chats only: in groups the bot shows nothing, so it offers no commands there.
+
+    Telegram rate-limits these calls hard, sometimes asking to wait for minutes; a start-up is not held back by
+    that (each step gets INTRODUCTION_TIMEOUT seconds), and whatever failed is published on the next start.
+    """
+    bot = app.bot
+    steps: dict[str, Callable[[], Awaitable[bool]]] = {
+        "description": lambda: bot.set_my_description(render("messages/bot_description.txt")),
+        "short description": lambda: bot.set_my_short_description(render("messages/bot_short_description.txt")),
+        "command menu": lambda: bot.set_my_commands(
+            [BotCommand(c.name, c.summary) for c in COMMANDS],
+            scope=BotCommandScopeAllPrivateChats(),
+        ),
+        # A menu from an older release, published for every chat, would offer commands in groups.
+        "old menu for all chats": lambda: bot.delete_my_commands(scope=BotCommandScopeDefault()),
+    }
+    for what, step in steps.items():
+        try:
+            await asyncio.wait_for(step(), INTRODUCTION_TIMEOUT)
+        except TelegramError as error:
+            log.warning("could not publish the bot's %s: %s", what, error)
+        except TimeoutError:
+            log.warning("could not publish the bot's %s: Telegram is slow or asks to wait; next start", what)
 
 
 @for_user

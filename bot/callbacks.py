@@ -15,7 +15,8 @@ from telegram import CallbackQuery, Update
 _ID = r"[0-9a-f]{8}"
 _KIND = r"(thanks|followup|reconnect|share|intro|congrats)"
 _PATTERNS = {
-    "pick": re.compile(rf"^pick:({_ID}):({_ID}|new)$"),  # answer to "which Jane?"
+    "pick": re.compile(rf"^pick:({_ID}):({_ID}|new|add|yes|no|one)$"),  # answer to "which Jane?", "log it?"
+    "fix": re.compile(rf"^fix:({_ID})$"),  # "✏️ Fix" under a capture: the capture's token
     "forget": re.compile(rf"^forget:({_ID}):(yes|no)$"),
     "page": re.compile(r"^page:(\d{1,4})$"),
     "keep": re.compile(rf"^keep:({_ID})$"),  # close one open promise / thank-you
@@ -25,8 +26,11 @@ _PATTERNS = {
     # the draft can be rebuilt from these, so showing a draft writes nothing.
     "sent": re.compile(rf"^sent:{_KIND}:(\d):({_ID})(?::({_ID}))?$"),
     "again": re.compile(rf"^again:{_KIND}:(\d):({_ID})(?::({_ID}))?$"),
-    "nudge": re.compile(rf"^nudge:(done|snooze|snooze1|snooze7|draft):({_ID})$"),  # nudge token from today's plan
+    "nudge": re.compile(rf"^nudge:(done|snooze|snooze1|snooze7|only|draft):({_ID})$"),  # a token from today's plan
+    "rhythm": re.compile(r"^rhythm:(fewer|pause|keep)$"),  # "does this rhythm suit you?"
+    "goal": re.compile(rf"^goal:(reached|dropped):({_ID})$"),  # end a goal from /goals
     "wipe": re.compile(r"^wipe:(yes|no)$"),  # "delete all my data?"
+    "import": re.compile(rf"^import:({_ID}):(merge|skip|cancel)$"),  # a contacts file waiting for the answer
     "tz": re.compile(r"^tz:([A-Za-z_]+(?:/[A-Za-z0-9_+\-]+){0,2})$"),
 }
 

@@ -29,6 +29,7 @@ class LocalBotAPI(BaseRequest):
         # method -> queue of scripted answers: (http_status, json_body) or an exception instance to raise.
         self.failures: defaultdict[str, deque[tuple[int, dict[str, Any]] | Exception]] = defaultdict(deque)
         self._message_ids = itertools.count(1)
+        self.files: dict[str, bytes] = {}  # file id -> content, for documents users "send" (getFile + download)
 
     # -- scripting failures (tests) -------------------------------------------------------------------------------
 
@@ -51,6 +52,12 @@ class LocalBotAPI(BaseRequest):
     @staticmethod
     def timed_out() -> Exception:
         return TimedOut("Timed out")
+
+    def add_file(self, content: bytes) -> str:
+        """Hold a file as if a user had uploaded it to Telegram; returns its file id."""
+        file_id = f"file{len(self.files) + 1}"
+        self.files[file_id] = content
+        return file_id
 
     # -- what was sent --------------------------------------------------------------------------------------------
 
@@ -83,6 +90,9 @@ class LocalBotAPI(BaseRequest):
         pool_timeout: Any = None,
     ) -> tuple[int, bytes]:
         api_method = url.rsplit("/", 1)[-1]
+        if "/file/bot" in url:  # downloading a file getFile pointed at: the raw bytes, not JSON
+            self.calls.append(("download", {"file_id": api_method}))
+            return 200, self.files.get(api_method, b"")
         params = dict(request_data.parameters) if request_data else {}
         if request_data is not None and request_data.contains_files:
             # Uploaded files as (file name, bytes), for whoever inspects the call (tests, the console).
@@ -120,6 +130,15 @@ class LocalBotAPI(BaseRequest):
                 name = next(iter(params.get("files", {}).values()), ("file", b""))[0]
                 message["document"] = {"file_id": "local", "file_unique_id": "local", "file_name": name}
             return message
+        if method == "getFile":
+            file_id = str(params.get("file_id", ""))
+            size = len(self.files.get(file_id, b""))
+            return {
+                "file_id": file_id,
+                "file_unique_id": file_id,
+                "file_size": size,
+                "file_path": f"documents/{file_id}",
+            }
         if method == "getUpdates":
             return []
         if method == "getMyCommands":
@@ -155,6 +174,20 @@ class LocalChat:
         if text.startswith("/"):
             command = text.split(maxsplit=1)[0] if text.split() else text
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+        return {"update_id": number, "message": message}
+
+    def document(self, file_id: str, file_name: str, size: int, caption: str = "") -> dict[str, Any]:
+        """A file sent as a document (a LinkedIn export, a .vcf)."""
+        number = next(self._ids)
+        message: dict[str, Any] = {
+            "message_id": number,
+            "date": int(time.time()),
+            "chat": self.chat,
+            "from": self.user,
+            "document": {"file_id": file_id, "file_unique_id": file_id, "file_name": file_name, "file_size": size},
+        }
+        if caption:
+            message["caption"] = caption
         return {"update_id": number, "message": message}
 
     def press(self, data: str, message: dict[str, Any] | None = None) -> dict[str, Any]:

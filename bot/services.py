@@ -27,7 +27,7 @@ class Services:
     resumers: dict[str, Any] = field(default_factory=dict)
     # At 08:00 every user's morning job fires at once. A few deliveries at a time keep the send rate smooth (no
     # 429 storms), the event loop responsive, and each day's claim close to its send (see delivery.py).
-    scheduled: set[int] = field(default_factory=set)  # users with a morning job (kept by bot/scheduling.py)
+    scheduled: set[int] = field(default_factory=set)  # users with a morning job (kept by bot/morning/jobs.py)
     deliveries: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(MORNINGS_AT_ONCE))
 
 

@@ -83,6 +83,12 @@ class User:
                     return await self.press(data)
         raise AssertionError(f"no button {label!r} in {[buttons_of(p) for p in self.last]}")
 
+    async def send_file(self, file_name: str, content: bytes, caption: str = "") -> str:
+        """Send a document, as from Telegram's paperclip."""
+        file_id = self.bot.api.add_file(content)
+        self.last = await self.bot.process(self.chat.document(file_id, file_name, len(content), caption))
+        return self.text
+
     async def press(self, data: str) -> str:
         before = len(self.bot.api.calls)
         self.last = await self.bot.process(self.chat.press(data))

@@ -40,3 +40,34 @@ def test_importing_the_bot_has_no_side_effects(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_no_module_imports_itself_back_in_a_circle():
+    """Module-level imports between bot modules form no cycle (the morning job and the handlers used to)."""
+    graph: dict[str, set[str]] = {}
+    for path in (ROOT / "bot").rglob("*.py"):
+        module = ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+        found = graph.setdefault(module, set())
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:  # module level only
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("bot"):
+                found.add(node.module)
+                found.update(f"{node.module}.{alias.name}" for alias in node.names)
+            elif isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names if alias.name.startswith("bot"))
+    graph = {m: {d for d in deps if d in graph and d != m} for m, deps in graph.items()}
+
+    def cycle_from(start: str) -> list[str] | None:
+        stack = [(start, [start])]
+        seen = set()
+        while stack:
+            module, path = stack.pop()
+            for dep in graph[module]:
+                if dep == start:
+                    return [*path, dep]
+                if dep not in seen:
+                    seen.add(dep)
+                    stack.append((dep, [*path, dep]))
+        return None
+
+    cycles = [c for m in graph if (c := cycle_from(m))]
+    assert cycles == []

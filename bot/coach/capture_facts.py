@@ -117,6 +117,7 @@ _INTO_NEEDS = frozenset(
         "all",
         "hugely",
         "both",
+        "and",
     }
 )
 
@@ -351,7 +352,7 @@ def _interests(text: str, taken: list[tuple[int, int]]) -> list[str]:
 _SUBJECT_LINK = r"(?:(?:is|are|'s|’s|was)\s+)?(?:(?:also|currently|actively|desperately|still|really)\s+)?"
 _NEED = re.compile(
     r"(?<![\w'’])(?P<lead>" + _SUBJECT_LINK + r"(?:"
-    r"looking\s+for|searching\s+for|on\s+the\s+hunt\s+for|in\s+need\s+of|(?:is\s+)?after"
+    r"looking\s+for|searching\s+for|on\s+the\s+hunt\s+for|in\s+need\s+of|(?<=is\s)after|(?<='s\s)after"
     r"|needs?(?!\s+to\b)|(?<!the\s)hiring(?:\s+for)?(?!\s+(?:manager|process|freeze))"
     r"|wants?\s+to\s+hire|trying\s+to\s+(?:hire|find|raise)|raising(?:\s+for)?"
     r"|(?P<intro>wants?|would\s+love|needs?|asked\s+for|could\s+use)(?=\s+(?:an?\s+)?intros?\b|\s+to\s+meet\b)"
@@ -376,7 +377,8 @@ _PROFESSION_OFFERS = {
     "bookkeeper": "bookkeeping",
 }
 _PROFESSION = re.compile(
-    r"(?:\bis|'s|’s)\s+(?:an?\s+)?(?:\w+\s+)?(?P<job>" + "|".join(_PROFESSION_OFFERS) + r")\b", re.IGNORECASE
+    r"(?:\bis|'s|’s|\bhes|\bshes)\s+(?:an?\s+)?(?:\w+\s+)?(?P<job>" + "|".join(_PROFESSION_OFFERS) + r")\b",
+    re.IGNORECASE,
 )
 _ITEM_END = re.compile(
     r"\s*(?:[,.;!?\n()]|\s[-–—]\s|\bbut\b|\bwhile\b|\bbecause\b|\bso\b|\blol\b|\bhaha\b|\bthough\b|\basap\b"
@@ -480,8 +482,8 @@ def extract_facts(text: str, today: date | None = None) -> Facts:
     birthday = _birthday(text, taken)
     promises = _promises(text, taken, today)[:MAX_ITEMS]
     wins = _wins(text, taken)
+    offers = _offers(text, taken)  # "can help with hiring engineers" is an offer, not a need
     needs = _needs(text, taken)
-    offers = _offers(text, taken)
     interests = _interests(text, taken)
     return Facts(
         interests=interests[:MAX_ITEMS],

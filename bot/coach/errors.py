@@ -38,3 +38,13 @@ class UnknownContact(CoachError):
         super().__init__(query)
         self.query = query
         self.suggestions = suggestions or []
+
+
+class BadImportFile(CoachError):
+    """A contacts file that cannot be imported: ``line`` is where (1-based; 0 for the file as a whole) and
+    ``problem`` says what is wrong, in plain words. Nothing from such a file is imported."""
+
+    def __init__(self, line: int, problem: str) -> None:
+        super().__init__(f"line {line}: {problem}")
+        self.line = line
+        self.problem = problem

@@ -1,13 +1,15 @@
 """Give-first ideas: small, concrete ways to be useful to someone before you ever need them (principle 3).
 
-Three kinds of give: pass on something about what a person cares about, congratulate a win, and introduce two
-of your people who share an interest. This module only finds the ideas; nudges.py decides which make the plan.
+Four kinds of give: pass on something about what a person cares about, congratulate a win, introduce someone
+who needs something to someone who has or does it, and meet a need with one of the user's own offers. This
+module only finds the ideas; bot/coach/planner.py decides which make the plan (docs/coaching.md, "Gives").
 Intro ideas work on the contacts' summary rows (summary.py), so planning never reads a whole timeline.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import functools
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -42,77 +44,188 @@ def fresh_win(contact: Contact, timeline: Sequence[Interaction]) -> str:
 
 
 class IntroIdea(NamedTuple):
-    a: str  # contact ids, the smaller first
-    b: str
-    shared: str  # the interest or company they share, as the user wrote it
-    via: str  # "interest" | "company"
+    """Introduce ``a`` (who needs something) to ``b`` (who has or does it): the reason fits in one sentence."""
+
+    a: str  # contact id of the person with the need
+    b: str  # contact id of the person who can meet it
+    need: str  # the need as the user wrote it: "a lawyer"
+    because: str  # why b fits, a clause after b's name: "is a lawyer", "offers legal advice", "works at Acme"
 
 
-def intro_ideas(
-    people: Sequence[Mapping[str, Any]],
-    *,
-    per_group: int = 3,
-    limit: int = 8,
-) -> list[IntroIdea]:
-    """Pairs of contacts worth introducing; ``people`` (summary rows) come strongest tie first, and so do the pairs.
+class OfferIdea(NamedTuple):
+    """A need the user can meet themselves, with one of their own offers (/offer)."""
 
-    Pairing everyone with everyone is quadratic; instead contacts are grouped by what they share and only the
-    few strongest ties in each group are paired, with a hard cap on the total, so a 1,000-contact network
-    costs about the same as a 50-contact one. This runs inside every morning's planning, hence the plain loops.
+    contact_id: str
+    need: str
+    offer: str
+
+
+# Words that say nothing about what is needed or offered.
+_FILLER = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "some",
+        "any",
+        "someone",
+        "somebody",
+        "good",
+        "great",
+        "new",
+        "first",
+        "her",
+        "his",
+        "their",
+        "my",
+        "our",
+        "your",
+        "for",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "with",
+        "and",
+        "or",
+        "who",
+        "can",
+        "could",
+        "help",
+        "helping",
+        "looking",
+        "look",
+        "find",
+        "finding",
+        "need",
+        "needs",
+        "needed",
+        "want",
+        "wants",
+        "i",
+        "me",
+        "we",
+        "us",
+        "she",
+        "he",
+        "they",
+        "them",
+        "it",
+        "advice",
+        "intro",
+        "introduction",
+        "introductions",
+        "contact",
+        "contacts",
+        "person",
+        "people",
+    ]
+)
+
+
+@functools.lru_cache(maxsize=4096)  # the same companies, roles and needs come back in every user's rows
+def key_words(text: str) -> frozenset[str]:
+    """The words of a need or an offer that carry meaning, singular: 'feedback on her pitch decks' ->
+    {'feedback', 'pitch', 'deck'}."""
+    words = set()
+    for word in text.lower().split():
+        word = word.strip(".,!?;:()\"'#")
+        if len(word) > 1 and word not in _FILLER:
+            words.add(word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word)
+    return frozenset(words)
+
+
+def intro_ideas(people: Iterable[Mapping[str, Any]], *, limit: int = 4) -> list[IntroIdea]:
+    """Pairs worth introducing because one has a need the other can meet (docs/coaching.md, "Gives").
+
+    Only people with a need start a pair, so a network without needs costs one pass; the index of who has or
+    does what is built only when someone needs something. Never two people at the same company (they know each
+    other already), never a pair the user already introduced or asked about.
     """
-    # Members keep the order of ``people``, strongest first, so no group needs sorting, and a full group
-    # takes no more members.
-    interests: dict[str, list[Mapping[str, Any]]] = {}
-    companies: dict[str, list[Mapping[str, Any]]] = {}
-    for row in people:
-        for interest in row.get("i", ()):
-            key = interest.lower()
-            members = interests.get(key)
-            if members is None:
-                interests[key] = [row]
-            elif len(members) < per_group and members[-1] is not row:  # "Jazz" and "jazz" are one interest
-                members.append(row)
-        if "co" in row:
-            key = row["co"].lower()
-            members = companies.get(key)
-            if members is None:
-                companies[key] = [row]
-            elif len(members) < per_group:
-                members.append(row)
-
+    rows = people if isinstance(people, list) else list(people)
+    needing = [row for row in rows if "needs" in row]
+    if not needing:
+        return []
+    index: dict[str, list[Mapping[str, Any]]] = {}
+    for row in rows:
+        for word in row.get("can", ()):
+            index.setdefault(word, []).append(row)
     ideas: list[IntroIdea] = []
-    seen: set[tuple[str, str]] = set()
-    # Interests first: a shared passion makes a warmer intro than a shared employer.
-    for groups, via in ((interests, "interest"), (companies, "company")):
-        for key, members in groups.items():
-            if len(members) < 2 or not key:
-                continue
-            for i, a in enumerate(members):
-                for b in members[i + 1 :]:
-                    first, second = (a, b) if a["id"] < b["id"] else (b, a)
-                    pair = (first["id"], second["id"])
-                    if pair in seen or _already_know(a, b):
-                        continue
-                    seen.add(pair)
-                    ideas.append(IntroIdea(pair[0], pair[1], _label(first, key, via), via))
-                    if len(ideas) >= limit:
-                        return ideas
+    for row in needing:
+        for need in row["needs"]:
+            words = key_words(need)
+            other = _best_match(row, words, index)
+            if other is not None:
+                ideas.append(IntroIdea(row["id"], other["id"], need, because(other, words)))
+                if len(ideas) >= limit:
+                    return ideas
+                break  # one intro per person with a need is plenty for a morning
     return ideas
 
 
-def _label(row: Mapping[str, Any], key: str, via: str) -> str:
-    """The shared interest or company as the user wrote it, for the nudge's words."""
-    company = row.get("co", "")
-    for text in (*row.get("i", ()), company) if via == "interest" else (company,):
-        if text.lower() == key:
-            return text
-    return key
+def _best_match(
+    row: Mapping[str, Any], words: frozenset[str], index: Mapping[str, list[Mapping[str, Any]]]
+) -> Mapping[str, Any] | None:
+    hits: dict[str, int] = {}
+    found: dict[str, Mapping[str, Any]] = {}
+    company = row.get("company", "").lower()
+    for word in words:
+        for other in index.get(word, ()):
+            if other is row or (company and other.get("company", "").lower() == company) or _already_know(row, other):
+                continue
+            hits[other["id"]] = hits.get(other["id"], 0) + 1
+            found[other["id"]] = other
+    if not hits:
+        return None
+    best = max(sorted(hits), key=lambda cid: (hits[cid], found[cid]["touches"]))
+    return found[best]
+
+
+def because(row: Mapping[str, Any], words: frozenset[str]) -> str:
+    """Why this person fits a need with these key words, as a clause after their name: "is a lawyer"."""
+    role = row.get("role", "")
+    if role and key_words(role) & words:
+        return f"is {_article(role)} {role if role.isupper() else role.lower()}"
+    for offer in row.get("offers", ()):
+        if key_words(offer) & words:
+            return f"can help with {offer}"
+    for tag in row.get("tags", ()):
+        if key_words(tag) & words:
+            return f"is {_article(tag)} {tag}"
+    return f"works at {row.get('company', '')}" if row.get("company") else "knows the field"
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" and not word.isupper() else "a"
+
+
+def offer_ideas(people: Iterable[Mapping[str, Any]], offers: Sequence[str], *, limit: int = 3) -> list[OfferIdea]:
+    """Needs the user can meet with one of their own offers."""
+    if not offers:
+        return []
+    offered = [(offer, key_words(offer)) for offer in offers]
+    ideas: list[OfferIdea] = []
+    for row in people:
+        for need in row.get("needs", ()):
+            words = key_words(need)
+            for offer, offer_words in offered:
+                if words & offer_words:
+                    ideas.append(OfferIdea(row["id"], need, offer))
+                    break
+            else:
+                continue
+            break
+        if len(ideas) >= limit:
+            break
+    return ideas
 
 
 def _already_know(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
-    """One introduced the other to the user, or the user already logged a give mentioning the other."""
-    if a.get("ib") == b["id"] or b.get("ib") == a["id"]:
+    """One introduced the other to the user, or the user already logged a give or an ask mentioning the other."""
+    if a.get("introduced_by") == b["id"] or b.get("introduced_by") == a["id"]:
         return True
     return bool(
-        ("gt" in a and b["f"] and b["f"].lower() in a["gt"]) or ("gt" in b and a["f"] and a["f"].lower() in b["gt"])
+        ("gives" in a and b["first"] and b["first"].lower() in a["gives"])
+        or ("gives" in b and a["first"] and a["first"].lower() in b["gives"])
     )

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from bot.coach.capture import Facts, Meeting, PersonMention, extract_facts
+from bot.coach.facts import learn as learn_facts
 from bot.coach.models import Contact, Interaction, Promise, new_id
 from bot.coach.names import fold, resolve
 from bot.coach.notebook import Notebook
@@ -48,6 +49,7 @@ class MeetingSaved:
     created: list[bool]  # per contact: newly created (True) or an existing contact met again (False)
     promises: list[Promise]
     introducer: Contact | None
+    interactions: list[str] = field(default_factory=list)  # ids of the "met" entries, one per contact
 
 
 def record_meeting(
@@ -61,6 +63,7 @@ def record_meeting(
     introducer = _find_introducer(list(contacts.values()), meeting.introduced_by)
     saved = MeetingSaved([], [], [], introducer)
     day = meeting.when.isoformat()
+    by_name: dict[str, Contact] = {}  # people of this line, so "Raj and his cofounder Mei" links Mei to Raj
     with notebook.batch():
         for mention, choice in zip(meeting.people, choices, strict=True):
             contact = contacts.get(choice or "")
@@ -69,20 +72,21 @@ def record_meeting(
                 contact = Contact(id=new_id(), name=mention.name, met_on=day, created_at=now.isoformat())
                 contact.met_context = meeting.context
             _fill(contact, mention, meeting, introducer)
-            _learn(contact, meeting.facts)
+            _learn(contact, mention.facts if meeting.people_facts else meeting.facts)
+            by_name.setdefault(fold(mention.name), contact)
             notebook.save_contact(contact)
             text = meeting.notes or (f"Met at {meeting.context}" if meeting.context else "Met")
-            notebook.add_interaction(
-                Interaction(
-                    id=new_id(),
-                    contact_id=contact.id,
-                    kind="met",
-                    text=text,
-                    on=day,
-                    at=now.isoformat(),
-                    context=meeting.context,
-                )
+            met = Interaction(
+                id=new_id(),
+                contact_id=contact.id,
+                kind="met",
+                text=text,
+                on=day,
+                at=now.isoformat(),
+                context=meeting.context,
             )
+            notebook.add_interaction(met)
+            learn_facts(notebook, contact, meeting.notes, meeting.when, source_id=met.id)  # typed facts: facts.py
             # A promise made to a group ("I'll send you both the deck") is kept once per person.
             for item in meeting.facts.promise_items:
                 promise = Promise(id=new_id(), contact_id=contact.id, text=item.text, made_on=day, due_on=item.due_on)
@@ -90,15 +94,31 @@ def record_meeting(
                 saved.promises.append(promise)
             saved.contacts.append(contact)
             saved.created.append(created)
+        for mention, contact in zip(meeting.people, saved.contacts, strict=True):
+            if mention.link_to:
+                other = by_name.get(fold(mention.link_to)) or resolve(list(contacts.values()), mention.link_to).contact
+                if other is not None and other.id != contact.id and _link(contact, other.id, mention.link_as):
+                    notebook.save_contact(contact)
     return saved
+
+
+def _link(contact: Contact, other_id: str, relation: str) -> bool:
+    """Link ``contact`` to ``other_id`` as ``relation`` ("husband"); False when that link is already there."""
+    link = {"contact_id": other_id, "as": relation}
+    if link in contact.links:
+        return False
+    contact.links = [x for x in contact.links if x.get("contact_id") != other_id] + [link]
+    return True
 
 
 def record_note(notebook: Notebook, contact: Contact, text: str, now: datetime, today: date) -> Facts:
     facts = extract_facts(text, today)
     with notebook.batch():
         _learn(contact, facts)
+        note = _interaction(contact, "note", text, now, today)
+        learn_facts(notebook, contact, text, today, source_id=note.id)  # typed facts (facts.py); may update the card
         notebook.save_contact(contact)
-        notebook.add_interaction(_interaction(contact, "note", text, now, today))
+        notebook.add_interaction(note)
         for item in facts.promise_items:
             notebook.save_promise(
                 Promise(
@@ -170,6 +190,8 @@ def _fill(contact: Contact, mention: PersonMention, meeting: Meeting, introducer
         contact.company = mention.company
     if mention.role:
         contact.role = mention.role
+    if mention.title:
+        contact.title = mention.title
     if meeting.context and not contact.met_context:
         contact.met_context = meeting.context
     if meeting.introduced_by and not contact.introduced_by:
@@ -201,9 +223,15 @@ def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
     return data
 
 
+def _mention_from_dict(data: dict[str, Any]) -> PersonMention:
+    data = dict(data)
+    facts = Facts(**data.pop("facts", {}))
+    return PersonMention(**data, facts=facts)
+
+
 def meeting_from_dict(data: dict[str, Any]) -> Meeting:
     return Meeting(
-        people=[PersonMention(**p) for p in data["people"]],
+        people=[_mention_from_dict(p) for p in data["people"]],
         when=date.fromisoformat(data["when"]),
         context=data.get("context", ""),
         introduced_by=data.get("introduced_by", ""),
@@ -240,9 +268,12 @@ def record_sent_draft(
 
 
 def complete_nudge(notebook: Notebook, nudge: Any, now: datetime, today: date) -> str:
-    """The user did what a nudge suggested: close its loop or log its touch. Returns what was logged, in words."""
+    """The user did what a nudge suggested: close its loop or log its touch. Returns what was logged, in words.
+
+    Logged touches carry no text of the coach's own: a nudge's words must never come back quoted in a later one.
+    """
     contact = notebook.contact(nudge.contact_id) if nudge.contact_id else None
-    if nudge.kind == "starter" or contact is None:
+    if nudge.kind in ("starter", "goal") or contact is None:
         return ""
     promise = notebook.promise(nudge.promise_id) if nudge.promise_id else None
     if promise is not None and promise.is_open:
@@ -251,12 +282,163 @@ def complete_nudge(notebook: Notebook, nudge: Any, now: datetime, today: date) -
     other = notebook.contact(nudge.other_contact_id) if nudge.other_contact_id else None
     with notebook.batch():
         if nudge.draft_kind == "intro" and other is not None:
-            record_touch(notebook, contact, "gave", f"introduced to {other.name}", now, today)
-            record_touch(notebook, other, "gave", f"introduced to {contact.name}", now, today)
-            return "introduced"
+            # Asking whether they'd like an intro is one ask (double opt-in); the gives come with the intro itself.
+            record_touch(notebook, contact, "asked", f"asked about an intro to {other.name}", now, today)
+            return "asked-intro"
+        if nudge.kind == "ask":
+            record_touch(notebook, contact, "asked", "", now, today)
+            return "asked"
         if nudge.kind == "give":
-            record_touch(notebook, contact, "gave", nudge.action, now, today)
+            record_touch(notebook, contact, "gave", "", now, today)
             return "gave"
+        if nudge.kind == "loop":
+            record_touch(notebook, contact, "followed_up", "", now, today)
+            return "loop"
         kind = "followed_up" if nudge.kind in ("thank", "followup") else "touch"
-        record_touch(notebook, contact, kind, nudge.action, now, today)
+        record_touch(notebook, contact, kind, "", now, today)
     return kind
+
+
+def linked_people(notebook: Notebook, contact: Contact) -> list[dict[str, str]]:
+    """The people ``contact`` is linked to, by name: [{"name": "Jane", "as": "husband"}] (deleted ones skipped)."""
+    found = []
+    for link in contact.links:
+        other = notebook.contact(link.get("contact_id", ""))
+        if other is not None:
+            found.append({"name": other.name, "as": link.get("as", "") or "linked"})
+    return found
+
+
+# --- a capture can be corrected: "✏️ Fix" or an edit of the original message ------------------------------------
+
+CAPTURES = "captures"  # notebook state: token -> what one capture wrote, so it can be revised in place
+KEEP_CAPTURES = 40
+EDITABLE_HOURS = 48
+
+
+def remember_capture(
+    notebook: Notebook, saved: MeetingSaved, meeting: Meeting, now: datetime, message_id: int = 0
+) -> str:
+    """Keep what a capture wrote (ids, and the mentions as read) under a token for "✏️ Fix" and message edits."""
+    token = new_id()
+    captures = dict(notebook.get_state(CAPTURES) or {})
+    captures[token] = {
+        "contacts": [c.id for c in saved.contacts],
+        "created": saved.created,
+        "interactions": saved.interactions,
+        "promises": [p.id for p in saved.promises],
+        "meeting": meeting_to_dict(meeting),
+        "message_id": message_id,
+        "at": now.isoformat(),
+        "edits": [],
+    }
+    while len(captures) > KEEP_CAPTURES:
+        captures.pop(next(iter(captures)))
+    notebook.set_state(CAPTURES, captures)
+    return token
+
+
+def capture_for_message(notebook: Notebook, message_id: int) -> str:
+    """The token of the capture a Telegram message made, or ""."""
+    for token, item in (notebook.get_state(CAPTURES) or {}).items():
+        if message_id and item.get("message_id") == message_id:
+            return str(token)
+    return ""
+
+
+def can_still_edit(notebook: Notebook, token: str, now: datetime) -> bool:
+    item = (notebook.get_state(CAPTURES) or {}).get(token)
+    if not item:
+        return False
+    return now - datetime.fromisoformat(item["at"]) <= timedelta(hours=EDITABLE_HOURS)
+
+
+def revise_capture(
+    notebook: Notebook, token: str, meeting: Meeting, now: datetime, edit_id: str = ""
+) -> MeetingSaved | None:
+    """Correct a capture in place from a corrected line: names, companies, roles, place, date, and the split into
+    people. Contacts this capture created follow the new reading (a person no longer in it is removed); contacts
+    that existed before keep everything but what this capture itself had set. ``edit_id`` (a Telegram edit's
+    date) is recorded so the same edit is never applied twice. None when the capture is gone or the edit was seen.
+    """
+    captures = dict(notebook.get_state(CAPTURES) or {})
+    item = captures.get(token)
+    if item is None or (edit_id and edit_id in item.get("edits", [])):
+        return None
+    before = meeting_from_dict(item["meeting"])
+    day = meeting.when.isoformat()
+    saved = MeetingSaved([], [], [], _find_introducer(notebook.contacts(), meeting.introduced_by))
+    with notebook.batch():
+        ids: list[str] = item["contacts"]
+        for index, mention in enumerate(meeting.people):
+            contact = notebook.contact(ids[index]) if index < len(ids) else None
+            created = contact is None or item["created"][index]
+            old = before.people[index] if index < len(before.people) else PersonMention("")
+            if contact is None:
+                contact = Contact(id=new_id(), name=mention.name, met_on=day, created_at=now.isoformat())
+            if created:
+                contact.name = mention.name
+            for name in ("company", "role", "title"):
+                if getattr(mention, name) != getattr(old, name) and (created or getattr(mention, name)):
+                    setattr(contact, name, getattr(mention, name))
+            if created:
+                contact.met_on, contact.met_context = day, meeting.context
+                if meeting.introduced_by != before.introduced_by:
+                    contact.introduced_by = saved.introducer.name if saved.introducer else meeting.introduced_by
+                    contact.introduced_by_id = saved.introducer.id if saved.introducer else ""
+            _learn(contact, mention.facts)
+            notebook.save_contact(contact)
+            interaction_id = item["interactions"][index] if index < len(item["interactions"]) else new_id()
+            notebook.add_interaction(
+                Interaction(
+                    id=interaction_id,
+                    contact_id=contact.id,
+                    kind="met",
+                    text=meeting.notes or (f"Met at {meeting.context}" if meeting.context else "Met"),
+                    on=day,
+                    at=now.isoformat(),
+                    context=meeting.context,
+                )
+            )
+            saved.contacts.append(contact)
+            saved.created.append(created)
+            saved.interactions.append(interaction_id)
+        for index in range(len(meeting.people), len(ids)):  # the corrected line names fewer people
+            if item["created"][index] and notebook.contact(ids[index]) is not None:
+                forget_contact(notebook, ids[index])
+        old_promises = [notebook.promise(pid) for pid in item["promises"]]
+        for index, promise_item in enumerate(meeting.facts.promise_items):
+            promise = old_promises[index] if index < len(old_promises) else None
+            if promise is None:
+                promise = Promise(id=new_id(), contact_id=saved.contacts[0].id, text="", made_on=day)
+            promise.text, promise.due_on = promise_item.text, promise_item.due_on
+            notebook.save_promise(promise)
+            saved.promises.append(promise)
+        item.update(
+            contacts=[c.id for c in saved.contacts],
+            created=saved.created,
+            interactions=saved.interactions,
+            promises=[p.id for p in saved.promises],
+            meeting=meeting_to_dict(meeting),
+            edits=[*item.get("edits", []), edit_id] if edit_id else item.get("edits", []),
+        )
+        captures[token] = item
+        notebook.set_state(CAPTURES, captures)
+    return saved
+
+
+def add_contact(notebook: Notebook, name: str, now: datetime) -> Contact:
+    """Someone named in /got, /gave, /note or /done who is not in the notebook yet, added with one tap."""
+    contact = Contact(id=new_id(), name=name.strip()[:80], created_at=now.isoformat())
+    notebook.save_contact(contact)
+    return contact
+
+
+def forget_contact(notebook: Notebook, contact_id: str) -> None:
+    """Delete a contact, and every remembered capture that names them (it holds the words as typed)."""
+    with notebook.batch():
+        captures = notebook.get_state(CAPTURES) or {}
+        kept = {t: item for t, item in captures.items() if contact_id not in item.get("contacts", [])}
+        if len(kept) != len(captures):
+            notebook.set_state(CAPTURES, kept)
+        notebook.delete_contact(contact_id)

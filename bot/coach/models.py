@@ -20,7 +20,7 @@ CIRCLE_CADENCE_DAYS: dict[str, int] = {"inner": 14, "close": 30, "wider": 90}
 DEFAULT_CIRCLE = "close"
 
 # Kinds of logged interaction. Every one of them counts as a touch that resets the cadence clock.
-INTERACTION_KINDS = ("met", "note", "gave", "got", "thanked", "followed_up", "kept", "touch")
+INTERACTION_KINDS = ("met", "note", "gave", "got", "thanked", "followed_up", "kept", "touch", "asked")
 
 
 def new_id() -> str:
@@ -165,8 +165,11 @@ class Profile(Record):
     paused: bool = False
     active: bool = True  # False once Telegram says the user blocked the bot; True again when they write
     created_at: str = ""
-    goals: list[dict[str, str]] = field(default_factory=list)  # [{"text": ..., "by": ISO date or "", "done_on": ...}]
+    # [{"id", "text", "by": ISO date or "", "set_on", "done_on", "outcome": "reached"|"dropped"|"", "progress": [...],
+    #   "loops": [contact ids to tell how it turned out], "outcome_on"}]: see bot/coach/goals.py
+    goals: list[dict[str, Any]] = field(default_factory=list)
     offers: list[str] = field(default_factory=list)  # what the user can give: "I can review pitch decks"
+    review: str = "sun 18:00"  # when the weekly review comes: weekday and local time (/review)
     v: int = SCHEMA_VERSION
 
 

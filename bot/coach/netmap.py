@@ -20,6 +20,7 @@ import networkx as nx
 
 from bot.coach.models import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE, Contact, Interaction, Profile
 from bot.coach.names import fold
+from bot.coach.strength import TieStrength, tie_strength
 
 # Edge weights: how much each kind of tie says about two people knowing each other.
 TIE_WEIGHTS = {"link": 4.0, "introduced": 3.0, "intro_made": 3.0, "event": 2.0, "company": 2.0, "tag": 1.0}
@@ -43,35 +44,7 @@ _GOAL_STOPWORDS = frozenset(
 )
 
 
-class Strength(NamedTuple):
-    """Tie strength from 0 to 1 and how it reads on a card."""
-
-    score: float
-    label: str  # "strong" | "warm" | "fading"
-
-
-StrengthOf = Callable[[Contact, Sequence[Interaction], date], Strength]
-
-
-def tie_strength(contact: Contact, timeline: Sequence[Interaction], today: date) -> Strength:
-    """Recency, frequency, reciprocity and depth (principle 1), each 0..1, weighted into one score.
-
-    A minimal scoring of our own: recency halves every cadence period of the contact's circle; frequency counts
-    logged interactions up to ten; reciprocity is whether help went both ways; depth is how much is known.
-    """
-    cadence = CIRCLE_CADENCE_DAYS.get(contact.circle, CIRCLE_CADENCE_DAYS[DEFAULT_CIRCLE])
-    last = max((i.on for i in timeline if i.on), default="") or contact.met_on or contact.created_at[:10]
-    days = (today - date.fromisoformat(last)).days if last else 10_000
-    recency = 0.5 ** (max(days, 0) / cadence)
-    frequency = min(len(timeline), 10) / 10
-    kinds = {i.kind for i in timeline}
-    reciprocity = (("got" in kinds) + ("gave" in kinds or "thanked" in kinds)) / 2
-    known = len(contact.interests) + len(contact.needs) + len(contact.offers) + len(contact.wins)
-    known += sum(1 for i in timeline if i.kind == "note")
-    depth = min(known, 5) / 5
-    score = round(0.35 * recency + 0.3 * frequency + 0.15 * reciprocity + 0.2 * depth, 3)
-    label = "strong" if score >= 0.55 else "warm" if score >= 0.3 else "fading"
-    return Strength(score, label)
+StrengthOf = Callable[[Contact, Sequence[Interaction], date], TieStrength]
 
 
 class Person(NamedTuple):
@@ -303,7 +276,7 @@ def _bridges(
 def _going_cold(
     contacts: Sequence[Contact],
     timelines: dict[str, list[Interaction]],
-    strength: dict[str, Strength],
+    strength: dict[str, TieStrength],
     today: date,
 ) -> list[str]:
     """People you really had a tie with who are now past their circle's rhythm; an imported connection never

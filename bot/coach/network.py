@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from bot.coach.models import Contact, Interaction, Promise
+from bot.coach.models import Contact, Fact, Interaction, Promise
 
 
 @dataclass
@@ -17,6 +17,7 @@ class Network:
     contacts: list[Contact]
     interactions: list[Interaction] = field(default_factory=list)
     promises: list[Promise] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)  # typed facts (facts.py), superseded ones included
 
     def __post_init__(self) -> None:
         self.by_id: dict[str, Contact] = {c.id: c for c in self.contacts}
@@ -26,6 +27,9 @@ class Network:
         self._promises: dict[str, list[Promise]] = defaultdict(list)
         for promise in self.promises:
             self._promises[promise.contact_id].append(promise)
+        self._facts: dict[str, list[Fact]] = defaultdict(list)
+        for fact in sorted(self.facts, key=lambda f: f.on):
+            self._facts[fact.contact_id].append(fact)
 
     def contact(self, contact_id: str) -> Contact | None:
         return self.by_id.get(contact_id)
@@ -37,6 +41,10 @@ class Network:
     def promises_for(self, contact_id: str) -> list[Promise]:
         """Every promise and thank-you for one contact, open or kept."""
         return self._promises.get(contact_id, [])
+
+    def facts_for(self, contact_id: str) -> list[Fact]:
+        """The typed facts saved about one contact, oldest first (see facts.known for the current ones)."""
+        return self._facts.get(contact_id, [])
 
     def open_promises(self, contact_id: str | None = None, kind: str | None = None) -> list[Promise]:
         pool = self._promises.get(contact_id, []) if contact_id else self.promises

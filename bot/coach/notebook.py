@@ -168,8 +168,12 @@ def _replace_with(doc: dict[str, Any]) -> Callable[[MutableMapping[Any, Any]], N
 
 def set_aside_files(path: Path) -> list[Path]:
     """Copies of a notebook's data other than the file itself: files moved aside as unreadable, and temporary files
-    a crash left half-written."""
-    return [*path.parent.glob(f"{path.name}.unreadable-*"), *path.parent.glob(f".{path.name}.*.tmp")]
+    a crash left half-written, and side files (an import waiting for the user's answer, see Store.side_file)."""
+    return [
+        *path.parent.glob(f"{path.name}.unreadable-*"),
+        *path.parent.glob(f".{path.name}.*.tmp"),
+        *path.parent.glob(f"{path.name}.side-*"),
+    ]
 
 
 def state_values(table: dict[str, Any]) -> dict[str, Any]:
@@ -302,12 +306,13 @@ class Notebook:
         """The network as a read-only view. ``about`` limits the interactions and promises to those contacts (all
         contacts stay known by id), which is all a draft or a contact card needs and much cheaper to build."""
         if about is None:
-            return Network(self.contacts(), self.interactions(), self.promises())
+            return Network(self.contacts(), self.interactions(), self.promises(), self.facts())
         wanted = set(about)
         return Network(
             self.contacts(),
             [i for i in self.interactions() if i.contact_id in wanted],
             [p for p in self.promises() if p.contact_id in wanted],
+            [f for f in self.facts() if f.contact_id in wanted],
         )
 
     def export(self) -> dict[str, Any]:

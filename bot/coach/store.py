@@ -213,6 +213,11 @@ class Store:
                 leftover.unlink()
         fsync_folder(self.users_dir)
 
+    def side_file(self, user_id: int, name: str) -> Path:
+        """A file kept beside a user's notebook, outside its head (an import waiting for the user's answer);
+        deleted together with the notebook."""
+        return self.users_dir / f"{int(user_id)}.json.side-{name}"
+
     def is_open(self, user_id: int) -> bool:
         return int(user_id) in self._open
 

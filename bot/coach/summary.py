@@ -4,100 +4,142 @@ Planning runs for every user every morning; reading a whole notebook into record
 the planning itself. So the notebook keeps one summary row per contact, rebuilt for the contacts a write
 touches, and the planner reads only those rows. A row holds facts that do not depend on the day (when the
 last touch was, whether a meeting was followed up, which promises are open); the planner compares them with
-``today``. Rows are plain JSON-safe dicts with short keys, because hundreds of them sit in every user's file:
-
-    v    SUMMARY_VERSION the row was built with (rows of another version are rebuilt)
-    id   contact id                       n    name                      f    first name
-    c    circle the coach treats them as (unknown circles read as the default)
-    co   company        r   role          ib   introduced_by_id          i    interests, cleaned, as written
-    mc   where they met (the contact's met_context, else the first meeting's context)
-    mo   day they met (the contact's met_on, else the first meeting's day)
-    mf   1 when the user already followed up after that meeting (anything later, or a real reply that day)
-    l    last touch day: the latest interaction, else met_on, else the day the contact was created
-    k    counts: [interactions logged (capped at TIMELINE_CAP), help received, help given]
-    s    the latest thing said (any interaction text), clipped
-    w    the latest win                   wc   1 when it was already congratulated
-    gt   what the user gave them, lowercased, latest first, clipped (to spot "already introduced")
-    lt   [interaction id, day, what they helped with]: the last entry is a thank-you for help received,
-         so "tell them how it turned out" may become due
-    p    open promises and owed thank-yous: [[promise id, kind, made_on, text], ...]
-Empty values are left out, so a quiet contact costs well under 200 bytes.
+``today``. Rows are plain JSON-safe dicts (``Row`` below names every key); empty values are left out, so a
+quiet contact costs a couple of hundred bytes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
-from bot.coach.give import fresh_win
+from bot.coach.give import fresh_win, key_words
 from bot.coach.models import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE, Contact, Interaction, Promise
 from bot.coach.network import Network
+from bot.coach.strength import known_about
 
-SUMMARY_VERSION = 1
+# 2: readable keys; needs, offers, birthday, tags, depth; promise due dates; asks kept with gives; no quoted text
+SUMMARY_VERSION = 2
 TIMELINE_CAP = 10  # strength stops growing at ten interactions, so more need not be counted
 TEXT_LIMIT = 120  # nudges quote at most a line; longer texts are clipped when the row is built
 GAVE_TEXT_LIMIT = 240  # enough for the last few gives, where "introduced to Sam" would be
 
 
-def summarize(contact: Contact, timeline: Sequence[Interaction], promises: Sequence[Promise]) -> dict[str, Any]:
+class OpenItem(TypedDict):
+    """An open promise or an owed thank-you."""
+
+    id: str
+    kind: str  # "promise" | "thanks" | "reminder"
+    made_on: str
+    text: str  # clipped; only ever shown through the wording rules in bot/coach/wording.py
+    due_on: NotRequired[str]
+
+
+class Row(TypedDict):
+    v: int  # SUMMARY_VERSION the row was built with (rows of another version are rebuilt)
+    id: str
+    name: str
+    first: str
+    circle: str  # the circle the coach treats them as (unknown circles read as the default)
+    last: str  # last touch day: the latest interaction, else met_on, else the day the contact was created
+    touches: int  # interactions logged (capped at TIMELINE_CAP)
+    got: int  # help received
+    gave: int  # gives and asks made by the user
+    company: NotRequired[str]
+    role: NotRequired[str]
+    introduced_by: NotRequired[str]  # contact id
+    interests: NotRequired[list[str]]
+    needs: NotRequired[list[str]]  # what they are looking for
+    offers: NotRequired[list[str]]  # what they can help with
+    tags: NotRequired[list[str]]
+    birthday: NotRequired[str]  # "MM-DD"
+    known: NotRequired[int]  # details known about them (tie depth, see strength.py)
+    can: NotRequired[list[str]]  # key words of their role, company, tags and offers: what they have or do
+    met_at: NotRequired[str]  # where they met (the contact's met_context, else the first meeting's context)
+    met_on: NotRequired[str]  # the day they met (the contact's met_on, else the first meeting's day)
+    followed_up: NotRequired[int]  # 1 when the user already followed up after that meeting
+    win: NotRequired[str]  # the latest win
+    congratulated: NotRequired[int]  # 1 when it was already congratulated
+    gives: NotRequired[str]  # what the user gave or asked them, lowercased, latest first (to spot "already done")
+    open: NotRequired[list[OpenItem]]
+
+
+def summarize(contact: Contact, timeline: Sequence[Interaction], promises: Sequence[Promise]) -> Row:
     """The summary row of one contact; ``timeline`` is oldest first, ``promises`` are all of theirs."""
     parts = contact.name.split()
-    first = parts[0] if parts else ""
-    row: dict[str, Any] = {
-        "v": SUMMARY_VERSION,
-        "id": contact.id,
-        "n": contact.name,
-        "f": first,
-        "c": contact.circle if contact.circle in CIRCLE_CADENCE_DAYS else DEFAULT_CIRCLE,
-    }
-    _put(row, "co", contact.company.strip())
-    _put(row, "r", contact.role.strip())
-    _put(row, "ib", contact.introduced_by_id)
-    _put(row, "i", [i.strip() for i in contact.interests if i.strip()])
-
     got = gave = 0
     gave_texts: list[str] = []
     met_on, met_context = contact.met_on, contact.met_context.strip()
     first_meeting = True
-    for item in timeline:
-        kind = item.kind
+    for logged in timeline:
+        kind = logged.kind
         if kind == "got":
             got += 1
-        elif kind == "gave":
-            gave += 1
-            if item.text.strip():
-                gave_texts.append(item.text.strip().lower())
+        elif kind in ("gave", "asked"):
+            gave += kind == "gave"
+            if logged.text.strip():
+                gave_texts.append(logged.text.strip().lower())
         elif kind == "met":
             if first_meeting:
-                met_on, first_meeting = met_on or item.on, False
-            met_context = met_context or item.context.strip()
-    _put(row, "mc", _clip(met_context))
-    _put(row, "mo", met_on)
-    if met_on and any(i.on > met_on or (i.on == met_on and i.kind not in ("met", "note")) for i in timeline):
-        row["mf"] = 1
-
-    row["l"] = (timeline[-1].on if timeline else "") or contact.met_on or contact.created_at[:10]
-    row["k"] = [min(len(timeline), TIMELINE_CAP), got, gave]
-    said = next((i.text.strip() for i in reversed(timeline) if i.text.strip()), "")
-    _put(row, "s", _clip(said))
-
+                met_on, first_meeting = met_on or logged.on, False
+            met_context = met_context or logged.context.strip()
+    row: Row = {
+        "v": SUMMARY_VERSION,
+        "id": contact.id,
+        "name": contact.name,
+        "first": parts[0] if parts else "",
+        "circle": contact.circle if contact.circle in CIRCLE_CADENCE_DAYS else DEFAULT_CIRCLE,
+        "last": (timeline[-1].on if timeline else "") or contact.met_on or contact.created_at[:10],
+        "touches": min(len(timeline), TIMELINE_CAP),
+        "got": got,
+        "gave": gave,
+    }
+    if contact.company.strip():
+        row["company"] = contact.company.strip()
+    if contact.role.strip():
+        row["role"] = contact.role.strip()
+    if contact.introduced_by_id:
+        row["introduced_by"] = contact.introduced_by_id
+    for key, values in (
+        ("interests", contact.interests),
+        ("needs", contact.needs),
+        ("offers", contact.offers),
+        ("tags", contact.tags),
+    ):
+        cleaned = [v.strip() for v in values if v.strip()]
+        if cleaned:
+            row[key] = cleaned  # type: ignore[literal-required]
+    if contact.birthday:
+        row["birthday"] = contact.birthday
+    can = set().union(*(key_words(v) for v in (contact.role, contact.company, *contact.tags, *contact.offers)))
+    if can:
+        row["can"] = sorted(can)
+    known = known_about(contact)
+    if known:
+        row["known"] = known
+    if met_context:
+        row["met_at"] = _clip(met_context)
+    if met_on:
+        row["met_on"] = met_on
+        if any(i.on > met_on or (i.on == met_on and i.kind not in ("met", "note")) for i in timeline):
+            row["followed_up"] = 1
     wins = [w.strip() for w in contact.wins if w.strip()]
     if wins:
-        row["w"] = _clip(wins[-1])
+        row["win"] = _clip(wins[-1])
         if not fresh_win(contact, timeline):
-            row["wc"] = 1
-    _put(row, "gt", _latest_first(gave_texts))
-    if timeline and timeline[-1].kind == "thanked" and got:
-        last = timeline[-1]
-        helped = next(i.text.strip() for i in reversed(timeline) if i.kind == "got")
-        row["lt"] = [last.id, last.on, _clip(helped)]
-    _put(row, "p", [[p.id, p.kind, p.made_on, _clip(p.text.strip())] for p in promises if not p.done_on])
+            row["congratulated"] = 1
+    if gave_texts:
+        row["gives"] = _latest_first(gave_texts)
+    items: list[OpenItem] = []
+    for p in promises:
+        if not p.done_on:
+            item: OpenItem = {"id": p.id, "kind": p.kind, "made_on": p.made_on, "text": _clip(p.text.strip())}
+            if p.due_on:
+                item["due_on"] = p.due_on
+            items.append(item)
+    if items:
+        row["open"] = items
     return row
-
-
-def _put(row: dict[str, Any], key: str, value: Any) -> None:
-    if value:
-        row[key] = value
 
 
 def _clip(text: str, limit: int = TEXT_LIMIT) -> str:
@@ -113,6 +155,6 @@ def _latest_first(texts: list[str]) -> str:
     return "\n".join(reversed(texts))[:GAVE_TEXT_LIMIT]
 
 
-def summaries(network: Network) -> dict[str, dict[str, Any]]:
+def summaries(network: Network) -> dict[str, Any]:
     """Every contact's row, built from a network at hand (tests, and notebooks without a digest yet)."""
     return {c.id: summarize(c, network.timeline(c.id), network.promises_for(c.id)) for c in network.contacts}

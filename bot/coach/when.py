@@ -244,7 +244,8 @@ def _resolve(m: re.Match[str], today: date, prefer: str) -> date | None:
             return today + timedelta(days=ahead or 7)
         if rel == "this":
             return today + timedelta(days=ahead) if prefer == "future" else today - timedelta(days=back)
-        return today - timedelta(days=back) if prefer == "past" else today + timedelta(days=ahead)
+        # A bare "Sunday" said on a Sunday is the one before (else the user would say "today").
+        return today - timedelta(days=back or 7) if prefer == "past" else today + timedelta(days=ahead)
     for d_key, m_key, y_key in (("d1", "m1", "y1"), ("d2", "m2", "y2")):
         if g(m_key):
             year = int(g(y_key)) if g(y_key) else None
@@ -316,3 +317,12 @@ def day_at(text: str, pos: int, today: date, prefer: str = "past") -> DayPhrase 
 
 
 _ON = re.compile(r"(?:on|from|since|by|before|until|til|till)\s+", re.IGNORECASE)
+
+
+def birthday_in_words(birthday: str) -> str:
+    """ "05-03" -> "3 May"; "" (or anything else) -> ""."""
+    try:
+        month, day = (int(x) for x in birthday.split("-"))
+        return f"{day} {_MONTHS[month - 1]}"
+    except (ValueError, IndexError):
+        return ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from telegram import Update
@@ -9,17 +10,20 @@ from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
 from bot.coach import journal
-from bot.coach.capture import MAX_TEXT, looks_like_meeting, parse_meeting
+from bot.coach.capture import ASK_ABOVE_PEOPLE, MAX_TEXT, Meeting, parse_meeting, understand
 from bot.coach.errors import NotUnderstood
-from bot.coach.names import split_name_and_rest
+from bot.coach.names import fold, split_name_and_rest
 from bot.coach.notebook import Notebook
 from bot.coach.when import when_in_words
+from bot.handlers import goals
 from bot.handlers.choices import label, resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
 from bot.handlers.words import command_text, message_text
 from bot.rendering import render
 from bot.services import local_today
+
+AWAITING_FIX = "awaiting_fix"  # notebook state while "✏️ Fix" waits for the corrected line
 
 
 def _who_and_what(update: Update, notebook: Notebook, hint: str, *, what_needed: bool = True) -> tuple[str, str]:
@@ -32,6 +36,10 @@ def _who_and_what(update: Update, notebook: Notebook, hint: str, *, what_needed:
 
 # -- /met ------------------------------------------------------------------------------------------------------------
 
+# Questions asked before a capture is saved, in this order; each is asked at most once per capture.
+_CHECKS = ("maybe", "future", "crowd", "twins")
+FIX_MINUTES = 15  # "✏️ Fix" waits this long for the corrected line
+
 
 @for_user
 async def met_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
@@ -43,41 +51,148 @@ async def met_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebo
 
 @for_user
 async def plain_text(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
-    """Chat without a command: "Met Jane at the editors happy hour" is a capture; anything else gets a pointer."""
-    text = message_text(update)
-    if text and looks_like_meeting(text):
-        await capture_meeting(update, context, notebook, text)
-    else:
-        await reply(update, context, render("messages/chat_hint.html", has_contacts=bool(notebook.contacts())))
+    """Chat without a command: "had coffee w/ sam" is a capture, "Sam's boss, Lauren, at the offsite" a question,
+    anything else gets a pointer. A reply to "✏️ Fix" corrects the capture it was asked for."""
+    await read_line(update, context, notebook, message_text(update))
 
 
-async def capture_meeting(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, text: str) -> None:
+async def read_line(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, text: str) -> None:
+    """A typed line, a caption: a correction, a capture, a question, or a pointer to what works."""
+    if await _apply_fix(update, context, notebook, text):
+        return
     _, today = local_today(context, notebook)
-    meeting = parse_meeting(text, today)
+    understood = understand(text, today)
+    if understood.meeting is None:
+        await reply(update, context, render("messages/chat_hint.html", has_contacts=bool(notebook.contacts())))
+        return
+    asked = [] if understood.kind == "maybe" else ["maybe"]
+    await _check(update, context, notebook, _payload(update, text, understood.meeting, asked))
+
+
+async def capture_meeting(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, text: str, meeting: Meeting | None = None
+) -> None:
+    _, today = local_today(context, notebook)
+    meeting = meeting or parse_meeting(text, today)
+    await _check(update, context, notebook, _payload(update, text, meeting, ["maybe"]))
+
+
+def _payload(update: Update, text: str, meeting: Meeting, asked: list[str]) -> dict[str, Any]:
     if len(text) > MAX_TEXT:
         meeting.notes = text  # the parser reads a line's worth; the whole message is kept, nothing is lost
-    matches = journal.match_people(notebook.contacts(), meeting)
-    choices = [m.contact.id if m.contact else (None if not m.candidates else "?") for m in matches]
-    await _continue_meeting(update, context, notebook, journal.meeting_to_dict(meeting), choices)
+    message = update.effective_message
+    return {
+        "meeting": journal.meeting_to_dict(meeting),
+        "asked": asked,
+        "message_id": message.message_id if message else 0,
+    }
+
+
+def _next_question(meeting: Meeting, today: date, asked: list[str]) -> str:
+    for check in _CHECKS:
+        if check in asked:
+            continue
+        if check == "maybe":
+            return check
+        if check == "future" and meeting.is_future(today):
+            return check
+        if check == "crowd" and len(meeting.people) > ASK_ABOVE_PEOPLE:
+            return check
+        if check == "twins" and len({fold(p.name) for p in meeting.people}) < len(meeting.people):
+            return check
+    return ""
+
+
+async def _check(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, payload: dict[str, Any]
+) -> None:
+    """Ask what needs asking before saving (is it a meeting? in the future? so many people? two Sams?)."""
+    meeting = journal.meeting_from_dict(payload["meeting"])
+    _, today = local_today(context, notebook)
+    question = _next_question(meeting, today, payload["asked"])
+    if not question:
+        matches = journal.match_people(notebook.contacts(), meeting)
+        choices = [m.contact.id if m.contact else (None if not m.candidates else "?") for m in matches]
+        await _continue_meeting(update, context, notebook, payload, choices)
+        return
+    token = notebook.put_pending("capq", {**payload, "question": question})
+    names = [p.name for p in meeting.people]
+    if question == "twins":
+        twin = next(n for n in names if sum(fold(m) == fold(n) for m in names) > 1)
+        buttons = [
+            [(f"Two different {twin}s", button("pick", token, "yes")), (f"One {twin}", button("pick", token, "one"))]
+        ]
+    else:
+        yes = {"maybe": "✅ Yes, log it", "future": "✅ We met already", "crowd": f"✅ Save all {len(names)}"}
+        no = {"maybe": "No", "future": "Not yet", "crowd": "Cancel"}
+        buttons = [[(yes[question], button("pick", token, "yes")), (no[question], button("pick", token, "no"))]]
+    await reply(
+        update,
+        context,
+        render(
+            f"messages/capture_{question}.html",
+            names=names,
+            count=len(names),
+            when=when_in_words(meeting.when, today),
+            twin=names[0],
+        ),
+        buttons,
+    )
+
+
+async def _resume_question(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, payload: dict[str, Any], choice: str
+) -> None:
+    question = payload.pop("question")
+    if choice == "no":
+        await reply(update, context, render("messages/capture_dropped.html", question=question))
+        return
+    payload["asked"] = [*payload["asked"], question]
+    if question == "future":
+        _, today = local_today(context, notebook)
+        payload["meeting"]["when"] = today.isoformat()  # "we met already": today
+    if question == "twins" and choice == "one":
+        seen: set[str] = set()
+        people = []
+        for person in payload["meeting"]["people"]:
+            if fold(person["name"]) not in seen:
+                seen.add(fold(person["name"]))
+                people.append(person)
+        payload["meeting"]["people"] = people
+    await _check(update, context, notebook, payload)
 
 
 async def _continue_meeting(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, meeting_data: dict[str, Any], choices: list
+    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, payload: dict[str, Any], choices: list
 ) -> None:
     """Ask about the next person who may be someone already known; save once every person is settled."""
-    meeting = journal.meeting_from_dict(meeting_data)
+    meeting = journal.meeting_from_dict(payload["meeting"])
     for index, choice in enumerate(choices):
         if choice != "?":
             continue
         mention = meeting.people[index]
         candidates = journal.match_people(notebook.contacts(), meeting)[index].candidates
-        token = notebook.put_pending("met", {"meeting": meeting_data, "choices": choices, "index": index})
+        token = notebook.put_pending("met", {"payload": payload, "choices": choices, "index": index})
         buttons = [[(f"Yes: {label(c)}", button("pick", token, c.id))] for c in candidates[:6]]
         buttons.append([(f"No, a new {mention.name}", button("pick", token, journal.NEW))])
         await reply(update, context, render("messages/same_person.html", name=mention.name), buttons)
         return
     now, today = local_today(context, notebook)
-    saved = journal.record_meeting(notebook, meeting, [None if c == journal.NEW else c for c in choices], now)
+    with notebook.batch():
+        saved = journal.record_meeting(notebook, meeting, [None if c == journal.NEW else c for c in choices], now)
+        token = journal.remember_capture(notebook, saved, meeting, now, payload.get("message_id", 0))
+    await _show_capture(update, context, saved, meeting, today, token)
+
+
+async def _show_capture(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    saved: journal.MeetingSaved,
+    meeting: Meeting,
+    today: date,
+    token: str,
+    fixed: bool = False,
+) -> None:
     first = saved.contacts[0]
     draft_kind = "followup" if saved.promises else "thanks"
     await reply(
@@ -89,12 +204,15 @@ async def _continue_meeting(
             meeting=meeting,
             when=when_in_words(meeting.when, today),
             draft_kind=draft_kind,
+            due={p.text: when_in_words(date.fromisoformat(p.due_on), today) for p in saved.promises if p.due_on},
+            fixed=fixed,
         ),
         [
             [
                 (f"✍️ Draft a note to {first.first_name}", button("draft", draft_kind, first.id)),
                 (f"📇 {first.first_name}'s card", button("card", first.id)),
-            ]
+            ],
+            [("✏️ Fix", button("fix", token))],
         ],
     )
 
@@ -104,7 +222,74 @@ async def _resume_meeting(
 ) -> None:
     choices = list(payload["choices"])
     choices[payload["index"]] = choice
-    await _continue_meeting(update, context, notebook, payload["meeting"], choices)
+    await _continue_meeting(update, context, notebook, payload["payload"], choices)
+
+
+# -- fixing a capture: "✏️ Fix" and edits of the original message ---------------------------------------------------
+
+
+@for_user
+async def on_fix(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    query, data = pressed(update)
+    now, _ = local_today(context, notebook)
+    if data is None or not journal.can_still_edit(notebook, data.args[0], now):
+        await query.answer(render("messages/expired.txt"), show_alert=True)
+        return
+    await query.answer()
+    notebook.set_state(
+        AWAITING_FIX, {"token": data.args[0], "until": (now + timedelta(minutes=FIX_MINUTES)).isoformat()}
+    )
+    item = (notebook.get_state(journal.CAPTURES) or {})[data.args[0]]
+    meeting = journal.meeting_from_dict(item["meeting"])
+    await reply(update, context, render("messages/fix_ask.html", meeting=meeting))
+
+
+async def _apply_fix(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, text: str) -> bool:
+    """The reply to "✏️ Fix": the corrected line, applied to the same records. False when no fix is waiting."""
+    waiting = notebook.get_state(AWAITING_FIX)
+    if not waiting:
+        return False
+    now, _ = local_today(context, notebook)
+    notebook.set_state(AWAITING_FIX, None)
+    if now > datetime.fromisoformat(waiting["until"]):
+        return False
+    await _revise(update, context, notebook, waiting["token"], text, "")
+    return True
+
+
+async def _revise(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, token: str, text: str, edit_id: str
+) -> None:
+    now, today = local_today(context, notebook)
+    meeting = parse_meeting(text, today)
+    saved = journal.revise_capture(notebook, token, meeting, now, edit_id)
+    if saved is None:
+        return  # this edit was applied already
+    await _show_capture(update, context, saved, meeting, today, token, fixed=True)
+
+
+@for_user
+async def on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    """An edited message: if it made a capture within the last 48 hours, that capture follows the new text.
+
+    Telegram sends the whole new text and the edit's time; the edit time is recorded with the capture, so a
+    redelivered edit is not applied twice. Edits of anything else change nothing (and say nothing).
+    """
+    message = update.edited_message
+    if message is None:
+        return
+    token = journal.capture_for_message(notebook, message.message_id)
+    if not token:
+        return
+    now, _ = local_today(context, notebook)
+    if not journal.can_still_edit(notebook, token, now):
+        await reply(update, context, render("messages/edit_too_old.html", hours=journal.EDITABLE_HOURS))
+        return
+    text = message_text(update)
+    if text.startswith("/"):
+        text = command_text(update)
+    edit_id = str(int(message.edit_date.timestamp())) if message.edit_date else str(update.update_id)
+    await _revise(update, context, notebook, token, text, edit_id)
 
 
 # -- /note -----------------------------------------------------------------------------------------------------------
@@ -119,11 +304,15 @@ async def note_command(update: Update, context: ContextTypes.DEFAULT_TYPE, noteb
 async def add_note(
     update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, *, name: str, text: str
 ) -> None:
-    contact = await resolve_or_ask(update, context, notebook, name, "note", {"name": name, "text": text}, "name")
+    contact = await resolve_or_ask(
+        update, context, notebook, name, "note", {"name": name, "text": text}, "name", offer_add=True
+    )
     if contact is None:
         return
     now, today = local_today(context, notebook)
     facts = journal.record_note(notebook, contact, text, now, today)
+    if await goals.report_outcome(update, context, notebook, text, contact):
+        return
     await reply(update, context, render("messages/noted.html", contact=contact, facts=facts))
 
 
@@ -139,7 +328,9 @@ async def gave_command(update: Update, context: ContextTypes.DEFAULT_TYPE, noteb
 async def log_give(
     update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, *, name: str, what: str
 ) -> None:
-    contact = await resolve_or_ask(update, context, notebook, name, "gave", {"name": name, "what": what}, "name")
+    contact = await resolve_or_ask(
+        update, context, notebook, name, "gave", {"name": name, "what": what}, "name", offer_add=True
+    )
     if contact is None:
         return
     now, today = local_today(context, notebook)
@@ -167,7 +358,9 @@ async def got_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebo
 async def log_help(
     update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, *, name: str, what: str
 ) -> None:
-    contact = await resolve_or_ask(update, context, notebook, name, "got", {"name": name, "what": what}, "name")
+    contact = await resolve_or_ask(
+        update, context, notebook, name, "got", {"name": name, "what": what}, "name", offer_add=True
+    )
     if contact is None:
         return
     now, today = local_today(context, notebook)
@@ -192,7 +385,9 @@ async def done_command(update: Update, context: ContextTypes.DEFAULT_TYPE, noteb
 async def close_promise(
     update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, *, name: str, what: str
 ) -> None:
-    contact = await resolve_or_ask(update, context, notebook, name, "done", {"name": name, "what": what}, "name")
+    contact = await resolve_or_ask(
+        update, context, notebook, name, "done", {"name": name, "what": what}, "name", offer_add=True
+    )
     if contact is None:
         return
     matches = journal.find_promises(notebook.promises(contact.id), what)
@@ -233,6 +428,7 @@ async def on_keep(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: 
 
 RESUMERS = {
     "met": _resume_meeting,
+    "capq": _resume_question,
     "note": resume_with(add_note),
     "gave": resume_with(log_give),
     "got": resume_with(log_help),

@@ -15,6 +15,7 @@ from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
 from bot.coach.errors import UnknownContact
+from bot.coach.journal import add_contact
 from bot.coach.models import Contact
 from bot.coach.names import resolve
 from bot.coach.notebook import Notebook
@@ -24,6 +25,7 @@ from bot.rendering import render
 from bot.services import services
 
 BY_ID = "#"  # a name slot already settled by a tap: "#<contact id>"
+ADD = "+"  # a name slot answered "add them": "+Sam" (someone new, added with one tap; what was typed is kept)
 
 Resumer = Callable[[Update, ContextTypes.DEFAULT_TYPE, Notebook, dict[str, Any], str], Awaitable[None]]
 Core = Callable[..., Awaitable[None]]
@@ -43,8 +45,19 @@ async def resolve_or_ask(
     action: str,
     args: dict[str, Any],
     slot: str,
+    *,
+    offer_add: bool = False,
 ) -> Contact | None:
-    """The contact ``name`` means, or None after asking the user which one (the action resumes on the tap)."""
+    """The contact ``name`` means, or None after asking the user which one (the action resumes on the tap).
+
+    ``offer_add``: someone unknown gets a "➕ Add Sam" button instead of "I don't know anyone called Sam", and the
+    action resumes with the new contact, so nothing typed is lost.
+    """
+    if name.startswith(ADD):
+        found_now = resolve(notebook.contacts(), name[len(ADD) :], fuzzy=False)
+        if found_now.contact is not None and found_now.contact.name == name[len(ADD) :]:
+            return found_now.contact  # added already (the same button tapped twice)
+        return add_contact(notebook, name[len(ADD) :], services(context).clock.now())
     if name.startswith(BY_ID):
         contact = notebook.contact(name[len(BY_ID) :])
         if contact is None:
@@ -54,14 +67,22 @@ async def resolve_or_ask(
     if found.contact is not None:
         return found.contact
     options = found.candidates or found.suggestions
-    if not options:
+    if not options and not offer_add:
         raise UnknownContact(name)
     token = notebook.put_pending(action, {"args": args, "slot": slot})
     buttons = [[(label(c), button("pick", token, c.id))] for c in options[:8]]
+    if offer_add and not found.candidates:
+        buttons.append([(f"➕ Add {name[:40]}", button("pick", token, "add"))])
     await reply(
         update,
         context,
-        render("messages/which.html", query=name, ambiguous=bool(found.candidates)),
+        render(
+            "messages/which.html",
+            query=name,
+            ambiguous=bool(found.candidates),
+            unknown=not options,
+            offer_add=offer_add,
+        ),
         buttons,
     )
     return None
@@ -74,7 +95,8 @@ def resume_with(core: Core) -> Resumer:
         update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, payload: dict[str, Any], choice: str
     ) -> None:
         args = dict(payload["args"])
-        args[payload["slot"]] = BY_ID + choice
+        slot = payload["slot"]
+        args[slot] = ADD + args[slot] if choice == "add" else BY_ID + choice
         await core(update, context, notebook, **args)
 
     return resume

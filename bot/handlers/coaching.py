@@ -20,7 +20,8 @@ from bot.services import local_today
 @for_user
 async def week_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
     _, today = local_today(context, notebook)
-    await reply(update, context, render("messages/week.html", review=week_review(notebook.network(), today)))
+    review = week_review(notebook.network(), today, notebook.profile().goals)
+    await reply(update, context, render("messages/week.html", review=review))
 
 
 @for_user

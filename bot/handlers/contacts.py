@@ -8,12 +8,16 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
+from bot.coach import journal
+from bot.coach.journal import linked_people
 from bot.coach.models import Contact
 from bot.coach.network import Network
 from bot.coach.notebook import Notebook
-from bot.coach.when import when_in_words
+from bot.coach.strength import tie_strength
+from bot.coach.when import birthday_in_words, when_in_words
 from bot.handlers.choices import resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
+from bot.handlers.network import show_tagged
 from bot.handlers.reply import keyboard, reply
 from bot.handlers.words import command_text
 from bot.rendering import render
@@ -43,6 +47,9 @@ def by_recent_activity(network: Network) -> list[Contact]:
 
 @for_user
 async def contacts_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    if command_text(update).startswith("#"):  # /contacts #investor
+        await show_tagged(update, context, notebook, command_text(update))
+        return
     await _show_page(update, context, notebook, 0, edit=False)
 
 
@@ -119,6 +126,9 @@ async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook
         given=network.count(contact.id, "gave"),
         received=network.count(contact.id, "got"),
         labels=TIMELINE_LABELS,
+        strength=tie_strength(contact, timeline, today),
+        links=linked_people(notebook, contact),
+        birthday=birthday_in_words(contact.birthday),
     )
     buttons = [[(f"✅ {p.text[:40]}", button("keep", p.id))] for p in promises[:5]]
     drafts = [
@@ -180,7 +190,7 @@ async def on_forget(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook
     if data is None or contact is None:
         text = render("messages/expired.html")
     elif data.args[1] == "yes":
-        notebook.delete_contact(contact.id)
+        journal.forget_contact(notebook, contact.id)
         text = render("messages/forgotten.html", name=contact.name)
     else:
         text = render("messages/kept_contact.html", name=contact.name)

@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.error import Forbidden, NetworkError, RetryAfter
 from telegram.ext import ContextTypes
 
-from bot.coach.errors import CoachError, NotUnderstood, UnknownContact, UnreadableData
+from bot.coach.errors import BadImportFile, CoachError, NotUnderstood, UnknownContact, UnreadableData
 from bot.handlers.reply import reply
 from bot.rendering import render
 
@@ -20,6 +20,8 @@ def explain(error: CoachError) -> str:
         return render("messages/unreadable.html", moved_to=error.moved_to.name if error.moved_to else "")
     if isinstance(error, UnknownContact):
         return render("messages/unknown_contact.html", query=error.query, suggestions=error.suggestions)
+    if isinstance(error, BadImportFile):
+        return render("messages/import_bad_file.html", line=error.line, problem=error.problem)
     if isinstance(error, NotUnderstood):
         return render("messages/not_understood.html", hint=error.hint)
     return render("messages/oops.html")

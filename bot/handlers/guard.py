@@ -18,8 +18,8 @@ from bot.coach.errors import CoachError, UnreadableData
 from bot.coach.notebook import HANDLING, Notebook
 from bot.handlers.errors import explain
 from bot.handlers.reply import reply
+from bot.morning.jobs import ensure_morning
 from bot.rendering import render
-from bot.scheduling import ensure_morning
 from bot.services import services
 
 log = logging.getLogger(__name__)

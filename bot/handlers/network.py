@@ -1,4 +1,4 @@
-"""/map: a picture of the network with its hubs, clusters, bridges and gaps.
+"""/map, /tag and /remind: seeing the network, sorting people, and being reminded of them on a day.
 
 Drawing a map of hundreds of people takes a good part of a second of CPU. The handler is registered as
 non-blocking (see ``Command.background``) and the drawing runs in a worker thread on a snapshot of the records,
@@ -14,13 +14,32 @@ from datetime import date
 from telegram import InputFile, Update
 from telegram.ext import ContextTypes
 
+from bot.callbacks import button
+from bot.coach.errors import NotUnderstood
+from bot.coach.importing import clean_tag
 from bot.coach.models import Contact, Interaction, Profile
+from bot.coach.names import split_name_and_rest
 from bot.coach.netmap import NetworkMap, map_network
 from bot.coach.notebook import Notebook
+from bot.coach.reminders import (
+    ReminderRequest,
+    apply_tags,
+    new_reminder,
+    read_reminder,
+    read_tags,
+    tag_counts,
+    tagged,
+)
+from bot.coach.when import when_in_words
+from bot.handlers.choices import resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
+from bot.handlers.words import command_text, message_text
 from bot.rendering import render
 from bot.services import local_today
+
+TAGGED_SHOWN = 50
+TAGGED_BUTTONS = 10
 
 
 def draw(
@@ -60,3 +79,81 @@ async def map_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebo
             alone=sum(len(c.members) for c in netmap.clusters if c.grouped),
         ),
     )
+
+
+# -- /tag and /contacts #tag ---------------------------------------------------------------------------------------
+
+
+@for_user
+async def tag_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    text = command_text(update)
+    if not text:
+        await reply(update, context, render("messages/tags.html", counts=tag_counts(notebook.contacts())))
+        return
+    name, tags = split_name_and_rest(notebook.contacts(), text)
+    if not read_tags(tags).add and not read_tags(tags).remove:
+        raise NotUnderstood(render("messages/hint_tag.txt"))
+    await tag_person(update, context, notebook, name=name, tags=tags)
+
+
+async def tag_person(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, *, name: str, tags: str
+) -> None:
+    contact = await resolve_or_ask(update, context, notebook, name, "tag", {"name": name, "tags": tags}, "name")
+    if contact is None:
+        return
+    change = read_tags(tags)
+    apply_tags(contact, change)
+    notebook.save_contact(contact)
+    await reply(update, context, render("messages/tag_set.html", contact=contact, change=change))
+
+
+async def show_tagged(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, tag: str) -> None:
+    """Everyone with a tag, each with a button to their card (the first few)."""
+    people = tagged(notebook.contacts(), tag)
+    shown = people[:TAGGED_BUTTONS]
+    buttons = [[(f"📇 {c.name[:28]}", button("card", c.id)) for c in shown[i : i + 2]] for i in range(0, len(shown), 2)]
+    text = render("messages/tagged.html", tag=clean_tag(tag), people=people[:TAGGED_SHOWN], total=len(people))
+    await reply(update, context, text, buttons)
+
+
+# -- /remind and "remind me ..." -----------------------------------------------------------------------------------
+
+
+@for_user
+async def remind_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    await _remind(update, context, notebook, message_text(update))
+
+
+@for_user
+async def remind_text(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    """ "remind me in 2 weeks to ping Sam", typed without a command."""
+    await _remind(update, context, notebook, message_text(update))
+
+
+async def _remind(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, text: str) -> None:
+    _, today = local_today(context, notebook)
+    request = read_reminder(text, notebook.contacts(), today)
+    await remind_person(
+        update, context, notebook, name=request.name, due_on=request.due_on.isoformat(), what=request.what
+    )
+
+
+async def remind_person(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, *, name: str, due_on: str, what: str
+) -> None:
+    args = {"name": name, "due_on": due_on, "what": what}
+    contact = await resolve_or_ask(update, context, notebook, name, "remind", args, "name")
+    if contact is None:
+        return
+    _, today = local_today(context, notebook)
+    request = ReminderRequest(name, date.fromisoformat(due_on), what)
+    notebook.save_promise(new_reminder(contact, request, today))
+    when = when_in_words(request.due_on, today)
+    await reply(update, context, render("messages/reminder_set.html", contact=contact, when=when, request=request))
+
+
+RESUMERS = {
+    "tag": resume_with(tag_person),
+    "remind": resume_with(remind_person),
+}

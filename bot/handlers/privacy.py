@@ -1,4 +1,4 @@
-"""/export and /deleteme: the user's data is theirs, to take away or to erase."""
+"""/privacy, /export and /deleteme: the user's data is theirs, to know about, to take away or to erase."""
 
 from __future__ import annotations
 
@@ -8,15 +8,31 @@ from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
 from bot.coach.notebook import Notebook
+from bot.handlers.exports import PEOPLE_FORMATS, export_people
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
+from bot.handlers.words import command_text
+from bot.morning.jobs import schedule_morning
 from bot.rendering import render
-from bot.scheduling import schedule_morning
 from bot.services import services
+
+
+async def privacy_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """What is stored, where, who can read it, for how long, and how to take it or erase it.
+
+    Anyone may ask, before using the bot and even when not let in (COACH_ALLOWED_USERS): it opens no notebook.
+    """
+    if update.effective_user is None or update.effective_user.is_bot:
+        return
+    settings = services(context).settings
+    await reply(update, context, render("messages/privacy.html", operator=settings.operator_contact))
 
 
 @for_user
 async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    if command_text(update).lower().lstrip(".") in PEOPLE_FORMATS:
+        await export_people(update, context, notebook, command_text(update).lower().lstrip("."))
+        return
     data = notebook.export()
     payload = orjson.dumps(data, option=orjson.OPT_INDENT_2)
     chat = update.effective_chat

@@ -14,8 +14,8 @@ from bot.coach.timezones import resolve_timezone, suggest_timezones
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
 from bot.handlers.words import command_text
+from bot.morning.jobs import morning_time, schedule_morning
 from bot.rendering import render
-from bot.scheduling import morning_time, schedule_morning
 from bot.services import services
 
 

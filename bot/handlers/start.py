@@ -39,6 +39,7 @@ async def start_command(update: Update, context: ContextTypes.DEFAULT_TYPE, note
             is_new=is_new,
             profile=profile,
             has_contacts=bool(notebook.contacts()),
+            has_goal=bool(profile.goals),
         ),
         buttons,
     )

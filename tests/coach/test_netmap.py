@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from bot.coach.models import Contact, Interaction, Profile
-from bot.coach.netmap import ALONE, build_graph, goal_theme, map_network, tie_strength
+from bot.coach.netmap import ALONE, build_graph, goal_theme, map_network
 from bot.coach.netmap_picture import MAX_PEOPLE_DRAWN, draw_map
 from tests.samples.networks import generated_network
 
@@ -86,17 +86,6 @@ def test_goal_gaps_count_the_people_who_touch_the_goal():
     [gap] = map_network(people, [], TODAY, profile).gaps
     assert goal_theme("a job in climate tech") == ["climate", "tech"]
     assert (gap.people, gap.introducers) == (1, ["Ana"])  # "tech" is not found inside "fintech"
-
-
-def test_tie_strength_grows_with_recency_frequency_reciprocity_and_depth():
-    jane = person("j", "Jane", circle="close", met_on="2026-11-01", interests=["jazz", "AI"])
-    timeline = [
-        Interaction(id=f"i{n}", contact_id="j", kind=kind, on="2026-11-20")
-        for n, kind in enumerate(["met", "note", "gave", "got", "note", "touch"])
-    ]
-    stranger = person("s", "Sam", circle="wider", met_on="2020-01-01")
-    assert tie_strength(jane, timeline, TODAY).label == "strong"
-    assert tie_strength(stranger, [], TODAY).label == "fading"
 
 
 @pytest.mark.parametrize("size", [0, 1, 2, 50, 500])

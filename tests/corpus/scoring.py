@@ -123,7 +123,7 @@ def _same_promises(expected: list[tuple[str, str]], got: list[tuple[str, str]]) 
     if len(expected) != len(got):
         return False
     for (action, due), (g_action, g_due) in zip(expected, got, strict=True):
-        if due != g_due or fuzz.token_sort_ratio(fold(action), fold(g_action)) < 75:
+        if due != g_due or fuzz.token_set_ratio(fold(action), fold(g_action)) < 80:
             return False
     return True
 
@@ -206,3 +206,34 @@ def score(cases: list[Case], read: Callable[[str], Reading | None]) -> Score:
             ok = _same_promises(case.promises, reading.promises)
             result.add("promises", ok, f"{where}: want {case.promises} got {reading.promises}")
     return result
+
+
+def read_with_nurture(text: str) -> Reading | None:
+    """What Nurture reads from a chat line: None when it would not treat the line as a capture at all."""
+    from bot.coach.capture import understand
+
+    understood = understand(text, TODAY)
+    meeting = understood.meeting
+    if meeting is None:
+        return None
+    people = [
+        {
+            "name": p.name,
+            "company": p.company,
+            "role": p.role,
+            "title": p.title,
+            "link": f"{p.link_to} {p.link_as}".strip(),
+            "interests": p.facts.interests,
+            "needs": p.facts.needs,
+            "offers": p.facts.offers,
+            "birthday": p.facts.birthday,
+        }
+        for p in meeting.people
+    ]
+    return Reading(
+        people=people,
+        where=meeting.context,
+        when=meeting.when,
+        intro=meeting.introduced_by,
+        promises=[(p.text, p.due_on) for p in meeting.facts.promise_items],
+    )

@@ -115,9 +115,16 @@ async def test_unknown_name_suggests_close_names_with_buttons(user: User):
     assert "Noted for <b>Jane</b>" in reply
 
 
-async def test_unknown_name_without_suggestions_says_how_to_add(user: User):
+async def test_someone_unknown_is_added_with_one_tap_and_nothing_typed_is_lost(user: User):
+    reply = await user.say("/got Sam an intro to the hiring manager")
+    assert "isn't in your notebook yet" in reply
+    reply = await user.tap("Add Sam")
+    assert "Sam" in reply and "thank-you" in reply.lower()
+    card = await user.say("/contact Sam")
+    assert "an intro to the hiring manager" in card
     reply = await user.say("/gave Zed the book")
-    assert "don't know anyone called" in reply and "/met Zed" in reply
+    await user.tap("Add Zed")
+    assert "the book" in await user.say("/contact Zed")
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,8 @@ from telegram.error import NetworkError
 
 from bot import retrying
 from bot.app import build_application
-from bot.handlers.morning import deliver_morning
 from bot.local_api import LocalBotAPI, LocalChat
+from bot.morning.send import deliver_morning
 from tests.conftest import User
 from tests.handlers.slow_telegram import HangingAPI
 

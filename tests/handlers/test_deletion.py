@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bot.handlers.morning import deliver_morning
 from bot.local_api import LocalChat
+from bot.morning.send import deliver_morning
 from tests.conftest import Bot, User
 from tests.handlers.slow_telegram import HangingAPI
 

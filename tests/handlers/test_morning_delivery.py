@@ -7,9 +7,9 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from bot.coach import delivery
-from bot.handlers.morning import deliver_morning
 from bot.local_api import LocalBotAPI, LocalChat
-from bot.scheduling import MorningTrigger, job_name, rebuild_jobs
+from bot.morning.jobs import MorningTrigger, job_name, rebuild_jobs
+from bot.morning.send import deliver_morning
 from tests.conftest import User
 
 UID = 4242

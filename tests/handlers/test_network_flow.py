@@ -33,3 +33,8 @@ async def test_map_sends_a_picture_and_names_hubs_and_clusters(bot, user: User):
     assert "Your network: 5 people" in reply
     assert "Sam - brought you 3 people" in reply
     assert "Acme: 4 people" in reply
+
+
+async def test_the_card_shows_how_strong_the_tie_is(user: User):
+    await user.say("/met Jane from Acme at PyCon, loves jazz")
+    assert "📶 Tie: " in await user.say("/contact Jane")

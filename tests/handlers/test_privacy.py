@@ -1,10 +1,18 @@
-"""/export and /deleteme."""
+"""/privacy, /export and /deleteme; what the bot tells Telegram about itself at start-up."""
 
 from __future__ import annotations
 
-import orjson
+import time
 
-from bot.scheduling import job_name
+import orjson
+from telegram import Update
+
+from bot import app as app_module
+from bot.app import build_application, on_startup
+from bot.commands import COMMANDS
+from bot.config import Settings
+from bot.local_api import LocalBotAPI, LocalChat
+from bot.morning.jobs import job_name
 from tests.conftest import User
 
 
@@ -37,3 +45,52 @@ async def test_deleteme_asks_first_then_erases_everything_and_stops_mornings(bot
     assert store.user_ids() == []
     # Starting again later is a fresh start.
     assert "empty" in await user.say("/contacts")
+
+
+async def test_privacy_says_what_is_kept_where_who_reads_it_how_long_and_how_to_leave(bot, user: User, store):
+    reply = await user.say("/privacy")
+    for words in ("What I keep", "Where", "Who can read it", "How long", "/export", "/deleteme", "/forget"):
+        assert words in reply
+    assert "has not left a contact" in reply
+    assert store.user_ids() == []  # asking opens no notebook
+
+
+async def test_privacy_names_the_operator_from_settings(tmp_path, store, clock):
+    settings = Settings(data_dir=tmp_path / "data", operator_contact="Sam <sam@example.org>")
+    api = LocalBotAPI()
+    async with build_application(settings, store, clock, request=api) as app:
+        await app.process_update(Update.de_json(LocalChat(user_id=7, first_name="Kim").message("/privacy"), app.bot))
+    [sent] = api.texts()
+    assert "run by Sam &lt;sam@example.org&gt;" in sent
+
+
+async def test_someone_not_let_in_can_still_read_the_privacy_notice(tmp_path, store, clock):
+    settings = Settings(data_dir=tmp_path / "data", allowed_users=frozenset({1}))
+    api = LocalBotAPI()
+    async with build_application(settings, store, clock, request=api) as app:
+        await app.process_update(Update.de_json(LocalChat(user_id=7, first_name="Kim").message("/privacy"), app.bot))
+    assert "Who can read it" in api.texts()[0]
+    assert store.user_ids() == []
+
+
+async def test_at_start_up_the_bot_publishes_its_descriptions_and_a_private_chat_menu(bot):
+    await on_startup(bot.app)
+    [description] = bot.api.sent("setMyDescription")
+    [short] = bot.api.sent("setMyShortDescription")
+    [menu] = bot.api.sent("setMyCommands")
+    assert "/privacy" in description["description"] and len(description["description"]) <= 512
+    assert 0 < len(short["short_description"]) <= 120
+    assert menu["scope"] == {"type": "all_private_chats"}
+    assert [c["command"] for c in menu["commands"]] == [c.name for c in COMMANDS]
+    assert "privacy" in [c["command"] for c in menu["commands"]]
+    assert bot.api.sent("deleteMyCommands") == [{"scope": {"type": "default"}}]
+
+
+async def test_start_up_goes_on_when_telegram_refuses_the_descriptions(bot, monkeypatch):
+    monkeypatch.setattr(app_module, "INTRODUCTION_TIMEOUT", 0.2)
+    bot.api.fail_next("setMyDescription", LocalBotAPI.too_many_requests(retry_after=30))
+    bot.api.fail_next("setMyShortDescription", (400, {"ok": False, "error_code": 400, "description": "Bad Request"}))
+    started = time.monotonic()
+    await on_startup(bot.app)
+    assert time.monotonic() - started < 5  # not waiting out the 30 s
+    assert bot.api.sent("setMyCommands") and not bot.api.sent("setMyDescription")

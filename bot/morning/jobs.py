@@ -1,4 +1,5 @@
-"""When each user's morning message runs: one named JobQueue job per user, rebuilt from the store at start-up.
+"""When each user's morning message runs: one named JobQueue job per user, rebuilt from the store at start-up,
+and beside it the weekly review's job (the user's chosen weekday and time, default Sunday 18:00).
 
 The fire times come from ``bot.coach.morning`` (pure, DST-aware: exactly one instant per local day) through a
 tiny APScheduler trigger, rather than a CronTrigger, whose handling of the skipped and repeated hours of DST
@@ -23,11 +24,15 @@ from bot.coach.errors import UnreadableData
 from bot.coach.models import Profile
 from bot.coach.morning import last_morning, local_day, next_morning, parse_morning_time
 from bot.coach.notebook import HANDLING
+from bot.morning.send import deliver_morning, deliver_review
 from bot.services import services
 
 log = logging.getLogger(__name__)
 
 JOB_PREFIX = "morning:"
+REVIEW_PREFIX = "review:"
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DEFAULT_REVIEW = (6, time(18, 0))  # Sunday evening
 # A nudge that starts late (bot busy, restarted, machine asleep) is still sent within this window: APScheduler's
 # default of one second would silently skip it.
 GRACE = timedelta(hours=4)
@@ -48,6 +53,43 @@ class MorningTrigger(BaseTrigger):
         return f"morning[{self.at:%H:%M} {self.tz}]"
 
 
+class WeeklyTrigger(BaseTrigger):
+    """Fires at ``at`` local time in ``tz`` on one weekday (0 = Monday), once per week; DST as for mornings."""
+
+    def __init__(self, tz: str, weekday: int, at: time) -> None:
+        self.tz = tz
+        self.weekday = weekday
+        self.at = at
+
+    def get_next_fire_time(self, previous_fire_time: datetime | None, now: datetime) -> datetime | None:
+        after = previous_fire_time if previous_fire_time is not None else now - timedelta(microseconds=1)
+        for _ in range(8):
+            fire = next_morning(after, self.tz, self.at)
+            if local_day(fire, self.tz).weekday() == self.weekday:
+                return fire
+            after = fire
+        return None
+
+    def __str__(self) -> str:
+        return f"weekly[{WEEKDAYS[self.weekday]} {self.at:%H:%M} {self.tz}]"
+
+
+def parse_review_time(text: str) -> tuple[int, time] | None:
+    """'sun 18:00', 'Saturday 9am', 'fri' -> (weekday, time); None when it cannot be read."""
+    words = text.lower().split()
+    if not words or words[0][:3] not in WEEKDAYS:
+        return None
+    weekday = WEEKDAYS.index(words[0][:3])
+    if len(words) == 1:
+        return weekday, DEFAULT_REVIEW[1]
+    at = parse_morning_time(" ".join(words[1:]))
+    return (weekday, at) if at is not None else None
+
+
+def review_time(profile: Profile) -> tuple[int, time]:
+    return parse_review_time(profile.review) or DEFAULT_REVIEW
+
+
 def morning_time(profile: Profile) -> time:
     """When the user's morning message comes (08:00 if the stored value cannot be read)."""
     return parse_morning_time(profile.morning) or time(8, 0)
@@ -58,16 +100,32 @@ def job_name(user_id: int) -> str:
 
 
 def schedule_morning(app: Application, user_id: int, profile: Profile, now: datetime, *, catch_up: bool = False) -> Any:
-    """(Re)create the user's one morning job; returns it, or None when they paused or blocked the bot."""
+    """(Re)create the user's morning job and weekly review job; returns the morning job, or None when they paused
+    or blocked the bot."""
     job_queue: JobQueue = app.job_queue  # type: ignore[assignment]
     scheduled = services(app).scheduled  # type: ignore[arg-type]
     name = job_name(user_id)
     if user_id in scheduled:  # (looking jobs up scans them all: only when there is one to find)
-        for job in job_queue.get_jobs_by_name(name):
+        for job in (*job_queue.get_jobs_by_name(name), *job_queue.get_jobs_by_name(REVIEW_PREFIX + str(user_id))):
             job.schedule_removal()
         scheduled.discard(user_id)
     if profile.paused or not profile.active:
         return None
+    weekday, review_at = review_time(profile)
+    job_queue.run_custom(
+        review_job,
+        job_kwargs={
+            "trigger": WeeklyTrigger(profile.timezone, weekday, review_at),
+            "id": REVIEW_PREFIX + str(user_id),
+            "replace_existing": True,
+            "misfire_grace_time": int(GRACE.total_seconds()),
+            "coalesce": True,
+            "max_instances": 1,
+        },
+        name=REVIEW_PREFIX + str(user_id),
+        user_id=user_id,
+        chat_id=user_id,
+    )
     scheduled.add(user_id)
     at = morning_time(profile)
     job_kwargs: dict[str, Any] = {
@@ -121,11 +179,22 @@ def rebuild_jobs(app: Application) -> int:
 
 
 async def morning_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    from bot.handlers.morning import deliver_morning  # the job is glue; delivery lives with the handlers
-
     # The scheduler may have been woken from inside a handler and copied its context: a job answers no message,
     # so its saves must not carry that message's id (see Notebook.HANDLING).
     HANDLING.set(None)
     job = context.job
     if job is not None and job.user_id is not None:
-        await deliver_morning(context.application, job.user_id)
+        result = await deliver_morning(context.application, job.user_id)
+        if result == "blocked":  # they blocked the bot: no more mornings until they write again (guard.py)
+            async with services(context).store.lease_existing(job.user_id) as notebook:
+                if notebook is not None:
+                    schedule_morning(
+                        context.application, job.user_id, notebook.profile(), services(context).clock.now()
+                    )
+
+
+async def review_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    HANDLING.set(None)  # as for mornings: a job answers no message
+    job = context.job
+    if job is not None and job.user_id is not None:
+        await deliver_review(context.application, job.user_id)

@@ -1,0 +1,362 @@
+"""What is due today, and how much it matters: one pass over the digest rows, a score for each candidate.
+
+The scores encode the coaching order of docs/coaching.md: debts first (a thank-you owed, a reminder or a
+birthday today, a promise, telling helpers how a goal turned out, the nice-to-meet-you note), then asks toward a
+goal and the gives that build toward them, then intros and offers that answer a need, then keeping in touch.
+Bands are far enough apart that age or tie strength never lets a lower band overtake a higher one.
+
+This runs for every contact of every user every morning. So it reads each row key once, compares ISO day strings
+(they sort like dates), and leaves the plentiful kinds (reconnects, shares) as small ``Ranked`` tuples until
+they are known to be among the few a plan can reach; the wording is written later, only for what is picked.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
+from operator import attrgetter
+from typing import Any, NamedTuple
+
+from bot.coach.give import IntroIdea, OfferIdea, intro_ideas, offer_ideas
+from bot.coach.goals import LOOP_DAYS, Focus, focus_of, gap_words, open_goals
+from bot.coach.models import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE
+from bot.coach.strength import ASK_THRESHOLD, NEW_TIE_DAYS, row_strength
+from bot.coach.summary import OpenItem, Row
+
+Rows = Mapping[str, Row]
+
+# -- how much each kind matters (docs/coaching.md, "Debts first") -----------------------------------------------
+THANKS_OWED = 100.0  # + up to 9 as it ages: a late thank-you is still better than none
+REMINDER = 95.0  # on its day only
+BIRTHDAY = 92.0
+LOOP = 88.0  # tell a helper how the goal turned out
+PROMISE_OPEN = 80.0  # + up to 15, most overdue first
+PROMISE_DUE_SOON = 10.0  # added when a dated promise is within its window
+NICE_TO_MEET = 70.0  # + 1 a day: day two is the last good day
+ASK = 60.0  # an ask toward a goal, the tie strong enough
+WARM_UP = 54.0  # a give that builds toward an ask
+RECONNECT_BASE = {"inner": 50.0, "close": 34.0, "wider": 12.0}  # + up to 14 for overdueness and strength
+OFFER = 44.0  # the user can meet a need themselves
+INTRO = 40.0  # an intro that answers a need
+WIN = 36.0
+SHARE = 28.0
+GAP = 20.0  # nobody known can help with a goal yet
+REDISCOVER = 8.0  # a long-cold contact of the wider circle
+_CIRCLE_BONUS = {"inner": 4.0, "close": 2.0, "wider": 0.0}
+
+MEET_FOLLOWUP_DAYS = (1, 2)  # a nice-to-meet-you note lands best a day or two after meeting
+SHARE_QUIET_DAYS = 7  # don't pass things on to someone you were in touch with this week
+WIN_QUIET_DAYS = 3
+PROMISE_LEAD_DAYS = 2  # a dated promise surfaces this many days before it is due
+COLD_DAYS = 365  # a wider-circle contact untouched this long is "long cold"
+HELPERS_PER_GOAL = 2
+
+
+class Due(NamedTuple):
+    """A candidate before its words are written. Sorting a list of them puts the best first."""
+
+    rank: float  # the score, negated
+    key: str  # unique; also the tie-break
+    kind: str  # a Nudge kind
+    people: tuple[str, ...]
+    detail: Any  # what the wording needs: the row, a Debt, a Helper, an IntroIdea, ...
+    pressing: bool = False  # a debt due today: comes back even when its person is resting
+
+    @property
+    def score(self) -> float:
+        return -self.rank
+
+
+class Ranked(NamedTuple):
+    """One of the plentiful kinds (reconnects, shares), before it is known to matter."""
+
+    rank: float
+    contact_id: str
+    row: Row
+
+
+class Debt(NamedTuple):
+    row: Row
+    item: OpenItem
+
+
+class Helper(NamedTuple):
+    """Someone who can help with a goal, and what the goal asks of them."""
+
+    row: Row
+    goal_id: str
+    goal_text: str
+    focus: Focus
+    ready: bool  # the tie clears the bar for the goal's ask
+
+
+class Gap(NamedTuple):
+    goal_id: str
+    goal_text: str
+    missing: str  # "works at a fintech"
+
+
+class LoopDue(NamedTuple):
+    row: Row
+    goal_id: str
+    goal_text: str
+    news: str  # outcome key, see goals.OUTCOME_NEWS
+    good: bool
+
+
+class Rules(NamedTuple):
+    """A circle's rhythm: touched before ``overdue_before`` means overdue."""
+
+    overdue_before: str
+    cadence: int
+    base: float
+    give_bonus: float
+
+
+class Days(NamedTuple):
+    """The ISO days the rules compare with, worked out once per date."""
+
+    today: str
+    month_day: str  # "MM-DD", for birthdays
+    meet_from: str
+    win_to: str
+    share_to: str
+    new_tie_from: str
+    cold_before: str
+    lead_to: str  # dated promises due on or before this day are in their window
+    rules: dict[str, Rules]
+
+
+class GoalView(NamedTuple):
+    goal_id: str
+    text: str
+    focus: Focus
+    words: frozenset[str]  # key words a helper's row ("can") must share
+
+
+def all_due(
+    rows: Rows,
+    today: date,
+    *,
+    goals: Sequence[Mapping[str, Any]] = (),
+    offers: Sequence[str] = (),
+    keep: int | None = None,
+) -> list[Due]:
+    """Everything due today, best first; with ``keep``, only the best ``keep`` of each plentiful kind."""
+    days = days_that_matter(today)
+    iso, meet_from, win_to, share_to = days.today, days.meet_from, days.win_to, days.share_to
+    rules, default_rules, cold_before = days.rules, days.rules[DEFAULT_CIRCLE], days.cold_before
+    today_number = today.toordinal()
+    views = _goal_views(goals)
+    goal_words = frozenset().union(*(v.words for v in views)) if views else frozenset()
+
+    due: list[Due] = []
+    reconnects: list[Ranked] = []
+    shares: list[Ranked] = []
+    colds: list[Ranked] = []
+    helpers: list[Row] = []
+    needing = False
+    for row in rows.values():
+        last = row["last"]
+        if "met_on" in row and "followed_up" not in row and meet_from <= row["met_on"] < iso:
+            days_since = _age(row["met_on"], today_number)
+            due.append(Due(-NICE_TO_MEET - days_since, f"thank-meet:{row['id']}", "thank", (row["id"],), row))
+        if "open" in row:
+            _open_items(due, row, days, today_number)
+        if "birthday" in row and row["birthday"] == days.month_day:
+            due.append(Due(-BIRTHDAY, f"birthday:{row['id']}:{today.year}", "birthday", (row["id"],), row, True))
+        if "needs" in row:
+            needing = True
+        if goal_words and "can" in row and not goal_words.isdisjoint(row["can"]):
+            helpers.append(row)
+
+        circle = row["circle"]
+        overdue_before, cadence, base, bonus = rules.get(circle, default_rules)
+        overdue = last and last < overdue_before
+        share = "interests" in row and last <= share_to
+        win = "win" in row and "congratulated" not in row and last <= win_to
+        if not (overdue or share or win):
+            continue
+        cid = row["id"]
+        got, gave = row["got"], row["gave"]
+        # More history and a two-way give/get make a stronger tie (docs/coaching.md, "Tie strength").
+        strength = row["touches"] * 0.3 + (1.0 if got and gave else 0.0)
+        if overdue:
+            if circle == "wider" and last < cold_before:
+                colds.append(Ranked(-REDISCOVER - (1.0 if "interests" in row else 0.0), cid, row))
+            else:
+                late = _age(last, today_number) / cadence - 1.0
+                score = base + (late if late < 2.0 else 2.0) * 5.0 + (strength if strength < 4.0 else 4.0)
+                reconnects.append(Ranked(-score, cid, row))
+        if share or win:
+            # Reciprocity: people who helped without getting anything back come first (principle 3).
+            debt = got - gave
+            score = (debt * 4.0 if debt < 3 else 12.0) + bonus if debt > 0 else bonus
+            if win:
+                due.append(Due(-WIN - score, f"congrats:{cid}", "give", (cid,), row))
+            else:
+                shares.append(Ranked(-SHARE - score, cid, row))
+
+    for items, prefix, kind in ((reconnects, "reconnect:", "reconnect"), (shares, "give:", "give")):
+        items.sort(key=_BY_RANK_THEN_ID)
+        due.extend([Due(r.rank, prefix + r.contact_id, kind, (r.contact_id,), r.row) for r in items[:keep]])
+    if colds:
+        colds.sort(key=_BY_RANK_THEN_ID)
+        due.extend([Due(r.rank, "rediscover:" + r.contact_id, "reconnect", (r.contact_id,), r.row) for r in colds[:3]])
+    if views or any(goal.get("loops") for goal in goals):
+        _goal_steps(due, rows, views, helpers, goals, today, days)
+    if needing:
+        _need_gives(due, rows, offers)
+    due.sort()
+    return due
+
+
+_BY_RANK_THEN_ID = attrgetter("rank", "contact_id")
+
+
+@functools.lru_cache(maxsize=8)  # a morning plans thousands of users on the same one or two local days
+def days_that_matter(today: date) -> Days:
+    def day(n: int) -> str:
+        return (today - timedelta(days=n)).isoformat()
+
+    rules = {
+        circle: Rules(day(cadence), cadence, RECONNECT_BASE[circle], _CIRCLE_BONUS[circle])
+        for circle, cadence in CIRCLE_CADENCE_DAYS.items()
+    }
+    return Days(
+        today=today.isoformat(),
+        month_day=today.strftime("%m-%d"),
+        meet_from=day(MEET_FOLLOWUP_DAYS[1]),
+        win_to=day(WIN_QUIET_DAYS),
+        share_to=day(SHARE_QUIET_DAYS),
+        new_tie_from=day(NEW_TIE_DAYS - 1),
+        cold_before=day(COLD_DAYS),
+        lead_to=day(-PROMISE_LEAD_DAYS),
+        rules=rules,
+    )
+
+
+def _open_items(due: list[Due], row: Row, days: Days, today_number: int) -> None:
+    """Owed thank-yous age slowly, promises a little slower; a dated promise waits for its window, a reminder
+    for its day (docs/coaching.md, "Debts first")."""
+    people = (row["id"],)
+    for item in row["open"]:
+        kind = item["kind"]
+        if kind == "thanks":
+            age = _age(item["made_on"], today_number)
+            score = THANKS_OWED + (age if age < 30 else 30) * 0.3
+            due.append(Due(-score, f"thank:{item['id']}", "thank", people, Debt(row, item)))
+        elif kind == "reminder":
+            if item.get("due_on") == days.today:
+                due.append(Due(-REMINDER, f"remind:{item['id']}", "reminder", people, Debt(row, item), True))
+        else:
+            due_on = item.get("due_on", "")
+            if due_on:
+                if due_on > days.lead_to:
+                    continue  # not yet: a promise due in February is not nagged in January
+                late = today_number - _day_number(due_on)  # negative while it is still ahead
+                score = PROMISE_OPEN + PROMISE_DUE_SOON + min(max(late, -PROMISE_LEAD_DAYS), 20) * 0.25
+                pressing = due_on == days.today
+            else:
+                age = _age(item["made_on"], today_number)
+                score, pressing = PROMISE_OPEN + (age if age < 60 else 60) * 0.25, False
+            due.append(Due(-score, f"followup:{item['id']}", "followup", people, Debt(row, item), pressing))
+
+
+def _goal_views(goals: Sequence[Mapping[str, Any]]) -> list[GoalView]:
+    views = []
+    for goal in open_goals(goals):
+        focus = focus_of(goal["text"])
+        views.append(GoalView(goal["id"], goal["text"], focus, goal_key_words(focus)))
+    return views
+
+
+@functools.lru_cache(maxsize=256)
+def goal_key_words(focus: Focus) -> frozenset[str]:
+    words = set(focus.roles)
+    if focus.target:
+        words.add(focus.target.removesuffix("s"))
+    if focus.kind == "raise":
+        words |= {"investor", "vc", "angel", "partner", "fund", "venture", "capital"}
+    elif focus.kind == "cofounder":
+        words |= {"engineer", "developer", "founder", "cto", "designer"}
+    return frozenset(words)
+
+
+def _goal_steps(
+    due: list[Due],
+    rows: Rows,
+    views: list[GoalView],
+    helpers: list[Row],
+    goals: Sequence[Mapping[str, Any]],
+    today: date,
+    days: Days,
+) -> None:
+    """Asks toward each goal when a helper's tie is strong enough, a warm-up give when it is not, the gap when
+    nobody known can help, and the close-the-loop notes after an outcome (docs/coaching.md, "Goals", "Asks")."""
+    for view in views:
+        mine = [row for row in helpers if not view.words.isdisjoint(row["can"])]
+        if not mine:
+            missing = gap_words(view.focus)
+            if missing:
+                due.append(Due(-GAP, f"gap:{view.goal_id}", "goal", (), Gap(view.goal_id, view.text, missing)))
+            continue
+        strengths = sorted(((row_strength(row, today).score, row["id"], row) for row in mine), reverse=True)
+        for strength, cid, row in strengths[:HELPERS_PER_GOAL]:
+            brand_new = row.get("met_on", "") >= days.new_tie_from and not row["gave"]
+            ready = strength >= ASK_THRESHOLD[view.focus.ask] and not brand_new
+            helper = Helper(row, view.goal_id, view.text, view.focus, ready)
+            if ready:
+                due.append(Due(-ASK - strength, f"ask:{view.goal_id}:{cid}", "ask", (cid,), helper))
+            else:
+                due.append(Due(-WARM_UP - strength, f"warm:{cid}", "give", (cid,), helper))
+    for goal in goals:
+        outcome_on = goal.get("outcome_on", "")
+        if not goal.get("loops") or not outcome_on or outcome_on >= days.today:
+            continue
+        if _day_number(outcome_on) + LOOP_DAYS < today.toordinal():
+            continue
+        last = (goal.get("progress") or [{}])[-1]
+        for cid in goal["loops"]:
+            helped = rows.get(cid)
+            if helped is not None:
+                detail = LoopDue(helped, goal["id"], goal["text"], last.get("what", ""), bool(last.get("good")))
+                due.append(Due(-LOOP, f"loop:{goal['id']}:{cid}", "loop", (cid,), detail))
+
+
+def _need_gives(due: list[Due], rows: Rows, offers: Sequence[str]) -> None:
+    """Needs drive gives: an intro to someone who has or does what is needed, or one of the user's own offers."""
+    listed = list(rows.values())
+    idea: IntroIdea
+    for idea in intro_ideas(listed):
+        due.append(Due(-INTRO, f"intro:{idea.a}:{idea.b}", "give", (idea.a, idea.b), idea))
+    offer: OfferIdea
+    for offer in offer_ideas([row for row in listed if "needs" in row], offers):
+        due.append(Due(-OFFER, f"offer:{offer.contact_id}", "give", (offer.contact_id,), offer))
+
+
+# ISO day -> day number, shared by every plan: all users' rows name the same few hundred recent days, so each
+# is parsed once per process rather than once per contact. Cleared when it grows past any sensible size.
+_DAY_NUMBERS: dict[str, int] = {}
+_DAY_NUMBERS_KEPT = 20_000
+
+
+def _age(iso_day: str, today_number: int) -> int:
+    """Days since ``iso_day`` (0 for today, the future, or a day that cannot be read)."""
+    age = today_number - _day_number(iso_day)
+    return age if age > 0 else 0
+
+
+def _day_number(iso_day: str) -> int:
+    """The day's ordinal; an unreadable day counts as today's neighbour rather than ages ago."""
+    number = _DAY_NUMBERS.get(iso_day)
+    if number is None:
+        if len(_DAY_NUMBERS) > _DAY_NUMBERS_KEPT:
+            _DAY_NUMBERS.clear()
+        try:
+            number = date.fromisoformat(iso_day[:10]).toordinal()
+        except (TypeError, ValueError):
+            number = date.max.toordinal()  # unreadable: never "long ago", so never urgent
+        _DAY_NUMBERS[iso_day] = number
+    return number

@@ -1,0 +1,1043 @@
+"""Facts about a person, and the words to say them: what drafts and morning nudges are built from.
+
+A note is the user's private shorthand, in the third person ("launched her own ceramics studio on the side").
+Pasting it into a message to that person reads like a file being read back to them. So every note and capture
+is read once into typed facts (bot/coach/models.py: ``Fact``) whose slots hold short pieces already turned to the
+second person ({"verb": "launched", "what": "your own ceramics studio"}), and everything the coach writes is
+composed from those pieces with real grammar: "Congratulations on launching your own ceramics studio!",
+"How's the move to Berlin going?", "Lisa launched her own ceramics studio last Tuesday".
+
+Three parts, top to bottom:
+
+1. **Reading** (``read_facts``): text -> facts. Interests, promises and the common wins come from
+   capture_facts.extract_facts; job changes, moves, needs, offers and life events are read here. Every slot is
+   clipped so that no long run of the note survives into a message (``_CLIP_RUN``).
+2. **Keeping** (``learn``, ``known``): a newer fact supersedes an older one of the same kind and key (a new job
+   replaces the old one, and the contact card's company and role with it); ``known`` also derives facts from data
+   saved before facts existed (the contact's interests/wins/needs/offers lists, notes, promises, help received),
+   so old notebooks draft as well as new ones.
+3. **Saying** (``congrats_on``, ``news``, ``question``, ``topic``, ``when``...): one fact in words, either spoken
+   to the person (``YOU``) or about them to the user (``Person("Lisa", "she")``).
+
+Pure: no storage beyond the ``Notebook`` calls in ``learn``/``mark_done``, no Telegram, time is a parameter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, NamedTuple
+
+from bot.coach.capture_facts import extract_facts
+from bot.coach.models import Contact, Fact, Interaction, Promise, new_id
+from bot.coach.names import fold
+from bot.coach.when import how_long, when_in_words
+
+if TYPE_CHECKING:
+    from bot.coach.network import Network
+    from bot.coach.notebook import Notebook
+
+# Kinds that are news worth congratulating.
+NEWS_KINDS = ("win", "job_change", "life_event")
+
+
+# -- who we are talking to -------------------------------------------------------------------------------------
+
+
+class Person(NamedTuple):
+    """Who a sentence is about: ``YOU`` (a note to them) or a name and pronoun (a nudge to the user)."""
+
+    name: str  # "" for YOU
+    pronoun: str = "they"  # "she" | "he" | "they"
+
+    @property
+    def is_you(self) -> bool:
+        return not self.name
+
+
+YOU = Person("")
+
+_FORMS = {  # pronoun -> (subject, object, possessive, reflexive, "is")
+    "you": ("you", "you", "your", "yourself", "are"),
+    "she": ("she", "her", "her", "herself", "is"),
+    "he": ("he", "him", "his", "himself", "is"),
+    "they": ("they", "them", "their", "themselves", "are"),
+}
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word set written as one string."""
+    return frozenset(text.split())
+
+
+# -- 1. reading ------------------------------------------------------------------------------------------------
+
+# A slot may keep at most this many characters in a row from the note it was read from: messages never quote notes.
+_CLIP_RUN = 22
+_MAX_SLOT_WORDS = 6
+
+_SUBJECT = r"(?:(?:she|he|they|she's|he's|they're|she’s|he’s|they’re)\s+)?"
+_ADVERB = r"(?:(?:just|recently|finally|now|officially|also)\s+)?"
+_ORG = r"(?P<org>[A-Z0-9][\w&.'’+-]*(?:\s+(?:[A-Z0-9&][\w&.'’+-]*|of|de|and|for)){0,3})"
+_PLACE = r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
+_ROLE = (
+    r"(?:an?\s+|the\s+)?(?P<role>[A-Za-z][\w&/-]*"
+    r"(?:\s+(?!at\b|in\b|with\b|and\b|but\b|since\b|last\b|this\b)[A-Za-z][\w&/-]*){0,3})"
+)
+
+_JOB = re.compile(
+    "|".join(
+        (
+            # "started a new job at Anthropic (as PM)", "new role as PM at Anthropic", "got a new job"
+            r"\b(?P<new>(?:started|starting|starts|got|landed|took|has|accepted)\s+(?:a\s+)?new\s+(?:job|role|position|gig)"
+            r"|new\s+(?:job|role|position|gig))(?:\s+as\s+" + _ROLE.replace("role>", "role1>") + r")?"
+            r"(?:\s+at\s+" + _ORG.replace("org>", "org1>") + r")?(?:\s+as\s+" + _ROLE.replace("role>", "role2>") + ")?",
+            # "joined Anthropic (as PM)", "started at Anthropic", "left Google for Anthropic"
+            r"\b(?:joined|joining|joins|started\s+at|starting\s+at|starts\s+at|moved\s+over\s+to|switched\s+to"
+            r"|left\s+[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}\s+(?:for|to\s+join))\s+"
+            + _ORG.replace("org>", "org3>")
+            + r"(?:\s+as\s+"
+            + _ROLE.replace("role>", "role3>")
+            + ")?",
+            # "is now PM at Anthropic", "now a designer at Figma"
+            r"\b(?:is\s+)?now\s+(?:working\s+)?(?:as\s+)?"
+            + _ROLE.replace("role>", "role4>")
+            + r"\s+at\s+"
+            + _ORG.replace("org>", "org4>"),
+        )
+    )
+)
+_PROMOTED = re.compile(r"\b(?:got|was|been|gets|getting|is)\s+promoted(?:\s+to\s+" + _ROLE + ")?", re.IGNORECASE)
+_MOVE = re.compile(
+    r"\b(?P<verb>moving|moved|relocating|relocated|relocates|moves|is\s+moving|will\s+move|just\s+moved)"
+    r"(?:\s+(?:back|over|out))?\s+to\s+" + _PLACE
+)
+# Needs: what they are looking for. "is hiring (a designer)", "looking for a lawyer", "needs a CTO",
+# "raising a seed round".
+_NEED = re.compile(
+    r"\b(?:(?P<hiring>is\s+hiring|are\s+hiring|hiring)(?:\s+(?:for\s+)?(?P<hired>[^,.;!?()]+))?"
+    r"|(?:is\s+|are\s+)?(?:looking|searching|hunting)\s+for\s+(?P<sought>[^,.;!?()]+)"
+    r"|(?:needs|need|wants|could\s+use)\s+(?P<needed>(?:an?|some|more|the|help\s+with|advice\s+on|intros?\s+to)\s+[^,.;!?()]+)"
+    r"|(?:is\s+|are\s+)?(?P<raising>raising|fundraising\s+for|fundraising)(?:\s+(?P<round>[^,.;!?()]+))?)",
+    re.IGNORECASE,
+)
+# Offers: what they can help with. "can help with intros to VCs", "happy to review decks", "expert in tax law".
+_OFFER = re.compile(
+    r"\b(?:can\s+help(?:\s+\w+)?\s+with|happy\s+to\s+help\s+with|could\s+help\s+with|offers|offered\s+to\s+help\s+with"
+    r"|(?:is\s+)?(?:an?\s+)?expert\s+(?:in|on)|knows\s+(?:a\s+lot|everything)\s+about|mentors)\s+(?P<what>[^,.;!?()]+)"
+    r"|\bhappy\s+to\s+(?P<act>review|mentor|advise\s+on|introduce\s+\w+\s+to|intro\s+\w+\s+to)\s+(?P<obj>[^,.;!?()]+)",
+    re.IGNORECASE,
+)
+# Life events: wonderful news that nobody "earned". (event, pattern)
+_LIFE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (event, re.compile(pattern, re.IGNORECASE))
+    for event, pattern in (
+        ("engagement", r"\b(?:got|just\s+got|is|are)\s+engaged\b|\bengagement\b"),
+        ("wedding", r"\b(?:got|is\s+getting|getting|just\s+got)\s+married\b|\b(?:her|his|their)\s+wedding\b"),
+        (
+            "baby",
+            r"\b(?:had|welcomed|having|expecting)\s+(?:a|her|his|their)\s+(?:first\s+|second\s+)?"
+            r"(?:baby|son|daughter|girl|boy)\b|\bbecame\s+(?:a\s+)?(?:dad|mum|mom|parent|father|mother)\b|\bnew\s+baby\b",
+        ),
+        ("house", r"\bbought\s+(?:a|her|his|their)\s+(?:first\s+)?(?:house|home|flat|apartment)\b"),
+        ("graduation", r"\bgraduated\b"),
+    )
+)
+# Wins extract_facts does not know yet (principle 3: congratulate a win). Each: (event, pattern, verb).
+_MORE_WINS = re.compile(
+    r"\b(?P<verb>finished|completed|ran|won|received|got|earned|closed|published|launched|shipped|sold|hit|made)\s+"
+    r"(?P<what>(?:her|his|their|a|an|the|its)\s+(?:first\s+|second\s+|\w+\s+)?"
+    r"(?:marathon|half[\s-]marathon|ironman|triathlon|race|ultra|award|prize|grant|fellowship|round|series\s+\w|"
+    r"book|paper|novel|album|app|product|company|startup|business|podcast|funding|seed\s+round|deal|milestone)"
+    r"[^,.;!?()]*)",
+    re.IGNORECASE,
+)
+_BAD_END = _words(
+    """a an the and or of to in on at for with by from her his their my your our its about as that which
+    who"""
+)
+_ADJUNCT = re.compile(
+    r"\s+(?:on\s+the\s+side|last\s+\w+|this\s+\w+|yesterday|today|ago|recently|just\s+now|again"
+    r"|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in\s+(?:january|february|march|april|may"
+    r"|june|july|august|september|october|november|december)|and\s+(?:she|he|they|i|is|was|has)\b|but\b|who\b"
+    r"|which\b|because\b|so\b|after\b|while\b).*$",
+    re.IGNORECASE,
+)
+
+
+def read_facts(text: str, contact: Contact, on: str, source_id: str = "") -> list[Fact]:
+    """The typed facts a note or capture says about ``contact``, learned on ``on`` (ISO day). Not saved.
+
+    Promises are not returned: they are kept as Promise records, which have their own open/kept life; ``known``
+    derives promise facts from those.
+    """
+    text = " ".join((text or "").split())[:2000]
+    if not text:
+        return []
+    pronoun = _pronoun(text)
+    found: list[Fact] = []
+
+    def add(kind: str, **slots: str) -> None:
+        slots = {k: v for k, v in slots.items() if v}
+        if pronoun != "they":
+            slots["pronoun"] = pronoun
+        fact = Fact(id=new_id(), contact_id=contact.id, kind=kind, slots=slots, on=on, source_id=source_id)
+        if _key(fact) not in {_key(f) for f in found}:
+            found.append(fact)
+
+    scanned = _without_names(text, contact)
+    promoted = _PROMOTED.search(scanned)
+    if promoted:
+        add("win", event="promotion", verb="promoted", to=_role(promoted.group("role") or ""))
+    for m in _JOB.finditer(scanned):
+        org = next((m.group(g) for g in ("org1", "org3", "org4") if m.group(g)), "") or ""
+        role = next((m.group(g) for g in ("role1", "role2", "role3", "role4") if m.group(g)), "") or ""
+        org, role = _org(org), _role(role)
+        if org or role or m.group("new"):
+            add("job_change", company=org, role=role)
+    for m in _MOVE.finditer(scanned):
+        future = m.group("verb").lower().startswith(("moving", "relocating", "is", "will", "moves", "relocates"))
+        add("move", place=_org(m.group("place")), tense="future" if future else "past")
+    for event, pattern in _LIFE:
+        if pattern.search(scanned):
+            add("life_event", event=event)
+    for m in _NEED.finditer(scanned):
+        if _negated(scanned, m.start()):
+            continue
+        if m.group("hiring"):
+            add("need", act="hiring", what=_thing(m.group("hired") or "", text))
+        elif m.group("raising"):
+            add("need", act="raising", what=_thing(m.group("round") or "", text) or "funding")
+        else:
+            what = _thing(m.group("sought") or m.group("needed") or "", text)
+            if what and not _is_pronoun_phrase(what):
+                add("need", what=what)
+    for m in _OFFER.finditer(scanned):
+        if m.group("act"):
+            add("offer", act=m.group("act").lower().split()[0], what=_thing(m.group("obj"), text))
+        elif (what := _thing(m.group("what"), text)) and not _is_pronoun_phrase(what):
+            add("offer", what=what)
+
+    mined = extract_facts(text)
+    taken = {fold(f.slots.get("what", "")) for f in found}
+    for phrase in mined.wins:
+        fact = _win_fact(phrase, text, contact, on, source_id, pronoun)
+        if fact is not None and not _covered(fact, found):
+            found.append(fact)
+    for m in _MORE_WINS.finditer(scanned):
+        if _negated(scanned, m.start()):
+            continue
+        fact = _win_fact(f"{m.group('verb')} {m.group('what')}", text, contact, on, source_id, pronoun)
+        if fact is not None and not _covered(fact, found):
+            found.append(fact)
+    # "not hiring right now" says there is no need: trust the negation over a need read from the same text.
+    refused = re.search(r"(?:\bnot|n't|n’t|\bno longer)\s+(?:\w+\s+)?(?:hiring|looking|need|raising)", scanned, re.I)
+    for kind, items in (("need", [] if refused else mined.needs), ("offer", mined.offers)):
+        said = {fold(f.slots.get("what", "")) for f in found if f.kind == kind}
+        for item in items:
+            what = _thing(item, text)
+            if what and fold(what) not in said and not _is_pronoun_phrase(what):
+                said.add(fold(what))
+                add(kind, what=what)
+    for interest in mined.interests:
+        what = _clip(interest, text)
+        if what and fold(what) not in taken:
+            add("interest", what=what)
+    return found
+
+
+def _win_fact(phrase: str, source: str, contact: Contact, on: str, source_id: str, pronoun: str) -> Fact | None:
+    """A win phrase as extract_facts or _MORE_WINS found it ("launched her startup") -> a win fact."""
+    phrase = re.sub(r"^(?:just|finally|recently)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+    low = phrase.lower()
+    slots: dict[str, str]
+    if low.startswith(("got promoted", "promoted")):
+        to = re.match(r"(?:got\s+)?promoted\s+to\s+(.+)", phrase, re.IGNORECASE)
+        slots = {"event": "promotion", "verb": "promoted", "to": _role(to.group(1)) if to else ""}
+    elif low.startswith("new job") or re.match(r"(?:got|started|landed|took)\s+(?:a\s+)?new\s+(?:job|role)", low):
+        at = re.search(r"\bat\s+" + _ORG, phrase)
+        slots = {"event": "new_job", "company": _org(at.group("org")) if at else ""}
+        return Fact(
+            id=new_id(), contact_id=contact.id, kind="job_change", slots=_pruned(slots, pronoun), on=on,
+            source_id=source_id,
+        )  # fmt: skip
+    elif re.match(r"got\s+(?:married|engaged)|had\s+a\s+baby|became\s+", low):
+        event = "wedding" if "married" in low else "engagement" if "engaged" in low else "baby"
+        return Fact(
+            id=new_id(), contact_id=contact.id, kind="life_event", slots=_pruned({"event": event}, pronoun), on=on,
+            source_id=source_id,
+        )  # fmt: skip
+    elif low.startswith("graduated"):
+        return Fact(
+            id=new_id(), contact_id=contact.id, kind="life_event", slots=_pruned({"event": "graduation"}, pronoun),
+            on=on, source_id=source_id,
+        )  # fmt: skip
+    else:
+        verb, _, rest = phrase.partition(" ")
+        verb = verb.lower()
+        if verb == "joined":  # "joined Stripe" is a new job
+            company = _org(rest)
+            return Fact(
+                id=new_id(), contact_id=contact.id, kind="job_change", slots=_pruned({"company": company}, pronoun),
+                on=on, source_id=source_id,
+            ) if company else None  # fmt: skip
+        what = _clip(to_second_person(rest, contact), source)
+        if verb == "started" and not what.lower().startswith("your own"):
+            return None  # "started her own studio" is a win; "started the meeting late" is not
+        event = _EVENT_OF_VERB.get(verb, "win")
+        if re.search(r"marathon|ironman|triathlon|race|ultra", what, re.IGNORECASE):
+            event = "race"
+        elif re.search(r"award|prize|grant|fellowship", what, re.IGNORECASE):
+            event = "award"
+        elif verb == "raised" or re.search(r"\bround\b|funding", what, re.IGNORECASE):
+            event = "funding"
+        if not what and event != "win":
+            return None
+        slots = {"event": event, "verb": verb, "what": what}
+    return Fact(
+        id=new_id(), contact_id=contact.id, kind="win", slots=_pruned(slots, pronoun), on=on, source_id=source_id
+    )
+
+
+_EVENT_OF_VERB = {
+    "launched": "launch", "shipped": "launch", "released": "launch", "opened": "launch", "founded": "launch",
+    "started": "launch", "published": "published", "raised": "funding", "closed": "funding", "won": "award",
+    "received": "award", "finished": "race", "completed": "race", "ran": "race", "sold": "exit",
+    "exited": "exit", "landed": "win",
+}  # fmt: skip
+
+
+def _pruned(slots: dict[str, str], pronoun: str) -> dict[str, str]:
+    slots = {k: v for k, v in slots.items() if v}
+    if pronoun != "they":
+        slots["pronoun"] = pronoun
+    return slots
+
+
+def _covered(fact: Fact, found: Sequence[Fact]) -> bool:
+    """Already said by a fact found earlier in the same text (a promotion read twice, a win that is a job)."""
+    key = _key(fact)
+    for other in found:
+        if _key(other) == key:
+            return True
+        if (
+            fact.kind == "win"
+            and other.kind == "win"
+            and fact.slots.get("event") == "promotion" == other.slots.get("event")
+        ):
+            return True
+        if fact.kind == other.kind == "job_change":
+            return True
+        if fact.kind == "win" and other.kind == "life_event" and fact.slots.get("event") in ("win", "launch"):
+            return False
+    return False
+
+
+def _without_names(text: str, contact: Contact) -> str:
+    """The contact's names read as "she": "Jane just got promoted" reads like "she just got promoted"."""
+    for word in {w for w in contact.name.split() if len(w) > 1}:
+        text = re.sub(rf"\b{re.escape(word)}(?:'s|’s)?\b", "they", text)
+    return text
+
+
+def _pronoun(text: str) -> str:
+    """The pronoun a note uses for its person, so nudges can say "she launched her studio"; "they" if none."""
+    m = re.search(r"\b(she|her|hers|herself|he|him|his|himself)\b", text, re.IGNORECASE)
+    if not m:
+        return "they"
+    return "she" if m.group(1).lower().startswith(("she", "her")) else "he"
+
+
+def _negated(text: str, start: int) -> bool:
+    return bool(re.search(r"(?:\bnot|n't|n’t|\bnever|\bno longer)\s+(?:\w+\s+)?$", text[max(0, start - 16) : start]))
+
+
+def _is_pronoun_phrase(what: str) -> bool:
+    return what.lower().split()[0] in ("you", "me", "us", "it", "them", "him", "her", "this", "that")
+
+
+def _org(text: str) -> str:
+    words = text.split()
+    while words and (words[-1].lower() in _BAD_END or not words[-1][:1].isupper()):
+        words.pop()
+    return " ".join(words).strip(".,'’")
+
+
+def _role(text: str) -> str:
+    text = re.split(r"\s+(?:at|in|with|and|for|from|since|last|this)\s+", text.strip(), maxsplit=1)[0]
+    words = [w for w in text.split() if w]
+    while words and words[-1].lower() in _BAD_END:
+        words.pop()
+    while words and words[0].lower() in ("a", "an", "the"):
+        words.pop(0)
+    return " ".join(words[:4]).strip(".,")
+
+
+def _thing(phrase: str, source: str) -> str:
+    """What a need or offer is about, clipped: "a lawyer for her startup's seed round" -> "a lawyer"."""
+    phrase = _ADJUNCT.sub("", phrase.strip())
+    phrase = re.split(r"\s+(?:and|&)\s+(?!(?:an?|the|some|two|three)\s)", phrase, maxsplit=1)[0]  # "... and loves jazz"
+    phrase = re.sub(r"^(an?\s+)?intros?\b", "an introduction", phrase, flags=re.IGNORECASE)
+    if len(phrase.split()) > 3 and not re.match(r"(?:an?\s+)?intro", phrase, re.IGNORECASE):
+        phrase = re.split(r"\s+(?:to|for|so|because)\s+(?=\w)", phrase, maxsplit=1)[0]
+    return _clip(to_second_person(phrase), source)
+
+
+def _clip(phrase: str, source: str) -> str:
+    """A slot: at most a few words, no long run copied from ``source``, never ending on "the" or "and"."""
+    phrase = _ADJUNCT.sub("", " ".join(phrase.split())).strip(" ,.;:!?-–—'\"")
+    words = phrase.split()[:_MAX_SLOT_WORDS]
+    low_source = " ".join(source.split()).lower()
+    full = len(words)
+    while words and (words[-1].lower() in _BAD_END or _longest_run(" ".join(words).lower(), low_source) > _CLIP_RUN):
+        words.pop()
+    if len(words) < full:  # cut short: drop a dangling phrase too ("a book on climate" -> "a book")
+        cut = [n for n, w in enumerate(words) if n and w.lower() in _PREPOSITIONS]
+        if cut:
+            words = words[: cut[-1]]
+    return " ".join(words)
+
+
+_PREPOSITIONS = frozenset(["on", "in", "at", "for", "about", "with", "from", "of", "to", "by"])
+
+
+def _longest_run(a: str, b: str) -> int:
+    """Length of the longest stretch of ``a`` that appears in ``b`` (both short: a slot and a note)."""
+    best = 0
+    for i in range(len(a)):
+        j = i + best + 1
+        while j <= len(a) and a[i:j] in b:
+            best = j - i
+            j += 1
+    return best
+
+
+# -- turning the note's third person into the second ---------------------------------------------------------
+
+# After "her", these words mean it was the object ("send her the book"); else possessive ("review her CV").
+_AFTER_OBJECT = _words(
+    """the a an to about on in at for with next this tomorrow today some my our back over up when once
+    after before and if later soon"""
+)
+_BE = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't", "wasn't": "weren't",
+       "hasn't": "haven't", "doesn't": "don't"}  # fmt: skip
+_CONTRACTED = {
+    "she's": "you're", "he's": "you're", "they're": "you're", "she’s": "you're", "he’s": "you're",
+    "they’re": "you're", "she'll": "you'll", "he'll": "you'll", "she'd": "you'd", "he'd": "you'd",
+}  # fmt: skip
+
+
+def to_second_person(text: str, contact: Contact | None = None) -> str:
+    """A note about someone, turned to speak to them: "launched her own studio" -> "launched your own studio",
+    "he is hiring" -> "you're hiring", "she loves sailing" -> "you love sailing", "Jane's startup" -> "your startup".
+    """
+    names = {fold(w) for w in contact.name.split() if len(w) > 1} if contact else set()
+    words = text.split()
+    out: list[str] = []
+    subject = False  # the previous word was a subject turned into "you": the verb after it agrees with "you"
+    for n, word in enumerate(words):
+        core = word.strip('.,;:!?()"')
+        lead, tail = word[: word.find(core)] if core else "", word[word.find(core) + len(core) :] if core else ""
+        low = core.lower()
+        following = words[n + 1].lower().strip(".,;:!?") if n + 1 < len(words) else ""
+        new = core
+        was_subject = subject
+        subject = False
+        if low in _CONTRACTED:
+            new = _CONTRACTED[low]
+        elif low in ("she", "he", "they") or (fold(low) in names and following and not following.endswith("'s")):
+            if fold(low) in names and n > 0 and words[n - 1].lower() in ("to", "with", "for", "and"):
+                new = "you"
+            else:
+                new, subject = "you", True
+        elif fold(low.removesuffix("'s").removesuffix("’s")) in names and low.endswith(("'s", "’s")):
+            new = "your"
+        elif low in ("him", "them"):
+            new = "you"
+        elif low == "her":
+            new = "you" if (not following or following in _AFTER_OBJECT) else "your"
+        elif low in ("his", "their"):
+            new = "your"
+        elif low in ("hers", "theirs"):
+            new = "yours"
+        elif low in ("herself", "himself", "themselves"):
+            new = "yourself"
+        elif was_subject:
+            new = _agree_with_you(core)
+            subject = low in ("just", "also", "still", "now", "really", "finally", "recently")  # "she just loves"
+        if new == "you" and out and out[-1] == "you" and was_subject:
+            new = core
+        out.append(f"{lead}{new}{tail}")
+    joined = " ".join(out)
+    return re.sub(r"\byou are\b", "you're", joined)
+
+
+def _agree_with_you(verb: str) -> str:
+    """The verb after "you": "is" -> "are", "loves" -> "love"; past tense and adverbs stay."""
+    low = verb.lower()
+    if low in _BE:
+        return _BE[low]
+    if low.endswith("ies") and len(low) > 4:
+        return verb[:-3] + "y"
+    if low.endswith(("sses", "shes", "ches", "xes", "zes", "oes")):
+        return verb[:-2]
+    if low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3:
+        return verb[:-1]
+    return verb
+
+
+# -- 2. keeping ------------------------------------------------------------------------------------------------
+
+
+class Learned(NamedTuple):
+    """What ``learn`` saved, and whether the contact card changed with it (a new company or role)."""
+
+    facts: list[Fact]
+    card_changed: bool
+
+
+def learn(notebook: Notebook, contact: Contact, text: str, today: date, source_id: str = "") -> Learned:
+    """Read ``text`` into facts and save them on ``notebook`` (inside the caller's batch, so one write).
+
+    Newer facts supersede older ones: a new job supersedes the previous job (and the card's company and role), a
+    move the previous move; a need, offer, interest or win already known is not saved twice.
+    """
+    fresh = read_facts(text, contact, today.isoformat(), source_id)
+    current = [f for f in notebook.facts(contact.id) if not f.superseded_on]
+    saved: list[Fact] = []
+    for fact in fresh:
+        for old in supersedes(fact, current):
+            old.superseded_on = today.isoformat()
+            notebook.save_fact(old)
+        if any(_key(old) == _key(fact) for old in current if not old.superseded_on):
+            continue
+        notebook.save_fact(fact)
+        current.append(fact)
+        saved.append(fact)
+    changed = update_card(contact, saved)
+    if changed:
+        notebook.save_contact(contact)
+    return Learned(saved, changed)
+
+
+def supersedes(fact: Fact, current: Iterable[Fact]) -> list[Fact]:
+    """The current facts that ``fact`` makes out of date: the previous job, the previous move."""
+    if fact.kind in ("job_change", "move"):
+        return [old for old in current if old.kind == fact.kind and not old.superseded_on and old.id != fact.id]
+    return []
+
+
+def update_card(contact: Contact, facts: Iterable[Fact]) -> bool:
+    """Bring the card's company and role in line with the newest job facts; True when anything changed."""
+    before = (contact.company, contact.role)
+    for fact in facts:
+        if fact.kind == "job_change":
+            company, role = fact.slots.get("company", ""), fact.slots.get("role", "")
+            if company and fold(company) != fold(contact.company):
+                contact.company = company
+                contact.role = role  # the old role was at the old company
+            elif role:
+                contact.role = role
+        elif fact.kind == "win" and fact.slots.get("event") == "promotion" and fact.slots.get("to"):
+            contact.role = fact.slots["to"]
+    return (contact.company, contact.role) != before
+
+
+def mark_done(notebook: Notebook, contact_id: str, kinds: Sequence[str], today: date) -> int:
+    """Mark the contact's current facts of ``kinds`` as done (a win congratulated); returns how many."""
+    count = 0
+    for fact in notebook.facts(contact_id):
+        if fact.kind in kinds and not fact.done_on and not fact.superseded_on:
+            fact.done_on = today.isoformat()
+            notebook.save_fact(fact)
+            count += 1
+    return count
+
+
+def _key(fact: Fact) -> tuple[str, str]:
+    """Two facts with the same key say the same thing."""
+    s = fact.slots
+    if fact.kind == "job_change":
+        main = s.get("company", "") or s.get("role", "")
+    elif fact.kind == "move":
+        main = s.get("place", "")
+    elif fact.kind == "life_event":
+        main = s.get("event", "")
+    elif fact.kind == "win" and s.get("event") == "promotion":
+        main = "promotion " + s.get("to", "")
+    elif fact.kind == "promise":
+        main = s.get("promise_id", "")
+    elif fact.kind == "help_received":
+        main = s.get("source", "")
+    else:
+        main = s.get("act", "") + " " + s.get("what", "")
+    return fact.kind, fold(main)
+
+
+class Known(NamedTuple):
+    """Everything current about one contact, by kind, newest last; what drafts and nudges choose from."""
+
+    facts: list[Fact]
+
+    def of(self, *kinds: str) -> list[Fact]:
+        return [f for f in self.facts if f.kind in kinds]
+
+    def latest(self, *kinds: str) -> Fact | None:
+        found = self.of(*kinds)
+        return found[-1] if found else None
+
+
+def known(
+    contact: Contact,
+    stored: Sequence[Fact],
+    timeline: Sequence[Interaction],
+    promises: Sequence[Promise],
+    today: date,
+) -> Known:
+    """The contact's current facts: those saved, plus those derived from anything saved before facts existed.
+
+    Derived: interests/needs/offers/wins on the card and the text of notes and meetings without saved facts, read
+    the same way a new note is (a later job change still supersedes an earlier one); open promises and help
+    received come from their own records, so their state (kept, thanked) is always the real one.
+    Facts dated after ``today`` are left out (a typo we should not cite).
+    """
+    iso = today.isoformat()
+    facts: list[Fact] = [f for f in stored if not f.superseded_on and f.on <= iso]
+    read_sources = {f.source_id for f in stored if f.source_id}
+    keys = {_key(f) for f in stored}  # a superseded fact must not come back from the note it was read from
+    superseded: set[str] = set()
+
+    def take(new: Iterable[Fact]) -> None:
+        for fact in new:
+            if _key(fact) in keys:
+                continue
+            for old in supersedes(fact, facts):
+                superseded.add(old.id if old.on <= fact.on else fact.id)
+            keys.add(_key(fact))
+            facts.append(fact)
+
+    for item in timeline:
+        if item.kind in ("note", "met") and item.text and item.id not in read_sources and item.on <= iso:
+            take(read_facts(item.text, contact, item.on, item.id))
+    first_on = contact.met_on or (contact.created_at[:10] if contact.created_at else "")
+    for win in contact.wins:
+        dated = next((i.on for i in timeline if fold(win) in fold(i.text)), first_on)
+        take(read_facts(_as_news(win), contact, dated))
+    for interest in contact.interests:
+        if interest.strip():
+            take([_derived(contact, "interest", first_on, what=_clip(interest, ""))])
+    for need in contact.needs:
+        if need.strip():
+            take([_derived(contact, "need", first_on, what=_clip(to_second_person(need, contact), ""))])
+    for offer in contact.offers:
+        if offer.strip():
+            take([_derived(contact, "offer", first_on, what=_clip(to_second_person(offer, contact), ""))])
+    for promise in promises:
+        if promise.is_open and promise.kind == "promise" and promise.text.strip():
+            take([promise_fact(promise)])
+    for item in timeline:
+        if item.kind == "got" and item.text.strip():
+            take([_derived(contact, "help_received", item.on, did=item.text.strip(), source=item.id)])
+    for promise in promises:
+        if promise.is_open and promise.kind == "thanks" and promise.text.strip():
+            take([_derived(contact, "help_received", promise.made_on, did=promise.text.strip(), promise_id=promise.id,
+                           source=promise.id)])  # fmt: skip
+    current = [f for f in facts if f.id not in superseded]
+    current.sort(key=lambda f: f.on)
+    return Known(current)
+
+
+def known_in(network: Network, contact_id: str, today: date) -> Known:
+    """``known`` for a contact of a network at hand (the one call drafts and nudges need)."""
+    contact = network.contact(contact_id)
+    if contact is None:
+        return Known([])
+    return known(
+        contact, network.facts_for(contact_id), network.timeline(contact_id), network.promises_for(contact_id), today
+    )
+
+
+def _as_news(win: str) -> str:
+    """A win from the card's list, as a sentence read_facts understands: "new job at Globex" -> "got a new job..."."""
+    return f"got a {win}" if re.match(r"(?:a\s+)?new\s+(?:job|role)", win, re.IGNORECASE) else win
+
+
+def _derived(contact: Contact, kind: str, on: str, **slots: str) -> Fact:
+    return Fact(id=new_id(), contact_id=contact.id, kind=kind, slots={k: v for k, v in slots.items() if v}, on=on)
+
+
+def promise_fact(promise: Promise) -> Fact:
+    """An open promise as a fact whose slots say it in the first person, to them (see ``Kept``)."""
+    kept = keep_words(promise.text)
+    slots = {"promise_id": promise.id, "form": kept.form, "what": kept.what}
+    return Fact(id=new_id(), contact_id=promise.contact_id, kind="promise", slots=slots, on=promise.made_on)
+
+
+# -- 3. saying -------------------------------------------------------------------------------------------------
+
+
+def when(fact: Fact, today: date) -> str:
+    """When the fact was learned, as it fits after a clause: "last Tuesday", "yesterday", "in March"; "" unknown."""
+    try:
+        day = date.fromisoformat(fact.on[:10])
+    except ValueError:
+        return ""
+    return day_in_words(day, today) if day <= today else ""
+
+
+def day_in_words(day: date, today: date) -> str:
+    """Like when_in_words, but a weekday before this week's Monday is "last Tuesday" rather than "on Tuesday"."""
+    days = (today - day).days
+    if 2 <= days <= 6 and day.weekday() >= today.weekday():
+        return "last " + when_in_words(day, today).removeprefix("on ")
+    return when_in_words(day, today)
+
+
+def since(day: date, today: date) -> str:
+    """How long ago, as in "it's been {since}": "a few weeks"."""
+    return how_long(day, today)
+
+
+def _forms(person: Person) -> tuple[str, str, str, str, str]:
+    return _FORMS["you" if person.is_you else person.pronoun if person.pronoun in _FORMS else "they"]
+
+
+def _voice(phrase: str, person: Person) -> str:
+    """Slots are stored speaking to the person ("your own studio"); about them, "your" becomes "her"."""
+    if person.is_you:
+        return phrase
+    _, obj, pos, refl, _ = _forms(Person(person.name, person.pronoun))
+    phrase = re.sub(r"\byourself\b", refl, phrase)
+    phrase = re.sub(r"\byours\b", pos if pos != "her" else "hers", phrase)
+    phrase = re.sub(r"\byour\b", pos, phrase)
+    return re.sub(r"\byou\b", obj, phrase)
+
+
+def _subject(person: Person) -> str:
+    return "you" if person.is_you else person.name
+
+
+def _be(person: Person) -> str:
+    return "'re" if person.is_you else "'s"  # "you're", "Lisa's": a named subject is one person
+
+
+def _gerund(verb: str) -> str:
+    """ "launched" -> "launching", "ran" -> "running", "copied" -> "copying"."""
+    low = verb.lower()
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
+    if low.endswith("ied"):
+        return low[:-3] + "ying"
+    if low.endswith("eed"):
+        return low[:-1] + "ing"
+    if low.endswith("ed"):
+        stem = low[:-2]
+        if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":  # "shipped" -> "shipping"
+            return stem[:-1] + "ing"
+        return stem + "ing"
+    return low + "ing"
+
+
+_IRREGULAR = {
+    "sent": "sending", "gave": "giving", "took": "taking", "made": "making", "told": "telling", "lent": "lending",
+    "got": "getting", "found": "finding", "wrote": "writing", "bought": "buying", "paid": "paying",
+    "put": "putting", "taught": "teaching", "brought": "bringing", "met": "meeting", "spent": "spending",
+    "let": "letting", "read": "reading", "saw": "seeing", "did": "doing", "came": "coming", "went": "going",
+    "kept": "keeping", "held": "holding", "set": "setting", "ran": "running", "drove": "driving", "won": "winning",
+    "sold": "selling", "became": "becoming", "had": "having", "built": "building", "began": "beginning",
+    "grew": "growing", "led": "leading", "hit": "hitting", "raised": "raising", "closed": "closing",
+    "released": "releasing", "completed": "completing", "received": "receiving", "earned": "earning",
+    "finished": "finishing", "launched": "launching", "published": "publishing", "shipped": "shipping",
+    "started": "starting", "founded": "founding", "opened": "opening", "landed": "landing", "exited": "exiting",
+    "reviewed": "reviewing", "introduced": "introducing", "shared": "sharing", "agreed": "agreeing",
+    "proofread": "proofreading", "helped": "helping", "connected": "connecting", "invited": "inviting",
+    "recommended": "recommending", "hosted": "hosting", "referred": "referring", "vouched": "vouching",
+    "copied": "copying", "chatted": "chatting", "advised": "advising", "explained": "explaining",
+}  # fmt: skip
+
+
+def _the(what: str) -> str:
+    """ "your own ceramics studio" -> "the ceramics studio", "a seed round" -> "the seed round"."""
+    return re.sub(r"^(?:your\s+own|your|her|his|their|an?)\s+", "the ", what, flags=re.IGNORECASE)
+
+
+def _own(what: str, verb: str) -> str:
+    """After a verb that makes the thing theirs, "a" becomes "your": "raised a seed round" -> "raising your seed
+    round"; "won an award" keeps its article."""
+    if verb in ("launched", "raised", "published", "founded", "started", "opened", "closed", "released", "shipped",
+                "built", "wrote", "finished", "completed", "sold"):  # fmt: skip
+        return re.sub(r"^an?\s+(?=\S)", "your ", what, flags=re.IGNORECASE)
+    return what
+
+
+def congrats_on(fact: Fact, person: Person = YOU) -> str:
+    """The news as it reads after "Congratulations on": "your promotion to VP", "the new job at Anthropic",
+    "finishing your first Ironman", "your engagement". "" when the fact is not news."""
+    s = fact.slots
+    pos = _forms(person)[2]
+    if fact.kind == "job_change":
+        role, company = s.get("role", ""), s.get("company", "")
+        if role and company:
+            return f"{pos} new role as {_a(role)} at {company}"
+        if company:
+            return f"the new job at {company}"
+        return f"the new role as {_a(role)}" if role else "the new job"
+    if fact.kind == "life_event":
+        return {
+            "engagement": f"{pos} engagement",
+            "wedding": "getting married" if person.is_you else f"{pos} wedding",
+            "baby": "the new baby",
+            "house": f"{pos} new home",
+            "graduation": "graduating",
+        }.get(s.get("event", ""), "the news")
+    if fact.kind != "win":
+        return ""
+    if s.get("event") == "promotion":
+        return f"{pos} promotion" + (f" to {s['to']}" if s.get("to") else "")
+    verb, what = s.get("verb", ""), _voice(_own(s.get("what", ""), s.get("verb", "")), person)
+    return f"{_gerund(verb)} {what}".strip() if verb else what
+
+
+def _a(role: str) -> str:
+    """ "PM" stays "PM" ("as PM"); "designer" -> "a designer"? Roles read well bare after "as": kept bare."""
+    return role
+
+
+def news(fact: Fact, person: Person = YOU) -> str:
+    """The fact as a clause, past or present: "you launched your own ceramics studio", "Lisa's moving to Berlin",
+    "you're hiring", "you're looking for a lawyer", "Tom started at Anthropic"."""
+    s = fact.slots
+    who = _subject(person)
+    be = _be(person)
+    if fact.kind == "job_change":
+        role, company = s.get("role", ""), s.get("company", "")
+        if company:
+            return f"{who} started at {company}" + (f" as {role}" if role else "")
+        return f"{who} started a new role as {role}" if role else f"{who} started a new job"
+    if fact.kind == "move":
+        if s.get("tense") == "future":
+            return f"{who}{be} moving to {s.get('place', '')}"
+        return f"{who} moved to {s.get('place', '')}"
+    if fact.kind == "need":
+        return f"{who}{be} {need_words(fact, person)}"
+    if fact.kind == "offer":
+        return f"{who} can help with {_voice(s.get('what', ''), person)}"
+    if fact.kind == "interest":
+        return f"{who}{be} into {s.get('what', '')}"
+    if fact.kind == "life_event":
+        have = "have" if person.is_you or person.pronoun == "they" else "has"
+        return {
+            "engagement": f"{who} got engaged",
+            "wedding": f"{who} got married",
+            "baby": f"{who} had a baby",
+            "house": f"{who} bought a new home",
+            "graduation": f"{who} graduated",
+        }.get(s.get("event", ""), f"{who} {have} news")
+    if fact.kind == "win":
+        if s.get("event") == "promotion":
+            return f"{who} got promoted" + (f" to {s['to']}" if s.get("to") else "")
+        return f"{who} {s.get('verb', '')} {_voice(s.get('what', ''), person)}".replace("  ", " ").strip()
+    if fact.kind == "help_received":
+        return f"{who} {_voice(s.get('did', ''), person)}"
+    return ""
+
+
+def need_words(fact: Fact, person: Person = YOU) -> str:
+    """What they need, after "you're"/"she's": "hiring a designer", "looking for a lawyer", "raising a seed round"."""
+    act, what = fact.slots.get("act", ""), _voice(fact.slots.get("what", ""), person)
+    if act == "hiring":
+        return f"hiring {what}".strip() if what and what.lower() not in ("people", "now") else "hiring"
+    if act == "raising":
+        return f"raising {what}".strip()
+    return f"looking for {what}".strip()
+
+
+def topic(fact: Fact) -> str:
+    """What the fact is about, as a noun phrase: "jazz", "the seed round", "Berlin", "the new job at Anthropic"."""
+    s = fact.slots
+    if fact.kind == "interest":
+        return s.get("what", "")
+    if fact.kind == "move":
+        return s.get("place", "")
+    if fact.kind == "need":
+        if s.get("act") == "hiring":
+            return "the hiring"
+        return _the(s.get("what", "")) if s.get("act") == "raising" else s.get("what", "")
+    if fact.kind == "offer":
+        return s.get("what", "")
+    if fact.kind in NEWS_KINDS:
+        return congrats_on(fact)
+    return ""
+
+
+def question(fact: Fact, variant: int = 0) -> str:
+    """One real question about the fact, to them; "" when there is nothing natural to ask."""
+    s = fact.slots
+    pick = variant % 2
+    if fact.kind == "job_change":
+        company = s.get("company", "")
+        if company:
+            return (f"How are you finding it at {company} so far?", f"How are the first weeks at {company}?")[pick]
+        return ("How's the new job going?", "How are you finding the new role?")[pick]
+    if fact.kind == "move":
+        place = s.get("place", "")
+        if s.get("tense") == "future":
+            return (f"When's the big move to {place}?", f"How are the plans for {place} coming along?")[pick]
+        return (f"How are you settling in in {place}?", f"How's {place} treating you?")[pick]
+    if fact.kind == "need":
+        act, what = s.get("act", ""), s.get("what", "")
+        if act == "hiring":
+            return ("How's the hiring going?", "Have you found the right people yet?")[pick]
+        if act == "raising":
+            return (f"How's {_the(what)} going?", f"How's {_the(what)} coming along?")[pick]
+        return (f"Did you find {what} in the end?", f"Are you still looking for {what}?")[pick]
+    if fact.kind == "interest":
+        what = s.get("what", "")
+        return (f"Are you still as into {what} as ever?", f"What's new in {what} for you lately?")[pick]
+    if fact.kind == "life_event":
+        return {
+            "engagement": "Have you set a date yet?",
+            "wedding": "How's married life treating you?",
+            "baby": "How are you all doing?",
+            "house": "How are you settling in?",
+            "graduation": "What's next for you now?",
+        }.get(s.get("event", ""), "How are you doing?")
+    if fact.kind == "win":
+        event = s.get("event", "")
+        if event == "promotion":
+            return ("How are you finding the new role?", "What's the biggest change so far?")[pick]
+        thing = _the(s.get("what", ""))
+        if event == "launch" and thing:
+            return (f"How's {thing} doing since the launch?", f"How has {thing} been received?")[pick]
+        if event == "race" and s.get("what"):
+            what = s["what"]
+            return (f"What's next after {what}?", "How did it feel crossing the finish line?")[pick]
+        if event == "funding":
+            return ("What's the first thing you'll build with it?", "What's next now the round is closed?")[pick]
+        if event == "published" and thing:
+            return (f"How has {thing} been received?", f"What's next after {thing}?")[pick]
+        return ("How are you celebrating?", "What's next for you?")[pick]
+    return ""
+
+
+# -- promises, in the first person -----------------------------------------------------------------------------
+
+
+class Kept(NamedTuple):
+    """A promise the user made, ready to say to the person it was made to.
+
+    form "gift": ``what`` is a thing to hand over ("the Ferrazzi book") -> "here's the Ferrazzi book I mentioned";
+    form "call": a call or meeting to set up ("a call") -> "when's good for that call?";
+    form "intro": ``what`` is who to introduce them to ("Sam") -> "I'm introducing you to Sam";
+    form "act": ``what`` is an action, first person, said to them ("review your CV") -> "I'll review your CV".
+    """
+
+    form: str
+    what: str
+
+
+_GIVE_VERBS = ("send", "share", "forward", "email", "e-mail", "pass on", "pass along", "get", "bring", "lend", "give")
+_CALL_WORDS = re.compile(
+    r"^(?:call|phone|ring|ping|schedule\s+(?:a\s+)?(?:call|chat|meeting|coffee)|set\s+up\s+(?:a\s+)?(?:call|chat|meeting"
+    r"|coffee)|book\s+(?:a\s+)?(?:call|lunch|coffee|meeting)|grab\s+(?:a\s+)?(?:coffee|lunch|drink|beer)|get\s+(?:a\s+)?"
+    r"(?:coffee|lunch)|meet\s+up|owe\s+you\s+(?:a|an)\s+(?P<owed>call|coffee|lunch|drink|beer|chat))\b",
+    re.IGNORECASE,
+)
+_THING_START = ("the", "a", "an", "my", "our", "that", "this", "those", "these", "some")
+_INTRO = re.compile(r"^(?:intro(?:duce)?|connect)\s+(?:you\s+)?(?:to|with)\s+(?P<who>.+)$", re.IGNORECASE)
+
+
+def keep_words(text: str) -> Kept:
+    """The promise as typed ("send her the Ferrazzi book", "I'll owe him a call re his seed round", "intro him to
+    Sam") -> what to say when keeping it, in the first person, spoken to them."""
+    text = re.sub(r"\s+", " ", text).strip().rstrip(".,;:!? ")
+    text = re.sub(r"^(?:i'll|i’ll|i will|will|to|i|i'd|i’d|i would|i should|i need to|need to|should)\s+", "", text,
+                  flags=re.IGNORECASE)  # fmt: skip
+    text = re.sub(r"^(?:get\s+(?:you|her|him|them)\s+)", "send you ", text, flags=re.IGNORECASE)
+    said = to_second_person(text)
+    said = re.sub(r"\s+(?:re|about|regarding|for)\s+your\s+.*$", "", said, flags=re.IGNORECASE)  # "re his seed round"
+    said = re.sub(
+        r"\s+(?:next|this|tomorrow|today|later|soon|by|before|after|on\s+(?:mon|tue|wed|thu|fri|sat|sun)\w*).*$",
+        "", said, flags=re.IGNORECASE,
+    )  # fmt: skip
+    low = said.lower()
+    call = _CALL_WORDS.match(said)
+    if call:
+        owed = call.group("owed")
+        noun = owed or next((w for w in ("coffee", "lunch", "drink", "beer", "chat", "meeting") if w in low), "call")
+        return Kept("call", noun)
+    intro = _INTRO.match(said)
+    if intro:
+        return Kept("intro", _clip(intro.group("who"), text))
+    for verb in _GIVE_VERBS:
+        if low.startswith(verb + " "):
+            thing = re.sub(r"^(?:you\s+)?(?:over\s+)?", "", said[len(verb) + 1 :])
+            thing = re.sub(r"\s+(?:to|for|with)\s+you$", "", thing)
+            if thing and thing.lower() not in ("you", "it"):
+                return Kept("gift", _clip(thing, text))
+    if low.split(" ")[0] in _THING_START:
+        return Kept("gift", _clip(said, text))
+    return Kept("act", _clip(said, text) or said)
+
+
+def keeping(kept: Kept, variant: int = 0) -> str:
+    """The sentence that keeps the promise: "Here's the deck I mentioned.", "When's good for that call?"."""
+    pick = variant % 3
+    if kept.form == "gift":
+        here = "Here are" if _plural(kept.what) else "Here's"
+        return (
+            f"{here} {kept.what} I mentioned.",
+            f"As promised, {here.lower()} {kept.what}.",
+            f"{here} {kept.what} I said I'd send.",
+        )[pick]
+    if kept.form == "call":
+        noun = kept.what
+        return (f"When's good for that {noun}?", f"I still owe you that {noun} - when suits you?",
+                f"Shall we find a time for that {noun}?")[pick]  # fmt: skip
+    if kept.form == "intro":
+        return (
+            f"I haven't forgotten the intro to {kept.what} - I'll write to you both today.",
+            f"As promised, I'm putting you in touch with {kept.what} - expect a note from me shortly.",
+            f"I'm on the intro to {kept.what} and will send it over today.",
+        )[pick]
+    return (f"As promised, I'll {kept.what}.", f"And I haven't forgotten: I'll {kept.what}.",
+            f"As I said, I'll {kept.what}.")[pick]  # fmt: skip
+
+
+def _plural(thing: str) -> bool:
+    """ "the slides", "my notes" are plural; "the Ferrazzi book", "the address" are not."""
+    last = thing.split()[-1].lower() if thing.split() else ""
+    return last.endswith("s") and not last.endswith(("ss", "us", "is")) and last[:1].islower()
+
+
+def still_owed(kept: Kept) -> str:
+    """An open promise mentioned in passing (a catch-up): "I still owe you the deck"."""
+    if kept.form == "gift":
+        return f"I still owe you {kept.what}"
+    if kept.form == "call":
+        return f"I still owe you that {kept.what}"
+    if kept.form == "intro":
+        return f"I still owe you that intro to {kept.what}"
+    return f"I still mean to {kept.what}"
+
+
+def help_words(fact: Fact) -> HelpWords:
+    """Help received, for a thank-you: ("reviewing my CV", "reviewed my CV") or, when it is not a past-tense
+    phrase we can turn, ("", "") - the note then says "your help" rather than quote the log."""
+    did = " ".join(fact.slots.get("did", "").split()).rstrip(".!")
+    verb, _, rest = did.partition(" ")
+    low = verb.lower()
+    rest = _clip(rest, "") if len(rest) > 40 else rest
+    if low.endswith("ing") and len(low) > 4:
+        return HelpWords(f"{low} {rest}".strip(), "")
+    if low in _IRREGULAR or (low.endswith("ed") and low.isalpha() and len(low) > 3):
+        return HelpWords(f"{_gerund(low)} {rest}".strip(), f"{low} {rest}".strip())
+    return HelpWords("", "")
+
+
+@dataclass(frozen=True)
+class HelpWords:
+    gerund: str  # "reviewing my CV": after "Thank you for"
+    past: str  # "reviewed my CV": after "since you"

@@ -1,0 +1,383 @@
+"""How each kind of nudge is said: whole sentences built from structured fields, never from raw note text.
+
+A nudge names people by first name, says why it matters today and what to do, in a few words. It never quotes the
+coach's own text back (a logged touch's text, a previous nudge), and each sentence is composed whole around the
+field it carries, so its grammar holds whatever the field says (docs/coaching.md, "Respecting attention").
+Only the nudges that make the plan are worded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+
+from bot.coach.due import Debt, Due, Gap, Helper, LoopDue
+from bot.coach.facts import keep_words
+from bot.coach.give import IntroIdea, OfferIdea, share_interest
+from bot.coach.goals import OUTCOME_NEWS, why_they_can_help
+from bot.coach.models import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE
+from bot.coach.nudges import Nudge
+from bot.coach.summary import Row
+from bot.coach.when import how_long, when_in_words
+
+Rows = Mapping[str, Row]
+
+_RHYTHM = {14: "every two weeks", 30: "about monthly", 90: "every few months"}
+_ASKS = {"coffee": "a coffee chat", "advice": "their advice", "intro": "an introduction", "referral": "a referral"}
+# Second person, for the user: what happened.
+_NEWS_FOR_YOU = {
+    "offer": "You got the offer",
+    "round": "You closed the round",
+    "signed": "You signed",
+    "passed": "It didn't work out this time",
+    "rejected": "It didn't work out this time",
+}
+# Words that open a promise phrased as an action ("send her the book"), so it reads "you'd send her the book".
+_ACTION_VERBS = frozenset(
+    (
+        *("ask", "call", "check", "connect", "email", "find", "follow", "forward", "get", "help", "intro"),
+        *("introduce", "invite", "look", "make", "meet", "pass", "ping", "put", "read", "recommend"),
+        *("review", "send", "set", "share", "show", "text", "write"),
+    )
+)
+_VERB_GOALS = frozenset(
+    [
+        "land",
+        "get",
+        "find",
+        "raise",
+        "become",
+        "join",
+        "start",
+        "build",
+        "hire",
+        "move",
+        "switch",
+        "grow",
+        "launch",
+        "sign",
+        "win",
+    ]
+)
+
+
+def write(due: Due, rows: Rows, today: date) -> Nudge:
+    """The nudge for a candidate, in words."""
+    return _WRITERS[due.key.split(":", 1)[0]](due, rows, today)
+
+
+def _nudge(due: Due, contact_id: str, reason: str, action: str, draft_kind: str | None, **more: object) -> Nudge:
+    return Nudge(
+        key=due.key,
+        kind=due.kind,
+        contact_id=contact_id,
+        reason=reason,
+        action=action,
+        draft_kind=draft_kind,
+        score=due.score,
+        **more,  # type: ignore[arg-type]
+    )
+
+
+def _day(iso_day: str, today: date) -> date:
+    try:
+        return date.fromisoformat(iso_day[:10])
+    except (TypeError, ValueError):
+        return today
+
+
+# -- debts --------------------------------------------------------------------------------------------
+
+
+def _thanks_owed(due: Due, rows: Rows, today: date) -> Nudge:
+    row, item = due.detail
+    first = row["first"]
+    when = when_in_words(_day(item["made_on"], today), today)
+    return _nudge(
+        due,
+        row["id"],
+        f"{first} helped you {when} and hasn't heard a thank-you yet.",
+        f"Send {first} a short, personal thank-you.",
+        "thanks",
+        promise_id=item["id"],
+    )
+
+
+def _reminder(due: Due, rows: Rows, today: date) -> Nudge:
+    row, item = due.detail
+    text = item["text"].rstrip(".") or f"get in touch with {row['first']}"
+    return _nudge(
+        due,
+        row["id"],
+        f"A reminder you set for today, about {row['first']}:",
+        f"{text[:1].upper()}{text[1:]}.",
+        None,
+        promise_id=item["id"],
+    )
+
+
+def _birthday(due: Due, rows: Rows, today: date) -> Nudge:
+    row: Row = due.detail
+    first = row["first"]
+    return _nudge(
+        due,
+        row["id"],
+        f"It's {first}'s birthday today.",
+        f"Wish {first} a happy birthday - one personal line beats a generic one.",
+        "birthday",
+        slots={"first": first},
+    )
+
+
+def _promise(due: Due, rows: Rows, today: date) -> Nudge:
+    debt: Debt = due.detail
+    row, item = debt
+    first = row["first"]
+    promised = promise_in_words(first, item["text"])
+    if item.get("due_on"):
+        due_day = _day(item["due_on"], today)
+        when = when_in_words(due_day, today)
+        lead = "Due today" if due_day == today else f"Due {when}" if due_day > today else f"It was due {when}"
+        reason = f"{lead}: {promised[:1].lower()}{promised[1:]}."
+    else:
+        made = _day(item["made_on"], today)
+        # Past a week, say how long it has been: the gap is what makes a promise feel overdue.
+        when = when_in_words(made, today) if (today - made).days < 7 else f"{how_long(made, today)} ago"
+        # The day first: "Yesterday, you told Priya you'd send her the book." (at the end, "... the book
+        # yesterday." would read as when the book was due).
+        reason = f"{when[:1].upper()}{when[1:]}, {promised[:1].lower()}{promised[1:]}."
+    return _nudge(
+        due,
+        row["id"],
+        reason,
+        f"Keep your word today, or tell {first} when you will.",
+        "followup",
+        promise_id=item["id"],
+    )
+
+
+def promise_in_words(first: str, text: str) -> str:
+    """'You promised Priya the Ferrazzi book', 'You owe Max a call', 'You promised Jo an intro to Sam', or for an
+    action, 'You told Priya you'd review the draft'. Things, calls and intros are read by the shared facts layer
+    (bot/coach/facts.py: keep_words); an action is said as typed, after its opener."""
+    kept = keep_words(text)
+    if kept.what and kept.form == "gift":
+        return f"You promised {first} {kept.what}"
+    if kept.what and kept.form == "call":
+        return f"You owe {first} {'an' if kept.what[:1] in 'aeiou' else 'a'} {kept.what}"
+    if kept.what and kept.form == "intro":
+        return f"You promised {first} an intro to {kept.what}"
+    text = text.strip().rstrip(".")
+    lower = text.lower()
+    for opener in ("i'll ", "i will ", "ill ", "to "):
+        if lower.startswith(opener):
+            return f"You told {first} you'd {text[len(opener) :]}"
+    for owe in ("owe him ", "owe her ", "owe them ", "owe "):
+        if lower.startswith(owe):
+            return f"You owe {first} {text[len(owe) :]}"
+    if lower.split(" ", 1)[0] in _ACTION_VERBS:
+        return f"You told {first} you'd {text}"
+    return f"You promised {first} {text}" if text else f"You made {first} a promise"
+
+
+def _nice_to_meet(due: Due, rows: Rows, today: date) -> Nudge:
+    row: Row = due.detail
+    first = row["first"]
+    at = f" at {row['met_at']}" if "met_at" in row else ""
+    when = when_in_words(_day(row["met_on"], today), today)
+    return _nudge(
+        due,
+        row["id"],
+        f"You met {first}{at} {when} - a short nice-to-meet-you note now makes the meeting stick.",
+        f"Send {first} a nice-to-meet-you note.",
+        "followup",
+    )
+
+
+def _loop(due: Due, rows: Rows, today: date) -> Nudge:
+    loop: LoopDue = due.detail
+    first = loop.row["first"]
+    news = _NEWS_FOR_YOU.get(loop.news, "You have news")
+    if loop.good:
+        reason = f"{news} - {first} helped you get there and will want to hear it from you."
+    else:
+        reason = f"{news}, but {first} helped along the way - telling them keeps the door open."
+    return _nudge(
+        due,
+        loop.row["id"],
+        reason,
+        f"Tell {first} how it turned out, and thank them.",
+        "loop",
+        goal_id=loop.goal_id,
+        slots={"first": first, "news": OUTCOME_NEWS.get(loop.news, "there's news"), "good": "1" if loop.good else ""},
+    )
+
+
+# -- goals ----------------------------------------------------------------------------------------------
+
+
+def goal_in_words(text: str) -> str:
+    """'your goal to land a PM role at a fintech', or 'your goal (a PM job)'."""
+    first = text.split(" ", 1)[0].lower() if text else ""
+    return f"your goal to {text}" if first in _VERB_GOALS else f"your goal ({text})"
+
+
+def _ask(due: Due, rows: Rows, today: date) -> Nudge:
+    helper: Helper = due.detail
+    first = helper.row["first"]
+    why = why_they_can_help(helper.row, helper.focus) or "can help"
+    ask = _ASKS[helper.focus.ask]
+    return _nudge(
+        due,
+        helper.row["id"],
+        f"{first} {why}, and your tie is strong enough to ask. It moves {goal_in_words(helper.goal_text)} forward.",
+        f"Ask {first} for {ask} - one small, specific ask.",
+        "ask",
+        goal_id=helper.goal_id,
+        slots={"first": first, "goal": helper.goal_text, "ask": helper.focus.ask, "why": why},
+    )
+
+
+def _warm_up(due: Due, rows: Rows, today: date) -> Nudge:
+    helper: Helper = due.detail
+    row = helper.row
+    first = row["first"]
+    why = why_they_can_help(row, helper.focus) or "can help"
+    ask = _ASKS[helper.focus.ask]
+    interest = share_interest(row.get("interests", ()), today)
+    if "win" in row and "congratulated" not in row:
+        give, draft = f"congratulate {first} on the news", "congrats"
+    elif interest:
+        give, draft = f"send {first} something about {interest}", "share"
+    else:
+        give, draft = f"send {first} a quick hello and ask how things are", "reconnect"
+    return _nudge(
+        due,
+        row["id"],
+        f"{first} {why} and could help with {goal_in_words(helper.goal_text)} - give first, ask later.",
+        f"Before asking {first} for {ask}, {give}.",
+        draft,
+        goal_id=helper.goal_id,
+    )
+
+
+def _gap(due: Due, rows: Rows, today: date) -> Nudge:
+    gap: Gap = due.detail
+    return _nudge(
+        due,
+        "",
+        f"For {goal_in_words(gap.goal_text)}: nobody you know {gap.missing} yet - who could introduce you?",
+        "Think of one person who knows that world, and ask them for an introduction.",
+        None,
+        goal_id=gap.goal_id,
+    )
+
+
+# -- gives ------------------------------------------------------------------------------------------------
+
+
+def _intro(due: Due, rows: Rows, today: date) -> Nudge:
+    idea: IntroIdea = due.detail
+    a, b = rows[idea.a]["first"], rows[idea.b]["first"]
+    return _nudge(
+        due,
+        idea.a,
+        f"{a} is looking for {idea.need}, and {b} {idea.because} - an intro answers that need.",
+        f"Ask {a} and {b} if they'd like an intro.",
+        "intro",
+        other_contact_id=idea.b,
+    )
+
+
+def _offer(due: Due, rows: Rows, today: date) -> Nudge:
+    idea: OfferIdea = due.detail
+    first = rows[idea.contact_id]["first"]
+    offer = idea.offer.strip().rstrip(".")
+    yours = f"you {offer[2:]}" if offer.lower().startswith("i ") else f"you offer {offer}"
+    return _nudge(
+        due,
+        idea.contact_id,
+        f"{first} is looking for {idea.need} - and {yours}.",
+        f"Offer {first} your help, no strings attached.",
+        "offer",
+        slots={"first": first, "need": idea.need, "offer": offer},
+    )
+
+
+def _congrats(due: Due, rows: Rows, today: date) -> Nudge:
+    row: Row = due.detail
+    first = row["first"]
+    return _nudge(
+        due,
+        row["id"],
+        f"Good news for {first}: {row['win'].rstrip('.')}. A quick congratulations shows you were paying attention.",
+        f"Congratulate {first} on the news.",
+        "congrats",
+    )
+
+
+def _share(due: Due, rows: Rows, today: date) -> Nudge:
+    row: Row = due.detail
+    first = row["first"]
+    interest = share_interest(row.get("interests", ()), today)
+    got, gave = row["got"], row["gave"]
+    if got > gave:
+        times = "once" if got == 1 else f"{got} times"
+        reason = f"{first} has helped you {times} and you haven't given back yet - they care about {interest}."
+    else:
+        reason = f"{first} cares about {interest} - passing something on is a give that asks for nothing."
+    return _nudge(due, row["id"], reason, f"Send {first} a short note passing on something about {interest}.", "share")
+
+
+# -- keeping in touch -------------------------------------------------------------------------------------
+
+
+def _reconnect(due: Due, rows: Rows, today: date) -> Nudge:
+    row: Row = due.detail
+    first = row["first"]
+    gap = f"It's been {how_long(_day(row['last'], today), today)} since you were in touch with {first}"
+    circle = row["circle"] if row["circle"] in CIRCLE_CADENCE_DAYS else DEFAULT_CIRCLE
+    cadence = CIRCLE_CADENCE_DAYS[circle]
+    rhythm = _RHYTHM.get(cadence, f"every {cadence} days")
+    interest = share_interest(row.get("interests", ()), today)
+    ask = f" and ask how things are going with {interest}" if interest else ""
+    return _nudge(
+        due,
+        row["id"],
+        f"{gap} - your {circle} circle gets a touch {rhythm}.",
+        f"Send {first} a quick hello{ask}.",
+        "reconnect",
+    )
+
+
+def _rediscover(due: Due, rows: Rows, today: date) -> Nudge:
+    row: Row = due.detail
+    first = row["first"]
+    return _nudge(
+        due,
+        row["id"],
+        f"You haven't talked to {first} in {how_long(_day(row['last'], today), today)} - an old tie is easier to "
+        "bring back than a new one is to build.",
+        f"Send {first} a short hello, no agenda.",
+        "reconnect",
+    )
+
+
+_Writer = Callable[[Due, Rows, date], Nudge]
+_WRITERS: dict[str, _Writer] = {
+    "thank": _thanks_owed,
+    "remind": _reminder,
+    "birthday": _birthday,
+    "followup": _promise,
+    "thank-meet": _nice_to_meet,
+    "loop": _loop,
+    "ask": _ask,
+    "warm": _warm_up,
+    "gap": _gap,
+    "intro": _intro,
+    "offer": _offer,
+    "congrats": _congrats,
+    "give": _share,
+    "reconnect": _reconnect,
+    "rediscover": _rediscover,
+}

@@ -1,0 +1,29 @@
+"""/export csv and /export vcf: the user's people for a spreadsheet or an address book (the JSON export in
+privacy.py stays the one complete copy). Both read back through the import to the same people."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+
+from telegram import InputFile, Update
+from telegram.ext import ContextTypes
+
+from bot.coach.exporting import contacts_csv, contacts_vcf
+from bot.coach.notebook import Notebook
+from bot.rendering import render
+
+PEOPLE_FORMATS = {"csv": (contacts_csv, "nurture-people.csv"), "vcf": (contacts_vcf, "nurture-people.vcf")}
+
+
+async def export_people(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, fmt: str) -> None:
+    write, filename = PEOPLE_FORMATS[fmt]
+    contacts = [dataclasses.replace(c) for c in notebook.contacts()]
+    payload = await asyncio.to_thread(write, contacts)  # thousands of vCards take a moment
+    chat = update.effective_chat
+    assert chat is not None
+    await context.bot.send_document(
+        chat.id,
+        InputFile(payload, filename=filename),
+        caption=render("messages/export_people.txt", contacts=len(contacts), fmt=fmt),
+    )

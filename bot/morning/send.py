@@ -1,0 +1,173 @@
+"""Sending the morning message and the weekly review: planned by the coach, each sent at most once per day.
+
+``deliver_morning`` plans, claims the day in the notebook (one write, before anything is sent: see
+bot/coach/delivery.py), then sends. It never touches the scheduler: it reports what happened ("sent", "blocked",
+...) and the job (bot/morning/jobs.py) acts on it, so the two modules never import each other in a circle.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+from datetime import date
+
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.ext import Application
+
+from bot.callbacks import button
+from bot.coach import delivery, review
+from bot.coach.errors import UnreadableData
+from bot.coach.morning import local_day
+from bot.coach.notebook import Notebook
+from bot.coach.planner import MorningPlan
+from bot.handlers.reply import Keyboard, keyboard, split_html
+from bot.rendering import render
+from bot.retrying import no_resend_after_5xx
+from bot.services import Services, services
+
+log = logging.getLogger(__name__)
+
+
+def nudge_message(notebook: Notebook, plan: MorningPlan, today: date, *, morning: bool) -> tuple[str, Keyboard]:
+    """The message text and one row of buttons per nudge. Each nudge waits in the notebook under a token."""
+    people = notebook.summaries()  # first names from the digest: no need to load every record
+    rows: list[list[tuple[str, str]]] = []
+    items = []
+    for number, nudge in enumerate(plan.nudges, 1):
+        token = notebook.put_pending("nudge", dataclasses.asdict(nudge))
+        name = people.get(nudge.contact_id, {}).get("first", "")
+        items.append({"nudge": nudge, "number": number, "name": name})
+        if nudge.kind == "starter":
+            continue
+        row = [
+            (f"✅ {number} Done", button("nudge", "done", token)),
+            (f"💤 {number} Snooze", button("nudge", "snooze", token)),
+        ]
+        if nudge.draft_kind:
+            row.append((f"✍️ {number} Draft", button("nudge", "draft", token)))
+        rows.append(row)
+    if plan.ask_rhythm:
+        rows.append(
+            [
+                ("Fewer", button("rhythm", "fewer")),
+                ("Pause a week", button("rhythm", "pause")),
+                ("Keep", button("rhythm", "keep")),
+            ]
+        )
+    profile = notebook.profile()
+    text = render(
+        "messages/nudges.html",
+        items=items,
+        morning=morning,
+        name=profile.first_name,
+        today=today,
+        shrunk=plan.shrunk,
+        ask_rhythm=plan.ask_rhythm,
+        has_goal=any(not g.get("done_on") for g in profile.goals),
+    )
+    return text, rows
+
+
+async def deliver_morning(app: Application, user_id: int) -> str:
+    """Send one user's morning message, at most once per local day. Returns what happened (for logs and tests):
+    "sent", "already-sent", "skipped", "blocked", "refused", "uncertain", "unreadable" or "error"."""
+    svc = services(app)  # type: ignore[arg-type]
+    async with svc.deliveries:
+        try:
+            # The user's turn (see Store.lease): their messages wait while this one is planned and sent, and a
+            # notebook deleted meanwhile (/deleteme) is never brought back.
+            async with svc.store.lease_existing(user_id) as notebook:
+                if notebook is None:
+                    return "skipped"
+                return await _deliver(app, svc, user_id, notebook)
+        except UnreadableData as error:
+            log.error("user %s: notebook unreadable, morning skipped (%s)", user_id, error.reason)
+            return "unreadable"
+
+
+async def _deliver(app: Application, svc: Services, user_id: int, notebook: Notebook) -> str:
+    now = svc.clock.now()
+    profile = notebook.profile()
+    if profile.paused or not profile.active:
+        return "skipped"
+    day = local_day(now, profile.timezone)
+    if delivery.already_delivered(notebook, day):
+        return "already-sent"
+    if delivery.paused_on(notebook, day):
+        return "skipped"
+    try:
+        plan = await _plan(notebook, day)
+    except Exception:  # one user's odd data must never stop everyone else's morning
+        log.exception("user %s: could not plan the morning", user_id)
+        return "error"
+    with notebook.batch():  # claim the day and remember the buttons in one write, before anything is sent
+        if not delivery.claim(notebook, day, plan.nudges):
+            return "already-sent"
+        if plan.ask_rhythm:
+            delivery.asked_about_rhythm(notebook, day)
+        text, rows = nudge_message(notebook, plan, day, morning=True)
+    result = await _send(app, notebook, user_id, text, rows)
+    if result in (delivery.SENT, delivery.BLOCKED, delivery.UNCERTAIN):
+        delivery.settle(notebook, day, result)
+    elif result == "refused":
+        # Refused before delivery (flood limit after the rate limiter's retries, or a malformed message): the day
+        # is released so a later trigger may try again.
+        delivery.release(notebook, day)
+    if result == delivery.SENT:
+        log.info("user %s: morning sent (%d nudges)", user_id, len(plan.nudges))
+    return result
+
+
+async def _send(app: Application, notebook: Notebook, user_id: int, text: str, rows: Keyboard) -> str:
+    """Send a message that may be long; a 403 marks the user inactive (guard.py reactivates them)."""
+    try:
+        chunks = split_html(text)
+        with no_resend_after_5xx():  # a duplicate morning is worse than a missed one (see delivery.py)
+            for chunk in chunks[:-1]:
+                await app.bot.send_message(user_id, chunk, parse_mode="HTML")
+            await app.bot.send_message(user_id, chunks[-1], parse_mode="HTML", reply_markup=keyboard(rows))
+    except Forbidden:
+        profile = notebook.profile()
+        profile.active = False
+        notebook.save_profile(profile)
+        log.info("user %s blocked the bot; morning messages paused until they write again", user_id)
+        return delivery.BLOCKED
+    except (RetryAfter, BadRequest) as error:
+        log.warning("user %s: message refused by Telegram (%s)", user_id, error)
+        return "refused"
+    except (TimedOut, NetworkError) as error:
+        # Maybe delivered, maybe not: never risk a duplicate today.
+        log.warning("user %s: send timed out (%s); not resending today", user_id, error)
+        return delivery.UNCERTAIN
+    return delivery.SENT
+
+
+async def _plan(notebook: Notebook, day: date) -> MorningPlan:
+    """Planning from the digest takes well under a millisecond; yielding first lets mornings that are due at
+    the same time interleave with replies to people chatting, so the event loop never stalls on a queue of them."""
+    await asyncio.sleep(0)
+    return delivery.plan_for(notebook, day)
+
+
+async def deliver_review(app: Application, user_id: int) -> str:
+    """Push the weekly review, at most once per local day (its own record, like the morning's)."""
+    svc = services(app)  # type: ignore[arg-type]
+    async with svc.deliveries:
+        try:
+            async with svc.store.lease_existing(user_id) as notebook:
+                if notebook is None:
+                    return "skipped"
+                profile = notebook.profile()
+                if profile.paused or not profile.active:
+                    return "skipped"
+                day = local_day(svc.clock.now(), profile.timezone)
+                if not delivery.claim_review(notebook, day):
+                    return "already-sent"
+                weekly = review.week_review(notebook.network(), day, profile.goals)
+                result = await _send(app, notebook, user_id, render("messages/week.html", review=weekly), [])
+                if result == "refused":
+                    delivery.release_review(notebook, day)
+                return result
+        except UnreadableData:
+            return "unreadable"

@@ -1,0 +1,152 @@
+"""``nurture --webhook`` as a real process: real HTTP updates posted to its webhook server on a loopback port, its
+replies going to the loopback fake of Telegram. Only requests carrying the secret token get in."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.local_api import LocalChat
+from tests.e2e.fake_bot_api import FakeBotAPI
+from tests.e2e.test_real_process import REPLY_TIMEOUT, TOKEN, BotProcess, clean_env
+
+WEBHOOK_SECRET = "webhook-Secret_0123456789"
+USER = 5151
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def listening(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+class Webhook:
+    def __init__(self, bot: BotProcess, port: int, data_dir: Path) -> None:
+        self.bot = bot
+        self.url = f"http://127.0.0.1:{port}/nurture/telegram"
+        self.data_dir = data_dir
+        self.chat = LocalChat(user_id=USER, first_name="Robin")
+
+    def post(self, text: str, secret: str | None = WEBHOOK_SECRET) -> int:
+        """Post one update as Telegram would; returns the HTTP status."""
+        headers = {"Content-Type": "application/json"}
+        if secret is not None:
+            headers["X-Telegram-Bot-Api-Secret-Token"] = secret
+        body = json.dumps(self.chat.message(text)).encode()
+        request = urllib.request.Request(self.url, data=body, headers=headers, method="POST")
+        try:
+            with urllib.request.urlopen(request, timeout=REPLY_TIMEOUT) as response:
+                return int(response.status)
+        except urllib.error.HTTPError as error:
+            return error.code
+
+
+@pytest.fixture
+def webhook(tmp_path: Path) -> Iterator[tuple[FakeBotAPI, Webhook]]:
+    port = free_port()
+    with FakeBotAPI() as api:
+        env = clean_env(
+            TELEGRAM_BOT_TOKEN=TOKEN,
+            TELEGRAM_BASE_URL=api.url,
+            COACH_DATA_DIR=str(tmp_path / "data"),
+            TELEGRAM_WEBHOOK_URL="https://bot.example.org/nurture/telegram",
+            TELEGRAM_WEBHOOK_SECRET=WEBHOOK_SECRET,
+            COACH_WEBHOOK_LISTEN="127.0.0.1",
+            COACH_WEBHOOK_PORT=str(port),
+            COACH_LOG_LEVEL="DEBUG",
+        )
+        bot = BotProcess(tmp_path, "webhook", env, args=("--webhook",))
+        try:
+            # python-telegram-bot registers the webhook first, then starts listening: wait for both.
+            deadline = time.monotonic() + REPLY_TIMEOUT
+            while not (api.calls("setWebhook") and listening(port)):
+                assert bot.process.poll() is None and time.monotonic() < deadline, bot.output()[-3000:]
+                time.sleep(0.05)
+            yield api, Webhook(bot, port, tmp_path / "data")
+        finally:
+            bot.kill()
+
+
+def test_telegram_is_told_the_public_url_and_the_secret(webhook):
+    api, _ = webhook
+    [registered] = api.calls("setWebhook")
+    assert registered["url"] == "https://bot.example.org/nurture/telegram"
+    assert registered["secret_token"] == WEBHOOK_SECRET
+    assert registered["allowed_updates"] == ["message", "edited_message", "callback_query"]
+
+
+def test_an_update_with_the_secret_is_answered_and_saved(webhook):
+    api, hook = webhook
+    assert hook.post("/met Jane from Acme at the meetup") == 200
+    assert api.wait_for(lambda s: any("Saved" in t for t in s.texts(USER)), timeout=REPLY_TIMEOUT), hook.bot.output()
+    assert (hook.data_dir / "users" / f"{USER}.json").exists()
+    assert hook.bot.terminate() == 0, hook.bot.output()[-3000:]
+    assert WEBHOOK_SECRET not in hook.bot.output() and "Traceback" not in hook.bot.output()
+
+
+@pytest.mark.parametrize("secret", [None, "wrong-secret", ""], ids=["no secret", "a wrong secret", "empty"])
+def test_a_request_without_the_right_secret_gets_403_and_changes_nothing(webhook, secret):
+    api, hook = webhook
+    assert hook.post("/met Mallory from Evil Corp at the door", secret=secret) == 403
+    # A genuine update after it is answered, and it is the only thing that happened.
+    assert hook.post("/contacts") == 200
+    assert api.wait_for(lambda s: len(s.texts(USER)) >= 1, timeout=REPLY_TIMEOUT), hook.bot.output()
+    time.sleep(0.2)  # room for a wrongly accepted update to show up as a reply
+    [reply] = api.texts(USER)
+    assert "Mallory" not in reply
+    assert hook.bot.terminate() == 0, hook.bot.output()[-3000:]
+    assert "Mallory" not in (hook.data_dir / "users" / f"{USER}.json").read_text(encoding="utf-8")
+
+
+def test_webhook_mode_without_a_secret_refuses_to_start(tmp_path: Path):
+    env = clean_env(
+        PYTHONPATH=str(Path(__file__).resolve().parents[2]),
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        TELEGRAM_WEBHOOK_URL="https://bot.example.org/nurture/telegram",
+        COACH_DATA_DIR=str(tmp_path / "data"),
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "--webhook"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=30
+    )
+    assert done.returncode == 2
+    assert "TELEGRAM_WEBHOOK_SECRET" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "data").exists()
+
+
+def test_a_port_already_taken_is_named(tmp_path: Path):
+    with FakeBotAPI() as api, socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        env = clean_env(
+            PYTHONPATH=str(Path(__file__).resolve().parents[2]),
+            TELEGRAM_BOT_TOKEN=TOKEN,
+            TELEGRAM_BASE_URL=api.url,
+            TELEGRAM_WEBHOOK_URL="https://bot.example.org/nurture/telegram",
+            TELEGRAM_WEBHOOK_SECRET=WEBHOOK_SECRET,
+            COACH_WEBHOOK_PORT=str(taken.getsockname()[1]),
+            COACH_DATA_DIR=str(tmp_path / "data"),
+        )
+        done = subprocess.run(
+            [sys.executable, "-m", "bot", "--webhook"],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert done.returncode == 2
+    assert "COACH_WEBHOOK_PORT" in done.stderr and "Traceback" not in done.stderr

@@ -1,0 +1,214 @@
+"""Operator commands: ``nurture check``, ``nurture backup DIR``, ``nurture stats``."""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import subprocess
+import sys
+import threading
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import orjson
+import pytest
+
+from bot import ops
+from bot.coach.delivery import MORNINGS, SENT
+from bot.coach.models import Contact, Interaction, new_id
+from bot.coach.notebook import Notebook
+from bot.coach.storage import serialise
+
+ROOT = Path(__file__).resolve().parent.parent
+NOW = datetime(2026, 11, 22, 12, 30, tzinfo=UTC)
+TODAY = NOW.date()
+
+
+def make_notebook(data_dir: Path, user_id: int, names: list[str], last: date = TODAY, **profile: object) -> Path:
+    notebook = Notebook(user_id, data_dir / "users" / f"{user_id}.json")
+    with notebook.batch():
+        for name in names:
+            contact = Contact(id=new_id(), name=name, met_on=last.isoformat())
+            notebook.save_contact(contact)
+            notebook.add_interaction(
+                Interaction(id=new_id(), contact_id=contact.id, kind="met", on=last.isoformat(), context="a meetup")
+            )
+        if profile:
+            saved = notebook.profile()
+            for key, value in profile.items():
+                setattr(saved, key, value)
+            notebook.save_profile(saved)
+    notebook.close()
+    return notebook.path
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    (folder / "users").mkdir(parents=True)
+    return folder
+
+
+def run_check(data_dir: Path) -> tuple[int, str]:
+    out = io.StringIO()
+    return ops.check(data_dir, out), out.getvalue()
+
+
+# -- check ------------------------------------------------------------------------------------------------------
+
+
+def test_check_passes_healthy_notebooks(data_dir):
+    make_notebook(data_dir, 1, ["Jane Doe", "Tom Lee"])
+    make_notebook(data_dir, 2, ["Ana Silva"])
+    status, out = run_check(data_dir)
+    assert status == 0
+    assert "checked 2 notebooks" in out and "2 ok, 0 with problems" in out
+
+
+def test_check_names_each_problem_and_changes_nothing(data_dir):
+    make_notebook(data_dir, 1, ["Jane Doe"])
+    garbled = make_notebook(data_dir, 2, ["Ana Silva"])
+    garbled.write_bytes(b'{"contacts": {"x": ')
+    drifted = make_notebook(data_dir, 3, ["Tom Lee"])
+    data = orjson.loads(drifted.read_bytes().split(b"\n")[0])
+    data.pop("_head")
+    (row,) = data["_digest"].values()
+    row["n"] = "Somebody Else"
+    drifted.write_bytes(serialise(data))
+    misshapen = make_notebook(data_dir, 4, ["Kim Park"])
+    data = orjson.loads(misshapen.read_bytes().split(b"\n")[0])
+    data.pop("_head")
+    data["contacts"] = {"1": "not a contact"}
+    misshapen.write_bytes(serialise(data))
+    before = {p.name: p.read_bytes() for p in (data_dir / "users").iterdir()}
+
+    status, out = run_check(data_dir)
+
+    assert status == 1
+    assert "user 2: unreadable" in out
+    assert "user 3: digest inconsistent with the records: 1 contact rows differ" in out
+    assert "user 4:" in out
+    assert "user 1" not in out
+    assert "checked 4 notebooks" in out and "1 ok, 3 with problems" in out
+    # A check only reports: nothing was moved aside or rewritten.
+    assert {p.name: p.read_bytes() for p in (data_dir / "users").iterdir()} == before
+
+
+def test_check_reads_the_log_after_the_snapshot(data_dir):
+    path = make_notebook(data_dir, 1, ["Jane Doe"])
+    notebook = Notebook(1, path)
+    notebook.save_contact(Contact(id=new_id(), name="Tom Lee"))  # one appended line, digest row in the same line
+    notebook.close()
+    assert path.read_bytes().count(b"\n") == 2
+    assert run_check(data_dir)[0] == 0
+
+
+# -- backup -----------------------------------------------------------------------------------------------------
+
+
+def test_backup_copies_every_notebook_into_a_private_data_folder(data_dir, tmp_path):
+    make_notebook(data_dir, 1, ["Jane Doe", "Tom Lee"])
+    make_notebook(data_dir, 2, ["Ana Silva"])
+    dest = tmp_path / "backup"
+
+    copied = ops.backup(data_dir, dest)
+
+    assert (copied.notebooks, copied.unreadable) == (2, [])
+    assert sorted(c.name for c in Notebook(1, dest / "users" / "1.json").contacts()) == ["Jane Doe", "Tom Lee"]
+    assert stat.S_IMODE(os.stat(dest).st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(dest / "users" / "2.json").st_mode) == 0o600
+    assert run_check(dest)[0] == 0  # a backup is a data folder of its own
+    with pytest.raises(FileExistsError):
+        ops.backup(data_dir, dest)  # never mixed into an older backup
+
+
+def test_backup_leaves_out_a_save_caught_half_written(data_dir, tmp_path):
+    path = make_notebook(data_dir, 1, ["Jane Doe"])
+    with open(path, "ab") as handle:
+        handle.write(b'[["contacts","zz",{"id":"zz","na')  # an append in flight at the instant of the copy
+    ops.backup(data_dir, tmp_path / "backup")
+    copy = tmp_path / "backup" / "users" / "1.json"
+    assert copy.read_bytes().endswith(b"\n")
+    assert [c.name for c in Notebook(1, copy).contacts()] == ["Jane Doe"]
+
+
+def test_backup_while_the_bot_saves_gives_notebooks_that_open(data_dir, tmp_path):
+    path = make_notebook(data_dir, 1, ["Person 000"])
+    saving = Notebook(1, path)
+    stop = threading.Event()
+
+    def keep_saving() -> None:
+        n = 0
+        while not stop.is_set() and n < 2000:
+            n += 1
+            saving.save_contact(Contact(id=new_id(), name=f"Person {n:03d}"))  # appends, and now and then rewrites
+
+    writer = threading.Thread(target=keep_saving)
+    writer.start()
+    try:
+        counts = []
+        for round_ in range(15):
+            copied = ops.backup(data_dir, tmp_path / f"backup-{round_}")
+            assert copied.unreadable == []
+            copy = Notebook(1, tmp_path / f"backup-{round_}" / "users" / "1.json")
+            counts.append(len(copy.contacts()))
+            copy.close()
+    finally:
+        stop.set()
+        writer.join()
+    assert counts == sorted(counts) and counts[-1] > counts[0]
+
+
+# -- stats ------------------------------------------------------------------------------------------------------
+
+
+def test_stats_counts_users_active_users_contacts_and_mornings_sent_today(data_dir):
+    make_notebook(data_dir, 1, ["Jane Doe", "Tom Lee"])
+    make_notebook(data_dir, 2, ["Ana Silva"], active=False)  # blocked the bot
+    make_notebook(data_dir, 3, ["Old Friend"], last=TODAY - timedelta(days=90))  # quiet for months
+    make_notebook(data_dir, 4, [], timezone="Pacific/Kiritimati")  # already tomorrow there
+    sent_today = Notebook(1, data_dir / "users" / "1.json")
+    sent_today.set_state(MORNINGS, {TODAY.isoformat(): {"status": SENT, "keys": []}})
+    sent_today.close()
+    ahead = Notebook(4, data_dir / "users" / "4.json")
+    ahead.set_state(MORNINGS, {TODAY.isoformat(): {"status": SENT, "keys": []}})  # their yesterday
+    ahead.close()
+
+    numbers = ops.stats(data_dir, NOW)
+
+    assert numbers == ops.Stats(users=4, active_users=1, contacts=4, mornings_sent_today=1, unreadable=0)
+
+
+def test_stats_prints_counts_and_never_a_name(data_dir):
+    make_notebook(data_dir, 1, ["Jane Doe", "Tom Lee"])
+    out = io.StringIO()
+    ops.print_stats(ops.stats(data_dir, NOW), out)
+    text = out.getvalue()
+    assert "users                1" in text and "contacts             2" in text
+    assert "Jane" not in text and "Tom" not in text and "meetup" not in text
+
+
+# -- the command line -------------------------------------------------------------------------------------------
+
+
+def nurture(tmp_path: Path, data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "COACH_"))}
+    env.update(PYTHONPATH=str(ROOT), COACH_DATA_DIR=str(data_dir))
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_the_three_commands_from_the_command_line_need_no_token(data_dir, tmp_path):
+    make_notebook(data_dir, 1, ["Jane Doe"])
+    checked = nurture(tmp_path, data_dir, "check")
+    assert checked.returncode == 0 and "1 ok, 0 with problems" in checked.stdout
+    counted = nurture(tmp_path, data_dir, "stats")
+    assert counted.returncode == 0 and "contacts             1" in counted.stdout and "Jane" not in counted.stdout
+    backed = nurture(tmp_path, data_dir, "backup", str(tmp_path / "copy"))
+    assert backed.returncode == 0 and "backed up 1 notebooks" in backed.stdout
+    again = nurture(tmp_path, data_dir, "backup", str(tmp_path / "copy"))
+    assert again.returncode == 2 and "not empty" in again.stderr and "Traceback" not in again.stderr
+    missing = nurture(tmp_path, tmp_path / "nowhere", "stats")
+    assert missing.returncode == 2 and "COACH_DATA_DIR" in missing.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,19 @@ async def test_deleteme_also_removes_a_waiting_import(user: User, store):
     await user.say("/deleteme")
     await user.tap("Yes, delete everything")
     assert list(store.users_dir.iterdir()) == []
+
+
+async def test_hundreds_of_imported_people_never_flood_the_mornings(user: User, clock):
+    from datetime import timedelta
+
+    rows = "".join(f"First{n},Last{n},u,,Acme,Engineer,0{1 + n % 9} Mar 2019\r\n" for n in range(300))
+    csv = "Notes:\r\nx\r\n\r\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n" + rows
+    await user.send_file("Connections.csv", csv.encode())
+    assert "Imported 300 new people" in await user.tap("Import 300")
+    surfaced = set()
+    start = clock.now()
+    for day in range(7):
+        clock.set(start + timedelta(days=day))
+        plan = await user.say("/today")
+        surfaced |= set(re.findall(r"First\d+", plan))
+    assert 1 <= len(surfaced) <= 7  # a few a week, not 300

@@ -101,6 +101,7 @@ BUTTON_HANDLERS = {
     "draft": drafts.on_draft_button,
     "sent": drafts.on_sent,
     "again": drafts.on_again,
+    "yes": drafts.on_both_said_yes,
     "nudge": morning.on_nudge,
     "rhythm": morning.on_rhythm,
     "goal": goals.on_goal,

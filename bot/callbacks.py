@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from telegram import CallbackQuery, Update
 
 _ID = r"[0-9a-f]{8}"
-_KIND = r"(thanks|followup|reconnect|share|intro|congrats)"
+_DRAFTED = r"(thanks|followup|reconnect|share|intro|congrats|introduce)"
 _PATTERNS = {
     "pick": re.compile(rf"^pick:({_ID}):({_ID}|new|add|yes|no|one)$"),  # answer to "which Jane?", "log it?"
     "fix": re.compile(rf"^fix:({_ID})$"),  # "✏️ Fix" under a capture: the capture's token
@@ -24,8 +24,11 @@ _PATTERNS = {
     "draft": re.compile(rf"^draft:(thanks|followup|reconnect|share|congrats):({_ID})$"),
     # "I sent this draft" / "another wording": kind, phrasing, who (a second id for intros). No token needed:
     # the draft can be rebuilt from these, so showing a draft writes nothing.
-    "sent": re.compile(rf"^sent:{_KIND}:(\d):({_ID})(?::({_ID}))?$"),
-    "again": re.compile(rf"^again:{_KIND}:(\d):({_ID})(?::({_ID}))?$"),
+    # The phrasing is a digit and a style letter (w warm, s short, f formal); "again" carries the one to show next
+    # ("Other wording", "Shorter", "More formal"), "sent" the one shown. "introduce" is an intro's second step.
+    "sent": re.compile(rf"^sent:{_DRAFTED}:(\d[wsf]):({_ID})(?::({_ID}))?$"),
+    "again": re.compile(rf"^again:{_DRAFTED}:(\d[wsf]):({_ID})(?::({_ID}))?$"),
+    "yes": re.compile(rf"^yes:({_ID}):({_ID})$"),  # both said yes to an intro: write the introduction itself
     "nudge": re.compile(rf"^nudge:(done|snooze|snooze1|snooze7|only|draft):({_ID})$"),  # a token from today's plan
     "rhythm": re.compile(r"^rhythm:(fewer|pause|keep)$"),  # "does this rhythm suit you?"
     "goal": re.compile(rf"^goal:(reached|dropped):({_ID})$"),  # end a goal from /goals

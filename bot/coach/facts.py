@@ -75,7 +75,7 @@ def _words(text: str) -> frozenset[str]:
 # -- 1. reading ------------------------------------------------------------------------------------------------
 
 # A slot may keep at most this many characters in a row from the note it was read from: messages never quote notes.
-_CLIP_RUN = 22
+_CLIP_RUN = 21
 _MAX_SLOT_WORDS = 6
 
 _SUBJECT = r"(?:(?:she|he|they|she's|he's|they're|she’s|he’s|they’re)\s+)?"
@@ -162,7 +162,7 @@ _ADJUNCT = re.compile(
     r"\s+(?:on\s+the\s+side|last\s+\w+|this\s+\w+|yesterday|today|ago|recently|just\s+now|again"
     r"|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in\s+(?:january|february|march|april|may"
     r"|june|july|august|september|october|november|december)|and\s+(?:she|he|they|i|is|was|has)\b|but\b|who\b"
-    r"|which\b|because\b|so\b|after\b|while\b).*$",
+    r"|which\b|because\b|so\b|after\b|while\b|before\b|too\b|as\s+well\b).*$",
     re.IGNORECASE,
 )
 
@@ -207,11 +207,17 @@ def read_facts(text: str, contact: Contact, on: str, source_id: str = "") -> lis
         if _negated(scanned, m.start()):
             continue
         if m.group("hiring"):
-            add("need", act="hiring", what=_thing(m.group("hired") or "", text))
+            add("need", act="hiring", what=_thing(m.group("hired") or "", text, "hiring"))
         elif m.group("raising"):
-            add("need", act="raising", what=_thing(m.group("round") or "", text) or "funding")
+            add("need", act="raising", what=_thing(m.group("round") or "", text, "raising") or "funding")
         else:
-            what = _thing(m.group("sought") or m.group("needed") or "", text)
+            wanted = m.group("sought") or m.group("needed") or ""
+            helped = re.match(r"(?:some\s+)?(help\s+with|advice\s+on)\s+", wanted, re.IGNORECASE)
+            if helped:  # "needs help with pitch deck reviews": what they need help with
+                act = helped.group(1).split()[0].lower()
+                add("need", act=act, what=_thing(wanted[helped.end() :], text))
+                continue
+            what = _thing(wanted, text)
             if what and not _is_pronoun_phrase(what):
                 add("need", what=what)
     for m in _OFFER.finditer(scanned):
@@ -235,11 +241,12 @@ def read_facts(text: str, contact: Contact, on: str, source_id: str = "") -> lis
     # "not hiring right now" says there is no need: trust the negation over a need read from the same text.
     refused = re.search(r"(?:\bnot|n't|n’t|\bno longer)\s+(?:\w+\s+)?(?:hiring|looking|need|raising)", scanned, re.I)
     for kind, items in (("need", [] if refused else mined.needs), ("offer", mined.offers)):
-        said = {fold(f.slots.get("what", "")) for f in found if f.kind == kind}
+        said = [set(fold(f.slots.get("what", "")).split()) - _DROPPABLE for f in found if f.kind == kind]
         for item in items:
             what = _thing(item, text)
-            if what and fold(what) not in said and not _is_pronoun_phrase(what):
-                said.add(fold(what))
+            words = set(fold(what).split()) - _DROPPABLE
+            if what and words and not any(words & other for other in said) and not _is_pronoun_phrase(what):
+                said.append(words)
                 add(kind, what=what)
     for interest in mined.interests:
         what = _clip(interest, text)
@@ -375,23 +382,35 @@ def _role(text: str) -> str:
     return " ".join(words[:4]).strip(".,")
 
 
-def _thing(phrase: str, source: str) -> str:
+def _thing(phrase: str, source: str, said_with: str = "") -> str:
     """What a need or offer is about, clipped: "a lawyer for her startup's seed round" -> "a lawyer"."""
     phrase = _ADJUNCT.sub("", phrase.strip())
     phrase = re.split(r"\s+(?:and|&)\s+(?!(?:an?|the|some|two|three)\s)", phrase, maxsplit=1)[0]  # "... and loves jazz"
     phrase = re.sub(r"^(an?\s+)?intros?\b", "an introduction", phrase, flags=re.IGNORECASE)
     if len(phrase.split()) > 3 and not re.match(r"(?:an?\s+)?intro", phrase, re.IGNORECASE):
         phrase = re.split(r"\s+(?:to|for|so|because)\s+(?=\w)", phrase, maxsplit=1)[0]
-    return _clip(to_second_person(phrase), source)
+    return _clip(to_second_person(phrase), source, said_with)
 
 
-def _clip(phrase: str, source: str) -> str:
-    """A slot: at most a few words, no long run copied from ``source``, never ending on "the" or "and"."""
+def _clip(phrase: str, source: str, said_with: str = "") -> str:
+    """A slot: at most a few words, never ending on "the" or "and", and no long run copied from ``source`` even with
+    the words it is said with ("hiring" + "two senior designers" -> "senior designers")."""
     phrase = _ADJUNCT.sub("", " ".join(phrase.split())).strip(" ,.;:!?-–—'\"")
     words = phrase.split()[:_MAX_SLOT_WORDS]
     low_source = " ".join(source.split()).lower()
+
+    def copies(ws: list[str]) -> bool:
+        return _longest_run(f"{said_with} {' '.join(ws)}".strip().lower(), low_source) > _CLIP_RUN
+
+    if len(words) > 2 and copies(words):  # first try leaving out a word that only qualifies: "two", "senior"
+        for i in (*range(1, len(words) - 1), 0):
+            if words[i].lower() not in _DROPPABLE and not words[i].isdigit():
+                continue
+            shorter = words[:i] + words[i + 1 :]
+            if not copies(shorter):
+                return " ".join(shorter)
     full = len(words)
-    while words and (words[-1].lower() in _BAD_END or _longest_run(" ".join(words).lower(), low_source) > _CLIP_RUN):
+    while words and (words[-1].lower() in _BAD_END or copies(words)):
         words.pop()
     if len(words) < full:  # cut short: drop a dangling phrase too ("a book on climate" -> "a book")
         cut = [n for n, w in enumerate(words) if n and w.lower() in _PREPOSITIONS]
@@ -400,6 +419,10 @@ def _clip(phrase: str, source: str) -> str:
     return " ".join(words)
 
 
+_DROPPABLE = _words(
+    """a an the two three four five few couple several some more new senior junior good great experienced
+    talented really very"""
+)
 _PREPOSITIONS = frozenset(["on", "in", "at", "for", "about", "with", "from", "of", "to", "by"])
 
 
@@ -823,7 +846,8 @@ def news(fact: Fact, person: Person = YOU) -> str:
     if fact.kind == "need":
         return f"{who}{be} {need_words(fact, person)}"
     if fact.kind == "offer":
-        return f"{who} can help with {_voice(s.get('what', ''), person)}"
+        # Not "can help with": that is how notes put it, and a nudge never reads a note back.
+        return f"{who}{_be(person)} a great person for {_voice(s.get('what', ''), person)}"
     if fact.kind == "interest":
         return f"{who}{be} into {s.get('what', '')}"
     if fact.kind == "life_event":
@@ -847,11 +871,26 @@ def news(fact: Fact, person: Person = YOU) -> str:
 def need_words(fact: Fact, person: Person = YOU) -> str:
     """What they need, after "you're"/"she's": "hiring a designer", "looking for a lawyer", "raising a seed round"."""
     act, what = fact.slots.get("act", ""), _voice(fact.slots.get("what", ""), person)
+    if act in ("help", "advice"):
+        return f"looking for a hand with {what}" if act == "help" else f"looking for advice on {what}"
     if act == "hiring":
         return f"hiring {what}".strip() if what and what.lower() not in ("people", "now") else "hiring"
     if act == "raising":
         return f"raising {what}".strip()
     return f"looking for {what}".strip()
+
+
+def needs(fact: Fact, name: str) -> str:
+    """A need said about someone by name, in words a note rarely uses ("Jane needs a lawyer"), so a message that
+    names the need never repeats the note's own "she's looking for a lawyer"."""
+    act, what = fact.slots.get("act", ""), fact.slots.get("what", "")
+    if act == "hiring":
+        return f"{name} is hiring {what}".strip() if what.lower() not in ("", "people", "now") else f"{name} is hiring"
+    if act == "raising":
+        return f"{name} is raising {what}".strip()
+    if act in ("help", "advice"):
+        return f"{name} needs a hand with {what}" if act == "help" else f"{name} would like advice on {what}"
+    return f"{name} needs {what}"
 
 
 def topic(fact: Fact) -> str:
@@ -920,6 +959,38 @@ def question(fact: Fact, variant: int = 0) -> str:
             return (f"How has {thing} been received?", f"What's next after {thing}?")[pick]
         return ("How are you celebrating?", "What's next for you?")[pick]
     return ""
+
+
+def question_after(fact: Fact, variant: int = 0) -> str:
+    """A question to ask right after the fact was named, so it is not said twice: "How are you finding it so far?"."""
+    s = fact.slots
+    pick = variant % 2
+    if fact.kind == "job_change":
+        return ("How are you finding it so far?", "How are the first weeks going?")[pick]
+    if fact.kind == "move":
+        if s.get("tense") == "future":
+            return ("When's the big day?", "How are the plans coming along?")[pick]
+        return ("How are you settling in?", "How's the new city treating you?")[pick]
+    if fact.kind == "need":
+        if s.get("act") == "hiring":
+            return ("Have you found the right people yet?", "How's it going?")[pick]
+        if s.get("act") == "raising":
+            return ("How's it going?", "How are the conversations going?")[pick]
+        return ("Any luck so far?", "Did anything turn up in the end?")[pick]
+    if fact.kind == "interest":
+        return ("Still finding time for it?", "Anything new there lately?")[pick]
+    if fact.kind == "win":
+        event = s.get("event", "")
+        if event == "promotion":
+            return ("How are you finding the new role?", "What's the biggest change so far?")[pick]
+        if event in ("launch", "published"):
+            return ("How has it been received?", "What's the reaction been like?")[pick]
+        if event == "race":
+            return ("What's next?", "How did it feel crossing the finish line?")[pick]
+        if event == "funding":
+            return ("What's next now the round is closed?", "What's the first thing you'll build with it?")[pick]
+        return ("How are you celebrating?", "What's next for you?")[pick]
+    return question(fact, variant)
 
 
 # -- promises, in the first person -----------------------------------------------------------------------------
@@ -1026,10 +1097,12 @@ def still_owed(kept: Kept) -> str:
 def help_words(fact: Fact) -> HelpWords:
     """Help received, for a thank-you: ("reviewing my CV", "reviewed my CV") or, when it is not a past-tense
     phrase we can turn, ("", "") - the note then says "your help" rather than quote the log."""
-    did = " ".join(fact.slots.get("did", "").split()).rstrip(".!")
+    source = " ".join(fact.slots.get("did", "").split()).rstrip(".!")
+    did = re.split(r"\s*(?:,|;|\s-\s|\band\b|\bbut\b|\bwhich\b|\bso\b)\s*", source, maxsplit=1)[0]
+    did = to_second_person(did)
     verb, _, rest = did.partition(" ")
     low = verb.lower()
-    rest = _clip(rest, "") if len(rest) > 40 else rest
+    rest = _clip(rest, source)
     if low.endswith("ing") and len(low) > 4:
         return HelpWords(f"{low} {rest}".strip(), "")
     if low in _IRREGULAR or (low.endswith("ed") and low.isalpha() and len(low) > 3):

@@ -250,7 +250,8 @@ def record_sent_draft(
         "followup": "followed_up",
         "reconnect": "touch",
         "share": "gave",
-        "intro": "gave",
+        "intro": "asked",  # step 1 of an intro only asks (double opt-in): the give is the introduction itself
+        "introduce": "gave",
     }
     with notebook.batch():
         for promise_id in promise_ids:
@@ -261,7 +262,12 @@ def record_sent_draft(
         people = [c for c in (notebook.contact(cid) for cid in contact_ids) if c is not None]
         for contact in people:
             others = [p.name for p in people if p.id != contact.id]
-            text = f"introduced to {', '.join(others)}" if kind == "intro" and others else f"sent a {kind} note"
+            if kind == "introduce" and others:
+                text = f"introduced to {', '.join(others)}"
+            elif kind == "intro" and others:
+                text = f"asked about an intro to {', '.join(others)}"
+            else:
+                text = f"sent a {kind} note"
             if not (closed and kind == "thanks"):  # a thank-you that closed its loop is logged once, as "thanked"
                 record_touch(notebook, contact, touch.get(kind, "touch"), text, now, today)
     return closed

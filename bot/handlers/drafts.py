@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import NamedTuple
 
-from telegram import Update
+from telegram import CopyTextButton, InlineKeyboardButton, Update
+from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
 from bot.coach import journal
-from bot.coach.drafts import DRAFT_KINDS, KIND_HELP, Draft, draft_note
+from bot.coach.drafts import DRAFT_KINDS, INTRODUCE, KIND_HELP, STYLES, VARIANTS, Draft, draft_note
 from bot.coach.errors import NotUnderstood
+from bot.coach.facts import NEWS_KINDS, known_in, mark_done
 from bot.coach.models import Contact
 from bot.coach.names import fold, resolve, split_name_and_rest
 from bot.coach.notebook import Notebook
 from bot.handlers.choices import resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
-from bot.handlers.reply import reply, send
+from bot.handlers.reply import keyboard, reply, send
 from bot.handlers.words import command_text
 from bot.rendering import render
 from bot.services import local_today
@@ -70,7 +73,10 @@ async def draft_command(update: Update, context: ContextTypes.DEFAULT_TYPE, note
     person = resolve(notebook.contacts(), text, fuzzy=False).contact if kind is None and text else None
     if person is not None:
         # "/draft Jane": the person is clear, the kind is not - offer the kinds that fit her.
-        await reply(update, context, render("messages/draft_which_kind.html", contact=person), _kind_buttons(person))
+        _, today = local_today(context, notebook)
+        has_news = bool(known_in(notebook.network(about=[person.id]), person.id, today).of(*NEWS_KINDS))
+        buttons = _kind_buttons(person, has_news)
+        await reply(update, context, render("messages/draft_which_kind.html", contact=person), buttons)
         return
     if kind is None or not rest.strip():
         await reply(
@@ -87,9 +93,9 @@ async def draft_command(update: Update, context: ContextTypes.DEFAULT_TYPE, note
         await write_draft(update, context, notebook, kind=kind, name=rest.strip(), other="")
 
 
-def _kind_buttons(contact: Contact) -> list[list[tuple[str, str]]]:
+def _kind_buttons(contact: Contact, has_news: bool) -> list[list[tuple[str, str]]]:
     kinds = [("🙏 Thanks", "thanks"), ("✍️ Follow-up", "followup"), ("👋 Reconnect", "reconnect"), ("🎁 Share", "share")]
-    if contact.wins:
+    if has_news:
         kinds.append(("🎉 Congrats", "congrats"))
     return [[(label, button("draft", kind, contact.id)) for label, kind in kinds[i : i + 3]] for i in (0, 3)]
 
@@ -125,25 +131,70 @@ async def send_draft(
     contact_id: str,
     other_id: str | None,
     variant: int | None = None,
+    style: str = "warm",
 ) -> None:
+    """A header saying what the note is (and what to paste), then the note alone in its own message.
+
+    An intro is two asks, one to each person (double opt-in), with one "Both said yes" tap for the intro itself.
+    """
     _, today = local_today(context, notebook)
-    draft = _draft(notebook, kind, contact_id, other_id, today, variant)
-    people = [notebook.contact(cid) for cid in draft.contact_ids]
-    ids = [str(draft.variant), *draft.contact_ids]
     chat = update.effective_chat
     assert chat is not None
-    await send(context, chat.id, render("messages/draft_intro.html", kind=kind, people=people))
+    if kind == "intro" and other_id:
+        ask_first = _draft(notebook, "intro", contact_id, other_id, today, variant, style)
+        ask_second = _draft(notebook, "intro", other_id, contact_id, today, variant, style)
+        people = [notebook.contact(contact_id), notebook.contact(other_id)]
+        await send(context, chat.id, render("messages/draft_intro_asks.html", people=people, reason=ask_first.reason))
+        await send(context, chat.id, _draft_html(ask_first), _draft_buttons(notebook, ask_first))
+        await send(context, chat.id, _draft_html(ask_second), _draft_buttons(notebook, ask_second))
+        return
+    draft = _draft(notebook, kind, contact_id, other_id, today, variant, style)
+    people = [notebook.contact(cid) for cid in draft.contact_ids]
+    header = render("messages/draft_intro.html", kind=kind, people=people, paste=draft.paste, reason=draft.reason)
+    await send(context, chat.id, header)
     # The note alone in its own message: a long-press copies exactly what to send, nothing else.
-    await send(
-        context,
-        chat.id,
-        render("messages/draft_text.html", text=draft.text),
-        [[("✅ I sent it", button("sent", kind, *ids)), ("🔄 Other wording", button("again", kind, *ids))]],
+    await send(context, chat.id, _draft_html(draft), _draft_buttons(notebook, draft))
+
+
+def _draft_html(draft: Draft) -> str:
+    return render("messages/draft_text.html", text=draft.text)
+
+
+def _draft_buttons(notebook: Notebook, draft: Draft) -> list[list[tuple[str, str] | InlineKeyboardButton]]:
+    """Copy (where Telegram allows it) and Open chat; I sent it and Other wording; Shorter / More formal / Warmer."""
+    kind, v = draft.kind, draft.variant
+    ids = draft.contact_ids if kind in ("intro", INTRODUCE) else draft.contact_ids[:1]  # a share may name a helper
+    shown = f"{v}{draft.style[0]}"
+    rows: list[list[tuple[str, str] | InlineKeyboardButton]] = []
+    send_row: list[tuple[str, str] | InlineKeyboardButton] = []
+    if draft.fits_copy_button:
+        send_row.append(InlineKeyboardButton("📋 Copy", copy_text=CopyTextButton(draft.text)))
+    addressee = notebook.contact(draft.contact_ids[0])
+    if addressee is not None and addressee.username and draft.kind != INTRODUCE:
+        send_row.append(InlineKeyboardButton("💬 Open chat", url=f"https://t.me/{addressee.username}"))
+    if send_row:
+        rows.append(send_row)
+    rows.append(
+        [
+            ("✅ I sent it", button("sent", kind, shown, *ids)),
+            ("🔄 Other wording", button("again", kind, f"{(v + 1) % VARIANTS}{draft.style[0]}", *ids)),
+        ]
     )
+    restyle = [("✂️ Shorter", "short"), ("🎩 More formal", "formal"), ("🙂 Warmer", "warm")]
+    rows.append([(label, button("again", kind, f"{v}{s[0]}", *ids)) for label, s in restyle if s != draft.style])
+    if kind == "intro":  # step 2 is one tap away from either ask
+        rows.append([("🤝 Both said yes - write the intro", button("yes", *ids))])
+    return rows
 
 
 def _draft(
-    notebook: Notebook, kind: str, contact_id: str, other_id: str | None, today: date, variant: int | None
+    notebook: Notebook,
+    kind: str,
+    contact_id: str,
+    other_id: str | None,
+    today: date,
+    variant: int | None,
+    style: str = "warm",
 ) -> Draft:
     people = [contact_id, other_id] if other_id else [contact_id]
     return draft_note(
@@ -154,6 +205,7 @@ def _draft(
         other_id=other_id,
         sender_name=notebook.profile().first_name,
         variant=variant,
+        style=style,
     )
 
 
@@ -167,13 +219,29 @@ async def on_draft_button(update: Update, context: ContextTypes.DEFAULT_TYPE, no
     await send_draft(update, context, notebook, data.args[0], data.args[1], None)
 
 
-async def _drafted(update: Update, notebook: Notebook) -> tuple[str, int, list[str]] | None:
-    """(kind, variant, contact ids) from a "sent"/"again" button; None (after saying so) if it has expired."""
+class Drafted(NamedTuple):
+    """What a "sent"/"again" button names: the draft's kind, wording, style and people."""
+
+    kind: str
+    variant: int
+    style: str
+    ids: list[str]
+
+    @property
+    def other(self) -> str | None:
+        return self.ids[1] if len(self.ids) > 1 else None
+
+
+_STYLE_OF = {style[0]: style for style in STYLES}
+
+
+async def _drafted(update: Update, notebook: Notebook) -> Drafted | None:
+    """The draft a "sent"/"again" button names; None (after saying so) if it has expired."""
     query, data = pressed(update)
     if data is not None:
-        kind, variant, *ids = data.args
+        kind, phrasing, *ids = data.args
         if all(notebook.contact(cid) for cid in ids):
-            return kind, int(variant), ids
+            return Drafted(kind, int(phrasing[0]), _STYLE_OF[phrasing[1]], ids)
     await query.answer(render("messages/expired.txt"), show_alert=True)
     return None
 
@@ -183,27 +251,52 @@ async def on_sent(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: 
     drafted = await _drafted(update, notebook)
     if drafted is None:
         return
-    kind, variant, ids = drafted
     now, today = local_today(context, notebook)
     # Rebuilt the same way it was shown, to know which open promises the note kept.
-    draft = _draft(notebook, kind, ids[0], ids[1] if len(ids) > 1 else None, today, variant)
-    closed = journal.record_sent_draft(notebook, kind, ids, draft.promise_ids, now, today)
+    draft = _draft(notebook, drafted.kind, drafted.ids[0], drafted.other, today, drafted.variant, drafted.style)
+    # An intro's ask goes to one person: only they are logged as asked; the introduction itself touches both.
+    logged = drafted.ids if drafted.kind == INTRODUCE else drafted.ids[:1]
+    with notebook.batch():
+        closed = journal.record_sent_draft(notebook, drafted.kind, logged, draft.promise_ids, now, today)
+        if drafted.kind == "congrats":
+            mark_done(notebook, drafted.ids[0], NEWS_KINDS, today)
     query, _ = pressed(update)
     await query.answer("Logged ✅")
     if query.message is not None:
         await query.edit_message_reply_markup(reply_markup=None)
-    people = [c for c in (notebook.contact(cid) for cid in ids) if c]
-    await reply(update, context, render("messages/sent.html", kind=kind, people=people, closed=closed))
+    people = [c for c in (notebook.contact(cid) for cid in logged) if c]
+    await reply(update, context, render("messages/sent.html", kind=drafted.kind, people=people, closed=closed))
 
 
 @for_user
 async def on_again(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    """Other wording, Shorter, More formal: the draft message is edited in place."""
     drafted = await _drafted(update, notebook)
     if drafted is None:
         return
-    await update.callback_query.answer()  # type: ignore[union-attr]
-    kind, variant, ids = drafted
-    await send_draft(update, context, notebook, kind, ids[0], ids[1] if len(ids) > 1 else None, variant + 1)
+    query, _ = pressed(update)
+    await query.answer()
+    _, today = local_today(context, notebook)
+    draft = _draft(notebook, drafted.kind, drafted.ids[0], drafted.other, today, drafted.variant, drafted.style)
+    buttons = _draft_buttons(notebook, draft)
+    if query.message is None:
+        await reply(update, context, _draft_html(draft), buttons)
+        return
+    await query.edit_message_text(_draft_html(draft), parse_mode=ParseMode.HTML, reply_markup=keyboard(buttons))
+
+
+@for_user
+async def on_both_said_yes(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    """Step 2 of an intro: both said yes, so here is the introduction itself, to both."""
+    query, data = pressed(update)
+    if data is None or not all(notebook.contact(cid) for cid in data.args):
+        await query.answer(render("messages/expired.txt"), show_alert=True)
+        return
+    await query.answer()
+    if query.message is not None:
+        await query.edit_message_reply_markup(reply_markup=None)
+    first, second = data.args
+    await send_draft(update, context, notebook, INTRODUCE, first, second)
 
 
 RESUMERS = {"draft": resume_with(write_draft)}

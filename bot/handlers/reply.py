@@ -19,11 +19,16 @@ LIMIT = MessageLimit.MAX_TEXT_LENGTH
 _TOKENS = re.compile(r"<[^>]+>|&[#\w]+;|[^<&]+|[<&]")
 _TAG_NAME = re.compile(r"</?\s*([a-zA-Z\-]+)")
 
-Keyboard = Sequence[Sequence[tuple[str, str]]]  # rows of (label, callback data)
+# Rows of (label, callback data), or ready-made buttons for the few that are not callbacks (copy text, open a link).
+Keyboard = Sequence[Sequence[tuple[str, str] | InlineKeyboardButton]]
 
 
 def keyboard(rows: Keyboard | None) -> InlineKeyboardMarkup | None:
-    filled = [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows or () if row]
+    filled = [
+        [b if isinstance(b, InlineKeyboardButton) else InlineKeyboardButton(b[0], callback_data=b[1]) for b in row]
+        for row in rows or ()
+        if row
+    ]
     return InlineKeyboardMarkup(filled) if filled else None
 
 

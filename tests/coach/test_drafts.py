@@ -6,13 +6,13 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.coach.drafts import DRAFT_KINDS, KIND_HELP, VARIANTS, Draft, draft_note
+from bot.coach.drafts import COPY_LIMIT, DRAFT_KINDS, INTRODUCE, KIND_HELP, MAX_CHARS, VARIANTS, Draft, draft_note
 from bot.coach.errors import NotUnderstood, UnknownContact
 from bot.coach.models import Contact, Interaction, Promise
 from bot.coach.network import Network
 
 TODAY = date(2024, 5, 16)  # a Thursday
-TOM = Contact(id="tom", name="Tom Lee", company="Beta", role="designer", interests=["sailing"])
+TOM = Contact(id="tom", name="Tom Lee", company="Beta", role="designer", interests=["sailing", "climate tech"])
 ARTEFACTS = ("None", "[]", "{{", "}}", "{%", "%}", "  ", " ,", " .", " ?", " !", "()", "..", ",.", "\n\n\n")
 
 
@@ -46,7 +46,7 @@ def draft(kind: str, net: Network, variant: int | None = 0, sender: str = "Sam",
 def assert_clean(text: str, first_name: str = "Jane") -> None:
     for artefact in ARTEFACTS:
         assert artefact not in text, f"{artefact!r} in:\n{text}"
-    assert "[" not in text.replace("[link]", "") and "]" not in text.replace("[link]", ""), text
+    assert "[" not in text and "]" not in text, text
     assert first_name in text.splitlines()[0], text
     assert not text.rstrip().endswith(","), text
 
@@ -84,8 +84,8 @@ COMBINATIONS = [dict(zip(FACTS, flags, strict=True)) for flags in itertools.prod
 def test_every_combination_of_missing_facts_gives_a_clean_note(kind, variant):
     for n, present in enumerate(COMBINATIONS):
         sender = "Sam" if n % 2 else ""
-        if kind == "congrats" and not present["wins"]:
-            with pytest.raises(NotUnderstood):  # no win, no congratulations: see test_congrats_needs_a_win
+        if (kind == "congrats" and not present["wins"]) or (kind == "intro" and not present["interests"]):
+            with pytest.raises(NotUnderstood):  # no news, no congratulations; no reason, no intro
                 draft(kind, combination_network(present), variant, sender=sender)
             continue
         text = draft(kind, combination_network(present), variant, sender=sender).text
@@ -93,18 +93,18 @@ def test_every_combination_of_missing_facts_gives_a_clean_note(kind, variant):
         if sender:
             assert text.endswith(",\nSam"), text
         else:
-            assert text.splitlines()[-1] in ("Best", "Cheers", "Warm regards"), text
+            assert text.splitlines()[-1] in ("Best", "Cheers", "Warm wishes"), text
 
 
-@pytest.mark.parametrize("kind", DRAFT_KINDS)
+@pytest.mark.parametrize("kind", [k for k in DRAFT_KINDS if k != "intro"])
 def test_unknown_facts_are_never_referred_to(kind):
-    # A congratulations needs its win; everything else stays unknown.
+    # A congratulations needs its news; everything else stays unknown.
     wins = ["got promoted"] if kind == "congrats" else []
     bare = Network([Contact(id="jane", name="Jane", wins=wins), Contact(id="tom", name="Tom")])
     for variant in range(VARIANTS):
         text = draft(kind, bare, variant).text
         assert_clean(text)
-        hints = ["we met", "(", "your work", "paths crossed", "promised", "as I said", "keep my word", "the other day"]
+        hints = ["we met", "(", "your work", "promised", "as I said", "mentioned", "the other day"]
         for hint in hints if wins else [*hints, "congrat"]:
             assert hint.lower() not in text.lower(), f"{hint!r} in:\n{text}"
 
@@ -125,15 +125,17 @@ def body(text: str) -> str:
 
 
 @pytest.mark.parametrize("kind", DRAFT_KINDS)
-@pytest.mark.parametrize("net", [full_network(), network(Contact(id="jane", name="Jane"))], ids=["rich", "bare"])
-def test_variants_differ_and_stay_short(kind, net):
-    if kind == "congrats" and not net.contact("jane").wins:  # the least a congratulations needs is the win
+@pytest.mark.parametrize("rich", [True, False], ids=["rich", "bare"])
+def test_variants_differ_and_stay_short(kind, rich):
+    net = full_network() if rich else network(Contact(id="jane", name="Jane", interests=["sailing"]))
+    if kind == "congrats" and not rich:  # the least a congratulations needs is the news
         net = network(Contact(id="jane", name="Jane", wins=["got promoted"]))
     texts = [draft(kind, net, variant).text for variant in range(VARIANTS)]
     assert len(set(texts)) == VARIANTS
     for text in texts:
-        sentences = re.findall(r"[.!?](?:\s|$)|\[link\]", body(text))
-        assert 2 <= len(sentences) <= 6, text
+        sentences = re.findall(r"[.!?:](?:\s|$)", body(text))
+        assert 1 <= len(sentences) <= 6, text
+        assert len(text) <= MAX_CHARS
 
 
 def test_variant_wraps_around_so_a_button_can_count_up():
@@ -147,297 +149,6 @@ def test_default_variant_is_stable_per_day_and_varies_across_days():
     assert len(same_day) == 1
     across_days = {draft_note("reconnect", net, "jane", TODAY + timedelta(days=d)).text for d in range(20)}
     assert len(across_days) > 1
-
-
-# --- what each kind says ---
-
-
-def test_thanks_for_help_cites_the_help_the_meeting_an_interest_and_offers_back():
-    owed = Promise(id="t", contact_id="jane", text="reviewed my CV", kind="thanks", made_on=iso(1))
-    result = draft("thanks", network(jane(), [], [owed]), 0)
-    assert "Thank you so much for reviewing my CV." in result.text
-    assert "at the editors happy hour on Tuesday" in result.text
-    assert "climate tech" in result.text
-    assert "return the favour" in result.text
-    assert result.promise_ids == ["t"]
-    assert result.contact_ids == ["jane"]
-
-
-@pytest.mark.parametrize(
-    ("help_text", "phrase"),
-    [
-        ("reviewed my CV", "for reviewing my CV"),
-        ("sent me the job ad", "for sending me the job ad"),
-        ("copied me in on the thread", "for copying me in on the thread"),
-        ("agreed to mentor me", "for agreeing to mentor me"),
-        ("chatted with me about product roles", "for chatting with me about product roles"),
-        ("introduced me to Ana", "for introducing me to Ana"),
-        ("Reviewed my CV", "for reviewing my CV"),
-        ("helping me with my CV", "for helping me with my CV"),
-        ("intro to Ana", "for your help with intro to Ana"),
-        ("", "for your help."),
-    ],
-)
-def test_thanks_turns_what_they_did_into_a_thank_you(help_text, phrase):
-    got = Interaction(id="g", contact_id="jane", kind="got", text=help_text, on=iso(1))
-    text = draft("thanks", network(jane(), [got]), 0).text
-    assert phrase in text
-    assert_clean(text)
-
-
-def test_thanks_without_help_thanks_for_the_meeting():
-    text = draft("thanks", network(jane(met_on=iso(1))), 0).text
-    assert "Thank you for taking the time to talk at the editors happy hour yesterday." in text
-
-
-def test_thanks_already_given_closes_the_loop():
-    net = network(
-        jane(),
-        [
-            Interaction(id="g", contact_id="jane", kind="got", text="reviewed my CV", on=iso(30)),
-            Interaction(id="t", contact_id="jane", kind="thanked", on=iso(29)),
-        ],
-    )
-    texts = [draft("thanks", net, variant).text for variant in range(VARIANTS)]
-    assert "how things turned out after you reviewed my CV" in texts[0]
-    assert all("turned out" in t or "how it went" in t for t in texts)
-    assert not any("Thank you so much for" in t for t in texts)
-
-
-@pytest.mark.parametrize(
-    ("help_text", "phrase"),
-    [("Reviewed my CV", "after you reviewed my CV"), ("helping me out", "after your help:")],
-)
-def test_closing_the_loop_names_the_help_only_when_it_reads_well(help_text, phrase):
-    net = network(
-        jane(),
-        [
-            Interaction(id="g", contact_id="jane", kind="got", text=help_text, on=iso(30)),
-            Interaction(id="t", contact_id="jane", kind="thanked", on=iso(29)),
-        ],
-    )
-    assert phrase in draft("thanks", net, 0).text
-
-
-def test_new_help_after_an_old_thank_you_is_thanked_again():
-    net = network(
-        jane(),
-        [
-            Interaction(id="g1", contact_id="jane", kind="got", text="reviewed my CV", on=iso(30)),
-            Interaction(id="t", contact_id="jane", kind="thanked", on=iso(29)),
-            Interaction(id="g2", contact_id="jane", kind="got", text="sent me the job ad", on=iso(1)),
-        ],
-    )
-    assert "Thank you so much for sending me the job ad." in draft("thanks", net, 0).text
-
-
-@pytest.mark.parametrize(
-    ("promise", "phrase"),
-    [
-        ("send her the Ferrazzi book", "As promised, here's the Ferrazzi book."),
-        ("share the slides with her", "As promised, here's the slides."),
-        ("the deck", "As promised, here's the deck."),
-        ("introduce her to Tom", "As promised, I'll introduce you to Tom."),
-        ("I'll call him next week", "As promised, I'll call you next week."),
-        ("review her CV", "As promised, I'll review your CV."),
-    ],
-)
-def test_followup_keeps_the_promise_in_their_words(promise, phrase):
-    kept = Promise(id="p", contact_id="jane", text=promise, made_on=iso(2))
-    result = draft("followup", network(jane(), [], [kept]), 0)
-    assert phrase in result.text
-    assert result.promise_ids == ["p"]
-
-
-def test_followup_lists_several_promises_naturally():
-    promises = [
-        Promise(id="p1", contact_id="jane", text="send her the Ferrazzi book", made_on=iso(2)),
-        Promise(id="p2", contact_id="jane", text="send her my notes", made_on=iso(2)),
-        Promise(id="p3", contact_id="jane", text="introduce her to Tom", made_on=iso(2)),
-        Promise(id="done", contact_id="jane", text="call her", made_on=iso(2), done_on=iso(1)),
-    ]
-    result = draft("followup", network(jane(), [], promises), 0)
-    assert "Great to meet you at the editors happy hour on Tuesday!" in result.text
-    assert "here's the Ferrazzi book and my notes. I'll also introduce you to Tom." in result.text
-    assert "call you" not in result.text
-    assert result.promise_ids == ["p1", "p2", "p3"]
-
-
-@pytest.mark.parametrize(
-    ("contact", "topic"),
-    [
-        (jane(), "climate tech"),
-        (jane(interests=[]), "your work at Acme"),
-        (jane(interests=[], company=""), "your work as CTO"),
-        (jane(interests=[], company="", role=""), "what you're working on"),
-    ],
-)
-def test_followup_without_promises_proposes_a_next_step_about_them(contact, topic):
-    text = draft("followup", network(contact), 0).text
-    assert "coffee" in text
-    assert topic in text
-
-
-def test_followup_after_a_second_meeting_says_see_you_again():
-    meetings = [
-        Interaction(id="m1", contact_id="jane", kind="met", context="the editors happy hour", on=iso(40)),
-        Interaction(id="m2", contact_id="jane", kind="met", context="the climate meetup", on=iso(1)),
-    ]
-    text = draft("followup", network(jane(met_on=iso(40)), meetings), 0).text
-    assert "Great to see you at the climate meetup yesterday!" in text
-
-
-def test_reconnect_says_how_long_what_we_talked_about_the_win_and_asks():
-    net = network(
-        jane(met_on=iso(120)),
-        [Interaction(id="n", contact_id="jane", kind="note", text="moving to Berlin", on=iso(100))],
-    )
-    text = draft("reconnect", net, 0).text
-    assert "It's been a few months" in text
-    assert "(moving to Berlin)" in text
-    assert "got promoted" in text
-    assert "climate tech?" in text
-
-
-def test_reconnect_without_notes_recalls_where_we_met():
-    text = draft("reconnect", network(jane(met_on="2024-01-10")), 0).text
-    assert "when we met at the editors happy hour in January" in text
-
-
-@pytest.mark.parametrize("variant", range(VARIANTS))
-def test_share_has_exactly_one_link_slot_and_a_personal_reason(variant):
-    text = draft("share", full_network(), variant).text
-    assert text.count("[link]") == 1
-    assert "climate tech" in text
-
-
-@pytest.mark.parametrize(
-    ("contact", "reason"),
-    [
-        (jane(interests=[]), "given your work at Acme"),
-        (jane(interests=[], company=""), "given your work as CTO"),
-        (jane(interests=[], company="", role=""), "after our chat at the editors happy hour"),
-    ],
-)
-def test_share_without_interests_ties_it_to_their_work(contact, reason):
-    assert reason in draft("share", network(contact), 0).text
-
-
-def test_intro_is_double_opt_in_and_says_why():
-    net = network(jane(interests=["sailing", "climate tech"]))
-    result = draft("intro", net, 0)
-    assert result.contact_ids == ["jane", "tom"]
-    assert result.text.startswith("Hi Jane,")
-    assert "Tom Lee (designer at Beta)" in result.text
-    assert "you both care about sailing" in result.text
-    assert "With you at Acme and Tom at Beta" in result.text
-    assert "check with Tom" in result.text
-
-
-def test_intro_without_shared_interests_says_what_the_other_cares_about():
-    text = draft("intro", network(jane(interests=["chess"])), 1).text
-    assert "Tom is into sailing" in text
-
-
-@pytest.mark.parametrize(
-    ("win", "phrase"),
-    [
-        ("got promoted", "Congratulations on your promotion - well deserved!"),
-        ("got promoted to VP", "Congratulations on your promotion to VP"),
-        ("just got promoted", "Congratulations on your promotion -"),
-        ("launched her startup", "Congratulations on launching your startup"),
-        ("new job at Globex", "Congratulations on the new job at Globex"),
-        ("raised a seed round", "Congratulations on raising your seed round"),
-        ("won the hackathon", "Congratulations on winning the hackathon"),
-        ("published a book", "Congratulations on publishing your book"),
-        ("Started his own company", "Congratulations on starting your own company"),
-        ("sold their company to Google", "Congratulations on selling your company to Google"),
-        ("won an award", "Congratulations on winning an award"),
-        ("graduated from MIT!", "Congratulations on graduating from MIT -"),
-        ("got married", "Congratulations on getting married - wonderful news!"),
-        ("had a baby", "Congratulations on the new baby - wonderful news!"),
-        ("PhD done", "I just heard your news: PhD done. Congratulations - well deserved!"),
-    ],
-)
-def test_congrats_names_the_win_spoken_to_them(win, phrase):
-    net = network(jane(wins=[win]))
-    assert phrase in draft("congrats", net, 0).text
-    for variant in range(VARIANTS):
-        text = draft("congrats", net, variant).text
-        assert_clean(text)
-        assert not re.search(r"\b(her|his|their)\b", text), text
-
-
-def test_congrats_is_about_the_latest_win_in_every_variant():
-    net = network(jane(wins=["got promoted", "launched her startup"]))
-    for variant in range(VARIANTS):
-        result = draft("congrats", net, variant)
-        assert "launching your startup" in result.text
-        assert "promotion" not in result.text
-        assert (result.kind, result.contact_ids, result.promise_ids) == ("congrats", ["jane"], [])
-
-
-def test_congrats_on_a_life_event_never_says_well_deserved():
-    net = network(jane(wins=["got engaged"]))
-    for variant in range(VARIANTS):
-        text = draft("congrats", net, variant).text
-        assert "getting engaged" in text
-        assert "deserved" not in text and "earned" not in text, text
-
-
-@pytest.mark.parametrize(
-    ("notes", "recalled"),
-    [
-        (["moving to Berlin"], "(moving to Berlin)"),
-        # The note that brought the news is the win itself, not a chat to recall: cite where we met instead.
-        (["moving to Berlin", "Jane just launched her startup!"], "(moving to Berlin)"),
-        (["Jane just launched her startup!"], "glad we met at the editors happy hour on Tuesday"),
-        (["was promoted to VP last week"], "glad we met at the editors happy hour on Tuesday"),
-        (["x" * 120], "glad we met at the editors happy hour on Tuesday"),
-        ([], "glad we met at the editors happy hour on Tuesday"),
-    ],
-)
-def test_congrats_recalls_our_last_chat_or_where_we_met(notes, recalled):
-    log = [Interaction(id=f"n{n}", contact_id="jane", kind="note", text=t, on=iso(9)) for n, t in enumerate(notes)]
-    text = draft("congrats", network(jane(wins=["launched her startup"]), log), 0).text
-    assert recalled in text
-    assert text.count("startup") == 1, text
-
-
-@pytest.mark.parametrize(
-    ("interests", "offer"),
-    [
-        (["climate tech"], ["comes my way", "finding time for climate tech?", "something on climate tech"]),
-        ([], ["If I can help in any way", "when you have a minute", "anything I can do to help"]),
-    ],
-)
-def test_congrats_ends_with_a_light_offer_or_question(interests, offer):
-    net = network(jane(interests=interests))
-    for variant, words in enumerate(offer):
-        assert words in draft("congrats", net, variant).text
-
-
-@pytest.mark.parametrize("wins", [[], ["  "]])
-def test_congrats_needs_a_win(wins):
-    with pytest.raises(NotUnderstood) as caught:
-        draft("congrats", network(jane(wins=wins)), 0)
-    assert caught.value.hint == "I don't know of a win for Jane yet - add one with /note Jane: just got promoted"
-
-
-@pytest.mark.parametrize(
-    ("win", "kept"),
-    [
-        ("launched {{ 7*7 }}", "launching {{ 7*7 }}"),
-        ("won the {% if 1 %}cup{% endif %}", "winning the {% if 1 %}cup{% endif %}"),
-        ("{{ 7*7 }} <b>x</b> 🚀", "news: {{ 7*7 }} <b>x</b> 🚀"),
-    ],
-)
-def test_congrats_keeps_the_win_as_typed(win, kept):
-    net = network(jane(wins=[win]))
-    for variant in range(VARIANTS):
-        text = draft("congrats", net, variant).text
-        assert kept in text
-        assert "49" not in text
 
 
 # --- user text is data ---
@@ -460,19 +171,16 @@ def test_user_text_appears_verbatim_and_is_never_run_as_a_template(kind):
     for variant in range(VARIANTS):
         text = draft(kind, net, variant, sender="<Sam> {{ x }}").text
         assert text.startswith(("Hi Zoë🙂,", "Hey Zoë🙂,", "Hello Zoë🙂,"))
-        assert text.endswith(",\n<Sam> {{ x }}")
+        assert text.endswith(",\n<Sam>")  # the first name signs
         assert "49" not in text
-        assert ODD in text or "the pub" in text or "{{ 7*7 }}" in text
 
 
 def test_odd_user_text_in_each_slot_is_kept():
     contact = jane(interests=[f"AI {ODD}"])
     assert f"AI {ODD}" in draft("share", network(contact), 0).text
-    note = Interaction(id="n", contact_id="jane", kind="note", text=f"said {ODD}", on=iso(90))
-    assert f"(said {ODD})" in draft("reconnect", network(jane(wins=[]), [note]), 0).text
     assert (
         "{% if 1 %}the pub{% endif %}"
-        in draft("thanks", network(jane(met_context="{% if 1 %}the pub{% endif %}")), 0).text
+        in draft("thanks", network(jane(met_context="{% if 1 %}the pub{% endif %}", met_on=iso(1))), 0).text
     )
 
 
@@ -505,3 +213,96 @@ def test_unknown_contact(cid, other):
 def test_every_kind_has_one_line_of_help():
     assert set(KIND_HELP) == set(DRAFT_KINDS)
     assert all(line and "\n" not in line for line in KIND_HELP.values())
+
+
+# --- styles, intros, shares: the decisions behind the wording ---
+
+
+def test_styles_short_is_shorter_and_formal_is_formal():
+    net = full_network()
+    warm = draft_note("followup", net, "jane", TODAY, sender_name="Sam Lee", variant=0)
+    short = draft_note("followup", net, "jane", TODAY, sender_name="Sam Lee", variant=0, style="short")
+    formal = draft_note("followup", net, "jane", TODAY, sender_name="Sam Lee", variant=0, style="formal")
+    assert len(short.text) < len(warm.text)
+    assert formal.text.startswith("Dear Jane,") and formal.text.endswith("Kind regards,\nSam")
+    assert short.promise_ids == warm.promise_ids == formal.promise_ids == ["p"]
+
+
+def test_a_note_that_fits_telegrams_copy_button_says_so():
+    result = draft("congrats", network(jane()), 1)
+    assert result.fits_copy_button == (len(result.text) <= COPY_LIMIT)
+
+
+def test_intro_needs_a_reason_it_can_say():
+    bare = Network([Contact(id="jane", name="Jane", company="Acme"), Contact(id="tom", name="Tom", company="Beta")])
+    with pytest.raises(NotUnderstood) as caught:
+        draft_note("intro", bare, "jane", TODAY, other_id="tom")
+    assert "reason" in caught.value.hint and "/note Jane" in caught.value.hint
+
+
+def test_colleagues_are_never_introduced():
+    a = Contact(id="jane", name="Jane", company="Acme", interests=["kite surfing"])
+    b = Contact(id="tom", name="Tom", company="ACME", interests=["kite surfing"])
+    with pytest.raises(NotUnderstood) as caught:
+        draft_note("intro", Network([a, b]), "jane", TODAY, other_id="tom")
+    assert "both work at Acme" in caught.value.hint
+
+
+def test_intro_asks_each_side_then_introduces_both_by_name():
+    needs = Interaction(id="n", contact_id="jane", kind="note", text="looking for a designer", on=iso(3))
+    net = network(jane(interests=[]), [needs])
+    to_jane = draft_note("intro", net, "jane", TODAY, other_id="tom", variant=0)
+    to_tom = draft_note("intro", net, "tom", TODAY, other_id="jane", variant=0)
+    both = draft_note(INTRODUCE, net, "jane", TODAY, other_id="tom", variant=0)
+    assert "looking for a designer, and Tom is one, at Beta" in to_jane.text
+    assert "check with Tom" in to_jane.text
+    assert "Jane needs a designer, and I thought of you" in to_tom.text
+    assert both.text.startswith("Hi Jane and Tom,")
+    assert "Jane, meet Tom Lee." in both.text and "Tom, meet Jane Doe, CTO at Acme." in both.text
+    assert to_jane.reason == "Jane needs a designer, and Tom is one, at Beta"
+    assert both.contact_ids == ["jane", "tom"]
+
+
+def test_share_offers_someone_who_can_help_with_a_need():
+    lawyer = Contact(id="bob", name="Bob Hart", role="lawyer", company="Hart & Co")
+    needs = Interaction(id="n", contact_id="jane", kind="note", text="she's looking for a lawyer", on=iso(3))
+    net = Network([jane(), TOM, lawyer], [needs], [])
+    result = draft("share", net, 0)
+    assert "Bob Hart, who is one, at Hart & Co" in result.text
+    assert "Would an intro be useful?" in result.text
+    assert result.paste == ""
+
+
+def test_share_says_what_to_paste_instead_of_a_link_slot():
+    result = draft("share", network(jane(interests=["sailing"])), 0)
+    assert result.text.split("\n\n")[1].endswith("thought of you:")
+    assert result.paste == "a link to an article about sailing"
+
+
+def test_thanks_names_the_help_and_closes_the_loop_later():
+    got = Interaction(id="g", contact_id="jane", kind="got", text="reviewed my CV", on=iso(1))
+    owed = Promise(id="t", contact_id="jane", text="reviewed my CV", kind="thanks", made_on=iso(1))
+    first = draft("thanks", network(jane(), [got], [owed]), 0)
+    assert "Thank you so much for reviewing my CV yesterday" in first.text
+    assert first.promise_ids == ["t"]
+    thanked = Interaction(id="t2", contact_id="jane", kind="thanked", on=iso(0))
+    later = draft("thanks", network(jane(), [got, thanked]), 0)
+    assert "how things turned out after you reviewed my CV" in later.text
+
+
+def test_followup_keeps_two_promises_at_most_and_names_them():
+    promises = [
+        Promise(id="p1", contact_id="jane", text="send her the Ferrazzi book", made_on=iso(2)),
+        Promise(id="p2", contact_id="jane", text="call her next week", made_on=iso(2)),
+        Promise(id="p3", contact_id="jane", text="intro her to Sam", made_on=iso(2)),
+    ]
+    result = draft("followup", network(jane(), [], promises), 0)
+    assert "Here's the Ferrazzi book I mentioned." in result.text
+    assert "I still owe you that call - when suits you?" in result.text
+    assert result.promise_ids == ["p1", "p2"]
+
+
+def test_congrats_needs_news():
+    with pytest.raises(NotUnderstood) as caught:
+        draft("congrats", network(jane(wins=[])), 0)
+    assert caught.value.hint == "I don't know of any news for Jane yet - add it with /note Jane: just got promoted"

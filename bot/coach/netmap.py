@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 import networkx as nx
 
+from bot.coach.goals import focus_of, gap_words, open_goals, why_they_can_help
 from bot.coach.models import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE, Contact, Interaction, Profile
 from bot.coach.names import fold
 from bot.coach.strength import TieStrength, tie_strength
@@ -75,8 +76,8 @@ class Bridge(NamedTuple):
 
 class Gap(NamedTuple):
     goal: str
-    theme: str  # the words of the goal that name a field, a place or a kind of person
-    people: int  # how many people in the notebook touch that theme
+    need: str  # who the goal needs, as in "someone who {need}": "works at a fintech", "invests"
+    people: int  # how many people in the notebook are such a person
     introducers: list[str]  # who could introduce you further (names)
 
 
@@ -303,18 +304,29 @@ def goal_theme(goal_text: str) -> list[str]:
 
 
 def _gaps(profile: Profile, contacts: Sequence[Contact], graph: nx.Graph, by_id: dict[str, Contact]) -> list[Gap]:
-    """For each open goal, how many people touch its theme, and who could introduce you further."""
+    """For each open goal, how many people could help with it (the planner's own reading of goals, goals.py), and
+    who could introduce you further: the best-connected of them."""
     gaps = []
-    for goal in profile.goals:
-        if goal.get("done_on") or not goal.get("text", "").strip():
-            continue
-        theme = goal_theme(goal["text"])
-        if not theme:
-            continue
-        matching = [c for c in contacts if not _about(c).isdisjoint(theme)]
-        introducers = sorted(matching, key=lambda c: (-graph.degree(c.id), c.name))[:3]
-        gaps.append(Gap(goal["text"].strip(), " ".join(theme), len(matching), [c.name for c in introducers]))
+    for goal in open_goals(profile.goals):
+        text = goal.get("text", "").strip()
+        focus = focus_of(text)
+        need = gap_words(focus)
+        if need:
+            helpers = [c for c in contacts if why_they_can_help(_row_of(c), focus)]
+        else:  # a goal the planner has no kind for: look its own words up
+            theme = goal_theme(text)
+            if not theme:
+                continue
+            need = "knows about " + " ".join(theme)
+            helpers = [c for c in contacts if not _about(c).isdisjoint(theme)]
+        introducers = sorted(helpers, key=lambda c: (-graph.degree(c.id), c.name))[:3]
+        gaps.append(Gap(text, need, len(helpers), [c.name for c in introducers]))
     return gaps
+
+
+def _row_of(contact: Contact) -> dict[str, object]:
+    """The fields goals.why_they_can_help reads, as the planner's digest row has them."""
+    return {"company": contact.company, "role": contact.role, "tags": contact.tags, "offers": contact.offers}
 
 
 def _about(contact: Contact) -> set[str]:

@@ -38,3 +38,14 @@ async def test_map_sends_a_picture_and_names_hubs_and_clusters(bot, user: User):
 async def test_the_card_shows_how_strong_the_tie_is(user: User):
     await user.say("/met Jane from Acme at PyCon, loves jazz")
     assert "📶 Tie: " in await user.say("/contact Jane")
+
+
+async def test_the_map_names_the_gap_for_a_goal(user: User):
+    await user.say("/goal a job in fintech")
+    await user.say("/met Sam from Acme at PyCon")
+    await user.say("/met Jane from Acme at PyCon")
+    await user.say("/met Tom from Monzo at the fintech meetup")
+    await user.say("/tag Tom fintech")
+    reply = await user.say("/map")
+    assert "For your goals" in reply
+    assert "a job in fintech (someone who works at a fintech): 1 person so far - a gap; Tom may know more" in reply

@@ -218,7 +218,7 @@ def _helps_with(need: Fact, helper: Contact, helper_known: Known) -> str:
             return f"is {_a(helper.role)}"
         return ""
     if act == "raising":
-        wanted = {"investor", "vc", "angel", "fund", "capital", "ventures", "partners"}
+        wanted = frozenset({"investor", "vc", "angel", "fund", "capital", "ventures", "partners"})
     if not wanted:
         return ""
     for offer in helper_known.of("offer"):

@@ -652,8 +652,8 @@ def known(
         if interest.strip():
             take([_derived(contact, "interest", first_on, what=_clip(interest, ""))])
     for kind, items in (("need", contact.needs), ("offer", contact.offers)):
-        for item in items:  # the card's lists say again what notes said: only what no fact says yet is added
-            what = _thing(item, item)
+        for listed in items:  # the card's lists say again what notes said: only what no fact says yet is added
+            what = _thing(listed, listed)
             words = set(fold(what).split()) - _DROPPABLE - _BAD_END
             if words and not any(words & (set(fold(f.slots.get("what", "")).split())) for f in facts if f.kind == kind):
                 take([_derived(contact, kind, first_on, what=what)])

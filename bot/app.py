@@ -67,6 +67,7 @@ COMMAND_HANDLERS = {
     "done": capture.done_command,
     "contacts": contacts.contacts_command,
     "contact": contacts.contact_command,
+    "find": contacts.find_command,
     "forget": contacts.forget_command,
     "draft": drafts.draft_command,
     "today": morning.today_command,

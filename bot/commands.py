@@ -23,6 +23,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("done", "Close a promise or thank-you", "/done Jane book"),
     Command("contacts", "Your people, most recent first", "/contacts", "People"),
     Command("contact", "One person's card and timeline", "/contact Jane", "People"),
+    Command("find", "Search everything you know about people", "/find lawyer  ·  /find acme  ·  /find jazz", "People"),
     Command("forget", "Delete a contact", "/forget Jane", "People"),
     Command("map", "A picture of your network", "/map", "People", background=True),
     Command("tag", "Tag someone; /contacts #tag lists them", "/tag Jane investor  ·  /contacts #investor", "People"),

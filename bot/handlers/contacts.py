@@ -11,11 +11,13 @@ from bot.callbacks import button, pressed
 from bot.coach import journal
 from bot.coach.journal import linked_people
 from bot.coach.models import Contact
+from bot.coach.names import resolve
 from bot.coach.network import Network
 from bot.coach.notebook import Notebook
+from bot.coach.search import Hit, search
 from bot.coach.strength import tie_strength
 from bot.coach.when import birthday_in_words, when_in_words
-from bot.handlers.choices import resolve_or_ask, resume_with
+from bot.handlers.choices import label, resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
 from bot.handlers.network import show_tagged
 from bot.handlers.reply import keyboard, reply
@@ -104,7 +106,33 @@ async def contact_command(update: Update, context: ContextTypes.DEFAULT_TYPE, no
     await show_card(update, context, notebook, name=name)
 
 
+FIND_SHOWN = 10
+FIND_BUTTONS = 8
+
+
+@for_user
+async def find_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    """/find <words>: everyone whose name, company, role, interests, needs, offers, tags or notes match."""
+    query = command_text(update)
+    if not query:
+        await reply(update, context, render("messages/find_help.html"))
+        return
+    await _show_hits(update, context, notebook, query, search(notebook.contacts(), notebook.interactions(), query))
+
+
+async def _show_hits(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, query: str, hits: list[Hit]
+) -> None:
+    buttons = [[(label(h.contact), button("card", h.contact.id))] for h in hits[:FIND_BUTTONS]]
+    await reply(update, context, render("messages/found.html", query=query, hits=hits[:FIND_SHOWN]), buttons)
+
+
 async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, *, name: str) -> None:
+    if not name.startswith(("#", "+")) and resolve(notebook.contacts(), name).is_unknown:
+        hits = search(notebook.contacts(), notebook.interactions(), name)
+        if hits:  # "/contact Acme": no one is called that, but people match it
+            await _show_hits(update, context, notebook, name, hits)
+            return
     contact = await resolve_or_ask(update, context, notebook, name, "contact", {"name": name}, "name")
     if contact is None:
         return

@@ -117,3 +117,17 @@ async def test_an_edited_command_never_runs_twice(user: User):
     _, message = await say(user, "/gave Jon the book")
     user.last = await user.bot.process(edited(user, message, "/gave Jon the new book", int(time.time())))
     assert user.text == ""
+
+
+async def test_find_searches_everything_and_contact_falls_back_to_it(user: User):
+    await user.say("met Иван Петров at the conference, PM at Acme, loves jazz")
+    await user.say("met Raj at YC demo day, needs a lawyer")
+    reply = await user.say("/find ivan")
+    assert "Иван Петров" in reply
+    reply = await user.say("/find lawyer")
+    assert "Raj" in reply and "needs: a lawyer" in reply
+    reply = await user.tap("Raj")
+    assert "Looking for: a lawyer" in reply
+    reply = await user.say("/contact Acme")
+    assert "Иван Петров" in reply and "company: Acme" in reply
+    assert "Nobody matches" in await user.say("/find kitesurfing")

@@ -6,6 +6,8 @@
     nurture check           verify every notebook: readable, schema-valid, digest consistent   (bot/ops.py)
     nurture backup DIR      a consistent copy of every notebook, also while the bot runs
     nurture stats           users, active users, contacts, mornings sent today: counts only, never names
+    nurture new-key         a key for COACH_DATA_KEY (notebooks encrypted at rest, bot/coach/crypto.py)
+    nurture rotate-key      re-encrypt every notebook from COACH_DATA_KEY to COACH_NEW_DATA_KEY
 
 Every command reads the same settings (environment, then .env: see bot/config.py) and answers a configuration
 problem with one line naming the setting, exit status 2, and no traceback.
@@ -39,6 +41,11 @@ def parser() -> argparse.ArgumentParser:
     backup = commands.add_parser("backup", help="copy every notebook into DIR, consistently, also while the bot runs")
     backup.add_argument("dir", type=Path, metavar="DIR", help="a new or empty folder for the copy")
     commands.add_parser("stats", help="users, active users, contacts, mornings sent today (counts only)")
+    commands.add_parser("new-key", help="print a new random key for COACH_DATA_KEY (encryption at rest)")
+    commands.add_parser(
+        "rotate-key",
+        help="re-encrypt every notebook from COACH_DATA_KEY to COACH_NEW_DATA_KEY (bot stopped; safe to re-run)",
+    )
     return parser
 
 
@@ -53,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     if args.command:
-        # Operator commands only read the data folder: safe while the bot runs (see bot/ops.py).
+        # Operator commands (bot/ops.py): all but rotate-key only read the data folder, safe while the bot runs.
         from bot import ops
 
         return ops.run(args.command, args, settings)
@@ -72,13 +79,16 @@ def main(argv: list[str] | None = None) -> int:
     # Imported here so `--help` and configuration errors answer instantly.
     from bot.app import build_application
     from bot.clock import SystemClock
+    from bot.coach.crypto import DataKeyError, check_folder
     from bot.coach.store import Store
     from bot.datalock import DataFolderBusy, lock_data_folder
 
     try:
         _held = lock_data_folder(settings.data_dir)  # one writer per folder, for as long as this process lives
-        store = Store(settings.data_dir)
-    except DataFolderBusy as error:
+        codec = settings.codec()
+        check_folder(settings.data_dir, codec)  # a wrong or missing COACH_DATA_KEY stops here, naming it
+        store = Store(settings.data_dir, codec=codec)
+    except (DataFolderBusy, DataKeyError) as error:
         print(f"nurture: {error}", file=sys.stderr)
         return 2
     except OSError as error:

@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 
 from dotenv import dotenv_values
 
+from bot.coach.crypto import Codec
+
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 ENV_FILE = ".env"
 # Telegram's rule for the secret_token of setWebhook: 1-256 characters, only A-Z, a-z, 0-9, _ and -.
@@ -40,19 +42,35 @@ class Settings:
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = 8080
     webhook_secret: str = ""
+    data_key: str = ""  # COACH_DATA_KEY: notebooks encrypted at rest when set (bot/coach/crypto.py)
+    new_data_key: str = ""  # COACH_NEW_DATA_KEY: only for `nurture rotate-key`
     env_file: Path | None = None  # the .env file the settings were read from, if any
 
     def __repr__(self) -> str:  # the token must never reach a log, even through a repr
         return (
             f"Settings(token={'<set>' if self.token else '<unset>'}, base_url={self.base_url!r}, "
             f"data_dir={str(self.data_dir)!r}, allowed_users={self.allowed_users!r}, log_level={self.log_level!r}, "
-            f"webhook_url={self.webhook_url!r}, webhook_secret={'<set>' if self.webhook_secret else '<unset>'})"
+            f"webhook_url={self.webhook_url!r}, webhook_secret={'<set>' if self.webhook_secret else '<unset>'}, "
+            f"data_key={'<set>' if self.data_key else '<unset>'})"
         )
 
     @property
     def webhook_path(self) -> str:
         """The path part of the public webhook URL: the reverse proxy forwards it unchanged to the listener."""
         return urlsplit(self.webhook_url).path.strip("/")
+
+    def codec(self) -> Codec | None:
+        """What seals and opens notebook lines: None when COACH_DATA_KEY is not set (plaintext notebooks)."""
+        return Codec.from_text(self.data_key) if self.data_key else None
+
+    def new_codec(self) -> Codec | None:
+        """The key `nurture rotate-key` re-encrypts to: COACH_NEW_DATA_KEY (``none``: back to plaintext)."""
+        if not self.new_data_key:
+            raise ConfigError(
+                "COACH_NEW_DATA_KEY is not set - the key to re-encrypt the notebooks with (make one with: "
+                "nurture new-key), or 'none' to store them unencrypted."
+            )
+        return None if self.new_data_key.lower() == "none" else Codec.from_text(self.new_data_key)
 
     def require_webhook(self) -> None:
         """Webhook mode needs a public URL and a secret token; polling and the console need neither."""
@@ -133,11 +151,25 @@ class Settings:
             allowed_users=allowed,
             log_level=level,
             operator_contact=get("COACH_OPERATOR_CONTACT"),
+            data_key=_data_key(get("COACH_DATA_KEY"), "COACH_DATA_KEY"),
+            new_data_key=_data_key(get("COACH_NEW_DATA_KEY"), "COACH_NEW_DATA_KEY", none_allowed=True),
             webhook_url=webhook_url,
             webhook_listen=get("COACH_WEBHOOK_LISTEN") or "127.0.0.1",
             webhook_port=int(raw_port),
             webhook_secret=webhook_secret,
         )
+
+
+def _data_key(value: str, name: str, none_allowed: bool = False) -> str:
+    if not value or (none_allowed and value.lower() == "none"):
+        return value
+    try:
+        Codec.from_text(value)
+    except ValueError as error:
+        raise ConfigError(
+            f"{name} is not a Nurture data key ({error}): it is 44 characters made by `nurture new-key`."
+        ) from None
+    return value
 
 
 def find_env_file(environ: Mapping[str, str]) -> Path | None:
@@ -178,7 +210,8 @@ class RedactSecrets(logging.Filter):
 def configure_logging(settings: Settings) -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(RedactSecrets(settings.token, settings.webhook_secret))
+    keys = [k for k in (settings.data_key, settings.new_data_key) if k.lower() != "none"]
+    handler.addFilter(RedactSecrets(settings.token, settings.webhook_secret, *keys))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(settings.log_level)

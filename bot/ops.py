@@ -1,6 +1,6 @@
-"""Operator commands: ``nurture check``, ``nurture backup DIR`` and ``nurture stats``.
+"""Operator commands: ``nurture check``, ``backup DIR``, ``stats``, ``new-key`` and ``rotate-key``.
 
-All three only read the data folder, so they are safe while the bot runs and take no lock:
+check, backup and stats only read the data folder, so they are safe while the bot runs and take no lock:
 
 - a notebook file only ever grows by whole appended lines or is replaced by an atomic rename, so one ``open`` and
   one ``read`` see a consistent file (a rename does not change what an open descriptor reads), at worst with a
@@ -10,6 +10,11 @@ All three only read the data folder, so they are safe while the bot runs and tak
 
 ``stats`` reads only the head of each file (the digest and the small state), the way morning planning does, and
 prints counts only: never a name, a note, or a user id.
+
+``rotate-key`` rewrites every notebook under a new key, so it takes the data folder like the bot (refusing while
+the bot runs). It is crash-safe and resumable: each file is replaced atomically, a journal in the data folder
+names the key being moved to (the bot refuses to start while it exists), and a second run skips the files
+already under the new key. Killed at any instant, running it again finishes the job.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -25,6 +30,17 @@ from typing import Any, NamedTuple, TextIO
 from zoneinfo import ZoneInfo
 
 from bot.clock import SystemClock
+from bot.coach.crypto import (
+    REKEY_JOURNAL,
+    Codec,
+    Damaged,
+    DataKeyError,
+    check_folder,
+    generate_key,
+    owner_of,
+    reseal,
+    sealed_with,
+)
 from bot.coach.delivery import MORNINGS, SENT
 from bot.coach.errors import UnreadableData
 from bot.coach.notebook import DIGEST_VERSION, Notebook, state_values
@@ -33,12 +49,14 @@ from bot.coach.storage import (
     FOLDER_MODE,
     NotebookClosed,
     fsync_folder,
+    head_length,
+    read_file,
     read_head,
     write_atomically,
 )
 from bot.coach.summary import SUMMARY_VERSION
 from bot.coach.summary import summaries as summaries_of
-from bot.config import Settings
+from bot.config import ConfigError, Settings
 
 ACTIVE_DAYS = 30  # "active": not blocked, and something logged in this many days
 
@@ -81,6 +99,16 @@ def notebook_files(data_dir: Path) -> Iterator[tuple[int, Path]]:
     yield from sorted(found)
 
 
+def sealable_files(data_dir: Path) -> list[Path]:
+    """Notebooks and the copies set aside as unreadable: the files in the notebook format, which a key covers."""
+    users = data_dir / "users"
+    return sorted(
+        path
+        for path in users.iterdir()
+        if path.name.split(".")[0].isdigit() and (path.name.endswith(".json") or ".json.unreadable-" in path.name)
+    )
+
+
 def set_aside_count(data_dir: Path) -> int:
     users = data_dir / "users"
     return sum(1 for _ in users.glob("*.json.unreadable-*")) if users.is_dir() else 0
@@ -89,10 +117,10 @@ def set_aside_count(data_dir: Path) -> int:
 # -- check ------------------------------------------------------------------------------------------------------
 
 
-def check_notebook(user_id: int, path: Path) -> Verdict:
+def check_notebook(user_id: int, path: Path, codec: Codec | None = None) -> Verdict:
     """Readable, every record of the shape this release expects, and a digest that matches the records."""
     try:
-        notebook = Notebook(user_id, path)
+        notebook = Notebook(user_id, path, codec)
     except UnreadableData as error:
         return Verdict(user_id, f"unreadable: {error.reason}")
     try:
@@ -108,7 +136,7 @@ def check_notebook(user_id: int, path: Path) -> Verdict:
         if stored != expected:
             differ = set(stored) ^ set(expected) | {k for k in stored.keys() & expected if stored[k] != expected[k]}
             return Verdict(user_id, f"digest inconsistent with the records: {len(differ)} contact rows differ")
-        head = read_head(path)
+        head = read_head(path, codec)
         if head is not None and (head[0] != stored or state_values(head[1]) != notebook.state_values()):
             return Verdict(user_id, "the file's head disagrees with its records")
         return Verdict(user_id, "")
@@ -116,8 +144,8 @@ def check_notebook(user_id: int, path: Path) -> Verdict:
         notebook.close()
 
 
-def check(data_dir: Path, out: TextIO) -> int:
-    verdicts = [check_notebook(user_id, path) for user_id, path in notebook_files(data_dir)]
+def check(data_dir: Path, out: TextIO, codec: Codec | None = None) -> int:
+    verdicts = [check_notebook(user_id, path, codec) for user_id, path in notebook_files(data_dir)]
     bad = [v for v in verdicts if not v.ok]
     for verdict in bad:
         print(f"user {verdict.user_id}: {verdict.problem}", file=out)
@@ -137,11 +165,12 @@ def check(data_dir: Path, out: TextIO) -> int:
 # -- backup -----------------------------------------------------------------------------------------------------
 
 
-def backup(data_dir: Path, dest: Path) -> Copied:
+def backup(data_dir: Path, dest: Path, codec: Codec | None = None) -> Copied:
     """Copy every notebook into ``dest/users/`` (a data folder of its own: point COACH_DATA_DIR at it to restore).
 
     Each file is read in one go, so it is copied as it was at one instant; a save that was half-way through
     appending its line at that instant is left out (it was not acknowledged yet), so every copy opens cleanly.
+    Encrypted notebooks are copied as they are: the backup needs the same COACH_DATA_KEY.
     """
     if dest.exists() and any(dest.iterdir()):
         raise FileExistsError(f"{dest} is not empty")
@@ -161,7 +190,7 @@ def backup(data_dir: Path, dest: Path) -> Copied:
         write_atomically(copy, whole)
         notebooks, size = notebooks + 1, size + len(whole)
         try:
-            Notebook(user_id, copy).close()
+            Notebook(user_id, copy, codec).close()
         except UnreadableData:
             unreadable.append(user_id)
     fsync_folder(dest)
@@ -171,10 +200,10 @@ def backup(data_dir: Path, dest: Path) -> Copied:
 # -- stats ------------------------------------------------------------------------------------------------------
 
 
-def stats(data_dir: Path, now: datetime) -> Stats:
+def stats(data_dir: Path, now: datetime, codec: Codec | None = None) -> Stats:
     users = active = contacts = mornings = unreadable = 0
     for user_id, path in notebook_files(data_dir):
-        head = glance(user_id, path)
+        head = glance(user_id, path, codec)
         if head is None:
             unreadable += 1
             continue
@@ -191,13 +220,13 @@ def stats(data_dir: Path, now: datetime) -> Stats:
     return Stats(users, active, contacts, mornings, unreadable)
 
 
-def glance(user_id: int, path: Path) -> tuple[dict[str, Any], dict[str, Any]] | None:
+def glance(user_id: int, path: Path, codec: Codec | None = None) -> tuple[dict[str, Any], dict[str, Any]] | None:
     """The digest rows and state values of one notebook: from the head when it is current, else fully opened."""
-    head = read_head(path)
+    head = read_head(path, codec)
     if head is not None and state_values(head[1]).get(DIGEST_VERSION) == SUMMARY_VERSION:
         return head[0], state_values(head[1])
     try:
-        notebook = Notebook(user_id, path)
+        notebook = Notebook(user_id, path, codec)
     except UnreadableData:
         return None
     try:
@@ -226,19 +255,80 @@ def print_stats(numbers: Stats, out: TextIO) -> None:
         print(f"unreadable notebooks {numbers.unreadable}   (see: nurture check)", file=out)
 
 
+# -- rotate-key -------------------------------------------------------------------------------------------------
+
+
+class Rotated(NamedTuple):
+    notebooks: int  # re-encrypted by this run
+    already: int  # found under the new key (a run that was interrupted had done them)
+    set_aside: int  # did not open with the old key although it is theirs: damaged, set aside like the bot does
+
+
+def rotate_key(
+    data_dir: Path, old: Codec | None, new: Codec | None, on_file: Callable[[Path], None] | None = None
+) -> Rotated:
+    """Every notebook (and every file set aside) from key ``old`` to key ``new`` (None: plaintext).
+
+    The caller holds the data folder (no bot is running). See the module docstring for why a kill at any instant
+    is safe; ``on_file`` is called after each file is safely replaced (progress, and tests that kill it there).
+    """
+    journal = data_dir / REKEY_JOURNAL
+    target = new.key_id if new else "plaintext"
+    if journal.exists():
+        recorded = journal.read_text(encoding="ascii").strip()
+        if recorded != target:
+            raise DataKeyError(
+                f"an interrupted rotation to key id {recorded} must be finished first: run nurture rotate-key "
+                "again with COACH_NEW_DATA_KEY set to that key"
+            )
+    else:
+        write_atomically(journal, target.encode())
+    done = already = set_aside = 0
+    for file in sealable_files(data_dir):
+        raw = read_file(file)
+        if sealed_with(raw[:16]).key_id == (new.key_id if new else None):
+            already += 1
+            continue
+        try:
+            resealed = reseal(raw, old, new, owner_of(file), head_length)
+        except Damaged:
+            if file.name.endswith(".json"):  # a notebook that does not open with its own key: set aside, as the bot
+                os.replace(file, file.with_name(f"{file.name}.unreadable-rotate-key"))
+                set_aside += 1
+            continue  # a copy set aside earlier stays as it is
+        write_atomically(file, resealed)
+        done += 1
+        if on_file is not None:
+            on_file(file)
+    journal.unlink()
+    fsync_folder(data_dir)
+    return Rotated(done, already, set_aside)
+
+
 # -- the command line -------------------------------------------------------------------------------------------
 
 
 def run(command: str, args: argparse.Namespace, settings: Settings, out: TextIO = sys.stdout) -> int:
     data_dir = settings.data_dir
+    if command == "new-key":
+        print(generate_key(), file=out)
+        return 0
     if not (data_dir / "users").is_dir():
         print(f"nurture: no notebooks in COACH_DATA_DIR={data_dir} (nothing was saved there yet)", file=sys.stderr)
         return 2
+    if command == "rotate-key":
+        return run_rotate_key(settings, out)
+    codec = settings.codec()
+    try:
+        check_folder(data_dir, codec)
+    except DataKeyError as error:
+        print(f"nurture: {error}", file=sys.stderr)
+        return 2
     if command == "check":
-        return check(data_dir, out)
+        return check(data_dir, out, codec)
     if command == "backup":
         try:
-            copied = backup(data_dir, args.dir)
+            copied = backup(data_dir, args.dir, codec)
         except OSError as error:
             print(f"nurture: cannot back up into {args.dir}: {error.strerror or error}", file=sys.stderr)
             return 2
@@ -247,6 +337,39 @@ def run(command: str, args: argparse.Namespace, settings: Settings, out: TextIO 
             print(f"{len(copied.unreadable)} of them do not open (as in the original): run nurture check", file=out)
         return 0
     if command == "stats":
-        print_stats(stats(data_dir, SystemClock().now()), out)
+        print_stats(stats(data_dir, SystemClock().now(), codec), out)
         return 0
     raise ValueError(f"unknown command {command!r}")
+
+
+def run_rotate_key(settings: Settings, out: TextIO) -> int:
+    from bot.datalock import DataFolderBusy, lock_data_folder
+
+    try:
+        new = settings.new_codec()
+    except ConfigError as error:
+        print(f"nurture: {error}", file=sys.stderr)
+        return 2
+    old = settings.codec()
+    try:
+        held = lock_data_folder(settings.data_dir)
+    except DataFolderBusy as error:
+        print(f"nurture: {error} (stop the bot before rotating the key)", file=sys.stderr)
+        return 2
+    try:
+        rotated = rotate_key(settings.data_dir, old, new)
+    except DataKeyError as error:
+        print(f"nurture: {error}. Nothing more was changed; the run can be repeated.", file=sys.stderr)
+        return 2
+    finally:
+        held.release()
+    print(
+        f"re-encrypted {rotated.notebooks} files ({rotated.already} were already done) "
+        f"{'with key id ' + new.key_id if new else 'to plaintext'}",
+        file=out,
+    )
+    if rotated.set_aside:
+        print(f"{rotated.set_aside} damaged notebooks did not open and were set aside (see nurture check)", file=out)
+    then = "COACH_DATA_KEY=<the value of COACH_NEW_DATA_KEY>" if new else "an empty COACH_DATA_KEY"
+    print(f"Now start the bot with {then}, and remove COACH_NEW_DATA_KEY.", file=out)
+    return 0

@@ -21,9 +21,10 @@ import orjson
 from tinydb import TinyDB
 from tinydb.table import Table
 
+from bot.coach.crypto import Codec
 from bot.coach.models import SCHEMA_VERSION, Contact, Fact, Interaction, Profile, Promise, Record, new_id
 from bot.coach.network import Network
-from bot.coach.storage import DIGEST, FILE_MODE, STATE, AtomicJSONStorage, read_file
+from bot.coach.storage import DIGEST, FILE_MODE, STATE, AtomicJSONStorage, read_set_aside
 from bot.coach.summary import SUMMARY_VERSION, summarize
 from bot.coach.summary import summaries as summaries_of
 
@@ -182,10 +183,10 @@ def state_values(table: dict[str, Any]) -> dict[str, Any]:
 
 
 class Notebook:
-    def __init__(self, user_id: int, path: Path) -> None:
+    def __init__(self, user_id: int, path: Path, codec: Codec | None = None) -> None:
         self.user_id = user_id
         self.path = path
-        self.storage = AtomicJSONStorage(path)
+        self.storage = AtomicJSONStorage(path, codec)  # codec: sealed lines with COACH_DATA_KEY (crypto.py)
         self.db = NotebookDB(storage=lambda: self.storage)
         self.storage.read()  # fail now, on open, if the file is unreadable
         if path.exists():
@@ -262,7 +263,7 @@ class Notebook:
             self.storage.rewrite_on_save()
         for copy in set_aside_files(self.path):
             try:
-                if _mentions(read_file(copy), traces):
+                if _mentions(read_set_aside(copy, self.storage.codec), traces):
                     copy.unlink()
             except FileNotFoundError:
                 pass

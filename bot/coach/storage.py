@@ -23,6 +23,9 @@ write: a stale reference can never save an old copy over a newer file.
 
 Files are private to their owner (0600, folders 0700). Every byte read or written goes through ``read_file``,
 ``append_durably`` and ``write_atomically``.
+
+With a ``Codec`` (COACH_DATA_KEY), each line is sealed on its way to disk and opened on its way back: the layout
+above is what the lines say once opened (see crypto.py). Everything else here works on those plaintext lines.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
+from bot.coach.crypto import Codec, Damaged, DataKeyError, owner_of, sealed_with
 from bot.coach.errors import UnreadableData
 
 log = logging.getLogger(__name__)
@@ -62,8 +66,10 @@ class NotebookClosed(RuntimeError):
 
 
 class AtomicJSONStorage(Storage):
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], codec: Codec | None = None) -> None:
         self.path = Path(path)
+        self.codec = codec  # None: plaintext files
+        self._owner = owner_of(self.path)
         self._data: dict[str, Any] | None = None
         self._loaded = False
         self._batch_depth = 0
@@ -144,7 +150,7 @@ class AtomicJSONStorage(Storage):
 
     def _load(self) -> dict[str, Any] | None:
         try:
-            raw = read_file(self.path)
+            raw = read_plain(self.path, self.codec)
         except FileNotFoundError:
             self._snapshot_size = self._log_size = 0
             return None
@@ -183,11 +189,12 @@ class AtomicJSONStorage(Storage):
                 or self._log_size > max(COMPACT_MIN, self._snapshot_size * COMPACT_RATIO)
             ):
                 payload = serialise(data)
-                write_atomically(self.path, payload)
+                sealed = self.codec.seal_snapshot(payload, head_length(payload), self._owner) if self.codec else None
+                write_atomically(self.path, sealed or payload)
                 self._snapshot_size, self._log_size = len(payload), 0
             elif self._changes:
                 line = orjson.dumps([[t, k, data.get(t, {}).get(k)] for t, k in sorted(self._changes)]) + b"\n"
-                append_durably(self.path, line)
+                append_durably(self.path, self.codec.seal_line(line, self._owner) if self.codec else line)
                 self._log_size += len(line)
         except BaseException:
             self._forget()  # memory must never claim what the disk does not hold
@@ -232,30 +239,84 @@ def serialise(data: dict[str, Any]) -> bytes:
     return head + body + b"\n"
 
 
-def read_head(path: Path) -> tuple[dict[str, Any], dict[str, Any]] | None:
+def head_length(snapshot: bytes) -> int:
+    """Where a plaintext snapshot's head (layout, digest, state) ends: what read_head reads. 0 without a head."""
+    prefix = snapshot[:_HEAD_LEN]
+    if len(prefix) < _HEAD_LEN or not prefix.startswith(_HEAD_PREFIX) or not prefix.endswith(_HEAD_SUFFIX):
+        return 0
+    return _HEAD_LEN + int(prefix[10:22]) + len(_STATE_JOIN) + int(prefix[23:35])
+
+
+def read_head(path: Path, codec: Codec | None = None) -> tuple[dict[str, Any], dict[str, Any]] | None:
     """Only the digest and the state table of a notebook (snapshot head plus the log's changes to them), or None
-    when the file has no head, does not exist, or looks damaged (the full reader then reports it properly)."""
+    when the file has no head, does not exist, or looks damaged (the full reader then reports it properly).
+
+    Raises DataKeyError when the file and ``codec`` do not go together (see crypto.py)."""
     try:
         with open(path, "rb") as handle:
-            prefix = handle.read(_HEAD_LEN)
-            if len(prefix) < _HEAD_LEN or not prefix.startswith(_HEAD_PREFIX) or not prefix.endswith(_HEAD_SUFFIX):
-                return None
-            digest_len, state_len, snapshot_len = int(prefix[10:22]), int(prefix[23:35]), int(prefix[36:48])
-            digest = orjson.loads(handle.read(digest_len))
-            if handle.read(len(_STATE_JOIN)) != _STATE_JOIN:
-                return None
-            state = orjson.loads(handle.read(state_len))
-            handle.seek(snapshot_len)
-            tail = handle.read()
+            if codec is None:
+                if sealed_with(handle.read(16)).key_id is not None:
+                    raise DataKeyError("this notebook is encrypted, but COACH_DATA_KEY is not set")
+                handle.seek(0)
+                prefix = handle.read(_HEAD_LEN)
+                if not head_length(prefix):
+                    return None
+                digest_len, state_len, snapshot_len = int(prefix[10:22]), int(prefix[23:35]), int(prefix[36:48])
+                head = prefix + handle.read(digest_len + len(_STATE_JOIN) + state_len)
+                handle.seek(snapshot_len)
+                tail = handle.read()
+            else:
+                head, tail = codec.read_head(handle, owner_of(path))
+                if not head_length(head):
+                    return None
+                digest_len, state_len = int(head[10:22]), int(head[23:35])
     except FileNotFoundError:
         return None
-    except (ValueError, orjson.JSONDecodeError):
+    except (ValueError, Damaged):
+        return None
+    try:
+        digest = orjson.loads(head[_HEAD_LEN : _HEAD_LEN + digest_len])
+        if head[_HEAD_LEN + digest_len : _HEAD_LEN + digest_len + len(_STATE_JOIN)] != _STATE_JOIN:
+            return None
+        state = orjson.loads(head[_HEAD_LEN + digest_len + len(_STATE_JOIN) :])
+    except orjson.JSONDecodeError:
         return None
     if tail:
-        head = {DIGEST: digest, STATE: state}
-        replay(head, tail, tables={DIGEST, STATE})
-        digest, state = head[DIGEST], head[STATE]
+        both = {DIGEST: digest, STATE: state}
+        replay(both, tail, tables={DIGEST, STATE})
+        digest, state = both[DIGEST], both[STATE]
     return digest, state
+
+
+def read_plain(path: Path, codec: Codec | None) -> bytes:
+    """A whole notebook file as the plaintext layout above, whether or not it is sealed (see crypto.py).
+
+    Raises DataKeyError when the file and ``codec`` do not go together, UnreadableData when a sealed file that
+    matches the key does not open."""
+    raw = read_file(path)
+    if codec is None:
+        if sealed_with(raw[:16]).key_id is not None:
+            raise DataKeyError("this notebook is encrypted, but COACH_DATA_KEY is not set")
+        return raw
+    try:
+        return codec.open_file(raw, owner_of(path))
+    except Damaged as exc:
+        raise UnreadableData(path, str(exc)) from exc
+
+
+def read_set_aside(path: Path, codec: Codec | None) -> bytes:
+    """What can still be read of a file set aside as unreadable: its lines opened where they open (the rest as
+    stored), so a deletion can tell whether it mentions someone."""
+    raw = read_file(path)
+    if codec is None or sealed_with(raw[:16]).key_id is None:
+        return raw
+    owner, opened = owner_of(path), []
+    for number, line in enumerate(raw.split(b"\n")):
+        try:
+            opened.append(codec.open_snapshot(line, owner) if number == 0 else codec.open_line(line, owner))
+        except (Damaged, DataKeyError):
+            opened.append(line)
+    return b"\n".join(opened)
 
 
 def read_file(path: Path) -> bytes:

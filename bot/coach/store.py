@@ -32,6 +32,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bot.coach.crypto import Codec
 from bot.coach.errors import UnreadableData
 from bot.coach.notebook import DIGEST_VERSION, Notebook, set_aside_files, state_values
 from bot.coach.storage import FOLDER_MODE, fsync_folder, read_head
@@ -62,13 +63,14 @@ class _Turn:
 
 
 class Store:
-    def __init__(self, data_dir: str | os.PathLike[str], cache_size: int = 32) -> None:
+    def __init__(self, data_dir: str | os.PathLike[str], cache_size: int = 32, codec: Codec | None = None) -> None:
         self.data_dir = Path(data_dir)
         self.users_dir = self.data_dir / "users"
         self.users_dir.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
         for folder in (self.data_dir, self.users_dir):  # other people on the machine never read anyone's notes
             os.chmod(folder, FOLDER_MODE)
         self.cache_size = cache_size
+        self.codec = codec  # every notebook sealed with COACH_DATA_KEY, or None (see crypto.py)
         self._open: OrderedDict[int, Notebook] = OrderedDict()
         self._turns: dict[int, _Turn] = {}
 
@@ -144,7 +146,7 @@ class Store:
             return notebook
         path = self.path_for(user_id)
         try:
-            notebook = Notebook(user_id, path)
+            notebook = Notebook(user_id, path, self.codec)
         except UnreadableData as exc:
             moved = self._set_aside(path)
             log.error("user %s: notebook unreadable (%s); moved aside to %s", user_id, exc.reason, moved.name)
@@ -181,7 +183,7 @@ class Store:
         An open notebook answers from memory; a file without a current head (older release) is opened fully.
         """
         notebook = self._open.get(int(user_id))
-        head = None if notebook is not None else read_head(self.path_for(user_id))
+        head = None if notebook is not None else read_head(self.path_for(user_id), self.codec)
         if head is not None:
             state = state_values(head[1])
             if state.get(DIGEST_VERSION) == SUMMARY_VERSION:

@@ -25,7 +25,11 @@ async def privacy_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if update.effective_user is None or update.effective_user.is_bot:
         return
     settings = services(context).settings
-    await reply(update, context, render("messages/privacy.html", operator=settings.operator_contact))
+    await reply(
+        update,
+        context,
+        render("messages/privacy.html", operator=settings.operator_contact, encrypted=bool(settings.data_key)),
+    )
 
 
 @for_user

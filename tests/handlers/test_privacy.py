@@ -9,6 +9,7 @@ from telegram import Update
 
 from bot import app as app_module
 from bot.app import build_application, on_startup
+from bot.coach.crypto import generate_key
 from bot.commands import COMMANDS
 from bot.config import Settings
 from bot.local_api import LocalBotAPI, LocalChat
@@ -94,3 +95,11 @@ async def test_start_up_goes_on_when_telegram_refuses_the_descriptions(bot, monk
     await on_startup(bot.app)
     assert time.monotonic() - started < 5  # not waiting out the 30 s
     assert bot.api.sent("setMyCommands") and not bot.api.sent("setMyDescription")
+
+
+async def test_privacy_says_when_notebooks_are_encrypted(tmp_path, store, clock):
+    settings = Settings(data_dir=tmp_path / "data", data_key=generate_key())
+    api = LocalBotAPI()
+    async with build_application(settings, store, clock, request=api) as app:
+        await app.process_update(Update.de_json(LocalChat(user_id=7, first_name="Kim").message("/privacy"), app.bot))
+    assert "encrypted at rest" in api.texts()[0]

@@ -62,7 +62,7 @@ def plan_users(root: str, user_ids: list[int]) -> int:
     total = 0
     for user_id in user_ids:
         glance = store.glance(user_id)
-        total += len(plan(glance.rows, glance.state, TODAY))
+        total += len(plan(glance.rows, glance.state, TODAY).nudges)
     return total
 
 
@@ -98,8 +98,8 @@ def main() -> None:
         )
 
         for label, load_one, plan_one in (
-            ("planning from the head (glance + plan)", Store.glance, lambda g: plan(g.rows, g.state, TODAY)),
-            ("full open + plan (the morning job)", Store.notebook, lambda nb: plan_for(nb, TODAY)),
+            ("planning from the head (glance + plan)", Store.glance, lambda g: plan(g.rows, g.state, TODAY).nudges),
+            ("full open + plan (the morning job)", Store.notebook, lambda nb: plan_for(nb, TODAY).nudges),
         ):
             store = Store(root)  # fresh: nothing cached, every notebook is read from its file
             load_times: list[float] = []

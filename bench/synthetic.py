@@ -30,6 +30,13 @@ COMPANIES = ["Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne",
 PLACES = ["the editors happy hour", "PyCon", "a dinner at Sam's", "the climbing gym", "a product meetup", ""]
 KINDS = ["met", "note", "gave", "got", "thanked", "followed_up", "touch"]
 TIMEZONES = ["UTC", "Europe/Berlin", "Europe/London", "America/New_York", "Asia/Kolkata"]
+# What goals, needs and offers look like (the planner matches them against roles, companies, tags and offers).
+ROLES = ["PM", "engineer", "designer", "lawyer", "recruiter", "partner", "founder", "CTO", "analyst", ""]
+NEEDS = ["a lawyer", "a designer for her app", "feedback on his pitch deck", "a PM", "an intro to investors",
+         "a recruiter", "a cofounder"]  # fmt: skip
+OFFERS = ["pitch deck reviews", "legal advice", "design critique", "hiring help", "intros to angels"]
+TAGS = ["investor", "fintech", "climate", "design", "ai"]
+GOALS = ["land a PM role at a fintech by March", "raise a seed round", "find a cofounder", "win three new clients"]
 
 
 def person_name(index: int) -> str:
@@ -51,6 +58,7 @@ def notebook_document(
     interactions_per_contact: float = 3.0,
     promise_share: float = 0.15,
     name_offset: int = 0,
+    coaching: bool = True,
 ) -> dict[str, Any]:
     """One user's notebook as TinyDB stores it, with varied dates, interests, interactions and promises.
 
@@ -70,12 +78,17 @@ def notebook_document(
             interests=rng.sample(INTERESTS, rng.randint(0, 3)),
             wins=["got promoted"] if rng.random() < 0.05 else [],
             circle=rng.choices(["inner", "close", "wider"], weights=[1, 3, 6])[0],
-            role="",
+            role=rng.choice(ROLES) if coaching else "",
             introduced_by="",
             introduced_by_id="",
             created_at=f"{met_on.isoformat()}T00:00:00+00:00",
             v=SCHEMA_VERSION,
         )
+        if coaching:
+            contact["needs"] = [rng.choice(NEEDS)] if rng.random() < 0.08 else []
+            contact["offers"] = [rng.choice(OFFERS)] if rng.random() < 0.08 else []
+            contact["tags"] = [rng.choice(TAGS)] if rng.random() < 0.15 else []
+            contact["birthday"] = f"{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}" if rng.random() < 0.2 else ""
         tables["contacts"][str(n + 1)] = _compact("contacts", contact)
         count = max(0, round(rng.gauss(interactions_per_contact, 1.0))) if interactions_per_contact else 0
         span = max(1, (today - met_on).days)
@@ -108,10 +121,28 @@ def notebook_document(
                     kind=rng.choice(["promise", "promise", "thanks"]),
                     made_on=made.isoformat(),
                     done_on=(made + timedelta(days=3)).isoformat() if done else "",
+                    due_on=(today + timedelta(days=rng.randint(-3, 20))).isoformat()
+                    if coaching and rng.random() < 0.3
+                    else "",
                     v=SCHEMA_VERSION,
                 ),
             )
     profile = Profile(user_id=user_id, first_name="Alex", timezone=rng.choice(TIMEZONES))
+    if coaching:
+        profile.goals = [
+            {"id": "g0000001", "text": rng.choice(GOALS), "by": "", "done_on": "", "set_on": today.isoformat()}
+        ]
+        profile.offers = ["I can review pitch decks"]
+        ids = [c["id"] for c in tables["contacts"].values()]
+        mornings = {
+            (today - timedelta(days=d)).isoformat(): {
+                "status": "sent",
+                "keys": [f"reconnect:{cid}" for cid in rng.sample(ids, min(3, len(ids)))],
+                **({"acted": []} if rng.random() < 0.5 else {}),
+            }
+            for d in range(1, 8)
+        }
+        tables["state"]["2"] = {"key": "mornings", "value": mornings, "v": SCHEMA_VERSION}
     tables["state"]["1"] = {"key": "profile", "value": profile.to_dict(), "v": SCHEMA_VERSION}
     return tables
 

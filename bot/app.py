@@ -18,7 +18,7 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.clock import Clock
 from bot.coach.store import Store
@@ -43,7 +43,9 @@ from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
 from bot.morning.jobs import rebuild_jobs
 from bot.rendering import render
+from bot.retrying import RetryingRequest
 from bot.services import Services
+from bot.updates import MAX_UPDATES_IN_FLIGHT, InFlightQueue, PerUserOrder
 
 log = logging.getLogger(__name__)
 
@@ -124,17 +126,20 @@ def build_application(
         .token(settings.token or OFFLINE_TOKEN)
         .rate_limiter(AIORateLimiter(overall_max_rate=1, overall_time_period=1 / MESSAGES_PER_SECOND, max_retries=3))
         .post_init(on_startup)
-        # python-telegram-bot confirms a batch of updates to Telegram once they are queued, not handled. A queue
-        # of one keeps at most one or two unhandled messages confirmed at any instant, so a crash loses almost
-        # nothing; what Telegram redelivers after a restart is recognised by its id (see Notebook.HANDLING).
-        .update_queue(asyncio.Queue(maxsize=1))
+        # Users in parallel, each user's updates in order; at most MAX_UPDATES_IN_FLIGHT confirmed to Telegram and
+        # not yet handled (what a kill could lose). See bot/updates.py. What Telegram redelivers after a restart is
+        # recognised by its id (see Notebook.HANDLING).
+        .concurrent_updates(PerUserOrder(MAX_UPDATES_IN_FLIGHT))
+        .update_queue(InFlightQueue(MAX_UPDATES_IN_FLIGHT))
     )
-    if request is not None:
-        builder = builder.request(request).get_updates_request(request)
+    if request is None:
+        # Morning fan-out sends to many chats at once, and a slow chat must not hold a connection others need: a
+        # pool of 16 (the default is one). The rate limiter, not the pool, sets the pace.
+        request = HTTPXRequest(connection_pool_size=16, pool_timeout=30.0)
+        builder = builder.get_updates_request(HTTPXRequest())
     else:
-        # Morning fan-out sends to many chats at once; one pooled connection (the default) would queue them
-        # behind each other and time out. The rate limiter, not the pool, sets the pace.
-        builder = builder.connection_pool_size(16).pool_timeout(30.0)
+        builder = builder.get_updates_request(request)
+    builder = builder.request(RetryingRequest(request))  # 5xx and never-sent requests are tried again
     if settings.base_url:
         builder = builder.base_url(settings.base_url)
     if settings.base_file_url:

@@ -13,9 +13,9 @@ they are known to be among the few a plan can reach; the wording is written late
 from __future__ import annotations
 
 import functools
+import heapq
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
-from operator import attrgetter
 from typing import Any, NamedTuple
 
 from bot.coach.give import IntroIdea, OfferIdea, intro_ideas, offer_ideas
@@ -152,11 +152,19 @@ def all_due(
     goal_words = frozenset().union(*(v.words for v in views)) if views else frozenset()
 
     due: list[Due] = []
-    reconnects: list[Ranked] = []
-    shares: list[Ranked] = []
-    colds: list[Ranked] = []
+    # The plentiful kinds are kept as bare scores beside their rows until the best few are known (``_best``):
+    # most contacts are overdue for something, and a tuple per contact per morning is what planning cost most.
+    reconnect_scores: list[float] = []
+    reconnect_rows: list[Row] = []
+    share_scores: list[float] = []
+    share_rows: list[Row] = []
+    cold_scores: list[float] = []
+    cold_rows: list[Row] = []
     helpers: list[Row] = []
-    needing = False
+    needing: list[Row] = []
+    capable: list[Row] = []
+    day_numbers = _DAY_NUMBERS
+    month_day = days.month_day
     for row in rows.values():
         last = row["last"]
         if "met_on" in row and "followed_up" not in row and meet_from <= row["met_on"] < iso:
@@ -164,12 +172,14 @@ def all_due(
             due.append(Due(-NICE_TO_MEET - days_since, f"thank-meet:{row['id']}", "thank", (row["id"],), row))
         if "open" in row:
             _open_items(due, row, days, today_number)
-        if "birthday" in row and row["birthday"] == days.month_day:
+        if "birthday" in row and row["birthday"] == month_day:
             due.append(Due(-BIRTHDAY, f"birthday:{row['id']}:{today.year}", "birthday", (row["id"],), row, True))
         if "needs" in row:
-            needing = True
-        if goal_words and "can" in row and not goal_words.isdisjoint(row["can"]):
-            helpers.append(row)
+            needing.append(row)
+        if "can" in row:
+            capable.append(row)
+            if goal_words and not goal_words.isdisjoint(row["can"]):
+                helpers.append(row)
 
         circle = row["circle"]
         overdue_before, cadence, base, bonus = rules.get(circle, default_rules)
@@ -178,41 +188,50 @@ def all_due(
         win = "win" in row and "congratulated" not in row and last <= win_to
         if not (overdue or share or win):
             continue
-        cid = row["id"]
-        got, gave = row["got"], row["gave"]
-        # More history and a two-way give/get make a stronger tie (docs/coaching.md, "Tie strength").
-        strength = row["touches"] * 0.3 + (1.0 if got and gave else 0.0)
         if overdue:
             if circle == "wider" and last < cold_before:
-                colds.append(Ranked(-REDISCOVER - (1.0 if "interests" in row else 0.0), cid, row))
+                cold_scores.append(REDISCOVER + (1.0 if "interests" in row else 0.0))
+                cold_rows.append(row)
             else:
-                late = _age(last, today_number) / cadence - 1.0
-                score = base + (late if late < 2.0 else 2.0) * 5.0 + (strength if strength < 4.0 else 4.0)
-                reconnects.append(Ranked(-score, cid, row))
+                # More history and a two-way give/get make a stronger tie (docs/coaching.md, "Tie strength").
+                strength = row["touches"] * 0.3 + (1.0 if "got" in row and "gave" in row else 0.0)
+                number = day_numbers.get(last) or _day_number(last)
+                late = (today_number - number if number < today_number else 0) / cadence - 1.0
+                reconnect_scores.append(
+                    base + (late if late < 2.0 else 2.0) * 5.0 + (strength if strength < 4.0 else 4.0)
+                )
+                reconnect_rows.append(row)
         if share or win:
             # Reciprocity: people who helped without getting anything back come first (principle 3).
-            debt = got - gave
+            debt = row.get("got", 0) - row.get("gave", 0)
             score = (debt * 4.0 if debt < 3 else 12.0) + bonus if debt > 0 else bonus
             if win:
-                due.append(Due(-WIN - score, f"congrats:{cid}", "give", (cid,), row))
+                due.append(Due(-WIN - score, f"congrats:{row['id']}", "give", (row["id"],), row))
             else:
-                shares.append(Ranked(-SHARE - score, cid, row))
+                share_scores.append(SHARE + score)
+                share_rows.append(row)
 
-    for items, prefix, kind in ((reconnects, "reconnect:", "reconnect"), (shares, "give:", "give")):
-        items.sort(key=_BY_RANK_THEN_ID)
-        due.extend([Due(r.rank, prefix + r.contact_id, kind, (r.contact_id,), r.row) for r in items[:keep]])
-    if colds:
-        colds.sort(key=_BY_RANK_THEN_ID)
-        due.extend([Due(r.rank, "rediscover:" + r.contact_id, "reconnect", (r.contact_id,), r.row) for r in colds[:3]])
+    _best(due, reconnect_scores, reconnect_rows, keep, "reconnect:", "reconnect")
+    _best(due, share_scores, share_rows, keep, "give:", "give")
+    _best(due, cold_scores, cold_rows, 3, "rediscover:", "reconnect")
     if views or any(goal.get("loops") for goal in goals):
         _goal_steps(due, rows, views, helpers, goals, today, days)
     if needing:
-        _need_gives(due, rows, offers)
+        _need_gives(due, rows, needing, capable, offers)
     due.sort()
     return due
 
 
-_BY_RANK_THEN_ID = attrgetter("rank", "contact_id")
+def _best(due: list[Due], scores: list[float], rows: list[Row], keep: int | None, prefix: str, kind: str) -> None:
+    """Add the best ``keep`` of one plentiful kind, ranked by score then id (the order a full sort would give)."""
+    if not scores:
+        return
+    picked: Sequence[int] = range(len(scores))
+    if keep is not None and len(scores) > keep:
+        threshold = heapq.nlargest(keep, scores)[-1]
+        picked = [i for i, score in enumerate(scores) if score >= threshold]  # ties at the threshold stay in
+    ranked = sorted(Ranked(-scores[i], rows[i]["id"], rows[i]) for i in picked)[:keep]
+    due.extend([Due(r.rank, prefix + r.contact_id, kind, (r.contact_id,), r.row) for r in ranked])
 
 
 @functools.lru_cache(maxsize=8)  # a morning plans thousands of users on the same one or two local days
@@ -302,9 +321,11 @@ def _goal_steps(
             if missing:
                 due.append(Due(-GAP, f"gap:{view.goal_id}", "goal", (), Gap(view.goal_id, view.text, missing)))
             continue
-        strengths = sorted(((row_strength(row, today).score, row["id"], row) for row in mine), reverse=True)
+        # The strongest ties by a cheap measure first (touches, then recency); the exact score for those few.
+        likely = sorted(mine, key=_TOUCHES_THEN_LAST, reverse=True)[: 3 * HELPERS_PER_GOAL]
+        strengths = sorted(((row_strength(row, today).score, row["id"], row) for row in likely), reverse=True)
         for strength, cid, row in strengths[:HELPERS_PER_GOAL]:
-            brand_new = row.get("met_on", "") >= days.new_tie_from and not row["gave"]
+            brand_new = row.get("met_on", "") >= days.new_tie_from and not row.get("gave")
             ready = strength >= ASK_THRESHOLD[view.focus.ask] and not brand_new
             helper = Helper(row, view.goal_id, view.text, view.focus, ready)
             if ready:
@@ -325,14 +346,20 @@ def _goal_steps(
                 due.append(Due(-LOOP, f"loop:{goal['id']}:{cid}", "loop", (cid,), detail))
 
 
-def _need_gives(due: list[Due], rows: Rows, offers: Sequence[str]) -> None:
+def _touches_then_last(row: Row) -> tuple[int, str]:
+    return row["touches"], row["last"]
+
+
+_TOUCHES_THEN_LAST = _touches_then_last
+
+
+def _need_gives(due: list[Due], rows: Rows, needing: list[Row], capable: list[Row], offers: Sequence[str]) -> None:
     """Needs drive gives: an intro to someone who has or does what is needed, or one of the user's own offers."""
-    listed = list(rows.values())
     idea: IntroIdea
-    for idea in intro_ideas(listed):
+    for idea in intro_ideas(needing, capable):
         due.append(Due(-INTRO, f"intro:{idea.a}:{idea.b}", "give", (idea.a, idea.b), idea))
     offer: OfferIdea
-    for offer in offer_ideas([row for row in listed if "needs" in row], offers):
+    for offer in offer_ideas(needing, offers):
         due.append(Due(-OFFER, f"offer:{offer.contact_id}", "give", (offer.contact_id,), offer))
 
 

@@ -136,28 +136,33 @@ def key_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def intro_ideas(people: Iterable[Mapping[str, Any]], *, limit: int = 4) -> list[IntroIdea]:
+def intro_ideas(
+    needing: Sequence[Mapping[str, Any]], capable: Sequence[Mapping[str, Any]], *, limit: int = 4
+) -> list[IntroIdea]:
     """Pairs worth introducing because one has a need the other can meet (docs/coaching.md, "Gives").
 
-    Only people with a need start a pair, so a network without needs costs one pass; the index of who has or
-    does what is built only when someone needs something. Never two people at the same company (they know each
-    other already), never a pair the user already introduced or asked about.
+    ``needing`` are the summary rows with needs, ``capable`` those saying what someone has or does (their "can"
+    words). Only the words some need mentions are indexed, so the work follows the needs, not the network's size.
+    Never two people at the same company (they know each other already), never a pair the user already
+    introduced or asked about.
     """
-    rows = people if isinstance(people, list) else list(people)
-    needing = [row for row in rows if "needs" in row]
     if not needing:
         return []
+    wanted = {row["id"]: [(need, key_words(need)) for need in row["needs"]] for row in needing}
+    words = frozenset().union(*(w for needs in wanted.values() for _, w in needs))
     index: dict[str, list[Mapping[str, Any]]] = {}
-    for row in rows:
-        for word in row.get("can", ()):
-            index.setdefault(word, []).append(row)
+    for row in capable:
+        for word in row["can"]:
+            if word in words:
+                index.setdefault(word, []).append(row)
     ideas: list[IntroIdea] = []
+    if not index:
+        return ideas
     for row in needing:
-        for need in row["needs"]:
-            words = key_words(need)
-            other = _best_match(row, words, index)
+        for need, need_words in wanted[row["id"]]:
+            other = _best_match(row, need_words, index)
             if other is not None:
-                ideas.append(IntroIdea(row["id"], other["id"], need, because(other, words)))
+                ideas.append(IntroIdea(row["id"], other["id"], need, because(other, need_words)))
                 if len(ideas) >= limit:
                     return ideas
                 break  # one intro per person with a need is plenty for a morning

@@ -81,7 +81,7 @@ def tie_strength(contact: Contact, timeline: Sequence[Interaction], today: date)
 def row_strength(row: Mapping[str, Any], today: date) -> TieStrength:
     """The same score from a digest row (see summary.Row)."""
     signals = TieSignals(
-        _days_between(row["last"], today), row["touches"], row["gave"], row["got"], row.get("known", 0)
+        _days_between(row["last"], today), row["touches"], row.get("gave", 0), row.get("got", 0), row.get("known", 0)
     )
     return strength_from(signals)
 

@@ -18,8 +18,8 @@ from bot.coach.models import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE, Contact, Inter
 from bot.coach.network import Network
 from bot.coach.strength import known_about
 
-# 2: readable keys; needs, offers, birthday, tags, depth; promise due dates; asks kept with gives; no quoted text
-SUMMARY_VERSION = 2
+# 3: readable keys, empty and zero values left out; needs, offers, birthday, tags, depth; promise due dates
+SUMMARY_VERSION = 3
 TIMELINE_CAP = 10  # strength stops growing at ten interactions, so more need not be counted
 TEXT_LIMIT = 120  # nudges quote at most a line; longer texts are clipped when the row is built
 GAVE_TEXT_LIMIT = 240  # enough for the last few gives, where "introduced to Sam" would be
@@ -36,15 +36,16 @@ class OpenItem(TypedDict):
 
 
 class Row(TypedDict):
-    v: int  # SUMMARY_VERSION the row was built with (rows of another version are rebuilt)
+    """Hundreds of these sit in the head of every user's file and are parsed every morning, so a row carries only
+    what planning reads, and leaves out what is empty or zero (read those with ``row.get(key, default)``)."""
+
     id: str
-    name: str
-    first: str
+    first: str  # first name: nudges name people by it
     circle: str  # the circle the coach treats them as (unknown circles read as the default)
     last: str  # last touch day: the latest interaction, else met_on, else the day the contact was created
     touches: int  # interactions logged (capped at TIMELINE_CAP)
-    got: int  # help received
-    gave: int  # gives and asks made by the user
+    got: NotRequired[int]  # help received
+    gave: NotRequired[int]  # gives made by the user
     company: NotRequired[str]
     role: NotRequired[str]
     introduced_by: NotRequired[str]  # contact id
@@ -55,9 +56,9 @@ class Row(TypedDict):
     birthday: NotRequired[str]  # "MM-DD"
     known: NotRequired[int]  # details known about them (tie depth, see strength.py)
     can: NotRequired[list[str]]  # key words of their role, company, tags and offers: what they have or do
-    met_at: NotRequired[str]  # where they met (the contact's met_context, else the first meeting's context)
     met_on: NotRequired[str]  # the day they met (the contact's met_on, else the first meeting's day)
     followed_up: NotRequired[int]  # 1 when the user already followed up after that meeting
+    met_at: NotRequired[str]  # where they met, while the meeting still wants a follow-up
     win: NotRequired[str]  # the latest win
     congratulated: NotRequired[int]  # 1 when it was already congratulated
     gives: NotRequired[str]  # what the user gave or asked them, lowercased, latest first (to spot "already done")
@@ -84,16 +85,16 @@ def summarize(contact: Contact, timeline: Sequence[Interaction], promises: Seque
                 met_on, first_meeting = met_on or logged.on, False
             met_context = met_context or logged.context.strip()
     row: Row = {
-        "v": SUMMARY_VERSION,
         "id": contact.id,
-        "name": contact.name,
         "first": parts[0] if parts else "",
         "circle": contact.circle if contact.circle in CIRCLE_CADENCE_DAYS else DEFAULT_CIRCLE,
         "last": (timeline[-1].on if timeline else "") or contact.met_on or contact.created_at[:10],
         "touches": min(len(timeline), TIMELINE_CAP),
-        "got": got,
-        "gave": gave,
     }
+    if got:
+        row["got"] = got
+    if gave:
+        row["gave"] = gave
     if contact.company.strip():
         row["company"] = contact.company.strip()
     if contact.role.strip():
@@ -117,12 +118,12 @@ def summarize(contact: Contact, timeline: Sequence[Interaction], promises: Seque
     known = known_about(contact)
     if known:
         row["known"] = known
-    if met_context:
-        row["met_at"] = _clip(met_context)
     if met_on:
         row["met_on"] = met_on
         if any(i.on > met_on or (i.on == met_on and i.kind not in ("met", "note")) for i in timeline):
             row["followed_up"] = 1
+    if met_context and "followed_up" not in row:
+        row["met_at"] = _clip(met_context)
     wins = [w.strip() for w in contact.wins if w.strip()]
     if wins:
         row["win"] = _clip(wins[-1])

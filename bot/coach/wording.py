@@ -320,7 +320,7 @@ def _share(due: Due, rows: Rows, today: date) -> Nudge:
     row: Row = due.detail
     first = row["first"]
     interest = share_interest(row.get("interests", ()), today)
-    got, gave = row["got"], row["gave"]
+    got, gave = row.get("got", 0), row.get("gave", 0)
     if got > gave:
         times = "once" if got == 1 else f"{got} times"
         reason = f"{first} has helped you {times} and you haven't given back yet - they care about {interest}."

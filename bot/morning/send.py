@@ -23,6 +23,7 @@ from bot.coach.notebook import Notebook
 from bot.coach.planner import MorningPlan
 from bot.handlers.reply import Keyboard, keyboard, split_html
 from bot.rendering import render
+from bot.retrying import no_resend_after_5xx
 from bot.services import Services, services
 
 log = logging.getLogger(__name__)
@@ -122,9 +123,10 @@ async def _send(app: Application, notebook: Notebook, user_id: int, text: str, r
     """Send a message that may be long; a 403 marks the user inactive (guard.py reactivates them)."""
     try:
         chunks = split_html(text)
-        for chunk in chunks[:-1]:
-            await app.bot.send_message(user_id, chunk, parse_mode="HTML")
-        await app.bot.send_message(user_id, chunks[-1], parse_mode="HTML", reply_markup=keyboard(rows))
+        with no_resend_after_5xx():  # a duplicate morning is worse than a missed one (see delivery.py)
+            for chunk in chunks[:-1]:
+                await app.bot.send_message(user_id, chunk, parse_mode="HTML")
+            await app.bot.send_message(user_id, chunks[-1], parse_mode="HTML", reply_markup=keyboard(rows))
     except Forbidden:
         profile = notebook.profile()
         profile.active = False

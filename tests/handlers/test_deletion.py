@@ -8,9 +8,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bot.local_api import LocalBotAPI, LocalChat
+from bot.local_api import LocalChat
 from bot.morning.send import deliver_morning
 from tests.conftest import Bot, User
+from tests.handlers.slow_telegram import HangingAPI
 
 UID = 4242
 
@@ -57,24 +58,6 @@ async def test_deleteme_leaves_nothing_behind(bot, user: User, store, settings):
     await user.tap("Yes, delete everything")
     assert files_mentioning(settings.data_dir, "Zara", "falconry", "glassblowing") == []
     assert not any(str(UID) in p.name for p in settings.data_dir.rglob("*"))
-
-
-class HangingAPI(LocalBotAPI):
-    """Sends to one chat wait until released, like a slow Telegram."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.hang_chat: int | None = None
-        self.release = asyncio.Event()
-        self.hanging = asyncio.Event()
-
-    async def do_request(self, url: str, method: str, request_data: Any = None, *args: Any, **kwargs: Any):
-        params = dict(request_data.parameters) if request_data else {}
-        to = int(params.get("chat_id", 0) or 0)
-        if url.endswith("/sendMessage") and self.hang_chat is not None and to == self.hang_chat:
-            self.hanging.set()
-            await self.release.wait()
-        return await super().do_request(url, method, request_data, *args, **kwargs)
 
 
 async def _hanging_bot(settings, store, clock) -> tuple[Bot, HangingAPI]:

@@ -1,0 +1,180 @@
+"""/goal, /goals, /offer, /review, outcomes in notes, the rhythm question, snoozes and the pushed weekly review."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import orjson
+
+from bot.coach.delivery import MORNINGS, SNOOZES
+from bot.morning.jobs import REVIEW_PREFIX, WeeklyTrigger, parse_review_time
+from bot.morning.send import deliver_morning, deliver_review
+from bot.services import services
+from tests.conftest import User
+
+UID = 4242
+
+
+def notebook(bot):
+    return services(bot.app).store.notebook(UID)
+
+
+async def test_a_goal_is_set_listed_reached_and_exported(bot, user: User):
+    reply = await user.say("/goal land a PM role at a fintech by March")
+    assert "Goal set: <b>land a PM role at a fintech</b> (by 2027-03-31)" in reply
+    listed = await user.say("/goals")
+    assert "1. land a PM role at a fintech - by 2027-03-31" in listed
+    reached = await user.tap("Reached 1")
+    assert "You did it" in reached and "/goal" in reached  # celebrated, and asked for the next one
+    assert "No goals yet" not in await user.say("/goals") and "🏁" in user.text
+    await user.say("/export")
+    [document] = bot.api.sent("sendDocument")
+    [(_, content)] = document["files"].values()
+    [goal] = orjson.loads(content)["profile"]["goals"]
+    assert (goal["text"], goal["by"], goal["done_on"], goal["outcome"]) == (
+        "land a PM role at a fintech",
+        "2027-03-31",
+        "2026-11-22",
+        "reached",
+    )
+
+
+async def test_a_goal_can_be_dropped(bot, user: User):
+    await user.say("/goal find a cofounder")
+    await user.say("/goals")
+    assert "Dropped: find a cofounder" in await user.tap("Drop 1")
+    assert notebook(bot).profile().goals[0]["outcome"] == "dropped"
+
+
+async def test_goal_without_words_explains_with_examples(user: User):
+    assert "/goal raise a seed round" in await user.say("/goal")
+
+
+async def test_start_asks_for_a_goal_until_there_is_one(user: User):
+    assert "What do you want from your network right now?" in await user.say("/start")
+    await user.say("/goal raise a seed round")
+    assert "What do you want from your network right now?" not in await user.say("/start")
+
+
+async def test_an_outcome_note_moves_the_goal_and_names_who_to_tell(bot, user: User):
+    await user.say("/goal raise a seed round")
+    await user.say("/met Sam Ortiz at the founders dinner")
+    await user.say("/got Sam intro to two angels")
+    reply = await user.say("/note Sam: we closed the round!")
+    assert "Congratulations" in reply and "Sam helped along the way" in reply
+    assert "Noted" in reply
+    goal = notebook(bot).profile().goals[0]
+    assert goal["outcome"] == "reached" and goal["loops"] == [notebook(bot).contacts()[0].id]
+
+
+async def test_a_no_is_progress_not_the_end(bot, user: User):
+    await user.say("/goal raise a seed round")
+    await user.say("/met Ivan Petrov, partner at Seedcamp")
+    reply = await user.say("/note Ivan: he passed")
+    assert "Not this time" in reply
+    assert not notebook(bot).profile().goals[0]["done_on"]
+
+
+async def test_offers_are_kept_once_each(bot, user: User):
+    assert "pitch decks" in await user.say("/offer I can review pitch decks")
+    await user.say("/offer i can review pitch decks")
+    assert notebook(bot).profile().offers == ["I can review pitch decks"]
+    assert "Your offers: I can review pitch decks" in await user.say("/offer")
+
+
+async def test_the_review_day_moves_and_its_job_follows(bot, user: User, clock):
+    assert "Sun at 18:00" in await user.say("/review")
+    assert "Sat at 10:00" in await user.say("/review saturday 10:00")
+    [job] = bot.app.job_queue.get_jobs_by_name(f"{REVIEW_PREFIX}{UID}")
+    fire = job.trigger.get_next_fire_time(None, clock.now())
+    assert (fire.weekday(), fire.hour) == (5, 10)  # Saturday 10:00 UTC
+    assert "couldn't read" in await user.say("/review someday")
+
+
+def test_review_times_are_read_like_people_write_them():
+    assert parse_review_time("sun") == (6, parse_review_time("sunday 18:00")[1])
+    assert parse_review_time("fri 9am")[0] == 4
+    assert parse_review_time("tomorrow") is None
+
+
+def test_the_weekly_trigger_fires_on_its_weekday_through_dst():
+    trigger = WeeklyTrigger("Europe/Berlin", 6, parse_review_time("sun 18:00")[1])
+    fire = trigger.get_next_fire_time(None, datetime(2026, 3, 25, 12, 0, tzinfo=UTC))
+    assert fire == datetime(2026, 3, 29, 16, 0, tzinfo=UTC)  # the clocks went forward that morning
+    assert trigger.get_next_fire_time(fire, fire) == datetime(2026, 4, 5, 16, 0, tzinfo=UTC)
+
+
+async def test_the_weekly_review_is_pushed_once(bot, user: User, clock):
+    await user.say("/goal raise a seed round")
+    await user.say("/met Sam Ortiz at the founders dinner")
+    await user.say("/gave Sam the deck")
+    clock.set(datetime(2026, 11, 22, 18, 0, tzinfo=UTC))
+    assert await deliver_review(bot.app, UID) == "sent"
+    assert await deliver_review(bot.app, UID) == "already-sent"
+    [review] = [p["text"] for p in bot.api.sent() if "Your week" in p["text"]]
+    assert "Gives: 1" in review and "raise a seed round" in review and "Streak: 1 week" in review
+
+
+async def _morning(bot, user: User, clock, day: int) -> str:
+    clock.set(datetime(2026, 11, 22 + day, 8, 0, tzinfo=UTC))
+    before = len(bot.api.calls)
+    assert await deliver_morning(bot.app, UID) == "sent"
+    user.last = [p for m, p in bot.api.calls[before:] if m == "sendMessage"]
+    return user.text
+
+
+async def test_an_empty_notebook_first_morning_teaches_the_one_line_capture(bot, user: User, clock):
+    await user.say("/start")
+    text = await _morning(bot, user, clock, 1)
+    assert "<code>met Jane from Acme at the editors happy hour" in text
+    assert "All quiet" in await _morning(bot, user, clock, 2)  # taught once, not every day
+
+
+async def test_snooze_rests_the_person_unless_only_this_one(bot, user: User, clock):
+    await user.say("/met Priya Raman at Web Summit, promised to send her the Ferrazzi book")
+    await _morning(bot, user, clock, 1)
+    await user.tap("1 Snooze")
+    await user.tap("Tomorrow")
+    [key] = notebook(bot).get_state(SNOOZES)
+    assert key.startswith("person:")
+    await _morning(bot, user, clock, 2)
+    await user.tap("1 Snooze")
+    await user.tap("Only this one")
+    assert any(k.startswith("followup:") or k.startswith("thank-meet:") for k in notebook(bot).get_state(SNOOZES))
+
+
+async def test_a_tap_marks_the_morning_as_not_ignored(bot, user: User, clock):
+    await user.say("/met Priya Raman at Web Summit, promised to send her the Ferrazzi book")
+    await _morning(bot, user, clock, 1)
+    await user.tap("1 Done")
+    [record] = notebook(bot).get_state(MORNINGS).values()
+    assert record["acted"] == [record["keys"][0]]
+
+
+async def test_the_rhythm_answer_changes_the_budget_or_pauses_a_week(bot, user: User, clock):
+    await user.say("/met Priya Raman at Web Summit")
+    user.last = [{"reply_markup": {"inline_keyboard": [[{"text": "Fewer", "callback_data": "rhythm:fewer"}]]}}]
+    assert "Fewer it is: 2 steps" in await user.tap("Fewer")
+    user.last = [{"reply_markup": {"inline_keyboard": [[{"text": "Pause", "callback_data": "rhythm:pause"}]]}}]
+    assert "Taking a week off" in await user.tap("Pause")
+    clock.set(datetime(2026, 11, 25, 8, 0, tzinfo=UTC))
+    assert await deliver_morning(bot.app, UID) == "skipped"
+    clock.set(datetime(2026, 11, 29, 8, 0, tzinfo=UTC))
+    assert await deliver_morning(bot.app, UID) == "sent"
+
+
+async def test_an_ask_comes_with_a_draft_to_copy(bot, user: User, clock):
+    await user.say("/goal land a PM role at a fintech")
+    await user.say("/met Carla Diaz, PM at Monzo, at the fintech meetup")
+    for line in (
+        "/gave Carla the talk",
+        "/note Carla: coffee near her office",
+        "/note Carla: lunch",
+        "/note Carla: she showed me the roadmap",
+    ):
+        await user.say(line)
+    text = await _morning(bot, user, clock, 1)
+    assert "Ask Carla for a referral" in text
+    number = text.split("🙋 Ask")[0].rsplit("<b>", 1)[1].split(".")[0]
+    draft = await user.tap(f"{number} Draft")
+    assert "trying to land a PM role at a fintech" in draft and "referring me" in draft

@@ -41,7 +41,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("morning", "When the morning message comes", "/morning 07:30", "Settings"),
     Command("pause", "Pause morning messages", "/pause", "Settings"),
     Command("resume", "Resume morning messages", "/resume", "Settings"),
-    Command("export", "Download everything you told me", "/export  ·  /export csv  ·  /export vcf", "Your data"),
+    Command("export", "Download everything you told me", "/export · /export csv · /export vcf", "Your data", True),
     Command("deleteme", "Delete all your data", "/deleteme", "Your data"),
     Command("privacy", "What is stored, who can read it", "/privacy", "Your data"),
     Command("start", "What Nurture does", "/start", "Settings"),

@@ -23,6 +23,7 @@ import numpy as np
 from bot.coach.netmap import ALONE, OTHERS, NetworkMap
 
 MAX_PEOPLE_DRAWN = 500
+MIN_SHOWN = 4  # a cluster that could show fewer of its people than this is drawn as one bubble
 SPRING_UP_TO = 80  # a force layout inside a cluster up to this size; a sunflower beyond
 LABEL_EVERYONE_UP_TO = 30
 SIZE_PX = 1000
@@ -51,12 +52,13 @@ def draw_map(netmap: NetworkMap, title: str = "Your network") -> bytes | None:
     from matplotlib.figure import Figure
     from matplotlib.patheffects import withStroke
 
-    collapsed = _collapsed_clusters(netmap)
-    discs = _place_clusters(netmap, collapsed)
+    shown = drawn_members(netmap)
+    collapsed = {i for i, members in shown.items() if not members}
+    discs = _place_clusters(netmap, shown)
     positions: dict[str, tuple[float, float]] = {}
     for index in range(len(netmap.clusters)):
         if index not in collapsed:
-            positions.update(_place_people(netmap, index, discs[index]))
+            positions.update(_place_people(netmap, index, shown[index], discs[index]))
 
     figure = Figure(figsize=(SIZE_PX / 100, SIZE_PX / 100), dpi=100)
     FigureCanvasAgg(figure)
@@ -77,11 +79,12 @@ def draw_map(netmap: NetworkMap, title: str = "Your network") -> bytes | None:
     if inside:
         axes.add_collection(LineCollection(inside, colors="#6f6f6f", linewidths=0.5, alpha=0.35, zorder=1))
 
-    ids = list(positions)
-    colours = [_colour(netmap, netmap.people[cid].cluster) for cid in ids]
-    sizes = [scale * (30 + 420 * netmap.people[cid].strength) for cid in ids]
-    xy = np.array([positions[cid] for cid in ids])
-    axes.scatter(xy[:, 0], xy[:, 1], s=sizes, c=colours, edgecolors="white", linewidths=0.6, zorder=2)
+    ids = list(positions)  # empty when everyone is in a bubble (thousands of people, none linked)
+    if ids:
+        colours = [_colour(netmap, netmap.people[cid].cluster) for cid in ids]
+        sizes = [scale * (30 + 420 * netmap.people[cid].strength) for cid in ids]
+        xy = np.array([positions[cid] for cid in ids])
+        axes.scatter(xy[:, 0], xy[:, 1], s=sizes, c=colours, edgecolors="white", linewidths=0.6, zorder=2)
 
     outline = [withStroke(linewidth=3, foreground="white")]
     named = {h.id for h in netmap.hubs} | {b.id for b in netmap.bridges}
@@ -105,7 +108,7 @@ def draw_map(netmap: NetworkMap, title: str = "Your network") -> bytes | None:
     for index, cluster in enumerate(netmap.clusters):
         disc = discs[index]
         colour = _colour(netmap, index)
-        caption = f"{cluster.name[:28]} · {len(cluster.members)}"
+        caption = f"{cluster.name[:28]} · {len(cluster.members):,}"
         if index in collapsed:
             axes.scatter([disc.x], [disc.y], s=[min(3000, 40 * len(cluster.members))], c=[colour], alpha=0.5)
             axes.text(disc.x, disc.y, caption, ha="center", va="center", fontsize=9, path_effects=outline, zorder=4)
@@ -126,7 +129,9 @@ def draw_map(netmap: NetworkMap, title: str = "Your network") -> bytes | None:
     axes.set_xlim(cx - side / 2, cx + side / 2)
     axes.set_ylim(cy - side / 2, cy + side / 2)
     clusters = sum(1 for c in netmap.clusters if not c.grouped)
-    people = f"{netmap.size} {'person' if netmap.size == 1 else 'people'}"
+    people = f"{netmap.size:,} {'person' if netmap.size == 1 else 'people'}"
+    if drawn < netmap.size:
+        people += f" ({drawn:,} strongest ties drawn)"
     subtitle = f"{people} · {clusters} {'cluster' if clusters == 1 else 'clusters'} · bigger dot = stronger tie"
     figure.suptitle(f"{title}\n{subtitle}", fontsize=13, y=0.985)
 
@@ -142,29 +147,31 @@ def _colour(netmap: NetworkMap, index: int) -> str:
     return PALETTE[index % len(PALETTE)]
 
 
-def _collapsed_clusters(netmap: NetworkMap) -> set[int]:
-    """Clusters drawn as one bubble so that at most MAX_PEOPLE_DRAWN people are drawn one by one: the people on
-    their own first, then the grouped small clusters, then the smallest named clusters."""
-    drawn = netmap.size
-    collapsed: set[int] = set()
-    order = sorted(
-        range(len(netmap.clusters)),
-        key=lambda i: (not netmap.clusters[i].grouped, len(netmap.clusters[i].members)),
-    )
-    for index in order:
-        if drawn <= MAX_PEOPLE_DRAWN:
-            break
-        collapsed.add(index)
-        drawn -= len(netmap.clusters[index].members)
-    return collapsed
+def drawn_members(netmap: NetworkMap) -> dict[int, list[str]]:
+    """Who is drawn one by one in each cluster, at most MAX_PEOPLE_DRAWN in all; an empty list means the cluster
+    is drawn as one bubble. Past the limit, the people on their own and the grouped small clusters become bubbles
+    first; if that is not enough, each named cluster shows its strongest people, in proportion to its size, and
+    a cluster whose share would be under a handful becomes a bubble too."""
+    clusters = netmap.clusters
+    drawn = {i: list(c.members) for i, c in enumerate(clusters)}
+    if netmap.size <= MAX_PEOPLE_DRAWN:
+        return drawn
+    for i, cluster in enumerate(clusters):
+        if cluster.grouped:
+            drawn[i] = []
+    total = sum(len(members) for members in drawn.values())
+    if total <= MAX_PEOPLE_DRAWN:
+        return drawn
+    for i, members in drawn.items():
+        share = MAX_PEOPLE_DRAWN * len(members) // total
+        drawn[i] = members[:share] if share >= MIN_SHOWN else []
+    return drawn
 
 
-def _place_clusters(netmap: NetworkMap, collapsed: set[int]) -> dict[int, Disc]:
+def _place_clusters(netmap: NetworkMap, drawn: dict[int, list[str]]) -> dict[int, Disc]:
     """Greedy packing, biggest cluster first in the middle: each next disc goes to the free spot closest to the
     middle and to the clusters it shares ties with. Compact, never overlapping, and with room for the captions."""
-    radius = {
-        i: (1.2 if i in collapsed else 0.55 * math.sqrt(len(c.members)) + 0.4) for i, c in enumerate(netmap.clusters)
-    }
+    radius = {i: (0.55 * math.sqrt(len(members)) + 0.4 if members else 1.2) for i, members in drawn.items()}
     ties: dict[int, dict[int, int]] = {i: {} for i in radius}
     for a, b in netmap.graph.edges():
         ca, cb = netmap.people[a].cluster, netmap.people[b].cluster
@@ -198,15 +205,17 @@ def _place_clusters(netmap: NetworkMap, collapsed: set[int]) -> dict[int, Disc]:
     return placed
 
 
-def _place_people(netmap: NetworkMap, index: int, disc: Disc) -> dict[str, tuple[float, float]]:
+def _place_people(netmap: NetworkMap, index: int, members: list[str], disc: Disc) -> dict[str, tuple[float, float]]:
+    """``members``: those of the cluster drawn one by one, strongest first."""
     cluster = netmap.clusters[index]
-    members = cluster.members  # strongest first
     inner = disc.r * 0.9
     if len(members) == 1:
         return {members[0]: (disc.x, disc.y)}
     if cluster.grouped or len(members) > SPRING_UP_TO:
         return _sunflower(members, disc.x, disc.y, inner)
     sub = netmap.graph.subgraph(members)
+    if sub.number_of_edges() < len(members):  # too few ties among them for a force layout to show a shape
+        return _sunflower(members, disc.x, disc.y, inner)
     start = _sunflower(members, 0.0, 0.0, 1.0)
     layout = nx.spring_layout(sub, pos=start, seed=7, iterations=50, weight=None)
     points = np.array([layout[m] for m in members], dtype=float)

@@ -100,9 +100,11 @@ def _score_word(word: str, fields: list[tuple[str, str, tuple[str, ...]]]) -> tu
 
 
 def search(contacts: Sequence[Contact], interactions: Sequence[Interaction], query: str, limit: int = 20) -> list[Hit]:
-    """People matching every word of ``query``, best first (ties: most recently met first)."""
-    words = query_words(query)
-    if not words:
+    """People matching every word of ``query``, best first (ties: most recently met first). A word written as a
+    tag ("#investor") matches only people with exactly that tag."""
+    tags = [w[1:].lower() for w in query.split() if w.startswith("#") and len(w) > 1]
+    words = query_words(" ".join(w for w in query.split() if not w.startswith("#")))
+    if not words and not tags:
         return []
     notes: dict[str, list[str]] = {}
     for item in sorted(interactions, key=lambda i: i.at or i.on, reverse=True):
@@ -110,8 +112,10 @@ def search(contacts: Sequence[Contact], interactions: Sequence[Interaction], que
             notes.setdefault(item.contact_id, []).append(item.text)
     hits: list[Hit] = []
     for contact in contacts:
+        if tags and not all(tag in contact.tags for tag in tags):
+            continue
         fields = [(n, t, _words(t)) for n, t in _fields(contact, notes.get(contact.id, ()))]
-        total, why = 0.0, ""
+        total, why = WEIGHTS["tags"] * len(tags), f"tags: {', '.join(contact.tags)}" if tags else ""
         for word in words:
             score, field, text = _score_word(word, fields)
             if not score:

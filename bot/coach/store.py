@@ -32,10 +32,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bot.coach.crypto import Codec
+from bot.coach.crypto import Codec, owner_of
 from bot.coach.errors import UnreadableData
 from bot.coach.notebook import DIGEST_VERSION, Notebook, set_aside_files, state_values
-from bot.coach.storage import FOLDER_MODE, fsync_folder, read_head
+from bot.coach.storage import FOLDER_MODE, fsync_folder, read_head, write_atomically
 from bot.coach.summary import SUMMARY_VERSION
 
 log = logging.getLogger(__name__)
@@ -219,6 +219,17 @@ class Store:
         """A file kept beside a user's notebook, outside its head (an import waiting for the user's answer);
         deleted together with the notebook."""
         return self.users_dir / f"{int(user_id)}.json.side-{name}"
+
+    def write_side(self, user_id: int, name: str, payload: bytes) -> None:
+        """Save a side file atomically, sealed with COACH_DATA_KEY like the notebook when a key is set."""
+        path = self.side_file(user_id, name)
+        write_atomically(path, self.codec.seal_line(payload, owner_of(path)) if self.codec else payload)
+
+    def read_side(self, user_id: int, name: str) -> bytes:
+        """A side file's content; FileNotFoundError when there is none (answered already, or deleted)."""
+        path = self.side_file(user_id, name)
+        raw = path.read_bytes()
+        return self.codec.open_line(raw.rstrip(b"\n"), owner_of(path)) if self.codec else raw
 
     def is_open(self, user_id: int) -> bool:
         return int(user_id) in self._open

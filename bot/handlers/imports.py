@@ -22,7 +22,7 @@ from bot.callbacks import button, pressed
 from bot.coach.importing import MAX_BYTES, Incoming, Preview, plan_import, preview, read_file
 from bot.coach.models import Contact
 from bot.coach.notebook import Notebook
-from bot.coach.storage import write_atomically
+from bot.coach.store import Store
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
 from bot.rendering import render
@@ -45,8 +45,9 @@ def _read_and_preview(file_name: str, data: bytes, contacts: list[Contact]) -> t
     return found, orjson.dumps(waiting)
 
 
-def _waiting(payload: bytes) -> tuple[list[Incoming], dict[int, str]]:
-    waiting = orjson.loads(payload)
+def _read_waiting(store: Store, user_id: int, token: str) -> tuple[list[Incoming], dict[int, str]]:
+    """The people a preview found, back from the side file (FileNotFoundError when already answered)."""
+    waiting = orjson.loads(store.read_side(user_id, f"import-{token}"))
     return [Incoming.from_dict(p) for p in waiting["people"]], {int(i): cid for i, cid in waiting["matches"].items()}
 
 
@@ -66,8 +67,7 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE, notebo
         await reply(update, context, render("messages/import_nobody.html", found=found))
         return
     token = notebook.put_pending(ACTION, {"people": len(found.people), "kind": found.kind})
-    path = services(context).store.side_file(user.id, f"import-{token}")
-    await asyncio.to_thread(write_atomically, path, waiting)
+    await asyncio.to_thread(services(context).store.write_side, user.id, f"import-{token}", waiting)
     examples = [found.people[i].name for i in sorted(found.matches)[:3]]
     if found.matches:
         buttons = [
@@ -91,7 +91,8 @@ async def on_import(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook
         return
     await query.answer()
     token, choice = data.args
-    path = services(context).store.side_file(user.id, f"import-{token}")
+    store = services(context).store
+    path = store.side_file(user.id, f"import-{token}")
     if choice == "cancel":
         notebook.pop_pending(token)
         with suppress(FileNotFoundError):
@@ -99,7 +100,7 @@ async def on_import(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook
         await query.edit_message_text(render("messages/import_cancelled.html"), parse_mode="HTML")
         return
     try:
-        people, matches = await asyncio.to_thread(lambda: _waiting(path.read_bytes()))
+        people, matches = await asyncio.to_thread(_read_waiting, store, user.id, token)
     except FileNotFoundError:
         notebook.pop_pending(token)
         await query.edit_message_text(render("messages/expired.html"), parse_mode="HTML")

@@ -8,7 +8,7 @@ import pytest
 
 from bot.coach.models import Contact, Interaction, Profile
 from bot.coach.netmap import ALONE, build_graph, goal_theme, map_network
-from bot.coach.netmap_picture import MAX_PEOPLE_DRAWN, draw_map
+from bot.coach.netmap_picture import MAX_PEOPLE_DRAWN, draw_map, drawn_members
 from tests.samples.networks import generated_network
 
 TODAY = date(2026, 11, 22)
@@ -103,12 +103,20 @@ def test_the_map_is_drawn_for_generated_networks(size):
         assert netmap.hubs and len([c for c in netmap.clusters if not c.grouped]) >= 3
 
 
-def test_past_the_limit_the_smallest_clusters_are_drawn_as_bubbles():
-    sample = generated_network(MAX_PEOPLE_DRAWN + 200, seed=3)
+@pytest.mark.parametrize("size", [MAX_PEOPLE_DRAWN + 200, 5000])
+def test_past_the_limit_loners_and_small_clusters_are_bubbles_and_big_ones_show_their_strongest(size):
+    sample = generated_network(size, seed=3)
     netmap = map_network(sample.contacts, sample.interactions, sample.today)
-    from bot.coach.netmap_picture import _collapsed_clusters
+    shown = drawn_members(netmap)
+    assert sum(len(members) for members in shown.values()) <= MAX_PEOPLE_DRAWN
+    assert all(shown[i] == [] for i, c in enumerate(netmap.clusters) if c.grouped)
+    biggest = shown[0]
+    assert biggest == netmap.clusters[0].members[: len(biggest)]  # the strongest ties of the cluster
+    assert draw_map(netmap).startswith(PNG)
 
-    collapsed = _collapsed_clusters(netmap)
-    assert collapsed
-    assert sum(len(c.members) for i, c in enumerate(netmap.clusters) if i not in collapsed) <= MAX_PEOPLE_DRAWN
+
+def test_thousands_of_people_with_nothing_in_common_are_one_bubble():
+    people = [person(f"{n:05d}", f"Person {n}") for n in range(MAX_PEOPLE_DRAWN + 1)]
+    netmap = map_network(people, [], TODAY)
+    assert drawn_members(netmap) == {0: []}
     assert draw_map(netmap).startswith(PNG)

@@ -125,3 +125,24 @@ async def test_hundreds_of_imported_people_never_flood_the_mornings(user: User, 
         plan = await user.say("/today")
         surfaced |= set(re.findall(r"First\d+", plan))
     assert 1 <= len(surfaced) <= 7  # a few a week, not 300
+
+
+async def test_a_waiting_import_is_sealed_like_the_notebook_when_a_data_key_is_set(tmp_path):
+    from bot.app import build_application
+    from bot.clock import FixedClock
+    from bot.coach.crypto import Codec, generate_key
+    from bot.coach.store import Store
+    from bot.config import Settings
+    from bot.local_api import LocalBotAPI, LocalChat
+    from tests.conftest import NOW, Bot
+
+    store = Store(tmp_path / "data", codec=Codec.from_text(generate_key()))
+    api = LocalBotAPI()
+    app = build_application(Settings(data_dir=tmp_path / "data"), store, FixedClock(NOW), request=api)
+    async with app:
+        sealed = User(Bot(app, api), LocalChat(user_id=USER, first_name="Alex"))
+        await sealed.send_file("Connections.csv", file("Connections.csv"))
+        [side] = store.users_dir.glob("*.side-import-*")
+        assert b"Jane" not in side.read_bytes()
+        assert "Imported 4 new people" in await sealed.tap("Import 4")
+    assert names(store) == ["Jane Doe", "José Ortiz", "Sam Lee", "Zoë Ångström"]

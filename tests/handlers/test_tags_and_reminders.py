@@ -91,3 +91,17 @@ async def test_a_birthday_from_a_note_brings_a_nudge_on_the_day(user: User, cloc
     assert [c.birthday for c in store.notebook(USER).contacts()] == ["11-24"]
     clock.set(clock.now() + timedelta(days=2))
     assert "Birthday - Tom" in await user.say("/today")
+
+
+async def test_find_hash_tag_filters_by_the_tag_itself(user: User):
+    await user.say("/met Jane from Acme at PyCon")
+    await user.say("/met Sam at the book club")
+    await user.say("/met Ivo, an investor relations lead at Globex")
+    await user.say("/tag Jane investor")
+    await user.say("/tag Sam investor climate")
+    reply = await user.say("/find #investor")
+    assert "Jane" in reply and "Sam" in reply and "Ivo" not in reply
+    reply = await user.say("/find #investor #climate")
+    assert "Sam" in reply and "Jane" not in reply
+    reply = await user.say("/find #investor acme")
+    assert "Jane" in reply and "Sam" not in reply

@@ -22,6 +22,7 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import NamedTuple
 
 from bot.coach import facts as said
@@ -125,6 +126,18 @@ def tidy(text: str) -> str:
 # --- intros: a reason the message can say ---------------------------------------------------------------------
 
 
+# ``IntroReason.has`` when the other person *is* what is needed (the need says "a lawyer", their card "lawyer").
+ROLE_MATCH = "is one"
+
+
+def _has_words(has: str, person: Contact) -> str:
+    """What the helper has, after their first name: "can help with exactly that", "does exactly that at Beta Legal"."""
+    if has != ROLE_MATCH:
+        return f"{person.first_name} {has}"
+    where = f" at {person.company.strip()}" if person.company.strip() else ""
+    return f"that's exactly {person.first_name}'s line of work{where}"
+
+
 class IntroReason(NamedTuple):
     """Why two people should meet, in pieces the notes can say from either side.
 
@@ -152,13 +165,14 @@ _RARE_SHARE = 0.05
 _RARE_MIN = 3
 
 
-def _content_words(text: str) -> set[str]:
+@lru_cache(maxsize=8192)  # roles and offers repeat across a network; a share scans all of them
+def _content_words(text: str) -> frozenset[str]:
     words = set()
     for word in re.findall(r"[\w'-]+", fold(text)):
         if word in _NOT_CONTENT or len(word) < 2:
             continue
         words.add(word[:-1] if word.endswith("s") and len(word) > 3 else word)
-    return words
+    return frozenset(words)
 
 
 def intro_reason(network: Network, a: Contact, b: Contact, today: date) -> IntroReason | None:
@@ -204,7 +218,7 @@ def _helps_with(need: Fact, helper: Contact, helper_known: Known) -> str:
             return f"is {_a(helper.role)}"
         return ""
     if act == "raising":
-        wanted = {"investor", "vc", "angel", "fund", "capital", "ventures", "partners"}
+        wanted = frozenset({"investor", "vc", "angel", "fund", "capital", "ventures", "partners"})
     if not wanted:
         return ""
     for offer in helper_known.of("offer"):
@@ -213,8 +227,7 @@ def _helps_with(need: Fact, helper: Contact, helper_known: Known) -> str:
             # Said once: when the offer is the need, "can help with exactly that".
             return "can help with exactly that" if wanted <= offered else f"is a great person for {offer.slots['what']}"
     if wanted & _content_words(helper.role) or wanted & {t.lower() for t in helper.tags}:
-        # The need already named the role ("looking for a lawyer"): "Tom is one, at Beta Legal".
-        return "is one" + (f", at {helper.company}" if helper.company else "")
+        return ROLE_MATCH  # the need already names the role ("a lawyer"): said without repeating it
     if helper.company and fold(helper.company) in fold(what):
         return f"is at {helper.company}"
     return ""
@@ -245,7 +258,7 @@ def reason_in_words(reason: IntroReason, a: Contact, b: Contact) -> str:
     """The reason, to the user, naming both: "Jane is looking for a lawyer, and Tom is a lawyer at Beta"."""
     if reason.kind == "need" and reason.need is not None:
         needer, helper = (a, b) if reason.needer == a.id else (b, a)
-        return f"{said.needs(reason.need, needer.first_name)}, and {helper.first_name} {reason.has}"
+        return f"{said.needs(reason.need, needer.first_name)}, and {_has_words(reason.has, helper)}"
     if reason.kind == "goal" and reason.need is not None:
         return f"{a.first_name} and {b.first_name} are both {said.need_words(reason.need)}"
     return f"{a.first_name} and {b.first_name} both care about {reason.interest}, which few of your people share"
@@ -413,6 +426,18 @@ class _Note:
 
     def _next_step(self) -> str:
         """With nothing promised: a coffee, about the thing they care about most right now."""
+        news = self._news()
+        if news is not None and not self.known.of("need"):
+            # Their news is the freshest thing to pick up: congratulate, then ask to hear about it.
+            self._use(news)
+            on = said.congrats_on(news)
+            if self.style == "formal":
+                return f"Congratulations on {on}, too. I would love to hear more about it over a coffee some time."
+            return (
+                f"And congratulations on {on}! I'd love to hear all about it over a coffee.",
+                f"Also, huge congrats on {on}! Fancy a quick call soon to tell me about it?",
+                f"Congratulations on {on}, by the way - let's grab a coffee and you can tell me everything.",
+            )[self.variant]
         fact = self.known.latest("need") or self.known.latest("interest")
         topic = ""
         if fact is not None:
@@ -488,13 +513,21 @@ class _Note:
             self._use(need)
             self.contact_ids.append(person.id)
             words = said.need_words(need)
-            give = (
-                f"You mentioned you're {words}. I know someone who might help: {person.name}, who {has}.",
-                f"Since you're {words}: {person.name} {has}, and I think you two should talk.",
-                f"You're {words}, right? {person.name} {has} - I immediately thought of you.",
-            )[self.variant]
+            who = person.name + (f" at {person.company.strip()}" if person.company.strip() else "")
+            if has == ROLE_MATCH:
+                give = (
+                    f"You mentioned you're {words}. I know a good one: {who}.",
+                    f"Since you're {words}: {who} is one, and I think you two should talk.",
+                    f"You're {words}, right? {who} is one - I immediately thought of you.",
+                )[self.variant]
+            else:
+                give = (
+                    f"You mentioned you're {words}. I know someone who might help: {person.name}, who {has}.",
+                    f"Since you're {words}: {person.name} {has}, and I think you two should talk.",
+                    f"You're {words}, right? {person.name} {has} - I immediately thought of you.",
+                )[self.variant]
             close = "Would an intro be useful? I'm happy to ask first."
-            self.reason = f"{person.first_name} {has}"
+            self.reason = _has_words(has, person)
         elif need is not None:
             self._use(need)
             words = said.need_words(need)
@@ -530,6 +563,8 @@ class _Note:
     def _who_can_help(self, need: Fact) -> tuple[Contact, str] | None:
         """Someone else the user knows who is or offers what ``need`` asks for (a share can offer an intro)."""
         for other in self.network.contacts:
+            if not (other.role or other.offers or other.tags or other.company):
+                continue
             if other.id == self.contact.id or (
                 self.contact.company.strip() and fold(other.company) == fold(self.contact.company)
             ):
@@ -596,7 +631,9 @@ class _Note:
         if self.kind == INTRODUCE:
             self.context["first_name"] = f"{contact.first_name} and {other.first_name}"
         # When the reason is what someone is ("is a lawyer at Beta"), the name is not followed by the same words.
-        by_card = reason.kind == "need" and reason.has.startswith("is ")
+        by_card = reason.kind == "need" and (
+            reason.has == ROLE_MATCH or (reason.need is not None and reason.need.slots.get("act") == "hiring")
+        )
         helper_id = other.id if reason.needer == contact.id else contact.id
         self.context.update(
             a_first=contact.first_name,
@@ -615,7 +652,7 @@ class _Note:
         if reason.kind == "need" and reason.need is not None:
             words = said.need_words(reason.need)
             if reason.needer == me.id:
-                return f"You mentioned you're {words}, and {other.first_name} {reason.has}."
+                return f"You mentioned you're {words}, and {_has_words(reason.has, other)}."
             need = said.needs(reason.need, other.first_name)
             return (
                 f"{need}, and I thought of you straight away.",
@@ -630,7 +667,7 @@ class _Note:
         """The reason said to both at once, by name only."""
         if reason.kind == "need" and reason.need is not None:
             needer, helper = (a, b) if reason.needer == a.id else (b, a)
-            return f"{said.needs(reason.need, needer.first_name)}, and {helper.first_name} {reason.has}."
+            return f"{said.needs(reason.need, needer.first_name)}, and {_has_words(reason.has, helper)}."
         if reason.kind == "goal" and reason.need is not None:
             return f"You're both {said.need_words(reason.need)} right now and could compare notes."
         return f"You both love {reason.interest}, and you're the two people I know who talk about it best."

@@ -651,12 +651,12 @@ def known(
     for interest in contact.interests:
         if interest.strip():
             take([_derived(contact, "interest", first_on, what=_clip(interest, ""))])
-    for need in contact.needs:
-        if need.strip():
-            take([_derived(contact, "need", first_on, what=_clip(to_second_person(need, contact), ""))])
-    for offer in contact.offers:
-        if offer.strip():
-            take([_derived(contact, "offer", first_on, what=_clip(to_second_person(offer, contact), ""))])
+    for kind, items in (("need", contact.needs), ("offer", contact.offers)):
+        for listed in items:  # the card's lists say again what notes said: only what no fact says yet is added
+            what = _thing(listed, listed)
+            words = set(fold(what).split()) - _DROPPABLE - _BAD_END
+            if words and not any(words & (set(fold(f.slots.get("what", "")).split())) for f in facts if f.kind == kind):
+                take([_derived(contact, kind, first_on, what=what)])
     for promise in promises:
         if promise.is_open and promise.kind == "promise" and promise.text.strip():
             take([promise_fact(promise)])
@@ -924,7 +924,7 @@ def question(fact: Fact, variant: int = 0) -> str:
         place = s.get("place", "")
         if s.get("tense") == "future":
             return (f"When's the big move to {place}?", f"How are the plans for {place} coming along?")[pick]
-        return (f"How are you settling in in {place}?", f"How's {place} treating you?")[pick]
+        return (f"How are you settling into life in {place}?", f"How's {place} treating you?")[pick]
     if fact.kind == "need":
         act, what = s.get("act", ""), s.get("what", "")
         if act == "hiring":
@@ -1097,12 +1097,14 @@ def still_owed(kept: Kept) -> str:
 def help_words(fact: Fact) -> HelpWords:
     """Help received, for a thank-you: ("reviewing my CV", "reviewed my CV") or, when it is not a past-tense
     phrase we can turn, ("", "") - the note then says "your help" rather than quote the log."""
+    # The user's own log of what they received, in the first person: named as it was ("reviewing my CV"), cut to
+    # one deed ("reviewed my term sheet and sent me notes" -> "reviewing my term sheet") and a few words.
     source = " ".join(fact.slots.get("did", "").split()).rstrip(".!")
     did = re.split(r"\s*(?:,|;|\s-\s|\band\b|\bbut\b|\bwhich\b|\bso\b)\s*", source, maxsplit=1)[0]
     did = to_second_person(did)
     verb, _, rest = did.partition(" ")
     low = verb.lower()
-    rest = _clip(rest, source)
+    rest = " ".join(rest.split()[:8])
     if low.endswith("ing") and len(low) > 4:
         return HelpWords(f"{low} {rest}".strip(), "")
     if low in _IRREGULAR or (low.endswith("ed") and low.isalpha() and len(low) > 3):

@@ -254,12 +254,12 @@ def test_intro_asks_each_side_then_introduces_both_by_name():
     to_jane = draft_note("intro", net, "jane", TODAY, other_id="tom", variant=0)
     to_tom = draft_note("intro", net, "tom", TODAY, other_id="jane", variant=0)
     both = draft_note(INTRODUCE, net, "jane", TODAY, other_id="tom", variant=0)
-    assert "looking for a designer, and Tom is one, at Beta" in to_jane.text
+    assert "looking for a designer, and that's exactly Tom's line of work at Beta" in to_jane.text
     assert "check with Tom" in to_jane.text
     assert "Jane needs a designer, and I thought of you" in to_tom.text
     assert both.text.startswith("Hi Jane and Tom,")
     assert "Jane, meet Tom Lee." in both.text and "Tom, meet Jane Doe, CTO at Acme." in both.text
-    assert to_jane.reason == "Jane needs a designer, and Tom is one, at Beta"
+    assert to_jane.reason == "Jane needs a designer, and that's exactly Tom's line of work at Beta"
     assert both.contact_ids == ["jane", "tom"]
 
 
@@ -268,7 +268,7 @@ def test_share_offers_someone_who_can_help_with_a_need():
     needs = Interaction(id="n", contact_id="jane", kind="note", text="she's looking for a lawyer", on=iso(3))
     net = Network([jane(), TOM, lawyer], [needs], [])
     result = draft("share", net, 0)
-    assert "Bob Hart, who is one, at Hart & Co" in result.text
+    assert "I know a good one: Bob Hart at Hart & Co." in result.text
     assert "Would an intro be useful?" in result.text
     assert result.paste == ""
 

@@ -2,7 +2,7 @@
 
 Every case is drafted in every wording and style, and each draft must:
 - speak to the person, never about them (no she/he/her/him/his);
-- never copy a run of 25 characters or more from a note, a promise or logged help (notes are private shorthand);
+- never copy a run of 25 characters or more from a note or a promise (notes are private shorthand);
 - never show a bracketed placeholder or template syntax;
 - say each fact at most once, and never a company the person has left;
 - keep a promise in the first person ("here's the deck I mentioned", "when's good for that call?");
@@ -267,9 +267,8 @@ def _network(case: Case) -> tuple[Network, Contact, Contact | None, list[str]]:
             texts.append(text)
             if case.saved:
                 facts.extend(read_facts(text, owner, note.on, note.id))
-    for n, (ago, text) in enumerate(case.got):
+    for n, (ago, text) in enumerate(case.got):  # help is the user's own log, named in the thank-you: not a note
         interactions.append(Interaction(id=f"g{n:07d}", contact_id=contact.id, kind="got", text=text, on=_days(ago)))
-        texts.append(text)
     promises = [
         Promise(id=f"p{n:07d}", contact_id=contact.id, text=text, made_on=_days(ago))
         for n, (ago, text) in enumerate(case.promises)

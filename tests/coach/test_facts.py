@@ -145,7 +145,7 @@ def test_news_is_said_to_them_and_about_them(text, on, about_lisa, to_lisa):
     [
         ("started a new job at Anthropic", "How are you finding it at Anthropic so far?"),
         ("moving to Berlin", "When's the big move to Berlin?"),
-        ("moved to Lisbon", "How are you settling in in Lisbon?"),
+        ("moved to Lisbon", "How are you settling into life in Lisbon?"),
         ("is hiring", "How's the hiring going?"),
         ("looking for a lawyer", "Did you find a lawyer in the end?"),
         ("raising a seed round", "How's the seed round going?"),

@@ -32,6 +32,7 @@ from bot.handlers import (
     drafts,
     goals,
     imports,
+    inputs,
     morning,
     network,
     privacy,
@@ -148,7 +149,14 @@ def build_application(
 
     services = Services(settings=settings, store=store, clock=clock)
     services.resumers.update(
-        {**capture.RESUMERS, **contacts.RESUMERS, **drafts.RESUMERS, **coaching.RESUMERS, **network.RESUMERS}
+        {
+            **capture.RESUMERS,
+            **inputs.RESUMERS,
+            **contacts.RESUMERS,
+            **drafts.RESUMERS,
+            **coaching.RESUMERS,
+            **network.RESUMERS,
+        }
     )
     app.bot_data["services"] = services
 
@@ -161,7 +169,14 @@ def build_application(
     app.add_handler(CallbackQueryHandler(expired_button))
     app.add_handler(MessageHandler(filters.COMMAND, unknown_command))
     app.add_handler(MessageHandler(filters.TEXT & filters.Regex(REMIND_ME), network.remind_text))
+    app.add_handler(MessageHandler(inputs.FORWARDED, inputs.on_forward))
     app.add_handler(MessageHandler(filters.TEXT, capture.plain_text))
+    # Photos and (non-contacts-file) documents with a caption: the caption is read like a typed line. A document
+    # without one, or a .vcf/.csv, goes on to the importer below.
+    app.add_handler(MessageHandler(inputs.CAPTIONED, inputs.on_caption))
+    app.add_handler(MessageHandler(filters.CONTACT, inputs.on_contact))
+    app.add_handler(MessageHandler(filters.LOCATION, inputs.on_location))
+    app.add_handler(MessageHandler(inputs.SOUNDS_AND_STICKERS, inputs.on_sound_or_sticker))
     # A contacts file to import (long: other users' messages are not held up meanwhile).
     app.add_handler(MessageHandler(filters.Document.ALL, imports.on_document, block=False))
     app.add_handler(MessageHandler(~filters.TEXT & ~filters.StatusUpdate.ALL, not_text))

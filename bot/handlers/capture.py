@@ -24,6 +24,8 @@ from bot.rendering import render
 from bot.services import local_today
 
 AWAITING_FIX = "awaiting_fix"  # notebook state while "✏️ Fix" waits for the corrected line
+AWAITING_WHERE = "awaiting_where"  # after a shared contact: "where did you meet?" waits for the answer
+WHERE_MINUTES = 30
 
 
 def _who_and_what(update: Update, notebook: Notebook, hint: str, *, what_needed: bool = True) -> tuple[str, str]:
@@ -62,6 +64,8 @@ async def read_line(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook
         return
     _, today = local_today(context, notebook)
     understood = understand(text, today)
+    if understood.kind != "meeting" and await _apply_where(update, context, notebook, text):
+        return
     if understood.meeting is None:
         await reply(update, context, render("messages/chat_hint.html", has_contacts=bool(notebook.contacts())))
         return
@@ -254,6 +258,32 @@ async def _apply_fix(update: Update, context: ContextTypes.DEFAULT_TYPE, noteboo
     if now > datetime.fromisoformat(waiting["until"]):
         return False
     await _revise(update, context, notebook, waiting["token"], text, "")
+    return True
+
+
+def ask_where(notebook: Notebook, contact_id: str, now: datetime) -> None:
+    """Wait for the answer to "where did you meet?" about a contact just added (a shared contact)."""
+    until = (now + timedelta(minutes=WHERE_MINUTES)).isoformat()
+    notebook.set_state(AWAITING_WHERE, {"contact": contact_id, "until": until})
+
+
+async def _apply_where(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, text: str) -> bool:
+    """ "at PyCon yesterday" after "where did you meet?": a meeting with that contact. False if none waits."""
+    waiting = notebook.get_state(AWAITING_WHERE)
+    if not waiting:
+        return False
+    notebook.set_state(AWAITING_WHERE, None)
+    now, today = local_today(context, notebook)
+    contact = notebook.contact(waiting["contact"])
+    if contact is None or now > datetime.fromisoformat(waiting["until"]):
+        return False
+    meeting = parse_meeting(f"{contact.name} {text}", today)
+    meeting.people = meeting.people[:1]
+    meeting.people[0].name = contact.name
+    with notebook.batch():
+        saved = journal.record_meeting(notebook, meeting, [contact.id], now)
+        token = journal.remember_capture(notebook, saved, meeting, now)
+    await _show_capture(update, context, saved, meeting, today, token)
     return True
 
 

@@ -10,7 +10,7 @@ from telegram.ext import ContextTypes
 from bot.callbacks import button, pressed
 from bot.coach.morning import next_morning, parse_morning_time
 from bot.coach.notebook import Notebook
-from bot.coach.timezones import resolve_timezone, suggest_timezones
+from bot.coach.timezones import place_choices, resolve_timezone, suggest_timezones
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
 from bot.handlers.words import command_text
@@ -49,6 +49,15 @@ async def timezone_command(update: Update, context: ContextTypes.DEFAULT_TYPE, n
 
 
 async def set_timezone(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, text: str) -> None:
+    choices = place_choices(text) if text else []
+    if choices:  # "Portland": Oregon or Maine? A wrong zone means nudges at 3 a.m., so ask.
+        await reply(
+            update,
+            context,
+            render("messages/timezone_which.html", typed=text),
+            [[(f"{p.label} ({p.zone})", button("tz", p.zone))] for p in choices],
+        )
+        return
     zone = resolve_timezone(text) if text else None
     if zone is None:
         suggestions = suggest_timezones(text) if text else []

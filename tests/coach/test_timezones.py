@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo, available_timezones
 
 import pytest
 
-from bot.coach.timezones import CITY_ALIASES, resolve_timezone, suggest_timezones
+from bot.coach.timezones import CITY_ALIASES, place_choices, resolve_timezone, suggest_timezones, timezone_at
 
 
 @pytest.mark.parametrize(
@@ -85,7 +85,7 @@ def test_resolve_timezone(text, zone):
     ZoneInfo(zone)  # and it is a zone the scheduler can load
 
 
-@pytest.mark.parametrize("text", ["", "   ", "Atlantis", "🙂", "UTC+15", "UTC-13", "Berln", "Europe/Nowhere"])
+@pytest.mark.parametrize("text", ["", "   ", "Xyzzyville", "🙂", "UTC+15", "UTC-13", "Berln", "Europe/Nowhere"])
 def test_unknown_places_resolve_to_nothing(text):
     assert resolve_timezone(text) is None
 
@@ -118,3 +118,31 @@ def test_nothing_close_suggests_nothing(text):
 
 def test_suggestion_limit():
     assert len(suggest_timezones("San", limit=1)) <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("Pokhara", "Asia/Kathmandu"),
+        ("Tromsø", "Europe/Oslo"),
+        ("Munchen", "Europe/Berlin"),
+        ("Portland, ME", "America/New_York"),
+    ],
+)
+def test_cities_come_from_the_gazetteer(text, zone):
+    assert resolve_timezone(text) == zone
+
+
+def test_a_city_in_several_zones_is_a_choice():
+    assert {p.zone for p in place_choices("Portland")} == {"America/Los_Angeles", "America/New_York"}
+    assert len({p.zone for p in place_choices("Springfield")}) >= 2
+    assert place_choices("Paris") == [] and place_choices("London") == []
+
+
+def test_a_location_has_a_zone():
+    assert timezone_at(52.52, 13.40) == "Europe/Berlin"
+    assert timezone_at(95, 0) is None
+
+
+def test_a_slash_in_a_made_up_place_is_not_a_crash():
+    assert resolve_timezone("Mars /Olympus") is None

@@ -22,11 +22,13 @@ from tinydb import TinyDB
 from tinydb.table import Table
 
 from bot.coach.crypto import Codec
+from bot.coach.errors import UnreadableData
 from bot.coach.models import SCHEMA_VERSION, Contact, Fact, Interaction, Profile, Promise, Record, new_id
 from bot.coach.network import Network
 from bot.coach.storage import DIGEST, FILE_MODE, STATE, AtomicJSONStorage, read_set_aside
 from bot.coach.summary import SUMMARY_VERSION, summarize
 from bot.coach.summary import summaries as summaries_of
+from bot.coach.validation import NotANotebook, check_notebook
 
 R = TypeVar("R", bound=Record)
 
@@ -188,7 +190,12 @@ class Notebook:
         self.path = path
         self.storage = AtomicJSONStorage(path, codec)  # codec: sealed lines with COACH_DATA_KEY (crypto.py)
         self.db = NotebookDB(storage=lambda: self.storage)
-        self.storage.read()  # fail now, on open, if the file is unreadable
+        data = self.storage.read()  # fail now, on open, if the file is unreadable...
+        try:
+            repaired = check_notebook(data) if data is not None else []  # ...or is not a notebook (validation.py)
+        except NotANotebook as exc:
+            self.storage.close()
+            raise UnreadableData(path, exc.reason) from exc
         if path.exists():
             os.chmod(path, FILE_MODE)  # a file from an older release may be readable by others
         self._contacts = _Table(self.db, self.storage, "contacts", Contact)
@@ -199,6 +206,8 @@ class Notebook:
         self._rebuild_digest = False
         self._tables = (self._contacts, self._interactions, self._promises, self._facts)
         self._kv = self.db.table(STATE, cache_size=0)
+        if "digest" in repaired:
+            self.rebuild_digest()  # derived data: rebuilt from the records, and saved
 
     # -- units of work ------------------------------------------------------------------------------------------
 

@@ -43,6 +43,7 @@ from tinydb.storages import Storage
 
 from bot.coach.crypto import Codec, Damaged, DataKeyError, owner_of, sealed_with
 from bot.coach.errors import UnreadableData
+from bot.coach.validation import NotANotebook, changes_of
 
 log = logging.getLogger(__name__)
 
@@ -167,7 +168,10 @@ class AtomicJSONStorage(Storage):
             raise UnreadableData(self.path, "top level is not an object")
         data.pop(HEAD, None)  # layout, not data: rewritten with every snapshot
         self._snapshot_size = len(snapshot) + 1 if end >= 0 else len(raw)
-        applied = replay(data, raw[self._snapshot_size :], tables=None)
+        try:
+            applied = replay(data, raw[self._snapshot_size :], tables=None)
+        except NotANotebook as exc:
+            raise UnreadableData(self.path, exc.reason) from exc
         self._log_size = applied
         dropped = len(raw) - self._snapshot_size - applied
         if dropped or end < 0:
@@ -206,19 +210,20 @@ class AtomicJSONStorage(Storage):
 
 def replay(data: dict[str, Any], log_bytes: bytes, tables: set[str] | None) -> int:
     """Apply the change lines in ``log_bytes`` to ``data`` (only ``tables`` when given). Returns the bytes applied:
-    everything up to the first line that is unfinished or unreadable, which only a crash mid-save leaves."""
+    everything up to the first line that is unfinished or unreadable, which only a crash mid-save leaves. A line
+    that reads as JSON but is not a list of changes raises NotANotebook (see validation.py)."""
     applied = 0
     for line in log_bytes.split(b"\n")[:-1]:  # the piece after the last newline is unfinished by definition
         try:
             changes = orjson.loads(line)
         except orjson.JSONDecodeError:
             break
-        if not isinstance(changes, list):
-            break
-        for table, key, value in changes:
+        for table, key, value in changes_of(changes):  # JSON of another shape: NotANotebook
             if tables is not None and table not in tables:
                 continue
             target = data.setdefault(table, {})
+            if not isinstance(target, dict):
+                raise NotANotebook(f"table {table!r} is not an object")
             if value is None:
                 target.pop(key, None)
             else:
@@ -281,9 +286,14 @@ def read_head(path: Path, codec: Codec | None = None) -> tuple[dict[str, Any], d
         state = orjson.loads(head[_HEAD_LEN + digest_len + len(_STATE_JOIN) :])
     except orjson.JSONDecodeError:
         return None
+    if not isinstance(digest, dict) or not isinstance(state, dict):
+        return None
     if tail:
         both = {DIGEST: digest, STATE: state}
-        replay(both, tail, tables={DIGEST, STATE})
+        try:
+            replay(both, tail, tables={DIGEST, STATE})
+        except NotANotebook:
+            return None
         digest, state = both[DIGEST], both[STATE]
     return digest, state
 

@@ -55,7 +55,9 @@ def test_any_notes_give_a_draft_that_fits_or_a_clear_refusal(notes, promise):
         Interaction(id=f"n{n:07d}", contact_id=LISA.id, kind="note", text=t, on=(TODAY - timedelta(days=n)).isoformat())
         for n, t in enumerate(notes)
     ]
-    promises = [Promise(id="p0000001", contact_id=LISA.id, text=promise, made_on="2026-11-18")] if promise.strip() else []
+    promises = (
+        [Promise(id="p0000001", contact_id=LISA.id, text=promise, made_on="2026-11-18")] if promise.strip() else []
+    )
     network = Network([LISA, other], interactions, promises)
     for kind in ALL_KINDS:
         try:

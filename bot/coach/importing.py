@@ -19,6 +19,7 @@ import dataclasses
 import io
 import re
 from collections.abc import Iterator, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, NamedTuple
@@ -51,7 +52,9 @@ NURTURE_COLUMNS = {
     "Telegram": "username",
 }
 LIST_FIELDS = ("tags", "interests", "needs", "offers")
-_DATE_FORMATS = ("%d %b %Y", "%d %B %Y", "%Y-%m-%d", "%m/%d/%y", "%m/%d/%Y", "%d.%m.%Y", "%b %d, %Y")
+_DATE_FORMATS = (
+    "%d %b %Y", "%d %B %Y", "%Y-%m-%d", "%m/%d/%y", "%m/%d/%Y", "%d.%m.%Y", "%b %d, %Y", "%B %d, %Y", "%d-%b-%y",
+)  # fmt: skip
 _GOOGLE_SYSTEM_LABELS = {"* mycontacts", "* starred", "* other contacts", "mycontacts", "starred"}
 
 
@@ -268,6 +271,9 @@ def parse_birthday(text: str, line: int) -> str:
             pass
         else:
             return f"{month:02d}-{day:02d}"
+    for form in _DATE_FORMATS:  # "Jan 12, 1990", "12.01.1990" from other address books
+        with suppress(ValueError):
+            return datetime.strptime(text, form).strftime("%m-%d")
     raise BadImportFile(line, f"the birthday {text[:40]!r} is not a date I can read")
 
 

@@ -105,14 +105,14 @@ async def on_import(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook
         notebook.pop_pending(token)
         await query.edit_message_text(render("messages/expired.html"), parse_mode="HTML")
         return
-    await _run_import(update, context, notebook, people, matches, merge=choice == "merge")
-    notebook.pop_pending(token)
+    await _run_import(update, context, notebook, token, people, matches, merge=choice == "merge")
     with suppress(FileNotFoundError):
         path.unlink()
 
 
-def _save_all(notebook: Notebook, contacts: list[Contact]) -> None:
-    """One batch: every person is saved, or (on any failure) none is.
+def _save_all(notebook: Notebook, contacts: list[Contact], token: str) -> None:
+    """One batch: every person is saved and the question is closed, or (on any failure) nothing is; a crash
+    right after cannot leave a Merge button that would import everyone a second time.
 
     Runs in a worker thread (thousands of records take a tenth of a second to write): safe because the handler
     holds the user's turn (Store.hold), so nothing else reads or writes this notebook meanwhile.
@@ -122,12 +122,14 @@ def _save_all(notebook: Notebook, contacts: list[Contact]) -> None:
             notebook.save_contact(contact)
         if len(contacts) > MANY:
             notebook.rebuild_digest()
+        notebook.pop_pending(token)
 
 
 async def _run_import(
     update: Update,
     context: ContextTypes.DEFAULT_TYPE,
     notebook: Notebook,
+    token: str,
     people: list[Incoming],
     matches: dict[int, str],
     *,
@@ -159,7 +161,7 @@ async def _run_import(
         if time.monotonic() - last_edit >= PROGRESS_EVERY_S and start + CHUNK < total:
             await progress(start + CHUNK)
             last_edit = time.monotonic()
-    await asyncio.to_thread(_save_all, notebook, [*new, *updated.values()])
+    await asyncio.to_thread(_save_all, notebook, [*new, *updated.values()], token)
     text = render(
         "messages/import_done.html", added=len(new), merged=len(updated), same=len(matches) - skipped - len(updated),
         skipped=skipped,

@@ -91,7 +91,15 @@ def test_unknown_columns_and_empty_files_are_refused():
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), [("1990-01-12", "01-12"), ("19900112", "01-12"), ("--0229", "02-29"), ("--12-31", "12-31")]
+    ("text", "expected"),
+    [
+        ("1990-01-12", "01-12"),
+        ("19900112", "01-12"),
+        ("--0229", "02-29"),
+        ("--12-31", "12-31"),
+        ("Jan 12, 1990", "01-12"),
+        ("12.01.1990", "01-12"),
+    ],
 )
 def test_birthdays_keep_month_and_day(text, expected):
     assert parse_birthday(text, 1) == expected
@@ -175,3 +183,9 @@ def test_importing_your_own_export_gives_back_the_same_people(write, name):
         )  # fmt: skip
     # Sent back to the same notebook, everyone is recognised.
     assert len(preview(read_file(name, write(original)), original).matches) == 3
+
+
+def test_a_birthday_that_is_not_a_date_names_its_line():
+    with pytest.raises(BadImportFile, match="the birthday '1990-13-45' is not a date") as caught:
+        parse_birthday("1990-13-45", 7)
+    assert caught.value.line == 7

@@ -88,6 +88,9 @@ async def test_the_import_is_all_or_nothing(bot, user: User, store, monkeypatch)
     monkeypatch.setattr(Notebook, "save_contact", saved)
     store.drop(USER)
     assert names(store) == []  # the first person was not saved either
+    bot.errors.clear()
+    assert "Imported 2 new people" in await user.tap("Import 2")  # the question is still open: try again
+    assert len(names(store)) == 2
 
 
 async def test_export_csv_and_vcf_import_back_as_the_same_people(bot, user: User, store):

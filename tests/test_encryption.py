@@ -159,3 +159,31 @@ def test_rotate_key_killed_half_way_loses_nothing_and_a_second_run_finishes(tmp_
     assert not (data / REKEY_JOURNAL).exists()
     assert contents(data, Codec.from_text(new)) == people
     assert nurture(tmp_path, {"COACH_DATA_DIR": str(data), "COACH_DATA_KEY": new}, "check").returncode == 0
+
+
+def test_rotate_key_refuses_while_the_bot_holds_the_data_folder(tmp_path):
+    from bot.datalock import lock_data_folder
+
+    data = tmp_path / "data"
+    populate(data, None)
+    held = lock_data_folder(data)
+    try:
+        busy = nurture(tmp_path, {"COACH_DATA_DIR": str(data), "COACH_NEW_DATA_KEY": generate_key()}, "rotate-key")
+    finally:
+        held.release()
+    assert busy.returncode == 2 and "stop the bot" in busy.stderr
+    assert all(file_key(p).key_id is None for p in (data / "users").glob("*.json"))  # nothing was touched
+
+
+def test_a_backup_of_encrypted_notebooks_stays_encrypted_and_opens_with_the_key(tmp_path):
+    from bot import ops
+
+    data = tmp_path / "data"
+    codec = Codec.from_text(generate_key())
+    people = populate(data, codec)
+    with open(data / "users" / "1.json", "ab") as handle:
+        handle.write(b"E1." + codec.key_id.encode() + b".half-written")  # a save in flight during the copy
+    copied = ops.backup(data, tmp_path / "backup", codec)
+    assert copied.notebooks == USERS and copied.unreadable == []
+    assert all(file_key(p).key_id == codec.key_id for p in (tmp_path / "backup" / "users").glob("*.json"))
+    assert contents(tmp_path / "backup", codec) == people

@@ -343,11 +343,11 @@ class _Note:
             self._use(interest)
             what = interest.slots.get("what", "")
             if self.style == "formal":
-                return f"Should I come across anything on {what}, I will pass it on."
+                return f"Should I come across anything about {what} you might enjoy, I will pass it on."
             return (
-                f"If I come across anything good on {what}, I'll send it your way.",
-                f"I'll keep an eye out for anything on {what} for you.",
-                f"If something on {what} crosses my desk, it's yours.",
+                f"If I find something about {what} you'd enjoy, I'll send it your way.",
+                f"I'll keep an eye out for anything about {what} for you.",
+                f"If something about {what} crosses my desk, it's yours.",
             )[self.variant]
         if not fallback:
             return ""
@@ -749,9 +749,16 @@ def _thing_thanked(did: str) -> str:
     return "the " + said.to_second_person(text)
 
 
+_PLACE_DAY = re.compile(
+    r"\s+(?:on\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?|on\s+\w+day|last\s+\w+|this\s+\w+|yesterday|today|tonight)$",
+    re.IGNORECASE,
+)
+
+
 def _place(where: str) -> str:
-    """A meeting place as it sits after "at": at most a few words, never a whole sentence."""
-    words = where.strip().rstrip(".,;:").split()
+    """A meeting place as it sits after "at": at most a few words, never a whole sentence, and without a day of its
+    own ("the career fair on the 3rd"), since the note says when relative to today."""
+    words = _PLACE_DAY.sub("", where.strip().rstrip(".,;:")).split()
     return " ".join(words) if len(" ".join(words)) <= 40 else " ".join(words[:4])
 
 

@@ -868,6 +868,16 @@ def news(fact: Fact, person: Person = YOU) -> str:
     return ""
 
 
+def headline(contact: Contact, win: str) -> str:
+    """A win as the card keeps it (typed: "launched her own ceramics studio on the side"), said about the person for
+    the user: "Lisa launched her own ceramics studio"; "" when it reads as no news. For nudges built from summary rows,
+    which carry the card's text rather than facts."""
+    found = [f for f in read_facts(_as_news(win), contact, "") if f.kind in NEWS_KINDS]
+    if not found:
+        return ""
+    return news(found[0], Person(contact.first_name or contact.name, found[0].slots.get("pronoun", "they")))
+
+
 def need_words(fact: Fact, person: Person = YOU) -> str:
     """What they need, after "you're"/"she's": "hiring a designer", "looking for a lawyer", "raising a seed round"."""
     act, what = fact.slots.get("act", ""), _voice(fact.slots.get("what", ""), person)

@@ -356,7 +356,7 @@ def test_golden_draft_reads_like_a_person_wrote_it(case: Case, kind: str):
                     assert text.lower().count(value.lower()) <= 1, f"{value!r} twice{where}"
         for company in case.stale:
             assert company not in text, f"stale {company!r}{where}"
-        assert len(draft.facts) <= 2 or kind == "followup", where
+        assert len(draft.facts) <= 2, where
 
 
 @pytest.mark.parametrize(("case", "kind"), [g for g in GOLDEN if g.values[1] == "followup" and g.values[0].promises])

@@ -13,6 +13,7 @@ from bot.coach.facts import (
     Person,
     congrats_on,
     day_in_words,
+    headline,
     keep_words,
     keeping,
     known,
@@ -193,6 +194,19 @@ def test_promises_are_kept_in_the_first_person(promise, kept, said):
 )
 def test_days_are_said_relative_to_today(day, words):
     assert day_in_words(day, TODAY) == words
+
+
+@pytest.mark.parametrize(
+    ("win", "line"),
+    [
+        ("launched her own ceramics studio on the side", "Lisa launched her own ceramics studio"),
+        ("new job at Globex", "Lisa started at Globex"),
+        ("got promoted", "Lisa got promoted"),
+        ("talked about the weather", ""),
+    ],
+)
+def test_a_cards_win_has_a_headline_for_the_user(win, line):
+    assert headline(LISA, win) == line
 
 
 def test_no_slot_copies_a_long_run_of_the_note():

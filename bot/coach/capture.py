@@ -227,7 +227,11 @@ _THE_ROLE_OF = re.compile(
     r"(?:the|an?)\s+(?P<role>[\w\-]+(?:\s+[\w\-]+){0,2}?)\s+(?:of|at|from|@)\s+"
     r"(?P<org>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})\s*,\s*"
 )
-_MY_SOMEONE = re.compile(r"(?:my|our)\s+(?:new\s+|old\s+|lovely\s+)?(?P<rel>[a-z\-]+)\s+(?=[A-Z])")
+_MY_SOMEONE = re.compile(
+    r"(?:(?:my|our)\s+(?:[a-z\-]+['’]s\s+)?(?:new\s+|old\s+|lovely\s+|former\s+)?(?P<rel>[a-z\-]+)"
+    r"|(?:ex-?|former\s+|old\s+)(?:colleague|coworker|co-worker|classmate|boss|manager|teammate|neighbou?r|flatmate"
+    r"|roommate|client|student|teacher))\s+(?=[A-Z])"
+)
 _GROUP = re.compile(
     r"(?:the\s+)?(?:(?P<org>[\w&.\-]+(?:\s+[\w&.\-]+)?)\s+(?:team|crew|folks|guys|gang|people|founders|squad)"
     r"|(?P<family>[A-Z][\w'’\-]+s))\s*(?:[-–—:]|,)\s*",
@@ -278,7 +282,10 @@ _NOT_INTRODUCERS = _set("work school uni college church friends a an the mutual 
 _MY_RELATIVE = re.compile(
     r"(?:my|our)\s+(?:\w+\s+)?(?:" + "|".join(sorted(RELATIONS, key=len, reverse=True)) + r")\b", re.I
 )
-_NOT_ORGS = _set("uni university college school work church home the gym high school back home")
+_NOT_ORGS = frozenset(
+    {"uni", "university", "college", "school", "work", "church", "home", "the gym", "high school", "back home",
+     "next door", "down the street", "the block", "the area", "around here", "the neighbourhood", "the neighborhood"}
+)  # fmt: skip
 # "from the climbing gym" says where you know them from, not where they work.
 _PLACE_NOUNS = _set(
     "gym club class school uni college church neighbourhood neighborhood building street block park pool "
@@ -606,6 +613,11 @@ def _scan_people(s: str, i: int) -> tuple[list[PersonMention], int, bool]:
         found = _scan_name(s, sep.end(), None if lowered else False) if sep else None
         if found is not None and "," in sep.group(0) and _CLAUSE_VERB.match(s, found.end):  # type: ignore[union-attr]
             break  # "chidi & ada, chidi is a lawyer": a clause about someone already named
+    for person in people:  # "Aisha & her cofounder Omar (Fable)": cofounders share the company
+        partner = next((p for p in people if p.name == person.link_to), None)
+        if partner is not None and person.link_as in _RELATION_ROLES:
+            partner.company = partner.company or person.company
+            person.company = person.company or partner.company
     last = people[-1]
     if len(people) > 1 and from_org and last.company and not any(p.company or p.role for p in people[:-1]):
         for person in people[:-1]:  # "Jonas + Ute from Zalando": both
@@ -725,6 +737,11 @@ _SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _WORKS = re.compile(r"(?:works|working|worked|work|is|'s|’s)?\s*(?:at|for|with)\s+", re.IGNORECASE)
+_STARTED_AS = re.compile(
+    r"(?:just\s+|recently\s+|now\s+)?(?:started|starting|joined|joining|moved|works|working)\s+(?:at\s+|to\s+|for\s+)?"
+    r"(?P<org>\S+(?:\s+\S+){0,2}?)\s+as\s+(?:an?\s+|the\s+)?(?P<role>.+)$",
+    re.IGNORECASE,
+)
 _RUNS = re.compile(r"(?P<verb>runs|running|leads|leading|heads|owns|manages|founded)\s+", re.IGNORECASE)
 _ARTICLE_ROLE = re.compile(r"(?:an?|the|my(?:\s+new)?|our|their|his|her)\s+", re.IGNORECASE)
 _ROLE_PHRASE_STOP = _set(
@@ -780,7 +797,7 @@ def _org_after(rest: str) -> str:
     return org
 
 
-_PREPOSITIONS = _set("for at with on in to from about by of into over after before during")
+_PREPOSITIONS = _set("for at with on in to from about by of into over after before during re regarding abt")
 _NOT_JOB_WORDS = _set("i me my we you he she they him her them it is are was were be been 's lol haha hes shes theyre")
 
 
@@ -804,11 +821,16 @@ def _role_in(text: str, linked: bool, plural: bool = False) -> tuple[str, str] |
     ``linked``: the clause had "is"/"'s" after its subject, so "a painter" or "at McKinsey" can stand alone.
     Returns (role, company); either may be "".
     """
-    text = text.strip(" .,!?")
+    text = re.sub(r"^(?:now|currently|also|still|actually)\s+", "", text.strip(" .,!?"), flags=re.IGNORECASE)
     m = _RUNS.match(text)
-    if m:
-        what, rest = _phrase_until(text[m.end() :], _ROLE_PHRASE_STOP)
+    if m:  # "runs a charity for refugees", "runs design at Figma"
+        what, rest = _phrase_until(text[m.end() :], _ROLE_PHRASE_STOP - {"for"})
         return (f"{m.group('verb')} {what}".strip(), _org_after(rest)) if what else None
+    m = _STARTED_AS.match(text)
+    if m:  # "just started at airbnb as a recruiter", "joined Stripe as PM"
+        role, _ = _phrase_until(m.group("role"), _ROLE_PHRASE_STOP)
+        org, _ = _phrase_until(m.group("org"), _ROLE_PHRASE_STOP)
+        return role, org
     m = _WORKS.match(text)
     if m and (linked or m.group(0).strip().lower().startswith("work")):
         org = _org_after(text[m.end() - len(m.group(0).split()[-1]) - 1 :].strip())
@@ -822,6 +844,10 @@ def _role_in(text: str, linked: bool, plural: bool = False) -> tuple[str, str] |
         return None
     if words[0].lower() in _PREPOSITIONS or not _job_words_ok(words):
         return None
+    both = re.match(r"(?:and|&)\s+(?:an?\s+)?(\S+)(.*)$", rest, re.IGNORECASE)
+    if both and _role_word(both.group(1)):  # "a DJ and producer"
+        role, rest = f"{role} and {both.group(1)}", both.group(2).strip()
+        words = role.split()
     org = ""
     of = re.match(r"of\s+(.+)$", rest, re.IGNORECASE)
     if of and words[-1].lower() in _OF_ORG_ROLES:  # "founder of Tiny Co": the company

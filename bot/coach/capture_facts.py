@@ -392,6 +392,10 @@ _ITEM_TRAIL = re.compile(r"(?:\s+(?:too|as\s+well|asap|urgently|obviously|lol|ha
 
 def _items_after(text: str, start: int) -> tuple[list[str], int]:
     end = _to_boundary(text, start, _ITEM_END)
+    dated = DATE_PHRASE.search(text, start, end)  # "needs a designer by january": the date is not the need
+    if dated:
+        lead = _DUE_LEAD.search(text[start : dated.start()])
+        end = start + (lead.start() if lead else dated.start() - start)
     phrase = _ITEM_TRAIL.sub("", _clip_words(text[start:end], MAX_ACTION_WORDS)).strip()
     items = [_tidy(i) for i in _ITEM_SPLIT.split(phrase)]
     return [i for i in items if i and i.lower() not in _NOT_INTEREST], end

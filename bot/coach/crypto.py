@@ -219,9 +219,7 @@ def _nonce_of(segment: bytes) -> bytes:
         raise Damaged("a sealed segment is not base64") from None
 
 
-def reseal(
-    raw: bytes, old: Codec | None, new: Codec | None, owner: str, head_len_of: Callable[[bytes], int]
-) -> bytes:
+def reseal(raw: bytes, old: Codec | None, new: Codec | None, owner: str, head_len_of: Callable[[bytes], int]) -> bytes:
     """A whole file under another key (``None``: plaintext), line by line. A torn or unopenable tail is left
     out, as every reader would drop it anyway. Raises DataKeyError when ``old`` is not the file's key."""
     plain = old.open_file(raw, owner) if old is not None else _require_plain(raw)

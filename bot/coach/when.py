@@ -127,14 +127,14 @@ DATE_PHRASE = re.compile(
     r"|(?P<tomorrow>tomorrow|tomorow|tmrw|tmrrw|tmr|tmw|2moro|2morrow)(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|(?P<in>in\s+)?{_COUNT}\s+{_UNIT}(?(in)|\s+(?P<ago>ago|back))"
     r"|(?P<edge>(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<edge_of>week|month|day)|eow|eom)"
-    r"|(?P<rel>last|past|this|next|coming)\s+(?P<rel_unit>week(?:end)?|month|year)"
+    r"|(?P<rel>last|past|this|next|coming)\s+(?P<rel_unit>week(?:end)?|wk|month|mo|year|yr)\b"
     rf"|(?:(?P<wd_rel>last|past|this|next|coming)\s+)?(?P<wd>{_WD})\b\.?(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|(?:the\s+)?{_ORD.format('d1')}\s+(?:of\s+)?(?P<m1>{_MO})\b\.?(?:,?\s+(?P<y1>\d{{4}}))?"
     rf"|(?P<m2>{_MO})\.?\s+(?:the\s+)?{_ORD.format('d2')}\b{_NOT_A_UNIT}(?:,?\s+(?P<y2>\d{{4}}))?"
     r"|(?P<iso>\d{4}-\d{1,2}-\d{1,2})"
     r"|(?P<slash>[0-3]?\d/[0-3]?\d(?:/(?:\d{4}|\d{2}))?)(?![\d/])"
     rf"|(?P<mo_rel>last|next|this)\s+(?P<m3>{_MO})\b"
-    rf"|(?:(?:back\s+)?in|since|during)\s+(?P<m4>{_MO})\b(?:\s+(?P<y4>\d{{4}}))?"
+    rf"|(?:(?:back\s+)?in|since|during|by|before|until|till)\s+(?P<m4>{_MO})\b(?:\s+(?P<y4>\d{{4}}))?"
     rf"|the\s+{_ORD.format('d5')}\b"
     r")(?![\w'’])",
     re.IGNORECASE,
@@ -215,7 +215,8 @@ def _resolve(m: re.Match[str], today: date, prefer: str) -> date | None:
             return date(today.year, today.month, calendar.monthrange(today.year, today.month)[1])
         return today
     if g("rel"):
-        rel, unit = g("rel").lower(), g("rel_unit").lower()
+        rel = g("rel").lower()
+        unit = {"wk": "week", "mo": "month", "yr": "year"}.get(g("rel_unit").lower(), g("rel_unit").lower())
         step = -1 if rel in ("last", "past") else (1 if rel in ("next", "coming") else 0)
         if unit == "weekend":
             saturday = today + timedelta(days=(5 - today.weekday()) % 7)

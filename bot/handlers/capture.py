@@ -280,6 +280,9 @@ async def _apply_where(update: Update, context: ContextTypes.DEFAULT_TYPE, noteb
     meeting = parse_meeting(f"{contact.name} {text}", today)
     meeting.people = meeting.people[:1]
     meeting.people[0].name = contact.name
+    person = meeting.people[0]
+    if not (meeting.context or meeting.when != today or meeting.facts or person.role or person.company):
+        return False  # "thanks!" is not where you met: read it as any other line
     with notebook.batch():
         saved = journal.record_meeting(notebook, meeting, [contact.id], now)
         token = journal.remember_capture(notebook, saved, meeting, now)

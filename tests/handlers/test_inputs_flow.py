@@ -78,3 +78,9 @@ async def test_an_ambiguous_city_gets_buttons(user: User):
     reply = await user.tap("ME, US")
     assert "America/New_York" in reply
     assert "Asia/Kathmandu" in await user.say("/timezone Pokhara")
+
+
+async def test_chat_after_a_shared_contact_is_not_taken_for_where_you_met(user: User):
+    await send(user, contact={"phone_number": "+1 555 0100", "first_name": "Cleo", "user_id": 556})
+    reply = await user.say("thanks!")
+    assert "Saved" not in reply and "Logged" not in reply

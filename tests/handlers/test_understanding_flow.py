@@ -131,3 +131,22 @@ async def test_find_searches_everything_and_contact_falls_back_to_it(user: User)
     reply = await user.say("/contact Acme")
     assert "Иван Петров" in reply and "company: Acme" in reply
     assert "Nobody matches" in await user.say("/find kitesurfing")
+
+
+async def test_export_carries_what_capture_understood(bot, user: User):
+    import orjson
+
+    await user.say("met Jane Doe at the book club")
+    await user.say("met jane's husband Dr Mark Doe at the bbq, needs a lawyer, can help with visas, bday is may 3")
+    await user.say("met Bo at Web Summit, promised to send him my deck by friday")
+    await user.say("/export")
+    [document] = bot.api.sent("sendDocument")
+    [(_, content)] = document["files"].values()
+    data = orjson.loads(content)
+    people = {c["name"]: c for c in data["contacts"]}
+    mark, jane = people["Mark Doe"], people["Jane Doe"]
+    assert mark["title"] == "Dr" and mark["needs"] == ["a lawyer"] and mark["offers"] == ["visas"]
+    assert mark["birthday"] == "05-03"
+    assert mark["links"] == [{"contact_id": jane["id"], "as": "husband"}]
+    [promise] = [p for p in data["promises"] if p["text"] == "send him my deck"]
+    assert promise["due_on"] == "2026-11-27"

@@ -21,7 +21,7 @@ import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -477,7 +477,15 @@ class _Note:
 
     def _freshest_thread(self) -> Fact | None:
         """The newest real thread: their news, their need, a move, an open promise, else what they care about."""
-        ranked = [f for f in self.known.facts if f.kind in (*NEWS_KINDS, "move", "need", "promise")]
+        # News already congratulated, or too old to call news, is no thread to pick up.
+        congratulated = self._congratulated_on()
+        stale = (self.today - timedelta(days=_NEWS_DAYS)).isoformat()
+        ranked = [
+            f
+            for f in self.known.facts
+            if f.kind in ("move", "need", "promise")
+            or (f.kind in NEWS_KINDS and not f.done_on and f.on > congratulated and (not f.on or f.on >= stale))
+        ]
         if ranked:
             return max(ranked, key=lambda f: (f.on, _THREAD_ORDER.get(f.kind, 0)))
         interests = self.known.of("interest")
@@ -495,7 +503,6 @@ class _Note:
             return lead, said.question_after(fact, v)
         if fact.kind == "promise":
             kept = said.Kept(fact.slots["form"], fact.slots["what"])
-            self.promise_ids = [fact.slots["promise_id"]]
             return f"{said.still_owed(kept)} - sorry it's taken me a while.", _ask_back(v)
         if fact.kind == "need":
             words = said.need_words(fact)
@@ -590,8 +597,10 @@ class _Note:
         extra = ""
         if not life:
             extra = self._offer_back(fallback=False) if self.variant == 2 else ""
+        day = _day(news.on)
         self.context.update(
             congrats_on=said.congrats_on(news),
+            belated=day is not None and (self.today - day).days > _NEWS_DAYS // 2,
             life=life,
             ask=said.question_after(news, self.variant),
             extra=extra,
@@ -602,11 +611,13 @@ class _Note:
         news = self.known.of(*NEWS_KINDS)
         if not news:
             return None
-        congratulated = max(
-            (i.on for i in self.network.timeline(self.contact.id) if "congrat" in i.text.lower()), default=""
-        )
+        congratulated = self._congratulated_on()
         fresh = [f for f in news if not f.done_on and f.on > congratulated]
         return (fresh or news)[-1]
+
+    def _congratulated_on(self) -> str:
+        """The last day the user sent congratulations (a logged congrats note), or ""."""
+        return max((i.on for i in self.network.timeline(self.contact.id) if "congrat" in i.text.lower()), default="")
 
     # -- intro, step 1 (ask each) and step 2 (introduce both) --
 
@@ -693,6 +704,7 @@ class _Note:
         )
 
 
+_NEWS_DAYS = 120  # news older than this is not "I saw your news" any more; half of it makes congratulations belated
 _THREAD_ORDER = {"win": 5, "job_change": 5, "life_event": 5, "move": 4, "need": 3, "promise": 2}
 _SHARE_THINGS = (("a piece", "an article"), ("an event", "an event page"), ("a podcast episode", "an episode"))
 

@@ -96,6 +96,7 @@ _JOB = re.compile(
             r"(?:\s+at\s+" + _ORG.replace("org>", "org1>") + r")?(?:\s+as\s+" + _ROLE.replace("role>", "role2>") + ")?",
             # "joined Anthropic (as PM)", "started at Anthropic", "left Google for Anthropic"
             r"\b(?:joined|joining|joins|started\s+at|starting\s+at|starts\s+at|moved\s+over\s+to|switched\s+to"
+            r"|got\s+the\s+job\s+at|(?:is\s+)?now\s+(?:at|with)|(?:accepted|took)\s+(?:an?\s+|the\s+)?offer\s+(?:from|at)"
             r"|left\s+[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}\s+(?:for|to\s+join))\s+"
             + _ORG.replace("org>", "org3>")
             + r"(?:\s+as\s+"
@@ -337,6 +338,11 @@ def _covered(fact: Fact, found: Sequence[Fact]) -> bool:
             return True
         if fact.kind == other.kind == "job_change":
             return True
+        if fact.kind == "win" and other.kind == "job_change":  # "got the job at Stripe" is that job, said once
+            what = fact.slots.get("what", "").lower()
+            company = other.slots.get("company", "").lower()
+            if "job" in what.split() or (company and company in what):
+                return True
         if fact.kind == "win" and other.kind == "life_event" and fact.slots.get("event") in ("win", "launch"):
             return False
     return False

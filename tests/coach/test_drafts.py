@@ -306,3 +306,19 @@ def test_congrats_needs_news():
     with pytest.raises(NotUnderstood) as caught:
         draft("congrats", network(jane(wins=[])), 0)
     assert caught.value.hint == "I don't know of any news for Jane yet - add it with /note Jane: just got promoted"
+
+
+def test_congratulations_on_old_news_are_belated():
+    old = Interaction(id="n", contact_id="jane", kind="note", text="she got engaged", on=iso(90))
+    text = draft("congrats", network(jane(wins=[]), [old]), 0).text
+    assert "Belated congratulations on your engagement!" in text
+
+
+def test_reconnect_does_not_repeat_news_already_congratulated_nor_close_a_promise_it_only_mentions():
+    news = Interaction(id="n", contact_id="jane", kind="note", text="started a new job at Globex", on=iso(30))
+    sent = Interaction(id="c", contact_id="jane", kind="touch", text="sent a congrats note", on=iso(29))
+    owed = Promise(id="p", contact_id="jane", text="send her the deck", made_on=iso(40))
+    result = draft("reconnect", network(jane(wins=[], interests=[]), [news, sent], [owed]), 0)
+    assert "Globex" not in result.text
+    assert "I still owe you the deck" in result.text
+    assert result.promise_ids == []

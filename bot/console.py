@@ -42,7 +42,7 @@ class Console:
                 self.show("   " + "   ".join(f"[{i}] {label}" for i, (label, _) in enumerate(found, 1)))
         elif method == "answerCallbackQuery" and params.get("text"):
             self.show(f"({params['text']})")
-        elif method == "sendDocument":
+        elif method in ("sendDocument", "sendPhoto"):  # /export's files, /map's picture
             if params.get("caption"):
                 self.show(as_plain_text(str(params["caption"])))
             for name, content in params.get("files", {}).values():

@@ -67,6 +67,8 @@ async def read_line(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook
     if understood.kind != "meeting" and await _apply_where(update, context, notebook, text):
         return
     if understood.meeting is None:
+        if await goals.report_outcome(update, context, notebook, text, None):  # "I got the offer!"
+            return
         await reply(update, context, render("messages/chat_hint.html", has_contacts=bool(notebook.contacts())))
         return
     asked = [] if understood.kind == "maybe" else ["maybe"]

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from bot.coach.give import IntroIdea, OfferIdea, intro_ideas, offer_ideas
+from bot.coach.give import IntroIdea, OfferIdea, intro_ideas, key_words, offer_ideas
 from bot.coach.goals import LOOP_DAYS, Focus, focus_of, gap_words, open_goals
 from bot.coach.models import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE
 from bot.coach.strength import ASK_THRESHOLD, NEW_TIE_DAYS, row_strength
@@ -89,6 +89,16 @@ class Helper(NamedTuple):
     goal_text: str
     focus: Focus
     ready: bool  # the tie clears the bar for the goal's ask
+
+
+class Lead(NamedTuple):
+    """A contact needs someone for the very role the user's goal is after: a job lead."""
+
+    row: Row
+    goal_id: str
+    goal_text: str
+    need: str
+    ready: bool  # not a brand-new tie: the user may say they're interested
 
 
 class Gap(NamedTuple):
@@ -162,7 +172,6 @@ def all_due(
     cold_rows: list[Row] = []
     helpers: list[Row] = []
     needing: list[Row] = []
-    capable: list[Row] = []
     day_numbers = _DAY_NUMBERS
     month_day = days.month_day
     for row in rows.values():
@@ -176,10 +185,8 @@ def all_due(
             due.append(Due(-BIRTHDAY, f"birthday:{row['id']}:{today.year}", "birthday", (row["id"],), row, True))
         if "needs" in row:
             needing.append(row)
-        if "can" in row:
-            capable.append(row)
-            if goal_words and not goal_words.isdisjoint(row["can"]):
-                helpers.append(row)
+        if goal_words and "can" in row and not goal_words.isdisjoint(row["can"]):
+            helpers.append(row)
 
         circle = row["circle"]
         overdue_before, cadence, base, bonus = rules.get(circle, default_rules)
@@ -215,9 +222,9 @@ def all_due(
     _best(due, share_scores, share_rows, keep, "give:", "give")
     _best(due, cold_scores, cold_rows, 3, "rediscover:", "reconnect")
     if views or any(goal.get("loops") for goal in goals):
-        _goal_steps(due, rows, views, helpers, goals, today, days)
+        _goal_steps(due, rows, views, helpers, needing, goals, today, days)
     if needing:
-        _need_gives(due, rows, needing, capable, offers)
+        _need_gives(due, rows, needing, [row for row in rows.values() if "can" in row], offers)
     due.sort()
     return due
 
@@ -308,6 +315,7 @@ def _goal_steps(
     rows: Rows,
     views: list[GoalView],
     helpers: list[Row],
+    needing: list[Row],
     goals: Sequence[Mapping[str, Any]],
     today: date,
     days: Days,
@@ -315,6 +323,14 @@ def _goal_steps(
     """Asks toward each goal when a helper's tie is strong enough, a warm-up give when it is not, the gap when
     nobody known can help, and the close-the-loop notes after an outcome (docs/coaching.md, "Goals", "Asks")."""
     for view in views:
+        if view.focus.roles:  # "Hannah is looking for a PM" is a lead for someone who wants a PM role
+            for row in needing:
+                need = next((n for n in row["needs"] if not key_words(n).isdisjoint(view.focus.roles)), "")
+                if need:
+                    brand_new = row.get("met_on", "") >= days.new_tie_from and not row.get("gave")
+                    lead = Lead(row, view.goal_id, view.text, need, not brand_new)
+                    kind = "ask" if lead.ready else "give"
+                    due.append(Due(-ASK - 5.0, f"lead:{view.goal_id}:{row['id']}", kind, (row["id"],), lead))
         mine = [row for row in helpers if not view.words.isdisjoint(row["can"])]
         if not mine:
             missing = gap_words(view.focus)

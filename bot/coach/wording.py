@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 
-from bot.coach.due import Debt, Due, Gap, Helper, LoopDue
+from bot.coach.due import Debt, Due, Gap, Helper, Lead, LoopDue
 from bot.coach.facts import keep_words
 from bot.coach.give import IntroIdea, OfferIdea, share_interest
 from bot.coach.goals import OUTCOME_NEWS, why_they_can_help
@@ -261,6 +261,30 @@ def _warm_up(due: Due, rows: Rows, today: date) -> Nudge:
     )
 
 
+def _lead(due: Due, rows: Rows, today: date) -> Nudge:
+    lead: Lead = due.detail
+    first = lead.row["first"]
+    reason = f"{first} is looking for {lead.need} - that's the role you want."
+    if not lead.ready:  # a brand-new tie: a give before the ask (docs/coaching.md, "Asks")
+        return _nudge(
+            due,
+            lead.row["id"],
+            reason,
+            f"Send {first} a nice-to-meet-you note first; say you're interested once you're in touch.",
+            "followup",
+            goal_id=lead.goal_id,
+        )
+    return _nudge(
+        due,
+        lead.row["id"],
+        reason,
+        f"Tell {first} you're interested, and ask if they'd pass your name on.",
+        "ask",
+        goal_id=lead.goal_id,
+        slots={"first": first, "goal": lead.goal_text, "ask": "referral", "why": ""},
+    )
+
+
 def _gap(due: Due, rows: Rows, today: date) -> Nudge:
     gap: Gap = due.detail
     return _nudge(
@@ -373,6 +397,7 @@ _WRITERS: dict[str, _Writer] = {
     "loop": _loop,
     "ask": _ask,
     "warm": _warm_up,
+    "lead": _lead,
     "gap": _gap,
     "intro": _intro,
     "offer": _offer,

@@ -14,7 +14,7 @@ from bot.coach.capture import ASK_ABOVE_PEOPLE, MAX_TEXT, Meeting, parse_meeting
 from bot.coach.errors import NotUnderstood
 from bot.coach.names import fold, split_name_and_rest
 from bot.coach.notebook import Notebook
-from bot.coach.when import when_in_words
+from bot.coach.when import birthday_in_words, when_in_words
 from bot.handlers import goals
 from bot.handlers.choices import label, resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
@@ -67,6 +67,8 @@ async def read_line(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook
     if understood.kind != "meeting" and await _apply_where(update, context, notebook, text):
         return
     if understood.meeting is None:
+        if await goals.report_outcome(update, context, notebook, text, None):  # "I got the offer!"
+            return
         await reply(update, context, render("messages/chat_hint.html", has_contacts=bool(notebook.contacts())))
         return
     asked = [] if understood.kind == "maybe" else ["maybe"]
@@ -209,6 +211,7 @@ async def _show_capture(
             when=when_in_words(meeting.when, today),
             draft_kind=draft_kind,
             due={p.text: when_in_words(date.fromisoformat(p.due_on), today) for p in saved.promises if p.due_on},
+            birthday_words=birthday_in_words,
             fixed=fixed,
         ),
         [

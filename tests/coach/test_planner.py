@@ -213,3 +213,12 @@ def test_the_users_own_offer_meets_a_need():
     [nudge] = plan_day(network, TODAY, offers=["I can review pitch decks"])
     assert nudge.key == "offer:o"
     assert nudge.reason == "Oli is looking for feedback on her pitch deck - and you can review pitch decks."
+
+
+@pytest.mark.parametrize(("met", "action"), [(30, "Tell Hannah you're interested"), (2, "nice-to-meet-you note first")])
+def test_a_need_for_the_role_the_user_wants_is_a_job_lead(met, action):
+    network = Network([person("h", "Hannah Lee", met=met, needs=["a PM"])], [log("h", "touch", 1)])
+    nudge = plan_day(network, TODAY, goals=[goal("land a PM role at a fintech")])[0]
+    assert nudge.key == "lead:g1:h"
+    assert nudge.reason == "Hannah is looking for a PM - that's the role you want."
+    assert action in nudge.action

@@ -178,3 +178,11 @@ async def test_an_ask_comes_with_a_draft_to_copy(bot, user: User, clock):
     number = text.split("🙋 Ask")[0].rsplit("<b>", 1)[1].split(".")[0]
     draft = await user.tap(f"{number} Draft")
     assert "trying to land a PM role at a fintech" in draft and "referring me" in draft
+
+
+async def test_i_got_the_offer_said_plainly_is_celebrated_not_just_noted(bot, user: User):
+    await user.say("/goal land a PM role at a fintech")
+    await user.say("/met Hannah Lee at the product meetup")
+    await user.say("/got Hannah told me about the opening at Monzo")
+    reply = await user.say("I got the offer!")
+    assert "Congratulations" in reply and "Hannah helped along the way" in reply and "Noted" not in reply

@@ -100,13 +100,22 @@ def notebook_files(data_dir: Path) -> Iterator[tuple[int, Path]]:
 
 
 def sealable_files(data_dir: Path) -> list[Path]:
-    """Notebooks and the copies set aside as unreadable: the files in the notebook format, which a key covers."""
+    """Every file a key covers: notebooks, the copies set aside as unreadable, and side files (Store.write_side)."""
     users = data_dir / "users"
     return sorted(
         path
         for path in users.iterdir()
-        if path.name.split(".")[0].isdigit() and (path.name.endswith(".json") or ".json.unreadable-" in path.name)
+        if path.name.split(".")[0].isdigit()
+        and (path.name.endswith(".json") or ".json.unreadable-" in path.name or ".json.side-" in path.name)
     )
+
+
+def reseal_side(raw: bytes, old: Codec | None, new: Codec | None, owner: str) -> bytes:
+    """A side file under another key: its one line opened with ``old`` (None: plaintext), sealed with ``new``."""
+    plain = old.open_line(raw.rstrip(b"\n"), owner) if old is not None else raw
+    if old is None and sealed_with(raw[:16]).key_id is not None:
+        raise DataKeyError("a side file is encrypted, but no old key was given")
+    return new.seal_line(plain, owner) if new is not None else plain
 
 
 def set_aside_count(data_dir: Path) -> int:
@@ -290,7 +299,10 @@ def rotate_key(
             already += 1
             continue
         try:
-            resealed = reseal(raw, old, new, owner_of(file), head_length)
+            if ".json.side-" in file.name:  # one sealed line (Store.write_side), not a notebook
+                resealed = reseal_side(raw, old, new, owner_of(file))
+            else:
+                resealed = reseal(raw, old, new, owner_of(file), head_length)
         except Damaged:
             if file.name.endswith(".json"):  # a notebook that does not open with its own key: set aside, as the bot
                 os.replace(file, file.with_name(f"{file.name}.unreadable-rotate-key"))

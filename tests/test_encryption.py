@@ -71,12 +71,15 @@ def test_the_bot_refuses_to_start_with_a_wrong_or_missing_key(tmp_path):
 def test_rotate_key_turns_encryption_on_moves_keys_and_turns_it_off(tmp_path):
     data = tmp_path / "data"
     people = populate(data, None)
+    Store(data).write_side(1, "import-abc", b'{"people": []}')  # an import waiting for its answer
     first, second = generate_key(), generate_key()
 
     on = nurture(tmp_path, {"COACH_DATA_DIR": str(data), "COACH_NEW_DATA_KEY": first}, "rotate-key")
     assert on.returncode == 0, on.stderr
-    assert f"re-encrypted {USERS} files" in on.stdout and first not in on.stdout
+    assert f"re-encrypted {USERS + 1} files" in on.stdout and first not in on.stdout
     assert contents(data, Codec.from_text(first)) == people
+    assert b"people" not in Store(data).side_file(1, "import-abc").read_bytes()
+    assert Store(data, codec=Codec.from_text(first)).read_side(1, "import-abc") == b'{"people": []}'
 
     moved = nurture(
         tmp_path, {"COACH_DATA_DIR": str(data), "COACH_DATA_KEY": first, "COACH_NEW_DATA_KEY": second}, "rotate-key"
@@ -89,6 +92,7 @@ def test_rotate_key_turns_encryption_on_moves_keys_and_turns_it_off(tmp_path):
     )
     assert off.returncode == 0, off.stderr
     assert contents(data, None) == people
+    assert Store(data).read_side(1, "import-abc") == b'{"people": []}'
 
 
 def test_rotate_key_needs_the_new_key_and_the_data_folder(tmp_path):

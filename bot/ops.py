@@ -36,6 +36,7 @@ from bot.coach.crypto import (
     Damaged,
     DataKeyError,
     check_folder,
+    file_key,
     generate_key,
     owner_of,
     reseal,
@@ -100,13 +101,22 @@ def notebook_files(data_dir: Path) -> Iterator[tuple[int, Path]]:
 
 
 def sealable_files(data_dir: Path) -> list[Path]:
-    """Notebooks and the copies set aside as unreadable: the files in the notebook format, which a key covers."""
+    """Every file a key covers: notebooks, the copies set aside as unreadable, and side files (Store.write_side)."""
     users = data_dir / "users"
     return sorted(
         path
         for path in users.iterdir()
-        if path.name.split(".")[0].isdigit() and (path.name.endswith(".json") or ".json.unreadable-" in path.name)
+        if path.name.split(".")[0].isdigit()
+        and (path.name.endswith(".json") or ".json.unreadable-" in path.name or ".json.side-" in path.name)
     )
+
+
+def reseal_side(raw: bytes, old: Codec | None, new: Codec | None, owner: str) -> bytes:
+    """A side file under another key: its one line opened with ``old`` (None: plaintext), sealed with ``new``."""
+    plain = old.open_line(raw.rstrip(b"\n"), owner) if old is not None else raw
+    if old is None and sealed_with(raw[:16]).key_id is not None:
+        raise DataKeyError("a side file is encrypted, but no old key was given")
+    return new.seal_line(plain, owner) if new is not None else plain
 
 
 def set_aside_count(data_dir: Path) -> int:
@@ -274,6 +284,15 @@ def rotate_key(
     """
     journal = data_dir / REKEY_JOURNAL
     target = new.key_id if new else "plaintext"
+    files = sealable_files(data_dir)
+    # Before anything is written: every notebook must be under the old key or (a run interrupted) the new one. A
+    # wrong COACH_DATA_KEY is refused here, changing nothing.
+    expected = {old.key_id if old else None, new.key_id if new else None}
+    for file in files:
+        if file.name.endswith(".json") and file.stat().st_size and file_key(file).key_id not in expected:
+            found = file_key(file).key_id or "plaintext"
+            have = old.key_id if old else "no key"
+            raise DataKeyError(f"{file.name} is under key id {found}, but COACH_DATA_KEY is {have}")
     if journal.exists():
         recorded = journal.read_text(encoding="ascii").strip()
         if recorded != target:
@@ -284,18 +303,21 @@ def rotate_key(
     else:
         write_atomically(journal, target.encode())
     done = already = set_aside = 0
-    for file in sealable_files(data_dir):
+    for file in files:
         raw = read_file(file)
         if sealed_with(raw[:16]).key_id == (new.key_id if new else None):
             already += 1
             continue
         try:
-            resealed = reseal(raw, old, new, owner_of(file), head_length)
-        except Damaged:
+            if ".json.side-" in file.name:  # one sealed line (Store.write_side), not a notebook
+                resealed = reseal_side(raw, old, new, owner_of(file))
+            else:
+                resealed = reseal(raw, old, new, owner_of(file), head_length)
+        except (Damaged, DataKeyError):
             if file.name.endswith(".json"):  # a notebook that does not open with its own key: set aside, as the bot
                 os.replace(file, file.with_name(f"{file.name}.unreadable-rotate-key"))
                 set_aside += 1
-            continue  # a copy set aside earlier stays as it is
+            continue  # a copy set aside earlier (maybe under an older key) stays as it is
         write_atomically(file, resealed)
         done += 1
         if on_file is not None:

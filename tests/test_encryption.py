@@ -71,12 +71,15 @@ def test_the_bot_refuses_to_start_with_a_wrong_or_missing_key(tmp_path):
 def test_rotate_key_turns_encryption_on_moves_keys_and_turns_it_off(tmp_path):
     data = tmp_path / "data"
     people = populate(data, None)
+    Store(data).write_side(1, "import-abc", b'{"people": []}')  # an import waiting for its answer
     first, second = generate_key(), generate_key()
 
     on = nurture(tmp_path, {"COACH_DATA_DIR": str(data), "COACH_NEW_DATA_KEY": first}, "rotate-key")
     assert on.returncode == 0, on.stderr
-    assert f"re-encrypted {USERS} files" in on.stdout and first not in on.stdout
+    assert f"re-encrypted {USERS + 1} files" in on.stdout and first not in on.stdout
     assert contents(data, Codec.from_text(first)) == people
+    assert b"people" not in Store(data).side_file(1, "import-abc").read_bytes()
+    assert Store(data, codec=Codec.from_text(first)).read_side(1, "import-abc") == b'{"people": []}'
 
     moved = nurture(
         tmp_path, {"COACH_DATA_DIR": str(data), "COACH_DATA_KEY": first, "COACH_NEW_DATA_KEY": second}, "rotate-key"
@@ -89,6 +92,7 @@ def test_rotate_key_turns_encryption_on_moves_keys_and_turns_it_off(tmp_path):
     )
     assert off.returncode == 0, off.stderr
     assert contents(data, None) == people
+    assert Store(data).read_side(1, "import-abc") == b'{"people": []}'
 
 
 def test_rotate_key_needs_the_new_key_and_the_data_folder(tmp_path):
@@ -187,3 +191,14 @@ def test_a_backup_of_encrypted_notebooks_stays_encrypted_and_opens_with_the_key(
     assert copied.notebooks == USERS and copied.unreadable == []
     assert all(file_key(p).key_id == codec.key_id for p in (tmp_path / "backup" / "users").glob("*.json"))
     assert contents(tmp_path / "backup", codec) == people
+
+
+def test_rotate_key_with_the_wrong_current_key_changes_nothing(tmp_path):
+    data = tmp_path / "data"
+    populate(data, Codec.from_text(generate_key()))
+    before = {p.name: p.read_bytes() for p in (data / "users").iterdir()}
+    env = {"COACH_DATA_DIR": str(data), "COACH_DATA_KEY": generate_key(), "COACH_NEW_DATA_KEY": generate_key()}
+    wrong = nurture(tmp_path, env, "rotate-key")
+    assert wrong.returncode == 2 and "is under key id" in wrong.stderr and "Traceback" not in wrong.stderr
+    assert {p.name: p.read_bytes() for p in (data / "users").iterdir()} == before
+    assert not (data / REKEY_JOURNAL).exists()  # the bot still starts with the right key

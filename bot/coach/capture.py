@@ -208,6 +208,8 @@ _LEAD = re.compile(
     rf"|hanging\s+out|met\s+up|checked\s+in|texted|called|messaged|dm'?d|zoomed)(?:\s+(?:to|{_WITH}))?"
     rf"|(?:(?:had|have|having|grabbed|grab|got|get|did|doing|went\s+for|quick|great|lovely|nice|long|short|fun|good"
     rf"|first|a|an|some|virtual|video|phone|intro|quick)\s+)*(?:{_MEAL}|{_TALK})(?:\s+call)?\s+{_WITH}"
+    r"|(?:so\s+|really\s+)?(?:great|nice|lovely|good|fun|awesome|amazing|cool)\s+(?:to\s+)?(?:meet(?:ing)?|see(?:ing)?"
+    rf"|chat(?:ting)?\s+{_WITH}|catch(?:ing)?\s+up\s+{_WITH}|talk(?:ing)?\s+(?:to|{_WITH}))"
     r"|(?P<future>seeing|meeting|visiting|visited|saw)"
     r")(?=\s|$)\s*",
     re.IGNORECASE,
@@ -1016,10 +1018,9 @@ def understand(text: str, today: date) -> Understood:
         return Understood("none")
     if kind == "maybe":
         person = meeting.people[0]
-        clue = (
+        clue = (  # a date alone is no clue: "Happy Friday"
             meeting.context
             or meeting.introduced_by
-            or meeting.when != today
             or bool(meeting.facts)
             or any(p.company or p.role or p.link_to for p in meeting.people)
         )

@@ -534,7 +534,7 @@ class _Note:
                     f"You're {words}, right? {person.name} {has} - I immediately thought of you.",
                 )[self.variant]
             close = "Would an intro be useful? I'm happy to ask first."
-            self.reason = _has_words(has, person)
+            self.reason = f"{said.needs(need, self.contact.first_name)}, and {_has_words(has, person)}"
         elif need is not None:
             self._use(need)
             words = said.need_words(need)
@@ -545,18 +545,21 @@ class _Note:
             self.paste = f"a lead for them (a name, a profile or a post) - they're {said.need_words(need)}"
         else:
             interest = self.known.latest("interest") if self.variant != 1 else _rotate(self.known.of("interest"), 1)
-            topic = ""
+            thing, paste = _SHARE_THINGS[self.variant]
+            company, role = self.contact.company.strip(), self.contact.role.strip()
             if interest is not None:
                 self._use(interest)
                 topic = interest.slots.get("what", "")
-            elif self.contact.company.strip():
-                topic = f"what you're doing at {self.contact.company.strip()}"
-            elif self.contact.role.strip():
-                topic = f"your work as {self.contact.role.strip()}"
-            thing, paste = _SHARE_THINGS[self.variant]
-            if topic:
                 give = f"I came across {thing} about {topic} and thought of you:"
-                self.paste = f"a link to {paste} about {_plain_topic(topic, self.contact)}"
+                self.paste = f"a link to {paste} about {topic}"
+            elif company or role:  # their work: an article, whatever the wording (an "event about Acme" is odd)
+                work = f"your work at {company}" if company else f"your work as {role}"
+                give = (f"I came across a piece that made me think of {work}:",
+                        f"This made me think of {work}, so I wanted to pass it on:",
+                        f"I read something that seemed right up your street, given {work}:")[self.variant]  # fmt: skip
+                self.paste = f"a link to an article relevant to {self.contact.first_name}'s work" + (
+                    f" at {company}" if company else f" as {role}"
+                )
             else:
                 give = f"I came across {thing} that made me think of you:"
                 self.paste = f"a link to {paste} you think they'd enjoy"
@@ -731,13 +734,6 @@ def _about(fact: Fact) -> str:
             return "the round you're raising"
         return f"your search for {fact.slots.get('what', '')}"
     return said.topic(fact)
-
-
-def _plain_topic(topic: str, contact: Contact) -> str:
-    """A topic said to the user rather than to the contact: "what you're doing at Acme" -> "Acme"."""
-    if topic.startswith("what you're doing at "):
-        return topic.removeprefix("what you're doing at ")
-    return topic.replace("your work", f"{contact.first_name}'s work")
 
 
 def _about_person(contact: Contact) -> str:

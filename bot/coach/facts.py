@@ -139,20 +139,28 @@ _LIFE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("wedding", r"\b(?:got|is\s+getting|getting|just\s+got)\s+married\b|\b(?:her|his|their)\s+wedding\b"),
         (
             "baby",
-            r"\b(?:had|welcomed|having|expecting)\s+(?:a|her|his|their)\s+(?:first\s+|second\s+)?"
-            r"(?:baby|son|daughter|girl|boy)\b|\bbecame\s+(?:a\s+)?(?:dad|mum|mom|parent|father|mother)\b|\bnew\s+baby\b",
+            r"\b(?:had|welcomed|having)\s+(?:a|her|his|their)\s+(?:\w+\s+)?(?:baby|son|daughter|girl|boy|kid|child)\b"
+            r"|\bbecame\s+(?:a\s+)?(?:dad|mum|mom|parent|father|mother)\b|\bnew\s+baby\b",
         ),
+        ("twins", r"\bhad\s+twins\b"),
+        ("expecting", r"\b(?:is|are)\s+(?:pregnant|expecting)\b|\bexpecting\s+(?:a|their|her|his)\s+(?:\w+\s+)?baby\b"),
+        ("retirement", r"\b(?:just\s+)?retired\b"),
         ("house", r"\bbought\s+(?:a|her|his|their)\s+(?:first\s+)?(?:house|home|flat|apartment)\b"),
         ("graduation", r"\bgraduated\b"),
     )
 )
 # Wins extract_facts does not know yet (principle 3: congratulate a win). Each: (event, pattern, verb).
 _MORE_WINS = re.compile(
-    r"\b(?P<verb>finished|completed|ran|won|received|got|earned|closed|published|launched|shipped|sold|hit|made)\s+"
-    r"(?P<what>(?:her|his|their|a|an|the|its)\s+(?:first\s+|second\s+|\w+\s+)?"
+    r"\b(?P<verb>finished|completed|ran|won|received|got|earned|closed|published|launched|shipped|sold|hit|made"
+    r"|defended|passed|opened)\s+"
+    r"(?P<what>(?:her|his|their|a|an|the|its)\s+(?:first\s+|second\s+|own\s+|\w+\s+)?(?:\w+\s+)?"
     r"(?:marathon|half[\s-]marathon|ironman|triathlon|race|ultra|award|prize|grant|fellowship|round|series\s+\w|"
-    r"book|paper|novel|album|app|product|company|startup|business|podcast|funding|seed\s+round|deal|milestone)"
-    r"[^,.;!?()]*)",
+    r"book|paper|novel|album|app|product|company|startup|business|podcast|funding|seed\s+round|deal|milestone"
+    r"|thesis|dissertation|phd|exam|exams|bar|license|licence|degree|certification|mba|bakery|restaurant|cafe|café"
+    r"|shop|store|gallery|practice|studio)"
+    r"[^,.;!?()]*)"
+    r"|\b(?P<named>(?:was\s+|got\s+|been\s+)?named\s+(?:to|in|on|as)\s+(?P<list>[^,.;!?()]+))"
+    r"|\b(?P<acquired>(?:was|got|has\s+been|just\s+got)\s+acquired(?:\s+by\s+(?P<buyer>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}))?)",
     re.IGNORECASE,
 )
 _BAD_END = _words(
@@ -192,6 +200,8 @@ def read_facts(text: str, contact: Contact, on: str, source_id: str = "") -> lis
     promoted = _PROMOTED.search(scanned)
     if promoted:
         add("win", event="promotion", verb="promoted", to=_role(promoted.group("role") or ""))
+    elif re.search(r"\b(?:made|became|becomes|making)\s+(?:a\s+)?partner\b", scanned, re.IGNORECASE):
+        add("win", event="promotion", verb="promoted", to="partner")
     for m in _JOB.finditer(scanned):
         org = next((m.group(g) for g in ("org1", "org3", "org4") if m.group(g)), "") or ""
         role = next((m.group(g) for g in ("role1", "role2", "role3", "role4") if m.group(g)), "") or ""
@@ -236,6 +246,12 @@ def read_facts(text: str, contact: Contact, on: str, source_id: str = "") -> lis
     for m in _MORE_WINS.finditer(scanned):
         if _negated(scanned, m.start()):
             continue
+        if m.group("named"):
+            add("win", event="award", verb="named", what=_clip(m.group("list"), text))
+            continue
+        if m.group("acquired"):
+            add("win", event="exit", verb="acquired", by=_org(m.group("buyer") or ""))
+            continue
         fact = _win_fact(f"{m.group('verb')} {m.group('what')}", text, contact, on, source_id, pronoun)
         if fact is not None and not _covered(fact, found):
             found.append(fact)
@@ -271,7 +287,11 @@ def _win_fact(phrase: str, source: str, contact: Contact, on: str, source_id: st
             id=new_id(), contact_id=contact.id, kind="job_change", slots=_pruned(slots, pronoun), on=on,
             source_id=source_id,
         )  # fmt: skip
-    elif re.match(r"got\s+(?:married|engaged)|had\s+a\s+baby|became\s+", low):
+    elif re.match(r"(?:became|made)\s+(?:a\s+)?partner\b", low):  # "made partner": a promotion
+        slots = {"event": "promotion", "verb": "promoted", "to": "partner"}
+    elif re.match(
+        r"got\s+(?:married|engaged)|had\s+a\s+baby|became\s+(?:a\s+)?(?:dad|mum|mom|parent|father|mother)", low
+    ):
         event = "wedding" if "married" in low else "engagement" if "engaged" in low else "baby"
         return Fact(
             id=new_id(), contact_id=contact.id, kind="life_event", slots=_pruned({"event": event}, pronoun), on=on,
@@ -416,7 +436,7 @@ def _clip(phrase: str, source: str, said_with: str = "") -> str:
             if not copies(shorter):
                 return " ".join(shorter)
     full = len(words)
-    while words and (words[-1].lower() in _BAD_END or copies(words)):
+    while words and ((words[-1].lower() in _BAD_END and words[-1] != "A") or copies(words)):
         words.pop()
     if len(words) < full:  # cut short: drop a dangling phrase too ("a book on climate" -> "a book")
         cut = [n for n, w in enumerate(words) if n and w.lower() in _PREPOSITIONS]
@@ -820,11 +840,22 @@ def congrats_on(fact: Fact, person: Person = YOU) -> str:
             "baby": "the new baby",
             "house": f"{pos} new home",
             "graduation": "graduating",
+            "expecting": "the wonderful baby news",
+            "twins": "the twins",
+            "retirement": f"{pos} retirement",
         }.get(s.get("event", ""), "the news")
     if fact.kind != "win":
         return ""
     if s.get("event") == "promotion":
         return f"{pos} promotion" + (f" to {s['to']}" if s.get("to") else "")
+    if s.get("verb") == "named":
+        return (
+            f"being named {s.get('what', '')}".strip()
+            if s.get("what", "").lower().startswith(("to ", "in ", "on ", "as "))
+            else f"being named to {s.get('what', '')}"
+        )
+    if s.get("verb") == "acquired":
+        return "the acquisition" + (f" by {s['by']}" if s.get("by") else "")
     verb, what = s.get("verb", ""), _voice(_own(s.get("what", ""), s.get("verb", "")), person)
     return f"{_gerund(verb)} {what}".strip() if verb else what
 
@@ -864,10 +895,20 @@ def news(fact: Fact, person: Person = YOU) -> str:
             "baby": f"{who} had a baby",
             "house": f"{who} bought a new home",
             "graduation": f"{who} graduated",
+            "expecting": f"{who}{_be(person)} expecting a baby",
+            "twins": f"{who} had twins",
+            "retirement": f"{who} retired",
         }.get(s.get("event", ""), f"{who} {have} news")
     if fact.kind == "win":
         if s.get("event") == "promotion":
             return f"{who} got promoted" + (f" to {s['to']}" if s.get("to") else "")
+        if s.get("verb") == "named":
+            return f"{who} {'were' if person.is_you else 'was'} named to {s.get('what', '')}"
+        if s.get("verb") == "acquired":
+            pos = _forms(person)[2]
+            return f"{pos if person.is_you else who + chr(39) + 's'} company was acquired" + (
+                f" by {s['by']}" if s.get("by") else ""
+            )
         return f"{who} {s.get('verb', '')} {_voice(s.get('what', ''), person)}".replace("  ", " ").strip()
     if fact.kind == "help_received":
         return f"{who} {_voice(s.get('did', ''), person)}"
@@ -958,6 +999,9 @@ def question(fact: Fact, variant: int = 0) -> str:
             "baby": "How are you all doing?",
             "house": "How are you settling in?",
             "graduation": "What's next for you now?",
+            "expecting": "When's the little one due?",
+            "twins": "How are you all doing?",
+            "retirement": "What's first on the list now?",
         }.get(s.get("event", ""), "How are you doing?")
     if fact.kind == "win":
         event = s.get("event", "")

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from anyascii import anyascii
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
@@ -80,7 +81,8 @@ def _name_words(name: str) -> tuple[str, ...]:
     Cached because resolve() is called with the same contact names over and over; a cache hit is far cheaper
     than normalising Unicode again.
     """
-    words = _NON_WORD.sub(" ", _APOSTROPHES.sub("", fold(name))).split()
+    # anyascii: "ivan" finds "Иван", "mueller"-style spellings aside; Latin names are unchanged by it.
+    words = _NON_WORD.sub(" ", _APOSTROPHES.sub("", anyascii(fold(name)).lower())).split()
     start = 0
     while start < len(words) - 1 and words[start] in _TITLES:
         start += 1

@@ -14,7 +14,7 @@ from bot.coach.capture import ASK_ABOVE_PEOPLE, MAX_TEXT, Meeting, parse_meeting
 from bot.coach.errors import NotUnderstood
 from bot.coach.names import fold, split_name_and_rest
 from bot.coach.notebook import Notebook
-from bot.coach.when import when_in_words
+from bot.coach.when import birthday_in_words, when_in_words
 from bot.handlers import goals
 from bot.handlers.choices import label, resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
@@ -211,6 +211,7 @@ async def _show_capture(
             when=when_in_words(meeting.when, today),
             draft_kind=draft_kind,
             due={p.text: when_in_words(date.fromisoformat(p.due_on), today) for p in saved.promises if p.due_on},
+            birthday_words=birthday_in_words,
             fixed=fixed,
         ),
         [

@@ -200,6 +200,36 @@ def test_days_are_said_relative_to_today(day, words):
 
 
 @pytest.mark.parametrize(
+    ("note", "on"),
+    [
+        ("finished his first Ironman", "finishing your first Ironman"),
+        ("ran the Boston marathon", "running the Boston marathon"),
+        ("closed her Series A", "closing your Series A"),
+        ("got funded", "getting funded"),
+        ("won the hackathon", "winning the hackathon"),
+        ("was named to Forbes 30 under 30", "being named to Forbes 30 under 30"),
+        ("defended her PhD thesis", "defending your PhD thesis"),
+        ("passed the bar exam", "passing the bar exam"),
+        ("made partner", "your promotion to partner"),
+        ("became a partner at Sequoia", "your promotion to partner"),
+        ("launched a podcast", "launching your podcast"),
+        ("opened a bakery", "opening your bakery"),
+        ("her startup was acquired by Google", "the acquisition by Google"),
+        ("bought their first house", "your new home"),
+        ("is pregnant", "the wonderful baby news"),
+        ("had twins", "the twins"),
+        ("just had her second kid", "the new baby"),
+        ("became a dad", "the new baby"),
+        ("retired", "your retirement"),
+        ("got the job at Stripe", "the new job at Stripe"),
+    ],
+)
+def test_wins_are_recognised_broadly(note, on):
+    news_facts = [f for f in read_facts(note, LISA, "2026-11-17") if f.kind in ("win", "job_change", "life_event")]
+    assert [congrats_on(f) for f in news_facts] == [on]
+
+
+@pytest.mark.parametrize(
     ("win", "line"),
     [
         ("launched her own ceramics studio on the side", "Lisa launched her own ceramics studio"),

@@ -169,3 +169,9 @@ def test_a_thousand_contacts():
     assert resolve(crowd, "zelda quux").contact is crowd[-1]
     assert resolve(crowd, "Zelda").contact is crowd[-1]
     assert crowd[-1] in resolve(crowd, "Zelda Qux").suggestions
+
+
+def test_a_name_in_another_script_is_found_by_its_latin_spelling():
+    people = [Contact(id="00000001", name="Иван Петров"), Contact(id="00000002", name="Jane")]
+    assert resolve(people, "ivan").contact is people[0]
+    assert resolve(people, "Иван").contact is people[0]

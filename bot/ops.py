@@ -36,6 +36,7 @@ from bot.coach.crypto import (
     Damaged,
     DataKeyError,
     check_folder,
+    file_key,
     generate_key,
     owner_of,
     reseal,
@@ -283,6 +284,15 @@ def rotate_key(
     """
     journal = data_dir / REKEY_JOURNAL
     target = new.key_id if new else "plaintext"
+    files = sealable_files(data_dir)
+    # Before anything is written: every notebook must be under the old key or (a run interrupted) the new one. A
+    # wrong COACH_DATA_KEY is refused here, changing nothing.
+    expected = {old.key_id if old else None, new.key_id if new else None}
+    for file in files:
+        if file.name.endswith(".json") and file.stat().st_size and file_key(file).key_id not in expected:
+            found = file_key(file).key_id or "plaintext"
+            have = old.key_id if old else "no key"
+            raise DataKeyError(f"{file.name} is under key id {found}, but COACH_DATA_KEY is {have}")
     if journal.exists():
         recorded = journal.read_text(encoding="ascii").strip()
         if recorded != target:
@@ -293,7 +303,7 @@ def rotate_key(
     else:
         write_atomically(journal, target.encode())
     done = already = set_aside = 0
-    for file in sealable_files(data_dir):
+    for file in files:
         raw = read_file(file)
         if sealed_with(raw[:16]).key_id == (new.key_id if new else None):
             already += 1
@@ -303,11 +313,11 @@ def rotate_key(
                 resealed = reseal_side(raw, old, new, owner_of(file))
             else:
                 resealed = reseal(raw, old, new, owner_of(file), head_length)
-        except Damaged:
+        except (Damaged, DataKeyError):
             if file.name.endswith(".json"):  # a notebook that does not open with its own key: set aside, as the bot
                 os.replace(file, file.with_name(f"{file.name}.unreadable-rotate-key"))
                 set_aside += 1
-            continue  # a copy set aside earlier stays as it is
+            continue  # a copy set aside earlier (maybe under an older key) stays as it is
         write_atomically(file, resealed)
         done += 1
         if on_file is not None:

@@ -191,3 +191,14 @@ def test_a_backup_of_encrypted_notebooks_stays_encrypted_and_opens_with_the_key(
     assert copied.notebooks == USERS and copied.unreadable == []
     assert all(file_key(p).key_id == codec.key_id for p in (tmp_path / "backup" / "users").glob("*.json"))
     assert contents(tmp_path / "backup", codec) == people
+
+
+def test_rotate_key_with_the_wrong_current_key_changes_nothing(tmp_path):
+    data = tmp_path / "data"
+    populate(data, Codec.from_text(generate_key()))
+    before = {p.name: p.read_bytes() for p in (data / "users").iterdir()}
+    env = {"COACH_DATA_DIR": str(data), "COACH_DATA_KEY": generate_key(), "COACH_NEW_DATA_KEY": generate_key()}
+    wrong = nurture(tmp_path, env, "rotate-key")
+    assert wrong.returncode == 2 and "is under key id" in wrong.stderr and "Traceback" not in wrong.stderr
+    assert {p.name: p.read_bytes() for p in (data / "users").iterdir()} == before
+    assert not (data / REKEY_JOURNAL).exists()  # the bot still starts with the right key

@@ -1018,10 +1018,9 @@ def understand(text: str, today: date) -> Understood:
         return Understood("none")
     if kind == "maybe":
         person = meeting.people[0]
-        clue = (
+        clue = (  # a date alone is no clue: "Happy Friday"
             meeting.context
             or meeting.introduced_by
-            or meeting.when != today
             or bool(meeting.facts)
             or any(p.company or p.role or p.link_to for p in meeting.people)
         )

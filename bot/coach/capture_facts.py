@@ -118,6 +118,9 @@ _INTO_NEEDS = frozenset(
         "hugely",
         "both",
         "and",
+        "hes",
+        "shes",
+        "theyre",
     }
 )
 

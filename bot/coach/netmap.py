@@ -14,14 +14,15 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import NamedTuple
-
-import networkx as nx
+from typing import TYPE_CHECKING, NamedTuple
 
 from bot.coach.goals import focus_of, gap_words, open_goals, why_they_can_help
 from bot.coach.models import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE, Contact, Interaction, Profile
 from bot.coach.names import fold
 from bot.coach.strength import TieStrength, tie_strength
+
+if TYPE_CHECKING:  # networkx is imported where a map is made: starting the bot does not pay for it
+    import networkx as nx
 
 # Edge weights: how much each kind of tie says about two people knowing each other.
 TIE_WEIGHTS = {"link": 4.0, "introduced": 3.0, "intro_made": 3.0, "event": 2.0, "company": 2.0, "tag": 1.0}
@@ -98,6 +99,8 @@ class NetworkMap:
 
 def build_graph(contacts: Sequence[Contact], interactions: Iterable[Interaction]) -> nx.Graph:
     """People as nodes, every kind of tie as a weighted edge (several ties between two people add up)."""
+    import networkx as nx
+
     graph = nx.Graph()
     by_id = {c.id: c for c in contacts}
     for contact in contacts:
@@ -183,6 +186,8 @@ def map_network(
 def _clusters(graph: nx.Graph, by_id: dict[str, Contact], score: dict[str, float]) -> list[Cluster]:
     """Communities of the tie graph (Louvain, seeded: the same network always splits the same way), named by what
     their people share, biggest first; beyond MAX_CLUSTERS the smallest are grouped, and loners sit together."""
+    import networkx as nx
+
     linked = graph.subgraph([n for n in graph if graph.degree(n) > 0])
     communities: list[set[str]] = []
     if linked.number_of_nodes():

@@ -50,7 +50,11 @@ _FILLERS = _set(
     guys people person guy girl man woman lady dude bro friend friends colleague colleagues work office home
     gym school uni class note notes reminder todo to-do update fyi btw re fwd via thru through into onto
     over under off out up in on of to too well then even though although however anyway anyhow also via
-    met meet meets meeting talked talk spoke chatted ran bumped grabbed had having got getting""",
+    met meet meets meeting talked talk spoke chatted ran bumped grabbed had having got getting
+    i'm i’m im i've i’ve ive i'll i’ll i'd i’d it's it’s that's that’s what's what’s let's let’s we're we’re
+    you're you’re there's there’s here's here’s who's who’s how's how’s
+    happy merry congrats congratulations cheers sorry busy super glad sad tired late early
+    traffic trouble problem problems issue issues bug bugs rain snow delay delays construction""",
 )
 # First names that are also everyday words: never rejected as filler.
 NAMES_THAT_ARE_WORDS = _set(

@@ -20,7 +20,7 @@ import types
 import typing
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -188,9 +188,18 @@ def changes_of(line: Any) -> list[Change]:
 # -- records -------------------------------------------------------------------------------------------------------
 
 
-@cache
+_RECORD_CHECKS: dict[type, Callable[[Any], str | None]] = {}
+
+
 def record_check(cls: type) -> Callable[[Any], str | None]:
     """A function telling what is wrong with a stored document of dataclass ``cls`` (None: nothing)."""
+    found = _RECORD_CHECKS.get(cls)
+    if found is None:
+        found = _RECORD_CHECKS[cls] = _record_check(cls)
+    return found
+
+
+def _record_check(cls: type) -> Callable[[Any], str | None]:
     hints = typing.get_type_hints(cls)
     fields = {f.name: f for f in dataclasses.fields(cls)}
     required = [
@@ -216,7 +225,7 @@ def record_check(cls: type) -> Callable[[Any], str | None]:
 
 
 @cache
-def typed_dict_check(cls: type) -> Callable[[dict[str, Any]], str | None]:
+def typed_dict_check(cls: Any) -> Callable[[dict[str, Any]], str | None]:
     # __required_keys__ cannot see NotRequired through postponed annotations on Python 3.11: read the hints.
     hints = typing.get_type_hints(cls, include_extras=True)
     required = frozenset(name for name, tp in hints.items() if typing.get_origin(tp) is not typing.NotRequired)
@@ -290,7 +299,7 @@ def _moment(value: str) -> bool:
     return True
 
 
-@cache
+@lru_cache(maxsize=256)
 def _zone(name: str) -> bool:
     if not name or len(name) > 64:
         return False

@@ -153,3 +153,18 @@ async def test_export_carries_what_capture_understood(bot, user: User):
     assert mark["links"] == [{"contact_id": jane["id"], "as": "husband"}]
     [promise] = [p for p in data["promises"] if p["text"] == "send him my deck"]
     assert promise["due_on"] == "2026-11-27"
+
+
+async def test_questions_about_a_capture_survive_a_restart(bot, user: User):
+    from bot.services import services
+
+    await user.say("met Jane Doe at the book club")
+    await user.say("met Jane Roe at the gym")
+    reply = await user.say("coffee w/ Jane yday")
+    assert "someone you already know" in reply
+    services(bot.app).store.drop(4242)  # as after a restart: the notebook is read back from disk
+    reply = await user.tap("Jane Doe")
+    assert "another meeting with <b>Jane Doe</b>" in reply
+    await user.say("lunch with Vik tmrw")
+    services(bot.app).store.drop(4242)
+    assert "Saved <b>Vik</b>" in await user.tap("We met already")

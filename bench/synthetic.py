@@ -137,8 +137,8 @@ def notebook_document(
         mornings = {
             (today - timedelta(days=d)).isoformat(): {
                 "status": "sent",
-                "keys": [f"reconnect:{cid}" for cid in rng.sample(ids, min(3, len(ids)))],
-                **({"acted": []} if rng.random() < 0.5 else {}),
+                "keys": (shown := [f"reconnect:{cid}" for cid in rng.sample(ids, min(3, len(ids)))]),
+                **({"acted": shown[:1]} if rng.random() < 0.6 else {}),  # most mornings get a tap
             }
             for d in range(1, 8)
         }

@@ -156,7 +156,7 @@ def all_due(
     """Everything due today, best first; with ``keep``, only the best ``keep`` of each plentiful kind."""
     days = days_that_matter(today)
     iso, meet_from, win_to, share_to = days.today, days.meet_from, days.win_to, days.share_to
-    rules, default_rules, cold_before = days.rules, days.rules[DEFAULT_CIRCLE], days.cold_before
+    rules, cold_before = days.rules, days.cold_before
     today_number = today.toordinal()
     views = _goal_views(goals)
     goal_words = frozenset().union(*(v.words for v in views)) if views else frozenset()
@@ -164,15 +164,13 @@ def all_due(
     due: list[Due] = []
     # The plentiful kinds are kept as bare scores beside their rows until the best few are known (``_best``):
     # most contacts are overdue for something, and a tuple per contact per morning is what planning cost most.
-    reconnect_scores: list[float] = []
-    reconnect_rows: list[Row] = []
+    overdue: dict[str, list[Row]] = {circle: [] for circle in RECONNECT_ORDER}
     share_scores: list[float] = []
     share_rows: list[Row] = []
     cold_scores: list[float] = []
     cold_rows: list[Row] = []
     helpers: list[Row] = []
     needing: list[Row] = []
-    day_numbers = _DAY_NUMBERS
     month_day = days.month_day
     for row in rows.values():
         last = row["last"]
@@ -189,25 +187,18 @@ def all_due(
             helpers.append(row)
 
         circle = row["circle"]
-        overdue_before, cadence, base, bonus = rules.get(circle, default_rules)
-        overdue = last and last < overdue_before
+        if circle not in rules:
+            circle = DEFAULT_CIRCLE  # a circle this release does not know
+        overdue_before, _, _, bonus = rules[circle]
+        is_overdue = last and last < overdue_before
         share = "interests" in row and last <= share_to
         win = "win" in row and "congratulated" not in row and last <= win_to
-        if not (overdue or share or win):
-            continue
-        if overdue:
+        if is_overdue:
             if circle == "wider" and last < cold_before:
                 cold_scores.append(REDISCOVER + (1.0 if "interests" in row else 0.0))
                 cold_rows.append(row)
             else:
-                # More history and a two-way give/get make a stronger tie (docs/coaching.md, "Tie strength").
-                strength = row["touches"] * 0.3 + (1.0 if "got" in row and "gave" in row else 0.0)
-                number = day_numbers.get(last) or _day_number(last)
-                late = (today_number - number if number < today_number else 0) / cadence - 1.0
-                reconnect_scores.append(
-                    base + (late if late < 2.0 else 2.0) * 5.0 + (strength if strength < 4.0 else 4.0)
-                )
-                reconnect_rows.append(row)
+                overdue[circle].append(row)  # scored below, only as far as a plan can reach
         if share or win:
             # Reciprocity: people who helped without getting anything back come first (principle 3).
             debt = row.get("got", 0) - row.get("gave", 0)
@@ -218,6 +209,7 @@ def all_due(
                 share_scores.append(SHARE + score)
                 share_rows.append(row)
 
+    reconnect_scores, reconnect_rows = _reconnect_scores(overdue, rules, today_number, keep)
     _best(due, reconnect_scores, reconnect_rows, keep, "reconnect:", "reconnect")
     _best(due, share_scores, share_rows, keep, "give:", "give")
     _best(due, cold_scores, cold_rows, 3, "rediscover:", "reconnect")
@@ -227,6 +219,34 @@ def all_due(
         _need_gives(due, rows, needing, [row for row in rows.values() if "can" in row], offers)
     due.sort()
     return due
+
+
+# Reconnect bands never overlap (each circle's lowest score is above the next one's highest: see
+# test_reconnect_bands_never_overlap), so the best few come from the closest circles: a wider circle's overdue
+# contacts are only scored when the inner and close circles cannot fill what a plan may reach.
+RECONNECT_ORDER = sorted(RECONNECT_BASE, key=RECONNECT_BASE.__getitem__, reverse=True)
+RECONNECT_SPREAD = 14.0  # lateness (up to 10) plus strength (up to 4) on top of a circle's base
+
+
+def _reconnect_scores(
+    overdue: dict[str, list[Row]], rules: dict[str, Rules], today_number: int, keep: int | None
+) -> tuple[list[float], list[Row]]:
+    scores: list[float] = []
+    scored: list[Row] = []
+    day_numbers = _DAY_NUMBERS
+    for circle in RECONNECT_ORDER:
+        if keep is not None and len(scores) >= keep:
+            break
+        _, cadence, base, _ = rules[circle]
+        for row in overdue[circle]:
+            # More history and a two-way give/get make a stronger tie (docs/coaching.md, "Tie strength").
+            strength = row["touches"] * 0.3 + (1.0 if "got" in row and "gave" in row else 0.0)
+            last = row["last"]
+            number = day_numbers.get(last) or _day_number(last)
+            late = (today_number - number if number < today_number else 0) / cadence - 1.0
+            scores.append(base + (late if late < 2.0 else 2.0) * 5.0 + (strength if strength < 4.0 else 4.0))
+            scored.append(row)
+    return scores, scored
 
 
 def _best(due: list[Due], scores: list[float], rows: list[Row], keep: int | None, prefix: str, kind: str) -> None:

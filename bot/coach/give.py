@@ -136,6 +136,9 @@ def key_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
+CANDIDATES_PER_WORD = 12  # people considered for one word of a need: enough to find a fit, bounded however many
+
+
 def intro_ideas(
     needing: Sequence[Mapping[str, Any]], capable: Sequence[Mapping[str, Any]], *, limit: int = 4
 ) -> list[IntroIdea]:
@@ -154,7 +157,9 @@ def intro_ideas(
     for row in capable:
         for word in row["can"]:
             if word in words:
-                index.setdefault(word, []).append(row)
+                found = index.setdefault(word, [])
+                if len(found) < CANDIDATES_PER_WORD:
+                    found.append(row)
     ideas: list[IntroIdea] = []
     if not index:
         return ideas

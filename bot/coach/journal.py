@@ -86,6 +86,7 @@ def record_meeting(
                 context=meeting.context,
             )
             notebook.add_interaction(met)
+            saved.interactions.append(met.id)  # a fix or an edit of this capture rewrites this entry in place
             learn_facts(notebook, contact, meeting.notes, meeting.when, source_id=met.id)  # typed facts: facts.py
             # A promise made to a group ("I'll send you both the deck") is kept once per person.
             for item in meeting.facts.promise_items:

@@ -12,10 +12,10 @@ from collections.abc import Callable, Mapping
 from datetime import date
 
 from bot.coach.due import Debt, Due, Gap, Helper, Lead, LoopDue
-from bot.coach.facts import keep_words
+from bot.coach.facts import help_words, keep_words
 from bot.coach.give import IntroIdea, OfferIdea, share_interest
 from bot.coach.goals import OUTCOME_NEWS, why_they_can_help
-from bot.coach.models import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE
+from bot.coach.models import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE, Fact
 from bot.coach.nudges import Nudge
 from bot.coach.summary import Row
 from bot.coach.when import how_long, when_in_words
@@ -93,14 +93,26 @@ def _thanks_owed(due: Due, rows: Rows, today: date) -> Nudge:
     row, item = due.detail
     first = row["first"]
     when = when_in_words(_day(item["made_on"], today), today)
+    # What they did, through the facts layer: "Tom reviewed your CV", or just "Tom helped you" when the logged
+    # help is not a phrase that turns into a sentence ("intro to Acme").
+    did = help_words(Fact(id="", contact_id=row["id"], kind="help_received", slots={"did": item["text"]})).past
+    helped = _to_the_user(did) if did else "helped you"
     return _nudge(
         due,
         row["id"],
-        f"{first} helped you {when} and hasn't heard a thank-you yet.",
+        f"{first} {helped} {when} and hasn't heard a thank-you yet.",
         f"Send {first} a short, personal thank-you.",
         "thanks",
         promise_id=item["id"],
     )
+
+
+_TO_THE_USER = {"me": "you", "my": "your", "mine": "yours", "myself": "yourself", "i": "you"}
+
+
+def _to_the_user(phrase: str) -> str:
+    """A phrase said to the helper ("reviewed my CV", "introduced me to Sam"), said to the user instead."""
+    return " ".join(_TO_THE_USER.get(word.lower(), word) for word in phrase.split())
 
 
 def _reminder(due: Due, rows: Rows, today: date) -> Nudge:

@@ -178,7 +178,7 @@ async def _continue_meeting(
             continue
         mention = meeting.people[index]
         candidates = journal.match_people(notebook.contacts(), meeting)[index].candidates
-        token = notebook.put_pending("met", {"payload": payload, "choices": choices, "index": index})
+        token = notebook.put_pending("met", {**payload, "choices": choices, "index": index})
         buttons = [[(f"Yes: {label(c)}", button("pick", token, c.id))] for c in candidates[:6]]
         buttons.append([(f"No, a new {mention.name}", button("pick", token, journal.NEW))])
         await reply(update, context, render("messages/same_person.html", name=mention.name), buttons)
@@ -227,9 +227,9 @@ async def _show_capture(
 async def _resume_meeting(
     update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, payload: dict[str, Any], choice: str
 ) -> None:
-    choices = list(payload["choices"])
-    choices[payload["index"]] = choice
-    await _continue_meeting(update, context, notebook, payload["payload"], choices)
+    choices = list(payload.pop("choices"))
+    choices[payload.pop("index")] = choice
+    await _continue_meeting(update, context, notebook, payload, choices)
 
 
 # -- fixing a capture: "✏️ Fix" and edits of the original message ---------------------------------------------------

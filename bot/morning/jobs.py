@@ -19,7 +19,7 @@ from typing import Any
 from apscheduler.triggers.base import BaseTrigger
 from telegram.ext import Application, ContextTypes, JobQueue
 
-from bot.coach.delivery import MORNINGS
+from bot.coach.delivery import MORNINGS, REVIEWS
 from bot.coach.errors import UnreadableData
 from bot.coach.models import Profile
 from bot.coach.morning import last_morning, local_day, next_morning, parse_morning_time
@@ -99,7 +99,15 @@ def job_name(user_id: int) -> str:
     return f"{JOB_PREFIX}{user_id}"
 
 
-def schedule_morning(app: Application, user_id: int, profile: Profile, now: datetime, *, catch_up: bool = False) -> Any:
+def schedule_morning(
+    app: Application,
+    user_id: int,
+    profile: Profile,
+    now: datetime,
+    *,
+    catch_up: bool = False,
+    review_catch_up: bool = False,
+) -> Any:
     """(Re)create the user's morning job and weekly review job; returns the morning job, or None when they paused
     or blocked the bot."""
     job_queue: JobQueue = app.job_queue  # type: ignore[assignment]
@@ -112,16 +120,19 @@ def schedule_morning(app: Application, user_id: int, profile: Profile, now: date
     if profile.paused or not profile.active:
         return None
     weekday, review_at = review_time(profile)
+    review_kwargs: dict[str, Any] = {
+        "trigger": WeeklyTrigger(profile.timezone, weekday, review_at),
+        "id": REVIEW_PREFIX + str(user_id),
+        "replace_existing": True,
+        "misfire_grace_time": int(GRACE.total_seconds()),
+        "coalesce": True,
+        "max_instances": 1,
+    }
+    if review_catch_up:
+        review_kwargs["next_run_time"] = now
     job_queue.run_custom(
         review_job,
-        job_kwargs={
-            "trigger": WeeklyTrigger(profile.timezone, weekday, review_at),
-            "id": REVIEW_PREFIX + str(user_id),
-            "replace_existing": True,
-            "misfire_grace_time": int(GRACE.total_seconds()),
-            "coalesce": True,
-            "max_instances": 1,
-        },
+        job_kwargs=review_kwargs,
         name=REVIEW_PREFIX + str(user_id),
         user_id=user_id,
         chat_id=user_id,
@@ -156,6 +167,15 @@ def missed_this_morning(profile: Profile, now: datetime, delivered: bool) -> boo
     return now - last <= GRACE and local_day(last, profile.timezone) == local_day(now, profile.timezone)
 
 
+def missed_this_review(profile: Profile, now: datetime, delivered: bool) -> bool:
+    """Today is the review day, its time passed less than GRACE ago, and the review did not go out yet."""
+    weekday, at = review_time(profile)
+    if delivered or local_day(now, profile.timezone).weekday() != weekday:
+        return False
+    last = last_morning(now, profile.timezone, at)
+    return now - last <= GRACE and local_day(last, profile.timezone) == local_day(now, profile.timezone)
+
+
 def rebuild_jobs(app: Application) -> int:
     """Create every user's morning job from the store; one broken notebook never stops the others."""
     svc = services(app)  # type: ignore[arg-type]
@@ -166,9 +186,11 @@ def rebuild_jobs(app: Application) -> int:
             # Only the head of each file is read: start-up stays quick with thousands of users.
             state = svc.store.glance(user_id).state
             profile = Profile.from_dict(state.get("profile") or {"user_id": user_id})
-            delivered = local_day(now, profile.timezone).isoformat() in (state.get(MORNINGS) or {})
-            catch_up = missed_this_morning(profile, now, delivered)
-            if schedule_morning(app, user_id, profile, now, catch_up=catch_up) is not None:
+            today = local_day(now, profile.timezone).isoformat()
+            catch_up = missed_this_morning(profile, now, today in (state.get(MORNINGS) or {}))
+            review_catch_up = missed_this_review(profile, now, today in (state.get(REVIEWS) or {}))
+            scheduled = schedule_morning(app, user_id, profile, now, catch_up=catch_up, review_catch_up=review_catch_up)
+            if scheduled is not None:
                 count += 1
         except UnreadableData as error:
             log.error("user %s: notebook unreadable, no morning job (%s)", user_id, error.reason)

@@ -359,3 +359,18 @@ def test_nudges_never_quote_the_coachs_own_words_back():
     network = net([person("j", "Josh Park", circle="inner")], [log("j", "touch", 30, "Send Josh a quick hello.")])
     [nudge] = plan_day(network, TODAY)
     assert "quick hello." not in nudge.reason and "(" not in nudge.reason
+
+
+@pytest.mark.parametrize(
+    ("helped", "words"),
+    [
+        ("reviewed my CV", "Priya reviewed your CV on Monday and hasn't heard a thank-you yet."),
+        ("introduced me to two angels", "Priya introduced you to two angels on Monday and hasn't heard"),
+        ("intro to Acme", "Priya helped you on Monday and hasn't heard a thank-you yet."),
+        ("committed 50k", "Priya committed 50k on Monday"),
+    ],
+)
+def test_a_thank_you_owed_says_what_they_did_in_a_whole_sentence(helped, words):
+    network = net([person("p", "Priya Raman")], [log("p", "touch", 2)], [owe("t1", "p", 2, helped, "thanks")])
+    [nudge] = plan_day(network, TODAY)
+    assert nudge.reason.startswith(words)

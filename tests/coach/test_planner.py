@@ -222,3 +222,11 @@ def test_a_need_for_the_role_the_user_wants_is_a_job_lead(met, action):
     assert nudge.key == "lead:g1:h"
     assert nudge.reason == "Hannah is looking for a PM - that's the role you want."
     assert action in nudge.action
+
+
+def test_reconnect_bands_never_overlap():
+    """The planner scores a wider circle only when closer circles cannot fill a plan: that needs disjoint bands."""
+    from bot.coach.due import RECONNECT_BASE, RECONNECT_ORDER, RECONNECT_SPREAD
+
+    for closer, further in itertools.pairwise(RECONNECT_ORDER):
+        assert RECONNECT_BASE[closer] > RECONNECT_BASE[further] + RECONNECT_SPREAD

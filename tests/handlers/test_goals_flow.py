@@ -186,3 +186,18 @@ async def test_i_got_the_offer_said_plainly_is_celebrated_not_just_noted(bot, us
     await user.say("/got Hannah told me about the opening at Monzo")
     reply = await user.say("I got the offer!")
     assert "Congratulations" in reply and "Hannah helped along the way" in reply and "Noted" not in reply
+
+
+async def test_a_review_missed_while_the_bot_was_down_is_caught_up_once(bot, user: User, clock):
+    from bot.morning.jobs import missed_this_review
+
+    await user.say("/met Sam Ortiz at the founders dinner")
+    profile = notebook(bot).profile()
+    sunday_evening = datetime(2026, 11, 22, 18, 30, tzinfo=UTC)
+    assert missed_this_review(profile, sunday_evening, delivered=False)
+    assert not missed_this_review(profile, sunday_evening, delivered=True)
+    assert not missed_this_review(profile, datetime(2026, 11, 23, 18, 30, tzinfo=UTC), delivered=False)  # Monday
+    clock.set(sunday_evening)
+    assert await deliver_review(bot.app, UID) == "sent"
+    services(bot.app).store.drop(UID)  # as after a restart
+    assert await deliver_review(bot.app, UID) == "already-sent"

@@ -90,6 +90,8 @@ async def test_fix_corrects_the_same_records_in_one_reply(user: User):
     assert "Fixed" in reply and "Mary Jane Watson" in reply and "the Daily Bugle" in reply
     people = await user.say("/contacts")
     assert "Mary Jane Watson" in people and people.count("Mary Jane") == 1
+    card = await user.say("/contact Mary Jane Watson")
+    assert card.count("met at the paper") == 1 and "yesterday" in card  # the same timeline entry, corrected
 
 
 async def test_fix_splits_one_person_wrongly_read_as_one(user: User):
@@ -111,6 +113,7 @@ async def test_editing_the_message_updates_that_capture_once(user: User):
     assert user.text == ""
     people = await user.say("/contacts")
     assert people.count("Jonathan Reyes") == 1 and "Jon " not in people
+    assert (await user.say("/contact Jonathan")).count("• today - met") == 1
 
 
 async def test_an_edited_command_never_runs_twice(user: User):
@@ -150,3 +153,18 @@ async def test_export_carries_what_capture_understood(bot, user: User):
     assert mark["links"] == [{"contact_id": jane["id"], "as": "husband"}]
     [promise] = [p for p in data["promises"] if p["text"] == "send him my deck"]
     assert promise["due_on"] == "2026-11-27"
+
+
+async def test_questions_about_a_capture_survive_a_restart(bot, user: User):
+    from bot.services import services
+
+    await user.say("met Jane Doe at the book club")
+    await user.say("met Jane Roe at the gym")
+    reply = await user.say("coffee w/ Jane yday")
+    assert "someone you already know" in reply
+    services(bot.app).store.drop(4242)  # as after a restart: the notebook is read back from disk
+    reply = await user.tap("Jane Doe")
+    assert "another meeting with <b>Jane Doe</b>" in reply
+    await user.say("lunch with Vik tmrw")
+    services(bot.app).store.drop(4242)
+    assert "Saved <b>Vik</b>" in await user.tap("We met already")

@@ -396,6 +396,10 @@ def revise_capture(
             _learn(contact, mention.facts)
             notebook.save_contact(contact)
             interaction_id = item["interactions"][index] if index < len(item["interactions"]) else new_id()
+            for fact in notebook.facts(contact.id):  # what the old wording said gives way to the corrected one
+                if fact.source_id == interaction_id and not fact.superseded_on:
+                    fact.superseded_on = day
+                    notebook.save_fact(fact)
             notebook.add_interaction(
                 Interaction(
                     id=interaction_id,
@@ -407,6 +411,7 @@ def revise_capture(
                     context=meeting.context,
                 )
             )
+            learn_facts(notebook, contact, meeting.notes, meeting.when, source_id=interaction_id)
             saved.contacts.append(contact)
             saved.created.append(created)
             saved.interactions.append(interaction_id)

@@ -191,8 +191,6 @@ _CONTROL = re.compile(
 )
 _BREAKS = re.compile(r"\s*[\r\n\x0b\x0c\u0085\u2028\u2029]+\s*")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_MET = r"(?:i\s+|i've\s+|i’ve\s+|i\s+have\s+|we\s+)?(?:just\s+|also\s+|finally\s+|first\s+)?met"
-_PREFIX = re.compile(rf"(?:/met(?:@\w+)?(?!\S))?\s*(?:{_MET}\b(?:\s+up)?(?:\s+with)?)?\s*", re.IGNORECASE)
 # Every way people say they met or talked to someone. "met" alone is the classic; the rest are how busy people
 # actually type it: "coffee w/ sam", "ran into", "zoom w", "was introduced to", "seeing Jill tmrw".
 _WITH = r"(?:with|w/\s*|w\.|w(?=\s)|wit)"
@@ -226,7 +224,6 @@ _X_INTRODUCED_ME = re.compile(
     r"(?:to|with)\s+",
     re.IGNORECASE,
 )
-_CHAT_MEETING = re.compile(rf"{_MET}\s+(?:up\s+with\s+|with\s+)?(?=\S)", re.IGNORECASE)
 # Who, before the name: "an investor named Paul", "a guy called Steve", "my neighbour Bill", "the Okafors - ".
 _NAMED = re.compile(
     r"(?:an?|this|some|one|the)\s+(?P<desc>(?:[\w\-]+\s+){0,3}?)(?:named|called|by\s+the\s+name\s+of)\s+", re.I

@@ -201,3 +201,11 @@ async def test_a_review_missed_while_the_bot_was_down_is_caught_up_once(bot, use
     assert await deliver_review(bot.app, UID) == "sent"
     services(bot.app).store.drop(UID)  # as after a restart
     assert await deliver_review(bot.app, UID) == "already-sent"
+
+
+async def test_the_celebration_asks_for_the_next_goal_on_its_own_line(user: User):
+    await user.say("/goal raise a seed round")
+    await user.say("/met Sam Ortiz at the founders dinner")
+    await user.say("/got Sam intro to two angels")
+    reply = await user.say("/note Sam: we closed the round!")
+    assert "with a note ready to send.\nWhat's next?" in reply

@@ -413,6 +413,13 @@ def _thing(phrase: str, source: str, said_with: str = "") -> str:
     phrase = _ADJUNCT.sub("", phrase.strip())
     phrase = re.split(r"\s+(?:and|&)\s+(?!(?:an?|the|some|two|three)\s)", phrase, maxsplit=1)[0]  # "... and loves jazz"
     phrase = re.sub(r"^(an?\s+)?intros?\b", "an introduction", phrase, flags=re.IGNORECASE)
+    # "an intro to someone at Sequoia" -> "an introduction to Sequoia": the place is the point
+    phrase = re.sub(
+        r"^an introduction to (?:someone|somebody|anyone|people|a person|folks)\s+(?:at|from|in)\s+",
+        "an introduction to ",
+        phrase,
+        flags=re.IGNORECASE,
+    )
     if len(phrase.split()) > 3 and not re.match(r"(?:an?\s+)?intro", phrase, re.IGNORECASE):
         phrase = re.split(r"\s+(?:to|for|so|because)\s+(?=\w)", phrase, maxsplit=1)[0]
     return _clip(to_second_person(phrase), source, said_with)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from dotenv import dotenv_values
 
@@ -182,35 +182,62 @@ def find_env_file(environ: Mapping[str, str]) -> Path | None:
 
 
 class RedactSecrets(logging.Filter):
-    """Replaces the bot token wherever it appears in a log record (URLs in library logs, exception texts)."""
+    """Replaces secrets (the bot token first) wherever they appear in a log record: messages, arguments, exception
+    texts and stacks. Case is ignored (a URL may be lower-cased on its way into an error message), and the secret
+    half of a bot token is redacted on its own too, so a token in a URL path is caught however the path was
+    written ("/bot123:ABC/getMe", "/bot123%3Aabc/getme")."""
 
     def __init__(self, *secrets: str) -> None:
         super().__init__()
         self.secrets = [s for s in secrets if s]
+        forms: set[str] = set()
+        for secret in self.secrets:
+            _, colon, secret_half = secret.partition(":")
+            for form in (secret, secret_half if colon and len(secret_half) >= 8 else ""):
+                if form:
+                    forms.update((form, quote(form, safe="")))
+        longest_first = sorted(forms, key=len, reverse=True)
+        self._pattern = re.compile("|".join(map(re.escape, longest_first)), re.IGNORECASE) if forms else None
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if not self.secrets:
+        if self._pattern is None:
             return True
         message = record.getMessage()
         if record.exc_info and not record.exc_text:
             record.exc_text = logging.Formatter().formatException(record.exc_info)
-        redacted = self._redact(message)
+        redacted = self.redact(message)
         if redacted != message:
             record.msg, record.args = redacted, ()
         if record.exc_text:
-            record.exc_text = self._redact(record.exc_text)
+            record.exc_text = self.redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self.redact(record.stack_info)
         return True
 
-    def _redact(self, text: str) -> str:
-        for secret in self.secrets:
-            text = text.replace(secret, "<token>")
-        return text
+    def redact(self, text: str) -> str:
+        return self._pattern.sub("<token>", text) if self._pattern is not None else text
+
+
+class NetworkTroubleWithoutTraceback(logging.Filter):
+    """A network failure is weather, not a bug: python-telegram-bot logs it with a traceback (at start-up, when
+    polling); here it becomes one line naming the error."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if error is not None and any(
+            cls.__name__ in ("NetworkError", "TimedOut") and cls.__module__.startswith("telegram")
+            for cls in type(error).__mro__
+        ):
+            record.msg, record.args = f"{record.getMessage()} ({type(error).__name__}: {error})", ()
+            record.exc_info, record.exc_text = None, None
+        return True
 
 
 def configure_logging(settings: Settings) -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     keys = [k for k in (settings.data_key, settings.new_data_key) if k.lower() != "none"]
+    handler.addFilter(NetworkTroubleWithoutTraceback())  # first: its one line is redacted by the next
     handler.addFilter(RedactSecrets(settings.token, settings.webhook_secret, *keys))
     root = logging.getLogger()
     root.handlers[:] = [handler]
@@ -220,3 +247,5 @@ def configure_logging(settings: Settings) -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    # python-telegram-bot's DEBUG lines carry whole updates and API calls, i.e. what people wrote: never logged.
+    logging.getLogger("telegram").setLevel(max(logging.INFO, root.getEffectiveLevel()))

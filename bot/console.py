@@ -8,6 +8,7 @@ production: only the Bot API on the other end is the in-process LocalBotAPI.
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -47,7 +48,7 @@ class Console:
                 self.show(as_plain_text(str(params["caption"])))
             for name, content in params.get("files", {}).values():
                 path = Path(name).resolve()
-                path.write_bytes(content)
+                save_privately(path, content)
                 self.show(f"[file saved: {path}]")
 
     def show(self, text: str) -> None:
@@ -77,6 +78,14 @@ async def chat_in_console(settings: Settings, store: Store, clock: Clock, stdin:
                 await app.process_update(Update.de_json(console.update_for(chat, line), app.bot))
         await app.stop()
     return 0
+
+
+def save_privately(path: Path, content: bytes) -> None:
+    """Write a file only its owner can read (0600): an export is the whole notebook."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        os.fchmod(handle.fileno(), 0o600)  # an older export of the same name may have been readable by others
+        handle.write(content)
 
 
 def run_console(

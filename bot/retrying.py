@@ -32,6 +32,9 @@ log = logging.getLogger(__name__)
 
 RETRY_DELAYS = (0.25, 0.5, 1.0, 2.0)  # seconds before each retry (a little jitter is added)
 _RESEND_AFTER_5XX: ContextVar[bool] = ContextVar("RESEND_AFTER_5XX", default=True)
+# python-telegram-bot runs these in retry loops of its own (bootstrap_retries, the polling loop): retrying each try
+# too would multiply the waits.
+_RETRIED_BY_PTB = frozenset({"getMe", "getUpdates", "deleteWebhook", "setWebhook"})
 # httpx failures that happen before a request is sent.
 _NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
@@ -84,7 +87,8 @@ class RetryingRequest(BaseRequest):
         pool_timeout: Any = BaseRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
         api_method = url.rsplit("/", 1)[-1]
-        for attempt, delay in enumerate((*self.delays, None), 1):
+        delays = () if api_method in _RETRIED_BY_PTB else self.delays
+        for attempt, delay in enumerate((*delays, None), 1):
             try:
                 code, payload = await self.inner.do_request(
                     url, method, request_data, read_timeout, write_timeout, connect_timeout, pool_timeout

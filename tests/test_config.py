@@ -111,3 +111,63 @@ def test_webhook_mode_requires_a_url_and_a_secret():
 def test_bad_webhook_settings_are_named(values, name):
     with pytest.raises(ConfigError, match=name):
         Settings.from_mapping(values)
+
+
+def test_redaction_ignores_case_and_catches_the_token_in_any_url_path(caplog):
+    token = "123456:AbCdEf-SECRET_token"
+    logger = logging.getLogger("test.redact.case")
+    logger.addFilter(RedactSecrets(token))
+    with caplog.at_level(logging.INFO, logger="test.redact.case"):
+        logger.info("error at https://api.telegram.org/bot%s/getme", token.lower())
+        logger.info("error at https://api.telegram.org/bot123456%%3A%s/sendMessage", "abcdef-secret_token")
+        logger.info("only half of it: %s", "ABCDEF-SECRET_TOKEN")
+    assert "secret" not in caplog.text.lower()
+    assert caplog.text.count("<token>") == 3
+
+
+def test_debug_logs_never_carry_what_people_wrote(tmp_path):
+    import asyncio
+
+    from bot.app import build_application
+    from bot.clock import FixedClock
+    from bot.coach.store import Store
+    from bot.config import configure_logging
+    from bot.local_api import LocalBotAPI, LocalChat
+    from tests.conftest import NOW, Bot, User
+
+    settings = Settings(data_dir=tmp_path, log_level="DEBUG")
+    configure_logging(settings)
+    records: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(self.format(record))
+
+    keep = Keep()
+    root = logging.getLogger()
+    root.addHandler(keep)
+
+    async def chat() -> None:
+        api = LocalBotAPI()
+        app = build_application(settings, Store(tmp_path), FixedClock(NOW), request=api)
+        async with app:
+            await app.start()
+            update = LocalChat(user_id=7).message("/met Quentin Zebulon at the xylophone club")
+            from telegram import Update
+
+            await app.update_queue.put(Update.de_json(update, app.bot))
+            for _ in range(200):
+                if api.sent():
+                    break
+                await asyncio.sleep(0.01)
+            await app.stop()
+        assert Bot and User  # the same Application the tests drive
+
+    try:
+        asyncio.run(chat())
+    finally:
+        root.removeHandler(keep)
+        root.handlers.clear()
+        root.setLevel(logging.WARNING)
+    assert records, "nothing was logged at all: the test proves nothing"
+    assert not [r for r in records if "Zebulon" in r or "xylophone" in r]

@@ -51,3 +51,13 @@ def test_a_console_on_a_folder_in_use_exits_at_once_naming_the_folder_and_the_pr
     assert str((tmp_path / "data").resolve()) in result.stderr and str(os.getpid()) in result.stderr
     assert "Traceback" not in result.stderr and "Saved" not in result.stdout
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_console_exports_are_private(tmp_path, monkeypatch):
+    import io
+
+    from bot.console import Console
+
+    monkeypatch.chdir(tmp_path)
+    Console(io.StringIO()).on_call("sendDocument", {"files": {"document": ("nurture-notebook.json", b"{}")}})
+    assert stat.S_IMODE((tmp_path / "nurture-notebook.json").stat().st_mode) == 0o600

@@ -28,6 +28,7 @@ from typing import NamedTuple
 from bot.coach import facts as said
 from bot.coach.errors import NotUnderstood, UnknownContact
 from bot.coach.facts import NEWS_KINDS, Known, known_in
+from bot.coach.give import because, key_words
 from bot.coach.models import Contact, Fact
 from bot.coach.names import fold
 from bot.coach.network import Network
@@ -192,6 +193,15 @@ def intro_reason(network: Network, a: Contact, b: Contact, today: date) -> Intro
         theirs = {_need_key(n) for n in known_b.of("need")}
         if _need_key(need) in theirs:
             return IntroReason("goal", "", need, "", "")
+    # The planner's own need-to-"can" match (give.py), so an intro the morning suggests is one the draft can say.
+    for needer, helper, needs in ((a, b, known_a), (b, a, known_b)):
+        can = frozenset().union(*(key_words(v) for v in (helper.role, helper.company, *helper.tags, *helper.offers)))
+        for need_text in needer.needs:
+            words = key_words(need_text)
+            if words & can:
+                fact = next((f for f in needs.of("need") if key_words(f.slots.get("what", "")) & words), None)
+                if fact is not None:
+                    return IntroReason("need", needer.id, fact, because(_row_of(helper), words), "")
     shared = _shared_interests(known_a, known_b)
     if shared:
         counts = _interest_counts(network)
@@ -200,6 +210,11 @@ def intro_reason(network: Network, a: Contact, b: Contact, today: date) -> Intro
         if rare:
             return IntroReason("interest", "", None, "", rare[0])
     return None
+
+
+def _row_of(contact: Contact) -> dict[str, object]:
+    """The fields give.because reads, from a contact."""
+    return {"role": contact.role, "company": contact.company, "offers": contact.offers, "tags": contact.tags}
 
 
 def _need_key(need: Fact) -> str:
@@ -484,7 +499,13 @@ class _Note:
             f
             for f in self.known.facts
             if f.kind in ("move", "need", "promise")
-            or (f.kind in NEWS_KINDS and not f.done_on and f.on > congratulated and (not f.on or f.on >= stale))
+            or (
+                f.kind in NEWS_KINDS
+                and f.slots.get("event") != "news"  # news we cannot name is no thread to pick up
+                and not f.done_on
+                and f.on > congratulated
+                and (not f.on or f.on >= stale)
+            )
         ]
         if ranked:
             return max(ranked, key=lambda f: (f.on, _THREAD_ORDER.get(f.kind, 0)))
@@ -645,10 +666,14 @@ class _Note:
         if self.kind == INTRODUCE:
             self.context["first_name"] = f"{contact.first_name} and {other.first_name}"
         # When the reason is what someone is ("is a lawyer at Beta"), the name is not followed by the same words.
-        by_card = reason.kind == "need" and (
-            reason.has == ROLE_MATCH or (reason.need is not None and reason.need.slots.get("act") == "hiring")
-        )
         helper_id = other.id if reason.needer == contact.id else contact.id
+        helper = other if helper_id == other.id else contact
+        card = [w.lower() for w in (helper.company.strip(), helper.role.strip()) if w]
+        by_card = reason.kind == "need" and (
+            reason.has == ROLE_MATCH
+            or (reason.need is not None and reason.need.slots.get("act") == "hiring")
+            or any(w in reason.has.lower() for w in card)
+        )
         self.context.update(
             a_first=contact.first_name,
             other_name=" ".join(other.name.split()),

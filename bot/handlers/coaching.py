@@ -29,7 +29,7 @@ async def budget_command(update: Update, context: ContextTypes.DEFAULT_TYPE, not
     text = command_text(update)
     profile = notebook.profile()
     low, high = BUDGET_RANGE
-    if not text.isdigit() or not low <= int(text) <= high:
+    if not text.isdecimal() or not low <= int(text) <= high:
         await reply(update, context, render("messages/budget.html", profile=profile, low=low, high=high, changed=False))
         return
     profile.budget = int(text)

@@ -322,3 +322,34 @@ def test_reconnect_does_not_repeat_news_already_congratulated_nor_close_a_promis
     assert "Globex" not in result.text
     assert "I still owe you the deck" in result.text
     assert result.promise_ids == []
+
+
+def test_every_intro_the_planner_suggests_has_a_reason_the_draft_can_say():
+    from bot.coach.give import intro_ideas
+    from bot.coach.summary import summaries
+
+    people = [
+        Contact(id="a1", name="Ana Ruiz", company="Fable", needs=["an intro to someone at Sequoia"]),
+        Contact(id="b1", name="Ben Ode", company="Sequoia Capital"),
+        Contact(id="c1", name="Cleo Park", needs=["feedback on her pitch decks"]),
+        Contact(id="d1", name="Dev Rao", offers=["pitch deck feedback"]),
+        Contact(id="e1", name="Eva Lind", needs=["a lawyer"]),
+        Contact(id="f1", name="Finn Holt", role="Lawyer", company="Holt & Co"),
+        Contact(id="g1", name="Gil Amar", needs=["an investor"]),
+        Contact(id="h1", name="Hana Ito", tags=["investor"], company="Kiln"),
+    ]
+    net = Network(people)
+    rows = summaries(net)
+    ideas = intro_ideas([r for r in rows.values() if "needs" in r], [r for r in rows.values() if "can" in r])
+    assert len(ideas) == 4
+    for idea in ideas:
+        for first, second in ((idea[0], idea[1]), (idea[1], idea[0])):
+            result = draft_note("intro", net, first, TODAY, other_id=second, variant=0)
+            assert result.reason, result.text
+
+
+def test_news_on_the_card_in_words_no_rule_reads_is_congratulated_without_quoting_it():
+    net = network(jane(wins=["PhD done"], met_on=iso(100)))
+    congrats = draft("congrats", net, 0).text
+    assert "congratulations on your news" in congrats.lower() and "PhD done" not in congrats
+    assert "news" not in draft("reconnect", net, 0).text

@@ -120,6 +120,7 @@ def test_a_conversation_over_http_then_a_clean_stop(start_bot, api: FakeBotAPI):
     output = bot.output()
     assert SECRET not in output
     assert "Traceback" not in output
+    assert "happy hour" not in output and "loves jazz" not in output  # DEBUG logs never carry what people wrote
     # The bot really did use the token: it reached the API under it, and only there.
     assert api.tokens == {TOKEN}
 
@@ -260,3 +261,25 @@ def test_a_second_bot_on_the_same_folder_refuses_and_nothing_is_lost(start_bot, 
     names = {c.name for c in Store(start_bot.data_dir).notebook(USER).contacts()}
     assert names == {f"Person{n:03d} Test" for n in range(20)}
     assert len([t for t in api.texts(USER) if "Nurture" in t]) == 1  # only the first bot ever answered
+
+
+def test_telegram_unreachable_at_start_up_is_retried_then_one_clear_line(tmp_path: Path):
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = clean_env(
+        PYTHONPATH=str(REPO),
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        TELEGRAM_BASE_URL=f"http://127.0.0.1:{port}/bot",
+        COACH_DATA_DIR=str(tmp_path / "data"),
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "bot"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60
+    )
+    output = (done.stdout + done.stderr).strip()
+    assert done.returncode != 0
+    assert "Traceback" not in output and SECRET not in output
+    assert "Failed run number 5 of 5" in output  # retried first (python-telegram-bot's bootstrap retries)
+    assert "cannot reach Telegram" in output.splitlines()[-1]

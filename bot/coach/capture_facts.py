@@ -410,10 +410,29 @@ def _user_said(text: str, start: int) -> bool:
     return bool(words) and words[-1] in {"i", "we", "i'm", "i’m", "we're", "we’re", "i've", "we've", "im"}
 
 
+_NEGATION = _set(
+    """not isn't isnt isn’t aren't arent aren’t wasn't wasn’t doesn't doesnt doesn’t don't dont don’t didn't didn’t
+    never no longer stopped quit"""
+)
+
+
+_TURN = re.compile(r"\b(?:but|and|though|while|yet)\b", re.IGNORECASE)  # "is not hiring but needs a CTO"
+
+
+def _negated(text: str, start: int) -> bool:
+    """ "not hiring right now", "she isn't looking for a job", "no longer needs a lawyer": no need at all."""
+    clause = _CLAUSE_SPLIT.split(text[:start])[-1]
+    words = _TURN.split(clause)[-1].lower().split()[-3:]
+    return any(word in _NEGATION for word in words)
+
+
 def _needs(text: str, taken: list[tuple[int, int]]) -> list[str]:
     found: list[str] = []
     for m in _NEED.finditer(text):
         if not _free(taken, m.start(), m.end()) or _user_said(text, m.start()):
+            continue
+        if _negated(text, m.start()):
+            taken.append((m.start(), _to_boundary(text, m.end(), _ITEM_END)))
             continue
         start = m.end()
         if m.group("intro"):
@@ -429,7 +448,7 @@ def _needs(text: str, taken: list[tuple[int, int]]) -> list[str]:
 def _offers(text: str, taken: list[tuple[int, int]]) -> list[str]:
     found: list[str] = []
     for m in _OFFER.finditer(text):
-        if not _free(taken, m.start(), m.end()) or _user_said(text, m.start()):
+        if not _free(taken, m.start(), m.end()) or _user_said(text, m.start()) or _negated(text, m.start()):
             continue
         items, end = _items_after(text, m.end())
         if not items:

@@ -83,7 +83,8 @@ async def on_nudge(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook:
         chat = update.effective_chat
         assert chat is not None
         await send(context, chat.id, render("messages/coach_draft_intro.html", kind=nudge.draft_kind, name=name))
-        text = render(f"drafts/{nudge.draft_kind}.txt", sender=notebook.profile().first_name, **nudge.slots)
+        sender = " ".join(notebook.profile().first_name.split()[:1])  # notes sign with a first name, as drafts do
+        text = render(f"drafts/{nudge.draft_kind}.txt", sender=sender, **nudge.slots)
         await send(context, chat.id, render("messages/draft_text.html", text=text))
     elif action == "draft" and nudge.draft_kind and contact is not None:
         await query.answer()

@@ -497,6 +497,13 @@ def test_importing_capture_does_not_load_dateparser():
         ("he can intro me to a16z", [], ["intro to a16z"]),
         ("I need a break, we're hiring too", [], []),  # the user's own needs are not the contact's
         ("an intro to the hiring manager", [], []),
+        # A need said in the negative is no need at all, and never leaves a stray word behind.
+        ("not hiring right now", [], []),
+        ("she isn't looking for a job anymore", [], []),
+        ("they are not hiring until Q2", [], []),
+        ("doesn't need a lawyer anymore", [], []),
+        ("is not hiring but needs a CTO", ["a CTO"], []),
+        ("can't help with design but happy to review decks", [], ["review decks"]),
     ],
 )
 def test_needs_and_offers(text, needs, offers):

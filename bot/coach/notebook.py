@@ -173,6 +173,11 @@ def _traces_of(contact: Contact | None, *records: list[Any]) -> list[bytes]:
     return [orjson.dumps(t)[1:-1].lower() for t in texts if t and len(t) >= 2]
 
 
+# State that holds only ids and days, never what was said about anyone: delivery records must survive a deletion
+# (dropping one would let a second morning message go out today).
+_STATE_WITHOUT_PEOPLE = frozenset({"profile", "mornings", "reviews", "snoozes", HANDLED, DIGEST_VERSION})
+
+
 def _mentions(blob: bytes, traces: list[bytes]) -> bool:
     lowered = blob.lower()
     return any(trace in lowered for trace in traces)
@@ -284,10 +289,16 @@ class Notebook:
                     self.save_contact(other)
             self._contacts.remove([contact_id])
             self._dirty.add(contact_id)
-            pending = self.get_state("pending") or {}
-            kept = {token: item for token, item in pending.items() if not _mentions(orjson.dumps(item), traces)}
-            if len(kept) != len(pending):
-                self.set_state("pending", kept)
+            for key, value in self.state_values().items():
+                if key in _STATE_WITHOUT_PEOPLE or not _mentions(orjson.dumps(value), traces):
+                    continue
+                # Questions waiting about them, captures kept for "Fix": entries that mention them go.
+                if isinstance(value, dict):
+                    self.set_state(key, {k: v for k, v in value.items() if not _mentions(orjson.dumps(v), traces)})
+                elif isinstance(value, list):
+                    self.set_state(key, [v for v in value if not _mentions(orjson.dumps(v), traces)])
+                else:
+                    self.set_state(key, None)
             self.storage.rewrite_on_save()
         for copy in set_aside_files(self.path):
             try:

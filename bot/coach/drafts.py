@@ -499,7 +499,13 @@ class _Note:
             f
             for f in self.known.facts
             if f.kind in ("move", "need", "promise")
-            or (f.kind in NEWS_KINDS and not f.done_on and f.on > congratulated and (not f.on or f.on >= stale))
+            or (
+                f.kind in NEWS_KINDS
+                and f.slots.get("event") != "news"  # news we cannot name is no thread to pick up
+                and not f.done_on
+                and f.on > congratulated
+                and (not f.on or f.on >= stale)
+            )
         ]
         if ranked:
             return max(ranked, key=lambda f: (f.on, _THREAD_ORDER.get(f.kind, 0)))

@@ -680,7 +680,11 @@ def known(
     first_on = contact.met_on or (contact.created_at[:10] if contact.created_at else "")
     for win in contact.wins:
         dated = next((i.on for i in timeline if fold(win) in fold(i.text)), first_on)
-        take(read_facts(_as_news(win), contact, dated))
+        read = [f for f in read_facts(_as_news(win), contact, dated) if f.kind in NEWS_KINDS]
+        if win.strip() and not read and not any(f.kind in NEWS_KINDS for f in facts):
+            # News on the card in words no rule reads ("PhD done"): still news, said without quoting it.
+            read = [_derived(contact, "win", dated, event="news", source=win.strip())]
+        take(read)
     for interest in contact.interests:
         if interest.strip():
             take([_derived(contact, "interest", first_on, what=_clip(interest, ""))])
@@ -863,6 +867,8 @@ def congrats_on(fact: Fact, person: Person = YOU) -> str:
         )
     if s.get("verb") == "acquired":
         return "the acquisition" + (f" by {s['by']}" if s.get("by") else "")
+    if s.get("event") == "news":
+        return f"{pos} news"
     verb, what = s.get("verb", ""), _voice(_own(s.get("what", ""), s.get("verb", "")), person)
     return f"{_gerund(verb)} {what}".strip() if verb else what
 

@@ -346,3 +346,10 @@ def test_every_intro_the_planner_suggests_has_a_reason_the_draft_can_say():
         for first, second in ((idea[0], idea[1]), (idea[1], idea[0])):
             result = draft_note("intro", net, first, TODAY, other_id=second, variant=0)
             assert result.reason, result.text
+
+
+def test_news_on_the_card_in_words_no_rule_reads_is_congratulated_without_quoting_it():
+    net = network(jane(wins=["PhD done"], met_on=iso(100)))
+    congrats = draft("congrats", net, 0).text
+    assert "congratulations on your news" in congrats.lower() and "PhD done" not in congrats
+    assert "news" not in draft("reconnect", net, 0).text

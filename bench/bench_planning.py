@@ -15,6 +15,10 @@ Then, in one process like the bot, two passes over every user through a fresh ``
    open notebook (the morning job opens it anyway, to record the day's delivery before sending).
 
 The files were just written, so they are read from the page cache: a cold disk would add its read time on top.
+The machine may be shared, so each pass also reports the CPU time of this thread per user (``time.thread_time``),
+which other processes disturb far less than wall-clock time. Last, "where the time goes" splits pass 1 for a sample
+of users: reading the head's bytes, parsing the digest JSON, the rest of the head (state, log replay), finding
+what is due (``due.all_due``) and the rest of planning (rest, variety, wording).
 
 Target: >= 3,000 users planned per second in one process (pass 1), with goals, needs and offers present.
 """
@@ -31,11 +35,15 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+import orjson
 import synthetic  # noqa: F401 - puts the repo on sys.path
 from synthetic import check_shape, notebook_document, write_notebook
 
 from bot.coach.delivery import plan, plan_for
+from bot.coach.due import all_due
+from bot.coach.storage import _HEAD_LEN, read_head
 from bot.coach.store import Store
 
 TODAY = date(2026, 3, 10)
@@ -68,6 +76,46 @@ def plan_users(root: str, user_ids: list[int]) -> int:
     return total
 
 
+def where_the_time_goes(root: Path, user_ids: list[int]) -> None:
+    """Pass 1 split into its steps, in CPU time of this thread per user (each step run over the whole sample)."""
+    paths = [Store(root).path_for(user_id) for user_id in user_ids]
+    if not paths:
+        return
+
+    def head_bytes(path: Path) -> bytes:
+        with open(path, "rb") as handle:
+            prefix = handle.read(_HEAD_LEN)
+            return prefix + handle.read(int(prefix[10:22]) + 9 + int(prefix[23:35]))  # 9: ',"state":'
+
+    def per_user(step: Any, items: list[Any]) -> float:
+        started = time.thread_time()
+        for item in items:
+            step(item)
+        return (time.thread_time() - started) / len(items) * 1000
+
+    heads = [head_bytes(path) for path in paths]
+    digests = [head[_HEAD_LEN : _HEAD_LEN + int(head[10:22])] for head in heads]
+    read_ms = per_user(head_bytes, paths)
+    parse_ms = per_user(orjson.loads, digests)
+    head_ms = per_user(read_head, paths)
+    store = Store(root)
+    glances = [store.glance(user_id) for user_id in user_ids]
+
+    def due(glance: Any) -> None:
+        profile = glance.state.get("profile") or {}
+        all_due(glance.rows, TODAY, goals=profile.get("goals") or (), offers=profile.get("offers") or (), keep=10)
+
+    due_ms = per_user(due, glances)
+    plan_ms = per_user(lambda g: plan(g.rows, g.state, TODAY), glances)
+    size = sum(map(len, digests)) / len(digests)
+    print(f"where the time goes (CPU ms per user, {len(paths):,} users, digest {size / 1000:.0f} KB):")
+    print(
+        f"  head: read bytes {read_ms:.3f}, parse digest JSON {parse_ms:.3f}, "
+        f"the rest of read_head {max(0.0, head_ms - read_ms - parse_ms):.3f} (total {head_ms:.3f})"
+    )
+    print(f"  plan: all_due {due_ms:.3f}, rest/variety/wording {max(0.0, plan_ms - due_ms):.3f} (total {plan_ms:.3f})")
+
+
 def p99(values: list[float]) -> float:
     return sorted(values)[max(0, int(len(values) * 0.99) - 1)]
 
@@ -83,6 +131,7 @@ def main() -> None:
     parser.add_argument(
         "--workers", type=int, default=min(2, os.cpu_count() or 1), help="processes (setup, parallel planning)"
     )
+    parser.add_argument("--sample", type=int, default=500, help="users in the 'where the time goes' split")
     args = parser.parse_args()
     check_shape()
 
@@ -107,6 +156,7 @@ def main() -> None:
             load_times: list[float] = []
             plan_times: list[float] = []
             nudges = 0
+            cpu_started = time.thread_time()
             started = time.perf_counter()
             for user_id in store.user_ids():
                 t0 = time.perf_counter()
@@ -117,9 +167,13 @@ def main() -> None:
                 load_times.append(t1 - t0)
                 plan_times.append(t2 - t1)
             wall = time.perf_counter() - started
+            cpu = time.thread_time() - cpu_started
             planned = len(load_times)
             load, planning = sum(load_times), sum(plan_times)
-            print(f"{label}: {planned:,} users in {wall:.2f} s: {planned / wall:,.0f} users/s")
+            print(
+                f"{label}: {planned:,} users in {wall:.2f} s: {planned / wall:,.0f} users/s; "
+                f"CPU {cpu / planned * 1000:.2f} ms/user ({planned / cpu:,.0f} users per CPU-second)"
+            )
             print(
                 f"  split: load {load / wall:.0%} ({load / planned * 1000:.2f} ms/user), "
                 f"plan {planning / wall:.0%} ({planning / planned * 1000:.2f} ms/user)"
@@ -142,6 +196,7 @@ def main() -> None:
             f"planning from the head on {args.workers} processes: {len(ids):,} users in {wall:.2f} s: "
             f"{len(ids) / wall:,.0f} users/s ({nudges / len(ids):.1f} nudges per user)"
         )
+        where_the_time_goes(root, Store(root).user_ids()[: args.sample])
         print("target: >= 3,000 users/s planned in one process (issue #11)")
     finally:
         shutil.rmtree(root, ignore_errors=True)

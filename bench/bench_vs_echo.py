@@ -74,7 +74,7 @@ def main() -> None:
     try:
         echo_file = root / "echo_bot.py"
         echo_file.write_text(ECHO_BOT)
-        for name in ("echo", "nurture", "echo ", "nurture "):  # twice each, interleaved: drift falls on both
+        for run, name in enumerate(("echo", "nurture", "echo ", "nurture ")):  # twice each, interleaved: fair drift
             with FakeBotAPI() as api:
                 env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "COACH_"))}
                 if name.strip() == "echo":
@@ -84,7 +84,9 @@ def main() -> None:
                     env.update(
                         TELEGRAM_BOT_TOKEN=TOKEN,
                         TELEGRAM_BASE_URL=api.url,
-                        COACH_DATA_DIR=str(root / "data"),
+                        # A fresh folder per run: each fake API numbers its updates from 1 again, and a notebook
+                        # that already handled update 1 rightly ignores it as a redelivery.
+                        COACH_DATA_DIR=str(root / f"data-{run}"),
                         COACH_LOG_LEVEL="WARNING",
                         PYTHONPATH=str(REPO),
                     )

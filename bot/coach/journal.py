@@ -318,9 +318,49 @@ def linked_people(notebook: Notebook, contact: Contact) -> list[dict[str, str]]:
 
 # --- a capture can be corrected: "✏️ Fix" or an edit of the original message ------------------------------------
 
-CAPTURES = "captures"  # notebook state: token -> what one capture wrote, so it can be revised in place
+# Each capture is its own small state value ("capture:<token>"), listed oldest first under CAPTURE_TOKENS: a /met
+# saves a few hundred bytes, not every kept capture again. Notebooks from before keep them all in one CAPTURES
+# value; it is read as it is and moved to the new layout by the next write that touches captures.
+CAPTURES = "captures"
+CAPTURE_TOKENS = "capture_tokens"
+CAPTURE_PREFIX = "capture:"
 KEEP_CAPTURES = 40
 EDITABLE_HOURS = 48
+
+
+def capture_key(token: str) -> str:
+    return CAPTURE_PREFIX + token
+
+
+def captured(notebook: Notebook, token: str) -> dict[str, Any] | None:
+    """What the capture ``token`` wrote, or None when it is gone (pruned, or deleted with a contact)."""
+    item = notebook.get_state(capture_key(token))
+    if item is None:
+        item = (notebook.get_state(CAPTURES) or {}).get(token)
+    return item if isinstance(item, dict) else None
+
+
+def capture_tokens(notebook: Notebook) -> list[str]:
+    """The tokens of the captures kept, oldest first."""
+    state = notebook.state_values()
+    tokens = [t for t in state.get(CAPTURE_TOKENS) or [] if state.get(capture_key(t)) is not None]
+    return [*(state.get(CAPTURES) or {}), *tokens]
+
+
+def _keep_captures(notebook: Notebook, tokens: list[str]) -> None:
+    """Save the kept captures' list (moving an old single CAPTURES value over), dropping what falls off it."""
+    state = notebook.state_values()
+    kept = tokens[-KEEP_CAPTURES:]
+    with notebook.batch():
+        for token, item in (state.get(CAPTURES) or {}).items():
+            if token in kept:
+                notebook.set_state(capture_key(token), item)
+        if CAPTURES in state:
+            notebook.delete_state(CAPTURES)
+        for key in state:
+            if key.startswith(CAPTURE_PREFIX) and key.removeprefix(CAPTURE_PREFIX) not in kept:
+                notebook.delete_state(key)
+        notebook.set_state(CAPTURE_TOKENS, kept)
 
 
 def remember_capture(
@@ -328,33 +368,38 @@ def remember_capture(
 ) -> str:
     """Keep what a capture wrote (ids, and the mentions as read) under a token for "✏️ Fix" and message edits."""
     token = new_id()
-    captures = dict(notebook.get_state(CAPTURES) or {})
-    captures[token] = {
-        "contacts": [c.id for c in saved.contacts],
-        "created": saved.created,
-        "interactions": saved.interactions,
-        "promises": [p.id for p in saved.promises],
-        "meeting": meeting_to_dict(meeting),
-        "message_id": message_id,
-        "at": now.isoformat(),
-        "edits": [],
-    }
-    while len(captures) > KEEP_CAPTURES:
-        captures.pop(next(iter(captures)))
-    notebook.set_state(CAPTURES, captures)
+    with notebook.batch():
+        tokens = capture_tokens(notebook)
+        notebook.set_state(
+            capture_key(token),
+            {
+                "contacts": [c.id for c in saved.contacts],
+                "created": saved.created,
+                "interactions": saved.interactions,
+                "promises": [p.id for p in saved.promises],
+                "meeting": meeting_to_dict(meeting),
+                "message_id": message_id,
+                "at": now.isoformat(),
+                "edits": [],
+            },
+        )
+        _keep_captures(notebook, [*tokens, token])
     return token
 
 
 def capture_for_message(notebook: Notebook, message_id: int) -> str:
     """The token of the capture a Telegram message made, or ""."""
-    for token, item in (notebook.get_state(CAPTURES) or {}).items():
-        if message_id and item.get("message_id") == message_id:
-            return str(token)
+    if not message_id:
+        return ""
+    for token in capture_tokens(notebook):
+        item = captured(notebook, token)
+        if item is not None and item.get("message_id") == message_id:
+            return token
     return ""
 
 
 def can_still_edit(notebook: Notebook, token: str, now: datetime) -> bool:
-    item = (notebook.get_state(CAPTURES) or {}).get(token)
+    item = captured(notebook, token)
     if not item:
         return False
     return now - datetime.fromisoformat(item["at"]) <= timedelta(hours=EDITABLE_HOURS)
@@ -368,8 +413,7 @@ def revise_capture(
     that existed before keep everything but what this capture itself had set. ``edit_id`` (a Telegram edit's
     date) is recorded so the same edit is never applied twice. None when the capture is gone or the edit was seen.
     """
-    captures = dict(notebook.get_state(CAPTURES) or {})
-    item = captures.get(token)
+    item = captured(notebook, token)
     if item is None or (edit_id and edit_id in item.get("edits", [])):
         return None
     before = meeting_from_dict(item["meeting"])
@@ -434,8 +478,9 @@ def revise_capture(
             meeting=meeting_to_dict(meeting),
             edits=[*item.get("edits", []), edit_id] if edit_id else item.get("edits", []),
         )
-        captures[token] = item
-        notebook.set_state(CAPTURES, captures)
+        if token in (notebook.get_state(CAPTURES) or {}):
+            _keep_captures(notebook, capture_tokens(notebook))  # an old notebook's captures move to their own values
+        notebook.set_state(capture_key(token), item)
     return saved
 
 
@@ -449,8 +494,8 @@ def add_contact(notebook: Notebook, name: str, now: datetime) -> Contact:
 def forget_contact(notebook: Notebook, contact_id: str) -> None:
     """Delete a contact, and every remembered capture that names them (it holds the words as typed)."""
     with notebook.batch():
-        captures = notebook.get_state(CAPTURES) or {}
-        kept = {t: item for t, item in captures.items() if contact_id not in item.get("contacts", [])}
-        if len(kept) != len(captures):
-            notebook.set_state(CAPTURES, kept)
+        tokens = capture_tokens(notebook)
+        kept = [t for t in tokens if contact_id not in (captured(notebook, t) or {}).get("contacts", [])]
+        if len(kept) != len(tokens) or CAPTURES in notebook.state_values():
+            _keep_captures(notebook, kept)
         notebook.delete_contact(contact_id)

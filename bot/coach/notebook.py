@@ -175,7 +175,12 @@ def _traces_of(contact: Contact | None, *records: list[Any]) -> list[bytes]:
 
 # State that holds only ids and days, never what was said about anyone: delivery records must survive a deletion
 # (dropping one would let a second morning message go out today).
-_STATE_WITHOUT_PEOPLE = frozenset({"profile", "mornings", "reviews", "snoozes", HANDLED, DIGEST_VERSION})
+_STATE_WITHOUT_PEOPLE = frozenset(
+    {"profile", "mornings", "reviews", "snoozes", "capture_tokens", HANDLED, DIGEST_VERSION}
+)
+# State values that are one record each (journal.py keeps each capture as "capture:<token>"): one that mentions a
+# deleted person goes whole.
+_STATE_RECORD_PREFIXES = ("capture:",)
 
 
 def _mentions(blob: bytes, traces: list[bytes]) -> bool:
@@ -291,6 +296,9 @@ class Notebook:
             self._dirty.add(contact_id)
             for key, value in self.state_values().items():
                 if key in _STATE_WITHOUT_PEOPLE or not _mentions(orjson.dumps(value), traces):
+                    continue
+                if key.startswith(_STATE_RECORD_PREFIXES):
+                    self.delete_state(key)
                     continue
                 # Questions waiting about them, captures kept for "Fix": entries that mention them go.
                 if isinstance(value, dict):
@@ -444,6 +452,11 @@ class Notebook:
                     self._kv.update({"value": value, "v": SCHEMA_VERSION}, doc_ids=[doc.doc_id])
                     return
             self._kv.insert({"key": key, "value": value, "v": SCHEMA_VERSION})
+
+    def delete_state(self, key: str) -> None:
+        """Remove a named value altogether (not just set it to None)."""
+        with self.batch():
+            self._kv.remove(doc_ids=[doc.doc_id for doc in self._kv.all() if doc.get("key") == key])
 
     # -- pending choices (a question asked with buttons, waiting for a tap) --------------------------------------
 

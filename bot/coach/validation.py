@@ -132,6 +132,7 @@ _STATE_SHAPES: dict[str, Check] = {
     "snoozes": lambda v: isinstance(v, dict) and all(isinstance(s, str) and _day(s[:10]) for s in v.values()),
     "handled": lambda v: isinstance(v, list) and all(isinstance(i, int) and not isinstance(i, bool) for i in v),
     "digest_version": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "capture_tokens": lambda v: _strings(v),  # the kept captures, oldest first (journal.py)
 }
 
 

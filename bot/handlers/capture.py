@@ -246,7 +246,7 @@ async def on_fix(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: N
     notebook.set_state(
         AWAITING_FIX, {"token": data.args[0], "until": (now + timedelta(minutes=FIX_MINUTES)).isoformat()}
     )
-    item = (notebook.get_state(journal.CAPTURES) or {})[data.args[0]]
+    item = journal.captured(notebook, data.args[0]) or {}
     meeting = journal.meeting_from_dict(item["meeting"])
     await reply(update, context, render("messages/fix_ask.html", meeting=meeting))
 

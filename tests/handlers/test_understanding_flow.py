@@ -168,3 +168,38 @@ async def test_questions_about_a_capture_survive_a_restart(bot, user: User):
     await user.say("lunch with Vik tmrw")
     services(bot.app).store.drop(4242)
     assert "Saved <b>Vik</b>" in await user.tap("We met already")
+
+
+async def test_each_capture_saves_only_itself_and_the_last_forty_stay_fixable(user: User, store):
+    for n in range(45):
+        await user.say(f"/met Person{n} Test at a product meetup")
+    lines = store.path_for(4242).read_bytes().split(b"\n")
+    assert len(lines[-2]) < 3_000  # the last save: this capture, not all forty kept ones again
+    state = store.notebook(4242).state_values()
+    assert len([key for key in state if key.startswith("capture:")]) == 40
+    await user.tap("Fix")
+    assert "Fixed" in await user.say("met Person44 Tester at a product meetup")
+    assert "Person44 Tester" in await user.say("/contact Person44")
+
+
+async def test_a_notebook_keeping_captures_the_old_way_still_fixes_and_forgets(user: User, store):
+    from bot.coach import journal
+
+    await user.say("met Mary Jane at the paper, editor at the Bugle")
+    notebook = store.notebook(4242)
+    token = journal.capture_tokens(notebook)[0]
+    with notebook.batch():  # as an older release left it: every capture in one value
+        notebook.set_state(journal.CAPTURES, {token: journal.captured(notebook, token)})
+        notebook.delete_state(journal.capture_key(token))
+        notebook.delete_state(journal.CAPTURE_TOKENS)
+    store.drop(4242)
+    await user.tap("Fix")
+    reply = await user.say("met Mary Jane Watson, editor at the Daily Bugle, at the paper yesterday")
+    assert "Fixed" in reply and "Mary Jane Watson" in reply
+    state = store.notebook(4242).state_values()
+    assert journal.CAPTURES not in state and journal.capture_key(token) in state  # moved to the new layout
+    await user.say("met Tom at lunch")
+    await user.say("/forget Mary Jane Watson")
+    await user.tap("Yes, delete")
+    data = store.path_for(4242).read_bytes()
+    assert b"Bugle" not in data and b"Tom" in data

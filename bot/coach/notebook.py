@@ -102,10 +102,22 @@ class _Table:
         self.cls = cls
         self._items: dict[str, Record] | None = None
         self._doc_ids: dict[str, int] = {}
+        # contact id -> their records (in the order of ``items``), built on first use: one person's history is
+        # found without walking everyone's (a /met over 1,000 contacts used to scan ~3,000 interactions).
+        self._by_contact: dict[str, dict[str, Record]] | None = None
 
     def forget(self) -> None:
         self._items = None
         self._doc_ids = {}
+        self._by_contact = None
+
+    def of_contact(self, contact_id: str) -> list[Record]:
+        if self._by_contact is None:
+            index: dict[str, dict[str, Record]] = {}
+            for key, record in self.items().items():
+                index.setdefault(record.contact_id, {})[key] = record  # type: ignore[attr-defined]
+            self._by_contact = index
+        return list(self._by_contact.get(contact_id, {}).values())
 
     def items(self) -> dict[str, Record]:
         if self._items is None:
@@ -129,7 +141,12 @@ class _Table:
             self.table.update(_replace_with(doc), doc_ids=[self._doc_ids[key]])
         else:
             self._doc_ids[key] = self.table.insert(doc)
+        previous = items.get(key)
         items[key] = record
+        if self._by_contact is not None:
+            if previous is not None and previous.contact_id != record.contact_id:  # type: ignore[attr-defined]
+                self._by_contact.get(previous.contact_id, {}).pop(key, None)  # type: ignore[attr-defined]
+            self._by_contact.setdefault(record.contact_id, {})[key] = record  # type: ignore[attr-defined]
 
     def remove(self, keys: list[str]) -> None:
         items = self.items()
@@ -137,7 +154,9 @@ class _Table:
         if doc_ids:
             self.table.remove(doc_ids=doc_ids)
         for key in keys:
-            items.pop(key, None)
+            record = items.pop(key, None)
+            if record is not None and self._by_contact is not None:
+                self._by_contact.get(record.contact_id, {}).pop(key, None)  # type: ignore[attr-defined]
 
 
 def _traces_of(contact: Contact | None, *records: list[Any]) -> list[bytes]:
@@ -152,6 +171,11 @@ def _traces_of(contact: Contact | None, *records: list[Any]) -> list[bytes]:
             texts += [getattr(record, name, "") for name in ("text", "context")]
             texts += [v for v in (getattr(record, "slots", None) or {}).values() if isinstance(v, str)]
     return [orjson.dumps(t)[1:-1].lower() for t in texts if t and len(t) >= 2]
+
+
+# State that holds only ids and days, never what was said about anyone: delivery records must survive a deletion
+# (dropping one would let a second morning message go out today).
+_STATE_WITHOUT_PEOPLE = frozenset({"profile", "mornings", "reviews", "snoozes", HANDLED, DIGEST_VERSION})
 
 
 def _mentions(blob: bytes, traces: list[bytes]) -> bool:
@@ -265,10 +289,16 @@ class Notebook:
                     self.save_contact(other)
             self._contacts.remove([contact_id])
             self._dirty.add(contact_id)
-            pending = self.get_state("pending") or {}
-            kept = {token: item for token, item in pending.items() if not _mentions(orjson.dumps(item), traces)}
-            if len(kept) != len(pending):
-                self.set_state("pending", kept)
+            for key, value in self.state_values().items():
+                if key in _STATE_WITHOUT_PEOPLE or not _mentions(orjson.dumps(value), traces):
+                    continue
+                # Questions waiting about them, captures kept for "Fix": entries that mention them go.
+                if isinstance(value, dict):
+                    self.set_state(key, {k: v for k, v in value.items() if not _mentions(orjson.dumps(v), traces)})
+                elif isinstance(value, list):
+                    self.set_state(key, [v for v in value if not _mentions(orjson.dumps(v), traces)])
+                else:
+                    self.set_state(key, None)
             self.storage.rewrite_on_save()
         for copy in set_aside_files(self.path):
             try:
@@ -280,8 +310,9 @@ class Notebook:
     # -- interactions and promises ------------------------------------------------------------------------------
 
     def interactions(self, contact_id: str | None = None) -> list[Interaction]:
-        items: list[Interaction] = list(self._interactions.items().values())  # type: ignore[arg-type]
-        return items if contact_id is None else [i for i in items if i.contact_id == contact_id]
+        if contact_id is not None:
+            return self._interactions.of_contact(contact_id)  # type: ignore[return-value]
+        return list(self._interactions.items().values())  # type: ignore[arg-type]
 
     def add_interaction(self, interaction: Interaction) -> None:
         with self.batch():
@@ -289,8 +320,9 @@ class Notebook:
             self._dirty.add(interaction.contact_id)
 
     def promises(self, contact_id: str | None = None) -> list[Promise]:
-        items: list[Promise] = list(self._promises.items().values())  # type: ignore[arg-type]
-        return items if contact_id is None else [p for p in items if p.contact_id == contact_id]
+        if contact_id is not None:
+            return self._promises.of_contact(contact_id)  # type: ignore[return-value]
+        return list(self._promises.items().values())  # type: ignore[arg-type]
 
     def promise(self, promise_id: str) -> Promise | None:
         return self._promises.items().get(promise_id)  # type: ignore[return-value]
@@ -302,9 +334,10 @@ class Notebook:
 
     def facts(self, contact_id: str | None = None) -> list[Fact]:
         """Typed facts (bot/coach/facts.py), oldest first; superseded ones included (check ``superseded_on``)."""
-        items: list[Fact] = list(self._facts.items().values())  # type: ignore[arg-type]
         if contact_id is not None:
-            items = [f for f in items if f.contact_id == contact_id]
+            items: list[Fact] = self._facts.of_contact(contact_id)  # type: ignore[assignment]
+        else:
+            items = list(self._facts.items().values())  # type: ignore[arg-type]
         return sorted(items, key=lambda f: f.on)
 
     def save_fact(self, fact: Fact) -> None:

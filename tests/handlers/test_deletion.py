@@ -39,6 +39,15 @@ async def test_forget_removes_the_name_and_the_notes_from_disk_before_confirming
     assert "Tom" in await user.say("/contacts")
 
 
+async def test_forget_after_a_plain_text_capture_leaves_nothing_either(bot, user: User, settings):
+    await user.say("met Zara Quill at the glassblowing night, loves falconry, promised her the Reykjavik map")
+    await user.say("met Tom at lunch")
+    await user.say("/forget Zara")
+    await user.tap("Yes, delete")
+    assert files_mentioning(settings.data_dir, "Zara", "Quill", "falconry", "Reykjavik", "glassblowing") == []
+    assert files_mentioning(settings.data_dir, "Tom")
+
+
 async def test_forget_also_deletes_set_aside_copies_that_mention_them(bot, user: User, store, settings):
     await user.say("/met Zara at the glassblowing night")
     path = store.path_for(UID)

@@ -8,14 +8,15 @@ Only the nudges that make the plan are worded.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from datetime import date
 
 from bot.coach.due import Debt, Due, Gap, Helper, Lead, LoopDue
-from bot.coach.facts import help_words, keep_words
+from bot.coach.facts import NEWS_KINDS, Person, congrats_on, help_words, keep_words, known
 from bot.coach.give import IntroIdea, OfferIdea, share_interest
 from bot.coach.goals import OUTCOME_NEWS, why_they_can_help
-from bot.coach.models import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE, Fact
+from bot.coach.models import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE, Contact, Fact
 from bot.coach.nudges import Nudge
 from bot.coach.summary import Row
 from bot.coach.when import how_long, when_in_words
@@ -343,13 +344,26 @@ def _offer(due: Due, rows: Rows, today: date) -> Nudge:
 def _congrats(due: Due, rows: Rows, today: date) -> Nudge:
     row: Row = due.detail
     first = row["first"]
+    on = win_in_words(first, row["win"])
     return _nudge(
         due,
         row["id"],
-        f"Good news for {first}: {row['win'].rstrip('.')}. A quick congratulations shows you were paying attention.",
-        f"Congratulate {first} on the news.",
+        f"Good news for {first}{': ' + on if on else ''}. A quick congratulations shows you were paying attention.",
+        f"Congratulate {first} on {on}." if on else f"Congratulate {first} on the news.",
         "congrats",
     )
+
+
+@functools.lru_cache(maxsize=1024)  # a win stays on the card for days: read once, not every morning
+def win_in_words(first: str, win: str) -> str:
+    """What to congratulate someone on, through the shared facts layer: "launching her own ceramics studio",
+    "their promotion to VP", "the new job at Globex"; "" when the card's text does not read as news. The card's text
+    (the user's own shorthand) is never quoted."""
+    contact = Contact(id="", name=first, wins=[win])
+    fact = known(contact, (), (), (), date.max).latest(*NEWS_KINDS)
+    if fact is None or fact.slots.get("event") == "news":  # news in words no rule reads: said without quoting it
+        return ""
+    return congrats_on(fact, Person(first, fact.slots.get("pronoun", "they")))
 
 
 def _share(due: Due, rows: Rows, today: date) -> Nudge:

@@ -92,7 +92,7 @@ KIND_CASES = {
         "congrats:w",
         "give",
         "congrats",
-        "Good news for Wanda: got promoted to VP.",
+        "Good news for Wanda: their promotion to VP.",
     ),
     "introduce someone who needs what another has": (
         net(

@@ -146,8 +146,8 @@ def _promise(due: Due, rows: Rows, today: date) -> Nudge:
     debt: Debt = due.detail
     row, item = debt
     first = row["first"]
-    promised = promise_in_words(first, item["text"])
     if item.get("due_on"):
+        promised = promise_in_words(first, item["text"])
         due_day = _day(item["due_on"], today)
         when = when_in_words(due_day, today)
         lead = "Due today" if due_day == today else f"Due {when}" if due_day > today else f"It was due {when}"
@@ -157,7 +157,9 @@ def _promise(due: Due, rows: Rows, today: date) -> Nudge:
         # Past a week, say how long it has been: the gap is what makes a promise feel overdue.
         when = when_in_words(made, today) if (today - made).days < 7 else f"{how_long(made, today)} ago"
         # The day first: "Yesterday, you told Priya you'd send her the book." (at the end, "... the book
-        # yesterday." would read as when the book was due).
+        # yesterday." would read as when the book was due). After a past day the verb is past too: "Yesterday, you
+        # promised Max a call", never "Yesterday, you owe Max a call".
+        promised = promise_in_words(first, item["text"], past=True)
         reason = f"{when[:1].upper()}{when[1:]}, {promised[:1].lower()}{promised[1:]}."
     return _nudge(
         due,
@@ -169,15 +171,16 @@ def _promise(due: Due, rows: Rows, today: date) -> Nudge:
     )
 
 
-def promise_in_words(first: str, text: str) -> str:
+def promise_in_words(first: str, text: str, past: bool = False) -> str:
     """'You promised Priya the Ferrazzi book', 'You owe Max a call', 'You promised Jo an intro to Sam', or for an
     action, 'You told Priya you'd review the draft'. Things, calls and intros are read by the shared facts layer
     (bot/coach/facts.py: keep_words); an action is said as typed, after its opener."""
+    owe = "promised" if past else "owe"
     kept = keep_words(text)
     if kept.what and kept.form == "gift":
         return f"You promised {first} {kept.what}"
     if kept.what and kept.form == "call":
-        return f"You owe {first} {'an' if kept.what[:1] in 'aeiou' else 'a'} {kept.what}"
+        return f"You {owe} {first} {'an' if kept.what[:1] in 'aeiou' else 'a'} {kept.what}"
     if kept.what and kept.form == "intro":
         return f"You promised {first} an intro to {kept.what}"
     text = text.strip().rstrip(".")
@@ -185,9 +188,9 @@ def promise_in_words(first: str, text: str) -> str:
     for opener in ("i'll ", "i will ", "ill ", "to "):
         if lower.startswith(opener):
             return f"You told {first} you'd {text[len(opener) :]}"
-    for owe in ("owe him ", "owe her ", "owe them ", "owe "):
-        if lower.startswith(owe):
-            return f"You owe {first} {text[len(owe) :]}"
+    for opener in ("owe him ", "owe her ", "owe them ", "owe "):
+        if lower.startswith(opener):
+            return f"You {owe} {first} {text[len(opener) :]}"
     if lower.split(" ", 1)[0] in _ACTION_VERBS:
         return f"You told {first} you'd {text}"
     return f"You promised {first} {text}" if text else f"You made {first} a promise"

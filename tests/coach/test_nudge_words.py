@@ -85,8 +85,8 @@ def test_no_nudge_of_any_kind_reads_a_note_back():
 @pytest.mark.parametrize(
     ("kind", "text", "said", "broken"),
     [
-        ("promise", "owe him our churn numbers", "Yesterday, you owe Max our churn numbers.", "promised Max owe"),
-        ("promise", "I'll owe him a call re his seed round", "Yesterday, you owe Max a call.", "promised Max owe"),
+        ("promise", "owe him our churn numbers", "Yesterday, you promised Max our churn numbers.", "promised Max owe"),
+        ("promise", "I'll owe him a call re his seed round", "Yesterday, you promised Max a call.", "promised Max owe"),
         ("thanks", "committed 50k", "Max committed 50k yesterday and hasn't heard", "thanked Max for committed"),
         ("thanks", "intro to Acme", "Max helped you yesterday and hasn't heard", "for intro to Acme"),
     ],

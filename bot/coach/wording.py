@@ -8,14 +8,15 @@ Only the nudges that make the plan are worded.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from datetime import date
 
 from bot.coach.due import Debt, Due, Gap, Helper, Lead, LoopDue
-from bot.coach.facts import help_words, keep_words
+from bot.coach.facts import NEWS_KINDS, Person, congrats_on, help_words, keep_words, known
 from bot.coach.give import IntroIdea, OfferIdea, share_interest
 from bot.coach.goals import OUTCOME_NEWS, why_they_can_help
-from bot.coach.models import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE, Fact
+from bot.coach.models import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE, Contact, Fact
 from bot.coach.nudges import Nudge
 from bot.coach.summary import Row
 from bot.coach.when import how_long, when_in_words
@@ -145,8 +146,8 @@ def _promise(due: Due, rows: Rows, today: date) -> Nudge:
     debt: Debt = due.detail
     row, item = debt
     first = row["first"]
-    promised = promise_in_words(first, item["text"])
     if item.get("due_on"):
+        promised = promise_in_words(first, item["text"])
         due_day = _day(item["due_on"], today)
         when = when_in_words(due_day, today)
         lead = "Due today" if due_day == today else f"Due {when}" if due_day > today else f"It was due {when}"
@@ -156,7 +157,9 @@ def _promise(due: Due, rows: Rows, today: date) -> Nudge:
         # Past a week, say how long it has been: the gap is what makes a promise feel overdue.
         when = when_in_words(made, today) if (today - made).days < 7 else f"{how_long(made, today)} ago"
         # The day first: "Yesterday, you told Priya you'd send her the book." (at the end, "... the book
-        # yesterday." would read as when the book was due).
+        # yesterday." would read as when the book was due). After a past day the verb is past too: "Yesterday, you
+        # promised Max a call", never "Yesterday, you owe Max a call".
+        promised = promise_in_words(first, item["text"], past=True)
         reason = f"{when[:1].upper()}{when[1:]}, {promised[:1].lower()}{promised[1:]}."
     return _nudge(
         due,
@@ -168,15 +171,16 @@ def _promise(due: Due, rows: Rows, today: date) -> Nudge:
     )
 
 
-def promise_in_words(first: str, text: str) -> str:
+def promise_in_words(first: str, text: str, past: bool = False) -> str:
     """'You promised Priya the Ferrazzi book', 'You owe Max a call', 'You promised Jo an intro to Sam', or for an
     action, 'You told Priya you'd review the draft'. Things, calls and intros are read by the shared facts layer
     (bot/coach/facts.py: keep_words); an action is said as typed, after its opener."""
+    owe = "promised" if past else "owe"
     kept = keep_words(text)
     if kept.what and kept.form == "gift":
         return f"You promised {first} {kept.what}"
     if kept.what and kept.form == "call":
-        return f"You owe {first} {'an' if kept.what[:1] in 'aeiou' else 'a'} {kept.what}"
+        return f"You {owe} {first} {'an' if kept.what[:1] in 'aeiou' else 'a'} {kept.what}"
     if kept.what and kept.form == "intro":
         return f"You promised {first} an intro to {kept.what}"
     text = text.strip().rstrip(".")
@@ -184,9 +188,9 @@ def promise_in_words(first: str, text: str) -> str:
     for opener in ("i'll ", "i will ", "ill ", "to "):
         if lower.startswith(opener):
             return f"You told {first} you'd {text[len(opener) :]}"
-    for owe in ("owe him ", "owe her ", "owe them ", "owe "):
-        if lower.startswith(owe):
-            return f"You owe {first} {text[len(owe) :]}"
+    for opener in ("owe him ", "owe her ", "owe them ", "owe "):
+        if lower.startswith(opener):
+            return f"You {owe} {first} {text[len(opener) :]}"
     if lower.split(" ", 1)[0] in _ACTION_VERBS:
         return f"You told {first} you'd {text}"
     return f"You promised {first} {text}" if text else f"You made {first} a promise"
@@ -343,13 +347,26 @@ def _offer(due: Due, rows: Rows, today: date) -> Nudge:
 def _congrats(due: Due, rows: Rows, today: date) -> Nudge:
     row: Row = due.detail
     first = row["first"]
+    on = win_in_words(first, row["win"])
     return _nudge(
         due,
         row["id"],
-        f"Good news for {first}: {row['win'].rstrip('.')}. A quick congratulations shows you were paying attention.",
-        f"Congratulate {first} on the news.",
+        f"Good news for {first}{': ' + on if on else ''}. A quick congratulations shows you were paying attention.",
+        f"Congratulate {first} on {on}." if on else f"Congratulate {first} on the news.",
         "congrats",
     )
+
+
+@functools.lru_cache(maxsize=1024)  # a win stays on the card for days: read once, not every morning
+def win_in_words(first: str, win: str) -> str:
+    """What to congratulate someone on, through the shared facts layer: "launching her own ceramics studio",
+    "their promotion to VP", "the new job at Globex"; "" when the card's text does not read as news. The card's text
+    (the user's own shorthand) is never quoted."""
+    contact = Contact(id="", name=first, wins=[win])
+    fact = known(contact, (), (), (), date.max).latest(*NEWS_KINDS)
+    if fact is None or fact.slots.get("event") == "news":  # news in words no rule reads: said without quoting it
+        return ""
+    return congrats_on(fact, Person(first, fact.slots.get("pronoun", "they")))
 
 
 def _share(due: Due, rows: Rows, today: date) -> Nudge:

@@ -92,7 +92,7 @@ KIND_CASES = {
         "congrats:w",
         "give",
         "congrats",
-        "Good news for Wanda: got promoted to VP.",
+        "Good news for Wanda: their promotion to VP.",
     ),
     "introduce someone who needs what another has": (
         net(
@@ -342,8 +342,8 @@ def test_a_win_stays_fresh_until_the_user_congratulates(logged, fresh):
     ("promised", "words"),
     [
         ("send her the Ferrazzi book", "you promised Priya the Ferrazzi book."),
-        ("owe him our churn numbers", "you owe Priya our churn numbers."),
-        ("I'll call her next week", "you owe Priya a call."),
+        ("owe him our churn numbers", "you promised Priya our churn numbers."),
+        ("I'll call her next week", "you promised Priya a call."),
         ("intro her to Sam", "you promised Priya an intro to Sam."),
         ("review the draft", "you told Priya you'd review the draft."),
     ],

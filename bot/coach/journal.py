@@ -342,24 +342,22 @@ def captured(notebook: Notebook, token: str) -> dict[str, Any] | None:
 
 def capture_tokens(notebook: Notebook) -> list[str]:
     """The tokens of the captures kept, oldest first."""
-    state = notebook.state_values()
-    tokens = [t for t in state.get(CAPTURE_TOKENS) or [] if state.get(capture_key(t)) is not None]
-    return [*(state.get(CAPTURES) or {}), *tokens]
+    tokens = [t for t in notebook.get_state(CAPTURE_TOKENS) or [] if notebook.get_state(capture_key(t)) is not None]
+    return [*(notebook.get_state(CAPTURES) or {}), *tokens]
 
 
 def _keep_captures(notebook: Notebook, tokens: list[str]) -> None:
     """Save the kept captures' list (moving an old single CAPTURES value over), dropping what falls off it."""
-    state = notebook.state_values()
     kept = tokens[-KEEP_CAPTURES:]
     with notebook.batch():
-        for token, item in (state.get(CAPTURES) or {}).items():
-            if token in kept:
-                notebook.set_state(capture_key(token), item)
-        if CAPTURES in state:
+        old = notebook.get_state(CAPTURES)
+        if old is not None:
+            for token, item in old.items():
+                if token in kept:
+                    notebook.set_state(capture_key(token), item)
             notebook.delete_state(CAPTURES)
-        for key in state:
-            if key.startswith(CAPTURE_PREFIX) and key.removeprefix(CAPTURE_PREFIX) not in kept:
-                notebook.delete_state(key)
+        for token in {*tokens[:-KEEP_CAPTURES], *(notebook.get_state(CAPTURE_TOKENS) or [])} - {*kept}:
+            notebook.delete_state(capture_key(token))
         notebook.set_state(CAPTURE_TOKENS, kept)
 
 

@@ -235,6 +235,8 @@ class Notebook:
         self._rebuild_digest = False
         self._tables = (self._contacts, self._interactions, self._promises, self._facts)
         self._kv = self.db.table(STATE, cache_size=0)
+        # The state table's documents by key, for the table object they were read from (a reload is a new one).
+        self._state_index: tuple[dict[str, Any], dict[str, str]] | None = None
         if "digest" in repaired:
             self.rebuild_digest()  # derived data: rebuilt from the records, and saved
 
@@ -440,23 +442,37 @@ class Notebook:
 
     def get_state(self, key: str) -> Any:
         """Small named values (settings, delivery records, snoozes). Returns None when unset."""
-        return self.state_values().get(key)
+        table, ids = self._state_ids()
+        doc_id = ids.get(key)
+        return None if doc_id is None else table[doc_id].get("value")
 
     def state_values(self) -> dict[str, Any]:
         return state_values((self.storage.read() or {}).get(STATE) or {})
 
+    def _state_ids(self) -> tuple[dict[str, Any], dict[str, str]]:
+        """The state table as stored, and key -> document id: a lookup without walking every named value."""
+        table = (self.storage.read() or {}).get(STATE) or {}
+        if self._state_index is None or self._state_index[0] is not table:
+            ids = {doc["key"]: doc_id for doc_id, doc in table.items() if isinstance(doc, dict) and "key" in doc}
+            self._state_index = (table, ids)
+        return self._state_index
+
     def set_state(self, key: str, value: Any) -> None:
         with self.batch():
-            for doc in self._kv.all():
-                if doc.get("key") == key:
-                    self._kv.update({"value": value, "v": SCHEMA_VERSION}, doc_ids=[doc.doc_id])
-                    return
+            doc_id = self._state_ids()[1].get(key)
+            if doc_id is not None:
+                self._kv.update({"value": value, "v": SCHEMA_VERSION}, doc_ids=[int(doc_id)])
+                return
+            self._state_index = None
             self._kv.insert({"key": key, "value": value, "v": SCHEMA_VERSION})
 
     def delete_state(self, key: str) -> None:
         """Remove a named value altogether (not just set it to None)."""
-        with self.batch():
-            self._kv.remove(doc_ids=[doc.doc_id for doc in self._kv.all() if doc.get("key") == key])
+        doc_id = self._state_ids()[1].get(key)
+        if doc_id is not None:
+            self._state_index = None
+            with self.batch():
+                self._kv.remove(doc_ids=[int(doc_id)])
 
     # -- pending choices (a question asked with buttons, waiting for a tap) --------------------------------------
 

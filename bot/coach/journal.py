@@ -59,14 +59,14 @@ def record_meeting(
     now: datetime,
 ) -> MeetingSaved:
     """Save a meeting. ``choices[i]`` is the contact id for person i, or None / NEW for a new contact."""
-    contacts = {c.id: c for c in notebook.contacts()}
-    introducer = _find_introducer(list(contacts.values()), meeting.introduced_by)
+    contacts = notebook.contacts()  # as before this meeting: whom a "his cofounder" may point to
+    introducer = _find_introducer(contacts, meeting.introduced_by)
     saved = MeetingSaved([], [], [], introducer)
     day = meeting.when.isoformat()
     by_name: dict[str, Contact] = {}  # people of this line, so "Raj and his cofounder Mei" links Mei to Raj
     with notebook.batch():
         for mention, choice in zip(meeting.people, choices, strict=True):
-            contact = contacts.get(choice or "")
+            contact = notebook.contact(choice) if choice else None
             created = contact is None
             if contact is None:
                 contact = Contact(id=new_id(), name=mention.name, met_on=day, created_at=now.isoformat())
@@ -97,7 +97,7 @@ def record_meeting(
             saved.created.append(created)
         for mention, contact in zip(meeting.people, saved.contacts, strict=True):
             if mention.link_to:
-                other = by_name.get(fold(mention.link_to)) or resolve(list(contacts.values()), mention.link_to).contact
+                other = by_name.get(fold(mention.link_to)) or resolve(contacts, mention.link_to).contact
                 if other is not None and other.id != contact.id and _link(contact, other.id, mention.link_as):
                     notebook.save_contact(contact)
     return saved

@@ -95,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"nurture: cannot use COACH_DATA_DIR={settings.data_dir}: {error.strerror}", file=sys.stderr)
         return 2
     if args.console:
-        logging.getLogger().setLevel(logging.WARNING)  # the conversation is the output
+        for name in ("", "telegram"):  # the conversation is the output: no "Application started" lines
+            logging.getLogger(name).setLevel(logging.WARNING)
         from bot.console import run_console
 
         return run_console(settings, store, SystemClock())

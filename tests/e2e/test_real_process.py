@@ -206,6 +206,7 @@ def test_console_chat_prints_plain_text_and_taps_numbered_buttons(tmp_path: Path
 
     assert done.returncode == 0, done.stderr[-3000:]
     assert "Traceback" not in done.stdout + done.stderr
+    assert " INFO " not in done.stdout + done.stderr, "the conversation is the output: no library log lines"
     assert "Saved Jane" in out
     assert "the meetup" in out
     button_rows = [i for i, line in enumerate(out.splitlines()) if line.lstrip().startswith("[1]")]

@@ -120,36 +120,30 @@ def schedule_morning(
     if profile.paused or not profile.active:
         return None
     weekday, review_at = review_time(profile)
-    review_kwargs: dict[str, Any] = {
-        "trigger": WeeklyTrigger(profile.timezone, weekday, review_at),
-        "id": REVIEW_PREFIX + str(user_id),
-        "replace_existing": True,
-        "misfire_grace_time": int(GRACE.total_seconds()),
-        "coalesce": True,
-        "max_instances": 1,
-    }
-    if review_catch_up:
-        review_kwargs["next_run_time"] = now
-    job_queue.run_custom(
-        review_job,
-        job_kwargs=review_kwargs,
-        name=REVIEW_PREFIX + str(user_id),
-        user_id=user_id,
-        chat_id=user_id,
-    )
+    weekly = WeeklyTrigger(profile.timezone, weekday, review_at)
+    review_name = REVIEW_PREFIX + str(user_id)
+    _run_per_user(job_queue, review_job, weekly, review_name, user_id, now if review_catch_up else None)
     scheduled.add(user_id)
-    at = morning_time(profile)
+    daily = MorningTrigger(profile.timezone, morning_time(profile))
+    return _run_per_user(job_queue, morning_job, daily, name, user_id, now if catch_up else None)
+
+
+def _run_per_user(
+    job_queue: JobQueue, callback: Any, trigger: Any, name: str, user_id: int, catch_up_at: datetime | None
+) -> Any:
+    """One named job per user and kind: a second schedule replaces the first instead of doubling it, a run missed
+    while the bot was down runs once within GRACE, and ``catch_up_at`` runs it now as well."""
     job_kwargs: dict[str, Any] = {
-        "trigger": MorningTrigger(profile.timezone, at),
-        "id": name,  # a second schedule for the same user replaces the first instead of doubling it
+        "trigger": trigger,
+        "id": name,
         "replace_existing": True,
         "misfire_grace_time": int(GRACE.total_seconds()),
         "coalesce": True,
         "max_instances": 1,
     }
-    if catch_up:
-        job_kwargs["next_run_time"] = now
-    return job_queue.run_custom(morning_job, job_kwargs=job_kwargs, name=name, user_id=user_id, chat_id=user_id)
+    if catch_up_at is not None:
+        job_kwargs["next_run_time"] = catch_up_at
+    return job_queue.run_custom(callback, job_kwargs=job_kwargs, name=name, user_id=user_id, chat_id=user_id)
 
 
 def ensure_morning(app: Application, user_id: int, profile: Profile) -> None:

@@ -22,6 +22,7 @@ from bot.coach.drafts import MAX_CHARS, STYLES, VARIANTS, Draft, draft_note
 from bot.coach.facts import read_facts
 from bot.coach.models import Contact, Fact, Interaction, Promise
 from bot.coach.network import Network
+from tests.coach.copying import longest_copied_run
 
 TODAY = date(2026, 11, 20)  # a Friday
 SENDER = "Sam Rivera"
@@ -298,15 +299,6 @@ def test_there_are_at_least_sixty_golden_cases():
     assert len(GOLDEN) >= 60
 
 
-def longest_copied_run(text: str, source: str) -> int:
-    a, b = text.lower(), source.lower()
-    best = 0
-    for i in range(len(a)):
-        j = i + best + 1
-        while j <= len(a) and a[i:j] in b:
-            best = j - i
-            j += 1
-    return best
 
 
 def _drafts(case: Case, kind: str) -> list[tuple[Draft, Network, Contact, Contact | None, list[str]]]:

@@ -13,6 +13,7 @@ from bot.coach.errors import NotUnderstood
 from bot.coach.facts import read_facts
 from bot.coach.models import Contact, Interaction, Promise
 from bot.coach.network import Network
+from tests.coach.copying import longest_copied_run
 
 TODAY = date(2026, 11, 20)
 WORDS = [
@@ -26,15 +27,6 @@ TEXT = st.one_of(st.text(max_size=200), st.lists(st.sampled_from(WORDS), max_siz
 LISA = Contact(id="aaaaaaaa", name="Lisa Park", company="Google", role="PM", met_on="2026-06-01")
 
 
-def longest_copied_run(text: str, source: str) -> int:
-    a, b = text.lower(), source.lower()
-    best = 0
-    for i in range(len(a)):
-        j = i + best + 1
-        while j <= len(a) and a[i:j] in b:
-            best = j - i
-            j += 1
-    return best
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

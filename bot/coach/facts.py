@@ -77,6 +77,9 @@ def _words(text: str) -> frozenset[str]:
 
 # A slot may keep at most this many characters in a row from the note it was read from: messages never quote notes.
 _CLIP_RUN = 21
+# A sentence the coach writes may repeat at most this many characters of a note in a row (a slot and the words
+# around it): longer, and it reads the note back.
+_QUOTE_RUN = 24
 _MAX_SLOT_WORDS = 6
 
 _SUBJECT = r"(?:(?:she|he|they|she's|he's|they're|she’s|he’s|they’re)\s+)?"
@@ -914,6 +917,11 @@ def _voice(phrase: str, person: Person) -> str:
     return re.sub(r"\byou\b", obj, phrase)
 
 
+def said_about(phrase: str, person: Person) -> str:
+    """A slot (said to them: "feedback on your CV") said about them to the user: "feedback on their CV"."""
+    return _voice(phrase, person)
+
+
 def _subject(person: Person) -> str:
     return "you" if person.is_you else person.name
 
@@ -1127,16 +1135,36 @@ def _need_said(fact: Fact, name: str, plain: str) -> str:
         return f"{name} needs a hand with {what}"
     if act == "advice":
         return f"{name} would like advice on {what}"
-    return f"{name} {plain} {what}".strip()
+    if len(f"{plain} {what}") <= _QUOTE_RUN:  # even word for word, too short to read a note back
+        return f"{name} {plain} {what}".strip()
+    # Longer: not in the words notes use for a need ("looking for", "needs"), or the note comes back whole.
+    if what.lower().startswith("an introduction"):
+        return f"{name} would like {what}"
+    return f"{name} hopes to find {what}"
 
 
 def offer_words(fact: Fact, person: Person = YOU) -> str:
-    """What someone can do, after their name (or "you", or "I"): "can review pitch decks", "can introduce people in
-    fintech", "can help with fundraising"."""
+    """What someone can do, after their name (or "you", or "I"): "can review pitch decks", "can help with
+    fundraising" for the user (their own /offer words); about a contact, not in the words a note uses for an offer
+    ("can help with", "happy to"), which would read it back: "reviews pitch decks", "introduces people in fintech",
+    "is a great person for pitch deck feedback"."""
     act, what = fact.slots.get("act", ""), _voice(fact.slots.get("what", ""), person)
     if act:
-        return f"can {act} {what}".strip()
-    return f"can help with {what}" if what else "can help"
+        return f"can {act} {what}".strip() if person.is_you else f"{_third_person(act)} {what}".strip()
+    if not what:
+        return "can help"
+    if person.is_you or len(f"can help with {what}") <= _QUOTE_RUN:
+        return f"can help with {what}"
+    return f"is a great person for {what}"
+
+
+def _third_person(verb: str) -> str:
+    """ "review" -> "reviews", "coach" -> "coaches", "fly" -> "flies"."""
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
 
 
 def topic(fact: Fact) -> str:

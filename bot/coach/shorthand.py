@@ -36,7 +36,7 @@ _ACRONYMS = {
     word.lower(): word
     for word in _set(
         """AI ML VC VCs UX UI PM PMs CTO CEO CFO COO CMO CPO VP VPs B2B B2C SaaS SEO F1 API APIs HR NYC LLM
-        LLMs GTM QA iOS DevOps NLP CRM MBA PhD MVP IPO ESG NGO NGOs AWS GCP SQL K8s DTC D2C"""
+        LLMs GTM QA iOS DevOps NLP CRM MBA PhD MVP IPO ESG NGO NGOs AWS GCP SQL K8s DTC D2C NFT NFTs"""
     )
 }
 _VAGUE_TAIL = frozenset(["stuff", "things", "etc", "etc."])
@@ -71,7 +71,14 @@ def tidy(text: str) -> str:
         words.append(core + tail)
     while len(words) > 1 and words[-1].lower() in _VAGUE_TAIL:
         words.pop()
-    return " ".join(w for w in words if w)
+    said = " ".join(w for w in words if w)
+    # "people at stripe": after "someone at", the word is a company (or a kind of one: "people at a fintech")
+    return _PEOPLE_AT.sub(lambda m: f"{m.group(1)} {company_name(m.group(2))}", said)
+
+
+_PEOPLE_AT = re.compile(
+    r"\b((?:someone|somebody|anyone|people|folks|friends|contacts)\s+(?:at|from))\s+([a-z][\w-]*)\b"
+)
 
 
 def article(phrase: str) -> str:

@@ -28,12 +28,14 @@ from bot.coach.facts import (
     read_interest,
     read_need,
     read_offer,
+    said_about,
     topic,
 )
 from bot.coach.give import IntroIdea, OfferIdea, share_interest
 from bot.coach.goals import OUTCOME_NEWS, why_they_can_help
 from bot.coach.models import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE, Contact, Fact
 from bot.coach.nudges import Nudge
+from bot.coach.shorthand import tidy
 from bot.coach.summary import Row
 from bot.coach.when import how_long, when_in_words
 
@@ -105,7 +107,7 @@ def _thanks_owed(due: Due, rows: Rows, today: date) -> Nudge:
     )
 
 
-_TO_THE_USER = {"me": "you", "my": "your", "mine": "yours", "myself": "yourself", "i": "you"}
+_TO_THE_USER = {"me": "you", "my": "your", "mine": "yours", "myself": "yourself", "i": "you", "i'll": "you'll"}
 
 
 def _to_the_user(phrase: str) -> str:
@@ -174,15 +176,18 @@ def promise_in_words(first: str, text: str, past: bool = False) -> str:
     (bot/coach/facts.py: keep_words); an action is said as typed, after its opener."""
     owe = "promised" if past else "owe"
     kept = keep_words(text)
-    if kept.what and kept.form == "gift":
-        return f"You promised {first} {kept.what}"
-    if kept.what and kept.form == "call":
-        return f"You {owe} {first} {'an' if kept.what[:1] in 'aeiou' else 'a'} {kept.what}"
-    if kept.what and kept.form == "intro":
-        return f"You promised {first} an intro to {kept.what}"
-    text = text.strip().rstrip(".")
+    # The promise's words are kept to say to them ("the deck with my notes", "feedback on your CV"); to the user,
+    # "my" is theirs and "your" is the contact's: "the deck with your notes", "feedback on their CV".
+    what = _to_the_user(said_about(tidy(kept.what), Person(first)))
+    if what and kept.form == "gift":
+        return f"You promised {first} {what}"
+    if what and kept.form == "call":
+        return f"You {owe} {first} {'an' if what[:1] in 'aeiou' else 'a'} {what}"
+    if what and kept.form == "intro":
+        return f"You promised {first} an intro to {what}"
+    text = _to_the_user(tidy(text.strip().rstrip(".")))
     lower = text.lower()
-    for opener in ("i'll ", "i will ", "ill ", "to "):
+    for opener in ("you'll ", "you will ", "ill ", "to "):
         if lower.startswith(opener):
             return f"You told {first} you'd {text[len(opener) :]}"
     for opener in ("owe him ", "owe her ", "owe them ", "owe "):

@@ -18,6 +18,7 @@ plan words them (``LazyRow``).
 from __future__ import annotations
 
 import bisect
+import functools
 import heapq
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
@@ -50,7 +51,7 @@ from bot.coach.plan_index import (
     capped_strength,
     share_score,
 )
-from bot.coach.strength import row_strength
+from bot.coach.strength import TieSignals, _days_between, strength_from
 from bot.coach.summary import Row
 
 _WIDER = _CODE["wider"]
@@ -227,10 +228,7 @@ def all_due_indexed(
                 mine = sorted({at for word in view.words for at in _postings(indexes, word, dead)})
                 likely = sorted(mine, key=lambda at: (columns["touches"][at], lasts[at]), reverse=True)
             strengths = sorted(
-                (
-                    (row_strength(_signals(columns, at), today).score, ids[at], at)
-                    for at in likely[: 3 * HELPERS_PER_GOAL]
-                ),
+                ((_strength(columns, at, today), ids[at], at) for at in likely[: 3 * HELPERS_PER_GOAL]),
                 reverse=True,
             )
             helpers_by_goal.append([(strength, cid, row(at)) for strength, cid, at in strengths[:HELPERS_PER_GOAL]])
@@ -271,15 +269,17 @@ def _first_of(order: list[int], wanted: set[int], count: int) -> list[int]:
     return found
 
 
-def _signals(columns: Mapping[str, list[Any]], at: int) -> dict[str, Any]:
-    """What ``strength.row_strength`` reads of a row, from the columns."""
-    return {
-        "last": columns["last"][at],
-        "touches": columns["touches"][at],
-        "gave": columns["gave"][at],
-        "got": columns["got"][at],
-        "known": columns["known"][at],
-    }
+def _strength(columns: Mapping[str, list[Any]], at: int, today: date) -> float:
+    """``strength.row_strength(row, today).score`` from the columns."""
+    days = _days_between(columns["last"][at], today)
+    return _score(
+        TieSignals(days, columns["touches"][at], columns["gave"][at], columns["got"][at], columns["known"][at])
+    )
+
+
+@functools.lru_cache(maxsize=4096)  # the same few signals come back in every user's notebook
+def _score(signals: TieSignals) -> float:
+    return strength_from(signals).score
 
 
 def _needing(rows: DigestRows, indexes: list[dict[str, Any]], ids: list[str]) -> list[Row]:

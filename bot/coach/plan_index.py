@@ -295,6 +295,7 @@ class DigestRows(Mapping[str, Any]):
         self._ids: list[str] = index["id"]
         self.parsed: dict[int, Any] = {}  # snapshot position -> its row, once parsed
         self._position: dict[str, int] | None = None
+        self._lookups = 0
         self.dead: set[int] = set()  # snapshot positions replaced or deleted by the log
         self.loose: dict[str, Any] = {}  # rows the log set, in digest order
         self.loose_at: dict[str, int] = {}  # where each sits in the whole digest's order
@@ -354,8 +355,17 @@ class DigestRows(Mapping[str, Any]):
     def __getitem__(self, key: str) -> Any:
         if self.loose and key in self.loose:
             return self.loose[key]
-        position = self._positions().get(key)
-        if position is None or position in self.dead:
+        if self._position is None and self._lookups < 8:  # a plan looks up a few people: no need for a dict
+            self._lookups += 1
+            try:
+                position = self._ids.index(key)
+            except ValueError:
+                raise KeyError(key) from None
+        else:
+            position = self._positions().get(key)  # type: ignore[assignment]
+            if position is None:
+                raise KeyError(key)
+        if position in self.dead:
             raise KeyError(key)
         return self.at(position)
 

@@ -388,6 +388,11 @@ class DigestRows(Mapping[str, Any]):
     def __contains__(self, key: object) -> bool:
         return (key in self.loose) or (key in self._positions() and self._positions()[key] not in self.dead)  # type: ignore[index]
 
+    def lasts(self) -> list[str]:
+        """Every contact's last touch day (summary.Row "last"), without parsing the rows."""
+        found = [last for at, last in enumerate(self.index["last"]) if at not in self.dead]
+        return found + [row.get("last", "") for row in self.loose.values()]
+
     def problem(self) -> str:
         """What is wrong with the head's index, or "" (``nurture check``): it must be what the builder makes of the
         snapshot's digest, and point at each row's bytes."""

@@ -16,7 +16,6 @@ The session is made in ``initialize`` (inside the running event loop), never at 
 
 from __future__ import annotations
 
-import asyncio
 import ssl
 import urllib.request
 from typing import Any
@@ -100,8 +99,8 @@ class AiohttpRequest(BaseRequest):
         pool = self._given(pool_timeout, "pool")
         timeout = aiohttp.ClientTimeout(
             # aiohttp has no write timeout: the whole exchange is bounded by the sum of its phases instead.
-            total=None if None in (read, write, connect, pool) else read + write + connect + pool,
-            connect=None if None in (connect, pool) else connect + pool,  # a free connection, or a new one
+            total=_sum(read, write, connect, pool),
+            connect=_sum(connect, pool),  # a free connection, or a new one
             sock_connect=connect,
             sock_read=read,
         )
@@ -120,7 +119,7 @@ class AiohttpRequest(BaseRequest):
                 "Pool or connect timeout: no connection to Telegram was free or could be made in time. "
                 "The request was not sent."
             ) from error
-        except asyncio.TimeoutError as error:
+        except TimeoutError as error:
             raise TimedOut from error
         except aiohttp.ClientError as error:
             raise NetworkError(f"aiohttp.{type(error).__name__}: {error}") from error
@@ -141,6 +140,16 @@ class AiohttpRequest(BaseRequest):
         if value is BaseRequest.DEFAULT_NONE:
             return default if default is not None else self._timeouts[name]
         return None if value is None else float(value)
+
+
+def _sum(*seconds: float | None) -> float | None:
+    """A limit made of several: none (wait as long as it takes) when any of them is none."""
+    total = 0.0
+    for part in seconds:
+        if part is None:
+            return None
+        total += part
+    return total
 
 
 def _body(request_data: RequestData | None, files: dict[str, Any] | None) -> Any:

@@ -97,27 +97,22 @@ async def test_a_retried_send_reaches_telegram_once_it_listens():
     port = closed_port()
     request = RetryingRequest(AiohttpRequest(), delays=(0.3,))
     await request.initialize()
-    api = FakeBotAPI(port=0)
+    started: list[FakeBotAPI] = []
+
+    async def start_telegram_meanwhile() -> None:
+        await asyncio.sleep(0.1)  # the first try has been refused by then
+        started.append(FakeBotAPI(port=port).start())
+
     try:
-
-        async def start_telegram_meanwhile() -> None:
-            await asyncio.sleep(0.1)
-            api._httpd.server_close()  # noqa: SLF001 - rebind the fake on the port the first try was refused on
-            api.__init__(port=port)  # type: ignore[misc]
-            api.start()
-
         starting = asyncio.create_task(start_telegram_meanwhile())
-        code, _ = await request.do_request(
-            f"http://127.0.0.1:{port}/bot123:abc/sendMessage",
-            "POST",
-            None,
-        )
+        code, _ = await request.do_request(f"http://127.0.0.1:{port}/bot123:abc/sendMessage", "POST")
         await starting
     finally:
         await request.shutdown()
-        api.stop()
+        for api in started:
+            api.stop()
     assert code == 200
-    assert [method for method, _ in api.sent] == ["sendMessage"]
+    assert [method for method, _ in started[0].sent] == ["sendMessage"]
 
 
 async def test_telegram_that_never_answers_times_out_and_may_have_received_it(silent_server):

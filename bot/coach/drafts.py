@@ -240,7 +240,9 @@ def _helps_with(need: Fact, helper: Contact, helper_known: Known) -> str:
         offered = _content_words(offer.slots.get("what", ""))
         if wanted & offered:
             # Said once: when the offer is the need, "can help with exactly that".
-            return "can help with exactly that" if wanted <= offered else f"is a great person for {offer.slots['what']}"
+            if wanted <= offered:
+                return "can help with exactly that"
+            return said.offer_words(offer, said.Person(helper.first_name))
     if wanted & _content_words(helper.role) or wanted & {t.lower() for t in helper.tags}:
         return ROLE_MATCH  # the need already names the role ("a lawyer"): said without repeating it
     if helper.company and fold(helper.company) in fold(what):
@@ -738,7 +740,9 @@ _SHARE_THINGS = (("a piece", "an article"), ("an event", "an event page"), ("a p
 
 
 def _offer(contact: Contact, what: str) -> Fact:
-    return Fact(id="", contact_id=contact.id, kind="offer", slots={"what": what})
+    offer = said.read_offer(what)
+    offer.contact_id = contact.id
+    return offer
 
 
 def _ask_back(variant: int) -> str:

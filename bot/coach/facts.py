@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from bot.coach.capture_facts import extract_facts
 from bot.coach.models import Contact, Fact, Interaction, Promise, new_id
 from bot.coach.names import fold
+from bot.coach.shorthand import company_name, possessive, roles_with_article, tidy
 from bot.coach.when import how_long, when_in_words
 
 if TYPE_CHECKING:
@@ -76,6 +77,9 @@ def _words(text: str) -> frozenset[str]:
 
 # A slot may keep at most this many characters in a row from the note it was read from: messages never quote notes.
 _CLIP_RUN = 21
+# A sentence the coach writes may repeat at most this many characters of a note in a row (a slot and the words
+# around it): longer, and it reads the note back.
+_QUOTE_RUN = 24
 _MAX_SLOT_WORDS = 6
 
 _SUBJECT = r"(?:(?:she|he|they|she's|he's|they're|she’s|he’s|they’re)\s+)?"
@@ -220,7 +224,7 @@ def read_facts(text: str, contact: Contact, on: str, source_id: str = "") -> lis
         if m.group("hiring"):
             add("need", act="hiring", what=_thing(m.group("hired") or "", text, "hiring"))
         elif m.group("raising"):
-            add("need", act="raising", what=_thing(m.group("round") or "", text, "raising") or "funding")
+            add("need", act="raising", what=_round(_thing(m.group("round") or "", text, "raising")) or "funding")
         else:
             wanted = m.group("sought") or m.group("needed") or ""
             helped = re.match(r"(?:some\s+)?(help\s+with|advice\s+on)\s+", wanted, re.IGNORECASE)
@@ -266,7 +270,7 @@ def read_facts(text: str, contact: Contact, on: str, source_id: str = "") -> lis
                 said.append(words)
                 add(kind, what=what)
     for interest in mined.interests:
-        what = _clip(interest, text)
+        what = _interest(interest, text)
         if what and fold(what) not in taken:
             add("interest", what=what)
     return found
@@ -410,19 +414,20 @@ def _role(text: str) -> str:
 
 def _thing(phrase: str, source: str, said_with: str = "") -> str:
     """What a need or offer is about, clipped: "a lawyer for her startup's seed round" -> "a lawyer"."""
-    phrase = _ADJUNCT.sub("", phrase.strip())
+    phrase = tidy(_ADJUNCT.sub("", phrase.strip()))  # typed shorthand said properly: "w/" -> "with", "ai" -> "AI"
     phrase = re.split(r"\s+(?:and|&)\s+(?!(?:an?|the|some|two|three)\s)", phrase, maxsplit=1)[0]  # "... and loves jazz"
     phrase = re.sub(r"^(an?\s+)?intros?\b", "an introduction", phrase, flags=re.IGNORECASE)
-    # "an intro to someone at Sequoia" -> "an introduction to Sequoia": the place is the point
+    # "an intro to someone at Sequoia" -> "an introduction to Sequoia": the place is the point (and a company's name
+    # is written with a capital, however it was typed)
     phrase = re.sub(
-        r"^an introduction to (?:someone|somebody|anyone|people|a person|folks)\s+(?:at|from|in)\s+",
-        "an introduction to ",
+        r"^an introduction to (?:someone|somebody|anyone|people|a person|folks)\s+(?:at|from)\s+(\w)",
+        lambda m: "an introduction to " + m.group(1).upper(),
         phrase,
         flags=re.IGNORECASE,
     )
     if len(phrase.split()) > 3 and not re.match(r"(?:an?\s+)?intro", phrase, re.IGNORECASE):
         phrase = re.split(r"\s+(?:to|for|so|because)\s+(?=\w)", phrase, maxsplit=1)[0]
-    return _clip(to_second_person(phrase), source, said_with)
+    return roles_with_article(_clip(to_second_person(phrase), source, said_with))
 
 
 def _clip(phrase: str, source: str, said_with: str = "") -> str:
@@ -468,6 +473,143 @@ def _longest_run(a: str, b: str) -> int:
             best = j - i
             j += 1
     return best
+
+
+# -- typed pieces: a card's needs, offers and interests, the user's offers and goals -------------------------------
+
+# A funding round named bare ("raising seed", "needs series A"): said whole, "a seed round".
+_ROUND = re.compile(
+    r"^(?:an?\s+|the\s+|your\s+|my\s+)?(?P<name>pre-?seed|seed|angel|bridge|series\s+[a-e])(?:\s+round)?$",
+    re.IGNORECASE,
+)
+
+
+def _round(what: str) -> str:
+    """ "seed" -> "a seed round", "series a" -> "a Series A round"; anything else as it is."""
+    m = _ROUND.match(what.strip())
+    if not m:
+        return what
+    name = m.group("name").lower()
+    name = f"Series {name[-1].upper()}" if name.startswith("series") else name
+    return f"{'an' if name[:1] in 'aeiou' else 'a'} {name} round"
+
+
+def read_need(text: str) -> Fact:
+    """A need as a card or a summary row keeps it, typed on a phone ("feedback on his pitch deck", "hiring designer",
+    "seed", "a cofounder w/ ML chops") -> a need fact like one read from a note: slots in the second person, the
+    pronoun the text uses, and the act it names ("hiring", "raising", "help", "advice"). Not saved."""
+    raw = " ".join(text.split()).strip(" .,;:!?")
+    act, rest = "", raw
+    lead = re.match(r"(?:is\s+|are\s+)?(hiring|raising|fundraising)(?:\s+for)?\b\s*", raw, re.IGNORECASE)
+    if lead:
+        act, rest = ("hiring" if lead.group(1).lower() == "hiring" else "raising"), raw[lead.end() :]
+    else:
+        lead = re.match(r"(?:some\s+)?(help|advice)\s+(?:with|on)\s+", raw, re.IGNORECASE)
+        if lead:
+            act, rest = lead.group(1).lower(), raw[lead.end() :]
+    if _ROUND.match(tidy(rest)) and act in ("", "raising"):
+        act, rest = "raising", _round(tidy(rest))
+    what = _thing(rest, raw) if rest else ""
+    if act in ("", "raising") and _ROUND.match(what):
+        act, what = "raising", _round(what)
+    elif act == "raising" and not what:
+        what = "funding"
+    return Fact(id="", contact_id="", kind="need", slots=_pruned({"act": act, "what": what}, _pronoun(raw)))
+
+
+_OFFER_OPENERS = re.compile(
+    r"^(?:(?:i|we|she|he|they)(?:\s+|(?=['’])))?(?:(?:'m|’m|am|is|are|'re|’re)\s+)?"
+    r"(?:(?:can|could|will|would|happily|gladly|always|also|really|love\s+to|like\s+to|offers?|do)\s+)*"
+    r"(?:(?:be\s+)?(?:happy|glad|keen|willing|able|offered)\s+to\s+)?",
+    re.IGNORECASE,
+)
+# Offers said as something one does ("review pitch decks"); anything else is a thing one helps with ("fundraising").
+_OFFER_VERBS = {
+    verb: verb
+    for verb in _words(
+        """review mentor advise coach introduce connect edit proofread teach share read explain design build
+        host lend check look give write translate sponsor invest fund pair talk chat"""
+    )
+} | {"intro": "introduce", "intros": "introduce", "mentoring": "mentor"}
+
+
+def read_offer(text: str) -> Fact:
+    """An offer as typed, the user's (/offer "I can review pitch decks") or a card's ("happy to intro ppl in
+    fintech", "legal advice") -> an offer fact: ``act`` the verb when it is something one does, ``what`` its object
+    or the thing one helps with. Not saved."""
+    raw = " ".join(text.split()).strip(" .,;:!?")
+    rest = tidy(_OFFER_OPENERS.sub("", raw, count=1))
+    helped = re.match(r"help(?:\s+out)?(?:\s+(?:people|others|founders|folks))?\s+(?:with|on)\s+", rest, re.IGNORECASE)
+    if helped:
+        rest = rest[helped.end() :]
+    verb, _, obj = rest.partition(" ")
+    act = "" if helped else _OFFER_VERBS.get(verb.lower(), "")
+    if act and act != "introduce" and verb.lower().startswith("intro"):
+        act = "introduce"
+    what = obj if act else rest
+    if act == "introduce" and re.match(r"(?:(?:me|us|you)\s+)?to\s", what, re.IGNORECASE):  # "intro (me) to VCs"
+        act, what = "", "introductions " + re.sub(r"^(?:me|us|you)\s+", "", what, flags=re.IGNORECASE)
+    what = roles_with_article(_clip(what, raw))
+    return Fact(id="", contact_id="", kind="offer", slots=_pruned({"act": act, "what": what}, _pronoun(raw)))
+
+
+def _interest(text: str, source: str) -> str:
+    """An interest as typed ("ai stuff", "about climate") -> what to say ("AI", "climate")."""
+    what = re.sub(r"^(?:about|in|on|into|with)\s+", "", tidy(text.strip()), flags=re.IGNORECASE)
+    return _clip(what, source)
+
+
+def read_interest(text: str) -> Fact:
+    """An interest as a card keeps it -> an interest fact (``topic`` says it). Not saved."""
+    return Fact(id="", contact_id="", kind="interest", slots=_pruned({"what": _interest(text, text)}, "they"))
+
+
+class GoalWords(NamedTuple):
+    """The user's goal, said two ways."""
+
+    after_goal: str  # after "your goal": "to land a PM role at Stripe", "of raising a seed round"
+    first_person: str  # in a note from the user: "I'm trying to land a PM role at Stripe", "I'm raising a seed round"
+
+
+_GOAL_VERBS = _words(
+    """land get find raise become join start build hire move switch grow launch sign win make close reach
+    break learn meet ship"""
+)
+_GOAL_OPENERS = re.compile(
+    r"^(?:(?:i\s+)?(?:want|need|would\s+like|'d\s+like|’d\s+like|hope|plan)\s+to|(?:i'm|i’m|i\s+am)\s+"
+    r"(?:trying|looking|hoping|planning)\s+to|trying\s+to|looking\s+to|my\s+goal\s+is\s+to|goal:|to)\s+",
+    re.IGNORECASE,
+)
+
+
+def goal_words(text: str) -> GoalWords:
+    """A goal as typed ("land a PM role at stripe by March" without its date, "raising seed", "a cofounder w/ ML
+    chops") -> words to say it: ("to land a PM role at stripe", "I'm trying to land a PM role at stripe"),
+    ("of raising a seed round", "I'm raising a seed round"), ("of finding a cofounder with ML chops", "I'm looking
+    for a cofounder with ML chops")."""
+    said = _GOAL_OPENERS.sub("", tidy(text).strip().rstrip(".!"), count=1)
+    if said[:1].isupper() and not said[1:2].isupper():
+        said = said[:1].lower() + said[1:]
+    if not said:
+        return GoalWords("", "I'm working toward something")
+    verb, _, rest = said.partition(" ")
+    low = verb.lower()
+    if low in ("raise", "raising", "fundraise", "fundraising"):
+        money = _round(rest) if rest else "funding"
+        money = re.sub(r"^(?:for\s+)?", "", money) if money else "funding"
+        return GoalWords(f"of raising {money}", f"I'm raising {money}")
+    if low in _GOAL_VERBS:
+        said = f"{verb} {roles_with_article(rest)}".strip()
+        # "land a PM role at stripe": a company is written with a capital, however it was typed
+        said = re.sub(r"\bat ([a-z][\w-]*)$", lambda m: "at " + company_name(m.group(1)), said)
+        return GoalWords(f"to {said}", f"I'm trying to {said}")
+    if low.endswith("ing") and len(low) > 4:
+        said = roles_with_article(said)
+        return GoalWords(f"of {said}", f"I'm {said}")
+    if _ROUND.match(said):
+        return GoalWords(f"of raising {_round(said)}", f"I'm raising {_round(said)}")
+    said = roles_with_article(said)
+    return GoalWords(f"of finding {said}", f"I'm looking for {said}")
 
 
 # -- turning the note's third person into the second ---------------------------------------------------------
@@ -687,13 +829,13 @@ def known(
         take(read)
     for interest in contact.interests:
         if interest.strip():
-            take([_derived(contact, "interest", first_on, what=_clip(interest, ""))])
+            take([_derived(contact, "interest", first_on, what=_interest(interest, ""))])
     for kind, items in (("need", contact.needs), ("offer", contact.offers)):
         for listed in items:  # the card's lists say again what notes said: only what no fact says yet is added
-            what = _thing(listed, listed)
-            words = set(fold(what).split()) - _DROPPABLE - _BAD_END
+            listed_fact = read_need(listed) if kind == "need" else read_offer(listed)
+            words = set(fold(listed_fact.slots.get("what", "")).split()) - _DROPPABLE - _BAD_END
             if words and not any(words & (set(fold(f.slots.get("what", "")).split())) for f in facts if f.kind == kind):
-                take([_derived(contact, kind, first_on, what=what)])
+                take([_derived(contact, kind, first_on, **listed_fact.slots)])
     for promise in promises:
         if promise.is_open and promise.kind == "promise" and promise.text.strip():
             take([promise_fact(promise)])
@@ -773,6 +915,11 @@ def _voice(phrase: str, person: Person) -> str:
     phrase = re.sub(r"\byours\b", pos if pos != "her" else "hers", phrase)
     phrase = re.sub(r"\byour\b", pos, phrase)
     return re.sub(r"\byou\b", obj, phrase)
+
+
+def said_about(phrase: str, person: Person) -> str:
+    """A slot (said to them: "feedback on your CV") said about them to the user: "feedback on their CV"."""
+    return _voice(phrase, person)
 
 
 def _subject(person: Person) -> str:
@@ -897,6 +1044,8 @@ def news(fact: Fact, person: Person = YOU) -> str:
         return f"{who}{be} {need_words(fact, person)}"
     if fact.kind == "offer":
         # Not "can help with": that is how notes put it, and a nudge never reads a note back.
+        if s.get("act"):
+            return f"{who} {offer_words(fact, person)}"
         return f"{who}{_be(person)} a great person for {_voice(s.get('what', ''), person)}"
     if fact.kind == "interest":
         return f"{who}{be} into {s.get('what', '')}"
@@ -953,14 +1102,69 @@ def need_words(fact: Fact, person: Person = YOU) -> str:
 def needs(fact: Fact, name: str) -> str:
     """A need said about someone by name, in words a note rarely uses ("Jane needs a lawyer"), so a message that
     names the need never repeats the note's own "she's looking for a lawyer"."""
-    act, what = fact.slots.get("act", ""), fact.slots.get("what", "")
+    return _need_said(fact, name, "needs")
+
+
+def looking_for(fact: Fact, name: str) -> str:
+    """A need said about someone by name, for the user: "Ann is looking for a lawyer", "Ana is hiring a designer",
+    "Sam is raising a seed round", "Kai would like advice on hiring a designer", "Oli's pitch deck could use
+    feedback"."""
+    return _need_said(fact, name, "is looking for")
+
+
+# "feedback on his pitch deck", "his visa application": a need about something of theirs
+_OWNED = re.compile(r"(?:(?P<noun>\w+(?:\s+\w+)?)\s+(?:on|for|with|about)\s+)?(?:his|her|their)\s+(?P<thing>.+)$")
+
+
+def _need_said(fact: Fact, name: str, plain: str) -> str:
+    """The need about them, in their voice ("his pitch deck", never "your"). A long need about something of theirs
+    ("feedback on his pitch deck") is turned around ("Oli's pitch deck could use feedback"): said as typed, it would
+    read the note back."""
+    person = Person(name, fact.slots.get("pronoun", "they"))
+    act, what = fact.slots.get("act", ""), _voice(fact.slots.get("what", ""), person)
     if act == "hiring":
-        return f"{name} is hiring {what}".strip() if what.lower() not in ("", "people", "now") else f"{name} is hiring"
+        return f"{name} is hiring {what}" if what.lower() not in ("", "people", "now") else f"{name} is hiring"
     if act == "raising":
-        return f"{name} is raising {what}".strip()
-    if act in ("help", "advice"):
-        return f"{name} needs a hand with {what}" if act == "help" else f"{name} would like advice on {what}"
-    return f"{name} needs {what}"
+        return f"{name} is raising {what or 'funding'}"
+    owned = _OWNED.match(what)
+    typed = what if owned is None or owned.group("noun") else {"help": "with ", "advice": "on "}.get(act, "") + what
+    if owned and len(typed) > _CLIP_RUN and (owned.group("noun") or act in ("help", "advice")):
+        noun = owned.group("noun") or {"help": "a hand", "advice": "some advice"}[act]
+        return f"{possessive(name)} {owned.group('thing')} could use {noun}"
+    if act == "help":
+        return f"{name} needs a hand with {what}"
+    if act == "advice":
+        return f"{name} would like advice on {what}"
+    if len(f"{plain} {what}") <= _QUOTE_RUN:  # even word for word, too short to read a note back
+        return f"{name} {plain} {what}".strip()
+    # Longer: not in the words notes use for a need ("looking for", "needs"), or the note comes back whole.
+    if what.lower().startswith("an introduction"):
+        return f"{name} would like {what}"
+    return f"{name} hopes to find {what}"
+
+
+def offer_words(fact: Fact, person: Person = YOU) -> str:
+    """What someone can do, after their name (or "you", or "I"): "can review pitch decks", "can help with
+    fundraising" for the user (their own /offer words); about a contact, not in the words a note uses for an offer
+    ("can help with", "happy to"), which would read it back: "reviews pitch decks", "introduces people in fintech",
+    "is a great person for pitch deck feedback"."""
+    act, what = fact.slots.get("act", ""), _voice(fact.slots.get("what", ""), person)
+    if act:
+        return f"can {act} {what}".strip() if person.is_you else f"{_third_person(act)} {what}".strip()
+    if not what:
+        return "can help"
+    if person.is_you or len(f"can help with {what}") <= _QUOTE_RUN:
+        return f"can help with {what}"
+    return f"is a great person for {what}"
+
+
+def _third_person(verb: str) -> str:
+    """ "review" -> "reviews", "coach" -> "coaches", "fly" -> "flies"."""
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
 
 
 def topic(fact: Fact) -> str:

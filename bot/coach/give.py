@@ -13,7 +13,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
+from bot.coach.facts import Person, offer_words, read_offer
 from bot.coach.models import Contact, Interaction
+from bot.coach.shorthand import article, is_role, tidy
 
 
 def share_interest(interests: Sequence[str], today: date) -> str:
@@ -193,21 +195,23 @@ def _best_match(
 
 
 def because(row: Mapping[str, Any], words: frozenset[str]) -> str:
-    """Why this person fits a need with these key words, as a clause after their name: "is a lawyer"."""
+    """Why this person fits a need with these key words, as a clause after their name: "is a lawyer", "can review
+    pitch decks" (their offer, through the facts layer: never pasted as typed)."""
     role = row.get("role", "")
     if role and key_words(role) & words:
         return f"is {_article(role)} {role if role.isupper() else role.lower()}"
     for offer in row.get("offers", ()):
         if key_words(offer) & words:
-            return f"can help with {offer}"
+            return offer_words(read_offer(offer), Person("them"))
     for tag in row.get("tags", ()):
         if key_words(tag) & words:
-            return f"is {_article(tag)} {tag}"
+            tag = tidy(tag)
+            return f"is {_article(tag)} {tag}" if is_role(tag.split()[-1]) else f"works in {tag}"
     return f"works at {row.get('company', '')}" if row.get("company") else "knows the field"
 
 
 def _article(word: str) -> str:
-    return "an" if word[:1].lower() in "aeiou" and not word.isupper() else "a"
+    return article(word)
 
 
 def offer_ideas(people: Iterable[Mapping[str, Any]], offers: Sequence[str], *, limit: int = 3) -> list[OfferIdea]:
@@ -219,8 +223,8 @@ def offer_ideas(people: Iterable[Mapping[str, Any]], offers: Sequence[str], *, l
     for row in people:
         for need in row.get("needs", ()):
             words = key_words(need)
-            for offer, offer_words in offered:
-                if words & offer_words:
+            for offer, offered_words in offered:
+                if words & offered_words:
                     ideas.append(OfferIdea(row["id"], need, offer))
                     break
             else:

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple, NotRequired, TypedDict
 
 from bot.coach.models import Profile, new_id
 from bot.coach.network import Network
+from bot.coach.shorthand import SECTORS, article, company_name, is_role, tidy, with_article
 
 MAX_GOAL_CHARS = 200
 MAX_OPEN_GOALS = 5
@@ -198,29 +199,30 @@ class Focus(NamedTuple):
     target: str  # the company or field named after "at"/"in" ("fintech"), or ""
     roles: frozenset[str]  # role words named in the goal ("pm")
     ask: str  # the ask that fits it, see strength.ASK_THRESHOLD
+    prep: str = "at"  # the word before the target: "at" a company or a kind of company, "in" a field
 
 
 @functools.lru_cache(maxsize=256)
 def focus_of(text: str) -> Focus:
     words = [w.strip(".,!?;:()") for w in text.lower().split()]
     found = set(words)
-    target = ""
+    target, prep = "", "at"
     for i, word in enumerate(words):
         if word in ("at", "in", "into") and i + 1 < len(words):
             rest = [w for w in words[i + 1 :] if w not in ("a", "an", "the", "some")]
             if rest and rest[0] not in _MONTHS and not rest[0].isdigit():
-                target = rest[0]
+                target, prep = rest[0], "at" if word == "at" else "in"
                 break
     roles = frozenset(found & _ROLE_WORDS)
     if found & _COFOUNDER:
-        return Focus("cofounder", target, roles, "intro")
+        return Focus("cofounder", target, roles, "intro", prep)
     if found & _RAISE:
-        return Focus("raise", target, roles, "intro")
+        return Focus("raise", target, roles, "intro", prep)
     if found & _JOB or roles:
-        return Focus("job", target, roles, "referral")
+        return Focus("job", target, roles, "referral", prep)
     if found & _CLIENTS:
-        return Focus("clients", target, roles, "intro")
-    return Focus("other", target, roles, "advice")
+        return Focus("clients", target, roles, "intro", prep)
+    return Focus("other", target, roles, "advice", prep)
 
 
 def _words(values: Iterable[str]) -> set[str]:
@@ -246,21 +248,26 @@ def why_they_can_help(row: Mapping[str, Any], focus: Focus) -> str:
     if focus.kind == "cofounder" and about & _BUILDER_WORDS:
         return "builds things and knows builders"
     if focus.roles and about & {r.removesuffix("s") for r in focus.roles}:
-        return f"works as a {role}" if role else "works in that role"
+        return f"works as {with_article(role) if is_role(role.split()[-1]) else role}" if role else "works in that role"
     return ""
 
 
 def gap_words(focus: Focus) -> str:
     """What is missing when nobody known can help: "works at a fintech" / "invests"."""
     if focus.target:
-        return f"works at a {focus.target}" if focus.kind in ("job", "clients") else f"knows the {focus.target} world"
+        if focus.kind not in ("job", "clients"):
+            return f"knows the {focus.target if focus.target in SECTORS else company_name(focus.target)} world"
+        if focus.prep == "in":  # "a PM role in healthcare": a field, not a company
+            return f"works in {focus.target}"
+        return f"works at {company_name(focus.target)}"  # "at a fintech", "at Stripe"
     if focus.kind == "raise":
         return "invests"
     if focus.kind == "cofounder":
         return "could be a cofounder"
     if focus.roles:
         role = sorted(focus.roles)[0]
-        return f"works as a {role.upper() if len(role) <= 3 else role}"
+        role = tidy(role)
+        return f"works as {article(role)} {role}"
     return ""
 
 

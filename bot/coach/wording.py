@@ -13,11 +13,29 @@ from collections.abc import Callable, Mapping
 from datetime import date
 
 from bot.coach.due import Debt, Due, Gap, Helper, Lead, LoopDue
-from bot.coach.facts import NEWS_KINDS, Person, congrats_on, help_words, keep_words, known
+from bot.coach.facts import (
+    NEWS_KINDS,
+    YOU,
+    Person,
+    congrats_on,
+    goal_words,
+    help_words,
+    keep_words,
+    known,
+    looking_for,
+    need_words,
+    offer_words,
+    read_interest,
+    read_need,
+    read_offer,
+    said_about,
+    topic,
+)
 from bot.coach.give import IntroIdea, OfferIdea, share_interest
 from bot.coach.goals import OUTCOME_NEWS, why_they_can_help
 from bot.coach.models import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE, Contact, Fact
 from bot.coach.nudges import Nudge
+from bot.coach.shorthand import tidy
 from bot.coach.summary import Row
 from bot.coach.when import how_long, when_in_words
 
@@ -40,25 +58,6 @@ _ACTION_VERBS = frozenset(
         *("introduce", "invite", "look", "make", "meet", "pass", "ping", "put", "read", "recommend"),
         *("review", "send", "set", "share", "show", "text", "write"),
     )
-)
-_VERB_GOALS = frozenset(
-    [
-        "land",
-        "get",
-        "find",
-        "raise",
-        "become",
-        "join",
-        "start",
-        "build",
-        "hire",
-        "move",
-        "switch",
-        "grow",
-        "launch",
-        "sign",
-        "win",
-    ]
 )
 
 
@@ -108,7 +107,7 @@ def _thanks_owed(due: Due, rows: Rows, today: date) -> Nudge:
     )
 
 
-_TO_THE_USER = {"me": "you", "my": "your", "mine": "yours", "myself": "yourself", "i": "you"}
+_TO_THE_USER = {"me": "you", "my": "your", "mine": "yours", "myself": "yourself", "i": "you", "i'll": "you'll"}
 
 
 def _to_the_user(phrase: str) -> str:
@@ -177,15 +176,18 @@ def promise_in_words(first: str, text: str, past: bool = False) -> str:
     (bot/coach/facts.py: keep_words); an action is said as typed, after its opener."""
     owe = "promised" if past else "owe"
     kept = keep_words(text)
-    if kept.what and kept.form == "gift":
-        return f"You promised {first} {kept.what}"
-    if kept.what and kept.form == "call":
-        return f"You {owe} {first} {'an' if kept.what[:1] in 'aeiou' else 'a'} {kept.what}"
-    if kept.what and kept.form == "intro":
-        return f"You promised {first} an intro to {kept.what}"
-    text = text.strip().rstrip(".")
+    # The promise's words are kept to say to them ("the deck with my notes", "feedback on your CV"); to the user,
+    # "my" is theirs and "your" is the contact's: "the deck with your notes", "feedback on their CV".
+    what = _to_the_user(said_about(tidy(kept.what), Person(first)))
+    if what and kept.form == "gift":
+        return f"You promised {first} {what}"
+    if what and kept.form == "call":
+        return f"You {owe} {first} {'an' if what[:1] in 'aeiou' else 'a'} {what}"
+    if what and kept.form == "intro":
+        return f"You promised {first} an intro to {what}"
+    text = _to_the_user(tidy(text.strip().rstrip(".")))
     lower = text.lower()
-    for opener in ("i'll ", "i will ", "ill ", "to "):
+    for opener in ("you'll ", "you will ", "ill ", "to "):
         if lower.startswith(opener):
             return f"You told {first} you'd {text[len(opener) :]}"
     for opener in ("owe him ", "owe her ", "owe them ", "owe "):
@@ -233,9 +235,15 @@ def _loop(due: Due, rows: Rows, today: date) -> Nudge:
 
 
 def goal_in_words(text: str) -> str:
-    """'your goal to land a PM role at a fintech', or 'your goal (a PM job)'."""
-    first = text.split(" ", 1)[0].lower() if text else ""
-    return f"your goal to {text}" if first in _VERB_GOALS else f"your goal ({text})"
+    """'your goal to land a PM role at a fintech', 'your goal of raising a seed round' (facts.goal_words)."""
+    said = goal_words(text).after_goal
+    return f"your goal {said}" if said else "your goal"
+
+
+def _interest(row: Row, today: date) -> str:
+    """The interest to name today, as the facts layer says it ("AI", never "ai stuff"); "" when none."""
+    interest = share_interest(row.get("interests", ()), today)
+    return topic(read_interest(interest)) if interest else ""
 
 
 def _ask(due: Due, rows: Rows, today: date) -> Nudge:
@@ -250,8 +258,13 @@ def _ask(due: Due, rows: Rows, today: date) -> Nudge:
         f"Ask {first} for {ask} - one small, specific ask.",
         "ask",
         goal_id=helper.goal_id,
-        slots={"first": first, "goal": helper.goal_text, "ask": helper.focus.ask, "why": why},
+        slots=_ask_slots(first, helper.goal_text, helper.focus.ask, why),
     )
+
+
+def _ask_slots(first: str, goal: str, ask: str, why: str) -> dict[str, str]:
+    """What the ask draft (templates/drafts/ask.txt) is written from: the goal said in the first person."""
+    return {"first": first, "goal": goal, "goal_words": goal_words(goal).first_person, "ask": ask, "why": why}
 
 
 def _warm_up(due: Due, rows: Rows, today: date) -> Nudge:
@@ -260,7 +273,7 @@ def _warm_up(due: Due, rows: Rows, today: date) -> Nudge:
     first = row["first"]
     why = why_they_can_help(row, helper.focus) or "can help"
     ask = _ASKS[helper.focus.ask]
-    interest = share_interest(row.get("interests", ()), today)
+    interest = _interest(row, today)
     if "win" in row and "congratulated" not in row:
         give, draft = f"congratulate {first} on the news", "congrats"
     elif interest:
@@ -280,7 +293,7 @@ def _warm_up(due: Due, rows: Rows, today: date) -> Nudge:
 def _lead(due: Due, rows: Rows, today: date) -> Nudge:
     lead: Lead = due.detail
     first = lead.row["first"]
-    reason = f"{first} is looking for {lead.need} - that's the role you want."
+    reason = f"{looking_for(read_need(lead.need), first)} - that's the role you want."
     if not lead.ready:  # a brand-new tie: a give before the ask (docs/coaching.md, "Asks")
         return _nudge(
             due,
@@ -297,7 +310,7 @@ def _lead(due: Due, rows: Rows, today: date) -> Nudge:
         f"Tell {first} you're interested, and ask if they'd pass your name on.",
         "ask",
         goal_id=lead.goal_id,
-        slots={"first": first, "goal": lead.goal_text, "ask": "referral", "why": ""},
+        slots=_ask_slots(first, lead.goal_text, "referral", ""),
     )
 
 
@@ -322,7 +335,7 @@ def _intro(due: Due, rows: Rows, today: date) -> Nudge:
     return _nudge(
         due,
         idea.a,
-        f"{a} is looking for {idea.need}, and {b} {idea.because} - an intro answers that need.",
+        f"{looking_for(read_need(idea.need), a)}, and {b} {idea.because} - an intro answers that need.",
         f"Ask {a} and {b} if they'd like an intro.",
         "intro",
         other_contact_id=idea.b,
@@ -332,15 +345,21 @@ def _intro(due: Due, rows: Rows, today: date) -> Nudge:
 def _offer(due: Due, rows: Rows, today: date) -> Nudge:
     idea: OfferIdea = due.detail
     first = rows[idea.contact_id]["first"]
-    offer = idea.offer.strip().rstrip(".")
-    yours = f"you {offer[2:]}" if offer.lower().startswith("i ") else f"you offer {offer}"
+    need, offer = read_need(idea.need), read_offer(idea.offer)
     return _nudge(
         due,
         idea.contact_id,
-        f"{first} is looking for {idea.need} - and {yours}.",
+        f"{looking_for(need, first)} - and you {offer_words(offer)}.",
         f"Offer {first} your help, no strings attached.",
         "offer",
-        slots={"first": first, "need": idea.need, "offer": offer},
+        # The offer draft (templates/drafts/offer.txt) says the same need and offer, to them and in the first person.
+        slots={
+            "first": first,
+            "need": idea.need,
+            "offer": idea.offer,
+            "need_words": need_words(need, YOU),
+            "offer_words": f"I {offer_words(offer)}",
+        },
     )
 
 
@@ -372,7 +391,7 @@ def win_in_words(first: str, win: str) -> str:
 def _share(due: Due, rows: Rows, today: date) -> Nudge:
     row: Row = due.detail
     first = row["first"]
-    interest = share_interest(row.get("interests", ()), today)
+    interest = _interest(row, today)
     got, gave = row.get("got", 0), row.get("gave", 0)
     if got > gave:
         times = "once" if got == 1 else f"{got} times"
@@ -392,7 +411,7 @@ def _reconnect(due: Due, rows: Rows, today: date) -> Nudge:
     circle = row["circle"] if row["circle"] in CIRCLE_CADENCE_DAYS else DEFAULT_CIRCLE
     cadence = CIRCLE_CADENCE_DAYS[circle]
     rhythm = _RHYTHM.get(cadence, f"every {cadence} days")
-    interest = share_interest(row.get("interests", ()), today)
+    interest = _interest(row, today)
     ask = f" and ask how things are going with {interest}" if interest else ""
     return _nudge(
         due,

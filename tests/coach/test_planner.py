@@ -212,7 +212,7 @@ def test_the_users_own_offer_meets_a_need():
     network = Network([person("o", "Oli Ray", needs=["feedback on her pitch deck"])], [log("o", "touch", 1)])
     [nudge] = plan_day(network, TODAY, offers=["I can review pitch decks"])
     assert nudge.key == "offer:o"
-    assert nudge.reason == "Oli is looking for feedback on her pitch deck - and you can review pitch decks."
+    assert nudge.reason == "Oli's pitch deck could use feedback - and you can review pitch decks."
 
 
 @pytest.mark.parametrize(("met", "action"), [(30, "Tell Hannah you're interested"), (2, "nice-to-meet-you note first")])

@@ -48,4 +48,4 @@ async def test_the_map_names_the_gap_for_a_goal(user: User):
     await user.say("/tag Tom fintech")
     reply = await user.say("/map")
     assert "For your goals" in reply
-    assert "a job in fintech (someone who works at a fintech): 1 person so far - a gap; Tom may know more" in reply
+    assert "a job in fintech (someone who works in fintech): 1 person so far - a gap; Tom may know more" in reply

@@ -223,6 +223,10 @@ def test_an_interest_is_named_the_same_by_every_nudge_that_names_it(note, topic)
     assert warm.action == f"Before asking Ben for a referral, send Ben something about {topic}."
     for nudge in (share, reconnect, warm):
         assert_well_said(nudge, [note])
+    # The drafts behind the Share and Reconnect buttons name the same thing.
+    net = network(noted("b", "Ben Cole", note, last=40))
+    assert f"about {topic}" in draft_note("share", net, "b", TODAY, variant=0).text
+    assert f" {topic} " in draft_note("reconnect", net, "b", TODAY, variant=0).text
 
 
 # -- goals: gap, warm-up, ask, lead ----------------------------------------------------------------------------

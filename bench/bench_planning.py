@@ -43,7 +43,8 @@ from synthetic import check_shape, notebook_document, write_notebook
 
 from bot.coach.delivery import plan, plan_for
 from bot.coach.due import all_due
-from bot.coach.storage import _HEAD_LEN, read_head
+from bot.coach.due_index import all_due_indexed
+from bot.coach.storage import _HEAD_LEN, layout, read_head
 from bot.coach.store import Store
 
 TODAY = date(2026, 3, 10)
@@ -77,7 +78,8 @@ def plan_users(root: str, user_ids: list[int]) -> int:
 
 
 def where_the_time_goes(root: Path, user_ids: list[int]) -> None:
-    """Pass 1 split into its steps, in CPU time of this thread per user (each step run over the whole sample)."""
+    """Pass 1 split into its steps, in CPU time of this thread per user (each step run over the whole sample), and
+    the same users planned the way it was done before the planning index, for comparison in the same run."""
     paths = [Store(root).path_for(user_id) for user_id in user_ids]
     if not paths:
         return
@@ -85,7 +87,9 @@ def where_the_time_goes(root: Path, user_ids: list[int]) -> None:
     def head_bytes(path: Path) -> bytes:
         with open(path, "rb") as handle:
             prefix = handle.read(_HEAD_LEN)
-            return prefix + handle.read(int(prefix[10:22]) + 9 + int(prefix[23:35]))  # 9: ',"state":'
+            found = layout(prefix)
+            assert found is not None and found.plan, "a head with a planning index"
+            return prefix + handle.read(found.end - len(prefix))
 
     def per_user(step: Any, items: list[Any]) -> float:
         started = time.thread_time()
@@ -94,26 +98,64 @@ def where_the_time_goes(root: Path, user_ids: list[int]) -> None:
         return (time.thread_time() - started) / len(items) * 1000
 
     heads = [head_bytes(path) for path in paths]
-    digests = [head[_HEAD_LEN : _HEAD_LEN + int(head[10:22])] for head in heads]
+    parts = []
+    for head in heads:
+        found = layout(head)
+        assert found is not None
+        state_start = found.prefix + found.digest + 9  # 9: ',"state":'
+        index_start = state_start + found.state + 9  # 9: ',"_plan":'
+        parts.append(
+            (head[found.prefix : found.prefix + found.digest], head[state_start : index_start - 9], head[index_start:])
+        )
     read_ms = per_user(head_bytes, paths)
-    parse_ms = per_user(orjson.loads, digests)
+    index_ms = per_user(lambda p: orjson.loads(p[2]), parts)
+    state_ms = per_user(lambda p: orjson.loads(p[1]), parts)
     head_ms = per_user(read_head, paths)
     store = Store(root)
     glances = [store.glance(user_id) for user_id in user_ids]
 
     def due(glance: Any) -> None:
         profile = glance.state.get("profile") or {}
-        all_due(glance.rows, TODAY, goals=profile.get("goals") or (), offers=profile.get("offers") or (), keep=10)
+        goals, offers = profile.get("goals") or (), profile.get("offers") or ()
+        all_due_indexed(glance.rows, TODAY, goals=goals, offers=offers, keep=10)
 
     due_ms = per_user(due, glances)
+    glances = [store.glance(user_id) for user_id in user_ids]  # rows not parsed yet
     plan_ms = per_user(lambda g: plan(g.rows, g.state, TODAY), glances)
-    size = sum(map(len, digests)) / len(digests)
-    print(f"where the time goes (CPU ms per user, {len(paths):,} users, digest {size / 1000:.0f} KB):")
+    parsed = sum(len(g.rows.parsed) for g in glances) / len(glances)
+    size = sum(len(p[0]) for p in parts) / len(parts)
+    index_size = sum(len(p[2]) for p in parts) / len(parts)
+
+    # Before the index: the whole digest parsed, and one pass over every row (due.all_due).
+    digest_ms = per_user(lambda p: orjson.loads(p[0]), parts)
+    dicts = [(orjson.loads(p[0]), g.state) for p, g in zip(parts, glances, strict=True)]
+
+    def old_due(item: Any) -> None:
+        rows, state = item
+        profile = state.get("profile") or {}
+        all_due(rows, TODAY, goals=profile.get("goals") or (), offers=profile.get("offers") or (), keep=10)
+
+    old_due_ms = per_user(old_due, dicts)
+    old_plan_ms = per_user(lambda item: plan(item[0], item[1], TODAY), dicts)
+    new = head_ms + plan_ms
+    old = read_ms + digest_ms + state_ms + max(0.0, head_ms - read_ms - index_ms - state_ms) + old_plan_ms
     print(
-        f"  head: read bytes {read_ms:.3f}, parse digest JSON {parse_ms:.3f}, "
-        f"the rest of read_head {max(0.0, head_ms - read_ms - parse_ms):.3f} (total {head_ms:.3f})"
+        f"where the time goes (CPU ms per user, {len(paths):,} users, digest {size / 1000:.0f} KB, "
+        f"planning index {index_size / 1000:.0f} KB):"
     )
-    print(f"  plan: all_due {due_ms:.3f}, rest/variety/wording {max(0.0, plan_ms - due_ms):.3f} (total {plan_ms:.3f})")
+    print(
+        f"  head: read bytes {read_ms:.3f}, parse the index {index_ms:.3f}, parse the state {state_ms:.3f}, "
+        f"the rest of read_head {max(0.0, head_ms - read_ms - index_ms - state_ms):.3f} (total {head_ms:.3f})"
+    )
+    print(
+        f"  plan: all_due_indexed {due_ms:.3f}, rest/variety/wording {max(0.0, plan_ms - due_ms):.3f} "
+        f"(total {plan_ms:.3f}); {parsed:.1f} digest rows parsed per user"
+    )
+    print(f"  total {new:.3f} ms/user = {1000 / new:,.0f} users per CPU-second")
+    print(
+        f"  before the index, same users: parse the digest JSON {digest_ms:.3f}, due.all_due {old_due_ms:.3f}, "
+        f"plan {old_plan_ms:.3f}; total ~{old:.3f} ms/user = {1000 / old:,.0f} users per CPU-second"
+    )
 
 
 def p99(values: list[float]) -> float:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -45,6 +45,7 @@ from bot.coach.crypto import (
 from bot.coach.delivery import MORNINGS, SENT
 from bot.coach.errors import UnreadableData
 from bot.coach.notebook import DIGEST_VERSION, Notebook, state_values
+from bot.coach.plan_index import DigestRows
 from bot.coach.storage import (
     DIGEST,
     FOLDER_MODE,
@@ -149,6 +150,8 @@ def check_notebook(user_id: int, path: Path, codec: Codec | None = None) -> Verd
         head = read_head(path, codec)
         if head is not None and (head[0] != stored or state_values(head[1]) != notebook.state_values()):
             return Verdict(user_id, "the file's head disagrees with its records")
+        if head is not None and isinstance(head[0], DigestRows) and head[0].problem():
+            return Verdict(user_id, head[0].problem())
         return Verdict(user_id, "")
     finally:
         notebook.close()
@@ -230,7 +233,7 @@ def stats(data_dir: Path, now: datetime, codec: Codec | None = None) -> Stats:
     return Stats(users, active, contacts, mornings, unreadable)
 
 
-def glance(user_id: int, path: Path, codec: Codec | None = None) -> tuple[dict[str, Any], dict[str, Any]] | None:
+def glance(user_id: int, path: Path, codec: Codec | None = None) -> tuple[Mapping[str, Any], dict[str, Any]] | None:
     """The digest rows and state values of one notebook: from the head when it is current, else fully opened."""
     head = read_head(path, codec)
     if head is not None and state_values(head[1]).get(DIGEST_VERSION) == SUMMARY_VERSION:

@@ -136,6 +136,7 @@ class Days(NamedTuple):
     cold_before: str
     lead_to: str  # dated promises due on or before this day are in their window
     rules: dict[str, Rules]
+    capped: dict[str, str]  # per circle: touched on or before this day is as late as a reconnect gets (3 cadences)
 
 
 class GoalView(NamedTuple):
@@ -280,6 +281,7 @@ def days_that_matter(today: date) -> Days:
         cold_before=day(COLD_DAYS),
         lead_to=day(-PROMISE_LEAD_DAYS),
         rules=rules,
+        capped={circle: day(3 * cadence) for circle, cadence in CIRCLE_CADENCE_DAYS.items()},
     )
 
 
@@ -342,7 +344,28 @@ def _goal_steps(
 ) -> None:
     """Asks toward each goal when a helper's tie is strong enough, a warm-up give when it is not, the gap when
     nobody known can help, and the close-the-loop notes after an outcome (docs/coaching.md, "Goals", "Asks")."""
+    helpers_by_goal = []
     for view in views:
+        mine = [row for row in helpers if not view.words.isdisjoint(row["can"])]
+        # The strongest ties by a cheap measure first (touches, then recency); the exact score for those few.
+        likely = sorted(mine, key=_TOUCHES_THEN_LAST, reverse=True)[: 3 * HELPERS_PER_GOAL]
+        strengths = sorted(((row_strength(row, today).score, row["id"], row) for row in likely), reverse=True)
+        helpers_by_goal.append(strengths[:HELPERS_PER_GOAL])
+    _goal_steps_after_helpers(due, rows, views, helpers_by_goal, needing, goals, today, days)
+
+
+def _goal_steps_after_helpers(
+    due: list[Due],
+    rows: Rows,
+    views: list[GoalView],
+    helpers_by_goal: list[list[tuple[float, str, Row]]],
+    needing: Sequence[Row],
+    goals: Sequence[Mapping[str, Any]],
+    today: date,
+    days: Days,
+) -> None:
+    """``_goal_steps`` once each goal's best helpers are known: (strength, contact id, row), strongest first."""
+    for view, strengths in zip(views, helpers_by_goal, strict=True):
         if view.focus.roles:  # "Hannah is looking for a PM" is a lead for someone who wants a PM role
             for row in needing:
                 need = next((n for n in row["needs"] if not key_words(n).isdisjoint(view.focus.roles)), "")
@@ -351,16 +374,12 @@ def _goal_steps(
                     lead = Lead(row, view.goal_id, view.text, need, not brand_new)
                     kind = "ask" if lead.ready else "give"
                     due.append(Due(-ASK - 5.0, f"lead:{view.goal_id}:{row['id']}", kind, (row["id"],), lead))
-        mine = [row for row in helpers if not view.words.isdisjoint(row["can"])]
-        if not mine:
+        if not strengths:
             missing = gap_words(view.focus)
             if missing:
                 due.append(Due(-GAP, f"gap:{view.goal_id}", "goal", (), Gap(view.goal_id, view.text, missing)))
             continue
-        # The strongest ties by a cheap measure first (touches, then recency); the exact score for those few.
-        likely = sorted(mine, key=_TOUCHES_THEN_LAST, reverse=True)[: 3 * HELPERS_PER_GOAL]
-        strengths = sorted(((row_strength(row, today).score, row["id"], row) for row in likely), reverse=True)
-        for strength, cid, row in strengths[:HELPERS_PER_GOAL]:
+        for strength, cid, row in strengths:
             brand_new = row.get("met_on", "") >= days.new_tie_from and not row.get("gave")
             ready = strength >= ASK_THRESHOLD[view.focus.ask] and not brand_new
             helper = Helper(row, view.goal_id, view.text, view.focus, ready)
@@ -391,8 +410,12 @@ _TOUCHES_THEN_LAST = _touches_then_last
 
 def _need_gives(due: list[Due], rows: Rows, needing: list[Row], capable: list[Row], offers: Sequence[str]) -> None:
     """Needs drive gives: an intro to someone who has or does what is needed, or one of the user's own offers."""
+    _need_gives_from(due, intro_ideas(needing, capable), needing, offers)
+
+
+def _need_gives_from(due: list[Due], intros: list[IntroIdea], needing: Sequence[Row], offers: Sequence[str]) -> None:
     idea: IntroIdea
-    for idea in intro_ideas(needing, capable):
+    for idea in intros:
         due.append(Due(-INTRO, f"intro:{idea.a}:{idea.b}", "give", (idea.a, idea.b), idea))
     offer: OfferIdea
     for offer in offer_ideas(needing, offers):

@@ -23,8 +23,10 @@ from datetime import date, timedelta
 from typing import Any, NamedTuple, NotRequired, TypedDict
 
 from bot.coach.due import Due, all_due
+from bot.coach.due_index import all_due_indexed
 from bot.coach.network import Network
 from bot.coach.nudges import BUDGET_RANGE, STARTER_NUDGE, Nudge
+from bot.coach.plan_index import DigestRows
 from bot.coach.summary import Row, summaries
 from bot.coach.wording import write
 
@@ -88,7 +90,10 @@ def plan_morning(
     budget = 1 if shrunk else max(BUDGET_RANGE[0], min(BUDGET_RANGE[1], budget))
     hidden_keys, hidden_people = _snoozed(snoozed or {}, today)
     keep = 3 * budget + len(hidden_keys) + len(hidden_people) + len(recent.resting) + 1
-    everything = all_due(rows, today, goals=goals, offers=offers, keep=keep)
+    if isinstance(rows, DigestRows):  # read from a file's head with its planning index (plan_index.py)
+        everything = all_due_indexed(rows, today, goals=goals, offers=offers, keep=keep)
+    else:
+        everything = all_due(rows, today, goals=goals, offers=offers, keep=keep)
     allowed = _allowed(everything, recent, hidden_keys, hidden_people)
     loops = [due for due in allowed if due.kind == "loop"][:LOOPS_PER_MORNING]
     plan = loops + _pick([due for due in allowed if due.kind != "loop"], max(0, budget - len(loops)))

@@ -2,7 +2,7 @@
 
 A notebook file is a snapshot followed by a log of changes:
 
-    {"_head":"<digest bytes>,<state bytes>,<snapshot bytes>","_digest":{...},"state":{...},"contacts":{...},...}\\n
+    {"_head":"<digest>,<state>,<snapshot>,<index> bytes","_digest":{...},"state":{...},"_plan":{...},"contacts":...}\\n
     [["contacts","12",{...}],["_digest","a1b2c3d4",{...}]]\\n        <- one line per save: [table, key, doc or null]
     [["interactions","57",null]]\\n
 
@@ -14,7 +14,10 @@ so it is dropped on reading, and the next save rewrites the file cleanly. When `
 disk: there is no write-back cache.
 
 The first line alone is an ordinary JSON object. Its fixed head lets a reader who needs only the digest and the
-small state (morning planning, start-up scheduling) read a few kilobytes instead of every record.
+small state (morning planning, start-up scheduling) read a few kilobytes instead of every record. ``_plan`` is the
+digest's planning index (plan_index.py), written with every snapshot: ``read_head`` gives the digest as rows parsed
+one by one when asked for, and planning finds what is due through the index. Files written before the index
+existed (a head of three sizes) are still read, and are rewritten with an index by their next save.
 
 The parsed document is kept in memory after the first read (TinyDB calls ``read`` before every operation). That
 cache is write-through and dropped on any failed write, so memory never runs ahead of the disk. ``batch()``
@@ -33,25 +36,28 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from tinydb.storages import Storage
 
 from bot.coach.crypto import Codec, Damaged, DataKeyError, owner_of, sealed_with
 from bot.coach.errors import UnreadableData
+from bot.coach.plan_index import DigestRows, encode, fits, fits_values
 from bot.coach.validation import NotANotebook, changes_of
 
 log = logging.getLogger(__name__)
 
-HEAD, DIGEST, STATE = "_head", "_digest", "state"
+HEAD, DIGEST, STATE, PLAN = "_head", "_digest", "state", "_plan"
 _HEAD_PREFIX = b'{"_head":"'
 _HEAD_SUFFIX = b'","_digest":'
-_HEAD_LEN = len(_HEAD_PREFIX) + 38 + len(_HEAD_SUFFIX)  # three 12-digit sizes and two commas
+_HEAD_LEN = len(_HEAD_PREFIX) + 51 + len(_HEAD_SUFFIX)  # four 12-digit sizes and three commas
+_OLD_HEAD_LEN = len(_HEAD_PREFIX) + 38 + len(_HEAD_SUFFIX)  # before the planning index: three sizes
 _STATE_JOIN = b',"state":'
+_PLAN_JOIN = b',"_plan":'
 # Rewrite the snapshot once the log is this large relative to it (and at least COMPACT_MIN bytes): reading stays
 # cheap and the rewrite cost is spread over many small saves.
 COMPACT_RATIO = 0.5
@@ -167,6 +173,12 @@ class AtomicJSONStorage(Storage):
         if not isinstance(data, dict):
             raise UnreadableData(self.path, "top level is not an object")
         data.pop(HEAD, None)  # layout, not data: rewritten with every snapshot
+        index = data.pop(PLAN, None)  # derived from the digest, rewritten with every snapshot
+        if index is None or not (fits(index) and fits_values(index)):
+            # Written before the index existed, or an index of the wrong shape: the next save writes a new one.
+            if index is not None:
+                log.warning("%s: the planning index does not fit; it is rebuilt on the next save", self.path.name)
+            self._rewrite = True
         self._snapshot_size = len(snapshot) + 1 if end >= 0 else len(raw)
         try:
             applied = replay(data, raw[self._snapshot_size :], tables=None)
@@ -208,10 +220,13 @@ class AtomicJSONStorage(Storage):
         self._rewrite = False
 
 
-def replay(data: dict[str, Any], log_bytes: bytes, tables: set[str] | None) -> int:
-    """Apply the change lines in ``log_bytes`` to ``data`` (only ``tables`` when given). Returns the bytes applied:
-    everything up to the first line that is unfinished or unreadable, which only a crash mid-save leaves. A line
-    that reads as JSON but is not a list of changes raises NotANotebook (see validation.py)."""
+def replay(
+    data: dict[str, Any], log_bytes: bytes, tables: set[str] | None, digest: list[tuple[str, Any]] | None = None
+) -> int:
+    """Apply the change lines in ``log_bytes`` to ``data`` (only ``tables`` when given; the digest's changes are
+    listed in ``digest`` instead when it is given). Returns the bytes applied: everything up to the first line that
+    is unfinished or unreadable, which only a crash mid-save leaves. A line that reads as JSON but is not a list of
+    changes raises NotANotebook (see validation.py)."""
     applied = 0
     for line in log_bytes.split(b"\n")[:-1]:  # the piece after the last newline is unfinished by definition
         try:
@@ -219,6 +234,9 @@ def replay(data: dict[str, Any], log_bytes: bytes, tables: set[str] | None) -> i
         except orjson.JSONDecodeError:
             break
         for table, key, value in changes_of(changes):  # JSON of another shape: NotANotebook
+            if digest is not None and table == DIGEST:
+                digest.append((key, value))
+                continue
             if tables is not None and table not in tables:
                 continue
             target = data.setdefault(table, {})
@@ -235,26 +253,59 @@ def replay(data: dict[str, Any], log_bytes: bytes, tables: set[str] | None) -> i
 def serialise(data: dict[str, Any]) -> bytes:
     """The whole notebook as one snapshot line, with the head, digest and state first (see the layout above)."""
     # orjson: a 1,000-contact notebook serialises in about a millisecond (stdlib json: ~6 ms).
-    digest = orjson.dumps(data.get(DIGEST) or {})
+    digest, index = encode(data.get(DIGEST) or {})  # the digest as orjson writes it, and its planning index
     state = orjson.dumps(data.get(STATE) or {})
-    rest = orjson.dumps({k: v for k, v in data.items() if k not in (HEAD, DIGEST, STATE)})
-    body = digest + _STATE_JOIN + state + (b"}" if rest == b"{}" else b"," + rest[1:])
+    rest = orjson.dumps({k: v for k, v in data.items() if k not in (HEAD, DIGEST, STATE, PLAN)})
+    body = digest + _STATE_JOIN + state + _PLAN_JOIN + index + (b"}" if rest == b"{}" else b"," + rest[1:])
     size = _HEAD_LEN + len(body) + 1
-    head = _HEAD_PREFIX + f"{len(digest):012d},{len(state):012d},{size:012d}".encode() + _HEAD_SUFFIX
-    return head + body + b"\n"
+    sizes = f"{len(digest):012d},{len(state):012d},{size:012d},{len(index):012d}"
+    return _HEAD_PREFIX + sizes.encode() + _HEAD_SUFFIX + body + b"\n"
+
+
+class Layout(NamedTuple):
+    """Where the parts of a snapshot's head sit."""
+
+    prefix: int  # the fixed "_head" part
+    digest: int
+    state: int
+    snapshot: int  # the whole first line
+    plan: int  # the planning index; 0: a head from before it
+
+    @property
+    def end(self) -> int:
+        """Where the head (layout, digest, state and index) ends: what read_head reads."""
+        end = self.prefix + self.digest + len(_STATE_JOIN) + self.state
+        return end + len(_PLAN_JOIN) + self.plan if self.plan else end
+
+
+def layout(snapshot: bytes) -> Layout | None:
+    """The head's layout from a snapshot's first bytes (at least ``_HEAD_LEN`` of them), None without a head."""
+    try:
+        if not snapshot.startswith(_HEAD_PREFIX):
+            return None
+        sizes = int(snapshot[10:22]), int(snapshot[23:35]), int(snapshot[36:48])
+        if snapshot[_HEAD_LEN - len(_HEAD_SUFFIX) : _HEAD_LEN] == _HEAD_SUFFIX:
+            plan = int(snapshot[49:61])
+            return Layout(_HEAD_LEN, *sizes, plan) if plan else None
+        if snapshot[_OLD_HEAD_LEN - len(_HEAD_SUFFIX) : _OLD_HEAD_LEN] == _HEAD_SUFFIX:
+            return Layout(_OLD_HEAD_LEN, *sizes, 0)
+    except ValueError:
+        return None
+    return None
 
 
 def head_length(snapshot: bytes) -> int:
-    """Where a plaintext snapshot's head (layout, digest, state) ends: what read_head reads. 0 without a head."""
-    prefix = snapshot[:_HEAD_LEN]
-    if len(prefix) < _HEAD_LEN or not prefix.startswith(_HEAD_PREFIX) or not prefix.endswith(_HEAD_SUFFIX):
-        return 0
-    return _HEAD_LEN + int(prefix[10:22]) + len(_STATE_JOIN) + int(prefix[23:35])
+    """Where a plaintext snapshot's head (layout, digest, state, index) ends: what read_head reads. 0 without one."""
+    found = layout(snapshot)
+    return found.end if found is not None else 0
 
 
-def read_head(path: Path, codec: Codec | None = None) -> tuple[dict[str, Any], dict[str, Any]] | None:
+def read_head(path: Path, codec: Codec | None = None) -> tuple[Mapping[str, Any], dict[str, Any]] | None:
     """Only the digest and the state table of a notebook (snapshot head plus the log's changes to them), or None
     when the file has no head, does not exist, or looks damaged (the full reader then reports it properly).
+
+    With a planning index in the head, the digest is a ``DigestRows``: rows parsed one by one when asked for, and
+    the index that planning reads (plan_index.py). Without one (an older file), a dict of every row.
 
     Raises DataKeyError when the file and ``codec`` do not go together (see crypto.py)."""
     try:
@@ -264,37 +315,59 @@ def read_head(path: Path, codec: Codec | None = None) -> tuple[dict[str, Any], d
                     raise DataKeyError("this notebook is encrypted, but COACH_DATA_KEY is not set")
                 handle.seek(0)
                 prefix = handle.read(_HEAD_LEN)
-                if not head_length(prefix):
+                found = layout(prefix)
+                if found is None:
                     return None
-                digest_len, state_len, snapshot_len = int(prefix[10:22]), int(prefix[23:35]), int(prefix[36:48])
-                head = prefix + handle.read(digest_len + len(_STATE_JOIN) + state_len)
-                handle.seek(snapshot_len)
+                head = (prefix + handle.read(max(0, found.end - len(prefix))))[: found.end]
+                handle.seek(found.snapshot)
                 tail = handle.read()
             else:
                 head, tail = codec.read_head(handle, owner_of(path))
-                if not head_length(head):
+                found = layout(head)
+                if found is None:
                     return None
-                digest_len, state_len = int(head[10:22]), int(head[23:35])
     except FileNotFoundError:
         return None
     except (ValueError, Damaged):
         return None
+    if len(head) != found.end:
+        return None
+    digest_start = found.prefix
+    state_start = digest_start + found.digest + len(_STATE_JOIN)
+    state_end = state_start + found.state
+    if head[state_start - len(_STATE_JOIN) : state_start] != _STATE_JOIN:
+        return None
+    if found.plan and head[state_end : state_end + len(_PLAN_JOIN)] != _PLAN_JOIN:
+        return None
     try:
-        digest = orjson.loads(head[_HEAD_LEN : _HEAD_LEN + digest_len])
-        if head[_HEAD_LEN + digest_len : _HEAD_LEN + digest_len + len(_STATE_JOIN)] != _STATE_JOIN:
-            return None
-        state = orjson.loads(head[_HEAD_LEN + digest_len + len(_STATE_JOIN) :])
+        state = orjson.loads(head[state_start:state_end])
+        index = orjson.loads(head[state_end + len(_PLAN_JOIN) :]) if found.plan else None
     except orjson.JSONDecodeError:
         return None
-    if not isinstance(digest, dict) or not isinstance(state, dict):
+    if not isinstance(state, dict):
         return None
+    digest_bytes = head[digest_start : digest_start + found.digest]
+    changes: list[tuple[str, Any]] = []
     if tail:
-        both = {DIGEST: digest, STATE: state}
+        holder = {STATE: state}
         try:
-            replay(both, tail, tables={DIGEST, STATE})
+            replay(holder, tail, tables={STATE}, digest=changes)
         except NotANotebook:
             return None
-        digest, state = both[DIGEST], both[STATE]
+        state = holder[STATE]
+    if index is not None and fits(index):
+        return DigestRows(digest_bytes, index, changes), state
+    try:
+        digest = orjson.loads(digest_bytes)
+    except orjson.JSONDecodeError:
+        return None
+    if not isinstance(digest, dict):
+        return None
+    for key, value in changes:
+        if value is None:
+            digest.pop(key, None)
+        else:
+            digest[key] = value
     return digest, state
 
 

@@ -25,7 +25,7 @@ import asyncio
 import logging
 import os
 from collections import OrderedDict
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -45,7 +45,7 @@ log = logging.getLogger(__name__)
 class Glance:
     """What morning planning and scheduling need of a notebook: the digest rows and the small state values."""
 
-    rows: dict[str, dict[str, Any]]
+    rows: Mapping[str, Any]  # contact id -> summary row; from a file's head, parsed row by row (plan_index.py)
     state: dict[str, Any]
 
 

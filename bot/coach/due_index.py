@@ -1,0 +1,364 @@
+"""What is due today, found through the planning index (plan_index.py) instead of a pass over every digest row.
+
+The same rules and scores as ``due.all_due``, which stays the plain reading of them (it plans notebooks held in
+memory); the result is the same list, item for item (tests/coach/test_plan_index.py checks it on many random
+notebooks and days). What changes is how the candidates are found:
+
+- debts come from the short lists of contacts with open items, fresh wins, needs, meetings not followed up (by day)
+  and birthdays (by day);
+- a circle's overdue contacts are a range of its contacts sorted by last touch; once three cadences late every one
+  of them has the same lateness, so the best few are read off the order by strength; the few in between are scored;
+- shares and long-cold contacts are read off their orders by score, skipping those the day rules out;
+- helpers for a goal and people who can meet a need come from the inverted index of "can" words.
+
+Rows are parsed only for what becomes a candidate's detail; the plentiful kinds' details stay unparsed until a
+plan words them (``LazyRow``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from bot.coach.due import (
+    BIRTHDAY,
+    HELPERS_PER_GOAL,
+    NICE_TO_MEET,
+    RECONNECT_ORDER,
+    REDISCOVER,
+    SHARE,
+    WIN,
+    Due,
+    _age,
+    _day_number,
+    _goal_steps_after_helpers,
+    _goal_views,
+    _need_gives_from,
+    _open_items,
+    days_that_matter,
+)
+from bot.coach.give import CANDIDATES_PER_WORD, IntroIdea, because, key_words
+from bot.coach.plan_index import (
+    _CODE,
+    GOT_AND_GAVE,
+    INTERESTS,
+    DigestRows,
+    capped_strength,
+    share_score,
+)
+from bot.coach.strength import row_strength
+from bot.coach.summary import Row
+
+_WIDER = _CODE["wider"]
+
+
+class LazyRow(Mapping[str, Any]):
+    """A digest row, parsed the first time anything is read from it (most candidates are never worded)."""
+
+    __slots__ = ("_position", "_row", "_rows")
+
+    def __init__(self, rows: DigestRows, position: int) -> None:
+        self._rows = rows
+        self._position = position
+        self._row: Mapping[str, Any] | None = None
+
+    def _get(self) -> Mapping[str, Any]:
+        if self._row is None:
+            self._row = self._rows.row(self._position)
+        return self._row
+
+    def __getitem__(self, key: str) -> Any:
+        return self._get()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+
+def all_due_indexed(
+    rows: DigestRows,
+    today: date,
+    *,
+    goals: Sequence[Mapping[str, Any]] = (),
+    offers: Sequence[str] = (),
+    keep: int | None = None,
+) -> list[Due]:
+    """``due.all_due`` for a digest read with its index: the same items in the same order."""
+    indexes, columns = rows.planning()
+    dead = rows.dead
+    days = days_that_matter(today)
+    iso, meet_from, win_to, share_to = days.today, days.meet_from, days.win_to, days.share_to
+    rules, cold_before = days.rules, days.cold_before
+    today_number = today.toordinal()
+    lasts = columns["last"]
+    ids = columns["id"]
+    views = _goal_views(goals)
+    row = rows.row
+
+    due: list[Due] = []
+    for part, index in enumerate(indexes):
+        live = (lambda at: at not in dead) if part == 0 and dead else None
+        met_days, met_at = index["meet"]
+        low, high = bisect.bisect_left(met_days, meet_from), bisect.bisect_left(met_days, iso)
+        for at in met_at[low:high]:
+            if live is None or live(at):
+                detail = row(at)
+                days_since = _age(detail["met_on"], today_number)
+                due.append(Due(-NICE_TO_MEET - days_since, f"thank-meet:{ids[at]}", "thank", (ids[at],), detail))
+        for at in index["open"]:
+            if live is None or live(at):
+                _open_items(due, row(at), days, today_number)
+        birthdays, born = index["birthday"]
+        low, high = bisect.bisect_left(birthdays, days.month_day), bisect.bisect_right(birthdays, days.month_day)
+        for at in born[low:high]:
+            if live is None or live(at):
+                cid = ids[at]
+                due.append(Due(-BIRTHDAY, f"birthday:{cid}:{today.year}", "birthday", (cid,), row(at), True))
+        for at in index["wins"]:
+            if (live is None or live(at)) and lasts[at] <= win_to:
+                debt = columns["got"][at] - columns["gave"][at]
+                score = share_score(debt, columns["circle"][at])
+                due.append(Due(-WIN - score, f"congrats:{ids[at]}", "give", (ids[at],), LazyRow(rows, at)))
+
+    # Keeping in touch: the best few of each plentiful kind (see due._best), found without scoring everyone.
+    reconnects: list[tuple[float, str, int]] = []
+    counted = 0
+    for circle in RECONNECT_ORDER:
+        if keep is not None and counted >= keep:
+            break
+        code = _CODE[circle]
+        overdue_before, cadence, base, _ = rules[circle]
+        capped_to = days.capped[circle]
+        for part, index in enumerate(indexes):
+            live = (lambda at: at not in dead) if part == 0 and dead else None
+            circle_at = index["by_last"][code]
+            circle_days = [(index["last"] if part == 0 else lasts)[at] for at in circle_at]
+            low = bisect.bisect_right(circle_days, "")  # an empty day is never overdue
+            if code == _WIDER:
+                low = max(low, bisect.bisect_left(circle_days, cold_before))  # long cold: rediscovered instead
+            high = bisect.bisect_left(circle_days, overdue_before)
+            if high <= low:
+                continue
+            counted += high - low
+            if live is not None:
+                counted -= sum(1 for at in circle_at[low:high] if at in dead)
+            if keep is None:
+                scored: Sequence[int] = circle_at[low:high]
+            else:
+                # Up to three cadences late, lateness still counts: those few are scored one by one; beyond it
+                # the order by strength gives the best. Days that are not plain ISO days are scored one by one.
+                scored = list(circle_at[max(low, bisect.bisect_right(circle_days, capped_to)) : high])
+                scored += [at for at in index["odd"] if columns["circle"][at] == code and "" < lasts[at] <= capped_to]
+                taken = 0
+                for at in index["strong"][code]:
+                    if taken >= keep:
+                        break
+                    last = lasts[at] if live is None or live(at) else ""
+                    if last and last <= capped_to and (code != _WIDER or last >= cold_before):
+                        scored.append(at)
+                        taken += 1
+            for at in scored:
+                if live is not None and not live(at):
+                    continue
+                last = lasts[at]
+                if not (last and last < overdue_before) or (code == _WIDER and last < cold_before):
+                    continue
+                strength = capped_strength(columns["touches"][at], bool(columns["flags"][at] & GOT_AND_GAVE))
+                number = _day_number(last)
+                late = (today_number - number if number < today_number else 0) / cadence - 1.0
+                reconnects.append((base + (late if late < 2.0 else 2.0) * 5.0 + strength, ids[at], at))
+    _best(due, rows, reconnects, keep, "reconnect:", "reconnect")
+
+    shares: list[tuple[float, str, int]] = []
+    cold: list[tuple[float, str, int]] = []
+    wider_before = rules["wider"].overdue_before
+    for part, index in enumerate(indexes):
+        live = (lambda at: at not in dead) if part == 0 and dead else None
+        taken = 0
+        for at in index["share"]:
+            if keep is not None and taken >= keep:
+                break
+            if (live is None or live(at)) and lasts[at] <= share_to:
+                debt = columns["got"][at] - columns["gave"][at]
+                shares.append((SHARE + share_score(debt, columns["circle"][at]), ids[at], at))
+                taken += 1
+        taken = 0
+        for at in index["cold"]:
+            if taken >= 3:
+                break
+            last = lasts[at]
+            if (live is None or live(at)) and last and last < wider_before and last < cold_before:
+                cold.append((REDISCOVER + (1.0 if columns["flags"][at] & INTERESTS else 0.0), ids[at], at))
+                taken += 1
+    _best(due, rows, shares, keep, "give:", "give")
+    _best(due, rows, cold, 3, "rediscover:", "reconnect")
+
+    needing = _needing(rows, indexes, ids)
+    if views or any(goal.get("loops") for goal in goals):
+        helpers_by_goal = []
+        for view in views:
+            mine = sorted({at for word in view.words for at in _postings(indexes, word, dead)})
+            likely = sorted(mine, key=lambda at: (columns["touches"][at], lasts[at]), reverse=True)
+            strengths = sorted(
+                (
+                    (row_strength(_signals(columns, at), today).score, ids[at], at)
+                    for at in likely[: 3 * HELPERS_PER_GOAL]
+                ),
+                reverse=True,
+            )
+            helpers_by_goal.append([(strength, cid, row(at)) for strength, cid, at in strengths[:HELPERS_PER_GOAL]])
+        _goal_steps_after_helpers(due, rows, views, helpers_by_goal, needing, goals, today, days)
+    if needing:
+        if rows.loose or rows.dead:
+            intros = _intro_ideas(rows, indexes, columns, needing)
+        else:  # found when the snapshot was written: they depend on the rows alone
+            intros = [IntroIdea(*idea) for idea in indexes[0]["intros"]]
+        _need_gives_from(due, intros, needing, offers)
+    due.sort()
+    return due
+
+
+def _best(
+    due: list[Due], rows: DigestRows, found: list[tuple[float, str, int]], keep: int | None, prefix: str, kind: str
+) -> None:
+    """The best ``keep`` by score, then id: the order a full sort of every candidate would give (due._best)."""
+    if not found:
+        return
+    best = (
+        heapq.nsmallest(keep, ((-score, cid, at) for score, cid, at in found))
+        if keep is not None
+        else sorted((-score, cid, at) for score, cid, at in found)
+    )
+    due.extend([Due(rank, prefix + cid, kind, (cid,), LazyRow(rows, at)) for rank, cid, at in best])
+
+
+def _signals(columns: Mapping[str, list[Any]], at: int) -> dict[str, Any]:
+    """What ``strength.row_strength`` reads of a row, from the columns."""
+    return {
+        "last": columns["last"][at],
+        "touches": columns["touches"][at],
+        "gave": columns["gave"][at],
+        "got": columns["got"][at],
+        "known": columns["known"][at],
+    }
+
+
+class PartialRow(LazyRow):
+    """A row whose id and needs are known from the index; anything else read from it parses it."""
+
+    __slots__ = ("_known",)
+
+    def __init__(self, rows: DigestRows, position: int, known: dict[str, Any]) -> None:
+        super().__init__(rows, position)
+        self._known = known
+
+    def __getitem__(self, key: str) -> Any:
+        known = self._known.get(key)
+        return known if known is not None else self._get()[key]
+
+
+def _needing(rows: DigestRows, indexes: list[dict[str, Any]], ids: list[str]) -> list[Row]:
+    """Everyone with needs, in digest order."""
+    found = []
+    for part, index in enumerate(indexes):
+        for at, needs in zip(index["needs"], index["need_texts"], strict=True):
+            if part or at not in rows.dead:
+                found.append((at, needs))
+    if len(indexes) > 1:
+        found.sort(key=_FIRST)
+    return [PartialRow(rows, at, {"id": ids[at], "needs": needs}) for at, needs in found]  # type: ignore[misc]
+
+
+def _first(pair: tuple[int, Any]) -> int:
+    return pair[0]
+
+
+_FIRST = _first
+
+
+def _postings(indexes: list[dict[str, Any]], word: str, dead: set[int]) -> list[int]:
+    """Who has or does ``word`` ("can" words), in digest order."""
+    found = indexes[0]["can"].get(word, [])
+    if dead:
+        found = [at for at in found if at not in dead]
+    return found if len(indexes) == 1 else sorted(found + indexes[1]["can"].get(word, []))
+
+
+def _intro_ideas(
+    rows: DigestRows,
+    indexes: list[dict[str, Any]],
+    columns: Mapping[str, list[Any]],
+    needing: Sequence[Mapping[str, Any]],
+    *,
+    limit: int = 4,
+) -> list[IntroIdea]:
+    """``give.intro_ideas`` with the candidates for each word read from the index: the first
+    ``CANDIDATES_PER_WORD`` people in digest order whose "can" words hold it."""
+    wanted = {row["id"]: [(need, key_words(need)) for need in row["needs"]] for row in needing}
+    words = frozenset().union(*(w for needs in wanted.values() for _, w in needs))
+    people = rows.people()
+    candidates: dict[str, list[int]] = {}
+    for word in words:
+        found = _postings(indexes, word, rows.dead)[:CANDIDATES_PER_WORD]
+        if found:
+            candidates[word] = found
+    ideas: list[IntroIdea] = []
+    if not candidates:
+        return ideas
+    for row in needing:
+        for need, need_words in wanted[row["id"]]:
+            other = _best_match(row, need_words, candidates, columns, people)
+            if other is not None:
+                match = rows.row(other)
+                ideas.append(IntroIdea(row["id"], match["id"], need, because(match, need_words)))
+                if len(ideas) >= limit:
+                    return ideas
+                break
+    return ideas
+
+
+def _best_match(
+    row: Mapping[str, Any],
+    words: frozenset[str],
+    candidates: Mapping[str, list[int]],
+    columns: Mapping[str, list[Any]],
+    people: Mapping[str, list[Any]],
+) -> int | None:
+    """``give._best_match`` on the columns: never the same company, never two people who already know each other."""
+    ids, firsts, companies, introducers, gives = (
+        columns["id"],
+        people["first"],
+        people["company"],
+        people["by"],
+        people["gives"],
+    )
+    hits: dict[str, int] = {}
+    found: dict[str, int] = {}
+    me = row["id"]
+    company = row.get("company", "").lower()
+    mine = row.get("gives")
+    introduced_by = row.get("introduced_by")
+    first = row["first"].lower() if row["first"] else ""
+    for word in words:
+        for at in candidates.get(word, ()):
+            cid = ids[at]
+            if cid == me or (company and companies[at] == company):
+                continue
+            if introduced_by == cid or introducers[at] == me:
+                continue
+            other_first = firsts[at]
+            if (mine is not None and other_first and other_first.lower() in mine) or (
+                gives[at] is not None and first and first in gives[at]
+            ):
+                continue
+            hits[cid] = hits.get(cid, 0) + 1
+            found[cid] = at
+    if not hits:
+        return None
+    best = max(sorted(hits), key=lambda cid: (hits[cid], columns["touches"][found[cid]]))
+    return found[best]

@@ -917,6 +917,21 @@ def _voice(phrase: str, person: Person) -> str:
     return re.sub(r"\byou\b", obj, phrase)
 
 
+_PLACE_DAY = re.compile(
+    r"\s+(?:on\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?|on\s+\w+day|last\s+\w+|this\s+\w+|yesterday|today|tonight)$",
+    re.IGNORECASE,
+)
+
+
+def place_words(where: str) -> str:
+    """A meeting place as it sits after "at": at most a few words, never a whole sentence, shorthand spelled out,
+    and without a day of its own ("the career fair on the 3rd"), since a message says when relative to today."""
+    words = _PLACE_DAY.sub("", tidy(where.strip().rstrip(".,;:"))).split()
+    if words and words[0].lower() == "at":
+        words = words[1:]
+    return " ".join(words) if len(" ".join(words)) <= 40 else " ".join(words[:4])
+
+
 def said_about(phrase: str, person: Person) -> str:
     """A slot (said to them: "feedback on your CV") said about them to the user: "feedback on their CV"."""
     return _voice(phrase, person)

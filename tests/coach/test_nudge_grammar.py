@@ -223,6 +223,10 @@ def test_an_interest_is_named_the_same_by_every_nudge_that_names_it(note, topic)
     assert warm.action == f"Before asking Ben for a referral, send Ben something about {topic}."
     for nudge in (share, reconnect, warm):
         assert_well_said(nudge, [note])
+    # The drafts behind the Share and Reconnect buttons name the same thing.
+    net = network(noted("b", "Ben Cole", note, last=40))
+    assert f"about {topic}" in draft_note("share", net, "b", TODAY, variant=0).text
+    assert f" {topic} " in draft_note("reconnect", net, "b", TODAY, variant=0).text
 
 
 # -- goals: gap, warm-up, ask, lead ----------------------------------------------------------------------------
@@ -377,3 +381,31 @@ def test_held_out_goals(typed, said):
     goal = {"id": "g", "text": parse_goal(typed, TODAY).text, "done_on": ""}
     nudge = nudge_for(network(noted("a", "Ada Lim", "x")), "gap:", goals=[goal])
     assert nudge.reason.startswith(f"For {said}: ")
+
+
+# -- debts typed in shorthand ------------------------------------------------------------------------------------
+
+DEBTS = {  # (kind, text as typed) -> the nudge's reason
+    ("thanks", "reviewed my deck w/ me"): "Tom reviewed your deck with you yesterday and hasn't heard a thank-you yet.",
+    ("promise", "send him the deck w/ my notes"): "Yesterday, you promised Tom the deck with your notes.",
+    ("promise", "I'll review his cv"): "Yesterday, you told Tom you'd review his CV.",
+    ("promise", "intro him to ppl at stripe"): "Yesterday, you promised Tom an intro to people at Stripe.",
+}
+
+
+@pytest.mark.parametrize(("debt", "said"), DEBTS.items(), ids=[text for _, text in DEBTS])
+def test_a_debt_typed_in_shorthand_reads_as_english(debt, said):
+    kind, text = debt
+    tom = noted("t", "Tom Reed", "coffee", last=1)
+    owed = Promise(id="p", contact_id="t", text=text, kind=kind, made_on=ago(1))
+    nudge = nudge_for(network(tom, promises=(owed,)), "thank:" if kind == "thanks" else "followup:")
+    assert nudge.reason == said
+    assert_well_said(nudge, [])
+
+
+def test_where_they_met_is_said_in_a_few_words_after_at():
+    oli = Contact(id="o", name="Oli Park", met_on=ago(2), met_context="at pycon w/ tom on the 3rd")
+    met = Interaction(id="m", contact_id="o", kind="met", on=ago(2))
+    nudge = nudge_for(Network([oli], [met], []), "thank-meet:")
+    assert nudge.reason.startswith("You met Oli at pycon with tom on Sunday - ")
+    assert_well_said(nudge, [])

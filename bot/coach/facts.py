@@ -515,6 +515,9 @@ def _need_slots(text: str) -> tuple[tuple[str, str], ...]:
             act, rest = lead.group(1).lower(), raw[lead.end() :]
     if _ROUND.match(tidy(rest)) and act in ("", "raising"):
         act, rest = "raising", _round(tidy(rest))
+    elif not act and re.match(r"(?:money|funds|funding|capital)\b", rest, re.IGNORECASE):  # "money for the hospice"
+        act = "raising"
+    rest = re.sub(r"^to\s+meet\s+", "an introduction to ", rest, flags=re.IGNORECASE)  # "wants to meet investors"
     what = _thing(rest, raw) if rest else ""
     if act in ("", "raising") and _ROUND.match(what):
         act, what = "raising", _round(what)
@@ -536,7 +539,9 @@ _OFFER_VERBS = {
         """review mentor advise coach introduce connect edit proofread teach share read explain design build
         host lend check look give write translate sponsor invest fund pair talk chat"""
     )
-} | {"intro": "introduce", "intros": "introduce", "mentoring": "mentor"}
+} | {"intro": "introduce", "intros": "introduce", "mentoring": "mentor", "know": "know", "have": "have"}
+# Said as they are, without "can": "you know great designers", "Lea has a spare desk".
+_PLAIN_VERBS = {"know": "knows", "have": "has"}
 
 
 def read_offer(text: str) -> Fact:
@@ -1181,6 +1186,9 @@ def offer_words(fact: Fact, person: Person = YOU) -> str:
     ("can help with", "happy to"), which would read it back: "reviews pitch decks", "introduces people in fintech",
     "is a great person for pitch deck feedback"."""
     act, what = fact.slots.get("act", ""), _voice(fact.slots.get("what", ""), person)
+    what = re.sub(r"\b(?:my|our)\b", "your", what)  # typed by the user: "can help with my thesis" is the user's
+    if act in _PLAIN_VERBS:
+        return f"{act if person.is_you else _PLAIN_VERBS[act]} {what}".strip()
     if act:
         return f"can {act} {what}".strip() if person.is_you else f"{_third_person(act)} {what}".strip()
     if not what:

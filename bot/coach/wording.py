@@ -414,7 +414,7 @@ def _reconnect(due: Due, rows: Rows, today: date) -> Nudge:
     cadence = CIRCLE_CADENCE_DAYS[circle]
     rhythm = _RHYTHM.get(cadence, f"every {cadence} days")
     interest = _interest(row, today)
-    ask = f" and ask how things are going with {interest}" if interest else ""
+    ask = f", with a line about {interest}" if interest else ""  # the reconnect draft asks about it
     return _nudge(
         due,
         row["id"],

@@ -16,11 +16,16 @@ problem with one line naming the setting, exit status 2, and no traceback.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.config import ConfigError, Settings, configure_logging
+
+if TYPE_CHECKING:
+    from telegram.ext import Application
 
 log = logging.getLogger("bot")
 
@@ -117,10 +122,11 @@ def main(argv: list[str] | None = None) -> int:
                 secret_token=settings.webhook_secret,
                 allowed_updates=ALLOWED_UPDATES,
                 bootstrap_retries=5,
+                close_loop=False,
             )
         else:
             log.info("Nurture is starting (data in %s)", settings.data_dir)
-            app.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=5)
+            app.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=5, close_loop=False)
     except InvalidToken:
         print("nurture: Telegram rejected TELEGRAM_BOT_TOKEN - check it with @BotFather.", file=sys.stderr)
         return 2
@@ -136,7 +142,20 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    finally:
+        close_transport(app)
     return 0
+
+
+def close_transport(app: Application) -> None:
+    """python-telegram-bot closes the HTTP session when it shuts down after a start; a start that failed (Telegram
+    unreachable, a wrong token) leaves it open, and aiohttp would complain about it at exit. Closed here, on the
+    loop it was opened on, which is then closed."""
+    loop = asyncio.get_event_loop()
+    try:
+        loop.run_until_complete(app.bot.request.shutdown())
+    finally:
+        loop.close()
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
-from telegram.request import BaseRequest, HTTPXRequest
+from telegram.request import BaseRequest
 
 from bot.clock import Clock
 from bot.coach.store import Store
@@ -46,6 +46,7 @@ from bot.morning.jobs import rebuild_jobs
 from bot.rendering import render
 from bot.retrying import RetryingRequest
 from bot.services import Services
+from bot.transport import AiohttpRequest
 from bot.updates import MAX_UPDATES_IN_FLIGHT, InFlightQueue, PerUserOrder
 
 log = logging.getLogger(__name__)
@@ -134,12 +135,11 @@ def build_application(
         .update_queue(InFlightQueue(MAX_UPDATES_IN_FLIGHT))
     )
     if request is None:
-        # Morning fan-out sends to many chats at once, and a slow chat must not hold a connection others need: a
-        # pool of 16 (the default is one). The rate limiter, not the pool, sets the pace.
-        request = HTTPXRequest(connection_pool_size=16, pool_timeout=30.0)
-        builder = builder.get_updates_request(HTTPXRequest())
-    else:
-        builder = builder.get_updates_request(request)
+        # One pool for the long poll and every send: morning fan-out sends to many chats at once, and a slow chat
+        # must not hold a connection others need, so 16 for sends (the default is one) and one for the long poll.
+        # The rate limiter, not the pool, sets the pace. aiohttp rather than httpx: see bot/transport.py.
+        request = AiohttpRequest(connection_pool_size=17, pool_timeout=30.0)
+    builder = builder.get_updates_request(request)
     builder = builder.request(RetryingRequest(request))  # 5xx and never-sent requests are tried again
     if settings.base_url:
         builder = builder.base_url(settings.base_url)

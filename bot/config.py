@@ -243,9 +243,9 @@ def configure_logging(settings: Settings) -> None:
     root.handlers[:] = [handler]
     root.setLevel(settings.log_level)
     logging.captureWarnings(True)  # library warnings go through the same redacting handler
-    # httpx logs every request URL at INFO, and Bot API URLs contain the token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("httpcore").setLevel(logging.WARNING)
+    # Bot API URLs contain the token: no HTTP library may log requests (aiohttp's DEBUG lines would).
+    for library in ("aiohttp", "httpx", "httpcore"):
+        logging.getLogger(library).setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     # python-telegram-bot's DEBUG lines carry whole updates and API calls, i.e. what people wrote: never logged.
     logging.getLogger("telegram").setLevel(max(logging.INFO, root.getEffectiveLevel()))

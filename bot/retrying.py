@@ -24,9 +24,10 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-import httpx
 from telegram.error import NetworkError
 from telegram.request import BaseRequest, RequestData
+
+from bot.transport import NEVER_SENT
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +36,6 @@ _RESEND_AFTER_5XX: ContextVar[bool] = ContextVar("RESEND_AFTER_5XX", default=Tru
 # python-telegram-bot runs these in retry loops of its own (bootstrap_retries, the polling loop): retrying each try
 # too would multiply the waits.
 _RETRIED_BY_PTB = frozenset({"getMe", "getUpdates", "deleteWebhook", "setWebhook"})
-# httpx failures that happen before a request is sent.
-_NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
 @contextmanager
@@ -53,7 +52,7 @@ def never_sent(error: BaseException) -> bool:
     """The request failed before it left this machine (so repeating it cannot duplicate anything)."""
     cause: BaseException | None = error
     while cause is not None:
-        if isinstance(cause, _NEVER_SENT):
+        if isinstance(cause, NEVER_SENT):
             return True
         cause = cause.__cause__
     return False

@@ -786,17 +786,9 @@ def _thing_thanked(did: str) -> str:
     return "the " + said.to_second_person(text)
 
 
-_PLACE_DAY = re.compile(
-    r"\s+(?:on\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?|on\s+\w+day|last\s+\w+|this\s+\w+|yesterday|today|tonight)$",
-    re.IGNORECASE,
-)
-
-
 def _place(where: str) -> str:
-    """A meeting place as it sits after "at": at most a few words, never a whole sentence, and without a day of its
-    own ("the career fair on the 3rd"), since the note says when relative to today."""
-    words = _PLACE_DAY.sub("", where.strip().rstrip(".,;:")).split()
-    return " ".join(words) if len(" ".join(words)) <= 40 else " ".join(words[:4])
+    """A meeting place as it sits after "at" (facts.place_words: a few words, no day of its own)."""
+    return said.place_words(where)
 
 
 def _day(iso: str) -> date | None:

@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from bot.coach.capture_facts import extract_facts
@@ -498,6 +499,11 @@ def read_need(text: str) -> Fact:
     """A need as a card or a summary row keeps it, typed on a phone ("feedback on his pitch deck", "hiring designer",
     "seed", "a cofounder w/ ML chops") -> a need fact like one read from a note: slots in the second person, the
     pronoun the text uses, and the act it names ("hiring", "raising", "help", "advice"). Not saved."""
+    return Fact(id="", contact_id="", kind="need", slots=dict(_need_slots(text)))
+
+
+@lru_cache(maxsize=4096)  # the same needs come back in the morning's words day after day
+def _need_slots(text: str) -> tuple[tuple[str, str], ...]:
     raw = " ".join(text.split()).strip(" .,;:!?")
     act, rest = "", raw
     lead = re.match(r"(?:is\s+|are\s+)?(hiring|raising|fundraising)(?:\s+for)?\b\s*", raw, re.IGNORECASE)
@@ -509,12 +515,15 @@ def read_need(text: str) -> Fact:
             act, rest = lead.group(1).lower(), raw[lead.end() :]
     if _ROUND.match(tidy(rest)) and act in ("", "raising"):
         act, rest = "raising", _round(tidy(rest))
+    elif not act and re.match(r"(?:money|funds|funding|capital)\b", rest, re.IGNORECASE):  # "money for the hospice"
+        act = "raising"
+    rest = re.sub(r"^to\s+meet\s+", "an introduction to ", rest, flags=re.IGNORECASE)  # "wants to meet investors"
     what = _thing(rest, raw) if rest else ""
     if act in ("", "raising") and _ROUND.match(what):
         act, what = "raising", _round(what)
     elif act == "raising" and not what:
         what = "funding"
-    return Fact(id="", contact_id="", kind="need", slots=_pruned({"act": act, "what": what}, _pronoun(raw)))
+    return tuple(_pruned({"act": act, "what": what}, _pronoun(raw)).items())
 
 
 _OFFER_OPENERS = re.compile(
@@ -530,13 +539,20 @@ _OFFER_VERBS = {
         """review mentor advise coach introduce connect edit proofread teach share read explain design build
         host lend check look give write translate sponsor invest fund pair talk chat"""
     )
-} | {"intro": "introduce", "intros": "introduce", "mentoring": "mentor"}
+} | {"intro": "introduce", "intros": "introduce", "mentoring": "mentor", "know": "know", "have": "have"}
+# Said as they are, without "can": "you know great designers", "Lea has a spare desk".
+_PLAIN_VERBS = {"know": "knows", "have": "has"}
 
 
 def read_offer(text: str) -> Fact:
     """An offer as typed, the user's (/offer "I can review pitch decks") or a card's ("happy to intro ppl in
     fintech", "legal advice") -> an offer fact: ``act`` the verb when it is something one does, ``what`` its object
     or the thing one helps with. Not saved."""
+    return Fact(id="", contact_id="", kind="offer", slots=dict(_offer_slots(text)))
+
+
+@lru_cache(maxsize=4096)
+def _offer_slots(text: str) -> tuple[tuple[str, str], ...]:
     raw = " ".join(text.split()).strip(" .,;:!?")
     rest = tidy(_OFFER_OPENERS.sub("", raw, count=1))
     helped = re.match(r"help(?:\s+out)?(?:\s+(?:people|others|founders|folks))?\s+(?:with|on)\s+", rest, re.IGNORECASE)
@@ -550,7 +566,7 @@ def read_offer(text: str) -> Fact:
     if act == "introduce" and re.match(r"(?:(?:me|us|you)\s+)?to\s", what, re.IGNORECASE):  # "intro (me) to VCs"
         act, what = "", "introductions " + re.sub(r"^(?:me|us|you)\s+", "", what, flags=re.IGNORECASE)
     what = roles_with_article(_clip(what, raw))
-    return Fact(id="", contact_id="", kind="offer", slots=_pruned({"act": act, "what": what}, _pronoun(raw)))
+    return tuple(_pruned({"act": act, "what": what}, _pronoun(raw)).items())
 
 
 def _interest(text: str, source: str) -> str:
@@ -561,7 +577,12 @@ def _interest(text: str, source: str) -> str:
 
 def read_interest(text: str) -> Fact:
     """An interest as a card keeps it -> an interest fact (``topic`` says it). Not saved."""
-    return Fact(id="", contact_id="", kind="interest", slots=_pruned({"what": _interest(text, text)}, "they"))
+    return Fact(id="", contact_id="", kind="interest", slots=_pruned({"what": _interest_said(text)}, "they"))
+
+
+@lru_cache(maxsize=4096)
+def _interest_said(text: str) -> str:
+    return _interest(text, text)
 
 
 class GoalWords(NamedTuple):
@@ -582,6 +603,7 @@ _GOAL_OPENERS = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
 def goal_words(text: str) -> GoalWords:
     """A goal as typed ("land a PM role at stripe by March" without its date, "raising seed", "a cofounder w/ ML
     chops") -> words to say it: ("to land a PM role at stripe", "I'm trying to land a PM role at stripe"),
@@ -917,6 +939,21 @@ def _voice(phrase: str, person: Person) -> str:
     return re.sub(r"\byou\b", obj, phrase)
 
 
+_PLACE_DAY = re.compile(
+    r"\s+(?:on\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?|on\s+\w+day|last\s+\w+|this\s+\w+|yesterday|today|tonight)$",
+    re.IGNORECASE,
+)
+
+
+def place_words(where: str) -> str:
+    """A meeting place as it sits after "at": at most a few words, never a whole sentence, shorthand spelled out,
+    and without a day of its own ("the career fair on the 3rd"), since a message says when relative to today."""
+    words = _PLACE_DAY.sub("", tidy(where.strip().rstrip(".,;:"))).split()
+    if words and words[0].lower() == "at":
+        words = words[1:]
+    return " ".join(words) if len(" ".join(words)) <= 40 else " ".join(words[:4])
+
+
 def said_about(phrase: str, person: Person) -> str:
     """A slot (said to them: "feedback on your CV") said about them to the user: "feedback on their CV"."""
     return _voice(phrase, person)
@@ -1149,6 +1186,9 @@ def offer_words(fact: Fact, person: Person = YOU) -> str:
     ("can help with", "happy to"), which would read it back: "reviews pitch decks", "introduces people in fintech",
     "is a great person for pitch deck feedback"."""
     act, what = fact.slots.get("act", ""), _voice(fact.slots.get("what", ""), person)
+    what = re.sub(r"\b(?:my|our)\b", "your", what)  # typed by the user: "can help with my thesis" is the user's
+    if act in _PLAIN_VERBS:
+        return f"{act if person.is_you else _PLAIN_VERBS[act]} {what}".strip()
     if act:
         return f"can {act} {what}".strip() if person.is_you else f"{_third_person(act)} {what}".strip()
     if not what:

@@ -6,15 +6,17 @@ always describes what is on disk, and a failure half-way leaves nothing half-sav
 
 from __future__ import annotations
 
-import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+import orjson
+
 from bot.coach.capture import Facts, Meeting, PersonMention, extract_facts
 from bot.coach.facts import learn as learn_facts
 from bot.coach.models import Contact, Interaction, Promise, new_id
-from bot.coach.names import fold, resolve
+from bot.coach.names import NameIndex, fold, resolve
 from bot.coach.notebook import Notebook
 
 NEW = "new"  # the answer "this is someone new" to "is this the Jane you know?"
@@ -29,8 +31,9 @@ class PersonMatch:
     candidates: list[Contact] = field(default_factory=list)  # existing contacts it may be; the user decides
 
 
-def match_people(contacts: list[Contact], meeting: Meeting) -> list[PersonMatch]:
-    """Exact same full name -> the same person. A partial name that fits people already known -> ask. Else new."""
+def match_people(contacts: Sequence[Contact] | NameIndex, meeting: Meeting) -> list[PersonMatch]:
+    """Exact same full name -> the same person. A partial name that fits people already known -> ask. Else new.
+    (``contacts``: a notebook's ``names()`` finds them without a pass over everyone.)"""
     matches = []
     for mention in meeting.people:
         found = resolve(contacts, mention.name, fuzzy=False)
@@ -218,9 +221,10 @@ def _learn(contact: Contact, facts: Facts) -> None:
 
 
 def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
-    """A parsed meeting as JSON-safe data, so it can wait in the notebook while the user answers a question."""
-    data = dataclasses.asdict(meeting)
-    data["when"] = meeting.when.isoformat()
+    """A parsed meeting as JSON-safe data, so it can wait in the notebook while the user answers a question.
+
+    orjson writes dataclasses (and dates, as ISO days) itself, ten times faster than ``dataclasses.asdict``."""
+    data: dict[str, Any] = orjson.loads(orjson.dumps(meeting))
     return data
 
 

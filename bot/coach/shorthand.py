@@ -36,7 +36,7 @@ _ACRONYMS = {
     word.lower(): word
     for word in _set(
         """AI ML VC VCs UX UI PM PMs CTO CEO CFO COO CMO CPO VP VPs B2B B2C SaaS SEO F1 API APIs HR NYC LLM
-        LLMs GTM QA iOS DevOps NLP CRM MBA PhD MVP IPO ESG NGO NGOs AWS GCP SQL K8s DTC D2C NFT NFTs"""
+        LLMs GTM QA iOS DevOps NLP CRM MBA PhD MVP IPO ESG NGO NGOs AWS GCP SQL K8s DTC D2C NFT NFTs CV CVs"""
     )
 }
 _VAGUE_TAIL = frozenset(["stuff", "things", "etc", "etc."])

@@ -25,6 +25,7 @@ from bot.coach.facts import (
     looking_for,
     need_words,
     offer_words,
+    place_words,
     read_interest,
     read_need,
     read_offer,
@@ -95,7 +96,7 @@ def _thanks_owed(due: Due, rows: Rows, today: date) -> Nudge:
     when = when_in_words(_day(item["made_on"], today), today)
     # What they did, through the facts layer: "Tom reviewed your CV", or just "Tom helped you" when the logged
     # help is not a phrase that turns into a sentence ("intro to Acme").
-    did = help_words(Fact(id="", contact_id=row["id"], kind="help_received", slots={"did": item["text"]})).past
+    did = help_words(Fact(id="", contact_id=row["id"], kind="help_received", slots={"did": tidy(item["text"])})).past
     helped = _to_the_user(did) if did else "helped you"
     return _nudge(
         due,
@@ -201,7 +202,8 @@ def promise_in_words(first: str, text: str, past: bool = False) -> str:
 def _nice_to_meet(due: Due, rows: Rows, today: date) -> Nudge:
     row: Row = due.detail
     first = row["first"]
-    at = f" at {row['met_at']}" if "met_at" in row else ""
+    place = place_words(row["met_at"]) if "met_at" in row else ""
+    at = f" at {place}" if place else ""
     when = when_in_words(_day(row["met_on"], today), today)
     return _nudge(
         due,
@@ -412,7 +414,7 @@ def _reconnect(due: Due, rows: Rows, today: date) -> Nudge:
     cadence = CIRCLE_CADENCE_DAYS[circle]
     rhythm = _RHYTHM.get(cadence, f"every {cadence} days")
     interest = _interest(row, today)
-    ask = f" and ask how things are going with {interest}" if interest else ""
+    ask = f", with a line about {interest}" if interest else ""  # the reconnect draft asks about it
     return _nudge(
         due,
         row["id"],

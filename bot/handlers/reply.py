@@ -35,6 +35,8 @@ def keyboard(rows: Keyboard | None) -> InlineKeyboardMarkup | None:
 def split_html(text: str, limit: int = LIMIT) -> list[str]:
     """Split HTML into chunks of at most ``limit`` characters, preferring line breaks, closing and re-opening any
     tags that are open at a cut so every chunk is valid on its own."""
+    if len(text) <= limit:
+        return [text]  # nearly every reply: nothing to cut (markup only ever adds to the length Telegram counts)
     chunks: list[str] = []
     current = ""
     open_tags: list[tuple[str, str]] = []  # (name, opening tag as written)

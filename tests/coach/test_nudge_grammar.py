@@ -13,6 +13,7 @@ import dataclasses
 import itertools
 import re
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -57,7 +58,8 @@ def nudge_for(net: Network, prefix: str, **context) -> Nudge:
 
 # -- what "grammar holds" means, checked on every sentence ------------------------------------------------------
 
-_THE_USERS = {"goal", "tie", "inner", "close", "wider", "word", "help", "own"}  # "your" only for the user's things
+# "your" only for the user's things
+_THE_USERS = {"goal", "tie", "inner", "close", "wider", "word", "help", "own", "name"}
 _BARE_ROLE = re.compile(
     r"\b(?:for|hiring|needs|as|finding|hire|is)\s+(?:designer|engineer|developer|cofounder|co-founder|lawyer|investor"
     r"|mentor|founder|recruiter|CTO|PM|accountant)\b"
@@ -111,6 +113,8 @@ NEEDS = {
     "he's hiring ML engineers": "Oli hopes to find ML engineers",
     "raising a series a": "Oli is raising a Series A round",
     "looking for a ux designer": "Oli hopes to find a UX designer",
+    "wants to meet investors": "Oli would like an introduction to investors",
+    "she's raising money for the hospice": "Oli is raising money",
     "she's looking for a lawyer": "Oli is looking for a lawyer",  # short: even word for word, no note read back
 }
 OFFERS = {  # what the user said with /offer, and a need it meets -> how the nudge says the offer
@@ -119,6 +123,7 @@ OFFERS = {  # what the user said with /offer, and a need it meets -> how the nud
     ("legal advice", "legal advice for her startup"): "you can help with legal advice",
     ("I'm happy to mentor first-time founders", "a mentor"): "you can mentor first-time founders",
     ("can help w/ hiring", "help with hiring"): "you can help with hiring",
+    ("I know great designers", "a designer"): "you know great designers",
 }
 
 
@@ -214,7 +219,7 @@ def test_an_interest_is_named_the_same_by_every_nudge_that_names_it(note, topic)
     assert share.reason == f"Ben cares about {topic} - passing something on is a give that asks for nothing."
     assert share.action == f"Send Ben a short note passing on something about {topic}."
     reconnect = nudge_for(network(noted("b", "Ben Cole", note, last=40)), "reconnect:")
-    assert reconnect.action == f"Send Ben a quick hello and ask how things are going with {topic}."
+    assert reconnect.action == f"Send Ben a quick hello, with a line about {topic}."
     warm = nudge_for(
         network(noted("b", "Ben Cole", note, last=40, role="Designer")),
         "warm:",
@@ -223,6 +228,10 @@ def test_an_interest_is_named_the_same_by_every_nudge_that_names_it(note, topic)
     assert warm.action == f"Before asking Ben for a referral, send Ben something about {topic}."
     for nudge in (share, reconnect, warm):
         assert_well_said(nudge, [note])
+    # The drafts behind the Share and Reconnect buttons name the same thing.
+    net = network(noted("b", "Ben Cole", note, last=40))
+    assert f"about {topic}" in draft_note("share", net, "b", TODAY, variant=0).text
+    assert f" {topic} " in draft_note("reconnect", net, "b", TODAY, variant=0).text
 
 
 # -- goals: gap, warm-up, ask, lead ----------------------------------------------------------------------------
@@ -377,3 +386,81 @@ def test_held_out_goals(typed, said):
     goal = {"id": "g", "text": parse_goal(typed, TODAY).text, "done_on": ""}
     nudge = nudge_for(network(noted("a", "Ada Lim", "x")), "gap:", goals=[goal])
     assert nudge.reason.startswith(f"For {said}: ")
+
+
+# -- debts typed in shorthand ------------------------------------------------------------------------------------
+
+DEBTS = {  # (kind, text as typed) -> the nudge's reason
+    ("thanks", "reviewed my deck w/ me"): "Tom reviewed your deck with you yesterday and hasn't heard a thank-you yet.",
+    ("promise", "send him the deck w/ my notes"): "Yesterday, you promised Tom the deck with your notes.",
+    ("promise", "I'll review his cv"): "Yesterday, you told Tom you'd review his CV.",
+    ("promise", "intro him to ppl at stripe"): "Yesterday, you promised Tom an intro to people at Stripe.",
+}
+
+
+@pytest.mark.parametrize(("debt", "said"), DEBTS.items(), ids=[text for _, text in DEBTS])
+def test_a_debt_typed_in_shorthand_reads_as_english(debt, said):
+    kind, text = debt
+    tom = noted("t", "Tom Reed", "coffee", last=1)
+    owed = Promise(id="p", contact_id="t", text=text, kind=kind, made_on=ago(1))
+    nudge = nudge_for(network(tom, promises=(owed,)), "thank:" if kind == "thanks" else "followup:")
+    assert nudge.reason == said
+    assert_well_said(nudge, [])
+
+
+def test_where_they_met_is_said_in_a_few_words_after_at():
+    oli = Contact(id="o", name="Oli Park", met_on=ago(2), met_context="at pycon w/ tom on the 3rd")
+    met = Interaction(id="m", contact_id="o", kind="met", on=ago(2))
+    nudge = nudge_for(Network([oli], [met], []), "thank-meet:")
+    assert nudge.reason.startswith("You met Oli at pycon with tom on Sunday - ")
+    assert_well_said(nudge, [])
+
+
+# -- the capture corpus: hundreds of lines as people typed them --------------------------------------------------
+
+CORPUS = Path(__file__).parent.parent / "corpus" / "lines.txt"
+
+
+def corpus_people() -> list[tuple[str, dict[str, list[str]]]]:
+    """Every line of the corpus with the first person's needs, offers and interests as a careful human read them."""
+    people: list[tuple[str, dict[str, list[str]]]] = []
+    line = ""
+    for row in CORPUS.read_text(encoding="utf-8").splitlines():
+        if row and not row.startswith((" ", "-", "#")) and ":" not in row.split(" ", 1)[0]:
+            line = row.strip()
+        elif row.startswith("- ") and line:
+            fields = dict(part.strip().split(": ", 1) for part in row[2:].split(" | ")[1:] if ": " in part)
+            card = {k: [v.strip() for v in fields[k].split(";")] for k in ("needs", "offers", "interests")
+                    if k in fields}  # fmt: skip
+            if card:
+                people.append((line, card))
+            line = ""
+    return people
+
+
+USER_OFFERS = [
+    *("I can review pitch decks", "happy to intro ppl to investors", "I know great designers", "mentoring"),
+    *("legal advice", "can help w/ hiring engineers", "I have a spare desk"),
+]
+
+
+def test_no_nudge_about_anyone_in_the_corpus_breaks_grammar_or_reads_their_line_back():
+    lea = noted("l", "Lea Vos", "coffee", role="Lawyer", company="Globex", tags=["design", "ML"],
+                offers=["pitch deck feedback", "intros to VCs", "hiring advice"])  # fmt: skip
+    people = corpus_people()
+    assert len(people) > 150
+    said: dict[str, int] = {}
+    for line, card in people:
+        oli = noted("o", "Oli Park", line, last=40, company="Acme", **card)
+        nudges = candidates(
+            network(oli, lea),
+            TODAY,
+            offers=USER_OFFERS,
+            goals=[{"id": "g", "text": "land a PM role at stripe", "done_on": ""}],
+        )
+        for nudge in nudges:
+            if "o" in nudge.people:
+                assert_well_said(nudge, [line])
+                kind = nudge.key.split(":")[0]
+                said[kind] = said.get(kind, 0) + 1
+    assert sum(said.values()) > 200 and all(said.get(kind) for kind in ("intro", "offer", "give", "reconnect", "lead"))

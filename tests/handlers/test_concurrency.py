@@ -6,7 +6,6 @@ import asyncio
 from datetime import UTC, datetime
 from typing import Any
 
-import httpx
 import pytest
 from telegram import Update
 from telegram.error import NetworkError
@@ -15,8 +14,10 @@ from bot import retrying
 from bot.app import build_application
 from bot.local_api import LocalBotAPI, LocalChat
 from bot.morning.send import deliver_morning
+from bot.transport import AiohttpRequest
 from tests.conftest import User
 from tests.handlers.slow_telegram import HangingAPI
+from tests.test_transport import closed_port
 
 
 async def _until(condition: Any, timeout: float = 3.0) -> None:
@@ -69,17 +70,21 @@ SERVER_ERROR = (500, {"ok": False, "error_code": 500, "description": "Internal S
 BAD_GATEWAY = (502, {"ok": False, "error_code": 502, "description": "Bad Gateway"})
 
 
-def _not_sent() -> Exception:
+async def _not_sent() -> Exception:
+    """The error the real transport raises when nothing listens where Telegram should be."""
+    request = AiohttpRequest()
+    await request.initialize()
     try:
-        raise httpx.ConnectError("connection refused")
-    except httpx.ConnectError as cause:
-        error = NetworkError("httpx.ConnectError: connection refused")
-        error.__cause__ = cause
+        await request.post(f"http://127.0.0.1:{closed_port()}/bot123:abc/sendMessage")
+    except NetworkError as error:
         return error
+    finally:
+        await request.shutdown()
+    raise AssertionError("a closed port answered")
 
 
 async def test_replies_are_retried_after_a_5xx_or_a_failed_connection(no_backoff, bot, user: User):
-    bot.api.fail_next("sendMessage", SERVER_ERROR, _not_sent(), BAD_GATEWAY)
+    bot.api.fail_next("sendMessage", SERVER_ERROR, await _not_sent(), BAD_GATEWAY)
     reply = await user.say("/met Zara at the glassblowing night")
     assert "Saved" in reply
     assert len(bot.api.sent()) == 1  # the three failures never reached a user; the fourth try did, once

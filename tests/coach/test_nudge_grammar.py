@@ -464,3 +464,10 @@ def test_no_nudge_about_anyone_in_the_corpus_breaks_grammar_or_reads_their_line_
                 kind = nudge.key.split(":")[0]
                 said[kind] = said.get(kind, 0) + 1
     assert sum(said.values()) > 200 and all(said.get(kind) for kind in ("intro", "offer", "give", "reconnect", "lead"))
+
+
+def test_the_share_drafts_paste_hint_names_their_need_as_the_morning_does():
+    net = network(noted("o", "Oli Park", "needs feedback on his pitch deck"))
+    draft = draft_note("share", net, "o", TODAY, variant=0)
+    assert draft.paste == "a lead for Oli (a name, a profile or a post) - Oli's pitch deck could use feedback -"
+    assert "you're looking for feedback on your pitch deck" in draft.text  # to Oli himself, his deck is "your" deck

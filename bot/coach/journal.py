@@ -6,6 +6,7 @@ always describes what is on disk, and a failure half-way leaves nothing half-sav
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -15,7 +16,7 @@ import orjson
 from bot.coach.capture import Facts, Meeting, PersonMention, extract_facts
 from bot.coach.facts import learn as learn_facts
 from bot.coach.models import Contact, Interaction, Promise, new_id
-from bot.coach.names import fold, resolve
+from bot.coach.names import NameIndex, fold, resolve
 from bot.coach.notebook import Notebook
 
 NEW = "new"  # the answer "this is someone new" to "is this the Jane you know?"
@@ -30,8 +31,9 @@ class PersonMatch:
     candidates: list[Contact] = field(default_factory=list)  # existing contacts it may be; the user decides
 
 
-def match_people(contacts: list[Contact], meeting: Meeting) -> list[PersonMatch]:
-    """Exact same full name -> the same person. A partial name that fits people already known -> ask. Else new."""
+def match_people(contacts: Sequence[Contact] | NameIndex, meeting: Meeting) -> list[PersonMatch]:
+    """Exact same full name -> the same person. A partial name that fits people already known -> ask. Else new.
+    (``contacts``: a notebook's ``names()`` finds them without a pass over everyone.)"""
     matches = []
     for mention in meeting.people:
         found = resolve(contacts, mention.name, fuzzy=False)

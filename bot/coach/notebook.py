@@ -24,6 +24,7 @@ from tinydb.table import Table
 from bot.coach.crypto import Codec
 from bot.coach.errors import UnreadableData
 from bot.coach.models import SCHEMA_VERSION, Contact, Fact, Interaction, Profile, Promise, Record, new_id
+from bot.coach.names import NameIndex
 from bot.coach.network import Network
 from bot.coach.storage import DIGEST, FILE_MODE, STATE, AtomicJSONStorage, read_set_aside
 from bot.coach.summary import SUMMARY_VERSION, summarize
@@ -105,11 +106,19 @@ class _Table:
         # contact id -> their records (in the order of ``items``), built on first use: one person's history is
         # found without walking everyone's (a /met over 1,000 contacts used to scan ~3,000 interactions).
         self._by_contact: dict[str, dict[str, Record]] | None = None
+        # The contacts table only: their names indexed for resolve() (names.py), built on first use, then kept.
+        self._names: NameIndex | None = None
 
     def forget(self) -> None:
         self._items = None
         self._doc_ids = {}
         self._by_contact = None
+        self._names = None
+
+    def name_index(self) -> NameIndex:
+        if self._names is None:
+            self._names = NameIndex(self.items().values())  # type: ignore[arg-type]
+        return self._names
 
     def of_contact(self, contact_id: str) -> list[Record]:
         if self._by_contact is None:
@@ -147,6 +156,8 @@ class _Table:
             if previous is not None and previous.contact_id != record.contact_id:  # type: ignore[attr-defined]
                 self._by_contact.get(previous.contact_id, {}).pop(key, None)  # type: ignore[attr-defined]
             self._by_contact.setdefault(record.contact_id, {})[key] = record  # type: ignore[attr-defined]
+        if self._names is not None:
+            self._names.put(record)  # type: ignore[arg-type]
 
     def remove(self, keys: list[str]) -> None:
         items = self.items()
@@ -157,6 +168,8 @@ class _Table:
             record = items.pop(key, None)
             if record is not None and self._by_contact is not None:
                 self._by_contact.get(record.contact_id, {}).pop(key, None)  # type: ignore[attr-defined]
+            if self._names is not None:
+                self._names.remove(key)
 
 
 def _traces_of(contact: Contact | None, *records: list[Any]) -> list[bytes]:
@@ -268,6 +281,10 @@ class Notebook:
 
     def contacts(self) -> list[Contact]:
         return list(self._contacts.items().values())  # type: ignore[arg-type]
+
+    def names(self) -> NameIndex:
+        """The contacts by name, for ``names.resolve`` without a pass over everyone; current after every change."""
+        return self._contacts.name_index()
 
     def contact(self, contact_id: str) -> Contact | None:
         return self._contacts.items().get(contact_id)  # type: ignore[return-value]

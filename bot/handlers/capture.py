@@ -117,7 +117,7 @@ async def _check(
     _, today = local_today(context, notebook)
     question = _next_question(meeting, today, payload["asked"])
     if not question:
-        matches = journal.match_people(notebook.contacts(), meeting)
+        matches = journal.match_people(notebook.names(), meeting)
         choices = [m.contact.id if m.contact else (None if not m.candidates else "?") for m in matches]
         await _continue_meeting(update, context, notebook, payload, choices)
         return
@@ -177,7 +177,7 @@ async def _continue_meeting(
         if choice != "?":
             continue
         mention = meeting.people[index]
-        candidates = journal.match_people(notebook.contacts(), meeting)[index].candidates
+        candidates = journal.match_people(notebook.names(), meeting)[index].candidates
         token = notebook.put_pending("met", {**payload, "choices": choices, "index": index})
         buttons = [[(f"Yes: {label(c)}", button("pick", token, c.id))] for c in candidates[:6]]
         buttons.append([(f"No, a new {mention.name}", button("pick", token, journal.NEW))])

@@ -54,7 +54,7 @@ async def resolve_or_ask(
     action resumes with the new contact, so nothing typed is lost.
     """
     if name.startswith(ADD):
-        found_now = resolve(notebook.contacts(), name[len(ADD) :], fuzzy=False)
+        found_now = resolve(notebook.names(), name[len(ADD) :], fuzzy=False)
         if found_now.contact is not None and found_now.contact.name == name[len(ADD) :]:
             return found_now.contact  # added already (the same button tapped twice)
         return add_contact(notebook, name[len(ADD) :], services(context).clock.now())
@@ -63,7 +63,7 @@ async def resolve_or_ask(
         if contact is None:
             raise UnknownContact("that person (they were deleted)")
         return contact
-    found = resolve(notebook.contacts(), name)
+    found = resolve(notebook.names(), name)
     if found.contact is not None:
         return found.contact
     options = found.candidates or found.suggestions

@@ -128,7 +128,7 @@ async def _show_hits(
 
 
 async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, *, name: str) -> None:
-    if not name.startswith(("#", "+")) and resolve(notebook.contacts(), name).is_unknown:
+    if not name.startswith(("#", "+")) and resolve(notebook.names(), name).is_unknown:
         hits = search(notebook.contacts(), notebook.interactions(), name)
         if hits:  # "/contact Acme": no one is called that, but people match it
             await _show_hits(update, context, notebook, name, hits)

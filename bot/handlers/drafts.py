@@ -70,7 +70,7 @@ def split_kind(text: str) -> tuple[str | None, str]:
 async def draft_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
     text = command_text(update)
     kind, rest = split_kind(text)
-    person = resolve(notebook.contacts(), text, fuzzy=False).contact if kind is None and text else None
+    person = resolve(notebook.names(), text, fuzzy=False).contact if kind is None and text else None
     if person is not None:
         # "/draft Jane": the person is clear, the kind is not - offer the kinds that fit her.
         _, today = local_today(context, notebook)

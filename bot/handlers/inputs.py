@@ -116,7 +116,7 @@ async def _resume_touch(
     now, today = local_today(context, notebook)
     contact = _same_person(notebook, payload["name"], payload["telegram_id"], "")
     if contact is None:
-        found = resolve(notebook.contacts(), payload["name"], fuzzy=False)
+        found = resolve(notebook.names(), payload["name"], fuzzy=False)
         contact = found.contact
     with notebook.batch():
         created = contact is None

@@ -6,9 +6,12 @@ import random
 import string
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.coach.models import Contact
-from bot.coach.names import Resolution, fold, resolve, split_name_and_rest
+from bot.coach.names import NameIndex, Resolution, fold, resolve, split_name_and_rest
+from bot.coach.notebook import Notebook
 
 NAMES = [
     "Jane Doe",
@@ -175,3 +178,52 @@ def test_a_name_in_another_script_is_found_by_its_latin_spelling():
     people = [Contact(id="00000001", name="Иван Петров"), Contact(id="00000002", name="Jane")]
     assert resolve(people, "ivan").contact is people[0]
     assert resolve(people, "Иван").contact is people[0]
+
+
+# -- the notebook's name index gives exactly what the pass over every contact gives ----------------------------------
+
+NAME_PARTS = ["Jane", "jane", "Janet", "Jan", "Doe", "José", "Jose", "Dr.", "Ana", "Ortiz", "Ort", "Li", "Иван", ""]
+
+
+@given(
+    people=st.lists(st.lists(st.sampled_from(NAME_PARTS), min_size=1, max_size=3), max_size=25),
+    renames=st.lists(st.tuples(st.integers(0, 30), st.lists(st.sampled_from(NAME_PARTS), max_size=3)), max_size=5),
+    deletions=st.lists(st.integers(0, 30), max_size=5),
+    queries=st.lists(st.lists(st.sampled_from(NAME_PARTS), min_size=1, max_size=3), min_size=1, max_size=6),
+)
+@settings(max_examples=300, deadline=None)
+def test_the_name_index_finds_what_a_pass_over_every_contact_finds(people, renames, deletions, queries):
+    contacts = {f"c{i}": Contact(id=f"c{i}", name=" ".join(parts)) for i, parts in enumerate(people)}
+    index = NameIndex(contacts.values())
+    for at, parts in renames:  # a saved contact, perhaps renamed (the index keeps its place)
+        if contacts:
+            key = list(contacts)[at % len(contacts)]
+            contacts[key] = Contact(id=key, name=" ".join(parts))
+            index.put(contacts[key])
+    for at in deletions:
+        if contacts:
+            key = list(contacts)[at % len(contacts)]
+            del contacts[key]
+            index.remove(key)
+    everyone = list(contacts.values())
+    for parts in queries:
+        query = " ".join(parts)
+        assert resolve(index, query) == resolve(everyone, query), query
+        assert resolve(index, query, fuzzy=False) == resolve(everyone, query, fuzzy=False), query
+
+
+def test_a_notebooks_name_index_follows_saves_renames_and_deletions(tmp_path):
+    notebook = Notebook(1, tmp_path / "1.json")
+    jane, janet = Contact(id="a", name="Jane Doe"), Contact(id="b", name="Janet Ng")
+    notebook.save_contact(jane)
+    assert resolve(notebook.names(), "jane").contact == jane
+    notebook.save_contact(janet)
+    assert resolve(notebook.names(), "jan").candidates == [jane, janet]
+    jane.name = "Jane Okafor"  # married, renamed on her card
+    notebook.save_contact(jane)
+    assert resolve(notebook.names(), "okafor").contact == jane
+    assert resolve(notebook.names(), "doe", fuzzy=False).is_unknown
+    notebook.delete_contact("a")
+    assert resolve(notebook.names(), "okafor", fuzzy=False).is_unknown
+    assert resolve(notebook.names(), "jane").contact == janet  # the one name left that starts so
+    assert resolve(Notebook(1, tmp_path / "1.json").names(), "janet").contact == janet  # reopened from disk

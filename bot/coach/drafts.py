@@ -565,7 +565,10 @@ class _Note:
                     f"Since you're {words}, I thought this might be useful:",
                     f"This made me think of you, since you're {words}:")[self.variant]  # fmt: skip
             close = "No need to reply - I just hope it helps."
-            self.paste = f"a lead for them (a name, a profile or a post) - they're {said.need_words(need)}"
+            # Said to the user, about them: "a lead for Oli (a name, a profile or a post): Oli's pitch deck could use
+            # feedback" - their deck, in the same words as the morning's nudge.
+            first = self.contact.first_name
+            self.paste = f"a lead for {first} (a name, a profile or a post) - {said.looking_for(need, first)} -"
         else:
             interest = self.known.latest("interest") if self.variant != 1 else _rotate(self.known.of("interest"), 1)
             thing, paste = _SHARE_THINGS[self.variant]

@@ -78,8 +78,8 @@ def _words(text: str) -> frozenset[str]:
 
 # A slot may keep at most this many characters in a row from the note it was read from: messages never quote notes.
 _CLIP_RUN = 21
-# A sentence the coach writes may repeat at most this many characters of a note in a row (a slot and the words
-# around it): longer, and it reads the note back.
+# A sentence the coach writes may repeat at most this many characters of a note in a row (a slot, the words around
+# it and the space before them): longer, and it reads the note back.
 _QUOTE_RUN = 24
 _MAX_SLOT_WORDS = 6
 
@@ -1127,13 +1127,20 @@ def headline(contact: Contact, win: str) -> str:
 def need_words(fact: Fact, person: Person = YOU) -> str:
     """What they need, after "you're"/"she's": "hiring a designer", "looking for a lawyer", "raising a seed round"."""
     act, what = fact.slots.get("act", ""), _voice(fact.slots.get("what", ""), person)
+    # Long enough to be a quote of the note ("hiring a part-time designer") is said in other words; "your deck" to
+    # them is not how the note put it ("his deck"), so it is no quote.
+    short = person.is_you and re.search(r"\byour\b", what) is not None
     if act in ("help", "advice"):
         return f"looking for a hand with {what}" if act == "help" else f"looking for advice on {what}"
     if act == "hiring":
-        return f"hiring {what}".strip() if what and what.lower() not in ("people", "now") else "hiring"
+        if not what or what.lower() in ("people", "now"):
+            return "hiring"
+        return f"hiring {what}" if short or len(f"hiring {what}") < _QUOTE_RUN else f"looking to hire {what}"
     if act == "raising":
         return f"raising {what}".strip()
-    return f"looking for {what}".strip()
+    if short or len(f"looking for {what}") < _QUOTE_RUN:
+        return f"looking for {what}".strip()
+    return f"hoping for {what}" if what.lower().startswith("an introduction") else f"hoping to find {what}"
 
 
 def needs(fact: Fact, name: str) -> str:
@@ -1172,7 +1179,7 @@ def _need_said(fact: Fact, name: str, plain: str) -> str:
         return f"{name} needs a hand with {what}"
     if act == "advice":
         return f"{name} would like advice on {what}"
-    if len(f"{plain} {what}") <= _QUOTE_RUN:  # even word for word, too short to read a note back
+    if len(f"{plain} {what}") < _QUOTE_RUN:  # even word for word, too short to read a note back
         return f"{name} {plain} {what}".strip()
     # Longer: not in the words notes use for a need ("looking for", "needs"), or the note comes back whole.
     if what.lower().startswith("an introduction"):
@@ -1193,7 +1200,7 @@ def offer_words(fact: Fact, person: Person = YOU) -> str:
         return f"can {act} {what}".strip() if person.is_you else f"{_third_person(act)} {what}".strip()
     if not what:
         return "can help"
-    if person.is_you or len(f"can help with {what}") <= _QUOTE_RUN:
+    if person.is_you or len(f"can help with {what}") < _QUOTE_RUN:
         return f"can help with {what}"
     return f"is a great person for {what}"
 
@@ -1248,6 +1255,8 @@ def question(fact: Fact, variant: int = 0) -> str:
         return (f"Did you find {what} in the end?", f"Are you still looking for {what}?")[pick]
     if fact.kind == "interest":
         what = s.get("what", "")
+        if len(f" into {what}") >= _QUOTE_RUN:  # "into backcountry touring" is how the note put it
+            pick = 1
         return (f"Are you still as into {what} as ever?", f"What's new in {what} for you lately?")[pick]
     if fact.kind == "life_event":
         return {

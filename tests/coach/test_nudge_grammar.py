@@ -464,3 +464,22 @@ def test_no_nudge_about_anyone_in_the_corpus_breaks_grammar_or_reads_their_line_
                 kind = nudge.key.split(":")[0]
                 said[kind] = said.get(kind, 0) + 1
     assert sum(said.values()) > 200 and all(said.get(kind) for kind in ("intro", "offer", "give", "reconnect", "lead"))
+
+
+def test_the_share_drafts_paste_hint_names_their_need_as_the_morning_does():
+    net = network(noted("o", "Oli Park", "needs feedback on his pitch deck"))
+    draft = draft_note("share", net, "o", TODAY, variant=0)
+    assert draft.paste == "a lead for Oli (a name, a profile or a post) - Oli's pitch deck could use feedback -"
+    assert "you're looking for feedback on your pitch deck" in draft.text  # to Oli himself, his deck is "your" deck
+
+
+def test_the_drafts_behind_the_buttons_do_not_read_the_corpus_lines_back_either():
+    """Share and Reconnect drafts to the same people: their need or interest said to them, not as the note put it
+    ("you're hoping to find a technical cofounder", not "you're looking for a technical cofounder"). A letter shared
+    by chance at a word's edge ("you were looking" / "he is looking") may add one or two characters."""
+    for line, card in corpus_people():
+        net = network(noted("o", "Oli Park", line, last=40, company="Acme", **card))
+        for kind in ("share", "reconnect"):
+            for variant in range(3):
+                text = draft_note(kind, net, "o", TODAY, variant=variant).text
+                assert longest_copied_run(text, line) < QUOTE + 2, (text, line)

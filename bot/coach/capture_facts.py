@@ -86,7 +86,7 @@ _OBJECT_PRONOUNS = r"(?:her|him|them|you|us|me)"
 
 _INTEREST_TRIGGER = re.compile(
     r"\b(?:(?:is\s+|'s\s+|’s\s+|are\s+|really\s+|very\s+|super\s+|deeply\s+)?"
-    r"(?:interested\s+in|passionate\s+about|obsessed\s+with|crazy\s+about|mad\s+about|keen\s+on|hooked\s+on"
+    r"(?:interested\s+in|passionate\s+about|obsessed\s+(?:with|w/)|crazy\s+about|mad\s+about|keen\s+on|hooked\s+on"
     r"|big\s+on|(?:a\s+)?(?:big\s+|huge\s+|massive\s+|great\s+)?fan\s+of|cares\s+(?:a\s+lot\s+)?about"
     r"|(?:geeks?|nerds?)\s+out\s+(?:on|about|over)|loves|adores|likes|enjoys|into|wants\s+to\s+learn|learning"
     r"|(?P<plays>plays)(?!\s+(?:every|each|on|at|in|with|most|a\s+lot|sometimes|often|well|for|the\s+role))"

@@ -18,6 +18,8 @@ def _set(words: str) -> frozenset[str]:
 
 _SHORTHAND = {
     "w/": "with",
+    "u": "you",
+    "ur": "your",
     "w/o": "without",
     "ppl": "people",
     "abt": "about",

@@ -41,10 +41,12 @@ import orjson
 import synthetic  # noqa: F401 - puts the repo on sys.path
 from synthetic import check_shape, notebook_document, write_notebook
 
+from bot.coach import planner
 from bot.coach.delivery import plan, plan_for
 from bot.coach.due import all_due
 from bot.coach.due_index import all_due_indexed
-from bot.coach.storage import _HEAD_LEN, layout, read_head
+from bot.coach.notebook import state_values
+from bot.coach.storage import _HEAD_LEN, Layout, layout, read_head
 from bot.coach.store import Store
 
 TODAY = date(2026, 3, 10)
@@ -78,83 +80,93 @@ def plan_users(root: str, user_ids: list[int]) -> int:
 
 
 def where_the_time_goes(root: Path, user_ids: list[int]) -> None:
-    """Pass 1 split into its steps, in CPU time of this thread per user (each step run over the whole sample), and
-    the same users planned the way it was done before the planning index, for comparison in the same run."""
+    """Pass 1 split into its steps, in CPU time of this thread per user, one user after another like pass 1 (holding
+    many users' parsed heads at once makes the garbage collector's full passes the cost), less the cost of reading
+    the clock; and the same users planned the way it was done before the planning index (the whole digest parsed,
+    one pass over every row), for comparison in the same run. Finding what is due is timed inside ``plan``."""
     paths = [Store(root).path_for(user_id) for user_id in user_ids]
     if not paths:
         return
+    clock = time.thread_time
+    finding = [0.0]
 
-    def head_bytes(path: Path) -> bytes:
+    def timed(find: Any) -> Any:
+        def timed_find(*args: Any, **kwargs: Any) -> Any:
+            started = clock()
+            try:
+                return find(*args, **kwargs)
+            finally:
+                finding[0] += clock() - started
+
+        return timed_find
+
+    def head_of(path: Path) -> tuple[Layout, bytes]:
         with open(path, "rb") as handle:
             prefix = handle.read(_HEAD_LEN)
             found = layout(prefix)
             assert found is not None and found.plan, "a head with a planning index"
-            return prefix + handle.read(found.end - len(prefix))
+            return found, prefix + handle.read(found.end - len(prefix))
 
-    def per_user(step: Any, items: list[Any]) -> float:
-        started = time.thread_time()
-        for item in items:
-            step(item)
-        return (time.thread_time() - started) / len(items) * 1000
-
-    heads = [head_bytes(path) for path in paths]
-    parts = []
-    for head in heads:
-        found = layout(head)
-        assert found is not None
+    def part(found: Layout, head: bytes, name: str) -> bytes:
         state_start = found.prefix + found.digest + 9  # 9: ',"state":'
         index_start = state_start + found.state + 9  # 9: ',"_plan":'
-        parts.append(
-            (head[found.prefix : found.prefix + found.digest], head[state_start : index_start - 9], head[index_start:])
-        )
-    read_ms = per_user(head_bytes, paths)
-    index_ms = per_user(lambda p: orjson.loads(p[2]), parts)
-    state_ms = per_user(lambda p: orjson.loads(p[1]), parts)
-    head_ms = per_user(read_head, paths)
-    store = Store(root)
-    glances = [store.glance(user_id) for user_id in user_ids]
+        if name == "digest":
+            return head[found.prefix : found.prefix + found.digest]
+        return head[state_start : index_start - 9] if name == "state" else head[index_start:]
 
-    def due(glance: Any) -> None:
-        profile = glance.state.get("profile") or {}
-        goals, offers = profile.get("goals") or (), profile.get("offers") or ()
-        all_due_indexed(glance.rows, TODAY, goals=goals, offers=offers, keep=10)
+    steps: dict[str, float] = {}
 
-    due_ms = per_user(due, glances)
-    glances = [store.glance(user_id) for user_id in user_ids]  # rows not parsed yet
-    plan_ms = per_user(lambda g: plan(g.rows, g.state, TODAY), glances)
-    parsed = sum(len(g.rows.parsed) for g in glances) / len(glances)
-    size = sum(len(p[0]) for p in parts) / len(parts)
-    index_size = sum(len(p[2]) for p in parts) / len(parts)
+    started = clock()
+    for _ in range(1000):
+        clock()
+    tick = (clock() - started) / 1000  # what reading the clock costs
 
-    # Before the index: the whole digest parsed, and one pass over every row (due.all_due).
-    digest_ms = per_user(lambda p: orjson.loads(p[0]), parts)
-    dicts = [(orjson.loads(p[0]), g.state) for p, g in zip(parts, glances, strict=True)]
+    def step(name: str, run: Any, item: Any) -> Any:
+        finding[0] = 0.0
+        started = clock()
+        result = run(item)
+        steps[name] = steps.get(name, 0.0) + clock() - started - tick
+        steps[name + " finding"] = steps.get(name + " finding", 0.0) + max(0.0, finding[0] - tick)
+        return result
 
-    def old_due(item: Any) -> None:
-        rows, state = item
-        profile = state.get("profile") or {}
-        all_due(rows, TODAY, goals=profile.get("goals") or (), offers=profile.get("offers") or (), keep=10)
-
-    old_due_ms = per_user(old_due, dicts)
-    old_plan_ms = per_user(lambda item: plan(item[0], item[1], TODAY), dicts)
-    new = head_ms + plan_ms
-    old = read_ms + digest_ms + state_ms + max(0.0, head_ms - read_ms - index_ms - state_ms) + old_plan_ms
+    parsed = size = index_size = 0
+    planner.all_due_indexed, planner.all_due = timed(all_due_indexed), timed(all_due)  # type: ignore[attr-defined]
+    try:
+        for path in paths:
+            found, head = step("read", head_of, path)
+            index_bytes, state_bytes, digest_bytes = (part(found, head, name) for name in ("index", "state", "digest"))
+            step("index", orjson.loads, index_bytes)
+            state = state_values(step("state", orjson.loads, state_bytes))
+            rows, _ = step("head", read_head, path) or ({}, {})
+            step("plan", lambda both: plan(*both, TODAY), (rows, state))
+            digest = step("digest", orjson.loads, digest_bytes)
+            step("old plan", lambda both: plan(*both, TODAY), (digest, state))
+            parsed += len(getattr(rows, "parsed", ()))
+            size += found.digest
+            index_size += found.plan
+    finally:
+        planner.all_due_indexed, planner.all_due = all_due_indexed, all_due  # type: ignore[attr-defined]
+    ms = {name: spent / len(paths) * 1000 for name, spent in steps.items()}
+    rest_of_head = max(0.0, ms["head"] - ms["read"] - ms["index"] - ms["state"])
+    new = ms["head"] + ms["plan"]
+    old = ms["read"] + ms["digest"] + ms["state"] + rest_of_head + ms["old plan"]
     print(
-        f"where the time goes (CPU ms per user, {len(paths):,} users, digest {size / 1000:.0f} KB, "
-        f"planning index {index_size / 1000:.0f} KB):"
+        f"where the time goes (CPU ms per user, {len(paths):,} users, digest {size / len(paths) / 1000:.0f} KB, "
+        f"planning index {index_size / len(paths) / 1000:.0f} KB):"
     )
     print(
-        f"  head: read bytes {read_ms:.3f}, parse the index {index_ms:.3f}, parse the state {state_ms:.3f}, "
-        f"the rest of read_head {max(0.0, head_ms - read_ms - index_ms - state_ms):.3f} (total {head_ms:.3f})"
+        f"  head: read bytes {ms['read']:.3f}, parse the index {ms['index']:.3f}, parse the state {ms['state']:.3f}, "
+        f"the rest of read_head {rest_of_head:.3f}"
     )
     print(
-        f"  plan: all_due_indexed {due_ms:.3f}, rest/variety/wording {max(0.0, plan_ms - due_ms):.3f} "
-        f"(total {plan_ms:.3f}); {parsed:.1f} digest rows parsed per user"
+        f"  plan: find what is due (all_due_indexed) {ms['plan finding']:.3f}, rest/variety/wording "
+        f"{max(0.0, ms['plan'] - ms['plan finding']):.3f}; {parsed / len(paths):.1f} digest rows parsed per user"
     )
     print(f"  total {new:.3f} ms/user = {1000 / new:,.0f} users per CPU-second")
     print(
-        f"  before the index, same users: parse the digest JSON {digest_ms:.3f}, due.all_due {old_due_ms:.3f}, "
-        f"plan {old_plan_ms:.3f}; total ~{old:.3f} ms/user = {1000 / old:,.0f} users per CPU-second"
+        f"  before the index, same users: parse the digest JSON {ms['digest']:.3f}, due.all_due "
+        f"{ms['old plan finding']:.3f}, rest/variety/wording {max(0.0, ms['old plan'] - ms['old plan finding']):.3f}; "
+        f"total {old:.3f} ms/user = {1000 / old:,.0f} users per CPU-second"
     )
 
 

@@ -225,7 +225,8 @@ def stats(data_dir: Path, now: datetime, codec: Codec | None = None) -> Stats:
         contacts += len(rows)
         profile = state.get("profile") or {}
         today = local_day(now, str(profile.get("timezone") or "UTC"))
-        last_logged = max((str(row.get("last") or "") for row in rows.values()), default="")  # summary.Row
+        lasts = rows.lasts() if isinstance(rows, DigestRows) else [row.get("last") for row in rows.values()]
+        last_logged = max((str(last or "") for last in lasts), default="")  # summary.Row
         if profile.get("active", True) and last_logged >= (today - timedelta(days=ACTIVE_DAYS)).isoformat():
             active += 1
         if ((state.get(MORNINGS) or {}).get(today.isoformat()) or {}).get("status") == SENT:

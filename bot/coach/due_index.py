@@ -18,6 +18,7 @@ plan words them (``LazyRow``).
 from __future__ import annotations
 
 import bisect
+import functools
 import heapq
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
@@ -43,27 +44,30 @@ from bot.coach.due import (
 from bot.coach.give import CANDIDATES_PER_WORD, IntroIdea, because, key_words
 from bot.coach.plan_index import (
     _CODE,
+    CAPPED_LATENESS,
     GOT_AND_GAVE,
     INTERESTS,
     DigestRows,
     capped_strength,
     share_score,
 )
-from bot.coach.strength import row_strength
+from bot.coach.strength import TieSignals, _days_between, strength_from
 from bot.coach.summary import Row
 
 _WIDER = _CODE["wider"]
 
 
 class LazyRow(Mapping[str, Any]):
-    """A digest row, parsed the first time anything is read from it (most candidates are never worded)."""
+    """A digest row, parsed the first time anything is read from it that the index did not already say (most
+    candidates are never worded)."""
 
-    __slots__ = ("_position", "_row", "_rows")
+    __slots__ = ("_known", "_position", "_row", "_rows")
 
-    def __init__(self, rows: DigestRows, position: int) -> None:
+    def __init__(self, rows: DigestRows, position: int, known: dict[str, Any] | None = None) -> None:
         self._rows = rows
         self._position = position
         self._row: Mapping[str, Any] | None = None
+        self._known = known
 
     def _get(self) -> Mapping[str, Any]:
         if self._row is None:
@@ -71,7 +75,20 @@ class LazyRow(Mapping[str, Any]):
         return self._row
 
     def __getitem__(self, key: str) -> Any:
+        known = self._known
+        if known is not None and key in known:
+            return known[key]
         return self._get()[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        known = self._known
+        if known is not None and key in known:
+            return known[key]
+        return self._get().get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        known = self._known
+        return (known is not None and key in known) or key in self._get()
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._get())
@@ -110,9 +127,9 @@ def all_due_indexed(
                 detail = row(at)
                 days_since = _age(detail["met_on"], today_number)
                 due.append(Due(-NICE_TO_MEET - days_since, f"thank-meet:{ids[at]}", "thank", (ids[at],), detail))
-        for at in index["open"]:
+        for at, items in zip(index["open"], index["open_items"], strict=True):
             if live is None or live(at):
-                _open_items(due, row(at), days, today_number)
+                _open_items(due, LazyRow(rows, at, {"id": ids[at], "open": items}), days, today_number)  # type: ignore[arg-type]
         birthdays, born = index["birthday"]
         low, high = bisect.bisect_left(birthdays, days.month_day), bisect.bisect_right(birthdays, days.month_day)
         for at in born[low:high]:
@@ -155,12 +172,14 @@ def all_due_indexed(
                 scored = list(circle_at[max(low, bisect.bisect_right(circle_days, capped_to)) : high])
                 scored += [at for at in index["odd"] if columns["circle"][at] == code and "" < lasts[at] <= capped_to]
                 taken = 0
+                capped = base + CAPPED_LATENESS  # three cadences late or more: lateness is at its cap
                 for at in index["strong"][code]:
                     if taken >= keep:
                         break
                     last = lasts[at] if live is None or live(at) else ""
                     if last and last <= capped_to and (code != _WIDER or last >= cold_before):
-                        scored.append(at)
+                        strength = capped_strength(columns["touches"][at], bool(columns["flags"][at] & GOT_AND_GAVE))
+                        reconnects.append((capped + strength, ids[at], at))
                         taken += 1
             for at in scored:
                 if live is not None and not live(at):
@@ -202,13 +221,14 @@ def all_due_indexed(
     if views or any(goal.get("loops") for goal in goals):
         helpers_by_goal = []
         for view in views:
-            mine = sorted({at for word in view.words for at in _postings(indexes, word, dead)})
-            likely = sorted(mine, key=lambda at: (columns["touches"][at], lasts[at]), reverse=True)
+            if len(indexes) == 1 and not dead:  # the strongest ties by touches, then recency: an order of the index
+                mine_set = {at for word in view.words for at in indexes[0]["can"].get(word, ())}
+                likely = _first_of(indexes[0]["by_touches"], mine_set, 3 * HELPERS_PER_GOAL)
+            else:
+                mine = sorted({at for word in view.words for at in _postings(indexes, word, dead)})
+                likely = sorted(mine, key=lambda at: (columns["touches"][at], lasts[at]), reverse=True)
             strengths = sorted(
-                (
-                    (row_strength(_signals(columns, at), today).score, ids[at], at)
-                    for at in likely[: 3 * HELPERS_PER_GOAL]
-                ),
+                ((_strength(columns, at, today), ids[at], at) for at in likely[: 3 * HELPERS_PER_GOAL]),
                 reverse=True,
             )
             helpers_by_goal.append([(strength, cid, row(at)) for strength, cid, at in strengths[:HELPERS_PER_GOAL]])
@@ -237,29 +257,29 @@ def _best(
     due.extend([Due(rank, prefix + cid, kind, (cid,), LazyRow(rows, at)) for rank, cid, at in best])
 
 
-def _signals(columns: Mapping[str, list[Any]], at: int) -> dict[str, Any]:
-    """What ``strength.row_strength`` reads of a row, from the columns."""
-    return {
-        "last": columns["last"][at],
-        "touches": columns["touches"][at],
-        "gave": columns["gave"][at],
-        "got": columns["got"][at],
-        "known": columns["known"][at],
-    }
+def _first_of(order: list[int], wanted: set[int], count: int) -> list[int]:
+    """The first ``count`` positions of ``order`` that are in ``wanted``."""
+    found: list[int] = []
+    if wanted:
+        for at in order:
+            if at in wanted:
+                found.append(at)
+                if len(found) == count:
+                    break
+    return found
 
 
-class PartialRow(LazyRow):
-    """A row whose id and needs are known from the index; anything else read from it parses it."""
+def _strength(columns: Mapping[str, list[Any]], at: int, today: date) -> float:
+    """``strength.row_strength(row, today).score`` from the columns."""
+    days = _days_between(columns["last"][at], today)
+    return _score(
+        TieSignals(days, columns["touches"][at], columns["gave"][at], columns["got"][at], columns["known"][at])
+    )
 
-    __slots__ = ("_known",)
 
-    def __init__(self, rows: DigestRows, position: int, known: dict[str, Any]) -> None:
-        super().__init__(rows, position)
-        self._known = known
-
-    def __getitem__(self, key: str) -> Any:
-        known = self._known.get(key)
-        return known if known is not None else self._get()[key]
+@functools.lru_cache(maxsize=4096)  # the same few signals come back in every user's notebook
+def _score(signals: TieSignals) -> float:
+    return strength_from(signals).score
 
 
 def _needing(rows: DigestRows, indexes: list[dict[str, Any]], ids: list[str]) -> list[Row]:
@@ -271,7 +291,7 @@ def _needing(rows: DigestRows, indexes: list[dict[str, Any]], ids: list[str]) ->
                 found.append((at, needs))
     if len(indexes) > 1:
         found.sort(key=_FIRST)
-    return [PartialRow(rows, at, {"id": ids[at], "needs": needs}) for at, needs in found]  # type: ignore[misc]
+    return [LazyRow(rows, at, {"id": ids[at], "needs": needs}) for at, needs in found]  # type: ignore[misc]
 
 
 def _first(pair: tuple[int, Any]) -> int:

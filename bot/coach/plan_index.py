@@ -134,6 +134,8 @@ def build(rows: Sequence[Mapping[str, Any]], positions: Sequence[int] | None = N
             if codes[i] == code and not flags[i] & ODD_LAST
         )
         strong.append([p for _, _, p in ranked])
+    # due._goal_steps: helpers by touches, then last touch, most first (a stable sort: digest order among equals)
+    by_touches = [at[i] for i in sorted(local, key=lambda i: (touches[i], lasts[i]), reverse=True)]
     shares = sorted(
         (-(SHARE + share_score(got[i] - gave[i], codes[i])), ids[i], at[i])
         for i in local
@@ -154,6 +156,7 @@ def build(rows: Sequence[Mapping[str, Any]], positions: Sequence[int] | None = N
         **columns,
         "by_last": by_last,
         "strong": strong,
+        "by_touches": by_touches,
         "share": [p for _, _, p in shares],
         "cold": [p for _, _, p in cold],
         "meet": [[day for day, _ in meetings], [p for _, p in meetings]],
@@ -161,6 +164,7 @@ def build(rows: Sequence[Mapping[str, Any]], positions: Sequence[int] | None = N
         "needs": [at[i] for i in local if flags[i] & NEEDS],
         "need_texts": [rows[i]["needs"] for i in local if flags[i] & NEEDS],
         "open": [at[i] for i in local if flags[i] & OPEN],
+        "open_items": [rows[i]["open"] for i in local if flags[i] & OPEN],
         "wins": [at[i] for i in local if flags[i] & FRESH_WIN],
         "odd": [at[i] for i in local if flags[i] & ODD_LAST],
         "can": can,
@@ -195,7 +199,11 @@ def encode(rows: Mapping[str, Mapping[str, Any]]) -> tuple[bytes, bytes]:
 
 # -- reading ------------------------------------------------------------------------------------------------------
 
-_LISTS = (*COLUMNS, "share", "cold", "needs", "need_texts", "open", "wins", "odd", "at", "intros", "by_last", "strong")
+_LISTS = (
+    *COLUMNS,
+    *("share", "cold", "needs", "need_texts", "open", "open_items", "wins", "odd", "at", "intros", "by_last", "strong"),
+    "by_touches",
+)
 
 
 def fits(index: Any) -> bool:
@@ -207,7 +215,9 @@ def fits(index: Any) -> bool:
     if not all(isinstance(index.get(name), list) for name in _LISTS) or not isinstance(index.get("can"), dict):
         return False
     n = len(index["id"])
-    if any(len(index[name]) != n for name in (*COLUMNS, "at")) or len(index["needs"]) != len(index["need_texts"]):
+    if any(len(index[name]) != n for name in (*COLUMNS, "at", "by_touches")):
+        return False
+    if len(index["needs"]) != len(index["need_texts"]) or len(index["open"]) != len(index["open_items"]):
         return False
     if len(index["by_last"]) != len(CIRCLES) or len(index["strong"]) != len(CIRCLES):
         return False
@@ -236,7 +246,8 @@ def fits_values(index: dict[str, Any]) -> bool:
     return (
         all(ints(index[name], 1 << 62) for name in ("touches", "got", "gave", "known", "flags", "at"))
         and ints(index["circle"], len(CIRCLES))
-        and all(ints(index[name]) for name in ("share", "cold", "needs", "open", "wins", "odd"))
+        and all(ints(index[name]) for name in ("share", "cold", "needs", "open", "wins", "odd", "by_touches"))
+        and all(isinstance(items, list) and all(_item_fits(item) for item in items) for items in index["open_items"])
         and all(texts(index[name]) for name in ("id", "last"))
         and all(isinstance(needs, list) and texts(needs) for needs in index["need_texts"])
         and all(texts(days) and ints(at) for days, at in (index["meet"], index["birthday"]))
@@ -248,6 +259,15 @@ def fits_values(index: dict[str, Any]) -> bool:
         and texts(people["first"])
         and texts(people["company"])
         and all(all(v is None or type(v) is str for v in people[name]) for name in ("by", "gives"))
+    )
+
+
+def _item_fits(item: Any) -> bool:
+    """An open item as summary.OpenItem has it."""
+    return (
+        isinstance(item, dict)
+        and all(type(item.get(key)) is str for key in ("id", "kind", "made_on", "text"))
+        and type(item.get("due_on", "")) is str
     )
 
 
@@ -275,6 +295,7 @@ class DigestRows(Mapping[str, Any]):
         self._ids: list[str] = index["id"]
         self.parsed: dict[int, Any] = {}  # snapshot position -> its row, once parsed
         self._position: dict[str, int] | None = None
+        self._lookups = 0
         self.dead: set[int] = set()  # snapshot positions replaced or deleted by the log
         self.loose: dict[str, Any] = {}  # rows the log set, in digest order
         self.loose_at: dict[str, int] = {}  # where each sits in the whole digest's order
@@ -334,8 +355,17 @@ class DigestRows(Mapping[str, Any]):
     def __getitem__(self, key: str) -> Any:
         if self.loose and key in self.loose:
             return self.loose[key]
-        position = self._positions().get(key)
-        if position is None or position in self.dead:
+        if self._position is None and self._lookups < 8:  # a plan looks up a few people: no need for a dict
+            self._lookups += 1
+            try:
+                position = self._ids.index(key)
+            except ValueError:
+                raise KeyError(key) from None
+        else:
+            position = self._positions().get(key)  # type: ignore[assignment]
+            if position is None:
+                raise KeyError(key)
+        if position in self.dead:
             raise KeyError(key)
         return self.at(position)
 
@@ -346,11 +376,22 @@ class DigestRows(Mapping[str, Any]):
         order += [(at, key) for key, at in self.loose_at.items()]
         return iter([key for _, key in sorted(order)])
 
+    def get(self, key: str, default: Any = None) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
     def __len__(self) -> int:
         return len(self._ids) - len(self.dead) + len(self.loose)
 
     def __contains__(self, key: object) -> bool:
         return (key in self.loose) or (key in self._positions() and self._positions()[key] not in self.dead)  # type: ignore[index]
+
+    def lasts(self) -> list[str]:
+        """Every contact's last touch day (summary.Row "last"), without parsing the rows."""
+        found = [last for at, last in enumerate(self.index["last"]) if at not in self.dead]
+        return found + [row.get("last", "") for row in self.loose.values()]
 
     def problem(self) -> str:
         """What is wrong with the head's index, or "" (``nurture check``): it must be what the builder makes of the

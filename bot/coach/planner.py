@@ -18,6 +18,7 @@ and which of it the user tapped.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any, NamedTuple, NotRequired, TypedDict
@@ -89,7 +90,11 @@ def plan_morning(
     shrunk = recent.ignored_in_a_row >= SHRINK_AFTER
     budget = 1 if shrunk else max(BUDGET_RANGE[0], min(BUDGET_RANGE[1], budget))
     hidden_keys, hidden_people = _snoozed(snoozed or {}, today)
-    keep = 3 * budget + len(hidden_keys) + len(hidden_people) + len(recent.resting) + 1
+    # How many of each plentiful kind (reconnects, shares: one item per person) can matter to _pick: the first one
+    # that is neither hidden, resting, nor about someone already planned. Each hidden key or person and each resting
+    # key rules out at most one of them, and the steps planned before the last one involve at most 2 * (budget - 1)
+    # people (an intro names two), so one more than all of that always reaches it.
+    keep = len(hidden_keys) + len(hidden_people) + len(recent.resting) + 2 * (budget - 1) + 1
     if isinstance(rows, DigestRows):  # read from a file's head with its planning index (plan_index.py)
         everything = all_due_indexed(rows, today, goals=goals, offers=offers, keep=keep)
     else:
@@ -115,22 +120,31 @@ def recent_mornings(mornings: Mapping[str, Any], today: date, *, since: str = ""
             continue
         shown = record.get("keys") or []
         keys.update(shown)
-        rediscovered += sum(1 for key in shown if key.startswith("rediscover:"))
-        acted = set(record.get("acted") or ())
         for key in shown:
-            if key not in acted:
+            if key.startswith("rediscover:"):
+                rediscovered += 1
+        acted = record.get("acted")
+        tapped = set(acted) if acted else ()
+        for key in shown:
+            if key not in tapped:
                 ignored[key] = ignored.get(key, 0) + 1
     in_a_row = 0
-    earlier = today - timedelta(days=1)
+    earlier = today.toordinal() - 1
     while True:
-        record = mornings.get(earlier.isoformat())
-        if not isinstance(record, dict) or record.get("acted") or earlier.isoformat() <= since:
+        day = _iso(earlier)
+        record = mornings.get(day)
+        if not isinstance(record, dict) or record.get("acted") or day <= since:
             break
         if record.get("keys"):
             in_a_row += 1
-        earlier -= timedelta(days=1)
+        earlier -= 1
     resting = frozenset(key for key, n in ignored.items() if n >= REST_AFTER_IGNORED)
     return Recent(resting, in_a_row, frozenset(keys), rediscovered)
+
+
+@functools.lru_cache(maxsize=64)  # the same few days, for every user planned this morning
+def _iso(ordinal: int) -> str:
+    return date.fromordinal(ordinal).isoformat()
 
 
 def _snoozed(snoozed: Mapping[str, str], today: date) -> tuple[set[str], set[str]]:
@@ -153,15 +167,17 @@ def _snoozed(snoozed: Mapping[str, str], today: date) -> tuple[set[str], set[str
 def _allowed(everything: list[Due], recent: Recent, hidden_keys: set[str], hidden_people: set[str]) -> list[Due]:
     allowed = []
     rediscovered = recent.rediscovered
+    resting, week_keys = recent.resting, recent.week_keys
     for due in everything:
-        if due.key in hidden_keys or (hidden_people and not hidden_people.isdisjoint(due.people)):
+        key = due.key
+        if key in hidden_keys or (hidden_people and not hidden_people.isdisjoint(due.people)):
             continue
-        if not due.pressing and due.key in recent.resting:
+        if key in resting and not due.pressing:
             continue
-        if due.key.startswith("gap:") and due.key in recent.week_keys:
+        if key.startswith("gap:") and key in week_keys:
             continue  # the gap is said once a week
-        if due.key.startswith("rediscover:"):
-            if rediscovered >= REDISCOVER_PER_WEEK or due.key in recent.week_keys:
+        if key.startswith("rediscover:"):
+            if rediscovered >= REDISCOVER_PER_WEEK or key in week_keys:
                 continue
             rediscovered = REDISCOVER_PER_WEEK  # one a morning
         allowed.append(due)

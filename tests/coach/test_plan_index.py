@@ -262,3 +262,19 @@ def test_nurture_check_tells_an_index_that_disagrees_with_the_digest(tmp_path):
     replace_index(path, orjson.dumps(index))
     verdict = check_notebook(1, path)
     assert not verdict.ok and "planning index" in verdict.problem
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_the_few_of_each_plentiful_kind_the_planner_asks_for_plan_what_all_of_them_would(monkeypatch, seed):
+    """planner.plan_morning asks due.all_due for only the best few reconnects and shares (``keep``); with every one of
+    them the plans are the same, whatever is snoozed, resting or already planned."""
+    rng = random.Random(seed)
+    today = date(2025, 1, 1) + timedelta(days=rng.randint(0, 700))
+    rows = random_rows(rng, today, rng.choice([3, 12, 40, 120]))
+    state = random_state(rng, today, rows)
+    state["profile"]["budget"] = rng.choice([1, 2, 3, 5, 8])
+    few = plans(rows, state, today, days=4)[2:]
+    from bot.coach import planner
+
+    monkeypatch.setattr(planner, "all_due", lambda *args, keep=None, **kwargs: all_due(*args, **kwargs))
+    assert plans(rows, state, today, days=4)[2:] == few

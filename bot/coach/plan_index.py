@@ -4,14 +4,18 @@ Planning reads the head of every user's file every morning. Parsing the whole di
 per contact) and walking every row in Python cost more than twice the budget of 3,000 users a second, so the head
 carries, beside the digest, an index written in the same snapshot (storage.py, ``serialise``):
 
-- **columns** per contact, in digest order: id, first name, last touch day, circle, touches, got, gave, depth,
-  lowercased company, who introduced them, the gives text, and one integer of flags (interests, needs, open items,
-  an uncongratulated win, got-and-gave, an odd last day, a meeting not followed up);
+- **columns** per contact, in digest order: id, last touch day, circle, touches, got, gave, depth, and one integer
+  of flags (interests, needs, open items, an uncongratulated win, got-and-gave, a last day that is not a plain ISO
+  day, a meeting not followed up);
 - **orders** that turn the plentiful kinds into reading off a few entries: each circle's contacts sorted by last
   touch (overdue and long-cold sets are ranges found by bisection), each circle's contacts by their reconnect score
-  once they are at the cap of lateness, the share and rediscover candidates by score; the few contacts with open
-  items, needs, a fresh win; meetings not followed up sorted by day; birthdays sorted by day; and an inverted index
-  from "can" words to contacts, so that a goal or a need finds who can help without scanning everyone;
+  once they are three cadences late (when lateness stops counting), the share and rediscover candidates by score,
+  everyone by touches then last touch (helpers for a goal);
+- **the few**: contacts with open items (and the items), with needs (and the needs), with a fresh win; meetings not
+  followed up and birthdays, each sorted by day; an inverted index from "can" words to contacts, so a goal finds
+  who can help without scanning everyone; the intro ideas (``give.intro_ideas`` on the rows when the snapshot is
+  written), with the names, companies, introducers and gives they need kept as one string, parsed only to find
+  intros again when rows changed since the snapshot;
 - **where each row sits** in the digest's bytes, so only the rows a plan picks or inspects are ever parsed.
 
 Every part depends on the rows alone, never on the day: the day is applied when planning (due_index.py).
@@ -23,7 +27,7 @@ dead, and indexes the loose rows with the very same builder, so planning reads t
 
 from __future__ import annotations
 
-import bisect
+import functools
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -68,6 +72,11 @@ def _is_day(text: Any) -> bool:
     """A canonical ISO day, whose string order is its date order."""
     if not isinstance(text, str) or len(text) != 10 or text[4] != "-" or text[7] != "-":
         return False
+    return _reads_as_day(text)
+
+
+@functools.lru_cache(maxsize=4096)  # a notebook's last touches fall on a few hundred days
+def _reads_as_day(text: str) -> bool:
     try:
         return date.fromisoformat(text).isoformat() == text
     except ValueError:
@@ -104,7 +113,8 @@ def _entry(row: Mapping[str, Any]) -> tuple[Any, ...]:
 
 def build(rows: Sequence[Mapping[str, Any]], positions: Sequence[int] | None = None) -> dict[str, Any]:
     """The index of ``rows`` (in digest order) as a JSON-ready dict. ``positions``: where each row sits in the
-    whole digest's order (default: 0, 1, 2, ...); every order below holds those positions."""
+    whole digest's order, for rows saved since the snapshot (their intros are not found: intros pair people from
+    the whole digest); by default 0, 1, 2, ...; every order below holds those positions."""
     entries = [_entry(row) for row in rows]
     at = list(positions) if positions is not None else list(range(len(rows)))
     names = (*COLUMNS, *PEOPLE)
@@ -169,9 +179,9 @@ def build(rows: Sequence[Mapping[str, Any]], positions: Sequence[int] | None = N
         "odd": [at[i] for i in local if flags[i] & ODD_LAST],
         "can": can,
         "people": orjson.dumps(people).decode(),  # a string: parsed only when it is needed
-        "intros": [
-            list(idea) for idea in intro_ideas([r for r in rows if "needs" in r], [r for r in rows if "can" in r])
-        ],
+        "intros": []
+        if positions is not None
+        else [list(idea) for idea in intro_ideas([r for r in rows if "needs" in r], [r for r in rows if "can" in r])],
     }
 
 
@@ -236,6 +246,9 @@ def fits_values(index: dict[str, Any]) -> bool:
             type(v) is int and 0 <= v < (n if below is None else below) for v in values
         )
 
+    def numbers(values: Any) -> bool:
+        return isinstance(values, list) and all(type(v) is int for v in values)
+
     def texts(values: Any) -> bool:
         return isinstance(values, list) and all(type(v) is str for v in values)
 
@@ -244,7 +257,8 @@ def fits_values(index: dict[str, Any]) -> bool:
     except orjson.JSONDecodeError:
         return False
     return (
-        all(ints(index[name], 1 << 62) for name in ("touches", "got", "gave", "known", "flags", "at"))
+        all(numbers(index[name]) for name in ("touches", "got", "gave", "known", "flags"))
+        and ints(index["at"], 1 << 62)
         and ints(index["circle"], len(CIRCLES))
         and all(ints(index[name]) for name in ("share", "cold", "needs", "open", "wins", "odd", "by_touches"))
         and all(isinstance(items, list) and all(_item_fits(item) for item in items) for items in index["open_items"])
@@ -277,7 +291,7 @@ def matches(index: Any, digest: Mapping[str, Any]) -> bool:
         return False
     try:
         expected = build(list(digest.values()))
-    except (KeyError, TypeError, AttributeError, ValueError):
+    except (KeyError, TypeError, AttributeError, ValueError, IndexError):
         return False
     return {k: v for k, v in index.items() if k != "at"} == expected
 
@@ -303,6 +317,7 @@ class DigestRows(Mapping[str, Any]):
         self._columns: dict[str, list[Any]] = {}
         self._people: dict[str, list[Any]] = {}
         self._loose_by_at: dict[int, str] | None = None
+        self._log = log
         if log:
             self._apply(log)
 
@@ -388,6 +403,17 @@ class DigestRows(Mapping[str, Any]):
     def __contains__(self, key: object) -> bool:
         return (key in self.loose) or (key in self._positions() and self._positions()[key] not in self.dead)  # type: ignore[index]
 
+    def plain(self) -> dict[str, Any]:
+        """Every row, parsed from the digest's bytes and the log without the index (what planning falls back to
+        if the index ever fails it)."""
+        rows = orjson.loads(self._bytes)
+        for key, row in self._log:
+            if row is None:
+                rows.pop(key, None)
+            else:
+                rows[key] = row
+        return rows  # type: ignore[no-any-return]
+
     def lasts(self) -> list[str]:
         """Every contact's last touch day (summary.Row "last"), without parsing the rows."""
         found = [last for at, last in enumerate(self.index["last"]) if at not in self.dead]
@@ -450,8 +476,3 @@ class DigestRows(Mapping[str, Any]):
                 column[at] = value
             columns[name] = column
         return columns
-
-
-def find_range(days: list[str], low: str, high: str) -> tuple[int, int]:
-    """Where ``low <= day < high`` in a sorted list of days."""
-    return bisect.bisect_left(days, low), bisect.bisect_left(days, high)

@@ -36,6 +36,12 @@ def plans(rows: Any, state: dict[str, Any], today: date, days: int = 3) -> list[
     for keep in (None, 4):
         listed = due(rows, today, goals=profile.get("goals") or (), offers=profile.get("offers") or (), keep=keep)
         found.append([(d.rank, d.key, d.kind, d.people, d.pressing) for d in listed])
+    return found + mornings(rows, state, today, days)
+
+
+def mornings(rows: Any, state: dict[str, Any], today: date, days: int = 3) -> list[Any]:
+    """What a user would see on ``days`` mornings from ``today``."""
+    found = []
     for shift in range(days):
         plan = delivery.plan(rows, state, today + timedelta(days=shift))
         found.append(([dataclasses.asdict(n) for n in plan.nudges], plan.shrunk, plan.ask_rhythm))
@@ -273,8 +279,31 @@ def test_the_few_of_each_plentiful_kind_the_planner_asks_for_plan_what_all_of_th
     rows = random_rows(rng, today, rng.choice([3, 12, 40, 120]))
     state = random_state(rng, today, rows)
     state["profile"]["budget"] = rng.choice([1, 2, 3, 5, 8])
-    few = plans(rows, state, today, days=4)[2:]
+    few = mornings(rows, state, today, days=4)
     from bot.coach import planner
 
     monkeypatch.setattr(planner, "all_due", lambda *args, keep=None, **kwargs: all_due(*args, **kwargs))
-    assert plans(rows, state, today, days=4)[2:] == few
+    assert mornings(rows, state, today, days=4) == few
+
+
+def test_an_index_holding_wrong_values_is_planned_around_and_repaired_on_the_next_save(tmp_path, caplog):
+    rng = random.Random(11)
+    today = date(2026, 3, 10)
+    notebook = real_notebook(tmp_path / "users" / "1.json", rng, today, 30)
+    expected = mornings(notebook.summaries(), notebook.state_values(), today)
+    notebook.rebuild_digest()
+    notebook.close()
+    path = tmp_path / "users" / "1.json"
+    line = path.read_bytes().split(b"\n", 1)[0]
+    start = 73 + int(line[10:22]) + 9 + int(line[23:35]) + 9
+    index = orjson.loads(line[start : start + int(line[49:61])])
+    index["last"] = [n for n in range(len(index["last"]))]  # the right shape, days that are not days
+    replace_index(path, orjson.dumps(index))
+    glance = Store(tmp_path).glance(1)
+    assert isinstance(glance.rows, DigestRows)
+    assert mornings(glance.rows, glance.state, today) == expected  # planned from every row instead
+    assert "planning index unusable" in caplog.text
+    Notebook(1, path).set_state("note", 1)  # opening saw it; the next save writes a new index
+    glance = Store(tmp_path).glance(1)
+    assert plans(glance.rows, glance.state, today) == plans(glance.rows.plain(), glance.state, today)
+    assert check_notebook(1, path).ok

@@ -285,11 +285,13 @@ def days_that_matter(today: date) -> Days:
     )
 
 
-def _open_items(due: list[Due], row: Row, days: Days, today_number: int) -> None:
+def _open_items(
+    due: list[Due], row: Row, days: Days, today_number: int, open_items: Sequence[OpenItem] | None = None
+) -> None:
     """Owed thank-yous age slowly, promises a little slower; a dated promise waits for its window, a reminder
-    for its day (docs/coaching.md, "Debts first")."""
+    for its day (docs/coaching.md, "Debts first"). ``open_items``: the row's, when they are known without it."""
     people = (row["id"],)
-    for item in row["open"]:
+    for item in row["open"] if open_items is None else open_items:
         kind = item["kind"]
         if kind == "thanks":
             age = _age(item["made_on"], today_number)

@@ -201,10 +201,10 @@ def encode(rows: Mapping[str, Mapping[str, Any]]) -> tuple[bytes, bytes]:
     digest = b"{" + b",".join(key + b":" + body for key, body in zip(keys, bodies, strict=True)) + b"}"
     try:
         index = build(list(rows.values()))
-    except (KeyError, TypeError, AttributeError, ValueError, IndexError):
+        index["at"] = starts
+        return digest, orjson.dumps(index)
+    except (KeyError, TypeError, AttributeError, ValueError, IndexError):  # orjson's own errors are TypeErrors
         return digest, b"null"  # rows of an odd shape: no index, planning parses the digest (validation repairs it)
-    index["at"] = starts
-    return digest, orjson.dumps(index)
 
 
 # -- reading ------------------------------------------------------------------------------------------------------

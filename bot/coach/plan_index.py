@@ -42,6 +42,7 @@ INDEX_VERSION = 1
 CIRCLES = tuple(CIRCLE_CADENCE_DAYS)  # circle codes in the index: positions in this tuple
 _CODE = {circle: code for code, circle in enumerate(CIRCLES)}
 _DEFAULT_CODE = _CODE[DEFAULT_CIRCLE]
+_WIDER = _CODE["wider"]
 CAPPED_LATENESS = 10.0  # a reconnect's lateness part once it is 3 cadences late (due.py: min(late, 2.0) * 5.0)
 
 # flags
@@ -133,34 +134,44 @@ def build(rows: Sequence[Mapping[str, Any]], positions: Sequence[int] | None = N
         columns["flags"],
     )
     local = range(len(entries))
+    members: list[list[int]] = [[] for _ in CIRCLES]
+    for i in local:
+        members[codes[i]].append(i)
     by_last = []
     strong = []
     for code, circle in enumerate(CIRCLES):
-        by_last.append([p for _, p in sorted((lasts[i], at[i]) for i in local if codes[i] == code)])
+        by_last.append([p for _, p in sorted([(lasts[i], at[i]) for i in members[code]])])
         capped = RECONNECT_BASE[circle] + CAPPED_LATENESS
         ranked = sorted(
-            (-(capped + capped_strength(touches[i], bool(flags[i] & GOT_AND_GAVE))), ids[i], at[i])
-            for i in local
-            if codes[i] == code and not flags[i] & ODD_LAST
+            [
+                (-(capped + capped_strength(touches[i], bool(flags[i] & GOT_AND_GAVE))), ids[i], at[i])
+                for i in members[code]
+                if not flags[i] & ODD_LAST
+            ]
         )
         strong.append([p for _, _, p in ranked])
     # due._goal_steps: helpers by touches, then last touch, most first (a stable sort: digest order among equals)
     by_touches = [at[i] for i in sorted(local, key=lambda i: (touches[i], lasts[i]), reverse=True)]
     shares = sorted(
-        (-(SHARE + share_score(got[i] - gave[i], codes[i])), ids[i], at[i])
-        for i in local
-        if flags[i] & INTERESTS and not flags[i] & FRESH_WIN
+        [
+            (-(SHARE + share_score(got[i] - gave[i], codes[i])), ids[i], at[i])
+            for i in local
+            if flags[i] & INTERESTS and not flags[i] & FRESH_WIN
+        ]
     )
-    wider = _CODE["wider"]
-    cold = sorted(
-        (-(REDISCOVER + (1.0 if flags[i] & INTERESTS else 0.0)), ids[i], at[i]) for i in local if codes[i] == wider
-    )
-    meetings = sorted((rows[i]["met_on"], at[i]) for i in local if flags[i] & MEET_PENDING)
-    birthdays = sorted((rows[i]["birthday"], at[i]) for i in local if "birthday" in rows[i])
+    cold = sorted([(-(REDISCOVER + (1.0 if flags[i] & INTERESTS else 0.0)), ids[i], at[i]) for i in members[_WIDER]])
+    meetings = sorted([(rows[i]["met_on"], at[i]) for i in local if flags[i] & MEET_PENDING])
+    birthdays = sorted([(rows[i]["birthday"], at[i]) for i in local if "birthday" in rows[i]])
     can: dict[str, list[int]] = {}
     for i in local:
-        for word in rows[i].get("can", ()):
-            can.setdefault(word, []).append(at[i])
+        words = rows[i].get("can")
+        if words:
+            for word in words:
+                found = can.get(word)
+                if found is None:
+                    can[word] = [at[i]]
+                else:
+                    found.append(at[i])
     return {
         "v": INDEX_VERSION,
         **columns,

@@ -75,16 +75,22 @@ class LazyRow(Mapping[str, Any]):
         return self._row
 
     def __getitem__(self, key: str) -> Any:
-        known = self._known
-        if known is not None and key in known:
-            return known[key]
-        return self._get()[key]
+        row = self._row  # once parsed, the row says everything (what the index knew is the same)
+        if row is None:
+            known = self._known
+            if known is not None and key in known:
+                return known[key]
+            row = self._get()
+        return row[key]
 
     def get(self, key: str, default: Any = None) -> Any:
-        known = self._known
-        if known is not None and key in known:
-            return known[key]
-        return self._get().get(key, default)
+        row = self._row
+        if row is None:
+            known = self._known
+            if known is not None and key in known:
+                return known[key]
+            row = self._get()
+        return row.get(key, default)
 
     def __contains__(self, key: object) -> bool:
         known = self._known

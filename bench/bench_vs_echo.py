@@ -1,6 +1,6 @@
 """Bot-side cost of ``/met``, against a bare python-telegram-bot echo bot on the same loopback Bot API.
 
-    python bench/bench_vs_echo.py [--messages 150]
+    python bench/bench_vs_echo.py [--messages 240] [--rounds 4]
 
 All run as real processes (``python -m bot``; a ten-line PTB echo bot) polling the fake Bot API from
 tests/e2e/fake_bot_api.py over HTTP. One user sends a message, waits for the answer, then sends the next: the time
@@ -77,7 +77,8 @@ def measure(api: FakeBotAPI, command: list[str], env: dict[str, str], messages: 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--messages", type=int, default=150)
+    parser.add_argument("--messages", type=int, default=240, help="per bot, spread over the rounds")
+    parser.add_argument("--rounds", type=int, default=4, help="each bot runs this many times, in turn")
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="nurture-bench-echo-"))
     results = {}
@@ -85,7 +86,8 @@ def main() -> None:
         bots = {"echo": root / "echo_bot.py", "echo-aio": root / "echo_bot_aiohttp.py"}
         bots["echo"].write_text(ECHO_BOT)
         bots["echo-aio"].write_text(ECHO_BOT_SAME_TRANSPORT)
-        for run, name in enumerate(["echo", "echo-aio", "nurture"] * 2):  # twice each, interleaved: fair drift
+        # Each bot several times, in turn: the machine's drift (other processes, the disk) is shared fairly.
+        for run, name in enumerate(["echo", "echo-aio", "nurture"] * args.rounds):
             with FakeBotAPI() as api:
                 env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "COACH_"))}
                 if name in bots:
@@ -104,7 +106,7 @@ def main() -> None:
                     )
                     command = [sys.executable, "-m", "bot"]
                     text = "/met Person{n} Test at a product meetup"
-                results.setdefault(name, []).extend(measure(api, command, env, args.messages // 2, text))
+                results.setdefault(name, []).extend(measure(api, command, env, args.messages // args.rounds, text))
     finally:
         shutil.rmtree(root, ignore_errors=True)
     for name, values in results.items():

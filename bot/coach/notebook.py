@@ -480,16 +480,19 @@ class Notebook:
             if doc_id is not None:
                 self._kv.update({"value": value, "v": SCHEMA_VERSION}, doc_ids=[int(doc_id)])
                 return
-            self._state_index = None
-            self._kv.insert({"key": key, "value": value, "v": SCHEMA_VERSION})
+            index = self._state_index
+            doc_id = self._kv.insert({"key": key, "value": value, "v": SCHEMA_VERSION})
+            if index is not None:
+                index[1][key] = str(doc_id)  # kept, not rebuilt (a stale table is noticed in _state_ids)
 
     def delete_state(self, key: str) -> None:
         """Remove a named value altogether (not just set it to None)."""
-        doc_id = self._state_ids()[1].get(key)
+        ids = self._state_ids()[1]
+        doc_id = ids.get(key)
         if doc_id is not None:
-            self._state_index = None
             with self.batch():
                 self._kv.remove(doc_ids=[int(doc_id)])
+            ids.pop(key, None)
 
     # -- pending choices (a question asked with buttons, waiting for a tap) --------------------------------------
 

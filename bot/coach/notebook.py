@@ -481,9 +481,9 @@ class Notebook:
                 self._kv.update({"value": value, "v": SCHEMA_VERSION}, doc_ids=[int(doc_id)])
                 return
             index = self._state_index
-            doc_id = self._kv.insert({"key": key, "value": value, "v": SCHEMA_VERSION})
+            inserted = self._kv.insert({"key": key, "value": value, "v": SCHEMA_VERSION})
             if index is not None:
-                index[1][key] = str(doc_id)  # kept, not rebuilt (a stale table is noticed in _state_ids)
+                index[1][key] = str(inserted)  # kept, not rebuilt (a stale table is noticed in _state_ids)
 
     def delete_state(self, key: str) -> None:
         """Remove a named value altogether (not just set it to None)."""

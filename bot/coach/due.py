@@ -331,6 +331,8 @@ def goal_key_words(focus: Focus) -> frozenset[str]:
         words |= {"investor", "vc", "angel", "partner", "fund", "venture", "capital"}
     elif focus.kind == "cofounder":
         words |= {"engineer", "developer", "founder", "cto", "designer"}
+    elif focus.kind == "hire":
+        words |= {"recruiter", "recruiting", "talent"}  # people whose work is finding candidates
     return frozenset(words)
 
 
@@ -368,7 +370,7 @@ def _goal_steps_after_helpers(
 ) -> None:
     """``_goal_steps`` once each goal's best helpers are known: (strength, contact id, row), strongest first."""
     for view, strengths in zip(views, helpers_by_goal, strict=True):
-        if view.focus.roles:  # "Hannah is looking for a PM" is a lead for someone who wants a PM role
+        if view.focus.roles and view.focus.kind == "job":  # "Hannah is looking for a PM": a lead for a PM job
             for row in needing:
                 need = next((n for n in row["needs"] if not key_words(n).isdisjoint(view.focus.roles)), "")
                 if need:

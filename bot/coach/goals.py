@@ -125,6 +125,8 @@ _RAISE = frozenset(
 )
 _JOB = frozenset(["job", "role", "position", "offer", "hired", "career", "promotion", "work", "internship"])
 _COFOUNDER = frozenset(["cofounder", "co-founder", "cofounders"])
+# The user is the one hiring ("hire a designer", "hiring 2 engineers"): they need candidates, not a referral.
+_HIRE = frozenset(["hire", "hiring", "recruit", "recruiting", "staff", "staffing"])
 _CLIENTS = frozenset(["clients", "client", "customers", "customer", "sales", "leads", "users"])
 _INVESTOR_WORDS = frozenset(["investor", "investors", "vc", "angel", "partner", "fund", "ventures", "capital"])
 _BUILDER_WORDS = frozenset(["engineer", "developer", "founder", "cto", "designer"])
@@ -195,7 +197,7 @@ _ROLE_WORDS = frozenset(
 class Focus(NamedTuple):
     """What a goal needs from the network."""
 
-    kind: str  # "job" | "raise" | "cofounder" | "clients" | "other"
+    kind: str  # "job" | "hire" | "raise" | "cofounder" | "clients" | "other"
     target: str  # the company or field named after "at"/"in" ("fintech"), or ""
     roles: frozenset[str]  # role words named in the goal ("pm")
     ask: str  # the ask that fits it, see strength.ASK_THRESHOLD
@@ -213,11 +215,14 @@ def focus_of(text: str) -> Focus:
             if rest and rest[0] not in _MONTHS and not rest[0].isdigit():
                 target, prep = rest[0], "at" if word == "at" else "in"
                 break
-    roles = frozenset(found & _ROLE_WORDS)
+    # "2 engineers": a role named in the plural is the same role
+    roles = frozenset(found & _ROLE_WORDS) | {w[:-1] for w in found if w.endswith("s") and w[:-1] in _ROLE_WORDS}
     if found & _COFOUNDER:
         return Focus("cofounder", target, roles, "intro", prep)
     if found & _RAISE:
         return Focus("raise", target, roles, "intro", prep)
+    if found & _HIRE and (roles or words[0] in _HIRE):
+        return Focus("hire", target, roles, "intro", prep)  # an introduction to someone they would recommend
     if found & _JOB or roles:
         return Focus("job", target, roles, "referral", prep)
     if found & _CLIENTS:
@@ -248,8 +253,15 @@ def why_they_can_help(row: Mapping[str, Any], focus: Focus) -> str:
     if focus.kind == "cofounder" and about & _BUILDER_WORDS:
         return "builds things and knows builders"
     if focus.roles and about & {r.removesuffix("s") for r in focus.roles}:
-        return f"works as {with_article(role) if is_role(role.split()[-1]) else role}" if role else "works in that role"
+        said = _role_in_a_sentence(role)
+        return f"works as {with_article(said) if is_role(said.split()[-1]) else said}" if role else "works in that role"
     return ""
+
+
+def _role_in_a_sentence(role: str) -> str:
+    """A card's role said mid-sentence: "Designer" -> "designer", "Head of Product" -> "head of product",
+    "VP Engineering" -> "VP engineering"; acronyms and mixed case stay ("PM", "iOS developer")."""
+    return " ".join(w.lower() if w[:1].isupper() and w[1:].islower() else w for w in role.split())
 
 
 def gap_words(focus: Focus) -> str:

@@ -33,10 +33,10 @@ from bot.coach.facts import (
     topic,
 )
 from bot.coach.give import IntroIdea, OfferIdea, share_interest
-from bot.coach.goals import OUTCOME_NEWS, why_they_can_help
+from bot.coach.goals import OUTCOME_NEWS, Focus, why_they_can_help
 from bot.coach.models import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE, Contact, Fact
 from bot.coach.nudges import Nudge
-from bot.coach.shorthand import tidy
+from bot.coach.shorthand import article, tidy
 from bot.coach.summary import Row
 from bot.coach.when import how_long, when_in_words
 
@@ -252,7 +252,7 @@ def _ask(due: Due, rows: Rows, today: date) -> Nudge:
     helper: Helper = due.detail
     first = helper.row["first"]
     why = why_they_can_help(helper.row, helper.focus) or "can help"
-    ask = _ASKS[helper.focus.ask]
+    ask = _asked_for(helper.focus)
     return _nudge(
         due,
         helper.row["id"],
@@ -262,6 +262,15 @@ def _ask(due: Due, rows: Rows, today: date) -> Nudge:
         goal_id=helper.goal_id,
         slots=_ask_slots(first, helper.goal_text, helper.focus.ask, why),
     )
+
+
+def _asked_for(focus: Focus) -> str:
+    """The small, specific thing to ask for: "a referral"; for a hire, "an introduction to a designer they'd
+    recommend" (the user needs candidates)."""
+    if focus.kind == "hire" and len(focus.roles) == 1:
+        role = tidy(next(iter(focus.roles)))
+        return f"an introduction to {article(role)} {role} they'd recommend"
+    return _ASKS[focus.ask]
 
 
 def _ask_slots(first: str, goal: str, ask: str, why: str) -> dict[str, str]:
@@ -274,7 +283,7 @@ def _warm_up(due: Due, rows: Rows, today: date) -> Nudge:
     row = helper.row
     first = row["first"]
     why = why_they_can_help(row, helper.focus) or "can help"
-    ask = _ASKS[helper.focus.ask]
+    ask = _asked_for(helper.focus)
     interest = _interest(row, today)
     if "win" in row and "congratulated" not in row:
         give, draft = f"congratulate {first} on the news", "congrats"

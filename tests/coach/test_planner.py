@@ -224,6 +224,39 @@ def test_a_need_for_the_role_the_user_wants_is_a_job_lead(met, action):
     assert action in nudge.action
 
 
+# -- hiring: the user needs candidates, not a referral ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["hire a designer", "hire 2 designers by June", "Hiring designer"])
+def test_a_hiring_goal_asks_for_an_introduction_to_someone_they_would_recommend(text):
+    [nudge] = plan_day(_carla(9), TODAY, goals=[goal(text)])
+    assert nudge.key == "ask:g1:c"
+    assert nudge.reason.startswith("Carla works as a designer, and your tie is strong enough to ask.")
+    assert nudge.action == "Ask Carla for an introduction to a designer they'd recommend - one small, specific ask."
+    assert nudge.slots["ask"] == "intro"  # the draft: "introducing me to one or two people you think would fit"
+
+
+def test_someone_hiring_for_the_same_role_is_no_lead_for_a_user_who_is_hiring():
+    network = Network([person("h", "Hannah Lee", needs=["a designer"])], [log("h", "touch", 1)])
+    plan = plan_day(network, TODAY, goals=[goal("hire a designer")])
+    assert not any(n.key.startswith("lead:") or "the role you want" in n.reason for n in plan)
+
+
+def test_with_nobody_to_ask_a_hiring_goal_names_the_gap():
+    network = Network([person("a", "Ann Bell")], [log("a", "touch", 1)])
+    [nudge] = plan_day(network, TODAY, goals=[goal("hire 2 engineers")])
+    assert nudge.reason == (
+        "For your goal to hire 2 engineers: nobody you know works as an engineer yet - who could introduce you?"
+    )
+
+
+def test_a_recruiter_can_help_a_hiring_goal():
+    recruiter = person("r", "Rita Moss", role="Recruiter", company="Talentful")
+    network = Network([recruiter], [log("r", "touch", n + 1) for n in range(9)] + [log("r", "gave", 2)])
+    [nudge] = plan_day(network, TODAY, goals=[goal("hire a designer")])
+    assert nudge.key == "ask:g1:r"
+
+
 def test_reconnect_bands_never_overlap():
     """The planner scores a wider circle only when closer circles cannot fill a plan: that needs disjoint bands."""
     from bot.coach.due import RECONNECT_BASE, RECONNECT_ORDER, RECONNECT_SPREAD

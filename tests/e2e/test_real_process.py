@@ -6,6 +6,7 @@ when a test ends, whatever happened.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -123,6 +124,19 @@ def test_a_conversation_over_http_then_a_clean_stop(start_bot, api: FakeBotAPI):
     assert "happy hour" not in output and "loves jazz" not in output  # DEBUG logs never carry what people wrote
     # The bot really did use the token: it reached the API under it, and only there.
     assert api.tokens == {TOKEN}
+
+
+def test_an_export_goes_out_as_a_file_through_the_real_transport(start_bot, api: FakeBotAPI):
+    """Uploads (an export, a map picture) are multipart requests: the one kind a text conversation never makes."""
+    bot = start_bot()
+    say(api, bot, "/met Jane from Acme at the editors happy hour", "Saved")
+    api.push_text(USER, "/export")
+    assert api.wait_for(lambda server: bool(server.calls("sendDocument")), timeout=REPLY_TIMEOUT), bot.output()[-3000:]
+    [upload] = api.calls("sendDocument")
+    document = upload["document"]
+    exported = json.loads(document if isinstance(document, str) else document.decode())
+    assert exported["format"] == "nurture-notebook"
+    assert [contact["name"] for contact in exported["contacts"]] == ["Jane"]
 
 
 def test_every_acknowledged_contact_survives_sigkill_mid_burst(start_bot, api: FakeBotAPI):

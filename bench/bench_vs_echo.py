@@ -33,6 +33,8 @@ from tests.e2e.fake_bot_api import FakeBotAPI  # noqa: E402
 
 TOKEN = "123456:BENCH-token"
 USER = 4242
+# A bare python-telegram-bot echo bot; with "aiohttp" after its arguments, on Nurture's HTTP transport
+# (bot/transport.py) instead of python-telegram-bot's default.
 ECHO_BOT = """
 import sys
 from telegram.ext import Application, MessageHandler, filters
@@ -40,15 +42,14 @@ from telegram.ext import Application, MessageHandler, filters
 async def echo(update, context):
     await update.effective_message.reply_text(update.effective_message.text)
 
-app = Application.builder().token(sys.argv[1]).base_url(sys.argv[2]).build()
+builder = Application.builder().token(sys.argv[1]).base_url(sys.argv[2])
+if sys.argv[3:] == ["aiohttp"]:
+    from bot.transport import AiohttpRequest
+    builder = builder.request(AiohttpRequest()).get_updates_request(AiohttpRequest())
+app = builder.build()
 app.add_handler(MessageHandler(filters.TEXT, echo))
 app.run_polling(allowed_updates=["message"])
 """
-# The same echo bot on Nurture's HTTP transport (bot/transport.py): what is left is Nurture's own work.
-ECHO_BOT_SAME_TRANSPORT = ECHO_BOT.replace(
-    ".base_url(sys.argv[2]).build()",
-    ".base_url(sys.argv[2]).request(AiohttpRequest()).get_updates_request(AiohttpRequest()).build()",
-).replace("import sys\n", "import sys\nfrom bot.transport import AiohttpRequest\n")
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -83,16 +84,16 @@ def main() -> None:
     root = Path(tempfile.mkdtemp(prefix="nurture-bench-echo-"))
     results = {}
     try:
-        bots = {"echo": root / "echo_bot.py", "echo-aio": root / "echo_bot_aiohttp.py"}
-        bots["echo"].write_text(ECHO_BOT)
-        bots["echo-aio"].write_text(ECHO_BOT_SAME_TRANSPORT)
+        echo_file = root / "echo_bot.py"
+        echo_file.write_text(ECHO_BOT)
+        bots = {"echo": [], "echo-aio": ["aiohttp"]}  # the echo bot's extra arguments
         # Each bot several times, in turn: the machine's drift (other processes, the disk) is shared fairly.
         for run, name in enumerate(["echo", "echo-aio", "nurture"] * args.rounds):
             with FakeBotAPI() as api:
                 env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "COACH_"))}
                 if name in bots:
                     env["PYTHONPATH"] = str(REPO)
-                    command = [sys.executable, str(bots[name]), TOKEN, api.url]
+                    command = [sys.executable, str(echo_file), TOKEN, api.url, *bots[name]]
                     text = "met Person{n} Test at a product meetup"
                 else:
                     env.update(

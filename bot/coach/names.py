@@ -161,9 +161,6 @@ class NameIndex:
         for contact in contacts:
             self.put(contact)
 
-    def __len__(self) -> int:
-        return len(self._contacts)
-
     def put(self, contact: Contact) -> None:
         """A new contact, or a saved one (perhaps renamed)."""
         key = _key(contact.name)

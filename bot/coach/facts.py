@@ -445,6 +445,8 @@ def _clip(phrase: str, source: str, said_with: str = "") -> str:
         for i in (*range(1, len(words) - 1), 0):
             if words[i].lower() not in _DROPPABLE and not words[i].isdigit():
                 continue
+            if i == 0 and words[0].lower() in ("a", "an", "the"):
+                continue  # "deck with my notes" is not English: shorten from the end instead ("the deck")
             shorter = words[:i] + words[i + 1 :]
             if not copies(shorter):
                 return " ".join(shorter)
@@ -1418,6 +1420,72 @@ def still_owed(kept: Kept) -> str:
     if kept.form == "intro":
         return f"I still owe you that intro to {kept.what}"
     return f"I still mean to {kept.what}"
+
+
+# -- open debts, said to the user (a morning's promise and thank-you nudges) ------------------------------------
+# These depend only on the item's text and the contact's first name, never on the day, so they are worked out when
+# the contact's summary row is saved (summary.py: the item's "said") and read from there every morning.
+
+# Words that open a promise phrased as an action ("send her the book"), so it reads "you'd send her the book".
+_ACTION_VERBS = frozenset(
+    (
+        *("ask", "call", "check", "connect", "email", "find", "follow", "forward", "get", "help", "intro"),
+        *("introduce", "invite", "look", "make", "meet", "pass", "ping", "put", "read", "recommend"),
+        *("review", "send", "set", "share", "show", "text", "write"),
+    )
+)
+_TO_THE_USER = {"me": "you", "my": "your", "mine": "yours", "myself": "yourself", "i": "you", "i'll": "you'll"}
+
+
+def to_the_user(phrase: str) -> str:
+    """A phrase said to the helper ("reviewed my CV", "introduced me to Sam"), said to the user instead."""
+    return " ".join(_TO_THE_USER.get(word.lower(), word) for word in phrase.split())
+
+
+def promise_in_words(first: str, text: str, past: bool = False) -> str:
+    """'You promised Priya the Ferrazzi book', 'You owe Max a call', 'You promised Jo an intro to Sam', or for an
+    action, 'You told Priya you'd review the draft'. Things, calls and intros are read by ``keep_words``; an action
+    is said as typed, after its opener. ``past``: said after a past day ("Yesterday, you promised Max a call")."""
+    owe = "promised" if past else "owe"
+    kept = keep_words(text)
+    # The promise's words are kept to say to them ("the deck with my notes", "feedback on your CV"); to the user,
+    # "my" is theirs and "your" is the contact's: "the deck with your notes", "feedback on their CV".
+    what = to_the_user(said_about(tidy(kept.what), Person(first)))
+    if what and kept.form == "gift":
+        return f"You promised {first} {what}"
+    if what and kept.form == "call":
+        return f"You {owe} {first} {'an' if what[:1] in 'aeiou' else 'a'} {what}"
+    if what and kept.form == "intro":
+        return f"You promised {first} an intro to {what}"
+    text = to_the_user(tidy(text.strip().rstrip(".")))
+    lower = text.lower()
+    for opener in ("you'll ", "you will ", "ill ", "to "):
+        if lower.startswith(opener):
+            return f"You told {first} you'd {text[len(opener) :]}"
+    for opener in ("owe him ", "owe her ", "owe them ", "owe "):
+        if lower.startswith(opener):
+            return f"You {owe} {first} {text[len(opener) :]}"
+    if lower.split(" ", 1)[0] in _ACTION_VERBS:
+        return f"You told {first} you'd {text}"
+    return f"You promised {first} {text}" if text else f"You made {first} a promise"
+
+
+def helped_you(text: str) -> str:
+    """What a helper did, as logged ("reviewed my CV"), said to the user for an owed thank-you: "reviewed your CV";
+    "helped you" when the logged help is not a phrase that turns into a sentence ("intro to Acme")."""
+    did = help_words(Fact(id="", contact_id="", kind="help_received", slots={"did": tidy(text)})).past
+    return to_the_user(did) if did else "helped you"
+
+
+def debt_words(kind: str, first: str, text: str, dated: bool) -> str:
+    """The words a morning says an open item with (see above): for a promise, ``promise_in_words`` (in the present
+    when it has a due date, after a past day when not); for an owed thank-you, ``helped_you``; "" for a reminder,
+    which is said as typed."""
+    if kind == "thanks":
+        return helped_you(text)
+    if kind == "reminder":
+        return ""
+    return promise_in_words(first, text, past=not dated)
 
 
 def help_words(fact: Fact) -> HelpWords:

@@ -293,6 +293,7 @@ def _item_fits(item: Any) -> bool:
         isinstance(item, dict)
         and all(type(item.get(key)) is str for key in ("id", "kind", "made_on", "text"))
         and type(item.get("due_on", "")) is str
+        and type(item.get("said", "")) is str
     )
 
 

@@ -13,13 +13,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, NotRequired, TypedDict
 
+from bot.coach.facts import debt_words
 from bot.coach.give import fresh_win, key_words
 from bot.coach.models import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE, Contact, Interaction, Promise
 from bot.coach.network import Network
 from bot.coach.strength import known_about
 
 # 3: readable keys, empty and zero values left out; needs, offers, birthday, tags, depth; promise due dates
-SUMMARY_VERSION = 3
+# 4: open items carry the words a morning says them with ("said")
+SUMMARY_VERSION = 4
 TIMELINE_CAP = 10  # strength stops growing at ten interactions, so more need not be counted
 TEXT_LIMIT = 120  # nudges quote at most a line; longer texts are clipped when the row is built
 GAVE_TEXT_LIMIT = 240  # enough for the last few gives, where "introduced to Sam" would be
@@ -33,6 +35,9 @@ class OpenItem(TypedDict):
     made_on: str
     text: str  # clipped; only ever shown through the wording rules in bot/coach/wording.py
     due_on: NotRequired[str]
+    # How a morning says it (facts.debt_words: "You promised Priya the Ferrazzi book", "reviewed your CV"), worked
+    # out when the row is saved rather than every morning; left out when it is said as typed (a reminder).
+    said: NotRequired[str]
 
 
 class Row(TypedDict):
@@ -137,6 +142,9 @@ def summarize(contact: Contact, timeline: Sequence[Interaction], promises: Seque
             item: OpenItem = {"id": p.id, "kind": p.kind, "made_on": p.made_on, "text": _clip(p.text.strip())}
             if p.due_on:
                 item["due_on"] = p.due_on
+            said = debt_words(p.kind, row["first"], item["text"], bool(p.due_on))
+            if said:
+                item["said"] = said
             items.append(item)
     if items:
         row["open"] = items

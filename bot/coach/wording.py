@@ -18,9 +18,8 @@ from bot.coach.facts import (
     YOU,
     Person,
     congrats_on,
+    debt_words,
     goal_words,
-    help_words,
-    keep_words,
     known,
     looking_for,
     need_words,
@@ -29,15 +28,14 @@ from bot.coach.facts import (
     read_interest,
     read_need,
     read_offer,
-    said_about,
     topic,
 )
 from bot.coach.give import IntroIdea, OfferIdea, share_interest
 from bot.coach.goals import OUTCOME_NEWS, Focus, why_they_can_help
-from bot.coach.models import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE, Contact, Fact
+from bot.coach.models import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE, Contact
 from bot.coach.nudges import Nudge
 from bot.coach.shorthand import article, tidy
-from bot.coach.summary import Row
+from bot.coach.summary import OpenItem, Row
 from bot.coach.when import how_long, when_in_words
 
 Rows = Mapping[str, Row]
@@ -52,14 +50,7 @@ _NEWS_FOR_YOU = {
     "passed": "It didn't work out this time",
     "rejected": "It didn't work out this time",
 }
-# Words that open a promise phrased as an action ("send her the book"), so it reads "you'd send her the book".
-_ACTION_VERBS = frozenset(
-    (
-        *("ask", "call", "check", "connect", "email", "find", "follow", "forward", "get", "help", "intro"),
-        *("introduce", "invite", "look", "make", "meet", "pass", "ping", "put", "read", "recommend"),
-        *("review", "send", "set", "share", "show", "text", "write"),
-    )
-)
+
 
 
 def write(due: Due, rows: Rows, today: date) -> Nudge:
@@ -95,9 +86,8 @@ def _thanks_owed(due: Due, rows: Rows, today: date) -> Nudge:
     first = row["first"]
     when = when_in_words(_day(item["made_on"], today), today)
     # What they did, through the facts layer: "Tom reviewed your CV", or just "Tom helped you" when the logged
-    # help is not a phrase that turns into a sentence ("intro to Acme").
-    did = help_words(Fact(id="", contact_id=row["id"], kind="help_received", slots={"did": tidy(item["text"])})).past
-    helped = _to_the_user(did) if did else "helped you"
+    # help is not a phrase that turns into a sentence ("intro to Acme"). Worked out when the row was saved.
+    helped = _said(row, item)
     return _nudge(
         due,
         row["id"],
@@ -108,12 +98,13 @@ def _thanks_owed(due: Due, rows: Rows, today: date) -> Nudge:
     )
 
 
-_TO_THE_USER = {"me": "you", "my": "your", "mine": "yours", "myself": "yourself", "i": "you", "i'll": "you'll"}
-
-
-def _to_the_user(phrase: str) -> str:
-    """A phrase said to the helper ("reviewed my CV", "introduced me to Sam"), said to the user instead."""
-    return " ".join(_TO_THE_USER.get(word.lower(), word) for word in phrase.split())
+def _said(row: Row, item: OpenItem) -> str:
+    """An open item's words (facts.debt_words), as its summary row keeps them; worked out here for a row that does
+    not have them."""
+    said = item.get("said")
+    if said is None:
+        said = debt_words(item["kind"], row["first"], item["text"], bool(item.get("due_on")))
+    return said
 
 
 def _reminder(due: Due, rows: Rows, today: date) -> Nudge:
@@ -147,7 +138,7 @@ def _promise(due: Due, rows: Rows, today: date) -> Nudge:
     row, item = debt
     first = row["first"]
     if item.get("due_on"):
-        promised = promise_in_words(first, item["text"])
+        promised = _said(row, item)
         due_day = _day(item["due_on"], today)
         when = when_in_words(due_day, today)
         lead = "Due today" if due_day == today else f"Due {when}" if due_day > today else f"It was due {when}"
@@ -159,7 +150,7 @@ def _promise(due: Due, rows: Rows, today: date) -> Nudge:
         # The day first: "Yesterday, you told Priya you'd send her the book." (at the end, "... the book
         # yesterday." would read as when the book was due). After a past day the verb is past too: "Yesterday, you
         # promised Max a call", never "Yesterday, you owe Max a call".
-        promised = promise_in_words(first, item["text"], past=True)
+        promised = _said(row, item)
         reason = f"{when[:1].upper()}{when[1:]}, {promised[:1].lower()}{promised[1:]}."
     return _nudge(
         due,
@@ -169,34 +160,6 @@ def _promise(due: Due, rows: Rows, today: date) -> Nudge:
         "followup",
         promise_id=item["id"],
     )
-
-
-def promise_in_words(first: str, text: str, past: bool = False) -> str:
-    """'You promised Priya the Ferrazzi book', 'You owe Max a call', 'You promised Jo an intro to Sam', or for an
-    action, 'You told Priya you'd review the draft'. Things, calls and intros are read by the shared facts layer
-    (bot/coach/facts.py: keep_words); an action is said as typed, after its opener."""
-    owe = "promised" if past else "owe"
-    kept = keep_words(text)
-    # The promise's words are kept to say to them ("the deck with my notes", "feedback on your CV"); to the user,
-    # "my" is theirs and "your" is the contact's: "the deck with your notes", "feedback on their CV".
-    what = _to_the_user(said_about(tidy(kept.what), Person(first)))
-    if what and kept.form == "gift":
-        return f"You promised {first} {what}"
-    if what and kept.form == "call":
-        return f"You {owe} {first} {'an' if what[:1] in 'aeiou' else 'a'} {what}"
-    if what and kept.form == "intro":
-        return f"You promised {first} an intro to {what}"
-    text = _to_the_user(tidy(text.strip().rstrip(".")))
-    lower = text.lower()
-    for opener in ("you'll ", "you will ", "ill ", "to "):
-        if lower.startswith(opener):
-            return f"You told {first} you'd {text[len(opener) :]}"
-    for opener in ("owe him ", "owe her ", "owe them ", "owe "):
-        if lower.startswith(opener):
-            return f"You {owe} {first} {text[len(opener) :]}"
-    if lower.split(" ", 1)[0] in _ACTION_VERBS:
-        return f"You told {first} you'd {text}"
-    return f"You promised {first} {text}" if text else f"You made {first} a promise"
 
 
 def _nice_to_meet(due: Due, rows: Rows, today: date) -> Nudge:

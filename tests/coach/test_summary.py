@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from datetime import date, timedelta
 
 import orjson
 import pytest
 
+from bot.coach.due import all_due
 from bot.coach.models import Contact, Interaction, Promise
 from bot.coach.network import Network
 from bot.coach.planner import candidates, plan_day, plan_morning
 from bot.coach.summary import summaries, summarize
+from bot.coach.wording import write
 
 TODAY = date(2025, 6, 18)  # a Wednesday
 _ids = itertools.count()
@@ -120,8 +123,36 @@ ROW_CASES = {
         [owe("p1", "p", 3), owe("p2", "p", 9, done=ago(1)), owe("t1", "p", 2, "CV review", "thanks")],
         {
             "open": [
-                {"id": "p1", "kind": "promise", "made_on": ago(3), "text": "the Ferrazzi book"},
-                {"id": "t1", "kind": "thanks", "made_on": ago(2), "text": "CV review"},
+                {
+                    "id": "p1",
+                    "kind": "promise",
+                    "made_on": ago(3),
+                    "text": "the Ferrazzi book",
+                    "said": "You promised Priya the Ferrazzi book",
+                },
+                {"id": "t1", "kind": "thanks", "made_on": ago(2), "text": "CV review", "said": "helped you"},
+            ]
+        },
+    ),
+    "an open item carries the words a morning says it with": (
+        person("p", "Priya Raman"),
+        [],
+        [
+            owe("p1", "p", 3, "I'll send her the deck with my notes"),
+            owe("t1", "p", 2, "reviewed my CV", "thanks"),
+            owe("r1", "p", 1, "ask about the move", "reminder"),
+        ],
+        {
+            "open": [
+                {
+                    "id": "p1",
+                    "kind": "promise",
+                    "made_on": ago(3),
+                    "text": "I'll send her the deck with my notes",
+                    "said": "You promised Priya the deck",  # not a long run of the note
+                },
+                {"id": "t1", "kind": "thanks", "made_on": ago(2), "text": "reviewed my CV", "said": "reviewed your CV"},
+                {"id": "r1", "kind": "reminder", "made_on": ago(1), "text": "ask about the move"},
             ]
         },
     ),
@@ -274,3 +305,56 @@ def test_planning_leaves_the_rows_as_they_were():
     candidates(NETWORKS["one of each"], TODAY)
     plan_morning(rows, TODAY, budget=10, snoozed={"thank:t1": ago(-2)}, goals=[GOAL], offers=["I can review decks"])
     assert orjson.dumps(rows) == before
+
+
+# -- an open item's words are worked out when its row is saved ---------------------------------------------------
+
+DEBTS = [
+    ("promise", "", "send him the deck w/ my notes"),
+    ("promise", "", "I'll review his cv"),
+    ("promise", "", "intro him to ppl at stripe"),
+    ("promise", "", "owe him a coffee"),
+    ("promise", "", "call"),
+    ("promise", ago(-1), "send over the Q3 numbers"),
+    ("promise", ago(0), "I'll ping Dana about the role"),
+    ("promise", ago(4), "the Ferrazzi book"),
+    ("thanks", "", "reviewed my deck and sent notes"),
+    ("thanks", "", "intro to Acme"),
+    ("reminder", ago(0), "ask how the move went"),
+]
+
+
+def test_a_morning_says_an_open_item_the_same_from_its_saved_words_as_from_its_text():
+    """Rows from an older release have no "said": the nudges are the same word for word, worked out on the spot."""
+    tom = person("t", "Tom Berg", circle="inner")
+    owed = [
+        Promise(id=f"p{n}", contact_id="t", text=text, kind=kind, made_on=ago(n + 1), due_on=due_on)
+        for n, (kind, due_on, text) in enumerate(DEBTS)
+    ]
+    rows = summaries(net([tom], [log("t", "touch", 20)], owed))
+    said = [item.get("said") for item in rows["t"]["open"]]
+    assert all(said[:-1]) and said[-1] is None, said  # a reminder is said as typed
+    older = orjson.loads(orjson.dumps(rows))
+    for item in older["t"]["open"]:
+        item.pop("said", None)
+    for day in range(3):
+        today = TODAY + timedelta(days=day)
+        worded = [write(due, rows, today) for due in all_due(rows, today)]
+        assert len([n for n in worded if n.promise_id]) >= 9
+        assert worded == [write(due, older, today) for due in all_due(older, today)]
+
+
+def test_renaming_a_contact_renames_them_in_a_saved_promise(tmp_path):
+    from bot.coach.notebook import Notebook
+
+    notebook = Notebook(1, tmp_path / "1.json")
+    notebook.save_contact(person("t", "Tom Berg"))
+    notebook.save_promise(Promise(id="p1", contact_id="t", text="send him the deck", kind="promise", made_on=ago(1)))
+    assert notebook.summaries()["t"]["open"][0]["said"] == "You promised Tom the deck"
+    renamed = notebook.contact("t")
+    assert renamed is not None
+    notebook.save_contact(dataclasses.replace(renamed, name="Thomas Berg"))
+    notebook.close()
+    reopened = Notebook(1, tmp_path / "1.json")
+    plan = plan_morning(reopened.summaries(), TODAY).nudges
+    assert [n.reason for n in plan if n.key == "followup:p1"] == ["Yesterday, you promised Thomas the deck."]

@@ -52,7 +52,6 @@ _NEWS_FOR_YOU = {
 }
 
 
-
 def write(due: Due, rows: Rows, today: date) -> Nudge:
     """The nudge for a candidate, in words."""
     return _WRITERS[due.key.split(":", 1)[0]](due, rows, today)

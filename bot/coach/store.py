@@ -66,6 +66,7 @@ class Store:
     def __init__(self, data_dir: str | os.PathLike[str], cache_size: int = 32, codec: Codec | None = None) -> None:
         self.data_dir = Path(data_dir)
         self.users_dir = self.data_dir / "users"
+        self._users_prefix = os.path.join(self.users_dir, "")  # glance builds each morning's paths as plain strings
         self.users_dir.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
         for folder in (self.data_dir, self.users_dir):  # other people on the machine never read anyone's notes
             os.chmod(folder, FOLDER_MODE)
@@ -183,7 +184,7 @@ class Store:
         An open notebook answers from memory; a file without a current head (older release) is opened fully.
         """
         notebook = self._open.get(int(user_id))
-        head = None if notebook is not None else read_head(self.path_for(user_id), self.codec)
+        head = None if notebook is not None else read_head(f"{self._users_prefix}{int(user_id)}.json", self.codec)
         if head is not None:
             state = state_values(head[1])
             if state.get(DIGEST_VERSION) == SUMMARY_VERSION:

@@ -51,7 +51,7 @@ from bot.coach.plan_index import (
     capped_strength,
     share_score,
 )
-from bot.coach.strength import TieSignals, _days_between, strength_from
+from bot.coach.strength import TieSignals, strength_from
 from bot.coach.summary import Row
 
 _WIDER = _CODE["wider"]
@@ -234,7 +234,7 @@ def all_due_indexed(
                 mine = sorted({at for word in view.words for at in _postings(indexes, word, dead)})
                 likely = sorted(mine, key=lambda at: (columns["touches"][at], lasts[at]), reverse=True)
             strengths = sorted(
-                ((_strength(columns, at, today), ids[at], at) for at in likely[: 3 * HELPERS_PER_GOAL]),
+                ((_strength(columns, at, today_number), ids[at], at) for at in likely[: 3 * HELPERS_PER_GOAL]),
                 reverse=True,
             )
             helpers_by_goal.append([(strength, cid, row(at)) for strength, cid, at in strengths[:HELPERS_PER_GOAL]])
@@ -255,11 +255,8 @@ def _best(
     """The best ``keep`` by score, then id: the order a full sort of every candidate would give (due._best)."""
     if not found:
         return
-    best = (
-        heapq.nsmallest(keep, ((-score, cid, at) for score, cid, at in found))
-        if keep is not None
-        else sorted((-score, cid, at) for score, cid, at in found)
-    )
+    ranked = [(-score, cid, at) for score, cid, at in found]
+    best = heapq.nsmallest(keep, ranked) if keep is not None and keep < len(ranked) else sorted(ranked)
     due.extend([Due(rank, prefix + cid, kind, (cid,), LazyRow(rows, at)) for rank, cid, at in best])
 
 
@@ -275,12 +272,14 @@ def _first_of(order: list[int], wanted: set[int], count: int) -> list[int]:
     return found
 
 
-def _strength(columns: Mapping[str, list[Any]], at: int, today: date) -> float:
-    """``strength.row_strength(row, today).score`` from the columns."""
-    days = _days_between(columns["last"][at], today)
+def _strength(columns: Mapping[str, list[Any]], at: int, today_number: int) -> float:
+    """``strength.row_strength(row, today).score`` from the columns (an unreadable or future day counts as today's,
+    as ``strength._days_between`` has it)."""
+    days = today_number - _day_number(columns["last"][at])
     return _score(
-        TieSignals(days, columns["touches"][at], columns["gave"][at], columns["got"][at], columns["known"][at])
-    )
+        TieSignals(days if days > 0 else 0, columns["touches"][at], columns["gave"][at], columns["got"][at],
+                   columns["known"][at])
+    )  # fmt: skip
 
 
 @functools.lru_cache(maxsize=4096)  # the same few signals come back in every user's notebook
@@ -327,7 +326,6 @@ def _intro_ideas(
     ``CANDIDATES_PER_WORD`` people in digest order whose "can" words hold it."""
     wanted = {row["id"]: [(need, key_words(need)) for need in row["needs"]] for row in needing}
     words = frozenset().union(*(w for needs in wanted.values() for _, w in needs))
-    people = rows.people()
     candidates: dict[str, list[int]] = {}
     for word in words:
         found = _postings(indexes, word, rows.dead)[:CANDIDATES_PER_WORD]
@@ -338,7 +336,7 @@ def _intro_ideas(
         return ideas
     for row in needing:
         for need, need_words in wanted[row["id"]]:
-            other = _best_match(row, need_words, candidates, columns, people)
+            other = _best_match(row, need_words, candidates, rows, columns)
             if other is not None:
                 match = rows.row(other)
                 ideas.append(IntroIdea(row["id"], match["id"], need, because(match, need_words)))
@@ -352,17 +350,12 @@ def _best_match(
     row: Mapping[str, Any],
     words: frozenset[str],
     candidates: Mapping[str, list[int]],
+    rows: DigestRows,
     columns: Mapping[str, list[Any]],
-    people: Mapping[str, list[Any]],
 ) -> int | None:
-    """``give._best_match`` on the columns: never the same company, never two people who already know each other."""
-    ids, firsts, companies, introducers, gives = (
-        columns["id"],
-        people["first"],
-        people["company"],
-        people["by"],
-        people["gives"],
-    )
+    """``give._best_match`` on the index: never the same company, never two people who already know each other.
+    Only the candidates' rows are read (a few per word)."""
+    ids = columns["id"]
     hits: dict[str, int] = {}
     found: dict[str, int] = {}
     me = row["id"]
@@ -373,13 +366,16 @@ def _best_match(
     for word in words:
         for at in candidates.get(word, ()):
             cid = ids[at]
-            if cid == me or (company and companies[at] == company):
+            if cid == me:
                 continue
-            if introduced_by == cid or introducers[at] == me:
+            other = rows.row(at)
+            if company and other.get("company", "").lower() == company:
                 continue
-            other_first = firsts[at]
+            if introduced_by == cid or other.get("introduced_by") == me:
+                continue
+            other_first, gives = other["first"], other.get("gives")
             if (mine is not None and other_first and other_first.lower() in mine) or (
-                gives[at] is not None and first and first in gives[at]
+                gives is not None and first and first in gives
             ):
                 continue
             hits[cid] = hits.get(cid, 0) + 1

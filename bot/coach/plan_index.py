@@ -14,8 +14,7 @@ carries, beside the digest, an index written in the same snapshot (storage.py, `
 - **the few**: contacts with open items (and the items), with needs (and the needs), with a fresh win; meetings not
   followed up and birthdays, each sorted by day; an inverted index from "can" words to contacts, so a goal finds
   who can help without scanning everyone; the intro ideas (``give.intro_ideas`` on the rows when the snapshot is
-  written), with the names, companies, introducers and gives they need kept as one string, parsed only to find
-  intros again when rows changed since the snapshot;
+  written; when rows changed since, intros are found again from the inverted index and the few candidates' rows);
 - **where each row sits** in the digest's bytes, so only the rows a plan picks or inspects are ever parsed.
 
 Every part depends on the rows alone, never on the day: the day is applied when planning (due_index.py).
@@ -49,8 +48,6 @@ CAPPED_LATENESS = 10.0  # a reconnect's lateness part once it is 3 cadences late
 INTERESTS, NEEDS, OPEN, FRESH_WIN, GOT_AND_GAVE, ODD_LAST, MEET_PENDING = 1, 2, 4, 8, 16, 32, 64
 
 COLUMNS = ("id", "last", "circle", "touches", "got", "gave", "known", "flags")
-# Read only to find intros when rows changed since the snapshot (the snapshot's own intros are in "intros").
-PEOPLE = ("first", "company", "by", "gives")
 
 
 def circle_code(circle: Any) -> int:
@@ -85,7 +82,7 @@ def _reads_as_day(text: str) -> bool:
 
 
 def _entry(row: Mapping[str, Any]) -> tuple[Any, ...]:
-    """One contact's columns (see COLUMNS, then PEOPLE), from their digest row."""
+    """One contact's columns (see COLUMNS), from their digest row."""
     last = row["last"]
     flags = (
         (INTERESTS if "interests" in row else 0)
@@ -105,10 +102,6 @@ def _entry(row: Mapping[str, Any]) -> tuple[Any, ...]:
         row.get("gave", 0),
         row.get("known", 0),
         flags,
-        row["first"],
-        row.get("company", "").lower(),
-        row.get("introduced_by"),
-        row.get("gives"),
     )
 
 
@@ -118,12 +111,10 @@ def build(rows: Sequence[Mapping[str, Any]], positions: Sequence[int] | None = N
     the whole digest); by default 0, 1, 2, ...; every order below holds those positions."""
     entries = [_entry(row) for row in rows]
     at = list(positions) if positions is not None else list(range(len(rows)))
-    names = (*COLUMNS, *PEOPLE)
     if entries:
-        columns = {name: list(values) for name, values in zip(names, zip(*entries, strict=True), strict=True)}
+        columns = {name: list(values) for name, values in zip(COLUMNS, zip(*entries, strict=True), strict=True)}
     else:
-        columns = {name: [] for name in names}
-    people = {name: columns.pop(name) for name in PEOPLE}
+        columns = {name: [] for name in COLUMNS}
     ids, lasts, codes, touches, got, gave, flags = (
         columns["id"],
         columns["last"],
@@ -189,7 +180,6 @@ def build(rows: Sequence[Mapping[str, Any]], positions: Sequence[int] | None = N
         "wins": [at[i] for i in local if flags[i] & FRESH_WIN],
         "odd": [at[i] for i in local if flags[i] & ODD_LAST],
         "can": can,
-        "people": orjson.dumps(people).decode(),  # a string: parsed only when it is needed
         "intros": []
         if positions is not None
         else [list(idea) for idea in intro_ideas([r for r in rows if "needs" in r], [r for r in rows if "can" in r])],
@@ -242,7 +232,7 @@ def fits(index: Any) -> bool:
         return False
     if len(index["by_last"]) != len(CIRCLES) or len(index["strong"]) != len(CIRCLES):
         return False
-    return isinstance(index.get("people"), str) and all(
+    return all(
         isinstance(index.get(name), list) and len(index[name]) == 2 and len(index[name][0]) == len(index[name][1])
         for name in ("meet", "birthday")
     )
@@ -263,10 +253,6 @@ def fits_values(index: dict[str, Any]) -> bool:
     def texts(values: Any) -> bool:
         return isinstance(values, list) and all(type(v) is str for v in values)
 
-    try:
-        people = orjson.loads(index["people"])
-    except orjson.JSONDecodeError:
-        return False
     return (
         all(numbers(index[name]) for name in ("touches", "got", "gave", "known", "flags"))
         and ints(index["at"], 1 << 62)
@@ -279,11 +265,6 @@ def fits_values(index: dict[str, Any]) -> bool:
         and all(ints(order) for order in (*index["by_last"], *index["strong"]))
         and all(type(word) is str and ints(at) for word, at in index["can"].items())
         and all(isinstance(idea, list) and len(idea) == 4 and texts(idea) for idea in index["intros"])
-        and isinstance(people, dict)
-        and all(isinstance(people.get(name), list) and len(people[name]) == n for name in PEOPLE)
-        and texts(people["first"])
-        and texts(people["company"])
-        and all(all(v is None or type(v) is str for v in people[name]) for name in ("by", "gives"))
     )
 
 
@@ -305,7 +286,9 @@ def matches(index: Any, digest: Mapping[str, Any]) -> bool:
         expected = build(list(digest.values()))
     except (KeyError, TypeError, AttributeError, ValueError, IndexError):
         return False
-    return {k: v for k, v in index.items() if k != "at"} == expected
+    # "people" (first names, companies, introducers and gives as one string) was written by releases before 2026-12
+    # and is no longer read: intros from changed rows read the few candidates' rows instead.
+    return {k: v for k, v in index.items() if k not in ("at", "people")} == expected
 
 
 class DigestRows(Mapping[str, Any]):
@@ -327,7 +310,6 @@ class DigestRows(Mapping[str, Any]):
         self.loose_at: dict[str, int] = {}  # where each sits in the whole digest's order
         self._loose_index: dict[str, Any] | None = None
         self._columns: dict[str, list[Any]] = {}
-        self._people: dict[str, list[Any]] = {}
         self._loose_by_at: dict[int, str] | None = None
         self._log = log
         if log:
@@ -463,17 +445,6 @@ class DigestRows(Mapping[str, Any]):
             self._loose_index = build(list(self.loose.values()), [self.loose_at[key] for key in self.loose])
             self._columns = self._combined(self.index, self._loose_index, COLUMNS)
         return [self.index, self._loose_index], self._columns
-
-    def people(self) -> dict[str, list[Any]]:
-        """First names, lowercased companies, introducers and gives by position (for intros from live rows)."""
-        if not self._people:
-            people = orjson.loads(self.index["people"])
-            if self.loose:
-                self.planning()
-                assert self._loose_index is not None
-                people = self._combined(people, orjson.loads(self._loose_index["people"]), PEOPLE)
-            self._people = people
-        return self._people
 
     def _combined(
         self, snapshot: Mapping[str, list[Any]], loose: Mapping[str, list[Any]], names: Sequence[str]

@@ -120,8 +120,7 @@ def recent_mornings(mornings: Mapping[str, Any], today: date, *, since: str = ""
     """What the last week of mornings says: which items were shown and ignored, and how many mornings in a row went
     by without a tap. Mornings on or before ``since`` (the day the user last chose a rhythm) do not count toward
     shrinking."""
-    week_from = (today - timedelta(days=WEEK)).isoformat()
-    iso = today.isoformat()
+    week_from, iso = _week(today)
     ignored: dict[str, int] = {}
     keys: set[str] = set()
     rediscovered = 0
@@ -130,14 +129,13 @@ def recent_mornings(mornings: Mapping[str, Any], today: date, *, since: str = ""
             continue
         shown = record.get("keys") or []
         keys.update(shown)
-        for key in shown:
-            if key.startswith("rediscover:"):
-                rediscovered += 1
         acted = record.get("acted")
         tapped = set(acted) if acted else ()
         for key in shown:
             if key not in tapped:
                 ignored[key] = ignored.get(key, 0) + 1
+            if key.startswith("rediscover:"):
+                rediscovered += 1
     in_a_row = 0
     earlier = today.toordinal() - 1
     while True:
@@ -150,6 +148,12 @@ def recent_mornings(mornings: Mapping[str, Any], today: date, *, since: str = ""
         earlier -= 1
     resting = frozenset(key for key, n in ignored.items() if n >= REST_AFTER_IGNORED)
     return Recent(resting, in_a_row, frozenset(keys), rediscovered)
+
+
+@functools.lru_cache(maxsize=8)  # the same day or two, for every user planned this morning
+def _week(today: date) -> tuple[str, str]:
+    """A week ago and today, as ISO days."""
+    return (today - timedelta(days=WEEK)).isoformat(), today.isoformat()
 
 
 @functools.lru_cache(maxsize=64)  # the same few days, for every user planned this morning

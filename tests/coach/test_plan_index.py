@@ -270,6 +270,28 @@ def test_nurture_check_tells_an_index_that_disagrees_with_the_digest(tmp_path):
     assert not verdict.ok and "planning index" in verdict.problem
 
 
+def test_an_index_written_by_an_earlier_release_with_its_people_string_still_plans_and_checks(tmp_path):
+    """Indexes written before 2026-12 also carry "people" (names, companies, introducers and gives as one string),
+    which is no longer read: they plan from the head as before, and ``nurture check`` passes them."""
+    rng = random.Random(11)
+    today = date(2026, 3, 10)
+    notebook = real_notebook(tmp_path / "users" / "1.json", rng, today, 40)
+    expected = plans(notebook.summaries(), notebook.state_values(), today)
+    notebook.rebuild_digest()
+    notebook.close()
+    path = tmp_path / "users" / "1.json"
+    line = path.read_bytes().split(b"\n", 1)[0]
+    start = 73 + int(line[10:22]) + 9 + int(line[23:35]) + 9
+    index = orjson.loads(line[start : start + int(line[49:61])])
+    assert "people" not in index
+    index["people"] = orjson.dumps({"first": [], "company": [], "by": [], "gives": []}).decode()
+    replace_index(path, orjson.dumps(index))
+    glance = Store(tmp_path).glance(1)
+    assert isinstance(glance.rows, DigestRows)
+    assert plans(glance.rows, glance.state, today) == expected
+    assert check_notebook(1, path).ok
+
+
 @pytest.mark.parametrize("seed", range(60))
 def test_the_few_of_each_plentiful_kind_the_planner_asks_for_plan_what_all_of_them_would(monkeypatch, seed):
     """planner.plan_morning asks due.all_due for only the best few reconnects and shares (``keep``); with every one of

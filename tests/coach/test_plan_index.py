@@ -292,7 +292,7 @@ def test_an_index_written_by_an_earlier_release_with_its_people_string_still_pla
     assert check_notebook(1, path).ok
 
 
-@pytest.mark.parametrize("seed", range(60))
+@pytest.mark.parametrize("seed", range(100))
 def test_the_few_of_each_plentiful_kind_the_planner_asks_for_plan_what_all_of_them_would(monkeypatch, seed):
     """planner.plan_morning asks due.all_due for only the best few reconnects and shares (``keep``); with every one of
     them the plans are the same, whatever is snoozed, resting or already planned."""
@@ -306,6 +306,44 @@ def test_the_few_of_each_plentiful_kind_the_planner_asks_for_plan_what_all_of_th
 
     monkeypatch.setattr(planner, "all_due", lambda *args, keep=None, **kwargs: all_due(*args, **kwargs))
     assert mornings(rows, state, today, days=4) == few
+
+
+
+@pytest.mark.parametrize("hidden", ["person:a", "planned", "resting"])
+def test_someone_owed_many_thank_yous_does_not_crowd_out_the_next_person(monkeypatch, tmp_path, hidden):
+    """The few debts a plan reaches are counted in people, not items: Ann is owed five thank-yous, older than Bo's
+    one; with Ann snoozed, already planned (a birthday, budget 2) or her items resting, Bo's thank-you still comes."""
+    today = date(2026, 3, 10)
+    ann_items = [
+        {"id": f"t{n}", "kind": "thanks", "made_on": (today - timedelta(days=20 + n)).isoformat(), "text": "intro"}
+        for n in range(5)
+    ]
+    rows = {
+        "a": {"id": "a", "first": "Ann", "circle": "inner", "last": "2026-03-01", "touches": 3, "open": ann_items},
+        "b": {"id": "b", "first": "Bo", "circle": "close", "last": "2026-03-01", "touches": 1, "open": [
+            {"id": "tb", "kind": "thanks", "made_on": "2026-03-08", "text": "intro"}]},
+    }  # fmt: skip
+    state: dict[str, Any] = {"profile": {"budget": 1}, "snoozes": {}, "mornings": {}}
+    if hidden == "person:a":
+        state["snoozes"] = {"person:a": (today + timedelta(days=3)).isoformat()}
+    elif hidden == "planned":
+        rows["a"]["birthday"] = today.strftime("%m-%d")
+        state["profile"]["budget"] = 2
+    else:
+        ignored = {"status": "sent", "keys": [f"thank:t{n}" for n in range(5)]}
+        state["mornings"] = {(today - timedelta(days=d)).isoformat(): ignored for d in (1, 3)}
+    path = tmp_path / "users" / "1.json"
+    path.parent.mkdir()
+    AtomicJSONStorage(path).write({DIGEST: rows, STATE: state_table({**state, DIGEST_VERSION: SUMMARY_VERSION})})
+    glance = Store(tmp_path).glance(1)
+    assert isinstance(glance.rows, DigestRows)
+    for planned_from in (rows, glance.rows):
+        keys = [n.key for n in delivery.plan(planned_from, state, today).nudges]
+        assert "thank:tb" in keys, keys
+    from bot.coach import planner
+
+    monkeypatch.setattr(planner, "all_due", lambda *args, keep=None, **kwargs: all_due(*args, **kwargs))
+    assert mornings(rows, state, today, days=1) == mornings(glance.rows, glance.state, today, days=1)
 
 
 def test_an_index_holding_wrong_values_is_planned_around_and_repaired_on_the_next_save(tmp_path, caplog):

@@ -118,17 +118,21 @@ def random_state(rng: random.Random, today: date, rows: dict[str, dict[str, Any]
     profile = {"user_id": 1, "budget": rng.choice([1, 3, 3, 5]), "goals": goals}
     if rng.random() < 0.6:
         profile["offers"] = rng.sample(["I can review pitch decks", "legal advice", "design critique"], 1)
+    def some_key(cid: str) -> str:
+        """Any key a nudge about ``cid`` may have: one per person, or one of their open items'."""
+        items = rows[cid].get("open") or []
+        keys = [f"reconnect:{cid}", f"give:{cid}", f"thank-meet:{cid}", f"congrats:{cid}", f"rediscover:{cid}"]
+        keys += [f"{'thank' if i['kind'] == 'thanks' else 'followup'}:{i['id']}" for i in items for _ in range(3)]
+        return rng.choice(keys)
+
     snoozes = {}
     for cid in rng.sample(ids, min(len(ids), rng.randint(0, 4))):
-        key = rng.choice([f"person:{cid}", f"reconnect:{cid}", f"give:{cid}", f"thank-meet:{cid}"])
+        key = rng.choice([f"person:{cid}", some_key(cid)])
         snoozes[key] = day(rng, today, 3, 5)
     mornings = {}
     for back in range(1, 9):
         if rng.random() < 0.8 and ids:
-            shown = [
-                f"{rng.choice(['reconnect', 'give', 'rediscover', 'thank-meet', 'congrats'])}:{rng.choice(ids)}"
-                for _ in range(3)
-            ]
+            shown = [some_key(rng.choice(ids)) for _ in range(3)]
             record: dict[str, Any] = {"status": "sent", "keys": shown}
             if rng.random() < 0.4:
                 record["acted"] = shown[:1]

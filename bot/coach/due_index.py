@@ -160,11 +160,11 @@ def all_due_indexed(
         for part, index in enumerate(indexes):
             live = (lambda at: at not in dead) if part == 0 and dead else None
             circle_at = index["by_last"][code]
-            circle_days = [(index["last"] if part == 0 else lasts)[at] for at in circle_at]
-            low = bisect.bisect_right(circle_days, "")  # an empty day is never overdue
+            day_of = (index["last"] if part == 0 else lasts).__getitem__  # the order holds positions: search by day
+            low = bisect.bisect_right(circle_at, "", key=day_of)  # an empty day is never overdue
             if code == _WIDER:
-                low = max(low, bisect.bisect_left(circle_days, cold_before))  # long cold: rediscovered instead
-            high = bisect.bisect_left(circle_days, overdue_before)
+                low = max(low, bisect.bisect_left(circle_at, cold_before, key=day_of))  # long cold: rediscovered
+            high = bisect.bisect_left(circle_at, overdue_before, key=day_of)
             if high <= low:
                 continue
             counted += high - low
@@ -175,7 +175,7 @@ def all_due_indexed(
             else:
                 # Up to three cadences late, lateness still counts: those few are scored one by one; beyond it
                 # the order by strength gives the best. Days that are not plain ISO days are scored one by one.
-                scored = list(circle_at[max(low, bisect.bisect_right(circle_days, capped_to)) : high])
+                scored = list(circle_at[max(low, bisect.bisect_right(circle_at, capped_to, key=day_of)) : high])
                 scored += [at for at in index["odd"] if columns["circle"][at] == code and "" < lasts[at] <= capped_to]
                 taken = 0
                 capped = base + CAPPED_LATENESS  # three cadences late or more: lateness is at its cap

@@ -217,25 +217,39 @@ _LISTS = (
 )
 
 
+_SAME_LENGTH = (*COLUMNS, "at", "by_touches")  # one entry per contact
+_OTHER_LISTS = tuple(name for name in _LISTS if name not in _SAME_LENGTH)
+
+
 def fits(index: Any) -> bool:
     """The index has the shape ``build`` gives it (lengths and containers; the values are trusted like the digest's
     rows: a notebook file is only ever written by the bot). What does not fit is ignored: planning then parses the
     digest, and the next snapshot writes a new index."""
-    if not isinstance(index, dict) or index.get("v") != INDEX_VERSION:
+    if type(index) is not dict or index.get("v") != INDEX_VERSION:
         return False
-    if not all(isinstance(index.get(name), list) for name in _LISTS) or not isinstance(index.get("can"), dict):
+    get = index.get
+    ids = get("id")
+    if type(ids) is not list:
         return False
-    n = len(index["id"])
-    if any(len(index[name]) != n for name in (*COLUMNS, "at", "by_touches")):
+    n = len(ids)
+    for name in _SAME_LENGTH:  # read every morning: a plain loop, no generators
+        value = get(name)
+        if type(value) is not list or len(value) != n:
+            return False
+    for name in _OTHER_LISTS:
+        if type(get(name)) is not list:
+            return False
+    if type(get("can")) is not dict:
         return False
     if len(index["needs"]) != len(index["need_texts"]) or len(index["open"]) != len(index["open_items"]):
         return False
     if len(index["by_last"]) != len(CIRCLES) or len(index["strong"]) != len(CIRCLES):
         return False
-    return all(
-        isinstance(index.get(name), list) and len(index[name]) == 2 and len(index[name][0]) == len(index[name][1])
-        for name in ("meet", "birthday")
-    )
+    for name in ("meet", "birthday"):
+        pair = get(name)
+        if type(pair) is not list or len(pair) != 2 or len(pair[0]) != len(pair[1]):
+            return False
+    return True
 
 
 def fits_values(index: dict[str, Any]) -> bool:
@@ -355,7 +369,10 @@ class DigestRows(Mapping[str, Any]):
             starts = self.index["at"]
             start = starts[position]
             if position + 1 < len(starts):
-                end = starts[position + 1] - len(orjson.dumps(self._ids[position + 1])) - 2
+                key = self._ids[position + 1]  # the next row's key sits before its start: ',"key":'
+                end = starts[position + 1] - (
+                    len(key) + 4 if key.isalnum() and key.isascii() else len(orjson.dumps(key)) + 2
+                )
             else:
                 end = len(self._bytes) - 1
             row = self.parsed[position] = orjson.loads(self._bytes[start:end])

@@ -312,7 +312,9 @@ class DigestRows(Mapping[str, Any]):
     the digest changes appended since, in order: (contact id, row or None for a deletion).
     """
 
-    def __init__(self, snapshot: bytes, index: dict[str, Any], log: Sequence[tuple[str, Any]] = ()) -> None:
+    def __init__(
+        self, snapshot: bytes | memoryview, index: dict[str, Any], log: Sequence[tuple[str, Any]] = ()
+    ) -> None:
         self._bytes = snapshot
         self.index = index
         self._ids: list[str] = index["id"]

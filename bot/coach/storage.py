@@ -311,7 +311,7 @@ def _read_plain_head(path: str | os.PathLike[str]) -> tuple[Layout, bytes, bytes
         found = layout(prefix)
         if found is None:
             return None
-        head = prefix[: found.end] + os.pread(fd, max(0, found.end - len(prefix)), len(prefix))
+        head = os.pread(fd, found.end, 0) if found.end > len(prefix) else prefix[: found.end]
         size = os.fstat(fd).st_size
         tail = os.pread(fd, size - found.snapshot, found.snapshot) if size > found.snapshot else b""
         return found, head, tail
@@ -347,21 +347,22 @@ def read_head(
         return None
     if len(head) != found.end:
         return None
+    view = memoryview(head)  # the parts below are read in place, never copied
     digest_start = found.prefix
     state_start = digest_start + found.digest + len(_STATE_JOIN)
     state_end = state_start + found.state
-    if head[state_start - len(_STATE_JOIN) : state_start] != _STATE_JOIN:
+    if view[state_start - len(_STATE_JOIN) : state_start] != _STATE_JOIN:
         return None
-    if found.plan and head[state_end : state_end + len(_PLAN_JOIN)] != _PLAN_JOIN:
+    if found.plan and view[state_end : state_end + len(_PLAN_JOIN)] != _PLAN_JOIN:
         return None
     try:
-        state = orjson.loads(head[state_start:state_end])
-        index = orjson.loads(head[state_end + len(_PLAN_JOIN) :]) if found.plan else None
+        state = orjson.loads(view[state_start:state_end])
+        index = orjson.loads(view[state_end + len(_PLAN_JOIN) :]) if found.plan else None
     except orjson.JSONDecodeError:
         return None
     if not isinstance(state, dict):
         return None
-    digest_bytes = head[digest_start : digest_start + found.digest]
+    digest_bytes = view[digest_start : digest_start + found.digest]
     changes: list[tuple[str, Any]] = []
     if tail:
         holder = {STATE: state}

@@ -55,6 +55,7 @@ from bot.coach.strength import TieSignals, strength_from
 from bot.coach.summary import Row
 
 _WIDER = _CODE["wider"]
+COLD_SCORED = 12  # long-cold contacts scored one by one when there are this few
 
 
 class LazyRow(Mapping[str, Any]):
@@ -212,6 +213,17 @@ def all_due_indexed(
                 debt = columns["got"][at] - columns["gave"][at]
                 shares.append((SHARE + share_score(debt, columns["circle"][at]), ids[at], at))
                 taken += 1
+        # Long cold: the wider circle's oldest touches, a range of its order by last touch. When that range is short
+        # (long-cold contacts are usually few), all of it is scored; otherwise the order by score gives the best.
+        wider_at = index["by_last"][_WIDER]
+        day_of = (index["last"] if part == 0 else lasts).__getitem__
+        low = bisect.bisect_right(wider_at, "", key=day_of)
+        high = bisect.bisect_left(wider_at, min(cold_before, wider_before), key=day_of)
+        if high - low <= COLD_SCORED:
+            for at in wider_at[low:high]:
+                if live is None or live(at):
+                    cold.append((REDISCOVER + (1.0 if columns["flags"][at] & INTERESTS else 0.0), ids[at], at))
+            continue
         taken = 0
         for at in index["cold"]:
             if taken >= 3:

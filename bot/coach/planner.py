@@ -188,9 +188,10 @@ def _allowed(everything: list[Due], recent: Recent, hidden_keys: set[str], hidde
             continue
         if key in resting and not due.pressing:
             continue
-        if key.startswith("gap:") and key in week_keys:
+        kind = due.kind
+        if kind == "goal" and key.startswith("gap:") and key in week_keys:
             continue  # the gap is said once a week
-        if key.startswith("rediscover:"):
+        if kind == "reconnect" and key.startswith("rediscover:"):
             if rediscovered >= REDISCOVER_PER_WEEK or key in week_keys:
                 continue
             rediscovered = REDISCOVER_PER_WEEK  # one a morning

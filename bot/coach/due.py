@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import functools
 import heapq
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar, cast
 
 from bot.coach.give import IntroIdea, OfferIdea, intro_ideas, key_words, offer_ideas
 from bot.coach.goals import LOOP_DAYS, Focus, focus_of, gap_words, open_goals
@@ -25,6 +25,7 @@ from bot.coach.strength import ASK_THRESHOLD, NEW_TIE_DAYS, row_strength
 from bot.coach.summary import OpenItem, Row
 
 Rows = Mapping[str, Row]
+T = TypeVar("T")
 
 # -- how much each kind matters (docs/coaching.md, "Debts first") -----------------------------------------------
 THANKS_OWED = 100.0  # + up to 9 as it ages: a late thank-you is still better than none
@@ -113,6 +114,17 @@ class LoopDue(NamedTuple):
     goal_text: str
     news: str  # outcome key, see goals.OUTCOME_NEWS
     good: bool
+
+
+def tuple_maker(cls: type[T]) -> Callable[[Iterable[Any]], T]:
+    """``cls(*fields)`` for a NamedTuple, without the Python-level ``__new__`` that calling the class runs: planning
+    builds dozens of these per user every morning, and those calls were a noticeable share of its time
+    (bench/bench_planning.py). Every field is given, defaults included."""
+    return cast(Callable[[Iterable[Any]], T], functools.partial(tuple.__new__, cls))
+
+
+new_due = tuple_maker(Due)
+new_debt = tuple_maker(Debt)
 
 
 class Rules(NamedTuple):
@@ -296,10 +308,12 @@ def _open_items(
         if kind == "thanks":
             age = _age(item["made_on"], today_number)
             score = THANKS_OWED + (age if age < 30 else 30) * 0.3
-            due.append(Due(-score, f"thank:{item['id']}", "thank", people, Debt(row, item)))
+            due.append(new_due((-score, f"thank:{item['id']}", "thank", people, new_debt((row, item)), False)))
         elif kind == "reminder":
             if item.get("due_on") == days.today:
-                due.append(Due(-REMINDER, f"remind:{item['id']}", "reminder", people, Debt(row, item), True))
+                due.append(
+                    new_due((-REMINDER, f"remind:{item['id']}", "reminder", people, new_debt((row, item)), True))
+                )
         else:
             due_on = item.get("due_on", "")
             if due_on:
@@ -311,7 +325,7 @@ def _open_items(
             else:
                 age = _age(item["made_on"], today_number)
                 score, pressing = PROMISE_OPEN + (age if age < 60 else 60) * 0.25, False
-            due.append(Due(-score, f"followup:{item['id']}", "followup", people, Debt(row, item), pressing))
+            due.append(new_due((-score, f"followup:{item['id']}", "followup", people, new_debt((row, item)), pressing)))
 
 
 def _goal_views(goals: Sequence[Mapping[str, Any]]) -> list[GoalView]:
@@ -420,10 +434,10 @@ def _need_gives(due: list[Due], rows: Rows, needing: list[Row], capable: list[Ro
 def _need_gives_from(due: list[Due], intros: list[IntroIdea], needing: Sequence[Row], offers: Sequence[str]) -> None:
     idea: IntroIdea
     for idea in intros:
-        due.append(Due(-INTRO, f"intro:{idea.a}:{idea.b}", "give", (idea.a, idea.b), idea))
+        due.append(new_due((-INTRO, f"intro:{idea.a}:{idea.b}", "give", (idea.a, idea.b), idea, False)))
     offer: OfferIdea
     for offer in offer_ideas(needing, offers):
-        due.append(Due(-OFFER, f"offer:{offer.contact_id}", "give", (offer.contact_id,), offer))
+        due.append(new_due((-OFFER, f"offer:{offer.contact_id}", "give", (offer.contact_id,), offer, False)))
 
 
 # ISO day -> day number, shared by every plan: all users' rows name the same few hundred recent days, so each

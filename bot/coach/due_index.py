@@ -40,6 +40,8 @@ from bot.coach.due import (
     _need_gives_from,
     _open_items,
     days_that_matter,
+    new_due,
+    tuple_maker,
 )
 from bot.coach.give import CANDIDATES_PER_WORD, IntroIdea, because, key_words
 from bot.coach.plan_index import (
@@ -55,6 +57,8 @@ from bot.coach.strength import TieSignals, strength_from
 from bot.coach.summary import Row
 
 _WIDER = _CODE["wider"]
+new_intro = tuple_maker(IntroIdea)
+new_signals = tuple_maker(TieSignals)
 COLD_SCORED = 12  # long-cold contacts scored one by one when there are this few
 
 
@@ -147,7 +151,7 @@ def all_due_indexed(
             if (live is None or live(at)) and lasts[at] <= win_to:
                 debt = columns["got"][at] - columns["gave"][at]
                 score = share_score(debt, columns["circle"][at])
-                due.append(Due(-WIN - score, f"congrats:{ids[at]}", "give", (ids[at],), LazyRow(rows, at)))
+                due.append(new_due((-WIN - score, f"congrats:{ids[at]}", "give", (ids[at],), LazyRow(rows, at), False)))
 
     # Keeping in touch: the best few of each plentiful kind (see due._best), found without scoring everyone.
     reconnects: list[tuple[float, str, int]] = []
@@ -255,7 +259,7 @@ def all_due_indexed(
         if rows.loose or rows.dead:
             intros = _intro_ideas(rows, indexes, columns, needing)
         else:  # found when the snapshot was written: they depend on the rows alone
-            intros = [IntroIdea(*idea) for idea in indexes[0]["intros"]]
+            intros = [new_intro(idea) for idea in indexes[0]["intros"]]
         _need_gives_from(due, intros, needing, offers)
     due.sort()
     return due
@@ -269,7 +273,7 @@ def _best(
         return
     ranked = [(-score, cid, at) for score, cid, at in found]
     best = heapq.nsmallest(keep, ranked) if keep is not None and keep < len(ranked) else sorted(ranked)
-    due.extend([Due(rank, prefix + cid, kind, (cid,), LazyRow(rows, at)) for rank, cid, at in best])
+    due.extend([new_due((rank, prefix + cid, kind, (cid,), LazyRow(rows, at), False)) for rank, cid, at in best])
 
 
 def _first_of(order: list[int], wanted: set[int], count: int) -> list[int]:
@@ -289,8 +293,8 @@ def _strength(columns: Mapping[str, list[Any]], at: int, today_number: int) -> f
     as ``strength._days_between`` has it)."""
     days = today_number - _day_number(columns["last"][at])
     return _score(
-        TieSignals(days if days > 0 else 0, columns["touches"][at], columns["gave"][at], columns["got"][at],
-                   columns["known"][at])
+        new_signals((days if days > 0 else 0, columns["touches"][at], columns["gave"][at], columns["got"][at],
+                     columns["known"][at]))
     )  # fmt: skip
 
 

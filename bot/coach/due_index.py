@@ -151,7 +151,7 @@ def all_due_indexed(
             if (live is None or live(at)) and lasts[at] <= win_to:
                 debt = columns["got"][at] - columns["gave"][at]
                 score = share_score(debt, columns["circle"][at])
-                due.append(new_due((-WIN - score, f"congrats:{ids[at]}", "give", (ids[at],), LazyRow(rows, at), False)))
+                due.append(new_due((-WIN - score, f"congrats:{ids[at]}", "give", (ids[at],), at, False)))
 
     # Keeping in touch: the best few of each plentiful kind (see due._best), found without scoring everyone.
     reconnects: list[tuple[float, str, int]] = []
@@ -273,7 +273,7 @@ def _best(
         return
     ranked = [(-score, cid, at) for score, cid, at in found]
     best = heapq.nsmallest(keep, ranked) if keep is not None and keep < len(ranked) else sorted(ranked)
-    due.extend([new_due((rank, prefix + cid, kind, (cid,), LazyRow(rows, at), False)) for rank, cid, at in best])
+    due.extend([new_due((rank, prefix + cid, kind, (cid,), at, False)) for rank, cid, at in best])
 
 
 def _first_of(order: list[int], wanted: set[int], count: int) -> list[int]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping
 from datetime import date
+from typing import cast
 
 from bot.coach.due import Debt, Due, Gap, Helper, Lead, LoopDue
 from bot.coach.facts import (
@@ -34,6 +35,7 @@ from bot.coach.give import IntroIdea, OfferIdea, share_interest
 from bot.coach.goals import OUTCOME_NEWS, Focus, why_they_can_help
 from bot.coach.models import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE, Contact
 from bot.coach.nudges import Nudge
+from bot.coach.plan_index import DigestRows
 from bot.coach.shorthand import article, tidy
 from bot.coach.summary import OpenItem, Row
 from bot.coach.when import how_long, when_in_words
@@ -54,6 +56,8 @@ _NEWS_FOR_YOU = {
 
 def write(due: Due, rows: Rows, today: date) -> Nudge:
     """The nudge for a candidate, in words."""
+    if type(due.detail) is int:  # a row found through the planning index, by its position (due_index.py)
+        due = due._replace(detail=cast(DigestRows, rows).row(due.detail))
     return _WRITERS[due.key.split(":", 1)[0]](due, rows, today)
 
 

@@ -79,7 +79,7 @@ class Ranked(NamedTuple):
 
 
 class Debt(NamedTuple):
-    row: Row
+    row: Row  # or, found through the planning index, the row's position there (wording.write reads it)
     item: OpenItem
 
 
@@ -192,7 +192,7 @@ def all_due(
             days_since = _age(row["met_on"], today_number)
             due.append(Due(-NICE_TO_MEET - days_since, f"thank-meet:{row['id']}", "thank", (row["id"],), row))
         if "open" in row:
-            _open_items(due, row, days, today_number)
+            _open_items(due, row["id"], row, row["open"], days, today_number)
         if "birthday" in row and row["birthday"] == month_day:
             due.append(Due(-BIRTHDAY, f"birthday:{row['id']}:{today.year}", "birthday", (row["id"],), row, True))
         if "needs" in row:
@@ -299,12 +299,13 @@ def days_that_matter(today: date) -> Days:
 
 
 def _open_items(
-    due: list[Due], row: Row, days: Days, today_number: int, open_items: Sequence[OpenItem] | None = None
+    due: list[Due], contact_id: str, row: Row | int, open_items: Sequence[OpenItem], days: Days, today_number: int
 ) -> None:
     """Owed thank-yous age slowly, promises a little slower; a dated promise waits for its window, a reminder
-    for its day (docs/coaching.md, "Debts first"). ``open_items``: the row's, when they are known without it."""
-    people = (row["id"],)
-    for item in row["open"] if open_items is None else open_items:
+    for its day (docs/coaching.md, "Debts first"). ``row``: the contact's row, or its position in the planning
+    index (the row is read only if the debt is picked: see ``Debt``)."""
+    people = (contact_id,)
+    for item in open_items:
         kind = item["kind"]
         if kind == "thanks":
             age = _age(item["made_on"], today_number)

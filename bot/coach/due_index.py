@@ -140,7 +140,7 @@ def all_due_indexed(
                 due.append(Due(-NICE_TO_MEET - days_since, f"thank-meet:{ids[at]}", "thank", (ids[at],), detail))
         for at, items in zip(index["open"], index["open_items"], strict=True):
             if live is None or live(at):
-                _open_items(due, LazyRow(rows, at, {"id": ids[at]}), days, today_number, items)  # type: ignore[arg-type]
+                _open_items(due, ids[at], at, items, days, today_number)
         birthdays, born = index["birthday"]
         low, high = bisect.bisect_left(birthdays, days.month_day), bisect.bisect_right(birthdays, days.month_day)
         for at in born[low:high]:

@@ -56,8 +56,11 @@ _NEWS_FOR_YOU = {
 
 def write(due: Due, rows: Rows, today: date) -> Nudge:
     """The nudge for a candidate, in words."""
-    if type(due.detail) is int:  # a row found through the planning index, by its position (due_index.py)
-        due = due._replace(detail=cast(DigestRows, rows).row(due.detail))
+    detail = due.detail  # a row found through the planning index is its position there (due_index.py): read it
+    if type(detail) is int:
+        due = due._replace(detail=cast(DigestRows, rows).row(detail))
+    elif type(detail) is Debt and type(detail.row) is int:
+        due = due._replace(detail=Debt(cast(DigestRows, rows).row(detail.row), detail.item))
     return _WRITERS[due.key.split(":", 1)[0]](due, rows, today)
 
 

@@ -8,11 +8,13 @@ notebooks and days). What changes is how the candidates are found:
   and birthdays (by day);
 - a circle's overdue contacts are a range of its contacts sorted by last touch; once three cadences late every one
   of them has the same lateness, so the best few are read off the order by strength; the few in between are scored;
-- shares and long-cold contacts are read off their orders by score, skipping those the day rules out;
+- shares are read off their order by score, skipping those the day rules out; long-cold contacts are a range of
+  the wider circle's order by last touch when they are few, else read off their order by score;
 - helpers for a goal and people who can meet a need come from the inverted index of "can" words.
 
-Rows are parsed only for what becomes a candidate's detail; the plentiful kinds' details stay unparsed until a
-plan words them (``LazyRow``).
+Rows are parsed only when they are read: a candidate about one person carries the row's position as its detail (or
+its debt's row), and ``wording.write`` reads the row only for what a plan picks; a helper's row is read to say what
+the goal asks of them; a job lead's or an intro's row is read when its details are (``LazyRow``).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import functools
 import heapq
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from bot.coach.due import (
     BIRTHDAY,
@@ -63,12 +65,12 @@ COLD_SCORED = 12  # long-cold contacts scored one by one when there are this few
 
 
 class LazyRow(Mapping[str, Any]):
-    """A digest row, parsed the first time anything is read from it that the index did not already say (most
-    candidates are never worded)."""
+    """A digest row that starts from what the index already says about it (someone's id and needs), and is parsed
+    the first time anything else is read (a job lead's or an intro's details)."""
 
     __slots__ = ("_known", "_position", "_row", "_rows")
 
-    def __init__(self, rows: DigestRows, position: int, known: dict[str, Any] | None = None) -> None:
+    def __init__(self, rows: DigestRows, position: int, known: Mapping[str, Any] | None = None) -> None:
         self._rows = rows
         self._position = position
         self._row: Mapping[str, Any] | None = None
@@ -239,7 +241,14 @@ def all_due_indexed(
     _best(due, rows, shares, keep, "give:", "give")
     _best(due, rows, cold, 3, "rediscover:", "reconnect")
 
-    needing = _needing(rows, indexes, ids)
+    needs_at = _needing(rows, indexes)
+    # Offers read only who needs what: plain rows of id and needs. A job lead or an intro from changed rows reads
+    # more of a row (their company, when they met), so those get rows that read the rest when asked.
+    needing = cast(list[Row], [{"id": ids[at], "needs": needs} for at, needs in needs_at])
+
+    def lazy_needing() -> list[Row]:
+        return cast(list[Row], [LazyRow(rows, at, known) for (at, _), known in zip(needs_at, needing, strict=True)])
+
     if views or any(goal.get("loops") for goal in goals):
         helpers_by_goal = []
         for view in views:
@@ -254,10 +263,12 @@ def all_due_indexed(
                 reverse=True,
             )
             helpers_by_goal.append([(strength, cid, row(at)) for strength, cid, at in strengths[:HELPERS_PER_GOAL]])
-        _goal_steps_after_helpers(due, rows, views, helpers_by_goal, needing, goals, today, days)
+        leads = any(view.focus.roles and view.focus.kind == "job" for view in views)  # what reads needing there
+        needing_there = lazy_needing() if leads else []
+        _goal_steps_after_helpers(due, rows, views, helpers_by_goal, needing_there, goals, today, days)
     if needing:
         if rows.loose or rows.dead:
-            intros = _intro_ideas(rows, indexes, columns, needing)
+            intros = _intro_ideas(rows, indexes, columns, lazy_needing())
         else:  # found when the snapshot was written: they depend on the rows alone
             intros = [new_intro(idea) for idea in indexes[0]["intros"]]
         _need_gives_from(due, intros, needing, offers)
@@ -303,8 +314,8 @@ def _score(signals: TieSignals) -> float:
     return strength_from(signals).score
 
 
-def _needing(rows: DigestRows, indexes: list[dict[str, Any]], ids: list[str]) -> list[Row]:
-    """Everyone with needs, in digest order."""
+def _needing(rows: DigestRows, indexes: list[dict[str, Any]]) -> list[tuple[int, list[str]]]:
+    """Everyone with needs, in digest order: (position, needs)."""
     found = []
     for part, index in enumerate(indexes):
         for at, needs in zip(index["needs"], index["need_texts"], strict=True):
@@ -312,7 +323,7 @@ def _needing(rows: DigestRows, indexes: list[dict[str, Any]], ids: list[str]) ->
                 found.append((at, needs))
     if len(indexes) > 1:
         found.sort(key=_FIRST)
-    return [LazyRow(rows, at, {"id": ids[at], "needs": needs}) for at, needs in found]  # type: ignore[misc]
+    return found
 
 
 def _first(pair: tuple[int, Any]) -> int:

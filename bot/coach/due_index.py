@@ -259,7 +259,7 @@ def all_due_indexed(
                 mine = sorted({at for word in view.words for at in _postings(indexes, word, dead)})
                 likely = sorted(mine, key=lambda at: (columns["touches"][at], lasts[at]), reverse=True)
             strengths = sorted(
-                ((_strength(columns, at, today_number), ids[at], at) for at in likely[: 3 * HELPERS_PER_GOAL]),
+                [(_strength(columns, at, today_number), ids[at], at) for at in likely[: 3 * HELPERS_PER_GOAL]],
                 reverse=True,
             )
             helpers_by_goal.append([(strength, cid, row(at)) for strength, cid, at in strengths[:HELPERS_PER_GOAL]])
@@ -283,7 +283,8 @@ def _best(
     if not found:
         return
     ranked = [(-score, cid, at) for score, cid, at in found]
-    best = heapq.nsmallest(keep, ranked) if keep is not None and keep < len(ranked) else sorted(ranked)
+    # A few dozen at most: sorting them is quicker than a heap (heapq.nsmallest) until there are many more.
+    best = heapq.nsmallest(keep, ranked) if keep is not None and len(ranked) > 4 * keep + 64 else sorted(ranked)[:keep]
     due.extend([new_due((rank, prefix + cid, kind, (cid,), at, False)) for rank, cid, at in best])
 
 

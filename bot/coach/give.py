@@ -224,7 +224,7 @@ def offer_ideas(people: Iterable[Mapping[str, Any]], offers: Sequence[str], *, l
         for need in row.get("needs", ()):
             words = key_words(need)
             for offer, offered_words in offered:
-                if words & offered_words:
+                if not words.isdisjoint(offered_words):
                     ideas.append(OfferIdea(row["id"], need, offer))
                     break
             else:

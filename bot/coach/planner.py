@@ -203,7 +203,11 @@ def _pick(due: Sequence[Due], budget: int) -> list[Due]:
     """Greedy by score, with a penalty for repeating a kind and never the same person twice."""
     by_kind: dict[str, list[Due]] = {}
     for item in due:  # already best first
-        by_kind.setdefault(item.kind, []).append(item)
+        found = by_kind.get(item.kind)
+        if found is None:
+            by_kind[item.kind] = [item]
+        else:
+            found.append(item)
     position = dict.fromkeys(by_kind, 0)
     chosen_of_kind = dict.fromkeys(by_kind, 0)
     people: set[str] = set()
@@ -218,9 +222,10 @@ def _pick(due: Sequence[Due], budget: int) -> list[Due]:
             position[kind] = i
             if i == len(items):
                 continue
-            value = items[i].score - KIND_REPEAT_PENALTY * chosen_of_kind[kind]
-            if best is None or value > best_value or (value == best_value and items[i].key < best.key):
-                best, best_value = items[i], value
+            item = items[i]
+            value = -item.rank - KIND_REPEAT_PENALTY * chosen_of_kind[kind]  # the score, less the repeat penalty
+            if best is None or value > best_value or (value == best_value and item.key < best.key):
+                best, best_value = item, value
         if best is None:
             break
         plan.append(best)

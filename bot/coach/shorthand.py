@@ -41,6 +41,17 @@ _ACRONYMS = {
         LLMs GTM QA iOS DevOps NLP CRM MBA PhD MVP IPO ESG NGO NGOs AWS GCP SQL K8s DTC D2C NFT NFTs CV CVs"""
     )
 }
+# Companies whose names are not written the way a capital first letter would write them ("openai" is OpenAI, not
+# Openai). Lowercase as typed -> as written; only names that are not ordinary words.
+_COMPANIES = {
+    word.lower(): word
+    for word in _set(
+        """OpenAI GitHub GitLab LinkedIn YouTube PayPal IBM McKinsey JPMorgan HubSpot DoorDash WhatsApp TikTok DeepMind
+        SpaceX eBay BlackRock SoftBank WeWork FedEx ByteDance CrowdStrike ServiceNow DocuSign DigitalOcean HashiCorp
+        PagerDuty JetBrains DuckDuckGo MongoDB HSBC KPMG PwC BCG UBS SAP AMD BMW NASA IKEA AstraZeneca GlaxoSmithKline
+        GSK SoundCloud SurveyMonkey ZipRecruiter ClickUp MailerLite PlayStation iRobot"""
+    )
+}
 _VAGUE_TAIL = frozenset(["stuff", "things", "etc", "etc."])
 _DETERMINERS = _set(
     """a an the some any my your his her their our its this that these those one two three few several more
@@ -70,6 +81,8 @@ def tidy(text: str) -> str:
             core = _SHORTHAND[low]
         elif low in _ACRONYMS and (core.islower() or core.isupper()):
             core = _ACRONYMS[low]
+        elif low in _COMPANIES and core.islower():
+            core = _COMPANIES[low]
         words.append(core + tail)
     while len(words) > 1 and words[-1].lower() in _VAGUE_TAIL:
         words.pop()
@@ -152,8 +165,11 @@ SECTORS = _set(
 
 
 def company_name(word: str) -> str:
-    """A word typed after "at": "stripe" -> "Stripe"; a kind of place keeps its article: "fintech" -> "a fintech"."""
+    """A word typed after "at": "stripe" -> "Stripe", "openai" -> "OpenAI"; a kind of place keeps its article:
+    "fintech" -> "a fintech"."""
     low = word.lower()
     if low in SECTORS:
         return f"{article(low)} {low}"
+    if low in _COMPANIES and word.islower():
+        return _COMPANIES[low]
     return word[:1].upper() + word[1:] if word.islower() else word

@@ -106,6 +106,7 @@ NEEDS = {
     "she is hiring designer": "Oli hopes to find a designer",
     "looking for a cofounder w/ ML chops": "Oli hopes to find a cofounder with ML chops",
     "wants an intro to someone at stripe": "Oli would like an introduction to Stripe",
+    "wants an intro to someone at github": "Oli would like an introduction to GitHub",
     "raising seed": "Oli is raising a seed round",
     "needs advice on hiring designer": "Oli would like advice on hiring a designer",
     "needs help with her visa application": "Oli's visa application could use a hand",
@@ -242,6 +243,8 @@ GOALS = {  # /goal as typed -> the gap nudge
     "raising seed": "For your goal of raising a seed round: nobody you know invests yet",
     "a cofounder w/ ML chops": "For your goal of finding a cofounder with ML chops: nobody you know could be a",
     "land a PM job in healthcare": "For your goal to land a PM job in healthcare: nobody you know works in healthcare",
+    "land a research role at openai": "For your goal to land a research role at OpenAI: nobody you know works at OpenAI",
+    "get a job at mckinsey": "For your goal to get a job at McKinsey: nobody you know works at McKinsey",
 }
 
 

@@ -243,7 +243,7 @@ GOALS = {  # /goal as typed -> the gap nudge
     "raising seed": "For your goal of raising a seed round: nobody you know invests yet",
     "a cofounder w/ ML chops": "For your goal of finding a cofounder with ML chops: nobody you know could be a",
     "land a PM job in healthcare": "For your goal to land a PM job in healthcare: nobody you know works in healthcare",
-    "land a research role at openai": "For your goal to land a research role at OpenAI: nobody you know works at OpenAI",
+    "land a research role at openai": "For your goal to land a research role at OpenAI: nobody you know works at",
     "get a job at mckinsey": "For your goal to get a job at McKinsey: nobody you know works at McKinsey",
 }
 

@@ -16,6 +16,7 @@ from bot.clock import FixedClock
 from bot.coach.store import Store
 from bot.config import Settings
 from bot.local_api import LocalBotAPI, LocalChat, buttons_of
+from bot.morning.send import deliver_morning
 
 NOW = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
 
@@ -97,6 +98,14 @@ class User:
             for m, p in self.bot.api.calls[before:]
             if m == "answerCallbackQuery" and p.get("text")
         ]
+        return self.text
+
+    async def morning(self, clock: FixedClock, day: int) -> str:
+        """This user's morning message on 2026-11-{22 + day} at 08:00 UTC (it must go out), as the messages seen."""
+        clock.set(datetime(2026, 11, 22 + day, 8, 0, tzinfo=UTC))
+        before = len(self.bot.api.calls)
+        assert await deliver_morning(self.bot.app, self.chat.user["id"]) == "sent"
+        self.last = [p for m, p in self.bot.api.calls[before:] if m == "sendMessage"]
         return self.text
 
     @property

@@ -45,7 +45,7 @@ from bot.coach.due import (
     new_due,
     tuple_maker,
 )
-from bot.coach.give import CANDIDATES_PER_WORD, IntroIdea, because, key_words
+from bot.coach.give import CANDIDATES_PER_WORD, IntroIdea, intros_from, needed_words
 from bot.coach.plan_index import (
     _CODE,
     CAPPED_LATENESS,
@@ -268,7 +268,7 @@ def all_due_indexed(
         _goal_steps_after_helpers(due, rows, views, helpers_by_goal, needing_there, goals, today, days)
     if needing:
         if rows.loose or rows.dead:
-            intros = _intro_ideas(rows, indexes, columns, lazy_needing())
+            intros = _intro_ideas(rows, indexes, lazy_needing())
         else:  # found when the snapshot was written: they depend on the rows alone
             intros = [new_intro(idea) for idea in indexes[0]["intros"]]
         _need_gives_from(due, intros, needing, offers)
@@ -343,72 +343,13 @@ def _postings(indexes: list[dict[str, Any]], word: str, dead: set[int]) -> list[
 
 
 def _intro_ideas(
-    rows: DigestRows,
-    indexes: list[dict[str, Any]],
-    columns: Mapping[str, list[Any]],
-    needing: Sequence[Mapping[str, Any]],
-    *,
-    limit: int = 4,
+    rows: DigestRows, indexes: list[dict[str, Any]], needing: Sequence[Mapping[str, Any]]
 ) -> list[IntroIdea]:
     """``give.intro_ideas`` with the candidates for each word read from the index: the first
-    ``CANDIDATES_PER_WORD`` people in digest order whose "can" words hold it."""
-    wanted = {row["id"]: [(need, key_words(need)) for need in row["needs"]] for row in needing}
-    words = frozenset().union(*(w for needs in wanted.values() for _, w in needs))
-    candidates: dict[str, list[int]] = {}
-    for word in words:
+    ``CANDIDATES_PER_WORD`` people in digest order whose "can" words hold it (only their rows are read)."""
+    candidates: dict[str, list[Mapping[str, Any]]] = {}
+    for word in needed_words(needing):
         found = _postings(indexes, word, rows.dead)[:CANDIDATES_PER_WORD]
         if found:
-            candidates[word] = found
-    ideas: list[IntroIdea] = []
-    if not candidates:
-        return ideas
-    for row in needing:
-        for need, need_words in wanted[row["id"]]:
-            other = _best_match(row, need_words, candidates, rows, columns)
-            if other is not None:
-                match = rows.row(other)
-                ideas.append(IntroIdea(row["id"], match["id"], need, because(match, need_words)))
-                if len(ideas) >= limit:
-                    return ideas
-                break
-    return ideas
-
-
-def _best_match(
-    row: Mapping[str, Any],
-    words: frozenset[str],
-    candidates: Mapping[str, list[int]],
-    rows: DigestRows,
-    columns: Mapping[str, list[Any]],
-) -> int | None:
-    """``give._best_match`` on the index: never the same company, never two people who already know each other.
-    Only the candidates' rows are read (a few per word)."""
-    ids = columns["id"]
-    hits: dict[str, int] = {}
-    found: dict[str, int] = {}
-    me = row["id"]
-    company = row.get("company", "").lower()
-    mine = row.get("gives")
-    introduced_by = row.get("introduced_by")
-    first = row["first"].lower() if row["first"] else ""
-    for word in words:
-        for at in candidates.get(word, ()):
-            cid = ids[at]
-            if cid == me:
-                continue
-            other = rows.row(at)
-            if company and other.get("company", "").lower() == company:
-                continue
-            if introduced_by == cid or other.get("introduced_by") == me:
-                continue
-            other_first, gives = other["first"], other.get("gives")
-            if (mine is not None and other_first and other_first.lower() in mine) or (
-                gives is not None and first and first in gives
-            ):
-                continue
-            hits[cid] = hits.get(cid, 0) + 1
-            found[cid] = at
-    if not hits:
-        return None
-    best = max(sorted(hits), key=lambda cid: (hits[cid], columns["touches"][found[cid]]))
-    return found[best]
+            candidates[word] = [rows.row(at) for at in found]
+    return intros_from(needing, candidates)

@@ -153,8 +153,7 @@ def intro_ideas(
     """
     if not needing:
         return []
-    wanted = {row["id"]: [(need, key_words(need)) for need in row["needs"]] for row in needing}
-    words = frozenset().union(*(w for needs in wanted.values() for _, w in needs))
+    words = needed_words(needing)
     index: dict[str, list[Mapping[str, Any]]] = {}
     for row in capable:
         for word in row["can"]:
@@ -162,11 +161,25 @@ def intro_ideas(
                 found = index.setdefault(word, [])
                 if len(found) < CANDIDATES_PER_WORD:
                     found.append(row)
+    return intros_from(needing, index, limit=limit)
+
+
+def needed_words(needing: Sequence[Mapping[str, Any]]) -> frozenset[str]:
+    """The key words of everyone's needs: the only words whose candidates an intro can use."""
+    return frozenset().union(*(key_words(need) for row in needing for need in row["needs"]))
+
+
+def intros_from(
+    needing: Sequence[Mapping[str, Any]], index: Mapping[str, list[Mapping[str, Any]]], *, limit: int = 4
+) -> list[IntroIdea]:
+    """``intro_ideas`` once the candidates are known: for each key word, the first ``CANDIDATES_PER_WORD`` people
+    (in digest order) who have or do it (due_index.py finds them through the planning index)."""
     ideas: list[IntroIdea] = []
     if not index:
         return ideas
     for row in needing:
-        for need, need_words in wanted[row["id"]]:
+        for need in row["needs"]:
+            need_words = key_words(need)
             other = _best_match(row, need_words, index)
             if other is not None:
                 ideas.append(IntroIdea(row["id"], other["id"], need, because(other, need_words)))
@@ -184,7 +197,9 @@ def _best_match(
     company = row.get("company", "").lower()
     for word in words:
         for other in index.get(word, ()):
-            if other is row or (company and other.get("company", "").lower() == company) or _already_know(row, other):
+            if other["id"] == row["id"] or (company and other.get("company", "").lower() == company):
+                continue
+            if _already_know(row, other):
                 continue
             hits[other["id"]] = hits.get(other["id"], 0) + 1
             found[other["id"]] = other

@@ -332,15 +332,14 @@ def read_head(
     try:
         if codec is None:
             read = _read_plain_head(path)
-            if read is None:
-                return None
-            found, head, tail = read
         else:
             with open(path, "rb") as handle:
-                head, tail = codec.read_head(handle, owner_of(path))
-            found = layout(head)  # type: ignore[assignment]
-            if found is None:
-                return None
+                sealed_head, sealed_tail = codec.read_head(handle, owner_of(path))
+            opened = layout(sealed_head)
+            read = None if opened is None else (opened, sealed_head, sealed_tail)
+        if read is None:
+            return None
+        found, head, tail = read
     except FileNotFoundError:
         return None
     except (ValueError, Damaged):

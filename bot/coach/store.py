@@ -66,7 +66,7 @@ class Store:
     def __init__(self, data_dir: str | os.PathLike[str], cache_size: int = 32, codec: Codec | None = None) -> None:
         self.data_dir = Path(data_dir)
         self.users_dir = self.data_dir / "users"
-        self._users_prefix = os.path.join(self.users_dir, "")  # glance builds each morning's paths as plain strings
+        self._users_prefix = os.path.join(self.users_dir, "")
         self.users_dir.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
         for folder in (self.data_dir, self.users_dir):  # other people on the machine never read anyone's notes
             os.chmod(folder, FOLDER_MODE)
@@ -76,7 +76,11 @@ class Store:
         self._turns: dict[int, _Turn] = {}
 
     def path_for(self, user_id: int) -> Path:
-        return self.users_dir / f"{int(user_id)}.json"
+        return Path(self._file_of(user_id))
+
+    def _file_of(self, user_id: int) -> str:
+        """The user's file as a plain string: glance builds one for every user every morning, and pathlib costs."""
+        return f"{self._users_prefix}{int(user_id)}.json"
 
     # -- using a notebook -----------------------------------------------------------------------------------------
 
@@ -184,7 +188,7 @@ class Store:
         An open notebook answers from memory; a file without a current head (older release) is opened fully.
         """
         notebook = self._open.get(int(user_id))
-        head = None if notebook is not None else read_head(f"{self._users_prefix}{int(user_id)}.json", self.codec)
+        head = None if notebook is not None else read_head(self._file_of(user_id), self.codec)
         if head is not None:
             state = state_values(head[1])
             if state.get(DIGEST_VERSION) == SUMMARY_VERSION:

@@ -220,6 +220,13 @@ def test_a_file_from_before_the_index_plans_the_same_and_gets_an_index_on_its_ne
     assert plans(glance.rows, glance.state, today) == expected
 
 
+def index_in(path: Path) -> dict[str, Any]:
+    """A plaintext file's planning index, as written in its head."""
+    line = path.read_bytes().split(b"\n", 1)[0]
+    start = 73 + int(line[10:22]) + 9 + int(line[23:35]) + 9
+    return orjson.loads(line[start : start + int(line[49:61])])  # type: ignore[no-any-return]
+
+
 def replace_index(path: Path, index: bytes) -> None:
     """Rewrite a plaintext file's head with another planning index."""
     line = path.read_bytes().split(b"\n", 1)[0]
@@ -261,9 +268,7 @@ def test_nurture_check_tells_an_index_that_disagrees_with_the_digest(tmp_path):
     notebook.close()
     path = tmp_path / "users" / "1.json"
     assert check_notebook(1, path).ok
-    line = path.read_bytes().split(b"\n", 1)[0]
-    start = 73 + int(line[10:22]) + 9 + int(line[23:35]) + 9
-    index = orjson.loads(line[start : start + int(line[49:61])])
+    index = index_in(path)
     index["touches"] = [t + 1 for t in index["touches"]]
     replace_index(path, orjson.dumps(index))
     verdict = check_notebook(1, path)
@@ -280,9 +285,7 @@ def test_an_index_written_by_an_earlier_release_with_its_people_string_still_pla
     notebook.rebuild_digest()
     notebook.close()
     path = tmp_path / "users" / "1.json"
-    line = path.read_bytes().split(b"\n", 1)[0]
-    start = 73 + int(line[10:22]) + 9 + int(line[23:35]) + 9
-    index = orjson.loads(line[start : start + int(line[49:61])])
+    index = index_in(path)
     assert "people" not in index
     index["people"] = orjson.dumps({"first": [], "company": [], "by": [], "gives": []}).decode()
     replace_index(path, orjson.dumps(index))
@@ -306,7 +309,6 @@ def test_the_few_of_each_plentiful_kind_the_planner_asks_for_plan_what_all_of_th
 
     monkeypatch.setattr(planner, "all_due", lambda *args, keep=None, **kwargs: all_due(*args, **kwargs))
     assert mornings(rows, state, today, days=4) == few
-
 
 
 @pytest.mark.parametrize("hidden", ["person:a", "planned", "resting"])
@@ -354,9 +356,7 @@ def test_an_index_holding_wrong_values_is_planned_around_and_repaired_on_the_nex
     notebook.rebuild_digest()
     notebook.close()
     path = tmp_path / "users" / "1.json"
-    line = path.read_bytes().split(b"\n", 1)[0]
-    start = 73 + int(line[10:22]) + 9 + int(line[23:35]) + 9
-    index = orjson.loads(line[start : start + int(line[49:61])])
+    index = index_in(path)
     index["last"] = [n for n in range(len(index["last"]))]  # the right shape, days that are not days
     replace_index(path, orjson.dumps(index))
     glance = Store(tmp_path).glance(1)

@@ -115,29 +115,21 @@ async def test_the_weekly_review_is_pushed_once(bot, user: User, clock):
     assert "Gives: 1" in review and "raise a seed round" in review and "Streak: 1 week" in review
 
 
-async def _morning(bot, user: User, clock, day: int) -> str:
-    clock.set(datetime(2026, 11, 22 + day, 8, 0, tzinfo=UTC))
-    before = len(bot.api.calls)
-    assert await deliver_morning(bot.app, UID) == "sent"
-    user.last = [p for m, p in bot.api.calls[before:] if m == "sendMessage"]
-    return user.text
-
-
 async def test_an_empty_notebook_first_morning_teaches_the_one_line_capture(bot, user: User, clock):
     await user.say("/start")
-    text = await _morning(bot, user, clock, 1)
+    text = await user.morning(clock, 1)
     assert "<code>met Jane from Acme at the editors happy hour" in text
-    assert "All quiet" in await _morning(bot, user, clock, 2)  # taught once, not every day
+    assert "All quiet" in await user.morning(clock, 2)  # taught once, not every day
 
 
 async def test_snooze_rests_the_person_unless_only_this_one(bot, user: User, clock):
     await user.say("/met Priya Raman at Web Summit, promised to send her the Ferrazzi book")
-    await _morning(bot, user, clock, 1)
+    await user.morning(clock, 1)
     await user.tap("1 Snooze")
     await user.tap("Tomorrow")
     [key] = notebook(bot).get_state(SNOOZES)
     assert key.startswith("person:")
-    await _morning(bot, user, clock, 2)
+    await user.morning(clock, 2)
     await user.tap("1 Snooze")
     await user.tap("Only this one")
     assert any(k.startswith("followup:") or k.startswith("thank-meet:") for k in notebook(bot).get_state(SNOOZES))
@@ -145,7 +137,7 @@ async def test_snooze_rests_the_person_unless_only_this_one(bot, user: User, clo
 
 async def test_a_tap_marks_the_morning_as_not_ignored(bot, user: User, clock):
     await user.say("/met Priya Raman at Web Summit, promised to send her the Ferrazzi book")
-    await _morning(bot, user, clock, 1)
+    await user.morning(clock, 1)
     await user.tap("1 Done")
     [record] = notebook(bot).get_state(MORNINGS).values()
     assert record["acted"] == [record["keys"][0]]
@@ -173,7 +165,7 @@ async def test_an_ask_comes_with_a_draft_to_copy(bot, user: User, clock):
         "/note Carla: she showed me the roadmap",
     ):
         await user.say(line)
-    text = await _morning(bot, user, clock, 1)
+    text = await user.morning(clock, 1)
     assert "Ask Carla for a referral" in text
     number = text.split("🙋 Ask")[0].rsplit("<b>", 1)[1].split(".")[0]
     draft = await user.tap(f"{number} Draft")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.coach.capture import understand
+from bot.coach.reading.capture import understand
 from tests.corpus.scoring import FIELDS, TODAY, load, read_with_nurture, score
 
 ROUNDS = 20

@@ -1,4 +1,4 @@
-"""What encryption at rest (COACH_DATA_KEY, bot/coach/crypto.py) costs: per save and per morning plan.
+"""What encryption at rest (COACH_DATA_KEY, bot/store/crypto.py) costs: per save and per morning plan.
 
     python bench/bench_crypto.py [--contacts 100 1000] [--saves 300] [--plans 200]
 
@@ -28,10 +28,10 @@ from pathlib import Path
 import synthetic  # noqa: F401 - puts the repo on sys.path
 from synthetic import notebook_document, write_notebook
 
-from bot.coach.crypto import Codec, generate_key, reseal
-from bot.coach.delivery import plan, plan_for
-from bot.coach.storage import head_length
-from bot.coach.store import Store
+from bot.coach.journal.delivery import plan, plan_for
+from bot.store.crypto import Codec, generate_key, reseal
+from bot.store.notebooks import Store
+from bot.store.storage import head_length
 
 TODAY = date(2026, 3, 10)
 USER = 1

@@ -27,12 +27,12 @@ from pathlib import Path
 import synthetic  # noqa: F401 - puts the repo on sys.path
 from synthetic import notebook_document, write_notebook
 
-from bot.coach import journal
-from bot.coach.capture import parse_meeting
-from bot.coach.drafts import DRAFT_KINDS, INTRODUCE, Draft, draft_note
 from bot.coach.errors import NotUnderstood
-from bot.coach.notebook import Notebook
-from bot.coach.store import Store
+from bot.coach.journal import entries as journal
+from bot.coach.reading.capture import parse_meeting
+from bot.coach.saying.drafts import DRAFT_KINDS, INTRODUCE, Draft, draft_note
+from bot.store.notebook import Notebook
+from bot.store.notebooks import Store
 
 TODAY = date(2026, 11, 20)
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)

@@ -34,10 +34,10 @@ from synthetic import REPO, notebook_document, write_notebook
 import bot.app
 from bot.app import build_application
 from bot.clock import FixedClock
-from bot.coach.store import Store
 from bot.config import Settings
 from bot.morning.send import deliver_morning
 from bot.services import MORNINGS_AT_ONCE
+from bot.store.notebooks import Store
 
 NOW = datetime(2026, 3, 10, 8, 0, tzinfo=UTC)
 TOKEN = "123456:BENCH-fanout-token"

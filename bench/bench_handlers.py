@@ -37,9 +37,9 @@ from telegram.ext import BaseRateLimiter
 
 from bot.app import build_application
 from bot.clock import FixedClock
-from bot.coach.store import Store
 from bot.config import Settings
 from bot.local_api import LocalBotAPI, LocalChat
+from bot.store.notebooks import Store
 
 NOW = datetime(2026, 3, 10, 9, 30, tzinfo=UTC)
 USER = 1

@@ -37,12 +37,12 @@ from telegram import Update  # noqa: E402
 
 from bot.app import build_application  # noqa: E402
 from bot.clock import FixedClock  # noqa: E402
-from bot.coach.exporting import contacts_vcf  # noqa: E402
-from bot.coach.importing import new_contact, preview, read_file  # noqa: E402
-from bot.coach.models import Contact  # noqa: E402
-from bot.coach.store import Store  # noqa: E402
+from bot.coach.network.exports import contacts_vcf  # noqa: E402
+from bot.coach.network.imports import new_contact, preview, read_file  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.local_api import LocalBotAPI, LocalChat, buttons_of  # noqa: E402
+from bot.store.notebooks import Store  # noqa: E402
+from bot.store.records import Contact  # noqa: E402
 
 COMPANIES = ["Acme", "Stripe", "Monzo", "Globex", "Initech", "Hooli", "Klarna", "Wonka", ""]
 

@@ -32,10 +32,10 @@ from telegram import Update  # noqa: E402
 
 from bot.app import build_application  # noqa: E402
 from bot.clock import FixedClock  # noqa: E402
-from bot.coach.netmap import map_network  # noqa: E402
-from bot.coach.store import Store  # noqa: E402
+from bot.coach.network.shape import map_network  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.local_api import LocalBotAPI, LocalChat  # noqa: E402
+from bot.store.notebooks import Store  # noqa: E402
 from tests.samples.networks import generated_network  # noqa: E402
 
 
@@ -44,7 +44,7 @@ def coach_alone(size: int, runs: int) -> None:
     times = []
     for _ in range(runs + 1):
         start = time.perf_counter()
-        from bot.coach.netmap_picture import draw_map
+        from bot.coach.network.picture import draw_map
 
         netmap = map_network(sample.contacts, sample.interactions, sample.today, sample.profile)
         picture = draw_map(netmap)

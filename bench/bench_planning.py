@@ -14,7 +14,7 @@ emptied (``forget_caches``: the synthetic texts repeat, real users' texts do not
    ``store.glance(user)`` reads only the head of the file (the per-contact digest, the small state: profile with
    goals and offers, snoozes, the week's mornings, and the digest's planning index) and ``delivery.plan(...)``
    plans the day from it ("load" + "plan"): the index says what is due, and only the few digest rows a plan picks
-   or inspects are parsed (bot/coach/plan_index.py, due_index.py);
+   or inspects are parsed (bot/coach/planning/plan_index.py, due_index.py);
 2. the whole morning job's share: ``store.notebook(user)`` parses the entire file and ``plan_for`` plans from the
    open notebook (the morning job opens it anyway, to record the day's delivery before sending).
 
@@ -49,13 +49,13 @@ import orjson
 import synthetic  # noqa: F401 - puts the repo on sys.path
 from synthetic import check_shape, notebook_document, write_notebook
 
-from bot.coach import due, planner
-from bot.coach.delivery import plan, plan_for
-from bot.coach.due import all_due
-from bot.coach.due_index import all_due_indexed
-from bot.coach.notebook import state_values
-from bot.coach.storage import Layout, _read_plain_head, read_head
-from bot.coach.store import Store
+from bot.coach.journal.delivery import plan, plan_for
+from bot.coach.planning import due, planner
+from bot.coach.planning.due import all_due
+from bot.coach.planning.due_index import all_due_indexed
+from bot.store.notebook import state_values
+from bot.store.notebooks import Store
+from bot.store.storage import Layout, _read_plain_head, read_head
 
 TODAY = date(2026, 3, 10)
 

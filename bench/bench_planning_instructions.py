@@ -25,8 +25,8 @@ from pathlib import Path
 import bench_planning
 import synthetic  # noqa: F401 - puts the repo on sys.path
 
-from bot.coach.delivery import plan
-from bot.coach.store import Store
+from bot.coach.journal.delivery import plan
+from bot.store.notebooks import Store
 
 
 def plan_every_user(root: Path, passes: int) -> None:

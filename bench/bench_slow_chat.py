@@ -31,9 +31,9 @@ from telegram import Update  # noqa: E402
 
 from bot.app import build_application  # noqa: E402
 from bot.clock import FixedClock  # noqa: E402
-from bot.coach.store import Store  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.local_api import LocalBotAPI, LocalChat  # noqa: E402
+from bot.store.notebooks import Store  # noqa: E402
 
 NOW = datetime(2026, 3, 10, 9, 30, tzinfo=UTC)
 SLOW = 1

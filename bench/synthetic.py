@@ -21,8 +21,8 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # run as `python bench/x.py` from anywhere
     sys.path.insert(0, str(REPO))
 
-from bot.coach.models import SCHEMA_VERSION, Contact, Interaction, Profile, Promise  # noqa: E402
-from bot.coach.notebook import Notebook  # noqa: E402
+from bot.store.notebook import Notebook  # noqa: E402
+from bot.store.records import SCHEMA_VERSION, Contact, Interaction, Profile, Promise  # noqa: E402
 
 SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]  # 70 two-letter syllables
 INTERESTS = ["jazz", "climbing", "ai safety", "sourdough", "chess", "typography", "cycling", "poetry", "go", "sailing"]

@@ -6,7 +6,7 @@
     nurture check           verify every notebook: readable, schema-valid, digest consistent   (bot/ops.py)
     nurture backup DIR      a consistent copy of every notebook, also while the bot runs
     nurture stats           users, active users, contacts, mornings sent today: counts only, never names
-    nurture new-key         a key for COACH_DATA_KEY (notebooks encrypted at rest, bot/coach/crypto.py)
+    nurture new-key         a key for COACH_DATA_KEY (notebooks encrypted at rest, bot/store/crypto.py)
     nurture rotate-key      re-encrypt every notebook from COACH_DATA_KEY to COACH_NEW_DATA_KEY
 
 Every command reads the same settings (environment, then .env: see bot/config.py) and answers a configuration
@@ -84,9 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     # Imported here so `--help` and configuration errors answer instantly.
     from bot.app import build_application
     from bot.clock import SystemClock
-    from bot.coach.crypto import DataKeyError, check_folder
-    from bot.coach.store import Store
     from bot.datalock import DataFolderBusy, lock_data_folder
+    from bot.store.crypto import DataKeyError, check_folder
+    from bot.store.notebooks import Store
 
     try:
         _held = lock_data_folder(settings.data_dir)  # one writer per folder, for as long as this process lives

@@ -21,7 +21,6 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot.clock import Clock
-from bot.coach.store import Store
 from bot.commands import COMMANDS
 from bot.config import Settings
 from bot.handlers import (
@@ -46,6 +45,7 @@ from bot.morning.jobs import rebuild_jobs
 from bot.rendering import render
 from bot.retrying import RetryingRequest
 from bot.services import Services
+from bot.store.notebooks import Store
 from bot.transport import AiohttpRequest
 from bot.updates import MAX_UPDATES_IN_FLIGHT, InFlightQueue, PerUserOrder
 

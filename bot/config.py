@@ -17,7 +17,7 @@ from urllib.parse import quote, urlsplit
 
 from dotenv import dotenv_values
 
-from bot.coach.crypto import Codec
+from bot.store.crypto import Codec
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 ENV_FILE = ".env"
@@ -42,7 +42,7 @@ class Settings:
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = 8080
     webhook_secret: str = ""
-    data_key: str = ""  # COACH_DATA_KEY: notebooks encrypted at rest when set (bot/coach/crypto.py)
+    data_key: str = ""  # COACH_DATA_KEY: notebooks encrypted at rest when set (bot/store/crypto.py)
     new_data_key: str = ""  # COACH_NEW_DATA_KEY: only for `nurture rotate-key`
     env_file: Path | None = None  # the .env file the settings were read from, if any
 

@@ -30,7 +30,13 @@ from typing import Any, NamedTuple, TextIO
 from zoneinfo import ZoneInfo
 
 from bot.clock import SystemClock
-from bot.coach.crypto import (
+from bot.coach.errors import UnreadableData
+from bot.coach.journal.delivery import MORNINGS, SENT
+from bot.coach.planning.plan_index import DigestRows
+from bot.coach.planning.summary import SUMMARY_VERSION
+from bot.coach.planning.summary import summaries as summaries_of
+from bot.config import ConfigError, Settings
+from bot.store.crypto import (
     REKEY_JOURNAL,
     Codec,
     Damaged,
@@ -42,11 +48,8 @@ from bot.coach.crypto import (
     reseal,
     sealed_with,
 )
-from bot.coach.delivery import MORNINGS, SENT
-from bot.coach.errors import UnreadableData
-from bot.coach.notebook import DIGEST_VERSION, Notebook, state_values
-from bot.coach.plan_index import DigestRows
-from bot.coach.storage import (
+from bot.store.notebook import DIGEST_VERSION, Notebook, state_values
+from bot.store.storage import (
     DIGEST,
     FOLDER_MODE,
     NotebookClosed,
@@ -56,9 +59,6 @@ from bot.coach.storage import (
     read_head,
     write_atomically,
 )
-from bot.coach.summary import SUMMARY_VERSION
-from bot.coach.summary import summaries as summaries_of
-from bot.config import ConfigError, Settings
 
 ACTIVE_DAYS = 30  # "active": not blocked, and something logged in this many days
 

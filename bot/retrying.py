@@ -8,7 +8,7 @@ Two kinds of failure are retried, with a short backoff (``RETRY_DELAYS``):
   that the message went out anyway, a retried reply shows the same words twice: harmless, since the user's data
   was saved before the reply was sent and the reply changes nothing. Morning messages are the exception: a
   duplicate morning is exactly what their delivery record exists to prevent, so they are sent inside
-  ``no_resend_after_5xx()`` and a 5xx leaves the day "uncertain" instead (see bot/coach/delivery.py).
+  ``no_resend_after_5xx()`` and a 5xx leaves the day "uncertain" instead (see bot/coach/journal/delivery.py).
 
 A read timeout (the request went out and no answer came back) is *not* retried: the message may have arrived.
 429 (flood control) is the rate limiter's business (AIORateLimiter waits ``retry_after`` and retries).

@@ -10,10 +10,10 @@ from typing import Any
 from telegram.ext import Application, CallbackContext
 
 from bot.clock import Clock
-from bot.coach.morning import local_day
-from bot.coach.notebook import Notebook
-from bot.coach.store import Store
+from bot.coach.journal.days import local_day
 from bot.config import Settings
+from bot.store.notebook import Notebook
+from bot.store.notebooks import Store
 
 MORNINGS_AT_ONCE = 4
 

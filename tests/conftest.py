@@ -13,10 +13,10 @@ from telegram.ext import Application
 
 from bot.app import build_application
 from bot.clock import FixedClock
-from bot.coach.store import Store
 from bot.config import Settings
 from bot.local_api import LocalBotAPI, LocalChat, buttons_of
 from bot.morning.send import deliver_morning
+from bot.store.notebooks import Store
 
 NOW = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
 

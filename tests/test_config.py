@@ -130,9 +130,9 @@ def test_debug_logs_never_carry_what_people_wrote(tmp_path):
 
     from bot.app import build_application
     from bot.clock import FixedClock
-    from bot.coach.store import Store
     from bot.config import configure_logging
     from bot.local_api import LocalBotAPI, LocalChat
+    from bot.store.notebooks import Store
     from tests.conftest import NOW, Bot, User
 
     settings = Settings(data_dir=tmp_path, log_level="DEBUG")

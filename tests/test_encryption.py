@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.coach.crypto import REKEY_JOURNAL, Codec, file_key, generate_key
-from bot.coach.models import Contact, new_id
-from bot.coach.store import Store
+from bot.store.crypto import REKEY_JOURNAL, Codec, file_key, generate_key
+from bot.store.notebooks import Store
+from bot.store.records import Contact, new_id
 
 ROOT = Path(__file__).resolve().parent.parent
 USERS = 24

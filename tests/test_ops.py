@@ -15,10 +15,10 @@ import orjson
 import pytest
 
 from bot import ops
-from bot.coach.delivery import MORNINGS, SENT
-from bot.coach.models import Contact, Interaction, new_id
-from bot.coach.notebook import Notebook
-from bot.coach.storage import serialise
+from bot.coach.journal.delivery import MORNINGS, SENT
+from bot.store.notebook import Notebook
+from bot.store.records import Contact, Interaction, new_id
+from bot.store.storage import serialise
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 22, 12, 30, tzinfo=UTC)

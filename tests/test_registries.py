@@ -8,10 +8,10 @@ from pathlib import Path
 from bot import app, callbacks
 from bot.app import BUTTON_HANDLERS
 from bot.clock import FixedClock
-from bot.coach.store import Store
 from bot.config import Settings
 from bot.local_api import LocalBotAPI
 from bot.services import services
+from bot.store.notebooks import Store
 from tests.conftest import NOW
 
 BOT = Path(__file__).resolve().parent.parent / "bot"

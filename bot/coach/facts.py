@@ -2,7 +2,7 @@
 
 A note is the user's private shorthand, in the third person ("launched her own ceramics studio on the side").
 Pasting it into a message to that person reads like a file being read back to them. So every note and capture
-is read once into typed facts (bot/coach/models.py: ``Fact``) whose slots hold short pieces already turned to the
+is read once into typed facts (bot/store/records.py: ``Fact``) whose slots hold short pieces already turned to the
 second person ({"verb": "launched", "what": "your own ceramics studio"}), and everything the coach writes is
 composed from those pieces with real grammar: "Congratulations on launching your own ceramics studio!",
 "How's the move to Berlin going?", "Lisa launched her own ceramics studio last Tuesday".
@@ -31,15 +31,15 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from bot.coach.capture_facts import extract_facts
-from bot.coach.models import Contact, Fact, Interaction, Promise, new_id
-from bot.coach.names import fold
-from bot.coach.shorthand import company_name, possessive, roles_with_article, tidy
-from bot.coach.when import how_long, when_in_words
+from bot.coach.reading.dates import how_long, when_in_words
+from bot.coach.reading.names import fold
+from bot.coach.reading.notes import extract_facts
+from bot.coach.saying.shorthand import company_name, possessive, roles_with_article, tidy
+from bot.store.records import Contact, Fact, Interaction, Promise, new_id
 
 if TYPE_CHECKING:
-    from bot.coach.network import Network
-    from bot.coach.notebook import Notebook
+    from bot.coach.network.view import Network
+    from bot.store.notebook import Notebook
 
 # Kinds that are news worth congratulating.
 NEWS_KINDS = ("win", "job_change", "life_event")

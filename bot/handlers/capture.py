@@ -9,12 +9,11 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
-from bot.coach import journal
-from bot.coach.capture import ASK_ABOVE_PEOPLE, MAX_TEXT, Meeting, parse_meeting, understand
 from bot.coach.errors import NotUnderstood
-from bot.coach.names import fold, split_name_and_rest
-from bot.coach.notebook import Notebook
-from bot.coach.when import birthday_in_words, when_in_words
+from bot.coach.journal import entries as journal
+from bot.coach.reading.capture import ASK_ABOVE_PEOPLE, MAX_TEXT, Meeting, parse_meeting, understand
+from bot.coach.reading.dates import birthday_in_words, when_in_words
+from bot.coach.reading.names import fold, split_name_and_rest
 from bot.handlers import goals
 from bot.handlers.choices import label, resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
@@ -22,6 +21,7 @@ from bot.handlers.reply import reply
 from bot.handlers.words import command_text, message_text
 from bot.rendering import render
 from bot.services import local_today
+from bot.store.notebook import Notebook
 
 AWAITING_FIX = "awaiting_fix"  # notebook state while "✏️ Fix" waits for the corrected line
 AWAITING_WHERE = "awaiting_where"  # after a shared contact: "where did you meet?" waits for the answer

@@ -15,14 +15,14 @@ from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
 from bot.coach.errors import UnknownContact
-from bot.coach.journal import add_contact
-from bot.coach.models import Contact
-from bot.coach.names import resolve
-from bot.coach.notebook import Notebook
+from bot.coach.journal.entries import add_contact
+from bot.coach.reading.names import resolve
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
 from bot.rendering import render
 from bot.services import services
+from bot.store.notebook import Notebook
+from bot.store.records import Contact
 
 BY_ID = "#"  # a name slot already settled by a tap: "#<contact id>"
 ADD = "+"  # a name slot answered "add them": "+Sam" (someone new, added with one tap; what was typed is kept)

@@ -5,16 +5,16 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.coach.models import CIRCLE_CADENCE_DAYS
-from bot.coach.notebook import Notebook
-from bot.coach.nudges import BUDGET_RANGE
-from bot.coach.review import week_review
+from bot.coach.journal.review import week_review
+from bot.coach.planning.nudges import BUDGET_RANGE
 from bot.handlers.choices import resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
 from bot.handlers.words import command_text
 from bot.rendering import render
 from bot.services import local_today
+from bot.store.notebook import Notebook
+from bot.store.records import CIRCLE_CADENCE_DAYS
 
 
 @for_user

@@ -8,15 +8,13 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
-from bot.coach import journal
-from bot.coach.journal import linked_people
-from bot.coach.models import Contact
-from bot.coach.names import resolve
-from bot.coach.network import Network
-from bot.coach.notebook import Notebook
-from bot.coach.search import Hit, search
-from bot.coach.strength import tie_strength
-from bot.coach.when import birthday_in_words, when_in_words
+from bot.coach.journal import entries as journal
+from bot.coach.journal.entries import linked_people
+from bot.coach.network.search import Hit, search
+from bot.coach.network.view import Network
+from bot.coach.planning.strength import tie_strength
+from bot.coach.reading.dates import birthday_in_words, when_in_words
+from bot.coach.reading.names import resolve
 from bot.handlers.choices import label, resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
 from bot.handlers.network import show_tagged
@@ -24,6 +22,8 @@ from bot.handlers.reply import keyboard, reply
 from bot.handlers.words import command_text
 from bot.rendering import render
 from bot.services import local_today
+from bot.store.notebook import Notebook
+from bot.store.records import Contact
 
 PAGE_SIZE = 10
 # How each kind of logged interaction reads on a card's timeline.

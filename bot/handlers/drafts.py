@@ -11,19 +11,19 @@ from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
-from bot.coach import journal
-from bot.coach.drafts import DRAFT_KINDS, INTRODUCE, KIND_HELP, STYLES, VARIANTS, Draft, draft_note
 from bot.coach.errors import NotUnderstood
 from bot.coach.facts import NEWS_KINDS, known_in, mark_done
-from bot.coach.models import Contact
-from bot.coach.names import fold, resolve, split_name_and_rest
-from bot.coach.notebook import Notebook
+from bot.coach.journal import entries as journal
+from bot.coach.reading.names import fold, resolve, split_name_and_rest
+from bot.coach.saying.drafts import DRAFT_KINDS, INTRODUCE, KIND_HELP, STYLES, VARIANTS, Draft, draft_note
 from bot.handlers.choices import resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
 from bot.handlers.reply import keyboard, reply, send
 from bot.handlers.words import command_text
 from bot.rendering import render
 from bot.services import local_today
+from bot.store.notebook import Notebook
+from bot.store.records import Contact
 
 # The words people actually type for each kind.
 KIND_WORDS = {

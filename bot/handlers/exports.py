@@ -9,9 +9,9 @@ import dataclasses
 from telegram import InputFile, Update
 from telegram.ext import ContextTypes
 
-from bot.coach.exporting import contacts_csv, contacts_vcf
-from bot.coach.notebook import Notebook
+from bot.coach.network.exports import contacts_csv, contacts_vcf
 from bot.rendering import render
+from bot.store.notebook import Notebook
 
 PEOPLE_FORMATS = {"csv": (contacts_csv, "nurture-people.csv"), "vcf": (contacts_vcf, "nurture-people.vcf")}
 

@@ -7,15 +7,15 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
-from bot.coach import goals
-from bot.coach.models import Contact
-from bot.coach.notebook import Notebook
+from bot.coach.planning import goals
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
 from bot.handlers.words import command_text
 from bot.morning.jobs import WEEKDAYS, parse_review_time, review_time, schedule_morning
 from bot.rendering import render
 from bot.services import local_today, services
+from bot.store.notebook import Notebook
+from bot.store.records import Contact
 
 MAX_OFFERS = 10
 MAX_OFFER_CHARS = 120

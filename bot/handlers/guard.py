@@ -15,12 +15,12 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.coach.errors import CoachError, UnreadableData
-from bot.coach.notebook import HANDLING, Notebook
 from bot.handlers.errors import explain
 from bot.handlers.reply import reply
 from bot.morning.jobs import ensure_morning
 from bot.rendering import render
 from bot.services import services
+from bot.store.notebook import HANDLING, Notebook
 
 log = logging.getLogger(__name__)
 

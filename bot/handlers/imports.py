@@ -19,14 +19,14 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
-from bot.coach.importing import MAX_BYTES, Incoming, Preview, plan_import, preview, read_file
-from bot.coach.models import Contact
-from bot.coach.notebook import Notebook
-from bot.coach.store import Store
+from bot.coach.network.imports import MAX_BYTES, Incoming, Preview, plan_import, preview, read_file
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
 from bot.rendering import render
 from bot.services import services
+from bot.store.notebook import Notebook
+from bot.store.notebooks import Store
+from bot.store.records import Contact
 
 ACTION = "import"
 CHUNK = 1000  # people planned per step; the progress message is edited between steps

@@ -11,11 +11,9 @@ from telegram import MessageOriginHiddenUser, MessageOriginUser, Update
 from telegram.ext import ContextTypes, filters
 
 from bot.callbacks import button
-from bot.coach import journal
-from bot.coach.models import Contact, new_id
-from bot.coach.names import fold, resolve
-from bot.coach.notebook import Notebook
-from bot.coach.timezones import timezone_at
+from bot.coach.journal import entries as journal
+from bot.coach.reading.names import fold, resolve
+from bot.coach.reading.places import timezone_at
 from bot.handlers.capture import ask_where, read_line
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
@@ -23,6 +21,8 @@ from bot.handlers.schedule import set_timezone
 from bot.handlers.words import clean
 from bot.rendering import render
 from bot.services import local_today
+from bot.store.notebook import Notebook
+from bot.store.records import Contact, new_id
 
 # A photo, or a document that is not a contacts file, with a caption: the caption is a typed line.
 CONTACT_FILES = (".vcf", ".vcard", ".csv", ".txt", ".zip")

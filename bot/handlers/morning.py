@@ -9,15 +9,17 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
-from bot.coach import delivery, goals, journal
-from bot.coach.notebook import Notebook
-from bot.coach.nudges import COACH_DRAFTS, Nudge
+from bot.coach.journal import delivery
+from bot.coach.journal import entries as journal
+from bot.coach.planning import goals
+from bot.coach.planning.nudges import COACH_DRAFTS, Nudge
 from bot.handlers.drafts import send_draft
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply, send
 from bot.morning.send import nudge_message
 from bot.rendering import render
 from bot.services import local_today
+from bot.store.notebook import Notebook
 
 
 @for_user

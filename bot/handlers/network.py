@@ -16,12 +16,7 @@ from telegram.ext import ContextTypes
 
 from bot.callbacks import button
 from bot.coach.errors import NotUnderstood
-from bot.coach.importing import clean_tag
-from bot.coach.models import Contact, Interaction, Profile
-from bot.coach.names import split_name_and_rest
-from bot.coach.netmap import NetworkMap, map_network
-from bot.coach.notebook import Notebook
-from bot.coach.reminders import (
+from bot.coach.journal.reminders import (
     ReminderRequest,
     apply_tags,
     new_reminder,
@@ -30,13 +25,18 @@ from bot.coach.reminders import (
     tag_counts,
     tagged,
 )
-from bot.coach.when import when_in_words
+from bot.coach.network.imports import clean_tag
+from bot.coach.network.shape import NetworkMap, map_network
+from bot.coach.reading.dates import when_in_words
+from bot.coach.reading.names import split_name_and_rest
 from bot.handlers.choices import resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
 from bot.handlers.words import command_text, message_text
 from bot.rendering import render
 from bot.services import local_today
+from bot.store.notebook import Notebook
+from bot.store.records import Contact, Interaction, Profile
 
 TAGGED_SHOWN = 50
 TAGGED_BUTTONS = 10
@@ -46,7 +46,7 @@ def draw(
     contacts: list[Contact], interactions: list[Interaction], today: date, profile: Profile
 ) -> tuple[NetworkMap, bytes | None]:
     """The map and its picture (None under three people: a kind word says more than two dots)."""
-    from bot.coach.netmap_picture import draw_map
+    from bot.coach.network.picture import draw_map
 
     netmap = map_network(contacts, interactions, today, profile)
     return netmap, draw_map(netmap) if netmap.size >= 3 else None

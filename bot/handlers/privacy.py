@@ -7,7 +7,6 @@ from telegram import InputFile, Update
 from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
-from bot.coach.notebook import Notebook
 from bot.handlers.exports import PEOPLE_FORMATS, export_people
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
@@ -15,6 +14,7 @@ from bot.handlers.words import command_text
 from bot.morning.jobs import schedule_morning
 from bot.rendering import render
 from bot.services import services
+from bot.store.notebook import Notebook
 
 
 async def privacy_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -8,15 +8,15 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
-from bot.coach.morning import next_morning, parse_morning_time
-from bot.coach.notebook import Notebook
-from bot.coach.timezones import place_choices, resolve_timezone, suggest_timezones
+from bot.coach.journal.days import next_morning, parse_morning_time
+from bot.coach.reading.places import place_choices, resolve_timezone, suggest_timezones
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
 from bot.handlers.words import command_text
 from bot.morning.jobs import morning_time, schedule_morning
 from bot.rendering import render
 from bot.services import services
+from bot.store.notebook import Notebook
 
 
 async def _change_profile(

@@ -8,12 +8,12 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.callbacks import button
-from bot.coach.notebook import Notebook
 from bot.commands import COMMANDS
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
 from bot.rendering import render
 from bot.services import services
+from bot.store.notebook import Notebook
 
 # Offered at /start so the morning message arrives at the user's morning, not the server's.
 COMMON_ZONES = ("Europe/London", "Europe/Berlin", "America/New_York", "America/Los_Angeles", "Asia/Kolkata", "UTC")

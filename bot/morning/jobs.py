@@ -1,7 +1,7 @@
 """When each user's morning message runs: one named JobQueue job per user, rebuilt from the store at start-up,
 and beside it the weekly review's job (the user's chosen weekday and time, default Sunday 18:00).
 
-The fire times come from ``bot.coach.morning`` (pure, DST-aware: exactly one instant per local day) through a
+The fire times come from ``bot.coach.journal.days`` (pure, DST-aware: exactly one instant per local day) through a
 tiny APScheduler trigger, rather than a CronTrigger, whose handling of the skipped and repeated hours of DST
 changes is not what a person expects ("02:30 on the spring-forward day" must still come once).
 
@@ -19,13 +19,13 @@ from typing import Any
 from apscheduler.triggers.base import BaseTrigger
 from telegram.ext import Application, ContextTypes, JobQueue
 
-from bot.coach.delivery import MORNINGS, REVIEWS
 from bot.coach.errors import UnreadableData
-from bot.coach.models import Profile
-from bot.coach.morning import last_morning, local_day, next_morning, parse_morning_time
-from bot.coach.notebook import HANDLING
+from bot.coach.journal.days import last_morning, local_day, next_morning, parse_morning_time
+from bot.coach.journal.delivery import MORNINGS, REVIEWS
 from bot.morning.send import deliver_morning, deliver_review
 from bot.services import services
+from bot.store.notebook import HANDLING
+from bot.store.records import Profile
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """Sending the morning message and the weekly review: planned by the coach, each sent at most once per day.
 
 ``deliver_morning`` plans, claims the day in the notebook (one write, before anything is sent: see
-bot/coach/delivery.py), then sends. It never touches the scheduler: it reports what happened ("sent", "blocked",
+bot/coach/journal/delivery.py), then sends. It never touches the scheduler: it reports what happened ("sent", "blocked",
 ...) and the job (bot/morning/jobs.py) acts on it, so the two modules never import each other in a circle.
 """
 
@@ -16,15 +16,15 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Time
 from telegram.ext import Application
 
 from bot.callbacks import button
-from bot.coach import delivery, review
 from bot.coach.errors import UnreadableData
-from bot.coach.morning import local_day
-from bot.coach.notebook import Notebook
-from bot.coach.planner import MorningPlan
+from bot.coach.journal import delivery, review
+from bot.coach.journal.days import local_day
+from bot.coach.planning.planner import MorningPlan
 from bot.handlers.reply import Keyboard, keyboard, split_html
 from bot.rendering import render
 from bot.retrying import no_resend_after_5xx
 from bot.services import Services, services
+from bot.store.notebook import Notebook
 
 log = logging.getLogger(__name__)
 

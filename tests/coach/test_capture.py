@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.coach.capture import Facts, Meeting, PersonMention, extract_facts, looks_like_meeting, parse_meeting
 from bot.coach.errors import NotUnderstood
+from bot.coach.reading.capture import Facts, Meeting, PersonMention, extract_facts, looks_like_meeting, parse_meeting
 
 TODAY = date(2026, 11, 22)  # a Sunday
 

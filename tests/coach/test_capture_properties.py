@@ -8,11 +8,11 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.coach.capture import understand
-from bot.coach.capture_facts import extract_facts
-from bot.coach.models import Contact
-from bot.coach.search import search
-from bot.coach.words import NOT_NAMES, is_not_a_name
+from bot.coach.network.search import search
+from bot.coach.reading.capture import understand
+from bot.coach.reading.notes import extract_facts
+from bot.coach.reading.stopwords import NOT_NAMES, is_not_a_name
+from bot.store.records import Contact
 
 TODAY = date(2026, 11, 22)
 WORDS = [

@@ -1,4 +1,4 @@
-"""Encryption at rest: notebooks sealed line by line with COACH_DATA_KEY (bot/coach/crypto.py)."""
+"""Encryption at rest: notebooks sealed line by line with COACH_DATA_KEY (bot/store/crypto.py)."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.coach.crypto import Codec, DataKeyError, check_folder, generate_key, reseal
 from bot.coach.errors import UnreadableData
-from bot.coach.models import Contact, Interaction, new_id
-from bot.coach.notebook import Notebook
-from bot.coach.storage import COMPACT_MIN, head_length, read_head
-from bot.coach.store import Store
+from bot.store.crypto import Codec, DataKeyError, check_folder, generate_key, reseal
+from bot.store.notebook import Notebook
+from bot.store.notebooks import Store
+from bot.store.records import Contact, Interaction, new_id
+from bot.store.storage import COMPACT_MIN, head_length, read_head
 
 KEY = Codec.from_text(generate_key())
 OTHER = Codec.from_text(generate_key())

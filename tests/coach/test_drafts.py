@@ -6,10 +6,19 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.coach.drafts import COPY_LIMIT, DRAFT_KINDS, INTRODUCE, KIND_HELP, MAX_CHARS, VARIANTS, Draft, draft_note
 from bot.coach.errors import NotUnderstood, UnknownContact
-from bot.coach.models import Contact, Interaction, Promise
-from bot.coach.network import Network
+from bot.coach.network.view import Network
+from bot.coach.saying.drafts import (
+    COPY_LIMIT,
+    DRAFT_KINDS,
+    INTRODUCE,
+    KIND_HELP,
+    MAX_CHARS,
+    VARIANTS,
+    Draft,
+    draft_note,
+)
+from bot.store.records import Contact, Interaction, Promise
 
 TODAY = date(2024, 5, 16)  # a Thursday
 TOM = Contact(id="tom", name="Tom Lee", company="Beta", role="designer", interests=["sailing", "climate tech"])
@@ -325,8 +334,8 @@ def test_reconnect_does_not_repeat_news_already_congratulated_nor_close_a_promis
 
 
 def test_every_intro_the_planner_suggests_has_a_reason_the_draft_can_say():
-    from bot.coach.give import intro_ideas
-    from bot.coach.summary import summaries
+    from bot.coach.planning.give import intro_ideas
+    from bot.coach.planning.summary import summaries
 
     people = [
         Contact(id="a1", name="Ana Ruiz", company="Fable", needs=["an intro to someone at Sequoia"]),

@@ -6,7 +6,6 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from bot.coach import journal
 from bot.coach.facts import (
     YOU,
     Kept,
@@ -22,8 +21,9 @@ from bot.coach.facts import (
     read_facts,
     to_second_person,
 )
-from bot.coach.models import Contact, Fact, Interaction, Promise
-from bot.coach.store import Store
+from bot.coach.journal import entries as journal
+from bot.store.notebooks import Store
+from bot.store.records import Contact, Fact, Interaction, Promise
 
 TODAY = date(2026, 11, 20)  # a Friday
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)  # noqa: UP017
@@ -277,7 +277,7 @@ def test_the_same_fact_is_not_saved_twice(tmp_path):
 
 
 def test_a_capture_records_facts_from_its_notes(tmp_path):
-    from bot.coach.capture import parse_meeting
+    from bot.coach.reading.capture import parse_meeting
 
     notebook = Store(tmp_path).notebook(1)
     meeting = parse_meeting("met Ana at PyCon - she is hiring a designer and loves jazz", TODAY)

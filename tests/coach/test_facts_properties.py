@@ -8,11 +8,11 @@ from datetime import date, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.coach.drafts import ALL_KINDS, MAX_CHARS, draft_note
 from bot.coach.errors import NotUnderstood
 from bot.coach.facts import read_facts
-from bot.coach.models import Contact, Interaction, Promise
-from bot.coach.network import Network
+from bot.coach.network.view import Network
+from bot.coach.saying.drafts import ALL_KINDS, MAX_CHARS, draft_note
+from bot.store.records import Contact, Interaction, Promise
 from tests.coach.copying import longest_copied_run
 
 TODAY = date(2026, 11, 20)

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from bot.coach.errors import BadImportFile
-from bot.coach.exporting import contacts_csv, contacts_vcf
-from bot.coach.importing import parse_birthday, plan_import, preview, read_file
-from bot.coach.models import Contact
+from bot.coach.network.exports import contacts_csv, contacts_vcf
+from bot.coach.network.imports import parse_birthday, plan_import, preview, read_file
+from bot.store.records import Contact
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "contacts"
 NOW = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)

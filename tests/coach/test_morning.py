@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.coach.morning import last_morning, local_day, morning_of, next_morning, parse_morning_time
+from bot.coach.journal.days import last_morning, local_day, morning_of, next_morning, parse_morning_time
 
 
 def utc(*args: int) -> datetime:

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.coach.models import Contact
-from bot.coach.names import NameIndex, Resolution, fold, resolve, split_name_and_rest
-from bot.coach.notebook import Notebook
+from bot.coach.reading.names import NameIndex, Resolution, fold, resolve, split_name_and_rest
+from bot.store.notebook import Notebook
+from bot.store.records import Contact
 
 NAMES = [
     "Jane Doe",

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from bot.coach.models import Contact, Interaction, Profile
-from bot.coach.netmap import ALONE, build_graph, goal_theme, map_network
-from bot.coach.netmap_picture import MAX_PEOPLE_DRAWN, draw_map, drawn_members
+from bot.coach.network.picture import MAX_PEOPLE_DRAWN, draw_map, drawn_members
+from bot.coach.network.shape import ALONE, build_graph, goal_theme, map_network
+from bot.store.records import Contact, Interaction, Profile
 from tests.samples.networks import generated_network
 
 TODAY = date(2026, 11, 22)

@@ -7,10 +7,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.coach.models import Contact, Interaction, Promise
-from bot.coach.network import Network
-from bot.coach.nudges import NUDGE_KINDS, Nudge
-from bot.coach.planner import candidates, plan_day
+from bot.coach.network.view import Network
+from bot.coach.planning.nudges import NUDGE_KINDS, Nudge
+from bot.coach.planning.planner import candidates, plan_day
+from bot.store.records import Contact, Interaction, Promise
 
 TODAY = date(2025, 6, 18)  # a Wednesday
 _ids = itertools.count()
@@ -327,8 +327,8 @@ def test_plans_are_deterministic():
     ],
 )
 def test_a_win_stays_fresh_until_the_user_congratulates(logged, fresh):
-    from bot.coach.give import fresh_win
-    from bot.coach.models import Contact, Interaction
+    from bot.coach.planning.give import fresh_win
+    from bot.store.records import Contact, Interaction
 
     contact = Contact(id="aaaaaaaa", name="Wanda", wins=["got promoted"])
     timeline = [

@@ -7,9 +7,9 @@ import asyncio
 
 import pytest
 
-from bot.coach.models import Contact, Profile
-from bot.coach.storage import NotebookClosed
-from bot.coach.store import Store
+from bot.store.notebooks import Store
+from bot.store.records import Contact, Profile
+from bot.store.storage import NotebookClosed
 
 
 async def test_a_held_notebook_is_never_evicted_and_there_is_never_a_second_copy(tmp_path):

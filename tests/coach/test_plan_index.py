@@ -1,4 +1,4 @@
-"""The planning index (bot/coach/plan_index.py): planning from a file's head plans exactly what the open notebook's
+"""The planning index (plan_index.py): planning from a file's head plans exactly what the open notebook's
 rows plan, nudge for nudge, on many random notebooks and days, with and without changes saved since the snapshot."""
 
 from __future__ import annotations
@@ -12,17 +12,17 @@ from typing import Any
 import orjson
 import pytest
 
-from bot.coach import delivery
-from bot.coach.crypto import Codec, generate_key
-from bot.coach.due import all_due
-from bot.coach.due_index import all_due_indexed
-from bot.coach.models import Contact, Interaction, Profile, Promise
-from bot.coach.notebook import DIGEST_VERSION, Notebook
-from bot.coach.plan_index import DigestRows
-from bot.coach.storage import DIGEST, STATE, AtomicJSONStorage, read_head
-from bot.coach.store import Store
-from bot.coach.summary import SUMMARY_VERSION
+from bot.coach.journal import delivery
+from bot.coach.planning.due import all_due
+from bot.coach.planning.due_index import all_due_indexed
+from bot.coach.planning.plan_index import DigestRows
+from bot.coach.planning.summary import SUMMARY_VERSION
 from bot.ops import check_notebook
+from bot.store.crypto import Codec, generate_key
+from bot.store.notebook import DIGEST_VERSION, Notebook
+from bot.store.notebooks import Store
+from bot.store.records import Contact, Interaction, Profile, Promise
+from bot.store.storage import DIGEST, STATE, AtomicJSONStorage, read_head
 from tests.samples.digests import GOALS, NEEDS, OFFERS, ROLES, TAGS, random_rows, random_state
 
 KEY = Codec.from_text(generate_key())
@@ -305,7 +305,7 @@ def test_the_few_of_each_plentiful_kind_the_planner_asks_for_plan_what_all_of_th
     state = random_state(rng, today, rows)
     state["profile"]["budget"] = rng.choice([1, 2, 3, 5, 8])
     few = mornings(rows, state, today, days=4)
-    from bot.coach import planner
+    from bot.coach.planning import planner
 
     monkeypatch.setattr(planner, "all_due", lambda *args, keep=None, **kwargs: all_due(*args, **kwargs))
     assert mornings(rows, state, today, days=4) == few
@@ -342,7 +342,7 @@ def test_someone_owed_many_thank_yous_does_not_crowd_out_the_next_person(monkeyp
     for planned_from in (rows, glance.rows):
         keys = [n.key for n in delivery.plan(planned_from, state, today).nudges]
         assert "thank:tb" in keys, keys
-    from bot.coach import planner
+    from bot.coach.planning import planner
 
     monkeypatch.setattr(planner, "all_due", lambda *args, keep=None, **kwargs: all_due(*args, **kwargs))
     assert mornings(rows, state, today, days=1) == mornings(glance.rows, glance.state, today, days=1)

@@ -7,10 +7,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.coach.models import Contact, Interaction, Promise
-from bot.coach.network import Network
-from bot.coach.planner import plan_day, plan_morning
-from bot.coach.summary import summaries
+from bot.coach.network.view import Network
+from bot.coach.planning.planner import plan_day, plan_morning
+from bot.coach.planning.summary import summaries
+from bot.store.records import Contact, Interaction, Promise
 
 TODAY = date(2026, 3, 10)  # a Tuesday
 _ids = itertools.count()
@@ -259,7 +259,7 @@ def test_a_recruiter_can_help_a_hiring_goal():
 
 def test_reconnect_bands_never_overlap():
     """The planner scores a wider circle only when closer circles cannot fill a plan: that needs disjoint bands."""
-    from bot.coach.due import RECONNECT_BASE, RECONNECT_ORDER, RECONNECT_SPREAD
+    from bot.coach.planning.due import RECONNECT_BASE, RECONNECT_ORDER, RECONNECT_SPREAD
 
     for closer, further in itertools.pairwise(RECONNECT_ORDER):
         assert RECONNECT_BASE[closer] > RECONNECT_BASE[further] + RECONNECT_SPREAD

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from bot.coach.errors import NotUnderstood
-from bot.coach.models import Contact
-from bot.coach.reminders import apply_tags, read_reminder, read_tags, tag_counts, tagged
+from bot.coach.journal.reminders import apply_tags, read_reminder, read_tags, tag_counts, tagged
+from bot.store.records import Contact
 
 TODAY = date(2026, 11, 22)  # a Sunday
 PEOPLE = [Contact(id="1", name="Jane Doe"), Contact(id="2", name="Sam Lee"), Contact(id="3", name="Tom")]

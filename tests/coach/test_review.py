@@ -7,9 +7,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.coach.models import Contact, Interaction, Promise
-from bot.coach.network import Network
-from bot.coach.review import week_review
+from bot.coach.journal.review import week_review
+from bot.coach.network.view import Network
+from bot.store.records import Contact, Interaction, Promise
 
 TODAY = date(2025, 6, 18)
 _ids = itertools.count()

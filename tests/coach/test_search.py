@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.coach.models import Contact, Interaction
-from bot.coach.search import search
+from bot.coach.network.search import search
+from bot.store.records import Contact, Interaction
 
 PEOPLE = [
     Contact(id="00000001", name="Иван Петров", company="Yandex", met_on="2026-01-02"),

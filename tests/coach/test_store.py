@@ -8,8 +8,8 @@ import orjson
 import pytest
 
 from bot.coach.errors import UnreadableData
-from bot.coach.models import SCHEMA_VERSION, Contact, Interaction, Profile, Promise
-from bot.coach.store import Store
+from bot.store.notebooks import Store
+from bot.store.records import SCHEMA_VERSION, Contact, Interaction, Profile, Promise
 
 
 def jane(**extra) -> Contact:

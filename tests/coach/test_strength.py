@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.coach.models import Contact, Interaction
-from bot.coach.strength import ASK_THRESHOLD, TieSignals, ask_ready, row_strength, strength_from, tie_strength
-from bot.coach.summary import summarize
+from bot.coach.planning.strength import ASK_THRESHOLD, TieSignals, ask_ready, row_strength, strength_from, tie_strength
+from bot.coach.planning.summary import summarize
+from bot.store.records import Contact, Interaction
 
 TODAY = date(2026, 3, 10)
 

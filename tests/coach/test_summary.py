@@ -9,12 +9,12 @@ from datetime import date, timedelta
 import orjson
 import pytest
 
-from bot.coach.due import all_due
-from bot.coach.models import Contact, Interaction, Promise
-from bot.coach.network import Network
-from bot.coach.planner import candidates, plan_day, plan_morning
-from bot.coach.summary import summaries, summarize
-from bot.coach.wording import write
+from bot.coach.network.view import Network
+from bot.coach.planning.due import all_due
+from bot.coach.planning.planner import candidates, plan_day, plan_morning
+from bot.coach.planning.summary import summaries, summarize
+from bot.coach.saying.nudge_words import write
+from bot.store.records import Contact, Interaction, Promise
 
 TODAY = date(2025, 6, 18)  # a Wednesday
 _ids = itertools.count()
@@ -345,7 +345,7 @@ def test_a_morning_says_an_open_item_the_same_from_its_saved_words_as_from_its_t
 
 
 def test_renaming_a_contact_renames_them_in_a_saved_promise(tmp_path):
-    from bot.coach.notebook import Notebook
+    from bot.store.notebook import Notebook
 
     notebook = Notebook(1, tmp_path / "1.json")
     notebook.save_contact(person("t", "Tom Berg"))

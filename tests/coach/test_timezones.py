@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo, available_timezones
 
 import pytest
 
-from bot.coach.timezones import CITY_ALIASES, place_choices, resolve_timezone, suggest_timezones, timezone_at
+from bot.coach.reading.places import CITY_ALIASES, place_choices, resolve_timezone, suggest_timezones, timezone_at
 
 
 @pytest.mark.parametrize(

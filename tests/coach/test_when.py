@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.coach.when import how_long, when_in_words
+from bot.coach.reading.dates import how_long, when_in_words
 
 TODAY = date(2024, 5, 16)  # a Thursday
 

@@ -210,7 +210,7 @@ def score(cases: list[Case], read: Callable[[str], Reading | None]) -> Score:
 
 def read_with_nurture(text: str) -> Reading | None:
     """What Nurture reads from a chat line: None when it would not treat the line as a capture at all."""
-    from bot.coach.capture import understand
+    from bot.coach.reading.capture import understand
 
     understood = understand(text, TODAY)
     meeting = understood.meeting

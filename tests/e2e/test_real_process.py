@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.coach.store import Store
+from bot.store.notebooks import Store
 from bot.updates import MAX_UPDATES_IN_FLIGHT
 from tests.e2e.fake_bot_api import FakeBotAPI
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import orjson
 
-from bot.coach.delivery import MORNINGS, SNOOZES
+from bot.coach.journal.delivery import MORNINGS, SNOOZES
 from bot.morning.jobs import REVIEW_PREFIX, WeeklyTrigger, parse_review_time
 from bot.morning.send import deliver_morning, deliver_review
 from bot.services import services

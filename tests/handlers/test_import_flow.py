@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.coach.notebook import Notebook
+from bot.store.notebook import Notebook
 from tests.conftest import User
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "contacts"
@@ -133,10 +133,10 @@ async def test_hundreds_of_imported_people_never_flood_the_mornings(user: User, 
 async def test_a_waiting_import_is_sealed_like_the_notebook_when_a_data_key_is_set(tmp_path):
     from bot.app import build_application
     from bot.clock import FixedClock
-    from bot.coach.crypto import Codec, generate_key
-    from bot.coach.store import Store
     from bot.config import Settings
     from bot.local_api import LocalBotAPI, LocalChat
+    from bot.store.crypto import Codec, generate_key
+    from bot.store.notebooks import Store
     from tests.conftest import NOW, Bot
 
     store = Store(tmp_path / "data", codec=Codec.from_text(generate_key()))

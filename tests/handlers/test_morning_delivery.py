@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from bot.coach import delivery
+from bot.coach.journal import delivery
 from bot.local_api import LocalBotAPI, LocalChat
 from bot.morning.jobs import MorningTrigger, job_name, rebuild_jobs
 from bot.morning.send import deliver_morning

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from bot.coach.delivery import MORNINGS
+from bot.coach.journal.delivery import MORNINGS
 from bot.morning.send import deliver_morning
 from bot.services import services
 from tests.conftest import User

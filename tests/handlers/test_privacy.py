@@ -9,11 +9,11 @@ from telegram import Update
 
 from bot import app as app_module
 from bot.app import build_application, on_startup
-from bot.coach.crypto import generate_key
 from bot.commands import COMMANDS
 from bot.config import Settings
 from bot.local_api import LocalBotAPI, LocalChat
 from bot.morning.jobs import job_name
+from bot.store.crypto import generate_key
 from tests.conftest import User
 
 

@@ -16,11 +16,11 @@ from hypothesis import strategies as st
 
 from bot.app import build_application
 from bot.clock import FixedClock
-from bot.coach.storage import serialise
-from bot.coach.store import Store
 from bot.config import Settings
 from bot.local_api import LocalBotAPI, LocalChat
 from bot.rendering import render
+from bot.store.notebooks import Store
+from bot.store.storage import serialise
 from tests.conftest import NOW, Bot, User
 
 UID = 4242
@@ -63,7 +63,7 @@ def valid_notebook(tmp_path_factory) -> dict[str, Any]:
         raw = store.path_for(UID).read_bytes()
         data = orjson.loads(raw.split(b"\n")[0])
         data.pop("_head")
-        from bot.coach.storage import replay
+        from bot.store.storage import replay
 
         replay(data, raw[len(raw.split(b"\n")[0]) + 1 :], tables=None)
         return data

@@ -11,7 +11,7 @@ import random
 from datetime import date, timedelta
 from typing import Any
 
-from bot.coach.give import key_words
+from bot.coach.planning.give import key_words
 
 FIRSTS = ["Ana", "Ben", "Carla", "Dev", "Eli", "Farah", "Gus", "Hannah", "Ivo", "Jo", "Kai", "Lena", ""]
 COMPANIES = ["Acme", "acme", "Globex", "Initech", "Stark", "Wonka Fintech", ""]

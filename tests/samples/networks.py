@@ -10,7 +10,7 @@ import random
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from bot.coach.models import Contact, Interaction, Profile
+from bot.store.records import Contact, Interaction, Profile
 
 FIRST = "Ana Ben Chloe Dev Eli Fay Gus Hana Ivo Jane Kai Lea Max Nia Omar Pia Raj Sam Tom Uma Vic Wen Yara Zoe".split()  # noqa: SIM905
 LAST = "Adler Brook Costa Diaz Evans Fox Gray Hale Ito Jones Khan Lund Meyer Novak Ortiz Park Quinn Rossi Sato".split()  # noqa: SIM905

@@ -1,0 +1,139 @@
+"""Finding people by anything known about them: "/find jazz", "/find acme", "/find lawyer", "/find ivan".
+
+A networking notebook is searched by what you remember ("the lawyer from the bbq", "someone at Acme"), so every
+field counts: names, companies, roles, interests, needs, offers, tags, where you met, and what the notes say. A
+person must match every word of the query; a match in the name weighs most, a match deep in a note least, and a
+whole word beats the start of one. Text is compared folded to plain ASCII (anyascii), so "ivan" finds "Иван",
+"jose" finds "José" and "munchen" finds "München".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import NamedTuple
+
+from anyascii import anyascii
+
+from bot.store.records import Contact, Interaction
+
+MAX_QUERY_WORDS = 8
+MAX_NOTE_CHARS = 4000  # per contact: enough for years of notes, bounded work per search
+PREFIX_WEIGHT = 0.6  # "clim" in "climbing" counts, less than a whole word
+MIN_PREFIX = 3
+
+# How much a hit in each field counts. The field names are shown to the user ("needs: a lawyer").
+WEIGHTS: dict[str, float] = {
+    "name": 10.0,
+    "company": 6.0,
+    "role": 5.0,
+    "needs": 5.0,
+    "offers": 5.0,
+    "tags": 5.0,
+    "interests": 4.0,
+    "met at": 3.0,
+    "introduced by": 2.0,
+    "notes": 1.5,
+}
+_WORDS = re.compile(r"[a-z0-9]+")
+_STOP = frozenset(["a", "an", "the", "of", "at", "in", "on", "and", "or", "with", "to", "for", "from", "my", "is"])
+
+
+class Hit(NamedTuple):
+    """A person who matched, how well, and where the match was ("needs: a lawyer")."""
+
+    contact: Contact
+    score: float
+    why: str
+
+
+@lru_cache(maxsize=16384)
+def plain(text: str) -> str:
+    """Folded to lower-case ASCII: "Иван" -> "ivan", "José" -> "jose", "北京" -> "beijing"."""
+    return anyascii(text).lower()
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORDS.findall(plain(text)))
+
+
+def query_words(query: str) -> list[str]:
+    words = [w for w in _words(query) if w not in _STOP] or list(_words(query))
+    return words[:MAX_QUERY_WORDS]
+
+
+def _fields(contact: Contact, notes: Iterable[str]) -> list[tuple[str, str]]:
+    fields = [
+        ("name", f"{contact.title} {contact.name}".strip()),
+        ("company", contact.company),
+        ("role", contact.role),
+        *(("needs", n) for n in contact.needs),
+        *(("offers", o) for o in contact.offers),
+        *(("tags", t) for t in contact.tags),
+        *(("interests", i) for i in contact.interests),
+        ("met at", contact.met_context),
+        ("introduced by", contact.introduced_by),
+    ]
+    budget = MAX_NOTE_CHARS
+    for note in notes:
+        if budget <= 0:
+            break
+        fields.append(("notes", note[:budget]))
+        budget -= len(note)
+    return [(name, text) for name, text in fields if text]
+
+
+def _score_word(word: str, fields: list[tuple[str, str, tuple[str, ...]]]) -> tuple[float, str, str]:
+    best = (0.0, "", "")
+    for name, text, words in fields:
+        weight = WEIGHTS[name]
+        if word in words:
+            score = weight
+        elif len(word) >= MIN_PREFIX and any(w.startswith(word) for w in words):
+            score = weight * PREFIX_WEIGHT
+        else:
+            continue
+        if score > best[0]:
+            best = (score, name, text)
+    return best
+
+
+def search(contacts: Sequence[Contact], interactions: Sequence[Interaction], query: str, limit: int = 20) -> list[Hit]:
+    """People matching every word of ``query``, best first (ties: most recently met first). A word written as a
+    tag ("#investor") matches only people with exactly that tag."""
+    tags = [w[1:].lower() for w in query.split() if w.startswith("#") and len(w) > 1]
+    words = query_words(" ".join(w for w in query.split() if not w.startswith("#")))
+    if not words and not tags:
+        return []
+    notes: dict[str, list[str]] = {}
+    for item in sorted(interactions, key=lambda i: i.at or i.on, reverse=True):
+        if item.text:
+            notes.setdefault(item.contact_id, []).append(item.text)
+    hits: list[Hit] = []
+    for contact in contacts:
+        if tags and not all(tag in contact.tags for tag in tags):
+            continue
+        fields = [(n, t, _words(t)) for n, t in _fields(contact, notes.get(contact.id, ()))]
+        total, why = WEIGHTS["tags"] * len(tags), f"tags: {', '.join(contact.tags)}" if tags else ""
+        for word in words:
+            score, field, text = _score_word(word, fields)
+            if not score:
+                break
+            total += score
+            if not why and field != "name":
+                why = f"{field}: {text[:60]}"
+        else:
+            hits.append(Hit(contact, total, why))
+    hits.sort(key=lambda h: (-h.score, -_day_number(h.contact.met_on), h.contact.name))
+    return hits[:limit]
+
+
+def _day_number(iso: str) -> int:
+    if not iso:
+        return 0
+    try:
+        year, month, day = (int(x) for x in iso[:10].split("-"))
+        return year * 400 + month * 32 + day
+    except ValueError:
+        return 0

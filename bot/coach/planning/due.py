@@ -1,0 +1,468 @@
+"""What is due today, and how much it matters: one pass over the digest rows, a score for each candidate.
+
+The scores encode the coaching order of docs/coaching.md: debts first (a thank-you owed, a reminder or a
+birthday today, a promise, telling helpers how a goal turned out, the nice-to-meet-you note), then asks toward a
+goal and the gives that build toward them, then intros and offers that answer a need, then keeping in touch.
+Bands are far enough apart that age or tie strength never lets a lower band overtake a higher one.
+
+This runs for every contact of every user every morning. So it reads each row key once, compares ISO day strings
+(they sort like dates), and leaves the plentiful kinds (reconnects, shares) as small ``Ranked`` tuples until
+they are known to be among the few a plan can reach; the wording is written later, only for what is picked.
+"""
+
+from __future__ import annotations
+
+import functools
+import heapq
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date, timedelta
+from typing import Any, NamedTuple, TypeVar, cast
+
+from bot.coach.planning.give import IntroIdea, OfferIdea, intro_ideas, key_words, offer_ideas
+from bot.coach.planning.goals import LOOP_DAYS, Focus, focus_of, gap_words, open_goals
+from bot.coach.planning.strength import ASK_THRESHOLD, NEW_TIE_DAYS, row_strength
+from bot.coach.planning.summary import OpenItem, Row
+from bot.store.records import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE
+
+Rows = Mapping[str, Row]
+T = TypeVar("T")
+
+# -- how much each kind matters (docs/coaching.md, "Debts first") -----------------------------------------------
+THANKS_OWED = 100.0  # + up to 9 as it ages: a late thank-you is still better than none
+REMINDER = 95.0  # on its day only
+BIRTHDAY = 92.0
+LOOP = 88.0  # tell a helper how the goal turned out
+PROMISE_OPEN = 80.0  # + up to 15, most overdue first
+PROMISE_DUE_SOON = 10.0  # added when a dated promise is within its window
+NICE_TO_MEET = 70.0  # + 1 a day: day two is the last good day
+ASK = 60.0  # an ask toward a goal, the tie strong enough
+WARM_UP = 54.0  # a give that builds toward an ask
+RECONNECT_BASE = {"inner": 50.0, "close": 34.0, "wider": 12.0}  # + up to 14 for overdueness and strength
+OFFER = 44.0  # the user can meet a need themselves
+INTRO = 40.0  # an intro that answers a need
+WIN = 36.0
+SHARE = 28.0
+GAP = 20.0  # nobody known can help with a goal yet
+REDISCOVER = 8.0  # a long-cold contact of the wider circle
+_CIRCLE_BONUS = {"inner": 4.0, "close": 2.0, "wider": 0.0}
+
+MEET_FOLLOWUP_DAYS = (1, 2)  # a nice-to-meet-you note lands best a day or two after meeting
+SHARE_QUIET_DAYS = 7  # don't pass things on to someone you were in touch with this week
+WIN_QUIET_DAYS = 3
+PROMISE_LEAD_DAYS = 2  # a dated promise surfaces this many days before it is due
+COLD_DAYS = 365  # a wider-circle contact untouched this long is "long cold"
+HELPERS_PER_GOAL = 2
+
+
+class Due(NamedTuple):
+    """A candidate before its words are written. Sorting a list of them puts the best first."""
+
+    rank: float  # the score, negated
+    key: str  # unique; also the tie-break
+    kind: str  # a Nudge kind
+    people: tuple[str, ...]
+    detail: Any  # what the wording needs: the row, a Debt, a Helper, an IntroIdea, ... or, for a row found through
+    # the planning index, its position there (due_index.py: wording reads the row, only for what is picked)
+    pressing: bool = False  # a debt due today: comes back even when its person is resting
+
+    @property
+    def score(self) -> float:
+        return -self.rank
+
+
+class Ranked(NamedTuple):
+    """One of the plentiful kinds (reconnects, shares), before it is known to matter."""
+
+    rank: float
+    contact_id: str
+    row: Row
+
+
+class Debt(NamedTuple):
+    row: Row  # or, found through the planning index, the row's position there (wording.write reads it)
+    item: OpenItem
+
+
+class Helper(NamedTuple):
+    """Someone who can help with a goal, and what the goal asks of them."""
+
+    row: Row
+    goal_id: str
+    goal_text: str
+    focus: Focus
+    ready: bool  # the tie clears the bar for the goal's ask
+
+
+class Lead(NamedTuple):
+    """A contact needs someone for the very role the user's goal is after: a job lead."""
+
+    row: Row
+    goal_id: str
+    goal_text: str
+    need: str
+    ready: bool  # not a brand-new tie: the user may say they're interested
+
+
+class Gap(NamedTuple):
+    goal_id: str
+    goal_text: str
+    missing: str  # "works at a fintech"
+
+
+class LoopDue(NamedTuple):
+    row: Row
+    goal_id: str
+    goal_text: str
+    news: str  # outcome key, see goals.OUTCOME_NEWS
+    good: bool
+
+
+def tuple_maker(cls: type[T]) -> Callable[[Iterable[Any]], T]:
+    """``cls(*fields)`` for a NamedTuple, without the Python-level ``__new__`` that calling the class runs: planning
+    builds dozens of these per user every morning, and those calls were a noticeable share of its time
+    (bench/bench_planning.py). Every field is given, defaults included."""
+    return cast(Callable[[Iterable[Any]], T], functools.partial(tuple.__new__, cls))
+
+
+new_due = tuple_maker(Due)
+new_debt = tuple_maker(Debt)
+
+
+class Rules(NamedTuple):
+    """A circle's rhythm: touched before ``overdue_before`` means overdue."""
+
+    overdue_before: str
+    cadence: int
+    base: float
+    give_bonus: float
+
+
+class Days(NamedTuple):
+    """The ISO days the rules compare with, worked out once per date."""
+
+    today: str
+    month_day: str  # "MM-DD", for birthdays
+    meet_from: str
+    win_to: str
+    share_to: str
+    new_tie_from: str
+    cold_before: str
+    lead_to: str  # dated promises due on or before this day are in their window
+    rules: dict[str, Rules]
+    capped: dict[str, str]  # per circle: touched on or before this day is as late as a reconnect gets (3 cadences)
+
+
+class GoalView(NamedTuple):
+    goal_id: str
+    text: str
+    focus: Focus
+    words: frozenset[str]  # key words a helper's row ("can") must share
+
+
+def all_due(
+    rows: Rows,
+    today: date,
+    *,
+    goals: Sequence[Mapping[str, Any]] = (),
+    offers: Sequence[str] = (),
+    keep: int | None = None,
+) -> list[Due]:
+    """Everything due today, best first; with ``keep``, only the best ``keep`` of each plentiful kind."""
+    days = days_that_matter(today)
+    iso, meet_from, win_to, share_to = days.today, days.meet_from, days.win_to, days.share_to
+    rules, cold_before = days.rules, days.cold_before
+    today_number = today.toordinal()
+    views = _goal_views(goals)
+    goal_words = frozenset().union(*(v.words for v in views)) if views else frozenset()
+
+    due: list[Due] = []
+    # The plentiful kinds are kept as bare scores beside their rows until the best few are known (``_best``):
+    # most contacts are overdue for something, and a tuple per contact per morning is what planning cost most.
+    overdue: dict[str, list[Row]] = {circle: [] for circle in RECONNECT_ORDER}
+    share_scores: list[float] = []
+    share_rows: list[Row] = []
+    cold_scores: list[float] = []
+    cold_rows: list[Row] = []
+    helpers: list[Row] = []
+    needing: list[Row] = []
+    month_day = days.month_day
+    for row in rows.values():
+        last = row["last"]
+        if "met_on" in row and "followed_up" not in row and meet_from <= row["met_on"] < iso:
+            days_since = _age(row["met_on"], today_number)
+            due.append(Due(-NICE_TO_MEET - days_since, f"thank-meet:{row['id']}", "thank", (row["id"],), row))
+        if "open" in row:
+            _open_items(due, row["id"], row, row["open"], days, today_number)
+        if "birthday" in row and row["birthday"] == month_day:
+            due.append(Due(-BIRTHDAY, f"birthday:{row['id']}:{today.year}", "birthday", (row["id"],), row, True))
+        if "needs" in row:
+            needing.append(row)
+        if goal_words and "can" in row and not goal_words.isdisjoint(row["can"]):
+            helpers.append(row)
+
+        circle = row["circle"]
+        if circle not in rules:
+            circle = DEFAULT_CIRCLE  # a circle this release does not know
+        overdue_before, _, _, bonus = rules[circle]
+        is_overdue = last and last < overdue_before
+        share = "interests" in row and last <= share_to
+        win = "win" in row and "congratulated" not in row and last <= win_to
+        if is_overdue:
+            if circle == "wider" and last < cold_before:
+                cold_scores.append(REDISCOVER + (1.0 if "interests" in row else 0.0))
+                cold_rows.append(row)
+            else:
+                overdue[circle].append(row)  # scored below, only as far as a plan can reach
+        if share or win:
+            # Reciprocity: people who helped without getting anything back come first (principle 3).
+            debt = row.get("got", 0) - row.get("gave", 0)
+            score = (debt * 4.0 if debt < 3 else 12.0) + bonus if debt > 0 else bonus
+            if win:
+                due.append(Due(-WIN - score, f"congrats:{row['id']}", "give", (row["id"],), row))
+            else:
+                share_scores.append(SHARE + score)
+                share_rows.append(row)
+
+    reconnect_scores, reconnect_rows = _reconnect_scores(overdue, rules, today_number, keep)
+    _best(due, reconnect_scores, reconnect_rows, keep, "reconnect:", "reconnect")
+    _best(due, share_scores, share_rows, keep, "give:", "give")
+    _best(due, cold_scores, cold_rows, 3, "rediscover:", "reconnect")
+    if views or any(goal.get("loops") for goal in goals):
+        _goal_steps(due, rows, views, helpers, needing, goals, today, days)
+    if needing:
+        _need_gives(due, rows, needing, [row for row in rows.values() if "can" in row], offers)
+    due.sort()
+    return due
+
+
+# Reconnect bands never overlap (each circle's lowest score is above the next one's highest: see
+# test_reconnect_bands_never_overlap), so the best few come from the closest circles: a wider circle's overdue
+# contacts are only scored when the inner and close circles cannot fill what a plan may reach.
+RECONNECT_ORDER = sorted(RECONNECT_BASE, key=RECONNECT_BASE.__getitem__, reverse=True)
+RECONNECT_SPREAD = 14.0  # lateness (up to 10) plus strength (up to 4) on top of a circle's base
+
+
+def _reconnect_scores(
+    overdue: dict[str, list[Row]], rules: dict[str, Rules], today_number: int, keep: int | None
+) -> tuple[list[float], list[Row]]:
+    scores: list[float] = []
+    scored: list[Row] = []
+    day_numbers = _DAY_NUMBERS
+    for circle in RECONNECT_ORDER:
+        if keep is not None and len(scores) >= keep:
+            break
+        _, cadence, base, _ = rules[circle]
+        for row in overdue[circle]:
+            # More history and a two-way give/get make a stronger tie (docs/coaching.md, "Tie strength").
+            strength = row["touches"] * 0.3 + (1.0 if "got" in row and "gave" in row else 0.0)
+            last = row["last"]
+            number = day_numbers.get(last) or _day_number(last)
+            late = (today_number - number if number < today_number else 0) / cadence - 1.0
+            scores.append(base + (late if late < 2.0 else 2.0) * 5.0 + (strength if strength < 4.0 else 4.0))
+            scored.append(row)
+    return scores, scored
+
+
+def _best(due: list[Due], scores: list[float], rows: list[Row], keep: int | None, prefix: str, kind: str) -> None:
+    """Add the best ``keep`` of one plentiful kind, ranked by score then id (the order a full sort would give)."""
+    if not scores:
+        return
+    picked: Sequence[int] = range(len(scores))
+    if keep is not None and len(scores) > keep:
+        threshold = heapq.nlargest(keep, scores)[-1]
+        picked = [i for i, score in enumerate(scores) if score >= threshold]  # ties at the threshold stay in
+    ranked = sorted(Ranked(-scores[i], rows[i]["id"], rows[i]) for i in picked)[:keep]
+    due.extend([Due(r.rank, prefix + r.contact_id, kind, (r.contact_id,), r.row) for r in ranked])
+
+
+@functools.lru_cache(maxsize=8)  # a morning plans thousands of users on the same one or two local days
+def days_that_matter(today: date) -> Days:
+    def day(n: int) -> str:
+        return (today - timedelta(days=n)).isoformat()
+
+    rules = {
+        circle: Rules(day(cadence), cadence, RECONNECT_BASE[circle], _CIRCLE_BONUS[circle])
+        for circle, cadence in CIRCLE_CADENCE_DAYS.items()
+    }
+    return Days(
+        today=today.isoformat(),
+        month_day=today.strftime("%m-%d"),
+        meet_from=day(MEET_FOLLOWUP_DAYS[1]),
+        win_to=day(WIN_QUIET_DAYS),
+        share_to=day(SHARE_QUIET_DAYS),
+        new_tie_from=day(NEW_TIE_DAYS - 1),
+        cold_before=day(COLD_DAYS),
+        lead_to=day(-PROMISE_LEAD_DAYS),
+        rules=rules,
+        capped={circle: day(3 * cadence) for circle, cadence in CIRCLE_CADENCE_DAYS.items()},
+    )
+
+
+def _open_items(
+    due: list[Due], contact_id: str, row: Row | int, open_items: Sequence[OpenItem], days: Days, today_number: int
+) -> None:
+    """Owed thank-yous age slowly, promises a little slower; a dated promise waits for its window, a reminder
+    for its day (docs/coaching.md, "Debts first"). ``row``: the contact's row, or its position in the planning
+    index (the row is read only if the debt is picked: see ``Debt``)."""
+    people = (contact_id,)
+    for item in open_items:
+        kind = item["kind"]
+        if kind == "thanks":
+            age = _age(item["made_on"], today_number)
+            score = THANKS_OWED + (age if age < 30 else 30) * 0.3
+            due.append(new_due((-score, f"thank:{item['id']}", "thank", people, new_debt((row, item)), False)))
+        elif kind == "reminder":
+            if item.get("due_on") == days.today:
+                due.append(
+                    new_due((-REMINDER, f"remind:{item['id']}", "reminder", people, new_debt((row, item)), True))
+                )
+        else:
+            due_on = item.get("due_on", "")
+            if due_on:
+                if due_on > days.lead_to:
+                    continue  # not yet: a promise due in February is not nagged in January
+                late = today_number - _day_number(due_on)  # negative while it is still ahead
+                score = PROMISE_OPEN + PROMISE_DUE_SOON + min(max(late, -PROMISE_LEAD_DAYS), 20) * 0.25
+                pressing = due_on == days.today
+            else:
+                age = _age(item["made_on"], today_number)
+                score, pressing = PROMISE_OPEN + (age if age < 60 else 60) * 0.25, False
+            due.append(new_due((-score, f"followup:{item['id']}", "followup", people, new_debt((row, item)), pressing)))
+
+
+def _goal_views(goals: Sequence[Mapping[str, Any]]) -> list[GoalView]:
+    views = []
+    for goal in open_goals(goals):
+        focus = focus_of(goal["text"])
+        views.append(GoalView(goal["id"], goal["text"], focus, goal_key_words(focus)))
+    return views
+
+
+@functools.lru_cache(maxsize=256)
+def goal_key_words(focus: Focus) -> frozenset[str]:
+    words = set(focus.roles)
+    if focus.target:
+        words.add(focus.target.removesuffix("s"))
+    if focus.kind == "raise":
+        words |= {"investor", "vc", "angel", "partner", "fund", "venture", "capital"}
+    elif focus.kind == "cofounder":
+        words |= {"engineer", "developer", "founder", "cto", "designer"}
+    elif focus.kind == "hire":
+        words |= {"recruiter", "recruiting", "talent"}  # people whose work is finding candidates
+    return frozenset(words)
+
+
+def _goal_steps(
+    due: list[Due],
+    rows: Rows,
+    views: list[GoalView],
+    helpers: list[Row],
+    needing: list[Row],
+    goals: Sequence[Mapping[str, Any]],
+    today: date,
+    days: Days,
+) -> None:
+    """Asks toward each goal when a helper's tie is strong enough, a warm-up give when it is not, the gap when
+    nobody known can help, and the close-the-loop notes after an outcome (docs/coaching.md, "Goals", "Asks")."""
+    helpers_by_goal = []
+    for view in views:
+        mine = [row for row in helpers if not view.words.isdisjoint(row["can"])]
+        # The strongest ties by a cheap measure first (touches, then recency); the exact score for those few.
+        likely = sorted(mine, key=_TOUCHES_THEN_LAST, reverse=True)[: 3 * HELPERS_PER_GOAL]
+        strengths = sorted(((row_strength(row, today).score, row["id"], row) for row in likely), reverse=True)
+        helpers_by_goal.append(strengths[:HELPERS_PER_GOAL])
+    _goal_steps_after_helpers(due, rows, views, helpers_by_goal, needing, goals, today, days)
+
+
+def _goal_steps_after_helpers(
+    due: list[Due],
+    rows: Rows,
+    views: list[GoalView],
+    helpers_by_goal: list[list[tuple[float, str, Row]]],
+    needing: Sequence[Row],
+    goals: Sequence[Mapping[str, Any]],
+    today: date,
+    days: Days,
+) -> None:
+    """``_goal_steps`` once each goal's best helpers are known: (strength, contact id, row), strongest first."""
+    for view, strengths in zip(views, helpers_by_goal, strict=True):
+        if view.focus.roles and view.focus.kind == "job":  # "Hannah is looking for a PM": a lead for a PM job
+            for row in needing:
+                need = next((n for n in row["needs"] if not key_words(n).isdisjoint(view.focus.roles)), "")
+                if need:
+                    brand_new = row.get("met_on", "") >= days.new_tie_from and not row.get("gave")
+                    lead = Lead(row, view.goal_id, view.text, need, not brand_new)
+                    kind = "ask" if lead.ready else "give"
+                    due.append(Due(-ASK - 5.0, f"lead:{view.goal_id}:{row['id']}", kind, (row["id"],), lead))
+        if not strengths:
+            missing = gap_words(view.focus)
+            if missing:
+                due.append(Due(-GAP, f"gap:{view.goal_id}", "goal", (), Gap(view.goal_id, view.text, missing)))
+            continue
+        for strength, cid, row in strengths:
+            brand_new = row.get("met_on", "") >= days.new_tie_from and not row.get("gave")
+            ready = strength >= ASK_THRESHOLD[view.focus.ask] and not brand_new
+            helper = Helper(row, view.goal_id, view.text, view.focus, ready)
+            if ready:
+                due.append(Due(-ASK - strength, f"ask:{view.goal_id}:{cid}", "ask", (cid,), helper))
+            else:
+                due.append(Due(-WARM_UP - strength, f"warm:{cid}", "give", (cid,), helper))
+    for goal in goals:
+        outcome_on = goal.get("outcome_on", "")
+        if not goal.get("loops") or not outcome_on or outcome_on >= days.today:
+            continue
+        if _day_number(outcome_on) + LOOP_DAYS < today.toordinal():
+            continue
+        last = (goal.get("progress") or [{}])[-1]
+        for cid in goal["loops"]:
+            helped = rows.get(cid)
+            if helped is not None:
+                detail = LoopDue(helped, goal["id"], goal["text"], last.get("what", ""), bool(last.get("good")))
+                due.append(Due(-LOOP, f"loop:{goal['id']}:{cid}", "loop", (cid,), detail))
+
+
+def _touches_then_last(row: Row) -> tuple[int, str]:
+    return row["touches"], row["last"]
+
+
+_TOUCHES_THEN_LAST = _touches_then_last
+
+
+def _need_gives(due: list[Due], rows: Rows, needing: list[Row], capable: list[Row], offers: Sequence[str]) -> None:
+    """Needs drive gives: an intro to someone who has or does what is needed, or one of the user's own offers."""
+    _need_gives_from(due, intro_ideas(needing, capable), needing, offers)
+
+
+def _need_gives_from(due: list[Due], intros: list[IntroIdea], needing: Sequence[Row], offers: Sequence[str]) -> None:
+    idea: IntroIdea
+    for idea in intros:
+        due.append(new_due((-INTRO, f"intro:{idea.a}:{idea.b}", "give", (idea.a, idea.b), idea, False)))
+    offer: OfferIdea
+    for offer in offer_ideas(needing, offers):
+        due.append(new_due((-OFFER, f"offer:{offer.contact_id}", "give", (offer.contact_id,), offer, False)))
+
+
+# ISO day -> day number, shared by every plan: all users' rows name the same few hundred recent days, so each
+# is parsed once per process rather than once per contact. Cleared when it grows past any sensible size.
+_DAY_NUMBERS: dict[str, int] = {}
+_DAY_NUMBERS_KEPT = 20_000
+
+
+def _age(iso_day: str, today_number: int) -> int:
+    """Days since ``iso_day`` (0 for today, the future, or a day that cannot be read)."""
+    age = today_number - _day_number(iso_day)
+    return age if age > 0 else 0
+
+
+def _day_number(iso_day: str) -> int:
+    """The day's ordinal; an unreadable day counts as today's neighbour rather than ages ago."""
+    number = _DAY_NUMBERS.get(iso_day)
+    if number is None:
+        if len(_DAY_NUMBERS) > _DAY_NUMBERS_KEPT:
+            _DAY_NUMBERS.clear()
+        try:
+            number = date.fromisoformat(iso_day[:10]).toordinal()
+        except (TypeError, ValueError):
+            number = date.max.toordinal()  # unreadable: never "long ago", so never urgent
+        _DAY_NUMBERS[iso_day] = number
+    return number

@@ -1,0 +1,522 @@
+"""What a free-text note says about a person: what they care about, need and offer, what the user promised
+(and by when), what they won, and their birthday.
+
+These drive the coaching: interests and needs feed give-first nudges (principle 3: a need is the clearest chance
+to give), offers tell whom to ask, promises feed follow-up nudges (principle 4) and wins feed congratulations.
+The rules are plain regular expressions on purpose: a note is one or two lines typed on a phone, and a miss costs
+little (the words stay in the notes), while a wrong guess that invents a promise would nag the user. So every
+pattern needs a clear trigger word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import NamedTuple
+
+from bot.coach.reading.dates import DATE_PHRASE, find_day
+
+
+def _set(words: str) -> frozenset[str]:
+    """A word set written as one string: easier to read and extend than a list of quoted words."""
+    return frozenset(words.split())
+
+
+# Longest note we read for facts; anything beyond stays in the notes but is not mined (bounds the work).
+MAX_FACTS_TEXT = 2000
+MAX_ITEM_WORDS = 6
+MAX_ACTION_WORDS = 14
+MAX_ITEMS = 10
+
+
+class PromiseItem(NamedTuple):
+    """One thing the user promised, and the day it is due (ISO) or ""."""
+
+    text: str
+    due_on: str
+
+
+@dataclass
+class Facts:
+    """What a free-text note says about a person."""
+
+    interests: list[str] = field(default_factory=list)  # "jazz", "rock climbing", "climate tech"
+    promises: list[str] = field(default_factory=list)  # "send her the Ferrazzi book", "intro him to Sam"
+    wins: list[str] = field(default_factory=list)  # "got promoted", "new job at Globex"
+    needs: list[str] = field(default_factory=list)  # "a lawyer", "a seed round", "an intro to someone at Sequoia"
+    offers: list[str] = field(default_factory=list)  # "legal advice", "review my pitch deck", "visas"
+    birthday: str = ""  # "MM-DD"
+    due: list[str] = field(default_factory=list)  # parallel to ``promises``: ISO due date or "" (needs ``today``)
+
+    def __bool__(self) -> bool:
+        return bool(self.interests or self.promises or self.wins or self.needs or self.offers or self.birthday)
+
+    @property
+    def promise_items(self) -> list[PromiseItem]:
+        """Promises with their due dates, in the order they were said."""
+        dues = [*self.due, *[""] * (len(self.promises) - len(self.due))]
+        return [PromiseItem(text, due_on) for text, due_on in zip(self.promises, dues, strict=False)]
+
+
+# A fact ends at a sentence or clause boundary. Commas end promises and wins; interest lists may run past one.
+_HARD_END = re.compile(r"\s*(?:[.;!?\n]|\s[-–—]\s|[()]|\bbut\b|\bwhile\b|\bbecause\b)", re.IGNORECASE)
+_COMMA_END = re.compile(r"\s*(?:[,.;!?\n]|\s[-–—]\s|[()]|\bbut\b|\bwhile\b|\bbecause\b)", re.IGNORECASE)
+# Joining words that start a new clause rather than continue a list: "loves jazz and I promised...".
+_CLAUSE_AND = re.compile(
+    r"\s+(?:and|&)\s+(?:i|i'll|i’ll|i'd|i’d|she|he|they|we|she's|he's|just|also|then|so|got|owe|need|"
+    r"promised|will|should|is|was|has|had|launched|raised|won|published|joined|started)\b",
+    re.IGNORECASE,
+)
+
+# Words that cannot start (or continue) an interest: pronouns, verbs of other facts, fillers.
+_NOT_INTEREST = _set(
+    """i i'll i’ll i'd i’d i'm i’m me my we she he they her him them his their it its you your she's he's
+    they're is was are were be been has have had do does did will would should could can must need needs
+    owe owes promised got get just also then so too very really loves love likes like enjoys into fan
+    interested passionate cares big keen launched raised won published joined started who which that
+    when where met meet said told asks asked wants going gonna but and or not no yes obviously lol haha tho
+    though"""
+)
+_LIST_SPLIT = re.compile(r"\s+(?:and|or)\s+|\s*[/&+]\s*", re.IGNORECASE)
+_LEADING_FILLER = frozenset({"the", "a", "an", "some", "all", "any", "her", "his", "their", "my"})
+_OBJECT_PRONOUNS = r"(?:her|him|them|you|us|me)"
+
+# --- interests ----------------------------------------------------------------------------------------------
+
+_INTEREST_TRIGGER = re.compile(
+    r"\b(?:(?:is\s+|'s\s+|’s\s+|are\s+|really\s+|very\s+|super\s+|deeply\s+)?"
+    r"(?:interested\s+in|passionate\s+about|obsessed\s+(?:with|w/)|crazy\s+about|mad\s+about|keen\s+on|hooked\s+on"
+    r"|big\s+on|(?:a\s+)?(?:big\s+|huge\s+|massive\s+|great\s+)?fan\s+of|cares\s+(?:a\s+lot\s+)?about"
+    r"|(?:geeks?|nerds?)\s+out\s+(?:on|about|over)|loves|adores|likes|enjoys|into|wants\s+to\s+learn|learning"
+    r"|(?P<plays>plays)(?!\s+(?:every|each|on|at|in|with|most|a\s+lot|sometimes|often|well|for|the\s+role))"
+    r"|(?:her|his|their)\s+(?:hobby|hobbies|passion|thing)\s+(?:is|are)|(?:interests|hobbies)\s*:)"
+    r")\s+(?:to\s+)?",
+    re.IGNORECASE,
+)
+# "ran into her", "look into it": "into" is an interest only after a subject or a linking verb.
+_INTO_NEEDS = frozenset(
+    {
+        "she's",
+        "he's",
+        "they're",
+        "she’s",
+        "he’s",
+        "they’re",
+        "is",
+        "are",
+        "really",
+        "very",
+        "super",
+        "also",
+        "totally",
+        "big",
+        "deeply",
+        "seriously",
+        "heavily",
+        "all",
+        "hugely",
+        "both",
+        "and",
+        "hes",
+        "shes",
+        "theyre",
+    }
+)
+
+# --- promises: the user's own commitments, phrased as the action --------------------------------------------
+
+_I_WILL = (
+    r"\bI\s*(?:'ll|’ll|\s+will|\s+shall|'m\s+going\s+to|’m\s+going\s+to|\s+am\s+going\s+to|'m\s+gonna|’m\s+gonna"
+    r"|\s+need\s+to|\s+have\s+to|\s+must|\s+should|\s+ought\s+to|\s+promised(?:\s+to)?|\s+offered\s+to"
+    r"|\s+agreed\s+to|\s+want\s+to|\s+said\s+i'll|\s+said\s+i’ll|\s+said\s+I'd|\s+said\s+I’d|\s+said\s+I\s+would)\s+"
+)
+_TOLD = (
+    r"\b(?:told|promised|assured)\s+(?:" + _OBJECT_PRONOUNS + r"|[A-Z][\w'’-]*)\s+(?:that\s+)?"
+    r"I\s*(?:'d|’d|\s+would|'ll|’ll|\s+will)\s+"
+)
+_PROMISED_TO = r"\b(?:promised|offered|agreed|committed)\s+to\s+"
+_PROMISED_OBJ = r"\bpromised\s+(?P<obj>" + _OBJECT_PRONOUNS + r")\s+(?!to\b|that\b|I\b)"
+# Subject-less to-dos, only at the start of a clause: "need to send him my CV", "should follow up".
+_CLAUSE_START = r"(?:^|(?<=[,.;:!?(\n])\s*|(?<=\s[-–—])\s*|\b(?:and|also|then|so|must|really)\s+)"
+_TODO = (
+    _CLAUSE_START + r"(?:need\s+to|have\s+to|gotta|got\s+to|should|must|will|going\s+to|remember\s+to"
+    r"|remind\s+me\s+to|to\s*do\s*:|todo\s*:?)\s+"
+)
+_OWE = r"\b(?:I\s+)?(?P<owe>owe\s+(?:her|him|them|you|[A-Z][\w'’-]*)\s+)"
+_IMPERATIVE = (
+    _CLAUSE_START + r"(?P<verb>(?:send|intro|introduce|email|e-mail|ping|text|share|forward|invite|follow\s+up"
+    r"|connect\s+(?:her|him|them)\s+with|buy|book|schedule|call|reply\s+to|look\s+up|check\s+in\s+with)\b)"
+)
+_PROMISE = re.compile(
+    "|".join(f"(?P<p{i}>{p})" for i, p in enumerate((_TOLD, _I_WILL, _PROMISED_TO, _PROMISED_OBJ, _TODO, _OWE)))
+    + f"|(?P<imp>{_IMPERATIVE})",
+    re.IGNORECASE,
+)
+
+# --- wins: news worth congratulating ------------------------------------------------------------------------
+
+_WIN = re.compile(
+    r"\b(?:"
+    r"(?P<promoted>(?:just\s+)?(?:got|was|been|is|gets|getting)\s+promoted|promoted\s+to)"
+    r"|(?P<newjob>(?:(?:got|started|starting|starts|landed|has|took)\s+)?(?:a\s+)?new\s+(?:job|role|position|gig))"
+    r"|(?P<rest>launched|raised|won|published|joined|shipped|released|graduated|landed|sold|exited|founded"
+    r"|started\s+(?:her|his|their|a)\s+own|got\s+(?:married|engaged|funded|tenure|hired|the\s+job|into|accepted)"
+    r"|had\s+a\s+baby|became\s+(?:a\s+)?(?:partner|dad|mum|mom|parent|father|mother)"
+    r"|(?:won|received|got)\s+(?:an?\s+)?award|closed\s+(?:a|her|his|their)\s)"
+    r")(?!['’])",
+    re.IGNORECASE,
+)
+# "raised" is only a win when money is in the phrase ("raised a seed round"), not "raised a question".
+_MONEY = re.compile(r"\b(?:round|seed|series|funding|million|billion|capital)\b|[$€£]|\d\s*[mk]\b", re.IGNORECASE)
+_NEGATED = re.compile(r"(?:\bnot|n't|n’t|\bnever|\bno)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _clip_words(text: str, limit: int) -> str:
+    words = text.split()
+    return " ".join(words[:limit])
+
+
+def _tidy(text: str) -> str:
+    return text.strip(" \t,.;:!?-–—'\"“”‘’").strip()
+
+
+def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return all(end <= s or start >= e for s, e in spans)
+
+
+def _to_boundary(text: str, start: int, pattern: re.Pattern[str]) -> int:
+    m = pattern.search(text, start)
+    return m.start() if m else len(text)
+
+
+_CLAUSE_SPLIT = re.compile(r"[,.;:!?()]|\s[-–—]\s")
+_NOT_A_SUBJECT = frozenset({"i", "also", "and", "just", "then", "so", "really", "already", "but", "still"})
+
+
+def _someone_else_said(text: str, start: int) -> bool:
+    """True for "she promised to..." or "Jane owes...": a commitment, but not the user's."""
+    words = _CLAUSE_SPLIT.split(text[:start])[-1].split()
+    if not words:
+        return False
+    last = words[-1]
+    return last.lower() not in _NOT_A_SUBJECT and (last[:1].isupper() or last.lower() in _NOT_INTEREST)
+
+
+_DUE_LEAD = re.compile(r"\s*\b(?:by|on|before|until|til|till|in|no\s+later\s+than|at\s+the\s+latest)?\s*$", re.I)
+
+
+def _with_due(action: str, today: date | None) -> PromiseItem:
+    """ "send her my deck by friday" -> ("send her my deck", the coming Friday)."""
+    if today is None:
+        return PromiseItem(action, "")
+    found = find_day(action, today, prefer="future")
+    if found is None:
+        return PromiseItem(action, "")
+    head = action[: found.start]
+    lead = _DUE_LEAD.search(head)
+    head = head[: lead.start()] if lead else head
+    text = _tidy(re.sub(r"\s+", " ", f"{head} {action[found.end :]}"))
+    return PromiseItem(text or action, found.day.isoformat())
+
+
+def _promises(text: str, taken: list[tuple[int, int]], today: date | None = None) -> list[PromiseItem]:
+    found: list[PromiseItem] = []
+    for m in _PROMISE.finditer(text):
+        if not _free(taken, m.start(), m.end()):
+            continue
+        if not m.group().lower().startswith("i") and _someone_else_said(text, m.start()):
+            continue
+        start = m.end()
+        prefix = ""
+        if m.group("imp"):
+            start = m.start("verb")
+        elif m.group("owe"):
+            start = m.start("owe")
+        elif m.group("obj"):
+            prefix = f"get {m.group('obj').lower()} "
+        end = _to_boundary(text, start, _COMMA_END)
+        action = _tidy(prefix + _clip_words(text[start:end], MAX_ACTION_WORDS))
+        if not action:  # "I'll." says nothing to keep
+            continue
+        taken.append((m.start(), end))
+        found.append(_with_due(action, today))
+    return found
+
+
+def _wins(text: str, taken: list[tuple[int, int]]) -> list[str]:
+    found: list[str] = []
+    for m in _WIN.finditer(text):
+        if not _free(taken, m.start(), m.end()) or _NEGATED.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        end = _to_boundary(text, m.end(), _COMMA_END)
+        clause_and = _CLAUSE_AND.search(text, m.end(), end)
+        if clause_and:
+            end = clause_and.start()
+        tail = _clip_words(text[m.end() : end], 8)
+        if m.group("promoted") or m.group("newjob"):
+            # Keep only a tail that says where or what: "got promoted to VP", "new job at Globex".
+            tail = tail if re.match(r"(?:to|at|with|as|in)\s", tail, re.IGNORECASE) else ""
+            win = ("got promoted" if m.group("promoted") else "new job") + (f" {tail}" if tail else "")
+        else:
+            head = m.group("rest")
+            if head.lower() == "raised" and not _MONEY.search(tail):
+                continue
+            if (
+                head.lower()
+                in {
+                    "launched",
+                    "raised",
+                    "won",
+                    "published",
+                    "joined",
+                    "shipped",
+                    "released",
+                    "landed",
+                    "sold",
+                    "founded",
+                }
+                and not tail
+            ):
+                continue
+            win = f"{head} {tail}".strip()
+        taken.append((m.start(), end))
+        found.append(_tidy(re.sub(r"\s+", " ", win)))
+    return found
+
+
+def _shape_interest(item: str, shouting: bool) -> str:
+    words: list[str] = []
+    for word in item.split():
+        if word.lower().strip(",.") in _NOT_INTEREST:
+            break
+        words.append(word)
+    # "the jazz scene" -> "jazz scene", but "the Knicks" keeps its article: it is part of the proper name.
+    while len(words) > 1 and words[0].lower() in _LEADING_FILLER and not words[1][:1].isupper():
+        words.pop(0)
+    words = words[:MAX_ITEM_WORDS]
+    # Lower case is kept; a capital mid-sentence marks a proper noun ("the Knicks", "F1") and is kept too.
+    # Only shouted words (ALL CAPS typing) are lowered, unless they are short acronyms like "AI" or "F1".
+    if shouting:
+        words = [w.lower() if w.isupper() and len(w) > 3 else w for w in words]
+    return _tidy(" ".join(words))
+
+
+def _interest_items(text: str, start: int) -> tuple[list[str], int]:
+    """The list of interests starting at ``start``: "jazz and rock climbing", "jazz, hiking and F1"."""
+    hard = _to_boundary(text, start, _HARD_END)
+    phrase = text[start:hard]
+    clause_and = _CLAUSE_AND.search(phrase)
+    if clause_and:
+        phrase = phrase[: clause_and.start()]
+    chunks = phrase.split(",")
+    keep = chunks[:1]
+    # Past a comma only in a list closed by "and": "jazz, hiking and F1". "jazz, great chat" stops at jazz.
+    for k in range(1, len(chunks)):
+        tail = chunks[1 : k + 1]
+        ok = all(0 < len(c.split()) <= 4 and c.split()[0].lower() not in _NOT_INTEREST - {"and"} for c in tail)
+        if not ok:
+            break
+        if re.search(r"\s(?:and|&)\s", " " + chunks[k] + " "):
+            keep = chunks[: k + 1]
+            break
+    used = sum(len(c) for c in keep) + len(keep) - 1
+    items = [i for c in keep for i in _LIST_SPLIT.split(c) if i.strip()]
+    return items, start + used
+
+
+def _interests(text: str, taken: list[tuple[int, int]]) -> list[str]:
+    letters = [c for c in text if c.isalpha()]
+    shouting = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    found: list[str] = []
+    for m in _INTEREST_TRIGGER.finditer(text):
+        if not _free(taken, m.start(), m.end()):
+            continue
+        if m.group().lower().rstrip().endswith("into"):
+            before = text[: m.start()].split()
+            last = before[-1].lower() if before else ""
+            trigger_words = m.group().lower().split()
+            at_clause_start = not _CLAUSE_SPLIT.split(text[: m.start()])[-1].strip()
+            if len(trigger_words) == 1 and last not in _INTO_NEEDS and not at_clause_start:
+                continue
+        items, end = _interest_items(text, m.end())
+        if m.group("plays"):  # "plays guitar in a band": the instrument or the sport, not where
+            items = [re.split(r"\s+(?:in|at|on|with|every|for)\s+", i, maxsplit=1)[0] for i in items]
+        taken.append((m.start(), end))
+        for item in items:
+            shaped = _shape_interest(item, shouting)
+            if shaped and shaped.lower() not in {f.lower() for f in found}:
+                found.append(shaped)
+    return found
+
+
+# --- needs and offers: what a person is after, and what they can give -------------------------------------------
+
+_SUBJECT_LINK = r"(?:(?:is|are|'s|’s|was)\s+)?(?:(?:also|currently|actively|desperately|still|really)\s+)?"
+_NEED = re.compile(
+    r"(?<![\w'’])(?P<lead>" + _SUBJECT_LINK + r"(?:"
+    r"looking\s+for|searching\s+for|on\s+the\s+hunt\s+for|in\s+need\s+of|(?<=is\s)after|(?<='s\s)after"
+    r"|needs?(?!\s+to\b)|(?<!the\s)hiring(?:\s+for)?(?!\s+(?:manager|process|freeze))"
+    r"|wants?\s+to\s+hire|trying\s+to\s+(?:hire|find|raise)|raising(?:\s+for)?"
+    r"|(?P<intro>wants?|would\s+love|needs?|asked\s+for|could\s+use)(?=\s+(?:an?\s+)?intros?\b|\s+to\s+meet\b)"
+    r"))\s+",
+    re.IGNORECASE,
+)
+_OFFER = re.compile(
+    r"(?<![\w'’])(?:"
+    r"(?:can|could|will|would)\s+(?:happily\s+)?help\s+(?:(?:me|us|you|out)\s+)?(?:with|on)"
+    r"|(?:is\s+|'s\s+|’s\s+)?(?:happy|glad|keen|willing|offered)\s+to(?:\s+help\s+(?:(?:me|us)\s+)?(?:with|on))?"
+    r"|(?P<intro>(?:can|could|will|offered\s+to)\s+intro(?:duce)?\s+(?:me|us)\s+to)"
+    r"|mentors|(?:is\s+|'s\s+|’s\s+)?(?:an?\s+)?expert\s+(?:in|on)|knows\s+a\s+lot\s+about"
+    r")\s+",
+    re.IGNORECASE,
+)
+# Service professions that are themselves an offer: "Chidi is a lawyer" means Chidi can help with legal questions.
+_PROFESSION_OFFERS = {
+    "lawyer": "legal advice",
+    "attorney": "legal advice",
+    "solicitor": "legal advice",
+    "accountant": "accounting",
+    "bookkeeper": "bookkeeping",
+}
+_PROFESSION = re.compile(
+    r"(?:\bis|'s|’s|\bhes|\bshes)\s+(?:an?\s+)?(?:\w+\s+)?(?P<job>" + "|".join(_PROFESSION_OFFERS) + r")\b",
+    re.IGNORECASE,
+)
+_ITEM_END = re.compile(
+    r"\s*(?:[,.;!?\n()]|\s[-–—]\s|\bbut\b|\bwhile\b|\bbecause\b|\bso\b|\blol\b|\bhaha\b|\bthough\b|\basap\b"
+    r"|\b(?:and|&)\s+(?:i|i'll|i’ll|i'd|i’d|she|he|they|we|she's|he's|her|his|also|then|is|was|has|loves|likes|"
+    r"wants|needs|can|said|promised|owes?|plays|lives|works|runs)\b)",
+    re.IGNORECASE,
+)
+_ITEM_SPLIT = re.compile(r"\s+(?:and|&)\s+(?=(?:an?|the|some|more|her|his|their)\s)", re.IGNORECASE)
+_ITEM_TRAIL = re.compile(r"(?:\s+(?:too|as\s+well|asap|urgently|obviously|lol|haha|right\s+now|now|soon))+$", re.I)
+
+
+def _items_after(text: str, start: int) -> tuple[list[str], int]:
+    end = _to_boundary(text, start, _ITEM_END)
+    dated = DATE_PHRASE.search(text, start, end)  # "needs a designer by january": the date is not the need
+    if dated:
+        lead = _DUE_LEAD.search(text[start : dated.start()])
+        end = start + (lead.start() if lead else dated.start() - start)
+    phrase = _ITEM_TRAIL.sub("", _clip_words(text[start:end], MAX_ACTION_WORDS)).strip()
+    items = [_tidy(i) for i in _ITEM_SPLIT.split(phrase)]
+    return [i for i in items if i and i.lower() not in _NOT_INTEREST], end
+
+
+def _user_said(text: str, start: int) -> bool:
+    """ "I need a break", "we're hiring": the user's own need, not the contact's."""
+    words = _CLAUSE_SPLIT.split(text[:start])[-1].lower().split()
+    return bool(words) and words[-1] in {"i", "we", "i'm", "i’m", "we're", "we’re", "i've", "we've", "im"}
+
+
+_NEGATION = _set(
+    """not isn't isnt isn’t aren't arent aren’t wasn't wasn’t doesn't doesnt doesn’t don't dont don’t didn't didn’t
+    never no longer stopped quit"""
+)
+
+
+_TURN = re.compile(r"\b(?:but|and|though|while|yet)\b", re.IGNORECASE)  # "is not hiring but needs a CTO"
+
+
+def _negated(text: str, start: int) -> bool:
+    """ "not hiring right now", "she isn't looking for a job", "no longer needs a lawyer": no need at all."""
+    clause = _CLAUSE_SPLIT.split(text[:start])[-1]
+    words = _TURN.split(clause)[-1].lower().split()[-3:]
+    return any(word in _NEGATION for word in words)
+
+
+def _needs(text: str, taken: list[tuple[int, int]]) -> list[str]:
+    found: list[str] = []
+    for m in _NEED.finditer(text):
+        if not _free(taken, m.start(), m.end()) or _user_said(text, m.start()):
+            continue
+        if _negated(text, m.start()):
+            taken.append((m.start(), _to_boundary(text, m.end(), _ITEM_END)))
+            continue
+        start = m.end()
+        if m.group("intro"):
+            start = m.end()
+        items, end = _items_after(text, start)
+        if not items:
+            continue
+        taken.append((m.start(), end))
+        found += [i for i in items if i.lower() not in {f.lower() for f in found}]
+    return found
+
+
+def _offers(text: str, taken: list[tuple[int, int]]) -> list[str]:
+    found: list[str] = []
+    for m in _OFFER.finditer(text):
+        if not _free(taken, m.start(), m.end()) or _user_said(text, m.start()) or _negated(text, m.start()):
+            continue
+        items, end = _items_after(text, m.end())
+        if not items:
+            continue
+        if m.group("intro"):
+            items = [f"intro to {items[0]}", *items[1:]]
+        taken.append((m.start(), end))
+        found += items
+    for m in _PROFESSION.finditer(text):
+        offer = _PROFESSION_OFFERS[m.group("job").lower()]
+        if offer not in found:
+            found.append(offer)
+    return found
+
+
+# --- birthdays ------------------------------------------------------------------------------------------------
+
+_BIRTHDAY = re.compile(
+    r"\b(?:b-?days?|b['’]day|birthday|bday|bd)\b(?:\s+(?:is|was|falls))?(?:\s+(?:on|in))?\s*:?\s*", re.IGNORECASE
+)
+
+
+def _birthday(text: str, taken: list[tuple[int, int]]) -> str:
+    for m in _BIRTHDAY.finditer(text):
+        date_match = DATE_PHRASE.match(text, m.end())
+        if not date_match:
+            continue
+        g = date_match.group
+        month = day = 0
+        if g("m1") or g("m2"):
+            from bot.coach.reading.dates import _MONTH_NUMBERS  # the month table lives with the date reader
+
+            name = (g("m1") or g("m2")).lower().rstrip(".")
+            month = _MONTH_NUMBERS.get(name, _MONTH_NUMBERS.get(name[:3], 0))
+            day = int(g("d1") or g("d2"))
+        elif g("slash"):
+            first, second = (int(x) for x in g("slash").split("/")[:2])
+            month, day = (second, first) if first > 12 else (first, second)
+        elif g("iso"):
+            _, month, day = (int(x) for x in g("iso").split("-"))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            taken.append((m.start(), date_match.end()))
+            return f"{month:02d}-{day:02d}"
+    return ""
+
+
+def extract_facts(text: str, today: date | None = None) -> Facts:
+    """Interests, needs, offers, the user's promises (due dates need ``today``), wins and a birthday in ``text``.
+
+    Promises are read first so "send her the article she published" is one promise, not also a win; needs before
+    interests so "needs a designer who loves games" is a need.
+    """
+    text = re.sub(r"\s+", " ", (text or "")[:MAX_FACTS_TEXT]).strip()
+    if not text:
+        return Facts()
+    taken: list[tuple[int, int]] = []
+    birthday = _birthday(text, taken)
+    promises = _promises(text, taken, today)[:MAX_ITEMS]
+    wins = _wins(text, taken)
+    offers = _offers(text, taken)  # "can help with hiring engineers" is an offer, not a need
+    needs = _needs(text, taken)
+    interests = _interests(text, taken)
+    return Facts(
+        interests=interests[:MAX_ITEMS],
+        promises=[p.text for p in promises],
+        wins=wins[:MAX_ITEMS],
+        needs=needs[:MAX_ITEMS],
+        offers=offers[:MAX_ITEMS],
+        birthday=birthday,
+        due=[p.due_on for p in promises],
+    )

@@ -1,0 +1,436 @@
+"""How each kind of nudge is said: whole sentences built from structured fields, never from raw note text.
+
+A nudge names people by first name, says why it matters today and what to do, in a few words. It never quotes the
+coach's own text back (a logged touch's text, a previous nudge), and each sentence is composed whole around the
+field it carries, so its grammar holds whatever the field says (docs/coaching.md, "Respecting attention").
+Only the nudges that make the plan are worded.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import cast
+
+from bot.coach.facts import (
+    NEWS_KINDS,
+    YOU,
+    Person,
+    congrats_on,
+    debt_words,
+    goal_words,
+    known,
+    looking_for,
+    need_words,
+    offer_words,
+    place_words,
+    read_interest,
+    read_need,
+    read_offer,
+    topic,
+)
+from bot.coach.planning.due import Debt, Due, Gap, Helper, Lead, LoopDue
+from bot.coach.planning.give import IntroIdea, OfferIdea, share_interest
+from bot.coach.planning.goals import OUTCOME_NEWS, Focus, why_they_can_help
+from bot.coach.planning.nudges import Nudge
+from bot.coach.planning.plan_index import DigestRows
+from bot.coach.planning.summary import OpenItem, Row
+from bot.coach.reading.dates import how_long, when_in_words
+from bot.coach.saying.shorthand import article, tidy
+from bot.store.records import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE, Contact
+
+Rows = Mapping[str, Row]
+
+_RHYTHM = {14: "every two weeks", 30: "about monthly", 90: "every few months"}
+_ASKS = {"coffee": "a coffee chat", "advice": "their advice", "intro": "an introduction", "referral": "a referral"}
+# Second person, for the user: what happened.
+_NEWS_FOR_YOU = {
+    "offer": "You got the offer",
+    "round": "You closed the round",
+    "signed": "You signed",
+    "passed": "It didn't work out this time",
+    "rejected": "It didn't work out this time",
+}
+
+
+def write(due: Due, rows: Rows, today: date) -> Nudge:
+    """The nudge for a candidate, in words."""
+    detail = due.detail  # a row found through the planning index is its position there (due_index.py): read it
+    if type(detail) is int:
+        due = due._replace(detail=cast(DigestRows, rows).row(detail))
+    elif type(detail) is Debt and type(detail.row) is int:
+        due = due._replace(detail=Debt(cast(DigestRows, rows).row(detail.row), detail.item))
+    return _WRITERS[due.key.split(":", 1)[0]](due, rows, today)
+
+
+def _nudge(due: Due, contact_id: str, reason: str, action: str, draft_kind: str | None, **more: object) -> Nudge:
+    return Nudge(
+        key=due.key,
+        kind=due.kind,
+        contact_id=contact_id,
+        reason=reason,
+        action=action,
+        draft_kind=draft_kind,
+        score=due.score,
+        **more,  # type: ignore[arg-type]
+    )
+
+
+def _day(iso_day: str, today: date) -> date:
+    try:
+        return date.fromisoformat(iso_day[:10])
+    except (TypeError, ValueError):
+        return today
+
+
+# -- debts --------------------------------------------------------------------------------------------
+
+
+def _thanks_owed(due: Due, rows: Rows, today: date) -> Nudge:
+    row, item = due.detail
+    first = row["first"]
+    when = when_in_words(_day(item["made_on"], today), today)
+    # What they did, through the facts layer: "Tom reviewed your CV", or just "Tom helped you" when the logged
+    # help is not a phrase that turns into a sentence ("intro to Acme"). Worked out when the row was saved.
+    helped = _said(row, item)
+    return _nudge(
+        due,
+        row["id"],
+        f"{first} {helped} {when} and hasn't heard a thank-you yet.",
+        f"Send {first} a short, personal thank-you.",
+        "thanks",
+        promise_id=item["id"],
+    )
+
+
+def _said(row: Row, item: OpenItem) -> str:
+    """An open item's words (facts.debt_words), as its summary row keeps them; worked out here for a row that does
+    not have them."""
+    said = item.get("said")
+    if said is None:
+        said = debt_words(item["kind"], row["first"], item["text"], bool(item.get("due_on")))
+    return said
+
+
+def _reminder(due: Due, rows: Rows, today: date) -> Nudge:
+    row, item = due.detail
+    text = item["text"].rstrip(".") or f"get in touch with {row['first']}"
+    return _nudge(
+        due,
+        row["id"],
+        f"A reminder you set for today, about {row['first']}:",
+        f"{text[:1].upper()}{text[1:]}.",
+        None,
+        promise_id=item["id"],
+    )
+
+
+def _birthday(due: Due, rows: Rows, today: date) -> Nudge:
+    row: Row = due.detail
+    first = row["first"]
+    return _nudge(
+        due,
+        row["id"],
+        f"It's {first}'s birthday today.",
+        f"Wish {first} a happy birthday - one personal line beats a generic one.",
+        "birthday",
+        slots={"first": first},
+    )
+
+
+def _promise(due: Due, rows: Rows, today: date) -> Nudge:
+    debt: Debt = due.detail
+    row, item = debt
+    first = row["first"]
+    if item.get("due_on"):
+        promised = _said(row, item)
+        due_day = _day(item["due_on"], today)
+        when = when_in_words(due_day, today)
+        lead = "Due today" if due_day == today else f"Due {when}" if due_day > today else f"It was due {when}"
+        reason = f"{lead}: {promised[:1].lower()}{promised[1:]}."
+    else:
+        made = _day(item["made_on"], today)
+        # Past a week, say how long it has been: the gap is what makes a promise feel overdue.
+        when = when_in_words(made, today) if (today - made).days < 7 else f"{how_long(made, today)} ago"
+        # The day first: "Yesterday, you told Priya you'd send her the book." (at the end, "... the book
+        # yesterday." would read as when the book was due). After a past day the verb is past too: "Yesterday, you
+        # promised Max a call", never "Yesterday, you owe Max a call".
+        promised = _said(row, item)
+        reason = f"{when[:1].upper()}{when[1:]}, {promised[:1].lower()}{promised[1:]}."
+    return _nudge(
+        due,
+        row["id"],
+        reason,
+        f"Keep your word today, or tell {first} when you will.",
+        "followup",
+        promise_id=item["id"],
+    )
+
+
+def _nice_to_meet(due: Due, rows: Rows, today: date) -> Nudge:
+    row: Row = due.detail
+    first = row["first"]
+    place = place_words(row["met_at"]) if "met_at" in row else ""
+    at = f" at {place}" if place else ""
+    when = when_in_words(_day(row["met_on"], today), today)
+    return _nudge(
+        due,
+        row["id"],
+        f"You met {first}{at} {when} - a short nice-to-meet-you note now makes the meeting stick.",
+        f"Send {first} a nice-to-meet-you note.",
+        "followup",
+    )
+
+
+def _loop(due: Due, rows: Rows, today: date) -> Nudge:
+    loop: LoopDue = due.detail
+    first = loop.row["first"]
+    news = _NEWS_FOR_YOU.get(loop.news, "You have news")
+    if loop.good:
+        reason = f"{news} - {first} helped you get there and will want to hear it from you."
+    else:
+        reason = f"{news}, but {first} helped along the way - telling them keeps the door open."
+    return _nudge(
+        due,
+        loop.row["id"],
+        reason,
+        f"Tell {first} how it turned out, and thank them.",
+        "loop",
+        goal_id=loop.goal_id,
+        slots={"first": first, "news": OUTCOME_NEWS.get(loop.news, "there's news"), "good": "1" if loop.good else ""},
+    )
+
+
+# -- goals ----------------------------------------------------------------------------------------------
+
+
+def goal_in_words(text: str) -> str:
+    """'your goal to land a PM role at a fintech', 'your goal of raising a seed round' (facts.goal_words)."""
+    said = goal_words(text).after_goal
+    return f"your goal {said}" if said else "your goal"
+
+
+def _interest(row: Row, today: date) -> str:
+    """The interest to name today, as the facts layer says it ("AI", never "ai stuff"); "" when none."""
+    interest = share_interest(row.get("interests", ()), today)
+    return topic(read_interest(interest)) if interest else ""
+
+
+def _ask(due: Due, rows: Rows, today: date) -> Nudge:
+    helper: Helper = due.detail
+    first = helper.row["first"]
+    why = why_they_can_help(helper.row, helper.focus) or "can help"
+    ask = _asked_for(helper.focus)
+    return _nudge(
+        due,
+        helper.row["id"],
+        f"{first} {why}, and your tie is strong enough to ask. It moves {goal_in_words(helper.goal_text)} forward.",
+        f"Ask {first} for {ask} - one small, specific ask.",
+        "ask",
+        goal_id=helper.goal_id,
+        slots=_ask_slots(first, helper.goal_text, helper.focus.ask, why),
+    )
+
+
+def _asked_for(focus: Focus) -> str:
+    """The small, specific thing to ask for: "a referral"; for a hire, "an introduction to a designer they'd
+    recommend" (the user needs candidates)."""
+    if focus.kind == "hire" and len(focus.roles) == 1:
+        role = tidy(next(iter(focus.roles)))
+        return f"an introduction to {article(role)} {role} they'd recommend"
+    return _ASKS[focus.ask]
+
+
+def _ask_slots(first: str, goal: str, ask: str, why: str) -> dict[str, str]:
+    """What the ask draft (templates/drafts/ask.txt) is written from: the goal said in the first person."""
+    return {"first": first, "goal": goal, "goal_words": goal_words(goal).first_person, "ask": ask, "why": why}
+
+
+def _warm_up(due: Due, rows: Rows, today: date) -> Nudge:
+    helper: Helper = due.detail
+    row = helper.row
+    first = row["first"]
+    why = why_they_can_help(row, helper.focus) or "can help"
+    ask = _asked_for(helper.focus)
+    interest = _interest(row, today)
+    if "win" in row and "congratulated" not in row:
+        give, draft = f"congratulate {first} on the news", "congrats"
+    elif interest:
+        give, draft = f"send {first} something about {interest}", "share"
+    else:
+        give, draft = f"send {first} a quick hello and ask how things are", "reconnect"
+    return _nudge(
+        due,
+        row["id"],
+        f"{first} {why} and could help with {goal_in_words(helper.goal_text)} - give first, ask later.",
+        f"Before asking {first} for {ask}, {give}.",
+        draft,
+        goal_id=helper.goal_id,
+    )
+
+
+def _lead(due: Due, rows: Rows, today: date) -> Nudge:
+    lead: Lead = due.detail
+    first = lead.row["first"]
+    reason = f"{looking_for(read_need(lead.need), first)} - that's the role you want."
+    if not lead.ready:  # a brand-new tie: a give before the ask (docs/coaching.md, "Asks")
+        return _nudge(
+            due,
+            lead.row["id"],
+            reason,
+            f"Send {first} a nice-to-meet-you note first; say you're interested once you're in touch.",
+            "followup",
+            goal_id=lead.goal_id,
+        )
+    return _nudge(
+        due,
+        lead.row["id"],
+        reason,
+        f"Tell {first} you're interested, and ask if they'd pass your name on.",
+        "ask",
+        goal_id=lead.goal_id,
+        slots=_ask_slots(first, lead.goal_text, "referral", ""),
+    )
+
+
+def _gap(due: Due, rows: Rows, today: date) -> Nudge:
+    gap: Gap = due.detail
+    return _nudge(
+        due,
+        "",
+        f"For {goal_in_words(gap.goal_text)}: nobody you know {gap.missing} yet - who could introduce you?",
+        "Think of one person who knows that world, and ask them for an introduction.",
+        None,
+        goal_id=gap.goal_id,
+    )
+
+
+# -- gives ------------------------------------------------------------------------------------------------
+
+
+def _intro(due: Due, rows: Rows, today: date) -> Nudge:
+    idea: IntroIdea = due.detail
+    a, b = rows[idea.a]["first"], rows[idea.b]["first"]
+    return _nudge(
+        due,
+        idea.a,
+        f"{looking_for(read_need(idea.need), a)}, and {b} {idea.because} - an intro answers that need.",
+        f"Ask {a} and {b} if they'd like an intro.",
+        "intro",
+        other_contact_id=idea.b,
+    )
+
+
+def _offer(due: Due, rows: Rows, today: date) -> Nudge:
+    idea: OfferIdea = due.detail
+    first = rows[idea.contact_id]["first"]
+    need, offer = read_need(idea.need), read_offer(idea.offer)
+    return _nudge(
+        due,
+        idea.contact_id,
+        f"{looking_for(need, first)} - and you {offer_words(offer)}.",
+        f"Offer {first} your help, no strings attached.",
+        "offer",
+        # The offer draft (templates/drafts/offer.txt) says the same need and offer, to them and in the first person.
+        slots={
+            "first": first,
+            "need": idea.need,
+            "offer": idea.offer,
+            "need_words": need_words(need, YOU),
+            "offer_words": f"I {offer_words(offer)}",
+        },
+    )
+
+
+def _congrats(due: Due, rows: Rows, today: date) -> Nudge:
+    row: Row = due.detail
+    first = row["first"]
+    on = win_in_words(first, row["win"])
+    return _nudge(
+        due,
+        row["id"],
+        f"Good news for {first}{': ' + on if on else ''}. A quick congratulations shows you were paying attention.",
+        f"Congratulate {first} on {on}." if on else f"Congratulate {first} on the news.",
+        "congrats",
+    )
+
+
+@functools.lru_cache(maxsize=1024)  # a win stays on the card for days: read once, not every morning
+def win_in_words(first: str, win: str) -> str:
+    """What to congratulate someone on, through the shared facts layer: "launching her own ceramics studio",
+    "their promotion to VP", "the new job at Globex"; "" when the card's text does not read as news. The card's text
+    (the user's own shorthand) is never quoted."""
+    contact = Contact(id="", name=first, wins=[win])
+    fact = known(contact, (), (), (), date.max).latest(*NEWS_KINDS)
+    if fact is None or fact.slots.get("event") == "news":  # news in words no rule reads: said without quoting it
+        return ""
+    return congrats_on(fact, Person(first, fact.slots.get("pronoun", "they")))
+
+
+def _share(due: Due, rows: Rows, today: date) -> Nudge:
+    row: Row = due.detail
+    first = row["first"]
+    interest = _interest(row, today)
+    got, gave = row.get("got", 0), row.get("gave", 0)
+    if got > gave:
+        times = "once" if got == 1 else f"{got} times"
+        reason = f"{first} has helped you {times} and you haven't given back yet - they care about {interest}."
+    else:
+        reason = f"{first} cares about {interest} - passing something on is a give that asks for nothing."
+    return _nudge(due, row["id"], reason, f"Send {first} a short note passing on something about {interest}.", "share")
+
+
+# -- keeping in touch -------------------------------------------------------------------------------------
+
+
+def _reconnect(due: Due, rows: Rows, today: date) -> Nudge:
+    row: Row = due.detail
+    first = row["first"]
+    gap = f"It's been {how_long(_day(row['last'], today), today)} since you were in touch with {first}"
+    circle = row["circle"] if row["circle"] in CIRCLE_CADENCE_DAYS else DEFAULT_CIRCLE
+    cadence = CIRCLE_CADENCE_DAYS[circle]
+    rhythm = _RHYTHM.get(cadence, f"every {cadence} days")
+    interest = _interest(row, today)
+    ask = f", with a line about {interest}" if interest else ""  # the reconnect draft asks about it
+    return _nudge(
+        due,
+        row["id"],
+        f"{gap} - your {circle} circle gets a touch {rhythm}.",
+        f"Send {first} a quick hello{ask}.",
+        "reconnect",
+    )
+
+
+def _rediscover(due: Due, rows: Rows, today: date) -> Nudge:
+    row: Row = due.detail
+    first = row["first"]
+    return _nudge(
+        due,
+        row["id"],
+        f"You haven't talked to {first} in {how_long(_day(row['last'], today), today)} - an old tie is easier to "
+        "bring back than a new one is to build.",
+        f"Send {first} a short hello, no agenda.",
+        "reconnect",
+    )
+
+
+_Writer = Callable[[Due, Rows, date], Nudge]
+_WRITERS: dict[str, _Writer] = {
+    "thank": _thanks_owed,
+    "remind": _reminder,
+    "birthday": _birthday,
+    "followup": _promise,
+    "thank-meet": _nice_to_meet,
+    "loop": _loop,
+    "ask": _ask,
+    "warm": _warm_up,
+    "lead": _lead,
+    "gap": _gap,
+    "intro": _intro,
+    "offer": _offer,
+    "congrats": _congrats,
+    "give": _share,
+    "reconnect": _reconnect,
+    "rediscover": _rediscover,
+}

@@ -61,3 +61,17 @@ def test_console_exports_are_private(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     Console(io.StringIO()).on_call("sendDocument", {"files": {"document": ("nurture-notebook.json", b"{}")}})
     assert stat.S_IMODE((tmp_path / "nurture-notebook.json").stat().st_mode) == 0o600
+
+
+def test_deleting_the_lock_file_does_not_let_a_second_bot_in(tmp_path):
+    held = lock_data_folder(tmp_path / "data")
+    try:
+        for leftover in (tmp_path / "data").iterdir():  # an operator "cleaning up" a stale-looking lock file
+            if leftover.is_file():
+                leftover.unlink()
+        with pytest.raises(DataFolderBusy) as refused:
+            lock_data_folder(tmp_path / "data")
+        assert "in use by" in str(refused.value)
+    finally:
+        held.release()
+    lock_data_folder(tmp_path / "data").release()

@@ -30,11 +30,17 @@ async def budget_command(update: Update, context: ContextTypes.DEFAULT_TYPE, not
     profile = notebook.profile()
     low, high = BUDGET_RANGE
     if not text.isdecimal() or not low <= int(text) <= high:
-        await reply(update, context, render("messages/budget.html", profile=profile, low=low, high=high, changed=False))
+        await reply(
+            update,
+            context,
+            render("messages/budget.html", profile=profile, low=low, high=high, changed=False, typed=text),
+        )
         return
     profile.budget = int(text)
     notebook.save_profile(profile)
-    await reply(update, context, render("messages/budget.html", profile=profile, low=low, high=high, changed=True))
+    await reply(
+        update, context, render("messages/budget.html", profile=profile, low=low, high=high, changed=True, typed=text)
+    )
 
 
 @for_user

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import logging
 import time
 from contextlib import suppress
 
 import orjson
 from telegram import Update
+from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
@@ -27,6 +29,8 @@ from bot.services import services
 from bot.store.notebook import Notebook
 from bot.store.notebooks import Store
 from bot.store.records import Contact
+
+log = logging.getLogger(__name__)
 
 ACTION = "import"
 CHUNK = 1000  # people planned per step; the progress message is edited between steps
@@ -60,7 +64,12 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE, notebo
     if document.file_size and document.file_size > MAX_BYTES:
         await reply(update, context, render("messages/import_too_big.html"))
         return
-    data = bytes(await (await document.get_file()).download_as_bytearray())
+    try:
+        data = bytes(await (await document.get_file()).download_as_bytearray())
+    except TelegramError as error:  # Telegram would not hand it over (too big for bots, gone) or the line broke
+        log.warning("user %s: a file could not be fetched from Telegram: %s", user.id, error)
+        await reply(update, context, render("messages/import_not_fetched.html"))
+        return
     contacts = [dataclasses.replace(c) for c in notebook.contacts()]
     found, waiting = await asyncio.to_thread(_read_and_preview, document.file_name or "", data, contacts)
     if not found.people:

@@ -80,9 +80,10 @@ async def on_timezone_button(update: Update, context: ContextTypes.DEFAULT_TYPE,
 
 @for_user
 async def morning_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
-    at = parse_morning_time(command_text(update))
+    typed = command_text(update)
+    at = parse_morning_time(typed)
     if at is None:
-        await reply(update, context, render("messages/morning_help.html", profile=notebook.profile()))
+        await reply(update, context, render("messages/morning_help.html", profile=notebook.profile(), typed=typed))
         return
     await _change_profile(update, context, notebook, "morning", morning=at.strftime("%H:%M"))
 

@@ -19,10 +19,19 @@ import argparse
 import asyncio
 import logging
 import sys
+import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.config import ConfigError, Settings, configure_logging
+from bot.config import (
+    ConfigError,
+    RedactedStream,
+    Redactor,
+    Settings,
+    configure_logging,
+    proxy_secrets,
+    redacted_stderr,
+)
 
 if TYPE_CHECKING:
     from telegram.ext import Application
@@ -55,9 +64,20 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    """Every line this process writes to stderr (its own messages, log lines, a traceback) is redacted: the
+    token, the webhook secret, the data keys and the credentials of any URL never reach a terminal or a journal."""
+    with redacted_stderr() as stderr:
+        try:
+            return run(parser().parse_args(argv), stderr)
+        except Exception:  # a bug: its traceback still goes through the redaction
+            traceback.print_exc()
+            return 1
+
+
+def run(args: argparse.Namespace, stderr: RedactedStream) -> int:
     try:
         settings = Settings.load()
+        stderr.redactor = Redactor.for_settings(settings)
         if args.webhook:
             settings.require_webhook()
     except ConfigError as error:
@@ -131,7 +151,11 @@ def main(argv: list[str] | None = None) -> int:
         print("nurture: Telegram rejected TELEGRAM_BOT_TOKEN - check it with @BotFather.", file=sys.stderr)
         return 2
     except NetworkError as error:
-        print(f"nurture: cannot reach Telegram ({error}) - check the network or TELEGRAM_BASE_URL.", file=sys.stderr)
+        check = "the proxy (HTTPS_PROXY), " if proxy_secrets() or "proxy" in str(error).lower() else ""
+        print(
+            f"nurture: cannot reach Telegram ({error}) - check the network, {check}or TELEGRAM_BASE_URL.",
+            file=sys.stderr,
+        )
         return 1
     except OSError as error:
         if not args.webhook:

@@ -7,13 +7,18 @@ The .env file is looked up in the folder Nurture is started from, then next to t
 
 from __future__ import annotations
 
+import base64
+import io
 import logging
 import os
 import re
-from collections.abc import Mapping
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from typing import TextIO
+from urllib.parse import quote, unquote, urlsplit
 
 from dotenv import dotenv_values
 
@@ -145,8 +150,10 @@ class Settings:
 
         return cls(
             token=token,
-            base_url=get("TELEGRAM_BASE_URL"),
-            base_file_url=get("TELEGRAM_BASE_FILE_URL"),
+            base_url=_api_url(get("TELEGRAM_BASE_URL"), "TELEGRAM_BASE_URL", "https://api.telegram.org/bot"),
+            base_file_url=_api_url(
+                get("TELEGRAM_BASE_FILE_URL"), "TELEGRAM_BASE_FILE_URL", "https://api.telegram.org/file/bot"
+            ),
             data_dir=Path(get("COACH_DATA_DIR") or "data"),
             allowed_users=allowed,
             log_level=level,
@@ -158,6 +165,22 @@ class Settings:
             webhook_port=int(raw_port),
             webhook_secret=webhook_secret,
         )
+
+
+def _api_url(value: str, name: str, example: str) -> str:
+    """A Bot API address: the token is appended to it, so a malformed one would put the token in an error message
+    (and wait out every start-up retry first). Refused here, by name."""
+    if not value:
+        return value
+    try:
+        parts = urlsplit(value)
+        fine = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+        parts.port  # noqa: B018  (raises ValueError for a port that is not a number)
+    except ValueError:
+        fine = False
+    if not fine:
+        raise ConfigError(f"{name} must be a full http(s) address such as {example} (got {value!r}).")
+    return value
 
 
 def _data_key(value: str, name: str, none_allowed: bool = False) -> str:
@@ -181,14 +204,19 @@ def find_env_file(environ: Mapping[str, str]) -> Path | None:
     return next((path for path in candidates if path.is_file()), None)
 
 
-class RedactSecrets(logging.Filter):
-    """Replaces secrets (the bot token first) wherever they appear in a log record: messages, arguments, exception
-    texts and stacks. Case is ignored (a URL may be lower-cased on its way into an error message), and the secret
-    half of a bot token is redacted on its own too, so a token in a URL path is caught however the path was
+# The user-information part of a URL ("scheme://user:password@"): a proxy's credentials, or anything else's.
+# Greedy up to the last "@" before the host, so a password with a raw "@" in it goes whole.
+_URL_CREDENTIALS = re.compile(r"\b([a-z][a-z0-9+.\-]*://)[^\s/?#'\"<>]*@", re.IGNORECASE)
+_PROXY_VARIABLES = ("https_proxy", "http_proxy", "all_proxy", "ftp_proxy", "socks_proxy")
+
+
+class Redactor:
+    """Replaces secrets in a text: the given ones (the bot token first) as ``<token>``, and the credentials of any
+    URL as ``<credentials>``. Case is ignored (a URL may be lower-cased on its way into an error message), and the
+    secret half of a bot token is redacted on its own too, so a token in a URL path is caught however the path was
     written ("/bot123:ABC/getMe", "/bot123%3Aabc/getme")."""
 
-    def __init__(self, *secrets: str) -> None:
-        super().__init__()
+    def __init__(self, *secrets: str, credentials: Iterable[str] = ()) -> None:
         self.secrets = [s for s in secrets if s]
         forms: set[str] = set()
         for secret in self.secrets:
@@ -196,12 +224,63 @@ class RedactSecrets(logging.Filter):
             for form in (secret, secret_half if colon and len(secret_half) >= 8 else ""):
                 if form:
                     forms.update((form, quote(form, safe="")))
-        longest_first = sorted(forms, key=len, reverse=True)
-        self._pattern = re.compile("|".join(map(re.escape, longest_first)), re.IGNORECASE) if forms else None
+        self._pattern = _any_of(forms)
+        self._credentials = _any_of({form for c in credentials if c for form in (c, quote(c, safe=""))})
+
+    @classmethod
+    def for_settings(cls, settings: Settings, environ: Mapping[str, str] | None = None) -> Redactor:
+        """Everything secret the bot knows of: its token, the webhook secret, the data keys, proxy passwords."""
+        keys = [k for k in (settings.data_key, settings.new_data_key) if k.lower() != "none"]
+        return cls(settings.token, settings.webhook_secret, *keys, credentials=proxy_secrets(environ))
+
+    @classmethod
+    def for_environment(cls, environ: Mapping[str, str] | None = None) -> Redactor:
+        """Before the settings are read (or when they are malformed): the proxies' passwords, and any URL's."""
+        return cls(credentials=proxy_secrets(environ))
+
+    def __call__(self, text: str) -> str:
+        if self._pattern is not None:
+            text = self._pattern.sub("<token>", text)
+        if self._credentials is not None:
+            text = self._credentials.sub("<credentials>", text)
+        if "://" in text:
+            text = _URL_CREDENTIALS.sub(r"\1<credentials>@", text)
+        return text
+
+
+def _any_of(texts: set[str]) -> re.Pattern[str] | None:
+    longest_first = sorted(texts, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, longest_first)), re.IGNORECASE) if texts else None
+
+
+def proxy_secrets(environ: Mapping[str, str] | None = None) -> list[str]:
+    """The passwords in the proxy variables (any case), with their ``user:password`` and its Basic-auth form: an
+    error message may quote them outside the URL they came in."""
+    environ = os.environ if environ is None else environ
+    found = []
+    for name, value in environ.items():
+        if name.lower() not in _PROXY_VARIABLES or "@" not in value:
+            continue
+        try:
+            parts = urlsplit(value if "://" in value else f"http://{value}")
+            user, password = unquote(parts.username or ""), unquote(parts.password or "")
+        except ValueError:
+            continue
+        if len(password) >= 4:
+            pair = f"{user}:{password}"
+            found += [password, pair, base64.b64encode(pair.encode()).decode()]
+    return found
+
+
+class RedactSecrets(logging.Filter):
+    """Redacts secrets (see ``Redactor``) wherever they appear in a log record: messages, arguments, exception
+    texts and stacks."""
+
+    def __init__(self, *secrets: str, redactor: Redactor | None = None) -> None:
+        super().__init__()
+        self.redact = redactor if redactor is not None else Redactor(*secrets)
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if self._pattern is None:
-            return True
         message = record.getMessage()
         if record.exc_info and not record.exc_text:
             record.exc_text = logging.Formatter().formatException(record.exc_info)
@@ -214,8 +293,57 @@ class RedactSecrets(logging.Filter):
             record.stack_info = self.redact(record.stack_info)
         return True
 
-    def redact(self, text: str) -> str:
-        return self._pattern.sub("<token>", text) if self._pattern is not None else text
+
+class RedactedStream(io.TextIOBase):
+    """A text stream (stderr) whose every line goes out through a ``Redactor``: the ``print``s of the command
+    line, tracebacks and warnings get the same treatment as log lines. Whole lines are redacted, so a secret
+    written in two pieces is still caught."""
+
+    def __init__(self, inner: TextIO, redactor: Redactor) -> None:
+        super().__init__()
+        self.inner = inner
+        self.redactor = redactor
+        self._pending = ""
+
+    def write(self, text: str) -> int:
+        self._pending += text
+        if "\n" in self._pending:
+            lines, _, self._pending = self._pending.rpartition("\n")
+            self.inner.write(self.redactor(lines + "\n"))
+            self.inner.flush()
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pending:
+            self.inner.write(self.redactor(self._pending))
+            self._pending = ""
+        self.inner.flush()
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self.inner.fileno()
+
+    def isatty(self) -> bool:
+        return self.inner.isatty()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]  # TextIOBase declares it read-only; the inner one's
+        return getattr(self.inner, "encoding", "utf-8")
+
+
+@contextmanager
+def redacted_stderr(redactor: Redactor | None = None) -> Iterator[RedactedStream]:
+    """``sys.stderr`` redacted for the duration: set ``.redactor`` once the settings (and their secrets) are known."""
+    stream = RedactedStream(sys.stderr, redactor or Redactor.for_environment())
+    sys.stderr = stream
+    try:
+        yield stream
+    finally:
+        stream.flush()
+        if sys.stderr is stream:
+            sys.stderr = stream.inner
 
 
 class NetworkTroubleWithoutTraceback(logging.Filter):
@@ -236,9 +364,8 @@ class NetworkTroubleWithoutTraceback(logging.Filter):
 def configure_logging(settings: Settings) -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    keys = [k for k in (settings.data_key, settings.new_data_key) if k.lower() != "none"]
     handler.addFilter(NetworkTroubleWithoutTraceback())  # first: its one line is redacted by the next
-    handler.addFilter(RedactSecrets(settings.token, settings.webhook_secret, *keys))
+    handler.addFilter(RedactSecrets(redactor=Redactor.for_settings(settings)))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(settings.log_level)

@@ -29,8 +29,8 @@ import synthetic  # noqa: F401 - puts the repo on sys.path
 from synthetic import notebook_document, write_notebook
 
 from bot.coach.journal.delivery import plan, plan_for
+from bot.notebooks import open_store
 from bot.store.crypto import Codec, generate_key, reseal
-from bot.store.notebooks import Store
 from bot.store.storage import head_length
 
 TODAY = date(2026, 3, 10)
@@ -61,12 +61,12 @@ def show(label: str, plain: list[float], sealed: list[float]) -> None:
 
 
 def glance_and_plan(folder: Path, key: Codec | None) -> None:
-    glance = Store(folder, codec=key).glance(USER)
+    glance = open_store(folder, codec=key).glance(USER)
     plan(glance.rows, glance.state, TODAY)
 
 
 def open_and_plan(folder: Path, key: Codec | None) -> None:
-    plan_for(Store(folder, codec=key).notebook(USER), TODAY)
+    plan_for(open_store(folder, codec=key).notebook(USER), TODAY)
 
 
 def main() -> None:
@@ -109,7 +109,7 @@ def main() -> None:
                         started = time.perf_counter()
                         measure(folder, key)
                         results[kind][label].append(time.perf_counter() - started)
-            opened = {kind: Store(folder, codec=key).notebook(USER) for kind, (folder, key) in stores.items()}
+            opened = {kind: open_store(folder, codec=key).notebook(USER) for kind, (folder, key) in stores.items()}
             for kind in stores:
                 results[kind]["save (appended, fsynced)"] = []
             for n in range(args.saves):

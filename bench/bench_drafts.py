@@ -7,7 +7,7 @@
    printed and saved to ``--sample-out``, each under the notes it was drafted from, so a reader can judge them the
    way the recipient would.
 2. **Speed.** A 1,000-contact notebook (bench/synthetic.py, with real-looking notes) is opened from disk; then for
-   random contacts and kinds, ``notebook.network(about=...)`` + ``draft_note`` is timed, as the /draft handler runs
+   random contacts and kinds, ``network_of(notebook, about=...)`` + ``draft_note`` is timed, as the /draft handler runs
    it. Prints p50/p99/max in ms, per kind and overall, as CPU time of this thread (what the draft costs) and as wall
    time (which also counts other processes preempting this one: a fixed loop timed after each draft shows the
    machine's share, "noise"). Target: p99 < 5 ms.
@@ -29,10 +29,11 @@ from synthetic import notebook_document, write_notebook
 
 from bot.coach.errors import NotUnderstood
 from bot.coach.journal import entries as journal
+from bot.coach.network.view import network_of
 from bot.coach.reading.capture import parse_meeting
 from bot.coach.saying.drafts import DRAFT_KINDS, INTRODUCE, Draft, draft_note
+from bot.notebooks import open_store
 from bot.store.notebook import Notebook
-from bot.store.notebooks import Store
 
 TODAY = date(2026, 11, 20)
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
@@ -157,7 +158,7 @@ SAMPLE = [
 
 
 def build_sample_notebook(folder: Path) -> Notebook:
-    notebook = Store(folder).notebook(1)
+    notebook = open_store(folder).notebook(1)
     profile = notebook.profile()
     profile.first_name = "Sam Rivera"
     notebook.save_profile(profile)
@@ -193,7 +194,7 @@ def print_sample(out: Path | None) -> None:
             try:
                 draft = draft_note(
                     kind,
-                    notebook.network(about=people),
+                    network_of(notebook, about=people),
                     contact.id,
                     TODAY,
                     other_id=other_contact.id if other_contact else None,
@@ -255,10 +256,10 @@ def bench_speed(samples: int, contacts: int) -> None:
         users = folder / "users"
         users.mkdir(parents=True)
         write_notebook(users, 1, document)
-        notebook = Store(folder).notebook(1)
+        notebook = open_store(folder).notebook(1)
         ids = [c.id for c in notebook.contacts()]
         sender = notebook.profile().first_name
-        notebook.network(about=ids[:1])  # warm the record caches, as a running bot has them
+        network_of(notebook, about=ids[:1])  # warm the record caches, as a running bot has them
         timings: dict[str, list[float]] = {kind: [] for kind in (*DRAFT_KINDS, INTRODUCE)}
         walls: list[float] = []
         noise: list[float] = []  # a fixed loop timed right after each draft: what the machine adds at that moment
@@ -275,7 +276,7 @@ def bench_speed(samples: int, contacts: int) -> None:
             try:
                 result: Draft | None = draft_note(
                     kind,
-                    notebook.network(about=people),
+                    network_of(notebook, about=people),
                     contact_id,
                     TODAY,
                     other_id=other_id,
@@ -289,7 +290,7 @@ def bench_speed(samples: int, contacts: int) -> None:
             noise.append(_loop_ms())
             assert result is None or result.text
         everything = [t for values in timings.values() for t in values]
-        what = f"{samples:,} drafts, notebook.network(about) + draft_note"
+        what = f"{samples:,} drafts, network_of(notebook, about) + draft_note"
         print(f"\nDraft render at {contacts:,} contacts ({what}), CPU ms:")
         print(f"  {'kind':<10} {'n':>5} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}")
         for kind, values in timings.items():

@@ -36,8 +36,8 @@ from bot.app import build_application
 from bot.clock import FixedClock
 from bot.config import Settings
 from bot.morning.send import deliver_morning
+from bot.notebooks import open_store
 from bot.services import MORNINGS_AT_ONCE
-from bot.store.notebooks import Store
 
 NOW = datetime(2026, 3, 10, 8, 0, tzinfo=UTC)
 TOKEN = "123456:BENCH-fanout-token"
@@ -95,7 +95,7 @@ async def fan_out(
     data_dir: Path, base_url: str, users: list[int], concurrency: int
 ) -> tuple[float, Counter[str], StallMeter]:
     settings = Settings(token=TOKEN, base_url=base_url, data_dir=data_dir)
-    app = build_application(settings, Store(data_dir), FixedClock(NOW))
+    app = build_application(settings, open_store(data_dir), FixedClock(NOW))
     slots = asyncio.Semaphore(concurrency or len(users))
 
     async def deliver(user_id: int) -> str:

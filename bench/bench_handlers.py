@@ -37,9 +37,10 @@ from telegram.ext import BaseRateLimiter
 
 from bot.app import build_application
 from bot.clock import FixedClock
+from bot.coach.journal.entries import forget_contact
 from bot.config import Settings
 from bot.local_api import LocalBotAPI, LocalChat
-from bot.store.notebooks import Store
+from bot.notebooks import open_store
 
 NOW = datetime(2026, 3, 10, 9, 30, tzinfo=UTC)
 USER = 1
@@ -90,7 +91,7 @@ class Cell:
 
     def __init__(self, data_dir: Path, contacts: int) -> None:
         write_notebook(data_dir / "users", USER, notebook_document(USER, contacts, NOW.date(), random.Random(contacts)))
-        self.store = Store(data_dir)  # fresh: nothing cached from an earlier cell
+        self.store = open_store(data_dir)  # fresh: nothing cached from an earlier cell
         self.api = LocalBotAPI()
         self.app = build_application(Settings(data_dir=data_dir), self.store, FixedClock(NOW), request=self.api)
         self.errors: list[BaseException] = []
@@ -123,7 +124,7 @@ class Cell:
             name = text.removeprefix("/met ").removesuffix(" at a product meetup")
             for contact in notebook.contacts():
                 if contact.name == name:
-                    notebook.delete_contact(contact.id)
+                    forget_contact(notebook, contact.id)
 
     def summary(self) -> dict[str, dict[str, float]]:
         if self.errors:

@@ -41,7 +41,7 @@ from bot.coach.network.exports import contacts_vcf  # noqa: E402
 from bot.coach.network.imports import new_contact, preview, read_file  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.local_api import LocalBotAPI, LocalChat, buttons_of  # noqa: E402
-from bot.store.notebooks import Store  # noqa: E402
+from bot.notebooks import open_store  # noqa: E402
 from bot.store.records import Contact  # noqa: E402
 
 COMPANIES = ["Acme", "Stripe", "Monzo", "Globex", "Initech", "Hooli", "Klarna", "Wonka", ""]
@@ -79,7 +79,7 @@ async def run(rows: int, existing: int, freeze: bool) -> None:
         read = read_file("contacts.vcf", cards)
         print(f"coach: read of {len(read.people):,} vCards (vobject): {time.perf_counter() - t0:.2f} s")
 
-        store = Store(folder / "data")
+        store = open_store(folder / "data")
         notebook = store.notebook(1)
         with notebook.batch():
             for n in range(existing):

@@ -35,7 +35,7 @@ from bot.clock import FixedClock  # noqa: E402
 from bot.coach.network.shape import map_network  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.local_api import LocalBotAPI, LocalChat  # noqa: E402
-from bot.store.notebooks import Store  # noqa: E402
+from bot.notebooks import open_store  # noqa: E402
 from tests.samples.networks import generated_network  # noqa: E402
 
 
@@ -58,7 +58,7 @@ def coach_alone(size: int, runs: int) -> None:
 async def through_the_app(size: int) -> None:
     folder = Path(tempfile.mkdtemp(prefix="bench-map-"))
     try:
-        store = Store(folder / "data")
+        store = open_store(folder / "data")
         sample = generated_network(size)
         notebook = store.notebook(1)
         with notebook.batch():

@@ -47,12 +47,13 @@ from typing import Any
 
 import orjson
 import synthetic  # noqa: F401 - puts the repo on sys.path
+from bot.coach.planning.due_index import all_due_indexed
 from synthetic import check_shape, notebook_document, write_notebook
 
 from bot.coach.journal.delivery import plan, plan_for
 from bot.coach.planning import due, planner
 from bot.coach.planning.due import all_due
-from bot.coach.planning.due_index import all_due_indexed
+from bot.notebooks import open_store
 from bot.store.notebook import state_values
 from bot.store.notebooks import Store
 from bot.store.storage import Layout, _read_plain_head, read_head
@@ -94,7 +95,7 @@ def forget_caches() -> int:
 
 def plan_users(root: str, user_ids: list[int]) -> int:
     """One worker's share: glance at each notebook's head and plan its day. Returns the nudges planned."""
-    store = Store(root)
+    store = open_store(root)
     total = 0
     for user_id in user_ids:
         glance = store.glance(user_id)
@@ -107,7 +108,7 @@ def where_the_time_goes(root: Path, user_ids: list[int]) -> None:
     many users' parsed heads at once makes the garbage collector's full passes the cost), less the cost of reading
     the clock; and the same users planned the way it was done before the planning index (the whole digest parsed,
     one pass over every row), for comparison in the same run. Finding what is due is timed inside ``plan``."""
-    paths = [Store(root).path_for(user_id) for user_id in user_ids]
+    paths = [open_store(root).path_for(user_id) for user_id in user_ids]
     if not paths:
         return
     clock = time.thread_time
@@ -243,7 +244,7 @@ def main() -> None:
             if load_one is Store.glance:
                 label = f"{label}, pass {number} of {args.passes}"
             forget_caches()  # every pass starts as if each text were new to the process
-            store = Store(root)  # fresh: nothing cached, every notebook is read from its file
+            store = open_store(root)  # fresh: nothing cached, every notebook is read from its file
             load_times: list[float] = []
             plan_times: list[float] = []
             nudges = 0
@@ -282,7 +283,7 @@ def main() -> None:
             )
         # Mornings are independent per user, so planning spreads over both cores; the wall time includes
         # starting the worker processes.
-        ids = Store(root).user_ids()
+        ids = open_store(root).user_ids()
         chunks = [ids[i :: args.workers] for i in range(args.workers)]
         started = time.perf_counter()
         with ProcessPoolExecutor(max_workers=args.workers) as pool:
@@ -292,7 +293,7 @@ def main() -> None:
             f"planning from the head on {args.workers} processes: {len(ids):,} users in {wall:.2f} s: "
             f"{len(ids) / wall:,.0f} users/s ({nudges / len(ids):.1f} nudges per user)"
         )
-        where_the_time_goes(root, Store(root).user_ids()[: args.sample])
+        where_the_time_goes(root, open_store(root).user_ids()[: args.sample])
         print("target: >= 3,000 users/s planned in one process (issue #11)")
     finally:
         shutil.rmtree(root, ignore_errors=True)

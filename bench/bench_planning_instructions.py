@@ -26,14 +26,14 @@ import bench_planning
 import synthetic  # noqa: F401 - puts the repo on sys.path
 
 from bot.coach.journal.delivery import plan
-from bot.store.notebooks import Store
+from bot.notebooks import open_store
 
 
 def plan_every_user(root: Path, passes: int) -> None:
     """What is counted: ``passes`` planning passes over every user, each from a fresh Store with emptied caches."""
     for _ in range(passes):
         bench_planning.forget_caches()
-        store = Store(root)
+        store = open_store(root)
         for user_id in store.user_ids():
             glance = store.glance(user_id)
             plan(glance.rows, glance.state, bench_planning.TODAY)

@@ -33,7 +33,7 @@ from bot.app import build_application  # noqa: E402
 from bot.clock import FixedClock  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.local_api import LocalBotAPI, LocalChat  # noqa: E402
-from bot.store.notebooks import Store  # noqa: E402
+from bot.notebooks import open_store  # noqa: E402
 
 NOW = datetime(2026, 3, 10, 9, 30, tzinfo=UTC)
 SLOW = 1
@@ -66,7 +66,7 @@ def percentile(values: list[float], q: float) -> float:
 async def run(users: int, messages: int, hang: float) -> None:
     root = Path(tempfile.mkdtemp(prefix="nurture-bench-slow-"))
     api = SlowForOneChat(hang)
-    app = build_application(Settings(data_dir=root), Store(root), FixedClock(NOW), request=api)
+    app = build_application(Settings(data_dir=root), open_store(root), FixedClock(NOW), request=api)
     latencies: list[float] = []
     slow_sent = 0
     try:

@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # run as `python bench/x.py` from anywhere
     sys.path.insert(0, str(REPO))
 
-from bot.store.notebook import Notebook  # noqa: E402
+from bot.notebooks import open_notebook  # noqa: E402
 from bot.store.records import SCHEMA_VERSION, Contact, Interaction, Profile, Promise  # noqa: E402
 
 SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]  # 70 two-letter syllables
@@ -187,4 +187,4 @@ def add_digest(user_id: int, path: Path) -> None:
     The bot refreshes the digest inside every write, so a real notebook on disk always carries it; computing
     it with the bot's code (not a copy here) keeps the benchmark honest as the digest evolves.
     """
-    Notebook(user_id, path).rebuild_digest()  # a real save, as the bot makes it: head, digest and records
+    open_notebook(user_id, path).rebuild_digest()  # a real save, as the bot makes it: head, digest and records

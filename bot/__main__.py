@@ -105,14 +105,14 @@ def run(args: argparse.Namespace, stderr: RedactedStream) -> int:
     from bot.app import build_application
     from bot.clock import SystemClock
     from bot.datalock import DataFolderBusy, lock_data_folder
+    from bot.notebooks import open_store
     from bot.store.crypto import DataKeyError, check_folder
-    from bot.store.notebooks import Store
 
     try:
         _held = lock_data_folder(settings.data_dir)  # one writer per folder, for as long as this process lives
         codec = settings.codec()
         check_folder(settings.data_dir, codec)  # a wrong or missing COACH_DATA_KEY stops here, naming it
-        store = Store(settings.data_dir, codec=codec)
+        store = open_store(settings.data_dir, codec=codec)
     except (DataFolderBusy, DataKeyError) as error:
         print(f"nurture: {error}", file=sys.stderr)
         return 2

@@ -30,9 +30,9 @@ from typing import Any, NamedTuple, TextIO
 from zoneinfo import ZoneInfo
 
 from bot.clock import SystemClock
-from bot.coach.errors import UnreadableData
 from bot.coach.journal.delivery import MORNINGS, SENT
-from bot.coach.planning.plan_index import DigestRows
+from bot.coach.network.view import network_of
+from bot.coach.planning.summary import DIGEST as DIGEST_ROWS
 from bot.coach.planning.summary import SUMMARY_VERSION
 from bot.coach.planning.summary import summaries as summaries_of
 from bot.config import ConfigError, Settings
@@ -48,17 +48,11 @@ from bot.store.crypto import (
     reseal,
     sealed_with,
 )
-from bot.store.notebook import DIGEST_VERSION, Notebook, state_values
-from bot.store.storage import (
-    DIGEST,
-    FOLDER_MODE,
-    NotebookClosed,
-    fsync_folder,
-    head_length,
-    read_file,
-    read_head,
-    write_atomically,
-)
+from bot.store.disk import FOLDER_MODE, fsync_folder, read_file, write_atomically
+from bot.store.errors import NotebookClosed, UnreadableData
+from bot.store.logfile import DIGEST, head_length, read_head
+from bot.store.notebook import DIGEST_VERSION, Notebook
+from bot.store.storage import NotebookStorage
 
 ACTIVE_DAYS = 30  # "active": not blocked, and something logged in this many days
 
@@ -130,28 +124,29 @@ def set_aside_count(data_dir: Path) -> int:
 
 def check_notebook(user_id: int, path: Path, codec: Codec | None = None) -> Verdict:
     """Readable, every record of the shape this release expects, and a digest that matches the records."""
+    storage = NotebookStorage(path, codec, read_only=True)
     try:
-        notebook = Notebook(user_id, path, codec)
+        notebook = Notebook(user_id, storage, DIGEST_ROWS)
     except UnreadableData as error:
         return Verdict(user_id, f"unreadable: {error.reason}")
     try:
         try:
             notebook.profile()
-            network = notebook.network()  # every contact, interaction, promise and fact as a record
+            network = network_of(notebook)  # every contact, interaction, promise and fact as a record
+        except UnreadableData as error:
+            return Verdict(user_id, f"unreadable: {error.reason}")
         except (TypeError, ValueError, KeyError, AttributeError) as error:
             return Verdict(user_id, f"not the shape of a notebook: {type(error).__name__}: {error}")
-        data = notebook.storage.read() or {}
+        if storage.damaged:
+            lines = ", ".join(map(str, storage.damaged))
+            return Verdict(user_id, f"damaged: saved change line(s) {lines} do not read; the rest is fine")
+        data: dict[str, Any] = storage.read() or {}
         if notebook.get_state(DIGEST_VERSION) != SUMMARY_VERSION or DIGEST not in data:
             return Verdict(user_id, "", stale_digest=True)
         stored, expected = data[DIGEST], summaries_of(network)
         if stored != expected:
             differ = set(stored) ^ set(expected) | {k for k in stored.keys() & expected if stored[k] != expected[k]}
             return Verdict(user_id, f"digest inconsistent with the records: {len(differ)} contact rows differ")
-        head = read_head(path, codec)
-        if head is not None and (head[0] != stored or state_values(head[1]) != notebook.state_values()):
-            return Verdict(user_id, "the file's head disagrees with its records")
-        if head is not None and isinstance(head[0], DigestRows) and head[0].problem():
-            return Verdict(user_id, head[0].problem())
         return Verdict(user_id, "")
     finally:
         notebook.close()
@@ -203,7 +198,7 @@ def backup(data_dir: Path, dest: Path, codec: Codec | None = None) -> Copied:
         write_atomically(copy, whole)
         notebooks, size = notebooks + 1, size + len(whole)
         try:
-            Notebook(user_id, copy, codec).close()
+            Notebook(user_id, NotebookStorage(copy, codec, read_only=True)).contacts()
         except UnreadableData:
             unreadable.append(user_id)
     fsync_folder(dest)
@@ -225,7 +220,7 @@ def stats(data_dir: Path, now: datetime, codec: Codec | None = None) -> Stats:
         contacts += len(rows)
         profile = state.get("profile") or {}
         today = local_day(now, str(profile.get("timezone") or "UTC"))
-        lasts = rows.lasts() if isinstance(rows, DigestRows) else [row.get("last") for row in rows.values()]
+        lasts = [row.get("last") for row in rows.values()]
         last_logged = max((str(last or "") for last in lasts), default="")  # summary.Row
         if profile.get("active", True) and last_logged >= (today - timedelta(days=ACTIVE_DAYS)).isoformat():
             active += 1
@@ -237,15 +232,15 @@ def stats(data_dir: Path, now: datetime, codec: Codec | None = None) -> Stats:
 def glance(user_id: int, path: Path, codec: Codec | None = None) -> tuple[Mapping[str, Any], dict[str, Any]] | None:
     """The digest rows and state values of one notebook: from the head when it is current, else fully opened."""
     head = read_head(path, codec)
-    if head is not None and state_values(head[1]).get(DIGEST_VERSION) == SUMMARY_VERSION:
-        return head[0], state_values(head[1])
+    if head is not None and head[1].get(DIGEST_VERSION) == SUMMARY_VERSION:
+        return head
     try:
-        notebook = Notebook(user_id, path, codec)
+        notebook = Notebook(user_id, NotebookStorage(path, codec, read_only=True), DIGEST_ROWS)
     except UnreadableData:
         return None
     try:
         return notebook.summaries(), notebook.state_values()
-    except (TypeError, ValueError, KeyError, AttributeError, NotebookClosed):
+    except (TypeError, ValueError, KeyError, AttributeError, NotebookClosed, UnreadableData):
         return None
     finally:
         notebook.close()

@@ -16,6 +16,7 @@ from bot.clock import FixedClock
 from bot.config import Settings
 from bot.local_api import LocalBotAPI, LocalChat, buttons_of
 from bot.morning.send import deliver_morning
+from bot.notebooks import open_store
 from bot.store.notebooks import Store
 
 NOW = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
@@ -28,7 +29,7 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
-    return Store(tmp_path / "data")
+    return open_store(tmp_path / "data")
 
 
 @pytest.fixture

@@ -132,7 +132,7 @@ def test_debug_logs_never_carry_what_people_wrote(tmp_path):
     from bot.clock import FixedClock
     from bot.config import configure_logging
     from bot.local_api import LocalBotAPI, LocalChat
-    from bot.store.notebooks import Store
+    from bot.notebooks import open_store
     from tests.conftest import NOW, Bot, User
 
     settings = Settings(data_dir=tmp_path, log_level="DEBUG")
@@ -149,7 +149,7 @@ def test_debug_logs_never_carry_what_people_wrote(tmp_path):
 
     async def chat() -> None:
         api = LocalBotAPI()
-        app = build_application(settings, Store(tmp_path), FixedClock(NOW), request=api)
+        app = build_application(settings, open_store(tmp_path), FixedClock(NOW), request=api)
         async with app:
             await app.start()
             update = LocalChat(user_id=7).message("/met Quentin Zebulon at the xylophone club")

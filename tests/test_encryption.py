@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.notebooks import open_store
 from bot.store.crypto import REKEY_JOURNAL, Codec, file_key, generate_key
-from bot.store.notebooks import Store
 from bot.store.records import Contact, new_id
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,7 +32,7 @@ def nurture(cwd: Path, env: dict[str, str], *args: str, stdin: str = "") -> subp
 
 
 def populate(data_dir: Path, codec: Codec | None) -> dict[int, list[str]]:
-    store = Store(data_dir, codec=codec)
+    store = open_store(data_dir, codec=codec)
     people = {}
     for user_id in range(1, USERS + 1):
         names = [f"Person{user_id}-{n}" for n in range(3)]
@@ -45,7 +45,7 @@ def populate(data_dir: Path, codec: Codec | None) -> dict[int, list[str]]:
 
 
 def contents(data_dir: Path, codec: Codec | None) -> dict[int, list[str]]:
-    store = Store(data_dir, codec=codec)
+    store = open_store(data_dir, codec=codec)
     return {user_id: sorted(c.name for c in store.notebook(user_id).contacts()) for user_id in store.user_ids()}
 
 
@@ -71,15 +71,15 @@ def test_the_bot_refuses_to_start_with_a_wrong_or_missing_key(tmp_path):
 def test_rotate_key_turns_encryption_on_moves_keys_and_turns_it_off(tmp_path):
     data = tmp_path / "data"
     people = populate(data, None)
-    Store(data).write_side(1, "import-abc", b'{"people": []}')  # an import waiting for its answer
+    open_store(data).write_side(1, "import-abc", b'{"people": []}')  # an import waiting for its answer
     first, second = generate_key(), generate_key()
 
     on = nurture(tmp_path, {"COACH_DATA_DIR": str(data), "COACH_NEW_DATA_KEY": first}, "rotate-key")
     assert on.returncode == 0, on.stderr
     assert f"re-encrypted {USERS + 1} files" in on.stdout and first not in on.stdout
     assert contents(data, Codec.from_text(first)) == people
-    assert b"people" not in Store(data).side_file(1, "import-abc").read_bytes()
-    assert Store(data, codec=Codec.from_text(first)).read_side(1, "import-abc") == b'{"people": []}'
+    assert b"people" not in open_store(data).side_file(1, "import-abc").read_bytes()
+    assert open_store(data, codec=Codec.from_text(first)).read_side(1, "import-abc") == b'{"people": []}'
 
     moved = nurture(
         tmp_path, {"COACH_DATA_DIR": str(data), "COACH_DATA_KEY": first, "COACH_NEW_DATA_KEY": second}, "rotate-key"
@@ -92,7 +92,7 @@ def test_rotate_key_turns_encryption_on_moves_keys_and_turns_it_off(tmp_path):
     )
     assert off.returncode == 0, off.stderr
     assert contents(data, None) == people
-    assert Store(data).read_side(1, "import-abc") == b'{"people": []}'
+    assert open_store(data).read_side(1, "import-abc") == b'{"people": []}'
 
 
 def test_rotate_key_needs_the_new_key_and_the_data_folder(tmp_path):

@@ -16,9 +16,9 @@ import pytest
 
 from bot import ops
 from bot.coach.journal.delivery import MORNINGS, SENT
-from bot.store.notebook import Notebook
+from bot.notebooks import open_notebook
+from bot.store.logfile import serialise
 from bot.store.records import Contact, Interaction, new_id
-from bot.store.storage import serialise
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 22, 12, 30, tzinfo=UTC)
@@ -26,7 +26,7 @@ TODAY = NOW.date()
 
 
 def make_notebook(data_dir: Path, user_id: int, names: list[str], last: date = TODAY, **profile: object) -> Path:
-    notebook = Notebook(user_id, data_dir / "users" / f"{user_id}.json")
+    notebook = open_notebook(user_id, data_dir / "users" / f"{user_id}.json")
     with notebook.batch():
         for name in names:
             contact = Contact(id=new_id(), name=name, met_on=last.isoformat())
@@ -97,7 +97,7 @@ def test_check_names_each_problem_and_changes_nothing(data_dir):
 
 def test_check_reads_the_log_after_the_snapshot(data_dir):
     path = make_notebook(data_dir, 1, ["Jane Doe"])
-    notebook = Notebook(1, path)
+    notebook = open_notebook(1, path)
     notebook.save_contact(Contact(id=new_id(), name="Tom Lee"))  # one appended line, digest row in the same line
     notebook.close()
     assert path.read_bytes().count(b"\n") == 2
@@ -115,7 +115,7 @@ def test_backup_copies_every_notebook_into_a_private_data_folder(data_dir, tmp_p
     copied = ops.backup(data_dir, dest)
 
     assert (copied.notebooks, copied.unreadable) == (2, [])
-    assert sorted(c.name for c in Notebook(1, dest / "users" / "1.json").contacts()) == ["Jane Doe", "Tom Lee"]
+    assert sorted(c.name for c in open_notebook(1, dest / "users" / "1.json").contacts()) == ["Jane Doe", "Tom Lee"]
     assert stat.S_IMODE(os.stat(dest).st_mode) == 0o700
     assert stat.S_IMODE(os.stat(dest / "users" / "2.json").st_mode) == 0o600
     assert run_check(dest)[0] == 0  # a backup is a data folder of its own
@@ -130,12 +130,12 @@ def test_backup_leaves_out_a_save_caught_half_written(data_dir, tmp_path):
     ops.backup(data_dir, tmp_path / "backup")
     copy = tmp_path / "backup" / "users" / "1.json"
     assert copy.read_bytes().endswith(b"\n")
-    assert [c.name for c in Notebook(1, copy).contacts()] == ["Jane Doe"]
+    assert [c.name for c in open_notebook(1, copy).contacts()] == ["Jane Doe"]
 
 
 def test_backup_while_the_bot_saves_gives_notebooks_that_open(data_dir, tmp_path):
     path = make_notebook(data_dir, 1, ["Person 000"])
-    saving = Notebook(1, path)
+    saving = open_notebook(1, path)
     stop = threading.Event()
 
     def keep_saving() -> None:
@@ -151,7 +151,7 @@ def test_backup_while_the_bot_saves_gives_notebooks_that_open(data_dir, tmp_path
         for round_ in range(15):
             copied = ops.backup(data_dir, tmp_path / f"backup-{round_}")
             assert copied.unreadable == []
-            copy = Notebook(1, tmp_path / f"backup-{round_}" / "users" / "1.json")
+            copy = open_notebook(1, tmp_path / f"backup-{round_}" / "users" / "1.json")
             counts.append(len(copy.contacts()))
             copy.close()
     finally:
@@ -168,10 +168,10 @@ def test_stats_counts_users_active_users_contacts_and_mornings_sent_today(data_d
     make_notebook(data_dir, 2, ["Ana Silva"], active=False)  # blocked the bot
     make_notebook(data_dir, 3, ["Old Friend"], last=TODAY - timedelta(days=90))  # quiet for months
     make_notebook(data_dir, 4, [], timezone="Pacific/Kiritimati")  # already tomorrow there
-    sent_today = Notebook(1, data_dir / "users" / "1.json")
+    sent_today = open_notebook(1, data_dir / "users" / "1.json")
     sent_today.set_state(MORNINGS, {TODAY.isoformat(): {"status": SENT, "keys": []}})
     sent_today.close()
-    ahead = Notebook(4, data_dir / "users" / "4.json")
+    ahead = open_notebook(4, data_dir / "users" / "4.json")
     ahead.set_state(MORNINGS, {TODAY.isoformat(): {"status": SENT, "keys": []}})  # their yesterday
     ahead.close()
 

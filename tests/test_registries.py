@@ -10,8 +10,8 @@ from bot.app import BUTTON_HANDLERS
 from bot.clock import FixedClock
 from bot.config import Settings
 from bot.local_api import LocalBotAPI
+from bot.notebooks import open_store
 from bot.services import services
-from bot.store.notebooks import Store
 from tests.conftest import NOW
 
 BOT = Path(__file__).resolve().parent.parent / "bot"
@@ -45,7 +45,7 @@ def test_every_button_the_bot_draws_is_a_known_kind():
 
 def test_every_which_one_question_has_a_resumer(tmp_path: Path):
     application = app.build_application(
-        Settings(data_dir=tmp_path), Store(tmp_path), FixedClock(NOW), request=LocalBotAPI()
+        Settings(data_dir=tmp_path), open_store(tmp_path), FixedClock(NOW), request=LocalBotAPI()
     )
     resumers = services(application).resumers
     asked = _literal_calls("resolve_or_ask", 4) | _literal_calls("put_pending", 0)

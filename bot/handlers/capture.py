@@ -11,9 +11,10 @@ from telegram.ext import ContextTypes
 from bot.callbacks import button, pressed
 from bot.coach.errors import NotUnderstood
 from bot.coach.journal import entries as journal
+from bot.coach.network.view import network_of
 from bot.coach.reading.capture import ASK_ABOVE_PEOPLE, MAX_TEXT, Meeting, parse_meeting, understand
 from bot.coach.reading.dates import birthday_in_words, when_in_words
-from bot.coach.reading.names import fold, split_name_and_rest
+from bot.coach.reading.names import fold, names_of, split_name_and_rest
 from bot.handlers import goals
 from bot.handlers.choices import label, resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
@@ -117,7 +118,7 @@ async def _check(
     _, today = local_today(context, notebook)
     question = _next_question(meeting, today, payload["asked"])
     if not question:
-        matches = journal.match_people(notebook.names(), meeting)
+        matches = journal.match_people(names_of(notebook), meeting)
         choices = [m.contact.id if m.contact else (None if not m.candidates else "?") for m in matches]
         await _continue_meeting(update, context, notebook, payload, choices)
         return
@@ -177,7 +178,7 @@ async def _continue_meeting(
         if choice != "?":
             continue
         mention = meeting.people[index]
-        candidates = journal.match_people(notebook.names(), meeting)[index].candidates
+        candidates = journal.match_people(names_of(notebook), meeting)[index].candidates
         token = notebook.put_pending("met", {**payload, "choices": choices, "index": index})
         buttons = [[(f"Yes: {label(c)}", button("pick", token, c.id))] for c in candidates[:6]]
         buttons.append([(f"No, a new {mention.name}", button("pick", token, journal.NEW))])
@@ -371,7 +372,7 @@ async def log_give(
         return
     now, today = local_today(context, notebook)
     journal.record_give(notebook, contact, what, now, today)
-    network = notebook.network(about=[contact.id])
+    network = network_of(notebook, about=[contact.id])
     await reply(
         update,
         context,

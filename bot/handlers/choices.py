@@ -16,7 +16,7 @@ from telegram.ext import ContextTypes
 from bot.callbacks import button, pressed
 from bot.coach.errors import UnknownContact
 from bot.coach.journal.entries import add_contact
-from bot.coach.reading.names import resolve
+from bot.coach.reading.names import names_of, resolve
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
 from bot.rendering import render
@@ -54,7 +54,7 @@ async def resolve_or_ask(
     action resumes with the new contact, so nothing typed is lost.
     """
     if name.startswith(ADD):
-        found_now = resolve(notebook.names(), name[len(ADD) :], fuzzy=False)
+        found_now = resolve(names_of(notebook), name[len(ADD) :], fuzzy=False)
         if found_now.contact is not None and found_now.contact.name == name[len(ADD) :]:
             return found_now.contact  # added already (the same button tapped twice)
         return add_contact(notebook, name[len(ADD) :], services(context).clock.now())
@@ -63,7 +63,7 @@ async def resolve_or_ask(
         if contact is None:
             raise UnknownContact("that person (they were deleted)")
         return contact
-    found = resolve(notebook.names(), name)
+    found = resolve(names_of(notebook), name)
     if found.contact is not None:
         return found.contact
     options = found.candidates or found.suggestions

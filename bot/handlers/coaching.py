@@ -6,6 +6,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.coach.journal.review import week_review
+from bot.coach.network.view import network_of
 from bot.coach.planning.nudges import BUDGET_RANGE
 from bot.handlers.choices import resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
@@ -20,7 +21,7 @@ from bot.store.records import CIRCLE_CADENCE_DAYS
 @for_user
 async def week_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
     _, today = local_today(context, notebook)
-    review = week_review(notebook.network(), today, notebook.profile().goals)
+    review = week_review(network_of(notebook), today, notebook.profile().goals)
     await reply(update, context, render("messages/week.html", review=review))
 
 

@@ -11,10 +11,10 @@ from bot.callbacks import button, pressed
 from bot.coach.journal import entries as journal
 from bot.coach.journal.entries import linked_people
 from bot.coach.network.search import Hit, search
-from bot.coach.network.view import Network
+from bot.coach.network.view import Network, network_of
 from bot.coach.planning.strength import tie_strength
 from bot.coach.reading.dates import birthday_in_words, when_in_words
-from bot.coach.reading.names import resolve
+from bot.coach.reading.names import names_of, resolve
 from bot.handlers.choices import label, resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
 from bot.handlers.network import show_tagged
@@ -65,7 +65,7 @@ async def on_page(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: 
 async def _show_page(
     update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, page: int, *, edit: bool
 ) -> None:
-    network = notebook.network()
+    network = network_of(notebook)
     people = by_recent_activity(network)
     pages = max(1, -(-len(people) // PAGE_SIZE))
     page = min(max(page, 0), pages - 1)
@@ -128,7 +128,7 @@ async def _show_hits(
 
 
 async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, *, name: str) -> None:
-    if not name.startswith(("#", "+")) and resolve(notebook.names(), name).is_unknown:
+    if not name.startswith(("#", "+")) and resolve(names_of(notebook), name).is_unknown:
         hits = search(notebook.contacts(), notebook.interactions(), name)
         if hits:  # "/contact Acme": no one is called that, but people match it
             await _show_hits(update, context, notebook, name, hits)
@@ -136,7 +136,7 @@ async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook
     contact = await resolve_or_ask(update, context, notebook, name, "contact", {"name": name}, "name")
     if contact is None:
         return
-    network = notebook.network(about=[contact.id])
+    network = network_of(notebook, about=[contact.id])
     _, today = local_today(context, notebook)
     timeline = list(reversed(network.timeline(contact.id)))
     promises = network.open_promises(contact.id)
@@ -196,7 +196,7 @@ async def confirm_forget(update: Update, context: ContextTypes.DEFAULT_TYPE, not
     contact = await resolve_or_ask(update, context, notebook, name, "forget", {"name": name}, "name")
     if contact is None:
         return
-    network = notebook.network(about=[contact.id])
+    network = network_of(notebook, about=[contact.id])
     await reply(
         update,
         context,

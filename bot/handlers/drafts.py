@@ -14,7 +14,8 @@ from bot.callbacks import button, pressed
 from bot.coach.errors import NotUnderstood
 from bot.coach.facts import NEWS_KINDS, known_in, mark_done
 from bot.coach.journal import entries as journal
-from bot.coach.reading.names import fold, resolve, split_name_and_rest
+from bot.coach.network.view import network_of
+from bot.coach.reading.names import fold, names_of, resolve, split_name_and_rest
 from bot.coach.saying.drafts import DRAFT_KINDS, INTRODUCE, KIND_HELP, STYLES, VARIANTS, Draft, draft_note
 from bot.handlers.choices import resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
@@ -70,11 +71,11 @@ def split_kind(text: str) -> tuple[str | None, str]:
 async def draft_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
     text = command_text(update)
     kind, rest = split_kind(text)
-    person = resolve(notebook.names(), text, fuzzy=False).contact if kind is None and text else None
+    person = resolve(names_of(notebook), text, fuzzy=False).contact if kind is None and text else None
     if person is not None:
         # "/draft Jane": the person is clear, the kind is not - offer the kinds that fit her.
         _, today = local_today(context, notebook)
-        has_news = bool(known_in(notebook.network(about=[person.id]), person.id, today).of(*NEWS_KINDS))
+        has_news = bool(known_in(network_of(notebook, about=[person.id]), person.id, today).of(*NEWS_KINDS))
         buttons = _kind_buttons(person, has_news)
         await reply(update, context, render("messages/draft_which_kind.html", contact=person), buttons)
         return
@@ -199,7 +200,7 @@ def _draft(
     people = [contact_id, other_id] if other_id else [contact_id]
     return draft_note(
         kind,
-        notebook.network(about=people),
+        network_of(notebook, about=people),
         contact_id,
         today,
         other_id=other_id,

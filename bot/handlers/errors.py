@@ -8,14 +8,15 @@ from telegram import Update
 from telegram.error import Forbidden, NetworkError, RetryAfter
 from telegram.ext import ContextTypes
 
-from bot.coach.errors import BadImportFile, CoachError, NotUnderstood, UnknownContact, UnreadableData
+from bot.coach.errors import BadImportFile, CoachError, NotUnderstood, UnknownContact
 from bot.handlers.reply import reply
 from bot.rendering import render
+from bot.store.errors import UnreadableData
 
 log = logging.getLogger(__name__)
 
 
-def explain(error: CoachError) -> str:
+def explain(error: CoachError | UnreadableData) -> str:
     if isinstance(error, UnreadableData):
         return render("messages/unreadable.html", moved_to=error.moved_to.name if error.moved_to else "")
     if isinstance(error, UnknownContact):

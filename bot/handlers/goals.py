@@ -7,6 +7,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
+from bot.coach.network.view import network_of
 from bot.coach.planning import goals
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
@@ -108,7 +109,7 @@ async def report_outcome(
     if outcome is None or not goals.open_goals(profile.goals):
         return False
     _, today = local_today(context, notebook)
-    saved = goals.apply_outcome(profile, notebook.network(), outcome, contact.id if contact else "", today)
+    saved = goals.apply_outcome(profile, network_of(notebook), outcome, contact.id if contact else "", today)
     if saved is None:
         return False
     notebook.save_profile(profile)

@@ -14,12 +14,13 @@ from typing import Any
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.coach.errors import CoachError, UnreadableData
+from bot.coach.errors import CoachError
 from bot.handlers.errors import explain
 from bot.handlers.reply import reply
 from bot.morning.jobs import ensure_morning
 from bot.rendering import render
 from bot.services import services
+from bot.store.errors import UnreadableData
 from bot.store.notebook import HANDLING, Notebook
 
 log = logging.getLogger(__name__)
@@ -48,12 +49,15 @@ def for_user(handler: UserHandler) -> Handler:
                 await query.answer()
             await reply(update, context, render("messages/not_allowed.html"))
             return
-        handling = HANDLING.set(update.update_id)
+        handling = HANDLING.set((update.update_id, services(context).clock.now().date()))
         store = services(context).store
         try:
             # The user's turn: their morning job and their other updates wait, other users do not.
             async with store.hold(user.id):
                 notebook = await _open_notebook(update, context, user.id)
+                notice = store.take_notice(user.id)  # damage found while they were away (a morning, a start-up)
+                if notice is not None:
+                    await reply(update, context, render("messages/notice.html", notice=notice))
                 if notebook.has_handled(update.update_id):
                     # Telegram redelivers what was not confirmed before a crash; its changes are already saved.
                     log.info("user %s: update %s was already handled before a restart", user.id, update.update_id)
@@ -82,6 +86,7 @@ async def _open_notebook(update: Update, context: ContextTypes.DEFAULT_TYPE, use
         return store.notebook(user_id)
     except UnreadableData as error:
         log.error("user %s: unreadable notebook: %s", user_id, error.reason)
+        store.take_notice(user_id)  # told right now
         await reply(update, context, explain(error))
         return store.notebook(user_id)
 

@@ -12,7 +12,7 @@ from telegram.ext import ContextTypes, filters
 
 from bot.callbacks import button
 from bot.coach.journal import entries as journal
-from bot.coach.reading.names import fold, resolve
+from bot.coach.reading.names import fold, names_of, resolve
 from bot.coach.reading.places import timezone_at
 from bot.handlers.capture import ask_where, read_line
 from bot.handlers.guard import for_user
@@ -116,7 +116,7 @@ async def _resume_touch(
     now, today = local_today(context, notebook)
     contact = _same_person(notebook, payload["name"], payload["telegram_id"], "")
     if contact is None:
-        found = resolve(notebook.names(), payload["name"], fuzzy=False)
+        found = resolve(names_of(notebook), payload["name"], fuzzy=False)
         contact = found.contact
     with notebook.batch():
         created = contact is None

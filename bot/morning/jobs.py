@@ -19,11 +19,11 @@ from typing import Any
 from apscheduler.triggers.base import BaseTrigger
 from telegram.ext import Application, ContextTypes, JobQueue
 
-from bot.coach.errors import UnreadableData
 from bot.coach.journal.days import last_morning, local_day, next_morning, parse_morning_time
 from bot.coach.journal.delivery import MORNINGS, REVIEWS
 from bot.morning.send import deliver_morning, deliver_review
 from bot.services import services
+from bot.store.errors import UnreadableData
 from bot.store.notebook import HANDLING
 from bot.store.records import Profile
 

@@ -16,14 +16,15 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Time
 from telegram.ext import Application
 
 from bot.callbacks import button
-from bot.coach.errors import UnreadableData
 from bot.coach.journal import delivery, review
 from bot.coach.journal.days import local_day
+from bot.coach.network.view import network_of
 from bot.coach.planning.planner import MorningPlan
 from bot.handlers.reply import Keyboard, keyboard, split_html
 from bot.rendering import render
 from bot.retrying import no_resend_after_5xx
 from bot.services import Services, services
+from bot.store.errors import UnreadableData
 from bot.store.notebook import Notebook
 
 log = logging.getLogger(__name__)
@@ -164,7 +165,7 @@ async def deliver_review(app: Application, user_id: int) -> str:
                 day = local_day(svc.clock.now(), profile.timezone)
                 if not delivery.claim_review(notebook, day):
                     return "already-sent"
-                weekly = review.week_review(notebook.network(), day, profile.goals)
+                weekly = review.week_review(network_of(notebook), day, profile.goals)
                 result = await _send(app, notebook, user_id, render("messages/week.html", review=weekly), [])
                 if result == "refused":
                     delivery.release_review(notebook, day)

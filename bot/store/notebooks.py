@@ -1,4 +1,4 @@
-"""Where notebooks live: one TinyDB file per Telegram user under ``<data_dir>/users/``.
+"""Where notebooks live: one file per Telegram user under ``<data_dir>/users/`` (folder.py), opened one at a time.
 
 Every read and write goes through the notebook of the person who sent the update, so one user can never reach
 another's records.
@@ -13,7 +13,11 @@ once saved it over a newer "✅ Saved Zara"). So:
 - a notebook that leaves memory (evicted, dropped, deleted) is *closed*: any later read or write through a stale
   reference raises ``NotebookClosed`` instead of touching the disk.
 
-Together: there is at most one live notebook per user, and nothing can save through a copy that is not it.
+**Damage is loud and contained.** A notebook that does not read is set aside (kept for the operator, never
+overwritten) and its user starts afresh; a notebook with a damaged line keeps everything else and its original is
+kept. Either way a *notice* waits beside it (no personal data: what happened and when), and the user is told at
+their next contact, whenever the damage was found (a morning job at 08:00, a start-up). One notebook's trouble is
+that notebook's alone.
 
 The LRU is small on purpose: every cached notebook is thousands of objects that Python's garbage collector walks
 on a full collection, and 256 of them made those pauses ~100 ms (32: ~20 ms), stalling every chat at once.
@@ -25,28 +29,41 @@ import asyncio
 import logging
 import os
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Mapping
-from contextlib import asynccontextmanager, suppress
+from collections.abc import AsyncIterator, Iterator, Mapping
+from contextlib import asynccontextmanager, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bot.coach.errors import UnreadableData
-from bot.coach.planning.summary import SUMMARY_VERSION
+import orjson
+
 from bot.store.crypto import Codec, owner_of
-from bot.store.notebook import DIGEST_VERSION, Notebook, set_aside_files, state_values
-from bot.store.storage import FOLDER_MODE, fsync_folder, read_head, write_atomically
+from bot.store.disk import fsync_folder, read_file, write_atomically
+from bot.store.errors import UnreadableData
+from bot.store.folder import DataFolder, copies_of
+from bot.store.logfile import read_head
+from bot.store.notebook import DIGEST_VERSION, Digest, Notebook
+from bot.store.storage import NotebookStorage
 
 log = logging.getLogger(__name__)
 
 
 @dataclass
 class Glance:
-    """What morning planning and scheduling need of a notebook: the digest rows and the small state values."""
+    """What scheduling and ``nurture stats`` need of a notebook: its digest rows and its small state values."""
 
-    rows: Mapping[str, Any]  # contact id -> summary row; from a file's head, parsed row by row (plan_index.py)
+    rows: Mapping[str, Any]  # contact id -> digest row
     state: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something that happened to a user's notebook that they must be told about."""
+
+    what: str  # "unreadable": set aside, a fresh notebook started; "damaged": some saved changes did not read
+    on: str  # ISO day
+    kept: str = ""  # the name of the copy kept for the operator
 
 
 class _Turn:
@@ -63,24 +80,26 @@ class _Turn:
 
 
 class Store:
-    def __init__(self, data_dir: str | os.PathLike[str], cache_size: int = 32, codec: Codec | None = None) -> None:
-        self.data_dir = Path(data_dir)
-        self.users_dir = self.data_dir / "users"
-        self._users_prefix = os.path.join(self.users_dir, "")
-        self.users_dir.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
-        for folder in (self.data_dir, self.users_dir):  # other people on the machine never read anyone's notes
-            os.chmod(folder, FOLDER_MODE)
+    def __init__(
+        self,
+        data_dir: str | os.PathLike[str],
+        cache_size: int = 32,
+        codec: Codec | None = None,
+        digest: Digest | None = None,
+    ) -> None:
+        self.folder = DataFolder(data_dir)
+        self.folder.create()
+        self.data_dir = self.folder.root
+        self.users_dir = self.folder.users
         self.cache_size = cache_size
         self.codec = codec  # every notebook sealed with COACH_DATA_KEY, or None (see crypto.py)
+        self.digest = digest  # what every notebook derives from its records (handed in: the store knows no coaching)
         self._open: OrderedDict[int, Notebook] = OrderedDict()
         self._turns: dict[int, _Turn] = {}
+        self._noticed = {int(p.name.split(".")[0]) for p in self.users_dir.glob("*.json.notice")}
 
     def path_for(self, user_id: int) -> Path:
-        return Path(self._file_of(user_id))
-
-    def _file_of(self, user_id: int) -> str:
-        """The user's file as a plain string: glance builds one for every user every morning, and pathlib costs."""
-        return f"{self._users_prefix}{int(user_id)}.json"
+        return self.folder.notebook(user_id)
 
     # -- using a notebook -----------------------------------------------------------------------------------------
 
@@ -89,21 +108,23 @@ class Store:
         """The user's one notebook, held (never evicted) and theirs alone until the block ends.
 
         Everyone else working on this user waits their turn, in arrival order; other users are not affected.
-        Raises UnreadableData (after moving the file aside) like ``notebook``.
-        """
+        Raises UnreadableData (after setting the file aside) like ``notebook``, also when the records turn out
+        unreadable the first time they are asked for."""
         async with self.hold(int(user_id)):
-            yield self.notebook(user_id)
+            with self.setting_aside(user_id):
+                yield self.notebook(user_id)
 
     @asynccontextmanager
     async def lease_existing(self, user_id: int) -> AsyncIterator[Notebook | None]:
         """Like ``lease``, but None when the user has no notebook (never created, or deleted while this waited):
-        for jobs, which must never bring a deleted notebook back to life."""
+        for jobs, which must never bring a deleted notebook back to life. The records are read only if asked for."""
         user_id = int(user_id)
         async with self.hold(user_id):
-            if user_id in self._open or self.path_for(user_id).exists():
-                yield self.notebook(user_id)
-            else:
-                yield None
+            with self.setting_aside(user_id):
+                if user_id in self._open or self.path_for(user_id).exists():
+                    yield self.notebook(user_id, whole=False)
+                else:
+                    yield None
 
     @asynccontextmanager
     async def hold(self, user_id: int) -> AsyncIterator[None]:
@@ -137,39 +158,83 @@ class Store:
     def is_held(self, user_id: int) -> bool:
         return int(user_id) in self._turns
 
-    def notebook(self, user_id: int) -> Notebook:
+    def notebook(self, user_id: int, *, whole: bool = True) -> Notebook:
         """The notebook of one user, opened on first use (the same object for as long as it stays open).
 
         The bot uses ``lease``; this is for tools, tests and code already inside a lease. A file that cannot be
-        read, or that does not have the shape of a notebook, is moved aside (never overwritten) and
-        UnreadableData is raised so the user can be told; the next attempt starts a fresh notebook.
-        """
+        read, or that does not have the shape of a notebook, is set aside (never overwritten) and UnreadableData
+        is raised so the user can be told; the next attempt starts a fresh notebook. ``whole``: the records are
+        read and checked now (what a conversation needs); otherwise the first time they are asked for (a morning
+        plans from the digest alone)."""
         user_id = int(user_id)
         notebook = self._open.get(user_id)
         if notebook is not None:
             self._open.move_to_end(user_id)
+            if whole:
+                with self.setting_aside(user_id):
+                    notebook.read_records()
             return notebook
         path = self.path_for(user_id)
-        try:
-            notebook = Notebook(user_id, path, self.codec)
-        except UnreadableData as exc:
-            moved = self._set_aside(path)
-            log.error("user %s: notebook unreadable (%s); moved aside to %s", user_id, exc.reason, moved.name)
-            raise UnreadableData(path, exc.reason, moved_to=moved) from exc
+        with self.setting_aside(user_id):
+            notebook = Notebook(user_id, NotebookStorage(path, self.codec), self.digest)
+            if whole:
+                notebook.read_records()
+        if notebook.storage.damaged:
+            kept = sorted(p.name for p in copies_of(path) if ".damaged-" in p.name)
+            self._leave_notice(user_id, Notice("damaged", _today(), kept[-1] if kept else ""))
         self._open[user_id] = notebook
         self._evict(keep=user_id)
         return notebook
 
-    def _set_aside(self, path: Path) -> Path:
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-        moved = path.with_name(f"{path.name}.unreadable-{stamp}")
-        n = 1
-        while moved.exists():  # two in one second: never overwrite the first
-            n += 1
-            moved = path.with_name(f"{path.name}.unreadable-{stamp}-{n}")
-        os.replace(path, moved)
-        fsync_folder(path.parent)
-        return moved
+    @contextmanager
+    def setting_aside(self, user_id: int) -> Iterator[None]:
+        """Inside: an UnreadableData about this user's file sets the file aside, with a notice for the user."""
+        try:
+            yield
+        except UnreadableData as error:
+            if error.moved_to is None:
+                raise self._set_aside(int(user_id), error) from error
+            raise
+
+    def _set_aside(self, user_id: int, error: UnreadableData) -> UnreadableData:
+        if error.moved_to is not None:
+            return error
+        notebook = self._open.pop(user_id, None)
+        if notebook is not None:
+            notebook.close()
+        path = self.path_for(user_id)
+        if not path.exists():
+            return error
+        moved = self.folder.set_aside(path, "unreadable")
+        log.error("user %s: notebook unreadable (%s); moved aside to %s", user_id, error.reason, moved.name)
+        self._leave_notice(user_id, Notice("unreadable", _today(), moved.name))
+        return UnreadableData(path, error.reason, moved_to=moved)
+
+    # -- notices -------------------------------------------------------------------------------------------------
+
+    def _leave_notice(self, user_id: int, notice: Notice) -> None:
+        payload = orjson.dumps({"what": notice.what, "on": notice.on, "kept": notice.kept})
+        write_atomically(self.folder.notice(user_id), payload)
+        self._noticed.add(user_id)
+
+    def take_notice(self, user_id: int) -> Notice | None:
+        """What happened to this user's notebook since they last wrote, once (then it is forgotten)."""
+        user_id = int(user_id)
+        if user_id not in self._noticed:
+            return None
+        self._noticed.discard(user_id)
+        path = self.folder.notice(user_id)
+        try:
+            data = orjson.loads(read_file(path))
+        except (FileNotFoundError, orjson.JSONDecodeError):
+            data = None
+        with suppress(FileNotFoundError):
+            path.unlink()
+        if not isinstance(data, dict):
+            return None
+        return Notice(str(data.get("what", "unreadable")), str(data.get("on", "")), str(data.get("kept", "")))
+
+    # -- the rest ------------------------------------------------------------------------------------------------
 
     def _evict(self, keep: int | None = None) -> None:
         """Close the least recently used notebooks beyond the cache size, skipping every one that is held (and
@@ -183,47 +248,40 @@ class Store:
                 self._open.pop(user_id).close()
 
     def glance(self, user_id: int) -> Glance:
-        """A quick look at a notebook without loading every record: reads only the head of the file.
+        """A quick look at a notebook without parsing its records: its digest and state (the file's head).
 
-        An open notebook answers from memory; a file without a current head (older release) is opened fully.
-        """
+        An open notebook answers from memory; a file without a current digest is opened fully."""
         notebook = self._open.get(int(user_id))
-        head = None if notebook is not None else read_head(self._file_of(user_id), self.codec)
+        head = None if notebook is not None else read_head(self.folder.notebook_name(user_id), self.codec)
         if head is not None:
-            state = state_values(head[1])
-            if state.get(DIGEST_VERSION) == SUMMARY_VERSION:
-                return Glance(rows=head[0], state=state)
+            digest, values = head
+            if self.digest is not None and values.get(DIGEST_VERSION) == self.digest.version:
+                return Glance(rows=digest, state=values)
         if notebook is None:
             notebook = self.notebook(user_id)
         return Glance(rows=notebook.summaries(), state=notebook.state_values())
 
     def user_ids(self) -> list[int]:
         """Every user with a notebook on disk."""
-        ids = []
-        for entry in os.scandir(self.users_dir):
-            stem, _, ext = entry.name.partition(".")
-            if ext == "json" and stem.isdigit():
-                ids.append(int(stem))
-        return sorted(ids)
+        return self.folder.user_ids()
 
     def delete(self, user_id: int) -> None:
         """Delete a user's notebook for good (their own request), and everything set aside or half-written of it.
 
-        The open notebook is closed first: a job still holding a reference can no longer write it back.
-        """
+        The open notebook is closed first: a job still holding a reference can no longer write it back."""
         notebook = self._open.pop(int(user_id), None)
         if notebook is not None:
             notebook.close()
         path = self.path_for(user_id)
-        for leftover in [path, *set_aside_files(path)]:
+        for leftover in [path, *copies_of(path)]:
             with suppress(FileNotFoundError):
                 leftover.unlink()
+        self._noticed.discard(int(user_id))
         fsync_folder(self.users_dir)
 
     def side_file(self, user_id: int, name: str) -> Path:
-        """A file kept beside a user's notebook, outside its head (an import waiting for the user's answer);
-        deleted together with the notebook."""
-        return self.users_dir / f"{int(user_id)}.json.side-{name}"
+        """A file kept beside a user's notebook (an import waiting for the user's answer); deleted with it."""
+        return self.folder.side(user_id, name)
 
     def write_side(self, user_id: int, name: str, payload: bytes) -> None:
         """Save a side file atomically, sealed with COACH_DATA_KEY like the notebook when a key is set."""
@@ -233,7 +291,7 @@ class Store:
     def read_side(self, user_id: int, name: str) -> bytes:
         """A side file's content; FileNotFoundError when there is none (answered already, or deleted)."""
         path = self.side_file(user_id, name)
-        raw = path.read_bytes()
+        raw = read_file(path)
         return self.codec.open_line(raw.rstrip(b"\n"), owner_of(path)) if self.codec else raw
 
     def is_open(self, user_id: int) -> bool:
@@ -244,3 +302,7 @@ class Store:
         notebook = self._open.pop(int(user_id), None)
         if notebook is not None:
             notebook.close()
+
+
+def _today() -> str:
+    return datetime.now(UTC).date().isoformat()

@@ -7,9 +7,13 @@ set aside like an unreadable file, the user is told, and they start afresh.
 
 The record checks are derived from the dataclasses in models.py (their type hints), so a field added there is
 checked here without a second table to keep in step. Unknown fields and unknown tables are accepted: a newer
-release may have written them. Derived data is repaired rather than refused: digest rows that do not fit are
-rebuilt from the records, and a pending question ("which Jane?") that does not fit is dropped (its buttons
-expire).
+release may have written them. Derived data is repaired rather than refused: digest rows that do not fit (by the
+check the notebook is handed with its digest) are rebuilt from the records, and a pending question that is not an
+action with a payload is dropped (its buttons expire). What a payload holds is checked by the handler that owns it,
+when the button is tapped.
+
+The checks come in two parts because a notebook is read in two: the head (state, digest) when it is opened, the
+records (``check_records``) the first time any of them is asked for.
 """
 
 from __future__ import annotations
@@ -32,7 +36,6 @@ RECORD_TABLES: dict[str, type[Record]] = {
     "promises": Promise,
     "facts": Fact,
 }
-DIGEST, STATE = "_digest", "state"
 _DOC_ID = re.compile(r"\d{1,18}")  # TinyDB document ids, stored as the text of an integer
 _BIRTHDAY = re.compile(r"\d\d-\d\d")
 
@@ -59,11 +62,8 @@ Check = Callable[[Any], bool]
 # -- the whole notebook ------------------------------------------------------------------------------------------
 
 
-def check_notebook(data: Mapping[str, Any]) -> list[str]:
-    """Raise NotANotebook when ``data`` (a parsed notebook file, log applied) is not a notebook. Repairs what can be
-    rebuilt, in place, and returns what it repaired ("digest", "pending") so the caller can save the repair."""
-    if not isinstance(data, dict):
-        raise NotANotebook("the top level is not an object")
+def check_records(data: Mapping[str, Any]) -> None:
+    """Raise NotANotebook when the record tables of ``data`` (every table but the head's) are not a notebook's."""
     for table, docs in data.items():
         if not isinstance(docs, dict):
             raise NotANotebook(f"table {table!r} is not an object")
@@ -79,13 +79,19 @@ def check_notebook(data: Mapping[str, Any]) -> list[str]:
             if doc["id"] in seen:
                 raise NotANotebook(f"{table}/{doc_id}: the same record twice")
             seen.add(doc["id"])
-    repaired = []
-    if STATE in data:
-        repaired += _check_state(data[STATE])
-    if DIGEST in data and not _digest_fits(data[DIGEST]):
-        del data[DIGEST]
-        repaired.append("digest")
-    return repaired
+
+
+def check_state(table: Any) -> list[str]:
+    """Raise NotANotebook when the state table is not a notebook's; repairs what can be dropped, in place, and
+    returns what it repaired ("pending")."""
+    if not isinstance(table, dict):
+        raise NotANotebook("table 'state' is not an object")
+    return _check_state(table)
+
+
+def digest_fits(rows: Any, row_fits: Callable[[Any], bool]) -> bool:
+    """Whether every digest row fits (``row_fits`` comes with the digest the notebook derives)."""
+    return isinstance(rows, dict) and all(isinstance(row, dict) and row_fits(row) for row in rows.values())
 
 
 def _check_state(table: dict[str, Any]) -> list[str]:
@@ -124,16 +130,25 @@ def _day(value: Any) -> bool:
 
 _STATE_SHAPES: dict[str, Check] = {
     # day -> {"status": ..., "keys": [nudge keys]}: what was sent on which local day (delivery.py)
-    "mornings": lambda v: isinstance(v, dict)
-    and all(
-        _day(d) and isinstance(r, dict) and isinstance(r.get("status", ""), str) and _strings(r.get("keys", []))
-        for d, r in v.items()
+    "mornings": lambda v: (
+        isinstance(v, dict)
+        and all(
+            _day(d) and isinstance(r, dict) and isinstance(r.get("status", ""), str) and _strings(r.get("keys", []))
+            for d, r in v.items()
+        )
     ),
     "snoozes": lambda v: isinstance(v, dict) and all(isinstance(s, str) and _day(s[:10]) for s in v.values()),
-    "handled": lambda v: isinstance(v, list) and all(isinstance(i, int) and not isinstance(i, bool) for i in v),
+    # update ids handled, by the day they came (an earlier release kept a plain list of the last fifty)
+    "handled": lambda v: (
+        _update_ids(v) or (isinstance(v, dict) and all(_day(d) and _update_ids(i) for d, i in v.items()))
+    ),
     "digest_version": lambda v: isinstance(v, int) and not isinstance(v, bool),
     "capture_tokens": lambda v: _strings(v),  # the kept captures, oldest first (journal.py)
 }
+
+
+def _update_ids(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(i, int) and not isinstance(i, bool) for i in value)
 
 
 def _strings(value: Any) -> bool:
@@ -141,31 +156,9 @@ def _strings(value: Any) -> bool:
 
 
 def _pending_fits(item: Any) -> bool:
-    """A question waiting for a tap, as ``Notebook.put_pending`` stores it and its resumer reads it back."""
-    if not isinstance(item, dict) or not isinstance(item.get("action"), str):
-        return False
-    if not isinstance(item.get("payload"), dict):
-        return False
-    action, payload = item["action"], item["payload"]
-    if action == "nudge":
-        from bot.coach.planning.nudges import Nudge  # the nudge's own fields, whatever they become
-
-        return record_check(Nudge)(payload) is None
-    if action == "met":
-        return isinstance(payload.get("meeting"), dict) and isinstance(payload.get("index", 0), int)
-    if "args" in payload or "slot" in payload:  # resolve_or_ask: the request's words and the name in question
-        args, slot = payload.get("args"), payload.get("slot")
-        return isinstance(args, dict) and isinstance(slot, str) and slot in args and all(
-            isinstance(k, str) and isinstance(v, str) for k, v in args.items()
-        )
-    return True
-
-
-def _digest_fits(rows: dict[str, Any]) -> bool:
-    from bot.coach.planning.summary import Row
-
-    check = typed_dict_check(Row)
-    return all(isinstance(row, dict) and check(row) is None for row in rows.values())
+    """A question waiting for a tap, as ``Notebook.put_pending`` stores it: an action and its payload. What the
+    payload holds is checked by the handler that owns the action (bot/handlers/choices.py)."""
+    return isinstance(item, dict) and isinstance(item.get("action"), str) and isinstance(item.get("payload"), dict)
 
 
 # -- log lines -----------------------------------------------------------------------------------------------------

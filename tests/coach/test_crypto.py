@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.coach.errors import UnreadableData
+from bot.notebooks import open_notebook, open_store
 from bot.store.crypto import Codec, DataKeyError, check_folder, generate_key, reseal
+from bot.store.errors import UnreadableData
+from bot.store.logfile import head_length, read_head
 from bot.store.notebook import Notebook
-from bot.store.notebooks import Store
 from bot.store.records import Contact, Interaction, new_id
-from bot.store.storage import COMPACT_MIN, head_length, read_head
+from bot.store.storage import COMPACT_MIN
 
 KEY = Codec.from_text(generate_key())
 OTHER = Codec.from_text(generate_key())
@@ -28,7 +29,7 @@ def fill(notebook: Notebook, names: list[str]) -> None:
 
 
 def test_a_sealed_notebook_round_trips_and_shows_nothing_on_disk(tmp_path):
-    store = Store(tmp_path / "data", codec=KEY)
+    store = open_store(tmp_path / "data", codec=KEY)
     fill(store.notebook(7), ["Jane Doe", "Tom Lee"])
     path = store.path_for(7)
     raw = path.read_bytes()
@@ -43,7 +44,7 @@ def test_a_sealed_notebook_round_trips_and_shows_nothing_on_disk(tmp_path):
 
 
 def test_the_head_is_read_without_the_records_and_matches_the_plaintext_digest(tmp_path):
-    store = Store(tmp_path / "data", codec=KEY)
+    store = open_store(tmp_path / "data", codec=KEY)
     fill(store.notebook(7), ["Jane Doe"])
     expected = store.notebook(7).summaries()
     store.drop(7)
@@ -53,7 +54,7 @@ def test_the_head_is_read_without_the_records_and_matches_the_plaintext_digest(t
 
 
 def test_compaction_rewrites_a_sealed_snapshot(tmp_path):
-    store = Store(tmp_path / "data", codec=KEY)
+    store = open_store(tmp_path / "data", codec=KEY)
     notebook = store.notebook(7)
     fill(notebook, [f"Person {n:03d}" for n in range(COMPACT_MIN // 300 + 40)])
     store.drop(7)
@@ -62,7 +63,7 @@ def test_compaction_rewrites_a_sealed_snapshot(tmp_path):
 
 def test_a_missing_or_wrong_key_is_a_clear_error_and_the_file_is_never_set_aside(tmp_path):
     data = tmp_path / "data"
-    store = Store(data, codec=KEY)
+    store = open_store(data, codec=KEY)
     fill(store.notebook(7), ["Jane Doe"])
     before = store.path_for(7).read_bytes()
 
@@ -72,9 +73,9 @@ def test_a_missing_or_wrong_key_is_a_clear_error_and_the_file_is_never_set_aside
         check_folder(data, OTHER)
     check_folder(data, KEY)
     with pytest.raises(DataKeyError):
-        Store(data, codec=OTHER).notebook(7)
+        open_store(data, codec=OTHER).notebook(7)
     with pytest.raises(DataKeyError):
-        Store(data).notebook(7)
+        open_store(data).notebook(7)
     with pytest.raises(DataKeyError):
         read_head(store.path_for(7))
     assert store.path_for(7).read_bytes() == before
@@ -82,14 +83,14 @@ def test_a_missing_or_wrong_key_is_a_clear_error_and_the_file_is_never_set_aside
 
 
 def test_a_key_set_on_plaintext_notebooks_asks_for_rotate_key(tmp_path):
-    store = Store(tmp_path / "data")
+    store = open_store(tmp_path / "data")
     fill(store.notebook(7), ["Jane Doe"])
     with pytest.raises(DataKeyError, match="rotate-key"):
         check_folder(tmp_path / "data", KEY)
 
 
 def test_a_torn_sealed_append_is_dropped_and_the_next_save_is_clean(tmp_path):
-    store = Store(tmp_path / "data", codec=KEY)
+    store = open_store(tmp_path / "data", codec=KEY)
     fill(store.notebook(7), ["Jane Doe"])
     store.drop(7)
     with open(store.path_for(7), "ab") as handle:
@@ -102,7 +103,7 @@ def test_a_torn_sealed_append_is_dropped_and_the_next_save_is_clean(tmp_path):
 
 
 def test_a_tampered_line_does_not_open(tmp_path):
-    store = Store(tmp_path / "data", codec=KEY)
+    store = open_store(tmp_path / "data", codec=KEY)
     fill(store.notebook(7), ["Jane Doe", "Tom Lee"])
     store.drop(7)
     path = store.path_for(7)
@@ -121,7 +122,7 @@ def test_a_tampered_line_does_not_open(tmp_path):
 
 
 def test_one_users_sealed_file_does_not_open_as_anothers(tmp_path):
-    store = Store(tmp_path / "data", codec=KEY)
+    store = open_store(tmp_path / "data", codec=KEY)
     fill(store.notebook(7), ["Jane Doe"])
     store.path_for(8).write_bytes(store.path_for(7).read_bytes())
     with pytest.raises(UnreadableData):
@@ -129,7 +130,7 @@ def test_one_users_sealed_file_does_not_open_as_anothers(tmp_path):
 
 
 def test_reseal_moves_a_file_between_plaintext_and_keys_line_by_line(tmp_path):
-    plain_store = Store(tmp_path / "plain")
+    plain_store = open_store(tmp_path / "plain")
     fill(plain_store.notebook(7), ["Jane Doe", "Tom Lee"])
     plain = plain_store.path_for(7).read_bytes()
     sealed = reseal(plain, None, KEY, "7", head_length)
@@ -148,8 +149,8 @@ def test_a_malformed_key_is_refused(text):
 
 def test_paths_are_bound_by_their_owner(tmp_path: Path):
     # Copies set aside and backups keep the user id the segments are bound to.
-    store = Store(tmp_path / "data", codec=KEY)
+    store = open_store(tmp_path / "data", codec=KEY)
     fill(store.notebook(7), ["Jane Doe"])
     aside = store.path_for(7).with_name("7.json.unreadable-20261122T000000")
     aside.write_bytes(store.path_for(7).read_bytes())
-    assert [c.name for c in Notebook(7, aside, KEY).contacts()] == ["Jane Doe"]
+    assert [c.name for c in open_notebook(7, aside, KEY).contacts()] == ["Jane Doe"]

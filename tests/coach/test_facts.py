@@ -22,7 +22,8 @@ from bot.coach.facts import (
     to_second_person,
 )
 from bot.coach.journal import entries as journal
-from bot.store.notebooks import Store
+from bot.coach.network.view import network_of
+from bot.notebooks import open_store
 from bot.store.records import Contact, Fact, Interaction, Promise
 
 TODAY = date(2026, 11, 20)  # a Friday
@@ -253,7 +254,7 @@ def test_no_slot_copies_a_long_run_of_the_note():
 
 
 def test_a_new_job_supersedes_the_old_one_and_updates_the_card(tmp_path):
-    notebook = Store(tmp_path).notebook(1)
+    notebook = open_store(tmp_path).notebook(1)
     lisa = Contact(id="aaaaaaaa", name="Lisa Park", company="Google", role="PM")
     notebook.save_contact(lisa)
     journal.record_note(notebook, lisa, "joined Meta as designer", NOW, TODAY - timedelta(days=30))
@@ -262,13 +263,13 @@ def test_a_new_job_supersedes_the_old_one_and_updates_the_card(tmp_path):
     assert (card.company, card.role) == ("Anthropic", "")
     jobs = [f for f in notebook.facts(lisa.id) if f.kind == "job_change"]
     assert [(f.slots["company"], f.superseded_on) for f in jobs] == [("Meta", TODAY.isoformat()), ("Anthropic", "")]
-    net = notebook.network(about=[lisa.id])
+    net = network_of(notebook, about=[lisa.id])
     current = known(card, net.facts_for(lisa.id), net.timeline(lisa.id), net.promises_for(lisa.id), TODAY)
     assert [f.slots["company"] for f in current.of("job_change")] == ["Anthropic"]
 
 
 def test_the_same_fact_is_not_saved_twice(tmp_path):
-    notebook = Store(tmp_path).notebook(1)
+    notebook = open_store(tmp_path).notebook(1)
     lisa = Contact(id="aaaaaaaa", name="Lisa")
     notebook.save_contact(lisa)
     journal.record_note(notebook, lisa, "she is hiring", NOW, TODAY - timedelta(days=3))
@@ -279,7 +280,7 @@ def test_the_same_fact_is_not_saved_twice(tmp_path):
 def test_a_capture_records_facts_from_its_notes(tmp_path):
     from bot.coach.reading.capture import parse_meeting
 
-    notebook = Store(tmp_path).notebook(1)
+    notebook = open_store(tmp_path).notebook(1)
     meeting = parse_meeting("met Ana at PyCon - she is hiring a designer and loves jazz", TODAY)
     saved = journal.record_meeting(notebook, meeting, [None], NOW)
     kinds = sorted(f.kind for f in notebook.facts(saved.contacts[0].id))

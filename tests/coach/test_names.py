@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.coach.reading.names import NameIndex, Resolution, fold, resolve, split_name_and_rest
-from bot.store.notebook import Notebook
+from bot.coach.journal.entries import forget_contact
+from bot.coach.reading.names import NameIndex, Resolution, fold, names_of, resolve, split_name_and_rest
+from bot.notebooks import open_notebook
 from bot.store.records import Contact
 
 NAMES = [
@@ -213,17 +214,17 @@ def test_the_name_index_finds_what_a_pass_over_every_contact_finds(people, renam
 
 
 def test_a_notebooks_name_index_follows_saves_renames_and_deletions(tmp_path):
-    notebook = Notebook(1, tmp_path / "1.json")
+    notebook = open_notebook(1, tmp_path / "1.json")
     jane, janet = Contact(id="a", name="Jane Doe"), Contact(id="b", name="Janet Ng")
     notebook.save_contact(jane)
-    assert resolve(notebook.names(), "jane").contact == jane
+    assert resolve(names_of(notebook), "jane").contact == jane
     notebook.save_contact(janet)
-    assert resolve(notebook.names(), "jan").candidates == [jane, janet]
+    assert resolve(names_of(notebook), "jan").candidates == [jane, janet]
     jane.name = "Jane Okafor"  # married, renamed on her card
     notebook.save_contact(jane)
-    assert resolve(notebook.names(), "okafor").contact == jane
-    assert resolve(notebook.names(), "doe", fuzzy=False).is_unknown
-    notebook.delete_contact("a")
-    assert resolve(notebook.names(), "okafor", fuzzy=False).is_unknown
-    assert resolve(notebook.names(), "jane").contact == janet  # the one name left that starts so
-    assert resolve(Notebook(1, tmp_path / "1.json").names(), "janet").contact == janet  # reopened from disk
+    assert resolve(names_of(notebook), "okafor").contact == jane
+    assert resolve(names_of(notebook), "doe", fuzzy=False).is_unknown
+    forget_contact(notebook, "a")
+    assert resolve(names_of(notebook), "okafor", fuzzy=False).is_unknown
+    assert resolve(names_of(notebook), "jane").contact == janet  # the one name left that starts so
+    assert resolve(names_of(open_notebook(1, tmp_path / "1.json")), "janet").contact == janet  # reopened from disk

@@ -7,13 +7,14 @@ import asyncio
 
 import pytest
 
+from bot.notebooks import open_store
+from bot.store.errors import NotebookClosed
 from bot.store.notebooks import Store
 from bot.store.records import Contact, Profile
-from bot.store.storage import NotebookClosed
 
 
 async def test_a_held_notebook_is_never_evicted_and_there_is_never_a_second_copy(tmp_path):
-    store = Store(tmp_path, cache_size=2)
+    store = open_store(tmp_path, cache_size=2)
     async with store.lease(1) as held:  # e.g. a morning job, waiting on a slow send
         for other in range(2, 40):  # many other users write meanwhile
             store.notebook(other).save_profile(Profile(user_id=other))
@@ -24,7 +25,7 @@ async def test_a_held_notebook_is_never_evicted_and_there_is_never_a_second_copy
 async def test_the_reproduced_race_a_morning_job_cannot_save_an_old_copy_over_a_newer_save(tmp_path):
     """The cache used to evict a notebook a morning job still held; the user's next write opened a second copy,
     and the job's later save put its old copy back over "Saved Zara"."""
-    store = Store(tmp_path, cache_size=1)
+    store = open_store(tmp_path, cache_size=1)
     morning_started, send_done = asyncio.Event(), asyncio.Event()
 
     async def morning_job() -> None:
@@ -48,13 +49,13 @@ async def test_the_reproduced_race_a_morning_job_cannot_save_an_old_copy_over_a_
     await asyncio.gather(job, saving)
 
     store.drop(1)
-    fresh = Store(tmp_path).notebook(1)
+    fresh = open_store(tmp_path).notebook(1)
     assert [c.name for c in fresh.contacts()] == ["Zara"]
     assert fresh.get_state("mornings")["2026-11-23"]["status"] == "sent"
 
 
 async def test_other_users_never_wait_for_a_held_notebook(tmp_path):
-    store = Store(tmp_path)
+    store = open_store(tmp_path)
     release = asyncio.Event()
 
     async def slow_user() -> None:
@@ -71,7 +72,7 @@ async def test_other_users_never_wait_for_a_held_notebook(tmp_path):
 
 
 async def test_one_users_turns_come_in_arrival_order_and_a_holder_may_lease_again(tmp_path):
-    store = Store(tmp_path)
+    store = open_store(tmp_path)
     order: list[int] = []
 
     async def work(n: int) -> None:
@@ -85,7 +86,7 @@ async def test_one_users_turns_come_in_arrival_order_and_a_holder_may_lease_agai
 
 
 def test_a_notebook_that_left_memory_refuses_to_read_or_write(tmp_path):
-    store = Store(tmp_path)
+    store = open_store(tmp_path)
     stale = store.notebook(1)
     stale.save_contact(Contact(id="aaaaaaaa", name="Zara"))
     store.drop(1)
@@ -97,7 +98,7 @@ def test_a_notebook_that_left_memory_refuses_to_read_or_write(tmp_path):
 
 
 async def test_a_job_waiting_for_a_deleted_users_turn_finds_nothing(tmp_path):
-    store = Store(tmp_path)
+    store = open_store(tmp_path)
     store.notebook(1).save_profile(Profile(user_id=1))
     async with store.lease(1):
         waiting = asyncio.create_task(_lease_existing(store, 1))

@@ -14,6 +14,7 @@ from bot.coach.planning.due import all_due
 from bot.coach.planning.planner import candidates, plan_day, plan_morning
 from bot.coach.planning.summary import summaries, summarize
 from bot.coach.saying.nudge_words import write
+from bot.notebooks import open_notebook
 from bot.store.records import Contact, Interaction, Promise
 
 TODAY = date(2025, 6, 18)  # a Wednesday
@@ -345,9 +346,8 @@ def test_a_morning_says_an_open_item_the_same_from_its_saved_words_as_from_its_t
 
 
 def test_renaming_a_contact_renames_them_in_a_saved_promise(tmp_path):
-    from bot.store.notebook import Notebook
 
-    notebook = Notebook(1, tmp_path / "1.json")
+    notebook = open_notebook(1, tmp_path / "1.json")
     notebook.save_contact(person("t", "Tom Berg"))
     notebook.save_promise(Promise(id="p1", contact_id="t", text="send him the deck", kind="promise", made_on=ago(1)))
     assert notebook.summaries()["t"]["open"][0]["said"] == "You promised Tom the deck"
@@ -355,6 +355,6 @@ def test_renaming_a_contact_renames_them_in_a_saved_promise(tmp_path):
     assert renamed is not None
     notebook.save_contact(dataclasses.replace(renamed, name="Thomas Berg"))
     notebook.close()
-    reopened = Notebook(1, tmp_path / "1.json")
+    reopened = open_notebook(1, tmp_path / "1.json")
     plan = plan_morning(reopened.summaries(), TODAY).nudges
     assert [n.reason for n in plan if n.key == "followup:p1"] == ["Yesterday, you promised Thomas the deck."]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.store.notebooks import Store
+from bot.notebooks import open_store
 from bot.updates import MAX_UPDATES_IN_FLIGHT
 from tests.e2e.fake_bot_api import FakeBotAPI
 
@@ -165,7 +165,7 @@ def test_every_acknowledged_contact_survives_sigkill_mid_burst(start_bot, api: F
     assert not api.pending_updates()
     assert second.terminate() == 0, second.output()[-3000:]
 
-    names = [c.name for c in Store(start_bot.data_dir).notebook(USER).contacts()]
+    names = [c.name for c in open_store(start_bot.data_dir).notebook(USER).contacts()]
     # Shown with -s.
     print(
         f"\nacknowledged before the kill: {len(acknowledged)}, unconfirmed at the kill: {len(unconfirmed)}, "
@@ -273,7 +273,7 @@ def test_a_second_bot_on_the_same_folder_refuses_and_nothing_is_lost(start_bot, 
     for n in range(20):
         say(api, first, f"/met Person{n:03d} Test at event {n:03d}", f"Person{n:03d}")
     assert first.terminate() == 0, first.output()[-3000:]
-    names = {c.name for c in Store(start_bot.data_dir).notebook(USER).contacts()}
+    names = {c.name for c in open_store(start_bot.data_dir).notebook(USER).contacts()}
     assert names == {f"Person{n:03d} Test" for n in range(20)}
     assert len([t for t in api.texts(USER) if "Nurture" in t]) == 1  # only the first bot ever answered
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.coach.network.view import network_of
 from bot.local_api import LocalChat
 from tests.conftest import User
 
@@ -88,7 +89,7 @@ async def test_note_learns_interests_and_promises_and_done_closes_them(user: Use
     assert "jazz" in card and "playlist" in card
     reply = await user.say("/done Jane playlist")
     assert "Promise kept" in reply
-    assert store.notebook(4242).network().open_promises() == []
+    assert network_of(store.notebook(4242)).open_promises() == []
 
 
 async def test_done_with_several_open_promises_asks_which(user: User, store):
@@ -97,7 +98,7 @@ async def test_done_with_several_open_promises_asks_which(user: User, store):
     reply = await user.say("/done Jane")
     assert "Which one" in reply
     await user.tap("deck")
-    open_ = store.notebook(4242).network().open_promises()
+    open_ = network_of(store.notebook(4242)).open_promises()
     assert [p.text for p in open_] == ["intro her to Sam"]
 
 

@@ -7,6 +7,7 @@ from html import unescape
 
 import pytest
 
+from bot.coach.network.view import network_of
 from tests.conftest import User
 
 
@@ -56,7 +57,7 @@ async def test_followup_draft_keeps_the_promise_and_sent_closes_it(user: User, s
     assert "send her" not in user.text.split("\n\n", 1)[1]
     reply = await user.tap("I sent it")
     assert "Closed" in reply and "Ferrazzi" in reply
-    assert store.notebook(4242).network().open_promises() == []
+    assert network_of(store.notebook(4242)).open_promises() == []
 
 
 @pytest.mark.parametrize("label", ["Other wording", "Shorter", "More formal"])

@@ -135,11 +135,11 @@ async def test_a_waiting_import_is_sealed_like_the_notebook_when_a_data_key_is_s
     from bot.clock import FixedClock
     from bot.config import Settings
     from bot.local_api import LocalBotAPI, LocalChat
+    from bot.notebooks import open_store
     from bot.store.crypto import Codec, generate_key
-    from bot.store.notebooks import Store
     from tests.conftest import NOW, Bot
 
-    store = Store(tmp_path / "data", codec=Codec.from_text(generate_key()))
+    store = open_store(tmp_path / "data", codec=Codec.from_text(generate_key()))
     api = LocalBotAPI()
     app = build_application(Settings(data_dir=tmp_path / "data"), store, FixedClock(NOW), request=api)
     async with app:

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from bot.coach.journal import delivery
+from bot.coach.network.view import network_of
 from bot.local_api import LocalBotAPI, LocalChat
 from bot.morning.jobs import MorningTrigger, job_name, rebuild_jobs
 from bot.morning.send import deliver_morning
@@ -174,7 +175,7 @@ async def test_done_on_a_promise_nudge_closes_it(bot, user: User, store, clock):
     number = next(label.split()[1] for label, _ in user.buttons if "Done" in label)
     reply = await user.tap(f"{number} Done")
     assert "kept" in reply
-    assert store.notebook(UID).network().open_promises() == []
+    assert network_of(store.notebook(UID)).open_promises() == []
 
 
 async def test_snooze_hides_a_nudge_until_its_day(bot, user: User, clock):

@@ -18,9 +18,11 @@ from bot.app import build_application
 from bot.clock import FixedClock
 from bot.config import Settings
 from bot.local_api import LocalBotAPI, LocalChat
+from bot.notebooks import open_store
 from bot.rendering import render
+from bot.store.logfile import parse, serialise
 from bot.store.notebooks import Store
-from bot.store.storage import serialise
+from bot.store.storage import apply
 from tests.conftest import NOW, Bot, User
 
 UID = 4242
@@ -56,16 +58,14 @@ def valid_notebook(tmp_path_factory) -> dict[str, Any]:
     folder = tmp_path_factory.mktemp("valid")
 
     async def build() -> dict[str, Any]:
-        store = Store(folder)
+        store = open_store(folder)
         async with _bot(folder, store) as bot:
             await _fill(User(bot, LocalChat(user_id=UID, first_name="Alex")))
         store.drop(UID)
-        raw = store.path_for(UID).read_bytes()
-        data = orjson.loads(raw.split(b"\n")[0])
-        data.pop("_head")
-        from bot.store.storage import replay
-
-        replay(data, raw[len(raw.split(b"\n")[0]) + 1 :], tables=None)
+        parsed = parse(store.path_for(UID).read_bytes(), None, str(UID), "notebook")
+        assert parsed is not None and isinstance(parsed.body, bytes)
+        data = {"_digest": parsed.digest, "state": parsed.state, **orjson.loads(parsed.body)}
+        apply(data, parsed.changes)
         return data
 
     return asyncio.run(build())
@@ -90,7 +90,7 @@ class _bot:
 
 
 async def _locked_out_user_gets_answers(folder: Path, content: bytes) -> tuple[list[str], Store]:
-    store = Store(folder)
+    store = open_store(folder)
     store.path_for(UID).write_bytes(content)
     async with _bot(folder, store) as bot:
         user = User(bot, LocalChat(user_id=UID, first_name="Alex"))
@@ -128,10 +128,11 @@ def test_a_notebook_of_the_wrong_shape_is_set_aside_and_everything_still_works(t
     "line",
     [b'[["contacts","5"]]', b'[["contacts",5,{}]]', b'{"contacts": 1}', b'[["contacts","5","Jane"]]', b"[1]"],
 )
-def test_a_log_line_of_the_wrong_shape_sets_the_file_aside(tmp_path, valid_notebook, line):
+def test_a_log_line_of_the_wrong_shape_is_skipped_and_told_and_the_rest_is_kept(tmp_path, valid_notebook, line):
     content = _notebook_file(copy.deepcopy(valid_notebook)) + line + b"\n"
     replies, _ = asyncio.run(_locked_out_user_gets_answers(tmp_path, content))
-    assert "couldn't read" in replies[0]
+    assert "could not be read" in replies[0] and "Everything else is kept" in replies[0]
+    assert "Jane" in replies[1]  # /contacts: the notebook itself is intact
     assert not any(OOPS in r for r in replies), replies
 
 

@@ -14,8 +14,10 @@ from typing import Any
 import orjson
 
 from bot.coach.facts import learn as learn_facts
+from bot.coach.journal.delivery import MORNINGS, REVIEWS, SNOOZES
 from bot.coach.reading.capture import Facts, Meeting, PersonMention, extract_facts
 from bot.coach.reading.names import NameIndex, fold, resolve
+from bot.store.erasing import erase_contact
 from bot.store.notebook import Notebook
 from bot.store.records import Contact, Interaction, Promise, new_id
 
@@ -493,6 +495,11 @@ def add_contact(notebook: Notebook, name: str, now: datetime) -> Contact:
     return contact
 
 
+# State that holds only ids and days, never what was said about anyone: delivery records must survive a deletion
+# (dropping one would let a second morning message go out today).
+STATE_WITHOUT_PEOPLE = frozenset({MORNINGS, REVIEWS, SNOOZES, CAPTURE_TOKENS})
+
+
 def forget_contact(notebook: Notebook, contact_id: str) -> None:
     """Delete a contact, and every remembered capture that names them (it holds the words as typed)."""
     with notebook.batch():
@@ -500,4 +507,4 @@ def forget_contact(notebook: Notebook, contact_id: str) -> None:
         kept = [t for t in tokens if contact_id not in (captured(notebook, t) or {}).get("contacts", [])]
         if len(kept) != len(tokens) or CAPTURES in notebook.state_values():
             _keep_captures(notebook, kept)
-        notebook.delete_contact(contact_id)
+        erase_contact(notebook, contact_id, kept=STATE_WITHOUT_PEOPLE, whole=(CAPTURE_PREFIX,))

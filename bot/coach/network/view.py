@@ -6,9 +6,11 @@ Built once per request from the notebook's records, so planning and drafting nev
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 
+from bot.store.notebook import Notebook
 from bot.store.records import Contact, Fact, Interaction, Promise
 
 
@@ -69,3 +71,17 @@ class Network:
 
     def count(self, contact_id: str, kind: str) -> int:
         return sum(1 for i in self.timeline(contact_id) if i.kind == kind)
+
+
+def network_of(notebook: Notebook, about: Collection[str] | None = None) -> Network:
+    """The network as a read-only view. ``about`` limits the interactions, promises and facts to those contacts (all
+    contacts stay known by id), which is all a draft or a contact card needs and much cheaper to build."""
+    if about is None:
+        return Network(notebook.contacts(), notebook.interactions(), notebook.promises(), notebook.facts())
+    wanted = set(about)
+    return Network(
+        notebook.contacts(),
+        [i for i in notebook.interactions() if i.contact_id in wanted],
+        [p for p in notebook.promises() if p.contact_id in wanted],
+        [f for f in notebook.facts() if f.contact_id in wanted],
+    )

@@ -61,8 +61,7 @@ class Due(NamedTuple):
     key: str  # unique; also the tie-break
     kind: str  # a Nudge kind
     people: tuple[str, ...]
-    detail: Any  # what the wording needs: the row, a Debt, a Helper, an IntroIdea, ... or, for a row found through
-    # the planning index, its position there (due_index.py: wording reads the row, only for what is picked)
+    detail: Any  # what the wording needs: the row, a Debt, a Helper, an IntroIdea, ...
     pressing: bool = False  # a debt due today: comes back even when its person is resting
 
     @property

@@ -173,7 +173,7 @@ def intros_from(
     needing: Sequence[Mapping[str, Any]], index: Mapping[str, list[Mapping[str, Any]]], *, limit: int = 4
 ) -> list[IntroIdea]:
     """``intro_ideas`` once the candidates are known: for each key word, the first ``CANDIDATES_PER_WORD`` people
-    (in digest order) who have or do it (due_index.py finds them through the planning index)."""
+    (in digest order) who have or do it."""
     ideas: list[IntroIdea] = []
     if not index:
         return ideas

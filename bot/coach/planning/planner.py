@@ -19,22 +19,18 @@ whom and which of it the user tapped.
 from __future__ import annotations
 
 import functools
-import logging
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any, NamedTuple, NotRequired, TypedDict
 
 from bot.coach.network.view import Network
 from bot.coach.planning.due import Due, all_due
-from bot.coach.planning.due_index import all_due_indexed
 from bot.coach.planning.nudges import BUDGET_RANGE, STARTER_NUDGE, Nudge
-from bot.coach.planning.plan_index import DigestRows
 from bot.coach.planning.summary import Row, summaries
 from bot.coach.saying.nudge_words import write
 
 Rows = Mapping[str, Row]
 
-log = logging.getLogger(__name__)
 
 KIND_REPEAT_PENALTY = 60.0
 LOOPS_PER_MORNING = 3  # helpers told how a goal turned out: on top of the budget, so all hear within two days
@@ -98,17 +94,7 @@ def plan_morning(
     # key rules out at most one of them, and the steps planned before the last one involve at most 2 * (budget - 1)
     # people (an intro names two), so one more than all of that always reaches it.
     keep = len(hidden_keys) + len(hidden_people) + len(recent.resting) + 2 * (budget - 1) + 1
-    everything = None
-    if isinstance(rows, DigestRows):  # read from a file's head with its planning index (plan_index.py)
-        try:
-            everything = all_due_indexed(rows, today, goals=goals, offers=offers, keep=keep)
-        except (KeyError, IndexError, TypeError, ValueError, AttributeError):
-            # An index of the right shape holding values it should not: plan from every row (the next snapshot
-            # writes a new index; opening the notebook checks it).
-            log.exception("planning index unusable; planning from the digest rows")
-            rows = rows.plain()
-    if everything is None:
-        everything = all_due(rows, today, goals=goals, offers=offers, keep=keep)
+    everything = all_due(rows, today, goals=goals, offers=offers, keep=keep)
     allowed = _allowed(everything, recent, hidden_keys, hidden_people)
     loops = [due for due in allowed if due.kind == "loop"][:LOOPS_PER_MORNING]
     plan = loops + _pick([due for due in allowed if due.kind != "loop"], max(0, budget - len(loops)))

@@ -17,7 +17,9 @@ from bot.coach.facts import debt_words
 from bot.coach.network.view import Network
 from bot.coach.planning.give import fresh_win, key_words
 from bot.coach.planning.strength import known_about
+from bot.store.notebook import Digest
 from bot.store.records import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE, Contact, Interaction, Promise
+from bot.store.schema import typed_dict_check
 
 # 3: readable keys, empty and zero values left out; needs, offers, birthday, tags, depth; promise due dates
 # 4: open items carry the words a morning says them with ("said")
@@ -167,3 +169,14 @@ def _latest_first(texts: list[str]) -> str:
 def summaries(network: Network) -> dict[str, Any]:
     """Every contact's row, built from a network at hand (tests, and notebooks without a digest yet)."""
     return {c.id: summarize(c, network.timeline(c.id), network.promises_for(c.id)) for c in network.contacts}
+
+
+def row_fits(row: Any) -> bool:
+    """A stored row has the shape ``summarize`` makes (a row that does not is rebuilt with every other)."""
+    return _ROW_CHECK(row) is None
+
+
+_ROW_CHECK = typed_dict_check(Row)
+
+# What every notebook derives from its records, handed to the store (which knows no coaching).
+DIGEST = Digest(version=SUMMARY_VERSION, row=summarize, fits=row_fits)  # type: ignore[arg-type]

@@ -26,6 +26,7 @@ from anyascii import anyascii
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from bot.store.notebook import Notebook
 from bot.store.records import Contact
 
 # Fuzzy scores (0-100) at or above this count as "close enough to suggest". 70 lets one swapped or missing
@@ -310,3 +311,8 @@ def split_name_and_rest(contacts: Sequence[Contact], text: str) -> tuple[str, st
         if hit is not None and hit[1] >= best_score:
             best_n, best_score = n, hit[1]
     return cut(best_n)
+
+
+def names_of(notebook: Notebook) -> NameIndex:
+    """The notebook's contacts by name, for ``resolve`` without a pass over everyone; current after every change."""
+    return notebook.contact_index(NameIndex)

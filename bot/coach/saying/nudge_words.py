@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import cast
 
 from bot.coach.facts import (
     NEWS_KINDS,
@@ -34,7 +33,6 @@ from bot.coach.planning.due import Debt, Due, Gap, Helper, Lead, LoopDue
 from bot.coach.planning.give import IntroIdea, OfferIdea, share_interest
 from bot.coach.planning.goals import OUTCOME_NEWS, Focus, why_they_can_help
 from bot.coach.planning.nudges import Nudge
-from bot.coach.planning.plan_index import DigestRows
 from bot.coach.planning.summary import OpenItem, Row
 from bot.coach.reading.dates import how_long, when_in_words
 from bot.coach.saying.shorthand import article, tidy
@@ -56,11 +54,6 @@ _NEWS_FOR_YOU = {
 
 def write(due: Due, rows: Rows, today: date) -> Nudge:
     """The nudge for a candidate, in words."""
-    detail = due.detail  # a row found through the planning index is its position there (due_index.py): read it
-    if type(detail) is int:
-        due = due._replace(detail=cast(DigestRows, rows).row(detail))
-    elif type(detail) is Debt and type(detail.row) is int:
-        due = due._replace(detail=Debt(cast(DigestRows, rows).row(detail.row), detail.item))
     return _WRITERS[due.key.split(":", 1)[0]](due, rows, today)
 
 

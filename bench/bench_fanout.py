@@ -4,7 +4,7 @@
 
 The fake Bot API (tests/e2e/fake_bot_api.py) runs as a separate process with ``--max-per-second 30``: a send
 beyond 30 in any sliding second gets HTTP 429 and is not delivered. The bot side is the real Application from
-``build_application`` with its own HTTP transport (bot/transport.py), inside ``async with app:``; every user's
+``build_application`` with its own HTTP transport (bot/connections.py), inside ``async with app:``; every user's
 morning is delivered at once, like the JobQueue firing 1,000 jobs at 08:00 (``asyncio.gather`` of ``deliver_morning``).
 
 Prints: total time vs the ideal (users / limit seconds; target within 5 %), duplicates and missed users from

@@ -23,6 +23,7 @@ from telegram.request import BaseRequest
 from bot.clock import Clock
 from bot.commands import COMMANDS
 from bot.config import Settings
+from bot.connections import ChatShare, long_poll_request, send_request
 from bot.handlers import (
     capture,
     choices,
@@ -46,7 +47,6 @@ from bot.rendering import render
 from bot.retrying import RetryingRequest
 from bot.services import Services
 from bot.store.notebooks import Store
-from bot.transport import AiohttpRequest
 from bot.updates import MAX_UPDATES_IN_FLIGHT, InFlightQueue, PerUserOrder
 
 log = logging.getLogger(__name__)
@@ -134,13 +134,11 @@ def build_application(
         .concurrent_updates(PerUserOrder(MAX_UPDATES_IN_FLIGHT))
         .update_queue(InFlightQueue(MAX_UPDATES_IN_FLIGHT))
     )
-    if request is None:
-        # One pool for the long poll and every send: morning fan-out sends to many chats at once, and a slow chat
-        # must not hold a connection others need, so 16 for sends (the default is one) and one for the long poll.
-        # The rate limiter, not the pool, sets the pace. aiohttp rather than httpx: see bot/transport.py.
-        request = AiohttpRequest(connection_pool_size=17, pool_timeout=30.0)
-    builder = builder.get_updates_request(request)
-    builder = builder.request(RetryingRequest(request))  # 5xx and never-sent requests are tried again
+    # python-telegram-bot's HTTPXRequest: a connection for the long poll, a pool for everything else, of which each
+    # chat holds at most a small share; sends that cannot have arrived (and 5xx answers) are tried again. The sizes
+    # and timeouts are explained in bot/connections.py.
+    polls, sends = (long_poll_request(), send_request()) if request is None else (request, request)
+    builder = builder.get_updates_request(polls).request(ChatShare(RetryingRequest(sends)))
     if settings.base_url:
         builder = builder.base_url(settings.base_url)
     if settings.base_file_url:

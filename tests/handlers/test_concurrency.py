@@ -12,9 +12,9 @@ from telegram.error import NetworkError
 
 from bot import retrying
 from bot.app import build_application
+from bot.connections import http_request
 from bot.local_api import LocalBotAPI, LocalChat
 from bot.morning.send import deliver_morning
-from bot.transport import AiohttpRequest
 from tests.conftest import User
 from tests.handlers.slow_telegram import HangingAPI
 from tests.test_transport import closed_port
@@ -72,7 +72,7 @@ BAD_GATEWAY = (502, {"ok": False, "error_code": 502, "description": "Bad Gateway
 
 async def _not_sent() -> Exception:
     """The error the real transport raises when nothing listens where Telegram should be."""
-    request = AiohttpRequest()
+    request = http_request()
     await request.initialize()
     try:
         await request.post(f"http://127.0.0.1:{closed_port()}/bot123:abc/sendMessage")

@@ -9,8 +9,16 @@ it must apply in that order). The same user's morning job takes turns with their
 What is confirmed to Telegram but not yet handled is lost if the process is killed at that instant (Telegram does
 not redeliver what was confirmed; nothing was acknowledged to the user either). python-telegram-bot confirms an
 update once it is taken off the update queue, so ``InFlightQueue`` stops taking new ones while
-``MAX_UPDATES_IN_FLIGHT`` are being handled: that bounds what a kill can lose, at the price that a user with that
-many messages stuck behind a hanging call would make others wait.
+``MAX_UPDATES_IN_FLIGHT`` are held: that bounds what a kill can lose.
+
+A user whose replies hang (Telegram cannot reach their chat: each send gives up after its 5 s read timeout) holds
+their waiting updates meanwhile, one running and the rest in their line. They hold nothing else: no worker, no
+connection (a chat holds at most two connections, bot/connections.py), so others go on at full speed. The bound is
+sized for that: one chat with a 40-message backlog, or twenty hung chats with a few messages each, leave most of the
+128 free. A per-chat cap below the bound would not help: Telegram hands updates over in order and confirms them in
+order, so the fetcher would stop at that chat's next update and everyone behind it would wait, which is the stall
+itself. Only a chat holding all 128 (a backlog that size behind hanging replies) would make others wait; what it
+holds is bounded all the same.
 """
 
 from __future__ import annotations
@@ -22,7 +30,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
-MAX_UPDATES_IN_FLIGHT = 32
+MAX_UPDATES_IN_FLIGHT = 128
 
 
 class InFlightQueue(asyncio.Queue[object]):
@@ -55,7 +63,10 @@ class _Line:
 
 
 class PerUserOrder(BaseUpdateProcessor):
-    """Different users concurrently; one user's updates one after another, in arrival order."""
+    """Different users concurrently; one user's updates one after another, in arrival order.
+
+    python-telegram-bot holds one of ``max_concurrent_updates`` slots while an update waits for its line: give it the
+    same bound as ``InFlightQueue``, so that waiting in line costs nothing the queue has not already counted."""
 
     def __init__(self, max_concurrent_updates: int = MAX_UPDATES_IN_FLIGHT) -> None:
         super().__init__(max_concurrent_updates)

@@ -168,7 +168,6 @@ def test_a_file_download_that_fails_once_is_tried_again(start):
     assert api.downloads == 1
 
 
-@pytest.mark.xfail(strict=True, reason="issue 21: a failed download gets no reply yet (it should say so)")
 def test_a_file_download_that_keeps_failing_gets_an_answer_and_the_bot_goes_on(start):
     api, bot = start()
     user = 4242

@@ -73,8 +73,9 @@ def valid_notebook(tmp_path_factory) -> dict[str, Any]:
 
 class _bot:
     def __init__(self, folder: Path, store: Store) -> None:
-        self.app = build_application(Settings(data_dir=folder), store, FixedClock(NOW), request=LocalBotAPI())
-        self.harness = Bot(self.app, self.app.bot.request.inner)  # type: ignore[attr-defined]
+        api = LocalBotAPI()
+        self.app = build_application(Settings(data_dir=folder), store, FixedClock(NOW), request=api)
+        self.harness = Bot(self.app, api)
 
         async def collect(update: object, context: Any) -> None:
             self.harness.errors.append(context.error)

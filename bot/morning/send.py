@@ -10,7 +10,8 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-from datetime import date
+from datetime import date, datetime
+from typing import NamedTuple
 
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import Application
@@ -87,8 +88,20 @@ async def deliver_morning(app: Application, user_id: int) -> str:
             return "unreadable"
 
 
-async def _deliver(app: Application, svc: Services, user_id: int, notebook: Notebook) -> str:
-    now = svc.clock.now()
+class Prepared(NamedTuple):
+    """A morning claimed and worded, ready to send."""
+
+    day: date
+    text: str
+    rows: Keyboard
+    nudges: int
+
+
+def prepare_morning(notebook: Notebook, now: datetime) -> Prepared | str:
+    """Everything a morning does before sending: plan from the digest, then claim the day and word the steps in one
+    write. What is returned when nothing is to be sent says why ("skipped", "already-sent", "error").
+
+    Only the head of the file is read (the digest and the state): no record is parsed."""
     profile = notebook.profile()
     if profile.paused or not profile.active:
         return "skipped"
@@ -98,9 +111,9 @@ async def _deliver(app: Application, svc: Services, user_id: int, notebook: Note
     if delivery.paused_on(notebook, day):
         return "skipped"
     try:
-        plan = await _plan(notebook, day)
+        plan = delivery.plan_for(notebook, day)
     except Exception:  # one user's odd data must never stop everyone else's morning
-        log.exception("user %s: could not plan the morning", user_id)
+        log.exception("user %s: could not plan the morning", notebook.user_id)
         return "error"
     with notebook.batch():  # claim the day and remember the buttons in one write, before anything is sent
         if not delivery.claim(notebook, day, plan.nudges):
@@ -108,15 +121,25 @@ async def _deliver(app: Application, svc: Services, user_id: int, notebook: Note
         if plan.ask_rhythm:
             delivery.asked_about_rhythm(notebook, day)
         text, rows = nudge_message(notebook, plan, day, morning=True)
-    result = await _send(app, notebook, user_id, text, rows)
+    return Prepared(day, text, rows, len(plan.nudges))
+
+
+async def _deliver(app: Application, svc: Services, user_id: int, notebook: Notebook) -> str:
+    # Yielding first lets mornings due at the same instant interleave with replies to people chatting, so the event
+    # loop never stalls on a queue of them.
+    await asyncio.sleep(0)
+    prepared = prepare_morning(notebook, svc.clock.now())
+    if isinstance(prepared, str):
+        return prepared
+    result = await _send(app, notebook, user_id, prepared.text, prepared.rows)
     if result in (delivery.SENT, delivery.BLOCKED, delivery.UNCERTAIN):
-        delivery.settle(notebook, day, result)
+        delivery.settle(notebook, prepared.day, result)
     elif result == "refused":
         # Refused before delivery (flood limit after the rate limiter's retries, or a malformed message): the day
         # is released so a later trigger may try again.
-        delivery.release(notebook, day)
+        delivery.release(notebook, prepared.day)
     if result == delivery.SENT:
-        log.info("user %s: morning sent (%d nudges)", user_id, len(plan.nudges))
+        log.info("user %s: morning sent (%d nudges)", user_id, prepared.nudges)
     return result
 
 
@@ -142,13 +165,6 @@ async def _send(app: Application, notebook: Notebook, user_id: int, text: str, r
         log.warning("user %s: send timed out (%s); not resending today", user_id, error)
         return delivery.UNCERTAIN
     return delivery.SENT
-
-
-async def _plan(notebook: Notebook, day: date) -> MorningPlan:
-    """Planning from the digest takes well under a millisecond; yielding first lets mornings that are due at
-    the same time interleave with replies to people chatting, so the event loop never stalls on a queue of them."""
-    await asyncio.sleep(0)
-    return delivery.plan_for(notebook, day)
 
 
 async def deliver_review(app: Application, user_id: int) -> str:

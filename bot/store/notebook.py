@@ -316,15 +316,24 @@ class Notebook:
         return data[DIGEST]  # type: ignore[no-any-return]
 
     def _digest_stale(self) -> bool:
+        """The stored digest is missing or of another version. Its rows are not checked one by one here (that
+        would cost a morning more than planning it): whoever finds a row that does not fit asks ``repair_digest``."""
         if self.digest is None:
             return False
         data = self.storage.read()
         if data is None:
             return False
-        if DIGEST not in data or self.get_state(DIGEST_VERSION) != self.digest.version:
-            return True
-        rows = data[DIGEST]
-        return not isinstance(rows, dict) or not all(isinstance(r, dict) and self.digest.fits(r) for r in rows.values())
+        return DIGEST not in data or self.get_state(DIGEST_VERSION) != self.digest.version
+
+    def repair_digest(self) -> bool:
+        """Rebuild the digest if a stored row does not fit (see ``Digest.fits``); True when it did."""
+        if self.digest is None:
+            return False
+        fits = self.digest.fits
+        if all(isinstance(row, dict) and fits(row) for row in self.summaries().values()):
+            return False
+        self.rebuild_digest()
+        return True
 
     def _row(self, contact: Contact) -> dict[str, Any]:
         assert self.digest is not None
@@ -361,6 +370,7 @@ class Notebook:
         """Recompute and save every contact's digest row (and whatever reading the file repaired)."""
         with self.batch():
             self._rebuild_digest = True
+            self._refresh_digest()  # now: the rows are current at once, also inside a batch that goes on
             self.storage.rewrite_on_save()
 
     # -- redelivered updates ----------------------------------------------------------------------------------------

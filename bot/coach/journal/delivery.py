@@ -38,8 +38,14 @@ def snoozes(notebook: Notebook) -> dict[str, str]:
 
 
 def plan_for(notebook: Notebook, today: date) -> MorningPlan:
-    """Today's plan for an open notebook (see ``plan``)."""
-    return plan(notebook.summaries(), notebook.state_values(), today)
+    """Today's plan for an open notebook (see ``plan``). A digest row that does not have the shape planning reads
+    (a file damaged or written by other means) makes the notebook rebuild its digest from the records, once."""
+    try:
+        return plan(notebook.summaries(), notebook.state_values(), today)
+    except (TypeError, ValueError, KeyError, AttributeError, IndexError):
+        if not notebook.repair_digest():
+            raise
+        return plan(notebook.summaries(), notebook.state_values(), today)
 
 
 def plan(rows: Mapping[str, Any], state: Mapping[str, Any], today: date) -> MorningPlan:

@@ -5,8 +5,11 @@ check, backup and stats only read the data folder, so they are safe while the bo
 - a notebook file only ever grows by whole appended lines or is replaced by an atomic rename, so one ``open`` and
   one ``read`` see a consistent file (a rename does not change what an open descriptor reads), at worst with a
   torn last line that the bot itself never acknowledged and every reader drops;
-- nothing here goes through ``Store.notebook``, which would set an unreadable file aside: a check reports, it never
-  moves or rewrites anything.
+- nothing here opens a notebook the way the bot does (``Store.notebook`` sets an unreadable file aside, and a
+  ``Notebook`` repairs and makes private what it opens): check and stats read the bytes (bot/inspection.py), and
+  change no byte, mode or time of any file.
+
+``backup`` refuses a target inside the data folder, and removes what it created when it fails.
 
 ``stats`` reads only the head of each file (the digest and the small state), the way morning planning does, and
 prints counts only: never a name, a note, or a user id.
@@ -14,13 +17,15 @@ prints counts only: never a name, a note, or a user id.
 ``rotate-key`` rewrites every notebook under a new key, so it takes the data folder like the bot (refusing while
 the bot runs). It is crash-safe and resumable: each file is replaced atomically, a journal in the data folder
 names the key being moved to (the bot refuses to start while it exists), and a second run skips the files
-already under the new key. Killed at any instant, running it again finishes the job.
+already under the new key. Killed at any instant, running it again finishes the job. Temporary files that a save
+or a rotation killed mid-write left behind are removed first: none stays in plaintext or under an old key.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -31,11 +36,10 @@ from zoneinfo import ZoneInfo
 
 from bot.clock import SystemClock
 from bot.coach.journal.delivery import MORNINGS, SENT
-from bot.coach.network.view import network_of
 from bot.coach.planning.summary import DIGEST as DIGEST_ROWS
 from bot.coach.planning.summary import SUMMARY_VERSION
-from bot.coach.planning.summary import summaries as summaries_of
 from bot.config import ConfigError, Settings
+from bot.inspection import inspect_notebook
 from bot.store.crypto import (
     REKEY_JOURNAL,
     Codec,
@@ -50,21 +54,11 @@ from bot.store.crypto import (
 )
 from bot.store.disk import FOLDER_MODE, fsync_folder, read_file, write_atomically
 from bot.store.errors import NotebookClosed, UnreadableData
-from bot.store.logfile import DIGEST, head_length, read_head
+from bot.store.logfile import head_length, read_head
 from bot.store.notebook import DIGEST_VERSION, Notebook
 from bot.store.storage import NotebookStorage
 
 ACTIVE_DAYS = 30  # "active": not blocked, and something logged in this many days
-
-
-class Verdict(NamedTuple):
-    user_id: int
-    problem: str  # "" when the notebook is fine
-    stale_digest: bool = False  # fine, but written by an older release: the bot rebuilds the digest on opening it
-
-    @property
-    def ok(self) -> bool:
-        return not self.problem
 
 
 class Copied(NamedTuple):
@@ -106,6 +100,18 @@ def sealable_files(data_dir: Path) -> list[Path]:
     )
 
 
+def temporary_files(data_dir: Path) -> list[Path]:
+    """Files a write in progress makes (storage.write_atomically: ``.<name>.<random>.tmp``), in the data folder
+    and beside the notebooks."""
+    return [
+        path
+        for folder in (data_dir, data_dir / "users")
+        if folder.is_dir()
+        for path in folder.glob(".*.tmp")
+        if path.is_file()
+    ]
+
+
 def reseal_side(raw: bytes, old: Codec | None, new: Codec | None, owner: str) -> bytes:
     """A side file under another key: its one line opened with ``old`` (None: plaintext), sealed with ``new``."""
     plain = old.open_line(raw.rstrip(b"\n"), owner) if old is not None else raw
@@ -122,41 +128,17 @@ def set_aside_count(data_dir: Path) -> int:
 # -- check ------------------------------------------------------------------------------------------------------
 
 
-def check_notebook(user_id: int, path: Path, codec: Codec | None = None) -> Verdict:
-    """Readable, every record of the shape this release expects, and a digest that matches the records."""
-    storage = NotebookStorage(path, codec, read_only=True)
-    try:
-        notebook = Notebook(user_id, storage, DIGEST_ROWS)
-    except UnreadableData as error:
-        return Verdict(user_id, f"unreadable: {error.reason}")
-    try:
-        try:
-            notebook.profile()
-            network = network_of(notebook)  # every contact, interaction, promise and fact as a record
-        except UnreadableData as error:
-            return Verdict(user_id, f"unreadable: {error.reason}")
-        except (TypeError, ValueError, KeyError, AttributeError) as error:
-            return Verdict(user_id, f"not the shape of a notebook: {type(error).__name__}: {error}")
-        if storage.damaged:
-            lines = ", ".join(map(str, storage.damaged))
-            return Verdict(user_id, f"damaged: saved change line(s) {lines} do not read; the rest is fine")
-        data: dict[str, Any] = storage.read() or {}
-        if notebook.get_state(DIGEST_VERSION) != SUMMARY_VERSION or DIGEST not in data:
-            return Verdict(user_id, "", stale_digest=True)
-        stored, expected = data[DIGEST], summaries_of(network)
-        if stored != expected:
-            differ = set(stored) ^ set(expected) | {k for k in stored.keys() & expected if stored[k] != expected[k]}
-            return Verdict(user_id, f"digest inconsistent with the records: {len(differ)} contact rows differ")
-        return Verdict(user_id, "")
-    finally:
-        notebook.close()
-
-
 def check(data_dir: Path, out: TextIO, codec: Codec | None = None) -> int:
-    verdicts = [check_notebook(user_id, path, codec) for user_id, path in notebook_files(data_dir)]
+    """Inspect every notebook, strictly read-only (bot/inspection.py), printing one line per problem, naming the
+    file, the line and the record; 1 when anything is wrong, else 0."""
+    verdicts = [inspect_notebook(user_id, path, codec) for user_id, path in notebook_files(data_dir)]
+    for verdict in verdicts:
+        where = f"{verdict.path.relative_to(data_dir)} (user {verdict.user_id})"
+        for problem in verdict.problems:
+            print(f"{where}: {problem}", file=out)
+        for note in verdict.notes:
+            print(f"{where}: note: {note}", file=out)
     bad = [v for v in verdicts if not v.ok]
-    for verdict in bad:
-        print(f"user {verdict.user_id}: {verdict.problem}", file=out)
     print(
         f"checked {len(verdicts)} notebooks in {data_dir}: {len(verdicts) - len(bad)} ok, {len(bad)} with problems",
         file=out,
@@ -173,15 +155,42 @@ def check(data_dir: Path, out: TextIO, codec: Codec | None = None) -> int:
 # -- backup -----------------------------------------------------------------------------------------------------
 
 
+class BackupRefused(ValueError):
+    """A backup target that must not be used (inside the data folder)."""
+
+
 def backup(data_dir: Path, dest: Path, codec: Codec | None = None) -> Copied:
     """Copy every notebook into ``dest/users/`` (a data folder of its own: point COACH_DATA_DIR at it to restore).
 
     Each file is read in one go, so it is copied as it was at one instant; a save that was half-way through
     appending its line at that instant is left out (it was not acknowledged yet), so every copy opens cleanly.
     Encrypted notebooks are copied as they are: the backup needs the same COACH_DATA_KEY.
+
+    A target inside the data folder is refused (a copy there is not a backup, and a folder named like a notebook
+    would stop the bot). On any error, what this run created is removed again: no half backup is left to be
+    mistaken for a whole one.
     """
+    home, target_path = data_dir.resolve(), dest.resolve()
+    if target_path == home or home in target_path.parents:
+        raise BackupRefused(f"{dest} is inside the data folder {data_dir}: put the backup somewhere else")
     if dest.exists() and any(dest.iterdir()):
         raise FileExistsError(f"{dest} is not empty")
+    existed = dest.exists()
+    first_new = dest  # the outermost folder this run creates (on the way to dest), removed again on failure
+    while not first_new.parent.exists():
+        first_new = first_new.parent
+    try:
+        return _copy_notebooks(data_dir, dest, codec)
+    except BaseException:
+        if existed:
+            for entry in list(dest.iterdir()):
+                shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
+        else:
+            shutil.rmtree(first_new, ignore_errors=True)
+        raise
+
+
+def _copy_notebooks(data_dir: Path, dest: Path, codec: Codec | None) -> Copied:
     target = dest / "users"
     target.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
     os.chmod(dest, FOLDER_MODE)
@@ -292,6 +301,11 @@ def rotate_key(
             found = file_key(file).key_id or "plaintext"
             have = old.key_id if old else "no key"
             raise DataKeyError(f"{file.name} is under key id {found}, but COACH_DATA_KEY is {have}")
+    # A save or a rotation killed mid-write leaves its temporary file (the folder is ours alone now: no writer is
+    # half-way). Never renamed into place, it holds nothing acknowledged; left alone it would stay in plaintext, or
+    # under the key being rotated away from, for good.
+    for leftover in temporary_files(data_dir):
+        leftover.unlink(missing_ok=True)
     if journal.exists():
         recorded = journal.read_text(encoding="ascii").strip()
         if recorded != target:
@@ -350,6 +364,9 @@ def run(command: str, args: argparse.Namespace, settings: Settings, out: TextIO 
     if command == "backup":
         try:
             copied = backup(data_dir, args.dir, codec)
+        except BackupRefused as error:
+            print(f"nurture: {error}", file=sys.stderr)
+            return 2
         except OSError as error:
             print(f"nurture: cannot back up into {args.dir}: {error.strerror or error}", file=sys.stderr)
             return 2

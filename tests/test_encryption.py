@@ -202,3 +202,29 @@ def test_rotate_key_with_the_wrong_current_key_changes_nothing(tmp_path):
     assert wrong.returncode == 2 and "is under key id" in wrong.stderr and "Traceback" not in wrong.stderr
     assert {p.name: p.read_bytes() for p in (data / "users").iterdir()} == before
     assert not (data / REKEY_JOURNAL).exists()  # the bot still starts with the right key
+
+
+def test_rotate_key_leaves_no_temporary_copy_readable_or_under_an_old_key(tmp_path):
+    """A save or a rotation killed mid-write leaves its temporary file behind: after a rotation, none is left in
+    plaintext or under the key that was rotated away from."""
+    data = tmp_path / "data"
+    users = data / "users"
+    populate(data, None)
+    first, second = generate_key(), generate_key()
+    # Left by a bot killed while rewriting notebook 1 (plaintext), and by an earlier rotation killed mid-file.
+    (users / ".1.json.k1ll3d.tmp").write_bytes(b'{"contacts": {"1": {"name": "Secret Sauce"}}}\n')
+    (data / f".{REKEY_JOURNAL}.half.tmp").write_bytes(b"plaintext")
+
+    assert nurture(tmp_path, {"COACH_DATA_DIR": str(data), "COACH_NEW_DATA_KEY": first}, "rotate-key").returncode == 0
+    leftovers = [p.name for p in data.rglob("*.tmp")]
+    assert leftovers == []
+    assert not any(b"Secret Sauce" in p.read_bytes() for p in data.rglob("*") if p.is_file())
+
+    # Under the first key now: a crash mid-save leaves a sealed temporary copy, which the next rotation removes.
+    sealed = Codec.from_text(first).seal_line(b'{"contacts": {}}', "2")
+    (users / ".2.json.k1ll3d.tmp").write_bytes(sealed)
+    env = {"COACH_DATA_DIR": str(data), "COACH_DATA_KEY": first, "COACH_NEW_DATA_KEY": second}
+    assert nurture(tmp_path, env, "rotate-key").returncode == 0
+    assert [p.name for p in data.rglob("*.tmp")] == []
+    first_id = Codec.from_text(first).key_id
+    assert [p.name for p in data.rglob("*") if p.is_file() and file_key(p).key_id == first_id] == []

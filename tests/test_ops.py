@@ -86,10 +86,10 @@ def test_check_names_each_problem_and_changes_nothing(data_dir):
     status, out = run_check(data_dir)
 
     assert status == 1
-    assert "user 2: unreadable" in out
-    assert "user 3: digest inconsistent with the records: 1 contact rows differ" in out
-    assert "user 4:" in out
-    assert "user 1" not in out
+    assert "users/2.json (user 2): line 1 (the snapshot): not JSON" in out
+    assert "users/3.json (user 3): digest inconsistent with the records: 1 contact rows differ" in out
+    assert "users/4.json (user 4): contacts/1: not an object" in out
+    assert "users/1.json" not in out
     assert "checked 4 notebooks" in out and "1 ok, 3 with problems" in out
     # A check only reports: nothing was moved aside or rewritten.
     assert {p.name: p.read_bytes() for p in (data_dir / "users").iterdir()} == before
@@ -102,6 +102,95 @@ def test_check_reads_the_log_after_the_snapshot(data_dir):
     notebook.close()
     assert path.read_bytes().count(b"\n") == 2
     assert run_check(data_dir)[0] == 0
+
+
+def everything_in(folder: Path) -> dict[str, tuple[bytes, int, int]]:
+    """Every file and folder under ``folder`` with its bytes, mode and modification time."""
+    return {
+        str(p.relative_to(folder)): (p.read_bytes() if p.is_file() else b"", p.stat().st_mode, p.stat().st_mtime_ns)
+        for p in [folder, *folder.rglob("*")]
+    }
+
+
+def damage_line(path: Path, number: int) -> None:
+    """Flip a byte in the middle of line ``number`` (1: the snapshot)."""
+    lines = path.read_bytes().split(b"\n")
+    line = bytearray(lines[number - 1])
+    line[len(line) // 2] ^= 0x55
+    lines[number - 1] = bytes(line)
+    path.write_bytes(b"\n".join(lines))
+
+
+def three_saves_after_the_snapshot(data_dir: Path, user_id: int) -> Path:
+    path = make_notebook(data_dir, user_id, ["Jane Doe"])
+    for name in ("Tom Lee", "Ana Silva", "Kim Park"):
+        notebook = Notebook(user_id, path)
+        notebook.save_contact(Contact(id=new_id(), name=name))
+        notebook.close()
+    assert path.read_bytes().count(b"\n") == 4
+    return path
+
+
+def test_check_stats_and_backup_are_strictly_read_only(data_dir, tmp_path):
+    make_notebook(data_dir, 1, ["Jane Doe"])
+    odd_row = make_notebook(data_dir, 2, ["Ana Silva"])  # a digest row of a shape the bot would rebuild
+    data = orjson.loads(odd_row.read_bytes().split(b"\n")[0])
+    data.pop("_head")
+    (key,) = data["_digest"]
+    data["_digest"][key] = {"not": "a row"}
+    odd_row.write_bytes(serialise(data))
+    os.chmod(make_notebook(data_dir, 3, ["Tom Lee"]), 0o644)  # from an older release: the bot would chmod it
+    damage_line(three_saves_after_the_snapshot(data_dir, 4), 3)
+    with open(make_notebook(data_dir, 5, ["Kim Park"]), "ab") as torn:
+        torn.write(b'[["contacts","9",{"id":"zz')
+    stale = make_notebook(data_dir, 6, ["Old Friend"])  # an older release's file, readable by others too
+    old = Notebook(6, stale)
+    old.set_state("digest_version", 1)
+    old.close()
+    os.chmod(stale, 0o644)
+    before = everything_in(data_dir)
+
+    for command in (["check"], ["stats"], ["backup", str(tmp_path / "copy")]):
+        done = nurture(tmp_path, data_dir, *command)
+        assert "Traceback" not in done.stderr, done.stderr
+        assert everything_in(data_dir) == before, command
+
+
+def test_check_says_which_file_which_line_and_which_record(data_dir):
+    damage_line(three_saves_after_the_snapshot(data_dir, 4), 3)
+    misshapen = make_notebook(data_dir, 6, ["Kim Park"])
+    data = orjson.loads(misshapen.read_bytes().split(b"\n")[0])
+    data.pop("_head")
+    data["contacts"]["1"]["met_on"] = "the day after tomorrow"
+    misshapen.write_bytes(serialise(data))
+
+    status, out = run_check(data_dir)
+
+    assert status == 1
+    [line_problem] = [line for line in out.splitlines() if "users/4.json" in line]
+    assert "line 3 of 4" in line_problem and "not JSON" in line_problem
+    [record_problem] = [line for line in out.splitlines() if "users/6.json" in line]
+    assert "contacts/1" in record_problem and "met_on" in record_problem
+    assert "Kim" not in out  # where, never what was written
+
+
+def test_check_reads_on_past_a_damaged_line(data_dir):
+    path = three_saves_after_the_snapshot(data_dir, 4)
+    damage_line(path, 3)
+    lines = path.read_bytes().split(b"\n")
+    lines.insert(3, b'[["contacts", "9", "not a contact"]]')  # and the next line of the wrong shape
+    path.write_bytes(b"\n".join(lines))
+    status, out = run_check(data_dir)
+    assert status == 1
+    assert "line 3 of 5: not JSON" in out and "line 4 of 5: a saved change has fields of the wrong type" in out
+
+
+def test_check_tells_a_crash_mid_save_from_damage(data_dir):
+    with open(make_notebook(data_dir, 5, ["Kim Park"]), "ab") as torn:
+        torn.write(b'[["contacts","9",{"id":"zz')
+    status, out = run_check(data_dir)
+    assert status == 0, out
+    assert "users/5.json" in out and "unfinished save" in out
 
 
 # -- backup -----------------------------------------------------------------------------------------------------
@@ -160,6 +249,58 @@ def test_backup_while_the_bot_saves_gives_notebooks_that_open(data_dir, tmp_path
     assert counts == sorted(counts) and counts[-1] > counts[0]
 
 
+@pytest.mark.parametrize("inside", ["backup", "users/7.json", "users", "."])
+def test_backup_into_the_data_folder_is_refused_and_the_bot_still_starts(data_dir, tmp_path, inside):
+    make_notebook(data_dir, 1, ["Jane Doe"])
+    before = sorted(p.relative_to(data_dir) for p in data_dir.rglob("*"))
+    refused = nurture(tmp_path, data_dir, "backup", str(data_dir / inside))
+    assert refused.returncode == 2 and "inside the data folder" in refused.stderr and "Traceback" not in refused.stderr
+    assert sorted(p.relative_to(data_dir) for p in data_dir.rglob("*")) == before  # no debris
+    # The bot (here its console) still starts on the folder and finds everyone.
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "COACH_"))}
+    console = subprocess.run(
+        [sys.executable, "-m", "bot", "--console"],
+        cwd=tmp_path,
+        env={**env, "PYTHONPATH": str(ROOT), "COACH_DATA_DIR": str(data_dir)},
+        input="/contacts\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert console.returncode == 0, console.stderr
+
+
+def test_backup_through_a_link_into_the_data_folder_is_refused(data_dir, tmp_path):
+    make_notebook(data_dir, 1, ["Jane Doe"])
+    (tmp_path / "elsewhere").symlink_to(data_dir / "users")
+    with pytest.raises(ops.BackupRefused, match="inside the data folder"):
+        ops.backup(data_dir, tmp_path / "elsewhere" / "copy")
+    assert not (data_dir / "users" / "copy").exists()
+
+
+@pytest.mark.parametrize("existed", [False, True], ids=["a new folder", "an empty folder"])
+def test_a_backup_that_fails_half_way_leaves_nothing_behind(data_dir, tmp_path, monkeypatch, existed):
+    for user_id in (1, 2, 3):
+        make_notebook(data_dir, user_id, [f"Person {user_id}"])
+    dest = tmp_path / "backup"
+    if existed:
+        dest.mkdir()
+    real = ops.write_atomically
+    written = []
+
+    def disk_full_on_the_third(path: Path, payload: bytes) -> None:
+        if len(written) == 2:
+            raise OSError(28, "No space left on device")
+        written.append(path)
+        real(path, payload)
+
+    monkeypatch.setattr(ops, "write_atomically", disk_full_on_the_third)
+    with pytest.raises(OSError, match="No space left"):
+        ops.backup(data_dir, dest)
+    assert dest.exists() is existed
+    assert not existed or list(dest.iterdir()) == []
+
+
 # -- stats ------------------------------------------------------------------------------------------------------
 
 
@@ -212,3 +353,11 @@ def test_the_three_commands_from_the_command_line_need_no_token(data_dir, tmp_pa
     assert again.returncode == 2 and "not empty" in again.stderr and "Traceback" not in again.stderr
     missing = nurture(tmp_path, tmp_path / "nowhere", "stats")
     assert missing.returncode == 2 and "COACH_DATA_DIR" in missing.stderr
+
+
+def test_a_failed_backup_removes_the_folders_it_created_on_the_way(data_dir, tmp_path, monkeypatch):
+    make_notebook(data_dir, 1, ["Jane Doe"])
+    monkeypatch.setattr(ops, "fsync_folder", lambda folder: (_ for _ in ()).throw(OSError(5, "Input/output error")))
+    with pytest.raises(OSError):
+        ops.backup(data_dir, tmp_path / "backups" / "2026-11-22")
+    assert not (tmp_path / "backups").exists()

@@ -6,6 +6,7 @@ id other than the sender's Telegram user id.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
@@ -15,6 +16,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.coach.errors import CoachError
+from bot.deletions import Deletions
 from bot.handlers.errors import explain
 from bot.handlers.reply import reply
 from bot.morning.jobs import ensure_morning
@@ -54,6 +56,10 @@ def for_user(handler: UserHandler) -> Handler:
         try:
             # The user's turn: their morning job and their other updates wait, other users do not.
             async with store.hold(user.id):
+                if not (store.is_open(user.id) or store.path_for(user.id).exists()) and not await _may_begin(
+                    update, context, user.id
+                ):
+                    return  # a button, an edit or a redelivered message of a notebook that was deleted
                 notebook = await _open_notebook(update, context, user.id)
                 notice = store.take_notice(user.id)  # damage found while they were away (a morning, a start-up)
                 if notice is not None:
@@ -75,6 +81,47 @@ def for_user(handler: UserHandler) -> Handler:
             HANDLING.reset(handling)
 
     return wrapper
+
+
+def deletions(context: ContextTypes.DEFAULT_TYPE) -> Deletions:
+    """The marks of deleted notebooks (bot/deletions.py), keyed with a secret that is not in the data folder."""
+    svc = services(context)
+    return Deletions(svc.store.data_dir, svc.settings.token or svc.settings.data_key or "no token (console)")
+
+
+async def _may_begin(update: Update, context: ContextTypes.DEFAULT_TYPE, user_id: int) -> bool:
+    """Whether this update may start a notebook for a user who has none: only a message they send now does.
+
+    A button or an edit belongs to a notebook that is gone (deleted with /deleteme, or never there): it changes
+    nothing, schedules nothing and sends nothing (a tap is answered, so the button stops spinning). A message
+    sent before a deletion, redelivered after it (Telegram resends what was not confirmed before a crash), is
+    ignored the same way. The first message after a deletion is told that it starts a new notebook. (A notebook
+    set aside as unreadable leaves a notice for its owner: any update goes on, and they are told.)
+    """
+    if services(context).store.folder.notice(user_id).exists():
+        return True
+    now = services(context).clock.now()
+    marks = deletions(context)
+    deleted = await asyncio.to_thread(marks.when, user_id, now)
+    message = update.message
+    if message is None:
+        if update.callback_query is not None:
+            text = render("messages/gone.txt") if deleted else render("messages/expired.txt")
+            await update.callback_query.answer(text, show_alert=True)
+        log.info("user %s: %s for a notebook that is not there; ignored", user_id, _kind(update))
+        return False
+    if deleted is None:
+        return True
+    if message.date <= deleted:
+        log.info("user %s: a message sent before they deleted their notebook, redelivered; ignored", user_id)
+        return False
+    await asyncio.to_thread(marks.forget, user_id, now)
+    await reply(update, context, render("messages/fresh_start.html", deleted=deleted))
+    return True
+
+
+def _kind(update: Update) -> str:
+    return "a button" if update.callback_query is not None else "an edit" if update.edited_message else "an update"
 
 
 async def _open_notebook(update: Update, context: ContextTypes.DEFAULT_TYPE, user_id: int) -> Notebook:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import orjson
 from telegram import InputFile, Update
 from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
 from bot.handlers.exports import PEOPLE_FORMATS, export_people
-from bot.handlers.guard import for_user
+from bot.handlers.guard import deletions, for_user
 from bot.handlers.reply import reply
 from bot.handlers.words import command_text
-from bot.morning.jobs import schedule_morning
+from bot.morning.jobs import remove_jobs
 from bot.rendering import render
 from bot.services import services
 from bot.store.notebook import Notebook
@@ -67,8 +69,9 @@ async def on_wipe(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: 
         await query.edit_message_text(render("messages/wipe_kept.html"), parse_mode="HTML")
         return
     user_id = update.effective_user.id
-    profile = notebook.profile()
-    profile.paused = True
-    schedule_morning(context.application, user_id, profile, services(context).clock.now())  # no more mornings
+    remove_jobs(context.application, user_id)  # no morning, no weekly review
+    # The mark first (it holds nothing of them: bot/deletions.py), then the files: from here on only a new message
+    # from them starts a notebook again (guard.py), and they are told it is a new one.
+    await asyncio.to_thread(deletions(context).record, user_id, services(context).clock.now())
     services(context).store.delete(user_id)
     await query.edit_message_text(render("messages/wiped.html"), parse_mode="HTML")

@@ -146,6 +146,15 @@ def _run_per_user(
     return job_queue.run_custom(callback, job_kwargs=job_kwargs, name=name, user_id=user_id, chat_id=user_id)
 
 
+def remove_jobs(app: Application, user_id: int) -> None:
+    """The user's morning and weekly review jobs go (they deleted their notebook)."""
+    job_queue: JobQueue = app.job_queue  # type: ignore[assignment]
+    for name in (job_name(user_id), REVIEW_PREFIX + str(user_id)):
+        for job in job_queue.get_jobs_by_name(name):
+            job.schedule_removal()
+    services(app).scheduled.discard(user_id)  # type: ignore[arg-type]
+
+
 def ensure_morning(app: Application, user_id: int, profile: Profile) -> None:
     """A user who is new (or back after blocking the bot) gets their morning job without waiting for a restart."""
     if user_id not in services(app).scheduled and not profile.paused and profile.active:  # type: ignore[arg-type]

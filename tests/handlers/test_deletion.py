@@ -114,3 +114,106 @@ async def test_the_data_folder_and_files_are_private(bot, user: User, store, set
     assert stat.S_IMODE(settings.data_dir.stat().st_mode) == 0o700
     assert stat.S_IMODE(store.users_dir.stat().st_mode) == 0o700
     assert stat.S_IMODE(store.path_for(UID).stat().st_mode) == 0o600
+
+
+# -- deletion is final: nothing brings a deleted notebook back but a new message from its owner ----------------
+
+
+async def _delete_everything(user: User) -> list[tuple[str, str]]:
+    """A user with a capture and its buttons, a morning plan and a card; then /deleteme, confirmed. Returns every
+    button they were shown before deleting (all still in their chat)."""
+    shown: list[tuple[str, str]] = []
+    for text in ("/met Zara Quill at the glassblowing night, promised her the falconry book", "/contacts", "/today"):
+        await user.say(text)
+        shown += user.buttons
+    await user.say("/contact Zara")
+    shown += user.buttons
+    await user.say("/deleteme")
+    shown += [b for b in user.buttons if "Yes" not in b[0]]
+    await user.tap("Yes, delete everything")
+    assert "deleted" in user.text.lower()
+    return shown
+
+
+def _sent_to_them(bot: Bot, since: int) -> list[str]:
+    return [m for m, _ in bot.api.calls[since:] if m in ("sendMessage", "editMessageText", "sendDocument")]
+
+
+async def test_old_buttons_after_deleteme_recreate_nothing_and_send_nothing(bot: Bot, user: User, store, settings):
+    shown = await _delete_everything(user)
+    assert len(shown) >= 5
+    before = len(bot.api.calls)
+    for _, data in shown:
+        await user.press(data)
+        assert not store.path_for(UID).exists(), data
+    assert _sent_to_them(bot, before) == []
+    assert files_mentioning(settings.data_dir, "Zara", "falconry", "glassblowing") == []
+    assert not store.is_open(UID)
+    # Every tap was answered (no spinning button), with a word on why nothing happens.
+    answers = [p for m, p in bot.api.calls[before:] if m == "answerCallbackQuery"]
+    assert len(answers) == len(shown) and all("deleted" in str(a.get("text", "")) for a in answers)
+
+
+async def test_editing_an_old_message_after_deleteme_recreates_nothing(bot: Bot, user: User, store):
+    update = user.chat.message("met Zara Quill at the glassblowing night")
+    await bot.process(update)
+    await user.say("/deleteme")
+    await user.tap("Yes, delete everything")
+    before = len(bot.api.calls)
+    edit = {
+        "update_id": next(user.chat._ids),
+        "edited_message": {
+            **update["message"],
+            "text": "met Zara Quill at the opera",
+            "edit_date": update["message"]["date"] + 60,
+        },
+    }
+    await bot.process(edit)
+    assert not store.path_for(UID).exists()
+    assert _sent_to_them(bot, before) == []
+
+
+async def test_after_deleteme_no_job_is_left_and_no_morning_goes_out(bot: Bot, user: User, store, clock):
+    shown = await _delete_everything(user)
+    jobs = [job.name for job in bot.app.job_queue.jobs()]
+    assert not [name for name in jobs if name and name.endswith(str(UID))], jobs
+    for _, data in shown:  # taps that used to bring the notebook back, and the morning job with it
+        await user.press(data)
+    assert not [job.name for job in bot.app.job_queue.jobs() if job.name and job.name.endswith(str(UID))]
+    clock.set(datetime(2026, 11, 23, 8, 0, tzinfo=UTC))
+    before = len(bot.api.calls)
+    assert await deliver_morning(bot.app, UID) == "skipped"
+    assert _sent_to_them(bot, before) == []
+    assert not store.path_for(UID).exists()
+
+
+async def test_a_new_message_after_deleteme_starts_afresh_and_says_so(bot: Bot, user: User, store, settings):
+    await _delete_everything(user)
+    reply = await user.say("/met Tom at lunch")
+    assert "You deleted your notebook on 22 Nov 2026" in reply and "new one" in reply
+    assert "Saved <b>Tom</b>" in reply
+    assert [c.name for c in store.notebook(UID).contacts()] == ["Tom"]
+    assert "deleted" not in await user.say("/contacts")  # said once
+    assert files_mentioning(settings.data_dir, "Zara", "falconry", "glassblowing") == []
+
+
+async def test_what_marks_a_deletion_holds_nothing_of_the_person(bot: Bot, user: User, store, settings):
+    await _delete_everything(user)
+    leftovers = [p for p in settings.data_dir.rglob("*") if p.is_file() and p.name != ".lock"]
+    assert not any(str(UID) in p.name for p in leftovers)
+    for path in leftovers:  # at most a mark that someone deleted, never who (no id, no name)
+        content = path.read_bytes()
+        assert str(UID).encode() not in content and b"Alex" not in content and b"Zara" not in content
+    assert not list(store.users_dir.iterdir())  # and nothing of theirs where notebooks live
+
+
+async def test_a_message_sent_before_the_deletion_and_redelivered_after_it_changes_nothing(bot: Bot, user: User, store):
+    early = user.chat.message("/met Zara at the glassblowing night")
+    early["message"]["date"] = int(datetime(2026, 11, 22, 9, 0, tzinfo=UTC).timestamp())  # before NOW (09:30)
+    await user.say("/met Tom at lunch")
+    await user.say("/deleteme")
+    await user.tap("Yes, delete everything")
+    before = len(bot.api.calls)
+    await bot.process(early)  # Telegram redelivers what was not confirmed before a crash
+    assert not store.path_for(UID).exists()
+    assert _sent_to_them(bot, before) == []

@@ -25,12 +25,12 @@ import orjson
 from bot.coach.network.view import Network
 from bot.coach.planning.summary import SUMMARY_VERSION, row_fits
 from bot.coach.planning.summary import summaries as summaries_of
-from bot.store.crypto import Codec, DataKeyError, owner_of
+from bot.store.crypto import Codec, Damaged, DataKeyError, owner_of
 from bot.store.errors import UnreadableData
 from bot.store.logfile import DIGEST, STATE, parse, state_values
 from bot.store.notebook import DIGEST_VERSION
 from bot.store.records import Contact, Fact, Interaction, Promise
-from bot.store.schema import RECORD_TABLES, NotANotebook, check_state, digest_fits, record_check
+from bot.store.schema import RECORD_TABLES, NotANotebook, changes_of, check_state, digest_fits, record_check
 from bot.store.storage import apply
 
 _SHOWN_IDS = 5  # contact ids named in one problem at most
@@ -79,11 +79,14 @@ def _read(raw: bytes, path: Path, codec: Codec | None, problems: list[str], note
     if parsed is None:
         return {}  # an empty file: the bot starts the notebook afresh
     lines = max(raw.count(b"\n"), 1)
-    for number in parsed.damaged:
-        problems.append(
-            f"line {number} of {lines}: a saved change that does not read (damaged); the bot skips it, keeps the "
-            "lines after it, and keeps a copy of this file before its next rewrite"
-        )
+    if parsed.damaged:
+        as_stored = raw.split(b"\n")
+        for number in parsed.damaged:
+            why = _why_damaged(as_stored[number - 1], codec, owner_of(path))
+            problems.append(
+                f"line {number} of {lines}: {why}; the bot skips this saved change, keeps the lines after it, and "
+                "keeps a copy of the file before its next rewrite"
+            )
     if parsed.torn:
         notes.append(
             f"line {lines + 1}: an unfinished save ({parsed.torn} bytes), what a crash mid-save leaves; it was never "
@@ -106,6 +109,21 @@ def _read(raw: bytes, path: Path, codec: Codec | None, problems: list[str], note
         problems.append(f"a saved change {error.reason}")
         return None
     return tables
+
+
+def _why_damaged(line: bytes, codec: Codec | None, owner: str) -> str:
+    """What is wrong with one saved change line that the reader skipped."""
+    try:
+        plain = codec.open_line(line, owner) if codec is not None else line
+    except (Damaged, DataKeyError):
+        return "does not open with COACH_DATA_KEY (damaged or tampered with)"
+    try:
+        changes_of(orjson.loads(plain))
+    except orjson.JSONDecodeError as error:
+        return f"not JSON ({error})"
+    except NotANotebook as error:
+        return error.reason
+    return "does not read"
 
 
 def _check_records(tables: dict[str, Any], problems: list[str]) -> None:

@@ -86,7 +86,7 @@ def test_check_names_each_problem_and_changes_nothing(data_dir):
     status, out = run_check(data_dir)
 
     assert status == 1
-    assert "users/2.json (user 2): line 1 (the snapshot): not JSON" in out
+    assert "users/2.json (user 2): line 1 (the snapshot): the snapshot is not JSON" in out
     assert "users/3.json (user 3): digest inconsistent with the records: 1 contact rows differ" in out
     assert "users/4.json (user 4): contacts/1: not an object" in out
     assert "users/1.json" not in out
@@ -124,7 +124,7 @@ def damage_line(path: Path, number: int) -> None:
 def three_saves_after_the_snapshot(data_dir: Path, user_id: int) -> Path:
     path = make_notebook(data_dir, user_id, ["Jane Doe"])
     for name in ("Tom Lee", "Ana Silva", "Kim Park"):
-        notebook = Notebook(user_id, path)
+        notebook = open_notebook(user_id, path)
         notebook.save_contact(Contact(id=new_id(), name=name))
         notebook.close()
     assert path.read_bytes().count(b"\n") == 4
@@ -144,7 +144,7 @@ def test_check_stats_and_backup_are_strictly_read_only(data_dir, tmp_path):
     with open(make_notebook(data_dir, 5, ["Kim Park"]), "ab") as torn:
         torn.write(b'[["contacts","9",{"id":"zz')
     stale = make_notebook(data_dir, 6, ["Old Friend"])  # an older release's file, readable by others too
-    old = Notebook(6, stale)
+    old = open_notebook(6, stale)
     old.set_state("digest_version", 1)
     old.close()
     os.chmod(stale, 0o644)

@@ -6,6 +6,8 @@
     nurture check           verify every notebook: readable, schema-valid, digest consistent   (bot/ops.py)
     nurture backup DIR      a consistent copy of every notebook, also while the bot runs
     nurture stats           users, active users, contacts, mornings sent today: counts only, never names
+    nurture health          polling mode's health check: exit 0 when a bot runs and Telegram answers, else 1
+    nurture --version       the release
     nurture new-key         a key for COACH_DATA_KEY (notebooks encrypted at rest, bot/store/crypto.py)
     nurture rotate-key      re-encrypt every notebook from COACH_DATA_KEY to COACH_NEW_DATA_KEY
 
@@ -17,11 +19,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import io
 import logging
+import os
 import sys
 import traceback
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO, cast
 
 from bot.config import (
     ConfigError,
@@ -45,6 +50,7 @@ ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 
 def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="nurture", description="Nurture, a networking coach on Telegram.")
+    parser.add_argument("--version", action="version", version=f"nurture {release()}")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--console", action="store_true", help="chat with the coach in this terminal (no token needed)")
     mode.add_argument(
@@ -55,6 +61,9 @@ def parser() -> argparse.ArgumentParser:
     backup = commands.add_parser("backup", help="copy every notebook into DIR, consistently, also while the bot runs")
     backup.add_argument("dir", type=Path, metavar="DIR", help="a new or empty folder for the copy")
     commands.add_parser("stats", help="users, active users, contacts, mornings sent today (counts only)")
+    commands.add_parser(
+        "health", help="exit 0 if a bot runs on the data folder and Telegram answers, else 1 (polling mode's check)"
+    )
     commands.add_parser("new-key", help="print a new random key for COACH_DATA_KEY (encryption at rest)")
     commands.add_parser(
         "rotate-key",
@@ -84,11 +93,18 @@ def run(args: argparse.Namespace, stderr: RedactedStream) -> int:
         print(f"nurture: {error}", file=sys.stderr)
         return 2
 
+    if args.command == "health":
+        from bot.health import run_health
+
+        if not settings.token:
+            print("nurture: TELEGRAM_BOT_TOKEN is not set - health asks Telegram with it", file=sys.stderr)
+            return 2
+        return run_health(settings, quiet_stdout())
     if args.command:
         # Operator commands (bot/ops.py): all but rotate-key only read the data folder, safe while the bot runs.
         from bot import ops
 
-        return ops.run(args.command, args, settings)
+        return ops.run(args.command, args, settings, quiet_stdout())
 
     if not args.console and not settings.token:
         print(
@@ -134,16 +150,9 @@ def run(args: argparse.Namespace, stderr: RedactedStream) -> int:
             log.info("settings from %s", settings.env_file.absolute())
         if args.webhook:
             log.info("Nurture is starting on a webhook (data in %s)", settings.data_dir)
-            app.run_webhook(
-                listen=settings.webhook_listen,
-                port=settings.webhook_port,
-                url_path=settings.webhook_path,
-                webhook_url=settings.webhook_url,
-                secret_token=settings.webhook_secret,
-                allowed_updates=ALLOWED_UPDATES,
-                bootstrap_retries=5,
-                close_loop=False,
-            )
+            from bot.webhook import run_webhook
+
+            run_webhook(app, settings, ALLOWED_UPDATES, stderr.redactor)
         else:
             log.info("Nurture is starting (data in %s)", settings.data_dir)
             app.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=5, close_loop=False)
@@ -169,6 +178,44 @@ def run(args: argparse.Namespace, stderr: RedactedStream) -> int:
     finally:
         close_transport(app)
     return 0
+
+
+def release() -> str:
+    try:
+        return version("nurture")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "(not installed)"
+
+
+def quiet_stdout() -> TextIO:
+    return cast(TextIO, ReaderMayLeave(sys.stdout))  # a text stream as the commands' ``out`` (they print to it)
+
+
+class ReaderMayLeave(io.TextIOBase):
+    """Standard output for commands whose output is often piped into a reader that stops early
+    (``nurture stats | head -2``): once the reader is gone, the rest is dropped quietly, no BrokenPipeError
+    traceback, and the command still ends with its own exit status (``check``'s verdict)."""
+
+    def __init__(self, inner: TextIO) -> None:
+        super().__init__()
+        self.inner = inner
+        self.gone = False
+
+    def write(self, text: str) -> int:
+        if not self.gone:
+            try:
+                self.inner.write(text)
+                self.inner.flush()
+            except BrokenPipeError:
+                self.gone = True
+                # What stays buffered is written at exit: to /dev/null now, so that exit is quiet too.
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, self.inner.fileno())
+                os.close(devnull)
+        return len(text)
+
+    def writable(self) -> bool:
+        return True
 
 
 def close_transport(app: Application) -> None:

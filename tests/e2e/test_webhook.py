@@ -3,10 +3,12 @@ replies going to the loopback fake of Telegram. Only requests carrying the secre
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -37,6 +39,7 @@ def listening(port: int) -> bool:
 class Webhook:
     def __init__(self, bot: BotProcess, port: int, data_dir: Path) -> None:
         self.bot = bot
+        self.port = port
         self.url = f"http://127.0.0.1:{port}/nurture/telegram"
         self.data_dir = data_dir
         self.chat = LocalChat(user_id=USER, first_name="Robin")
@@ -150,3 +153,101 @@ def test_a_port_already_taken_is_named(tmp_path: Path):
         )
     assert done.returncode == 2
     assert "COACH_WEBHOOK_PORT" in done.stderr and "Traceback" not in done.stderr
+
+
+# -- bounded: nothing is read of a request that is refused ------------------------------------------------------
+
+
+def raw_request(port: int, head: str, body: bytes = b"", timeout: float = 5.0) -> tuple[int, float]:
+    """Send ``head`` (and ``body``) on a fresh connection; the status the server answers and how long it took."""
+    started = time.monotonic()
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as conn:
+        conn.sendall(head.encode() + body)
+        answer = b""
+        while b"\r\n" not in answer:
+            piece = conn.recv(4096)
+            if not piece:
+                break
+            answer += piece
+    status = int(answer.split(b" ", 2)[1]) if answer.startswith(b"HTTP/") else 0
+    return status, time.monotonic() - started
+
+
+def post_head(hook: Webhook, length: int, secret: str | None) -> str:
+    lines = [
+        "POST /nurture/telegram HTTP/1.1",
+        "Host: bot.example.org",
+        "Content-Type: application/json",
+        f"Content-Length: {length}",
+    ]
+    if secret is not None:
+        lines.append(f"X-Telegram-Bot-Api-Secret-Token: {secret}")
+    return "\r\n".join(lines) + "\r\n\r\n"
+
+
+@pytest.mark.parametrize("secret", [None, "wrong-secret"], ids=["no secret", "a wrong secret"])
+def test_a_request_without_the_secret_is_refused_before_its_body_is_read(webhook, secret):
+    """The body of 99 MB is announced and never sent: the answer must come from the headers alone."""
+    _, hook = webhook
+    status, took = raw_request(hook.port, post_head(hook, 99_000_000, secret), b'{"update_id": 1')
+    assert status == 403 and took < 3.0
+
+
+def test_a_body_over_the_limit_is_refused_before_it_is_read_even_with_the_secret(webhook):
+    _, hook = webhook
+    status, took = raw_request(hook.port, post_head(hook, 99_000_000, WEBHOOK_SECRET), b'{"update_id": 1')
+    assert status == 413 and took < 3.0
+    assert hook.post("/contacts") == 200  # and the bot goes on taking updates
+
+
+def test_eight_huge_unauthenticated_posts_at_once_leave_the_bot_small(webhook):
+    api, hook = webhook
+    before = rss_kib(hook.bot.process.pid)
+    chunk = b"x" * (1 << 20)
+
+    def flood() -> None:
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", hook.port), timeout=5) as conn:
+            conn.sendall(post_head(hook, 99 * len(chunk), None).encode())
+            for _ in range(99):
+                conn.sendall(chunk)
+
+    threads = [threading.Thread(target=flood) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert rss_kib(hook.bot.process.pid) - before < 50_000  # KiB: nowhere near 8 x 99 MB
+    assert hook.post("/met Jane from Acme at the meetup") == 200
+    assert api.wait_for(lambda s: any("Saved" in t for t in s.texts(USER)), timeout=REPLY_TIMEOUT), hook.bot.output()
+
+
+def rss_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise AssertionError("no VmRSS")
+
+
+# -- health --------------------------------------------------------------------------------------------------------
+
+
+def get(port: int, path: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=REPLY_TIMEOUT) as response:
+            return int(response.status), response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def test_liveness_and_readiness_answer_on_the_webhook_port(webhook):
+    _, hook = webhook
+    assert get(hook.port, "/healthz") == (200, "alive\n")
+    assert get(hook.port, "/readyz") == (200, "ready\n")
+    # The data folder goes away (a disk unmounted): not ready, and it says why; alive all the same.
+    hook.data_dir.rename(hook.data_dir.with_name("gone"))
+    status, reason = get(hook.port, "/readyz")
+    assert status == 503 and "data folder" in reason and "gone" in reason and len(reason) < 200
+    assert get(hook.port, "/healthz")[0] == 200
+    hook.data_dir.with_name("gone").rename(hook.data_dir)
+    assert get(hook.port, "/readyz")[0] == 200
+    assert hook.bot.terminate() == 0, hook.bot.output()[-3000:]

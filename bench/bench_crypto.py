@@ -31,7 +31,7 @@ from synthetic import notebook_document, write_notebook
 from bot.coach.journal.delivery import plan, plan_for
 from bot.notebooks import open_store
 from bot.store.crypto import Codec, generate_key, reseal
-from bot.store.storage import head_length
+from bot.store.logfile import head_length
 
 TODAY = date(2026, 3, 10)
 USER = 1

@@ -29,11 +29,11 @@ from synthetic import notebook_document, write_notebook
 
 from bot.coach.errors import NotUnderstood
 from bot.coach.journal import entries as journal
-from bot.coach.network.view import network_of
 from bot.coach.reading.capture import parse_meeting
-from bot.coach.saying.drafts import DRAFT_KINDS, INTRODUCE, Draft, draft_note
+from bot.coach.writing.drafts import DRAFT_KINDS, INTRODUCE, Draft, draft_note
 from bot.notebooks import open_store
 from bot.store.notebook import Notebook
+from bot.store.view import network_of
 
 TODAY = date(2026, 11, 20)
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)

@@ -11,7 +11,6 @@ from telegram.ext import ContextTypes
 from bot.callbacks import button, pressed
 from bot.coach.errors import NotUnderstood
 from bot.coach.journal import entries as journal
-from bot.coach.network.view import network_of
 from bot.coach.reading.capture import ASK_ABOVE_PEOPLE, MAX_TEXT, Meeting, parse_meeting, understand
 from bot.coach.reading.dates import birthday_in_words, when_in_words
 from bot.coach.reading.names import fold, names_of, split_name_and_rest
@@ -23,6 +22,7 @@ from bot.handlers.words import command_text, message_text
 from bot.rendering import render
 from bot.services import local_today
 from bot.store.notebook import Notebook
+from bot.store.view import network_of
 
 AWAITING_FIX = "awaiting_fix"  # notebook state while "✏️ Fix" waits for the corrected line
 AWAITING_WHERE = "awaiting_where"  # after a shared contact: "where did you meet?" waits for the answer

@@ -6,7 +6,6 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.coach.journal.review import week_review
-from bot.coach.network.view import network_of
 from bot.coach.planning.nudges import BUDGET_RANGE
 from bot.handlers.choices import resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
@@ -16,6 +15,7 @@ from bot.rendering import render
 from bot.services import local_today
 from bot.store.notebook import Notebook
 from bot.store.records import CIRCLE_CADENCE_DAYS
+from bot.store.view import network_of
 
 
 @for_user

@@ -11,7 +11,6 @@ from bot.callbacks import button, pressed
 from bot.coach.journal import entries as journal
 from bot.coach.journal.entries import linked_people
 from bot.coach.network.search import Hit, search
-from bot.coach.network.view import Network, network_of
 from bot.coach.planning.strength import tie_strength
 from bot.coach.reading.dates import birthday_in_words, when_in_words
 from bot.coach.reading.names import names_of, resolve
@@ -24,6 +23,7 @@ from bot.rendering import render
 from bot.services import local_today
 from bot.store.notebook import Notebook
 from bot.store.records import Contact
+from bot.store.view import Network, network_of
 
 PAGE_SIZE = 10
 # How each kind of logged interaction reads on a card's timeline.

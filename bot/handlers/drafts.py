@@ -12,11 +12,12 @@ from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
 from bot.coach.errors import NotUnderstood
-from bot.coach.facts import NEWS_KINDS, known_in, mark_done
 from bot.coach.journal import entries as journal
-from bot.coach.network.view import network_of
+from bot.coach.journal.learning import mark_done
+from bot.coach.reading.facts import NEWS_KINDS
 from bot.coach.reading.names import fold, names_of, resolve, split_name_and_rest
-from bot.coach.saying.drafts import DRAFT_KINDS, INTRODUCE, KIND_HELP, STYLES, VARIANTS, Draft, draft_note
+from bot.coach.saying.known import known_in
+from bot.coach.writing.drafts import DRAFT_KINDS, INTRODUCE, KIND_HELP, STYLES, VARIANTS, Draft, draft_note
 from bot.handlers.choices import resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
 from bot.handlers.reply import keyboard, reply, send
@@ -25,6 +26,7 @@ from bot.rendering import render
 from bot.services import local_today
 from bot.store.notebook import Notebook
 from bot.store.records import Contact
+from bot.store.view import network_of
 
 # The words people actually type for each kind.
 KIND_WORDS = {

@@ -7,7 +7,6 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
-from bot.coach.network.view import network_of
 from bot.coach.planning import goals
 from bot.handlers.guard import for_user
 from bot.handlers.reply import reply
@@ -17,6 +16,7 @@ from bot.rendering import render
 from bot.services import local_today, services
 from bot.store.notebook import Notebook
 from bot.store.records import Contact
+from bot.store.view import network_of
 
 MAX_OFFERS = 10
 MAX_OFFER_CHARS = 120

@@ -19,14 +19,14 @@ from telegram.ext import Application
 from bot.callbacks import button
 from bot.coach.journal import delivery, review
 from bot.coach.journal.days import local_day
-from bot.coach.network.view import network_of
-from bot.coach.planning.planner import MorningPlan
+from bot.coach.writing.plans import MorningPlan
 from bot.handlers.reply import Keyboard, keyboard, split_html
 from bot.rendering import render
 from bot.retrying import no_resend_after_5xx
 from bot.services import Services, services
 from bot.store.errors import UnreadableData
 from bot.store.notebook import Notebook
+from bot.store.view import network_of
 
 log = logging.getLogger(__name__)
 

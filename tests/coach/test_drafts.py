@@ -7,8 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from bot.coach.errors import NotUnderstood, UnknownContact
-from bot.coach.network.view import Network
-from bot.coach.saying.drafts import (
+from bot.coach.writing.drafts import (
     COPY_LIMIT,
     DRAFT_KINDS,
     INTRODUCE,
@@ -19,6 +18,7 @@ from bot.coach.saying.drafts import (
     draft_note,
 )
 from bot.store.records import Contact, Interaction, Promise
+from bot.store.view import Network
 
 TODAY = date(2024, 5, 16)  # a Thursday
 TOM = Contact(id="tom", name="Tom Lee", company="Beta", role="designer", interests=["sailing", "climate tech"])

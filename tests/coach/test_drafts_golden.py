@@ -18,10 +18,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.coach.facts import read_facts
-from bot.coach.network.view import Network
-from bot.coach.saying.drafts import MAX_CHARS, STYLES, VARIANTS, Draft, draft_note
+from bot.coach.reading.facts import read_facts
+from bot.coach.writing.drafts import MAX_CHARS, STYLES, VARIANTS, Draft, draft_note
 from bot.store.records import Contact, Fact, Interaction, Promise
+from bot.store.view import Network
 from tests.coach.copying import longest_copied_run
 
 TODAY = date(2026, 11, 20)  # a Friday

@@ -6,25 +6,15 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from bot.coach.facts import (
-    YOU,
-    Kept,
-    Person,
-    congrats_on,
-    day_in_words,
-    headline,
-    keep_words,
-    keeping,
-    known,
-    news,
-    question,
-    read_facts,
-    to_second_person,
-)
 from bot.coach.journal import entries as journal
-from bot.coach.network.view import network_of
+from bot.coach.reading.facts import read_facts
+from bot.coach.reading.second_person import to_second_person
+from bot.coach.saying.grammar import YOU, Person, day_in_words
+from bot.coach.saying.known import known
+from bot.coach.saying.phrases import Kept, congrats_on, headline, keep_words, keeping, news, question
 from bot.notebooks import open_store
 from bot.store.records import Contact, Fact, Interaction, Promise
+from bot.store.view import network_of
 
 TODAY = date(2026, 11, 20)  # a Friday
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)  # noqa: UP017

@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.coach.errors import NotUnderstood
-from bot.coach.facts import read_facts
-from bot.coach.network.view import Network
-from bot.coach.saying.drafts import ALL_KINDS, MAX_CHARS, draft_note
+from bot.coach.reading.facts import read_facts
+from bot.coach.writing.drafts import ALL_KINDS, MAX_CHARS, draft_note
 from bot.store.records import Contact, Interaction, Promise
+from bot.store.view import Network
 from tests.coach.copying import longest_copied_run
 
 TODAY = date(2026, 11, 20)

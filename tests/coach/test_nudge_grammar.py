@@ -17,14 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from bot.coach.network.view import Network
 from bot.coach.planning.goals import parse_goal
 from bot.coach.planning.nudges import Nudge
-from bot.coach.planning.planner import candidates
 from bot.coach.reading.notes import extract_facts
-from bot.coach.saying.drafts import draft_note
+from bot.coach.writing.drafts import draft_note
+from bot.coach.writing.plans import candidates
 from bot.rendering import render
 from bot.store.records import Contact, Interaction, Promise
+from bot.store.view import Network
 from tests.coach.copying import longest_copied_run
 
 TODAY = date(2026, 3, 10)  # a Tuesday

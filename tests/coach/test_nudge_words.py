@@ -7,9 +7,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.coach.network.view import Network
-from bot.coach.planning.planner import candidates, plan_day
+from bot.coach.writing.plans import candidates, plan_day
 from bot.store.records import Contact, Interaction, Promise
+from bot.store.view import Network
 
 TODAY = date(2025, 6, 18)  # a Wednesday
 QUOTE = 25  # a run of this many characters of a note in a nudge is the note read back

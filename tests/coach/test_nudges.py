@@ -7,10 +7,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.coach.network.view import Network
 from bot.coach.planning.nudges import NUDGE_KINDS, Nudge
-from bot.coach.planning.planner import candidates, plan_day
+from bot.coach.writing.plans import candidates, plan_day
 from bot.store.records import Contact, Interaction, Promise
+from bot.store.view import Network
 
 TODAY = date(2025, 6, 18)  # a Wednesday
 _ids = itertools.count()

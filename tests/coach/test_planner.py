@@ -7,10 +7,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.coach.network.view import Network
-from bot.coach.planning.planner import plan_day, plan_morning
 from bot.coach.planning.summary import summaries
+from bot.coach.writing.plans import plan_day, plan_morning
 from bot.store.records import Contact, Interaction, Promise
+from bot.store.view import Network
 
 TODAY = date(2026, 3, 10)  # a Tuesday
 _ids = itertools.count()

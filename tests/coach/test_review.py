@@ -8,8 +8,8 @@ from datetime import date, timedelta
 import pytest
 
 from bot.coach.journal.review import week_review
-from bot.coach.network.view import Network
 from bot.store.records import Contact, Interaction, Promise
+from bot.store.view import Network
 
 TODAY = date(2025, 6, 18)
 _ids = itertools.count()

@@ -9,13 +9,13 @@ from datetime import date, timedelta
 import orjson
 import pytest
 
-from bot.coach.network.view import Network
 from bot.coach.planning.due import all_due
-from bot.coach.planning.planner import candidates, plan_day, plan_morning
 from bot.coach.planning.summary import summaries, summarize
-from bot.coach.saying.nudge_words import write
+from bot.coach.writing.nudges import write
+from bot.coach.writing.plans import candidates, plan_day, plan_morning
 from bot.notebooks import open_notebook
 from bot.store.records import Contact, Interaction, Promise
+from bot.store.view import Network
 
 TODAY = date(2025, 6, 18)  # a Wednesday
 _ids = itertools.count()

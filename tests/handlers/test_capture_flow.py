@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.coach.network.view import network_of
 from bot.local_api import LocalChat
+from bot.store.view import network_of
 from tests.conftest import User
 
 

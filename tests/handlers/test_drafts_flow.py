@@ -7,7 +7,7 @@ from html import unescape
 
 import pytest
 
-from bot.coach.network.view import network_of
+from bot.store.view import network_of
 from tests.conftest import User
 
 

@@ -7,10 +7,10 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from bot.coach.journal import delivery
-from bot.coach.network.view import network_of
 from bot.local_api import LocalBotAPI, LocalChat
 from bot.morning.jobs import MorningTrigger, job_name, rebuild_jobs
 from bot.morning.send import deliver_morning
+from bot.store.view import network_of
 from tests.conftest import User
 
 UID = 4242

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from bot.coach.planning.nudges import Nudge
-from bot.coach.planning.planner import MorningPlan, plan_morning
+from bot.coach.writing.plans import MorningPlan, plan_morning
 from bot.store.notebook import Notebook
 
 MORNINGS = "mornings"

@@ -13,10 +13,11 @@ from typing import Any
 
 import orjson
 
-from bot.coach.facts import learn as learn_facts
 from bot.coach.journal.delivery import MORNINGS, REVIEWS, SNOOZES
-from bot.coach.reading.capture import Facts, Meeting, PersonMention, extract_facts
+from bot.coach.journal.learning import learn as learn_facts
+from bot.coach.reading.capture import Meeting, PersonMention
 from bot.coach.reading.names import NameIndex, fold, resolve
+from bot.coach.reading.notes import Facts, extract_facts
 from bot.store.erasing import erase_contact
 from bot.store.notebook import Notebook
 from bot.store.records import Contact, Interaction, Promise, new_id

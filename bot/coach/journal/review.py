@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from bot.coach.network.view import Network
 from bot.coach.planning.goals import open_goals
 from bot.coach.planning.strength import tie_strength
 from bot.store.records import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE
+from bot.store.view import Network
 
 # What keeps a streak alive: an act toward someone. Meeting people or jotting notes alone does not.
 STREAK_KINDS = frozenset({"gave", "thanked", "followed_up", "kept", "touch", "asked"})

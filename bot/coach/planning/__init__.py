@@ -1,5 +1,5 @@
-"""Planning: from what is known to what is due and what to suggest (the rules, goals, tie strength, give-first).
+"""Planning: from what is known to what is due and what to suggest: the scores and thresholds, goals, tie
+strength, give-first ideas, the digest row each contact keeps for it, and the choice of a morning's few steps.
 
-May import: reading, ``bot.coach.facts``, ``bot.coach.network.view``, ``bot.store.records``; never journal or the
-store's files.
+May import: ``bot.store``, ``bot.coach.errors``, reading, saying.
 """

@@ -13,9 +13,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any, NamedTuple, NotRequired, TypedDict
 
-from bot.coach.network.view import Network
-from bot.coach.saying.shorthand import SECTORS, article, company_name, is_role, tidy, with_article
+from bot.coach.reading.shorthand import SECTORS, article, company_name, is_role, tidy, with_article
 from bot.store.records import Profile, new_id
+from bot.store.view import Network
 
 MAX_GOAL_CHARS = 200
 MAX_OPEN_GOALS = 5

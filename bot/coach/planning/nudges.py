@@ -3,7 +3,7 @@
 The planning itself is split along its three concerns (docs/coaching.md explains the rules):
 
     bot/coach/planning/due.py      what is due today and how much it matters (one pass over the digest rows)
-    bot/coach/saying/nudge_words.py  how each kind of nudge is said, from structured fields only
+    bot/coach/writing/nudges.py  how each kind of nudge is said, from structured fields only
     bot/coach/planning/planner.py  today's plan: budget, variety, rest for ignored items, snoozes, quiet days
 """
 

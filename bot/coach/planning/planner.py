@@ -23,11 +23,9 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any, NamedTuple, NotRequired, TypedDict
 
-from bot.coach.network.view import Network
 from bot.coach.planning.due import Due, all_due
-from bot.coach.planning.nudges import BUDGET_RANGE, STARTER_NUDGE, Nudge
-from bot.coach.planning.summary import Row, summaries
-from bot.coach.saying.nudge_words import write
+from bot.coach.planning.nudges import BUDGET_RANGE
+from bot.coach.planning.summary import Row
 
 Rows = Mapping[str, Row]
 
@@ -64,13 +62,16 @@ class Recent(NamedTuple):
     rediscovered: int  # long-cold contacts shown in the last week
 
 
-class MorningPlan(NamedTuple):
-    nudges: list[Nudge]
+class Picked(NamedTuple):
+    """Today's steps, chosen but not yet said (``bot.coach.writing.plans`` words them)."""
+
+    steps: list[Due]
+    starter: bool  # an empty notebook: teach the one-line capture
     shrunk: bool  # three ignored mornings: one tiny step
     ask_rhythm: bool  # ask now whether the rhythm suits (only once)
 
 
-def plan_morning(
+def pick_morning(
     rows: Rows,
     today: date,
     *,
@@ -80,12 +81,12 @@ def plan_morning(
     goals: Sequence[Mapping[str, Any]] = (),
     offers: Sequence[str] = (),
     rhythm: Rhythm | None = None,
-) -> MorningPlan:
-    """Today's plan from the digest rows and the coach's memory (see the module docstring)."""
+) -> Picked:
+    """Today's steps from the digest rows and the coach's memory (see the module docstring)."""
     recent = recent_mornings(mornings or {}, today, since=(rhythm or {}).get("chosen_on", ""))
     if not rows:
         # An empty notebook: teach the one-line capture, once a week at most; otherwise an honest quiet day.
-        return MorningPlan([] if "starter" in recent.week_keys else [STARTER_NUDGE], False, False)
+        return Picked([], "starter" not in recent.week_keys, False, False)
     shrunk = recent.ignored_in_a_row >= SHRINK_AFTER
     budget = 1 if shrunk else max(BUDGET_RANGE[0], min(BUDGET_RANGE[1], budget))
     hidden_keys, hidden_people = _snoozed(snoozed or {}, today)
@@ -99,7 +100,7 @@ def plan_morning(
     loops = [due for due in allowed if due.kind == "loop"][:LOOPS_PER_MORNING]
     plan = loops + _pick([due for due in allowed if due.kind != "loop"], max(0, budget - len(loops)))
     ask_rhythm = shrunk and not (rhythm or {}).get("asked_on")
-    return MorningPlan([write(due, rows, today) for due in plan], shrunk, ask_rhythm)
+    return Picked(plan, False, shrunk, ask_rhythm)
 
 
 def recent_mornings(mornings: Mapping[str, Any], today: date, *, since: str = "") -> Recent:
@@ -219,19 +220,3 @@ def _pick(due: Sequence[Due], budget: int) -> list[Due]:
         chosen_of_kind[best.kind] += 1
         position[best.kind] += 1
     return plan
-
-
-# -- for a network at hand (tests, tools) ---------------------------------------------------------------------
-
-
-def candidates(network: Network, today: date, **context: Any) -> list[Nudge]:
-    """Every nudge due today, best first, before the budget, rest and variety are applied."""
-    rows = summaries(network)
-    if not rows:
-        return [STARTER_NUDGE]
-    return [write(due, rows, today) for due in all_due(rows, today, **context)]
-
-
-def plan_day(network: Network, today: date, **options: Any) -> list[Nudge]:
-    """Today's nudges for a network at hand: see ``plan_morning``."""
-    return plan_morning(summaries(network), today, **options).nudges

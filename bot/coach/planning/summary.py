@@ -13,13 +13,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, NotRequired, TypedDict
 
-from bot.coach.facts import debt_words
-from bot.coach.network.view import Network
 from bot.coach.planning.give import fresh_win, key_words
 from bot.coach.planning.strength import known_about
+from bot.coach.saying.phrases import debt_words
 from bot.store.notebook import Digest
 from bot.store.records import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE, Contact, Interaction, Promise
 from bot.store.schema import typed_dict_check
+from bot.store.view import Network
 
 # 3: readable keys, empty and zero values left out; needs, offers, birthday, tags, depth; promise due dates
 # 4: open items carry the words a morning says them with ("said")
@@ -35,7 +35,7 @@ class OpenItem(TypedDict):
     id: str
     kind: str  # "promise" | "thanks" | "reminder"
     made_on: str
-    text: str  # clipped; only ever shown through the wording rules in bot/coach/saying/nudge_words.py
+    text: str  # clipped; only ever shown through the wording rules in bot/coach/writing/nudges.py
     due_on: NotRequired[str]
     # How a morning says it (facts.debt_words: "You promised Priya the Ferrazzi book", "reviewed your CV"), worked
     # out when the row is saved rather than every morning; left out when it is said as typed (a reminder).

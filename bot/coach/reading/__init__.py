@@ -1,4 +1,5 @@
-"""Reading: what a typed line says. A line becomes people and facts (capture), dates, names and places.
+"""Reading: what a typed line says. A line becomes people and typed facts (capture, the fact reader), with dates,
+names, places and the shorthand people type on phones.
 
-May import: ``bot.coach.errors``, ``bot.store.records`` and its own modules; never planning, saying or journal.
+May import: ``bot.store``, ``bot.coach.errors``.
 """

@@ -1,4 +1,5 @@
-"""Saying: facts and plans turned into words (nudge wording, drafts, the grammar of second-person phrases).
+"""Saying: one fact turned into a phrase, in the second person and never quoting raw notes (the grammar of persons,
+articles and tenses; the words of news, needs, offers, promises and debts; what is known about someone now).
 
-May import: reading, planning, ``bot.coach.facts``, ``bot.rendering`` (templates), ``bot.store.records``.
+May import: ``bot.store``, ``bot.coach.errors``, reading.
 """

@@ -25,14 +25,30 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
-from bot.coach import facts as said
 from bot.coach.errors import NotUnderstood, UnknownContact
-from bot.coach.facts import NEWS_KINDS, Known, known_in
-from bot.coach.network.view import Network
 from bot.coach.planning.give import because, key_words
+from bot.coach.reading.facts import NEWS_KINDS, read_offer
 from bot.coach.reading.names import fold
+from bot.coach.reading.second_person import to_second_person
+from bot.coach.saying.grammar import Person, day_in_words, place_words, since
+from bot.coach.saying.known import Known, known_in, promise_fact
+from bot.coach.saying.phrases import (
+    Kept,
+    congrats_on,
+    help_words,
+    keeping,
+    looking_for,
+    need_words,
+    needs,
+    offer_words,
+    question,
+    question_after,
+    still_owed,
+    topic,
+)
 from bot.rendering import render
 from bot.store.records import Contact, Fact
+from bot.store.view import Network
 
 DRAFT_KINDS: tuple[str, ...] = ("thanks", "followup", "reconnect", "share", "intro", "congrats")
 # The second step of an introduction, once both people said yes: one message to both of them.
@@ -184,8 +200,8 @@ def intro_reason(network: Network, a: Contact, b: Contact, today: date) -> Intro
     if a.company.strip() and fold(a.company) == fold(b.company):
         return None
     known_a, known_b = known_in(network, a.id, today), known_in(network, b.id, today)
-    for needer, helper, needs, helper_known in ((a, b, known_a, known_b), (b, a, known_b, known_a)):
-        for need in reversed(needs.of("need")):
+    for needer, helper, needer_known, helper_known in ((a, b, known_a, known_b), (b, a, known_b, known_a)):
+        for need in reversed(needer_known.of("need")):
             has = _helps_with(need, helper, helper_known)
             if has:
                 return IntroReason("need", needer.id, need, has, "")
@@ -194,12 +210,12 @@ def intro_reason(network: Network, a: Contact, b: Contact, today: date) -> Intro
         if _need_key(need) in theirs:
             return IntroReason("goal", "", need, "", "")
     # The planner's own need-to-"can" match (give.py), so an intro the morning suggests is one the draft can say.
-    for needer, helper, needs in ((a, b, known_a), (b, a, known_b)):
+    for needer, helper, needer_known in ((a, b, known_a), (b, a, known_b)):
         can = frozenset().union(*(key_words(v) for v in (helper.role, helper.company, *helper.tags, *helper.offers)))
         for need_text in needer.needs:
             words = key_words(need_text)
             if words & can:
-                fact = next((f for f in needs.of("need") if key_words(f.slots.get("what", "")) & words), None)
+                fact = next((f for f in needer_known.of("need") if key_words(f.slots.get("what", "")) & words), None)
                 if fact is not None:
                     return IntroReason("need", needer.id, fact, because(_row_of(helper), words), "")
     shared = _shared_interests(known_a, known_b)
@@ -242,7 +258,7 @@ def _helps_with(need: Fact, helper: Contact, helper_known: Known) -> str:
             # Said once: when the offer is the need, "can help with exactly that".
             if wanted <= offered:
                 return "can help with exactly that"
-            return said.offer_words(offer, said.Person(helper.first_name))
+            return offer_words(offer, Person(helper.first_name))
     if wanted & _content_words(helper.role) or wanted & {t.lower() for t in helper.tags}:
         return ROLE_MATCH  # the need already names the role ("a lawyer"): said without repeating it
     if helper.company and fold(helper.company) in fold(what):
@@ -275,9 +291,9 @@ def reason_in_words(reason: IntroReason, a: Contact, b: Contact) -> str:
     """The reason, to the user, naming both: "Jane is looking for a lawyer, and Tom is a lawyer at Beta"."""
     if reason.kind == "need" and reason.need is not None:
         needer, helper = (a, b) if reason.needer == a.id else (b, a)
-        return f"{said.needs(reason.need, needer.first_name)}, and {_has_words(reason.has, helper)}"
+        return f"{needs(reason.need, needer.first_name)}, and {_has_words(reason.has, helper)}"
     if reason.kind == "goal" and reason.need is not None:
-        return f"{a.first_name} and {b.first_name} are both {said.need_words(reason.need)}"
+        return f"{a.first_name} and {b.first_name} are both {need_words(reason.need)}"
     return f"{a.first_name} and {b.first_name} both care about {reason.interest}, which few of your people share"
 
 
@@ -331,11 +347,11 @@ class _Note:
         day = _day(on)
         if day is None or day > self.today:
             return _place(where), "", -1
-        return _place(where), said.day_in_words(day, self.today), (self.today - day).days
+        return _place(where), day_in_words(day, self.today), (self.today - day).days
 
     def _gap(self) -> str:
         last = self.network.last_touch(self.contact.id)
-        return said.since(last, self.today) if last and last <= self.today else ""
+        return since(last, self.today) if last and last <= self.today else ""
 
     def _use(self, fact: Fact | None) -> Fact | None:
         if fact is not None and fact not in self.used:
@@ -347,7 +363,7 @@ class _Note:
         need = self.known.latest("need")
         if need is not None and len(self.used) < 2 and need not in self.used:
             self._use(need)
-            words = said.need_words(need)
+            words = need_words(need)
             if self.style == "formal":
                 return f"If I can be of any help while you're {words}, please let me know."
             return (
@@ -399,12 +415,12 @@ class _Note:
         help_when = ""
         if help_fact is not None:
             self._use(help_fact)
-            words = said.help_words(help_fact)
+            words = help_words(help_fact)
             for_what, past = words.gerund, words.past
             if not for_what:
                 for_what = _thing_thanked(help_fact.slots.get("did", ""))
             day = _day(help_fact.on)
-            help_when = said.day_in_words(day, self.today) if day and day <= self.today else ""
+            help_when = day_in_words(day, self.today) if day and day <= self.today else ""
         self.context.update(
             helped=help_fact is not None,
             close_loop=close_loop,
@@ -424,9 +440,9 @@ class _Note:
         self.promise_ids = [p.id for p in promises]
         kept = []
         for n, promise in enumerate(promises):
-            fact = said.promise_fact(promise)
+            fact = promise_fact(promise)
             self._use(fact)
-            kept.append(said.keeping(said.Kept(fact.slots["form"], fact.slots["what"]), self.variant + n))
+            kept.append(keeping(Kept(fact.slots["form"], fact.slots["what"]), self.variant + n))
         where, when, days = self._meeting(latest=True)
         fresh = 0 <= days <= _FRESH_MEETING_DAYS
         meetings = sum(1 for i in self.network.timeline(self.contact.id) if i.kind == "met")
@@ -447,7 +463,7 @@ class _Note:
         if news is not None and not self.known.of("need"):
             # Their news is the freshest thing to pick up: congratulate, then ask to hear about it.
             self._use(news)
-            on = said.congrats_on(news)
+            on = congrats_on(news)
             if self.style == "formal":
                 return f"Congratulations on {on}, too. I would love to hear more about it over a coffee some time."
             return (
@@ -518,19 +534,19 @@ class _Note:
         """(a sentence naming the thread, one question) - the fact is named once."""
         v = self.variant
         if fact.kind in NEWS_KINDS:
-            on = said.congrats_on(fact)
+            on = congrats_on(fact)
             lead = (f"I saw your news - congratulations on {on}!", f"I heard about {on} - congratulations!",
                     f"Congratulations on {on}, by the way!")[v]  # fmt: skip
             if self.style == "formal":
                 lead = f"I was delighted to hear of {on} - congratulations."
-            return lead, said.question_after(fact, v)
+            return lead, question_after(fact, v)
         if fact.kind == "promise":
-            kept = said.Kept(fact.slots["form"], fact.slots["what"])
-            return f"{said.still_owed(kept)} - sorry it's taken me a while.", _ask_back(v)
+            kept = Kept(fact.slots["form"], fact.slots["what"])
+            return f"{still_owed(kept)} - sorry it's taken me a while.", _ask_back(v)
         if fact.kind == "need":
-            words = said.need_words(fact)
-            return f"Last time we spoke you were {words}.", said.question_after(fact, v)
-        return "", said.question(fact, v)
+            words = need_words(fact)
+            return f"Last time we spoke you were {words}.", question_after(fact, v)
+        return "", question(fact, v)
 
     # -- share --
 
@@ -542,7 +558,7 @@ class _Note:
             person, has = helper
             self._use(need)
             self.contact_ids.append(person.id)
-            words = said.need_words(need)
+            words = need_words(need)
             who = person.name + (f" at {person.company.strip()}" if person.company.strip() else "")
             if has == ROLE_MATCH:
                 give = (
@@ -557,10 +573,10 @@ class _Note:
                     f"You're {words}, right? {person.name} {has} - I immediately thought of you.",
                 )[self.variant]
             close = "Would an intro be useful? I'm happy to ask first."
-            self.reason = f"{said.needs(need, self.contact.first_name)}, and {_has_words(has, person)}"
+            self.reason = f"{needs(need, self.contact.first_name)}, and {_has_words(has, person)}"
         elif need is not None:
             self._use(need)
-            words = said.need_words(need)
+            words = need_words(need)
             give = (f"You mentioned you're {words}, and this looked like a good lead:",
                     f"Since you're {words}, I thought this might be useful:",
                     f"This made me think of you, since you're {words}:")[self.variant]  # fmt: skip
@@ -568,7 +584,7 @@ class _Note:
             # Said to the user, about them: "a lead for Oli (a name, a profile or a post): Oli's pitch deck could use
             # feedback" - their deck, in the same words as the morning's nudge.
             first = self.contact.first_name
-            self.paste = f"a lead for {first} (a name, a profile or a post) - {said.looking_for(need, first)} -"
+            self.paste = f"a lead for {first} (a name, a profile or a post) - {looking_for(need, first)} -"
         else:
             interest = self.known.latest("interest") if self.variant != 1 else _rotate(self.known.of("interest"), 1)
             thing, paste = _SHARE_THINGS[self.variant]
@@ -628,10 +644,10 @@ class _Note:
             extra = self._offer_back(fallback=False) if self.variant == 2 else ""
         day = _day(news.on)
         self.context.update(
-            congrats_on=said.congrats_on(news),
+            congrats_on=congrats_on(news),
             belated=day is not None and (self.today - day).days > _NEWS_DAYS // 2,
             life=life,
-            ask=said.question_after(news, self.variant),
+            ask=question_after(news, self.variant),
             extra=extra,
         )
 
@@ -694,26 +710,26 @@ class _Note:
     def _why(self, reason: IntroReason, me: Contact, other: Contact, speaking_to: Contact) -> str:
         """The reason, said to ``speaking_to`` about ``other``."""
         if reason.kind == "need" and reason.need is not None:
-            words = said.need_words(reason.need)
+            words = need_words(reason.need)
             if reason.needer == me.id:
                 return f"You mentioned you're {words}, and {_has_words(reason.has, other)}."
-            need = said.needs(reason.need, other.first_name)
+            need = needs(reason.need, other.first_name)
             return (
                 f"{need}, and I thought of you straight away.",
                 f"{need}, and you were the first person I thought of.",
                 f"{need}, and you came to mind at once.",
             )[self.variant]
         if reason.kind == "goal" and reason.need is not None:
-            return f"You're both {said.need_words(reason.need)} right now, so you'd have plenty to compare notes on."
+            return f"You're both {need_words(reason.need)} right now, so you'd have plenty to compare notes on."
         return f"You're both into {reason.interest}, which not many people I know are."
 
     def _why_both(self, reason: IntroReason, a: Contact, b: Contact) -> str:
         """The reason said to both at once, by name only."""
         if reason.kind == "need" and reason.need is not None:
             needer, helper = (a, b) if reason.needer == a.id else (b, a)
-            return f"{said.needs(reason.need, needer.first_name)}, and {_has_words(reason.has, helper)}."
+            return f"{needs(reason.need, needer.first_name)}, and {_has_words(reason.has, helper)}."
         if reason.kind == "goal" and reason.need is not None:
-            return f"You're both {said.need_words(reason.need)} right now and could compare notes."
+            return f"You're both {need_words(reason.need)} right now and could compare notes."
         return f"You both love {reason.interest}, and you're the two people I know who talk about it best."
 
     # -- rendering --
@@ -743,7 +759,7 @@ _SHARE_THINGS = (("a piece", "an article"), ("an event", "an event page"), ("a p
 
 
 def _offer(contact: Contact, what: str) -> Fact:
-    offer = said.read_offer(what)
+    offer = read_offer(what)
     offer.contact_id = contact.id
     return offer
 
@@ -765,7 +781,7 @@ def _about(fact: Fact) -> str:
         if act == "raising":
             return "the round you're raising"
         return f"your search for {fact.slots.get('what', '')}"
-    return said.topic(fact)
+    return topic(fact)
 
 
 def _about_person(contact: Contact) -> str:
@@ -785,13 +801,13 @@ def _thing_thanked(did: str) -> str:
         return ""
     text = " ".join(words)
     if words[0].lower() in ("the", "your", "a", "an", "that", "those"):
-        return said.to_second_person(text)
-    return "the " + said.to_second_person(text)
+        return to_second_person(text)
+    return "the " + to_second_person(text)
 
 
 def _place(where: str) -> str:
     """A meeting place as it sits after "at" (facts.place_words: a few words, no day of its own)."""
-    return said.place_words(where)
+    return place_words(where)
 
 
 def _day(iso: str) -> date | None:

@@ -12,30 +12,17 @@ import functools
 from collections.abc import Callable, Mapping
 from datetime import date
 
-from bot.coach.facts import (
-    NEWS_KINDS,
-    YOU,
-    Person,
-    congrats_on,
-    debt_words,
-    goal_words,
-    known,
-    looking_for,
-    need_words,
-    offer_words,
-    place_words,
-    read_interest,
-    read_need,
-    read_offer,
-    topic,
-)
 from bot.coach.planning.due import Debt, Due, Gap, Helper, Lead, LoopDue
 from bot.coach.planning.give import IntroIdea, OfferIdea, share_interest
 from bot.coach.planning.goals import OUTCOME_NEWS, Focus, why_they_can_help
 from bot.coach.planning.nudges import Nudge
 from bot.coach.planning.summary import OpenItem, Row
 from bot.coach.reading.dates import how_long, when_in_words
-from bot.coach.saying.shorthand import article, tidy
+from bot.coach.reading.facts import NEWS_KINDS, goal_words, read_interest, read_need, read_offer
+from bot.coach.reading.shorthand import article, tidy
+from bot.coach.saying.grammar import YOU, Person, place_words
+from bot.coach.saying.known import known
+from bot.coach.saying.phrases import congrats_on, debt_words, looking_for, need_words, offer_words, topic
 from bot.store.records import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE, Contact
 
 Rows = Mapping[str, Row]

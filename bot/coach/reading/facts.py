@@ -1,0 +1,613 @@
+"""What a note says about a person, as typed facts: a new job, a win, a life event, what they need, offer
+and care about, and the goals the user states. Facts keep their words; how they are said is saying's work.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import NamedTuple
+
+from bot.coach.reading.names import fold
+from bot.coach.reading.notes import extract_facts
+from bot.coach.reading.second_person import to_second_person
+from bot.coach.reading.shorthand import company_name, roles_with_article, tidy
+from bot.store.records import Contact, Fact, new_id
+
+# Kinds that are news worth congratulating.
+NEWS_KINDS = ("win", "job_change", "life_event")
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word set written as one string."""
+    return frozenset(text.split())
+
+
+# -- 1. reading ------------------------------------------------------------------------------------------------
+
+# A slot may keep at most this many characters in a row from the note it was read from: messages never quote notes.
+_CLIP_RUN = 21
+# A sentence the coach writes may repeat at most this many characters of a note in a row (a slot, the words around
+# it and the space before them): longer, and it reads the note back.
+_QUOTE_RUN = 24
+_MAX_SLOT_WORDS = 6
+
+_SUBJECT = r"(?:(?:she|he|they|she's|he's|they're|she’s|he’s|they’re)\s+)?"
+_ADVERB = r"(?:(?:just|recently|finally|now|officially|also)\s+)?"
+_ORG = r"(?P<org>[A-Z0-9][\w&.'’+-]*(?:\s+(?:[A-Z0-9&][\w&.'’+-]*|of|de|and|for)){0,3})"
+_PLACE = r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
+_ROLE = (
+    r"(?:an?\s+|the\s+)?(?P<role>[A-Za-z][\w&/-]*"
+    r"(?:\s+(?!at\b|in\b|with\b|and\b|but\b|since\b|last\b|this\b)[A-Za-z][\w&/-]*){0,3})"
+)
+
+_JOB = re.compile(
+    "|".join(
+        (
+            # "started a new job at Anthropic (as PM)", "new role as PM at Anthropic", "got a new job"
+            r"\b(?P<new>(?:started|starting|starts|got|landed|took|has|accepted)\s+(?:a\s+)?new\s+(?:job|role|position|gig)"
+            r"|new\s+(?:job|role|position|gig))(?:\s+as\s+" + _ROLE.replace("role>", "role1>") + r")?"
+            r"(?:\s+at\s+" + _ORG.replace("org>", "org1>") + r")?(?:\s+as\s+" + _ROLE.replace("role>", "role2>") + ")?",
+            # "joined Anthropic (as PM)", "started at Anthropic", "left Google for Anthropic"
+            r"\b(?:joined|joining|joins|started\s+at|starting\s+at|starts\s+at|moved\s+over\s+to|switched\s+to"
+            r"|got\s+the\s+job\s+at|(?:is\s+)?now\s+(?:at|with)|(?:accepted|took)\s+(?:an?\s+|the\s+)?offer\s+(?:from|at)"
+            r"|left\s+[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}\s+(?:for|to\s+join))\s+"
+            + _ORG.replace("org>", "org3>")
+            + r"(?:\s+as\s+"
+            + _ROLE.replace("role>", "role3>")
+            + ")?",
+            # "is now PM at Anthropic", "now a designer at Figma"
+            r"\b(?:is\s+)?now\s+(?:working\s+)?(?:as\s+)?"
+            + _ROLE.replace("role>", "role4>")
+            + r"\s+at\s+"
+            + _ORG.replace("org>", "org4>"),
+        )
+    )
+)
+_PROMOTED = re.compile(r"\b(?:got|was|been|gets|getting|is)\s+promoted(?:\s+to\s+" + _ROLE + ")?", re.IGNORECASE)
+_MOVE = re.compile(
+    r"\b(?P<verb>moving|moved|relocating|relocated|relocates|moves|is\s+moving|will\s+move|just\s+moved)"
+    r"(?:\s+(?:back|over|out))?\s+to\s+" + _PLACE
+)
+# Needs: what they are looking for. "is hiring (a designer)", "looking for a lawyer", "needs a CTO",
+# "raising a seed round".
+_NEED = re.compile(
+    r"\b(?:(?P<hiring>is\s+hiring|are\s+hiring|hiring)(?:\s+(?:for\s+)?(?P<hired>[^,.;!?()]+))?"
+    r"|(?:is\s+|are\s+)?(?:looking|searching|hunting)\s+for\s+(?P<sought>[^,.;!?()]+)"
+    r"|(?:needs|need|wants|could\s+use)\s+(?P<needed>(?:an?|some|more|the|help\s+with|advice\s+on|intros?\s+to)\s+[^,.;!?()]+)"
+    r"|(?:is\s+|are\s+)?(?P<raising>raising|fundraising\s+for|fundraising)(?:\s+(?P<round>[^,.;!?()]+))?)",
+    re.IGNORECASE,
+)
+# Offers: what they can help with. "can help with intros to VCs", "happy to review decks", "expert in tax law".
+_OFFER = re.compile(
+    r"\b(?:can\s+help(?:\s+\w+)?\s+with|happy\s+to\s+help\s+with|could\s+help\s+with|offers|offered\s+to\s+help\s+with"
+    r"|(?:is\s+)?(?:an?\s+)?expert\s+(?:in|on)|knows\s+(?:a\s+lot|everything)\s+about|mentors)\s+(?P<what>[^,.;!?()]+)"
+    r"|\bhappy\s+to\s+(?P<act>review|mentor|advise\s+on|introduce\s+\w+\s+to|intro\s+\w+\s+to)\s+(?P<obj>[^,.;!?()]+)",
+    re.IGNORECASE,
+)
+# Life events: wonderful news that nobody "earned". (event, pattern)
+_LIFE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (event, re.compile(pattern, re.IGNORECASE))
+    for event, pattern in (
+        ("engagement", r"\b(?:got|just\s+got|is|are)\s+engaged\b|\bengagement\b"),
+        ("wedding", r"\b(?:got|is\s+getting|getting|just\s+got)\s+married\b|\b(?:her|his|their)\s+wedding\b"),
+        (
+            "baby",
+            r"\b(?:had|welcomed|having)\s+(?:a|her|his|their)\s+(?:\w+\s+)?(?:baby|son|daughter|girl|boy|kid|child)\b"
+            r"|\bbecame\s+(?:a\s+)?(?:dad|mum|mom|parent|father|mother)\b|\bnew\s+baby\b",
+        ),
+        ("twins", r"\bhad\s+twins\b"),
+        ("expecting", r"\b(?:is|are)\s+(?:pregnant|expecting)\b|\bexpecting\s+(?:a|their|her|his)\s+(?:\w+\s+)?baby\b"),
+        ("retirement", r"\b(?:just\s+)?retired\b"),
+        ("house", r"\bbought\s+(?:a|her|his|their)\s+(?:first\s+)?(?:house|home|flat|apartment)\b"),
+        ("graduation", r"\bgraduated\b"),
+    )
+)
+# Wins extract_facts does not know yet (principle 3: congratulate a win). Each: (event, pattern, verb).
+_MORE_WINS = re.compile(
+    r"\b(?P<verb>finished|completed|ran|won|received|got|earned|closed|published|launched|shipped|sold|hit|made"
+    r"|defended|passed|opened)\s+"
+    r"(?P<what>(?:her|his|their|a|an|the|its)\s+(?:first\s+|second\s+|own\s+|\w+\s+)?(?:\w+\s+)?"
+    r"(?:marathon|half[\s-]marathon|ironman|triathlon|race|ultra|award|prize|grant|fellowship|round|series\s+\w|"
+    r"book|paper|novel|album|app|product|company|startup|business|podcast|funding|seed\s+round|deal|milestone"
+    r"|thesis|dissertation|phd|exam|exams|bar|license|licence|degree|certification|mba|bakery|restaurant|cafe|café"
+    r"|shop|store|gallery|practice|studio)"
+    r"[^,.;!?()]*)"
+    r"|\b(?P<named>(?:was\s+|got\s+|been\s+)?named\s+(?:to|in|on|as)\s+(?P<list>[^,.;!?()]+))"
+    r"|\b(?P<acquired>(?:was|got|has\s+been|just\s+got)\s+acquired(?:\s+by\s+(?P<buyer>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}))?)",
+    re.IGNORECASE,
+)
+_BAD_END = _words(
+    """a an the and or of to in on at for with by from her his their my your our its about as that which
+    who"""
+)
+_ADJUNCT = re.compile(
+    r"\s+(?:on\s+the\s+side|last\s+\w+|this\s+\w+|yesterday|today|ago|recently|just\s+now|again"
+    r"|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in\s+(?:january|february|march|april|may"
+    r"|june|july|august|september|october|november|december)|and\s+(?:she|he|they|i|is|was|has)\b|but\b|who\b"
+    r"|which\b|because\b|so\b|after\b|while\b|before\b|too\b|as\s+well\b).*$",
+    re.IGNORECASE,
+)
+
+
+def read_facts(text: str, contact: Contact, on: str, source_id: str = "") -> list[Fact]:
+    """The typed facts a note or capture says about ``contact``, learned on ``on`` (ISO day). Not saved.
+
+    Promises are not returned: they are kept as Promise records, which have their own open/kept life; ``known``
+    derives promise facts from those.
+    """
+    text = " ".join((text or "").split())[:2000]
+    if not text:
+        return []
+    pronoun = _pronoun(text)
+    found: list[Fact] = []
+
+    def add(kind: str, **slots: str) -> None:
+        slots = {k: v for k, v in slots.items() if v}
+        if pronoun != "they":
+            slots["pronoun"] = pronoun
+        fact = Fact(id=new_id(), contact_id=contact.id, kind=kind, slots=slots, on=on, source_id=source_id)
+        if _key(fact) not in {_key(f) for f in found}:
+            found.append(fact)
+
+    scanned = _without_names(text, contact)
+    promoted = _PROMOTED.search(scanned)
+    if promoted:
+        add("win", event="promotion", verb="promoted", to=_role(promoted.group("role") or ""))
+    elif re.search(r"\b(?:made|became|becomes|making)\s+(?:a\s+)?partner\b", scanned, re.IGNORECASE):
+        add("win", event="promotion", verb="promoted", to="partner")
+    for m in _JOB.finditer(scanned):
+        org = next((m.group(g) for g in ("org1", "org3", "org4") if m.group(g)), "") or ""
+        role = next((m.group(g) for g in ("role1", "role2", "role3", "role4") if m.group(g)), "") or ""
+        org, role = _org(org), _role(role)
+        if org or role or m.group("new"):
+            add("job_change", company=org, role=role)
+    for m in _MOVE.finditer(scanned):
+        future = m.group("verb").lower().startswith(("moving", "relocating", "is", "will", "moves", "relocates"))
+        add("move", place=_org(m.group("place")), tense="future" if future else "past")
+    for event, pattern in _LIFE:
+        if pattern.search(scanned):
+            add("life_event", event=event)
+    for m in _NEED.finditer(scanned):
+        if _negated(scanned, m.start()):
+            continue
+        if m.group("hiring"):
+            add("need", act="hiring", what=_thing(m.group("hired") or "", text, "hiring"))
+        elif m.group("raising"):
+            add("need", act="raising", what=_round(_thing(m.group("round") or "", text, "raising")) or "funding")
+        else:
+            wanted = m.group("sought") or m.group("needed") or ""
+            helped = re.match(r"(?:some\s+)?(help\s+with|advice\s+on)\s+", wanted, re.IGNORECASE)
+            if helped:  # "needs help with pitch deck reviews": what they need help with
+                act = helped.group(1).split()[0].lower()
+                add("need", act=act, what=_thing(wanted[helped.end() :], text))
+                continue
+            what = _thing(wanted, text)
+            if what and not _is_pronoun_phrase(what):
+                add("need", what=what)
+    for m in _OFFER.finditer(scanned):
+        if m.group("act"):
+            add("offer", act=m.group("act").lower().split()[0], what=_thing(m.group("obj"), text))
+        elif (what := _thing(m.group("what"), text)) and not _is_pronoun_phrase(what):
+            add("offer", what=what)
+
+    mined = extract_facts(text)
+    taken = {fold(f.slots.get("what", "")) for f in found}
+    for phrase in mined.wins:
+        fact = _win_fact(phrase, text, contact, on, source_id, pronoun)
+        if fact is not None and not _covered(fact, found):
+            found.append(fact)
+    for m in _MORE_WINS.finditer(scanned):
+        if _negated(scanned, m.start()):
+            continue
+        if m.group("named"):
+            add("win", event="award", verb="named", what=_clip(m.group("list"), text))
+            continue
+        if m.group("acquired"):
+            add("win", event="exit", verb="acquired", by=_org(m.group("buyer") or ""))
+            continue
+        fact = _win_fact(f"{m.group('verb')} {m.group('what')}", text, contact, on, source_id, pronoun)
+        if fact is not None and not _covered(fact, found):
+            found.append(fact)
+    # "not hiring right now" says there is no need: trust the negation over a need read from the same text.
+    refused = re.search(r"(?:\bnot|n't|n’t|\bno longer)\s+(?:\w+\s+)?(?:hiring|looking|need|raising)", scanned, re.I)
+    for kind, items in (("need", [] if refused else mined.needs), ("offer", mined.offers)):
+        said = [set(fold(f.slots.get("what", "")).split()) - _DROPPABLE for f in found if f.kind == kind]
+        for item in items:
+            what = _thing(item, text)
+            words = set(fold(what).split()) - _DROPPABLE
+            if what and words and not any(words & other for other in said) and not _is_pronoun_phrase(what):
+                said.append(words)
+                add(kind, what=what)
+    for interest in mined.interests:
+        what = _interest(interest, text)
+        if what and fold(what) not in taken:
+            add("interest", what=what)
+    return found
+
+
+def _win_fact(phrase: str, source: str, contact: Contact, on: str, source_id: str, pronoun: str) -> Fact | None:
+    """A win phrase as extract_facts or _MORE_WINS found it ("launched her startup") -> a win fact."""
+    phrase = re.sub(r"^(?:just|finally|recently)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+    low = phrase.lower()
+    slots: dict[str, str]
+    if low.startswith(("got promoted", "promoted")):
+        to = re.match(r"(?:got\s+)?promoted\s+to\s+(.+)", phrase, re.IGNORECASE)
+        slots = {"event": "promotion", "verb": "promoted", "to": _role(to.group(1)) if to else ""}
+    elif low.startswith("new job") or re.match(r"(?:got|started|landed|took)\s+(?:a\s+)?new\s+(?:job|role)", low):
+        at = re.search(r"\bat\s+" + _ORG, phrase)
+        slots = {"event": "new_job", "company": _org(at.group("org")) if at else ""}
+        return Fact(
+            id=new_id(), contact_id=contact.id, kind="job_change", slots=_pruned(slots, pronoun), on=on,
+            source_id=source_id,
+        )  # fmt: skip
+    elif re.match(r"(?:became|made)\s+(?:a\s+)?partner\b", low):  # "made partner": a promotion
+        slots = {"event": "promotion", "verb": "promoted", "to": "partner"}
+    elif re.match(
+        r"got\s+(?:married|engaged)|had\s+a\s+baby|became\s+(?:a\s+)?(?:dad|mum|mom|parent|father|mother)", low
+    ):
+        event = "wedding" if "married" in low else "engagement" if "engaged" in low else "baby"
+        return Fact(
+            id=new_id(), contact_id=contact.id, kind="life_event", slots=_pruned({"event": event}, pronoun), on=on,
+            source_id=source_id,
+        )  # fmt: skip
+    elif low.startswith("graduated"):
+        return Fact(
+            id=new_id(), contact_id=contact.id, kind="life_event", slots=_pruned({"event": "graduation"}, pronoun),
+            on=on, source_id=source_id,
+        )  # fmt: skip
+    else:
+        verb, _, rest = phrase.partition(" ")
+        verb = verb.lower()
+        if verb == "joined":  # "joined Stripe" is a new job
+            company = _org(rest)
+            return Fact(
+                id=new_id(), contact_id=contact.id, kind="job_change", slots=_pruned({"company": company}, pronoun),
+                on=on, source_id=source_id,
+            ) if company else None  # fmt: skip
+        what = _clip(to_second_person(rest, contact), source)
+        if verb == "started" and not what.lower().startswith("your own"):
+            return None  # "started her own studio" is a win; "started the meeting late" is not
+        event = _EVENT_OF_VERB.get(verb, "win")
+        if re.search(r"marathon|ironman|triathlon|race|ultra", what, re.IGNORECASE):
+            event = "race"
+        elif re.search(r"award|prize|grant|fellowship", what, re.IGNORECASE):
+            event = "award"
+        elif verb == "raised" or re.search(r"\bround\b|funding", what, re.IGNORECASE):
+            event = "funding"
+        if not what and event != "win":
+            return None
+        slots = {"event": event, "verb": verb, "what": what}
+    return Fact(
+        id=new_id(), contact_id=contact.id, kind="win", slots=_pruned(slots, pronoun), on=on, source_id=source_id
+    )
+
+
+_EVENT_OF_VERB = {
+    "launched": "launch", "shipped": "launch", "released": "launch", "opened": "launch", "founded": "launch",
+    "started": "launch", "published": "published", "raised": "funding", "closed": "funding", "won": "award",
+    "received": "award", "finished": "race", "completed": "race", "ran": "race", "sold": "exit",
+    "exited": "exit", "landed": "win",
+}  # fmt: skip
+
+
+def _pruned(slots: dict[str, str], pronoun: str) -> dict[str, str]:
+    slots = {k: v for k, v in slots.items() if v}
+    if pronoun != "they":
+        slots["pronoun"] = pronoun
+    return slots
+
+
+def _covered(fact: Fact, found: Sequence[Fact]) -> bool:
+    """Already said by a fact found earlier in the same text (a promotion read twice, a win that is a job)."""
+    key = _key(fact)
+    for other in found:
+        if _key(other) == key:
+            return True
+        if (
+            fact.kind == "win"
+            and other.kind == "win"
+            and fact.slots.get("event") == "promotion" == other.slots.get("event")
+        ):
+            return True
+        if fact.kind == other.kind == "job_change":
+            return True
+        if fact.kind == "win" and other.kind == "job_change":  # "got the job at Stripe" is that job, said once
+            what = fact.slots.get("what", "").lower()
+            company = other.slots.get("company", "").lower()
+            if "job" in what.split() or (company and company in what):
+                return True
+        if fact.kind == "win" and other.kind == "life_event" and fact.slots.get("event") in ("win", "launch"):
+            return False
+    return False
+
+
+def _without_names(text: str, contact: Contact) -> str:
+    """The contact's names read as "she": "Jane just got promoted" reads like "she just got promoted"."""
+    for word in {w for w in contact.name.split() if len(w) > 1}:
+        text = re.sub(rf"\b{re.escape(word)}(?:'s|’s)?\b", "they", text)
+    return text
+
+
+def _pronoun(text: str) -> str:
+    """The pronoun a note uses for its person, so nudges can say "she launched her studio"; "they" if none."""
+    m = re.search(r"\b(she|her|hers|herself|he|him|his|himself)\b", text, re.IGNORECASE)
+    if not m:
+        return "they"
+    return "she" if m.group(1).lower().startswith(("she", "her")) else "he"
+
+
+def _negated(text: str, start: int) -> bool:
+    return bool(re.search(r"(?:\bnot|n't|n’t|\bnever|\bno longer)\s+(?:\w+\s+)?$", text[max(0, start - 16) : start]))
+
+
+def _is_pronoun_phrase(what: str) -> bool:
+    return what.lower().split()[0] in ("you", "me", "us", "it", "them", "him", "her", "this", "that")
+
+
+def _org(text: str) -> str:
+    words = text.split()
+    while words and (words[-1].lower() in _BAD_END or not words[-1][:1].isupper()):
+        words.pop()
+    return " ".join(words).strip(".,'’")
+
+
+def _role(text: str) -> str:
+    text = re.split(r"\s+(?:at|in|with|and|for|from|since|last|this)\s+", text.strip(), maxsplit=1)[0]
+    words = [w for w in text.split() if w]
+    while words and words[-1].lower() in _BAD_END:
+        words.pop()
+    while words and words[0].lower() in ("a", "an", "the"):
+        words.pop(0)
+    return " ".join(words[:4]).strip(".,")
+
+
+def _thing(phrase: str, source: str, said_with: str = "") -> str:
+    """What a need or offer is about, clipped: "a lawyer for her startup's seed round" -> "a lawyer"."""
+    phrase = tidy(_ADJUNCT.sub("", phrase.strip()))  # typed shorthand said properly: "w/" -> "with", "ai" -> "AI"
+    phrase = re.split(r"\s+(?:and|&)\s+(?!(?:an?|the|some|two|three)\s)", phrase, maxsplit=1)[0]  # "... and loves jazz"
+    phrase = re.sub(r"^(an?\s+)?intros?\b", "an introduction", phrase, flags=re.IGNORECASE)
+    # "an intro to someone at Sequoia" -> "an introduction to Sequoia": the place is the point (and a company's name
+    # is written with a capital, however it was typed)
+    phrase = re.sub(
+        r"^an introduction to (?:someone|somebody|anyone|people|a person|folks)\s+(?:at|from)\s+(\w)",
+        lambda m: "an introduction to " + m.group(1).upper(),
+        phrase,
+        flags=re.IGNORECASE,
+    )
+    if len(phrase.split()) > 3 and not re.match(r"(?:an?\s+)?intro", phrase, re.IGNORECASE):
+        phrase = re.split(r"\s+(?:to|for|so|because)\s+(?=\w)", phrase, maxsplit=1)[0]
+    return roles_with_article(_clip(to_second_person(phrase), source, said_with))
+
+
+def _clip(phrase: str, source: str, said_with: str = "") -> str:
+    """A slot: at most a few words, never ending on "the" or "and", and no long run copied from ``source`` even with
+    the words it is said with ("hiring" + "two senior designers" -> "senior designers")."""
+    phrase = _ADJUNCT.sub("", " ".join(phrase.split())).strip(" ,.;:!?-–—'\"")
+    words = phrase.split()[:_MAX_SLOT_WORDS]
+    low_source = " ".join(source.split()).lower()
+
+    def copies(ws: list[str]) -> bool:
+        return _longest_run(f"{said_with} {' '.join(ws)}".strip().lower(), low_source) > _CLIP_RUN
+
+    if len(words) > 2 and copies(words):  # first try leaving out a word that only qualifies: "two", "senior"
+        for i in (*range(1, len(words) - 1), 0):
+            if words[i].lower() not in _DROPPABLE and not words[i].isdigit():
+                continue
+            if i == 0 and words[0].lower() in ("a", "an", "the"):
+                continue  # "deck with my notes" is not English: shorten from the end instead ("the deck")
+            shorter = words[:i] + words[i + 1 :]
+            if not copies(shorter):
+                return " ".join(shorter)
+    full = len(words)
+    while words and ((words[-1].lower() in _BAD_END and words[-1] != "A") or copies(words)):
+        words.pop()
+    if len(words) < full:  # cut short: drop a dangling phrase too ("a book on climate" -> "a book")
+        cut = [n for n, w in enumerate(words) if n and w.lower() in _PREPOSITIONS]
+        if cut:
+            words = words[: cut[-1]]
+    return " ".join(words)
+
+
+_DROPPABLE = _words(
+    """a an the two three four five few couple several some more new senior junior good great experienced
+    talented really very"""
+)
+_PREPOSITIONS = frozenset(["on", "in", "at", "for", "about", "with", "from", "of", "to", "by"])
+
+
+def _longest_run(a: str, b: str) -> int:
+    """Length of the longest stretch of ``a`` that appears in ``b`` (both short: a slot and a note)."""
+    best = 0
+    for i in range(len(a)):
+        j = i + best + 1
+        while j <= len(a) and a[i:j] in b:
+            best = j - i
+            j += 1
+    return best
+
+
+# -- typed pieces: a card's needs, offers and interests, the user's offers and goals -------------------------------
+
+# A funding round named bare ("raising seed", "needs series A"): said whole, "a seed round".
+_ROUND = re.compile(
+    r"^(?:an?\s+|the\s+|your\s+|my\s+)?(?P<name>pre-?seed|seed|angel|bridge|series\s+[a-e])(?:\s+round)?$",
+    re.IGNORECASE,
+)
+
+
+def _round(what: str) -> str:
+    """ "seed" -> "a seed round", "series a" -> "a Series A round"; anything else as it is."""
+    m = _ROUND.match(what.strip())
+    if not m:
+        return what
+    name = m.group("name").lower()
+    name = f"Series {name[-1].upper()}" if name.startswith("series") else name
+    return f"{'an' if name[:1] in 'aeiou' else 'a'} {name} round"
+
+
+def read_need(text: str) -> Fact:
+    """A need as a card or a summary row keeps it, typed on a phone ("feedback on his pitch deck", "hiring designer",
+    "seed", "a cofounder w/ ML chops") -> a need fact like one read from a note: slots in the second person, the
+    pronoun the text uses, and the act it names ("hiring", "raising", "help", "advice"). Not saved."""
+    return Fact(id="", contact_id="", kind="need", slots=dict(_need_slots(text)))
+
+
+@lru_cache(maxsize=4096)  # the same needs come back in the morning's words day after day
+def _need_slots(text: str) -> tuple[tuple[str, str], ...]:
+    raw = " ".join(text.split()).strip(" .,;:!?")
+    act, rest = "", raw
+    lead = re.match(r"(?:is\s+|are\s+)?(hiring|raising|fundraising)(?:\s+for)?\b\s*", raw, re.IGNORECASE)
+    if lead:
+        act, rest = ("hiring" if lead.group(1).lower() == "hiring" else "raising"), raw[lead.end() :]
+    else:
+        lead = re.match(r"(?:some\s+)?(help|advice)\s+(?:with|on)\s+", raw, re.IGNORECASE)
+        if lead:
+            act, rest = lead.group(1).lower(), raw[lead.end() :]
+    if _ROUND.match(tidy(rest)) and act in ("", "raising"):
+        act, rest = "raising", _round(tidy(rest))
+    elif not act and re.match(r"(?:money|funds|funding|capital)\b", rest, re.IGNORECASE):  # "money for the hospice"
+        act = "raising"
+    rest = re.sub(r"^to\s+meet\s+", "an introduction to ", rest, flags=re.IGNORECASE)  # "wants to meet investors"
+    what = _thing(rest, raw) if rest else ""
+    if act in ("", "raising") and _ROUND.match(what):
+        act, what = "raising", _round(what)
+    elif act == "raising" and not what:
+        what = "funding"
+    return tuple(_pruned({"act": act, "what": what}, _pronoun(raw)).items())
+
+
+_OFFER_OPENERS = re.compile(
+    r"^(?:(?:i|we|she|he|they)(?:\s+|(?=['’])))?(?:(?:'m|’m|am|is|are|'re|’re)\s+)?"
+    r"(?:(?:can|could|will|would|happily|gladly|always|also|really|love\s+to|like\s+to|offers?|do)\s+)*"
+    r"(?:(?:be\s+)?(?:happy|glad|keen|willing|able|offered)\s+to\s+)?",
+    re.IGNORECASE,
+)
+# Offers said as something one does ("review pitch decks"); anything else is a thing one helps with ("fundraising").
+_OFFER_VERBS = {
+    verb: verb
+    for verb in _words(
+        """review mentor advise coach introduce connect edit proofread teach share read explain design build
+        host lend check look give write translate sponsor invest fund pair talk chat"""
+    )
+} | {"intro": "introduce", "intros": "introduce", "mentoring": "mentor", "know": "know", "have": "have"}
+# Said as they are, without "can": "you know great designers", "Lea has a spare desk".
+_PLAIN_VERBS = {"know": "knows", "have": "has"}
+
+
+def read_offer(text: str) -> Fact:
+    """An offer as typed, the user's (/offer "I can review pitch decks") or a card's ("happy to intro ppl in
+    fintech", "legal advice") -> an offer fact: ``act`` the verb when it is something one does, ``what`` its object
+    or the thing one helps with. Not saved."""
+    return Fact(id="", contact_id="", kind="offer", slots=dict(_offer_slots(text)))
+
+
+@lru_cache(maxsize=4096)
+def _offer_slots(text: str) -> tuple[tuple[str, str], ...]:
+    raw = " ".join(text.split()).strip(" .,;:!?")
+    rest = tidy(_OFFER_OPENERS.sub("", raw, count=1))
+    helped = re.match(r"help(?:\s+out)?(?:\s+(?:people|others|founders|folks))?\s+(?:with|on)\s+", rest, re.IGNORECASE)
+    if helped:
+        rest = rest[helped.end() :]
+    verb, _, obj = rest.partition(" ")
+    act = "" if helped else _OFFER_VERBS.get(verb.lower(), "")
+    if act and act != "introduce" and verb.lower().startswith("intro"):
+        act = "introduce"
+    what = obj if act else rest
+    if act == "introduce" and re.match(r"(?:(?:me|us|you)\s+)?to\s", what, re.IGNORECASE):  # "intro (me) to VCs"
+        act, what = "", "introductions " + re.sub(r"^(?:me|us|you)\s+", "", what, flags=re.IGNORECASE)
+    what = roles_with_article(_clip(what, raw))
+    return tuple(_pruned({"act": act, "what": what}, _pronoun(raw)).items())
+
+
+def _interest(text: str, source: str) -> str:
+    """An interest as typed ("ai stuff", "about climate") -> what to say ("AI", "climate")."""
+    what = re.sub(r"^(?:about|in|on|into|with)\s+", "", tidy(text.strip()), flags=re.IGNORECASE)
+    return _clip(what, source)
+
+
+def read_interest(text: str) -> Fact:
+    """An interest as a card keeps it -> an interest fact (``topic`` says it). Not saved."""
+    return Fact(id="", contact_id="", kind="interest", slots=_pruned({"what": _interest_said(text)}, "they"))
+
+
+@lru_cache(maxsize=4096)
+def _interest_said(text: str) -> str:
+    return _interest(text, text)
+
+
+class GoalWords(NamedTuple):
+    """The user's goal, said two ways."""
+
+    after_goal: str  # after "your goal": "to land a PM role at Stripe", "of raising a seed round"
+    first_person: str  # in a note from the user: "I'm trying to land a PM role at Stripe", "I'm raising a seed round"
+
+
+_GOAL_VERBS = _words(
+    """land get find raise become join start build hire move switch grow launch sign win make close reach
+    break learn meet ship"""
+)
+_GOAL_OPENERS = re.compile(
+    r"^(?:(?:i\s+)?(?:want|need|would\s+like|'d\s+like|’d\s+like|hope|plan)\s+to|(?:i'm|i’m|i\s+am)\s+"
+    r"(?:trying|looking|hoping|planning)\s+to|trying\s+to|looking\s+to|my\s+goal\s+is\s+to|goal:|to)\s+",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1024)
+def goal_words(text: str) -> GoalWords:
+    """A goal as typed ("land a PM role at stripe by March" without its date, "raising seed", "a cofounder w/ ML
+    chops") -> words to say it: ("to land a PM role at stripe", "I'm trying to land a PM role at stripe"),
+    ("of raising a seed round", "I'm raising a seed round"), ("of finding a cofounder with ML chops", "I'm looking
+    for a cofounder with ML chops")."""
+    said = _GOAL_OPENERS.sub("", tidy(text).strip().rstrip(".!"), count=1)
+    if said[:1].isupper() and not said[1:2].isupper():
+        said = said[:1].lower() + said[1:]
+    if not said:
+        return GoalWords("", "I'm working toward something")
+    verb, _, rest = said.partition(" ")
+    low = verb.lower()
+    if low in ("raise", "raising", "fundraise", "fundraising"):
+        money = _round(rest) if rest else "funding"
+        money = re.sub(r"^(?:for\s+)?", "", money) if money else "funding"
+        return GoalWords(f"of raising {money}", f"I'm raising {money}")
+    if low in _GOAL_VERBS:
+        said = f"{verb} {roles_with_article(rest)}".strip()
+        # "land a PM role at stripe": a company is written with a capital, however it was typed
+        said = re.sub(r"\bat ([a-z][\w-]*)$", lambda m: "at " + company_name(m.group(1)), said)
+        return GoalWords(f"to {said}", f"I'm trying to {said}")
+    if low.endswith("ing") and len(low) > 4:
+        said = roles_with_article(said)
+        return GoalWords(f"of {said}", f"I'm {said}")
+    if _ROUND.match(said):
+        return GoalWords(f"of raising {_round(said)}", f"I'm raising {_round(said)}")
+    said = roles_with_article(said)
+    return GoalWords(f"of finding {said}", f"I'm looking for {said}")
+
+
+def supersedes(fact: Fact, current: Iterable[Fact]) -> list[Fact]:
+    """The current facts that ``fact`` makes out of date: the previous job, the previous move."""
+    if fact.kind in ("job_change", "move"):
+        return [old for old in current if old.kind == fact.kind and not old.superseded_on and old.id != fact.id]
+    return []
+
+
+def _key(fact: Fact) -> tuple[str, str]:
+    """Two facts with the same key say the same thing."""
+    s = fact.slots
+    if fact.kind == "job_change":
+        main = s.get("company", "") or s.get("role", "")
+    elif fact.kind == "move":
+        main = s.get("place", "")
+    elif fact.kind == "life_event":
+        main = s.get("event", "")
+    elif fact.kind == "win" and s.get("event") == "promotion":
+        main = "promotion " + s.get("to", "")
+    elif fact.kind == "promise":
+        main = s.get("promise_id", "")
+    elif fact.kind == "help_received":
+        main = s.get("source", "")
+    else:
+        main = s.get("act", "") + " " + s.get("what", "")
+    return fact.kind, fold(main)

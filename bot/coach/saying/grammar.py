@@ -1,0 +1,184 @@
+"""The grammar of a phrase said to the user: who it is about (persons and pronouns), verb forms, articles,
+days in words, and a note's third person turned into the second.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING, NamedTuple
+
+from bot.coach.reading.dates import how_long, when_in_words
+from bot.coach.reading.shorthand import tidy
+from bot.store.records import Fact
+
+if TYPE_CHECKING:
+    pass
+
+# -- who we are talking to -------------------------------------------------------------------------------------
+
+
+class Person(NamedTuple):
+    """Who a sentence is about: ``YOU`` (a note to them) or a name and pronoun (a nudge to the user)."""
+
+    name: str  # "" for YOU
+    pronoun: str = "they"  # "she" | "he" | "they"
+
+    @property
+    def is_you(self) -> bool:
+        return not self.name
+
+
+YOU = Person("")
+
+_FORMS = {  # pronoun -> (subject, object, possessive, reflexive, "is")
+    "you": ("you", "you", "your", "yourself", "are"),
+    "she": ("she", "her", "her", "herself", "is"),
+    "he": ("he", "him", "his", "himself", "is"),
+    "they": ("they", "them", "their", "themselves", "are"),
+}
+
+
+# -- turning the note's third person into the second ---------------------------------------------------------
+
+
+
+
+
+
+
+# -- 3. saying -------------------------------------------------------------------------------------------------
+
+
+def when(fact: Fact, today: date) -> str:
+    """When the fact was learned, as it fits after a clause: "last Tuesday", "yesterday", "in March"; "" unknown."""
+    try:
+        day = date.fromisoformat(fact.on[:10])
+    except ValueError:
+        return ""
+    return day_in_words(day, today) if day <= today else ""
+
+
+def day_in_words(day: date, today: date) -> str:
+    """Like when_in_words, but a weekday before this week's Monday is "last Tuesday" rather than "on Tuesday"."""
+    days = (today - day).days
+    if 2 <= days <= 6 and day.weekday() >= today.weekday():
+        return "last " + when_in_words(day, today).removeprefix("on ")
+    return when_in_words(day, today)
+
+
+def since(day: date, today: date) -> str:
+    """How long ago, as in "it's been {since}": "a few weeks"."""
+    return how_long(day, today)
+
+
+def _forms(person: Person) -> tuple[str, str, str, str, str]:
+    return _FORMS["you" if person.is_you else person.pronoun if person.pronoun in _FORMS else "they"]
+
+
+def _voice(phrase: str, person: Person) -> str:
+    """Slots are stored speaking to the person ("your own studio"); about them, "your" becomes "her"."""
+    if person.is_you:
+        return phrase
+    _, obj, pos, refl, _ = _forms(Person(person.name, person.pronoun))
+    phrase = re.sub(r"\byourself\b", refl, phrase)
+    phrase = re.sub(r"\byours\b", pos if pos != "her" else "hers", phrase)
+    phrase = re.sub(r"\byour\b", pos, phrase)
+    return re.sub(r"\byou\b", obj, phrase)
+
+
+_PLACE_DAY = re.compile(
+    r"\s+(?:on\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?|on\s+\w+day|last\s+\w+|this\s+\w+|yesterday|today|tonight)$",
+    re.IGNORECASE,
+)
+
+
+def place_words(where: str) -> str:
+    """A meeting place as it sits after "at": at most a few words, never a whole sentence, shorthand spelled out,
+    and without a day of its own ("the career fair on the 3rd"), since a message says when relative to today."""
+    words = _PLACE_DAY.sub("", tidy(where.strip().rstrip(".,;:"))).split()
+    if words and words[0].lower() == "at":
+        words = words[1:]
+    return " ".join(words) if len(" ".join(words)) <= 40 else " ".join(words[:4])
+
+
+def said_about(phrase: str, person: Person) -> str:
+    """A slot (said to them: "feedback on your CV") said about them to the user: "feedback on their CV"."""
+    return _voice(phrase, person)
+
+
+def _subject(person: Person) -> str:
+    return "you" if person.is_you else person.name
+
+
+def _be(person: Person) -> str:
+    return "'re" if person.is_you else "'s"  # "you're", "Lisa's": a named subject is one person
+
+
+def _gerund(verb: str) -> str:
+    """ "launched" -> "launching", "ran" -> "running", "copied" -> "copying"."""
+    low = verb.lower()
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
+    if low.endswith("ied"):
+        return low[:-3] + "ying"
+    if low.endswith("eed"):
+        return low[:-1] + "ing"
+    if low.endswith("ed"):
+        stem = low[:-2]
+        if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":  # "shipped" -> "shipping"
+            return stem[:-1] + "ing"
+        return stem + "ing"
+    return low + "ing"
+
+
+_IRREGULAR = {
+    "sent": "sending", "gave": "giving", "took": "taking", "made": "making", "told": "telling", "lent": "lending",
+    "got": "getting", "found": "finding", "wrote": "writing", "bought": "buying", "paid": "paying",
+    "put": "putting", "taught": "teaching", "brought": "bringing", "met": "meeting", "spent": "spending",
+    "let": "letting", "read": "reading", "saw": "seeing", "did": "doing", "came": "coming", "went": "going",
+    "kept": "keeping", "held": "holding", "set": "setting", "ran": "running", "drove": "driving", "won": "winning",
+    "sold": "selling", "became": "becoming", "had": "having", "built": "building", "began": "beginning",
+    "grew": "growing", "led": "leading", "hit": "hitting", "raised": "raising", "closed": "closing",
+    "released": "releasing", "completed": "completing", "received": "receiving", "earned": "earning",
+    "finished": "finishing", "launched": "launching", "published": "publishing", "shipped": "shipping",
+    "started": "starting", "founded": "founding", "opened": "opening", "landed": "landing", "exited": "exiting",
+    "reviewed": "reviewing", "introduced": "introducing", "shared": "sharing", "agreed": "agreeing",
+    "proofread": "proofreading", "helped": "helping", "connected": "connecting", "invited": "inviting",
+    "recommended": "recommending", "hosted": "hosting", "referred": "referring", "vouched": "vouching",
+    "copied": "copying", "chatted": "chatting", "advised": "advising", "explained": "explaining",
+}  # fmt: skip
+
+
+def _the(what: str) -> str:
+    """ "your own ceramics studio" -> "the ceramics studio", "a seed round" -> "the seed round"."""
+    return re.sub(r"^(?:your\s+own|your|her|his|their|an?)\s+", "the ", what, flags=re.IGNORECASE)
+
+
+def _own(what: str, verb: str) -> str:
+    """After a verb that makes the thing theirs, "a" becomes "your": "raised a seed round" -> "raising your seed
+    round"; "won an award" keeps its article."""
+    if verb in ("launched", "raised", "published", "founded", "started", "opened", "closed", "released", "shipped",
+                "built", "wrote", "finished", "completed", "sold"):  # fmt: skip
+        return re.sub(r"^an?\s+(?=\S)", "your ", what, flags=re.IGNORECASE)
+    return what
+
+
+def _a(role: str) -> str:
+    """ "PM" stays "PM" ("as PM"); "designer" -> "a designer"? Roles read well bare after "as": kept bare."""
+    return role
+
+
+def _third_person(verb: str) -> str:
+    """ "review" -> "reviews", "coach" -> "coaches", "fly" -> "flies"."""
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+def _plural(thing: str) -> bool:
+    """ "the slides", "my notes" are plural; "the Ferrazzi book", "the address" are not."""
+    last = thing.split()[-1].lower() if thing.split() else ""
+    return last.endswith("s") and not last.endswith(("ss", "us", "is")) and last[:1].islower()

@@ -1,0 +1,512 @@
+"""Facts in words: news and congratulations, needs and offers, topics and questions, promises and debts.
+Whole sentences built from a fact's typed slots, never from raw note text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
+from bot.coach.reading.shorthand import possessive, tidy
+from bot.store.records import Contact, Fact
+
+if TYPE_CHECKING:
+    pass
+from bot.coach.reading.facts import _CLIP_RUN, _PLAIN_VERBS, _QUOTE_RUN, NEWS_KINDS, _clip, read_facts
+from bot.coach.reading.second_person import to_second_person
+from bot.coach.saying.grammar import (
+    _IRREGULAR,
+    YOU,
+    Person,
+    _a,
+    _be,
+    _forms,
+    _gerund,
+    _own,
+    _plural,
+    _subject,
+    _the,
+    _third_person,
+    _voice,
+    said_about,
+)
+
+
+def congrats_on(fact: Fact, person: Person = YOU) -> str:
+    """The news as it reads after "Congratulations on": "your promotion to VP", "the new job at Anthropic",
+    "finishing your first Ironman", "your engagement". "" when the fact is not news."""
+    s = fact.slots
+    pos = _forms(person)[2]
+    if fact.kind == "job_change":
+        role, company = s.get("role", ""), s.get("company", "")
+        if role and company:
+            return f"{pos} new role as {_a(role)} at {company}"
+        if company:
+            return f"the new job at {company}"
+        return f"the new role as {_a(role)}" if role else "the new job"
+    if fact.kind == "life_event":
+        return {
+            "engagement": f"{pos} engagement",
+            "wedding": "getting married" if person.is_you else f"{pos} wedding",
+            "baby": "the new baby",
+            "house": f"{pos} new home",
+            "graduation": "graduating",
+            "expecting": "the wonderful baby news",
+            "twins": "the twins",
+            "retirement": f"{pos} retirement",
+        }.get(s.get("event", ""), "the news")
+    if fact.kind != "win":
+        return ""
+    if s.get("event") == "promotion":
+        return f"{pos} promotion" + (f" to {s['to']}" if s.get("to") else "")
+    if s.get("verb") == "named":
+        return (
+            f"being named {s.get('what', '')}".strip()
+            if s.get("what", "").lower().startswith(("to ", "in ", "on ", "as "))
+            else f"being named to {s.get('what', '')}"
+        )
+    if s.get("verb") == "acquired":
+        return "the acquisition" + (f" by {s['by']}" if s.get("by") else "")
+    if s.get("event") == "news":
+        return f"{pos} news"
+    verb, what = s.get("verb", ""), _voice(_own(s.get("what", ""), s.get("verb", "")), person)
+    return f"{_gerund(verb)} {what}".strip() if verb else what
+
+
+def news(fact: Fact, person: Person = YOU) -> str:
+    """The fact as a clause, past or present: "you launched your own ceramics studio", "Lisa's moving to Berlin",
+    "you're hiring", "you're looking for a lawyer", "Tom started at Anthropic"."""
+    s = fact.slots
+    who = _subject(person)
+    be = _be(person)
+    if fact.kind == "job_change":
+        role, company = s.get("role", ""), s.get("company", "")
+        if company:
+            return f"{who} started at {company}" + (f" as {role}" if role else "")
+        return f"{who} started a new role as {role}" if role else f"{who} started a new job"
+    if fact.kind == "move":
+        if s.get("tense") == "future":
+            return f"{who}{be} moving to {s.get('place', '')}"
+        return f"{who} moved to {s.get('place', '')}"
+    if fact.kind == "need":
+        return f"{who}{be} {need_words(fact, person)}"
+    if fact.kind == "offer":
+        # Not "can help with": that is how notes put it, and a nudge never reads a note back.
+        if s.get("act"):
+            return f"{who} {offer_words(fact, person)}"
+        return f"{who}{_be(person)} a great person for {_voice(s.get('what', ''), person)}"
+    if fact.kind == "interest":
+        return f"{who}{be} into {s.get('what', '')}"
+    if fact.kind == "life_event":
+        have = "have" if person.is_you or person.pronoun == "they" else "has"
+        return {
+            "engagement": f"{who} got engaged",
+            "wedding": f"{who} got married",
+            "baby": f"{who} had a baby",
+            "house": f"{who} bought a new home",
+            "graduation": f"{who} graduated",
+            "expecting": f"{who}{_be(person)} expecting a baby",
+            "twins": f"{who} had twins",
+            "retirement": f"{who} retired",
+        }.get(s.get("event", ""), f"{who} {have} news")
+    if fact.kind == "win":
+        if s.get("event") == "promotion":
+            return f"{who} got promoted" + (f" to {s['to']}" if s.get("to") else "")
+        if s.get("verb") == "named":
+            return f"{who} {'were' if person.is_you else 'was'} named to {s.get('what', '')}"
+        if s.get("verb") == "acquired":
+            pos = _forms(person)[2]
+            return f"{pos if person.is_you else who + chr(39) + 's'} company was acquired" + (
+                f" by {s['by']}" if s.get("by") else ""
+            )
+        return f"{who} {s.get('verb', '')} {_voice(s.get('what', ''), person)}".replace("  ", " ").strip()
+    if fact.kind == "help_received":
+        return f"{who} {_voice(s.get('did', ''), person)}"
+    return ""
+
+
+def headline(contact: Contact, win: str) -> str:
+    """A win as the card keeps it (typed: "launched her own ceramics studio on the side"), said about the person for
+    the user: "Lisa launched her own ceramics studio"; "" when it reads as no news. For nudges built from summary rows,
+    which carry the card's text rather than facts."""
+    found = [f for f in read_facts(_as_news(win), contact, "") if f.kind in NEWS_KINDS]
+    if not found:
+        return ""
+    return news(found[0], Person(contact.first_name or contact.name, found[0].slots.get("pronoun", "they")))
+
+
+def need_words(fact: Fact, person: Person = YOU) -> str:
+    """What they need, after "you're"/"she's": "hiring a designer", "looking for a lawyer", "raising a seed round"."""
+    act, what = fact.slots.get("act", ""), _voice(fact.slots.get("what", ""), person)
+    # Long enough to be a quote of the note ("hiring a part-time designer") is said in other words; "your deck" to
+    # them is not how the note put it ("his deck"), so it is no quote.
+    short = person.is_you and re.search(r"\byour\b", what) is not None
+    if act in ("help", "advice"):
+        return f"looking for a hand with {what}" if act == "help" else f"looking for advice on {what}"
+    if act == "hiring":
+        if not what or what.lower() in ("people", "now"):
+            return "hiring"
+        return f"hiring {what}" if short or len(f"hiring {what}") < _QUOTE_RUN else f"looking to hire {what}"
+    if act == "raising":
+        return f"raising {what}".strip()
+    if short or len(f"looking for {what}") < _QUOTE_RUN:
+        return f"looking for {what}".strip()
+    return f"hoping for {what}" if what.lower().startswith("an introduction") else f"hoping to find {what}"
+
+
+def needs(fact: Fact, name: str) -> str:
+    """A need said about someone by name, in words a note rarely uses ("Jane needs a lawyer"), so a message that
+    names the need never repeats the note's own "she's looking for a lawyer"."""
+    return _need_said(fact, name, "needs")
+
+
+def looking_for(fact: Fact, name: str) -> str:
+    """A need said about someone by name, for the user: "Ann is looking for a lawyer", "Ana is hiring a designer",
+    "Sam is raising a seed round", "Kai would like advice on hiring a designer", "Oli's pitch deck could use
+    feedback"."""
+    return _need_said(fact, name, "is looking for")
+
+
+# "feedback on his pitch deck", "his visa application": a need about something of theirs
+_OWNED = re.compile(r"(?:(?P<noun>\w+(?:\s+\w+)?)\s+(?:on|for|with|about)\s+)?(?:his|her|their)\s+(?P<thing>.+)$")
+
+
+def _need_said(fact: Fact, name: str, plain: str) -> str:
+    """The need about them, in their voice ("his pitch deck", never "your"). A long need about something of theirs
+    ("feedback on his pitch deck") is turned around ("Oli's pitch deck could use feedback"): said as typed, it would
+    read the note back."""
+    person = Person(name, fact.slots.get("pronoun", "they"))
+    act, what = fact.slots.get("act", ""), _voice(fact.slots.get("what", ""), person)
+    if act == "hiring":
+        return f"{name} is hiring {what}" if what.lower() not in ("", "people", "now") else f"{name} is hiring"
+    if act == "raising":
+        return f"{name} is raising {what or 'funding'}"
+    owned = _OWNED.match(what)
+    typed = what if owned is None or owned.group("noun") else {"help": "with ", "advice": "on "}.get(act, "") + what
+    if owned and len(typed) > _CLIP_RUN and (owned.group("noun") or act in ("help", "advice")):
+        noun = owned.group("noun") or {"help": "a hand", "advice": "some advice"}[act]
+        return f"{possessive(name)} {owned.group('thing')} could use {noun}"
+    if act == "help":
+        return f"{name} needs a hand with {what}"
+    if act == "advice":
+        return f"{name} would like advice on {what}"
+    if len(f"{plain} {what}") < _QUOTE_RUN:  # even word for word, too short to read a note back
+        return f"{name} {plain} {what}".strip()
+    # Longer: not in the words notes use for a need ("looking for", "needs"), or the note comes back whole.
+    if what.lower().startswith("an introduction"):
+        return f"{name} would like {what}"
+    return f"{name} hopes to find {what}"
+
+
+def offer_words(fact: Fact, person: Person = YOU) -> str:
+    """What someone can do, after their name (or "you", or "I"): "can review pitch decks", "can help with
+    fundraising" for the user (their own /offer words); about a contact, not in the words a note uses for an offer
+    ("can help with", "happy to"), which would read it back: "reviews pitch decks", "introduces people in fintech",
+    "is a great person for pitch deck feedback"."""
+    act, what = fact.slots.get("act", ""), _voice(fact.slots.get("what", ""), person)
+    what = re.sub(r"\b(?:my|our)\b", "your", what)  # typed by the user: "can help with my thesis" is the user's
+    if act in _PLAIN_VERBS:
+        return f"{act if person.is_you else _PLAIN_VERBS[act]} {what}".strip()
+    if act:
+        return f"can {act} {what}".strip() if person.is_you else f"{_third_person(act)} {what}".strip()
+    if not what:
+        return "can help"
+    if person.is_you or len(f"can help with {what}") < _QUOTE_RUN:
+        return f"can help with {what}"
+    return f"is a great person for {what}"
+
+
+def topic(fact: Fact) -> str:
+    """What the fact is about, as a noun phrase: "jazz", "the seed round", "Berlin", "the new job at Anthropic"."""
+    s = fact.slots
+    if fact.kind == "interest":
+        return s.get("what", "")
+    if fact.kind == "move":
+        return s.get("place", "")
+    if fact.kind == "need":
+        if s.get("act") == "hiring":
+            return "the hiring"
+        return _the(s.get("what", "")) if s.get("act") == "raising" else s.get("what", "")
+    if fact.kind == "offer":
+        return s.get("what", "")
+    if fact.kind in NEWS_KINDS:
+        return congrats_on(fact)
+    return ""
+
+
+def question(fact: Fact, variant: int = 0) -> str:
+    """One real question about the fact, to them; "" when there is nothing natural to ask."""
+    s = fact.slots
+    pick = variant % 2
+    if fact.kind == "job_change":
+        company = s.get("company", "")
+        if company:
+            return (f"How are you finding it at {company} so far?", f"How are the first weeks at {company}?")[pick]
+        return ("How's the new job going?", "How are you finding the new role?")[pick]
+    if fact.kind == "move":
+        place = s.get("place", "")
+        if s.get("tense") == "future":
+            return (f"When's the big move to {place}?", f"How are the plans for {place} coming along?")[pick]
+        return (f"How are you settling into life in {place}?", f"How's {place} treating you?")[pick]
+    if fact.kind == "need":
+        act, what = s.get("act", ""), s.get("what", "")
+        if act == "hiring":
+            return ("How's the hiring going?", "Have you found the right people yet?")[pick]
+        if act == "raising":
+            return (f"How's {_the(what)} going?", f"How's {_the(what)} coming along?")[pick]
+        return (f"Did you find {what} in the end?", f"Are you still looking for {what}?")[pick]
+    if fact.kind == "interest":
+        what = s.get("what", "")
+        if len(f" into {what}") >= _QUOTE_RUN:  # "into backcountry touring" is how the note put it
+            pick = 1
+        return (f"Are you still as into {what} as ever?", f"What's new in {what} for you lately?")[pick]
+    if fact.kind == "life_event":
+        return {
+            "engagement": "Have you set a date yet?",
+            "wedding": "How's married life treating you?",
+            "baby": "How are you all doing?",
+            "house": "How are you settling in?",
+            "graduation": "What's next for you now?",
+            "expecting": "When's the little one due?",
+            "twins": "How are you all doing?",
+            "retirement": "What's first on the list now?",
+        }.get(s.get("event", ""), "How are you doing?")
+    if fact.kind == "win":
+        event = s.get("event", "")
+        if event == "promotion":
+            return ("How are you finding the new role?", "What's the biggest change so far?")[pick]
+        thing = _the(s.get("what", ""))
+        if event == "launch" and thing:
+            return (f"How's {thing} doing since the launch?", f"How has {thing} been received?")[pick]
+        if event == "race" and s.get("what"):
+            what = s["what"]
+            return (f"What's next after {what}?", "How did it feel crossing the finish line?")[pick]
+        if event == "funding":
+            return ("What's the first thing you'll build with it?", "What's next now the round is closed?")[pick]
+        if event == "published" and thing:
+            return (f"How has {thing} been received?", f"What's next after {thing}?")[pick]
+        return ("How are you celebrating?", "What's next for you?")[pick]
+    return ""
+
+
+def question_after(fact: Fact, variant: int = 0) -> str:
+    """A question to ask right after the fact was named, so it is not said twice: "How are you finding it so far?"."""
+    s = fact.slots
+    pick = variant % 2
+    if fact.kind == "job_change":
+        return ("How are you finding it so far?", "How are the first weeks going?")[pick]
+    if fact.kind == "move":
+        if s.get("tense") == "future":
+            return ("When's the big day?", "How are the plans coming along?")[pick]
+        return ("How are you settling in?", "How's the new city treating you?")[pick]
+    if fact.kind == "need":
+        if s.get("act") == "hiring":
+            return ("Have you found the right people yet?", "How's it going?")[pick]
+        if s.get("act") == "raising":
+            return ("How's it going?", "How are the conversations going?")[pick]
+        return ("Any luck so far?", "Did anything turn up in the end?")[pick]
+    if fact.kind == "interest":
+        return ("Still finding time for it?", "Anything new there lately?")[pick]
+    if fact.kind == "win":
+        event = s.get("event", "")
+        if event == "promotion":
+            return ("How are you finding the new role?", "What's the biggest change so far?")[pick]
+        if event in ("launch", "published"):
+            return ("How has it been received?", "What's the reaction been like?")[pick]
+        if event == "race":
+            return ("What's next?", "How did it feel crossing the finish line?")[pick]
+        if event == "funding":
+            return ("What's next now the round is closed?", "What's the first thing you'll build with it?")[pick]
+        return ("How are you celebrating?", "What's next for you?")[pick]
+    return question(fact, variant)
+
+
+# -- promises, in the first person -----------------------------------------------------------------------------
+
+
+class Kept(NamedTuple):
+    """A promise the user made, ready to say to the person it was made to.
+
+    form "gift": ``what`` is a thing to hand over ("the Ferrazzi book") -> "here's the Ferrazzi book I mentioned";
+    form "call": a call or meeting to set up ("a call") -> "when's good for that call?";
+    form "intro": ``what`` is who to introduce them to ("Sam") -> "I'm introducing you to Sam";
+    form "act": ``what`` is an action, first person, said to them ("review your CV") -> "I'll review your CV".
+    """
+
+    form: str
+    what: str
+
+
+_GIVE_VERBS = ("send", "share", "forward", "email", "e-mail", "pass on", "pass along", "get", "bring", "lend", "give")
+_CALL_WORDS = re.compile(
+    r"^(?:call|phone|ring|ping|schedule\s+(?:a\s+)?(?:call|chat|meeting|coffee)|set\s+up\s+(?:a\s+)?(?:call|chat|meeting"
+    r"|coffee)|book\s+(?:a\s+)?(?:call|lunch|coffee|meeting)|grab\s+(?:a\s+)?(?:coffee|lunch|drink|beer)|get\s+(?:a\s+)?"
+    r"(?:coffee|lunch)|meet\s+up|owe\s+you\s+(?:a|an)\s+(?P<owed>call|coffee|lunch|drink|beer|chat))\b",
+    re.IGNORECASE,
+)
+_THING_START = ("the", "a", "an", "my", "our", "that", "this", "those", "these", "some")
+_INTRO = re.compile(r"^(?:intro(?:duce)?|connect)\s+(?:you\s+)?(?:to|with)\s+(?P<who>.+)$", re.IGNORECASE)
+
+
+def keep_words(text: str) -> Kept:
+    """The promise as typed ("send her the Ferrazzi book", "I'll owe him a call re his seed round", "intro him to
+    Sam") -> what to say when keeping it, in the first person, spoken to them."""
+    text = re.sub(r"\s+", " ", text).strip().rstrip(".,;:!? ")
+    text = re.sub(r"^(?:i'll|i’ll|i will|will|to|i|i'd|i’d|i would|i should|i need to|need to|should)\s+", "", text,
+                  flags=re.IGNORECASE)  # fmt: skip
+    text = re.sub(r"^(?:get\s+(?:you|her|him|them)\s+)", "send you ", text, flags=re.IGNORECASE)
+    said = to_second_person(text)
+    said = re.sub(r"\s+(?:re|about|regarding|for)\s+your\s+.*$", "", said, flags=re.IGNORECASE)  # "re his seed round"
+    said = re.sub(
+        r"\s+(?:next|this|tomorrow|today|later|soon|by|before|after|on\s+(?:mon|tue|wed|thu|fri|sat|sun)\w*).*$",
+        "", said, flags=re.IGNORECASE,
+    )  # fmt: skip
+    low = said.lower()
+    call = _CALL_WORDS.match(said)
+    if call:
+        owed = call.group("owed")
+        noun = owed or next((w for w in ("coffee", "lunch", "drink", "beer", "chat", "meeting") if w in low), "call")
+        return Kept("call", noun)
+    intro = _INTRO.match(said)
+    if intro:
+        return Kept("intro", _clip(intro.group("who"), text))
+    for verb in _GIVE_VERBS:
+        if low.startswith(verb + " "):
+            thing = re.sub(r"^(?:you\s+)?(?:over\s+)?", "", said[len(verb) + 1 :])
+            thing = re.sub(r"\s+(?:to|for|with)\s+you$", "", thing)
+            if thing and thing.lower() not in ("you", "it"):
+                return Kept("gift", _clip(thing, text))
+    if low.split(" ")[0] in _THING_START:
+        return Kept("gift", _clip(said, text))
+    return Kept("act", _clip(said, text) or said)
+
+
+def keeping(kept: Kept, variant: int = 0) -> str:
+    """The sentence that keeps the promise: "Here's the deck I mentioned.", "When's good for that call?"."""
+    pick = variant % 3
+    if kept.form == "gift":
+        here = "Here are" if _plural(kept.what) else "Here's"
+        return (
+            f"{here} {kept.what} I mentioned.",
+            f"As promised, {here.lower()} {kept.what}.",
+            f"{here} {kept.what} I said I'd send.",
+        )[pick]
+    if kept.form == "call":
+        noun = kept.what
+        return (f"When's good for that {noun}?", f"I still owe you that {noun} - when suits you?",
+                f"Shall we find a time for that {noun}?")[pick]  # fmt: skip
+    if kept.form == "intro":
+        return (
+            f"I haven't forgotten the intro to {kept.what} - I'll write to you both today.",
+            f"As promised, I'm putting you in touch with {kept.what} - expect a note from me shortly.",
+            f"I'm on the intro to {kept.what} and will send it over today.",
+        )[pick]
+    return (f"As promised, I'll {kept.what}.", f"And I haven't forgotten: I'll {kept.what}.",
+            f"As I said, I'll {kept.what}.")[pick]  # fmt: skip
+
+
+def still_owed(kept: Kept) -> str:
+    """An open promise mentioned in passing (a catch-up): "I still owe you the deck"."""
+    if kept.form == "gift":
+        return f"I still owe you {kept.what}"
+    if kept.form == "call":
+        return f"I still owe you that {kept.what}"
+    if kept.form == "intro":
+        return f"I still owe you that intro to {kept.what}"
+    return f"I still mean to {kept.what}"
+
+
+# -- open debts, said to the user (a morning's promise and thank-you nudges) ------------------------------------
+# These depend only on the item's text and the contact's first name, never on the day, so they are worked out when
+# the contact's summary row is saved (summary.py: the item's "said") and read from there every morning.
+
+# Words that open a promise phrased as an action ("send her the book"), so it reads "you'd send her the book".
+_ACTION_VERBS = frozenset(
+    (
+        *("ask", "call", "check", "connect", "email", "find", "follow", "forward", "get", "help", "intro"),
+        *("introduce", "invite", "look", "make", "meet", "pass", "ping", "put", "read", "recommend"),
+        *("review", "send", "set", "share", "show", "text", "write"),
+    )
+)
+_TO_THE_USER = {"me": "you", "my": "your", "mine": "yours", "myself": "yourself", "i": "you", "i'll": "you'll"}
+
+
+def to_the_user(phrase: str) -> str:
+    """A phrase said to the helper ("reviewed my CV", "introduced me to Sam"), said to the user instead."""
+    return " ".join(_TO_THE_USER.get(word.lower(), word) for word in phrase.split())
+
+
+def promise_in_words(first: str, text: str, past: bool = False) -> str:
+    """'You promised Priya the Ferrazzi book', 'You owe Max a call', 'You promised Jo an intro to Sam', or for an
+    action, 'You told Priya you'd review the draft'. Things, calls and intros are read by ``keep_words``; an action
+    is said as typed, after its opener. ``past``: said after a past day ("Yesterday, you promised Max a call")."""
+    owe = "promised" if past else "owe"
+    kept = keep_words(text)
+    # The promise's words are kept to say to them ("the deck with my notes", "feedback on your CV"); to the user,
+    # "my" is theirs and "your" is the contact's: "the deck with your notes", "feedback on their CV".
+    what = to_the_user(said_about(tidy(kept.what), Person(first)))
+    if what and kept.form == "gift":
+        return f"You promised {first} {what}"
+    if what and kept.form == "call":
+        return f"You {owe} {first} {'an' if what[:1] in 'aeiou' else 'a'} {what}"
+    if what and kept.form == "intro":
+        return f"You promised {first} an intro to {what}"
+    text = to_the_user(tidy(text.strip().rstrip(".")))
+    lower = text.lower()
+    for opener in ("you'll ", "you will ", "ill ", "to "):
+        if lower.startswith(opener):
+            return f"You told {first} you'd {text[len(opener) :]}"
+    for opener in ("owe him ", "owe her ", "owe them ", "owe "):
+        if lower.startswith(opener):
+            return f"You {owe} {first} {text[len(opener) :]}"
+    if lower.split(" ", 1)[0] in _ACTION_VERBS:
+        return f"You told {first} you'd {text}"
+    return f"You promised {first} {text}" if text else f"You made {first} a promise"
+
+
+def helped_you(text: str) -> str:
+    """What a helper did, as logged ("reviewed my CV"), said to the user for an owed thank-you: "reviewed your CV";
+    "helped you" when the logged help is not a phrase that turns into a sentence ("intro to Acme")."""
+    did = help_words(Fact(id="", contact_id="", kind="help_received", slots={"did": tidy(text)})).past
+    return to_the_user(did) if did else "helped you"
+
+
+def debt_words(kind: str, first: str, text: str, dated: bool) -> str:
+    """The words a morning says an open item with (see above): for a promise, ``promise_in_words`` (in the present
+    when it has a due date, after a past day when not); for an owed thank-you, ``helped_you``; "" for a reminder,
+    which is said as typed."""
+    if kind == "thanks":
+        return helped_you(text)
+    if kind == "reminder":
+        return ""
+    return promise_in_words(first, text, past=not dated)
+
+
+def help_words(fact: Fact) -> HelpWords:
+    """Help received, for a thank-you: ("reviewing my CV", "reviewed my CV") or, when it is not a past-tense
+    phrase we can turn, ("", "") - the note then says "your help" rather than quote the log."""
+    # The user's own log of what they received, in the first person: named as it was ("reviewing my CV"), cut to
+    # one deed ("reviewed my term sheet and sent me notes" -> "reviewing my term sheet") and a few words.
+    source = " ".join(fact.slots.get("did", "").split()).rstrip(".!")
+    did = re.split(r"\s*(?:,|;|\s-\s|\band\b|\bbut\b|\bwhich\b|\bso\b)\s*", source, maxsplit=1)[0]
+    did = to_second_person(did)
+    verb, _, rest = did.partition(" ")
+    low = verb.lower()
+    rest = " ".join(rest.split()[:8])
+    if low.endswith("ing") and len(low) > 4:
+        return HelpWords(f"{low} {rest}".strip(), "")
+    if low in _IRREGULAR or (low.endswith("ed") and low.isalpha() and len(low) > 3):
+        return HelpWords(f"{_gerund(low)} {rest}".strip(), f"{low} {rest}".strip())
+    return HelpWords("", "")
+
+
+@dataclass(frozen=True)
+class HelpWords:
+    gerund: str  # "reviewing my CV": after "Thank you for"
+    past: str  # "reviewed my CV": after "since you"
+
+
+def _as_news(win: str) -> str:
+    """A win from the card's list, as a sentence read_facts understands: "new job at Globex" -> "got a new job..."."""
+    return f"got a {win}" if re.match(r"(?:a\s+)?new\s+(?:job|role)", win, re.IGNORECASE) else win

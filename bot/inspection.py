@@ -22,7 +22,6 @@ from typing import Any, NamedTuple
 
 import orjson
 
-from bot.coach.network.view import Network
 from bot.coach.planning.summary import SUMMARY_VERSION, row_fits
 from bot.coach.planning.summary import summaries as summaries_of
 from bot.store.crypto import Codec, Damaged, DataKeyError, owner_of
@@ -32,6 +31,7 @@ from bot.store.notebook import DIGEST_VERSION
 from bot.store.records import Contact, Fact, Interaction, Promise
 from bot.store.schema import RECORD_TABLES, NotANotebook, changes_of, check_state, digest_fits, record_check
 from bot.store.storage import apply
+from bot.store.view import Network
 
 _SHOWN_IDS = 5  # contact ids named in one problem at most
 

@@ -57,7 +57,6 @@ from bot.store.errors import NotebookClosed, UnreadableData
 from bot.store.logfile import head_length, read_head
 from bot.store.notebook import DIGEST_VERSION, Notebook
 from bot.store.storage import NotebookStorage
-from bot.store.view import network_of
 
 ACTIVE_DAYS = 30  # "active": not blocked, and something logged in this many days
 

@@ -173,8 +173,8 @@ class Profile(Record):
     v: int = SCHEMA_VERSION
 
 
-# Kinds of typed fact learned about a contact (see bot/coach/facts.py). Drafts and nudges are composed from these,
-# never from the raw text of a note.
+# Kinds of typed fact learned about a contact (see bot/coach/reading/facts.py). Drafts and nudges are composed from
+# these, never from the raw text of a note.
 FACT_KINDS = ("win", "job_change", "move", "need", "offer", "interest", "life_event", "promise", "help_received")
 
 

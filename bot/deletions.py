@@ -24,7 +24,7 @@ from pathlib import Path
 
 import orjson
 
-from bot.store.storage import write_atomically
+from bot.store.disk import write_atomically
 
 FILE_NAME = "deletions.json"
 KEEP = timedelta(days=30)

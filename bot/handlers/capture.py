@@ -11,8 +11,9 @@ from telegram.ext import ContextTypes
 from bot.callbacks import button, pressed
 from bot.coach.errors import NotUnderstood
 from bot.coach.journal import entries as journal
-from bot.coach.reading.capture import ASK_ABOVE_PEOPLE, MAX_TEXT, Meeting, parse_meeting, understand
+from bot.coach.reading.capture import parse_meeting, understand
 from bot.coach.reading.dates import birthday_in_words, when_in_words
+from bot.coach.reading.meeting import ASK_ABOVE_PEOPLE, MAX_TEXT, Meeting
 from bot.coach.reading.names import fold, names_of, split_name_and_rest
 from bot.handlers import goals
 from bot.handlers.choices import label, resolve_or_ask, resume_with

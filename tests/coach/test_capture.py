@@ -7,7 +7,8 @@ from datetime import date, timedelta
 import pytest
 
 from bot.coach.errors import NotUnderstood
-from bot.coach.reading.capture import Meeting, PersonMention, looks_like_meeting, parse_meeting
+from bot.coach.reading.capture import looks_like_meeting, parse_meeting
+from bot.coach.reading.meeting import Meeting, PersonMention
 from bot.coach.reading.notes import Facts, extract_facts
 
 TODAY = date(2026, 11, 22)  # a Sunday

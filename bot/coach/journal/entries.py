@@ -15,7 +15,7 @@ import orjson
 
 from bot.coach.journal.delivery import MORNINGS, REVIEWS, SNOOZES
 from bot.coach.journal.learning import learn as learn_facts
-from bot.coach.reading.capture import Meeting, PersonMention
+from bot.coach.reading.meeting import Meeting, PersonMention
 from bot.coach.reading.names import NameIndex, fold, resolve
 from bot.coach.reading.notes import Facts, extract_facts
 from bot.store.erasing import erase_contact

@@ -1,0 +1,227 @@
+"""Who each clause of a capture line is about ("Raj needs a lawyer, his cofounder Mei runs design"): roles and
+companies said in a clause, and the facts of each clause attached to the person it names.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bot.coach.reading.lexicon import (
+    _ACRONYM_ROLES,
+    _OF_ORG_ROLES,
+    _PREPOSITIONS,
+    _PRONOUN_REL,
+    _ROLE_WORDS,
+    _job_words_ok,
+    _set,
+)
+from bot.coach.reading.meeting import MAX_NAME_CHARS, PersonMention
+from bot.coach.reading.notes import Facts, extract_facts
+from bot.coach.reading.people import _scan_name
+from bot.coach.reading.stopwords import NOT_NAMES
+
+# --- who each clause is about ---------------------------------------------------------------------------------
+
+_SUBJECT = re.compile(
+    r"(?:(?:and|but|also|oh|btw|plus)\s+)?(?:(?P<pron>she|he|they|both|both\s+of\s+them|(?P<typo>shes|hes|theyre))|(?P<name>[^\W\d_][\w\-]*))"
+    r"(?P<is>['’]s|['’]re|\s+is|\s+are|\s+was|\s+were)?(?=\s|$)\s*",
+    re.IGNORECASE,
+)
+_WORKS = re.compile(r"(?:works|working|worked|work|is|'s|’s)?\s*(?:at|for|with)\s+", re.IGNORECASE)
+_STARTED_AS = re.compile(
+    r"(?:just\s+|recently\s+|now\s+)?(?:started|starting|joined|joining|moved|works|working)\s+(?:at\s+|to\s+|for\s+)?"
+    r"(?P<org>\S+(?:\s+\S+){0,2}?)\s+as\s+(?:an?\s+|the\s+)?(?P<role>.+)$",
+    re.IGNORECASE,
+)
+_RUNS = re.compile(r"(?P<verb>runs|running|leads|leading|heads|owns|manages|founded)\s+", re.IGNORECASE)
+_ARTICLE_ROLE = re.compile(r"(?:an?|the|my(?:\s+new)?|our|their|his|her)\s+", re.IGNORECASE)
+_ROLE_PHRASE_STOP = _set(
+    """at @ for on in with and & who but there lol haha lmao which that from of so obviously too now since
+    who's whose here"""
+)
+# "a big fan of", "a huge help": after "is a", words that start something other than a job.
+_NOT_A_ROLE = _set(
+    """big huge massive great real total fan lot bit little friend of very really super good nice lovely
+    such true proper complete absolute"""
+)
+_ROLE_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "eer", "ier", "ista", "ologist", "ive", "ect")
+_NOT_ROLE_WORDS = _set(
+    """never ever other together dinner summer winter water number paper super over after under power tower
+    corner center centre offer answer letter whatever soccer poster monster later better sooner major minor
+    weather rather either neither brother sister mother father daughter order border matter member colour
+    color favor favour floor door for or event parent present moment comment client student's patient
+    talent content recent agent urgent intent percent different excellent important current decent
+    brilliant pleasant elegant relevant distant instant vibrant giant ant"""
+)
+
+
+def _role_word(word: str) -> bool:
+    low = word.lower().strip(".,!?")
+    if low in _ROLE_WORDS or word in _ACRONYM_ROLES:
+        return True
+    return len(low) > 4 and low.endswith(_ROLE_SUFFIXES) and low not in _NOT_ROLE_WORDS and low.isalpha()
+
+
+def _phrase_until(text: str, stop: frozenset[str]) -> tuple[str, str]:
+    """Words of ``text`` up to a stop word, and what follows."""
+    words = text.split()
+    for k, word in enumerate(words):
+        if word.lower().strip(".,!?") in stop and k:
+            return " ".join(words[:k]), " ".join(words[k:])
+    return " ".join(words), ""
+
+
+def _org_after(rest: str) -> str:
+    """ "at Booking", "@ stripe", "for Siemens": the organisation, or "" ("for the team" and "at a fintech" are not)."""
+    m = re.match(r"(?P<prep>at|@|for|with)\s+(?P<org>.+)$", rest, re.IGNORECASE)
+    if not m:
+        return ""
+    org, _ = _phrase_until(m.group("org"), _ROLE_PHRASE_STOP - {"of", "&"} | {"on", "in"})
+    org = re.sub(r"\s+(?:there|lol|haha|now)$", "", org.strip(" .,!?"), flags=re.IGNORECASE)
+    first = org.split()[0] if org else ""
+    if not first or first.lower() in ("a", "an", "some", "my", "our", "his", "her", "their"):
+        return ""
+    if m.group("prep").lower() in ("for", "with") and not first[:1].isupper():
+        return ""
+    if first.islower() and first.lower() in NOT_NAMES and first.lower() != "the":
+        return ""
+    return org
+
+
+
+
+
+
+_INTERJECTION = re.compile(r"(?:(?:lol|haha|hahaha|lmao|omg|oh|btw|ps|also|and|but|so|plus|oh\s+and)\s+)+", re.I)
+
+
+def _role_in(text: str, linked: bool, plural: bool = False) -> tuple[str, str] | None:
+    """A job said in a clause: "she's a pilot at united", "PM @ stripe", "runs design at Figma", "works at Acme".
+
+    ``linked``: the clause had "is"/"'s" after its subject, so "a painter" or "at McKinsey" can stand alone.
+    Returns (role, company); either may be "".
+    """
+    text = re.sub(r"^(?:now|currently|also|still|actually)\s+", "", text.strip(" .,!?"), flags=re.IGNORECASE)
+    m = _RUNS.match(text)
+    if m:  # "runs a charity for refugees", "runs design at Figma"
+        what, rest = _phrase_until(text[m.end() :], _ROLE_PHRASE_STOP - {"for"})
+        return (f"{m.group('verb')} {what}".strip(), _org_after(rest)) if what else None
+    m = _STARTED_AS.match(text)
+    if m:  # "just started at airbnb as a recruiter", "joined Stripe as PM"
+        role, _ = _phrase_until(m.group("role"), _ROLE_PHRASE_STOP)
+        org, _ = _phrase_until(m.group("org"), _ROLE_PHRASE_STOP)
+        return role, org
+    m = _WORKS.match(text)
+    if m and (linked or m.group(0).strip().lower().startswith("work")):
+        org = _org_after(text[m.end() - len(m.group(0).split()[-1]) - 1 :].strip())
+        return ("", org) if org else None
+    m = _ARTICLE_ROLE.match(text)
+    body = text[m.end() :] if m else text
+    role, rest = _phrase_until(body, _ROLE_PHRASE_STOP)
+    role = re.sub(r"\s+(?:there|lol|haha)$", "", role, flags=re.IGNORECASE).strip(" .,!?")
+    words = role.split()
+    if not words or len(words) > 5 or words[0].lower() in _NOT_A_ROLE or words[0].lower().endswith("ing"):
+        return None
+    if words[0].lower() in _PREPOSITIONS or not _job_words_ok(words):
+        return None
+    both = re.match(r"(?:and|&)\s+(?:an?\s+)?(\S+)(.*)$", rest, re.IGNORECASE)
+    if both and _role_word(both.group(1)):  # "a DJ and producer"
+        role, rest = f"{role} and {both.group(1)}", both.group(2).strip()
+        words = role.split()
+    org = ""
+    of = re.match(r"of\s+(.+)$", rest, re.IGNORECASE)
+    if of and words[-1].lower() in _OF_ORG_ROLES:  # "founder of Tiny Co": the company
+        org = _org_after("at " + of.group(1))
+    elif of:  # "head of people at Monzo": part of the job
+        more, rest = _phrase_until(of.group(1), _ROLE_PHRASE_STOP - {"&"})
+        role, words = f"{role} of {more}", [*words, "of", *more.split()]
+        org = _org_after(rest)
+    else:
+        org = _org_after(rest)
+    if plural and words[-1].lower().endswith("s") and len(words[-1]) > 3:
+        words[-1] = words[-1][:-1]
+        role = " ".join(words)
+    if _role_word(words[-1]) or _role_word(words[0]) or (org and len(words) <= 3):
+        return role, org
+    if linked and m and len(words) <= 3:  # "she's a soprano", "he's the dentist"
+        return role, org
+    return None
+
+
+def _person_named(word: str, people: list[PersonMention]) -> PersonMention | None:
+    low = word.casefold()
+    for person in people:
+        if person.name and person.name.split()[0].casefold() == low:
+            return person
+    return None
+
+
+def _attribute(free: list[list[str]], people: list[PersonMention], today: date) -> None:
+    """Give each free clause to the person it is about, and read jobs, relatives and facts from it.
+
+    "Raj needs a lawyer" is about Raj; "she's a PM at Asana" about the person just talked about; a clause with no
+    subject continues the one before. With several people and no subject yet, a clause is about all of them.
+    """
+    groups: list[tuple[list[PersonMention], list[str]]] = []
+    current: list[PersonMention] = people[:1] if len(people) == 1 else list(people)
+    jobs_with_org: set[int] = set()  # people whose job came with a company: a bare job later does not replace it
+    for raw, _sep in free:
+        text = raw[_INTERJECTION.match(raw).end() if _INTERJECTION.match(raw) else 0 :]  # type: ignore[union-attr]
+        subject: list[PersonMention] | None = None
+        body, linked = text, False
+        rel = _PRONOUN_REL.match(text)
+        if rel:
+            owner = current[0] if current else people[0]
+            got = _scan_name(text, rel.end(), None)
+            if got is not None:
+                relative = PersonMention(
+                    got.name, title=got.title, link_to=owner.name, link_as=rel.group("rel").lower()
+                )
+                people.append(relative)
+                subject, body = [relative], text[got.end :]
+                m = re.match(r"\s*(?:is|was|'s|’s)\b\s*", body)
+                linked = bool(m)
+                body = body[m.end() :] if m else body
+        if subject is None:
+            m = _SUBJECT.match(text)
+            if m and m.group("pron"):
+                pron = m.group("pron").lower().replace("shes", "she").replace("hes", "he")
+                subject = list(people) if pron.startswith("both") else (current[:1] if current else people[:1])
+                if pron == "they" and len(people) > 1:
+                    subject = list(people)
+            elif m and m.group("name"):
+                named = _person_named(m.group("name"), people)
+                if named is not None:
+                    subject = [named]
+            if subject is not None and m is not None:
+                body, linked = text[m.end() :], bool(m.group("is") or m.group("typo"))
+        if subject is None:
+            subject = current
+        else:
+            current = subject
+        job = _role_in(body, linked, plural=len(subject) > 1)
+        if job:
+            for person in subject:
+                upgrade = bool(job[1]) and id(person) not in jobs_with_org  # "speaker, ML at Avast": the later one
+                if job[0] and (not person.role or upgrade):
+                    person.role = job[0][:MAX_NAME_CHARS]
+                if job[1] and (not person.company or upgrade):
+                    person.company = job[1][:MAX_NAME_CHARS]
+                if job[1]:
+                    jobs_with_org.add(id(person))
+        if groups and groups[-1][0] == subject:
+            groups[-1][1].append(raw)
+        else:
+            groups.append((subject, [raw]))
+    for subject, texts in groups:
+        facts = extract_facts(", ".join(texts), today)
+        for person in subject:
+            _merge(person.facts, facts)
+
+
+def _merge(into: Facts, facts: Facts) -> None:
+    for name in ("interests", "needs", "offers", "wins"):
+        have: list[str] = getattr(into, name)
+        have += [x for x in getattr(facts, name) if x not in have]
+    into.birthday = into.birthday or facts.birthday

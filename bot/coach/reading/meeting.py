@@ -1,0 +1,60 @@
+"""What a capture line says: the people it names (each with what the line says about them alone), and the
+meeting: when, where, who introduced you, and what you learned. How sure the reading is, too."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.coach.reading.notes import Facts
+
+HINT = "/met Jane Doe at the editors happy hour - loves jazz"
+MAX_TEXT = 2000  # longer messages are cut: a capture is a line, and the cap bounds the work per message
+MAX_NAME_CHARS = 80
+MAX_PEOPLE = 60  # read them all: the handler asks before saving more than ASK_ABOVE_PEOPLE
+ASK_ABOVE_PEOPLE = 8
+MAX_NAME_WORDS = 6
+MAX_PHRASE_WORDS = 12
+
+
+@dataclass
+class PersonMention:
+    """A person named in a capture line, as typed (tidied), with what the line says about them alone."""
+
+    name: str
+    company: str = ""
+    role: str = ""
+    title: str = ""  # "Dr", "Prof": kept apart from the name
+    link_to: str = ""  # "Jane" in "Jane's husband Mark" (another person in the line, or someone already known)
+    link_as: str = ""  # "husband"
+    facts: Facts = field(default_factory=Facts)  # interests, needs, offers, birthday, wins said about this person
+
+
+@dataclass
+class Meeting:
+    """What one capture line says: who, when, where, who introduced you, and what you learned."""
+
+    people: list[PersonMention]
+    when: date
+    context: str = ""  # "the editors happy hour", "PyCon"
+    introduced_by: str = ""  # "Sam"
+    facts: Facts = field(default_factory=Facts)  # the whole line's facts: promises (with due dates) and the rest
+    notes: str = ""  # free text that is not one of the clauses above (facts are read from it, and stay in it)
+
+    @property
+    def people_facts(self) -> bool:
+        """Whether each person carries their own facts (a parsed line) rather than only the line's (older data)."""
+        return any(p.facts for p in self.people)
+
+    def is_future(self, today: date) -> bool:
+        """ "lunch with Vik tmrw": not a meeting yet, so the bot asks instead of logging it."""
+        return self.when > today
+
+
+@dataclass
+class Understood:
+    """How sure Nurture is that a chat line is a capture: "meeting" (say it: met, coffee w/, ran into...), "maybe"
+    (a name and a clue but no verb: ask "Log a meeting with Sam?") or "none" (chat; ``meeting`` is None)."""
+
+    kind: str
+    meeting: Meeting | None = None

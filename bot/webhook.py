@@ -83,7 +83,7 @@ class _Plain(tornado.web.RequestHandler):
 class UpdateHandler(_Plain):
     """Telegram's POST of one update."""
 
-    SUPPORTED_METHODS = ("POST",)  # type: ignore[assignment]
+    SUPPORTED_METHODS = ("POST",)
 
     def prepare(self) -> None:
         """The headers decide, before any byte of the body is read."""
@@ -127,14 +127,14 @@ class NotFoundHandler(_Plain):
 
 
 class LivenessHandler(_Plain):
-    SUPPORTED_METHODS = ("GET", "HEAD")  # type: ignore[assignment]
+    SUPPORTED_METHODS = ("GET", "HEAD")
 
     def get(self) -> None:
         self.answer(HTTPStatus.OK, "alive")
 
 
 class ReadinessHandler(_Plain):
-    SUPPORTED_METHODS = ("GET", "HEAD")  # type: ignore[assignment]
+    SUPPORTED_METHODS = ("GET", "HEAD")
 
     async def get(self) -> None:
         app = self.shared.app

@@ -111,7 +111,7 @@ def schedule_morning(
     """(Re)create the user's morning job and weekly review job; returns the morning job, or None when they paused
     or blocked the bot."""
     job_queue: JobQueue = app.job_queue  # type: ignore[assignment]
-    scheduled = services(app).scheduled  # type: ignore[arg-type]
+    scheduled = services(app).scheduled
     name = job_name(user_id)
     if user_id in scheduled:  # (looking jobs up scans them all: only when there is one to find)
         for job in (*job_queue.get_jobs_by_name(name), *job_queue.get_jobs_by_name(REVIEW_PREFIX + str(user_id))):
@@ -152,13 +152,13 @@ def remove_jobs(app: Application, user_id: int) -> None:
     for name in (job_name(user_id), REVIEW_PREFIX + str(user_id)):
         for job in job_queue.get_jobs_by_name(name):
             job.schedule_removal()
-    services(app).scheduled.discard(user_id)  # type: ignore[arg-type]
+    services(app).scheduled.discard(user_id)
 
 
 def ensure_morning(app: Application, user_id: int, profile: Profile) -> None:
     """A user who is new (or back after blocking the bot) gets their morning job without waiting for a restart."""
-    if user_id not in services(app).scheduled and not profile.paused and profile.active:  # type: ignore[arg-type]
-        schedule_morning(app, user_id, profile, services(app).clock.now())  # type: ignore[arg-type]
+    if user_id not in services(app).scheduled and not profile.paused and profile.active:
+        schedule_morning(app, user_id, profile, services(app).clock.now())
 
 
 def missed_this_morning(profile: Profile, now: datetime, delivered: bool) -> bool:
@@ -181,7 +181,7 @@ def missed_this_review(profile: Profile, now: datetime, delivered: bool) -> bool
 
 def rebuild_jobs(app: Application) -> int:
     """Create every user's morning job from the store; one broken notebook never stops the others."""
-    svc = services(app)  # type: ignore[arg-type]
+    svc = services(app)
     now = svc.clock.now()
     count = 0
     for user_id in svc.store.user_ids():

@@ -74,7 +74,7 @@ def nudge_message(notebook: Notebook, plan: MorningPlan, today: date, *, morning
 async def deliver_morning(app: Application, user_id: int) -> str:
     """Send one user's morning message, at most once per local day. Returns what happened (for logs and tests):
     "sent", "already-sent", "skipped", "blocked", "refused", "uncertain", "unreadable" or "error"."""
-    svc = services(app)  # type: ignore[arg-type]
+    svc = services(app)
     async with svc.deliveries:
         try:
             # The user's turn (see Store.lease): their messages wait while this one is planned and sent, and a
@@ -169,7 +169,7 @@ async def _send(app: Application, notebook: Notebook, user_id: int, text: str, r
 
 async def deliver_review(app: Application, user_id: int) -> str:
     """Push the weekly review, at most once per local day (its own record, like the morning's)."""
-    svc = services(app)  # type: ignore[arg-type]
+    svc = services(app)
     async with svc.deliveries:
         try:
             async with svc.store.lease_existing(user_id) as notebook:

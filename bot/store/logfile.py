@@ -33,6 +33,7 @@ from bot.store.schema import NotANotebook, changes_of
 
 HEAD, DIGEST, STATE, PLAN = "_head", "_digest", "state", "_plan"
 HEAD_TABLES = (DIGEST, STATE)
+DIGEST_VERSION = "digest_version"  # the state value naming the version of the digest rows stored
 _HEAD_PREFIX = b'{"_head":"'
 _HEAD_SUFFIX = b'","_digest":'
 _HEAD_LEN = len(_HEAD_PREFIX) + 38 + len(_HEAD_SUFFIX)  # three 12-digit sizes and two commas

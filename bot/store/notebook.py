@@ -27,7 +27,9 @@ from typing import Any, NamedTuple, Protocol, TypeVar
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
-from bot.store.logfile import DIGEST, STATE
+from bot.store.batches import Batches
+from bot.store.logfile import DIGEST, DIGEST_VERSION, STATE
+from bot.store.memory import MemoryNotebookStorage
 from bot.store.records import SCHEMA_VERSION, Contact, Fact, Interaction, Profile, Promise, Record, new_id
 from bot.store.storage import NotebookStorage
 
@@ -39,7 +41,6 @@ R = TypeVar("R", bound=Record)
 # twice. A ContextVar, so a morning job running at the same time for the same user never stamps the handler's id.
 HANDLING: ContextVar[tuple[int, date] | None] = ContextVar("HANDLING", default=None)
 HANDLED = "handled"
-DIGEST_VERSION = "digest_version"  # the version of the digest rows stored
 HANDLED_DAYS = 3  # Telegram keeps an unconfirmed update for 24 hours: ids are kept for the day, and two more
 
 
@@ -62,7 +63,7 @@ class ContactIndex(Protocol):
 Index = TypeVar("Index", bound=ContactIndex)
 
 
-def _given(storage: NotebookStorage) -> Callable[[], NotebookStorage]:
+def _given(storage: Any) -> Callable[[], Any]:
     return lambda: storage  # TinyDB builds its storage from a callable
 
 
@@ -79,7 +80,7 @@ def _replace_with(doc: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
 class _Records:
     """One TinyDB table of records, seen as a dict of dataclasses keyed by their own id."""
 
-    def __init__(self, db: TinyDB, storage: NotebookStorage, name: str, cls: type[Record]) -> None:
+    def __init__(self, db: TinyDB, storage: Batches, name: str, cls: type[Record]) -> None:
         self.table: Table = db.table(name, cache_size=0)
         self.storage = storage
         self.name = name
@@ -159,17 +160,19 @@ class _Records:
 
 
 class Notebook:
-    def __init__(self, user_id: int, storage: NotebookStorage, digest: Digest | None = None) -> None:
+    def __init__(
+        self, user_id: int, storage: NotebookStorage | MemoryNotebookStorage, digest: Digest | None = None
+    ) -> None:
         self.user_id = user_id
-        self.storage = storage
+        self.storage = Batches(_given(storage))  # every write goes through a batch: one save, or none
         self.path: Path = storage.path
         self.digest = digest
-        self.db = TinyDB(storage=_given(storage))
+        self.db = TinyDB(storage=self.storage)
         self.storage.read()  # fail now, on open, if the file's head is unreadable (the records are read on use)
-        self._contacts = _Records(self.db, storage, "contacts", Contact)
-        self._interactions = _Records(self.db, storage, "interactions", Interaction)
-        self._promises = _Records(self.db, storage, "promises", Promise)
-        self._facts = _Records(self.db, storage, "facts", Fact)
+        self._contacts = _Records(self.db, self.storage, "contacts", Contact)
+        self._interactions = _Records(self.db, self.storage, "interactions", Interaction)
+        self._promises = _Records(self.db, self.storage, "promises", Promise)
+        self._facts = _Records(self.db, self.storage, "facts", Fact)
         self._tables = (self._contacts, self._interactions, self._promises, self._facts)
         self._kv = self.db.table(STATE, cache_size=0)
         self._state_ids: dict[str, int] | None = None  # state key -> document id
@@ -313,7 +316,7 @@ class Notebook:
             return {}
         if self._digest_stale() or data is None:
             return {c.id: self._row(c) for c in self.contacts()}
-        return data[DIGEST]  # type: ignore[no-any-return]
+        return data[DIGEST]
 
     def _digest_stale(self) -> bool:
         """The stored digest is missing or of another version. Its rows are not checked one by one here (that

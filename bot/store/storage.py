@@ -12,10 +12,10 @@ half the snapshot, the next save also rewrites the file, so reading stays cheap.
 morning plans from the digest, claims its day in the state and words its steps without parsing a record; a
 compaction that finds the records never asked for copies their bytes as read.
 
-When ``write`` returns, the data is on disk: there is no write-back cache. ``batch()`` groups several writes into
-one save; if anything in it fails, nothing is saved and memory is dropped, to be read again from the disk. A closed
-storage (its notebook left memory) refuses to read or write: a stale reference can never save an old copy over a
-newer file.
+When ``write`` returns, the data is on disk: there is no write-back cache. Several writes become one save inside
+a batch of the ``Batches`` middleware (batches.py); if anything in it fails, nothing is saved and memory is dropped,
+to be read again from the disk. A closed storage (its notebook left memory) refuses to read or write: a stale
+reference can never save an old copy over a newer file.
 
 It works as stock TinyDB's storage too: ``TinyDB(path, storage=NotebookStorage)`` opens a notebook.
 """
@@ -25,7 +25,6 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterable, Iterator, MutableMapping
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +36,7 @@ from bot.store.crypto import Codec, owner_of
 from bot.store.disk import FILE_MODE, append_durably, write_atomically
 from bot.store.errors import NotebookClosed, UnreadableData
 from bot.store.folder import DataFolder
-from bot.store.logfile import DIGEST, HEAD_TABLES, STATE, Change
+from bot.store.logfile import DIGEST, DIGEST_VERSION, HEAD_TABLES, STATE, Change
 from bot.store.schema import NotANotebook, check_records, check_state
 
 log = logging.getLogger(__name__)
@@ -102,7 +101,7 @@ class Tables(dict[str, Any]):
             self._open()
         return super().__getitem__(name)
 
-    def get(self, name: str, default: Any = None) -> Any:  # type: ignore[override]  # one key type: table names
+    def get(self, name: str, default: Any = None) -> Any:  # one key type: table names
         if name not in HEAD_TABLES:
             self._open()
         return super().get(name, default)
@@ -163,8 +162,6 @@ class NotebookStorage(Storage):
         self._owner = owner_of(self.path)
         self._data: Tables | None = None
         self._loaded = False
-        self._batch_depth = 0
-        self._dirty = False
         self._expected: set[tuple[str, str]] = set()
         self._whole = False  # a write came without ``expect``: the next save rewrites the file
         self._rewrite = False  # the file on disk must be rewritten whole (older layout, torn or damaged lines)
@@ -192,13 +189,15 @@ class NotebookStorage(Storage):
         if not isinstance(data, Tables):
             data = Tables(dict(data))
         if not self._expected:
-            self._whole = True  # nobody said what changed
+            # Nobody said what changed (stock TinyDB, a tool): the file is rewritten whole, and the digest, which
+            # only a notebook keeps in step with the records, is left out, to be rebuilt when a notebook opens it.
+            self._whole = True
+            state = data.head(STATE)
+            for doc_id in [d for d, doc in state.items() if isinstance(doc, dict) and doc.get("key") == DIGEST_VERSION]:
+                del state[doc_id]
         self._data = data
         self._loaded = True
-        if self._batch_depth:
-            self._dirty = True
-        else:
-            self._flush()
+        self._flush()
 
     def close(self) -> None:
         self._data = None
@@ -216,30 +215,12 @@ class NotebookStorage(Storage):
         deleted records stays in the snapshot or in an earlier log line."""
         self._rewrite = True
 
-    @property
-    def in_batch(self) -> bool:
-        return self._batch_depth > 0
-
-    @contextmanager
-    def batch(self) -> Iterator[None]:
-        """Defer saving until the outermost batch ends; on an exception nothing is saved and memory is dropped."""
-        self._batch_depth += 1
-        try:
-            yield
-        except BaseException:
-            self._batch_depth -= 1
-            if not self._batch_depth:
-                self._forget()
-            raise
-        self._batch_depth -= 1
-        if not self._batch_depth and self._dirty:
-            self._flush()
-
     # -- internals ------------------------------------------------------------------------------------------------
 
-    def _forget(self) -> None:
-        """Drop memory (it is read from the disk again): it must never claim what the disk does not hold."""
-        self._dirty = self._whole = False
+    def forget(self) -> None:
+        """Drop memory (it is read from the disk again): it must never claim what the disk does not hold. Called
+        when a write failed, and by ``Batches`` when a batch did (TinyDB changes what ``read`` gave it in place)."""
+        self._whole = False
         self._expected.clear()
         self._data = None
         self._loaded = False
@@ -314,9 +295,9 @@ class NotebookStorage(Storage):
                 append_durably(self.path, self.codec.seal_line(line, self._owner) if self.codec else line)
                 self._log_size += len(line)
         except BaseException:
-            self._forget()
+            self.forget()
             raise
-        self._dirty = self._whole = self._rewrite = False
+        self._whole = self._rewrite = False
         self._expected.clear()
 
 

@@ -53,7 +53,7 @@ def plan(rows: Mapping[str, Any], state: Mapping[str, Any], today: date) -> Morn
     the profile (budget, goals, offers), snoozes, the last two weeks of mornings, and the rhythm answer."""
     profile = state.get("profile") or {}
     return plan_morning(
-        rows,  # type: ignore[arg-type]
+        rows,
         today,
         budget=int(profile.get("budget", 3)),
         snoozed=state.get(SNOOZES) or {},

@@ -1,9 +1,16 @@
-"""Capture: accuracy per field on the phone-typed corpus (tests/corpus/lines.txt), and parse time per line.
+"""Capture: how well lines typed in chat are understood, and how long a line takes to read.
 
-Run: python bench/bench_capture.py [--misses FIELD]
-Prints one row per field (right / scored, accuracy) and the parse time p50 / p99 / max over every corpus line,
-each parsed several times (the first pass warms caches, as a running bot would have). Wall-clock time includes
-waiting for a core on a busy machine; the CPU time of the parsing thread is printed too.
+Run: python bench/bench_capture.py [--misses FIELD] [--blind-misses FIELD] [--failed]
+Prints
+1. the blind corpus (tests/corpus/blind, written by people who never read the code), graded by
+   tests/corpus/grading.py: per field, lines fully right, lines lost (nobody saved), phantoms, for the tuning part
+   and the frozen part apart. Lines are listed for the tuning part only; the frozen part prints numbers, never a
+   line, because it is never fixed against. ``--blind-misses FIELD`` lists a field's tuning misses, ``--failed``
+   every tuning line that is not fully right;
+2. the older corpus (tests/corpus/lines.txt): per field, right / scored (``--misses FIELD`` lists them);
+3. the parse time p50 / p99 / max over every line of both corpora, each parsed several times (the first pass
+   warms caches, as a running bot would have). Wall-clock time includes waiting for a core on a busy machine; the
+   CPU time of the parsing thread is printed too.
 """
 
 from __future__ import annotations
@@ -17,42 +24,73 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.coach.reading.capture import understand
+from tests.corpus import grading
 from tests.corpus.scoring import FIELDS, TODAY, load, read_with_nurture, score
 
 ROUNDS = 20
 
 
+def _blind(name: str, path: Path, show_lines: bool, field: str = "", failed: bool = False) -> None:
+    cases = grading.load(path)
+    g = grading.grade(cases, grading.read_with_nurture)
+    print(f"blind corpus, {name}: {g.lines} lines, {g.people} people")
+    print(f"  {'field':<14} {'right':>6} {'graded':>7} {'accuracy':>9}")
+    for f in grading.FIELDS:
+        print(f"  {f:<14} {g.right[f]:>6} {g.total[f]:>7} {g.accuracy(f):>9.1%}")
+    print(f"  lines fully right: {g.right_lines} of {g.lines} ({g.right_lines / g.lines:.1%})")
+    print(f"  lines lost (nobody saved): {len(g.lost_lines)}; people lost: {g.lost_people} of {g.people}")
+    print(f"  lines with a phantom: {len(g.phantom_lines)}; lines asked about with buttons: {g.asked}")
+    if not show_lines:
+        return
+    for where in g.lost_lines:
+        print("    lost", where)
+    for miss in g.misses.get(field, []):
+        print("    miss", miss)
+    if failed:
+        for line in g.failed:
+            print("    failed", line)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--misses", default="", help="print the lines a field got wrong")
+    parser.add_argument("--misses", default="", help="print the older corpus's lines a field got wrong")
+    parser.add_argument("--blind-misses", default="", help="print the tuning lines a field got wrong")
+    parser.add_argument("--failed", action="store_true", help="print every tuning line not fully right")
     args = parser.parse_args()
+
+    _blind("tuning", grading.TUNING, True, args.blind_misses, args.failed)
+    _blind("frozen (numbers only)", grading.FROZEN, False)
+
     cases = load()
     result = score(cases, read_with_nurture)
     people = sum(len(c.people) for c in cases)
-    print(f"corpus: {len(cases)} lines, {people} people")
-    print(f"{'field':<10} {'right':>6} {'scored':>7} {'accuracy':>9}")
+    print(f"older corpus (lines.txt): {len(cases)} lines, {people} people")
+    print(f"  {'field':<10} {'right':>6} {'scored':>7} {'accuracy':>9}")
     for field in FIELDS:
-        print(f"{field:<10} {result.right[field]:>6} {result.total[field]:>7} {result.accuracy(field):>9.1%}")
-    print(f"lines that lost a person: {len(result.lost_people)}")
+        print(f"  {field:<10} {result.right[field]:>6} {result.total[field]:>7} {result.accuracy(field):>9.1%}")
+    print(f"  lines that lost a person: {len(result.lost_people)}")
     if args.misses:
         for miss in result.misses[args.misses] if args.misses != "lost" else result.lost_people:
-            print("  ", miss)
+            print("   ", miss)
 
-    for case in cases:  # warm up
-        understand(case.text, TODAY)
+    lines = [(c.text, TODAY) for c in cases]
+    lines += [(c.line, c.today) for path in (grading.TUNING, grading.FROZEN) for c in grading.load(path)]
+    for text, today in lines:  # warm up
+        understand(text, today)
     timings: list[float] = []
     cpu: list[float] = []
     for _ in range(ROUNDS):
-        for case in cases:
+        for text, today in lines:
             start, start_cpu = time.perf_counter(), time.thread_time()
-            understand(case.text, TODAY)
+            understand(text, today)
             cpu.append((time.thread_time() - start_cpu) * 1000)
             timings.append((time.perf_counter() - start) * 1000)
-    per_line_best = sorted(min(timings[k :: len(cases)]) for k in range(len(cases)))
+    per_line_best = sorted(min(timings[k :: len(lines)]) for k in range(len(lines)))
     timings.sort()
     p50 = statistics.median(timings)
     p99 = timings[int(len(timings) * 0.99) - 1]
-    print(f"parse: {len(timings)} parses, p50 {p50:.3f} ms, p99 {p99:.3f} ms, max {timings[-1]:.3f} ms per line")
+    print(f"parse: {len(timings)} parses of {len(lines)} lines, p50 {p50:.3f} ms, p99 {p99:.3f} ms, "
+          f"max {timings[-1]:.3f} ms per line")  # fmt: skip
     cpu.sort()
     cpu_p99 = cpu[int(len(cpu) * 0.99) - 1]
     print(f"parse CPU time (this thread only): p50 {statistics.median(cpu):.3f} ms, p99 {cpu_p99:.3f} ms")

@@ -1,0 +1,369 @@
+"""Grade a capture reader against the blind corpus (tests/corpus/blind/*.jsonl), tolerantly and fairly.
+
+The rules are those the corpus was written for (a careful human assistant's record of each line):
+- Only the fields the record fills are graded; ``|`` separates equally right answers.
+- Names: case-, accent- and punctuation-insensitive, titles ignored. A person is found by the whole name or by a
+  first name that is unique on both sides; the name counts as right only when it matches whole.
+- Company, role, where, introduced by: equal, or one contains the other as whole words.
+- Interests, needs, offers: every word of one alternative starts a word of some stored item (articles aside).
+- Dates (when, birthday, a promise's due day): exact.
+- Promises: each expected one is matched by a distinct stored one whose words it starts (as above), with the same
+  due day (when the record has one) and the same ``whose`` ("mine" or "theirs"). ``whose`` is also reported alone.
+- Links: each expected link (``{"name", "as"}``) is a stored link to that person (by name, as above) with that
+  relation. Mentioned people (named, not met) must be kept as mentioned.
+- A person the line did not name (a phantom), or a mentioned person saved as met, fails the line; a chat line
+  (``"chat": true``) must create nobody (a question with buttons counts as creating).
+- A line is right when every person is found, every graded field is right, and there are no phantoms. A line is
+  lost when it names people and nobody it names is saved.
+
+A person who is lost counts as wrong on every field the record fills for them: the field was not saved.
+
+``read_with_nurture`` says what Nurture would save from a line typed in chat; ``grade`` takes any reader, so the
+rules can be tested apart from the parser (tests/coach/test_blind_grading.py).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+BLIND = Path(__file__).with_name("blind")
+TUNING = BLIND / "tuning.jsonl"
+FROZEN = BLIND / "frozen.jsonl"
+
+TEXT_FIELDS = ("company", "role", "where", "introduced_by")
+LIST_FIELDS = ("needs", "offers", "interests")
+DATE_FIELDS = ("when", "birthday")
+FIELDS = ("names", *TEXT_FIELDS, *DATE_FIELDS, *LIST_FIELDS, "promises", "whose", "links", "mentioned")
+
+_TITLES = frozenset(
+    {"dr", "doctor", "prof", "professor", "mr", "mrs", "ms", "mx", "miss", "sir", "dame", "rev", "fr", "father",
+     "pastor", "frau", "herr", "sr", "sra", "srta", "senor", "senora", "mme", "mlle", "monsieur", "madame"}
+)  # fmt: skip
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+@dataclass
+class Case:
+    """One line of the corpus and what a careful assistant would record from it."""
+
+    line: str
+    today: date
+    people: list[dict[str, Any]]
+    mentioned: list[str]
+    chat: bool
+    number: int  # 1-based line number in its file
+    persona: str = ""
+
+
+def load(path: Path) -> list[Case]:
+    cases = []
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip():
+            continue
+        row = orjson.loads(raw)
+        cases.append(
+            Case(
+                line=row["line"],
+                today=date.fromisoformat(row["today"]),
+                people=row.get("people", []),
+                mentioned=[m["name"] for m in row.get("mentioned", [])],
+                chat=bool(row.get("chat")),
+                number=number,
+                persona=row.get("persona", ""),
+            )
+        )
+    return cases
+
+
+@dataclass
+class Reading:
+    """What a reader saved from one line, in the corpus's terms.
+
+    ``kind``: "meeting" (saved), "maybe" (asked about with buttons: counted as saved) or "none" (nobody).
+    ``people``: dicts with the corpus's person keys (name, company, role, when, where, needs, offers, interests,
+    promises [{what, due, whose}], introduced_by, links [{name, as}], birthday). ``mentioned``: names kept as
+    mentioned, not met.
+    """
+
+    kind: str
+    people: list[dict[str, Any]] = field(default_factory=list)
+    mentioned: list[str] = field(default_factory=list)
+
+
+# -- comparing ---------------------------------------------------------------------------------------------------
+
+
+def words(text: str) -> list[str]:
+    """Folded words: no case, accents or punctuation ("Mercado-Libre!" -> ["mercado", "libre"])."""
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = text.replace("ø", "o").replace("ł", "l").replace("ß", "ss").replace("'", "").replace("’", "")
+    return re.sub(r"[^\w]+|_", " ", text).split()
+
+
+def name_words(name: str) -> list[str]:
+    """A name's words without titles ("Dr. Nnamdi Eze" -> ["nnamdi", "eze"])."""
+    found = words(name)
+    while len(found) > 1 and found[0] in _TITLES:
+        found = found[1:]
+    return found
+
+
+def alternatives(value: str) -> list[str]:
+    return [a.strip() for a in (value or "").split("|") if a.strip()]
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return n > 0 and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def same_text(expected: str, got: str) -> bool:
+    """Equal, or one contains the other as whole words (any alternative of ``expected``)."""
+    have = words(got)
+    return bool(have) and any(
+        (want := words(alt)) and (want == have or _contains(want, have) or _contains(have, want))
+        for alt in alternatives(expected)
+    )
+
+
+def starts_words(expected: str, stored: str) -> bool:
+    """Every word of one alternative starts a word of ``stored`` (articles aside)."""
+    have = [w for w in words(stored) if w not in _ARTICLES]
+    for alt in alternatives(expected):
+        want = [w for w in words(alt) if w not in _ARTICLES] or words(alt)
+        if want and all(any(h.startswith(w) for h in have) for w in want):
+            return True
+    return False
+
+
+def same_list(expected: list[str], stored: list[str]) -> bool:
+    return all(any(starts_words(item, s) for s in stored) for item in expected)
+
+
+def same_name(expected: str, got: str) -> bool:
+    return any(name_words(alt) == name_words(got) for alt in alternatives(expected))
+
+
+def _first(name: str) -> str:
+    found = name_words(name)
+    return found[0] if found else ""
+
+
+def match_people(expected: list[str], got: list[str]) -> dict[int, int]:
+    """Expected index -> got index: whole names first, then first names unique on both sides."""
+    pairs: dict[int, int] = {}
+    used: set[int] = set()
+    for i, want in enumerate(expected):
+        for j, have in enumerate(got):
+            if j not in used and same_name(want, have):
+                pairs[i] = j
+                used.add(j)
+                break
+    firsts_want = [{_first(a) for a in alternatives(n)} for n in expected]
+    firsts_got = [_first(n) for n in got]
+    for i, want in enumerate(firsts_want):
+        if i in pairs:
+            continue
+        hits = [j for j in range(len(got)) if j not in used and firsts_got[j] in want]
+        rivals = [k for k, other in enumerate(firsts_want) if k != i and k not in pairs and other & want]
+        if len(hits) == 1 and not rivals and sum(firsts_got[j] in want for j in range(len(got))) == 1:
+            pairs[i] = hits[0]
+            used.add(hits[0])
+    return pairs
+
+
+def _promises_right(want: list[dict[str, str]], have: list[dict[str, str]], keys: tuple[str, ...]) -> bool:
+    """Each expected promise matched by a distinct stored one on its words and on ``keys`` (due, whose)."""
+    left = list(have)
+    for promise in want:
+        hit = next(
+            (
+                p
+                for p in left
+                if starts_words(promise.get("what", ""), p.get("what", ""))
+                and all(not promise.get(k) or promise.get(k) == p.get(k, "") for k in keys)
+            ),
+            None,
+        )
+        if hit is None:
+            return False
+        left.remove(hit)
+    return True
+
+
+def _links_right(want: list[dict[str, str]], have: list[dict[str, str]]) -> bool:
+    return all(
+        any(
+            match_people([link["name"]], [h.get("name", "")]) and same_text(link.get("as", ""), h.get("as", ""))
+            for h in have
+        )
+        for link in want
+    )
+
+
+# -- grading -----------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Grade:
+    lines: int = 0
+    right_lines: int = 0
+    people: int = 0
+    right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    total: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    lost_lines: list[str] = field(default_factory=list)  # lines that name people and save none of them
+    lost_people: int = 0
+    phantom_lines: list[str] = field(default_factory=list)
+    asked: int = 0  # lines saved through a question with buttons ("Log a meeting with Sam?")
+    failed: list[str] = field(default_factory=list)  # every line not fully right, with why
+    misses: dict[str, list[str]] = field(default_factory=lambda: {f: [] for f in FIELDS})
+
+    def accuracy(self, name: str) -> float:
+        return self.right[name] / self.total[name] if self.total[name] else 1.0
+
+    def _add(self, name: str, ok: bool, why: str) -> bool:
+        self.total[name] += 1
+        if ok:
+            self.right[name] += 1
+        else:
+            self.misses[name].append(why)
+        return ok
+
+
+def _graded(person: dict[str, Any], got: dict[str, Any] | None, g: Grade, where: str) -> list[str]:
+    """Grade one expected person's filled fields against what was saved for them; the names of wrong fields."""
+    wrong: list[str] = []
+    name = person["name"]
+
+    def check(field_name: str, ok: bool, want: Any, have: Any) -> None:
+        if not g._add(field_name, ok, f"{where} {name}.{field_name}: want {want!r} got {have!r}"):
+            wrong.append(field_name)
+
+    have = got or {}
+    for key in TEXT_FIELDS:
+        if person.get(key):
+            check(key, got is not None and same_text(person[key], have.get(key, "")), person[key], have.get(key))
+    for key in DATE_FIELDS:
+        if person.get(key):
+            check(key, got is not None and person[key] == have.get(key, ""), person[key], have.get(key))
+    for key in LIST_FIELDS:
+        if person.get(key):
+            check(key, got is not None and same_list(person[key], have.get(key, [])), person[key], have.get(key))
+    if person.get("promises"):
+        want, stored = person["promises"], have.get("promises", [])
+        check("promises", got is not None and _promises_right(want, stored, ("due", "whose")), want, stored)
+        check("whose", got is not None and _promises_right(want, stored, ("whose",)), want, stored)
+    if person.get("links"):
+        check("links", got is not None and _links_right(person["links"], have.get("links", [])), person["links"],
+              have.get("links"))  # fmt: skip
+    return wrong
+
+
+def grade(cases: list[Case], read: Callable[[str, date], Reading]) -> Grade:
+    g = Grade()
+    for case in cases:
+        g.lines += 1
+        reading = read(case.line, case.today)
+        where = f"{case.number}: {case.line!r}"
+        saved = reading.people if reading.kind != "none" else []
+        kept = reading.mentioned if reading.kind != "none" else []
+        if reading.kind == "maybe" and saved:
+            g.asked += 1
+        problems: list[str] = []
+        if case.chat:
+            if saved or kept:
+                problems.append(f"chat, but saved {[p['name'] for p in saved] + kept}")
+                g.phantom_lines.append(where)
+            else:
+                g.right_lines += 1
+            if problems:
+                g.failed.append(f"{where} -> {'; '.join(problems)}")
+            continue
+        expected = [p["name"] for p in case.people]
+        pairs = match_people(expected, [p["name"] for p in saved])
+        g.people += len(expected)
+        for i, person in enumerate(case.people):
+            got = saved[pairs[i]] if i in pairs else None
+            named = got is not None and same_name(person["name"], got["name"])
+            g._add("names", named, f"{where} {person['name']}: got {got['name'] if got else None!r}")
+            if got is None:
+                g.lost_people += 1
+                problems.append(f"lost {person['name']}")
+            elif not named:
+                problems.append(f"{person['name']} saved as {got['name']!r}")
+            wrong = _graded(person, got, g, where)
+            if got is not None and wrong:
+                problems.append(f"{person['name']}: " + ", ".join(f"{w} {_shown(got, w)}" for w in wrong))
+        if case.people and not pairs:
+            g.lost_lines.append(where)
+        extra = [saved[j]["name"] for j in range(len(saved)) if j not in pairs.values()]
+        mention_pairs = match_people(case.mentioned, kept)
+        met_mentioned = match_people(case.mentioned, extra)
+        for i, name in enumerate(case.mentioned):
+            ok = i in mention_pairs and i not in met_mentioned
+            g._add("mentioned", ok, f"{where} {name}: kept as mentioned {kept!r}, met {extra!r}")
+            if not ok:
+                problems.append(f"{name} not kept as mentioned" + (" (saved as met)" if i in met_mentioned else ""))
+        phantoms = [n for k, n in enumerate(extra) if k not in met_mentioned.values()]
+        phantoms += [
+            n for k, n in enumerate(kept) if k not in mention_pairs.values() and not match_people([n], expected)
+        ]
+        if phantoms:
+            g.phantom_lines.append(where)
+            problems.append(f"phantoms {phantoms}")
+        if problems:
+            g.failed.append(f"{where} -> {'; '.join(problems)}")
+        else:
+            g.right_lines += 1
+    return g
+
+
+def _shown(got: dict[str, Any], field_name: str) -> str:
+    if field_name == "whose":
+        field_name = "promises"
+    value = got.get(field_name, "")
+    return f"= {value!r}" if value not in ("", [], None) else "missing"
+
+
+# -- what Nurture saves --------------------------------------------------------------------------------------------
+
+
+def read_with_nurture(line: str, today: date) -> Reading:
+    """What Nurture saves from ``line`` typed in chat on ``today`` (a question with buttons counts as saved)."""
+    from bot.coach.reading.capture import understand
+
+    understood = understand(line, today)
+    meeting = understood.meeting
+    if meeting is None or understood.kind == "none":
+        return Reading("none")
+    people = []
+    for p in meeting.people:
+        facts = p.facts if meeting.people_facts else meeting.facts
+        people.append(
+            {
+                "name": p.name,
+                "company": p.company,
+                "role": p.role,
+                "when": meeting.when.isoformat(),
+                "where": meeting.context,
+                "needs": list(facts.needs),
+                "offers": list(facts.offers),
+                "interests": list(facts.interests),
+                "promises": [
+                    {"what": item.text, "due": item.due_on, "whose": "mine"} for item in meeting.facts.promise_items
+                ],
+                "introduced_by": meeting.introduced_by,
+                "links": [{"name": p.link_to, "as": p.link_as}] if p.link_to else [],
+                "birthday": facts.birthday,
+            }
+        )
+    return Reading(understood.kind, people)

@@ -99,6 +99,7 @@ BUTTON_HANDLERS = {
     "keep": capture.on_keep,
     "fix": capture.on_fix,
     "page": contacts.on_page,
+    "week": coaching.on_week,
     "card": contacts.on_card,
     "forget": contacts.on_forget,
     "draft": drafts.on_draft_button,

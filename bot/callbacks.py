@@ -19,6 +19,7 @@ _PATTERNS = {
     "fix": re.compile(rf"^fix:({_ID})$"),  # "✏️ Fix" under a capture: the capture's token
     "forget": re.compile(rf"^forget:({_ID}):(yes|no)$"),
     "page": re.compile(r"^page:(\d{1,4})$"),
+    "week": re.compile(r"^week:(\d{1,4}|back)$"),  # the week's people, page by page, and back to the review
     "keep": re.compile(rf"^keep:({_ID})$"),  # close one open promise / thank-you
     "card": re.compile(rf"^card:({_ID})$"),
     "draft": re.compile(rf"^draft:(thanks|followup|reconnect|share|congrats):({_ID})$"),

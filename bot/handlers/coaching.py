@@ -5,11 +5,12 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.coach.journal.review import week_review
+from bot.callbacks import button, pressed
+from bot.coach.journal.review import WeekReview, week_review
 from bot.coach.planning.nudges import BUDGET_RANGE
 from bot.handlers.choices import resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
-from bot.handlers.reply import reply
+from bot.handlers.reply import Keyboard, keyboard, reply
 from bot.handlers.words import command_text
 from bot.rendering import render
 from bot.services import local_today
@@ -17,12 +18,55 @@ from bot.store.notebook import Notebook
 from bot.store.records import CIRCLE_CADENCE_DAYS
 from bot.store.view import network_of
 
+# A week can hold hundreds of people (a day of catching up, an import): the review names the first few and pages
+# through the rest on request, editing its one message, so the chat never gets a wall of messages.
+WEEK_NAMES_SHOWN = 10
+WEEK_PAGE = 25
+
 
 @for_user
 async def week_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    text, buttons = _week(context, notebook)
+    await reply(update, context, text, buttons)
+
+
+@for_user
+async def on_week(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+    """"All N reconnected", then "Next" / "Prev" through them, and back to the review: one message, edited."""
+    query, data = pressed(update)
+    await query.answer()
+    if data is None or data.args[0] == "back":
+        text, buttons = _week(context, notebook)
+    else:
+        text, buttons = _week_people(context, notebook, int(data.args[0]))
+    await query.edit_message_text(text, parse_mode="HTML", reply_markup=keyboard(buttons))
+
+
+def _review(context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> WeekReview:
     _, today = local_today(context, notebook)
-    review = week_review(network_of(notebook), today, notebook.profile().goals)
-    await reply(update, context, render("messages/week.html", review=review))
+    return week_review(network_of(notebook), today, notebook.profile().goals)
+
+
+def _week(context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> tuple[str, Keyboard]:
+    review = _review(context, notebook)
+    text = render("messages/week.html", review=review, shown=WEEK_NAMES_SHOWN)
+    everyone = len(review.reconnected)
+    more = [[(f"👋 All {everyone} reconnected", button("week", "0"))]] if everyone > WEEK_NAMES_SHOWN else []
+    return text, more
+
+
+def _week_people(context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, page: int) -> tuple[str, Keyboard]:
+    names = _review(context, notebook).reconnected
+    pages = max(1, -(-len(names) // WEEK_PAGE))
+    page = min(max(page, 0), pages - 1)
+    shown = names[page * WEEK_PAGE : (page + 1) * WEEK_PAGE]
+    text = render("messages/week_people.html", names=shown, total=len(names), page=page, pages=pages)
+    nav = []
+    if page > 0:
+        nav.append(("‹ Prev", button("week", str(page - 1))))
+    if page < pages - 1:
+        nav.append(("Next ›", button("week", str(page + 1))))
+    return text, [nav, [("↩ Back to the week", button("week", "back"))]]
 
 
 @for_user

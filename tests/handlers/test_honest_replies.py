@@ -68,3 +68,52 @@ async def test_a_morning_time_that_is_not_understood_is_named_then_the_current_o
 async def test_a_bare_morning_shows_the_setting_without_complaint(user: User):
     reply = await user.say("/morning")
     assert "<b>08:00</b>" in reply and "couldn't" not in reply
+
+
+# -- long lists page instead of flooding the chat -------------------------------------------------------------------
+
+
+async def test_a_long_week_stays_in_one_message_and_pages_through_everyone(bot, user: User, store):
+    from bot.store.records import Contact, Interaction, new_id
+
+    await user.say("/start")
+    notebook = store.notebook(UID)
+    names = [f"Person {n:03d} " + "of a very long family name " * 5 for n in range(80)]
+    with notebook.batch():  # eighty people last seen in January, each touched again this week
+        for name in names:
+            contact = Contact(id=new_id(), name=name, met_on="2026-01-10")
+            notebook.save_contact(contact)
+            notebook.add_interaction(
+                Interaction(id=new_id(), contact_id=contact.id, kind="followed_up", on="2026-11-20")
+            )
+    before = len(bot.api.calls)
+    reply = await user.say("/week")
+    assert len([m for m, _ in bot.api.calls[before:] if m == "sendMessage"]) == 1
+    assert "and 70 more" in reply and len(reply) < 4096
+
+    seen: list[str] = []
+    page = await user.tap("All 80")
+    for _ in range(10):
+        assert len(page) < 4096 and "Reconnected this week" in page
+        seen += [line.removeprefix("• ").split(" ", 2)[1] for line in page.splitlines() if line.startswith("• Person")]
+        if not any("Next" in label for label, _ in user.buttons):
+            break
+        page = await user.tap("Next")
+    assert sorted(seen) == [f"{n:03d}" for n in range(80)]  # everyone, once
+    assert "Your week" in await user.tap("Back")  # and back to the review
+    sends = [m for m, _ in bot.api.calls[before:] if m == "sendMessage"]
+    assert len(sends) == 1  # paging edits the one message in place
+
+
+async def test_many_tags_stay_in_one_message(bot, user: User, store):
+    from bot.store.records import Contact, new_id
+
+    await user.say("/start")
+    notebook = store.notebook(UID)
+    with notebook.batch():
+        for n in range(400):
+            notebook.save_contact(Contact(id=new_id(), name=f"Person {n}", tags=[f"tag-number-{n:04d}-of-many"]))
+    before = len(bot.api.calls)
+    reply = await user.say("/tag")
+    assert len([m for m, _ in bot.api.calls[before:] if m == "sendMessage"]) == 1
+    assert "more tags" in reply

@@ -29,6 +29,7 @@ from synthetic import notebook_document, write_notebook
 
 from bot.coach.errors import NotUnderstood
 from bot.coach.journal import entries as journal
+from bot.coach.journal import meetings
 from bot.coach.reading.capture import parse_meeting
 from bot.coach.writing.drafts import DRAFT_KINDS, INTRODUCE, Draft, draft_note
 from bot.notebooks import open_store
@@ -165,7 +166,7 @@ def build_sample_notebook(folder: Path) -> Notebook:
     for line, ago, notes, helps in PEOPLE:
         day = TODAY - timedelta(days=ago)
         meeting = parse_meeting(line, day)
-        contact = journal.record_meeting(notebook, meeting, [None] * len(meeting.people), NOW).contacts[0]
+        contact = meetings.record_meeting(notebook, meeting, [None] * len(meeting.people), NOW).contacts[0]
         for note_ago, text in notes:
             journal.record_note(notebook, contact, text, NOW, TODAY - timedelta(days=note_ago))
         for help_ago, text in helps:

@@ -37,7 +37,7 @@ from telegram.ext import BaseRateLimiter
 
 from bot.app import build_application
 from bot.clock import FixedClock
-from bot.coach.journal.entries import forget_contact
+from bot.coach.journal.captures import forget_contact
 from bot.config import Settings
 from bot.local_api import LocalBotAPI, LocalChat
 from bot.notebooks import open_store

@@ -10,6 +10,7 @@ from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
 from bot.coach.errors import NotUnderstood
+from bot.coach.journal import captures, meetings
 from bot.coach.journal import entries as journal
 from bot.coach.reading.capture import parse_meeting, understand
 from bot.coach.reading.dates import birthday_in_words, when_in_words
@@ -90,7 +91,7 @@ def _payload(update: Update, text: str, meeting: Meeting, asked: list[str]) -> d
         meeting.notes = text  # the parser reads a line's worth; the whole message is kept, nothing is lost
     message = update.effective_message
     return {
-        "meeting": journal.meeting_to_dict(meeting),
+        "meeting": meetings.meeting_to_dict(meeting),
         "asked": asked,
         "message_id": message.message_id if message else 0,
     }
@@ -115,11 +116,11 @@ async def _check(
     update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, payload: dict[str, Any]
 ) -> None:
     """Ask what needs asking before saving (is it a meeting? in the future? so many people? two Sams?)."""
-    meeting = journal.meeting_from_dict(payload["meeting"])
+    meeting = meetings.meeting_from_dict(payload["meeting"])
     _, today = local_today(context, notebook)
     question = _next_question(meeting, today, payload["asked"])
     if not question:
-        matches = journal.match_people(names_of(notebook), meeting)
+        matches = meetings.match_people(names_of(notebook), meeting)
         choices = [m.contact.id if m.contact else (None if not m.candidates else "?") for m in matches]
         await _continue_meeting(update, context, notebook, payload, choices)
         return
@@ -174,28 +175,28 @@ async def _continue_meeting(
     update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, payload: dict[str, Any], choices: list
 ) -> None:
     """Ask about the next person who may be someone already known; save once every person is settled."""
-    meeting = journal.meeting_from_dict(payload["meeting"])
+    meeting = meetings.meeting_from_dict(payload["meeting"])
     for index, choice in enumerate(choices):
         if choice != "?":
             continue
         mention = meeting.people[index]
-        candidates = journal.match_people(names_of(notebook), meeting)[index].candidates
+        candidates = meetings.match_people(names_of(notebook), meeting)[index].candidates
         token = notebook.put_pending("met", {**payload, "choices": choices, "index": index})
         buttons = [[(f"Yes: {label(c)}", button("pick", token, c.id))] for c in candidates[:6]]
-        buttons.append([(f"No, a new {mention.name}", button("pick", token, journal.NEW))])
+        buttons.append([(f"No, a new {mention.name}", button("pick", token, meetings.NEW))])
         await reply(update, context, render("messages/same_person.html", name=mention.name), buttons)
         return
     now, today = local_today(context, notebook)
     with notebook.batch():
-        saved = journal.record_meeting(notebook, meeting, [None if c == journal.NEW else c for c in choices], now)
-        token = journal.remember_capture(notebook, saved, meeting, now, payload.get("message_id", 0))
+        saved = meetings.record_meeting(notebook, meeting, [None if c == meetings.NEW else c for c in choices], now)
+        token = captures.remember_capture(notebook, saved, meeting, now, payload.get("message_id", 0))
     await _show_capture(update, context, saved, meeting, today, token)
 
 
 async def _show_capture(
     update: Update,
     context: ContextTypes.DEFAULT_TYPE,
-    saved: journal.MeetingSaved,
+    saved: meetings.MeetingSaved,
     meeting: Meeting,
     today: date,
     token: str,
@@ -241,15 +242,15 @@ async def _resume_meeting(
 async def on_fix(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
     query, data = pressed(update)
     now, _ = local_today(context, notebook)
-    if data is None or not journal.can_still_edit(notebook, data.args[0], now):
+    if data is None or not captures.can_still_edit(notebook, data.args[0], now):
         await query.answer(render("messages/expired.txt"), show_alert=True)
         return
     await query.answer()
     notebook.set_state(
         AWAITING_FIX, {"token": data.args[0], "until": (now + timedelta(minutes=FIX_MINUTES)).isoformat()}
     )
-    item = journal.captured(notebook, data.args[0]) or {}
-    meeting = journal.meeting_from_dict(item["meeting"])
+    item = captures.captured(notebook, data.args[0]) or {}
+    meeting = meetings.meeting_from_dict(item["meeting"])
     await reply(update, context, render("messages/fix_ask.html", meeting=meeting))
 
 
@@ -289,8 +290,8 @@ async def _apply_where(update: Update, context: ContextTypes.DEFAULT_TYPE, noteb
     if not (meeting.context or meeting.when != today or meeting.facts or person.role or person.company):
         return False  # "thanks!" is not where you met: read it as any other line
     with notebook.batch():
-        saved = journal.record_meeting(notebook, meeting, [contact.id], now)
-        token = journal.remember_capture(notebook, saved, meeting, now)
+        saved = meetings.record_meeting(notebook, meeting, [contact.id], now)
+        token = captures.remember_capture(notebook, saved, meeting, now)
     await _show_capture(update, context, saved, meeting, today, token)
     return True
 
@@ -300,7 +301,7 @@ async def _revise(
 ) -> None:
     now, today = local_today(context, notebook)
     meeting = parse_meeting(text, today)
-    saved = journal.revise_capture(notebook, token, meeting, now, edit_id)
+    saved = captures.revise_capture(notebook, token, meeting, now, edit_id)
     if saved is None:
         return  # this edit was applied already
     await _show_capture(update, context, saved, meeting, today, token, fixed=True)
@@ -316,12 +317,12 @@ async def on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: 
     message = update.edited_message
     if message is None:
         return
-    token = journal.capture_for_message(notebook, message.message_id)
+    token = captures.capture_for_message(notebook, message.message_id)
     if not token:
         return
     now, _ = local_today(context, notebook)
-    if not journal.can_still_edit(notebook, token, now):
-        await reply(update, context, render("messages/edit_too_old.html", hours=journal.EDITABLE_HOURS))
+    if not captures.can_still_edit(notebook, token, now):
+        await reply(update, context, render("messages/edit_too_old.html", hours=captures.EDITABLE_HOURS))
         return
     text = message_text(update)
     if text.startswith("/"):

@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
-from bot.coach.journal import entries as journal
+from bot.coach.journal.captures import forget_contact
 from bot.coach.journal.entries import linked_people
 from bot.coach.network.search import Hit, search
 from bot.coach.planning.strength import tie_strength
@@ -218,7 +218,7 @@ async def on_forget(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook
     if data is None or contact is None:
         text = render("messages/expired.html")
     elif data.args[1] == "yes":
-        journal.forget_contact(notebook, contact.id)
+        forget_contact(notebook, contact.id)
         text = render("messages/forgotten.html", name=contact.name)
     else:
         text = render("messages/kept_contact.html", name=contact.name)

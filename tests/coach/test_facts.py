@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from bot.coach.journal import entries as journal
+from bot.coach.journal import meetings
 from bot.coach.reading.facts import read_facts
 from bot.coach.reading.second_person import to_second_person
 from bot.coach.saying.grammar import YOU, Person, day_in_words
@@ -272,7 +273,7 @@ def test_a_capture_records_facts_from_its_notes(tmp_path):
 
     notebook = open_store(tmp_path).notebook(1)
     meeting = parse_meeting("met Ana at PyCon - she is hiring a designer and loves jazz", TODAY)
-    saved = journal.record_meeting(notebook, meeting, [None], NOW)
+    saved = meetings.record_meeting(notebook, meeting, [None], NOW)
     kinds = sorted(f.kind for f in notebook.facts(saved.contacts[0].id))
     assert kinds == ["interest", "need"]
 

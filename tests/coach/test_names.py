@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.coach.journal.entries import forget_contact
+from bot.coach.journal.captures import forget_contact
 from bot.coach.reading.names import NameIndex, Resolution, fold, names_of, resolve, split_name_and_rest
 from bot.notebooks import open_notebook
 from bot.store.records import Contact

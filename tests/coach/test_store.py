@@ -7,7 +7,7 @@ import os
 import orjson
 import pytest
 
-from bot.coach.journal.entries import forget_contact
+from bot.coach.journal.captures import forget_contact
 from bot.notebooks import open_store
 from bot.store.errors import UnreadableData
 from bot.store.records import SCHEMA_VERSION, Contact, Interaction, Profile, Promise

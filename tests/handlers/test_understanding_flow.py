@@ -183,7 +183,7 @@ async def test_each_capture_saves_only_itself_and_the_last_forty_stay_fixable(us
 
 
 async def test_a_notebook_keeping_captures_the_old_way_still_fixes_and_forgets(user: User, store):
-    from bot.coach.journal import entries as journal
+    from bot.coach.journal import captures as journal
 
     await user.say("met Mary Jane at the paper, editor at the Bugle")
     notebook = store.notebook(4242)

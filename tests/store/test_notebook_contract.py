@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import tinydb
 
-from bot.coach.journal.entries import forget_contact
+from bot.coach.journal.captures import forget_contact
 from bot.coach.planning.summary import DIGEST
 from bot.store.memory import MemoryNotebookStorage
 from bot.store.notebook import Notebook

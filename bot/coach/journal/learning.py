@@ -49,8 +49,6 @@ def learn(notebook: Notebook, contact: Contact, text: str, today: date, source_i
     return Learned(saved, changed)
 
 
-
-
 def update_card(contact: Contact, facts: Iterable[Fact]) -> bool:
     """Bring the card's company and role in line with the newest job facts; True when anything changed."""
     before = (contact.company, contact.role)
@@ -76,5 +74,3 @@ def mark_done(notebook: Notebook, contact_id: str, kinds: Sequence[str], today: 
             notebook.save_fact(fact)
             count += 1
     return count
-
-

@@ -27,7 +27,7 @@ class Nudge:
     contact_id: str  # "" for the starter and goal steps
     reason: str  # one line, plain words, real context
     action: str  # the suggested action in a few words
-    draft_kind: str | None  # a drafts.py kind, one of COACH_DRAFTS, or None
+    draft_kind: str | None  # a draft kind (bot/coach/writing/drafts/), one of COACH_DRAFTS, or None
     other_contact_id: str = ""  # the second person of an intro
     promise_id: str = ""  # the promise or owed thank-you this nudge closes
     score: float = 0.0

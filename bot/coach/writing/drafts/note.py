@@ -1,0 +1,203 @@
+"""One note being written: the contact, what is known of them, the facts it uses so far, and the phrases it hands
+its template. Each kind of draft (thanks.py, followup.py, ...) fills a ``Note`` through ``write(note)``; this module
+holds what several kinds share (the meeting, the gap since the last touch, their news, a light offer back) and the
+rendering."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.coach.errors import UnknownContact
+from bot.coach.reading.facts import NEWS_KINDS
+from bot.coach.saying.grammar import day_in_words, place_words, since
+from bot.coach.saying.known import Known
+from bot.coach.saying.phrases import need_words
+from bot.rendering import render
+from bot.store.records import Contact, Fact
+from bot.store.view import Network
+
+VARIANTS = 3  # wordings per kind; "Other wording" counts up and wraps around
+STYLES = ("warm", "short", "formal")
+MAX_CHARS = 600  # a chat message, not a letter
+COPY_LIMIT = 256  # Telegram's copy_text button carries at most this many characters
+# Meetings older than this are not "great to meet you" material any more.
+FRESH_MEETING_DAYS = 45
+NEWS_DAYS = 120  # news older than this is not "I saw your news" any more; half of it makes congratulations belated
+
+
+@dataclass
+class Draft:
+    kind: str
+    text: str  # the note itself, plain text, ready to copy (the handler escapes it on send)
+    contact_ids: list[str]  # who it is for (intro: the one it is written to, then the other person)
+    promise_ids: list[str]  # open promises and thank-yous the note keeps, closed when the user says it was sent
+    variant: int = 0  # the wording used; variant + 1 is "Other wording"
+    style: str = "warm"
+    paste: str = ""  # what the user adds before sending (a share's link), said in words; "" when nothing
+    reason: str = ""  # an intro's reason, in one sentence to the user
+    facts: list[Fact] = field(default_factory=list)  # the facts the note says
+
+    @property
+    def fits_copy_button(self) -> bool:
+        return len(self.text) <= COPY_LIMIT
+
+
+class Note:
+    """The facts a note uses and the phrases it renders; one instance per draft."""
+
+    def __init__(
+        self,
+        kind: str,
+        contact: Contact,
+        network: Network,
+        known: Known,
+        today: date,
+        variant: int,
+        style: str,
+        sender_name: str,
+    ) -> None:
+        self.kind = kind
+        self.template = kind  # templates/drafts/<template>.txt
+        self.contact = contact
+        self.network = network
+        self.known = known
+        self.today = today
+        self.variant = variant
+        self.style = style
+        self.used: list[Fact] = []
+        self.promise_ids: list[str] = []
+        self.contact_ids = [contact.id]
+        self.paste = ""
+        self.reason = ""
+        sender = sender_name.split()
+        self.context: dict[str, object] = {
+            "first_name": contact.first_name.strip() or "there",
+            "sender": sender[0] if sender else "",
+            "variant": variant,
+            "short": style == "short",
+            "formal": style == "formal",
+        }
+
+    # -- what we know of the meeting and the tie --
+
+    def meeting(self, latest: bool) -> tuple[str, str, int]:
+        """(where, when in words, days ago) of the latest (or first) meeting; ("", "", -1) when unknown."""
+        meetings = [i for i in self.network.timeline(self.contact.id) if i.kind == "met"]
+        where = self.contact.met_context.strip() or next((m.context for m in meetings if m.context), "")
+        on = self.contact.met_on or (meetings[0].on if meetings else "")
+        if latest and len(meetings) > 1:
+            where, on = meetings[-1].context or where, meetings[-1].on or on
+        day = iso_day(on)
+        if day is None or day > self.today:
+            return place_words(where), "", -1
+        return place_words(where), day_in_words(day, self.today), (self.today - day).days
+
+    def gap(self) -> str:
+        last = self.network.last_touch(self.contact.id)
+        return since(last, self.today) if last and last <= self.today else ""
+
+    def use(self, fact: Fact | None) -> Fact | None:
+        if fact is not None and fact not in self.used:
+            self.used.append(fact)
+        return fact
+
+    def news(self) -> Fact | None:
+        """The latest news not congratulated yet, else the latest news."""
+        news = self.known.of(*NEWS_KINDS)
+        if not news:
+            return None
+        congratulated = self.congratulated_on()
+        fresh = [f for f in news if not f.done_on and f.on > congratulated]
+        return (fresh or news)[-1]
+
+    def congratulated_on(self) -> str:
+        """The last day the user sent congratulations (a logged congrats note), or ""."""
+        return max((i.on for i in self.network.timeline(self.contact.id) if "congrat" in i.text.lower()), default="")
+
+    def offer_back(self, fallback: bool = True) -> str:
+        """A light offer tied to what they need or care about, as a sentence; the second fact a note may use."""
+        need = self.known.latest("need")
+        if need is not None and len(self.used) < 2 and need not in self.used:
+            self.use(need)
+            words = need_words(need)
+            if self.style == "formal":
+                return f"If I can be of any help while you're {words}, please let me know."
+            return (
+                f"And if I can help while you're {words}, just say the word.",
+                f"If I hear of anything useful while you're {words}, I'll send it your way.",
+                f"Let me know if I can help at all while you're {words}.",
+            )[self.variant]
+        interest = self.known.latest("interest")
+        if interest is not None and len(self.used) < 2 and interest not in self.used:
+            self.use(interest)
+            what = interest.slots.get("what", "")
+            if self.style == "formal":
+                return f"Should I come across anything about {what} you might enjoy, I will pass it on."
+            return (
+                f"If I find something about {what} you'd enjoy, I'll send it your way.",
+                f"I'll keep an eye out for anything about {what} for you.",
+                f"If something about {what} crosses my desk, it's yours.",
+            )[self.variant]
+        if not fallback:
+            return ""
+        if self.style == "formal":
+            return "If I can ever return the favour, please do let me know."
+        return (
+            "If I can ever return the favour, just say the word.",
+            "Let me know if I can ever help in return.",
+            "Happy to return the favour any time.",
+        )[self.variant]
+
+    # -- rendering --
+
+    def finish(self) -> Draft:
+        text = tidy(render(f"drafts/{self.template}.txt", **self.context))
+        if len(text) > MAX_CHARS and not self.context["short"]:
+            self.context["short"] = True
+            text = tidy(render(f"drafts/{self.template}.txt", **self.context))
+        return Draft(
+            kind=self.kind,
+            text=text,
+            contact_ids=self.contact_ids,
+            promise_ids=self.promise_ids,
+            variant=self.variant,
+            style=self.style,
+            paste=self.paste,
+            reason=self.reason,
+            facts=list(self.used),
+        )
+
+
+def tidy(text: str) -> str:
+    """Normalise whitespace into the shape of a note: greeting, one body paragraph, sign-off.
+
+    Paragraphs are separated by blank lines. The first is the greeting and the last the sign-off ("Best,\\nSam",
+    whose line break is kept); everything between is the body, whose line breaks are template layout, so it is
+    joined into one paragraph - a note of two to five sentences needs no more.
+    """
+    paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    if len(paragraphs) < 3:
+        return "\n\n".join(" ".join(p.split()) for p in paragraphs)
+    greeting, *body, signoff = paragraphs
+    lines = [" ".join(line.split()) for line in signoff.splitlines() if line.strip()]
+    return "\n\n".join([" ".join(greeting.split()), " ".join(" ".join(body).split()), "\n".join(lines)])
+
+
+def ask_back(variant: int) -> str:
+    return ("How have you been?", "What's new with you?", "How are things on your side?")[variant]
+
+
+def iso_day(iso: str) -> date | None:
+    try:
+        return date.fromisoformat(iso[:10]) if iso else None
+    except ValueError:
+        return None
+
+
+def contact_in(network: Network, contact_id: str) -> Contact:
+    contact = network.contact(contact_id)
+    if contact is None:
+        raise UnknownContact(contact_id)
+    return contact

@@ -22,13 +22,15 @@ is about (clauses.py); this module reads the whole line.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from bot.coach.errors import NotUnderstood
 from bot.coach.reading.clauses import _attribute, _merge
-from bot.coach.reading.dates import day_at
-from bot.coach.reading.lexicon import _LEAD, _LEAD_JUNK, _X_INTRODUCED_ME
+from bot.coach.reading.dates import day_at, find_day
+from bot.coach.reading.lexicon import _LEAD, _LEAD_JUNK, _MEAL, _TALK, _X_INTRODUCED_ME
 from bot.coach.reading.meeting import HINT, Meeting, Understood
+from bot.coach.reading.mentions import first_person
 from bot.coach.reading.notes import extract_facts
 from bot.coach.reading.people import _clean, _read_rest, _scan_name, _scan_people
 from bot.coach.reading.stopwords import is_not_a_name
@@ -36,11 +38,15 @@ from bot.coach.reading.stopwords import is_not_a_name
 # --- the whole line -------------------------------------------------------------------------------------------
 
 
-def _read(s: str, start: int, today: date, by_introduces: bool = False, introducer: str = "") -> Meeting | None:
+def _read(
+    s: str, start: int, today: date, by_introduces: bool = False, introducer: str = "", lead_in: str = ""
+) -> Meeting | None:
     people, j, lowered = _scan_people(s, start)
     if not people:
         return None
     rest = _read_rest(s, j, people, lowered, today, by_introduces)
+    if lead_in:  # what was said before the first name is said about them too ("remind me to call Ana")
+        rest.free.insert(0, [lead_in, ", "])
     _attribute(rest.free, people, today)
     notes = rest.notes()
     facts = extract_facts(notes, today)
@@ -56,10 +62,11 @@ def _read(s: str, start: int, today: date, by_introduces: bool = False, introduc
     )
 
 
-def _read_line(s: str, today: date) -> tuple[str, Meeting | None]:
+def _read_line(s: str, today: date, told: bool = False) -> tuple[str, Meeting | None]:
+    """``told``: the user said it is a meeting (/met), so the first word may be a name whatever it looks like."""
     early = day_at(s, _LEAD_JUNK.match(s).end(), today, "past")  # type: ignore[union-attr]  # "yday coffee w/ Marta"
     if early is not None and _LEAD.match(s, early.end):
-        kind, meeting = _read_line(s[early.end :].lstrip(" ,:-"), today)
+        kind, meeting = _read_line(s[early.end :].lstrip(" ,:-"), today, told)
         if meeting is not None and meeting.when == today:
             meeting.when = early.day
         return kind, meeting
@@ -74,7 +81,91 @@ def _read_line(s: str, today: date) -> tuple[str, Meeting | None]:
         meeting = _read(s, lead.end(), today, by_introduces=bool(lead.group("intro")))
         if meeting is not None:
             return "meeting", meeting
-    return "maybe", _read(s, 0, today)
+    kind, meeting = _read_from_first_person(s, today)
+    if meeting is None and told:
+        return "maybe", _read(s, 0, today)  # "/met Person1 Test": whatever the finder makes of it
+    return kind, meeting
+
+
+# --- a line that opens with anything: the people first ------------------------------------------------------------
+
+# "design meetup @ figma office:", "school gate -", "poster session @ CHI:": a heading that says where.
+_HEADING = re.compile(r"^(?P<head>[^.!?:;()—–]{2,60}?)\s*(?::|\s[-–—]+|[—–])\s")
+_NOT_HEADINGS = re.compile(
+    r"^(?:pls|please|note|reminder|remind|todo|to-do|fyi|btw|follow[\s-]?up|quick|q|ok|update|news|log|recap|ugh|omg"
+    r"|also|so|and|hey|hi|thx|thanks)\b",
+    re.IGNORECASE,
+)
+_PLACE_IN = re.compile(
+    r"(?:^|\s)(?:at|@|in|on)\s+(?P<place>(?:the\s+)?[^,.;:!?()]{2,50}?)"
+    r"(?=\s*(?:,|:|;|\.|$|\s(?:with|w/?|i|I|we|today|yesterday|the\s+\w+\s+[A-Z]|-|—|–)\b))"
+)
+_INTRO_LEAD = re.compile(
+    r"^(?:.*?\b)?(?:intro(?:duction)?|referral)\s+(?:from|by|via)\s+(?P<who>[^,:;→>—–-]{1,40}?)\s*(?:→|->|>|:|,|[-–—])\s*$",
+    re.IGNORECASE,
+)
+_MET_WORDS = re.compile(rf"\b(?:met|meet|meeting|mtg|talk|talked|spoke|chat|chatted|{_MEAL}|{_TALK}|w/|with)\b", re.I)
+
+
+def _read_lead_in(text: str, today: date) -> tuple[str, date | None, str, bool]:
+    """What the words before the first name say: (where, when, who introduced you, whether they say you met)."""
+    words = text.strip(" ,:;-–—→>")
+    when = find_day(words, today, "past")
+    intro = _INTRO_LEAD.match(text.strip())
+    introducer = intro.group("who").strip() if intro else ""
+    where = ""
+    heading = _HEADING.match(text)
+    if heading and not _NOT_HEADINGS.match(heading.group("head")) and not intro:
+        head = heading.group("head").strip()
+        if len(head.split()) <= 6 and not any(w.lower() in ("i", "i'm", "we") for w in head.split()):
+            where = head
+    if not where:
+        place = _PLACE_IN.search(words)
+        if place:
+            where = place.group("place").strip()
+    if when is not None and where:  # "the meetup yesterday": the day is not part of the place
+        where = (where[: when.start - (len(text) - len(text.lstrip(" ,:;-–—→>")))]).strip() or where
+    return where, (when.day if when else None), introducer, bool(_MET_WORDS.search(words))
+
+
+def _read_from_first_person(s: str, today: date) -> tuple[str, Meeting | None]:
+    """A line that does not open with "met" or a name: find the first person, read the words before them."""
+    at = first_person(s)
+    if at is None:
+        return "maybe", None
+    if at == 0:
+        return "maybe", _read(s, 0, today)
+    lead_in = s[:at]
+    where, when, introducer, met = _read_lead_in(lead_in, today)
+    free = lead_in.strip(" ,:;-–—→>") if not (where or introducer) or len(lead_in.split()) > 6 else ""
+    meeting = _read(s, at, today, introducer=introducer, lead_in=free)
+    if meeting is None:
+        return "maybe", None
+    if where and not meeting.context:
+        meeting.context = where
+    if when is not None and meeting.when == today:
+        meeting.when = when
+    return ("meeting" if met or where else "maybe"), meeting
+
+
+# Questions and requests to the bot, not news about someone: "what did I promise Ana?", "can u draft a thank you".
+_CHAT = re.compile(
+    r"^(?:(?:ok|okay|so|hey|hi|and|but|also|ok\s+so)\W+)*(?:"
+    r"(?:what|what's|whats|how|who|whose|which|why|when|where|whom)\b"
+    r"|(?:can|could|would|will|should|do|does|did|is|are|am|shall)\s+(?:you|u|i|we|it|my)\b"
+    r"|(?:tell|show|give|help|remind)\s+me\s+(?:who|what|when|where|how|which|about|every|the)\b"
+    r"|(?:tell|show)\s+me\b)",
+    re.IGNORECASE,
+)
+_CHAT_END = re.compile(
+    r"\b(?:did|do|have|can|could|will|would|should|is|was)\s+(?:i|you|u|it|we)(?:\s+\w+)?\s*\?+\W*$", re.I
+)
+
+
+def is_chat(text: str) -> bool:
+    """A question or a request to the bot ("what's due this week", "can you help me?"), not a capture."""
+    s = text.strip()
+    return bool(_CHAT.match(s) or _CHAT_END.search(s))
 
 
 def parse_meeting(text: str, today: date) -> Meeting:
@@ -83,7 +174,7 @@ def parse_meeting(text: str, today: date) -> Meeting:
     Raises NotUnderstood(HINT) when no name can be found.
     """
     s = _clean(text or "")
-    _, meeting = _read_line(s, today)
+    _, meeting = _read_line(s, today, told=True)
     if meeting is None:
         raise NotUnderstood(HINT)
     return meeting
@@ -96,7 +187,7 @@ def understand(text: str, today: date) -> Understood:
     with a clue but no verb, so it is a "maybe"; "meeting tomorrow?" and "thanks!" are chat.
     """
     s = _clean(text or "")
-    if not s:
+    if not s or is_chat(s):
         return Understood("none")
     kind, meeting = _read_line(s, today)
     if meeting is None:
@@ -109,7 +200,7 @@ def understand(text: str, today: date) -> Understood:
             or bool(meeting.facts)
             or any(p.company or p.role or p.link_to for p in meeting.people)
         )
-        if not clue or len(person.name) < 2:
+        if len(person.name) < 2 or (not clue and first_person(s) is None):
             return Understood("none")
     return Understood(kind, meeting)
 

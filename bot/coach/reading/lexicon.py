@@ -26,7 +26,9 @@ _WORD = rf"[^\W\d_](?:[\w{_MARKS}]|['’\-](?=[^\W\d_]))*"
 _TOKEN = re.compile(rf"\s*({_WORD})(\.)?")
 _WORDISH = re.compile(r"\s*([^\s,;:()\[\]{}!?]+)")  # any run of non-separators: "R&D", "Studio 54", "#1"
 
-_TITLES = _set("dr prof professor mr mrs ms mx sir dame rev fr")
+_TITLES = _set("dr prof professor mr mrs ms mx sir dame rev fr doctor sr sra srta frau herr mme mlle")
+# Titles that are also words ("her sister Ana", "Father Tom"): a title only with a capital.
+_CAPITAL_TITLES = _set("pastor father sister brother deacon reverend rabbi imam sheikh madame monsieur miss")
 _ABBREVIATIONS = _TITLES | _set("st mt ft inc co corp ltd univ dept")  # a dot that does not end a sentence
 _PARTICLES = _set("van von der den de del della di da du la le bin ibn al el ter ten y dos das do st")
 # Structural words end a name whatever their case ("Met Jane At PyCon").
@@ -153,7 +155,7 @@ _MY_SOMEONE = re.compile(
 )
 _GROUP = re.compile(
     r"(?:the\s+)?(?:(?P<org>[\w&.\-]+(?:\s+[\w&.\-]+)?)\s+(?:team|crew|folks|guys|gang|people|founders|squad)"
-    r"|(?P<family>[A-Z][\w'’\-]+s))\s*(?:[-–—:]|,)\s*",
+    r"|(?<=[Tt]he\s)(?P<family>[A-Z][\w'’\-]+s))(?:\s+[-–—]|\s*[:,])\s*",
 )
 RELATIONS = _set(
     """husband wife partner boyfriend girlfriend fiance fiancé fiancee fiancée spouse hubby brother sister son

@@ -16,6 +16,7 @@ from bot.coach.reading.lexicon import (
     _ACRONYM_ROLES,
     _AND_REL,
     _BREAKS,
+    _CAPITAL_TITLES,
     _CHANNELS,
     _CONTEXT,
     _CONTROL,
@@ -117,7 +118,7 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
             break
         word, dot = m.group(1), m.group(2) or ""
         low = word.lower()
-        if real == 0 and low in _TITLES and not title:
+        if real == 0 and not title and (low in _TITLES or (low in _CAPITAL_TITLES and word[:1].isupper())):
             title = _title(low)
             j = m.end()
             continue
@@ -128,8 +129,8 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
         possessive = len(word) > 3 and low.endswith(("'s", "’s"))
         if possessive:
             word, low = word[:-2], low[:-2]
-        if low in _STOP or (typed_lower and low in _LOWER_STOP):
-            break
+        if low in _STOP or (typed_lower and low in _LOWER_STOP) or low.startswith("ex-"):
+            break  # "kofi mensah ex-google": where they were, not their name
         if low in _MONTH_WORDS and _DATE.match(s, m.start(1)):
             break
         if real and low in _ROLE_WORDS and (word in _ACRONYM_ROLES or re.match(r"\s+(?:at|of|@)\s", s[m.end() :])):
@@ -153,7 +154,8 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
         real += 1
         if possessive or (dot and len(word) > 1):
             break  # "Jane." ends the sentence
-    while words and (words[-1][0].lower() in _PARTICLES or words[-1][0].lower().rstrip(".") in _TITLES):
+    titles = _TITLES | _CAPITAL_TITLES
+    while words and (words[-1][0].lower() in _PARTICLES or words[-1][0].lower().rstrip(".") in titles):
         words.pop()  # "Jane de" or a lone "Dr." is not a name
     if not words or all(is_not_a_name(w) for w, _ in words):
         return None  # "Grabbed Coffee", "Hi", "Thanks": never a person

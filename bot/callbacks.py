@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from telegram import CallbackQuery, Update
 
-_ID = r"[0-9a-f]{8}"
+_ID = r"[0-9a-f]{8}(?:[0-9a-f]{8})?"  # 16 hex digits (8 for records of earlier releases)
 _DRAFTED = r"(thanks|followup|reconnect|share|intro|congrats|introduce)"
 _PATTERNS = {
     "pick": re.compile(rf"^pick:({_ID}):({_ID}|new|add|yes|no|one)$"),  # answer to "which Jane?", "log it?"

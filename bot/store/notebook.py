@@ -77,6 +77,17 @@ def _replace_with(doc: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
     return replace
 
 
+class IdTaken(RuntimeError):
+    """A new record came with the id of another one (ids are random; see records.new_id): never saved over it."""
+
+
+def _another(stored: Record, new: Record) -> bool:
+    """Whether ``new`` is a different record than ``stored`` (not a later version of it): it was created at another
+    moment. A record's creation stamp never changes, whatever else does."""
+    made = getattr(stored, "created_at", "")
+    return bool(made) and bool(getattr(new, "created_at", "")) and made != getattr(new, "created_at", "")
+
+
 class _Records:
     """One TinyDB table of records, seen as a dict of dataclasses keyed by their own id."""
 
@@ -127,6 +138,9 @@ class _Records:
         key: str = record.id  # type: ignore[attr-defined]
         doc = record.to_dict()
         doc_id = self._doc_ids.get(key)
+        previous = items.get(key)
+        if previous is not None and _another(previous, record):
+            raise IdTaken(f"{self.name}: {key} already belongs to another record")
         if doc_id is not None:
             self.storage.expect(self.name, [str(doc_id)])
             self.table.update(_replace_with(doc), doc_ids=[doc_id])  # type: ignore[arg-type]
@@ -135,7 +149,6 @@ class _Records:
             self._next_doc_id += 1
             self.storage.expect(self.name, [str(doc_id)])
             self.table.insert(Document(doc, doc_id=doc_id))
-        previous = items.get(key)
         items[key] = record
         contact_id = getattr(record, "contact_id", None)
         if self._by_contact is not None and contact_id is not None:

@@ -189,3 +189,22 @@ def test_a_birthday_that_is_not_a_date_names_its_line():
     with pytest.raises(BadImportFile, match="the birthday '1990-13-45' is not a date") as caught:
         parse_birthday("1990-13-45", 7)
     assert caught.value.line == 7
+
+
+def test_ids_that_come_out_the_same_never_fold_two_people_into_one(monkeypatch):
+    """Ids are random: an import of thousands of people must not lose one to an id that came out twice, whether it
+    repeats within the file or matches someone already in the notebook."""
+    import itertools
+
+    import bot.store.records as records
+
+    repeats = itertools.chain(["a" * 16] * 3, ["b" * 16] * 2, (f"{n:016x}" for n in itertools.count(1000)))
+    monkeypatch.setattr(records.secrets, "token_hex", lambda size: next(repeats))
+    already = Contact(id="b" * 16, name="Zoe Berg", created_at="2026-01-01T00:00:00")
+    rows = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n" + "".join(
+        f"P{n},Q{n},,,,,12 Jan 2024\n" for n in range(6)
+    )
+    found = preview(read_file("c.csv", rows.encode()), [already])
+    planned = plan_import(found.people, found.matches, {already.id: already}, True, NOW)
+    ids = [c.id for c in planned.new]
+    assert len(ids) == 6 and len(set(ids)) == 6 and already.id not in ids

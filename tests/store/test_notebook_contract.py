@@ -125,3 +125,14 @@ def test_a_save_appends_one_line_whatever_the_notebook_size(tmp_path):
     after = path.read_bytes()
     assert after.startswith(before) and after.count(b"\n") == before.count(b"\n") + 1
     assert len(after) - len(before) < 1000
+
+
+def test_a_new_contact_never_replaces_another_that_has_the_same_id(opener):
+    from bot.store.notebook import IdTaken
+
+    notebook = opener()
+    notebook.save_contact(Contact(id="c1", name="Jane Doe", created_at="2026-01-01T10:00:00"))
+    with pytest.raises(IdTaken):
+        notebook.save_contact(Contact(id="c1", name="Zoe Berg", created_at="2026-03-01T10:00:00"))
+    notebook.save_contact(Contact(id="c1", name="Jane Smith", created_at="2026-01-01T10:00:00"))  # a rename
+    assert [c.name for c in opener().contacts()] == ["Jane Smith"]

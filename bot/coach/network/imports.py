@@ -18,7 +18,7 @@ import csv
 import dataclasses
 import io
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -450,9 +450,9 @@ def _fill_in(target: Incoming | Contact, source: Incoming) -> bool:
     return changed
 
 
-def new_contact(person: Incoming, now: datetime) -> Contact:
+def new_contact(person: Incoming, now: datetime, taken: Container[str] = ()) -> Contact:
     return Contact(
-        id=new_id(),
+        id=new_id(taken),
         name=person.name,
         company=person.company,
         role=person.role,
@@ -487,11 +487,13 @@ def plan_import(
     new: list[Contact] = []
     updated: dict[str, Contact] = {}
     skipped = 0
+    taken = set(by_id)  # every new id is checked against the notebook's and the file's others
     for index, person in enumerate(people):
         match = matches.get(index)
         existing = by_id.get(match) if match else None
         if existing is None:
-            new.append(new_contact(person, now))
+            new.append(new_contact(person, now, taken))
+            taken.add(new[-1].id)
         elif merge:
             copy = updated.get(existing.id) or dataclasses.replace(
                 existing, tags=list(existing.tags), interests=list(existing.interests),

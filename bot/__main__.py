@@ -127,8 +127,10 @@ def run(args: argparse.Namespace, stderr: RedactedStream) -> int:
     try:
         _held = lock_data_folder(settings.data_dir)  # one writer per folder, for as long as this process lives
         codec = settings.codec()
-        check_folder(settings.data_dir, codec)  # a wrong or missing COACH_DATA_KEY stops here, naming it
+        misfits = check_folder(settings.data_dir, codec)  # a wrong or missing COACH_DATA_KEY stops here, naming it
         store = open_store(settings.data_dir, codec=codec)
+        for path in misfits:  # one notebook whose key or first bytes do not fit: set aside, its user told
+            store.set_aside_misfit(path)
     except (DataFolderBusy, DataKeyError) as error:
         print(f"nurture: {error}", file=sys.stderr)
         return 2

@@ -30,6 +30,7 @@ import base64
 import binascii
 import hashlib
 import os
+import re
 import secrets
 from collections import Counter
 from collections.abc import Callable
@@ -45,6 +46,7 @@ NONCE_BYTES = 12
 _ID_LEN = 8
 _PREFIX_LEN = len(MAGIC) + _ID_LEN + 1 + 12 + 1 + 12 + 1  # E1.<id>.<head size>.<line size>.
 _LINE_PREFIX_LEN = len(MAGIC) + _ID_LEN + 1
+_KEY_ID = re.compile(rf"[0-9a-f]{{{_ID_LEN}}}")
 UNFINISHED = b"!"  # stands for a tail that does not open, in the plaintext given back (no newline: dropped)
 
 
@@ -243,8 +245,11 @@ def _require_plain(raw: bytes) -> bytes:
 REKEY_JOURNAL = ".rekey"  # in the data folder while `nurture rotate-key` runs: the key id it is moving to
 
 
-def check_folder(data_dir: Path, codec: Codec | None) -> None:
-    """Raise DataKeyError, saying what to do, unless every notebook in ``data_dir`` goes with ``codec``.
+def check_folder(data_dir: Path, codec: Codec | None) -> list[Path]:
+    """Raise DataKeyError, saying what to do, when the notebooks in ``data_dir`` do not go with ``codec`` (the key is
+    missing, wrong, or set on plaintext notebooks). Returns the notebooks that alone do not go with it while the
+    others do: one file's damaged prefix, or one under a key of its own, is that notebook's problem (the caller sets
+    it aside), never a reason to stop the bot for everyone.
 
     Reads the first bytes of each notebook (the key id), not the notebooks: cheap at every start-up. Files set
     aside as unreadable are not notebooks and are not looked at."""
@@ -256,14 +261,21 @@ def check_folder(data_dir: Path, codec: Codec | None) -> None:
     users = data_dir / "users"
     expected = codec.key_id if codec else None
     found: Counter[str | None] = Counter()
+    misfits: list[Path] = []
+    fitting = 0
     for path in users.glob("*.json") if users.is_dir() else ():
         if not path.name.split(".")[0].isdigit() or path.stat().st_size == 0:
             continue
         key_id = file_key(path).key_id
-        if key_id != expected:
+        if key_id == expected:
+            fitting += 1
+        elif key_id is not None and not _KEY_ID.fullmatch(key_id):
+            misfits.append(path)  # not a key id at all: the file's first bytes are damaged
+        else:
             found[key_id] += 1
-    if not found:
-        return
+            misfits.append(path)
+    if not found or fitting:
+        return sorted(misfits)
     (key_id, count), *_ = found.most_common(1)
     where = f"{count} notebook{'s' if count > 1 else ''} in {users}"
     were = "were" if count > 1 else "was"

@@ -192,7 +192,13 @@ class Notebook:
         self._dirty: set[str] = set()  # contacts whose digest row must be recomputed before the next write
         self._rebuild_digest = False
         if not storage.read_only and (storage.repaired or storage.damaged or self._digest_stale()):
-            self.rebuild_digest()  # repairs and derived data are saved at once (the original of damage is kept)
+            # Repairs and derived data are saved at once (the original of damage is kept), as the notebook's own
+            # work: never stamped with the update being handled, which has not been handled yet.
+            answering = HANDLING.set(None)
+            try:
+                self.rebuild_digest()
+            finally:
+                HANDLING.reset(answering)
 
     # -- units of work ------------------------------------------------------------------------------------------
 

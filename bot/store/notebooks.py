@@ -210,6 +210,12 @@ class Store:
         self._leave_notice(user_id, Notice("unreadable", _today(), moved.name))
         return UnreadableData(path, error.reason, moved_to=moved)
 
+    def set_aside_misfit(self, path: Path) -> None:
+        """A notebook found at start-up under another key than every other one, or with a damaged prefix: set aside
+        (kept for the operator) with a notice for its user, and the bot starts for everyone."""
+        user_id = int(path.name.split(".")[0])
+        self._set_aside(user_id, UnreadableData(path, "it does not go with COACH_DATA_KEY (damaged, or another key)"))
+
     # -- notices -------------------------------------------------------------------------------------------------
 
     def _leave_notice(self, user_id: int, notice: Notice) -> None:

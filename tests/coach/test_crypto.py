@@ -154,3 +154,25 @@ def test_paths_are_bound_by_their_owner(tmp_path: Path):
     aside = store.path_for(7).with_name("7.json.unreadable-20261122T000000")
     aside.write_bytes(store.path_for(7).read_bytes())
     assert [c.name for c in open_notebook(7, aside, KEY).contacts()] == ["Jane Doe"]
+
+
+def test_one_notebook_with_a_damaged_key_id_is_set_aside_and_told_never_stopping_everyone(tmp_path):
+    data = tmp_path / "data"
+    store = open_store(data, codec=KEY)
+    fill(store.notebook(7), ["Jane Doe"])
+    fill(store.notebook(8), ["Tom Lee"])
+    store.drop(7)
+    store.drop(8)
+    raw = store.path_for(8).read_bytes()
+    store.path_for(8).write_bytes(raw[:3] + b"zz" + raw[5:])  # two damaged bytes in its key id
+
+    misfits = check_folder(data, KEY)  # no DataKeyError: user 7's notebook goes with the key
+    assert misfits == [store.path_for(8)]
+    again = open_store(data, codec=KEY)
+    for path in misfits:
+        again.set_aside_misfit(path)
+    assert [c.name for c in again.notebook(7).contacts()] == ["Jane Doe"]
+    assert not again.path_for(8).exists()
+    notice = again.take_notice(8)
+    assert notice is not None and notice.what == "unreadable" and notice.kept.startswith("8.json.unreadable-")
+    assert again.notebook(8).contacts() == []  # a fresh notebook; the old one is kept for the operator

@@ -371,3 +371,24 @@ async def test_a_bare_bot_also_reads_the_proxy_from_the_environment(no_proxy_set
         async with Bot(TOKEN, base_url="http://api.telegram.invalid/bot") as bot:
             await bot.send_message(9, "through the proxy")
     assert proxy.texts(9) == ["through the proxy"]
+
+
+# -- each chat's share ------------------------------------------------------------------------------------------------
+
+
+async def test_one_chat_holds_at_most_two_connections_and_others_go_straight_through(tmp_path):
+    """A chat whose calls hang (a burst of background work to a chat Telegram cannot reach) takes two connections;
+    its further calls wait their turn without one, and other chats are served at once."""
+    with FakeBotAPI() as api:
+        async with the_bots_application(tmp_path, api.url).bot as bot:
+            api.hang(9)
+            stuck = [asyncio.create_task(bot.send_message(9, f"to the stuck chat {n}")) for n in range(4)]
+            async with asyncio.timeout(5):
+                while api.holding < 2:
+                    await asyncio.sleep(0.01)
+            await bot.send_message(10, "straight through")
+            assert api.holding == 2  # the other two wait for their chat's turn, holding no connection
+            api.release()
+            await asyncio.gather(*stuck)
+    assert api.texts(10) == ["straight through"]
+    assert sorted(api.texts(9)) == [f"to the stuck chat {n}" for n in range(4)]

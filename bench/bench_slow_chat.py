@@ -11,9 +11,8 @@ tests/e2e/fake_bot_api.py over HTTP. Three scenarios, one after another, each on
 - ``twenty chats hang``: the same for chats 1-20, with 2 messages each queued.
 
 Meanwhile ``--users`` other users each send ``--messages`` /met messages, waiting for the answer and pausing about a
-second between messages, like people (at ~1 message/s each they stay under Telegram's 30 messages/s). Twelve, so that
-with the twenty hung chats the bot has 32 notebooks open, what its store keeps: beyond that, a reopened notebook
-currently drops the message that reopened it (tests/handlers/test_eviction.py). One sample: from
+second between messages, like people (at ~1 message/s each they stay under Telegram's 30 messages/s). Twelve by
+default: with the twenty hung chats, the 32 notebooks the store keeps open. One sample: from
 the message being available to getUpdates until its reply reaches the API; every user has said /start before the
 chats hang, so each message counts. Target: the other users' p99 < 200 ms.
 ``--checkout`` runs the bot from another checkout of the repository, to compare versions.

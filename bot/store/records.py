@@ -117,6 +117,7 @@ class Contact(Record):
     email: str = ""
     telegram_id: int = 0  # from a shared contact
     username: str = ""  # Telegram @username, without "@"
+    archived_on: str = ""  # ISO date the user archived them: out of mornings, /contacts and the map; still found
     v: int = SCHEMA_VERSION
 
     @property

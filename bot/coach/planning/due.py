@@ -186,6 +186,8 @@ def all_due(
     needing: list[Row] = []
     month_day = days.month_day
     for row in rows.values():
+        if "archived" in row:  # the user took them out of the mornings (/archive)
+            continue
         last = row["last"]
         if "met_on" in row and "followed_up" not in row and meet_from <= row["met_on"] < iso:
             days_since = _age(row["met_on"], today_number)
@@ -415,7 +417,7 @@ def _goal_steps_after_helpers(
         last = (goal.get("progress") or [{}])[-1]
         for cid in goal["loops"]:
             helped = rows.get(cid)
-            if helped is not None:
+            if helped is not None and "archived" not in helped:
                 detail = LoopDue(helped, goal["id"], goal["text"], last.get("what", ""), bool(last.get("good")))
                 due.append(Due(-LOOP, f"loop:{goal['id']}:{cid}", "loop", (cid,), detail))
 

@@ -23,7 +23,8 @@ from bot.store.view import Network
 
 # 3: readable keys, empty and zero values left out; needs, offers, birthday, tags, depth; promise due dates
 # 4: open items carry the words a morning says them with ("said")
-SUMMARY_VERSION = 4
+# 5: an archived contact's row says so ("archived") and carries nothing a morning plans from
+SUMMARY_VERSION = 5
 TIMELINE_CAP = 10  # strength stops growing at ten interactions, so more need not be counted
 TEXT_LIMIT = 120  # nudges quote at most a line; longer texts are clipped when the row is built
 GAVE_TEXT_LIMIT = 240  # enough for the last few gives, where "introduced to Sam" would be
@@ -70,6 +71,7 @@ class Row(TypedDict):
     congratulated: NotRequired[int]  # 1 when it was already congratulated
     gives: NotRequired[str]  # what the user gave or asked them, lowercased, latest first (to spot "already done")
     open: NotRequired[list[OpenItem]]
+    archived: NotRequired[int]  # 1 when the user archived them: no step is ever planned for them
 
 
 def summarize(contact: Contact, timeline: Sequence[Interaction], promises: Sequence[Promise]) -> Row:
@@ -98,6 +100,9 @@ def summarize(contact: Contact, timeline: Sequence[Interaction], promises: Seque
         "last": (timeline[-1].on if timeline else "") or contact.met_on or contact.created_at[:10],
         "touches": min(len(timeline), TIMELINE_CAP),
     }
+    if contact.archived_on:  # out of the mornings (/archive): who they are, and nothing to plan from
+        row["archived"] = 1
+        return row
     if got:
         row["got"] = got
     if gave:

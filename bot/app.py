@@ -109,6 +109,8 @@ BUTTON_HANDLERS = {
     "nudge": morning.on_nudge,
     "rhythm": morning.on_rhythm,
     "goal": goals.on_goal,
+    "outcome": goals.on_outcome,
+    "undo": goals.on_undo,
     "tz": schedule.on_timezone_button,
     "wipe": privacy.on_wipe,
     "import": imports.on_import,

@@ -33,6 +33,8 @@ _PATTERNS = {
     "nudge": re.compile(rf"^nudge:(done|snooze|snooze1|snooze7|only|draft):({_ID})$"),  # a token from today's plan
     "rhythm": re.compile(r"^rhythm:(fewer|pause|keep)$"),  # "does this rhythm suit you?"
     "goal": re.compile(rf"^goal:(reached|dropped):({_ID})$"),  # end a goal from /goals
+    "outcome": re.compile(rf"^outcome:({_ID}):({_ID}|none)$"),  # which goal an outcome note is about: token, goal
+    "undo": re.compile(rf"^undo:({_ID})$"),  # put a goal back as it was before an outcome or an ending: a token
     "wipe": re.compile(r"^wipe:(yes|no)$"),  # "delete all my data?"
     "import": re.compile(rf"^import:({_ID}):(merge|skip|cancel)$"),  # a contacts file waiting for the answer
     "tz": re.compile(r"^tz:([A-Za-z_]+(?:/[A-Za-z0-9_+\-]+){0,2})$"),

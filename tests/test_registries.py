@@ -16,7 +16,7 @@ from tests.conftest import NOW
 
 BOT = Path(__file__).resolve().parent.parent / "bot"
 # Pending questions answered by a button of their own rather than by "pick" + a resumer.
-ANSWERED_BY_OWN_BUTTON = {"nudge": "nudge"}
+ANSWERED_BY_OWN_BUTTON = {"nudge": "nudge", "outcome": "outcome", "undo": "undo"}
 
 
 def _literal_calls(function: str, position: int) -> set[str]:

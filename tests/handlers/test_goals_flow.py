@@ -201,3 +201,68 @@ async def test_the_celebration_asks_for_the_next_goal_on_its_own_line(user: User
     await user.say("/got Sam intro to two angels")
     reply = await user.say("/note Sam: we closed the round!")
     assert "with a note ready to send.\nWhat's next?" in reply
+
+
+# -- outcomes go to the goal they fit, never by guessing; ending a goal is undoable ---------------------------------
+
+
+async def test_two_goals_are_listed_on_lines_of_their_own(bot, user: User, clock):
+    await user.say("/goal land a PM role at a fintech by March")
+    await user.say("/goal raise a seed round")
+    listed = await user.say("/goals")
+    assert "1. land a PM role at a fintech - by 2027-03-31\n2. raise a seed round" in listed
+    week = await user.say("/week")
+    assert "🎯 land a PM role at a fintech: no news this week - one small ask or give moves it\n🎯 raise" in week
+
+
+async def test_an_offer_never_closes_a_goal_it_does_not_fit(bot, user: User):
+    await user.say("/goal raise a seed round")
+    await user.say("/met Rita Gomez at the career fair")
+    reply = await user.say("/note Rita: I got the offer from Google!")
+    assert "raise a seed round done" not in reply
+    assert not notebook(bot).profile().goals[0]["done_on"]
+    assert "Is this about one of your goals?" in reply
+    labels = [label for label, _ in user.buttons]
+    assert any("raise a seed round" in label for label in labels) and any("None" in label for label in labels)
+    answer = await user.tap("None")
+    assert "Kept as a note" in answer and not notebook(bot).profile().goals[0]["done_on"]
+
+
+async def test_when_two_goals_fit_the_user_picks_one(bot, user: User):
+    await user.say("/goal land a PM role at a fintech")
+    await user.say("/goal land a design job in Berlin")
+    await user.say("/met Hannah Lee at the product meetup")
+    await user.say("/got Hannah told me about the opening at Monzo")
+    reply = await user.say("/note Hannah: I got the offer!")
+    assert "Which goal is it about?" in reply
+    assert not any(g["done_on"] for g in notebook(bot).profile().goals)
+    reached = await user.tap("land a PM role")
+    assert "land a PM role at a fintech" in reached and "Congratulations" in reached
+    goals = notebook(bot).profile().goals
+    assert [bool(g["done_on"]) for g in goals] == [True, False]
+
+
+async def test_a_second_offer_note_does_not_close_a_second_goal(bot, user: User):
+    await user.say("/goal land a PM role at a fintech")
+    await user.say("/goal raise a seed round")
+    await user.say("/met Hannah Lee at the product meetup")
+    await user.say("I got the offer!")
+    again = await user.say("/note Hannah: I got the offer!")
+    assert "done" not in again.split("Is this about")[0]
+    goals = notebook(bot).profile().goals
+    assert [bool(g["done_on"]) for g in goals] == [True, False]
+
+
+async def test_reaching_a_goal_can_be_undone(bot, user: User):
+    await user.say("/goal raise a seed round")
+    await user.say("/met Sam Ortiz at the founders dinner")
+    await user.say("/got Sam intro to two angels")
+    await user.say("/note Sam: we closed the round!")
+    undone = await user.tap("Undo")
+    assert "raise a seed round is open again" in undone
+    goal = notebook(bot).profile().goals[0]
+    assert not goal["done_on"] and not goal.get("loops") and not goal.get("progress")
+    await user.say("/goals")
+    await user.tap("Reached 1")
+    await user.tap("Undo")
+    assert not notebook(bot).profile().goals[0]["done_on"]

@@ -7,6 +7,7 @@ docs/coaching.md, "Goals". A goal is a small dict on the profile (``Goal``), so 
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -328,6 +329,11 @@ OUTCOME_NEWS = {
 }
 
 
+def outcome_of(key: str) -> Outcome | None:
+    """The outcome with this key, as ``outcome_in`` reads it ("offer", "round", ...)."""
+    return next((outcome for _, outcome in _OUTCOMES if outcome.key == key), None)
+
+
 def outcome_in(text: str) -> Outcome | None:
     """The outcome a note reports, if it reports one."""
     for pattern, outcome in _OUTCOMES:
@@ -343,27 +349,41 @@ class OutcomeSaved(NamedTuple):
     helpers: list[str]  # contact ids who will get a close-the-loop nudge
 
 
-def goal_for(goals: Sequence[Mapping[str, Any]], outcome: Outcome) -> Goal | None:
-    """The open goal an outcome belongs to: the one whose kind fits, else the newest."""
-    opened = open_goals(goals)
-    fits = {"offer": "job", "round": "raise", "signed": "clients"}
-    for goal in reversed(opened):
-        if focus_of(goal["text"]).kind == fits.get(outcome.key, ""):
-            return goal
-    return opened[-1] if opened else None
+# The goal kinds each outcome can belong to; a no ("she passed", "rejected") can be part of any goal.
+_FITS: dict[str, tuple[str, ...]] = {"offer": ("job",), "round": ("raise",), "signed": ("clients",)}
+
+
+def goals_for(goals: Sequence[Mapping[str, Any]], outcome: Outcome) -> list[Goal]:
+    """The open goals an outcome fits (docs/coaching.md, "Goals"): an offer a job goal, a round a raise, a signed deal
+    a goal of clients; a no fits any. One fit is the goal; none or several, and the user is asked."""
+    kinds = _FITS.get(outcome.key)
+    return [g for g in open_goals(goals) if kinds is None or focus_of(g["text"]).kind in kinds]
+
+
+def find_goal(goals: Sequence[Mapping[str, Any]], goal_id: str) -> Goal | None:
+    return next((g for g in goals if g.get("id") == goal_id), None)  # type: ignore[return-value]
+
+
+def restore_goal(profile: Profile, before: Mapping[str, Any]) -> Goal | None:
+    """Undo: the goal as it was before an outcome or an ending (``before`` is a copy taken then)."""
+    for index, goal in enumerate(profile.goals):
+        if goal.get("id") == before.get("id"):
+            profile.goals[index] = copy.deepcopy(dict(before))
+            return profile.goals[index]  # type: ignore[return-value]
+    return None
 
 
 def apply_outcome(
-    profile: Profile, network: Network, outcome: Outcome, subject_id: str, today: date
+    profile: Profile, network: Network, outcome: Outcome, subject_id: str, today: date, goal_id: str
 ) -> OutcomeSaved | None:
     """Record an outcome on its goal: progress, helpers to tell, and the goal reached when it was a final yes.
 
     Helpers: everyone the user received help from or asked since the goal was set, whoever introduced the people
     met since then, and the person a good-news note is about. The person the note is about is left out when they
-    said no.
+    said no. None when the goal is not open (any more).
     """
-    goal = goal_for(profile.goals, outcome)
-    if goal is None:
+    goal = find_goal(profile.goals, goal_id)
+    if goal is None or goal.get("done_on"):
         return None
     since = goal.get("set_on", "")
     helpers: list[str] = []

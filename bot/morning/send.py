@@ -66,6 +66,7 @@ def nudge_message(notebook: Notebook, plan: MorningPlan, today: date, *, morning
         today=today,
         shrunk=plan.shrunk,
         ask_rhythm=plan.ask_rhythm,
+        waiting=plan.waiting,
         has_goal=any(not g.get("done_on") for g in profile.goals),
     )
     return text, rows

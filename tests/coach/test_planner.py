@@ -64,8 +64,8 @@ REMINDER = Network(
 )
 
 
-@pytest.mark.parametrize(("offset", "shown"), [(-1, False), (0, True), (1, False)])
-def test_a_reminder_comes_on_the_morning_of_its_day_only(offset, shown):
+@pytest.mark.parametrize(("offset", "shown"), [(-1, False), (0, True), (1, True)])
+def test_a_reminder_comes_on_the_morning_of_its_day_and_stays_while_open(offset, shown):
     assert keys(REMINDER, TODAY + timedelta(days=offset)) == (["remind:r1"] if shown else [])
 
 

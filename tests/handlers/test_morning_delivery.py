@@ -187,7 +187,7 @@ async def test_snooze_hides_a_nudge_until_its_day(bot, user: User, clock):
     assert "Snoozed" in reply
     quiet = await user.say("/today")
     assert "Ferrazzi" not in quiet and "Priya" not in quiet  # she was just snoozed: not even a gentle hello
-    assert "All quiet" in quiet
+    assert "1 open item is waiting" in quiet and "nothing is due" not in quiet
     clock.set(clock.now() + timedelta(days=7))
     assert "Ferrazzi" in await user.say("/today")
 

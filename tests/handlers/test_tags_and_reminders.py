@@ -58,7 +58,7 @@ async def test_remind_without_a_day_or_a_known_person_says_how(user: User):
     assert "Zed" in await user.say("/remind Zed tomorrow: hello")
 
 
-async def test_a_reminder_lands_in_that_mornings_plan_exactly_once(user: User, clock):
+async def test_a_reminder_lands_in_that_mornings_plan_and_stays_until_done(user: User, clock):
     from datetime import timedelta
 
     await user.say("/met Jane from Acme at PyCon")
@@ -69,6 +69,8 @@ async def test_a_reminder_lands_in_that_mornings_plan_exactly_once(user: User, c
     today = await user.say("/today")
     assert "⏰ Reminder - Jane" in today and "Ask about the launch" in today
     clock.set(start + timedelta(days=4))
+    assert "A reminder you set for yesterday" in await user.say("/today")
+    await user.tap("1 Done")
     assert "about the launch" not in await user.say("/today")
 
 

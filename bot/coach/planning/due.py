@@ -29,7 +29,8 @@ T = TypeVar("T")
 
 # -- how much each kind matters (docs/coaching.md, "Debts first") -----------------------------------------------
 THANKS_OWED = 100.0  # + up to 9 as it ages: a late thank-you is still better than none
-REMINDER = 95.0  # on its day only
+REMINDER = 95.0  # on its day
+REMINDER_LATE = 84.0  # still open after its day
 BIRTHDAY = 92.0
 LOOP = 88.0  # tell a helper how the goal turned out
 PROMISE_OPEN = 80.0  # + up to 15, most overdue first
@@ -313,9 +314,14 @@ def _open_items(
             score = THANKS_OWED + (age if age < 30 else 30) * 0.3
             due.append(new_due((-score, f"thank:{item['id']}", "thank", people, new_debt((row, item)), False)))
         elif kind == "reminder":
-            if item.get("due_on") == days.today:
+            # On its day it stands in the plan whatever else is there; left open, it comes back after (as a debt,
+            # resting when ignored like any other): nothing the user set is dropped.
+            due_on = item.get("due_on", "")
+            if due_on and due_on <= days.today:
+                on_the_day = due_on == days.today
+                score = REMINDER if on_the_day else REMINDER_LATE
                 due.append(
-                    new_due((-REMINDER, f"remind:{item['id']}", "reminder", people, new_debt((row, item)), True))
+                    new_due((-score, f"remind:{item['id']}", "reminder", people, new_debt((row, item)), on_the_day))
                 )
         else:
             due_on = item.get("due_on", "")

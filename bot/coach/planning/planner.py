@@ -35,6 +35,7 @@ LOOPS_PER_MORNING = 3  # helpers told how a goal turned out: on top of the budge
 REST_AFTER_IGNORED = 2  # mornings a person was shown and ignored (in the last week) before they rest
 SHRINK_AFTER = 3  # ignored mornings in a row before the plan shrinks to one step
 WEEK = 7
+DEBT_KINDS = frozenset({"thank", "followup", "reminder"})  # open items the user owes: a quiet day names them
 REDISCOVER_PER_WEEK = 3
 
 
@@ -69,6 +70,7 @@ class Picked(NamedTuple):
     starter: bool  # an empty notebook: teach the one-line capture
     shrunk: bool  # three ignored mornings: one tiny step
     ask_rhythm: bool  # ask now whether the rhythm suits (only once)
+    waiting: int = 0  # open debts left out today (resting, snoozed, past the budget): never "nothing is due"
 
 
 def pick_morning(
@@ -97,10 +99,16 @@ def pick_morning(
     keep = len(hidden_keys) + len(hidden_people) + len(recent.resting) + 2 * (budget - 1) + 1
     everything = all_due(rows, today, goals=goals, offers=offers, keep=keep)
     allowed = _allowed(everything, recent, hidden_keys, hidden_people)
-    loops = [due for due in allowed if due.kind == "loop"][:LOOPS_PER_MORNING]
-    plan = loops + _pick([due for due in allowed if due.kind != "loop"], max(0, budget - len(loops)))
+    # What is pressing (a reminder, a birthday, a promise due today) stands in the plan whatever else is planned for
+    # that person, and even past the budget: nothing the user set is dropped (docs/coaching.md, "Debts first").
+    pressing = [due for due in allowed if due.pressing]
+    loops = [due for due in allowed if due.kind == "loop" and not due.pressing][:LOOPS_PER_MORNING]
+    others = [due for due in allowed if due.kind != "loop" and not due.pressing]
+    plan = pressing + loops + _pick(others, max(0, budget - len(pressing) - len(loops)))
     ask_rhythm = shrunk and not (rhythm or {}).get("asked_on")
-    return Picked(plan, False, shrunk, ask_rhythm)
+    planned = {due.key for due in plan}
+    waiting = sum(1 for due in everything if due.kind in DEBT_KINDS and due.key not in planned)
+    return Picked(plan, False, shrunk, ask_rhythm, waiting)
 
 
 def recent_mornings(mornings: Mapping[str, Any], today: date, *, since: str = "") -> Recent:
@@ -171,8 +179,10 @@ def _allowed(everything: list[Due], recent: Recent, hidden_keys: set[str], hidde
     resting, week_keys = recent.resting, recent.week_keys
     for due in everything:
         key = due.key
-        if key in hidden_keys or (hidden_people and not hidden_people.isdisjoint(due.people)):
+        if key in hidden_keys:
             continue
+        if hidden_people and not due.pressing and not hidden_people.isdisjoint(due.people):
+            continue  # a snoozed person rests, but what is due on its day (a reminder, a birthday) still comes
         if key in resting and not due.pressing:
             continue
         kind = due.kind

@@ -96,10 +96,11 @@ def _said(row: Row, item: OpenItem) -> str:
 def _reminder(due: Due, rows: Rows, today: date) -> Nudge:
     row, item = due.detail
     text = item["text"].rstrip(".") or f"get in touch with {row['first']}"
+    day = when_in_words(_day(item.get("due_on", ""), today), today).removeprefix("on ")
     return _nudge(
         due,
         row["id"],
-        f"A reminder you set for today, about {row['first']}:",
+        f"A reminder you set for {day}, about {row['first']}:",
         f"{text[:1].upper()}{text[1:]}.",
         None,
         promise_id=item["id"],

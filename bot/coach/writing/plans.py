@@ -18,6 +18,7 @@ class MorningPlan(NamedTuple):
     nudges: list[Nudge]
     shrunk: bool  # three ignored mornings: one tiny step
     ask_rhythm: bool  # ask now whether the rhythm suits (only once)
+    waiting: int = 0  # open debts left out today: a quiet morning names them rather than say "nothing is due"
 
 
 def plan_morning(rows: Rows, today: date, **options: Any) -> MorningPlan:
@@ -25,7 +26,8 @@ def plan_morning(rows: Rows, today: date, **options: Any) -> MorningPlan:
     picked = pick_morning(rows, today, **options)
     if picked.starter:
         return MorningPlan([STARTER_NUDGE], False, False)
-    return MorningPlan([write(due, rows, today) for due in picked.steps], picked.shrunk, picked.ask_rhythm)
+    nudges = [write(due, rows, today) for due in picked.steps]
+    return MorningPlan(nudges, picked.shrunk, picked.ask_rhythm, picked.waiting)
 
 
 # -- for a network at hand (tests, tools) ---------------------------------------------------------------------

@@ -98,3 +98,46 @@ def test_no_line_with_a_capitalised_name_outside_a_sentence_start_is_silently_dr
         assert first_person(line) == 0
     found = names(line)
     assert any(n.split()[0] == first for n in found), (line, found)
+
+
+def people(text: str) -> dict[str, tuple[str, str, str, str]]:
+    """Name -> (role, company, linked to, as)."""
+    meeting = understand(text, TODAY).meeting
+    assert meeting is not None, text
+    return {p.name: (p.role, p.company, p.link_to, p.link_as) for p in meeting.people}
+
+
+def test_a_tie_said_before_a_name_links_them_and_a_work_tie_is_a_job_at_the_same_place():
+    got = people("dinner w Kaveh Moradi (CEO, parsgrid) + his CFO Leyla Aliyeva, they want samples")
+    assert got["Leyla Aliyeva"] == ("CFO", "parsgrid", "Kaveh Moradi", "cfo")
+    got = people("met Priya Shah + her partner Sam who does sound design")
+    assert got["Sam"][2:] == ("Priya Shah", "partner") and got["Sam"][0] == ""
+    assert "Pavel" in people("lunch w Ines Ferreira and her phd student Pavel")
+    assert people("Ewa from the 7:40 train - her hubby Piotr does payroll software")["Piotr"][2:] == ("Ewa", "hubby")
+
+
+def test_someone_introduced_to_you_is_saved_with_who_introduced_them():
+    line = "My neighbor Gloria introduced me to her brother Vincent Russo, he's a retired chef"
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None and [p.name for p in meeting.people] == ["Vincent Russo"]
+    assert meeting.introduced_by == "Gloria" and meeting.people[0].link_as == "brother"
+    meeting = understand("Today in church the Pastor Emmanuel present me to Grace Owusu", TODAY).meeting
+    assert meeting is not None and [p.name for p in meeting.people] == ["Grace Owusu"]
+    assert names("Meera Nair's bday 3 nov, she's the one who intro'd me to Thibault") == ["Meera Nair"]
+
+
+@pytest.mark.parametrize(
+    ("line", "who"),
+    [
+        ("Bill and Nancy Hartley from the bridge club", ["Bill Hartley", "Nancy Hartley"]),
+        ("open house: the Garcias (Luis & Marta) relocating from austin", ["Luis Garcia", "Marta Garcia"]),
+        ("mixer: the Tanaka brothers (Ken & Hiro) who own a bike shop", ["Ken Tanaka", "Hiro Tanaka"]),
+        ("hired! well almost. Siddharth 'Sid' Rao, staff eng from atlassian", ["Siddharth Rao"]),
+        ("poster next to mine: Mohammed Al-Rashid, KAUST, RL for robotics", ["Mohammed Al-Rashid"]),
+        ("PTA: chair is Deepa Menon (accountant @ kpmg), treasurer Bogdan Ionescu", ["Deepa Menon", "Bogdan Ionescu"]),
+        ("finally met Dana from optum + the hiring mgr Dr. Paul Weiss", ["Dana", "Paul Weiss"]),
+        ("lunch duty chat with the new sub Jean-Baptiste Dubois, he's from montreal", ["Jean-Baptiste Dubois"]),
+    ],
+)
+def test_families_shared_surnames_nicknames_and_descriptions_name_each_person_whole(line, who):
+    assert names(line) == who

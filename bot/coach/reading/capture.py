@@ -28,9 +28,17 @@ from datetime import date
 from bot.coach.errors import NotUnderstood
 from bot.coach.reading.clauses import _attribute, _merge
 from bot.coach.reading.dates import day_at, find_day
-from bot.coach.reading.lexicon import _LEAD, _LEAD_JUNK, _MEAL, _TALK, _X_INTRODUCED_ME
+from bot.coach.reading.lexicon import (
+    _INTRODUCED_ME_TO,
+    _LEAD,
+    _LEAD_JUNK,
+    _MEAL,
+    _TALK,
+    _X_INTRODUCED_ME,
+    tie_role,
+)
 from bot.coach.reading.meeting import HINT, Meeting, Understood
-from bot.coach.reading.mentions import first_person
+from bot.coach.reading.mentions import described_as, first_person
 from bot.coach.reading.notes import extract_facts
 from bot.coach.reading.people import _clean, _read_rest, _scan_name, _scan_people
 from bot.coach.reading.stopwords import is_not_a_name
@@ -70,6 +78,9 @@ def _read_line(s: str, today: date, told: bool = False) -> tuple[str, Meeting | 
         if meeting is not None and meeting.when == today:
             meeting.when = early.day
         return kind, meeting
+    introduced = _read_introduced(s, today)
+    if introduced is not None:
+        return "meeting", introduced
     m = _X_INTRODUCED_ME.match(s)
     if m and not is_not_a_name(m.group("who").split()[0]):
         who = _scan_name(m.group("who"), 0, None)
@@ -78,8 +89,13 @@ def _read_line(s: str, today: date, told: bool = False) -> tuple[str, Meeting | 
             return "meeting", meeting
     lead = _LEAD.match(s)
     if lead:
-        meeting = _read(s, lead.end(), today, by_introduces=bool(lead.group("intro")))
+        at = first_person(s, lead.end())
+        role = described_as(s[lead.end() : at]) if at is not None else None
+        start = at if role is not None and at is not None else lead.end()
+        meeting = _read(s, start, today, by_introduces=bool(lead.group("intro")))
         if meeting is not None:
+            if role and not meeting.people[0].role:
+                meeting.people[0].role = role
             return "meeting", meeting
     kind, meeting = _read_from_first_person(s, today)
     if meeting is None and told:
@@ -88,6 +104,33 @@ def _read_line(s: str, today: date, told: bool = False) -> tuple[str, Meeting | 
 
 
 # --- a line that opens with anything: the people first ------------------------------------------------------------
+
+def _read_introduced(s: str, today: date) -> Meeting | None:
+    """ "My neighbor Gloria introduced me to her brother Vincent", "the Pastor present me to Grace": the person met
+    comes after "me to", introduced by the one named before it (and linked to them by the tie said)."""
+    m = _INTRODUCED_ME_TO.search(s)
+    if m is None:
+        return None
+    at = first_person(s)
+    if at is None or at >= m.start():
+        return None
+    who = _scan_name(s, at, None)
+    if who is None or who.end > m.start() or re.search(r"\b(?:who|that|which)\b", s[who.end : m.start()], re.I):
+        return None  # "Meera's bday 3 nov, she's the one who intro'd me to Thibault": about Meera
+    meeting = _read(s, m.end(), today, introducer=who.name)
+    if meeting is None:
+        return None
+    first = meeting.people[0]
+    if m.group("rel"):
+        first.link_to, first.link_as = who.name, m.group("rel").lower()
+        first.role = first.role or tie_role(first.link_as)
+    where, when, _, _ = _read_lead_in(s[:at], today)
+    if where and not meeting.context:
+        meeting.context = where
+    if when is not None and meeting.when == today:
+        meeting.when = when
+    return meeting
+
 
 # "design meetup @ figma office:", "school gate -", "poster session @ CHI:": a heading that says where.
 _HEADING = re.compile(r"^(?P<head>[^.!?:;()—–]{2,60}?)\s*(?::|\s[-–—]+|[—–])\s")
@@ -128,11 +171,19 @@ def _read_lead_in(text: str, today: date) -> tuple[str, date | None, str, bool]:
     return where, (when.day if when else None), introducer, bool(_MET_WORDS.search(words))
 
 
+_FAMILY_BEFORE = re.compile(
+    r"\bthe\s+[A-Z][\w'’-]+(?:\s+(?:brothers|sisters|siblings|twins|family|couple|kids))?\s*\(\s*"
+)
+
+
 def _read_from_first_person(s: str, today: date) -> tuple[str, Meeting | None]:
     """A line that does not open with "met" or a name: find the first person, read the words before them."""
     at = first_person(s)
     if at is None:
         return "maybe", None
+    family = _FAMILY_BEFORE.search(s, 0, at)  # "the Garcias (Luis & Marta)": read from the family's name
+    if family is not None and family.end() == at:
+        at = family.start()
     if at == 0:
         return "maybe", _read(s, 0, today)
     lead_in = s[:at]

@@ -15,6 +15,8 @@ from bot.coach.reading.lexicon import (
     _ROLE_WORDS,
     _job_words_ok,
     _set,
+    tie_role,
+    works_with,
 )
 from bot.coach.reading.meeting import MAX_NAME_CHARS, PersonMention
 from bot.coach.reading.notes import Facts, extract_facts
@@ -175,9 +177,12 @@ def _attribute(free: list[list[str]], people: list[PersonMention], today: date) 
             owner = current[0] if current else people[0]
             got = _scan_name(text, rel.end(), None)
             if got is not None:
+                tie = rel.group("rel").lower()
                 relative = PersonMention(
-                    got.name, title=got.title, link_to=owner.name, link_as=rel.group("rel").lower()
+                    got.name, title=got.title, link_to=owner.name, link_as=tie, role=tie_role(rel.group("rel"))
                 )
+                if works_with(tie):
+                    relative.company = owner.company
                 people.append(relative)
                 subject, body = [relative], text[got.end :]
                 m = re.match(r"\s*(?:is|was|'s|’s)\b\s*", body)

@@ -158,30 +158,67 @@ _GROUP = re.compile(
     r"|(?<=[Tt]he\s)(?P<family>[A-Z][\w'’\-]+s))(?:\s+[-–—]|\s*[:,])\s*",
 )
 RELATIONS = _set(
-    """husband wife partner boyfriend girlfriend fiance fiancé fiancee fiancée spouse hubby brother sister son
+    """husband wife partner boyfriend girlfriend fiance fiancé fiancee fiancée spouse hubby wifey brother sister son
     daughter kid mom mum dad mother father cousin uncle aunt niece nephew grandma grandpa grandmother grandfather
-    friend bestie colleague coworker co-worker boss manager cofounder co-founder assistant roommate flatmate
-    housemate neighbour neighbor mentor mentee intern teammate sibling stepson stepdaughter in-law bf gf
-    sister-in-law brother-in-law"""
+    grandson granddaughter friend bestie colleague coworker co-worker boss manager cofounder co-founder assistant
+    roommate flatmate housemate neighbour neighbor mentor mentee intern teammate sibling stepson stepdaughter
+    in-law bf gf sis bro sister-in-law brother-in-law co-author coauthor co-reviewer supervisor advisor adviser
+    student postdoc ra report socio"""
 )
-# A relation that is also what the person does: "Raj and his cofounder Mei" makes Mei a cofounder.
-_RELATION_ROLES = _set("cofounder co-founder")
+# A tie that is also what the person does: "his CFO Leyla", "her student Chiamaka", "Raj and his cofounder Mei".
+# Family and friends are who someone is to another, not a job ("her partner Sam").
+_RELATION_ROLES = _set(
+    "cofounder co-founder manager assistant intern supervisor advisor adviser student postdoc ra mentee"
+)
+_NOT_JOB_TIES = RELATIONS - _RELATION_ROLES
+# Who someone is to another: a relation or a job, maybe after a word or two ("her biz partner", "his phd student").
+_TIE_WORDS = "|".join(sorted(RELATIONS | (_ROLE_WORDS - _set("partner")) | _set("mgr eng cfo"), key=len, reverse=True))
+_TIE = rf"(?:(?:new|old|former|ex-|current)\s+)?(?P<rel>(?:[a-z][\w-]*\s+)??(?:{_TIE_WORDS}|partner))"
 _POSSESSIVE_REL = re.compile(
-    r"(?P<owner>[^\W\d_][\w\-]*)['’]s\s+(?P<rel>" + "|".join(sorted(RELATIONS, key=len, reverse=True)) + r")\b\s*,?\s*",
+    r"(?P<owner>[^\W\d_][\w\-]*)['’]s\s+" + _TIE + r"\b\s*,?\s*(?=\S)",
     re.IGNORECASE,
 )
 _AND_REL = re.compile(
-    r"\s*(?:,\s*)?(?:and|&|\+|with)\s+(?:his|her|their)\s+(?:new\s+)?(?P<rel>"
-    + "|".join(sorted(RELATIONS, key=len, reverse=True))
-    + r")\b\s*,?\s*",
+    r"\s*(?:,\s*)?(?:and|&|\+|with|y)\s+(?:(?:his|her|their|su)\s+)?" + _TIE + r"\b\s*,?\s*",
     re.IGNORECASE,
 )
 _PRONOUN_REL = re.compile(
-    r"(?:and\s+)?(?:his|her|their)\s+(?P<rel>"
-    + "|".join(sorted(RELATIONS, key=len, reverse=True))
-    + r")\s*,?\s+(?=\S)",
+    r"(?:and\s+)?(?:his|her|their)\s+" + _TIE + r"\s*,?\s+(?=\S)",
     re.IGNORECASE,
 )
+
+
+# Ties at work: the two share a company ("Aisha & her cofounder Omar (Fable)", "Kaveh + his CFO Leyla").
+_WORK_TIES = _RELATION_ROLES | _set("colleague coworker co-worker teammate boss report socio mgr eng cfo")
+
+
+def works_with(rel: str) -> bool:
+    """ "his CFO", "her coworker", "their boss": the two work at the same place."""
+    last = rel.lower().split()[-1] if rel.split() else ""
+    return last in _WORK_TIES or bool(tie_role(rel))
+
+
+# "Gloria introduced me to her brother Vincent", "the Pastor present me to Grace": who introduced, then who was met.
+_INTRODUCED_ME_TO = re.compile(
+    r"\b(?:introduced|intro(?:duce)?['’]?d|introduces|present(?:ed|s)?|connected|referred|put)\s+(?:me|us)\s+"
+    r"(?:to|with|in\s+touch\s+with)\s+(?:(?:his|her|their)\s+" + _TIE + r"\s*,?\s+)?",
+    re.IGNORECASE,
+)
+# A family named before its members: "the Garcias (Luis & Marta)", "the Tanaka brothers (Ken & Hiro)".
+_FAMILY = re.compile(
+    r"(?:the\s+)(?:(?P<plural>[A-Z][\w'’-]+?)(?:es|s)|(?P<name>[A-Z][\w'’-]+)\s+(?:brothers|sisters|siblings|twins|family"
+    r"|couple|kids))\s*\(\s*"
+)
+
+
+def tie_role(rel: str) -> str:
+    """The job a tie says, if it says one: "CFO", "phd student", "cofounder"; "" for "partner", "sister", "boss"."""
+    last = rel.lower().split()[-1] if rel.split() else ""
+    if last in _NOT_JOB_TIES or last == "partner":
+        return ""
+    return rel if last in _ROLE_WORDS or last in _RELATION_ROLES or last in ("mgr", "eng", "cfo") else ""
+
+
 _LEAD_JUNK = re.compile(r"[^\w(]*")
 _NAME_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|&|\+|\band\b)\s*", re.IGNORECASE)
 _PAREN = re.compile(r"\s*\(([^()]{1,120})\)")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from bot.coach.reading.given_names import HONORIFICS, is_given_name, is_title
-from bot.coach.reading.lexicon import _MONTH_WORDS, _ROLE_WORDS, _STOP, _WORD, RELATIONS, _set
+from bot.coach.reading.lexicon import _MONTH_WORDS, _ROLE_WORDS, _STOP, _WORD, RELATIONS, _set, tie_role
 from bot.coach.reading.stopwords import NAMES_THAT_ARE_WORDS, is_not_a_name
 
 _WORD_AT = re.compile(rf"(?<![\w'’/@#.-])({_WORD})(\.?)")
@@ -41,7 +41,7 @@ _PERSON_AFTER = re.compile(
 _RELATION = "|".join(sorted(RELATIONS, key=len, reverse=True))
 _OWNER_AFTER = re.compile(r"['’]s\s+(?:(?:new|old)\s+)?(?:" + _RELATION + r")\b")
 # After a name that opens the line: "Sipho at the wits career day", "Nkechi from legal", "Jess (host ops)".
-_OPENER_AFTER = re.compile(r"\s*(?:\(|,|\s+(?:at|@|from|frm|of|w/?|with)\b|\s+[-–—]\s)", re.I)
+_OPENER_AFTER = re.compile(r"\s*(?:\(|,|\s+(?:at|@|from|frm|of|w/?|with)\b|\s+[-–—]\s|\s*(?:\+|&|and)\s+[A-Z])", re.I)
 # A surname after a first name: a capital, an initial, or a nickname in quotes first ("Siddharth 'Sid' Rao").
 _SURNAME_AFTER = re.compile(r"(?:\s+[\x22'‘“][^\x22'’”]{1,15}[\x22'’”])?\s+(?P<surname>[A-Z][\w'’-]+|[A-Z]\.)")
 # Capitalised words that start something other than a person: "Christmas fair", "Red Cross", "Uni Oslo".
@@ -82,7 +82,7 @@ def _is_person_word(word: str) -> bool:
         or low in _ROLE_WORDS
         or low in RELATIONS
         or low in _NOT_PEOPLE
-        or (word.isupper() and len(word) > 1 and not is_given_name(word))
+        or (word.isupper() and len(word) > 1)  # "PTA", "CHI", "KIPP": an acronym (a shouted line is lowered first)
         or any(c.isdigit() for c in word)
     )
 
@@ -119,7 +119,8 @@ def person_at(s: str, m: re.Match[str]) -> bool:
             return False
         if core.lower() in NAMES_THAT_ARE_WORDS or core.lower() in _WORDS_TOO:
             return slot  # "angel mtg done", "grace period": only after "w/", "met", "her sister"
-        return slot or follows or not s[: m.start()].strip()
+        lower_follows = follows and not re.match(r"\s+[A-Z]", after)  # "the new sub Jean-Baptiste": not "sub"
+        return slot or lower_follows or not s[: m.start()].strip()
     if thing and not (given and follows):
         return False
     if _sentence_start(s, m.start()):
@@ -127,6 +128,41 @@ def person_at(s: str, m: re.Match[str]) -> bool:
         owner = bool(_OWNER_AFTER.match(after))  # "Ngozi's brother Emeka"
         return given or two_names or (follows and slot) or opener or owner
     return given or slot or follows
+
+
+def could_be_a_name(s: str, at: int) -> bool:
+    """Whether the word at ``at`` (after spaces) could be a name or a title: not an acronym ("KAUST"), a verb, a
+    month, a role. For the next name of a list ("Jane, Tom and Ana"), where the list itself says they are people."""
+    m = _WORD_AT.match(s, at + len(s[at:]) - len(s[at:].lstrip()))
+    word = m.group(1) if m else ""
+    return bool(word) and (_is_person_word(re.sub(r"['’]s$", "", word)) or word.lower() in HONORIFICS)
+
+
+# Words before a name that say who they are, not their name: "the new sub", "mortgage broker", "internal candidate".
+_DESCRIBED = re.compile(
+    r"^\s*(?:(?:the|a|an|my|our|this|that|some|one|new|old|former|lovely|nice|young|internal|external)\s+)*"
+    r"(?P<what>(?:[a-z][\w-]*\s+){0,3}?)(?:(?:guy|girl|lady|man|woman|dude|person|gentleman)\s+)?"
+    r"(?:(?:called|named|is)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_DESCRIPTIONS = _set("candidate client customer contact acquaintance prospect lead applicant guest visitor stranger")
+
+
+def described_as(gap: str) -> str | None:
+    """The words between "coffee w" (or "and") and a name, when they only describe the person: the role they say
+    ("mortgage broker", "the new sub", "treasurer") or "" ("this guy", "internal candidate"); None when they are
+    something else (a name, a place, a clause)."""
+    if not gap.strip():
+        return None
+    m = _DESCRIBED.match(gap)
+    if m is None or any(c in gap for c in ",;:.()'’") or any(w[:1].isupper() for w in gap.split()):
+        return None
+    what = m.group("what").strip()
+    if not what or all(w.lower() in _DESCRIPTIONS for w in what.split()):
+        return ""
+    return what if tie_role(what) else None
 
 
 def first_person(s: str, start: int = 0) -> int | None:

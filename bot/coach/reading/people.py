@@ -11,6 +11,7 @@ from datetime import date
 from typing import NamedTuple
 
 from bot.coach.reading.dates import day_at
+from bot.coach.reading.given_names import is_given_name
 from bot.coach.reading.lexicon import (
     _ABBREVIATIONS,
     _ACRONYM_ROLES,
@@ -21,6 +22,7 @@ from bot.coach.reading.lexicon import (
     _CONTEXT,
     _CONTROL,
     _DATE,
+    _FAMILY,
     _FROM,
     _GAP,
     _GROUP,
@@ -43,7 +45,6 @@ from bot.coach.reading.lexicon import (
     _POSSESSIVE_INTRO,
     _POSSESSIVE_REL,
     _PRONOUN_PARENS,
-    _RELATION_ROLES,
     _ROLE_LEAD,
     _ROLE_OF,
     _ROLE_SPLIT,
@@ -61,6 +62,8 @@ from bot.coach.reading.lexicon import (
     RELATIONS,
     _job_words_ok,
     _set,
+    tie_role,
+    works_with,
 )
 from bot.coach.reading.meeting import (
     MAX_NAME_CHARS,
@@ -70,6 +73,7 @@ from bot.coach.reading.meeting import (
     MAX_TEXT,
     PersonMention,
 )
+from bot.coach.reading.mentions import could_be_a_name, described_as, first_person
 from bot.coach.reading.stopwords import NOT_NAMES, is_not_a_name
 
 
@@ -102,6 +106,11 @@ def _title(word: str) -> str:
     return {"professor": "Prof", "doctor": "Dr"}.get(low, _capitalise(low))
 
 
+_NICKNAME = re.compile(
+    r"\s+(?:['\x22‘“][A-Z][\w-]{0,14}['\x22’”]|\([A-Z][\w-]{0,14}\))(?=\s+[A-Z]|\s*[,)]|\s+(?:is|was)\b)"
+)
+
+
 def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
     """A person's name starting at ``i`` (a title like "Dr" is read apart), or None.
 
@@ -113,6 +122,9 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
     lowered = False
     j = i
     while real < MAX_NAME_WORDS:
+        nick = _NICKNAME.match(s, j) if real else None
+        if nick:  # "Siddharth 'Sid' Rao", "Stanisław (Stan)": the name goes on after the nickname
+            j = nick.end()
         m = _TOKEN.match(s, j)
         if not m:
             break
@@ -176,8 +188,8 @@ def _scan_phrase(s: str, j: int, stop: frozenset[str], keep: frozenset[str] = fr
             break
         word = m.group(1)
         low = word.lower()
-        if not any(c.isalnum() for c in word) and word not in {"&", "+", "@"}:
-            break  # a dash, an emoji: the phrase is over
+        if not any(c.isalnum() for c in word) and word not in {"&", "@"}:
+            break  # a dash, a "+", an emoji: the phrase is over
         if (low in stop and low not in keep) or _DATE.match(s, m.start(1)):
             break
         if word.endswith(".") and len(word) > 2 and low.rstrip(".") not in _ABBREVIATIONS:
@@ -322,9 +334,10 @@ def _scan_lead_ins(s: str, i: int, person: PersonMention) -> tuple[int, str]:
                 owner = m.group("owner")
                 person.link_to = _capitalise(owner) if owner.islower() else owner
                 person.link_as = m.group("rel").lower()
-                if person.link_as in _RELATION_ROLES:
-                    person.role = person.link_as
+                person.role = person.role or tie_role(m.group("rel"))
             i = m.end()
+            if s[i : i + 1] == "(":  # "Scarlett's dad (Tom Hughes) is a plumber"
+                i += 1
             continue
         m = _GROUP.match(s, i)
         if m and (m.group("family") or m.group("org")):
@@ -345,11 +358,17 @@ _CLAUSE_VERB = re.compile(
 def _scan_people(s: str, i: int) -> tuple[list[PersonMention], int, bool]:
     """ "Jane, Tom (CTO, Globex) and Ana from Acme" -> three people, the end offset, and lower-case typing.
 
-    Also "Raj and his cofounder Mei" (Mei is linked to Raj) and lead-ins such as "Jane's husband Mark".
+    Also "Raj and his cofounder Mei" (Mei is linked to Raj), lead-ins such as "Jane's husband Mark", "Bill and Nancy
+    Hartley" (both Hartleys) and "the Garcias (Luis & Marta)".
     """
     i = _LEAD_JUNK.match(s, i).end()  # type: ignore[union-attr]  # always matches
     lead = PersonMention("")
     i, team = _scan_lead_ins(s, i, lead)
+    family = _FAMILY.match(s, i)
+    surname = ""
+    if family:
+        surname = family.group("name") or family.group("plural")
+        i = family.end()
     first = _scan_name(s, i, None)
     if not first:
         return [], i, False
@@ -357,6 +376,7 @@ def _scan_people(s: str, i: int) -> tuple[list[PersonMention], int, bool]:
     people: list[PersonMention] = []
     found: _Name | None = first
     template = lead
+    joined: list[str] = []  # the word that joined each person to the one before ("and", ",")
     while found is not None:
         person = PersonMention(
             found.name,
@@ -375,17 +395,32 @@ def _scan_people(s: str, i: int) -> tuple[list[PersonMention], int, bool]:
         rel = _AND_REL.match(s, j)
         if rel:
             template.link_to, template.link_as = person.name, rel.group("rel").lower()
-            if template.link_as in _RELATION_ROLES:
-                template.role = template.link_as
+            template.role = tie_role(rel.group("rel"))
             found = _scan_name(s, rel.end(), None)
+            joined.append("rel")
             continue
         sep = _NAME_SEP.match(s, j)
         found = _scan_name(s, sep.end(), None if lowered else False) if sep else None
-        if found is not None and "," in sep.group(0) and _CLAUSE_VERB.match(s, found.end):  # type: ignore[union-attr]
+        if found is not None and sep is not None and "," in sep.group(0) and not could_be_a_name(s, sep.end()):
+            found = None  # "Mohammed Al-Rashid, KAUST, RL for robotics": a company, not a second person
+        if found is None and sep is not None:  # "+ the hiring mgr Dr. Paul Weiss", ", treasurer Bogdan Ionescu"
+            at = first_person(s, sep.end())
+            described = described_as(s[sep.end() : at]) if at is not None else None
+            if at is not None and described is not None:
+                found, template.role = _scan_name(s, at, None), described
+                sep = None  # not a list of names: "Dana + the hiring mgr Paul Weiss" are not both Weisses
+        if found is not None and sep and "," in sep.group(0) and _CLAUSE_VERB.match(s, found.end):
             break  # "chidi & ada, chidi is a lawyer": a clause about someone already named
+        joined.append(sep.group(0).strip() if sep else "")
+    if surname:  # "the Garcias (Luis & Marta)": each of them a Garcia
+        for person in people:
+            if len(person.name.split()) == 1:
+                person.name = f"{person.name} {surname}"
+        j = _after_paren(s, j)
+    _share_surname(people, joined)
     for person in people:  # "Aisha & her cofounder Omar (Fable)": cofounders share the company
         partner = next((p for p in people if p.name == person.link_to), None)
-        if partner is not None and person.link_as in _RELATION_ROLES:
+        if partner is not None and works_with(person.link_as):
             partner.company = partner.company or person.company
             person.company = person.company or partner.company
     last = people[-1]
@@ -393,6 +428,22 @@ def _scan_people(s: str, i: int) -> tuple[list[PersonMention], int, bool]:
         for person in people[:-1]:  # "Jonas + Ute from Zalando": both
             person.company = last.company
     return people, j, lowered
+
+
+def _after_paren(s: str, j: int) -> int:
+    m = re.match(r"\s*\)", s[j:])
+    return j + m.end() if m else j
+
+
+def _share_surname(people: list[PersonMention], joined: list[str]) -> None:
+    """ "Bill and Nancy Hartley", "Rajesh & Sunil Agarwal": a first name alone before "and" shares the surname."""
+    for k in range(len(people) - 1):
+        one, two = people[k], people[k + 1]
+        alone = len(one.name.split()) == 1 and not (one.link_to or one.company or one.role)
+        if joined[k : k + 1] and joined[k].lower() in ("and", "&", "+") and alone:
+            words = two.name.split()
+            if len(words) == 2 and is_given_name(words[0]) and not is_given_name(words[1]) and not two.link_to:
+                one.name = f"{one.name} {words[1]}"
 
 
 class _Rest:

@@ -35,9 +35,9 @@ import bot.app
 from bot.app import build_application
 from bot.clock import FixedClock
 from bot.config import Settings
+from bot.context import MORNINGS_AT_ONCE
 from bot.morning.send import deliver_morning
 from bot.notebooks import open_store
-from bot.services import MORNINGS_AT_ONCE
 
 NOW = datetime(2026, 3, 10, 8, 0, tzinfo=UTC)
 TOKEN = "123456:BENCH-fanout-token"

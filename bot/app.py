@@ -6,15 +6,17 @@ import asyncio
 import logging
 import re
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from telegram import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScopeDefault, Update
+from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
     CallbackQueryHandler,
     CommandHandler,
-    ContextTypes,
+    Defaults,
     MessageHandler,
     filters,
 )
@@ -24,6 +26,7 @@ from bot.clock import Clock
 from bot.commands import COMMANDS
 from bot.config import Settings
 from bot.connections import ChatShare, long_poll_request, send_request
+from bot.context import CONTEXT_TYPES, BotData, Context, Services
 from bot.handlers import (
     capture,
     choices,
@@ -33,19 +36,18 @@ from bot.handlers import (
     goals,
     imports,
     inputs,
-    morning,
     network,
     privacy,
     schedule,
     start,
+    today,
 )
 from bot.handlers.errors import on_error
 from bot.handlers.guard import for_user
-from bot.handlers.reply import reply
 from bot.morning.jobs import rebuild_jobs
 from bot.rendering import render
 from bot.retrying import RetryingRequest
-from bot.services import Services
+from bot.sending import reply
 from bot.store.notebooks import Store
 from bot.updates import MAX_UPDATES_IN_FLIGHT, InFlightQueue, PerUserOrder
 
@@ -74,7 +76,7 @@ COMMAND_HANDLERS = {
     "find": contacts.find_command,
     "forget": contacts.forget_command,
     "draft": drafts.draft_command,
-    "today": morning.today_command,
+    "today": today.today_command,
     "goal": goals.goal_command,
     "goals": goals.goals_command,
     "offer": goals.offer_command,
@@ -106,8 +108,8 @@ BUTTON_HANDLERS = {
     "sent": drafts.on_sent,
     "again": drafts.on_again,
     "yes": drafts.on_both_said_yes,
-    "nudge": morning.on_nudge,
-    "rhythm": morning.on_rhythm,
+    "nudge": today.on_nudge,
+    "rhythm": today.on_rhythm,
     "goal": goals.on_goal,
     "outcome": goals.on_outcome,
     "undo": goals.on_undo,
@@ -125,9 +127,11 @@ BACKGROUND_BUTTONS = {"import"}
 
 def build_application(
     settings: Settings, store: Store, clock: Clock, request: BaseRequest | None = None
-) -> Application:
+) -> Application[Any, Context, Any, Any, BotData, Any]:
     builder = (
         Application.builder()
+        .context_types(CONTEXT_TYPES)  # handlers get a Context whose .services are the ones built below
+        .defaults(Defaults(parse_mode=ParseMode.HTML))  # everything the bot says is an HTML template (rendering.py)
         .token(settings.token or OFFLINE_TOKEN)
         .rate_limiter(AIORateLimiter(overall_max_rate=1, overall_time_period=1 / MESSAGES_PER_SECOND, max_retries=3))
         .post_init(on_startup)
@@ -159,7 +163,7 @@ def build_application(
             **network.RESUMERS,
         }
     )
-    app.bot_data["services"] = services
+    app.bot_data.services = services
 
     # First: an edited message only ever corrects the capture it made (the handlers below would run it again).
     app.add_handler(MessageHandler(filters.UpdateType.EDITED, capture.on_edit))
@@ -219,16 +223,16 @@ async def introduce_bot(app: Application) -> None:
 
 
 @for_user
-async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: object) -> None:
+async def unknown_command(update: Update, context: Context, notebook: object) -> None:
     await reply(update, context, render("messages/unknown_command.html"))
 
 
 @for_user
-async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: object) -> None:
+async def not_text(update: Update, context: Context, notebook: object) -> None:
     await reply(update, context, render("messages/not_text.html"))
 
 
 @for_user
-async def expired_button(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: object) -> None:
+async def expired_button(update: Update, context: Context, notebook: object) -> None:
     if update.callback_query:
         await update.callback_query.answer(render("messages/expired.txt"), show_alert=True)

@@ -18,8 +18,8 @@ from telegram import Update
 from bot.app import build_application, on_startup
 from bot.clock import Clock
 from bot.config import Settings
-from bot.handlers.reply import as_plain_text
 from bot.local_api import LocalBotAPI, LocalChat, buttons_of
+from bot.sending import as_plain_text
 from bot.store.notebooks import Store
 
 CONSOLE_USER_ID = 1

@@ -41,6 +41,7 @@ from telegram.ext import Application
 from tornado.httpserver import HTTPServer
 
 from bot.config import Redactor, Settings
+from bot.context import services
 from bot.health import BotAPICheck, store_problem
 
 log = logging.getLogger(__name__)
@@ -139,7 +140,7 @@ class ReadinessHandler(_Plain):
     async def get(self) -> None:
         app = self.shared.app
         problem = "" if app.running else "starting or stopping"
-        problem = problem or store_problem(app.bot_data["services"].store.data_dir)
+        problem = problem or store_problem(services(app).store.data_dir)
         problem = problem or await self.shared.api.problem()
         if problem:
             self.answer(HTTPStatus.SERVICE_UNAVAILABLE, f"not ready: {problem}")

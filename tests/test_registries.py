@@ -9,9 +9,9 @@ from bot import app, callbacks
 from bot.app import BUTTON_HANDLERS
 from bot.clock import FixedClock
 from bot.config import Settings
+from bot.context import services
 from bot.local_api import LocalBotAPI
 from bot.notebooks import open_store
-from bot.services import services
 from tests.conftest import NOW
 
 BOT = Path(__file__).resolve().parent.parent / "bot"

@@ -6,7 +6,6 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
 from bot.coach.errors import NotUnderstood
@@ -16,13 +15,13 @@ from bot.coach.reading.capture import parse_meeting, understand
 from bot.coach.reading.dates import birthday_in_words, when_in_words
 from bot.coach.reading.meeting import ASK_ABOVE_PEOPLE, MAX_TEXT, Meeting
 from bot.coach.reading.names import fold, names_of, split_name_and_rest
+from bot.context import Context, local_today
 from bot.handlers import goals
 from bot.handlers.choices import label, resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
-from bot.handlers.reply import reply
 from bot.handlers.words import command_text, message_text
 from bot.rendering import render
-from bot.services import local_today
+from bot.sending import reply
 from bot.store.notebook import Notebook
 from bot.store.view import network_of
 
@@ -47,7 +46,7 @@ FIX_MINUTES = 15  # "✏️ Fix" waits this long for the corrected line
 
 
 @for_user
-async def met_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def met_command(update: Update, context: Context, notebook: Notebook) -> None:
     text = command_text(update)
     if not text:
         raise NotUnderstood(render("messages/hint_met.txt"))
@@ -55,13 +54,13 @@ async def met_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebo
 
 
 @for_user
-async def plain_text(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def plain_text(update: Update, context: Context, notebook: Notebook) -> None:
     """Chat without a command: "had coffee w/ sam" is a capture, "Sam's boss, Lauren, at the offsite" a question,
     anything else gets a pointer. A reply to "✏️ Fix" corrects the capture it was asked for."""
     await read_line(update, context, notebook, message_text(update))
 
 
-async def read_line(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, text: str) -> None:
+async def read_line(update: Update, context: Context, notebook: Notebook, text: str) -> None:
     """A typed line, a caption: a correction, a capture, a question, or a pointer to what works."""
     if await _apply_fix(update, context, notebook, text):
         return
@@ -79,7 +78,7 @@ async def read_line(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook
 
 
 async def capture_meeting(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, text: str, meeting: Meeting | None = None
+    update: Update, context: Context, notebook: Notebook, text: str, meeting: Meeting | None = None
 ) -> None:
     _, today = local_today(context, notebook)
     meeting = meeting or parse_meeting(text, today)
@@ -113,7 +112,7 @@ def _next_question(meeting: Meeting, today: date, asked: list[str]) -> str:
 
 
 async def _check(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, payload: dict[str, Any]
+    update: Update, context: Context, notebook: Notebook, payload: dict[str, Any]
 ) -> None:
     """Ask what needs asking before saving (is it a meeting? in the future? so many people? two Sams?)."""
     meeting = meetings.meeting_from_dict(payload["meeting"])
@@ -150,7 +149,7 @@ async def _check(
 
 
 async def _resume_question(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, payload: dict[str, Any], choice: str
+    update: Update, context: Context, notebook: Notebook, payload: dict[str, Any], choice: str
 ) -> None:
     question = payload.pop("question")
     if choice == "no":
@@ -172,7 +171,7 @@ async def _resume_question(
 
 
 async def _continue_meeting(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, payload: dict[str, Any], choices: list
+    update: Update, context: Context, notebook: Notebook, payload: dict[str, Any], choices: list
 ) -> None:
     """Ask about the next person who may be someone already known; save once every person is settled."""
     meeting = meetings.meeting_from_dict(payload["meeting"])
@@ -195,7 +194,7 @@ async def _continue_meeting(
 
 async def _show_capture(
     update: Update,
-    context: ContextTypes.DEFAULT_TYPE,
+    context: Context,
     saved: meetings.MeetingSaved,
     meeting: Meeting,
     today: date,
@@ -228,7 +227,7 @@ async def _show_capture(
 
 
 async def _resume_meeting(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, payload: dict[str, Any], choice: str
+    update: Update, context: Context, notebook: Notebook, payload: dict[str, Any], choice: str
 ) -> None:
     choices = list(payload.pop("choices"))
     choices[payload.pop("index")] = choice
@@ -239,7 +238,7 @@ async def _resume_meeting(
 
 
 @for_user
-async def on_fix(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def on_fix(update: Update, context: Context, notebook: Notebook) -> None:
     query, data = pressed(update)
     now, _ = local_today(context, notebook)
     if data is None or not captures.can_still_edit(notebook, data.args[0], now):
@@ -254,7 +253,7 @@ async def on_fix(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: N
     await reply(update, context, render("messages/fix_ask.html", meeting=meeting))
 
 
-async def _apply_fix(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, text: str) -> bool:
+async def _apply_fix(update: Update, context: Context, notebook: Notebook, text: str) -> bool:
     """The reply to "✏️ Fix": the corrected line, applied to the same records. False when no fix is waiting."""
     waiting = notebook.get_state(AWAITING_FIX)
     if not waiting:
@@ -273,7 +272,7 @@ def ask_where(notebook: Notebook, contact_id: str, now: datetime) -> None:
     notebook.set_state(AWAITING_WHERE, {"contact": contact_id, "until": until})
 
 
-async def _apply_where(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, text: str) -> bool:
+async def _apply_where(update: Update, context: Context, notebook: Notebook, text: str) -> bool:
     """ "at PyCon yesterday" after "where did you meet?": a meeting with that contact. False if none waits."""
     waiting = notebook.get_state(AWAITING_WHERE)
     if not waiting:
@@ -297,7 +296,7 @@ async def _apply_where(update: Update, context: ContextTypes.DEFAULT_TYPE, noteb
 
 
 async def _revise(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, token: str, text: str, edit_id: str
+    update: Update, context: Context, notebook: Notebook, token: str, text: str, edit_id: str
 ) -> None:
     now, today = local_today(context, notebook)
     meeting = parse_meeting(text, today)
@@ -308,7 +307,7 @@ async def _revise(
 
 
 @for_user
-async def on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def on_edit(update: Update, context: Context, notebook: Notebook) -> None:
     """An edited message: if it made a capture within the last 48 hours, that capture follows the new text.
 
     Telegram sends the whole new text and the edit's time; the edit time is recorded with the capture, so a
@@ -335,13 +334,13 @@ async def on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: 
 
 
 @for_user
-async def note_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def note_command(update: Update, context: Context, notebook: Notebook) -> None:
     name, text = _who_and_what(update, notebook, "messages/hint_note.txt")
     await add_note(update, context, notebook, name=name, text=text)
 
 
 async def add_note(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, *, name: str, text: str
+    update: Update, context: Context, notebook: Notebook, *, name: str, text: str
 ) -> None:
     contact = await resolve_or_ask(
         update, context, notebook, name, "note", {"name": name, "text": text}, "name", offer_add=True
@@ -359,13 +358,13 @@ async def add_note(
 
 
 @for_user
-async def gave_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def gave_command(update: Update, context: Context, notebook: Notebook) -> None:
     name, what = _who_and_what(update, notebook, "messages/hint_gave.txt")
     await log_give(update, context, notebook, name=name, what=what)
 
 
 async def log_give(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, *, name: str, what: str
+    update: Update, context: Context, notebook: Notebook, *, name: str, what: str
 ) -> None:
     contact = await resolve_or_ask(
         update, context, notebook, name, "gave", {"name": name, "what": what}, "name", offer_add=True
@@ -389,13 +388,13 @@ async def log_give(
 
 
 @for_user
-async def got_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def got_command(update: Update, context: Context, notebook: Notebook) -> None:
     name, what = _who_and_what(update, notebook, "messages/hint_got.txt")
     await log_help(update, context, notebook, name=name, what=what)
 
 
 async def log_help(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, *, name: str, what: str
+    update: Update, context: Context, notebook: Notebook, *, name: str, what: str
 ) -> None:
     contact = await resolve_or_ask(
         update, context, notebook, name, "got", {"name": name, "what": what}, "name", offer_add=True
@@ -416,13 +415,13 @@ async def log_help(
 
 
 @for_user
-async def done_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def done_command(update: Update, context: Context, notebook: Notebook) -> None:
     name, what = _who_and_what(update, notebook, "messages/hint_done.txt", what_needed=False)
     await close_promise(update, context, notebook, name=name, what=what)
 
 
 async def close_promise(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, *, name: str, what: str
+    update: Update, context: Context, notebook: Notebook, *, name: str, what: str
 ) -> None:
     contact = await resolve_or_ask(
         update, context, notebook, name, "done", {"name": name, "what": what}, "name", offer_add=True
@@ -440,7 +439,7 @@ async def close_promise(
     await _keep(update, context, notebook, matches[0].id)
 
 
-async def _keep(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, promise_id: str) -> None:
+async def _keep(update: Update, context: Context, notebook: Notebook, promise_id: str) -> None:
     promise = notebook.promise(promise_id)
     if promise is None or not promise.is_open:
         await reply(
@@ -454,7 +453,7 @@ async def _keep(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: No
 
 
 @for_user
-async def on_keep(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def on_keep(update: Update, context: Context, notebook: Notebook) -> None:
     query, data = pressed(update)
     if data is None:
         await query.answer(render("messages/expired.txt"), show_alert=True)

@@ -11,23 +11,22 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
 from bot.coach.errors import UnknownContact
 from bot.coach.journal.entries import add_contact
 from bot.coach.reading.names import names_of, resolve
+from bot.context import Context
 from bot.handlers.guard import for_user
-from bot.handlers.reply import reply
 from bot.rendering import render
-from bot.services import services
+from bot.sending import reply
 from bot.store.notebook import Notebook
 from bot.store.records import Contact
 
 BY_ID = "#"  # a name slot already settled by a tap: "#<contact id>"
 ADD = "+"  # a name slot answered "add them": "+Sam" (someone new, added with one tap; what was typed is kept)
 
-Resumer = Callable[[Update, ContextTypes.DEFAULT_TYPE, Notebook, dict[str, Any], str], Awaitable[None]]
+Resumer = Callable[[Update, Context, Notebook, dict[str, Any], str], Awaitable[None]]
 Core = Callable[..., Awaitable[None]]
 
 
@@ -39,7 +38,7 @@ def label(contact: Contact) -> str:
 
 async def resolve_or_ask(
     update: Update,
-    context: ContextTypes.DEFAULT_TYPE,
+    context: Context,
     notebook: Notebook,
     name: str,
     action: str,
@@ -57,7 +56,7 @@ async def resolve_or_ask(
         found_now = resolve(names_of(notebook), name[len(ADD) :], fuzzy=False)
         if found_now.contact is not None and found_now.contact.name == name[len(ADD) :]:
             return found_now.contact  # added already (the same button tapped twice)
-        return add_contact(notebook, name[len(ADD) :], services(context).clock.now())
+        return add_contact(notebook, name[len(ADD) :], context.services.clock.now())
     if name.startswith(BY_ID):
         contact = notebook.contact(name[len(BY_ID) :])
         if contact is None:
@@ -92,7 +91,7 @@ def resume_with(core: Core) -> Resumer:
     """A resumer that re-runs ``core`` with the tapped contact in the slot that was in question."""
 
     async def resume(
-        update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, payload: dict[str, Any], choice: str
+        update: Update, context: Context, notebook: Notebook, payload: dict[str, Any], choice: str
     ) -> None:
         args = dict(payload["args"])
         slot = payload["slot"]
@@ -103,10 +102,10 @@ def resume_with(core: Core) -> Resumer:
 
 
 @for_user
-async def on_pick(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def on_pick(update: Update, context: Context, notebook: Notebook) -> None:
     query, data = pressed(update)
     pending = notebook.peek_pending(data.args[0]) if data else None
-    resumer = services(context).resumers.get(pending["action"]) if pending else None
+    resumer = context.services.resumers.get(pending["action"]) if pending else None
     if pending is None or resumer is None or data is None:
         await query.answer(render("messages/expired.txt"), show_alert=True)
         return

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
 from bot.coach.journal.review import WeekReview, week_review
 from bot.coach.planning.nudges import BUDGET_RANGE
+from bot.context import Context, local_today
 from bot.handlers.choices import resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
-from bot.handlers.reply import Keyboard, keyboard, reply
 from bot.handlers.words import command_text
 from bot.rendering import render
-from bot.services import local_today
+from bot.sending import Keyboard, keyboard, reply
 from bot.store.notebook import Notebook
 from bot.store.records import CIRCLE_CADENCE_DAYS
 from bot.store.view import network_of
@@ -25,13 +24,13 @@ WEEK_PAGE = 25
 
 
 @for_user
-async def week_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def week_command(update: Update, context: Context, notebook: Notebook) -> None:
     text, buttons = _week(context, notebook)
     await reply(update, context, text, buttons)
 
 
 @for_user
-async def on_week(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def on_week(update: Update, context: Context, notebook: Notebook) -> None:
     """"All N reconnected", then "Next" / "Prev" through them, and back to the review: one message, edited."""
     query, data = pressed(update)
     await query.answer()
@@ -39,15 +38,15 @@ async def on_week(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: 
         text, buttons = _week(context, notebook)
     else:
         text, buttons = _week_people(context, notebook, int(data.args[0]))
-    await query.edit_message_text(text, parse_mode="HTML", reply_markup=keyboard(buttons))
+    await query.edit_message_text(text, reply_markup=keyboard(buttons))
 
 
-def _review(context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> WeekReview:
+def _review(context: Context, notebook: Notebook) -> WeekReview:
     _, today = local_today(context, notebook)
     return week_review(network_of(notebook), today, notebook.profile().goals)
 
 
-def _week(context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> tuple[str, Keyboard]:
+def _week(context: Context, notebook: Notebook) -> tuple[str, Keyboard]:
     review = _review(context, notebook)
     text = render("messages/week.html", review=review, shown=WEEK_NAMES_SHOWN)
     everyone = len(review.reconnected)
@@ -55,7 +54,7 @@ def _week(context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> tuple[str, 
     return text, more
 
 
-def _week_people(context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, page: int) -> tuple[str, Keyboard]:
+def _week_people(context: Context, notebook: Notebook, page: int) -> tuple[str, Keyboard]:
     names = _review(context, notebook).reconnected
     pages = max(1, -(-len(names) // WEEK_PAGE))
     page = min(max(page, 0), pages - 1)
@@ -70,7 +69,7 @@ def _week_people(context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, page: i
 
 
 @for_user
-async def budget_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def budget_command(update: Update, context: Context, notebook: Notebook) -> None:
     text = command_text(update)
     profile = notebook.profile()
     low, high = BUDGET_RANGE
@@ -89,7 +88,7 @@ async def budget_command(update: Update, context: ContextTypes.DEFAULT_TYPE, not
 
 
 @for_user
-async def circle_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def circle_command(update: Update, context: Context, notebook: Notebook) -> None:
     words = command_text(update).rsplit(maxsplit=1)
     if len(words) != 2 or words[1].lower() not in CIRCLE_CADENCE_DAYS:
         await reply(update, context, render("messages/circle_help.html", cadences=CIRCLE_CADENCE_DAYS))
@@ -98,7 +97,7 @@ async def circle_command(update: Update, context: ContextTypes.DEFAULT_TYPE, not
 
 
 async def set_circle(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, *, name: str, circle: str
+    update: Update, context: Context, notebook: Notebook, *, name: str, circle: str
 ) -> None:
     args = {"name": name, "circle": circle}
     contact = await resolve_or_ask(update, context, notebook, name, "circle", args, "name")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
 from bot.coach.journal.captures import forget_contact
@@ -14,13 +13,13 @@ from bot.coach.network.search import Hit, search
 from bot.coach.planning.strength import tie_strength
 from bot.coach.reading.dates import birthday_in_words, when_in_words
 from bot.coach.reading.names import names_of, resolve
+from bot.context import Context, local_today
 from bot.handlers.choices import label, resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
 from bot.handlers.network import show_tagged
-from bot.handlers.reply import keyboard, reply
 from bot.handlers.words import command_text
 from bot.rendering import render
-from bot.services import local_today
+from bot.sending import keyboard, reply
 from bot.store.notebook import Notebook
 from bot.store.records import Contact
 from bot.store.view import Network, network_of
@@ -48,7 +47,7 @@ def by_recent_activity(network: Network) -> list[Contact]:
 
 
 @for_user
-async def contacts_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def contacts_command(update: Update, context: Context, notebook: Notebook) -> None:
     if command_text(update).startswith("#"):  # /contacts #investor
         await show_tagged(update, context, notebook, command_text(update))
         return
@@ -56,14 +55,14 @@ async def contacts_command(update: Update, context: ContextTypes.DEFAULT_TYPE, n
 
 
 @for_user
-async def on_page(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def on_page(update: Update, context: Context, notebook: Notebook) -> None:
     query, data = pressed(update)
     await query.answer()
     await _show_page(update, context, notebook, int(data.args[0]) if data else 0, edit=True)
 
 
 async def _show_page(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, page: int, *, edit: bool
+    update: Update, context: Context, notebook: Notebook, page: int, *, edit: bool
 ) -> None:
     network = network_of(notebook)
     people = by_recent_activity(network)
@@ -89,7 +88,7 @@ async def _show_page(
     buttons.append(nav)
     query = update.callback_query
     if edit and query is not None and query.message is not None:
-        await query.edit_message_text(text, parse_mode="HTML", reply_markup=keyboard(buttons))
+        await query.edit_message_text(text, reply_markup=keyboard(buttons))
     else:
         await reply(update, context, text, buttons)
 
@@ -98,7 +97,7 @@ async def _show_page(
 
 
 @for_user
-async def contact_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def contact_command(update: Update, context: Context, notebook: Notebook) -> None:
     name = command_text(update)
     if not name:
         await _show_page(update, context, notebook, 0, edit=False)
@@ -111,7 +110,7 @@ FIND_BUTTONS = 8
 
 
 @for_user
-async def find_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def find_command(update: Update, context: Context, notebook: Notebook) -> None:
     """/find <words>: everyone whose name, company, role, interests, needs, offers, tags or notes match."""
     query = command_text(update)
     if not query:
@@ -121,13 +120,13 @@ async def find_command(update: Update, context: ContextTypes.DEFAULT_TYPE, noteb
 
 
 async def _show_hits(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, query: str, hits: list[Hit]
+    update: Update, context: Context, notebook: Notebook, query: str, hits: list[Hit]
 ) -> None:
     buttons = [[(label(h.contact), button("card", h.contact.id))] for h in hits[:FIND_BUTTONS]]
     await reply(update, context, render("messages/found.html", query=query, hits=hits[:FIND_SHOWN]), buttons)
 
 
-async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, *, name: str) -> None:
+async def show_card(update: Update, context: Context, notebook: Notebook, *, name: str) -> None:
     if not name.startswith(("#", "+")) and resolve(names_of(notebook), name).is_unknown:
         hits = search(notebook.contacts(), notebook.interactions(), name)
         if hits:  # "/contact Acme": no one is called that, but people match it
@@ -171,7 +170,7 @@ async def show_card(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook
 
 
 @for_user
-async def on_card(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def on_card(update: Update, context: Context, notebook: Notebook) -> None:
     query, data = pressed(update)
     await query.answer()
     if data is None or notebook.contact(data.args[0]) is None:
@@ -184,7 +183,7 @@ async def on_card(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: 
 
 
 @for_user
-async def forget_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def forget_command(update: Update, context: Context, notebook: Notebook) -> None:
     name = command_text(update)
     if not name:
         await reply(update, context, render("messages/hint_forget.html"))
@@ -192,7 +191,7 @@ async def forget_command(update: Update, context: ContextTypes.DEFAULT_TYPE, not
     await confirm_forget(update, context, notebook, name=name)
 
 
-async def confirm_forget(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, *, name: str) -> None:
+async def confirm_forget(update: Update, context: Context, notebook: Notebook, *, name: str) -> None:
     contact = await resolve_or_ask(update, context, notebook, name, "forget", {"name": name}, "name")
     if contact is None:
         return
@@ -211,7 +210,7 @@ async def confirm_forget(update: Update, context: ContextTypes.DEFAULT_TYPE, not
 
 
 @for_user
-async def on_forget(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def on_forget(update: Update, context: Context, notebook: Notebook) -> None:
     query, data = pressed(update)
     await query.answer()
     contact = notebook.contact(data.args[0]) if data else None
@@ -223,7 +222,7 @@ async def on_forget(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook
     else:
         text = render("messages/kept_contact.html", name=contact.name)
     if query.message is not None:
-        await query.edit_message_text(text, parse_mode="HTML")
+        await query.edit_message_text(text)
     else:
         await reply(update, context, text)
 

@@ -7,23 +7,20 @@ from datetime import date
 from typing import NamedTuple
 
 from telegram import CopyTextButton, InlineKeyboardButton, Update
-from telegram.constants import ParseMode
-from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
 from bot.coach.errors import NotUnderstood
 from bot.coach.journal import entries as journal
-from bot.coach.journal.learning import mark_done
 from bot.coach.reading.facts import NEWS_KINDS
 from bot.coach.reading.names import fold, names_of, resolve, split_name_and_rest
 from bot.coach.saying.known import known_in
 from bot.coach.writing.drafts import DRAFT_KINDS, INTRODUCE, KIND_HELP, STYLES, VARIANTS, Draft, draft_note
+from bot.context import Context, local_today
 from bot.handlers.choices import resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
-from bot.handlers.reply import keyboard, reply, send
 from bot.handlers.words import command_text
 from bot.rendering import render
-from bot.services import local_today
+from bot.sending import keyboard, reply, send
 from bot.store.notebook import Notebook
 from bot.store.records import Contact
 from bot.store.view import network_of
@@ -70,7 +67,7 @@ def split_kind(text: str) -> tuple[str | None, str]:
 
 
 @for_user
-async def draft_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def draft_command(update: Update, context: Context, notebook: Notebook) -> None:
     text = command_text(update)
     kind, rest = split_kind(text)
     person = resolve(names_of(notebook), text, fuzzy=False).contact if kind is None and text else None
@@ -105,7 +102,7 @@ def _kind_buttons(contact: Contact, has_news: bool) -> list[list[tuple[str, str]
 
 async def write_draft(
     update: Update,
-    context: ContextTypes.DEFAULT_TYPE,
+    context: Context,
     notebook: Notebook,
     *,
     kind: str,
@@ -128,7 +125,7 @@ async def write_draft(
 
 async def send_draft(
     update: Update,
-    context: ContextTypes.DEFAULT_TYPE,
+    context: Context,
     notebook: Notebook,
     kind: str,
     contact_id: str,
@@ -213,7 +210,7 @@ def _draft(
 
 
 @for_user
-async def on_draft_button(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def on_draft_button(update: Update, context: Context, notebook: Notebook) -> None:
     query, data = pressed(update)
     await query.answer()
     if data is None or notebook.contact(data.args[1]) is None:
@@ -250,19 +247,15 @@ async def _drafted(update: Update, notebook: Notebook) -> Drafted | None:
 
 
 @for_user
-async def on_sent(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def on_sent(update: Update, context: Context, notebook: Notebook) -> None:
     drafted = await _drafted(update, notebook)
     if drafted is None:
         return
     now, today = local_today(context, notebook)
     # Rebuilt the same way it was shown, to know which open promises the note kept.
     draft = _draft(notebook, drafted.kind, drafted.ids[0], drafted.other, today, drafted.variant, drafted.style)
-    # An intro's ask goes to one person: only they are logged as asked; the introduction itself touches both.
-    logged = drafted.ids if drafted.kind == INTRODUCE else drafted.ids[:1]
     with notebook.batch():
-        closed = journal.record_sent_draft(notebook, drafted.kind, logged, draft.promise_ids, now, today)
-        if drafted.kind == "congrats":
-            mark_done(notebook, drafted.ids[0], NEWS_KINDS, today)
+        logged, closed = journal.record_sent_draft(notebook, drafted.kind, drafted.ids, draft.promise_ids, now, today)
     query, _ = pressed(update)
     await query.answer("Logged ✅")
     if query.message is not None:
@@ -272,7 +265,7 @@ async def on_sent(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: 
 
 
 @for_user
-async def on_again(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def on_again(update: Update, context: Context, notebook: Notebook) -> None:
     """Other wording, Shorter, More formal: the draft message is edited in place."""
     drafted = await _drafted(update, notebook)
     if drafted is None:
@@ -285,11 +278,11 @@ async def on_again(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook:
     if query.message is None:
         await reply(update, context, _draft_html(draft), buttons)
         return
-    await query.edit_message_text(_draft_html(draft), parse_mode=ParseMode.HTML, reply_markup=keyboard(buttons))
+    await query.edit_message_text(_draft_html(draft), reply_markup=keyboard(buttons))
 
 
 @for_user
-async def on_both_said_yes(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def on_both_said_yes(update: Update, context: Context, notebook: Notebook) -> None:
     """Step 2 of an intro: both said yes, so here is the introduction itself, to both."""
     query, data = pressed(update)
     if data is None or not all(notebook.contact(cid) for cid in data.args):

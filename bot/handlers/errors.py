@@ -6,11 +6,11 @@ import logging
 
 from telegram import Update
 from telegram.error import Forbidden, NetworkError, RetryAfter
-from telegram.ext import ContextTypes
 
 from bot.coach.errors import BadImportFile, CoachError, NotUnderstood, UnknownContact
-from bot.handlers.reply import reply
+from bot.context import Context
 from bot.rendering import render
+from bot.sending import reply
 from bot.store.errors import UnreadableData
 
 log = logging.getLogger(__name__)
@@ -28,7 +28,7 @@ def explain(error: CoachError | UnreadableData) -> str:
     return render("messages/oops.html")
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: Context) -> None:
     """Last line of defence: log the bug, tell the user plainly, never show a traceback."""
     error = context.error
     if isinstance(error, Forbidden | RetryAfter | NetworkError):

@@ -7,16 +7,16 @@ import asyncio
 import dataclasses
 
 from telegram import InputFile, Update
-from telegram.ext import ContextTypes
 
 from bot.coach.network.exports import contacts_csv, contacts_vcf
+from bot.context import Context
 from bot.rendering import render
 from bot.store.notebook import Notebook
 
 PEOPLE_FORMATS = {"csv": (contacts_csv, "nurture-people.csv"), "vcf": (contacts_vcf, "nurture-people.vcf")}
 
 
-async def export_people(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, fmt: str) -> None:
+async def export_people(update: Update, context: Context, notebook: Notebook, fmt: str) -> None:
     write, filename = PEOPLE_FORMATS[fmt]
     contacts = [dataclasses.replace(c) for c in notebook.contacts()]
     payload = await asyncio.to_thread(write, contacts)  # thousands of vCards take a moment

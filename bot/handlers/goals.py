@@ -8,16 +8,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
 from bot.coach.planning import goals
+from bot.context import Context, local_today
 from bot.handlers.guard import for_user
-from bot.handlers.reply import reply
 from bot.handlers.words import command_text
 from bot.morning.jobs import WEEKDAYS, parse_review_time, review_time, schedule_morning
 from bot.rendering import render
-from bot.services import local_today, services
+from bot.sending import reply
 from bot.store.notebook import Notebook
 from bot.store.records import Contact
 from bot.store.view import network_of
@@ -27,7 +26,7 @@ MAX_OFFER_CHARS = 120
 
 
 @for_user
-async def goal_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def goal_command(update: Update, context: Context, notebook: Notebook) -> None:
     text = command_text(update)
     profile = notebook.profile()
     if not text:
@@ -43,7 +42,7 @@ async def goal_command(update: Update, context: ContextTypes.DEFAULT_TYPE, noteb
 
 
 @for_user
-async def goals_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def goals_command(update: Update, context: Context, notebook: Notebook) -> None:
     profile = notebook.profile()
     opened = goals.open_goals(profile.goals)
     ended = [g for g in profile.goals if g.get("done_on")][-5:]
@@ -55,7 +54,7 @@ async def goals_command(update: Update, context: ContextTypes.DEFAULT_TYPE, note
 
 
 @for_user
-async def on_goal(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def on_goal(update: Update, context: Context, notebook: Notebook) -> None:
     query, data = pressed(update)
     if data is None:
         await query.answer(render("messages/expired.txt"), show_alert=True)
@@ -101,7 +100,7 @@ async def on_undo(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: 
 
 
 @for_user
-async def offer_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def offer_command(update: Update, context: Context, notebook: Notebook) -> None:
     text = " ".join(command_text(update).split())[:MAX_OFFER_CHARS].rstrip(".")
     profile = notebook.profile()
     if not text:
@@ -114,7 +113,7 @@ async def offer_command(update: Update, context: ContextTypes.DEFAULT_TYPE, note
 
 
 @for_user
-async def review_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def review_command(update: Update, context: Context, notebook: Notebook) -> None:
     text = command_text(update)
     profile = notebook.profile()
     parsed = parse_review_time(text) if text else None
@@ -127,12 +126,12 @@ async def review_command(update: Update, context: ContextTypes.DEFAULT_TYPE, not
     notebook.save_profile(profile)
     user = update.effective_user
     assert user is not None
-    schedule_morning(context.application, user.id, profile, services(context).clock.now())
+    schedule_morning(context.application, user.id, profile, context.services.clock.now())
     await reply(update, context, render("messages/review_set.html", day=WEEKDAYS[weekday], at=at))
 
 
 async def report_outcome(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, text: str, contact: Contact | None
+    update: Update, context: Context, notebook: Notebook, text: str, contact: Contact | None
 ) -> bool:
     """A note that reports an outcome ("got the offer", "she passed") moves the open goal it fits: progress, the
     helpers to tell, a celebration when it is reached, and an Undo. When no goal fits, or several do, the user picks

@@ -13,27 +13,26 @@ from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from bot.coach.errors import CoachError
+from bot.context import Context
 from bot.deletions import Deletions
 from bot.handlers.errors import explain
-from bot.handlers.reply import reply
 from bot.morning.jobs import ensure_morning
 from bot.rendering import render
-from bot.services import services
+from bot.sending import reply
 from bot.store.errors import UnreadableData
 from bot.store.notebook import HANDLING, Notebook
 
 log = logging.getLogger(__name__)
 
-UserHandler = Callable[[Update, ContextTypes.DEFAULT_TYPE, Notebook], Awaitable[Any]]
-Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
+UserHandler = Callable[[Update, Context, Notebook], Awaitable[Any]]
+Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]
 
 
 def for_user(handler: UserHandler) -> Handler:
     @functools.wraps(handler)
-    async def wrapper(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def wrapper(update: Update, context: Context) -> None:
         user, chat = update.effective_user, update.effective_chat
         if user is None or chat is None or user.is_bot:
             return
@@ -45,14 +44,14 @@ def for_user(handler: UserHandler) -> Handler:
             elif update.effective_message and (update.effective_message.text or "").startswith("/"):
                 await reply(update, context, render("messages/group.html"))
             return
-        if not services(context).settings.allows(user.id):
+        if not context.services.settings.allows(user.id):
             log.info("refused user %s (not in COACH_ALLOWED_USERS)", user.id)
             if query:
                 await query.answer()
             await reply(update, context, render("messages/not_allowed.html"))
             return
-        handling = HANDLING.set((update.update_id, services(context).clock.now().date()))
-        store = services(context).store
+        handling = HANDLING.set((update.update_id, context.services.clock.now().date()))
+        store = context.services.store
         try:
             # The user's turn: their morning job and their other updates wait, other users do not.
             async with store.hold(user.id):
@@ -83,13 +82,13 @@ def for_user(handler: UserHandler) -> Handler:
     return wrapper
 
 
-def deletions(context: ContextTypes.DEFAULT_TYPE) -> Deletions:
+def deletions(context: Context) -> Deletions:
     """The marks of deleted notebooks (bot/deletions.py), keyed with a secret that is not in the data folder."""
-    svc = services(context)
+    svc = context.services
     return Deletions(svc.store.data_dir, svc.settings.token or svc.settings.data_key or "no token (console)")
 
 
-async def _may_begin(update: Update, context: ContextTypes.DEFAULT_TYPE, user_id: int) -> bool:
+async def _may_begin(update: Update, context: Context, user_id: int) -> bool:
     """Whether this update may start a notebook for a user who has none: only a message they send now does.
 
     A button or an edit belongs to a notebook that is gone (deleted with /deleteme, or never there): it changes
@@ -98,9 +97,9 @@ async def _may_begin(update: Update, context: ContextTypes.DEFAULT_TYPE, user_id
     ignored the same way. The first message after a deletion is told that it starts a new notebook. (A notebook
     set aside as unreadable leaves a notice for its owner: any update goes on, and they are told.)
     """
-    if services(context).store.folder.notice(user_id).exists():
+    if context.services.store.folder.notice(user_id).exists():
         return True
-    now = services(context).clock.now()
+    now = context.services.clock.now()
     marks = deletions(context)
     deleted = await asyncio.to_thread(marks.when, user_id, now)
     message = update.message
@@ -124,11 +123,11 @@ def _kind(update: Update) -> str:
     return "a button" if update.callback_query is not None else "an edit" if update.edited_message else "an update"
 
 
-async def _open_notebook(update: Update, context: ContextTypes.DEFAULT_TYPE, user_id: int) -> Notebook:
+async def _open_notebook(update: Update, context: Context, user_id: int) -> Notebook:
     """The sender's notebook. One that cannot be read (or has not the shape of a notebook) is set aside by the store;
     the user is told, and this very message goes on with a fresh notebook, so /start, /export and /deleteme always
     work."""
-    store = services(context).store
+    store = context.services.store
     try:
         return store.notebook(user_id)
     except UnreadableData as error:
@@ -138,7 +137,7 @@ async def _open_notebook(update: Update, context: ContextTypes.DEFAULT_TYPE, use
         return store.notebook(user_id)
 
 
-def _welcome_back(context: ContextTypes.DEFAULT_TYPE, user_id: int, first_name: str, notebook: Notebook) -> None:
+def _welcome_back(context: Context, user_id: int, first_name: str, notebook: Notebook) -> None:
     """Keep the profile current: a user who blocked the bot and writes again is active again (we never nag the
     unwilling, but someone who comes back wants their mornings), and a new user gets their morning job."""
     profile = notebook.profile()

@@ -18,14 +18,13 @@ from contextlib import suppress
 import orjson
 from telegram import Update
 from telegram.error import TelegramError
-from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
 from bot.coach.network.imports import MAX_BYTES, Incoming, Preview, plan_import, preview, read_file
+from bot.context import Context
 from bot.handlers.guard import for_user
-from bot.handlers.reply import reply
 from bot.rendering import render
-from bot.services import services
+from bot.sending import reply
 from bot.store.notebook import Notebook
 from bot.store.notebooks import Store
 from bot.store.records import Contact
@@ -56,7 +55,7 @@ def _read_waiting(store: Store, user_id: int, token: str) -> tuple[list[Incoming
 
 
 @for_user
-async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def on_document(update: Update, context: Context, notebook: Notebook) -> None:
     message = update.effective_message
     user = update.effective_user
     assert message is not None and message.document is not None and user is not None
@@ -76,7 +75,7 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE, notebo
         await reply(update, context, render("messages/import_nobody.html", found=found))
         return
     token = notebook.put_pending(ACTION, {"people": len(found.people), "kind": found.kind})
-    await asyncio.to_thread(services(context).store.write_side, user.id, f"import-{token}", waiting)
+    await asyncio.to_thread(context.services.store.write_side, user.id, f"import-{token}", waiting)
     examples = [found.people[i].name for i in sorted(found.matches)[:3]]
     if found.matches:
         buttons = [
@@ -90,7 +89,7 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE, notebo
 
 
 @for_user
-async def on_import(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def on_import(update: Update, context: Context, notebook: Notebook) -> None:
     query, data = pressed(update)
     user = update.effective_user
     assert user is not None
@@ -100,19 +99,19 @@ async def on_import(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook
         return
     await query.answer()
     token, choice = data.args
-    store = services(context).store
+    store = context.services.store
     path = store.side_file(user.id, f"import-{token}")
     if choice == "cancel":
         notebook.pop_pending(token)
         with suppress(FileNotFoundError):
             path.unlink()
-        await query.edit_message_text(render("messages/import_cancelled.html"), parse_mode="HTML")
+        await query.edit_message_text(render("messages/import_cancelled.html"))
         return
     try:
         people, matches = await asyncio.to_thread(_read_waiting, store, user.id, token)
     except FileNotFoundError:
         notebook.pop_pending(token)
-        await query.edit_message_text(render("messages/expired.html"), parse_mode="HTML")
+        await query.edit_message_text(render("messages/expired.html"))
         return
     await _run_import(update, context, notebook, token, people, matches, merge=choice == "merge")
     with suppress(FileNotFoundError):
@@ -136,7 +135,7 @@ def _save_all(notebook: Notebook, contacts: list[Contact], token: str) -> None:
 
 async def _run_import(
     update: Update,
-    context: ContextTypes.DEFAULT_TYPE,
+    context: Context,
     notebook: Notebook,
     token: str,
     people: list[Incoming],
@@ -146,12 +145,12 @@ async def _run_import(
 ) -> None:
     query = update.callback_query
     assert query is not None
-    now = services(context).clock.now()
+    now = context.services.clock.now()
     total = len(people)
 
     async def progress(done: int) -> None:
         text = render("messages/import_progress.html", done=done, total=total)
-        await query.edit_message_text(text, parse_mode="HTML")
+        await query.edit_message_text(text)
 
     await progress(0)
     last_edit = time.monotonic()
@@ -175,4 +174,4 @@ async def _run_import(
         "messages/import_done.html", added=len(new), merged=len(updated), same=len(matches) - skipped - len(updated),
         skipped=skipped,
     )  # fmt: skip
-    await query.edit_message_text(text, parse_mode="HTML")
+    await query.edit_message_text(text)

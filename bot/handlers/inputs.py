@@ -8,19 +8,19 @@ documents belong to the importer (bot/handlers/imports.py); a document here is o
 from __future__ import annotations
 
 from telegram import MessageOriginHiddenUser, MessageOriginUser, Update
-from telegram.ext import ContextTypes, filters
+from telegram.ext import filters
 
 from bot.callbacks import button
 from bot.coach.journal import entries as journal
 from bot.coach.reading.names import fold, names_of, resolve
 from bot.coach.reading.places import timezone_at
+from bot.context import Context, local_today
 from bot.handlers.capture import ask_where, read_line
 from bot.handlers.guard import for_user
-from bot.handlers.reply import reply
 from bot.handlers.schedule import set_timezone
 from bot.handlers.words import clean
 from bot.rendering import render
-from bot.services import local_today
+from bot.sending import reply
 from bot.store.notebook import Notebook
 from bot.store.records import Contact, new_id
 
@@ -39,7 +39,7 @@ MAX_FORWARD_CHARS = 500
 
 
 @for_user
-async def on_caption(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def on_caption(update: Update, context: Context, notebook: Notebook) -> None:
     """ "met Bob at the expo" under a photo of his badge reads like the same line typed."""
     message = update.effective_message
     assert message is not None
@@ -47,7 +47,7 @@ async def on_caption(update: Update, context: ContextTypes.DEFAULT_TYPE, noteboo
 
 
 @for_user
-async def on_contact(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def on_contact(update: Update, context: Context, notebook: Notebook) -> None:
     """A shared contact becomes a contact (name, phone, Telegram id); then "where did you meet?"."""
     message = update.effective_message
     assert message is not None and message.contact is not None
@@ -84,7 +84,7 @@ def _same_person(notebook: Notebook, name: str, telegram_id: int, phone: str) ->
 
 
 @for_user
-async def on_forward(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def on_forward(update: Update, context: Context, notebook: Notebook) -> None:
     """A message forwarded from a person: "Log a touch with X?" (from a channel or a group: a kind pointer)."""
     message = update.effective_message
     assert message is not None
@@ -108,7 +108,7 @@ async def on_forward(update: Update, context: ContextTypes.DEFAULT_TYPE, noteboo
 
 
 async def _resume_touch(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, payload: dict, choice: str
+    update: Update, context: Context, notebook: Notebook, payload: dict, choice: str
 ) -> None:
     if choice != "yes":
         await reply(update, context, render("messages/capture_dropped.html", question="touch"))
@@ -129,7 +129,7 @@ async def _resume_touch(
 
 
 @for_user
-async def on_location(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def on_location(update: Update, context: Context, notebook: Notebook) -> None:
     """A shared location sets the time zone the morning message follows."""
     message = update.effective_message
     assert message is not None and message.location is not None
@@ -141,7 +141,7 @@ async def on_location(update: Update, context: ContextTypes.DEFAULT_TYPE, notebo
 
 
 @for_user
-async def on_sound_or_sticker(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def on_sound_or_sticker(update: Update, context: Context, notebook: Notebook) -> None:
     message = update.effective_message
     kind = "sticker" if message is not None and message.sticker else "voice"
     await reply(update, context, render("messages/not_text.html", kind=kind))

@@ -12,7 +12,6 @@ import dataclasses
 from datetime import date
 
 from telegram import InputFile, Update
-from telegram.ext import ContextTypes
 
 from bot.callbacks import button
 from bot.coach.errors import NotUnderstood
@@ -29,12 +28,12 @@ from bot.coach.network.imports import clean_tag
 from bot.coach.network.shape import NetworkMap, map_network
 from bot.coach.reading.dates import when_in_words
 from bot.coach.reading.names import split_name_and_rest
+from bot.context import Context, local_today
 from bot.handlers.choices import resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
-from bot.handlers.reply import reply
 from bot.handlers.words import command_text, message_text
 from bot.rendering import render
-from bot.services import local_today
+from bot.sending import reply
 from bot.store.notebook import Notebook
 from bot.store.records import Contact, Interaction, Profile
 
@@ -53,7 +52,7 @@ def draw(
 
 
 @for_user
-async def map_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def map_command(update: Update, context: Context, notebook: Notebook) -> None:
     _, today = local_today(context, notebook)
     # A snapshot: the worker thread must never see a record change under it.
     contacts = [dataclasses.replace(c) for c in notebook.contacts()]
@@ -85,7 +84,7 @@ async def map_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebo
 
 
 @for_user
-async def tag_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def tag_command(update: Update, context: Context, notebook: Notebook) -> None:
     text = command_text(update)
     if not text:
         await reply(update, context, render("messages/tags.html", counts=tag_counts(notebook.contacts())))
@@ -97,7 +96,7 @@ async def tag_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebo
 
 
 async def tag_person(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, *, name: str, tags: str
+    update: Update, context: Context, notebook: Notebook, *, name: str, tags: str
 ) -> None:
     contact = await resolve_or_ask(update, context, notebook, name, "tag", {"name": name, "tags": tags}, "name")
     if contact is None:
@@ -108,7 +107,7 @@ async def tag_person(
     await reply(update, context, render("messages/tag_set.html", contact=contact, change=change))
 
 
-async def show_tagged(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, tag: str) -> None:
+async def show_tagged(update: Update, context: Context, notebook: Notebook, tag: str) -> None:
     """Everyone with a tag, each with a button to their card (the first few)."""
     people = tagged(notebook.contacts(), tag)
     shown = people[:TAGGED_BUTTONS]
@@ -121,17 +120,17 @@ async def show_tagged(update: Update, context: ContextTypes.DEFAULT_TYPE, notebo
 
 
 @for_user
-async def remind_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def remind_command(update: Update, context: Context, notebook: Notebook) -> None:
     await _remind(update, context, notebook, message_text(update))
 
 
 @for_user
-async def remind_text(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def remind_text(update: Update, context: Context, notebook: Notebook) -> None:
     """ "remind me in 2 weeks to ping Sam", typed without a command."""
     await _remind(update, context, notebook, message_text(update))
 
 
-async def _remind(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, text: str) -> None:
+async def _remind(update: Update, context: Context, notebook: Notebook, text: str) -> None:
     _, today = local_today(context, notebook)
     request = read_reminder(text, notebook.contacts(), today)
     await remind_person(
@@ -140,7 +139,7 @@ async def _remind(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: 
 
 
 async def remind_person(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, *, name: str, due_on: str, what: str
+    update: Update, context: Context, notebook: Notebook, *, name: str, due_on: str, what: str
 ) -> None:
     args = {"name": name, "due_on": due_on, "what": what}
     contact = await resolve_or_ask(update, context, notebook, name, "remind", args, "name")

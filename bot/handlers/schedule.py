@@ -5,29 +5,28 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
 from bot.coach.journal.days import next_morning, parse_morning_time
 from bot.coach.reading.places import place_choices, resolve_timezone, suggest_timezones
+from bot.context import Context
 from bot.handlers.guard import for_user
-from bot.handlers.reply import reply
 from bot.handlers.words import command_text
 from bot.morning.jobs import morning_time, schedule_morning
 from bot.rendering import render
-from bot.services import services
+from bot.sending import reply
 from bot.store.notebook import Notebook
 
 
 async def _change_profile(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, changed: str, **fields: object
+    update: Update, context: Context, notebook: Notebook, changed: str, **fields: object
 ) -> None:
     """Save a settings change, move the morning job to match, and say when the next morning message comes."""
     profile = notebook.profile()
     for name, value in fields.items():
         setattr(profile, name, value)
     notebook.save_profile(profile)
-    now = services(context).clock.now()
+    now = context.services.clock.now()
     user = update.effective_user
     assert user is not None
     schedule_morning(context.application, user.id, profile, now)
@@ -43,12 +42,12 @@ async def _change_profile(
 
 
 @for_user
-async def timezone_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def timezone_command(update: Update, context: Context, notebook: Notebook) -> None:
     text = command_text(update)
     await set_timezone(update, context, notebook, text)
 
 
-async def set_timezone(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, text: str) -> None:
+async def set_timezone(update: Update, context: Context, notebook: Notebook, text: str) -> None:
     choices = place_choices(text) if text else []
     if choices:  # "Portland": Oregon or Maine? A wrong zone means nudges at 3 a.m., so ask.
         await reply(
@@ -72,14 +71,14 @@ async def set_timezone(update: Update, context: ContextTypes.DEFAULT_TYPE, noteb
 
 
 @for_user
-async def on_timezone_button(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def on_timezone_button(update: Update, context: Context, notebook: Notebook) -> None:
     query, data = pressed(update)
     await query.answer()
     await set_timezone(update, context, notebook, data.args[0] if data else "")
 
 
 @for_user
-async def morning_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def morning_command(update: Update, context: Context, notebook: Notebook) -> None:
     typed = command_text(update)
     at = parse_morning_time(typed)
     if at is None:
@@ -89,10 +88,10 @@ async def morning_command(update: Update, context: ContextTypes.DEFAULT_TYPE, no
 
 
 @for_user
-async def pause_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def pause_command(update: Update, context: Context, notebook: Notebook) -> None:
     await _change_profile(update, context, notebook, "paused", paused=True)
 
 
 @for_user
-async def resume_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def resume_command(update: Update, context: Context, notebook: Notebook) -> None:
     await _change_profile(update, context, notebook, "resumed", paused=False, active=True)

@@ -5,14 +5,13 @@ from __future__ import annotations
 from itertools import groupby
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from bot.callbacks import button
 from bot.commands import COMMANDS
+from bot.context import Context
 from bot.handlers.guard import for_user
-from bot.handlers.reply import reply
 from bot.rendering import render
-from bot.services import services
+from bot.sending import reply
 from bot.store.notebook import Notebook
 
 # Offered at /start so the morning message arrives at the user's morning, not the server's.
@@ -20,11 +19,11 @@ COMMON_ZONES = ("Europe/London", "Europe/Berlin", "America/New_York", "America/L
 
 
 @for_user
-async def start_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def start_command(update: Update, context: Context, notebook: Notebook) -> None:
     profile = notebook.profile()
     is_new = not profile.created_at
     if is_new:
-        profile.created_at = services(context).clock.now().isoformat()
+        profile.created_at = context.services.clock.now().isoformat()
         notebook.save_profile(profile)
     buttons = [
         [(zone.split("/")[-1].replace("_", " "), button("tz", zone)) for zone in COMMON_ZONES[i : i + 3]]
@@ -46,7 +45,7 @@ async def start_command(update: Update, context: ContextTypes.DEFAULT_TYPE, note
 
 
 @for_user
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def help_command(update: Update, context: Context, notebook: Notebook) -> None:
     sections = [(section, list(items)) for section, items in groupby(COMMANDS, key=lambda c: c.section)]
     await reply(update, context, render("messages/help.html", sections=sections))
 

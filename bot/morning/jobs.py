@@ -17,12 +17,12 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from apscheduler.triggers.base import BaseTrigger
-from telegram.ext import Application, ContextTypes, JobQueue
+from telegram.ext import Application, JobQueue
 
 from bot.coach.journal.days import last_morning, local_day, next_morning, parse_morning_time
 from bot.coach.journal.delivery import MORNINGS, REVIEWS
+from bot.context import Context, services
 from bot.morning.send import deliver_morning, deliver_review
-from bot.services import services
 from bot.store.errors import UnreadableData
 from bot.store.notebook import HANDLING
 from bot.store.records import Profile
@@ -203,7 +203,7 @@ def rebuild_jobs(app: Application) -> int:
     return count
 
 
-async def morning_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def morning_job(context: Context) -> None:
     # The scheduler may have been woken from inside a handler and copied its context: a job answers no message,
     # so its saves must not carry that message's id (see Notebook.HANDLING).
     HANDLING.set(None)
@@ -211,14 +211,14 @@ async def morning_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     if job is not None and job.user_id is not None:
         result = await deliver_morning(context.application, job.user_id)
         if result == "blocked":  # they blocked the bot: no more mornings until they write again (guard.py)
-            async with services(context).store.lease_existing(job.user_id) as notebook:
+            async with context.services.store.lease_existing(job.user_id) as notebook:
                 if notebook is not None:
                     schedule_morning(
-                        context.application, job.user_id, notebook.profile(), services(context).clock.now()
+                        context.application, job.user_id, notebook.profile(), context.services.clock.now()
                     )
 
 
-async def review_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def review_job(context: Context) -> None:
     HANDLING.set(None)  # as for mornings: a job answers no message
     job = context.job
     if job is not None and job.user_id is not None:

@@ -20,10 +20,10 @@ from bot.callbacks import button
 from bot.coach.journal import delivery, review
 from bot.coach.journal.days import local_day
 from bot.coach.writing.plans import MorningPlan
-from bot.handlers.reply import Keyboard, keyboard, split_html
+from bot.context import Services, services
 from bot.rendering import render
 from bot.retrying import no_resend_after_5xx
-from bot.services import Services, services
+from bot.sending import Keyboard, keyboard, split_html
 from bot.store.errors import UnreadableData
 from bot.store.notebook import Notebook
 from bot.store.view import network_of
@@ -150,8 +150,8 @@ async def _send(app: Application, notebook: Notebook, user_id: int, text: str, r
         chunks = split_html(text)
         with no_resend_after_5xx():  # a duplicate morning is worse than a missed one (see delivery.py)
             for chunk in chunks[:-1]:
-                await app.bot.send_message(user_id, chunk, parse_mode="HTML")
-            await app.bot.send_message(user_id, chunks[-1], parse_mode="HTML", reply_markup=keyboard(rows))
+                await app.bot.send_message(user_id, chunk)
+            await app.bot.send_message(user_id, chunks[-1], reply_markup=keyboard(rows))
     except Forbidden:
         profile = notebook.profile()
         profile.active = False

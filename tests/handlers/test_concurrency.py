@@ -102,7 +102,7 @@ async def test_a_read_timeout_is_not_retried_since_the_message_may_have_arrived(
 
 
 def store_has(bot: Any, name: str) -> bool:
-    store = bot.app.bot_data["services"].store
+    store = bot.app.bot_data.services.store
     return any(c.name.startswith(name) for c in store.notebook(4242).contacts())
 
 

@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 import orjson
 
 from bot.coach.journal.delivery import MORNINGS, SNOOZES
+from bot.context import services
 from bot.morning.jobs import REVIEW_PREFIX, WeeklyTrigger, parse_review_time
 from bot.morning.send import deliver_morning, deliver_review
-from bot.services import services
 from tests.conftest import User
 
 UID = 4242

@@ -77,7 +77,7 @@ async def test_the_morning_is_sent_once_per_local_day(bot, user: User, clock):
     before = len(bot.api.sent())
     assert await deliver_morning(bot.app, UID) == "sent"
     assert await deliver_morning(bot.app, UID) == "already-sent"  # double trigger
-    bot.app.bot_data["services"].store.drop(UID)  # as after a restart
+    bot.app.bot_data.services.store.drop(UID)  # as after a restart
     assert await deliver_morning(bot.app, UID) == "already-sent"
     sent = bot.api.sent()[before:]
     assert len(sent) == 1

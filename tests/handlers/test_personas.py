@@ -15,8 +15,8 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from bot.coach.journal.delivery import MORNINGS
+from bot.context import services
 from bot.morning.send import deliver_morning
-from bot.services import services
 from tests.conftest import User
 
 START = date(2026, 11, 22)  # a Sunday: the conftest clock's day

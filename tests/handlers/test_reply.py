@@ -7,7 +7,7 @@ import re
 import pytest
 
 from bot.callbacks import button, parse
-from bot.handlers.reply import split_html
+from bot.sending import split_html
 
 
 def balanced(html: str) -> bool:

@@ -156,7 +156,7 @@ async def test_export_carries_what_capture_understood(bot, user: User):
 
 
 async def test_questions_about_a_capture_survive_a_restart(bot, user: User):
-    from bot.services import services
+    from bot.context import services
 
     await user.say("met Jane Doe at the book club")
     await user.say("met Jane Roe at the gym")

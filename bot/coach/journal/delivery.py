@@ -117,10 +117,25 @@ def asked_about_rhythm(notebook: Notebook, day: date) -> None:
 
 
 def choose_rhythm(notebook: Notebook, choice: str, day: date) -> None:
-    """ "fewer", "pause" (a week) or "keep": remembered, so the ignored mornings before it stop counting."""
-    notebook.set_state(RHYTHM, {**(notebook.get_state(RHYTHM) or {}), "choice": choice, "chosen_on": day.isoformat()})
-    if choice == "pause":
-        notebook.set_state(PAUSED_UNTIL, (day + timedelta(days=7)).isoformat())
+    """ "fewer" (one step less a morning, never below one), "pause" (a week) or "keep": remembered, so the ignored
+    mornings before it stop counting."""
+    with notebook.batch():
+        notebook.set_state(
+            RHYTHM, {**(notebook.get_state(RHYTHM) or {}), "choice": choice, "chosen_on": day.isoformat()}
+        )
+        if choice == "pause":
+            notebook.set_state(PAUSED_UNTIL, (day + timedelta(days=7)).isoformat())
+        if choice == "fewer":
+            profile = notebook.profile()
+            profile.budget = max(1, profile.budget - 1)
+            notebook.save_profile(profile)
+
+
+def snooze_nudge(notebook: Notebook, nudge: Nudge, days: int, today: date, *, only_this: bool = False) -> None:
+    """Snooze rests the person, unless the user picked this one item, or it is about nobody (docs/coaching.md,
+    "Respecting attention")."""
+    key = nudge.key if only_this or not nudge.contact_id else f"person:{nudge.contact_id}"
+    snooze(notebook, key, today + timedelta(days=days), today)
 
 
 def snooze(notebook: Notebook, key: str, until: date, today: date) -> None:

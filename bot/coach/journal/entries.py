@@ -11,7 +11,9 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.coach.journal.learning import learn as learn_facts
+from bot.coach.journal.learning import mark_done
 from bot.coach.journal.meetings import learn_card
+from bot.coach.reading.facts import NEWS_KINDS
 from bot.coach.reading.names import fold
 from bot.coach.reading.notes import Facts, extract_facts
 from bot.store.notebook import Notebook
@@ -87,8 +89,11 @@ def _interaction(contact: Contact, kind: str, text: str, now: datetime, today: d
 
 def record_sent_draft(
     notebook: Notebook, kind: str, contact_ids: list[str], promise_ids: list[str], now: datetime, today: date
-) -> list[str]:
-    """The user sent a drafted note: log the touch it was, and close the loops it closed. Returns what was closed."""
+) -> tuple[list[str], list[str]]:
+    """The user sent a drafted note: log the touch it was, and close the loops it closed. An intro's ask goes to the
+    first person only, so only they are logged (as asked); the introduction itself touches both. Congratulations
+    mark the news they answered as said. Returns who was logged, and what was closed."""
+    contact_ids = contact_ids if kind == "introduce" else contact_ids[:1]
     closed: list[str] = []
     touch = {
         "thanks": "thanked",
@@ -115,7 +120,9 @@ def record_sent_draft(
                 text = f"sent a {kind} note"
             if not (closed and kind == "thanks"):  # a thank-you that closed its loop is logged once, as "thanked"
                 record_touch(notebook, contact, touch.get(kind, "touch"), text, now, today)
-    return closed
+        if kind == "congrats" and contact_ids:
+            mark_done(notebook, contact_ids[0], NEWS_KINDS, today)
+    return contact_ids, closed
 
 
 def complete_nudge(notebook: Notebook, nudge: Any, now: datetime, today: date) -> str:

@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from html import unescape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.constants import MessageLimit, ParseMode
+from telegram.constants import MessageLimit
 from telegram.error import BadRequest
-from telegram.ext import ContextTypes
+
+from bot.context import Context
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +88,7 @@ def _tokens(text: str) -> list[str]:
 
 
 async def send(
-    context: ContextTypes.DEFAULT_TYPE, chat_id: int, html: str, buttons: Keyboard | None = None
+    context: Context, chat_id: int, html: str, buttons: Keyboard | None = None
 ) -> Message | None:
     """Send HTML to a chat; buttons go under the last chunk."""
     message = None
@@ -96,7 +97,7 @@ async def send(
         markup = keyboard(buttons) if index == len(chunks) - 1 else None
         try:
             message = await context.bot.send_message(
-                chat_id, chunk, parse_mode=ParseMode.HTML, reply_markup=markup, disable_web_page_preview=True
+                chat_id, chunk, reply_markup=markup, disable_web_page_preview=True
             )
         except BadRequest as error:
             if "parse" not in str(error).lower():
@@ -113,7 +114,7 @@ def as_plain_text(html: str) -> str:
     return unescape(re.sub(r"<[^>]+>", "", html))
 
 
-async def reply(update: Update, context: ContextTypes.DEFAULT_TYPE, html: str, buttons: Keyboard | None = None) -> None:
+async def reply(update: Update, context: Context, html: str, buttons: Keyboard | None = None) -> None:
     chat = update.effective_chat
     if chat is not None:
         await send(context, chat.id, html, buttons)

@@ -3,27 +3,24 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from bot.callbacks import button, pressed
 from bot.coach.journal import delivery
 from bot.coach.journal import entries as journal
 from bot.coach.planning import goals
 from bot.coach.planning.nudges import COACH_DRAFTS, Nudge
+from bot.context import Context, local_today
 from bot.handlers.drafts import send_draft
 from bot.handlers.guard import for_user
-from bot.handlers.reply import reply, send
 from bot.morning.send import nudge_message
 from bot.rendering import render
-from bot.services import local_today
+from bot.sending import reply, send
 from bot.store.notebook import Notebook
 
 
 @for_user
-async def today_command(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def today_command(update: Update, context: Context, notebook: Notebook) -> None:
     _, today = local_today(context, notebook)
     with notebook.batch():
         text, rows = nudge_message(notebook, delivery.plan_for(notebook, today), today, morning=False)
@@ -31,7 +28,7 @@ async def today_command(update: Update, context: ContextTypes.DEFAULT_TYPE, note
 
 
 @for_user
-async def on_nudge(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def on_nudge(update: Update, context: Context, notebook: Notebook) -> None:
     query, data = pressed(update)
     pending = notebook.peek_pending(data.args[1]) if data else None
     if data is None or pending is None or pending["action"] != "nudge":
@@ -69,16 +66,14 @@ async def on_nudge(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook:
             ],
         )
     elif action in ("snooze1", "snooze7", "only"):
-        # Snooze rests the person, unless the user picked this one item (docs/coaching.md, "Respecting attention").
         days = 1 if action == "snooze1" else 7
-        key = nudge.key if action == "only" or not nudge.contact_id else f"person:{nudge.contact_id}"
         with notebook.batch():
-            delivery.snooze(notebook, key, today + timedelta(days=days), today)
+            delivery.snooze_nudge(notebook, nudge, days, today, only_this=action == "only")
             notebook.pop_pending(token)
         await query.answer("Snoozed 💤")
         if query.message is not None:
             await query.edit_message_text(
-                render("messages/nudge_snoozed.html", name=name, days=days), parse_mode="HTML"
+                render("messages/nudge_snoozed.html", name=name, days=days)
             )
     elif action == "draft" and nudge.draft_kind in COACH_DRAFTS:
         await query.answer()
@@ -96,7 +91,7 @@ async def on_nudge(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook:
 
 
 @for_user
-async def on_rhythm(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def on_rhythm(update: Update, context: Context, notebook: Notebook) -> None:
     """Fewer steps, a week's pause, or keep as is: the answer to the question asked after ignored mornings."""
     query, data = pressed(update)
     if data is None:
@@ -104,11 +99,6 @@ async def on_rhythm(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook
         return
     choice = data.args[0]
     _, today = local_today(context, notebook)
-    profile = notebook.profile()
-    with notebook.batch():
-        delivery.choose_rhythm(notebook, choice, today)
-        if choice == "fewer":
-            profile.budget = max(1, profile.budget - 1)
-            notebook.save_profile(profile)
+    delivery.choose_rhythm(notebook, choice, today)
     await query.answer()
-    await reply(update, context, render("messages/rhythm.html", choice=choice, profile=profile))
+    await reply(update, context, render("messages/rhythm.html", choice=choice, profile=notebook.profile()))

@@ -1,4 +1,5 @@
-"""What every handler and job needs, built once by ``build_application`` and kept in ``bot_data``."""
+"""What every handler and job is handed: a typed context (python-telegram-bot's ``ContextTypes``) whose
+``services`` are built once by ``build_application`` and kept in ``bot_data``."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from telegram.ext import Application, CallbackContext
+from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from bot.clock import Clock
 from bot.coach.journal.days import local_day
@@ -31,13 +32,29 @@ class Services:
     deliveries: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(MORNINGS_AT_ONCE))
 
 
-def services(context: CallbackContext[Any, Any, Any, Any] | Application[Any, Any, Any, Any, Any, Any]) -> Services:
-    """The services from a handler's context or from the Application itself (jobs, start-up)."""
-    app = context if isinstance(context, Application) else context.application
-    return app.bot_data["services"]
+class BotData:
+    """The Application's ``bot_data``: the services, set by ``build_application`` before any update or job runs."""
+
+    services: Services
 
 
-def local_today(context: CallbackContext[Any, Any, Any, Any], notebook: Notebook) -> tuple[datetime, date]:
+class Context(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):
+    """The context every handler and job gets."""
+
+    @property
+    def services(self) -> Services:
+        return self.bot_data.services
+
+
+CONTEXT_TYPES = ContextTypes(context=Context, bot_data=BotData)
+
+
+def services(app: Application[Any, Any, Any, Any, Any, Any]) -> Services:
+    """The services from the Application itself (start-up, jobs given the Application)."""
+    return app.bot_data.services  # bot_data is a BotData (CONTEXT_TYPES)
+
+
+def local_today(context: Context, notebook: Notebook) -> tuple[datetime, date]:
     """Now (UTC) and the user's own calendar day: "yesterday" and "today" mean theirs, not the server's."""
-    now = services(context).clock.now()
+    now = context.services.clock.now()
     return now, local_day(now, notebook.profile().timezone)

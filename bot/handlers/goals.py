@@ -81,7 +81,7 @@ def _undo_button(notebook: Notebook, before: Mapping[str, Any]) -> list[list[tup
 
 
 @for_user
-async def on_undo(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def on_undo(update: Update, context: Context, notebook: Notebook) -> None:
     query, data = pressed(update)
     pending = notebook.peek_pending(data.args[0]) if data else None
     if data is None or pending is None or pending["action"] != "undo":
@@ -160,7 +160,7 @@ def _short(text: str, limit: int = 40) -> str:
 
 
 @for_user
-async def on_outcome(update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook) -> None:
+async def on_outcome(update: Update, context: Context, notebook: Notebook) -> None:
     """The answer to "which goal is it about?" after an outcome note."""
     query, data = pressed(update)
     pending = notebook.peek_pending(data.args[0]) if data else None
@@ -179,7 +179,7 @@ async def on_outcome(update: Update, context: ContextTypes.DEFAULT_TYPE, noteboo
 
 
 async def _apply_outcome(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, notebook: Notebook, key: str, goal_id: str, subject: str
+    update: Update, context: Context, notebook: Notebook, key: str, goal_id: str, subject: str
 ) -> None:
     profile = notebook.profile()
     outcome = goals.outcome_of(key)

@@ -3,7 +3,7 @@ and how it follows a user who goes quiet (docs/coaching.md, "Respecting attentio
 
 from __future__ import annotations
 
-from bot.services import services
+from bot.context import services
 from tests.conftest import User
 
 UID = 4242

@@ -516,7 +516,7 @@ def test_needs_and_offers(text, needs, offers):
 )
 def test_promises_carry_their_deadline(text, promise, due):
     facts = extract_facts(text, TODAY)
-    assert facts.promise_items == [(promise, due)]
+    assert [(p.text, p.due_on) for p in facts.promise_items] == [(promise, due)]
 
 
 @pytest.mark.parametrize(

@@ -359,7 +359,7 @@ def read_with_nurture(line: str, today: date) -> Reading:
                 "offers": list(facts.offers),
                 "interests": list(facts.interests),
                 "promises": [
-                    {"what": item.text, "due": item.due_on, "whose": "mine"} for item in meeting.facts.promise_items
+                    {"what": item.text, "due": item.due_on, "whose": item.whose} for item in meeting.promises_of(p)
                 ],
                 "introduced_by": meeting.introduced_by,
                 "links": [{"name": p.link_to, "as": p.link_as}] if p.link_to else [],

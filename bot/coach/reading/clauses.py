@@ -229,4 +229,11 @@ def _merge(into: Facts, facts: Facts) -> None:
     for name in ("interests", "needs", "offers", "wins"):
         have: list[str] = getattr(into, name)
         have += [x for x in getattr(facts, name) if x not in have]
+    for texts, dues in (("promises", "due"), ("theirs", "theirs_due")):
+        mine: list[str] = getattr(into, texts)
+        when: list[str] = getattr(into, dues)
+        for text, due in zip(getattr(facts, texts), getattr(facts, dues), strict=False):
+            if text not in mine:
+                mine.append(text)
+                when.append(due)
     into.birthday = into.birthday or facts.birthday

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from bot.coach.reading.notes import Facts
+from bot.coach.reading.notes import Facts, PromiseItem
 
 HINT = "/met Jane Doe at the editors happy hour - loves jazz"
 MAX_TEXT = 2000  # longer messages are cut: a capture is a line, and the cap bounds the work per message
@@ -45,6 +45,15 @@ class Meeting:
     def people_facts(self) -> bool:
         """Whether each person carries their own facts (a parsed line) rather than only the line's (older data)."""
         return any(p.facts for p in self.people)
+
+    def promises_of(self, person: PersonMention) -> list[PromiseItem]:
+        """The promises ``person`` is party to: the user's to them and theirs to the user ("I'll send Lee the deck"
+        is Lee's, not everyone's). A promise the line makes to no one in particular is made to each of them."""
+        if not self.people_facts:
+            return [*self.facts.promise_items, *self.facts.their_items]
+        held = {p.text for other in self.people for p in (*other.facts.promise_items, *other.facts.their_items)}
+        orphans = [p for p in (*self.facts.promise_items, *self.facts.their_items) if p.text not in held]
+        return [*person.facts.promise_items, *person.facts.their_items, *orphans]
 
     def is_future(self, today: date) -> bool:
         """ "lunch with Vik tmrw": not a meeting yet, so the bot asks instead of logging it."""

@@ -31,10 +31,12 @@ MAX_ITEMS = 10
 
 
 class PromiseItem(NamedTuple):
-    """One thing the user promised, and the day it is due (ISO) or ""."""
+    """One thing promised, the day it is due (ISO) or "", and whose promise it is: "mine" (the user's: "I'll send
+    her the deck") or "theirs" (made to the user: "she'll intro me to her CRO", "offered to review my CV")."""
 
     text: str
     due_on: str
+    whose: str = "mine"
 
 
 @dataclass
@@ -48,15 +50,25 @@ class Facts:
     offers: list[str] = field(default_factory=list)  # "legal advice", "review my pitch deck", "visas"
     birthday: str = ""  # "MM-DD"
     due: list[str] = field(default_factory=list)  # parallel to ``promises``: ISO due date or "" (needs ``today``)
+    theirs: list[str] = field(default_factory=list)  # what they promised the user: "intro me to her CRO"
+    theirs_due: list[str] = field(default_factory=list)  # parallel to ``theirs``
 
     def __bool__(self) -> bool:
-        return bool(self.interests or self.promises or self.wins or self.needs or self.offers or self.birthday)
+        return bool(
+            self.interests or self.promises or self.wins or self.needs or self.offers or self.birthday or self.theirs
+        )
 
     @property
     def promise_items(self) -> list[PromiseItem]:
-        """Promises with their due dates, in the order they were said."""
+        """The user's promises with their due dates, in the order they were said."""
         dues = [*self.due, *[""] * (len(self.promises) - len(self.due))]
         return [PromiseItem(text, due_on) for text, due_on in zip(self.promises, dues, strict=False)]
+
+    @property
+    def their_items(self) -> list[PromiseItem]:
+        """What they promised the user, with due dates."""
+        dues = [*self.theirs_due, *[""] * (len(self.theirs) - len(self.theirs_due))]
+        return [PromiseItem(text, due_on, "theirs") for text, due_on in zip(self.theirs, dues, strict=False)]
 
 
 # A fact ends at a sentence or clause boundary. Commas end promises and wins; interest lists may run past one.
@@ -145,12 +157,28 @@ _TODO = (
 )
 _OWE = r"\b(?:I\s+)?(?P<owe>owe\s+(?:her|him|them|you|[A-Z][\w'’-]*)\s+)"
 _IMPERATIVE = (
-    _CLAUSE_START + r"(?P<verb>(?:send|intro|introduce|email|e-mail|ping|text|share|forward|invite|follow\s+up"
-    r"|connect\s+(?:her|him|them)\s+with|buy|book|schedule|call|reply\s+to|look\s+up|check\s+in\s+with)\b)"
+    _CLAUSE_START + r"(?P<verb>(?:send|snd|intro|introduce|email|e-mail|ping|text|share|forward|fwd|invite"
+    r"|follow\s+up|connect\s+(?:her|him|them)\s+with|buy|book|schedule|call|reply(?:\s+to)?|look\s+up"
+    r"|check\s+in\s+with|ask|confirm|chase|pay|drop|bring|answer|invoice|apply|rsvp|reach\s+out"
+    r"|sending|emailing|pinging|texting|calling|getting|showing|sharing|forwarding|booking|dropping|bringing"
+    r"|doing|writing|introducing|paying|invoicing)\b)"
 )
+# Promises made to the user: "she'll intro me", "said he'd send", "offered to review my CV", "can refer me",
+# "happy to intro", "is sending the contract", "Jean sends his by the 20th".
+_THEY_WILL = (
+    r"\b(?P<they>(?:she|he|they|shes|hes)\s*(?:'ll|’ll|\s+will|\s+would|'d|’d|\s+is\s+going\s+to|'s\s+going\s+to"
+    r"|’s\s+going\s+to|\s+can|\s+could|\s+might|\s+may)"
+    r"|(?:said|says|say|told\s+me|promised|mentioned)\s+(?:that\s+)?(?:she|he|they)\s*(?:'d|’d|'ll|’ll|\s+would|\s+will"
+    r"|\s+can|\s+could)"
+    r"|(?:offered|offer|offers|promised|agreed|volunteered)\s+(?:to\s+me\s+)?(?:me\s+)?to"
+    r"|(?:is|'s|’s)\s+(?:happy|glad|keen|willing|going)\s+to|happy\s+to|glad\s+to"
+    r"|(?:can|could)\s+(?=(?:intro|introduce|refer|help|get|send|share|review|look|check|put|connect|host|teach|show"
+    r"|lend|give|shoot|stage|do)\b))\s+"
+)
+_THEY_DO = r"\b(?P<theydo>(?:she|he|they)(?:'s|’s|\s+is|\s+are)\s+(?=(?:sending|bringing|emailing|sharing|getting)\b))"
 _PROMISE = re.compile(
     "|".join(f"(?P<p{i}>{p})" for i, p in enumerate((_TOLD, _I_WILL, _PROMISED_TO, _PROMISED_OBJ, _TODO, _OWE)))
-    + f"|(?P<imp>{_IMPERATIVE})",
+    + f"|(?P<imp>{_IMPERATIVE})|(?P<theirs>{_THEY_WILL})|(?P<their_do>{_THEY_DO})",
     re.IGNORECASE,
 )
 
@@ -225,8 +253,13 @@ def _promises(text: str, taken: list[tuple[int, int]], today: date | None = None
     for m in _PROMISE.finditer(text):
         if not _free(taken, m.start(), m.end()):
             continue
-        if not m.group().lower().startswith("i") and _someone_else_said(text, m.start()):
-            continue
+        theirs = bool(m.group("theirs") or m.group("their_do"))
+        if theirs and _user_said(text, m.start()):
+            continue  # "I offered to": the user's, read by _I_WILL
+        if not theirs and not m.group().lower().startswith("i") and _someone_else_said(text, m.start()):
+            theirs = bool(m.group("p2"))  # "Jane promised to send it": hers
+            if not theirs:
+                continue
         start = m.end()
         prefix = ""
         if m.group("imp"):
@@ -239,8 +272,10 @@ def _promises(text: str, taken: list[tuple[int, int]], today: date | None = None
         action = _tidy(prefix + _clip_words(text[start:end], MAX_ACTION_WORDS))
         if not action:  # "I'll." says nothing to keep
             continue
-        taken.append((m.start(), end))
-        found.append(_with_due(action, today))
+        if not theirs:  # what they promise is often an offer too ("happy to intro", "can help with"): read it again
+            taken.append((m.start(), end))
+        item = _with_due(action, today)
+        found.append(item._replace(whose="theirs") if theirs else item)
     return found
 
 
@@ -506,7 +541,9 @@ def extract_facts(text: str, today: date | None = None) -> Facts:
         return Facts()
     taken: list[tuple[int, int]] = []
     birthday = _birthday(text, taken)
-    promises = _promises(text, taken, today)[:MAX_ITEMS]
+    said = _promises(text, taken, today)
+    promises = [p for p in said if p.whose == "mine"][:MAX_ITEMS]
+    theirs = [p for p in said if p.whose == "theirs"][:MAX_ITEMS]
     wins = _wins(text, taken)
     offers = _offers(text, taken)  # "can help with hiring engineers" is an offer, not a need
     needs = _needs(text, taken)
@@ -519,4 +556,6 @@ def extract_facts(text: str, today: date | None = None) -> Facts:
         offers=offers[:MAX_ITEMS],
         birthday=birthday,
         due=[p.due_on for p in promises],
+        theirs=[p.text for p in theirs],
+        theirs_due=[p.due_on for p in theirs],
     )

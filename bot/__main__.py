@@ -26,7 +26,7 @@ import sys
 import traceback
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from bot.config import (
     ConfigError,
@@ -123,15 +123,22 @@ def run(args: argparse.Namespace, stderr: RedactedStream) -> int:
     from bot.datalock import DataFolderBusy, lock_data_folder
     from bot.notebooks import open_store
     from bot.store.crypto import DataKeyError, check_folder
+    from bot.store.errors import StoreError
 
     try:
-        _held = lock_data_folder(settings.data_dir)  # one writer per folder, for as long as this process lives
         codec = settings.codec()
-        misfits = check_folder(settings.data_dir, codec)  # a wrong or missing COACH_DATA_KEY stops here, naming it
-        store = open_store(settings.data_dir, codec=codec)
-        for path in misfits:  # one notebook whose key or first bytes do not fit: set aside, its user told
-            store.set_aside_misfit(path)
-    except (DataFolderBusy, DataKeyError) as error:
+        if settings.database_url:
+            # Several processes may share a database (webhook replicas); polling is one process per bot.
+            database = open_database(settings, exclusive=not args.webhook and not args.console)
+            misfits: list[Any] = check_database(database, codec)
+            store = open_store(database, codec=codec)
+        else:
+            _held = lock_data_folder(settings.data_dir)  # one writer per folder, for as long as this process lives
+            misfits = check_folder(settings.data_dir, codec)  # a wrong or missing COACH_DATA_KEY stops here
+            store = open_store(settings.data_dir, codec=codec)
+        for misfit in misfits:  # one notebook whose key or first bytes do not fit: set aside, its user told
+            store.set_aside_misfit(misfit)
+    except (DataFolderBusy, DataKeyError, StoreError) as error:
         print(f"nurture: {error}", file=sys.stderr)
         return 2
     except OSError as error:
@@ -147,16 +154,20 @@ def run(args: argparse.Namespace, stderr: RedactedStream) -> int:
     from telegram.error import InvalidToken, NetworkError
 
     app = build_application(settings, store, SystemClock())
+    if settings.database_url:
+        from bot.replicas import follow_replicas
+
+        follow_replicas(app)  # every replica keeps every user's morning, whichever replica they last wrote to
     try:
         if settings.env_file is not None:
             log.info("settings from %s", settings.env_file.absolute())
         if args.webhook:
-            log.info("Nurture is starting on a webhook (data in %s)", settings.data_dir)
+            log.info("Nurture is starting on a webhook (data in %s)", where_data(settings))
             from bot.webhook import run_webhook
 
             run_webhook(app, settings, ALLOWED_UPDATES, stderr.redactor)
         else:
-            log.info("Nurture is starting (data in %s)", settings.data_dir)
+            log.info("Nurture is starting (data in %s)", where_data(settings))
             app.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=5, close_loop=False)
     except InvalidToken:
         print("nurture: Telegram rejected TELEGRAM_BOT_TOKEN - check it with @BotFather.", file=sys.stderr)
@@ -180,6 +191,36 @@ def run(args: argparse.Namespace, stderr: RedactedStream) -> int:
     finally:
         close_transport(app)
     return 0
+
+
+def open_database(settings: Settings, *, exclusive: bool) -> Any:
+    """The database of COACH_DATABASE_URL, its schema brought up to date, taken for this process (``exclusive``:
+    alone, as polling runs). Raises StoreError saying what stops it."""
+    try:
+        from bot.store.database import Database
+    except ImportError:
+        from bot.store.errors import StoreError
+
+        raise StoreError(
+            "COACH_DATABASE_URL needs the PostgreSQL driver: pip install 'nurture[postgres]'"
+        ) from None
+    database = Database(settings.database_url)
+    database.claim_instance(exclusive=exclusive)
+    return database
+
+
+def check_database(database: Any, codec: Any) -> list[int]:
+    from bot.store.database import check_database
+
+    return check_database(database, codec)
+
+
+def where_data(settings: Settings) -> str:
+    if settings.database_url:
+        from bot.store.database import redact_url
+
+        return redact_url(settings.database_url)
+    return str(settings.data_dir)
 
 
 def release() -> str:

@@ -12,7 +12,6 @@ from telegram import BotCommand, BotCommandScopeAllPrivateChats, BotCommandScope
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     CallbackQueryHandler,
     CommandHandler,
@@ -22,6 +21,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from bot.budget import rate_limiter
 from bot.clock import Clock
 from bot.commands import COMMANDS
 from bot.config import Settings
@@ -133,7 +133,7 @@ def build_application(
         .context_types(CONTEXT_TYPES)  # handlers get a Context whose .services are the ones built below
         .defaults(Defaults(parse_mode=ParseMode.HTML))  # everything the bot says is an HTML template (rendering.py)
         .token(settings.token or OFFLINE_TOKEN)
-        .rate_limiter(AIORateLimiter(overall_max_rate=1, overall_time_period=1 / MESSAGES_PER_SECOND, max_retries=3))
+        .rate_limiter(rate_limiter(store.place, MESSAGES_PER_SECOND))  # shared by the replicas on one database
         .post_init(on_startup)
         # Users in parallel, each user's updates in order; at most MAX_UPDATES_IN_FLIGHT confirmed to Telegram and
         # not yet handled (what a kill could lose). See bot/updates.py. What Telegram redelivers after a restart is

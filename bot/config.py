@@ -49,6 +49,7 @@ class Settings:
     webhook_secret: str = ""
     data_key: str = ""  # COACH_DATA_KEY: notebooks encrypted at rest when set (bot/store/crypto.py)
     new_data_key: str = ""  # COACH_NEW_DATA_KEY: only for `nurture rotate-key`
+    database_url: str = ""  # COACH_DATABASE_URL: notebooks in PostgreSQL (bot/store/database.py) instead of files
     env_file: Path | None = None  # the .env file the settings were read from, if any
 
     def __repr__(self) -> str:  # the token must never reach a log, even through a repr
@@ -56,7 +57,8 @@ class Settings:
             f"Settings(token={'<set>' if self.token else '<unset>'}, base_url={self.base_url!r}, "
             f"data_dir={str(self.data_dir)!r}, allowed_users={self.allowed_users!r}, log_level={self.log_level!r}, "
             f"webhook_url={self.webhook_url!r}, webhook_secret={'<set>' if self.webhook_secret else '<unset>'}, "
-            f"data_key={'<set>' if self.data_key else '<unset>'})"
+            f"data_key={'<set>' if self.data_key else '<unset>'}, "
+            f"database={'<set>' if self.database_url else '<unset>'})"
         )
 
     @property
@@ -148,8 +150,16 @@ class Settings:
         if not raw_port.isdigit() or not 0 < int(raw_port) < 65536:
             raise ConfigError(f"COACH_WEBHOOK_PORT must be a port number between 1 and 65535 (got {raw_port!r}).")
 
+        database_url = get("COACH_DATABASE_URL")
+        if database_url and urlsplit(database_url).scheme not in ("postgresql", "postgres"):
+            raise ConfigError(
+                "COACH_DATABASE_URL must be a PostgreSQL URL such as postgresql://nurture:PASSWORD@db.example.org/"
+                "nurture (or unset, to keep the notebooks in COACH_DATA_DIR)."
+            )
+
         return cls(
             token=token,
+            database_url=database_url,
             base_url=_api_url(get("TELEGRAM_BASE_URL"), "TELEGRAM_BASE_URL", "https://api.telegram.org/bot"),
             base_file_url=_api_url(
                 get("TELEGRAM_BASE_FILE_URL"), "TELEGRAM_BASE_FILE_URL", "https://api.telegram.org/file/bot"
@@ -229,9 +239,11 @@ class Redactor:
 
     @classmethod
     def for_settings(cls, settings: Settings, environ: Mapping[str, str] | None = None) -> Redactor:
-        """Everything secret the bot knows of: its token, the webhook secret, the data keys, proxy passwords."""
+        """Everything secret the bot knows of: its token, the webhook secret, the data keys, proxy passwords and the
+        database's password."""
         keys = [k for k in (settings.data_key, settings.new_data_key) if k.lower() != "none"]
-        return cls(settings.token, settings.webhook_secret, *keys, credentials=proxy_secrets(environ))
+        database = [p for p in [_url_password(settings.database_url)] if len(p) >= 4]
+        return cls(settings.token, settings.webhook_secret, *keys, credentials=[*proxy_secrets(environ), *database])
 
     @classmethod
     def for_environment(cls, environ: Mapping[str, str] | None = None) -> Redactor:
@@ -251,6 +263,13 @@ class Redactor:
 def _any_of(texts: set[str]) -> re.Pattern[str] | None:
     longest_first = sorted(texts, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, longest_first)), re.IGNORECASE) if texts else None
+
+
+def _url_password(url: str) -> str:
+    try:
+        return unquote(urlsplit(url).password or "")
+    except ValueError:
+        return ""
 
 
 def proxy_secrets(environ: Mapping[str, str] | None = None) -> list[str]:

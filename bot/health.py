@@ -12,7 +12,6 @@ a bot holds the data folder).
 from __future__ import annotations
 
 import asyncio
-import os
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -22,8 +21,8 @@ from telegram.error import InvalidToken, TelegramError
 
 from bot.config import Redactor, Settings
 from bot.datalock import held_by_another, holder
+from bot.store.folder import DataFolder
 
-MIN_FREE_BYTES = 1 << 20  # below this, the next rewrite of a notebook may not fit: the disk counts as full
 FRESH_S = 60.0  # a getMe answer this recent counts; an older one is asked again
 DEFAULT_BASE_URL = "https://api.telegram.org/bot"  # python-telegram-bot's, when TELEGRAM_BASE_URL is not set
 RETRY_S = 10.0  # after a failed getMe, the next one is asked no sooner than this
@@ -32,20 +31,7 @@ GET_ME_TIMEOUT_S = 5.0
 
 def store_problem(data_dir: Path) -> str:
     """What keeps the data folder from being used ("" when nothing): gone, not writable, or its disk full."""
-    users = Path(data_dir) / "users"
-    probe = users / f".ready-{os.getpid()}"
-    try:
-        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        os.close(fd)
-        os.unlink(probe)
-        free = os.statvfs(users)
-    except FileNotFoundError:
-        return f"the data folder {data_dir} is gone"
-    except OSError as error:
-        return f"the data folder {data_dir} cannot be written ({error.strerror})"
-    if free.f_bavail * free.f_frsize < MIN_FREE_BYTES:
-        return f"the disk of the data folder {data_dir} is full"
-    return ""
+    return DataFolder(data_dir).problem()
 
 
 class BotAPICheck:

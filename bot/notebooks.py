@@ -8,10 +8,12 @@ from bot.coach.planning.summary import DIGEST
 from bot.store.crypto import Codec
 from bot.store.notebook import Notebook
 from bot.store.notebooks import Store
+from bot.store.place import Place
 from bot.store.storage import NotebookStorage
 
 
-def open_store(data_dir: str | os.PathLike[str], codec: Codec | None = None, cache_size: int = 32) -> Store:
+def open_store(data_dir: str | os.PathLike[str] | Place, codec: Codec | None = None, cache_size: int = 32) -> Store:
+    """The store over a data folder (a path) or a database (store/database.py)."""
     return Store(data_dir, cache_size=cache_size, codec=codec, digest=DIGEST)
 
 

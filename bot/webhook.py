@@ -8,9 +8,14 @@ headers alone, before any byte of the body is read:
   connection is closed after the answer: tornado's way of not reading a body);
 - a body larger than ``BODY_LIMIT`` (1 MiB; Telegram's updates are a few kilobytes) gets 413, also unread; a body
   sent without a length (chunked) is cut off at the same size;
-- what passes is read (at most ``BODY_LIMIT``), parsed with ``Update.de_json`` and put on the Application's update
-  queue, exactly as python-telegram-bot's own handler does. Updates are only taken while the Application runs:
-  before and while it stops, they get 503 and Telegram delivers them again later.
+- what passes is read (at most ``BODY_LIMIT``), parsed with ``Update.de_json`` and handled by the Application's
+  update processor (each user's updates in order, users in parallel: bot/updates.py), and only *then* answered 200.
+  Telegram delivers an update again until it is answered, so an update is never lost with a process killed while
+  handling it (what it had saved is recognised by its id and not applied twice: Notebook.HANDLING). The Bot API
+  sends one chat's updates one at a time, the next only once the last was answered (its webhook keeps a queue per
+  chat), so answering after handling also keeps each user's updates in order across replicas behind one proxy.
+  Updates are only taken while the Application runs: before and while it stops, they get 503 and Telegram
+  delivers them again later.
 
 Beside the webhook, on the same port, the health endpoints for a load balancer or an orchestrator:
 
@@ -19,13 +24,14 @@ Beside the webhook, on the same port, the health endpoints for a load balancer o
   503 with a short plain reason (bot/health.py).
 
 The lifecycle is python-telegram-bot's ``run_webhook`` one: initialize (getMe, retried while Telegram is
-unreachable), ``post_init``, start, listen, ``setWebhook`` with the secret; on SIGINT/SIGTERM stop listening, let
-the Application finish every update it took, then shut down.
+unreachable), ``post_init``, start, listen, ``setWebhook`` with the secret; on SIGINT/SIGTERM stop listening,
+finish (and answer) every update taken, then shut down.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hmac
 import logging
 import signal
@@ -42,7 +48,7 @@ from tornado.httpserver import HTTPServer
 
 from bot.config import Redactor, Settings
 from bot.context import services
-from bot.health import BotAPICheck, store_problem
+from bot.health import BotAPICheck
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +58,7 @@ START_ATTEMPTS = 5  # getMe and setWebhook, while Telegram is unreachable at sta
 MAX_CONNECTIONS = 40  # what setWebhook asks Telegram to open at most (python-telegram-bot's default)
 BODY_TIMEOUT_S = 30.0  # a body that trickles in slower than this is cut off
 IDLE_TIMEOUT_S = 60.0
+FINISH_TIMEOUT_S = 25.0  # on stopping, updates taken are finished (and answered) within this (systemd waits 30 s)
 
 
 class Shared:
@@ -61,6 +68,20 @@ class Shared:
         self.app = app
         self.secret = secret.encode()
         self.api = api
+        self.handling = 0  # updates taken and not answered yet
+        self.idle = asyncio.Event()
+        self.idle.set()
+
+    async def handle(self, update: Update) -> None:
+        """Handle one update through the Application's update processor, as its own update fetcher would."""
+        self.handling += 1
+        self.idle.clear()
+        try:
+            await self.app.update_processor.process_update(update, self.app.process_update(update))
+        finally:
+            self.handling -= 1
+            if not self.handling:
+                self.idle.set()
 
 
 class _Plain(tornado.web.RequestHandler):
@@ -118,7 +139,7 @@ class UpdateHandler(_Plain):
         if update is None:
             self.answer(HTTPStatus.BAD_REQUEST, "not an update")
             return
-        await self.shared.app.update_queue.put(update)
+        await self.shared.handle(update)
         self.answer(HTTPStatus.OK, "ok")
 
 
@@ -140,7 +161,7 @@ class ReadinessHandler(_Plain):
     async def get(self) -> None:
         app = self.shared.app
         problem = "" if app.running else "starting or stopping"
-        problem = problem or store_problem(services(app).store.data_dir)
+        problem = problem or await asyncio.to_thread(services(app).store.place.problem)
         problem = problem or await self.shared.api.problem()
         if problem:
             self.answer(HTTPStatus.SERVICE_UNAVAILABLE, f"not ready: {problem}")
@@ -169,6 +190,7 @@ async def serve(
     OSError for a port that cannot be listened on)."""
     api = BotAPICheck(app.bot.get_me, redact)
     server: HTTPServer | None = None
+    shared: Shared | None = None
     # A request refused for its size is closed by tornado with an INFO line of its own ("Malformed HTTP message"):
     # the refusal is the point, not news.
     logging.getLogger("tornado.general").setLevel(logging.WARNING)
@@ -178,8 +200,9 @@ async def serve(
         if app.post_init is not None:
             await app.post_init(app)
         await app.start()
+        shared = Shared(app, settings.webhook_secret, api)
         server = HTTPServer(
-            web_app(Shared(app, settings.webhook_secret, api), settings.webhook_path),
+            web_app(shared, settings.webhook_path),
             max_body_size=BODY_LIMIT,
             max_buffer_size=BODY_LIMIT + (64 << 10),
             body_timeout=BODY_TIMEOUT_S,
@@ -201,6 +224,9 @@ async def serve(
     finally:
         if server is not None:
             server.stop()
+            if shared is not None:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(shared.idle.wait(), FINISH_TIMEOUT_S)
             await server.close_all_connections()
         if app.running:
             await app.stop()

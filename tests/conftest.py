@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import shutil
+import subprocess
+import tempfile
+import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -30,6 +36,47 @@ def clock() -> FixedClock:
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
     return open_store(tmp_path / "data")
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A PostgreSQL server for the session: ``COACH_TEST_DATABASE_URL`` (.ci/run starts one), else a throwaway
+    cluster started here (tests/pgserver.py). None can be started: skipped, saying why; under CI that fails."""
+    url = os.environ.get("COACH_TEST_DATABASE_URL", "")
+    if url:
+        yield url
+        return
+    from tests.pgserver import Cluster, NoServer, wait_for
+
+    folder = Path(tempfile.mkdtemp(prefix="nurture-pg-"))
+    cluster = Cluster(folder)
+    try:
+        url = cluster.start()
+        wait_for(url)
+    except (NoServer, subprocess.CalledProcessError, OSError) as error:
+        cluster.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is needed under CI and could not be started: {error}")
+        pytest.skip(f"no PostgreSQL here: {error}")
+    try:
+        yield url
+    finally:
+        cluster.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def database_url(postgres_url: str) -> Iterator[str]:
+    """A new, empty database on that server for one test, dropped after it."""
+    import psycopg
+
+    name = f"nurture_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres_url, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    yield postgres_url.rsplit("/", 1)[0] + "/" + name
+    with psycopg.connect(postgres_url, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture

@@ -55,7 +55,7 @@ def for_user(handler: UserHandler) -> Handler:
         try:
             # The user's turn: their morning job and their other updates wait, other users do not.
             async with store.hold(user.id):
-                if not (store.is_open(user.id) or store.path_for(user.id).exists()) and not await _may_begin(
+                if not store.has_notebook(user.id) and not await _may_begin(
                     update, context, user.id
                 ):
                     return  # a button, an edit or a redelivered message of a notebook that was deleted
@@ -85,7 +85,7 @@ def for_user(handler: UserHandler) -> Handler:
 def deletions(context: Context) -> Deletions:
     """The marks of deleted notebooks (bot/deletions.py), keyed with a secret that is not in the data folder."""
     svc = context.services
-    return Deletions(svc.store.data_dir, svc.settings.token or svc.settings.data_key or "no token (console)")
+    return Deletions(svc.store.place.marks(), svc.settings.token or svc.settings.data_key or "no token (console)")
 
 
 async def _may_begin(update: Update, context: Context, user_id: int) -> bool:
@@ -97,7 +97,7 @@ async def _may_begin(update: Update, context: Context, user_id: int) -> bool:
     ignored the same way. The first message after a deletion is told that it starts a new notebook. (A notebook
     set aside as unreadable leaves a notice for its owner: any update goes on, and they are told.)
     """
-    if context.services.store.folder.notice(user_id).exists():
+    if context.services.store.has_notice(user_id):
         return True
     now = context.services.clock.now()
     marks = deletions(context)

@@ -13,7 +13,6 @@ import asyncio
 import dataclasses
 import logging
 import time
-from contextlib import suppress
 
 import orjson
 from telegram import Update
@@ -100,11 +99,9 @@ async def on_import(update: Update, context: Context, notebook: Notebook) -> Non
     await query.answer()
     token, choice = data.args
     store = context.services.store
-    path = store.side_file(user.id, f"import-{token}")
     if choice == "cancel":
         notebook.pop_pending(token)
-        with suppress(FileNotFoundError):
-            path.unlink()
+        store.delete_side(user.id, f"import-{token}")
         await query.edit_message_text(render("messages/import_cancelled.html"))
         return
     try:
@@ -114,8 +111,7 @@ async def on_import(update: Update, context: Context, notebook: Notebook) -> Non
         await query.edit_message_text(render("messages/expired.html"))
         return
     await _run_import(update, context, notebook, token, people, matches, merge=choice == "merge")
-    with suppress(FileNotFoundError):
-        path.unlink()
+    store.delete_side(user.id, f"import-{token}")
 
 
 def _save_all(notebook: Notebook, contacts: list[Contact], token: str) -> None:

@@ -33,9 +33,9 @@ import os
 import re
 import secrets
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import BinaryIO, NamedTuple, TypeVar
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -47,6 +47,7 @@ _ID_LEN = 8
 _PREFIX_LEN = len(MAGIC) + _ID_LEN + 1 + 12 + 1 + 12 + 1  # E1.<id>.<head size>.<line size>.
 _LINE_PREFIX_LEN = len(MAGIC) + _ID_LEN + 1
 _KEY_ID = re.compile(rf"[0-9a-f]{{{_ID_LEN}}}")
+T = TypeVar("T")
 UNFINISHED = b"!"  # stands for a tail that does not open, in the plaintext given back (no newline: dropped)
 
 
@@ -259,25 +260,38 @@ def check_folder(data_dir: Path, codec: Codec | None) -> list[Path]:
             "COACH_NEW_DATA_KEY to finish it, then start the bot with the new key"
         )
     users = data_dir / "users"
+    found = (
+        (path, file_key_bytes(path))
+        for path in (users.glob("*.json") if users.is_dir() else ())
+        if path.name.split(".")[0].isdigit() and path.stat().st_size
+    )
+    return sorted(check_keys(found, codec, str(users)))
+
+
+def file_key_bytes(path: Path) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read(_LINE_PREFIX_LEN)
+
+
+def check_keys(found: Iterable[tuple[T, bytes]], codec: Codec | None, place: str) -> list[T]:
+    """``check_folder`` for any place: ``found`` gives each notebook (whatever names it) with its first bytes."""
     expected = codec.key_id if codec else None
-    found: Counter[str | None] = Counter()
-    misfits: list[Path] = []
+    seen: Counter[str | None] = Counter()
+    misfits: list[T] = []
     fitting = 0
-    for path in users.glob("*.json") if users.is_dir() else ():
-        if not path.name.split(".")[0].isdigit() or path.stat().st_size == 0:
-            continue
-        key_id = file_key(path).key_id
+    for item, first in found:
+        key_id = sealed_with(first).key_id
         if key_id == expected:
             fitting += 1
         elif key_id is not None and not _KEY_ID.fullmatch(key_id):
-            misfits.append(path)  # not a key id at all: the file's first bytes are damaged
+            misfits.append(item)  # not a key id at all: the notebook's first bytes are damaged
         else:
-            found[key_id] += 1
-            misfits.append(path)
-    if not found or fitting:
-        return sorted(misfits)
-    (key_id, count), *_ = found.most_common(1)
-    where = f"{count} notebook{'s' if count > 1 else ''} in {users}"
+            seen[key_id] += 1
+            misfits.append(item)
+    if not seen or fitting:
+        return misfits
+    (key_id, count), *_ = seen.most_common(1)
+    where = f"{count} notebook{'s' if count > 1 else ''} in {place}"
     were = "were" if count > 1 else "was"
     if codec is None:
         raise DataKeyError(

@@ -9,15 +9,13 @@ aside or half-written by a crash that mentions them is deleted.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from pathlib import Path
 from typing import Any
 
 import orjson
 
-from bot.store.crypto import Codec, Damaged, DataKeyError, owner_of, sealed_with
-from bot.store.disk import read_file
-from bot.store.folder import copies_of
+from bot.store.crypto import Codec, Damaged, DataKeyError, sealed_with
 from bot.store.notebook import DIGEST_VERSION, HANDLED, Notebook
+from bot.store.pages import Pages
 from bot.store.records import Contact
 
 KEPT_ALWAYS = frozenset({"profile", HANDLED, DIGEST_VERSION})
@@ -48,10 +46,13 @@ def erase_contact(notebook: Notebook, contact_id: str, kept: Collection[str] = (
             else:
                 notebook.set_state(key, None)
         notebook.storage.rewrite_on_save()
-    for copy in copies_of(notebook.path):
+    pages: Pages | None = getattr(notebook.storage, "pages", None)  # a notebook in memory has nothing beside it
+    if pages is None:
+        return
+    for copy in pages.copies():
         try:
-            if mentions(readable(copy, notebook.storage.codec), traces):
-                copy.unlink()
+            if mentions(readable(copy.read(), pages.owner, notebook.storage.codec), traces):
+                copy.delete()
         except FileNotFoundError:
             pass
 
@@ -75,13 +76,12 @@ def mentions(blob: bytes, traces: list[bytes]) -> bool:
     return any(trace in lowered for trace in traces)
 
 
-def readable(path: Path, codec: Codec | None) -> bytes:
+def readable(raw: bytes, owner: str, codec: Codec | None) -> bytes:
     """What can still be read of a copy: its lines opened where they open (the rest as stored), so a deletion can
     tell whether it mentions someone."""
-    raw = read_file(path)
     if codec is None or sealed_with(raw[:16]).key_id is None:
         return raw
-    owner, opened = owner_of(path), []
+    opened: list[bytes] = []
     for number, line in enumerate(raw.split(b"\n")):
         try:
             opened.append(codec.open_snapshot(line, owner) if number == 0 else codec.open_line(line, owner))

@@ -12,20 +12,40 @@
             .<user id>.json.<random>.tmp        a file being written atomically (a crash may leave one)
 
 Every file a user's data can be in is found by ``copies_of``: deleting a user deletes all of them.
+
+A ``DataFolder`` is one of the two places a ``Store`` keeps notebooks and what goes beside them (place.py); the
+other is a database (database.py). ``FilePages`` is one notebook's bytes in it (pages.py).
 """
 
 from __future__ import annotations
 
 import os
+from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from bot.store.disk import FOLDER_MODE, fsync_folder, temp_prefix, write_atomically
+import orjson
+
+from bot.store.crypto import Codec, owner_of
+from bot.store.disk import (
+    FILE_MODE,
+    FOLDER_MODE,
+    append_durably,
+    fsync_folder,
+    read_file,
+    temp_prefix,
+    write_atomically,
+)
+from bot.store.logfile import read_head
+from bot.store.pages import Copy
 
 SUFFIX = ".json"
 SIDE = ".side-"
 NOTICE = ".notice"
 SET_ASIDE = (".unreadable-", ".damaged-")
+MARKS = "deletions.json"  # bot/deletions.py: the marks of deleted notebooks, beside users/ (never in it)
+MIN_FREE_BYTES = 1 << 20  # below this, the next rewrite of a notebook may not fit: the disk counts as full
 
 
 class DataFolder:
@@ -68,6 +88,92 @@ class DataFolder:
     def notebooks(self) -> list[Path]:
         return [self.notebook(user_id) for user_id in self.user_ids()]
 
+    # -- as a store's place (place.py) ------------------------------------------------------------------------------
+
+    shared = False  # one process at a time holds a data folder (datalock.py): no turn is taken across processes
+
+    def pages(self, user_id: int) -> FilePages:
+        return FilePages(self.notebook_name(user_id))
+
+    def has_notebook(self, user_id: int) -> bool:
+        return os.path.exists(self.notebook_name(user_id))
+
+    def read_head(self, user_id: int, codec: Codec | None) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        return read_head(self.notebook_name(user_id), codec)
+
+    def set_aside_notebook(self, user_id: int, why: str) -> str | None:
+        """Move the notebook out of the way (see ``set_aside``); the name it is kept under, None when it is gone."""
+        path = self.notebook(user_id)
+        if not path.exists():
+            return None
+        return self.set_aside(path, why).name
+
+    def delete_user(self, user_id: int) -> None:
+        """The notebook and every file beside it that holds some of its data."""
+        path = self.notebook(user_id)
+        for leftover in [path, *copies_of(path)]:
+            with suppress(FileNotFoundError):
+                leftover.unlink()
+        fsync_folder(self.users)
+
+    def leave_notice(self, user_id: int, payload: bytes) -> None:
+        write_atomically(self.notice(user_id), payload)
+
+    def take_notice(self, user_id: int) -> bytes | None:
+        path = self.notice(user_id)
+        try:
+            payload = read_file(path)
+        except FileNotFoundError:
+            return None
+        with suppress(FileNotFoundError):
+            path.unlink()
+        return payload
+
+    def has_notice(self, user_id: int) -> bool:
+        return self.notice(user_id).exists()
+
+    def noticed(self) -> set[int]:
+        return {int(p.name.split(".")[0]) for p in self.users.glob(f"*{SUFFIX}{NOTICE}")}
+
+    def write_side(self, user_id: int, name: str, payload: bytes) -> None:
+        write_atomically(self.side(user_id, name), payload)
+
+    def read_side(self, user_id: int, name: str) -> bytes:
+        """FileNotFoundError when there is none."""
+        return read_file(self.side(user_id, name))
+
+    def delete_side(self, user_id: int, name: str) -> None:
+        with suppress(FileNotFoundError):
+            self.side(user_id, name).unlink()
+
+    def marks(self) -> FileMarks:
+        return FileMarks(self.root / MARKS)
+
+    async def enter(self, user_id: int) -> object:
+        return None  # the folder is this process's alone (datalock.py): the turn taken in memory is the whole turn
+
+    def leave(self, user_id: int) -> None:
+        return None
+
+    def current(self, pages: object, version: object) -> bool:
+        return True  # nobody else writes the folder
+
+    def problem(self) -> str:
+        """What keeps the folder from being used ("" when nothing): gone, not writable, or its disk full."""
+        probe = self.users / f".ready-{os.getpid()}"
+        try:
+            fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            os.close(fd)
+            os.unlink(probe)
+            free = os.statvfs(self.users)
+        except FileNotFoundError:
+            return f"the data folder {self.root} is gone"
+        except OSError as error:
+            return f"the data folder {self.root} cannot be written ({error.strerror})"
+        if free.f_bavail * free.f_frsize < MIN_FREE_BYTES:
+            return f"the disk of the data folder {self.root} is full"
+        return ""
+
     def set_aside(self, path: Path, why: str = "unreadable", *, copy: bool = False) -> Path:
         """Move (or copy) a notebook out of the way under a name that says why and when; never over an earlier one."""
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
@@ -93,3 +199,65 @@ def copies_of(path: Path) -> list[Path]:
         *path.parent.glob(f"{path.name}{SIDE}*"),
         *path.parent.glob(f"{path.name}{NOTICE}"),
     ]
+
+
+class FilePages:
+    """A notebook in a file: ``<data dir>/users/<user id>.json`` (pages.py)."""
+
+    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.name = self.path.name
+        self.owner = owner_of(self.path)
+        self.read_only = read_only
+
+    def read(self) -> bytes | None:
+        try:
+            raw = read_file(self.path)
+        except FileNotFoundError:
+            return None
+        if not self.read_only and raw and (os.stat(self.path).st_mode & 0o777) != FILE_MODE:
+            os.chmod(self.path, FILE_MODE)  # a file from an older release may be readable by others
+        return raw if raw.strip() else None
+
+    def append(self, line: bytes) -> None:
+        append_durably(self.path, line)
+
+    def replace(self, payload: bytes) -> None:
+        write_atomically(self.path, payload)
+
+    def keep_copy(self, why: str) -> str:
+        return DataFolder(self.path.parent.parent).set_aside(self.path, why, copy=True).name
+
+    def copies(self) -> list[Copy]:
+        return [Copy(p.name, p.read_bytes, p.unlink) for p in copies_of(self.path)]
+
+
+class FileMarks:
+    """Named stamps in one small JSON file (``{"marks": {name: stamp}}``), rewritten atomically; stamps older than
+    ``oldest`` are dropped whenever it is read. Damaged or missing, it reads as empty: a mark is a courtesy."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def get(self, mark: str, oldest: int) -> int | None:
+        return self._read(oldest).get(mark)
+
+    def put(self, mark: str, stamp: int, oldest: int) -> None:
+        marks = self._read(oldest)
+        marks[mark] = stamp
+        write_atomically(self.path, orjson.dumps({"marks": marks}))
+
+    def drop(self, mark: str, oldest: int) -> None:
+        marks = self._read(oldest)
+        if marks.pop(mark, None) is not None:
+            write_atomically(self.path, orjson.dumps({"marks": marks}))
+
+    def _read(self, oldest: int) -> dict[str, int]:
+        try:
+            stored = orjson.loads(read_file(self.path))
+        except (FileNotFoundError, orjson.JSONDecodeError):
+            return {}
+        marks = stored.get("marks") if isinstance(stored, dict) else None
+        if not isinstance(marks, dict):
+            return {}
+        return {k: v for k, v in marks.items() if isinstance(v, int) and v >= oldest}

@@ -208,7 +208,12 @@ def read_head(path: os.PathLike[str] | str, codec: Codec | None = None) -> tuple
         parsed = read(path, codec)
     except UnreadableData:
         return None
-    if parsed is None or parsed.digest is None:
+    return head_of(parsed) if parsed is not None else None
+
+
+def head_of(parsed: Parsed) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """The digest rows and state values of a notebook read (see ``read_head``); None without a digest."""
+    if parsed.digest is None:
         return None
     digest, state = dict(parsed.digest), dict(parsed.state)
     for table, key, doc in parsed.changes:

@@ -30,7 +30,7 @@ import logging
 import os
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Iterator, Mapping
-from contextlib import asynccontextmanager, contextmanager, suppress
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,12 +38,11 @@ from typing import Any
 
 import orjson
 
-from bot.store.crypto import Codec, owner_of
-from bot.store.disk import fsync_folder, read_file, write_atomically
+from bot.store.crypto import Codec
 from bot.store.errors import UnreadableData
-from bot.store.folder import DataFolder, copies_of
-from bot.store.logfile import read_head
+from bot.store.folder import DataFolder
 from bot.store.notebook import DIGEST_VERSION, Digest, Notebook
+from bot.store.place import Place
 from bot.store.storage import NotebookStorage
 
 log = logging.getLogger(__name__)
@@ -82,24 +81,45 @@ class _Turn:
 class Store:
     def __init__(
         self,
-        data_dir: str | os.PathLike[str],
+        data_dir: str | os.PathLike[str] | Place,
         cache_size: int = 32,
         codec: Codec | None = None,
         digest: Digest | None = None,
     ) -> None:
-        self.folder = DataFolder(data_dir)
-        self.folder.create()
-        self.data_dir = self.folder.root
-        self.users_dir = self.folder.users
+        """Over a data folder (a path) or any other ``Place`` (place.py: a database)."""
+        self.place: Place = DataFolder(data_dir) if isinstance(data_dir, str | os.PathLike) else data_dir
+        self.place.create()
         self.cache_size = cache_size
         self.codec = codec  # every notebook sealed with COACH_DATA_KEY, or None (see crypto.py)
         self.digest = digest  # what every notebook derives from its records (handed in: the store knows no coaching)
         self._open: OrderedDict[int, Notebook] = OrderedDict()
         self._turns: dict[int, _Turn] = {}
-        self._noticed = {int(p.name.split(".")[0]) for p in self.users_dir.glob("*.json.notice")}
+        self._noticed = self.place.noticed()
+
+    @property
+    def folder(self) -> DataFolder:
+        """The data folder (a store over files only)."""
+        if not isinstance(self.place, DataFolder):
+            raise AttributeError("this store keeps its notebooks in a database, not in a data folder")
+        return self.place
+
+    @property
+    def data_dir(self) -> Path:
+        return self.folder.root
+
+    @property
+    def users_dir(self) -> Path:
+        return self.folder.users
 
     def path_for(self, user_id: int) -> Path:
         return self.folder.notebook(user_id)
+
+    def has_notebook(self, user_id: int) -> bool:
+        """Whether the user has a notebook (open here, or saved)."""
+        return int(user_id) in self._open or self.place.has_notebook(int(user_id))
+
+    def has_notice(self, user_id: int) -> bool:
+        return self.place.has_notice(int(user_id))
 
     # -- using a notebook -----------------------------------------------------------------------------------------
 
@@ -121,7 +141,7 @@ class Store:
         user_id = int(user_id)
         async with self.hold(user_id):
             with self.setting_aside(user_id):
-                if user_id in self._open or self.path_for(user_id).exists():
+                if self.has_notebook(user_id):
                     yield self.notebook(user_id, whole=False)
                 else:
                     yield None
@@ -146,7 +166,11 @@ class Store:
             async with turn.lock:
                 turn.owner, turn.depth = task, 1
                 try:
-                    yield
+                    await self._enter(user_id)
+                    try:
+                        yield
+                    finally:
+                        self.place.leave(user_id)
                 finally:
                     turn.owner, turn.depth = None, 0
         finally:
@@ -154,6 +178,16 @@ class Store:
             if not turn.wanted:
                 del self._turns[user_id]
                 self._evict()
+
+    async def _enter(self, user_id: int) -> None:
+        """The turn across processes (a database's; a folder is this process's alone). A copy of the notebook kept
+        here that another process changed (or deleted) since is dropped, to be read again."""
+        if not self.place.shared:
+            return
+        version = await self.place.enter(user_id)
+        notebook = self._open.get(user_id)
+        if notebook is not None and not self.place.current(notebook.storage.pages, version):
+            self._open.pop(user_id).close()
 
     def is_held(self, user_id: int) -> bool:
         return int(user_id) in self._turns
@@ -174,14 +208,13 @@ class Store:
                 with self.setting_aside(user_id):
                     notebook.read_records()
             return notebook
-        path = self.path_for(user_id)
         with self.setting_aside(user_id):
-            notebook = Notebook(user_id, NotebookStorage(path, self.codec), self.digest)
+            storage = NotebookStorage(self.place.pages(user_id), self.codec)
+            notebook = Notebook(user_id, storage, self.digest)
             if whole:
                 notebook.read_records()
-        if notebook.storage.damaged:
-            kept = sorted(p.name for p in copies_of(path) if ".damaged-" in p.name)
-            self._leave_notice(user_id, Notice("damaged", _today(), kept[-1] if kept else ""))
+        if storage.damaged:
+            self._leave_notice(user_id, Notice("damaged", _today(), storage.kept))
         self._open[user_id] = notebook
         self._evict(keep=user_id)
         return notebook
@@ -202,40 +235,38 @@ class Store:
         notebook = self._open.pop(user_id, None)
         if notebook is not None:
             notebook.close()
-        path = self.path_for(user_id)
-        if not path.exists():
+        moved = self.place.set_aside_notebook(user_id, "unreadable")
+        if moved is None:
             return error
-        moved = self.folder.set_aside(path, "unreadable")
-        log.error("user %s: notebook unreadable (%s); moved aside to %s", user_id, error.reason, moved.name)
-        self._leave_notice(user_id, Notice("unreadable", _today(), moved.name))
-        return UnreadableData(path, error.reason, moved_to=moved)
+        log.error("user %s: notebook unreadable (%s); moved aside to %s", user_id, error.reason, moved)
+        self._leave_notice(user_id, Notice("unreadable", _today(), moved))
+        return UnreadableData(error.path, error.reason, moved_to=error.path.with_name(moved))
 
-    def set_aside_misfit(self, path: Path) -> None:
+    def set_aside_misfit(self, path: Path | int) -> None:
         """A notebook found at start-up under another key than every other one, or with a damaged prefix: set aside
         (kept for the operator) with a notice for its user, and the bot starts for everyone."""
-        user_id = int(path.name.split(".")[0])
-        self._set_aside(user_id, UnreadableData(path, "it does not go with COACH_DATA_KEY (damaged, or another key)"))
+        user_id = path if isinstance(path, int) else int(path.name.split(".")[0])
+        where = Path(f"{user_id}.json") if isinstance(path, int) else path
+        self._set_aside(user_id, UnreadableData(where, "it does not go with COACH_DATA_KEY (damaged, or another key)"))
 
     # -- notices -------------------------------------------------------------------------------------------------
 
     def _leave_notice(self, user_id: int, notice: Notice) -> None:
         payload = orjson.dumps({"what": notice.what, "on": notice.on, "kept": notice.kept})
-        write_atomically(self.folder.notice(user_id), payload)
+        self.place.leave_notice(user_id, payload)
         self._noticed.add(user_id)
 
     def take_notice(self, user_id: int) -> Notice | None:
         """What happened to this user's notebook since they last wrote, once (then it is forgotten)."""
         user_id = int(user_id)
-        if user_id not in self._noticed:
+        if user_id not in self._noticed and not self.place.shared:  # (in a database, another process may have left it)
             return None
         self._noticed.discard(user_id)
-        path = self.folder.notice(user_id)
+        payload = self.place.take_notice(user_id)
         try:
-            data = orjson.loads(read_file(path))
-        except (FileNotFoundError, orjson.JSONDecodeError):
+            data = orjson.loads(payload) if payload is not None else None
+        except orjson.JSONDecodeError:
             data = None
-        with suppress(FileNotFoundError):
-            path.unlink()
         if not isinstance(data, dict):
             return None
         return Notice(str(data.get("what", "unreadable")), str(data.get("on", "")), str(data.get("kept", "")))
@@ -256,9 +287,14 @@ class Store:
     def glance(self, user_id: int) -> Glance:
         """A quick look at a notebook without parsing its records: its digest and state (the file's head).
 
-        An open notebook answers from memory; a file without a current digest is opened fully."""
-        notebook = self._open.get(int(user_id))
-        head = None if notebook is not None else read_head(self.folder.notebook_name(user_id), self.codec)
+        An open notebook answers from memory (in a database, only while this process holds its turn: another may
+        have changed it); a notebook without a current digest is opened fully."""
+        user_id = int(user_id)
+        notebook = self._open.get(user_id)
+        if notebook is not None and self.place.shared and user_id not in self._turns:
+            self.drop(user_id)
+            notebook = None
+        head = None if notebook is not None else self.place.read_head(user_id, self.codec)
         if head is not None:
             digest, values = head
             if self.digest is not None and values.get(DIGEST_VERSION) == self.digest.version:
@@ -268,8 +304,8 @@ class Store:
         return Glance(rows=notebook.summaries(), state=notebook.state_values())
 
     def user_ids(self) -> list[int]:
-        """Every user with a notebook on disk."""
-        return self.folder.user_ids()
+        """Every user with a notebook saved."""
+        return self.place.user_ids()
 
     def delete(self, user_id: int) -> None:
         """Delete a user's notebook for good (their own request), and everything set aside or half-written of it.
@@ -278,27 +314,26 @@ class Store:
         notebook = self._open.pop(int(user_id), None)
         if notebook is not None:
             notebook.close()
-        path = self.path_for(user_id)
-        for leftover in [path, *copies_of(path)]:
-            with suppress(FileNotFoundError):
-                leftover.unlink()
+        self.place.delete_user(int(user_id))
         self._noticed.discard(int(user_id))
-        fsync_folder(self.users_dir)
 
     def side_file(self, user_id: int, name: str) -> Path:
-        """A file kept beside a user's notebook (an import waiting for the user's answer); deleted with it."""
+        """A file kept beside a user's notebook (a store over files only; see ``write_side``)."""
         return self.folder.side(user_id, name)
 
     def write_side(self, user_id: int, name: str, payload: bytes) -> None:
-        """Save a side file atomically, sealed with COACH_DATA_KEY like the notebook when a key is set."""
-        path = self.side_file(user_id, name)
-        write_atomically(path, self.codec.seal_line(payload, owner_of(path)) if self.codec else payload)
+        """Keep something beside a user's notebook (an import waiting for the user's answer), deleted with it; saved
+        atomically, sealed with COACH_DATA_KEY like the notebook when a key is set."""
+        owner = str(int(user_id))
+        self.place.write_side(int(user_id), name, self.codec.seal_line(payload, owner) if self.codec else payload)
 
     def read_side(self, user_id: int, name: str) -> bytes:
         """A side file's content; FileNotFoundError when there is none (answered already, or deleted)."""
-        path = self.side_file(user_id, name)
-        raw = read_file(path)
-        return self.codec.open_line(raw.rstrip(b"\n"), owner_of(path)) if self.codec else raw
+        raw = self.place.read_side(int(user_id), name)
+        return self.codec.open_line(raw.rstrip(b"\n"), str(int(user_id))) if self.codec else raw
+
+    def delete_side(self, user_id: int, name: str) -> None:
+        self.place.delete_side(int(user_id), name)
 
     def is_open(self, user_id: int) -> bool:
         return int(user_id) in self._open

@@ -32,11 +32,11 @@ import orjson
 from tinydb.storages import Storage
 
 from bot.store import logfile
-from bot.store.crypto import Codec, owner_of
-from bot.store.disk import FILE_MODE, append_durably, write_atomically
+from bot.store.crypto import Codec
 from bot.store.errors import NotebookClosed, UnreadableData
-from bot.store.folder import DataFolder
+from bot.store.folder import FilePages
 from bot.store.logfile import DIGEST, DIGEST_VERSION, HEAD_TABLES, STATE, Change
+from bot.store.pages import Pages
 from bot.store.schema import NotANotebook, check_records, check_state
 
 log = logging.getLogger(__name__)
@@ -155,11 +155,16 @@ def apply(tables: dict[str, Any], changes: Iterable[Change]) -> None:
 
 
 class NotebookStorage(Storage):
-    def __init__(self, path: str | os.PathLike[str], codec: Codec | None = None, *, read_only: bool = False) -> None:
-        self.path = Path(path)
+    """Over a file (a path: what stock TinyDB hands it) or any other ``Pages`` (pages.py: a database's rows)."""
+
+    def __init__(
+        self, path: str | os.PathLike[str] | Pages, codec: Codec | None = None, *, read_only: bool = False
+    ) -> None:
+        self.pages: Pages = FilePages(path, read_only=read_only) if isinstance(path, str | os.PathLike) else path
+        self.path = Path(getattr(self.pages, "path", self.pages.name))
         self.read_only = read_only  # a tool's look (nurture check): reading changes nothing, writing is refused
         self.codec = codec  # None: plaintext files
-        self._owner = owner_of(self.path)
+        self._owner = self.pages.owner
         self._data: Tables | None = None
         self._loaded = False
         self._expected: set[tuple[str, str]] = set()
@@ -169,6 +174,7 @@ class NotebookStorage(Storage):
         self._log_size = 0
         self.repaired: list[str] = []  # what reading repaired or found missing: "pending", "digest"
         self.damaged: list[int] = []  # log lines skipped on reading because they did not read
+        self.kept = ""  # the name of the copy of the notebook kept before its damaged lines were skipped
         self.closed = False
 
     # -- the TinyDB Storage interface -----------------------------------------------------------------------------
@@ -226,12 +232,11 @@ class NotebookStorage(Storage):
         self._loaded = False
 
     def _load(self) -> Tables | None:
-        parsed = logfile.read(self.path, self.codec)
+        raw = self.pages.read()
+        parsed = logfile.parse(raw, self.codec, self._owner, self.path) if raw is not None else None
         if parsed is None:
             self._snapshot_size = self._log_size = 0
             return None
-        if not self.read_only and (os.stat(self.path).st_mode & 0o777) != FILE_MODE:
-            os.chmod(self.path, FILE_MODE)  # a file from an older release may be readable by others
         head = {DIGEST: parsed.digest, STATE: parsed.state}
         records = [change for change in parsed.changes if change[0] not in HEAD_TABLES]
         try:
@@ -244,16 +249,16 @@ class NotebookStorage(Storage):
             self.repaired.append("digest")
         self.damaged = parsed.damaged
         if parsed.damaged and not self.read_only:
-            kept = DataFolder(self.path.parent.parent).set_aside(self.path, "damaged", copy=True)
+            kept = self.kept = self.pages.keep_copy("damaged")
             log.error(
                 "%s: %d saved change(s) did not read (lines %s) and were skipped; the original is kept as %s",
-                self.path.name,
+                self.pages.name,
                 len(parsed.damaged),
                 ", ".join(map(str, parsed.damaged)),
-                kept.name,
+                kept,
             )
         if parsed.torn:
-            log.warning("%s: dropping %d bytes of an unfinished save", self.path.name, parsed.torn)
+            log.warning("%s: dropping %d bytes of an unfinished save", self.pages.name, parsed.torn)
         self._rewrite = bool(parsed.damaged or parsed.torn or not parsed.fresh_layout)
         self._snapshot_size, self._log_size = parsed.snapshot_size, parsed.log_size
         if isinstance(parsed.body, dict):  # an older file without a head: its records are parsed already
@@ -286,13 +291,13 @@ class NotebookStorage(Storage):
                 sealed = (
                     self.codec.seal_snapshot(payload, logfile.head_length(payload), self._owner) if self.codec else None
                 )
-                write_atomically(self.path, sealed or payload)
+                self.pages.replace(sealed or payload)
                 self._snapshot_size, self._log_size = len(payload), 0
             elif self._expected:
                 line = logfile.change_line(
                     (table, key, _document(data, table, key)) for table, key in sorted(self._expected)
                 )
-                append_durably(self.path, self.codec.seal_line(line, self._owner) if self.codec else line)
+                self.pages.append(self.codec.seal_line(line, self._owner) if self.codec else line)
                 self._log_size += len(line)
         except BaseException:
             self.forget()

@@ -1,9 +1,9 @@
 """The notebook over TinyDB's front door: stock TinyDB opens a notebook file, and the notebook keeps its promises over
-files and over TinyDB's MemoryStorage alike (as TinyDB's own tests run every feature over both storages)."""
+files, TinyDB's MemoryStorage and PostgreSQL rows alike (as TinyDB's own tests run every feature over each storage)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,7 @@ import tinydb
 
 from bot.coach.journal.captures import forget_contact
 from bot.coach.planning.summary import DIGEST
+from bot.store.database import Database
 from bot.store.memory import MemoryNotebookStorage
 from bot.store.notebook import Notebook
 from bot.store.records import Contact, Interaction, Promise
@@ -19,20 +20,25 @@ from bot.store.storage import NotebookStorage
 Opener = Callable[[], Notebook]
 
 
-@pytest.fixture(params=["file", "memory"])
-def opener(request, tmp_path: Path) -> Opener:
+@pytest.fixture(params=["file", "memory", "postgres"])
+def opener(request, tmp_path: Path) -> Iterator[Opener]:
     """Opens the same notebook again (a fresh object over the same data), as a restart would."""
     memory = MemoryNotebookStorage()
     path = tmp_path / "users" / "1.json"
     path.parent.mkdir()
+    database = Database(request.getfixturevalue("database_url")) if request.param == "postgres" else None
 
     def open_again() -> Notebook:
         if request.param == "file":
             return Notebook(1, NotebookStorage(path), DIGEST)
+        if database is not None:
+            return Notebook(1, NotebookStorage(database.pages(1)), DIGEST)
         memory.closed = False
         return Notebook(1, memory, DIGEST)
 
-    return open_again
+    yield open_again
+    if database is not None:
+        database.close()
 
 
 def test_a_saved_contact_is_there_when_the_notebook_is_opened_again(opener):

@@ -15,6 +15,7 @@ from bot.coach.reading.capture import parse_meeting, understand
 from bot.coach.reading.dates import birthday_in_words, when_in_words
 from bot.coach.reading.meeting import ASK_ABOVE_PEOPLE, MAX_TEXT, Meeting
 from bot.coach.reading.names import fold, names_of, split_name_and_rest
+from bot.coach.saying.phrases import helped_you
 from bot.context import Context, local_today
 from bot.handlers import goals
 from bot.handlers.choices import label, resolve_or_ask, resume_with
@@ -374,6 +375,8 @@ async def log_give(
     now, today = local_today(context, notebook)
     journal.record_give(notebook, contact, what, now, today)
     network = network_of(notebook, about=[contact.id])
+    # A give to someone still owed a thank-you may have been the thank-you: ask once, rather than keep reminding.
+    owed = sorted(network.open_promises(contact.id, "thanks"), key=lambda p: p.made_on)[-1:]
     await reply(
         update,
         context,
@@ -383,7 +386,9 @@ async def log_give(
             what=what,
             given=network.count(contact.id, "gave"),
             received=network.count(contact.id, "got"),
+            owed=helped_you(owed[0].text) if owed else "",
         ),
+        [[("✅ Yes, that thanked them", button("keep", owed[0].id))]] if owed else None,
     )
 
 

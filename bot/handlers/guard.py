@@ -15,6 +15,8 @@ from typing import Any
 from telegram import Update
 
 from bot.coach.errors import CoachError
+from bot.coach.journal.days import local_day
+from bot.coach.journal.delivery import engaged
 from bot.context import Context
 from bot.deletions import Deletions
 from bot.handlers.errors import explain
@@ -72,6 +74,8 @@ def for_user(handler: UserHandler) -> Handler:
                 # when the handler deleted the notebook (/deleteme): writing the profile back would undo that.
                 if store.is_open(user.id):
                     _welcome_back(context, user.id, user.first_name, notebook)
+                    # Anything they write or tap is engagement: mornings before it were not ignored (planner.py).
+                    engaged(notebook, local_day(context.services.clock.now(), notebook.profile().timezone))
         except CoachError as error:
             if query:
                 await query.answer()

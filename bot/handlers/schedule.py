@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from zoneinfo import ZoneInfo
 
 from telegram import Update
 
 from bot.callbacks import button, pressed
 from bot.coach.journal.days import next_morning, parse_morning_time
+from bot.coach.journal.delivery import QUIET_NOTES
 from bot.coach.reading.places import place_choices, resolve_timezone, suggest_timezones
 from bot.context import Context
 from bot.handlers.guard import for_user
@@ -77,9 +79,18 @@ async def on_timezone_button(update: Update, context: Context, notebook: Noteboo
     await set_timezone(update, context, notebook, data.args[0] if data else "")
 
 
+_QUIET = re.compile(r"^\s*quiet(?:\s+(on|off|yes|no))?\s*$", re.IGNORECASE)
+
+
 @for_user
 async def morning_command(update: Update, context: Context, notebook: Notebook) -> None:
     typed = command_text(update)
+    quiet = _QUIET.match(typed)
+    if quiet:  # "/morning quiet on": a quiet morning still says "all quiet" (by default it sends nothing)
+        on = (quiet.group(1) or "on").lower() in ("on", "yes")
+        notebook.set_state(QUIET_NOTES, on or None)
+        await reply(update, context, render("messages/quiet_notes.html", on=on))
+        return
     at = parse_morning_time(typed)
     if at is None:
         await reply(update, context, render("messages/morning_help.html", profile=notebook.profile(), typed=typed))

@@ -19,6 +19,7 @@ from telegram.ext import Application
 from bot.callbacks import button
 from bot.coach.journal import delivery, review
 from bot.coach.journal.days import local_day
+from bot.coach.journal.delivery import CLAIMED, QUIET
 from bot.coach.writing.plans import MorningPlan
 from bot.context import Services, services
 from bot.rendering import render
@@ -67,6 +68,7 @@ def nudge_message(notebook: Notebook, plan: MorningPlan, today: date, *, morning
         shrunk=plan.shrunk,
         ask_rhythm=plan.ask_rhythm,
         waiting=plan.waiting,
+        weekly=plan.announce_weekly,
         has_goal=any(not g.get("done_on") for g in profile.goals),
     )
     return text, rows
@@ -74,7 +76,7 @@ def nudge_message(notebook: Notebook, plan: MorningPlan, today: date, *, morning
 
 async def deliver_morning(app: Application, user_id: int) -> str:
     """Send one user's morning message, at most once per local day. Returns what happened (for logs and tests):
-    "sent", "already-sent", "skipped", "blocked", "refused", "uncertain", "unreadable" or "error"."""
+    "sent", "already-sent", "skipped", "quiet", "blocked", "refused", "uncertain", "unreadable" or "error"."""
     svc = services(app)
     async with svc.deliveries:
         try:
@@ -100,7 +102,7 @@ class Prepared(NamedTuple):
 
 def prepare_morning(notebook: Notebook, now: datetime) -> Prepared | str:
     """Everything a morning does before sending: plan from the digest, then claim the day and word the steps in one
-    write. What is returned when nothing is to be sent says why ("skipped", "already-sent", "error").
+    write. What is returned when nothing is to be sent says why ("skipped", "already-sent", "quiet", "error").
 
     Only the head of the file is read (the digest and the state): no record is parsed."""
     profile = notebook.profile()
@@ -117,8 +119,11 @@ def prepare_morning(notebook: Notebook, now: datetime) -> Prepared | str:
         log.exception("user %s: could not plan the morning", notebook.user_id)
         return "error"
     with notebook.batch():  # claim the day and remember the buttons in one write, before anything is sent
-        if not delivery.claim(notebook, day, plan.nudges):
+        if not delivery.claim(notebook, day, plan.nudges if plan.send else [], CLAIMED if plan.send else QUIET):
             return "already-sent"
+        delivery.remember(notebook, day, plan)
+        if not plan.send:
+            return "quiet"  # a quiet day, or a day between weekly mornings: nothing is sent
         if plan.ask_rhythm:
             delivery.asked_about_rhythm(notebook, day)
         text, rows = nudge_message(notebook, plan, day, morning=True)

@@ -7,6 +7,7 @@ morning said and which nudges it held, and each persona's checks read the diary 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -60,7 +61,7 @@ async def live(bot, user: User, clock, script: Script, days: int) -> Diary:
         if day > 0:
             clock.set(datetime.combine(today, time(8, 0), UTC))
             before = len(bot.api.calls)
-            assert await deliver_morning(bot.app, UID) in ("sent", "skipped")
+            assert await deliver_morning(bot.app, UID) in ("sent", "skipped", "quiet")
             sent = [p for m, p in bot.api.calls[before:] if m == "sendMessage"]
             user.last = sent
             record = (store.notebook(UID).get_state(MORNINGS) or {}).get(today.isoformat(), {})
@@ -164,17 +165,23 @@ def check_job_seeker(diary: Diary) -> None:
 def check_founder(diary: Diary) -> None:
     assert 1 in diary.days_with("thank:", "Sam")
     assert set(diary.days_with("loop:", "Sam")) & {11, 12}  # the introducer hears how the round went
-    assert diary.days_with("reconnect:", "Nora")[0] <= 16  # inner circle: every two weeks, a little slack
+    nora = [d for d in diary.days_with("reconnect:", "Nora") + diary.days_with("give:", "Nora") if d >= 14]
+    assert nora and min(nora) <= 16  # inner circle: a touch every two weeks, a little slack
 
 
 def check_ignorer(diary: Diary) -> None:
     for key in {k for m in diary.mornings for k in m.keys}:  # no third repeat of an ignored item
         shown = {m.day for m in diary.mornings if key in m.keys}
         assert not any({d, d + 1, d + 2} <= shown for d in shown), f"{key} came back three mornings in a row"
-    sizes = [len(m.keys) for m in diary.mornings]
+    sent = [m for m in diary.mornings if m.keys]
+    [weekly] = [m.day for m in sent if "I'll write once a week" in m.text]  # said once
+    sizes = [len(m.keys) for m in sent if m.day < weekly]
     assert all(size > 1 for size in sizes[:3]) and all(size <= 1 for size in sizes[3:]), sizes  # shrinks
     asked = [m.day for m in diary.mornings if "does this rhythm suit you" in m.text]
     assert asked == [4]  # asked once
+    later = [m.day for m in sent if m.day >= weekly]
+    assert len(later) >= 2 and all(b - a >= 7 for a, b in itertools.pairwise(later)), later  # weekly from then on
+    assert not [m for m in diary.mornings if "All quiet" in m.text]  # quiet days send nothing
 
 
 def check_matcher(diary: Diary) -> None:
@@ -190,7 +197,7 @@ def check_matcher(diary: Diary) -> None:
 PERSONAS: dict[str, tuple[Script, int, Callable[[Diary], None]]] = {
     "job seeker with a goal": (JOB_SEEKER, 16, check_job_seeker),
     "founder with circles": (FOUNDER, 17, check_founder),
-    "a user who ignores everything": (IGNORER, 12, check_ignorer),
+    "a user who ignores everything": (IGNORER, 30, check_ignorer),
     "a user with matched needs and offers": (MATCHER, 10, check_matcher),
 }
 

@@ -20,9 +20,13 @@ MORNINGS = "mornings"
 SNOOZES = "snoozes"
 RHYTHM = "rhythm"  # planner.Rhythm: whether the user was asked about the rhythm, and what they chose
 PAUSED_UNTIL = "paused_until"  # ISO day mornings start again after "pause a week"
+RESTS = "rests"  # key -> [ISO day an ignored item rests until, how many rests so far] (planner.Rest)
+ACTIVE_ON = "active_on"  # the last local day the user wrote or tapped anything: engagement, not only taps
+QUIET_NOTES = "quiet_notes"  # True: a quiet day still sends "all quiet" (the user asked for it)
+KEEP_RESTS_DAYS = 120  # a rest that ended this long ago is forgotten (its item is long settled or changed)
 KEEP_DAYS = 14  # how many days of delivery records to keep (yesterday's is what matters)
 
-CLAIMED, SENT, BLOCKED, UNCERTAIN = "claimed", "sent", "blocked", "uncertain"
+CLAIMED, SENT, BLOCKED, UNCERTAIN, QUIET = "claimed", "sent", "blocked", "uncertain", "quiet"
 
 
 def mornings(notebook: Notebook) -> dict[str, Any]:
@@ -50,7 +54,8 @@ def plan_for(notebook: Notebook, today: date) -> MorningPlan:
 
 def plan(rows: Mapping[str, Any], state: Mapping[str, Any], today: date) -> MorningPlan:
     """Today's plan from the digest rows (one summary per contact: no records are loaded) and the state values:
-    the profile (budget, goals, offers), snoozes, the last two weeks of mornings, and the rhythm answer."""
+    the profile (budget, goals, offers), snoozes, the last two weeks of mornings, the rests of ignored items, the
+    day the user was last active, and the rhythm answer."""
     profile = state.get("profile") or {}
     return plan_morning(
         rows,
@@ -61,6 +66,9 @@ def plan(rows: Mapping[str, Any], state: Mapping[str, Any], today: date) -> Morn
         goals=profile.get("goals") or (),
         offers=profile.get("offers") or (),
         rhythm=state.get(RHYTHM) or None,
+        rests=state.get(RESTS) or {},
+        active_on=state.get(ACTIVE_ON) or "",
+        quiet_notes=bool(state.get(QUIET_NOTES)),
     )
 
 
@@ -70,19 +78,37 @@ def paused_on(notebook: Notebook, day: date) -> bool:
     return isinstance(until, str) and day.isoformat() < until
 
 
-def claim(notebook: Notebook, day: date, plan: Sequence[Nudge]) -> bool:
-    """Record that ``day``'s message is going out, with who it is about. False if it already went out."""
+def claim(notebook: Notebook, day: date, plan: Sequence[Nudge], status: str = CLAIMED) -> bool:
+    """Record that ``day``'s message is going out, with who it is about (or, with ``status`` QUIET, that nothing goes
+    out today). False if the day was already claimed."""
     records = mornings(notebook)
     if day.isoformat() in records:
         return False
     records[day.isoformat()] = {
-        "status": CLAIMED,
+        "status": status,
         "keys": [n.key for n in plan],
         "people": [list(n.people) for n in plan],
     }
     cutoff = (day - timedelta(days=KEEP_DAYS)).isoformat()
     notebook.set_state(MORNINGS, {d: r for d, r in records.items() if d >= cutoff})
     return True
+
+
+def remember(notebook: Notebook, day: date, plan: MorningPlan) -> None:
+    """What the planner decided today that later mornings must know (inside the claim's write): the items that
+    start a rest, and the day weekly mode began."""
+    if plan.rests:
+        cutoff = (day - timedelta(days=KEEP_RESTS_DAYS)).isoformat()
+        kept = {k: v for k, v in (notebook.get_state(RESTS) or {}).items() if isinstance(v, list) and v[:1] > [cutoff]}
+        notebook.set_state(RESTS, {**kept, **plan.rests})
+    if plan.weekly_on:
+        notebook.set_state(RHYTHM, {**(notebook.get_state(RHYTHM) or {}), "weekly_on": plan.weekly_on})
+
+
+def engaged(notebook: Notebook, day: date) -> None:
+    """The user wrote or tapped something today: mornings before it were not ignored (one write a day at most)."""
+    if notebook.get_state(ACTIVE_ON) != day.isoformat():
+        notebook.set_state(ACTIVE_ON, day.isoformat())
 
 
 def settle(notebook: Notebook, day: date, status: str) -> None:
@@ -101,7 +127,11 @@ def release(notebook: Notebook, day: date) -> None:
 
 
 def acted(notebook: Notebook, key: str) -> None:
-    """The user tapped a nudge (done, snooze, draft): the morning that showed it was not ignored."""
+    """The user tapped a nudge (done, snooze, draft): the morning that showed it was not ignored, and its backoff
+    starts over."""
+    rests = notebook.get_state(RESTS) or {}
+    if key in rests:
+        notebook.set_state(RESTS, {k: v for k, v in rests.items() if k != key})
     records = mornings(notebook)
     for day in sorted(records, reverse=True):
         record = records[day]

@@ -51,6 +51,7 @@ MEET_FOLLOWUP_DAYS = (1, 2)  # a nice-to-meet-you note lands best a day or two a
 SHARE_QUIET_DAYS = 7  # don't pass things on to someone you were in touch with this week
 WIN_QUIET_DAYS = 3
 PROMISE_LEAD_DAYS = 2  # a dated promise surfaces this many days before it is due
+ASK_COOLDOWN_DAYS = 30  # no ask to someone this soon after they helped (they get a thank-you, not another ask)
 COLD_DAYS = 365  # a wider-circle contact untouched this long is "long cold"
 HELPERS_PER_GOAL = 2
 
@@ -148,6 +149,7 @@ class Days(NamedTuple):
     new_tie_from: str
     cold_before: str
     lead_to: str  # dated promises due on or before this day are in their window
+    cool_from: str  # help received on or after this day: too soon to ask them again
     rules: dict[str, Rules]
     capped: dict[str, str]  # per circle: touched on or before this day is as late as a reconnect gets (3 cadences)
 
@@ -199,7 +201,7 @@ def all_due(
             due.append(Due(-BIRTHDAY, f"birthday:{row['id']}:{today.year}", "birthday", (row["id"],), row, True))
         if "needs" in row:
             needing.append(row)
-        if goal_words and "can" in row and not goal_words.isdisjoint(row["can"]):
+        if goal_words and "can" in row and not goal_words.isdisjoint(row["can"]) and not cooling(row, days):
             helpers.append(row)
 
         circle = row["circle"]
@@ -295,6 +297,7 @@ def days_that_matter(today: date) -> Days:
         new_tie_from=day(NEW_TIE_DAYS - 1),
         cold_before=day(COLD_DAYS),
         lead_to=day(-PROMISE_LEAD_DAYS),
+        cool_from=day(ASK_COOLDOWN_DAYS),
         rules=rules,
         capped={circle: day(3 * cadence) for circle, cadence in CIRCLE_CADENCE_DAYS.items()},
     )
@@ -335,6 +338,11 @@ def _open_items(
                 age = _age(item["made_on"], today_number)
                 score, pressing = PROMISE_OPEN + (age if age < 60 else 60) * 0.25, False
             due.append(new_due((-score, f"followup:{item['id']}", "followup", people, new_debt((row, item)), pressing)))
+
+
+def cooling(row: Row, days: Days) -> bool:
+    """They helped the user lately: a thank-you and a give are due, not another ask (docs/coaching.md, "Asks")."""
+    return row.get("got_on", "") >= days.cool_from
 
 
 def _goal_views(goals: Sequence[Mapping[str, Any]]) -> list[GoalView]:
@@ -396,7 +404,7 @@ def _goal_steps_after_helpers(
         if view.focus.roles and view.focus.kind == "job":  # "Hannah is looking for a PM": a lead for a PM job
             for row in needing:
                 need = next((n for n in row["needs"] if not key_words(n).isdisjoint(view.focus.roles)), "")
-                if need:
+                if need and not cooling(row, days):
                     brand_new = row.get("met_on", "") >= days.new_tie_from and not row.get("gave")
                     lead = Lead(row, view.goal_id, view.text, need, not brand_new)
                     kind = "ask" if lead.ready else "give"

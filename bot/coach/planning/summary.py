@@ -24,7 +24,8 @@ from bot.store.view import Network
 # 3: readable keys, empty and zero values left out; needs, offers, birthday, tags, depth; promise due dates
 # 4: open items carry the words a morning says them with ("said")
 # 5: an archived contact's row says so ("archived") and carries nothing a morning plans from
-SUMMARY_VERSION = 5
+# 6: the day help was last received ("got_on"): no ask for a while after someone helped
+SUMMARY_VERSION = 6
 TIMELINE_CAP = 10  # strength stops growing at ten interactions, so more need not be counted
 TEXT_LIMIT = 120  # nudges quote at most a line; longer texts are clipped when the row is built
 GAVE_TEXT_LIMIT = 240  # enough for the last few gives, where "introduced to Sam" would be
@@ -53,6 +54,7 @@ class Row(TypedDict):
     last: str  # last touch day: the latest interaction, else met_on, else the day the contact was created
     touches: int  # interactions logged (capped at TIMELINE_CAP)
     got: NotRequired[int]  # help received
+    got_on: NotRequired[str]  # the day help was last received from them
     gave: NotRequired[int]  # gives made by the user
     company: NotRequired[str]
     role: NotRequired[str]
@@ -78,6 +80,7 @@ def summarize(contact: Contact, timeline: Sequence[Interaction], promises: Seque
     """The summary row of one contact; ``timeline`` is oldest first, ``promises`` are all of theirs."""
     parts = contact.name.split()
     got = gave = 0
+    got_on = ""
     gave_texts: list[str] = []
     met_on, met_context = contact.met_on, contact.met_context.strip()
     first_meeting = True
@@ -85,6 +88,7 @@ def summarize(contact: Contact, timeline: Sequence[Interaction], promises: Seque
         kind = logged.kind
         if kind == "got":
             got += 1
+            got_on = max(got_on, logged.on)
         elif kind in ("gave", "asked"):
             gave += kind == "gave"
             if logged.text.strip():
@@ -105,6 +109,8 @@ def summarize(contact: Contact, timeline: Sequence[Interaction], promises: Seque
         return row
     if got:
         row["got"] = got
+        if got_on:
+            row["got_on"] = got_on
     if gave:
         row["gave"] = gave
     if contact.company.strip():

@@ -8,6 +8,7 @@ Only the nudges that make the plan are worded.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable, Mapping
 from datetime import date
@@ -39,9 +40,26 @@ _NEWS_FOR_YOU = {
 }
 
 
-def write(due: Due, rows: Rows, today: date) -> Nudge:
-    """The nudge for a candidate, in words."""
-    return _WRITERS[due.key.split(":", 1)[0]](due, rows, today)
+def write(due: Due, rows: Rows, today: date, *, returning: bool = False) -> Nudge:
+    """The nudge for a candidate, in words; ``returning``: back after resting unanswered, it asks for a smaller step
+    (docs/coaching.md, "Backoff")."""
+    nudge = _WRITERS[due.key.split(":", 1)[0]](due, rows, today)
+    if returning:
+        smaller = _SMALLER.get(nudge.kind)
+        if smaller:
+            first = rows[nudge.contact_id]["first"] if nudge.contact_id in rows else "them"
+            nudge = dataclasses.replace(nudge, action=smaller.format(first=first))
+    return nudge
+
+
+# Back after a rest, a step is made smaller rather than said again the same way.
+_SMALLER = {
+    "thank": "Even two lines of thanks to {first} count - send them today.",
+    "followup": "If it isn't happening soon, send {first} one line saying when it will.",
+    "reconnect": "A one-line hello to {first} is plenty.",
+    "give": "Skip the search: one line to {first} saying you thought of them is a give too.",
+    "ask": "Ask {first} one short question instead - the bigger ask can wait.",
+}
 
 
 def _nudge(due: Due, contact_id: str, reason: str, action: str, draft_kind: str | None, **more: object) -> Nudge:

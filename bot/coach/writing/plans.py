@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 
 from bot.coach.planning.due import all_due
 from bot.coach.planning.nudges import STARTER_NUDGE, Nudge
-from bot.coach.planning.planner import Rows, pick_morning
+from bot.coach.planning.planner import Rest, Rows, pick_morning
 from bot.coach.planning.summary import summaries
 from bot.coach.writing.nudges import write
 from bot.store.view import Network
@@ -19,6 +19,11 @@ class MorningPlan(NamedTuple):
     shrunk: bool  # three ignored mornings: one tiny step
     ask_rhythm: bool  # ask now whether the rhythm suits (only once)
     waiting: int = 0  # open debts left out today: a quiet morning names them rather than say "nothing is due"
+    send: bool = True  # the morning job sends it (quiet days and weekly mode send nothing)
+    weekly: bool = False  # the user ignores the mornings: the coach writes weekly
+    announce_weekly: bool = False  # say once that the coach writes weekly from now on
+    weekly_on: str = ""  # weekly mode starts today: the day to remember
+    rests: dict[str, Rest] = {}  # noqa: RUF012 - items starting a rest today, to remember (never mutated)
 
 
 def plan_morning(rows: Rows, today: date, **options: Any) -> MorningPlan:
@@ -26,8 +31,18 @@ def plan_morning(rows: Rows, today: date, **options: Any) -> MorningPlan:
     picked = pick_morning(rows, today, **options)
     if picked.starter:
         return MorningPlan([STARTER_NUDGE], False, False)
-    nudges = [write(due, rows, today) for due in picked.steps]
-    return MorningPlan(nudges, picked.shrunk, picked.ask_rhythm, picked.waiting)
+    nudges = [write(due, rows, today, returning=due.key in picked.returning) for due in picked.steps]
+    return MorningPlan(
+        nudges,
+        picked.shrunk,
+        picked.ask_rhythm,
+        picked.waiting,
+        picked.send,
+        picked.weekly,
+        picked.announce_weekly,
+        picked.weekly_on,
+        picked.rests,
+    )
 
 
 # -- for a network at hand (tests, tools) ---------------------------------------------------------------------

@@ -176,6 +176,38 @@ _FAMILY_BEFORE = re.compile(
 )
 
 
+# The company said before the people: "the Fable crew, Lee (CEO) + Ana", "2 ppl from spotify:", "jp morgan table:",
+# "booth #12 - amazon", and a job said of the first of them: "the recruiter from deloitte, her name is Hannah".
+_TEAM_BEFORE = re.compile(
+    r"(?:\bthe\s+(?P<team>[\w&.'’-]+(?:\s+[\w&.'’-]+)?)\s+(?:crew|team|folks|guys|gang|people|ppl|lot)\b"
+    r"|\b(?:ppl|people|folks|guys|two|three|\d)\s+(?:from|at|@)\s+(?P<from>[\w&.'’-]+(?:\s+[\w&.'’-]+)?)\s*[:,-]"
+    r"|^(?P<table>[\w&.'’-]+(?:\s+[\w&.'’-]+)?)\s+(?:table|booth|stand|info\s+session|office|hq|coffee\s+chat)\b"
+    r"|\bbooth\s+#?\w+\s*[-–—:]\s*(?P<booth>[\w&.'’-]+))",
+    re.IGNORECASE,
+)
+_JOB_BEFORE = re.compile(
+    r"\b(?:the|a|an|this)\s+(?P<role>[a-z]+(?:\s+[a-z]+)?)\s+(?:from|at|@|of)\s+(?P<org>[\w&.'’-]+(?:\s+[\w&.'’-]+)?)"
+    r"\s*(?:,|\s+[-–—])\s*(?:(?:her|his|their)\s+name\s+is\s+|it'?s\s+|named\s+|called\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _lead_in_company(meeting: Meeting, lead_in: str) -> None:
+    """What the words before the people say about where they work (see _TEAM_BEFORE and _JOB_BEFORE)."""
+    job = _JOB_BEFORE.search(lead_in)
+    if job and tie_role(job.group("role")):
+        first = meeting.people[0]
+        first.role = first.role or job.group("role")
+        first.company = first.company or job.group("org")
+    team = _TEAM_BEFORE.search(lead_in)
+    if team is None:
+        return
+    org = next((g for g in (team.group("team"), team.group("from"), team.group("table"), team.group("booth")) if g), "")
+    if org and org.lower() not in ("my", "our", "the", "new"):
+        for person in meeting.people:
+            person.company = person.company or org
+
+
 def _read_from_first_person(s: str, today: date) -> tuple[str, Meeting | None]:
     """A line that does not open with "met" or a name: find the first person, read the words before them."""
     at = first_person(s)
@@ -192,6 +224,7 @@ def _read_from_first_person(s: str, today: date) -> tuple[str, Meeting | None]:
     meeting = _read(s, at, today, introducer=introducer, lead_in=free)
     if meeting is None:
         return "maybe", None
+    _lead_in_company(meeting, lead_in)
     if where and not meeting.context:
         meeting.context = where
     if when is not None and meeting.when == today:

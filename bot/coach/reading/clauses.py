@@ -36,7 +36,13 @@ _STARTED_AS = re.compile(
     r"(?P<org>\S+(?:\s+\S+){0,2}?)\s+as\s+(?:an?\s+|the\s+)?(?P<role>.+)$",
     re.IGNORECASE,
 )
-_RUNS = re.compile(r"(?P<verb>runs|running|leads|leading|heads|owns|manages|founded)\s+", re.IGNORECASE)
+_BUSINESSES = _set(
+    """bakery shop store studio cafe café restaurant salon gym school stand practice agency firm brewery bar farm
+    clinic bakeshop boutique florist pharmacy garage deli bistro pub hotel"""
+)
+_RUNS = re.compile(
+    r"(?P<verb>runs|running|run|leads|leading|heads|owns|own|manages|founded)\s+", re.IGNORECASE
+)
 _ARTICLE_ROLE = re.compile(r"(?:an?|the|my(?:\s+new)?|our|their|his|her)\s+", re.IGNORECASE)
 _ROLE_PHRASE_STOP = _set(
     """at @ for on in with and & who but there lol haha lmao which that from of so obviously too now since
@@ -108,6 +114,12 @@ def _role_in(text: str, linked: bool, plural: bool = False) -> tuple[str, str] |
     m = _RUNS.match(text)
     if m:  # "runs a charity for refugees", "runs design at Figma"
         what, rest = _phrase_until(text[m.end() :], _ROLE_PHRASE_STOP - {"for"})
+        owned = re.match(r"(?:an?|the)\s+(?P<business>(?:[\w-]+\s+){0,2}(?P<noun>[\w-]+))$", what, re.I)
+        verb = m.group("verb").lower()
+        if owned and owned.group("noun").lower() in _BUSINESSES and verb in ("runs", "run", "owns", "own"):
+            return f"{owned.group('business')} owner", ""  # "runs a bakery", "owns the yoga studio": a business owner
+        if verb in ("run", "own") and what and not owned:
+            return "", what  # "run agarwal electricals in pune", "now building ledgerly": their company
         return (f"{m.group('verb')} {what}".strip(), _org_after(rest)) if what else None
     m = _STARTED_AS.match(text)
     if m:  # "just started at airbnb as a recruiter", "joined Stripe as PM"
@@ -201,8 +213,13 @@ def _attribute(free: list[list[str]], people: list[PersonMention], today: date) 
                     subject = [named]
             if subject is not None and m is not None:
                 body, linked = text[m.end() :], bool(m.group("is") or m.group("typo"))
+                if m.group("pron") and m.group("pron").lower().startswith(("both", "they")):
+                    linked = linked or bool(re.match(r"(?:at|@|with)\s", body))  # "both at intercom"
         if subject is None:
             subject = current
+            is_ = re.match(r"(?:is|was|'s|’s)\s+", text)
+            if is_:  # "Minji Kang is head of design at kakao": the clause right after the name is about them
+                body, linked = text[is_.end() :], True
         else:
             current = subject
         job = _role_in(body, linked, plural=len(subject) > 1)

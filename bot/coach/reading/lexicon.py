@@ -78,7 +78,15 @@ _ROLE_WORDS = _set(
     manicurist masseuse masseur healer therapist psychologist psychiatrist counsellor counselor coach
     astronomer botanist biologist chemist physicist geologist mathematician statistician economist historian
     philosopher activist volunteer philanthropist collector curator archivist librarian treasurer secretary
-    analyst associate assistant ceo founder cto owner employee trainee"""
+    analyst associate assistant ceo founder cto owner employee trainee mgr eng sde sa em ra ta scout angel buyer
+    procurement sourcing purchasing legal compliance finance marketing devrel hr ops operations sales physio
+    supervisor stager roaster importer distributor lender broker dentist cardiologist librarian curator rep"""
+)
+# What a team does: a job said as a field ("(procurement, ikea)", "(ey, audit)", "Liam in sales").
+FUNCTIONS = _set(
+    """procurement sourcing purchasing legal compliance finance marketing devrel hr ops operations sales audit tax
+    quality product design engineering research growth partnerships talent people recruiting planning logistics
+    accounting strategy security support"""
 )
 # Words before a job that keep it a job: "retired banker", "former CTO", "freelance dev".
 _ROLE_MODIFIERS = _set(
@@ -224,7 +232,11 @@ _NAME_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|&|\+|\band\b)\s*", re.IGNORE
 _PAREN = re.compile(r"\s*\(([^()]{1,120})\)")
 _FROM = re.compile(r"\s*,?\s*from\s+", re.IGNORECASE)
 _ROLE_LEAD = re.compile(r"(\s*,\s*)|\s*")
-_ROLE_SPLIT = re.compile(r"^(?:an?\s+|the\s+)?(?P<role>.+?)\s+(?:(?:at|@|with)\s+|@)(?P<org>.+)$", re.I)
+_ROLE_SPLIT = re.compile(
+    r"^(?:an?\s+|the\s+)?(?P<role>.+?)\s+(?:(?:at|@|with)\s+|w/\s*|@|(?:in|for)\s+(?=(?-i:[A-Z0-9])|\w*\d))"
+    r"(?P<org>.+)$",
+    re.I,
+)
 _ROLE_OF = re.compile(r"^(?:an?\s+|the\s+)?(?P<role>.+?)\s+of\s+(?P<org>.+)$", re.I)
 _VIA = re.compile(
     r"\s*(?:(?:via|thru|through|by)\s+(?:an?\s+)?intro(?:duction)?\s+(?:from|by|via)|via|thru|through|thanks\s+to"
@@ -269,7 +281,17 @@ _NOT_JOB_WORDS = _set("i me my we you he she they him her them it is are was wer
 
 
 def _job_words_ok(words: list[str]) -> bool:
-    """No verb, pronoun or past participle: "chidi is a lawyer" and "obsessed with sourdough" are not jobs."""
+    """No verb, pronoun or past participle: "chidi is a lawyer" and "obsessed with sourdough" are not jobs; a job
+    word last keeps a job whatever comes first ("hiring mgr", "purchasing manager", "talent acq")."""
+    head = [w.lower().strip(".,") for w in words[:-1]]
+    if (
+        words
+        and words[-1].lower().strip(".,") in _ROLE_WORDS
+        and len(words) <= 3
+        and all(w.endswith("ing") or (w not in VERB_FORMS and w not in _NOT_JOB_WORDS) for w in head)
+        and not any(w in ("a", "an", "the", "some") for w in head)
+    ):
+        return True
     for word in words:
         low = word.lower().strip(".,")
         if low in _ROLE_WORDS or low in _ROLE_MODIFIERS or word in _ACRONYM_ROLES or low in ("of", "and", "&"):

@@ -59,6 +59,7 @@ from bot.coach.reading.lexicon import (
     _TRAILING_FILLER,
     _VIA,
     _WORDISH,
+    FUNCTIONS,
     RELATIONS,
     _job_words_ok,
     _set,
@@ -217,6 +218,9 @@ def _split_role(text: str) -> tuple[str, str] | None:
     return None
 
 
+_ORG_AFTER_ROLE = re.compile(r"\s*(?:(?:at|@|with)\s+|w/\s*|@|(?:in|for)\s+(?=(?-i:[A-Z0-9])|\w*\d))", re.I)
+
+
 def _scan_role(s: str, j: int, clause: bool = False) -> tuple[str, str, int] | None:
     """A job after a name, "<role>[ at <org>]" (after a comma or not): (role, company, end), or None.
 
@@ -231,9 +235,9 @@ def _scan_role(s: str, j: int, clause: bool = False) -> tuple[str, str, int] | N
     if not head or len(head.split()) > 6 or not _job_words_ok(head.split()):
         return None  # "chidi is a lawyer", "obsessed with sourdough": a clause, not a job
     org = ""
-    m = re.match(r"\s*(?:at|@|with)\s+", s[k:], re.IGNORECASE)
+    m = _ORG_AFTER_ROLE.match(s, k)
     if m:
-        org, k2 = _scan_phrase(s, k + m.end(), _PHRASE_STOP | {"at", "@", "in", "on", "during", "with"})
+        org, k2 = _scan_phrase(s, m.end(), _PHRASE_STOP | {"at", "@", "in", "on", "during", "with"})
         if org:
             k = k2
     if org.split()[0].lower() in ("a", "an", "some") if org else False:
@@ -257,32 +261,80 @@ def _not_an_org(org: str) -> bool:
 def _apply_paren(inner: str, person: PersonMention) -> None:
     """ "(CTO, Globex)", "(product lead at Stripe)", "(Globex)", "(from Acme)"; not "(not that one lol)"."""
     parts = [p.strip() for p in inner.split(",") if p.strip()]
+    at = re.match(r"(?:at|@)\s*(?P<org>[^,]+)$", parts[0], re.I) if len(parts) == 1 else None
+    if at:  # "Nkechi from legal (at vodafone)": the company; "legal" was the team
+        if person.company.lower() in FUNCTIONS:
+            person.role = person.role or person.company
+        person.company = at.group("org")
+        return
     if not parts or parts[0].lower() in _PRONOUN_PARENS:
         return
     if any(w.lower() in NOT_NAMES and w.lower() not in _ROLE_WORDS for w in parts[0].split()[:1]):
         return
+    # "(ex-grainger, now VP sales at fastenal)", "(flutterwave alumni, now building ledgerly)": what they do now
+    now = [re.sub(r"^(?:now|currently)\s+(?:building\s+|running\s+|at\s+|@\s*)?", "", p, flags=re.I) for p in parts]
+    if len(parts) > 1 and any(p != q for p, q in zip(parts, now, strict=True)):
+        parts = [q for p, q in zip(parts, now, strict=True) if p != q or not re.match(r"ex-|former\b|\w+\s+alumn", p)]
+    parts = [p for p in parts if not re.match(r"(?:ex-|former\s|my\s|both\s+\w+$|married$)", p, re.I)] or parts
     first = re.sub(r"^from\s+", "", parts[0], flags=re.I)
     split = _split_role(first)
     if split:
-        person.role, person.company = split[0], split[1] or (parts[1] if len(parts) > 1 else "")
-    elif len(parts) > 1 and _is_role(parts[1].split()):
+        person.role = split[0]
+        person.company = split[1] or (parts[1] if len(parts) > 1 else "") or person.company
+    elif len(parts) > 1 and (parts[1].lower() in FUNCTIONS or _is_role(parts[1].split())) and not _is_role([first]):
         person.company, person.role = first, parts[1]
+    elif len(parts) > 1 and not parts[1].lower().startswith(("my ", "our ", "the ")):
+        person.role, person.company = first, parts[1]  # "(procurement, ikea)", "(key account, esselunga)"
+    elif _is_role(first.split()[-1:]) or first.split()[-1:] == ["II"]:
+        person.role = first  # "(UX writer)", "(SDE II)"
     else:
         person.company = first
     person.role, person.company = person.role[:MAX_NAME_CHARS], person.company[:MAX_NAME_CHARS]
 
 
+# "ex-ustwo now at n26 as principal designer", ", ex-coupang now @ kurly", "ex-Google, now at Anthropic"
+_NOW_AT = re.compile(
+    r"\s*,?\s*(?:ex-|former\s+)[\w.&'’-]+(?:\s+[\w.&'’-]+)?\s*,?\s*(?:and\s+)?(?:now|currently)\s+(?:at|@|with|in)\s*"
+    r"(?P<org>[\w.&'’-]+(?:\s+(?!as\b)[A-Z0-9][\w.&'’-]*)?)(?:\s+as\s+(?:an?\s+)?(?P<role>[\w-]+(?:\s+[\w-]+){0,2}))?",
+    re.IGNORECASE,
+)
+# "nubank's design ops", "doctolib's TA team": a company, and the team they are in
+_TEAM = re.compile(r"^(?P<org>[\w.&-]+)['’]s\s+(?P<role>[\w-]+(?:\s+[\w-]+)?)(?:\s+(?:team|dept))?$", re.I)
+
+
+_OF_ORG = re.compile(
+    r"\s+(?i:of)\s+(?i:the\s+)?(?P<org>(?i:(?!the\b|my\b|our\b|his\b|her\b))[\w&.'’-]+(?:\s+[A-Z][\w&.'’-]*)?)\b"
+)
+_ACRONYM_ORG = re.compile(r"\s*,\s*(?P<org>[A-Z][A-Z0-9&]{1,7})(?=\s*[,.;]|$)")
+
+
 def _scan_attributes(s: str, j: int, person: PersonMention) -> int:
     """Company and role right after a name: "(CTO, Globex)", "from Acme", ", head of design at Stripe"."""
-    for _ in range(3):
+    for _ in range(4):
         m = _PAREN.match(s, j)
         if m:
             _apply_paren(m.group(1), person)
             j = m.end()
             continue
+        m = _NOW_AT.match(s, j)
+        if m:  # "ex-google now at paystack (as head of talent)": where they are now
+            person.company = m.group("org").strip()
+            if m.group("role"):
+                person.role = m.group("role").strip()
+            j = m.end()
+            continue
+        m = _OF_ORG.match(s, j) or _ACRONYM_ORG.match(s, j)
+        if m and not person.company:  # "Sr. Alvarez of the embassy", "Ravi + Mei Lin of kitepay", ", KAUST,"
+            person.company, j = m.group("org"), m.end()
+            continue
         m = _FROM.match(s, j)
         if m and not person.company:
             org, end = _scan_phrase(s, m.end(), _PHRASE_STOP | {"at", "@", "in", "on", "during", "with"})
+            team = _TEAM.match(org)
+            if team:  # "from nubank's design ops", "from doctolib's TA team"
+                person.company, j = team.group("org"), end
+                person.role = person.role or team.group("role")
+                continue
             if org and _not_an_org(org):
                 j = end
                 continue

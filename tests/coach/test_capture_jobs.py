@@ -1,0 +1,51 @@
+"""Jobs and companies as people type them: "ex-X, now at Y" keeps Y; "role w/ X", "role from X", "role for X",
+"(function, company)" and "the recruiter from X, her name is Y" split into a role and a company."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.coach.reading.capture import understand
+
+TODAY = date(2026, 3, 4)
+
+
+def job(text: str, who: str) -> tuple[str, str]:
+    meeting = understand(text, TODAY).meeting
+    assert meeting is not None, text
+    person = next(p for p in meeting.people if p.name == who)
+    return person.role, person.company
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role", "company"),
+    [
+        ("coffee w/ Raj Iyer (ex-Google, now at Anthropic)", "Raj Iyer", "", "Anthropic"),
+        ("kofi mensah ex-google now at paystack, head of talent", "Kofi Mensah", "head of talent", "paystack"),
+        ("Benedikt Weber, ex-ustwo now at n26 as principal designer", "Benedikt Weber", "principal designer", "n26"),
+        ("met Marco, pilot w/ lufthansa", "Marco", "pilot", "lufthansa"),
+        ("lunch w Joanna Kowal (procurement, ikea)", "Joanna Kowal", "procurement", "ikea"),
+        ("career fair recap: Zainab Yusuf (ey, audit)", "Zainab Yusuf", "audit", "ey"),
+        ("Nkechi from legal (at vodafone) - NDA back by wed", "Nkechi", "legal", "vodafone"),
+        ("Gustavo Pereira from nubank's design ops", "Gustavo Pereira", "design ops", "nubank"),
+        ("Ye-jin Choi, buyer for Lotte Mart, v interested", "Ye-jin Choi", "buyer", "Lotte Mart"),
+        ("Kenji Watanabe, designer in Spotify, want make side project", "Kenji Watanabe", "designer", "Spotify"),
+        ("omg just talked to the recruiter from deloitte, her name is Hannah Schmidt", "Hannah Schmidt", "recruiter",
+         "deloitte"),
+        ("spoke w/ 2 ppl from spotify: Elin Johansson (UX researcher) + her manager Karl", "Karl", "manager",
+         "spotify"),
+        ("Sr. Alvarez of the embassy say the documents is ready", "Alvarez", "", "embassy"),
+        ("Jae's boss Minji Kang is head of design at kakao", "Minji Kang", "head of design", "kakao"),
+        ("her sister Grace runs a bakery", "Grace", "bakery owner", ""),
+    ],
+)
+def test_role_and_company_are_read_apart(line, who, role, company):
+    got_role, got_company = job(line, who)
+    assert (got_company, got_role if role else "") == (company, role)
+
+
+def test_both_at_a_company_gives_it_to_each():
+    meeting = understand("Liam Murphy + his sis Aoife, both at intercom. drinks thu", TODAY).meeting
+    assert meeting is not None and [p.company for p in meeting.people] == ["intercom", "intercom"]

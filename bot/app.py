@@ -40,6 +40,7 @@ from bot.handlers import (
     privacy,
     schedule,
     start,
+    tidying,
     today,
 )
 from bot.handlers.errors import on_error
@@ -75,6 +76,9 @@ COMMAND_HANDLERS = {
     "contact": contacts.contact_command,
     "find": contacts.find_command,
     "forget": contacts.forget_command,
+    "merge": tidying.merge_command,
+    "archive": tidying.archive_command,
+    "unarchive": tidying.unarchive_command,
     "draft": drafts.draft_command,
     "today": today.today_command,
     "goal": goals.goal_command,
@@ -101,6 +105,9 @@ BUTTON_HANDLERS = {
     "keep": capture.on_keep,
     "fix": capture.on_fix,
     "page": contacts.on_page,
+    "found": contacts.on_found,
+    "merge": tidying.on_merge,
+    "unarchive": tidying.on_unarchive,
     "week": coaching.on_week,
     "card": contacts.on_card,
     "forget": contacts.on_forget,
@@ -161,6 +168,7 @@ def build_application(
             **drafts.RESUMERS,
             **coaching.RESUMERS,
             **network.RESUMERS,
+            **tidying.RESUMERS,
         }
     )
     app.bot_data.services = services

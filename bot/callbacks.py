@@ -18,7 +18,10 @@ _PATTERNS = {
     "pick": re.compile(rf"^pick:({_ID}):({_ID}|new|add|yes|no|one)$"),  # answer to "which Jane?", "log it?"
     "fix": re.compile(rf"^fix:({_ID})$"),  # "✏️ Fix" under a capture: the capture's token
     "forget": re.compile(rf"^forget:({_ID}):(yes|no)$"),
-    "page": re.compile(r"^page:(\d{1,4})$"),
+    "page": re.compile(rf"^page:(\d{{1,4}})(?::({_ID}))?$"),  # /contacts page by page (a filtered list: its token)
+    "found": re.compile(rf"^found:({_ID}):(\d{{1,4}}|tag|archive)$"),  # a /find's pages, or an action on all it found
+    "merge": re.compile(rf"^merge:({_ID}):({_ID}):(yes|no)$"),  # "/merge A B": keep the first, fold the second in
+    "unarchive": re.compile(rf"^unarchive:({_ID})$"),  # undo an archive: the token of the people it archived
     "week": re.compile(r"^week:(\d{1,4}|back)$"),  # the week's people, page by page, and back to the review
     "keep": re.compile(rf"^keep:({_ID})$"),  # close one open promise / thank-you
     "card": re.compile(rf"^card:({_ID})$"),
@@ -36,7 +39,8 @@ _PATTERNS = {
     "outcome": re.compile(rf"^outcome:({_ID}):({_ID}|none)$"),  # which goal an outcome note is about: token, goal
     "undo": re.compile(rf"^undo:({_ID})$"),  # put a goal back as it was before an outcome or an ending: a token
     "wipe": re.compile(r"^wipe:(yes|no)$"),  # "delete all my data?"
-    "import": re.compile(rf"^import:({_ID}):(merge|skip|cancel)$"),  # a contacts file waiting for the answer
+    # a contacts file waiting for the answer: import it, cancel, or say whether a pair (or every pair) is one person
+    "import": re.compile(rf"^import:({_ID}):(go|cancel|merge|skip|same|apart|allsame|allapart)(?::(\d{{1,4}}))?$"),
     "tz": re.compile(r"^tz:([A-Za-z_]+(?:/[A-Za-z0-9_+\-]+){0,2})$"),
 }
 

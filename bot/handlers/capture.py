@@ -17,7 +17,7 @@ from bot.coach.reading.meeting import ASK_ABOVE_PEOPLE, MAX_TEXT, Meeting
 from bot.coach.reading.names import fold, names_of, split_name_and_rest
 from bot.coach.saying.phrases import helped_you
 from bot.context import Context, local_today
-from bot.handlers import goals
+from bot.handlers import goals, tidying
 from bot.handlers.choices import label, resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
 from bot.handlers.words import command_text, message_text
@@ -64,6 +64,8 @@ async def plain_text(update: Update, context: Context, notebook: Notebook) -> No
 async def read_line(update: Update, context: Context, notebook: Notebook, text: str) -> None:
     """A typed line, a caption: a correction, a capture, a question, or a pointer to what works."""
     if await _apply_fix(update, context, notebook, text):
+        return
+    if await tidying.apply_awaited_tag(update, context, notebook, text):  # the tag for a /find's "🏷 Tag all"
         return
     _, today = local_today(context, notebook)
     understood = understand(text, today)

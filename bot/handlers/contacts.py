@@ -10,21 +10,24 @@ from bot.callbacks import button, pressed
 from bot.coach.journal.captures import forget_contact
 from bot.coach.journal.entries import linked_people
 from bot.coach.network.search import Hit, search
+from bot.coach.network.tidy import Filter, people_list, read_filter
 from bot.coach.planning.strength import tie_strength
 from bot.coach.reading.dates import birthday_in_words, when_in_words
 from bot.coach.reading.names import names_of, resolve
 from bot.context import Context, local_today
+from bot.handlers import tidying
 from bot.handlers.choices import label, resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
-from bot.handlers.network import show_tagged
 from bot.handlers.words import command_text
 from bot.rendering import render
 from bot.sending import keyboard, reply
 from bot.store.notebook import Notebook
-from bot.store.records import Contact
-from bot.store.view import Network, network_of
+from bot.store.view import network_of
 
 PAGE_SIZE = 10
+FIND_SHOWN = 10
+LIST = "list"  # a filtered /contacts, paged: its filter waits under a pending token
+FOUND = "found"  # a /find with more than one person: its words wait under a pending token
 # How each kind of logged interaction reads on a card's timeline.
 TIMELINE_LABELS = {
     "note": "note",
@@ -38,53 +41,70 @@ TIMELINE_LABELS = {
 TIMELINE_SHOWN = 8
 
 
-def by_recent_activity(network: Network) -> list[Contact]:
-    """Most recently active first (anything logged counts); people never touched sort by when they were added."""
-    return sorted(network.contacts, key=lambda c: network.last_activity(c.id), reverse=True)
-
-
 # -- /contacts -------------------------------------------------------------------------------------------------------
 
 
 @for_user
 async def contacts_command(update: Update, context: Context, notebook: Notebook) -> None:
-    if command_text(update).startswith("#"):  # /contacts #investor
-        await show_tagged(update, context, notebook, command_text(update))
+    """/contacts, /contacts inner, /contacts #investor, /contacts archived: people you met first (see tidy.py)."""
+    text = command_text(update)
+    wanted = read_filter(text)
+    if wanted.unknown:  # "/contacts jazz": not a filter, a search
+        await _show_hits(update, context, notebook, text, 0, edit=False)
         return
-    await _show_page(update, context, notebook, 0, edit=False)
+    await _show_page(update, context, notebook, wanted, 0, token="", edit=False)
 
 
 @for_user
 async def on_page(update: Update, context: Context, notebook: Notebook) -> None:
     query, data = pressed(update)
     await query.answer()
-    await _show_page(update, context, notebook, int(data.args[0]) if data else 0, edit=True)
+    page, token = (int(data.args[0]), data.args[1] if len(data.args) > 1 else "") if data else (0, "")
+    pending = notebook.peek_pending(token) if token else None
+    if token and (pending is None or pending.get("action") != LIST):
+        await reply(update, context, render("messages/expired.html"))
+        return
+    wanted = read_filter(pending["payload"]["filter"]) if pending else Filter()
+    await _show_page(update, context, notebook, wanted, page, token=token, edit=True)
 
 
 async def _show_page(
-    update: Update, context: Context, notebook: Notebook, page: int, *, edit: bool
+    update: Update,
+    context: Context,
+    notebook: Notebook,
+    wanted: Filter,
+    page: int,
+    *,
+    token: str,
+    edit: bool,
 ) -> None:
-    network = network_of(notebook)
-    people = by_recent_activity(network)
+    people = people_list(notebook.contacts(), notebook.interactions(), wanted)
     pages = max(1, -(-len(people) // PAGE_SIZE))
     page = min(max(page, 0), pages - 1)
     _, today = local_today(context, notebook)
     shown = people[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
-    rows = [
-        {
-            "contact": c,
-            "last": when_in_words(touched, today) if (touched := network.last_touch(c.id)) else "",
-            "open": len(network.open_promises(c.id)),
-        }
-        for c in shown
-    ]
-    text = render("messages/contacts.html", rows=rows, page=page, pages=pages, total=len(people))
+    rows = []
+    for contact in shown:
+        timeline = notebook.interactions(contact.id)
+        touched = max((i.on for i in timeline if i.on), default="")
+        rows.append({
+            "contact": contact,
+            "last": when_in_words(date.fromisoformat(touched), today) if touched else "",
+            "connected": when_in_words(date.fromisoformat(contact.met_on), today) if not touched and contact.met_on
+            else "",
+            "open": sum(1 for p in notebook.promises(contact.id) if p.is_open),
+        })  # fmt: skip
+    everyone = len(notebook.contacts())
+    text = render("messages/contacts.html", rows=rows, page=page, pages=pages, total=len(people), wanted=wanted,
+                  everyone=everyone)  # fmt: skip
     buttons = [[(f"📇 {c.name[:28]}", button("card", c.id)) for c in shown[i : i + 2]] for i in range(0, len(shown), 2)]
+    if pages > 1 and wanted.text and not token:
+        token = notebook.put_pending(LIST, {"filter": wanted.text})  # the filter is words: kept here, not in a button
     nav = []
     if page > 0:
-        nav.append(("‹ Newer", button("page", str(page - 1))))
+        nav.append(("‹ Newer", button("page", str(page - 1), *([token] if token else []))))
     if page < pages - 1:
-        nav.append(("Older ›", button("page", str(page + 1))))
+        nav.append(("Older ›", button("page", str(page + 1), *([token] if token else []))))
     buttons.append(nav)
     query = update.callback_query
     if edit and query is not None and query.message is not None:
@@ -100,37 +120,85 @@ async def _show_page(
 async def contact_command(update: Update, context: Context, notebook: Notebook) -> None:
     name = command_text(update)
     if not name:
-        await _show_page(update, context, notebook, 0, edit=False)
+        await _show_page(update, context, notebook, Filter(), 0, token="", edit=False)
         return
     await show_card(update, context, notebook, name=name)
 
 
-FIND_SHOWN = 10
-FIND_BUTTONS = 8
+# -- /find -----------------------------------------------------------------------------------------------------------
 
 
 @for_user
 async def find_command(update: Update, context: Context, notebook: Notebook) -> None:
-    """/find <words>: everyone whose name, company, role, interests, needs, offers, tags or notes match."""
+    """/find <words>: everyone whose name, company, role, interests, needs, offers, tags, emails, phones or notes
+    match, page by page, with a tag or archive action for all of them."""
     query = command_text(update)
     if not query:
         await reply(update, context, render("messages/find_help.html"))
         return
-    await _show_hits(update, context, notebook, query, search(notebook.contacts(), notebook.interactions(), query))
+    await _show_hits(update, context, notebook, query, 0, edit=False)
 
 
 async def _show_hits(
-    update: Update, context: Context, notebook: Notebook, query: str, hits: list[Hit]
+    update: Update,
+    context: Context,
+    notebook: Notebook,
+    query: str,
+    page: int,
+    *,
+    edit: bool,
+    token: str = "",
+    hits: list[Hit] | None = None,
 ) -> None:
-    buttons = [[(label(h.contact), button("card", h.contact.id))] for h in hits[:FIND_BUTTONS]]
-    await reply(update, context, render("messages/found.html", query=query, hits=hits[:FIND_SHOWN]), buttons)
+    hits = search(notebook.contacts(), notebook.interactions(), query) if hits is None else hits
+    pages = max(1, -(-len(hits) // FIND_SHOWN))
+    page = min(max(page, 0), pages - 1)
+    shown = hits[page * FIND_SHOWN : (page + 1) * FIND_SHOWN]
+    text = render("messages/found.html", query=query, hits=shown, total=len(hits), page=page, pages=pages)
+    buttons: list[list[tuple[str, str]]] = [[(label(h.contact), button("card", h.contact.id))] for h in shown]
+    if len(hits) > 1:
+        token = token or notebook.put_pending(FOUND, {"query": query})  # the words wait here, not in a button
+        nav = []
+        if page > 0:
+            nav.append(("‹ Back", button("found", token, str(page - 1))))
+        if page < pages - 1:
+            nav.append(("More ›", button("found", token, str(page + 1))))
+        buttons.append(nav)
+        buttons.append([(f"🏷 Tag all {len(hits)}", button("found", token, "tag")),
+                        (f"🗄 Archive all {len(hits)}", button("found", token, "archive"))])  # fmt: skip
+    query_message = update.callback_query
+    if edit and query_message is not None and query_message.message is not None:
+        await query_message.edit_message_text(text, reply_markup=keyboard(buttons))
+    else:
+        await reply(update, context, text, buttons)
+
+
+@for_user
+async def on_found(update: Update, context: Context, notebook: Notebook) -> None:
+    """A page of a /find, or an action on everyone it found (the search is run again: the notebook may have
+    changed since)."""
+    query, data = pressed(update)
+    pending = notebook.peek_pending(data.args[0]) if data else None
+    if data is None or pending is None or pending.get("action") != FOUND:
+        await query.answer(render("messages/expired.txt"), show_alert=True)
+        return
+    await query.answer()
+    token, what = data.args
+    words = pending["payload"]["query"]
+    hits = search(notebook.contacts(), notebook.interactions(), words)
+    if what.isdigit():
+        await _show_hits(update, context, notebook, words, int(what), edit=True, token=token, hits=hits)
+    elif what == "tag":
+        await tidying.ask_tag_for(update, context, notebook, [h.contact.id for h in hits], words)
+    else:
+        await tidying.archive_people(update, context, notebook, [h.contact for h in hits])
 
 
 async def show_card(update: Update, context: Context, notebook: Notebook, *, name: str) -> None:
     if not name.startswith(("#", "+")) and resolve(names_of(notebook), name).is_unknown:
         hits = search(notebook.contacts(), notebook.interactions(), name)
-        if hits:  # "/contact Acme": no one is called that, but people match it
-            await _show_hits(update, context, notebook, name, hits)
+        if hits:  # "/contact Acme": no one is called that, but people match it (or an alias a merge kept)
+            await _show_hits(update, context, notebook, name, 0, edit=False, hits=hits)
             return
     contact = await resolve_or_ask(update, context, notebook, name, "contact", {"name": name}, "name")
     if contact is None:

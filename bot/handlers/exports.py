@@ -7,6 +7,7 @@ import asyncio
 import dataclasses
 
 from telegram import InputFile, Update
+from telegram.constants import ChatAction
 
 from bot.coach.network.exports import contacts_csv, contacts_vcf
 from bot.context import Context
@@ -18,10 +19,11 @@ PEOPLE_FORMATS = {"csv": (contacts_csv, "nurture-people.csv"), "vcf": (contacts_
 
 async def export_people(update: Update, context: Context, notebook: Notebook, fmt: str) -> None:
     write, filename = PEOPLE_FORMATS[fmt]
-    contacts = [dataclasses.replace(c) for c in notebook.contacts()]
-    payload = await asyncio.to_thread(write, contacts)  # thousands of vCards take a moment
     chat = update.effective_chat
     assert chat is not None
+    await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_DOCUMENT)  # thousands of vCards take a second
+    contacts = [dataclasses.replace(c) for c in notebook.contacts()]
+    payload = await asyncio.to_thread(write, contacts)
     await context.bot.send_document(
         chat.id,
         InputFile(payload, filename=filename),

@@ -58,7 +58,8 @@ async def on_contact(update: Update, context: Context, notebook: Notebook) -> No
     created = contact is None
     if contact is None:
         contact = Contact(id=new_id(), name=name, created_at=now.isoformat())
-    contact.phone = contact.phone or (shared.phone_number or "")
+    if shared.phone_number and not contact.phones:
+        contact.phones = [{"value": shared.phone_number}]
     contact.telegram_id = contact.telegram_id or (shared.user_id or 0)
     with notebook.batch():
         notebook.save_contact(contact)

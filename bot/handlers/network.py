@@ -12,8 +12,8 @@ import dataclasses
 from datetime import date
 
 from telegram import InputFile, Update
+from telegram.constants import ChatAction
 
-from bot.callbacks import button
 from bot.coach.errors import NotUnderstood
 from bot.coach.journal.reminders import (
     ReminderRequest,
@@ -22,13 +22,12 @@ from bot.coach.journal.reminders import (
     read_reminder,
     read_tags,
     tag_counts,
-    tagged,
 )
-from bot.coach.network.imports import clean_tag
 from bot.coach.network.shape import NetworkMap, map_network
 from bot.coach.reading.dates import when_in_words
 from bot.coach.reading.names import split_name_and_rest
 from bot.context import Context, local_today
+from bot.handlers import tidying
 from bot.handlers.choices import resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
 from bot.handlers.words import command_text, message_text
@@ -36,9 +35,6 @@ from bot.rendering import render
 from bot.sending import reply
 from bot.store.notebook import Notebook
 from bot.store.records import Contact, Interaction, Profile
-
-TAGGED_SHOWN = 50
-TAGGED_BUTTONS = 10
 
 
 def draw(
@@ -54,12 +50,14 @@ def draw(
 @for_user
 async def map_command(update: Update, context: Context, notebook: Notebook) -> None:
     _, today = local_today(context, notebook)
-    # A snapshot: the worker thread must never see a record change under it.
-    contacts = [dataclasses.replace(c) for c in notebook.contacts()]
-    interactions = list(notebook.interactions())
-    netmap, picture = await asyncio.to_thread(draw, contacts, interactions, today, notebook.profile())
     chat = update.effective_chat
     assert chat is not None
+    await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_PHOTO)  # a picture of hundreds takes a second
+    # A snapshot: the worker thread must never see a record change under it; archived people are not drawn.
+    contacts = [dataclasses.replace(c) for c in notebook.contacts() if not c.archived_on]
+    shown = {c.id for c in contacts}
+    interactions = [i for i in notebook.interactions() if i.contact_id in shown]
+    netmap, picture = await asyncio.to_thread(draw, contacts, interactions, today, notebook.profile())
     if picture is not None:
         named = sum(1 for c in netmap.clusters if not c.grouped)
         await context.bot.send_photo(
@@ -89,9 +87,17 @@ async def tag_command(update: Update, context: Context, notebook: Notebook) -> N
     if not text:
         await reply(update, context, render("messages/tags.html", counts=tag_counts(notebook.contacts())))
         return
+    many = tidying.bulk_tags(text)
+    if many is not None:  # "/tag Jane, Sam, Petra: designers"
+        await tidying.tag_named(update, context, notebook, names=many[0], tags=many[1])
+        return
     name, tags = split_name_and_rest(notebook.contacts(), text)
     if not read_tags(tags).add and not read_tags(tags).remove:
         raise NotUnderstood(render("messages/hint_tag.txt"))
+    people = tidying.names_among_tags(notebook, tags)
+    if people:  # "/tag Jane Sam Petra designers": Sam and Petra are people, not tags
+        rest = [t for t in read_tags(tags).add if t not in {p.lower() for p in people}]
+        raise NotUnderstood(render("messages/hint_tag_many.txt", name=name, people=people, tags=rest))
     await tag_person(update, context, notebook, name=name, tags=tags)
 
 
@@ -105,15 +111,6 @@ async def tag_person(
     apply_tags(contact, change)
     notebook.save_contact(contact)
     await reply(update, context, render("messages/tag_set.html", contact=contact, change=change))
-
-
-async def show_tagged(update: Update, context: Context, notebook: Notebook, tag: str) -> None:
-    """Everyone with a tag, each with a button to their card (the first few)."""
-    people = tagged(notebook.contacts(), tag)
-    shown = people[:TAGGED_BUTTONS]
-    buttons = [[(f"📇 {c.name[:28]}", button("card", c.id)) for c in shown[i : i + 2]] for i in range(0, len(shown), 2)]
-    text = render("messages/tagged.html", tag=clean_tag(tag), people=people[:TAGGED_SHOWN], total=len(people))
-    await reply(update, context, text, buttons)
 
 
 # -- /remind and "remind me ..." -----------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import asyncio
 
 import orjson
 from telegram import InputFile, Update
+from telegram.constants import ChatAction
 
 from bot.callbacks import button, pressed
 from bot.context import Context
@@ -38,10 +39,11 @@ async def export_command(update: Update, context: Context, notebook: Notebook) -
     if command_text(update).lower().lstrip(".") in PEOPLE_FORMATS:
         await export_people(update, context, notebook, command_text(update).lower().lstrip("."))
         return
-    data = notebook.export()
-    payload = orjson.dumps(data, option=orjson.OPT_INDENT_2)
     chat = update.effective_chat
     assert chat is not None
+    await context.bot.send_chat_action(chat.id, ChatAction.UPLOAD_DOCUMENT)
+    data = notebook.export()
+    payload = orjson.dumps(data, option=orjson.OPT_INDENT_2)
     await context.bot.send_document(
         chat.id,
         InputFile(payload, filename="nurture-notebook.json"),

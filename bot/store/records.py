@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any, Self
 
 # 2: contact title/needs/offers/links/birthday/tags/phone/email/telegram, promise due_on, facts, goals
-SCHEMA_VERSION = 2
+# 3: contact phones/emails/urls (several, labelled) in place of one phone and email; linkedin, website, nickname,
+#    aliases, imported_notes, archived_on. Contacts of version 2 are read as version 3 (``Contact.from_dict``).
+SCHEMA_VERSION = 3
 
 # Circles set how often a tie needs a touch (principle 6: ping regularly). Days between touches.
 CIRCLE_CADENCE_DAYS: dict[str, int] = {"inner": 14, "close": 30, "wider": 90}
@@ -32,6 +34,14 @@ def new_id(taken: Container[str] = ()) -> str:
         candidate = secrets.token_hex(8)
         if candidate not in taken:
             return candidate
+
+
+_ID_DIGITS = frozenset("0123456789abcdef")
+
+
+def is_id(text: str) -> bool:
+    """Whether ``text`` has the form of a record id (16 hex digits, or 8 from earlier releases)."""
+    return len(text) in (8, 16) and set(text) <= _ID_DIGITS
 
 
 class Record:
@@ -56,17 +66,22 @@ class Record:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
-        try:
-            record = cls(**data)  # the fast path: a document this release wrote
-        except TypeError:  # keys from a newer release: keep what this one knows
-            known = _defaults(cls)
-            record = cls(**{k: v for k, v in data.items() if k in known})
-        for name, value in data.items():  # lists and dicts must not be shared with the stored document either
-            if isinstance(value, list):
-                setattr(record, name, list(value))
-            elif isinstance(value, dict):
-                setattr(record, name, dict(value))
-        return record
+        return _record_from_dict(cls, data)
+
+
+def _record_from_dict(cls: type[Any], data: dict[str, Any]) -> Any:
+    try:
+        record = cls(**data)  # the fast path: a document this release wrote
+    except TypeError:  # keys from a newer release: keep what this one knows
+        known = _defaults(cls)
+        data = {k: v for k, v in data.items() if k in known}
+        record = cls(**data)
+    for name, value in data.items():  # lists and dicts must not be shared with the stored document either
+        if isinstance(value, list):
+            setattr(record, name, [dict(v) if isinstance(v, dict) else v for v in value])
+        elif isinstance(value, dict):
+            setattr(record, name, dict(value))
+    return record
 
 
 _DEFAULTS: dict[type, dict[str, Any]] = {}
@@ -113,16 +128,47 @@ class Contact(Record):
     links: list[dict[str, str]] = field(default_factory=list)  # [{"contact_id": ..., "as": "husband"}]
     birthday: str = ""  # "MM-DD", or ""
     tags: list[str] = field(default_factory=list)  # "investor", lowercased, without "#"
-    phone: str = ""
-    email: str = ""
     telegram_id: int = 0  # from a shared contact
     username: str = ""  # Telegram @username, without "@"
+    # Several of each, as an address book keeps them: [{"value": "+49 170 1234567", "label": "mobile"}] (the label
+    # is left out when the file had none). The first is the one shown first.
+    phones: list[dict[str, str]] = field(default_factory=list)
+    emails: list[dict[str, str]] = field(default_factory=list)
+    urls: list[dict[str, str]] = field(default_factory=list)  # other links: {"value": url, "label": "twitter"}
+    linkedin: str = ""  # their LinkedIn profile URL: the surest sign two records are the same person
+    website: str = ""
+    nickname: str = ""
+    aliases: list[str] = field(default_factory=list)  # other names they go by: a merge keeps both names
+    # Notes that came with an imported file (an address book's NOTE, Google's "Notes"), dated the day they came in.
+    # Kept apart from the timeline: a file's note is not a touch, so it never makes someone look recently met.
+    imported_notes: list[dict[str, str]] = field(default_factory=list)  # [{"on": ISO date, "text": ...}]
     archived_on: str = ""  # ISO date the user archived them: out of mornings, /contacts and the map; still found
     v: int = SCHEMA_VERSION
 
     @property
     def first_name(self) -> str:
         return self.name.split()[0] if self.name else ""
+
+    @property
+    def phone(self) -> str:
+        """The first phone, or ""."""
+        return self.phones[0]["value"] if self.phones else ""
+
+    @property
+    def email(self) -> str:
+        """The first email address, or ""."""
+        return self.emails[0]["value"] if self.emails else ""
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Contact:
+        if "phone" in data or "email" in data:  # written by release 2: one phone and one email
+            data = dict(data)
+            for old, new in (("phone", "phones"), ("email", "emails")):
+                value = data.pop(old, "")
+                if isinstance(value, str) and value.strip() and not data.get(new):
+                    data[new] = [{"value": value.strip()}]
+            data["v"] = SCHEMA_VERSION
+        return _record_from_dict(cls, data)
 
 
 @dataclass(slots=True)

@@ -1,7 +1,9 @@
 """Finding people by anything known about them: "/find jazz", "/find acme", "/find lawyer", "/find ivan".
 
 A networking notebook is searched by what you remember ("the lawyer from the bbq", "someone at Acme"), so every
-field counts: names, companies, roles, interests, needs, offers, tags, where you met, and what the notes say. A
+field counts: names (and nicknames, and the other names a merge kept), companies, roles, interests, needs, offers,
+tags, where you met, emails, phones, links, and what the notes say (yours and those an address book came with). A
+number typed as a phone ("0170 1234567", "+49 170 …") finds the phone whatever way it was written. A
 person must match every word of the query; a match in the name weighs most, a match deep in a note least, and a
 whole word beats the start of one. Text is compared folded to plain ASCII (anyascii), so "ivan" finds "Иван",
 "jose" finds "José" and "munchen" finds "München".
@@ -34,9 +36,14 @@ WEIGHTS: dict[str, float] = {
     "interests": 4.0,
     "met at": 3.0,
     "introduced by": 2.0,
+    "email": 8.0,
+    "phone": 8.0,
+    "links": 2.0,
     "notes": 1.5,
 }
 _WORDS = re.compile(r"[a-z0-9]+")
+_PHONE_QUERY = re.compile(r"^[\d\s()+\-./]+$")
+MIN_PHONE_DIGITS = 6
 _STOP = frozenset(["a", "an", "the", "of", "at", "in", "on", "and", "or", "with", "to", "for", "from", "my", "is"])
 
 
@@ -66,6 +73,8 @@ def query_words(query: str) -> list[str]:
 def _fields(contact: Contact, notes: Iterable[str]) -> list[tuple[str, str]]:
     fields = [
         ("name", f"{contact.title} {contact.name}".strip()),
+        ("name", contact.nickname),
+        *(("name", alias) for alias in contact.aliases),
         ("company", contact.company),
         ("role", contact.role),
         *(("needs", n) for n in contact.needs),
@@ -74,9 +83,14 @@ def _fields(contact: Contact, notes: Iterable[str]) -> list[tuple[str, str]]:
         *(("interests", i) for i in contact.interests),
         ("met at", contact.met_context),
         ("introduced by", contact.introduced_by),
+        *(("email", e["value"]) for e in contact.emails),
+        *(("phone", p["value"]) for p in contact.phones),
+        ("links", contact.linkedin),
+        ("links", contact.website),
+        *(("links", u["value"]) for u in contact.urls),
     ]
     budget = MAX_NOTE_CHARS
-    for note in notes:
+    for note in [*notes, *(n["text"] for n in contact.imported_notes)]:
         if budget <= 0:
             break
         fields.append(("notes", note[:budget]))
@@ -99,9 +113,14 @@ def _score_word(word: str, fields: list[tuple[str, str, tuple[str, ...]]]) -> tu
     return best
 
 
-def search(contacts: Sequence[Contact], interactions: Sequence[Interaction], query: str, limit: int = 20) -> list[Hit]:
-    """People matching every word of ``query``, best first (ties: most recently met first). A word written as a
-    tag ("#investor") matches only people with exactly that tag."""
+def search(
+    contacts: Sequence[Contact], interactions: Sequence[Interaction], query: str, limit: int | None = None
+) -> list[Hit]:
+    """People matching every word of ``query``, best first (ties: most recently met first), at most ``limit``. A
+    word written as a tag ("#investor") matches only people with exactly that tag; a phone number matches the
+    phones that end with it."""
+    if _PHONE_QUERY.match(query.strip()) and len(_digits(query)) >= MIN_PHONE_DIGITS:
+        return _by_phone(contacts, query)[:limit]
     tags = [w[1:].lower() for w in query.split() if w.startswith("#") and len(w) > 1]
     words = query_words(" ".join(w for w in query.split() if not w.startswith("#")))
     if not words and not tags:
@@ -127,6 +146,24 @@ def search(contacts: Sequence[Contact], interactions: Sequence[Interaction], que
             hits.append(Hit(contact, total, why))
     hits.sort(key=lambda h: (-h.score, -_day_number(h.contact.met_on), h.contact.name))
     return hits[:limit]
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def _by_phone(contacts: Sequence[Contact], query: str) -> list[Hit]:
+    """ "0170 1234567" finds "+49 170 1234567": the number without its leading zeros, at the end of a phone's digits
+    (an extension aside)."""
+    wanted = _digits(query).lstrip("0")
+    hits = []
+    for contact in contacts:
+        for phone in contact.phones:
+            if wanted and wanted in _digits(phone["value"]):
+                hits.append(Hit(contact, WEIGHTS["phone"], f"phone: {phone['value']}"))
+                break
+    hits.sort(key=lambda h: (-_day_number(h.contact.met_on), h.contact.name))
+    return hits
 
 
 def _day_number(iso: str) -> int:

@@ -27,14 +27,14 @@ import argparse
 import os
 import shutil
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
-from zoneinfo import ZoneInfo
 
 from bot.clock import SystemClock
+from bot.coach.journal import days
 from bot.coach.journal.delivery import MORNINGS, SENT
 from bot.coach.planning.summary import DIGEST as DIGEST_ROWS
 from bot.coach.planning.summary import SUMMARY_VERSION
@@ -54,6 +54,7 @@ from bot.store.crypto import (
 )
 from bot.store.disk import FOLDER_MODE, fsync_folder, read_file, write_atomically
 from bot.store.errors import NotebookClosed, UnreadableData
+from bot.store.folder import DataFolder
 from bot.store.logfile import head_length, read_head
 from bot.store.notebook import DIGEST_VERSION, Notebook
 from bot.store.storage import NotebookStorage
@@ -76,40 +77,9 @@ class Stats:
     unreadable: int = 0
 
 
-def notebook_files(data_dir: Path) -> Iterator[tuple[int, Path]]:
-    """(user id, path) of every notebook in the data folder, in user id order (set-aside files are not notebooks)."""
-    users = data_dir / "users"
-    if not users.is_dir():
-        return
-    found = []
-    for entry in os.scandir(users):
-        stem, dot, ext = entry.name.partition(".")
-        if dot and ext == "json" and stem.isdigit():
-            found.append((int(stem), Path(entry.path)))
-    yield from sorted(found)
-
-
-def sealable_files(data_dir: Path) -> list[Path]:
-    """Every file a key covers: notebooks, the copies set aside as unreadable, and side files (Store.write_side)."""
-    users = data_dir / "users"
-    return sorted(
-        path
-        for path in users.iterdir()
-        if path.name.split(".")[0].isdigit()
-        and (path.name.endswith(".json") or ".json.unreadable-" in path.name or ".json.side-" in path.name)
-    )
-
-
-def temporary_files(data_dir: Path) -> list[Path]:
-    """Files a write in progress makes (storage.write_atomically: ``.<name>.<random>.tmp``), in the data folder
-    and beside the notebooks."""
-    return [
-        path
-        for folder in (data_dir, data_dir / "users")
-        if folder.is_dir()
-        for path in folder.glob(".*.tmp")
-        if path.is_file()
-    ]
+def notebook_files(data_dir: Path) -> list[tuple[int, Path]]:
+    """(user id, path) of every notebook in the data folder, in user id order."""
+    return DataFolder(data_dir).notebooks()
 
 
 def reseal_side(raw: bytes, old: Codec | None, new: Codec | None, owner: str) -> bytes:
@@ -118,11 +88,6 @@ def reseal_side(raw: bytes, old: Codec | None, new: Codec | None, owner: str) ->
     if old is None and sealed_with(raw[:16]).key_id is not None:
         raise DataKeyError("a side file is encrypted, but no old key was given")
     return new.seal_line(plain, owner) if new is not None else plain
-
-
-def set_aside_count(data_dir: Path) -> int:
-    users = data_dir / "users"
-    return sum(1 for _ in users.glob("*.json.unreadable-*")) if users.is_dir() else 0
 
 
 # -- check ------------------------------------------------------------------------------------------------------
@@ -146,7 +111,7 @@ def check(data_dir: Path, out: TextIO, codec: Codec | None = None) -> int:
     stale = sum(v.stale_digest for v in verdicts)
     if stale:
         print(f"{stale} written by an older release: the bot rebuilds their digest when it opens them", file=out)
-    aside = set_aside_count(data_dir)
+    aside = DataFolder(data_dir).set_aside_count()
     if aside:
         print(f"{aside} unreadable files set aside earlier (users/*.unreadable-*), kept for inspection", file=out)
     return 1 if bad else 0
@@ -239,7 +204,8 @@ def stats(data_dir: Path, now: datetime, codec: Codec | None = None) -> Stats:
 
 
 def glance(user_id: int, path: Path, codec: Codec | None = None) -> tuple[Mapping[str, Any], dict[str, Any]] | None:
-    """The digest rows and state values of one notebook: from the head when it is current, else fully opened."""
+    """The digest rows and state values of one notebook, strictly read-only: from the head when it is current,
+    else from the records (the digest the bot would rebuild on opening it). None when it does not read."""
     head = read_head(path, codec)
     if head is not None and head[1].get(DIGEST_VERSION) == SUMMARY_VERSION:
         return head
@@ -256,9 +222,10 @@ def glance(user_id: int, path: Path, codec: Codec | None = None) -> tuple[Mappin
 
 
 def local_day(now: datetime, zone: str) -> date:
+    """The user's day, with an unknown zone name read as UTC (as the bot does)."""
     try:
-        return now.astimezone(ZoneInfo(zone)).date()
-    except (ValueError, KeyError):  # an unknown zone name: the bot treats it as UTC too
+        return days.local_day(now, zone)
+    except (ValueError, KeyError):
         return now.date()
 
 
@@ -292,7 +259,7 @@ def rotate_key(
     """
     journal = data_dir / REKEY_JOURNAL
     target = new.key_id if new else "plaintext"
-    files = sealable_files(data_dir)
+    files = DataFolder(data_dir).sealed_files()
     # Before anything is written: every notebook must be under the old key or (a run interrupted) the new one. A
     # wrong COACH_DATA_KEY is refused here, changing nothing.
     expected = {old.key_id if old else None, new.key_id if new else None}
@@ -304,7 +271,7 @@ def rotate_key(
     # A save or a rotation killed mid-write leaves its temporary file (the folder is ours alone now: no writer is
     # half-way). Never renamed into place, it holds nothing acknowledged; left alone it would stay in plaintext, or
     # under the key being rotated away from, for good.
-    for leftover in temporary_files(data_dir):
+    for leftover in DataFolder(data_dir).temporary_files():
         leftover.unlink(missing_ok=True)
     if journal.exists():
         recorded = journal.read_text(encoding="ascii").strip()

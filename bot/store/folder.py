@@ -2,6 +2,8 @@
 
     <data dir>/                                 0700
         .rekey                                  a key rotation in progress (crypto.py, REKEY_JOURNAL)
+        .lock                                   names the running bot's pid (the lock is a flock on the folder)
+        deletions.json                          when users deleted their notebook (bot/deletions.py): keyed ids only
         users/                                  0700
             <user id>.json                      the user's notebook: a snapshot and a log of changes (logfile.py)
             <user id>.json.side-<name>          a file kept beside it (an import waiting for the user's answer)
@@ -85,8 +87,36 @@ class DataFolder:
                     ids.append(int(stem))
         return sorted(ids)
 
-    def notebooks(self) -> list[Path]:
-        return [self.notebook(user_id) for user_id in self.user_ids()]
+    def notebooks(self) -> list[tuple[int, Path]]:
+        """(user id, path) of every notebook, in user id order (copies set aside are not notebooks)."""
+        if not self.users.is_dir():
+            return []
+        return [(user_id, self.notebook(user_id)) for user_id in self.user_ids()]
+
+    def sealed_files(self) -> list[Path]:
+        """Every file a data key covers: notebooks, copies set aside, and side files."""
+        if not self.users.is_dir():
+            return []
+        return sorted(
+            path
+            for path in self.users.iterdir()
+            if path.name.split(".")[0].isdigit()
+            and (path.name.endswith(SUFFIX) or any(f"{SUFFIX}{why}" in path.name for why in (*SET_ASIDE, SIDE)))
+        )
+
+    def temporary_files(self) -> list[Path]:
+        """Files a write in progress makes (disk.write_atomically), in the data folder and beside the notebooks."""
+        return [
+            path
+            for folder in (self.root, self.users)
+            if folder.is_dir()
+            for path in folder.glob(".*.tmp")
+            if path.is_file()
+        ]
+
+    def set_aside_count(self) -> int:
+        """Notebooks set aside as unreadable, kept for the operator."""
+        return sum(1 for _ in self.users.glob(f"*{SUFFIX}{SET_ASIDE[0]}*")) if self.users.is_dir() else 0
 
     # -- as a store's place (place.py) ------------------------------------------------------------------------------
 

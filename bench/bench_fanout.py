@@ -2,7 +2,7 @@
 
     python bench/bench_fanout.py [--users 1000] [--limit 30]
 
-The fake Bot API (tests/e2e/fake_bot_api.py) runs as a separate process with ``--max-per-second 30``: a send
+The fake Bot API (testkit/fake_bot_api.py) runs as a separate process with ``--max-per-second 30``: a send
 beyond 30 in any sliding second gets HTTP 429 and is not delivered. The bot side is the real Application from
 ``build_application`` with its own HTTP transport (bot/connections.py), inside ``async with app:``; every user's
 morning is delivered at once, like the JobQueue firing 1,000 jobs at 08:00 (``asyncio.gather`` of ``deliver_morning``).
@@ -41,7 +41,7 @@ from bot.notebooks import open_store
 
 NOW = datetime(2026, 3, 10, 8, 0, tzinfo=UTC)
 TOKEN = "123456:BENCH-fanout-token"
-SERVER = REPO / "tests" / "e2e" / "fake_bot_api.py"
+SERVER = REPO / "testkit" / "fake_bot_api.py"
 
 
 def start_server(limit: int) -> tuple[subprocess.Popen[str], str]:

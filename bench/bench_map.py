@@ -2,7 +2,7 @@
 
     python bench/bench_map.py [--contacts 500] [--runs 5]
 
-(1) The coach alone: ``map_network`` + ``draw_map`` on a generated network (tests/samples/networks.py), p50 and
+(1) The coach alone: ``map_network`` + ``draw_map`` on a generated network (testkit/networks.py), p50 and
 max over a few runs (the first run, which loads matplotlib and its font cache, is reported apart).
 (2) Through the real Application (LocalBotAPI): user A sends /map over a 500-contact notebook while user B sends
 ``/contacts`` every 50 ms. Prints A's time to the picture, B's reply latency during the map (p50/max), and the
@@ -36,7 +36,7 @@ from bot.coach.network.shape import map_network  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.local_api import LocalBotAPI, LocalChat  # noqa: E402
 from bot.notebooks import open_store  # noqa: E402
-from tests.samples.networks import generated_network  # noqa: E402
+from testkit.networks import generated_network  # noqa: E402
 
 
 def coach_alone(size: int, runs: int) -> None:

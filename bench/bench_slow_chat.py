@@ -3,7 +3,7 @@
     python bench/bench_slow_chat.py [--users 12] [--messages 20] [--checkout PATH]
 
 ``python -m bot`` runs as a real process, with its real transport, polling the fake Bot API from
-tests/e2e/fake_bot_api.py over HTTP. Three scenarios, one after another, each on a fresh bot and data folder:
+testkit/fake_bot_api.py over HTTP. Three scenarios, one after another, each on a fresh bot and data folder:
 
 - ``nobody hangs``: the baseline;
 - ``one chat hangs, 40 queued``: every send to chat 1 hangs (the bot gives up after its 5 s read timeout), and that user
@@ -35,7 +35,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.e2e.fake_bot_api import FakeBotAPI  # noqa: E402
+from testkit.fake_bot_api import FakeBotAPI  # noqa: E402
 
 TOKEN = "123456:BENCH-slow-token"
 OTHERS_FROM = 1000  # other users' ids start here; hung chats are 1, 2, ...

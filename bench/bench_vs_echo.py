@@ -3,7 +3,7 @@
     python bench/bench_vs_echo.py [--messages 240] [--rounds 4] [--latency-ms 0]
 
 Both run as real processes (``python -m bot``; a ten-line PTB echo bot) polling the fake Bot API from
-tests/e2e/fake_bot_api.py over HTTP, both on python-telegram-bot's own transport (HTTPXRequest): the same polling,
+testkit/fake_bot_api.py over HTTP, both on python-telegram-bot's own transport (HTTPXRequest): the same polling,
 HTTP and python-telegram-bot costs. One user sends a message, waits for the answer, then sends the next: the time from
 the message being available to getUpdates until the reply reaches the API is one sample. The bots run in turn
 (``--rounds`` each, interleaved, so the machine's drift is shared fairly).
@@ -29,7 +29,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.e2e.fake_bot_api import FakeBotAPI  # noqa: E402
+from testkit.fake_bot_api import FakeBotAPI  # noqa: E402
 
 TOKEN = "123456:BENCH-token"
 USER = 4242

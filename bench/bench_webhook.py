@@ -2,7 +2,7 @@
 
     python bench/bench_webhook.py [--posts 8] [--megabytes 99]
 
-The bot runs as a real process (``python -m bot --webhook``) against the fake Bot API (tests/e2e/fake_bot_api.py,
+The bot runs as a real process (``python -m bot --webhook``) against the fake Bot API (testkit/fake_bot_api.py,
 its own process). Each post announces its size, then streams its body 1 MB at a time for as long as the bot reads.
 The server answers from the headers alone (403, see bot/webhook.py) and closes the connection, so the posts end
 long before 99 MB.
@@ -33,7 +33,7 @@ from synthetic import REPO
 
 TOKEN = "123456:BENCH-webhook-token"
 SECRET = "bench-webhook-Secret_0123456789"
-SERVER = REPO / "tests" / "e2e" / "fake_bot_api.py"
+SERVER = REPO / "testkit" / "fake_bot_api.py"
 CHUNK = 1 << 20
 
 

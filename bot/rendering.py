@@ -6,8 +6,9 @@ text, escaped by the handler when it is sent. User text is only ever passed *int
 compiled as one, so ``{{ 7*7 }}`` typed by a user stays ``{{ 7*7 }}``. StrictUndefined turns a missing value into an
 error in tests instead of an empty slot in a message.
 
-The templates are the ``templates`` package (installed beside ``bot``, see pyproject.toml) and are loaded through
-the import system, so the same code finds them in a checkout, an editable install, a wheel, pipx or a container.
+The templates are the ``bot.templates`` package (the repository's templates/ folder, mapped into the wheel by
+setup.py) and are loaded through the import system, so the same code finds them in a wheel, pipx or a container;
+a checkout run from its own folder finds the folder itself as the ``templates`` package.
 """
 
 from __future__ import annotations
@@ -17,13 +18,13 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-TEMPLATES_PACKAGE = "templates"
+TEMPLATES_PACKAGES = ("bot.templates", "templates")  # installed; a checkout
 
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(
-        loader=PackageLoader(TEMPLATES_PACKAGE, "."),
+        loader=_loader(),
         autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -32,6 +33,15 @@ def environment() -> Environment:
     )
     env.filters["plural"] = plural
     return env
+
+
+def _loader() -> PackageLoader:
+    for package in TEMPLATES_PACKAGES:
+        try:
+            return PackageLoader(package, ".")
+        except (ModuleNotFoundError, ValueError):
+            continue
+    raise RuntimeError("Nurture's templates are not installed (bot.templates)")
 
 
 def render(template: str, /, **context: Any) -> str:

@@ -16,7 +16,7 @@ from telegram.error import NetworkError
 from bot.config import Redactor
 from bot.datalock import lock_data_folder
 from bot.health import FRESH_S, RETRY_S, BotAPICheck
-from tests.e2e.fake_bot_api import FakeBotAPI
+from testkit.fake_bot_api import FakeBotAPI
 from tests.e2e.test_real_process import REPO, SECRET, TOKEN, clean_env
 
 

@@ -46,14 +46,15 @@ def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_wheel_carries_every_template(wheel):
     in_repo = {
-        path.relative_to(ROOT).as_posix()
+        "bot/" + path.relative_to(ROOT).as_posix()
         for path in (ROOT / "templates").rglob("*")
         if path.is_file() and path.suffix in (".html", ".txt")
     }
     with zipfile.ZipFile(wheel) as archive:
         in_wheel = set(archive.namelist())
         entry_points = archive.read(next(n for n in in_wheel if n.endswith("entry_points.txt"))).decode()
-    assert in_repo and in_repo <= in_wheel
+    assert in_repo and in_repo <= in_wheel  # as bot/templates/...
+    assert not any(name.startswith("templates/") for name in in_wheel)  # no top-level package named templates
     assert "nurture = bot.__main__:main" in entry_points
 
 

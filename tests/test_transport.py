@@ -23,7 +23,7 @@ from bot.config import Settings
 from bot.connections import http_request
 from bot.retrying import RetryingRequest, dropped_unanswered, never_sent, no_resend_after_5xx
 from bot.store.notebooks import Store
-from tests.e2e.fake_bot_api import FakeBotAPI
+from testkit.fake_bot_api import FakeBotAPI
 
 TOKEN = "123:abc"
 

@@ -9,7 +9,7 @@ import pytest
 from bot.coach.network.picture import MAX_PEOPLE_DRAWN, draw_map, drawn_members
 from bot.coach.network.shape import ALONE, build_graph, goal_theme, map_network
 from bot.store.records import Contact, Interaction, Profile
-from tests.samples.networks import generated_network
+from testkit.networks import generated_network
 
 TODAY = date(2026, 11, 22)
 PNG = b"\x89PNG\r\n\x1a\n"

@@ -6,7 +6,7 @@ import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import RetryAfter
 
-from tests.e2e.fake_bot_api import FakeBotAPI, parse_body
+from testkit.fake_bot_api import FakeBotAPI, parse_body
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.fake_bot_api import FakeBotAPI
+from testkit.fake_bot_api import FakeBotAPI
 from tests.e2e.test_real_process import REPLY_TIMEOUT, TOKEN, BotProcess, clean_env
 
 STUCK = 1  # a chat Telegram cannot reach: every send to it hangs

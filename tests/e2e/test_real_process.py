@@ -19,7 +19,7 @@ import pytest
 
 from bot.notebooks import open_store
 from bot.updates import MAX_UPDATES_IN_FLIGHT
-from tests.e2e.fake_bot_api import FakeBotAPI
+from testkit.fake_bot_api import FakeBotAPI
 
 REPO = Path(__file__).resolve().parents[2]
 TOKEN = "123456:TEST-token-secret-xyz"

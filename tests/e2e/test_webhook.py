@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from bot.local_api import LocalChat
-from tests.e2e.fake_bot_api import FakeBotAPI
+from testkit.fake_bot_api import FakeBotAPI
 from tests.e2e.test_real_process import REPLY_TIMEOUT, TOKEN, BotProcess, clean_env
 
 WEBHOOK_SECRET = "webhook-Secret_0123456789"

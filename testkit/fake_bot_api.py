@@ -1,7 +1,7 @@
 """A loopback stand-in for the Telegram Bot API: a real HTTP server on 127.0.0.1 that python-telegram-bot talks to.
 
 The end-to-end tests start the bot as a real process and point ``TELEGRAM_BASE_URL`` at this server; the fan-out
-benchmark runs it as its own process (``python tests/e2e/fake_bot_api.py --port N --max-per-second 30``) and reads
+benchmark runs it as its own process (``python testkit/fake_bot_api.py --port N --max-per-second 30``) and reads
 per-chat delivery counts from ``GET /_stats``.
 
 Like Telegram, it keeps an update until the bot confirms it (a getUpdates with a higher ``offset``), so a bot that

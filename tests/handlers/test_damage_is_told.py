@@ -48,3 +48,19 @@ async def test_the_first_message_after_an_upgrade_rebuilds_the_digest_and_is_sti
     reply = await user.say("/contacts")
 
     assert "Jane" in reply  # the repair on opening is the notebook's own work, not this message's
+
+
+async def test_an_update_posted_again_after_many_newer_ones_is_applied_once(bot, store, user: User):
+    """Telegram resends what it did not see confirmed, for up to a day: an update handled before 55 newer ones
+    (a busy user) is still recognised when it comes again."""
+    first = user.chat.message("/met Jane from Acme at the editors happy hour")
+    await bot.process(first)
+    for n in range(55):
+        await user.say(f"/note Jane: thought {n}")
+    before = len(store.notebook(user.chat.user["id"]).interactions())
+
+    await bot.process(first)  # the same update, again
+
+    names = [c.name for c in store.notebook(user.chat.user["id"]).contacts()]
+    assert names == ["Jane"]
+    assert len(store.notebook(user.chat.user["id"]).interactions()) == before

@@ -11,6 +11,7 @@ from telegram import CopyTextButton, InlineKeyboardButton, Update
 from bot.callbacks import button, pressed
 from bot.coach.errors import NotUnderstood
 from bot.coach.journal import entries as journal
+from bot.coach.planning.goals import open_goals
 from bot.coach.reading.facts import NEWS_KINDS
 from bot.coach.reading.names import fold, names_of, resolve, split_name_and_rest
 from bot.coach.saying.known import known_in
@@ -197,15 +198,17 @@ def _draft(
     style: str = "warm",
 ) -> Draft:
     people = [contact_id, other_id] if other_id else [contact_id]
+    profile = notebook.profile()
     return draft_note(
         kind,
         network_of(notebook, about=people),
         contact_id,
         today,
         other_id=other_id,
-        sender_name=notebook.profile().first_name,
+        sender_name=profile.first_name,
         variant=variant,
         style=style,
+        goals=[goal["text"] for goal in open_goals(profile.goals)],
     )
 
 

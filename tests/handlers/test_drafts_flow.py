@@ -164,3 +164,20 @@ async def test_a_new_job_replaces_the_company_in_every_draft(user: User):
     for kind in ("reconnect", "congrats", "followup", "share"):
         await user.say(f"/draft {kind} Lisa")
         assert "Google" not in user.last[-1]["text"], user.last[-1]["text"]
+
+
+async def test_a_follow_up_to_someone_hiring_the_role_you_want_says_so(user: User):
+    await user.say("/goal land a product manager role at a fintech")
+    await user.say("/met Hana from Monzo at the fintech breakfast, hiring a PM")
+    await user.say("/draft follow-up Hana")
+    note = unescape(note_of(user.last[-1]))
+    assert "hiring a PM" in note and "exactly the role I'm looking for" in note, note
+
+
+async def test_shorter_on_a_congratulation_is_shorter(user: User):
+    await user.say("/met Jane from Acme at the editors happy hour")
+    await user.say("/note Jane: got promoted to VP")
+    await user.say("/draft congrats Jane")
+    first = note_of(user.last[-1])
+    await user.tap("Shorter")
+    assert len(note_of(user.last[-1])) < len(first)

@@ -93,6 +93,15 @@ _LIFE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("engagement", r"\b(?:got|just\s+got|is|are)\s+engaged\b|\bengagement\b"),
         ("wedding", r"\b(?:got|is\s+getting|getting|just\s+got)\s+married\b|\b(?:her|his|their)\s+wedding\b"),
         (
+            "grandchild",
+            r"\bbecame\s+(?:a\s+)?grand(?:father|mother|dad|pa|ma|mum|mom|parent)s?\b"
+            r"|(?:\bis|\bare|'s|’s)\s+(?:a\s+)?grand(?:father|mother|dad|pa|ma|mum|mom|parent)s?\s+now\b"
+            r"|\b(?:new|first|second|third)\s+grand(?:child|son|daughter|baby|kid)\b"
+            r"|\bgrand(?:child|son|daughter|baby)\s+(?:just\s+)?(?:arrived|was\s+born|is\s+here)\b"
+            r"|\b(?:daughter|son)\s+(?:just\s+)?(?:had|welcomed)\s+(?:a|her|his|their)?\s*"
+            r"(?:baby|twins|son|daughter|girl|boy)\b",
+        ),
+        (
             "baby",
             r"\b(?:had|welcomed|having)\s+(?:a|her|his|their)\s+(?:\w+\s+)?(?:baby|son|daughter|girl|boy|kid|child)\b"
             r"|\bbecame\s+(?:a\s+)?(?:dad|mum|mom|parent|father|mother)\b|\bnew\s+baby\b",
@@ -103,6 +112,19 @@ _LIFE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("house", r"\bbought\s+(?:a|her|his|their)\s+(?:first\s+)?(?:house|home|flat|apartment)\b"),
         ("graduation", r"\bgraduated\b"),
     )
+)
+# A piece of their work published: "her story was published in the New Yorker", "had his first book published",
+# "got a short story published in Granta". The venue is a name, so it keeps its capitals.
+_WORK = (
+    r"(?i:(?:(?:first|new|latest|short|debut|next)\s+){0,2}"
+    r"(?:story|book|novel|article|piece|essay|paper|poem|op-?ed|column|memoir|cookbook|collection))"
+)
+_VENUE = r"(?:\s+(?i:in|on|by)\s+(?P<venue>(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}))?"
+_PUBLISHED = re.compile(
+    rf"\b(?i:her|his|their|a|an)\s+(?P<work>{_WORK})\s+(?i:(?:was|got|has\s+been|just|finally)\s+)*"
+    rf"(?i:published|came\s+out|is\s+out|appeared|ran){_VENUE}"
+    rf"|\b(?i:had|got)\s+(?i:her|his|their|a|an)\s+(?P<work2>{_WORK})\s+(?i:published)"
+    + _VENUE.replace("venue", "venue2")
 )
 # Wins extract_facts does not know yet (principle 3: congratulate a win). Each: (event, pattern, verb).
 _MORE_WINS = re.compile(
@@ -167,8 +189,13 @@ def read_facts(text: str, contact: Contact, on: str, source_id: str = "") -> lis
         future = m.group("verb").lower().startswith(("moving", "relocating", "is", "will", "moves", "relocates"))
         add("move", place=_org(m.group("place")), tense="future" if future else "past")
     for event, pattern in _LIFE:
-        if pattern.search(scanned):
+        if pattern.search(scanned) and not (event in ("baby", "twins") and _life_said(found, "grandchild")):
             add("life_event", event=event)
+    for m in _PUBLISHED.finditer(scanned):  # "her story was published in the New Yorker": their work, by name
+        work = " ".join((m.group("work") or m.group("work2")).lower().split())
+        venue = m.group("venue") or m.group("venue2") or ""
+        what = f"your {work}" + (f" in {venue}" if venue else "")
+        add("win", event="published", verb="published", work=work, what=what)
     for m in _NEED.finditer(scanned):
         if _negated(scanned, m.start()):
             continue
@@ -299,11 +326,21 @@ def _pruned(slots: dict[str, str], pronoun: str) -> dict[str, str]:
     return slots
 
 
+def _life_said(found: Sequence[Fact], event: str) -> bool:
+    return any(f.kind == "life_event" and f.slots.get("event") == event for f in found)
+
+
 def _covered(fact: Fact, found: Sequence[Fact]) -> bool:
-    """Already said by a fact found earlier in the same text (a promotion read twice, a win that is a job)."""
+    """Already said by a fact found earlier in the same text (a promotion read twice, a win that is a job, a piece
+    published)."""
     key = _key(fact)
     for other in found:
         if _key(other) == key:
+            return True
+        if fact.kind == "win" and other.kind == "win" and other.slots.get("work"):
+            return True
+        baby = fact.kind == "life_event" and fact.slots.get("event") in ("baby", "twins")
+        if baby and _life_said(found, "grandchild"):  # "her daughter had a baby": a grandchild, said once
             return True
         if (
             fact.kind == "win"

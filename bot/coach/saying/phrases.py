@@ -50,6 +50,7 @@ def congrats_on(fact: Fact, person: Person = YOU) -> str:
             "engagement": f"{pos} engagement",
             "wedding": "getting married" if person.is_you else f"{pos} wedding",
             "baby": "the new baby",
+            "grandchild": "the new grandchild",
             "house": f"{pos} new home",
             "graduation": "graduating",
             "expecting": "the wonderful baby news",
@@ -70,6 +71,8 @@ def congrats_on(fact: Fact, person: Person = YOU) -> str:
         return "the acquisition" + (f" by {s['by']}" if s.get("by") else "")
     if s.get("event") == "news":
         return f"{pos} news"
+    if s.get("work"):  # a piece of their work published: "your story in the New Yorker"
+        return _voice(s.get("what", ""), person)
     verb, what = s.get("verb", ""), _voice(_own(s.get("what", ""), s.get("verb", "")), person)
     return f"{_gerund(verb)} {what}".strip() if verb else what
 
@@ -104,6 +107,7 @@ def news(fact: Fact, person: Person = YOU) -> str:
             "engagement": f"{who} got engaged",
             "wedding": f"{who} got married",
             "baby": f"{who} had a baby",
+            "grandchild": f"{who} became a grandparent",
             "house": f"{who} bought a new home",
             "graduation": f"{who} graduated",
             "expecting": f"{who}{_be(person)} expecting a baby",
@@ -266,6 +270,7 @@ def question(fact: Fact, variant: int = 0) -> str:
             "engagement": "Have you set a date yet?",
             "wedding": "How's married life treating you?",
             "baby": "How are you all doing?",
+            "grandchild": "How is the little one doing?",
             "house": "How are you settling in?",
             "graduation": "What's next for you now?",
             "expecting": "When's the little one due?",

@@ -19,7 +19,7 @@ and three styles (warm, short, formal). User text only ever reaches a template a
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from bot.coach.errors import NotUnderstood
@@ -71,11 +71,13 @@ def draft_note(
     sender_name: str = "",
     variant: int | None = None,
     style: str = "warm",
+    goals: Sequence[str] = (),
 ) -> Draft:
     """Write a ``kind`` note to one contact (intro: to ``contact_id`` about meeting ``other_id``; introduce: to both).
 
     ``variant`` picks the wording; None chooses one from (contact, day), so asking twice on the same day gives the
-    same note while different days and people read differently.
+    same note while different days and people read differently. ``goals``: the user's open goals, in their words
+    (a contact hiring the very role one of them is after is told so).
     """
     if kind not in ALL_KINDS:
         raise NotUnderstood(f"I can draft these notes: {', '.join(DRAFT_KINDS)}. For example: /draft thanks Jane")
@@ -85,7 +87,8 @@ def draft_note(
     seed = zlib.crc32(f"{contact_id}|{today.isoformat()}".encode())
     chosen = (seed if variant is None else variant) % VARIANTS
     style = style if style in STYLES else "warm"
-    note = Note(kind, contact, network, known_in(network, contact.id, today), today, chosen, style, sender_name)
+    known = known_in(network, contact.id, today)
+    note = Note(kind, contact, network, known, today, chosen, style, sender_name, goals)
     if kind in ("intro", INTRODUCE):
         other = contact_in(network, other_id or "")
         if other.id == contact.id:

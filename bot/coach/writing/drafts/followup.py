@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.coach.saying.known import promise_fact
 from bot.coach.saying.phrases import Kept, congrats_on, keeping, topic
-from bot.coach.writing.drafts.note import FRESH_MEETING_DAYS, Note
+from bot.coach.writing.drafts.note import FRESH_MEETING_DAYS, Note, their_work
 from bot.store.records import Fact
 
 
@@ -22,7 +22,10 @@ def write(note: Note) -> None:
     fresh = 0 <= days <= FRESH_MEETING_DAYS
     meetings = sum(1 for i in note.network.timeline(note.contact.id) if i.kind == "met")
     next_step = ""
-    if not kept:
+    lead = note.lead()
+    if lead is not None:  # hiring the very role the user is after: that is the next step, promises or not
+        next_step = note.lead_words(lead)
+    elif not kept:
         next_step = _next_step(note)
     note.context.update(
         kept=kept,
@@ -35,8 +38,8 @@ def write(note: Note) -> None:
 
 def _next_step(note: Note) -> str:
     """With nothing promised: a coffee, about the thing they care about most right now."""
-    news = note.news()
-    if news is not None and not note.known.of("need"):
+    news = note.fresh_news()
+    if news is not None:
         # Their news is the freshest thing to pick up: congratulate, then ask to hear about it.
         note.use(news)
         on = congrats_on(news)
@@ -51,12 +54,8 @@ def _next_step(note: Note) -> str:
     if fact is not None:
         note.use(fact)
         about = about_fact(fact)
-    elif note.contact.company.strip():
-        about = f"what you're building at {note.contact.company.strip()}"
-    elif note.contact.role.strip():
-        about = f"your work as {note.contact.role.strip()}"
     else:
-        about = "what you're working on"
+        about = their_work(note.contact)
     if note.style == "formal":
         return f"Would you be open to a coffee in the coming weeks? I would like to hear more about {about}."
     return (

@@ -6,11 +6,15 @@ rendering."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from bot.coach.errors import UnknownContact
+from bot.coach.planning.give import key_words
+from bot.coach.planning.goals import focus_of
 from bot.coach.reading.facts import NEWS_KINDS
+from bot.coach.reading.shorthand import article
 from bot.coach.saying.grammar import day_in_words, place_words, since
 from bot.coach.saying.known import Known
 from bot.coach.saying.phrases import need_words
@@ -57,8 +61,10 @@ class Note:
         variant: int,
         style: str,
         sender_name: str,
+        goals: Sequence[str] = (),
     ) -> None:
         self.kind = kind
+        self.goals = tuple(goals)  # the user's open goals, in their words
         self.template = kind  # templates/drafts/<template>.txt
         self.contact = contact
         self.network = network
@@ -112,6 +118,39 @@ class Note:
         fresh = [f for f in news if not f.done_on and f.on > congratulated]
         return (fresh or news)[-1]
 
+    def fresh_news(self) -> Fact | None:
+        """Their latest news worth opening with: not congratulated yet, named, and not too old to call news."""
+        congratulated = self.congratulated_on()
+        stale = (self.today - timedelta(days=NEWS_DAYS)).isoformat()
+        fresh = [
+            f
+            for f in self.known.of(*NEWS_KINDS)
+            if not f.done_on and f.on > congratulated and f.slots.get("event") != "news" and (not f.on or f.on >= stale)
+        ]
+        return fresh[-1] if fresh else None
+
+    def lead(self) -> Fact | None:
+        """Their hiring need when it is the very role one of the user's job goals is after (a job lead), else None."""
+        for need in reversed(self.known.of("need")):
+            if need.slots.get("act") == "hiring" and any(hires_for(need, goal) for goal in self.goals):
+                return need
+        return None
+
+    def lead_words(self, need: Fact) -> str:
+        """Telling them that the role they are hiring for is the one the user wants, as one or two sentences."""
+        self.use(need)
+        words = need_words(need)
+        if self.style == "formal":
+            return (
+                f"You mentioned you are {words}: that is exactly the role I am looking for, and I would be glad to "
+                "hear more about it."
+            )
+        return (
+            f"You mentioned you're {words} - that's exactly the role I'm looking for, so I'd love to hear more.",
+            f"You mentioned you're {words}, which is exactly the role I'm looking for - could we talk about it?",
+            f"I was glad to hear you're {words}: that's exactly the role I'm looking for, and I'd love to learn more.",
+        )[self.variant]
+
     def congratulated_on(self) -> str:
         """The last day the user sent congratulations (a logged congrats note), or ""."""
         return max((i.on for i in self.network.timeline(self.contact.id) if "congrat" in i.text.lower()), default="")
@@ -152,11 +191,18 @@ class Note:
 
     # -- rendering --
 
+    def render(self, **flags: bool) -> str:
+        return tidy(render(f"drafts/{self.template}.txt", **{**self.context, **flags}))
+
     def finish(self) -> Draft:
-        text = tidy(render(f"drafts/{self.template}.txt", **self.context))
+        text = self.render()
         if len(text) > MAX_CHARS and not self.context["short"]:
             self.context["short"] = True
-            text = tidy(render(f"drafts/{self.template}.txt", **self.context))
+            text = self.render()
+        if self.style == "short":
+            # "Shorter" is a promise: shorter than the warm and the formal wording it was tapped from.
+            than = min(len(self.render(short=False, formal=formal)) for formal in (False, True))
+            text = shorter(text, than, keep_sentences=bool(self.promise_ids or self.paste))
         return Draft(
             kind=self.kind,
             text=text,
@@ -183,6 +229,65 @@ def tidy(text: str) -> str:
     greeting, *body, signoff = paragraphs
     lines = [" ".join(line.split()) for line in signoff.splitlines() if line.strip()]
     return "\n\n".join([" ".join(greeting.split()), " ".join(" ".join(body).split()), "\n".join(lines)])
+
+
+_PRODUCT_MANAGER = frozenset({"product", "manager"})
+
+
+def hires_for(need: Fact, goal: str) -> bool:
+    """Whether a hiring need is for the role a job goal is after: "hiring a product manager" for "land a PM role"."""
+    focus = focus_of(goal)
+    if focus.kind != "job" or not focus.roles:
+        return False
+    hired = key_words(need.slots.get("what", ""))
+    if "pm" in focus.roles or focus.roles >= _PRODUCT_MANAGER:  # a product manager is one role, not two words
+        return "pm" in hired or hired >= _PRODUCT_MANAGER
+    return not hired.isdisjoint(focus.roles - _PRODUCT_MANAGER)
+
+
+# What someone does, by the words of their role: what a note may ask to hear more about.
+_RECRUITING = re.compile(r"\b(?:recruit\w*|talent|headhunt\w*|hr|human resources|people partner|sourcer)\b", re.I)
+_INVESTING = re.compile(r"\b(?:investor|vc|angel|venture|general partner|principal at)\b", re.I)
+_BUILDING = re.compile(r"\b(?:founder|co-?founder|ceo|owner|builds?|building)\b", re.I)
+
+
+def their_work(contact: Contact) -> str:
+    """What to hear more about, fitted to their role: "the roles you're working on at Hays" to a recruiter, "what
+    you're building at Acme" to a founder, "your work as a designer"; never a founder's words to a recruiter."""
+    company, role = contact.company.strip(), contact.role.strip()
+    at = f" at {company}" if company else ""
+    if _RECRUITING.search(role):
+        return f"the roles you're working on{at}"
+    if _INVESTING.search(role):
+        return "what you're looking to invest in"
+    if _BUILDING.search(role) and company:
+        return f"what you're building at {company}"
+    if company:
+        return f"your work at {company}"
+    if role:
+        return f"your work as {article(role)} {role}"
+    return "what you're working on"
+
+
+def shorter(text: str, than: int, keep_sentences: bool = False) -> str:
+    """The note cut below ``than`` characters: its last sentences go first (the first one carries the point), then
+    the sign-off's word ("Best,"). As it is when it is already short enough or cannot be cut. ``keep_sentences``: a
+    note that keeps a promise or ends on what to paste loses no sentence, only the sign-off's word."""
+    paragraphs = text.split("\n\n")
+    if len(text) < than or len(paragraphs) != 3:
+        return text
+    greeting, body, signoff = paragraphs
+    sentences = re.split(r"(?<=[.!?])\s+", body)
+
+    def joined() -> str:
+        return "\n\n".join([greeting, " ".join(sentences), signoff])
+
+    while not keep_sentences and len(sentences) > 1 and len(joined()) >= than:
+        sentences.pop()
+    lines = signoff.splitlines()
+    if len(joined()) >= than and len(lines) == 2:
+        signoff = lines[1]  # just the name
+    return joined()
 
 
 def ask_back(variant: int) -> str:

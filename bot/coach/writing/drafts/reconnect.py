@@ -1,5 +1,6 @@
 """A catch-up after a gap (principle 6, templates/drafts/reconnect.txt): how long it has been, the freshest real
-thread (their news, their need, a move, a promise still open, else where you met) and one real question."""
+thread (their news or a move, else their need, else a promise still open, else what they care about, else where you
+met) and one real question. A contact hiring the very role the user is after hears that first."""
 
 from __future__ import annotations
 
@@ -10,13 +11,17 @@ from bot.coach.saying.phrases import Kept, congrats_on, need_words, question, qu
 from bot.coach.writing.drafts.note import NEWS_DAYS, Note, ask_back
 from bot.store.records import Fact
 
-_THREAD_ORDER = {"win": 5, "job_change": 5, "life_event": 5, "move": 4, "need": 3, "promise": 2}
+# News comes first however old the need or promise beside it is (docs/coaching.md, "Drafts"); within a tier, newest.
+_THREAD_ORDER = {"win": 5, "job_change": 5, "life_event": 5, "move": 5, "need": 3, "promise": 2}
 
 
 def write(note: Note) -> None:
+    job_lead = note.lead()
     thread = freshest_thread(note)
     lead, ask = "", ""
-    if thread is not None:
+    if job_lead is not None and (thread is None or thread.kind not in NEWS_KINDS):
+        lead = note.lead_words(job_lead)
+    elif thread is not None:
         note.use(thread)
         lead, ask = _thread_words(note, thread)
     else:
@@ -48,7 +53,7 @@ def freshest_thread(note: Note) -> Fact | None:
         )
     ]
     if ranked:
-        return max(ranked, key=lambda f: (f.on, _THREAD_ORDER.get(f.kind, 0)))
+        return max(ranked, key=lambda f: (_THREAD_ORDER.get(f.kind, 0), f.on))
     interests = note.known.of("interest")
     return interests[note.variant % len(interests)] if interests else None
 

@@ -25,6 +25,8 @@ def write(note: Note) -> None:
         thanked = [i for i in note.network.timeline(note.contact.id) if i.kind == "thanked"]
         close_loop = any(i.on >= help_fact.on for i in thanked)
     where, when, days = note.meeting(latest=True)
+    fresh = 0 <= days <= FRESH_MEETING_DAYS
+    meetings = sum(1 for i in note.network.timeline(note.contact.id) if i.kind == "met")
     for_what = ""
     past = ""
     help_when = ""
@@ -42,9 +44,12 @@ def write(note: Note) -> None:
         for_what=for_what,
         help_past=past,
         help_when=help_when if help_when not in ("today",) else "",
-        met_where=where if days >= 0 and days <= FRESH_MEETING_DAYS else "",
-        met_when=when if days >= 0 and days <= FRESH_MEETING_DAYS else "",
-        offer_back=note.offer_back(),
+        met_where=where if fresh or days > FRESH_MEETING_DAYS else "",
+        met_when=when if fresh or days > FRESH_MEETING_DAYS else "",
+        # Weeks later, a thank-you for the meeting says it is late rather than "great meeting you".
+        late=help_fact is None and days > FRESH_MEETING_DAYS,
+        met_again=meetings > 1,
+        offer_back=note.lead_words(lead) if (lead := note.lead()) is not None else note.offer_back(),
     )
 
 

@@ -103,3 +103,10 @@ async def test_privacy_says_when_notebooks_are_encrypted(tmp_path, store, clock)
     async with build_application(settings, store, clock, request=api) as app:
         await app.process_update(Update.de_json(LocalChat(user_id=7, first_name="Kim").message("/privacy"), app.bot))
     assert "encrypted at rest" in api.texts()[0]
+
+
+async def test_privacy_says_what_an_imported_address_book_brings_and_how_to_remove_it(user: User):
+    said = await user.say("/privacy")
+    assert "your phone's contacts" not in said  # an imported .vcf does store other people's phones
+    for words in ("phone numbers", "email addresses", "birthdays", "import", "/forget", "/deleteme"):
+        assert words in said, words

@@ -104,6 +104,7 @@ BUTTON_HANDLERS = {
     "pick": choices.on_pick,
     "keep": capture.on_keep,
     "fix": capture.on_fix,
+    "unmet": capture.on_undo,
     "page": contacts.on_page,
     "found": contacts.on_found,
     "merge": tidying.on_merge,

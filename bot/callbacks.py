@@ -17,6 +17,7 @@ _DRAFTED = r"(thanks|followup|reconnect|share|intro|congrats|introduce)"
 _PATTERNS = {
     "pick": re.compile(rf"^pick:({_ID}):({_ID}|new|add|yes|no|one)$"),  # answer to "which Jane?", "log it?"
     "fix": re.compile(rf"^fix:({_ID})$"),  # "✏️ Fix" under a capture: the capture's token
+    "unmet": re.compile(rf"^unmet:({_ID})$"),  # "↩️ Undo" under the last capture: its token
     "forget": re.compile(rf"^forget:({_ID}):(yes|no)$"),
     "page": re.compile(rf"^page:(\d{{1,4}})(?::({_ID}))?$"),  # /contacts page by page (a filtered list: its token)
     "found": re.compile(rf"^found:({_ID}):(\d{{1,4}}|tag|archive)$"),  # a /find's pages, or an action on all it found

@@ -9,7 +9,7 @@ from telegram import Update
 
 from bot.callbacks import button, pressed
 from bot.coach.errors import NotUnderstood
-from bot.coach.journal import captures, meetings
+from bot.coach.journal import captures, meetings, undoing
 from bot.coach.journal import entries as journal
 from bot.coach.reading.capture import parse_meeting, understand
 from bot.coach.reading.dates import birthday_in_words, when_in_words
@@ -190,8 +190,11 @@ async def _continue_meeting(
         return
     now, today = local_today(context, notebook)
     with notebook.batch():
-        saved = meetings.record_meeting(notebook, meeting, [None if c == meetings.NEW else c for c in choices], now)
+        chosen = [None if c == meetings.NEW else c for c in choices]
+        before = undoing.before_capture(notebook, chosen)
+        saved = meetings.record_meeting(notebook, meeting, chosen, now)
         token = captures.remember_capture(notebook, saved, meeting, now, payload.get("message_id", 0))
+        undoing.remember_undo(notebook, token, before, now)
     await _show_capture(update, context, saved, meeting, today, token)
 
 
@@ -224,9 +227,22 @@ async def _show_capture(
                 (f"✍️ Draft a note to {first.first_name}", button("draft", draft_kind, first.id)),
                 (f"📇 {first.first_name}'s card", button("card", first.id)),
             ],
-            [("✏️ Fix", button("fix", token))],
+            [("✏️ Fix", button("fix", token)), ("↩️ Undo", button("unmet", token))],
         ],
     )
+
+
+@for_user
+async def on_undo(update: Update, context: Context, notebook: Notebook) -> None:
+    """ "↩️ Undo" under the last capture (for a few minutes): exactly what that line saved is taken back."""
+    query, data = pressed(update)
+    now, _ = local_today(context, notebook)
+    names = undoing.undo_capture(notebook, data.args[0], now) if data else None
+    if names is None:
+        await query.answer(render("messages/undo_too_late.txt", minutes=undoing.UNDO_MINUTES), show_alert=True)
+        return
+    await query.answer()
+    await query.edit_message_text(render("messages/undone.html", names=names))
 
 
 async def _resume_meeting(
@@ -292,8 +308,10 @@ async def _apply_where(update: Update, context: Context, notebook: Notebook, tex
     if not (meeting.context or meeting.when != today or meeting.facts or person.role or person.company):
         return False  # "thanks!" is not where you met: read it as any other line
     with notebook.batch():
+        before = undoing.before_capture(notebook, [contact.id])
         saved = meetings.record_meeting(notebook, meeting, [contact.id], now)
         token = captures.remember_capture(notebook, saved, meeting, now)
+        undoing.remember_undo(notebook, token, before, now)
     await _show_capture(update, context, saved, meeting, today, token)
     return True
 
@@ -303,7 +321,9 @@ async def _revise(
 ) -> None:
     now, today = local_today(context, notebook)
     meeting = parse_meeting(text, today)
-    saved = captures.revise_capture(notebook, token, meeting, now, edit_id)
+    with notebook.batch():
+        saved = captures.revise_capture(notebook, token, meeting, now, edit_id)
+        undoing.capture_revised(notebook, token)
     if saved is None:
         return  # this edit was applied already
     await _show_capture(update, context, saved, meeting, today, token, fixed=True)

@@ -268,6 +268,21 @@ class Notebook:
             self._contacts.remove([contact_id])
             self._dirty.add(contact_id)
 
+    def remove_entries(
+        self,
+        contact_id: str,
+        *,
+        interactions: Sequence[str] = (),
+        promises: Sequence[str] = (),
+        facts: Sequence[str] = (),
+    ) -> None:
+        """Remove some of a contact's records by id, keeping the contact (a capture undone)."""
+        with self.batch():
+            self._interactions.remove(list(interactions))
+            self._promises.remove(list(promises))
+            self._facts.remove(list(facts))
+            self._dirty.add(contact_id)
+
     def fresh_id(self) -> str:
         """A record id no record of this notebook has."""
         taken = [table.items() for table in self._tables]

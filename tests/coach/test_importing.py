@@ -133,6 +133,17 @@ def test_an_agent_card_is_read_as_a_person_linked_to_the_card_it_came_in():
     assert by_name["Maria Whitfield"].links == [{"contact_id": by_name["Fred Friday"].id, "as": "assistant"}]
 
 
+def test_a_value_that_reads_like_a_card_boundary_is_a_value():
+    card = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dee Tran\r\nX-NURTURE-INTRODUCED-BY:BEGIN:VCARD\r\n"
+        "NOTE:met at the reading group where we wrote\r\n END:VCARD\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Sam Park\r\nEND:VCARD\r\n"
+    )
+    dee, sam = read_file("people.vcf", card.encode()).people
+    assert (dee.contact.introduced_by, sam.name) == ("BEGIN:VCARD", "Sam Park")
+    assert [n["text"] for n in dee.contact.imported_notes] == ["met at the reading group where we wroteEND:VCARD"]
+
+
 @pytest.mark.parametrize(("file", "line", "who"), [("android-2.1.vcf", 21, "Ольга Иванова"),
                                                    ("vcard-4.0.vcf", 19, "Léa Tremblay")])  # fmt: skip
 def test_a_birthday_that_is_not_a_date_is_left_out_with_a_note_and_the_rest_is_read(file, line, who):

@@ -56,9 +56,11 @@ class Preview:
 class _Index:
     """Email, phone, LinkedIn, name and company keys of a set of people, to find who someone already is."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, one_file: bool = False) -> None:
         self.keys: dict[str, Keys] = {}
         self.by_key: dict[str, list[str]] = {}
+        # Within one file Nurture exported, two ids are two records the user kept apart: never folded together.
+        self.one_file = one_file
 
     def add(self, who: str, keys: Keys) -> None:
         self.keys[who] = keys
@@ -73,12 +75,14 @@ class _Index:
         same = maybe = None
         shared = False
         for who in dict.fromkeys(w for key in _lookups(keys) for w in self.by_key.get(key, ())):
-            verdict = judge(keys, self.keys[who])
+            other = self.keys[who]
+            kept_apart = self.one_file and keys.uid and other.uid and keys.uid != other.uid
+            verdict = APART if kept_apart else judge(keys, other)
             if verdict == SAME:
                 return who, None, shared
             if verdict == MAYBE and maybe is None:
                 maybe = who
-            shared = shared or (verdict == APART and shares_but_differs(keys, self.keys[who]))
+            shared = shared or (verdict == APART and shares_but_differs(keys, other))
         return same, maybe, shared
 
 
@@ -106,7 +110,7 @@ def preview(read: ReadFile, contacts: Sequence[Contact], region: str = "") -> Pr
     known = _Index()
     for contact in contacts:
         known.add(contact.id, keys_of(contact, region))
-    seen = _Index()
+    seen = _Index(one_file=True)
     for person in read.people:
         keys = keys_of(person.contact, region)
         earlier, earlier_maybe, shared_in_file = seen.find(keys)
@@ -217,7 +221,8 @@ def _link(
         if contact.introduced_by_id:
             contact.introduced_by_id = ids.get(contact.introduced_by_id, "")
         if contact.introduced_by and not contact.introduced_by_id:
-            contact.introduced_by_id = by_name.get(" ".join(name_words(contact.introduced_by)), "")
+            introducer = by_name.get(" ".join(name_words(contact.introduced_by)), "")
+            contact.introduced_by_id = introducer if introducer != contact.id else ""  # nobody introduces themselves
         contact.links = [
             {**link, "contact_id": ids[link["contact_id"]]} for link in contact.links if link.get("contact_id") in ids
         ]
@@ -247,4 +252,3 @@ def _records(
                 taken.add(record["id"])
                 out[kind].append(record)
     return out
-

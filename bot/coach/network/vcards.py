@@ -104,8 +104,8 @@ def _cards(stream: io.TextIOWrapper) -> Iterator[tuple[int, list[tuple[int, str]
     buffer: list[tuple[int, str]] = []
     for number, raw in enumerate(stream, start=1):
         line = raw.rstrip("\r\n")
-        upper = line.strip().upper()
-        if upper.endswith("BEGIN:VCARD") and (upper == "BEGIN:VCARD" or depth):
+        upper = "" if line[:1] in (" ", "\t") and depth else line.strip().upper()  # a folded line opens nothing
+        if upper == "BEGIN:VCARD" or (depth and _opens_agent(upper)):
             if depth == 0:
                 start, buffer = number, []
             depth += 1
@@ -120,6 +120,18 @@ def _cards(stream: io.TextIOWrapper) -> Iterator[tuple[int, list[tuple[int, str]
                 yield start, buffer
     if depth:
         raise BadImportFile(start, "this card has no END:VCARD")
+
+
+def _opens_agent(upper: str) -> bool:
+    """ "AGENT:BEGIN:VCARD": 2.1's embedded card starting on its property's line (a value that merely ends so, as
+    "X-NOTE:BEGIN:VCARD", is a value)."""
+    head, _, rest = upper.partition(":")
+    return rest == "BEGIN:VCARD" and head.split(";")[0].split(".")[-1] == "AGENT"
+
+
+def _opens_card(line: str) -> bool:
+    upper = "" if line[:1] in (" ", "\t") else line.strip().upper()
+    return upper == "BEGIN:VCARD" or _opens_agent(upper)
 
 
 def _agent_name(lines: list[tuple[int, str]]) -> str:
@@ -137,14 +149,14 @@ def _tidy(lines: list[tuple[int, str]], notes: Notes) -> tuple[list[tuple[int, s
     index = 0
     while index < len(body):
         number, line = body[index]
-        if line.strip().upper().endswith("BEGIN:VCARD"):  # an embedded card (2.1's AGENT): to its END, kept apart
+        if _opens_card(line):  # an embedded card (2.1's AGENT): to its END, kept apart
             depth, inner = 0, []
             while index < len(body):
                 n, text = body[index]
-                upper = text.strip().upper()
-                text = "BEGIN:VCARD" if upper.endswith("BEGIN:VCARD") else text
-                depth += upper.endswith("BEGIN:VCARD")
-                depth -= upper == "END:VCARD"
+                opens = _opens_card(text)
+                text = "BEGIN:VCARD" if opens else text
+                depth += opens
+                depth -= text[:1] not in (" ", "\t") and text.strip().upper() == "END:VCARD"
                 inner.append((n, text))
                 index += 1
                 if depth == 0:

@@ -10,6 +10,7 @@ from bot.coach.journal import delivery
 from bot.coach.journal import entries as journal
 from bot.coach.planning import goals
 from bot.coach.planning.nudges import COACH_DRAFTS, Nudge
+from bot.coach.reading.shorthand import article
 from bot.context import Context, local_today
 from bot.handlers.drafts import send_draft
 from bot.handlers.guard import for_user
@@ -36,7 +37,7 @@ async def on_nudge(update: Update, context: Context, notebook: Notebook) -> None
         return
     nudge = Nudge(**pending["payload"])
     action, token = data.args
-    if action in ("done", "snooze1", "snooze7", "only", "draft"):
+    if action in ("done", "snooze1", "snooze7", "only", "draft", "yes", "no"):
         delivery.acted(notebook, nudge.key)
     now, today = local_today(context, notebook)
     contact = notebook.contact(nudge.contact_id)
@@ -44,7 +45,23 @@ async def on_nudge(update: Update, context: Context, notebook: Notebook) -> None
         await query.answer(render("messages/expired.txt"), show_alert=True)
         return
     name = contact.first_name if contact else ""
-    if action == "done":
+    if action in ("yes", "no") and "field" in nudge.slots:
+        company, field = nudge.slots["company"], nudge.slots["field"]
+        with notebook.batch():
+            delivery.answer_field(notebook, company, field, action == "yes")
+            notebook.pop_pending(token)
+        await query.answer()
+        said = f"{article(field)} {field}"
+        text = render("messages/field_answer.html", company=company, field=said, yes=action == "yes", name=name)
+        await reply(update, context, text)
+    elif action in ("yes", "no") and "answer" in nudge.slots and contact is not None:
+        ask = notebook.promise(nudge.promise_id)
+        if ask is not None and ask.is_open:
+            journal.answer_ask(notebook, ask, action == "yes", now, today)
+        notebook.pop_pending(token)
+        await query.answer()
+        await reply(update, context, render("messages/ask_answered.html", yes=action == "yes", name=name))
+    elif action == "done":
         with notebook.batch():
             logged = journal.complete_nudge(notebook, nudge, now, today)
             if nudge.kind == "loop" and contact is not None:
@@ -72,9 +89,7 @@ async def on_nudge(update: Update, context: Context, notebook: Notebook) -> None
             notebook.pop_pending(token)
         await query.answer("Snoozed 💤")
         if query.message is not None:
-            await query.edit_message_text(
-                render("messages/nudge_snoozed.html", name=name, days=days)
-            )
+            await query.edit_message_text(render("messages/nudge_snoozed.html", name=name, days=days))
     elif action == "draft" and nudge.draft_kind in COACH_DRAFTS:
         await query.answer()
         chat = update.effective_chat

@@ -20,6 +20,7 @@ from bot.callbacks import button
 from bot.coach.journal import delivery, review
 from bot.coach.journal.days import local_day
 from bot.coach.journal.delivery import CLAIMED, QUIET
+from bot.coach.reading.shorthand import article
 from bot.coach.writing.plans import MorningPlan
 from bot.context import Services, services
 from bot.rendering import render
@@ -47,6 +48,19 @@ def nudge_message(notebook: Notebook, plan: MorningPlan, today: date, *, morning
             (f"✅ {number} Done", button("nudge", "done", token)),
             (f"💤 {number} Snooze", button("nudge", "snooze", token)),
         ]
+        if "answer" in nudge.slots:  # an ask waiting for an answer: how did they answer?
+            row.extend(
+                [
+                    (f"🙌 {number} They said yes", button("nudge", "yes", token)),
+                    (f"✖️ {number} They said no", button("nudge", "no", token)),
+                ]
+            )
+        if "field" in nudge.slots:  # a question: "Is N26 a fintech?"
+            field = nudge.slots["field"]
+            row[:1] = [
+                (f"✅ {number} Yes, {article(field)} {field}", button("nudge", "yes", token)),
+                (f"✖️ {number} No", button("nudge", "no", token)),
+            ]
         if nudge.draft_kind:
             row.append((f"✍️ {number} Draft", button("nudge", "draft", token)))
         rows.append(row)

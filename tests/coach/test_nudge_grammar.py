@@ -226,7 +226,7 @@ def test_an_interest_is_named_the_same_by_every_nudge_that_names_it(note, topic)
         "warm:",
         goals=[{"id": "g", "text": "land a designer role", "done_on": ""}],
     )
-    assert warm.action == f"Before asking Ben for a referral, send Ben something about {topic}."
+    assert warm.action == f"Before asking Ben for advice, send Ben something about {topic}."
     for nudge in (share, reconnect, warm):
         assert_well_said(nudge, [note])
     # The drafts behind the Share and Reconnect buttons name the same thing.
@@ -263,7 +263,8 @@ def test_the_ask_and_its_draft_say_the_goal_in_the_users_own_voice():
     net = Network([carla[0]], [carla[1], *touches, gave], [])
     nudge = nudge_for(net, "ask:", goals=[{"id": "g", "text": "raising seed", "done_on": ""}])
     assert nudge.reason == (
-        "Carla invests, and your tie is strong enough to ask. It moves your goal of raising a seed round forward."
+        "Carla invests with Northwind Ventures, and your tie is strong enough to ask. It moves your goal of raising a "
+        "seed round forward."
     )
     draft = render("drafts/ask.txt", sender="Sam", **nudge.slots)
     assert draft.startswith("Hi Carla, I hope you're doing well! I'm raising a seed round, and I thought of you.")

@@ -168,7 +168,7 @@ def _carla(touches: int, *, met: int = 200, gave: bool = True, **fields) -> Netw
     ("network", "expected"),
     [
         (_carla(9), "ask:g1:c"),  # a strong tie: the ask is ready
-        (_carla(1), "warm:c"),  # not yet: give first
+        (_carla(0, gave=False), "warm:c"),  # not yet: give first
         (_carla(9, met=3, gave=False), "warm:c"),  # met three days ago, nothing given: never an ask
     ],
     ids=["strong tie", "weak tie", "brand new"],
@@ -176,12 +176,15 @@ def _carla(touches: int, *, met: int = 200, gave: bool = True, **fields) -> Netw
 def test_an_ask_toward_the_goal_waits_for_a_strong_enough_tie(network, expected):
     [nudge] = plan_day(network, TODAY, goals=[goal("land a PM role at a fintech by March")])
     assert nudge.key == expected
-    if expected.startswith("ask"):
-        assert nudge.reason.startswith("Carla knows the fintech world, and your tie is strong enough to ask.")
-        assert nudge.action == "Ask Carla for a referral - one small, specific ask."
-        assert nudge.draft_kind == "ask" and nudge.slots["ask"] == "referral"
+    if expected.startswith("ask"):  # tagged fintech: someone in the goal's field, asked for the team
+        assert nudge.reason.startswith("Carla works at Stripe, a fintech, and your tie is strong enough to ask.")
+        assert nudge.action == "Ask Carla for an introduction to the hiring manager for PM roles at Stripe."
+        assert nudge.draft_kind == "ask" and nudge.slots["ask"] == "intro"
     else:
-        assert nudge.action == "Before asking Carla for a referral, send Carla something about design systems."
+        assert (
+            nudge.action
+            == "Before asking Carla for an introduction to the team, send Carla something about design systems."
+        )
 
 
 def test_the_gap_is_named_when_nobody_known_can_help_once_a_week():
@@ -232,7 +235,7 @@ def test_a_hiring_goal_asks_for_an_introduction_to_someone_they_would_recommend(
     [nudge] = plan_day(_carla(9), TODAY, goals=[goal(text)])
     assert nudge.key == "ask:g1:c"
     assert nudge.reason.startswith("Carla works as a designer, and your tie is strong enough to ask.")
-    assert nudge.action == "Ask Carla for an introduction to a designer they'd recommend - one small, specific ask."
+    assert nudge.action == "Ask Carla for an introduction to a designer they'd recommend."
     assert nudge.slots["ask"] == "intro"  # the draft: "introducing me to one or two people you think would fit"
 
 

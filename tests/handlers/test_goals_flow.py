@@ -167,10 +167,11 @@ async def test_an_ask_comes_with_a_draft_to_copy(bot, user: User, clock):
     ):
         await user.say(line)
     text = await user.morning(clock, 1)
-    assert "Ask Carla for a referral" in text
+    assert "Ask Carla for an introduction to the hiring manager for PM roles at Monzo." in text  # met in fintech
     number = text.split("🙋 Ask")[0].rsplit("<b>", 1)[1].split(".")[0]
     draft = await user.tap(f"{number} Draft")
-    assert "trying to land a PM role at a fintech" in draft and "referring me" in draft
+    assert "trying to land a PM role at a fintech" in draft
+    assert "introducing me to the hiring manager for PM roles at Monzo?" in draft
 
 
 async def test_i_got_the_offer_said_plainly_is_celebrated_not_just_noted(bot, user: User):
@@ -267,3 +268,41 @@ async def test_reaching_a_goal_can_be_undone(bot, user: User):
     await user.tap("Reached 1")
     await user.tap("Undo")
     assert not notebook(bot).profile().goals[0]["done_on"]
+
+
+async def test_the_coach_asks_once_whether_a_company_is_in_the_goals_field(bot, user: User, clock):
+    await user.say("/goal land a PM role at a fintech")
+    await user.say("/met Carla Diaz, PM at N26, at the product breakfast")
+    for line in ("/gave Carla the talk", "/note Carla: coffee", "/note Carla: lunch", "/note Carla: walk"):
+        await user.say(line)
+    text = await user.morning(clock, 1)
+    assert "nobody you know works at a fintech" not in text
+    assert "Is N26 a fintech?" in text
+    answer = await user.tap("Yes, a fintech")
+    assert "N26 is a fintech" in answer
+    assert notebook(bot).get_state("fields") == {"n26": ["fintech"]}
+    later = await user.morning(clock, 2)
+    assert "Ask Carla for an introduction to the hiring manager for PM roles at N26." in later
+    assert "Carla works at N26, a fintech" in later
+
+
+async def test_an_ask_made_is_tracked_and_followed_up_once(bot, user: User, clock):
+    await user.say("/goal land a PM role at a fintech")
+    await user.say("/met Carla Diaz, PM at Monzo, at the fintech meetup")
+    for line in ("/gave Carla the talk", "/note Carla: coffee", "/note Carla: lunch", "/note Carla: walk"):
+        await user.say(line)
+    text = await user.morning(clock, 1)
+    number = text.split("🙋 Ask")[0].rsplit("<b>", 1)[1].split(".")[0]
+    await user.tap(f"{number} Done")
+    [ask] = [p for p in notebook(bot).promises() if p.kind == "ask"]
+    assert ask.due_on == "2026-11-30"  # a week on, one gentle follow-up if nothing came back
+    for day in range(2, 8):
+        clock.set(datetime(2026, 11, 22 + day, 8, 0, tzinfo=UTC))
+        await deliver_morning(bot.app, UID)
+        assert "Ask Carla" not in (bot.api.sent()[-1]["text"] if bot.api.sent() else "")
+    later = await user.morning(clock, 8)
+    assert "You asked Carla for an introduction to the hiring manager for PM roles at Monzo a week or so ago" in later
+    answer = await user.tap("They said yes")
+    assert "thank-you" in answer
+    kinds = {p.kind: p.is_open for p in notebook(bot).promises()}
+    assert kinds == {"ask": False, "thanks": True}

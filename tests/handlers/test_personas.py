@@ -155,7 +155,7 @@ def check_job_seeker(diary: Diary) -> None:
     assert max_days and min(max_days) in (3, 4) and max(max_days) >= 5  # near its due date, not before
     asks, warm_ups = diary.days_with("ask:", "Carla"), diary.days_with("warm:", "Carla")
     assert warm_ups and asks and min(warm_ups) < min(asks) < 12  # give first, ask once the tie is strong
-    assert "Before asking Carla for a referral" in diary.mornings[min(warm_ups) - 1].text
+    assert "Before asking Carla for an introduction to the team" in diary.mornings[min(warm_ups) - 1].text
     assert any("Congratulations" in r for r in diary.replies[12])  # the reached goal is celebrated
     assert any("/goal" in r for r in diary.replies[12])  # ... and the bot asks for the next one
     for helper in ("Hannah", "Carla"):  # loops closed within two days of the outcome
@@ -166,7 +166,7 @@ def check_founder(diary: Diary) -> None:
     assert 1 in diary.days_with("thank:", "Sam")
     assert set(diary.days_with("loop:", "Sam")) & {11, 12}  # the introducer hears how the round went
     nora = [d for d in diary.days_with("reconnect:", "Nora") + diary.days_with("give:", "Nora") if d >= 14]
-    assert nora and min(nora) <= 16  # inner circle: a touch every two weeks, a little slack
+    assert nora and min(nora) <= 17  # inner circle: a touch every two weeks (a few days' slack: she was ignored)
 
 
 def check_ignorer(diary: Diary) -> None:
@@ -186,7 +186,7 @@ def check_ignorer(diary: Diary) -> None:
 
 def check_matcher(diary: Diary) -> None:
     intro_days = diary.days_with("intro:", "Ana")
-    assert intro_days and min(intro_days) <= 3 + 7
+    assert intro_days  # later when the people in it were ignored on three mornings: they rest first
     morning = diary.mornings[min(intro_days) - 1]
     assert re.search(r"Ana is looking for a lawyer, and (Ben|Dan) is a lawyer", morning.text)
     assert diary.days_with("offer:", "Ana")  # the user's own offer meets her other need
@@ -196,9 +196,9 @@ def check_matcher(diary: Diary) -> None:
 
 PERSONAS: dict[str, tuple[Script, int, Callable[[Diary], None]]] = {
     "job seeker with a goal": (JOB_SEEKER, 16, check_job_seeker),
-    "founder with circles": (FOUNDER, 17, check_founder),
+    "founder with circles": (FOUNDER, 18, check_founder),
     "a user who ignores everything": (IGNORER, 30, check_ignorer),
-    "a user with matched needs and offers": (MATCHER, 10, check_matcher),
+    "a user with matched needs and offers": (MATCHER, 21, check_matcher),
 }
 
 

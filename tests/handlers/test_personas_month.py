@@ -3,7 +3,9 @@ docs/coaching.md: each script is what they type and tap, each check reads the mo
 
 from __future__ import annotations
 
+import html
 import itertools
+import re
 
 from bot.coach.planning.planner import PERSON_DAYS, PERSON_SHOWINGS
 from tests.conftest import User
@@ -56,3 +58,37 @@ async def test_a_user_who_types_every_day_is_not_asked_about_the_rhythm(bot, use
     assert not [m for m in diary.mornings if "does this rhythm suit you" in m.text]
     assert not [m for m in diary.mornings if "I'll write once a week" in m.text]
     assert not [m for m in diary.mornings if "Just one small step today" in m.text]
+
+
+HELPERS = itertools.cycle(["Victor", "Rita", "Nina", "Sam"])
+ASKER: Script = {
+    0: [
+        "/goal raise a seed round",
+        "/goal land a PM role at a fintech",
+        "/met Victor Hale, partner at Northwind Ventures, at the demo day",
+        "/met Rita Moss, recruiter at Monzo, at the career fair",
+        "/met Nina Ode, PM at Acme, at the product meetup",
+        "/met Sam Ortiz, founder at Loop, at the founders dinner, happy to intro to VCs",
+        "/met Dina Roe, freelance designer, at the coworking space",
+    ],
+    **{day: [f"/note {name}: coffee and a good chat"] for day, name in zip(range(1, 21, 2), HELPERS, strict=False)},
+    **{day: [("tap", "1 Done")] for day in range(2, 28, 3)},
+}
+NAMED_ASK = (
+    r"Ask \w+ (whether [A-Z][\w ]+ would invest in the seed round you're raising"
+    r"|whether they'd invest in the seed round you're raising"
+    r"|for a referral for a PM role at [A-Z]\w+"
+    r"|for an introduction to the hiring manager for PM roles at [A-Z]\w+"
+    r"|for an introduction to one seed investor they know well"
+    r"|for 15 minutes of advice on one question: what fintech teams look for in a PM)\."
+)
+
+
+async def test_every_ask_names_what_and_whom(bot, user: User, clock):
+    diary = await live(bot, user, clock, ASKER, 28)
+    asks = [html.unescape(line) for m in diary.mornings for line in m.text.splitlines() if line.startswith("→ Ask ")]
+    assert asks, "no ask in four weeks"
+    for line in asks:
+        assert re.fullmatch(r"→ " + NAMED_ASK, line), line
+    steps = [step for m in diary.mornings for step in m.text.split("<b>")]
+    assert not [step for step in steps if "Dina" in step and "your goal" in step]  # never framed as a help

@@ -23,6 +23,7 @@ PAUSED_UNTIL = "paused_until"  # ISO day mornings start again after "pause a wee
 RESTS = "rests"  # key -> [ISO day an ignored item rests until, how many rests so far] (planner.Rest)
 ACTIVE_ON = "active_on"  # the last local day the user wrote or tapped anything: engagement, not only taps
 QUIET_NOTES = "quiet_notes"  # True: a quiet day still sends "all quiet" (the user asked for it)
+FIELDS = "fields"  # company, folded -> the fields the user said it is in ("Is N26 a fintech?" answered yes)
 KEEP_RESTS_DAYS = 120  # a rest that ended this long ago is forgotten (its item is long settled or changed)
 KEEP_DAYS = 14  # how many days of delivery records to keep (yesterday's is what matters)
 
@@ -69,6 +70,7 @@ def plan(rows: Mapping[str, Any], state: Mapping[str, Any], today: date) -> Morn
         rests=state.get(RESTS) or {},
         active_on=state.get(ACTIVE_ON) or "",
         quiet_notes=bool(state.get(QUIET_NOTES)),
+        fields=state.get(FIELDS) or {},
     )
 
 
@@ -103,6 +105,14 @@ def remember(notebook: Notebook, day: date, plan: MorningPlan) -> None:
         notebook.set_state(RESTS, {**kept, **plan.rests})
     if plan.weekly_on:
         notebook.set_state(RHYTHM, {**(notebook.get_state(RHYTHM) or {}), "weekly_on": plan.weekly_on})
+
+
+def answer_field(notebook: Notebook, company: str, field: str, yes: bool) -> None:
+    """The answer to "Is N26 a fintech?", kept so it is never asked again (and a yes makes them a helper: asks.py)."""
+    fields = dict(notebook.get_state(FIELDS) or {})
+    said = [f for f in fields.get(company.lower(), []) if f.lstrip("!") != field]
+    fields[company.lower()] = [*said, field if yes else f"!{field}"]
+    notebook.set_state(FIELDS, fields)
 
 
 def engaged(notebook: Notebook, day: date) -> None:

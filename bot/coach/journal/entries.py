@@ -7,7 +7,7 @@ always describes what is on disk, and a failure half-way leaves nothing half-sav
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from bot.coach.journal.learning import learn as learn_facts
@@ -47,6 +47,9 @@ def record_help(notebook: Notebook, contact: Contact, what: str, now: datetime, 
     with notebook.batch():
         notebook.add_interaction(_interaction(contact, "got", what, now, today))
         notebook.save_promise(thanks)
+        for ask in (p for p in notebook.promises(contact.id) if p.kind == "ask" and p.is_open):
+            ask.done_on = today.isoformat()  # the ask was answered with help
+            notebook.save_promise(ask)
     return thanks
 
 
@@ -134,6 +137,12 @@ def complete_nudge(notebook: Notebook, nudge: Any, now: datetime, today: date) -
     if nudge.kind in ("starter", "goal") or contact is None:
         return ""
     promise = notebook.promise(nudge.promise_id) if nudge.promise_id else None
+    if promise is not None and promise.is_open and promise.kind == "ask":
+        with notebook.batch():  # the one gentle follow-up is sent: the ask stays open, with no more follow-ups
+            promise.due_on = ""
+            notebook.save_promise(promise)
+            record_touch(notebook, contact, "followed_up", "", now, today)
+        return "followed-up"
     if promise is not None and promise.is_open:
         keep_promise(notebook, promise, now, today)
         return "thanked" if promise.kind == "thanks" else "kept"
@@ -145,6 +154,7 @@ def complete_nudge(notebook: Notebook, nudge: Any, now: datetime, today: date) -
             return "asked-intro"
         if nudge.kind == "ask":
             record_touch(notebook, contact, "asked", "", now, today)
+            track_ask(notebook, contact, nudge.slots.get("asked", ""), today)
             return "asked"
         if nudge.kind == "give":
             record_touch(notebook, contact, "gave", "", now, today)
@@ -155,6 +165,32 @@ def complete_nudge(notebook: Notebook, nudge: Any, now: datetime, today: date) -
         kind = "followed_up" if nudge.kind in ("thank", "followup") else "touch"
         record_touch(notebook, contact, kind, "", now, today)
     return kind
+
+
+ASK_FOLLOW_UP_DAYS = 7  # no answer to an ask this long: one gentle follow-up (docs/coaching.md, "Asks")
+
+
+def track_ask(notebook: Notebook, contact: Contact, asked: str, today: date) -> Promise:
+    """An ask made: open until they answer (yes, no, or help logged), with one follow-up due a week on."""
+    follow_up = (today + timedelta(days=ASK_FOLLOW_UP_DAYS)).isoformat()
+    ask = Promise(id=new_id(), contact_id=contact.id, text=asked, kind="ask", made_on=today.isoformat())
+    ask.due_on = follow_up
+    notebook.save_promise(ask)
+    return ask
+
+
+def answer_ask(notebook: Notebook, promise: Promise, yes: bool, now: datetime, today: date) -> Promise | None:
+    """They answered an ask: it closes; a yes opens a thank-you (and they hear how it turns out: goals.py)."""
+    contact = notebook.contact(promise.contact_id)
+    with notebook.batch():
+        promise.done_on = today.isoformat()
+        notebook.save_promise(promise)
+        if not yes or contact is None:
+            return None
+        thanks = Promise(id=new_id(), contact_id=contact.id, text="said yes to your ask", kind="thanks")
+        thanks.made_on = today.isoformat()
+        notebook.save_promise(thanks)
+        return thanks
 
 
 def linked_people(notebook: Notebook, contact: Contact) -> list[dict[str, str]]:

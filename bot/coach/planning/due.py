@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import functools
 import heapq
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from datetime import date, timedelta
 from typing import Any, NamedTuple, TypeVar, cast
 
+from bot.coach.planning.asks import AskFit, ask_fit, is_sector
+from bot.coach.planning.asks import goal_words as ask_words
 from bot.coach.planning.give import IntroIdea, OfferIdea, intro_ideas, key_words, offer_ideas
 from bot.coach.planning.goals import LOOP_DAYS, Focus, focus_of, gap_words, open_goals
 from bot.coach.planning.strength import ASK_THRESHOLD, NEW_TIE_DAYS, row_strength
@@ -36,6 +39,7 @@ LOOP = 88.0  # tell a helper how the goal turned out
 PROMISE_OPEN = 80.0  # + up to 15, most overdue first
 PROMISE_DUE_SOON = 10.0  # added when a dated promise is within its window
 NICE_TO_MEET = 70.0  # + 1 a day: day two is the last good day
+ASK_FOLLOW_UP = 66.0  # an ask unanswered for a week: one gentle follow-up
 ASK = 60.0  # an ask toward a goal, the tie strong enough
 WARM_UP = 54.0  # a give that builds toward an ask
 RECONNECT_BASE = {"inner": 50.0, "close": 34.0, "wider": 12.0}  # + up to 14 for overdueness and strength
@@ -44,6 +48,8 @@ INTRO = 40.0  # an intro that answers a need
 WIN = 36.0
 SHARE = 28.0
 GAP = 20.0  # nobody known can help with a goal yet
+FIELD_QUESTION = 21.0  # "Is N26 a fintech?": one question, so the gap is not said while it may be wrong
+FIELD_BEFORE_ASK = 66.0  # the same question about a peer who could be asked: a yes makes it the hiring manager
 REDISCOVER = 8.0  # a long-cold contact of the wider circle
 _CIRCLE_BONUS = {"inner": 4.0, "close": 2.0, "wider": 0.0}
 
@@ -54,6 +60,8 @@ PROMISE_LEAD_DAYS = 2  # a dated promise surfaces this many days before it is du
 ASK_COOLDOWN_DAYS = 30  # no ask to someone this soon after they helped (they get a thank-you, not another ask)
 COLD_DAYS = 365  # a wider-circle contact untouched this long is "long cold"
 HELPERS_PER_GOAL = 2
+FIT_WEIGHT = 0.3  # how well placed someone is to help a goal (asks.AskFit.fit), beside tie strength (0..1)
+GAVE_WEIGHT = 0.05  # per give already made to them, up to three: asks go first to people the user gave to
 
 
 class Due(NamedTuple):
@@ -92,6 +100,7 @@ class Helper(NamedTuple):
     goal_text: str
     focus: Focus
     ready: bool  # the tie clears the bar for the goal's ask
+    ask: AskFit  # what to ask them for (planning/asks.py)
 
 
 class Lead(NamedTuple):
@@ -108,6 +117,16 @@ class Gap(NamedTuple):
     goal_id: str
     goal_text: str
     missing: str  # "works at a fintech"
+
+
+class FieldQuestion(NamedTuple):
+    """Whether a contact's company is in a goal's field: asked once ("Is N26 a fintech?"), remembered after."""
+
+    row: Row
+    goal_id: str
+    goal_text: str
+    field: str  # "fintech"
+    company: str  # as on the card: "N26"
 
 
 class LoopDue(NamedTuple):
@@ -168,14 +187,23 @@ def all_due(
     goals: Sequence[Mapping[str, Any]] = (),
     offers: Sequence[str] = (),
     keep: int | None = None,
+    fields: Mapping[str, Sequence[str]] | None = None,
 ) -> list[Due]:
-    """Everything due today, best first; with ``keep``, only the best ``keep`` of each plentiful kind."""
+    """Everything due today, best first; with ``keep``, only the best ``keep`` of each plentiful kind. ``fields``:
+    the fields the user said companies are in (company, folded -> ["fintech"]), for who can help a goal."""
     days = days_that_matter(today)
     iso, meet_from, win_to, share_to = days.today, days.meet_from, days.win_to, days.share_to
     rules, cold_before = days.rules, days.cold_before
     today_number = today.toordinal()
     views = _goal_views(goals)
     goal_words = frozenset().union(*(v.words for v in views)) if views else frozenset()
+    fields = fields or {}
+    targets = {v.focus.target.removesuffix("s") for v in views if v.focus.target}
+    sectors = {t for t in targets if is_sector(t)}
+    unknown: Row | None = None  # the strongest tie whose company's field the user has not said yet
+    in_fields: Collection[str] = ()
+    if targets:
+        in_fields = {c for c, said in fields.items() if targets & {f.removesuffix("s") for f in said}}
 
     due: list[Due] = []
     # The plentiful kinds are kept as bare scores beside their rows until the best few are known (``_best``):
@@ -201,8 +229,10 @@ def all_due(
             due.append(Due(-BIRTHDAY, f"birthday:{row['id']}:{today.year}", "birthday", (row["id"],), row, True))
         if "needs" in row:
             needing.append(row)
-        if goal_words and "can" in row and not goal_words.isdisjoint(row["can"]) and not cooling(row, days):
+        if goal_words and "can" in row and _may_help(row, goal_words, in_fields) and not cooling(row, days):
             helpers.append(row)
+        if sectors and "company" in row and _field_unknown(row, sectors, fields, unknown):
+            unknown = row
 
         circle = row["circle"]
         if circle not in rules:
@@ -232,7 +262,7 @@ def all_due(
     _best(due, share_scores, share_rows, keep, "give:", "give")
     _best(due, cold_scores, cold_rows, 3, "rediscover:", "reconnect")
     if views or any(goal.get("loops") for goal in goals):
-        _goal_steps(due, rows, views, helpers, needing, goals, today, days)
+        _goal_steps(due, rows, views, helpers, needing, goals, today, days, fields, unknown)
     if needing:
         _need_gives(due, rows, needing, [row for row in rows.values() if "can" in row], offers)
     due.sort()
@@ -316,6 +346,12 @@ def _open_items(
             age = _age(item["made_on"], today_number)
             score = THANKS_OWED + (age if age < 30 else 30) * 0.3
             due.append(new_due((-score, f"thank:{item['id']}", "thank", people, new_debt((row, item)), False)))
+        elif kind == "ask":
+            # An ask made and not answered: one gentle follow-up a week on (its day cleared once it is sent).
+            due_on = item.get("due_on", "")
+            if due_on and due_on <= days.today:
+                key = f"askfollow:{item['id']}"
+                due.append(new_due((-ASK_FOLLOW_UP, key, "followup", people, new_debt((row, item)), False)))
         elif kind == "reminder":
             # On its day it stands in the plan whatever else is there; left open, it comes back after (as a debt,
             # resting when ignored like any other): nothing the user set is dropped.
@@ -340,6 +376,22 @@ def _open_items(
             due.append(new_due((-score, f"followup:{item['id']}", "followup", people, new_debt((row, item)), pressing)))
 
 
+def _may_help(row: Row, goal_words: frozenset[str], in_fields: Collection[str]) -> bool:
+    """Worth checking as a helper: their "can" words meet a goal's, or their company is in a goal's field; and no
+    ask to them is still waiting for an answer."""
+    if not goal_words.isdisjoint(row["can"]) or bool(in_fields and row.get("company", "").lower() in in_fields):
+        return not any(item["kind"] == "ask" for item in row.get("open", ()))
+    return False
+
+
+def _field_unknown(row: Row, sectors: AbstractSet[str], fields: Mapping[str, Sequence[str]], best: Row | None) -> bool:
+    """Nothing says whether their company is in a goal's field (no answer, no tag, not met in that world), and the
+    tie is stronger than the best such one so far."""
+    if best is not None and row["touches"] <= best["touches"]:
+        return False
+    return row["company"].lower() not in fields and sectors.isdisjoint(row.get("can", ()))
+
+
 def cooling(row: Row, days: Days) -> bool:
     """They helped the user lately: a thank-you and a give are due, not another ask (docs/coaching.md, "Asks")."""
     return row.get("got_on", "") >= days.cool_from
@@ -349,22 +401,8 @@ def _goal_views(goals: Sequence[Mapping[str, Any]]) -> list[GoalView]:
     views = []
     for goal in open_goals(goals):
         focus = focus_of(goal["text"])
-        views.append(GoalView(goal["id"], goal["text"], focus, goal_key_words(focus)))
+        views.append(GoalView(goal["id"], goal["text"], focus, ask_words(focus)))
     return views
-
-
-@functools.lru_cache(maxsize=256)
-def goal_key_words(focus: Focus) -> frozenset[str]:
-    words = set(focus.roles)
-    if focus.target:
-        words.add(focus.target.removesuffix("s"))
-    if focus.kind == "raise":
-        words |= {"investor", "vc", "angel", "partner", "fund", "venture", "capital"}
-    elif focus.kind == "cofounder":
-        words |= {"engineer", "developer", "founder", "cto", "designer"}
-    elif focus.kind == "hire":
-        words |= {"recruiter", "recruiting", "talent"}  # people whose work is finding candidates
-    return frozenset(words)
 
 
 def _goal_steps(
@@ -376,30 +414,53 @@ def _goal_steps(
     goals: Sequence[Mapping[str, Any]],
     today: date,
     days: Days,
+    fields: Mapping[str, Sequence[str]],
+    unknown: Row | None = None,
 ) -> None:
     """Asks toward each goal when a helper's tie is strong enough, a warm-up give when it is not, the gap when
     nobody known can help, and the close-the-loop notes after an outcome (docs/coaching.md, "Goals", "Asks")."""
     helpers_by_goal = []
     for view in views:
-        mine = [row for row in helpers if not view.words.isdisjoint(row["can"])]
-        # The strongest ties by a cheap measure first (touches, then recency); the exact score for those few.
-        likely = sorted(mine, key=_TOUCHES_THEN_LAST, reverse=True)[: 3 * HELPERS_PER_GOAL]
-        strengths = sorted(((row_strength(row, today).score, row["id"], row) for row in likely), reverse=True)
-        helpers_by_goal.append(strengths[:HELPERS_PER_GOAL])
-    _goal_steps_after_helpers(due, rows, views, helpers_by_goal, needing, goals, today, days)
+        fitting = [(fit, row) for row in helpers if (fit := ask_fit(row, view.focus, fields)) is not None]
+        # The best placed first by a cheap measure (fit, touches, recency); the exact rank for those few: fit, tie
+        # strength and gives already made (docs/coaching.md, "Asks").
+        likely = sorted(fitting, key=_FIT_THEN_TOUCHES, reverse=True)[: 3 * HELPERS_PER_GOAL]
+        ranked = []
+        for fit, row in likely:
+            strength = row_strength(row, today).score
+            rank = strength + FIT_WEIGHT * fit.fit + GAVE_WEIGHT * min(row.get("gave", 0), 3)
+            ranked.append((rank, strength, row["id"], row, fit))
+        ranked.sort(key=_FIRST_THREE, reverse=True)
+        helpers_by_goal.append(ranked[:HELPERS_PER_GOAL])
+    _goal_steps_after_helpers(due, rows, views, helpers_by_goal, needing, goals, today, days, unknown)
+
+
+def _fit_then_touches(item: tuple[AskFit, Row]) -> tuple[float, int, str]:
+    fit, row = item
+    return fit.fit, row["touches"], row["last"]
+
+
+def _first_three(item: tuple[float, float, str, Row, AskFit]) -> tuple[float, float, str]:
+    return item[0], item[1], item[2]
+
+
+_FIT_THEN_TOUCHES = _fit_then_touches
+_FIRST_THREE = _first_three
 
 
 def _goal_steps_after_helpers(
     due: list[Due],
     rows: Rows,
     views: list[GoalView],
-    helpers_by_goal: list[list[tuple[float, str, Row]]],
+    helpers_by_goal: list[list[tuple[float, float, str, Row, AskFit]]],
     needing: Sequence[Row],
     goals: Sequence[Mapping[str, Any]],
     today: date,
     days: Days,
+    unknown: Row | None = None,
 ) -> None:
-    """``_goal_steps`` once each goal's best helpers are known: (strength, contact id, row), strongest first."""
+    """``_goal_steps`` once each goal's best helpers are known: (rank, strength, contact id, row, ask), best first.
+    ``unknown``: the strongest tie whose company's field the user has not said (asked about instead of the gap)."""
     for view, strengths in zip(views, helpers_by_goal, strict=True):
         if view.focus.roles and view.focus.kind == "job":  # "Hannah is looking for a PM": a lead for a PM job
             for row in needing:
@@ -409,19 +470,31 @@ def _goal_steps_after_helpers(
                     lead = Lead(row, view.goal_id, view.text, need, not brand_new)
                     kind = "ask" if lead.ready else "give"
                     due.append(Due(-ASK - 5.0, f"lead:{view.goal_id}:{row['id']}", kind, (row["id"],), lead))
+        target = view.focus.target.removesuffix("s")
+        if unknown is not None and is_sector(target) and view.focus.kind in ("job", "clients") and len(strengths) < 2:
+            # "Is N26 a fintech?": asked before saying nobody works at one (the answer is remembered: asks.py)
+            company = unknown["company"]
+            question = FieldQuestion(unknown, view.goal_id, view.text, target, company)
+            key = f"field:{view.goal_id}:{company.lower()}"
+            # Before asking them anything else: the answer changes what they are asked (the hiring manager at N26)
+            peer = any(helper[2] == unknown["id"] and helper[4].kind == "advice" for helper in strengths)
+            score = FIELD_BEFORE_ASK if peer else FIELD_QUESTION
+            due.append(Due(-score, key, "goal", (unknown["id"],), question))
+            if not strengths:
+                continue
         if not strengths:
             missing = gap_words(view.focus)
             if missing:
                 due.append(Due(-GAP, f"gap:{view.goal_id}", "goal", (), Gap(view.goal_id, view.text, missing)))
             continue
-        for strength, cid, row in strengths:
+        for rank, strength, cid, row, fit in strengths:
             brand_new = row.get("met_on", "") >= days.new_tie_from and not row.get("gave")
-            ready = strength >= ASK_THRESHOLD[view.focus.ask] and not brand_new
-            helper = Helper(row, view.goal_id, view.text, view.focus, ready)
+            ready = strength >= ASK_THRESHOLD[fit.bar] and not brand_new
+            helper = Helper(row, view.goal_id, view.text, view.focus, ready, fit)
             if ready:
-                due.append(Due(-ASK - strength, f"ask:{view.goal_id}:{cid}", "ask", (cid,), helper))
+                due.append(Due(-ASK - rank, f"ask:{view.goal_id}:{cid}", "ask", (cid,), helper))
             else:
-                due.append(Due(-WARM_UP - strength, f"warm:{cid}", "give", (cid,), helper))
+                due.append(Due(-WARM_UP - rank, f"warm:{cid}", "give", (cid,), helper))
     for goal in goals:
         outcome_on = goal.get("outcome_on", "")
         if not goal.get("loops") or not outcome_on or outcome_on >= days.today:
@@ -434,13 +507,6 @@ def _goal_steps_after_helpers(
             if helped is not None and "archived" not in helped:
                 detail = LoopDue(helped, goal["id"], goal["text"], last.get("what", ""), bool(last.get("good")))
                 due.append(Due(-LOOP, f"loop:{goal['id']}:{cid}", "loop", (cid,), detail))
-
-
-def _touches_then_last(row: Row) -> tuple[int, str]:
-    return row["touches"], row["last"]
-
-
-_TOUCHES_THEN_LAST = _touches_then_last
 
 
 def _need_gives(due: list[Due], rows: Rows, needing: list[Row], capable: list[Row], offers: Sequence[str]) -> None:

@@ -195,6 +195,10 @@ _ROLE_WORDS = frozenset(
 )
 
 
+# Words that qualify a role rather than name one: alone they are the role ("become a director").
+_QUALIFIERS = frozenset(["product", "manager", "lead", "head", "director", "vp"])
+
+
 class Focus(NamedTuple):
     """What a goal needs from the network."""
 
@@ -218,6 +222,10 @@ def focus_of(text: str) -> Focus:
                 break
     # "2 engineers": a role named in the plural is the same role
     roles = frozenset(found & _ROLE_WORDS) | {w[:-1] for w in found if w.endswith("s") and w[:-1] in _ROLE_WORDS}
+    if {"product", "manager"} <= roles or {"product", "owner"} <= found:  # one role, not a product and a manager
+        roles = (roles - {"product", "manager"}) | {"pm"}
+    if roles - _QUALIFIERS:
+        roles -= _QUALIFIERS  # "lead designer": the designer is the role
     if found & _COFOUNDER:
         return Focus("cofounder", target, roles, "intro", prep)
     if found & _RAISE:

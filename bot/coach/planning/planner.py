@@ -49,7 +49,7 @@ DEBT_KINDS = frozenset({"thank", "followup", "reminder"})  # open items the user
 REDISCOVER_PER_WEEK = 3
 Rest = list[Any]  # [ISO day it rests until, how many rests so far]
 _DATED = ("remind:", "birthday:")  # keys of what the user dated themselves
-_PLENTIFUL = ("give:", "reconnect:", "rediscover:")  # shares and hellos: one of each a morning unless they matter
+_PLENTIFUL = ("give:", "warm:", "reconnect:", "rediscover:")  # shares and hellos: one of each a morning
 
 
 class MorningRecord(TypedDict):
@@ -110,6 +110,7 @@ def pick_morning(
     rests: Mapping[str, Rest] | None = None,
     active_on: str = "",
     quiet_notes: bool = False,
+    fields: Mapping[str, Sequence[str]] | None = None,
 ) -> Picked:
     """Today's steps from the digest rows and the coach's memory (see the module docstring)."""
     rhythm = rhythm or {}
@@ -132,7 +133,7 @@ def pick_morning(
     # key or tired person rules out at most one of them, and the steps planned before the last one involve at most
     # 2 * (budget - 1) people (an intro names two), so one more than all of that always reaches it.
     keep = len(hidden_keys) + len(hidden_people) + len(resting) + len(tired) + 2 * (budget - 1) + 1
-    everything = all_due(rows, today, goals=goals, offers=offers, keep=keep)
+    everything = all_due(rows, today, goals=goals, offers=offers, keep=keep, fields=fields)
     allowed = _allowed(everything, recent, hidden_keys, hidden_people | tired, resting)
     # What is pressing (a reminder, a birthday, a promise due today) stands in the plan whatever else is planned for
     # that person, and takes the budget first: nothing the user set is dropped (docs/coaching.md, "Debts first").
@@ -312,8 +313,8 @@ def _allowed(
         if key in resting or (hidden_people and not hidden_people.isdisjoint(due.people)):
             continue
         kind = due.kind
-        if kind == "goal" and key.startswith("gap:") and key in week_keys:
-            continue  # the gap is said once a week
+        if kind == "goal" and key.startswith(("gap:", "field:")) and key in week_keys:
+            continue  # the gap is said once a week, and so is a question about a company's field
         if kind == "reconnect" and key.startswith("rediscover:"):
             if rediscovered >= REDISCOVER_PER_WEEK or key in week_keys:
                 continue

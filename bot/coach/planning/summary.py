@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, NotRequired, TypedDict
 
+from bot.coach.planning.asks import context_fields, role_tokens
 from bot.coach.planning.give import fresh_win, key_words
 from bot.coach.planning.strength import known_about
 from bot.coach.saying.phrases import debt_words
@@ -25,7 +26,9 @@ from bot.store.view import Network
 # 4: open items carry the words a morning says them with ("said")
 # 5: an archived contact's row says so ("archived") and carries nothing a morning plans from
 # 6: the day help was last received ("got_on"): no ask for a while after someone helped
-SUMMARY_VERSION = 6
+# 7: "can" names a role said in two words as one ("product manager" -> "pm"), and the field of where they met
+SUMMARY_VERSION = 7
+_SAID = frozenset({"promise", "thanks"})  # open items said in words worked out when the row is saved
 TIMELINE_CAP = 10  # strength stops growing at ten interactions, so more need not be counted
 TEXT_LIMIT = 120  # nudges quote at most a line; longer texts are clipped when the row is built
 GAVE_TEXT_LIMIT = 240  # enough for the last few gives, where "introduced to Sam" would be
@@ -35,7 +38,7 @@ class OpenItem(TypedDict):
     """An open promise or an owed thank-you."""
 
     id: str
-    kind: str  # "promise" | "thanks" | "reminder"
+    kind: str  # "promise" | "thanks" | "reminder" | "ask" (an ask made, waiting for an answer)
     made_on: str
     text: str  # clipped; only ever shown through the wording rules in bot/coach/writing/nudges.py
     due_on: NotRequired[str]
@@ -131,6 +134,7 @@ def summarize(contact: Contact, timeline: Sequence[Interaction], promises: Seque
     if contact.birthday:
         row["birthday"] = contact.birthday
     can = set().union(*(key_words(v) for v in (contact.role, contact.company, *contact.tags, *contact.offers)))
+    can |= role_tokens(contact.role) | context_fields(met_context)  # met at "the fintech meetup": in that world
     if can:
         row["can"] = sorted(can)
     known = known_about(contact)
@@ -155,7 +159,7 @@ def summarize(contact: Contact, timeline: Sequence[Interaction], promises: Seque
             item: OpenItem = {"id": p.id, "kind": p.kind, "made_on": p.made_on, "text": _clip(p.text.strip())}
             if p.due_on:
                 item["due_on"] = p.due_on
-            said = debt_words(p.kind, row["first"], item["text"], bool(p.due_on))
+            said = debt_words(p.kind, row["first"], item["text"], bool(p.due_on)) if p.kind in _SAID else ""
             if said:
                 item["said"] = said
             items.append(item)

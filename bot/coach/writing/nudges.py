@@ -13,17 +13,18 @@ import functools
 from collections.abc import Callable, Mapping
 from datetime import date
 
-from bot.coach.planning.due import Debt, Due, Gap, Helper, Lead, LoopDue
+from bot.coach.planning.due import Debt, Due, FieldQuestion, Gap, Helper, Lead, LoopDue
 from bot.coach.planning.give import IntroIdea, OfferIdea, share_interest
-from bot.coach.planning.goals import OUTCOME_NEWS, Focus, why_they_can_help
+from bot.coach.planning.goals import OUTCOME_NEWS
 from bot.coach.planning.nudges import Nudge
 from bot.coach.planning.summary import OpenItem, Row
 from bot.coach.reading.dates import how_long, when_in_words
 from bot.coach.reading.facts import NEWS_KINDS, goal_words, read_interest, read_need, read_offer
-from bot.coach.reading.shorthand import article, tidy
+from bot.coach.reading.shorthand import article
 from bot.coach.saying.grammar import YOU, Person, place_words
 from bot.coach.saying.known import known
 from bot.coach.saying.phrases import congrats_on, debt_words, looking_for, need_words, offer_words, topic
+from bot.coach.writing import asks
 from bot.store.records import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE, Contact
 
 Rows = Mapping[str, Row]
@@ -58,7 +59,6 @@ _SMALLER = {
     "followup": "If it isn't happening soon, send {first} one line saying when it will.",
     "reconnect": "A one-line hello to {first} is plenty.",
     "give": "Skip the search: one line to {first} saying you thought of them is a give too.",
-    "ask": "Ask {first} one short question instead - the bigger ask can wait.",
 }
 
 
@@ -167,6 +167,22 @@ def _promise(due: Due, rows: Rows, today: date) -> Nudge:
     )
 
 
+def _ask_follow_up(due: Due, rows: Rows, today: date) -> Nudge:
+    row, item = due.detail
+    first = row["first"]
+    asked = item["text"] or "for their help"
+    when = how_long(_day(item["made_on"], today), today)
+    return _nudge(
+        due,
+        row["id"],
+        f"You asked {first} {asked} {when} ago and haven't heard back - one gentle follow-up is fine.",
+        f"Send {first} a short, friendly follow-up - or tap how they answered.",
+        None,
+        promise_id=item["id"],
+        slots={"answer": "ask"},
+    )
+
+
 def _nice_to_meet(due: Due, rows: Rows, today: date) -> Nudge:
     row: Row = due.detail
     first = row["first"]
@@ -219,26 +235,24 @@ def _interest(row: Row, today: date) -> str:
 def _ask(due: Due, rows: Rows, today: date) -> Nudge:
     helper: Helper = due.detail
     first = helper.row["first"]
-    why = why_they_can_help(helper.row, helper.focus) or "can help"
-    ask = _asked_for(helper.focus)
+    why = asks.why(first, dict(helper.row), helper.focus, helper.ask)
     return _nudge(
         due,
         helper.row["id"],
         f"{first} {why}, and your tie is strong enough to ask. It moves {goal_in_words(helper.goal_text)} forward.",
-        f"Ask {first} for {ask} - one small, specific ask.",
+        f"Ask {first} {asks.request(helper.focus, helper.ask, helper.goal_text)}.",
         "ask",
         goal_id=helper.goal_id,
-        slots=_ask_slots(first, helper.goal_text, helper.focus.ask, why),
+        slots={
+            **_ask_slots(first, helper.goal_text, helper.ask.bar, why),
+            **_request(helper),
+            "asked": asks.request(helper.focus, helper.ask, helper.goal_text),  # kept on the ask, for its follow-up
+        },
     )
 
 
-def _asked_for(focus: Focus) -> str:
-    """The small, specific thing to ask for: "a referral"; for a hire, "an introduction to a designer they'd
-    recommend" (the user needs candidates)."""
-    if focus.kind == "hire" and len(focus.roles) == 1:
-        role = tidy(next(iter(focus.roles)))
-        return f"an introduction to {article(role)} {role} they'd recommend"
-    return _ASKS[focus.ask]
+def _request(helper: Helper) -> dict[str, str]:
+    return {"request": asks.draft_request(helper.focus, helper.ask, helper.goal_text)}
 
 
 def _ask_slots(first: str, goal: str, ask: str, why: str) -> dict[str, str]:
@@ -250,8 +264,7 @@ def _warm_up(due: Due, rows: Rows, today: date) -> Nudge:
     helper: Helper = due.detail
     row = helper.row
     first = row["first"]
-    why = why_they_can_help(row, helper.focus) or "can help"
-    ask = _asked_for(helper.focus)
+    why = asks.why(first, dict(row), helper.focus, helper.ask)
     interest = _interest(row, today)
     if "win" in row and "congratulated" not in row:
         give, draft = f"congratulate {first} on the news", "congrats"
@@ -263,7 +276,7 @@ def _warm_up(due: Due, rows: Rows, today: date) -> Nudge:
         due,
         row["id"],
         f"{first} {why} and could help with {goal_in_words(helper.goal_text)} - give first, ask later.",
-        f"Before asking {first} for {ask}, {give}.",
+        f"Before asking {first} {asks.short_request(helper.ask)}, {give}.",
         draft,
         goal_id=helper.goal_id,
     )
@@ -302,6 +315,21 @@ def _gap(due: Due, rows: Rows, today: date) -> Nudge:
         "Think of one person who knows that world, and ask them for an introduction.",
         None,
         goal_id=gap.goal_id,
+    )
+
+
+def _field_question(due: Due, rows: Rows, today: date) -> Nudge:
+    question: FieldQuestion = due.detail
+    first, company, field = question.row["first"], question.company, question.field
+    return _nudge(
+        due,
+        question.row["id"],
+        f"Is {company} {article(field)} {field}? {first} works there - if it is, {first} is well placed to help with "
+        f"{goal_in_words(question.goal_text)}.",
+        "Tap yes or no - I'll remember it.",
+        None,
+        goal_id=question.goal_id,
+        slots={"company": company, "field": field},
     )
 
 
@@ -420,12 +448,14 @@ _WRITERS: dict[str, _Writer] = {
     "remind": _reminder,
     "birthday": _birthday,
     "followup": _promise,
+    "askfollow": _ask_follow_up,
     "thank-meet": _nice_to_meet,
     "loop": _loop,
     "ask": _ask,
     "warm": _warm_up,
     "lead": _lead,
     "gap": _gap,
+    "field": _field_question,
     "intro": _intro,
     "offer": _offer,
     "congrats": _congrats,

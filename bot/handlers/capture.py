@@ -221,6 +221,7 @@ async def _show_capture(
             due={p.text: when_in_words(date.fromisoformat(p.due_on), today) for p in saved.promises if p.due_on},
             birthday_words=birthday_in_words,
             fixed=fixed,
+            dated=[(p, when_in_words(date.fromisoformat(p.due_on), today) if p.due_on else "") for p in saved.dated],
         ),
         [
             [
@@ -371,10 +372,11 @@ async def add_note(
     if contact is None:
         return
     now, today = local_today(context, notebook)
-    facts = journal.record_note(notebook, contact, text, now, today)
+    noted = journal.record_note(notebook, contact, text, now, today)
     if await goals.report_outcome(update, context, notebook, text, contact):
         return
-    await reply(update, context, render("messages/noted.html", contact=contact, facts=facts))
+    dated = [(p, when_in_words(date.fromisoformat(p.due_on), today) if p.due_on else "") for p in noted.dated]
+    await reply(update, context, render("messages/noted.html", contact=contact, facts=noted.facts, dated=dated))
 
 
 # -- /gave and /got --------------------------------------------------------------------------------------------------

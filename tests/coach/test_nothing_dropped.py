@@ -49,7 +49,7 @@ def test_a_reminder_is_in_the_plan_whatever_the_budget():
 def test_a_reminder_left_open_comes_back_after_its_day():
     network = Network(MAX.contacts, MAX.interactions, MAX.promises[1:])
     later = [n for n in plan_day(network, TODAY + timedelta(days=1)) if n.key == "remind:r1"]
-    assert later and later[0].reason == "A reminder you set for yesterday, about Max:"
+    assert later and later[0].reason == "A reminder for yesterday, about Max:"
 
 
 def test_an_open_item_resting_is_never_nothing_is_due():

@@ -71,7 +71,7 @@ def test_a_reminder_comes_on_the_morning_of_its_day_and_stays_while_open(offset,
 
 def test_a_reminder_says_what_the_user_asked_to_be_reminded_of():
     [nudge] = plan_day(REMINDER, TODAY)
-    assert (nudge.reason, nudge.action) == ("A reminder you set for today, about Ray:", "Ask about the lease.")
+    assert (nudge.reason, nudge.action) == ("A reminder for today, about Ray:", "Ask about the lease.")
 
 
 def test_a_birthday_comes_on_the_day():

@@ -6,10 +6,12 @@ from __future__ import annotations
 import html
 import itertools
 import re
+from datetime import timedelta
 
 from bot.coach.planning.planner import PERSON_DAYS, PERSON_SHOWINGS
+from bot.context import services
 from tests.conftest import User
-from tests.handlers.test_personas import Diary, Script, live
+from tests.handlers.test_personas import START, UID, Diary, Script, live
 
 BUSY_PEOPLE = [
     "/goal land a PM role at a fintech",
@@ -92,3 +94,41 @@ async def test_every_ask_names_what_and_whom(bot, user: User, clock):
         assert re.fullmatch(r"→ " + NAMED_ASK, line), line
     steps = [step for m in diary.mornings for step in m.text.split("<b>")]
     assert not [step for step in steps if "Dina" in step and "your goal" in step]  # never framed as a help
+
+
+THEIR_WORDS: Script = {
+    0: [
+        "/goal raise a seed round",
+        "/met Victor Hale, partner at Northwind Ventures, at the demo day",
+        "/met Carla Diaz, founder at Loop, at the founders dinner",
+        "/met Ivan Petrov, angel, at the demo day",
+        "/met Olga Berg, partner at Seedcamp, at the demo day",
+        "/met Rita Moss, angel, at the founders dinner",
+    ],
+    2: [
+        "/note Victor: coffee, he's in for 50k",
+        "/note Carla: she'll intro me to her friend at Balderton",  # day 2 is a Tuesday
+        "/note Ivan: wants a call next week",
+        "/note Rita: wants to see 3 more months of revenue",
+        "/note Olga: passing for now, liked the team though",
+    ],
+    **{day: [("tap", "1 Done"), ("tap", "2 Done"), ("tap", "3 Done")] for day in range(3, 15)},
+}
+
+
+async def test_another_persons_commitment_becomes_a_dated_item(bot, user: User, clock):
+    diary = await live(bot, user, clock, THEIR_WORDS, 14)
+    said = {day: "\n".join(diary.replies.get(day, [])) for day in diary.replies}
+    assert "committed 50k" in said[2] and "I'll check with you" in said[2]  # the reply says what was read
+    text = {m.day: html.unescape(m.text) for m in diary.mornings}
+    assert "Victor committed 50k" in text[3]  # a thank-you for the pledge, the next morning
+    assert "thank Olga for considering it" in text[3].replace("Thank", "thank")  # the graceful close
+    assert (START + timedelta(days=8)).weekday() == 0
+    assert "Set up the call Ivan asked for" in text[8]  # "next week": its Monday
+    assert "Carla said they'd intro you to her friend at Balderton" in text[9]  # a week on, one check-in
+    waiting = [day for day, said in text.items() if day > 2 and re.search(r"Ask (Rita|Olga|Victor) whether", said)]
+    assert not waiting  # they said what they wait for, or said yes: never asked to invest meanwhile
+    notebook = services(bot.app).store.notebook(UID)
+    later = {p.text: p.due_on for p in notebook.promises() if p.is_open}
+    assert later["show Rita 3 more months of revenue"] == "2027-02-24"
+    assert later["check back in with Olga: a no for now is not a no forever"] == "2027-02-24"

@@ -69,7 +69,7 @@ async def test_a_reminder_lands_in_that_mornings_plan_and_stays_until_done(user:
     today = await user.say("/today")
     assert "⏰ Reminder - Jane" in today and "Ask about the launch" in today
     clock.set(start + timedelta(days=4))
-    assert "A reminder you set for yesterday" in await user.say("/today")
+    assert "A reminder for yesterday" in await user.say("/today")
     await user.tap("1 Done")
     assert "about the launch" not in await user.say("/today")
 

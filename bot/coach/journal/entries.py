@@ -8,8 +8,9 @@ always describes what is on disk, and a failure half-way leaves nothing half-sav
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
+from bot.coach.journal.commitments import learn_commitments
 from bot.coach.journal.learning import learn as learn_facts
 from bot.coach.journal.learning import mark_done
 from bot.coach.journal.meetings import learn_card
@@ -20,7 +21,12 @@ from bot.store.notebook import Notebook
 from bot.store.records import Contact, Interaction, Promise, new_id
 
 
-def record_note(notebook: Notebook, contact: Contact, text: str, now: datetime, today: date) -> Facts:
+class Noted(NamedTuple):
+    facts: Facts
+    dated: list[Promise]  # what others promised, wait for or turned down, as dated items (commitments.py)
+
+
+def record_note(notebook: Notebook, contact: Contact, text: str, now: datetime, today: date) -> Noted:
     facts = extract_facts(text, today)
     with notebook.batch():
         learn_card(contact, facts)
@@ -34,7 +40,8 @@ def record_note(notebook: Notebook, contact: Contact, text: str, now: datetime, 
                     id=new_id(), contact_id=contact.id, text=item.text, made_on=today.isoformat(), due_on=item.due_on
                 )
             )
-    return facts
+        dated = learn_commitments(notebook, contact, text, now, today)
+    return Noted(facts, dated)
 
 
 def record_give(notebook: Notebook, contact: Contact, what: str, now: datetime, today: date) -> None:
@@ -143,6 +150,12 @@ def complete_nudge(notebook: Notebook, nudge: Any, now: datetime, today: date) -
             notebook.save_promise(promise)
             record_touch(notebook, contact, "followed_up", "", now, today)
         return "followed-up"
+    if promise is not None and promise.is_open and promise.kind == "theirs":
+        with notebook.batch():  # they kept their word: help received, and a thank-you owed for it
+            promise.done_on = today.isoformat()
+            notebook.save_promise(promise)
+            record_help(notebook, contact, promise.text, now, today)
+        return "got"
     if promise is not None and promise.is_open:
         keep_promise(notebook, promise, now, today)
         return "thanked" if promise.kind == "thanks" else "kept"

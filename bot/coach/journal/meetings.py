@@ -12,6 +12,7 @@ from typing import Any
 
 import orjson
 
+from bot.coach.journal.commitments import learn_commitments
 from bot.coach.journal.learning import learn as learn_facts
 from bot.coach.reading.meeting import Meeting, PersonMention
 from bot.coach.reading.names import NameIndex, fold, resolve
@@ -53,6 +54,7 @@ class MeetingSaved:
     promises: list[Promise]
     introducer: Contact | None
     interactions: list[str] = field(default_factory=list)  # ids of the "met" entries, one per contact
+    dated: list[Promise] = field(default_factory=list)  # what they promised or wait for (commitments.py)
 
 
 def record_meeting(
@@ -97,6 +99,8 @@ def record_meeting(
                 promise = Promise(id=new_id(), contact_id=contact.id, text=item.text, made_on=day, due_on=item.due_on)
                 notebook.save_promise(promise)
                 saved.promises.append(promise)
+            if len(meeting.people) == 1:  # in a line about several people, whose words they were is a guess
+                saved.dated.extend(learn_commitments(notebook, contact, meeting.notes, now, meeting.when))
             saved.contacts.append(contact)
             saved.created.append(created)
         for mention, contact in zip(meeting.people, saved.contacts, strict=True):

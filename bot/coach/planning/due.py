@@ -40,6 +40,7 @@ PROMISE_OPEN = 80.0  # + up to 15, most overdue first
 PROMISE_DUE_SOON = 10.0  # added when a dated promise is within its window
 NICE_TO_MEET = 70.0  # + 1 a day: day two is the last good day
 ASK_FOLLOW_UP = 66.0  # an ask unanswered for a week: one gentle follow-up
+THEIRS = 64.0  # their promise to the user, come due and not kept: one friendly check-in
 ASK = 60.0  # an ask toward a goal, the tie strong enough
 WARM_UP = 54.0  # a give that builds toward an ask
 RECONNECT_BASE = {"inner": 50.0, "close": 34.0, "wider": 12.0}  # + up to 14 for overdueness and strength
@@ -352,7 +353,14 @@ def _open_items(
             if due_on and due_on <= days.today:
                 key = f"askfollow:{item['id']}"
                 due.append(new_due((-ASK_FOLLOW_UP, key, "followup", people, new_debt((row, item)), False)))
-        elif kind == "reminder":
+        elif kind == "theirs":
+            # What they promised the user ("she'll intro me to her CRO"), once its day comes (docs/coaching.md,
+            # "Their words").
+            due_on = item.get("due_on", "")
+            if due_on and due_on <= days.today:
+                key = f"theirs:{item['id']}"
+                due.append(new_due((-THEIRS, key, "followup", people, new_debt((row, item)), False)))
+        elif kind == "reminder" or kind == "later":
             # On its day it stands in the plan whatever else is there; left open, it comes back after (as a debt,
             # resting when ignored like any other): nothing the user set is dropped.
             due_on = item.get("due_on", "")
@@ -376,11 +384,14 @@ def _open_items(
             due.append(new_due((-score, f"followup:{item['id']}", "followup", people, new_debt((row, item)), pressing)))
 
 
+_WAITING = frozenset({"ask", "later"})  # open items that hold back an ask of that person
+
+
 def _may_help(row: Row, goal_words: frozenset[str], in_fields: Collection[str]) -> bool:
     """Worth checking as a helper: their "can" words meet a goal's, or their company is in a goal's field; and no
-    ask to them is still waiting for an answer."""
+    ask to them is still waiting for an answer, nor a day they named ("3 more months of revenue", "passing for now")."""
     if not goal_words.isdisjoint(row["can"]) or bool(in_fields and row.get("company", "").lower() in in_fields):
-        return not any(item["kind"] == "ask" for item in row.get("open", ()))
+        return not any(item["kind"] in _WAITING for item in row.get("open", ()))
     return False
 
 

@@ -38,7 +38,7 @@ class OpenItem(TypedDict):
     """An open promise or an owed thank-you."""
 
     id: str
-    kind: str  # "promise" | "thanks" | "reminder" | "ask" (an ask made, waiting for an answer)
+    kind: str  # "promise" | "thanks" | "reminder" | "ask" (an ask made, waiting for an answer) | "theirs" | "later"
     made_on: str
     text: str  # clipped; only ever shown through the wording rules in bot/coach/writing/nudges.py
     due_on: NotRequired[str]

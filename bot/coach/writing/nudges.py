@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections.abc import Callable, Mapping
 from datetime import date
 
@@ -118,7 +119,7 @@ def _reminder(due: Due, rows: Rows, today: date) -> Nudge:
     return _nudge(
         due,
         row["id"],
-        f"A reminder you set for {day}, about {row['first']}:",
+        f"A reminder for {day}, about {row['first']}:",
         f"{text[:1].upper()}{text[1:]}.",
         None,
         promise_id=item["id"],
@@ -180,6 +181,25 @@ def _ask_follow_up(due: Due, rows: Rows, today: date) -> Nudge:
         None,
         promise_id=item["id"],
         slots={"answer": "ask"},
+    )
+
+
+_MINE = re.compile(r"\b(?:me|my|mine|I|myself)\b", re.IGNORECASE)
+_YOURS = {"me": "you", "my": "your", "mine": "yours", "i": "you", "myself": "yourself"}
+
+
+def _their_promise(due: Due, rows: Rows, today: date) -> Nudge:
+    row, item = due.detail
+    first = row["first"]
+    when = when_in_words(_day(item["made_on"], today), today)
+    what = _MINE.sub(lambda m: _YOURS[m.group(0).lower()], item["text"].rstrip("."))
+    return _nudge(
+        due,
+        row["id"],
+        f"{when[:1].upper()}{when[1:]}, {first} said they'd {what}.",
+        f"If it hasn't happened, a friendly check-in with {first} helps - tap Done once it has.",
+        None,
+        promise_id=item["id"],
     )
 
 
@@ -449,6 +469,7 @@ _WRITERS: dict[str, _Writer] = {
     "birthday": _birthday,
     "followup": _promise,
     "askfollow": _ask_follow_up,
+    "theirs": _their_promise,
     "thank-meet": _nice_to_meet,
     "loop": _loop,
     "ask": _ask,

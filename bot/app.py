@@ -36,6 +36,7 @@ from bot.handlers import (
     goals,
     imports,
     inputs,
+    meetings,
     network,
     privacy,
     schedule,
@@ -98,6 +99,7 @@ COMMAND_HANDLERS = {
     "map": network.map_command,
     "tag": network.tag_command,
     "remind": network.remind_command,
+    "meet": meetings.meet_command,
 }
 
 BUTTON_HANDLERS = {
@@ -169,6 +171,7 @@ def build_application(
             **drafts.RESUMERS,
             **coaching.RESUMERS,
             **network.RESUMERS,
+            **meetings.RESUMERS,
             **tidying.RESUMERS,
         }
     )

@@ -35,7 +35,8 @@ _PATTERNS = {
     "again": re.compile(rf"^again:{_DRAFTED}:(\d[wsf]):({_ID})(?::({_ID}))?$"),
     "yes": re.compile(rf"^yes:({_ID}):({_ID})$"),  # both said yes to an intro: write the introduction itself
     # a token from today's plan; yes/no answer a step's question ("Is N26 a fintech?")
-    "nudge": re.compile(rf"^nudge:(done|snooze|snooze1|snooze7|only|draft|yes|no):({_ID})$"),
+    # (well/help/owe/missed: how a meeting went, the day after)
+    "nudge": re.compile(rf"^nudge:(done|snooze|snooze1|snooze7|only|draft|yes|no|well|help|owe|missed):({_ID})$"),
     "rhythm": re.compile(r"^rhythm:(fewer|pause|keep)$"),  # "does this rhythm suit you?"
     "goal": re.compile(rf"^goal:(reached|dropped):({_ID})$"),  # end a goal from /goals
     "outcome": re.compile(rf"^outcome:({_ID}):({_ID}|none)$"),  # which goal an outcome note is about: token, goal

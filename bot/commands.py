@@ -33,6 +33,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("tag", "Tag someone; /contacts #tag lists them", "/tag Jane investor  ·  /tag Jane, Sam: designers",
             "People"),
     Command("remind", "A reminder about someone, on a day", "/remind Jane 12 Jan: ask about the launch", "Coaching"),
+    Command("meet", "A meeting to come: prep that morning", "/meet Carla friday 12:30  ·  lunch with Carla tmrw",
+            "Coaching"),
     Command("draft", "Write a note from real context", "/draft thanks Jane  ·  /draft intro Jane Tom", "Drafts"),
     Command("today", "Today's nudges", "/today", "Coaching"),
     Command("goal", "Set what you want from your network", "/goal land a PM role at a fintech by March", "Coaching"),

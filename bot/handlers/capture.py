@@ -15,9 +15,11 @@ from bot.coach.reading.capture import parse_meeting, understand
 from bot.coach.reading.dates import birthday_in_words, when_in_words
 from bot.coach.reading.meeting import ASK_ABOVE_PEOPLE, MAX_TEXT, Meeting
 from bot.coach.reading.names import fold, names_of, split_name_and_rest
+from bot.coach.reading.upcoming import read_plan
 from bot.coach.saying.phrases import helped_you
 from bot.context import Context, local_today
 from bot.handlers import goals, tidying
+from bot.handlers import meetings as meetings_flow
 from bot.handlers.choices import label, resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
 from bot.handlers.words import command_text, message_text
@@ -68,6 +70,10 @@ async def read_line(update: Update, context: Context, notebook: Notebook, text: 
     if await tidying.apply_awaited_tag(update, context, notebook, text):  # the tag for a /find's "🏷 Tag all"
         return
     _, today = local_today(context, notebook)
+    planned = read_plan(text, today)
+    if planned is not None and planned.day > today:  # "lunch with Carla tmrw": a meeting to come, not one had
+        await meetings_flow.plan_meeting(update, context, notebook, plan=planned)
+        return
     understood = understand(text, today)
     if understood.kind != "meeting" and await _apply_where(update, context, notebook, text):
         return

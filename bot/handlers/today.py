@@ -6,7 +6,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.callbacks import button, pressed
-from bot.coach.journal import delivery
+from bot.coach.journal import delivery, upcoming
 from bot.coach.journal import entries as journal
 from bot.coach.planning import goals
 from bot.coach.planning.nudges import COACH_DRAFTS, Nudge
@@ -37,7 +37,7 @@ async def on_nudge(update: Update, context: Context, notebook: Notebook) -> None
         return
     nudge = Nudge(**pending["payload"])
     action, token = data.args
-    if action in ("done", "snooze1", "snooze7", "only", "draft", "yes", "no"):
+    if action in ("done", "snooze1", "snooze7", "only", "draft", "yes", "no", *upcoming.OUTCOMES):
         delivery.acted(notebook, nudge.key)
     now, today = local_today(context, notebook)
     contact = notebook.contact(nudge.contact_id)
@@ -61,6 +61,17 @@ async def on_nudge(update: Update, context: Context, notebook: Notebook) -> None
         notebook.pop_pending(token)
         await query.answer()
         await reply(update, context, render("messages/ask_answered.html", yes=action == "yes", name=name))
+    elif action in upcoming.OUTCOMES and contact is not None:
+        meeting = notebook.promise(nudge.promise_id)
+        if meeting is not None and meeting.is_open:
+            upcoming.debrief(notebook, meeting, action, now, today)
+        notebook.pop_pending(token)
+        await query.answer()
+        what = nudge.slots.get("debrief", "meeting")
+        thank = [(f"✍️ Draft a thank-you to {name}", button("draft", "thanks", contact.id))]
+        buttons = [thank] if action == "well" else []
+        text = render("messages/debriefed.html", outcome=action, name=name, what=what, full=contact.name)
+        await reply(update, context, text, buttons)
     elif action == "done":
         with notebook.batch():
             logged = journal.complete_nudge(notebook, nudge, now, today)

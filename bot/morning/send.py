@@ -44,6 +44,20 @@ def nudge_message(notebook: Notebook, plan: MorningPlan, today: date, *, morning
         items.append({"nudge": nudge, "number": number, "name": name})
         if nudge.kind == "starter":
             continue
+        if "debrief" in nudge.slots:  # how did the meeting go? one tap logs it and opens the next step
+            rows.append(
+                [
+                    (f"👍 {number} Went well", button("nudge", "well", token)),
+                    (f"🤝 {number} They'll help", button("nudge", "help", token)),
+                ]
+            )
+            rows.append(
+                [
+                    (f"📌 {number} I promised something", button("nudge", "owe", token)),
+                    (f"✖️ {number} Didn't happen", button("nudge", "missed", token)),
+                ]
+            )
+            continue
         row = [
             (f"✅ {number} Done", button("nudge", "done", token)),
             (f"💤 {number} Snooze", button("nudge", "snooze", token)),

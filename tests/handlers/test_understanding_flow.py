@@ -51,7 +51,7 @@ async def test_chat_is_never_a_contact(user: User):
 
 
 async def test_a_meeting_in_the_future_is_a_question(user: User):
-    reply = await user.say("lunch with Vik tmrw")
+    reply = await user.say("met Vik tmrw at the offsite")
     assert "still ahead" in reply and "Saved" not in reply
     reply = await user.tap("Not yet")
     assert "nothing saved" in reply.lower()
@@ -165,7 +165,7 @@ async def test_questions_about_a_capture_survive_a_restart(bot, user: User):
     services(bot.app).store.drop(4242)  # as after a restart: the notebook is read back from disk
     reply = await user.tap("Jane Doe")
     assert "another meeting with <b>Jane Doe</b>" in reply
-    await user.say("lunch with Vik tmrw")
+    await user.say("met Vik tmrw at the offsite")
     services(bot.app).store.drop(4242)
     assert "Saved <b>Vik</b>" in await user.tap("We met already")
 

@@ -31,7 +31,9 @@ Rows = Mapping[str, Row]
 T = TypeVar("T")
 
 # -- how much each kind matters (docs/coaching.md, "Debts first") -----------------------------------------------
+BRIEF = 110.0  # a meeting today: the brief comes first, whatever else is planned
 THANKS_OWED = 100.0  # + up to 9 as it ages: a late thank-you is still better than none
+DEBRIEF = 90.0  # "how did it go?" the day after a meeting, while it is fresh
 REMINDER = 95.0  # on its day
 REMINDER_LATE = 84.0  # still open after its day
 BIRTHDAY = 92.0
@@ -58,6 +60,7 @@ MEET_FOLLOWUP_DAYS = (1, 2)  # a nice-to-meet-you note lands best a day or two a
 SHARE_QUIET_DAYS = 7  # don't pass things on to someone you were in touch with this week
 WIN_QUIET_DAYS = 3
 PROMISE_LEAD_DAYS = 2  # a dated promise surfaces this many days before it is due
+DEBRIEF_DAYS = 7  # a meeting nobody said anything about is asked about for a week, then let go
 ASK_COOLDOWN_DAYS = 30  # no ask to someone this soon after they helped (they get a thank-you, not another ask)
 COLD_DAYS = 365  # a wider-circle contact untouched this long is "long cold"
 HELPERS_PER_GOAL = 2
@@ -128,6 +131,15 @@ class FieldQuestion(NamedTuple):
     goal_text: str
     field: str  # "fintech"
     company: str  # as on the card: "N26"
+
+
+class Brief(NamedTuple):
+    """A meeting today, and what the user may want to know before it (docs/coaching.md, "The meeting loop")."""
+
+    row: Row
+    item: OpenItem
+    helper: Helper | None  # what they could be asked toward a goal, and whether the tie is ready for it
+    need: IntroIdea | OfferIdea | None  # a need of theirs the user can meet, or an intro that would
 
 
 class LoopDue(NamedTuple):
@@ -258,6 +270,8 @@ def all_due(
                 share_scores.append(SHARE + score)
                 share_rows.append(row)
 
+    if any(d.kind == "meeting" and d.pressing for d in due):  # a brief today: only then its facts are gathered
+        _brief(due, rows, views, offers, fields, today, days)
     reconnect_scores, reconnect_rows = _reconnect_scores(overdue, rules, today_number, keep)
     _best(due, reconnect_scores, reconnect_rows, keep, "reconnect:", "reconnect")
     _best(due, share_scores, share_rows, keep, "give:", "give")
@@ -353,6 +367,15 @@ def _open_items(
             if due_on and due_on <= days.today:
                 key = f"askfollow:{item['id']}"
                 due.append(new_due((-ASK_FOLLOW_UP, key, "followup", people, new_debt((row, item)), False)))
+        elif kind == "meeting":
+            # A meeting to come: the brief on its day (pressing, like a reminder), "how did it go?" after it.
+            due_on = item.get("due_on", "")
+            if due_on == days.today:
+                key = f"brief:{item['id']}"
+                due.append(new_due((-BRIEF, key, "meeting", people, new_debt((row, item)), True)))
+            elif due_on and due_on < days.today and today_number - _day_number(due_on) <= DEBRIEF_DAYS:
+                key = f"debrief:{item['id']}"
+                due.append(new_due((-DEBRIEF, key, "meeting", people, new_debt((row, item)), False)))
         elif kind == "theirs":
             # What they promised the user ("she'll intro me to her CRO"), once its day comes (docs/coaching.md,
             # "Their words").
@@ -518,6 +541,39 @@ def _goal_steps_after_helpers(
             if helped is not None and "archived" not in helped:
                 detail = LoopDue(helped, goal["id"], goal["text"], last.get("what", ""), bool(last.get("good")))
                 due.append(Due(-LOOP, f"loop:{goal['id']}:{cid}", "loop", (cid,), detail))
+
+
+def _brief(
+    due: list[Due],
+    rows: Rows,
+    views: list[GoalView],
+    offers: Sequence[str],
+    fields: Mapping[str, Sequence[str]],
+    today: date,
+    days: Days,
+) -> None:
+    """Each meeting today gets what a brief says beyond the row: the ask toward a goal they fit (and whether the tie
+    is ready for it), and a need of theirs the user can meet themselves or with an intro."""
+    for index, item in enumerate(due):
+        if item.kind != "meeting" or not item.pressing:
+            continue
+        row, open_item = item.detail
+        helper = None
+        for view in views:
+            fit = ask_fit(row, view.focus, fields) if "can" in row else None
+            if fit is not None:
+                brand_new = row.get("met_on", "") >= days.new_tie_from and not row.get("gave")
+                waiting = any(o["kind"] in _WAITING for o in row.get("open", ()))
+                ready = row_strength(row, today).score >= ASK_THRESHOLD[fit.bar] and not brand_new
+                ready = ready and not cooling(row, days) and not waiting
+                helper = Helper(row, view.goal_id, view.text, view.focus, ready, fit)
+                break
+        need: IntroIdea | OfferIdea | None = None
+        if "needs" in row:
+            offered = offer_ideas([row], offers)
+            intros = [] if offered else intro_ideas([row], [r for r in rows.values() if "can" in r])
+            need = offered[0] if offered else intros[0] if intros else None
+        due[index] = item._replace(detail=Brief(row, open_item, helper, need))
 
 
 def _need_gives(due: list[Due], rows: Rows, needing: list[Row], capable: list[Row], offers: Sequence[str]) -> None:

@@ -12,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 # In the order they usually rank: debts first, then asks and gives, then keeping in touch.
-NUDGE_KINDS = ("thank", "reminder", "birthday", "followup", "loop", "ask", "give", "reconnect", "goal", "starter")
+NUDGE_KINDS = (
+    "meeting", "thank", "reminder", "birthday", "followup", "loop", "ask", "give", "reconnect", "goal", "starter"
+)
 BUDGET_RANGE = (1, 10)
 
 # Draft kinds the nudge can open: the drafts module's ("thanks", "followup", ...) or one of the coach's own,

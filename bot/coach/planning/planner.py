@@ -45,10 +45,10 @@ PERSON_DAYS = 14
 SHRINK_AFTER = 3  # ignored mornings in a row before the plan shrinks to one step
 WEEKLY_AFTER = 5  # ignored mornings in a row (after the plan shrank) before the coach writes weekly instead
 WEEK = 7
-DEBT_KINDS = frozenset({"thank", "followup", "reminder"})  # open items the user owes: a quiet day names them
+DEBT_KINDS = frozenset({"thank", "followup", "reminder", "meeting"})  # open items the user owes: a quiet day names them
 REDISCOVER_PER_WEEK = 3
 Rest = list[Any]  # [ISO day it rests until, how many rests so far]
-_DATED = ("remind:", "birthday:")  # keys of what the user dated themselves
+_DATED = ("remind:", "birthday:", "brief:")  # keys of what the user dated themselves
 _PLENTIFUL = ("give:", "warm:", "reconnect:", "rediscover:")  # shares and hellos: one of each a morning
 
 
@@ -139,7 +139,11 @@ def pick_morning(
     # that person, and takes the budget first: nothing the user set is dropped (docs/coaching.md, "Debts first").
     pressing = [due for due in allowed if due.pressing]
     loops = [due for due in allowed if due.kind == "loop" and not due.pressing][:LOOPS_PER_MORNING]
-    others = [due for due in allowed if due.kind != "loop" and not due.pressing]
+    # A meeting today is briefed: what else is owed them is in the brief, said in person rather than in a note.
+    briefed = {person for due in pressing if due.kind == "meeting" for person in due.people}
+    others = [
+        due for due in allowed if due.kind != "loop" and not due.pressing and not (briefed and briefed & set(due.people))
+    ]
     plan = pressing + loops + _pick(others, max(0, budget - len(pressing) - len(loops)))
     ask_rhythm = shrunk and not rhythm.get("asked_on")
     planned = {due.key for due in plan}

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Mapping
 from datetime import date
 
-from bot.coach.planning.due import Debt, Due, FieldQuestion, Gap, Helper, Lead, LoopDue
+from bot.coach.planning.due import Brief, Debt, Due, FieldQuestion, Gap, Helper, Lead, LoopDue
 from bot.coach.planning.give import IntroIdea, OfferIdea, share_interest
 from bot.coach.planning.goals import OUTCOME_NEWS
 from bot.coach.planning.nudges import Nudge
@@ -188,11 +188,16 @@ _MINE = re.compile(r"\b(?:me|my|mine|I|myself)\b", re.IGNORECASE)
 _YOURS = {"me": "you", "my": "your", "mine": "yours", "i": "you", "myself": "yourself"}
 
 
+def _yours(text: str) -> str:
+    """Their promise as the user typed it ("intro me to her CRO"), said to the user ("intro you to her CRO")."""
+    return _MINE.sub(lambda m: _YOURS[m.group(0).lower()], text)
+
+
 def _their_promise(due: Due, rows: Rows, today: date) -> Nudge:
     row, item = due.detail
     first = row["first"]
     when = when_in_words(_day(item["made_on"], today), today)
-    what = _MINE.sub(lambda m: _YOURS[m.group(0).lower()], item["text"].rstrip("."))
+    what = _yours(item["text"].rstrip("."))
     return _nudge(
         due,
         row["id"],
@@ -200,6 +205,99 @@ def _their_promise(due: Due, rows: Rows, today: date) -> Nudge:
         f"If it hasn't happened, a friendly check-in with {first} helps - tap Done once it has.",
         None,
         promise_id=item["id"],
+    )
+
+
+# -- the meeting loop (docs/coaching.md, "The meeting loop") ---------------------------------------------------------
+
+
+def _meeting(item: OpenItem) -> tuple[str, str]:
+    """("lunch", "12:30") from an open meeting's text ("lunch 12:30")."""
+    what, _, at = item["text"].partition(" ")
+    return what or "meeting", at
+
+
+def _brief(due: Due, rows: Rows, today: date) -> Nudge:
+    """The morning of a meeting: what they care about, open promises both ways, a need the user can meet, whether
+    an ask is ready, and one question to ask."""
+    brief: Brief = due.detail
+    row, item = brief.row, brief.item
+    first = row["first"]
+    what, at = _meeting(item)
+    lines = []
+    interests = [topic(read_interest(i)) for i in row.get("interests", ())[:3]]
+    if interests:
+        lines.append(f"{first} cares about {_and(interests)}.")
+    for open_item in row.get("open", ()):
+        kind = open_item["kind"]
+        if kind == "promise":
+            said = _said(row, open_item)
+            lines.append(f"{said[:1].upper()}{said[1:]} - still open.")
+        elif kind == "thanks":
+            lines.append(f"{first} {_said(row, open_item)} - thank them in person.")
+        elif kind == "theirs":
+            lines.append(f"{first} said they'd {_yours(open_item['text'])} - a good moment to ask how it's going.")
+    need = brief.need
+    if isinstance(need, OfferIdea):
+        lines.append(f"{looking_for(read_need(need.need), first)} - and you {offer_words(read_offer(need.offer))}.")
+    elif isinstance(need, IntroIdea) and need.b in rows:
+        other = rows[need.b]["first"]
+        lines.append(f"{looking_for(read_need(need.need), first)} - {other} {need.because}: offer an intro.")
+    helper = brief.helper
+    if helper is not None and helper.ready:
+        lines.append(f"An ask is ready: ask {first} {asks.request(helper.focus, helper.ask, helper.goal_text)}.")
+    elif helper is not None:
+        ask = asks.short_request(helper.ask).removeprefix("for ")
+        lines.append(f"Not yet for an ask ({ask}): today is for listening and giving.")
+    lines.append(f"One question to ask: {_question(row, today)}")
+    when = f" at {at}" if at else ""
+    return _nudge(
+        due,
+        row["id"],
+        f"{what[:1].upper()}{what[1:]} with {first} today{when}. A minute of prep:",
+        "\n".join(f"• {line}" for line in lines),
+        None,
+        promise_id=item["id"],
+    )
+
+
+def _question(row: Row, today: date) -> str:
+    """One open question that fits what is known about them: their need, their news, what they care about, their
+    work; else what they are working on."""
+    first = row["first"]
+    sought = read_need(row["needs"][0]).slots.get("what", "") if "needs" in row else ""
+    if sought.startswith(("a ", "an ")) and len(sought.split()) <= 4:
+        return f"\"How is the search for {sought} going?\""
+    if "win" in row and "congratulated" not in row:
+        on = win_in_words(first, row["win"])
+        return f"\"How is it going since {on}?\"" if on else "\"What's new since the news?\""
+    interest = _interest(row, today)
+    if interest:
+        return f"\"What's got you excited about {interest} lately?\""
+    if "company" in row:
+        return f"\"What's the biggest thing on your plate at {row['company']} right now?\""
+    if "needs" in row:
+        return "\"What's the one thing that would help you most right now?\""
+    return "\"What are you working on that I could help with?\""
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _debrief(due: Due, rows: Rows, today: date) -> Nudge:
+    row, item = due.detail
+    first = row["first"]
+    what, _ = _meeting(item)
+    when = when_in_words(_day(item.get("due_on", ""), today), today)
+    return _nudge(
+        due,
+        row["id"],
+        f"How did {what} with {first} go ({when})?",
+        "One tap logs it and sets up the next step.",
+        None,
+        promise_id=item["id"],
+        slots={"debrief": what},
     )
 
 
@@ -469,6 +567,8 @@ _WRITERS: dict[str, _Writer] = {
     "birthday": _birthday,
     "followup": _promise,
     "askfollow": _ask_follow_up,
+    "brief": _brief,
+    "debrief": _debrief,
     "theirs": _their_promise,
     "thank-meet": _nice_to_meet,
     "loop": _loop,

@@ -132,3 +132,74 @@ async def test_another_persons_commitment_becomes_a_dated_item(bot, user: User, 
     later = {p.text: p.due_on for p in notebook.promises() if p.is_open}
     assert later["show Rita 3 more months of revenue"] == "2027-02-24"
     assert later["check back in with Olga: a no for now is not a no forever"] == "2027-02-24"
+
+
+# START is Sunday 22 November 2026: day 1 is Monday the 23rd.
+FORGETFUL: Script = {
+    0: [
+        *BUSY_PEOPLE,
+        "/remind Carla 26 Nov: ask about the design review",  # day 4
+        "/remind Max 1 Dec: send the churn numbers",  # day 9, while his promise is open too
+        "/remind Tom 10 Dec: ask how the gig went",  # day 18
+        "/note Lena: her birthday is 5 Dec",  # day 13
+        "/note Nora: her birthday is 28 Nov",  # day 6
+    ],
+    # taps now and then, snoozes the person on some days: nothing set may be dropped either way
+    **{day: [("tap", "1 Snooze"), ("tap", "Next week")] for day in (3, 8, 12)},
+    **{day: [("tap", "2 Done")] for day in (5, 10, 15, 20)},
+}
+
+
+async def test_no_reminder_or_birthday_is_dropped_over_a_month(bot, user: User, clock):
+    diary = await live(bot, user, clock, FORGETFUL, 30)
+    text = {m.day: html.unescape(m.text) for m in diary.mornings}
+    assert "ask about the design review" in text[4].lower()
+    assert "send the churn numbers" in text[9].lower()
+    assert "ask how the gig went" in text[18].lower()
+    assert "Lena's birthday today" in text[13]
+    assert "Nora's birthday today" in text[6]
+
+
+MISMATCHED: Script = {
+    0: ["/goal raise a seed round", "/met Victor Hale, partner at Northwind Ventures, at the demo day"],
+    3: ["/note Victor: I got the offer from Google!"],
+    10: ["I got the offer!"],
+    17: ["/note Victor: he passed for now"],
+    24: ["/note Victor: we closed the round!"],
+}
+
+
+async def test_no_goal_is_closed_by_an_outcome_that_does_not_fit(bot, user: User, clock):
+    diary = await live(bot, user, clock, MISMATCHED, 26)
+    notebook = services(bot.app).store.notebook(UID)
+    goal = notebook.profile().goals[0]
+    said = "\n".join(r for day in (3, 10, 17) for r in diary.replies.get(day, []))
+    assert "raise a seed round done" not in said
+    assert goal.get("done_on") == (START + timedelta(days=24)).isoformat()  # only the closed round reached it
+
+
+MEETINGS: Script = {
+    0: [
+        "/met Carla Diaz, PM at Monzo, at the fintech meetup, loves design systems",
+        "/met Sam Ortiz at the founders dinner",
+        "lunch with Carla tmrw",
+    ],
+    1: [("tap", "➕ Add")],
+    2: [("tap", "Went well")],
+    5: ["/meet Sam thursday 9am"],  # day 11
+    12: [("tap", "They'll help")],
+    15: ["coffee with Carla on saturday"],  # day 20
+}
+
+
+async def test_each_meeting_is_briefed_on_its_day_and_asked_about_the_day_after(bot, user: User, clock):
+    diary = await live(bot, user, clock, MEETINGS, 28)
+    text = {m.day: html.unescape(m.text) for m in diary.mornings}
+    for day, meeting in ((1, "Lunch with Carla today"), (11, "Meeting with Sam today at 09:00"), (20, "Coffee")):
+        assert meeting in text[day], (day, text[day])
+        assert "One question to ask" in text[day]
+    for day, asked in ((2, "How did lunch with Carla go"), (12, "How did meeting with Sam go")):
+        assert asked in text[day], (day, text[day])
+    # a silent week later the coach writes weekly (docs/coaching.md): the question comes with that week's message
+    assert [day for day in range(21, 28) if "How did coffee with Carla go" in text[day]]
+    assert "How did lunch with Carla" not in text[3]  # answered: never asked again

@@ -84,3 +84,19 @@ def test_the_best_placed_person_comes_first():
     plan = plan_day(both, TODAY, goals=[goal("land a PM role at a fintech")], fields={"monzo": ["fintech"]})
     asks = [n.contact_id for n in plan if n.kind in ("ask", "give") and n.goal_id]
     assert asks[0] == "c"
+
+
+def test_investors_waiting_or_just_helping_are_not_a_gap():
+    """Victor waits for 3 more months of revenue, Ivan just pledged: nobody is asked, and "nobody you know
+    invests" is never said while they can."""
+    from bot.store.records import Promise
+
+    victor, ivan = strong("a1", "Victor Hale", **INVESTOR), strong("b2", "Ivan Petrov", role="angel")
+    network = Network(
+        [*victor.contacts, *ivan.contacts],
+        [*victor.interactions, *ivan.interactions, Interaction(id="g", contact_id="b2", kind="got", on=ago(1))],
+        [Promise(id="p", contact_id="a1", text="show Victor 3 more months", kind="later", due_on=ago(-80))],
+    )
+    plan = plan_day(network, TODAY, goals=[goal(SEED)])
+    assert not [n for n in plan if n.kind == "ask"]
+    assert not [n for n in plan if "nobody you know" in n.reason]

@@ -63,7 +63,14 @@ def test_milestones_are_news_or_a_day_to_ask_about(text, kind, due_on):
 
 @pytest.mark.parametrize(
     "text",
-    ["passed the exam", "loves jazz", "not in for now", "I'll send her the deck by friday", "met at the launch party"],
+    [
+        "passed the exam",
+        "loves jazz",
+        "not in for now",
+        "I'll send her the deck by friday",
+        "met at the launch party",
+        "happy to intro to VCs",  # an offer: the user may ask, nothing to check on
+    ],
 )
 def test_no_trigger_no_item(text):
     assert read(text) == []

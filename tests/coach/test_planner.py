@@ -266,3 +266,11 @@ def test_reconnect_bands_never_overlap():
 
     for closer, further in itertools.pairwise(RECONNECT_ORDER):
         assert RECONNECT_BASE[closer] > RECONNECT_BASE[further] + RECONNECT_SPREAD
+
+
+def test_a_need_a_give_already_answered_is_not_offered_again():
+    from bot.coach.planning.give import offer_ideas
+
+    row = {"id": "o", "first": "Oli", "needs": ["feedback on his pitch deck"]}
+    assert offer_ideas([row], ["I can review pitch decks"])
+    assert not offer_ideas([{**row, "gives": "notes on his pitch deck"}], ["I can review pitch decks"])

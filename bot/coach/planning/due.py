@@ -227,6 +227,7 @@ def all_due(
     cold_scores: list[float] = []
     cold_rows: list[Row] = []
     helpers: list[Row] = []
+    held: list[Row] = []  # could help a goal, but not asked today: their helping still means the gap is not real
     needing: list[Row] = []
     month_day = days.month_day
     for row in rows.values():
@@ -242,8 +243,11 @@ def all_due(
             due.append(Due(-BIRTHDAY, f"birthday:{row['id']}:{today.year}", "birthday", (row["id"],), row, True))
         if "needs" in row:
             needing.append(row)
-        if goal_words and "can" in row and _may_help(row, goal_words, in_fields) and not cooling(row, days):
-            helpers.append(row)
+        if goal_words and "can" in row:
+            if _may_help(row, goal_words, in_fields) and not cooling(row, days):
+                helpers.append(row)
+            elif _fits_words(row, goal_words, in_fields):
+                held.append(row)  # can help, but is waiting on an answer, a day they named, or just helped
         if sectors and "company" in row and _field_unknown(row, sectors, fields, unknown):
             unknown = row
 
@@ -277,7 +281,7 @@ def all_due(
     _best(due, share_scores, share_rows, keep, "give:", "give")
     _best(due, cold_scores, cold_rows, 3, "rediscover:", "reconnect")
     if views or any(goal.get("loops") for goal in goals):
-        _goal_steps(due, rows, views, helpers, needing, goals, today, days, fields, unknown)
+        _goal_steps(due, rows, views, helpers, needing, goals, today, days, fields, unknown, held)
     if needing:
         _need_gives(due, rows, needing, [row for row in rows.values() if "can" in row], offers)
     due.sort()
@@ -410,10 +414,14 @@ def _open_items(
 _WAITING = frozenset({"ask", "later"})  # open items that hold back an ask of that person
 
 
+def _fits_words(row: Row, goal_words: frozenset[str], in_fields: Collection[str]) -> bool:
+    return not goal_words.isdisjoint(row["can"]) or bool(in_fields and row.get("company", "").lower() in in_fields)
+
+
 def _may_help(row: Row, goal_words: frozenset[str], in_fields: Collection[str]) -> bool:
     """Worth checking as a helper: their "can" words meet a goal's, or their company is in a goal's field; and no
     ask to them is still waiting for an answer, nor a day they named ("3 more months of revenue", "passing for now")."""
-    if not goal_words.isdisjoint(row["can"]) or bool(in_fields and row.get("company", "").lower() in in_fields):
+    if _fits_words(row, goal_words, in_fields):
         return not any(item["kind"] in _WAITING for item in row.get("open", ()))
     return False
 
@@ -450,9 +458,12 @@ def _goal_steps(
     days: Days,
     fields: Mapping[str, Sequence[str]],
     unknown: Row | None = None,
+    held: Sequence[Row] = (),
 ) -> None:
     """Asks toward each goal when a helper's tie is strong enough, a warm-up give when it is not, the gap when
-    nobody known can help, and the close-the-loop notes after an outcome (docs/coaching.md, "Goals", "Asks")."""
+    nobody known can help, and the close-the-loop notes after an outcome (docs/coaching.md, "Goals", "Asks").
+    ``held``: people who could help but are not to be asked today (the gap is not said while they can)."""
+    covered = frozenset(v.goal_id for v in views if any(ask_fit(row, v.focus, fields) for row in held))
     helpers_by_goal = []
     for view in views:
         fitting = [(fit, row) for row in helpers if (fit := ask_fit(row, view.focus, fields)) is not None]
@@ -466,7 +477,7 @@ def _goal_steps(
             ranked.append((rank, strength, row["id"], row, fit))
         ranked.sort(key=_FIRST_THREE, reverse=True)
         helpers_by_goal.append(ranked[:HELPERS_PER_GOAL])
-    _goal_steps_after_helpers(due, rows, views, helpers_by_goal, needing, goals, today, days, unknown)
+    _goal_steps_after_helpers(due, rows, views, helpers_by_goal, needing, goals, today, days, unknown, covered)
 
 
 def _fit_then_touches(item: tuple[AskFit, Row]) -> tuple[float, int, str]:
@@ -492,6 +503,7 @@ def _goal_steps_after_helpers(
     today: date,
     days: Days,
     unknown: Row | None = None,
+    covered: AbstractSet[str] = frozenset(),
 ) -> None:
     """``_goal_steps`` once each goal's best helpers are known: (rank, strength, contact id, row, ask), best first.
     ``unknown``: the strongest tie whose company's field the user has not said (asked about instead of the gap)."""
@@ -517,7 +529,7 @@ def _goal_steps_after_helpers(
             if not strengths:
                 continue
         if not strengths:
-            missing = gap_words(view.focus)
+            missing = gap_words(view.focus) if view.goal_id not in covered else ""
             if missing:
                 due.append(Due(-GAP, f"gap:{view.goal_id}", "goal", (), Gap(view.goal_id, view.text, missing)))
             continue

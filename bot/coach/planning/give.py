@@ -238,8 +238,11 @@ def offer_ideas(people: Iterable[Mapping[str, Any]], offers: Sequence[str], *, l
     offered = [(offer, key_words(offer)) for offer in offers]
     ideas: list[OfferIdea] = []
     for row in people:
+        given = key_words(row["gives"]) if "gives" in row else frozenset()
         for need in row.get("needs", ()):
             words = key_words(need)
+            if given and len(words & given) >= min(2, len(words)):
+                continue  # a give already answered it ("/gave Oli notes on his pitch deck")
             for offer, offered_words in offered:
                 if not words.isdisjoint(offered_words):
                     ideas.append(OfferIdea(row["id"], need, offer))

@@ -139,10 +139,12 @@ def pick_morning(
     # that person, and takes the budget first: nothing the user set is dropped (docs/coaching.md, "Debts first").
     pressing = [due for due in allowed if due.pressing]
     loops = [due for due in allowed if due.kind == "loop" and not due.pressing][:LOOPS_PER_MORNING]
-    # A meeting today is briefed: what else is owed them is in the brief, said in person rather than in a note.
-    briefed = {person for due in pressing if due.kind == "meeting" for person in due.people}
+    # A meeting today is briefed: what else is owed them is in the brief, said in person rather than in a note. Someone
+    # told how a goal turned out is not also sent a second step the same morning.
+    taken = {person for due in pressing if due.kind == "meeting" for person in due.people}
+    taken.update(person for due in loops for person in due.people)
     others = [
-        due for due in allowed if due.kind != "loop" and not due.pressing and not (briefed and briefed & set(due.people))
+        due for due in allowed if due.kind != "loop" and not due.pressing and not (taken and taken & set(due.people))
     ]
     plan = pressing + loops + _pick(others, max(0, budget - len(pressing) - len(loops)))
     ask_rhythm = shrunk and not rhythm.get("asked_on")

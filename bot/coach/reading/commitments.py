@@ -105,6 +105,9 @@ _PUBLISHED = re.compile(
     r"(?:published|out|came\s+out|accepted)|got\s+published|published\s+(?:in|by)\s+[A-Z])",
     re.IGNORECASE,
 )
+_WORK = re.compile(r"\b(?:(her|his|their)\s+)?(story|article|book|paper|piece|essay|op-?ed|novel|poem|column)\b", re.I)
+# What they are willing to do is an offer, not a promise (an ask may follow, planning/asks.py).
+_OFFERED = r"\b(?:happy|glad|keen|willing|able|open)\s+to\s+|\b(?:can|could|might|may)\s+|\boffer(?:ed|s)?\s+to\s+"
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9, "twelve": 12}
 
 
@@ -137,6 +140,8 @@ def read_commitments(text: str, first: str, today: date) -> list[Commitment]:
     for item in theirs:
         if any(c.kind == "theirs" for c in found) and _PLEDGE.search(item.text):
             continue
+        if re.search(_OFFERED + re.escape(item.text), text, re.IGNORECASE):
+            continue  # "happy to intro to VCs" is an offer: the user may ask, there is nothing to check on
         due = item.due_on if item.due_on and item.due_on >= iso else later(THEIR_DEFAULT_DAYS)
         found.append(Commitment("theirs", _cut_day(item.text), due))
     for m in _CALL.finditer(text):
@@ -176,9 +181,13 @@ def read_commitments(text: str, first: str, today: date) -> list[Commitment]:
         if day is not None and day.day >= today:
             thing = _mine_to_yours(launch.group("what").strip())
             found.append(Commitment("reminder", f"wish {first} luck with the launch of {thing}", day.day.isoformat()))
-    for news in (_BIRTH.search(text), _PUBLISHED.search(text)):
-        if news is not None:
-            found.append(Commitment("news", "", news=news.group(0)))
+    birth, published = _BIRTH.search(text), _PUBLISHED.search(text)
+    if birth is not None:
+        found.append(Commitment("news", "", news=birth.group(0)))
+    if published is not None:
+        work = _WORK.search(text)
+        news = f"published {work.group(1) or 'a'} {work.group(2)}" if work else "got published"
+        found.append(Commitment("news", "", news=news.lower()))
     return found
 
 

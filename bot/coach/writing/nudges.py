@@ -45,9 +45,10 @@ _NEWS_FOR_YOU = {
 def write(due: Due, rows: Rows, today: date, *, returning: bool = False) -> Nudge:
     """The nudge for a candidate, in words; ``returning``: back after resting unanswered, it asks for a smaller step
     (docs/coaching.md, "Backoff")."""
-    nudge = _WRITERS[due.key.split(":", 1)[0]](due, rows, today)
+    prefix = due.key.split(":", 1)[0]
+    nudge = _WRITERS[prefix](due, rows, today)
     if returning:
-        smaller = _SMALLER.get(nudge.kind)
+        smaller = _SMALLER.get(prefix if prefix in _SMALLER else nudge.kind)
         if smaller:
             first = rows[nudge.contact_id]["first"] if nudge.contact_id in rows else "them"
             nudge = dataclasses.replace(nudge, action=smaller.format(first=first))
@@ -58,6 +59,7 @@ def write(due: Due, rows: Rows, today: date, *, returning: bool = False) -> Nudg
 _SMALLER = {
     "thank": "Even two lines of thanks to {first} count - send them today.",
     "followup": "If it isn't happening soon, send {first} one line saying when it will.",
+    "theirs": "One line asking {first} whether it's still on is plenty - or let it go.",
     "reconnect": "A one-line hello to {first} is plenty.",
     "give": "Skip the search: one line to {first} saying you thought of them is a give too.",
 }
@@ -185,12 +187,14 @@ def _ask_follow_up(due: Due, rows: Rows, today: date) -> Nudge:
 
 
 _MINE = re.compile(r"\b(?:me|my|mine|I|myself)\b", re.IGNORECASE)
+_TO_WHOM = re.compile(r"^(intro(?:duce)?|refer|connect|put)\s+(?!you\b|me\b|us\b)", re.IGNORECASE)
 _YOURS = {"me": "you", "my": "your", "mine": "yours", "i": "you", "myself": "yourself"}
 
 
 def _yours(text: str) -> str:
     """Their promise as the user typed it ("intro me to her CRO"), said to the user ("intro you to her CRO")."""
-    return _MINE.sub(lambda m: _YOURS[m.group(0).lower()], text)
+    said = _MINE.sub(lambda m: _YOURS[m.group(0).lower()], text)
+    return _TO_WHOM.sub(r"\1 you ", said, count=1)  # "intro to VCs" -> "intro you to VCs"
 
 
 def _their_promise(due: Due, rows: Rows, today: date) -> Nudge:

@@ -1,10 +1,15 @@
 """Only what pyproject.toml cannot say: the repository's templates/ ship inside the wheel as the ``bot.templates``
-package (no top-level package named ``templates`` is installed). Everything else is in pyproject.toml."""
+package (no top-level package named ``templates`` is installed), with the data files the code reads. Everything else
+is in pyproject.toml."""
 
 from setuptools import find_packages, setup
 
 setup(
     packages=[*find_packages(include=["bot", "bot.*"]), "bot.templates"],
     package_dir={"bot.templates": "templates"},
-    package_data={"bot.templates": ["messages/*.html", "messages/*.txt", "drafts/*.txt"]},
+    package_data={
+        "bot.templates": ["messages/*.html", "messages/*.txt", "drafts/*.txt"],
+        # GeoNames' cities of 15,000 people or more, the fields places.py reads (tools/make_gazetteer.py; CC BY 4.0).
+        "bot": ["coach/reading/cities.tsv.gz"],
+    },
 )

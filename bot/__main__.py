@@ -10,6 +10,10 @@
     nurture --version       the release
     nurture new-key         a key for COACH_DATA_KEY (notebooks encrypted at rest, bot/store/crypto.py)
     nurture rotate-key      re-encrypt every notebook from COACH_DATA_KEY to COACH_NEW_DATA_KEY
+    nurture migrate --from DIR --to URL    move every notebook into PostgreSQL (or back: --from URL --to DIR)
+
+With COACH_DATABASE_URL set, the notebooks live in PostgreSQL (bot/store/database.py) and the operator commands
+work on it (bot/database_ops.py).
 
 Every command reads the same settings (environment, then .env: see bot/config.py) and answers a configuration
 problem with one line naming the setting, exit status 2, and no traceback.
@@ -65,6 +69,12 @@ def parser() -> argparse.ArgumentParser:
         "health", help="exit 0 if a bot runs on the data folder and Telegram answers, else 1 (polling mode's check)"
     )
     commands.add_parser("new-key", help="print a new random key for COACH_DATA_KEY (encryption at rest)")
+    migrate = commands.add_parser(
+        "migrate",
+        help="move every notebook from a data folder into a PostgreSQL database, or back (bot stopped; safe to re-run)",
+    )
+    migrate.add_argument("--from", dest="source", required=True, metavar="DIR|URL", help="where the notebooks are")
+    migrate.add_argument("--to", dest="target", required=True, metavar="URL|DIR", help="an empty folder or database")
     commands.add_parser(
         "rotate-key",
         help="re-encrypt every notebook from COACH_DATA_KEY to COACH_NEW_DATA_KEY (bot stopped; safe to re-run)",
@@ -100,8 +110,15 @@ def run(args: argparse.Namespace, stderr: RedactedStream) -> int:
             print("nurture: TELEGRAM_BOT_TOKEN is not set - health asks Telegram with it", file=sys.stderr)
             return 2
         return run_health(settings, quiet_stdout())
+    if args.command == "migrate":
+        return run_migrate(args, settings, quiet_stdout())
     if args.command:
-        # Operator commands (bot/ops.py): all but rotate-key only read the data folder, safe while the bot runs.
+        # Operator commands (bot/ops.py; over a database, bot/database_ops.py): all but rotate-key only read the
+        # notebooks, safe while the bot runs.
+        if settings.database_url and args.command != "new-key":
+            from bot import database_ops
+
+            return database_ops.run(args.command, args, settings, quiet_stdout())
         from bot import ops
 
         return ops.run(args.command, args, settings, quiet_stdout())
@@ -136,6 +153,7 @@ def run(args: argparse.Namespace, stderr: RedactedStream) -> int:
             _held = lock_data_folder(settings.data_dir)  # one writer per folder, for as long as this process lives
             misfits = check_folder(settings.data_dir, codec)  # a wrong or missing COACH_DATA_KEY stops here
             store = open_store(settings.data_dir, codec=codec)
+        refuse_while_migrating(settings, store)
         for misfit in misfits:  # one notebook whose key or first bytes do not fit: set aside, its user told
             store.set_aside_misfit(misfit)
     except (DataFolderBusy, DataKeyError, StoreError) as error:
@@ -193,6 +211,50 @@ def run(args: argparse.Namespace, stderr: RedactedStream) -> int:
     return 0
 
 
+def run_migrate(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    """``nurture migrate --from DIR --to URL`` (or back): see bot/migrate.py."""
+    from bot import migrate
+    from bot.store.errors import StoreError
+
+    source, target = str(args.source), str(args.target)
+    if migrate.is_database(source) == migrate.is_database(target):
+        print("nurture: migrate moves notebooks between a data folder and a postgresql:// database", file=sys.stderr)
+        return 2
+    try:
+        sides = migrate.open_side(source), migrate.open_side(target)
+    except (StoreError, ImportError) as error:
+        print(f"nurture: {error}", file=sys.stderr)
+        return 2
+    try:
+        moved = migrate.migrate(*sides, settings.codec(), on_notebook=None)
+    except (migrate.MigrationRefused, StoreError, OSError) as error:
+        print(f"nurture: {error}", file=sys.stderr)
+        return 2
+    finally:
+        for side in sides:
+            if isinstance(side, migrate.DatabaseSide):
+                side.db.close()
+    print(
+        f"migrated {moved.notebooks} notebooks ({moved.already} were already there) and {moved.extras} other items "
+        f"from {migrate.describe(source)} to {migrate.describe(target)}; counts, SHA-256 and digests verified",
+        file=out,
+    )
+    return 0
+
+
+def refuse_while_migrating(settings: Settings, store: Any) -> None:
+    """A folder or database that a ``nurture migrate`` is filling (or left unfinished) is not started on."""
+    from bot import migrate
+    from bot.store.errors import StoreError
+
+    place = store.place
+    source = place.flag(migrate.DATABASE_FLAG) if place.shared else migrate.FolderSide(settings.data_dir).mark()
+    if source is not None:
+        raise StoreError(
+            f"a migration from {source} into here did not finish: run the same nurture migrate again to finish it"
+        )
+
+
 def open_database(settings: Settings, *, exclusive: bool) -> Any:
     """The database of COACH_DATABASE_URL, its schema brought up to date, taken for this process (``exclusive``:
     alone, as polling runs). Raises StoreError saying what stops it."""
@@ -201,9 +263,7 @@ def open_database(settings: Settings, *, exclusive: bool) -> Any:
     except ImportError:
         from bot.store.errors import StoreError
 
-        raise StoreError(
-            "COACH_DATABASE_URL needs the PostgreSQL driver: pip install 'nurture[postgres]'"
-        ) from None
+        raise StoreError("COACH_DATABASE_URL needs the PostgreSQL driver: pip install 'nurture[postgres]'") from None
     database = Database(settings.database_url)
     database.claim_instance(exclusive=exclusive)
     return database

@@ -2,7 +2,8 @@
 
 Two things make the bot ready to answer people:
 
-- **the data store is usable**: the data folder is there, a file can be made in it, and its disk is not full;
+- **the data store is usable**: the data folder is there, a file can be made in it, and its disk is not full (with
+  COACH_DATABASE_URL: the database answers);
 - **the Bot API answered getMe recently**: Telegram (or the local Bot API server) is reachable with this token.
 
 Liveness is simpler: the process runs (``GET /healthz`` answers while it does; ``nurture health`` also asks whether
@@ -86,7 +87,10 @@ class BotAPICheck:
 def run_health(settings: Settings, out: TextIO) -> int:
     """``nurture health``: 0 and a line saying so when a bot runs on the data folder, the folder is usable and the
     Bot API answers getMe; else 1 and a line saying what is wrong. For polling mode (a container's health check);
-    in webhook mode the bot answers ``GET /readyz`` itself."""
+    in webhook mode the bot answers ``GET /readyz`` itself. With COACH_DATABASE_URL, the database instead of the
+    folder: it answers, and a Nurture bot holds it."""
+    if settings.database_url:
+        return _database_health(settings, out)
     folder = settings.data_dir
     problem = "" if folder.is_dir() else f"the data folder COACH_DATA_DIR={folder} is not there"
     if not problem and not held_by_another(folder):
@@ -101,6 +105,33 @@ def run_health(settings: Settings, out: TextIO) -> int:
     pid = holder(folder.resolve())
     running = f"a bot{f' (process {pid})' if pid else ''} runs on {folder}"
     print(f"healthy: {running}, its data folder is usable, and the Bot API answered getMe as @{username}", file=out)
+    return 0
+
+
+def _database_health(settings: Settings, out: TextIO) -> int:
+    from bot.store.database import Database, redact_url
+    from bot.store.errors import StoreError
+
+    where = redact_url(settings.database_url)
+    try:
+        database = Database(settings.database_url, pool_size=1, migrate=False)
+    except (StoreError, ImportError) as error:
+        print(f"unhealthy: {error}", file=out)
+        return 1
+    try:
+        problem = database.problem()
+        running = database.instances() if not problem else ""
+    finally:
+        database.close()
+    if not problem and not running:
+        problem = f"no Nurture bot is running on the database {where} (nothing holds it)"
+    username = ""
+    if not problem:
+        username, problem = asyncio.run(_ask_get_me(settings, Redactor.for_settings(settings)))
+    if problem:
+        print(f"unhealthy: {problem}", file=out)
+        return 1
+    print(f"healthy: {running} on {where}, it answers, and the Bot API answered getMe as @{username}", file=out)
     return 0
 
 

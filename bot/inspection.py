@@ -49,13 +49,18 @@ class Verdict(NamedTuple):
 
 
 def inspect_notebook(user_id: int, path: Path, codec: Codec | None = None) -> Verdict:
-    problems: list[str] = []
-    notes: list[str] = []
     try:
         with open(path, "rb") as handle:  # one read: a consistent view, also while the bot appends
             raw = handle.read()
     except OSError as error:
-        return Verdict(user_id, path, [f"cannot be read: {error.strerror}"], notes)
+        return Verdict(user_id, path, [f"cannot be read: {error.strerror}"], [])
+    return inspect_bytes(user_id, path, raw, codec)
+
+
+def inspect_bytes(user_id: int, path: Path, raw: bytes, codec: Codec | None = None) -> Verdict:
+    """A notebook's bytes as a file holds them (from a file, or a database's rows), named ``path`` in messages."""
+    problems: list[str] = []
+    notes: list[str] = []
     tables = _read(raw, path, codec, problems, notes)
     if tables is None:
         return Verdict(user_id, path, problems, notes)

@@ -27,7 +27,7 @@ import argparse
 import os
 import shutil
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -55,8 +55,9 @@ from bot.store.crypto import (
 from bot.store.disk import FOLDER_MODE, fsync_folder, read_file, write_atomically
 from bot.store.errors import NotebookClosed, UnreadableData
 from bot.store.folder import DataFolder
-from bot.store.logfile import head_length, read_head
+from bot.store.logfile import head_length, head_of, parse, read_head
 from bot.store.notebook import DIGEST_VERSION, Notebook
+from bot.store.pages import Pages
 from bot.store.storage import NotebookStorage
 
 ACTIVE_DAYS = 30  # "active": not blocked, and something logged in this many days
@@ -183,9 +184,13 @@ def _copy_notebooks(data_dir: Path, dest: Path, codec: Codec | None) -> Copied:
 
 
 def stats(data_dir: Path, now: datetime, codec: Codec | None = None) -> Stats:
+    return count((glance(user_id, path, codec) for user_id, path in notebook_files(data_dir)), now)
+
+
+def count(heads: Iterable[tuple[Mapping[str, Any], dict[str, Any]] | None], now: datetime) -> Stats:
+    """The numbers of ``stats`` from each notebook's digest rows and state values (None: it does not read)."""
     users = active = contacts = mornings = unreadable = 0
-    for user_id, path in notebook_files(data_dir):
-        head = glance(user_id, path, codec)
+    for head in heads:
         if head is None:
             unreadable += 1
             continue
@@ -203,10 +208,13 @@ def stats(data_dir: Path, now: datetime, codec: Codec | None = None) -> Stats:
     return Stats(users, active, contacts, mornings, unreadable)
 
 
-def glance(user_id: int, path: Path, codec: Codec | None = None) -> tuple[Mapping[str, Any], dict[str, Any]] | None:
-    """The digest rows and state values of one notebook, strictly read-only: from the head when it is current,
-    else from the records (the digest the bot would rebuild on opening it). None when it does not read."""
-    head = read_head(path, codec)
+def glance(
+    user_id: int, path: Path | Pages, codec: Codec | None = None
+) -> tuple[Mapping[str, Any], dict[str, Any]] | None:
+    """The digest rows and state values of one notebook (a file, or any pages: a database's rows), strictly
+    read-only: from the head when it is current, else from the records (the digest the bot would rebuild on opening
+    it). None when it does not read."""
+    head = read_head(path, codec) if isinstance(path, Path) else _head_of(path, codec)
     if head is not None and head[1].get(DIGEST_VERSION) == SUMMARY_VERSION:
         return head
     try:
@@ -219,6 +227,15 @@ def glance(user_id: int, path: Path, codec: Codec | None = None) -> tuple[Mappin
         return None
     finally:
         notebook.close()
+
+
+def _head_of(pages: Pages, codec: Codec | None) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    raw = pages.read()
+    try:
+        parsed = parse(raw, codec, pages.owner, pages.name) if raw is not None else None
+    except UnreadableData:
+        return None
+    return head_of(parsed) if parsed is not None else None
 
 
 def local_day(now: datetime, zone: str) -> date:

@@ -41,12 +41,12 @@ def store(tmp_path: Path) -> Store:
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
     """A PostgreSQL server for the session: ``COACH_TEST_DATABASE_URL`` (.ci/run starts one), else a throwaway
-    cluster started here (tests/pgserver.py). None can be started: skipped, saying why; under CI that fails."""
+    cluster started here (tools/pgserver.py). None can be started: skipped, saying why; under CI that fails."""
     url = os.environ.get("COACH_TEST_DATABASE_URL", "")
     if url:
         yield url
         return
-    from tests.pgserver import Cluster, NoServer, wait_for
+    from tools.pgserver import Cluster, NoServer, wait_for
 
     folder = Path(tempfile.mkdtemp(prefix="nurture-pg-"))
     cluster = Cluster(folder)

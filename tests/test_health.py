@@ -106,3 +106,29 @@ async def test_getme_is_asked_at_most_once_per_freshness_window_and_failures_are
     telegram.failing = False
     now[0] += RETRY_S + 1
     assert await check.problem() == "" and telegram.asked == 3
+
+
+def test_with_a_database_health_asks_whether_a_bot_holds_it(tmp_path, database_url):
+    from bot.store.database import Database
+
+    with FakeBotAPI() as api:
+        done = health(tmp_path, TELEGRAM_BASE_URL=api.url, COACH_DATABASE_URL=database_url)
+        assert done.returncode == 1 and "no Nurture bot ever started on it" in done.stdout, done.stdout
+        Database(database_url).close()  # a bot started once: the tables are there
+        done = health(tmp_path, TELEGRAM_BASE_URL=api.url, COACH_DATABASE_URL=database_url)
+        assert done.returncode == 1 and "no Nurture bot is running on the database" in done.stdout, done.stdout
+        bot = Database(database_url)
+        bot.claim_instance(exclusive=True)  # as a polling bot does
+        try:
+            done = health(tmp_path, TELEGRAM_BASE_URL=api.url, COACH_DATABASE_URL=database_url)
+        finally:
+            bot.close()
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.startswith("healthy: a polling bot runs on postgresql://")
+
+
+def test_with_a_database_that_does_not_answer_health_says_so_without_its_password(tmp_path):
+    url = f"postgresql://nurture:pass-word-9@127.0.0.1:{closed_port()}/nurture"
+    done = health(tmp_path, COACH_DATABASE_URL=url)
+    assert done.returncode == 1 and "unhealthy: cannot use the database" in done.stdout
+    assert "pass-word-9" not in done.stdout + done.stderr

@@ -112,9 +112,10 @@ class Database:
         with self.pool.connection() as conn:
             yield conn
 
-    def query(self, sql: str, params: Any = None) -> list[tuple[Any, ...]]:
+    def query(self, sql: str, params: Any = None, *, binary: bool = False) -> list[tuple[Any, ...]]:
+        """One statement; ``binary``: results in PostgreSQL's binary format (bytea as is, not hex: notebooks)."""
         with self.connection() as conn:
-            return conn.execute(sql, params).fetchall()
+            return conn.execute(sql, params, binary=binary).fetchall()
 
     # -- the turn across processes ----------------------------------------------------------------------------------
 
@@ -164,6 +165,19 @@ class Database:
             except self._psycopg.Error:
                 self._lock_conn = None  # gone with the connection anyway
 
+    def instances(self) -> str:
+        """Which Nurture processes hold the database ("" when none): "a polling bot", "2 webhook replicas"."""
+        row = self.query(
+            "SELECT count(*) FILTER (WHERE mode = 'ShareLock'), bool_or(mode = 'ExclusiveLock') FROM pg_locks "
+            "WHERE locktype = 'advisory' AND granted AND objsubid = 1 AND (classid::bigint << 32 | objid::bigint) = %s",
+            (INSTANCE_LOCK,),
+        )[0]
+        if row[1]:
+            return "a polling bot runs"
+        if row[0]:
+            return f"{row[0]} webhook replica{'s' if row[0] > 1 else ''} run{'' if row[0] > 1 else 's'}"
+        return ""
+
     def current(self, pages: object, version: object) -> bool:
         return isinstance(pages, RowPages) and pages.version == version
 
@@ -179,8 +193,8 @@ class Database:
                 self._locks()
                 .execute(
                     "SELECT count(*), bool_or(mode = 'ExclusiveLock') FROM pg_locks WHERE locktype = 'advisory' AND "
-                    "granted AND (classid::bigint << 32 | objid::bigint) = %s",
-                    (INSTANCE_LOCK & 0xFFFF_FFFF_FFFF_FFFF,),
+                    "granted AND objsubid = 1 AND (classid::bigint << 32 | objid::bigint) = %s",
+                    (INSTANCE_LOCK,),
                 )
                 .fetchone()
             )
@@ -288,6 +302,8 @@ class Database:
         """What keeps the database from being used ("" when nothing)."""
         try:
             self.query("SELECT 1 FROM notebooks LIMIT 0")
+        except self._psycopg.errors.UndefinedTable:
+            return f"the database {self.name} has no notebooks table (no Nurture bot ever started on it)"
         except Exception as error:  # whatever the driver says, it is the reason not to take traffic
             return f"the database {self.name} does not answer ({type(error).__name__}: {error})".strip()
         return ""
@@ -341,6 +357,7 @@ class RowPages:
             "SELECT version, snapshot, (SELECT array_agg(line ORDER BY version) FROM notebook_changes c "
             "WHERE c.user_id = n.user_id) FROM notebooks n WHERE user_id = %s",
             (self.user_id,),
+            binary=True,
         )
         if not rows:
             self.version = None
@@ -462,6 +479,7 @@ def _whole(conn: Any, user_id: int, *, lock: bool = False) -> bytes | None:
         "SELECT snapshot, (SELECT array_agg(line ORDER BY version) FROM notebook_changes c "
         f"WHERE c.user_id = n.user_id) FROM notebooks n WHERE user_id = %s{' FOR UPDATE' if lock else ''}",
         (user_id,),
+        binary=True,
     ).fetchone()
     if row is None:
         return None

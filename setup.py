@@ -10,6 +10,7 @@ setup(
     package_data={
         "bot.templates": ["messages/*.html", "messages/*.txt", "drafts/*.txt"],
         # GeoNames' cities of 15,000 people or more, the fields places.py reads (tools/make_gazetteer.py; CC BY 4.0).
-        "bot": ["coach/reading/cities.tsv.gz"],
+        # DejaVu Sans for the network map's names (its licence beside it).
+        "bot": ["coach/reading/cities.tsv.gz", "coach/network/fonts/*"],
     },
 )

@@ -3,7 +3,7 @@
     python bench/bench_map.py [--contacts 500] [--runs 5]
 
 (1) The coach alone: ``map_network`` + ``draw_map`` on a generated network (testkit/networks.py), p50 and
-max over a few runs (the first run, which loads matplotlib and its font cache, is reported apart).
+max over a few runs (the first run, which loads Pillow, networkx and the fonts, is reported apart).
 (2) Through the real Application (LocalBotAPI): user A sends /map over a 500-contact notebook while user B sends
 ``/contacts`` every 50 ms. Prints A's time to the picture, B's reply latency during the map (p50/max), and the
 longest stall of the event loop (a 5 ms ticker).
@@ -50,7 +50,7 @@ def coach_alone(size: int, runs: int) -> None:
         picture = draw_map(netmap)
         times.append(time.perf_counter() - start)
     print(
-        f"coach: {size} contacts, map + picture: first {times[0]:.2f} s (imports matplotlib), then p50 "
+        f"coach: {size} contacts, map + picture: first {times[0]:.2f} s (imports the drawing), then p50 "
         f"{statistics.median(times[1:]):.2f} s, max {max(times[1:]):.2f} s, png {len(picture or b'') // 1024} KB"
     )
 

@@ -1,8 +1,8 @@
 """Drawing a NetworkMap as a PNG: clusters as coloured islands, people sized by tie strength, hubs named.
 
-Matplotlib is used through its object API with the Agg canvas (``Figure`` + ``FigureCanvasAgg``), never pyplot:
-no display is needed or looked for, no global figure state is shared between two maps drawn at once, and the
-backend cannot be changed by the environment. Imported lazily, so starting the bot does not pay for it.
+Drawn with Pillow (lines, dots, text with a white outline) at twice the size and scaled down, in DejaVu Sans
+shipped beside this module (fonts/, with its licence): no plotting library, no display, nothing shared between two
+maps drawn at once. Imported lazily, so starting the bot does not pay for it.
 
 Layout, chosen for readability at hundreds of people: each cluster gets a disc whose area grows with its size;
 discs are placed by a small force layout of the clusters (clusters that share ties sit near each other) and then
@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import io
 import math
-from typing import NamedTuple
+from functools import cache
+from pathlib import Path
+from typing import Any, NamedTuple
 
 import networkx as nx
 import numpy as np
 
 from bot.coach.network.shape import ALONE, OTHERS, NetworkMap
 
+FONTS = Path(__file__).with_name("fonts")
 MAX_PEOPLE_DRAWN = 500
 MIN_SHOWN = 4  # a cluster that could show fewer of its people than this is drawn as one bubble
 SPRING_UP_TO = 80  # a force layout inside a cluster up to this size; a sunflower beyond
@@ -47,11 +50,6 @@ def draw_map(netmap: NetworkMap, title: str = "Your network") -> bytes | None:
     """The map as PNG bytes, or None when there is no one to draw."""
     if not netmap.people:
         return None
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.collections import LineCollection
-    from matplotlib.figure import Figure
-    from matplotlib.patheffects import withStroke
-
     shown = drawn_members(netmap)
     collapsed = {i for i, members in shown.items() if not members}
     discs = _place_clusters(netmap, shown)
@@ -60,11 +58,14 @@ def draw_map(netmap: NetworkMap, title: str = "Your network") -> bytes | None:
         if index not in collapsed:
             positions.update(_place_people(netmap, index, shown[index], discs[index]))
 
-    figure = Figure(figsize=(SIZE_PX / 100, SIZE_PX / 100), dpi=100)
-    FigureCanvasAgg(figure)
-    axes = figure.add_axes((0.02, 0.02, 0.96, 0.92))
-    axes.set_axis_off()
-    axes.set_aspect("equal")
+    xs = [d.x for d in discs.values()]
+    ys = [d.y for d in discs.values()]
+    rs = [d.r for d in discs.values()]
+    pad = 1.2
+    left, right = min(x - r for x, r in zip(xs, rs, strict=True)) - pad, max(x + r for x, r in zip(xs, rs, strict=True))
+    bottom, top = min(y - r for y, r in zip(ys, rs, strict=True)) - pad, max(y + r for y, r in zip(ys, rs, strict=True))
+    side = max(right + pad - left, top + pad * 1.5 - bottom)
+    canvas = Canvas(((left + right + pad) / 2, (bottom + top + pad * 1.5) / 2), side)
     drawn = len(positions)
     scale = 1.0 if drawn <= 60 else 0.6 if drawn <= 200 else 0.4
 
@@ -74,70 +75,140 @@ def draw_map(netmap: NetworkMap, title: str = "Your network") -> bytes | None:
         if a in positions and b in positions:
             same = netmap.people[a].cluster == netmap.people[b].cluster
             (inside if same else across).append((positions[a], positions[b]))
-    if across:
-        axes.add_collection(LineCollection(across, colors="#9a9a9a", linewidths=0.4, alpha=0.25, zorder=1))
-    if inside:
-        axes.add_collection(LineCollection(inside, colors="#6f6f6f", linewidths=0.5, alpha=0.35, zorder=1))
+    canvas.lines(across, "#9a9a9a", width=0.4, alpha=0.25)
+    canvas.lines(inside, "#6f6f6f", width=0.5, alpha=0.35)
 
-    ids = list(positions)  # empty when everyone is in a bubble (thousands of people, none linked)
-    if ids:
-        colours = [_colour(netmap, netmap.people[cid].cluster) for cid in ids]
-        sizes = [scale * (30 + 420 * netmap.people[cid].strength) for cid in ids]
-        xy = np.array([positions[cid] for cid in ids])
-        axes.scatter(xy[:, 0], xy[:, 1], s=sizes, c=colours, edgecolors="white", linewidths=0.6, zorder=2)
+    for cid in positions:  # empty when everyone is in a bubble (thousands of people, none linked)
+        person = netmap.people[cid]
+        canvas.dot(positions[cid], scale * (30 + 420 * person.strength), _colour(netmap, person.cluster))
 
-    outline = [withStroke(linewidth=3, foreground="white")]
     named = {h.id for h in netmap.hubs} | {b.id for b in netmap.bridges}
     if drawn <= LABEL_EVERYONE_UP_TO:
-        named |= set(ids)
+        named |= set(positions)
+    hubs = {h.id for h in netmap.hubs}
     for cid in sorted(named & set(positions)):
-        x, y = positions[cid]
-        hub = cid in {h.id for h in netmap.hubs}
-        axes.annotate(
-            netmap.people[cid].name[:24],
-            (x, y),
-            xytext=(0, 7),
-            textcoords="offset points",
-            ha="center",
-            fontsize=10 if hub else 8,
-            fontweight="bold" if hub else "normal",
-            path_effects=outline,
-            zorder=4,
-        )
+        hub = cid in hubs
+        canvas.text(positions[cid], netmap.people[cid].name[:24], 10 if hub else 8, bold=hub, above=7)
 
     for index, cluster in enumerate(netmap.clusters):
         disc = discs[index]
         colour = _colour(netmap, index)
         caption = f"{cluster.name[:28]} · {len(cluster.members):,}"
         if index in collapsed:
-            axes.scatter([disc.x], [disc.y], s=[min(3000, 40 * len(cluster.members))], c=[colour], alpha=0.5)
-            axes.text(disc.x, disc.y, caption, ha="center", va="center", fontsize=9, path_effects=outline, zorder=4)
+            canvas.dot((disc.x, disc.y), min(3000, 40 * len(cluster.members)), colour, alpha=0.5, edge=False)
+            canvas.text((disc.x, disc.y), caption, 9, middle=True)
         else:
-            axes.text(
-                disc.x, disc.y + disc.r + 0.25, caption, ha="center", va="bottom", fontsize=11, color=colour,
-                fontweight="bold", path_effects=outline, zorder=5,
-            )  # fmt: skip
+            canvas.text((disc.x, disc.y + disc.r + 0.25), caption, 11, bold=True, colour=colour, above=0)
 
-    xs = [d.x for d in discs.values()]
-    ys = [d.y for d in discs.values()]
-    rs = [d.r for d in discs.values()]
-    pad = 1.2
-    left, right = min(x - r for x, r in zip(xs, rs, strict=True)) - pad, max(x + r for x, r in zip(xs, rs, strict=True))
-    bottom, top = min(y - r for y, r in zip(ys, rs, strict=True)) - pad, max(y + r for y, r in zip(ys, rs, strict=True))
-    side = max(right + pad - left, top + pad * 1.5 - bottom)
-    cx, cy = (left + right + pad) / 2, (bottom + top + pad * 1.5) / 2
-    axes.set_xlim(cx - side / 2, cx + side / 2)
-    axes.set_ylim(cy - side / 2, cy + side / 2)
     clusters = sum(1 for c in netmap.clusters if not c.grouped)
     people = f"{netmap.size:,} {'person' if netmap.size == 1 else 'people'}"
     if drawn < netmap.size:
         people += f" ({drawn:,} strongest ties drawn)"
     subtitle = f"{people} · {clusters} {'cluster' if clusters == 1 else 'clusters'} · bigger dot = stronger tie"
-    figure.suptitle(f"{title}\n{subtitle}", fontsize=13, y=0.985)
+    canvas.title(f"{title}\n{subtitle}", 13)
+    return canvas.png()
 
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=100, facecolor="white")
-    return buffer.getvalue()
+
+class Canvas:
+    """A square picture of ``SIZE_PX`` pixels showing ``side`` units of the map around ``centre``, drawn with
+    Pillow at twice the size and scaled down (smooth edges). Sizes are in points (1/72 inch at 100 dpi), as the
+    picture was first designed with matplotlib: a dot's size is its area in square points."""
+
+    SUPER = 2
+    AXES = (0.06, 0.98)  # the map's band of the picture, top to bottom (the title is above it)
+
+    def __init__(self, centre: tuple[float, float], side: float) -> None:
+        from PIL import Image
+
+        self.size = SIZE_PX * self.SUPER
+        self.image = Image.new("RGB", (self.size, self.size), "white")
+        self.centre = centre
+        top, bottom = self.AXES
+        self.middle = (self.size / 2, (top + bottom) / 2 * self.size)
+        self.per_unit = (bottom - top) * self.size / side
+
+    def px(self, points: float) -> float:
+        return points * 100 / 72 * self.SUPER
+
+    def at(self, point: tuple[float, float]) -> tuple[float, float]:
+        x, y = point
+        return (
+            self.middle[0] + (x - self.centre[0]) * self.per_unit,
+            self.middle[1] - (y - self.centre[1]) * self.per_unit,
+        )
+
+    def layer(self, alpha: float, draw: Any, box: tuple[int, int, int, int] | None = None) -> None:
+        """Draw on a clear layer (over ``box`` of the picture, or all of it), then lay it over at ``alpha``."""
+        from PIL import Image, ImageDraw
+
+        left, top, right, bottom = box or (0, 0, self.size, self.size)
+        layer = Image.new("RGBA", (right - left, bottom - top), (0, 0, 0, 0))
+        draw(ImageDraw.Draw(layer), (left, top))
+        layer.putalpha(layer.getchannel("A").point(lambda a: round(a * alpha)))
+        self.image.paste(layer, (left, top), layer)
+
+    def lines(self, segments: list[tuple[tuple[float, float], tuple[float, float]]], colour: str, *, width: float,
+              alpha: float) -> None:  # fmt: skip
+        if segments:
+            thick = max(1, round(self.px(width)))
+            ends = [(self.at(a), self.at(b)) for a, b in segments]
+            self.layer(alpha, lambda d, _: [d.line(pair, fill=colour, width=thick) for pair in ends])
+
+    def dot(
+        self, point: tuple[float, float], area: float, colour: str, *, alpha: float = 1.0, edge: bool = True
+    ) -> None:
+        x, y = self.at(point)
+        r = self.px(math.sqrt(area) / 2)
+        outline = max(1, round(self.px(0.6))) if edge else 0
+
+        def draw(d: Any, origin: tuple[int, int] = (0, 0)) -> None:
+            box = (x - r - origin[0], y - r - origin[1], x + r - origin[0], y + r - origin[1])
+            d.ellipse(box, fill=colour, outline="white" if edge else None, width=outline)
+
+        if alpha < 1:
+            self.layer(alpha, draw, (int(x - r) - 1, int(y - r) - 1, int(x + r) + 2, int(y + r) + 2))
+        else:
+            from PIL import ImageDraw
+
+            draw(ImageDraw.Draw(self.image))
+
+    def text(self, point: tuple[float, float], words: str, size: float, *, bold: bool = False, colour: str = "black",
+             above: float | None = None, middle: bool = False) -> None:  # fmt: skip
+        """``words`` centred on ``point``: ``above`` points over it (standing on that line), or ``middle``."""
+        from PIL import ImageDraw
+
+        x, y = self.at(point)
+        anchor = "mm" if middle else "ms"
+        if not middle:
+            y -= self.px(above or 0)
+        ImageDraw.Draw(self.image).text(
+            (x, y), words, fill=colour, font=_font(round(self.px(size)), bold), anchor=anchor,
+            stroke_width=round(self.px(1.5)), stroke_fill="white",
+        )  # fmt: skip
+
+    def title(self, words: str, size: float) -> None:
+        from PIL import ImageDraw
+
+        ImageDraw.Draw(self.image).multiline_text(
+            (self.size / 2, 0.015 * self.size), words, fill="black", font=_font(round(self.px(size)), False),
+            anchor="ma", align="center", spacing=round(self.px(3)),
+        )  # fmt: skip
+
+    def png(self) -> bytes:
+        from PIL import Image
+
+        picture = self.image.resize((SIZE_PX, SIZE_PX), Image.Resampling.LANCZOS)
+        buffer = io.BytesIO()
+        picture.save(buffer, format="PNG")
+        return buffer.getvalue()
+
+
+@cache
+def _font(pixels: int, bold: bool) -> Any:
+    """DejaVu Sans (shipped beside this module, with its licence): Latin, Greek and Cyrillic names read alike."""
+    from PIL import ImageFont
+
+    return ImageFont.truetype(str(FONTS / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")), pixels)
 
 
 def _colour(netmap: NetworkMap, index: int) -> str:

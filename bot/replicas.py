@@ -38,8 +38,18 @@ class Follower:
         self.since: datetime | None = None  # the database's clock at the last look
         self.seen: dict[int, datetime] = {}  # user -> the save last looked at (within OVERLAP)
         self.plans: dict[int, tuple[Any, ...]] = {}  # user -> what their jobs were made from
+        self.busy = False
 
     async def follow(self, context: Context) -> None:
+        if self.busy:  # the last look is still reading (a burst of saves): this one is not needed
+            return
+        self.busy = True
+        try:
+            await self._follow(context)
+        finally:
+            self.busy = False
+
+    async def _follow(self, context: Context) -> None:
         app = context.application
         store = services(app).store
         place: Any = store.place
@@ -83,5 +93,12 @@ def follow_replicas(app: Application) -> Follower:
     follower = Follower()
     follower.since = services(app).store.place.now()  # type: ignore[attr-defined]  # a database's
     job_queue: Any = app.job_queue
-    job_queue.run_repeating(follower.follow, interval=FOLLOW_EVERY_S, first=FOLLOW_EVERY_S, name="follow-replicas")
+    job_queue.run_repeating(
+        follower.follow,
+        interval=FOLLOW_EVERY_S,
+        first=FOLLOW_EVERY_S,
+        name="follow-replicas",
+        # A look that overlaps a slow one returns at once (``busy``) rather than being skipped with a warning.
+        job_kwargs={"max_instances": 3, "coalesce": True},
+    )
     return follower

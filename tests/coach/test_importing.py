@@ -126,7 +126,8 @@ def test_an_agent_card_is_read_as_a_person_linked_to_the_card_it_came_in():
     assert (fred.name, values(fred.contact.emails)) == ("Fred Friday", ["fred@contoso.example"])
     assert maria.links == [{"name": "Fred Friday", "as": "assistant"}]
     assert [n["text"] for n in maria.contact.imported_notes] == [
-        "Knows everyone in Seattle legal tech, happy to help with contracts.\nAsk her about the board seat."
+        "Knows everyone in Seattle legal tech, happy to help with contracts.\nAsk her about the board seat.",
+        "Address (work): One Microsoft Way, Redmond, WA 98052, United States of America",
     ]
     planned = plan_import(read.people, {}, {}, NOW)
     by_name = {c.name: c for c in planned.new}

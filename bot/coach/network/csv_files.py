@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from bot.coach.errors import BadImportFile
 from bot.coach.network.incoming import (
@@ -176,7 +176,45 @@ def _google_row(row: Row, line: int, notes: Notes) -> Incoming | None:
             contact.linkedin = item["value"]
             contact.urls.remove(item)
     add_note(contact, row.get("Notes", ""))
+    _google_extras(found, row)
     return found
+
+
+def _numbered(row: Row, column: str) -> Iterator[tuple[str, str]]:
+    """ "Address 1 - ...", "Address 2 - ...": each one's label and its value (several, ":::"-separated, each alone)."""
+    number = 1
+    while any(key.startswith(f"{column} {number} - ") for key in row):
+        label = (
+            row.get(f"{column} {number} - Service")  # a chat address: "Slack" says more than "Work"
+            or row.get(f"{column} {number} - Label")
+            or row.get(f"{column} {number} - Type", "")
+        )
+        value = row.get(f"{column} {number} - Value") or row.get(f"{column} {number} - Formatted", "")
+        if column == "Address" and not value.strip():
+            parts = ("PO Box", "Street", "Extended Address", "City", "Region", "Postal Code", "Country")
+            value = ", ".join(row.get(f"Address {number} - {part}", "").strip() for part in parts)
+            value = ", ".join(p for p in value.split(", ") if p)
+        for one in value.split(":::"):
+            if one.strip():
+                yield clean_label(label), one.strip()
+        number += 1
+
+
+def _google_extras(found: Incoming, row: Row) -> None:
+    """What Google keeps that Nurture has no field for, kept so nothing is lost: chat addresses as links, someone
+    related as a link to them, addresses, dates and custom fields as notes."""
+    contact = found.contact
+    for label, value in _numbered(row, "IM"):
+        add_value(contact.urls, value, label or "chat")
+    for label, value in _numbered(row, "Relation"):
+        found.links.append({"name": value, "as": label or "linked"})
+    for label, value in _numbered(row, "Address"):
+        lines = [" ".join(line.split()) for line in value.splitlines()]
+        add_note(contact, f"Address{f' ({label})' if label else ''}: {', '.join(line for line in lines if line)}")
+    for label, value in _numbered(row, "Event"):
+        add_note(contact, f"{(label or 'date').capitalize()}: {value}")
+    for label, value in _numbered(row, "Custom Field"):
+        add_note(contact, f"{label.capitalize()}: {value}" if label else value)
 
 
 # -- Nurture's own CSV ---------------------------------------------------------------------------------------------

@@ -7,7 +7,8 @@ Each card is tidied into plain vCard 3.0 before vobject parses it: quoted-printa
 and their soft line breaks joined, 2.1's bare TYPE words and unescaped commas made 3.0's, photos dropped (never
 kept). A line that is not a property, or a field whose value cannot be read, is left out with a note for the
 preview; the card and the file are kept. An embedded AGENT card (an assistant) is read as a person of its own,
-linked to the card it came in.
+linked to the card it came in. Nothing a card says about someone is dropped: chat addresses (IMPP, Outlook's
+X-MS-IMADDRESS, X-SKYPE...) are kept as links, and postal addresses (ADR), which Nurture has no field for, as notes.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ X_LISTS = {"X-NURTURE-INTEREST": "interests", "X-NURTURE-NEED": "needs", "X-NURT
            "X-NURTURE-NEWS": "wins", "X-NURTURE-ALIAS": "aliases"}  # fmt: skip
 X_CIRCLE, X_LINK, X_NOTE_DAY = "X-NURTURE-CIRCLE", "X-NURTURE-LINK", "X-NURTURE-ON"
 WEBSITE_LABELS = frozenset({"home page", "website"})
+_CHATS = {"impp": "", "x-ms-imaddress": "chat", "x-skype": "skype", "x-skype-username": "skype", "x-jabber": "xmpp",
+          "x-gtalk": "gtalk", "x-aim": "aim", "x-icq": "icq", "x-msn": "msn", "x-yahoo": "yahoo"}  # fmt: skip
 Card = tuple[int, list[tuple[int, str]]]  # a card's first line number and its lines, numbered as in the file
 
 
@@ -292,6 +295,10 @@ def _card_person(card: Any, line: int, notes: Notes, where: dict[str, int]) -> I
         add_value(contact.phones, _phone(_text(item)), _label(item, card))
     for item in [*contents.get("x-socialprofile", []), *contents.get("url", [])]:
         _add_link(contact, _text(item), _label(item, card))
+    for key, service in _CHATS.items():  # a chat address ("xmpp:simon@jabber.example"): kept as a link
+        for item in contents.get(key, []):
+            value = _text(item)
+            add_value(contact.urls, value, _label(item, card) or service or value.partition(":")[0].lower())
     for item in contents.get("bday", [])[:1]:
         contact.birthday = notes.keep(where.get("BDAY", line), parse_birthday, _text(item))
     for item in contents.get("categories", []):
@@ -301,6 +308,11 @@ def _card_person(card: Any, line: int, notes: Notes, where: dict[str, int]) -> I
         day = (item.params.get(X_NOTE_DAY) or [""])[0]
         on = notes.keep(where.get("NOTE", line), parse_day, day, "the note's day") if day else ""
         add_note(contact, _text(item), on)
+    for item in contents.get("adr", []):  # Nurture has no address field: an address is kept as a note
+        address = _address(item.value)
+        if address:
+            label = _label(item, card)
+            add_note(contact, f"Address{f' ({label})' if label else ''}: {address}")
     for item in contents.get("x-android-custom", []):  # "vnd.android.cursor.item/nickname;Olya;1;;;…"
         kind, _, rest = _text(item).partition(";")
         if kind.endswith("/nickname") and rest.split(";")[0].strip() and not contact.nickname:
@@ -308,6 +320,15 @@ def _card_person(card: Any, line: int, notes: Notes, where: dict[str, int]) -> I
     _nurture_properties(found, contents, where, line, notes)
     contact.tags = [t for t in dict.fromkeys(contact.tags) if t]
     return found
+
+
+def _address(value: Any) -> str:
+    """A vCard ADR as one line: "One Microsoft Way, Redmond, WA 98052, United States of America"."""
+    parts = [getattr(value, name, "") for name in ("box", "extended", "street", "city", "region", "code", "country")]
+    lines = [" ".join(p) if isinstance(p, list) else str(p) for p in parts]
+    box, extended, street, city, region, code, country = (" ".join(line.split()) for line in lines)
+    place = " ".join(p for p in (region, code) if p)
+    return ", ".join(p for p in (box, extended, street, city, place, country) if p)
 
 
 def _add_link(contact: Any, value: str, label: str) -> None:

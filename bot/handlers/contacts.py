@@ -9,7 +9,7 @@ from telegram import Update
 from bot.callbacks import button, pressed
 from bot.coach.journal.captures import forget_contact
 from bot.coach.journal.entries import linked_people
-from bot.coach.network.search import Hit, search
+from bot.coach.network.search import Hit, search_notebook
 from bot.coach.network.tidy import Filter, people_list, read_filter
 from bot.coach.planning.strength import tie_strength
 from bot.coach.reading.dates import birthday_in_words, when_in_words
@@ -150,7 +150,7 @@ async def _show_hits(
     token: str = "",
     hits: list[Hit] | None = None,
 ) -> None:
-    hits = search(notebook.contacts(), notebook.interactions(), query) if hits is None else hits
+    hits = search_notebook(notebook, query) if hits is None else hits
     pages = max(1, -(-len(hits) // FIND_SHOWN))
     page = min(max(page, 0), pages - 1)
     shown = hits[page * FIND_SHOWN : (page + 1) * FIND_SHOWN]
@@ -185,7 +185,7 @@ async def on_found(update: Update, context: Context, notebook: Notebook) -> None
     await query.answer()
     token, what = data.args
     words = pending["payload"]["query"]
-    hits = search(notebook.contacts(), notebook.interactions(), words)
+    hits = search_notebook(notebook, words)
     if what.isdigit():
         await _show_hits(update, context, notebook, words, int(what), edit=True, token=token, hits=hits)
     elif what == "tag":
@@ -196,7 +196,7 @@ async def on_found(update: Update, context: Context, notebook: Notebook) -> None
 
 async def show_card(update: Update, context: Context, notebook: Notebook, *, name: str) -> None:
     if not name.startswith(("#", "+")) and resolve(names_of(notebook), name).is_unknown:
-        hits = search(notebook.contacts(), notebook.interactions(), name)
+        hits = search_notebook(notebook, name)
         if hits:  # "/contact Acme": no one is called that, but people match it (or an alias a merge kept)
             await _show_hits(update, context, notebook, name, 0, edit=False, hits=hits)
             return

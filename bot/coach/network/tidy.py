@@ -17,6 +17,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from bot.coach.network.incoming import clean_tag
@@ -65,19 +66,14 @@ def people_list(contacts: Iterable[Contact], interactions: Iterable[Interaction]
         stamp = (item.on, item.at)
         if stamp > last.get(item.contact_id, ("", "")):
             last[item.contact_id] = stamp
-    shown = [
-        c for c in contacts
-        if bool(c.archived_on) == wanted.archived
-        and (not wanted.circle or c.circle == wanted.circle)
-        and all(tag in c.tags for tag in wanted.tags)
-    ]  # fmt: skip
-    return sorted(shown, key=lambda c: _order(c, last.get(c.id)), reverse=True)
-
-
-def _order(contact: Contact, touched: tuple[str, str] | None) -> tuple[int, str, str]:
-    if touched is not None:
-        return (1, *touched)
-    return (0, contact.met_on, contact.created_at)
+    shown = [c for c in contacts if bool(c.archived_on) == wanted.archived]
+    if wanted.circle:
+        shown = [c for c in shown if c.circle == wanted.circle]
+    if wanted.tags:
+        shown = [c for c in shown if all(tag in c.tags for tag in wanted.tags)]
+    met = sorted((c for c in shown if c.id in last), key=lambda c: last[c.id], reverse=True)
+    connected = sorted((c for c in shown if c.id not in last), key=attrgetter("met_on", "created_at"), reverse=True)
+    return met + connected
 
 
 # -- /merge ------------------------------------------------------------------------------------------------------

@@ -219,14 +219,12 @@ def _save_all(notebook: Notebook, contacts: list[Contact], records: dict[str, li
     holds the user's turn (Store.hold), so nothing else reads or writes this notebook meanwhile.
     """
     with notebook.batch():
-        for contact in contacts:
-            notebook.save_contact(contact)
-        for doc in records.get("interactions", []):
-            notebook.add_interaction(Interaction.from_dict(doc))
-        for doc in records.get("promises", []):
-            notebook.save_promise(Promise.from_dict(doc))
-        for doc in records.get("facts", []):
-            notebook.save_fact(Fact.from_dict(doc))
+        notebook.save_many(
+            contacts,
+            [Interaction.from_dict(doc) for doc in records.get("interactions", [])],
+            [Promise.from_dict(doc) for doc in records.get("promises", [])],
+            [Fact.from_dict(doc) for doc in records.get("facts", [])],
+        )
         if profile.get("goals") or profile.get("offers"):
             mine = notebook.profile()
             known = {g.get("id") for g in mine.goals}

@@ -140,20 +140,17 @@ async def test_a_file_of_too_many_people_is_refused_before_it_is_read_to_the_end
 
 async def test_the_import_is_all_or_nothing(bot, user: User, store, monkeypatch):
     await user.send_file("phone.vcf", file("phone.vcf"))
-    saved = Notebook.save_contact
-    calls = []
+    saved = Notebook.save_many
 
-    def fail_on_second(self, contact):
-        calls.append(contact.name)
-        if len(calls) == 2:
-            raise OSError("disk full")
-        saved(self, contact)
+    def fail_half_way(self, contacts=(), *records):
+        saved(self, list(contacts)[:1])  # the first person is written, then the disk is full
+        raise OSError("disk full")
 
-    monkeypatch.setattr(Notebook, "save_contact", fail_on_second)
+    monkeypatch.setattr(Notebook, "save_many", fail_half_way)
     bot.errors.clear()
     with pytest.raises(AssertionError, match="disk full"):
         await user.tap("Import 2")
-    monkeypatch.setattr(Notebook, "save_contact", saved)
+    monkeypatch.setattr(Notebook, "save_many", saved)
     store.drop(USER)
     assert names(store) == []  # the first person was not saved either
     bot.errors.clear()

@@ -131,8 +131,9 @@ class SearchIndex:
 
     def prepared(self, contact: Contact) -> Prepared:
         found = self._prepared.get(contact.id)
-        if found is None or found.contact is not contact:
-            found = self._prepared[contact.id] = prepare(contact)
+        if found is not None and found.contact is contact:
+            return found
+        found = self._prepared[contact.id] = prepare(contact)
         return found
 
 
@@ -179,15 +180,16 @@ def search(
             notes.setdefault(item.contact_id, []).append(item.text)
     hits: list[Hit] = []
     starts = [f" {word}" for word in words]
+    ready_of = index.prepared if index is not None else prepare
     for contact in contacts:
         if tags and not all(tag in contact.tags for tag in tags):
             continue
-        logged = notes.get(contact.id)
+        logged = notes.get(contact.id) if notes else None
         if logged:  # what the user logged changes without the contact: prepared now
             fields = prepare(contact, logged).fields
         else:
-            ready = index.prepared(contact) if index is not None else prepare(contact)
-            if not all(start in ready.words for start in starts):  # a word nowhere: no need to score
+            ready = ready_of(contact)
+            if not _has_every(ready.words, starts):  # a word nowhere: no need to score
                 continue
             fields = ready.fields
         total, why = WEIGHTS["tags"] * len(tags), f"tags: {', '.join(contact.tags)}" if tags else ""
@@ -202,6 +204,13 @@ def search(
             hits.append(Hit(contact, total, why))
     hits.sort(key=lambda h: (-h.score, -_day_number(h.contact.met_on), h.contact.name))
     return hits[:limit]
+
+
+def _has_every(words: str, starts: list[str]) -> bool:
+    for start in starts:  # noqa: SIM110 - a loop, not all(): no generator made per person searched
+        if start not in words:
+            return False
+    return True
 
 
 def _digits(text: str) -> str:

@@ -117,6 +117,7 @@ BUTTON_HANDLERS = {
     "draft": drafts.on_draft_button,
     "sent": drafts.on_sent,
     "again": drafts.on_again,
+    "reword": drafts.on_reword,
     "yes": drafts.on_both_said_yes,
     "nudge": today.on_nudge,
     "rhythm": today.on_rhythm,

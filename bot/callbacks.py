@@ -34,6 +34,8 @@ _PATTERNS = {
     "sent": re.compile(rf"^sent:{_DRAFTED}:(\d[wsf]):({_ID})(?::({_ID}))?$"),
     "again": re.compile(rf"^again:{_DRAFTED}:(\d[wsf]):({_ID})(?::({_ID}))?$"),
     "yes": re.compile(rf"^yes:({_ID}):({_ID})$"),  # both said yes to an intro: write the introduction itself
+    # another wording of a draft a morning step carried (an ask, a close-the-loop): the step's token, the phrasing
+    "reword": re.compile(rf"^reword:({_ID}):(\d[wsf])$"),
     # a token from today's plan; yes/no answer a step's question ("Is N26 a fintech?")
     # (well/help/owe/missed: how a meeting went, the day after)
     "nudge": re.compile(rf"^nudge:(done|snooze|snooze1|snooze7|only|draft|yes|no|well|help|owe|missed):({_ID})$"),

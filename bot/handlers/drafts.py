@@ -12,10 +12,21 @@ from bot.callbacks import button, pressed
 from bot.coach.errors import NotUnderstood
 from bot.coach.journal import entries as journal
 from bot.coach.planning.goals import open_goals
+from bot.coach.planning.nudges import Nudge
 from bot.coach.reading.facts import NEWS_KINDS
 from bot.coach.reading.names import fold, names_of, resolve, split_name_and_rest
 from bot.coach.saying.known import known_in
-from bot.coach.writing.drafts import DRAFT_KINDS, INTRODUCE, KIND_HELP, STYLES, VARIANTS, Draft, draft_note
+from bot.coach.writing.drafts import (
+    COPY_LIMIT,
+    DRAFT_KINDS,
+    INTRODUCE,
+    KIND_HELP,
+    STYLES,
+    VARIANTS,
+    Draft,
+    coach_draft,
+    draft_note,
+)
 from bot.context import Context, local_today
 from bot.handlers.choices import resolve_or_ask, resume_with
 from bot.handlers.guard import for_user
@@ -51,6 +62,7 @@ KIND_WORDS = {
     "congrat": "congrats",
     "introduction": "intro",
 }
+Keyboard = list[list[tuple[str, str] | InlineKeyboardButton]]
 _JOINERS = re.compile(r"^(?:and|&|\+|,|to|with)\s+", re.IGNORECASE)
 
 
@@ -158,7 +170,56 @@ async def send_draft(
 
 
 def _draft_html(draft: Draft) -> str:
-    return render("messages/draft_text.html", text=draft.text)
+    return _draft_html_text(draft.text)
+
+
+async def send_coach_draft(
+    update: Update, context: Context, notebook: Notebook, nudge: Nudge, token: str, name: str
+) -> None:
+    """The draft a morning step carries (an ask, a close-the-loop, an offer, a birthday wish), in its own message
+    with Copy and the rewording buttons like every other draft; Done on the step logs it."""
+    chat = update.effective_chat
+    assert chat is not None
+    assert nudge.draft_kind is not None
+    await send(context, chat.id, render("messages/coach_draft_intro.html", kind=nudge.draft_kind, name=name))
+    text = coach_draft(nudge.draft_kind, nudge.slots, notebook.profile().first_name)
+    await send(context, chat.id, render("messages/draft_text.html", text=text), _reword_buttons(token, text, 0, "warm"))
+
+
+def _reword_buttons(token: str, text: str, variant: int, style: str) -> Keyboard:
+    """Copy (where Telegram allows it); Other wording; Shorter / More formal / Warmer: a step's draft is kept with
+    the step, so its token is all a button needs."""
+    rows: Keyboard = []
+    if len(text) <= COPY_LIMIT:
+        rows.append([InlineKeyboardButton("📋 Copy", copy_text=CopyTextButton(text))])
+    rows.append([("🔄 Other wording", button("reword", token, f"{(variant + 1) % VARIANTS}{style[0]}"))])
+    restyle = [("✂️ Shorter", "short"), ("🎩 More formal", "formal"), ("🙂 Warmer", "warm")]
+    rows.append([(label, button("reword", token, f"{variant}{s[0]}")) for label, s in restyle if s != style])
+    return rows
+
+
+@for_user
+async def on_reword(update: Update, context: Context, notebook: Notebook) -> None:
+    """Other wording, Shorter, More formal on a step's draft: edited in place while the step is open."""
+    query, data = pressed(update)
+    pending = notebook.peek_pending(data.args[0]) if data else None
+    if data is None or pending is None or pending["action"] != "nudge":
+        await query.answer(render("messages/expired.txt"), show_alert=True)
+        return
+    await query.answer()
+    nudge = Nudge(**pending["payload"])
+    token, phrasing = data.args
+    variant, style = int(phrasing[0]), _STYLE_OF[phrasing[1]]
+    text = coach_draft(nudge.draft_kind or "", nudge.slots, notebook.profile().first_name, variant, style)
+    buttons = _reword_buttons(token, text, variant, style)
+    if query.message is None:
+        await reply(update, context, _draft_html_text(text), buttons)
+        return
+    await query.edit_message_text(_draft_html_text(text), reply_markup=keyboard(buttons))
+
+
+def _draft_html_text(text: str) -> str:
+    return render("messages/draft_text.html", text=text)
 
 
 def _draft_buttons(notebook: Notebook, draft: Draft) -> list[list[tuple[str, str] | InlineKeyboardButton]]:

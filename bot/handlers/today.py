@@ -12,11 +12,11 @@ from bot.coach.planning import goals
 from bot.coach.planning.nudges import COACH_DRAFTS, Nudge
 from bot.coach.reading.shorthand import article
 from bot.context import Context, local_today
-from bot.handlers.drafts import send_draft
+from bot.handlers.drafts import send_coach_draft, send_draft
 from bot.handlers.guard import for_user
 from bot.morning.send import nudge_message
 from bot.rendering import render
-from bot.sending import reply, send
+from bot.sending import reply
 from bot.store.notebook import Notebook
 
 
@@ -103,12 +103,7 @@ async def on_nudge(update: Update, context: Context, notebook: Notebook) -> None
             await query.edit_message_text(render("messages/nudge_snoozed.html", name=name, days=days))
     elif action == "draft" and nudge.draft_kind in COACH_DRAFTS:
         await query.answer()
-        chat = update.effective_chat
-        assert chat is not None
-        await send(context, chat.id, render("messages/coach_draft_intro.html", kind=nudge.draft_kind, name=name))
-        sender = " ".join(notebook.profile().first_name.split()[:1])  # notes sign with a first name, as drafts do
-        text = render(f"drafts/{nudge.draft_kind}.txt", sender=sender, **nudge.slots)
-        await send(context, chat.id, render("messages/draft_text.html", text=text))
+        await send_coach_draft(update, context, notebook, nudge, token, name)
     elif action == "draft" and nudge.draft_kind and contact is not None:
         await query.answer()
         await send_draft(update, context, notebook, nudge.draft_kind, contact.id, nudge.other_contact_id or None)

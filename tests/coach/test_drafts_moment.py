@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.coach.writing.drafts import DRAFT_KINDS, STYLES, VARIANTS, draft_note
+from bot.coach.writing.drafts import DRAFT_KINDS, STYLES, VARIANTS, coach_draft, draft_note
 from bot.store.records import Contact, Interaction, Promise
 from bot.store.view import Network
 
@@ -150,3 +150,27 @@ def test_shorter_is_always_shorter_than_what_was_shown(kind):
         for shown in ("warm", "formal"):
             longer = draft_note(kind, net, "jane", TODAY, other_id="tom", sender_name="Sam", variant=v, style=shown)
             assert len(short.text) < len(longer.text), (short.text, longer.text)
+
+
+COACHED = {
+    "ask": {"first": "Carla", "goal": "raise a seed round", "ask": "intro", "goal_words": "I'm raising a seed round"},
+    "loop": {"first": "Sam", "news": "we closed the round", "good": "1"},
+    "offer": {"first": "Oli", "need": "a lawyer", "offer": "I can help with contracts"},
+    "birthday": {"first": "Ana"},
+}
+
+
+@pytest.mark.parametrize("kind", COACHED)
+def test_a_steps_draft_comes_in_every_wording_and_shorter_is_shorter(kind):
+    for v in range(VARIANTS):
+        said = {s: coach_draft(kind, COACHED[kind], "Sam Stone", v, s) for s in STYLES}
+        assert len(said["short"]) < min(len(said["warm"]), len(said["formal"])), said
+        assert all(text.endswith("\n\nSam") for text in said.values()), said
+    assert len({coach_draft(kind, COACHED[kind], "Sam", v) for v in range(VARIANTS)}) == VARIANTS
+
+
+def test_a_close_the_loop_thanks_a_client_who_signed_for_their_trust():
+    meera = {"first": "Meera", "news": "we signed", "good": "1", "part": "1", "what": "signed"}
+    for v in range(VARIANTS):
+        text = coach_draft("loop", meera, "Sam", v)
+        assert "trust" in text and "we signed" not in text and "helped" not in text, text

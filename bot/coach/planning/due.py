@@ -148,6 +148,7 @@ class LoopDue(NamedTuple):
     goal_text: str
     news: str  # outcome key, see goals.OUTCOME_NEWS
     good: bool
+    part: bool = False  # they took part in the outcome itself (the note was about them): thanked, not told
 
 
 def tuple_maker(cls: type[T]) -> Callable[[Iterable[Any]], T]:
@@ -551,7 +552,8 @@ def _goal_steps_after_helpers(
         for cid in goal["loops"]:
             helped = rows.get(cid)
             if helped is not None and "archived" not in helped:
-                detail = LoopDue(helped, goal["id"], goal["text"], last.get("what", ""), bool(last.get("good")))
+                what, good, part = last.get("what", ""), bool(last.get("good")), cid == last.get("about")
+                detail = LoopDue(helped, goal["id"], goal["text"], what, good, part)
                 due.append(Due(-LOOP, f"loop:{goal['id']}:{cid}", "loop", (cid,), detail))
 
 

@@ -27,6 +27,7 @@ class Progress(TypedDict):
     on: str
     what: str  # an outcome key, see OUTCOMES
     good: bool
+    about: NotRequired[str]  # the contact a good outcome note was about: they took part in it
 
 
 class Goal(TypedDict):
@@ -408,7 +409,10 @@ def apply_outcome(
     if not outcome.good and subject_id in helpers:
         helpers.remove(subject_id)
     progress = list(goal.get("progress", []))
-    progress.append({"on": today.isoformat(), "what": outcome.key, "good": outcome.good})
+    step: Progress = {"on": today.isoformat(), "what": outcome.key, "good": outcome.good}
+    if outcome.good and subject_id:
+        step["about"] = subject_id  # they took part in it (the fund that led, the client who signed): thanks, not news
+    progress.append(step)
     goal["progress"] = progress
     goal["loops"] = sorted(set(goal.get("loops", [])) | set(helpers))
     goal["outcome_on"] = today.isoformat()

@@ -324,19 +324,18 @@ def _loop(due: Due, rows: Rows, today: date) -> Nudge:
     loop: LoopDue = due.detail
     first = loop.row["first"]
     news = _NEWS_FOR_YOU.get(loop.news, "You have news")
-    if loop.good:
+    action = f"Tell {first} how it turned out, and thank them."
+    if loop.part:  # they were part of it, so they know: thank them for their part (docs/coaching.md, "Goals")
+        reason = f"{news} with {first}." if loop.news == "signed" else f"{news} - {first} was part of it."
+        action = f"Thank {first} for their trust." if loop.news == "signed" else f"Thank {first} for their part in it."
+    elif loop.good:
         reason = f"{news} - {first} helped you get there and will want to hear it from you."
     else:
         reason = f"{news}, but {first} helped along the way - telling them keeps the door open."
-    return _nudge(
-        due,
-        loop.row["id"],
-        reason,
-        f"Tell {first} how it turned out, and thank them.",
-        "loop",
-        goal_id=loop.goal_id,
-        slots={"first": first, "news": OUTCOME_NEWS.get(loop.news, "there's news"), "good": "1" if loop.good else ""},
-    )
+    slots = {"first": first, "news": OUTCOME_NEWS.get(loop.news, "there's news"), "good": "1" if loop.good else ""}
+    if loop.part:
+        slots.update(part="1", what=loop.news)
+    return _nudge(due, loop.row["id"], reason, action, "loop", goal_id=loop.goal_id, slots=slots)
 
 
 # -- goals ----------------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from datetime import date
 from bot.coach.errors import NotUnderstood
 from bot.coach.saying.known import known_in
 from bot.coach.writing.drafts import congrats, followup, intro, introduce, reconnect, share, thanks
+from bot.coach.writing.drafts.coached import coach_draft
 from bot.coach.writing.drafts.note import (
     COPY_LIMIT,
     MAX_CHARS,
@@ -110,6 +111,7 @@ __all__ = [
     "VARIANTS",
     "Draft",
     "IntroReason",
+    "coach_draft",
     "draft_note",
     "intro_reason",
     "reason_in_words",

@@ -181,3 +181,10 @@ async def test_shorter_on_a_congratulation_is_shorter(user: User):
     first = note_of(user.last[-1])
     await user.tap("Shorter")
     assert len(note_of(user.last[-1])) < len(first)
+
+
+async def test_congratulations_on_a_story_published_name_the_story(user: User):
+    await user.say("/met Eve Park at the writers night")
+    await user.say("/note Eve: her story was published in the New Yorker")
+    await user.say("/draft congrats Eve")
+    assert "your story in the New Yorker" in unescape(note_of(user.last[-1]))

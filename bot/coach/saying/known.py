@@ -73,7 +73,10 @@ def known(
             take(read_facts(item.text, contact, item.on, item.id))
     first_on = contact.met_on or (contact.created_at[:10] if contact.created_at else "")
     for win in contact.wins:
-        dated = next((i.on for i in timeline if fold(win) in fold(i.text)), first_on)
+        noted = next((i for i in timeline if fold(win) in fold(i.text)), None)
+        if noted is not None and any(f.source_id == noted.id and f.kind in NEWS_KINDS for f in facts):
+            continue  # the card's copy of news a note said: the note's own reading is the better one
+        dated = noted.on if noted is not None else first_on
         read = [f for f in read_facts(_as_news(win), contact, dated) if f.kind in NEWS_KINDS]
         if win.strip() and not read and not any(f.kind in NEWS_KINDS for f in facts):
             # News on the card in words no rule reads ("PhD done"): still news, said without quoting it.

@@ -147,7 +147,7 @@ class Note:
             )
         return (
             f"You mentioned you're {words} - that's exactly the role I'm looking for, so I'd love to hear more.",
-            f"You mentioned you're {words}, which is exactly the role I'm looking for - could we talk about it?",
+            f"You mentioned you're {words}, which is exactly the role I'm looking for: could you tell me more?",
             f"I was glad to hear you're {words}: that's exactly the role I'm looking for, and I'd love to learn more.",
         )[self.variant]
 

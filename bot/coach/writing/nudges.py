@@ -325,7 +325,7 @@ def _loop(due: Due, rows: Rows, today: date) -> Nudge:
     first = loop.row["first"]
     news = _NEWS_FOR_YOU.get(loop.news, "You have news")
     action = f"Tell {first} how it turned out, and thank them."
-    if loop.part:  # they were part of it, so they know: thank them for their part (docs/coaching.md, "Goals")
+    if loop.part:  # they were part of it, so they know: thank them for their part (docs/coaching.md, "Drafts")
         reason = f"{news} with {first}." if loop.news == "signed" else f"{news} - {first} was part of it."
         action = f"Thank {first} for their trust." if loop.news == "signed" else f"Thank {first} for their part in it."
     elif loop.good:

@@ -28,6 +28,12 @@ def step_number(morning: str, name: str) -> str:
     raise AssertionError(f"no step about {name} in:\n{morning}")
 
 
+def step_text(morning: str, name: str) -> str:
+    """The lines of the morning's step about ``name``: its title up to the next step's."""
+    steps = re.split(r"\n(?=<b>\d+\.)", morning)
+    return next(step for step in steps if re.match(rf"<b>\d+\..*{name}", step))
+
+
 async def close_the_round(user: User, clock) -> str:
     await user.say("/goal raise a seed round")
     await user.say("/met Sam Ortiz at the founders dinner")
@@ -39,7 +45,7 @@ async def close_the_round(user: User, clock) -> str:
 
 async def test_the_fund_that_led_the_round_is_thanked_for_its_part_not_told_the_news(user: User, clock):
     morning = await close_the_round(user, clock)
-    victor = next(line for line in morning.split("\n\n") if "Victor" in line)
+    victor = step_text(morning, "Victor")
     assert "Tell Victor how it turned out" not in victor and "helped you get there" not in victor, victor
     assert "Thank Victor for their part" in victor, victor
     draft = await user.tap(f"{step_number(morning, 'Victor')} Draft")

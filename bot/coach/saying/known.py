@@ -77,7 +77,7 @@ def known(
         if noted is not None and any(f.source_id == noted.id and f.kind in NEWS_KINDS for f in facts):
             continue  # the card's copy of news a note said: the note's own reading is the better one
         dated = noted.on if noted is not None else first_on
-        read = [f for f in read_facts(_as_news(win), contact, dated) if f.kind in NEWS_KINDS]
+        read = [f for f in read_facts(_as_news(win), contact, dated) if f.kind in NEWS_KINDS and not _said(f, facts)]
         if win.strip() and not read and not any(f.kind in NEWS_KINDS for f in facts):
             # News on the card in words no rule reads ("PhD done"): still news, said without quoting it.
             read = [_derived(contact, "win", dated, event="news", source=win.strip())]
@@ -104,6 +104,18 @@ def known(
     current = [f for f in facts if f.id not in superseded]
     current.sort(key=lambda f: f.on)
     return Known(current)
+
+
+def _said(fact: Fact, facts: Sequence[Fact]) -> bool:
+    """Already said, in more words, by a fact at hand: the card's "published her story" beside a note's "her story
+    was published in the New Yorker"."""
+    what = fold(fact.slots.get("what", ""))
+    return bool(what) and any(
+        other.kind == fact.kind
+        and other.slots.get("event") == fact.slots.get("event")
+        and what in fold(other.slots.get("what", ""))
+        for other in facts
+    )
 
 
 def known_in(network: Network, contact_id: str, today: date) -> Known:

@@ -11,7 +11,8 @@ The rules are those the corpus was written for (a careful human assistant's reco
   due day (when the record has one) and the same ``whose`` ("mine" or "theirs"). ``whose`` is also reported alone.
 - Links: each expected link (``{"name", "as"}``) is a stored link to that person (by name, as above) with that
   relation. Mentioned people (named, not met) must be kept as mentioned.
-- A person the line did not name (a phantom), or a mentioned person saved as met, fails the line; a chat line
+- A person the line did not name (a phantom), or a mentioned person saved as met, fails the line (someone the line
+  does name, kept as mentioned though the record does not list them, is no phantom); a chat line
   (``"chat": true``) must create nobody (a question with buttons counts as creating).
 - A line is right when every person is found, every graded field is right, and there are no phantoms. A line is
   lost when it names people and nobody it names is saved.
@@ -314,8 +315,13 @@ def grade(cases: list[Case], read: Callable[[str, date], Reading]) -> Grade:
             if not ok:
                 problems.append(f"{name} not kept as mentioned" + (" (saved as met)" if i in met_mentioned else ""))
         phantoms = [n for k, n in enumerate(extra) if k not in met_mentioned.values()]
+        line_words = words(re.sub(r"['’]s\b", "", case.line))
         phantoms += [
-            n for k, n in enumerate(kept) if k not in mention_pairs.values() and not match_people([n], expected)
+            n
+            for k, n in enumerate(kept)
+            if k not in mention_pairs.values()
+            and not match_people([n], expected)
+            and not all(w in line_words for w in name_words(n))  # named in the line, kept apart: no phantom
         ]
         if phantoms:
             g.phantom_lines.append(where)
@@ -366,4 +372,4 @@ def read_with_nurture(line: str, today: date) -> Reading:
                 "birthday": facts.birthday,
             }
         )
-    return Reading(understood.kind, people)
+    return Reading(understood.kind, people, list(meeting.mentioned))

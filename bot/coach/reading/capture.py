@@ -34,10 +34,11 @@ from bot.coach.reading.lexicon import (
     _LEAD_JUNK,
     _MEAL,
     _TALK,
+    _TIE,
     _X_INTRODUCED_ME,
     tie_role,
 )
-from bot.coach.reading.meeting import HINT, Meeting, Understood
+from bot.coach.reading.meeting import HINT, Meeting, PersonMention, Understood
 from bot.coach.reading.mentions import described_as, first_person
 from bot.coach.reading.notes import extract_facts
 from bot.coach.reading.people import _clean, _read_rest, _scan_name, _scan_people
@@ -67,7 +68,30 @@ def _read(
         introduced_by=introducer or rest.introduced_by,
         facts=facts,
         notes=notes,
+        mentioned=_mentioned(s, people),
     )
+
+
+_THEIR_TIE = re.compile(r"\b(?:my|our|his|her|their)\s+" + _TIE + r"\s+(?=[A-Z])", re.IGNORECASE)
+
+
+def _mentioned(s: str, people: list[PersonMention]) -> list[str]:
+    """The people a line names but did not meet: "Jae" in "Jae's boss Minji", "(Zayn's dad)", "her daughter Jen",
+    "my lawyer Nina will join"."""
+    met = {p.name.split()[0].casefold() for p in people} | {p.name.casefold() for p in people}
+    found: list[str] = []
+
+    def add(name: str) -> None:
+        if name and name.casefold() not in met and name.split()[0].casefold() not in met and name not in found:
+            found.append(name)
+
+    for person in people:
+        add(person.link_to)
+    for m in _THEIR_TIE.finditer(s):
+        named = _scan_name(s, m.end(), False)
+        if named is not None and not is_not_a_name(named.name.split()[0]):
+            add(named.name)
+    return found
 
 
 def _read_line(s: str, today: date, told: bool = False) -> tuple[str, Meeting | None]:

@@ -13,6 +13,7 @@ from bot.coach.reading.lexicon import (
     _PREPOSITIONS,
     _PRONOUN_REL,
     _ROLE_WORDS,
+    _TIE,
     _job_words_ok,
     _set,
     tie_role,
@@ -61,6 +62,14 @@ _NOT_ROLE_WORDS = _set(
     color favor favour floor door for or event parent present moment comment client student's patient
     talent content recent agent urgent intent percent different excellent important current decent
     brilliant pleasant elegant relevant distant instant vibrant giant ant"""
+)
+
+
+# A tie said as a clause: "Neha Kapoor's brother", "wife of Karim", "cousin of my friend Camila", "grandma to Emma".
+_TIE_SAID = re.compile(
+    r"(?:(?P<owner>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)['’]s\s+" + _TIE + r"\b"
+    r"|(?:the\s+|a\s+)?" + _TIE.replace("?P<rel>", "?P<rel2>") + r"\s+(?:of|to)\s+(?:(?:my|our)\s+(?:\w+\s+)?)?"
+    r"(?P<owner2>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))",
 )
 
 
@@ -222,6 +231,10 @@ def _attribute(free: list[list[str]], people: list[PersonMention], today: date) 
                 body, linked = text[is_.end() :], True
         else:
             current = subject
+        tie = _TIE_SAID.match(body.strip())
+        if tie and len(subject) == 1 and not subject[0].link_to:  # "He's Funke's nephew", "she is wife of Karim"
+            tied_to = tie.group("owner") or tie.group("owner2")
+            subject[0].link_to, subject[0].link_as = tied_to, (tie.group("rel") or tie.group("rel2")).lower()
         job = _role_in(body, linked, plural=len(subject) > 1)
         if job:
             for person in subject:

@@ -40,6 +40,7 @@ class Meeting:
     introduced_by: str = ""  # "Sam"
     facts: Facts = field(default_factory=Facts)  # the whole line's facts: promises (with due dates) and the rest
     notes: str = ""  # free text that is not one of the clauses above (facts are read from it, and stay in it)
+    mentioned: list[str] = field(default_factory=list)  # named but not met: "Jae" in "Jae's boss Minji"
 
     @property
     def people_facts(self) -> bool:

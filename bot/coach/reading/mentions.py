@@ -125,7 +125,9 @@ def person_at(s: str, m: re.Match[str]) -> bool:
         return False
     if _sentence_start(s, m.start()):
         opener = not s[: m.start()].strip() and bool(_OPENER_AFTER.match(after))
-        owner = bool(_OWNER_AFTER.match(after))  # "Ngozi's brother Emeka"
+        owner = bool(_OWNER_AFTER.match(after)) or (  # "Ngozi's brother Emeka"
+            core != word and bool(_OWNER_AFTER.match("'s" + after))
+        )
         return given or two_names or (follows and slot) or opener or owner
     return given or slot or follows
 

@@ -53,6 +53,7 @@ from bot.coach.reading.lexicon import (
     _SPACES,
     _STOP,
     _THE_ROLE_OF,
+    _TIE,
     _TIME_OF_DAY,
     _TITLES,
     _TOKEN,
@@ -258,9 +259,18 @@ def _not_an_org(org: str) -> bool:
     return org.lower() in _NOT_ORGS or (words[0] == "the" and words[-1] in _PLACE_NOUNS)
 
 
+_OWNER_TIE = re.compile(r"(?P<owner>[^\W\d_][\w\-]*)['’]s\s+" + _TIE, re.IGNORECASE)
+
+
 def _apply_paren(inner: str, person: PersonMention) -> None:
     """ "(CTO, Globex)", "(product lead at Stripe)", "(Globex)", "(from Acme)"; not "(not that one lol)"."""
     parts = [p.strip() for p in inner.split(",") if p.strip()]
+    tie = _OWNER_TIE.fullmatch(parts[0]) if parts else None
+    if tie and _is_owner(tie.group("owner")):  # "Tariq (Zayn's dad)", "Jess from year 5 (Olly's mum)"
+        person.link_to, person.link_as = _capitalise(tie.group("owner")), tie.group("rel").lower()
+        parts = parts[1:]
+        if not parts:
+            return
     at = re.match(r"(?:at|@)\s*(?P<org>[^,]+)$", parts[0], re.I) if len(parts) == 1 else None
     if at:  # "Nkechi from legal (at vodafone)": the company; "legal" was the team
         if person.company.lower() in FUNCTIONS:

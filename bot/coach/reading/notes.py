@@ -394,6 +394,8 @@ _NEED = re.compile(
     r"|needs?(?!\s+to\b)|(?<!the\s)hiring(?:\s+for)?(?!\s+(?:manager|process|freeze))"
     r"|wants?\s+to\s+hire|trying\s+to\s+(?:hire|find|raise)|raising(?:\s+for)?"
     r"|(?P<intro>wants?|would\s+love|needs?|asked\s+for|could\s+use)(?=\s+(?:an?\s+)?intros?\b|\s+to\s+meet\b)"
+    r"|(?:wants?|would\s+like|asked\s+for|asks\s+for|ask\s+for|search|searches)(?!\s+to\b)"
+    r"|wants?\s+to(?=\s+(?!learn\b|know\b|talk\b|chat\b|swap\b|come\b|go\b|say\b|hire\b|start\b))"
     r"))\s+",
     re.IGNORECASE,
 )

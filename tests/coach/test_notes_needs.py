@@ -1,0 +1,29 @@
+"""Needs as people say them: "wants a demo", "asked for a site visit", "wants to see the equity breakdown"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.coach.reading.notes import extract_facts
+
+TODAY = date(2026, 3, 4)
+
+
+@pytest.mark.parametrize(
+    ("note", "need"),
+    [
+        ("Marco wants a demo thurs", "a demo"),
+        ("asked for a site visit", "a site visit"),
+        ("wants to see the equity breakdown", "see the equity breakdown"),
+        ("wants to move to product design", "move to product design"),
+        ("he search backend developer", "backend developer"),
+    ],
+)
+def test_a_need_is_read_whole(note, need):
+    assert need in extract_facts(note, TODAY).needs
+
+
+def test_wanting_to_learn_is_an_interest_not_a_need():
+    assert extract_facts("wants to learn about composting", TODAY).needs == []

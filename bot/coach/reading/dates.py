@@ -103,7 +103,9 @@ _COUNT_WORDS = {
 }  # fmt: skip
 
 _WD = (
-    r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?"
+    r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|saturday"
+    r"|(?:(?<=last\s)|(?<=past\s)|(?<=this\s)|(?<=next\s)|(?<=coming\s)|(?<=on\s)|(?<=by\s))sat"
+    r"|sat(?!\s+(?:next|nxt|with|w/|w\b|down|in\b|on\b|beside|at\b|by\b|behind|opposite|together|there|across))"
     r"|sun(?:day)?)"
 )
 _MO = (
@@ -127,6 +129,7 @@ DATE_PHRASE = re.compile(
     r"|(?P<tomorrow>tomorrow|tomorow|tmrw|tmrrw|tmr|tmw|2moro|2morrow)(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|(?P<in>in\s+)?{_COUNT}\s+{_UNIT}(?(in)|\s+(?P<ago>ago|back))"
     r"|(?P<edge>(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<edge_of>week|month|day)|eow|eom)"
+    rf"|(?:the\s+)?end\s+of\s+(?P<edge_month>{_MO})\b"
     r"|(?P<rel>last|past|this|next|coming)\s+(?P<rel_unit>week(?:end)?|wk|month|mo|year|yr)\b"
     rf"|(?:(?P<wd_rel>last|past|this|next|coming)\s+)?(?P<wd>{_WD})\b\.?(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|(?:the\s+)?{_ORD.format('d1')}\s+(?:of\s+)?(?P<m1>{_MO})\b\.?(?:,?\s+(?P<y1>\d{{4}}))?"
@@ -134,8 +137,11 @@ DATE_PHRASE = re.compile(
     r"|(?P<iso>\d{4}-\d{1,2}-\d{1,2})"
     r"|(?P<slash>[0-3]?\d/[0-3]?\d(?:/(?:\d{4}|\d{2}))?)(?![\d/])"
     rf"|(?P<mo_rel>last|next|this)\s+(?P<m3>{_MO})\b"
-    rf"|(?:(?:back\s+)?in|since|during|by|before|until|till)\s+(?P<m4>{_MO})\b(?:\s+(?P<y4>\d{{4}}))?"
+    rf"|(?:(?:back\s+)?in|since|during|by|before|until|till)\s+(?P<m4>{_MO})\b(?!\.?\s+\d)(?:\s+(?P<y4>\d{{4}}))?"
     rf"|the\s+{_ORD.format('d5')}\b"
+    r"|(?:(?<=by\s)|(?<=on\s)|(?<=before\s)|(?<=until\s)|(?<=till\s))(?P<d6>[0-3]?\d)(?:st|nd|rd|th)?\b"
+    r"(?![/.:]\d|\s*(?:%|k\b|am\b|pm\b|units?\b|ppl\b|people\b|min|hours?|days?|weeks?|months?|years?|ave|st\b"
+    r"|street|floor|fl\b|place|row|road|rd\b))"
     r")(?![\w'’])",
     re.IGNORECASE,
 )
@@ -282,8 +288,12 @@ def _resolve(m: re.Match[str], today: date, prefer: str) -> date | None:
         if prefer == "future" and month < today.month:
             year += 1
         return date(year, month, 1)
-    if g("d5"):
-        day = int(g("d5"))
+    if g("edge_month"):
+        month = _MONTH_NUMBERS[g("edge_month").lower()[:3]]
+        year = today.year + (1 if prefer == "future" and month < today.month else 0)
+        return date(year, month, calendar.monthrange(year, month)[1])
+    if g("d5") or g("d6"):
+        day = int(g("d5") or g("d6"))
         if not 1 <= day <= 31:
             return None
         found = _safe(today.year, today.month, day)

@@ -205,8 +205,12 @@ def _clip_words(text: str, limit: int) -> str:
     return " ".join(words[:limit])
 
 
+_PICTOGRAPHS = re.compile("[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]+")
+
+
 def _tidy(text: str) -> str:
-    return text.strip(" \t,.;:!?-–—'\"“”‘’").strip()
+    """Without the punctuation and emoji around it: "review my deck 🙏" -> "review my deck"."""
+    return _PICTOGRAPHS.sub("", text).strip(" \t,.;:!?-–—'\"“”‘’").strip()
 
 
 def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -260,6 +264,8 @@ def _promises(text: str, taken: list[tuple[int, int]], today: date | None = None
             theirs = bool(m.group("p2"))  # "Jane promised to send it": hers
             if not theirs:
                 continue
+        elif m.group("p2") and re.match(r"(?:offered|agreed)", m.group(), re.I) and not _user_said(text, m.start()):
+            theirs = True  # "..., offered to intro me to 2 clients": said of them, not of the user
         start = m.end()
         prefix = ""
         if m.group("imp"):

@@ -1,0 +1,54 @@
+"""Dates as people type them, in both orders, never before the day they were said unless written in the past."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.coach.reading.capture import understand
+from bot.coach.reading.dates import find_day
+from bot.coach.reading.notes import extract_facts
+
+TODAY = date(2026, 3, 10)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("send her mockups by 30th", "2026-03-30"),
+        ("email him dates by end of may", "2026-05-31"),
+        ("apply by oct 15 please", "2026-10-15"),
+        ("by Jan 20", "2027-01-20"),
+        ("by March 3rd", "2027-03-03"),
+        ("by 15 march", "2026-03-15"),
+        ("on 2/24", "2027-02-24"),
+        ("by the 20th", "2026-03-20"),
+        ("next monday", "2026-03-16"),
+        ("in 2 weeks", "2026-03-24"),
+        ("end of month", "2026-03-31"),
+    ],
+)
+def test_a_deadline_in_any_common_form(text, day):
+    found = find_day(text, TODAY, prefer="future")
+    assert found is not None and found.day.isoformat() == day
+
+
+def test_the_words_of_the_date_leave_the_promise():
+    [item] = extract_facts("I'll send her the deck by March 3rd", TODAY).promise_items
+    assert (item.text, item.due_on) == ("send her the deck", "2027-03-03")
+
+
+@pytest.mark.parametrize("text", ["sat next to Ana on the train", "sat w/ Ravi's mentor", "by 5 pm", "on 5th ave"])
+def test_words_that_only_look_like_dates(text):
+    assert find_day(text, TODAY, prefer="past") is None
+
+
+def test_sat_is_still_saturday_when_said_as_a_day():
+    meeting = understand("met Ola last sat at parkrun", TODAY).meeting
+    assert meeting is not None and meeting.when == date(2026, 3, 7)
+
+
+def test_an_offer_said_of_them_is_theirs_and_comes_without_its_emoji():
+    facts = extract_facts("pitch practice w/ Dr. Eze - offered to review my deck 🙏", TODAY)
+    assert facts.theirs == ["review my deck"] and facts.promises == []

@@ -49,3 +49,17 @@ def test_role_and_company_are_read_apart(line, who, role, company):
 def test_both_at_a_company_gives_it_to_each():
     meeting = understand("Liam Murphy + his sis Aoife, both at intercom. drinks thu", TODAY).meeting
     assert meeting is not None and [p.company for p in meeting.people] == ["intercom", "intercom"]
+
+
+@pytest.mark.parametrize(
+    ("line", "where"),
+    [
+        ("omg Arjun from the devops meetup is Neha's brother", "the devops meetup"),
+        ("Ewa from the 7:40 train - her hubby Piotr does payroll software", "the 7:40 train"),
+        ("yesterday in the meetup of python i know Aylin Kaya", "python meetup"),
+        ("open house @ 42 maple: the Garcias (Luis & Marta) relocating", "open house at 42 maple"),
+    ],
+)
+def test_where_they_were_is_kept_in_the_users_words(line, where):
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None and meeting.context == where

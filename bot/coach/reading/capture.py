@@ -64,7 +64,7 @@ def _read(
     return Meeting(
         people=people,
         when=rest.when or today,
-        context=rest.context,
+        context=place_said(rest.context or next((p.met_at for p in people if p.met_at), "")),
         introduced_by=introducer or rest.introduced_by,
         facts=facts,
         notes=notes,
@@ -73,6 +73,22 @@ def _read(
 
 
 _THEIR_TIE = re.compile(r"\b(?:my|our|his|her|their)\s+" + _TIE + r"\s+(?=[A-Z])", re.IGNORECASE)
+
+
+# "the meetup of python", "the event of startups": a place said the other way round ("python meetup").
+_OF_PLACE = re.compile(
+    r"^(?:the\s+)?(?P<what>meetup|conference|conf|event|party|fair|dinner|mixer|night)\s+of\s+(?:the\s+)?(?P<of>.+)$",
+    re.IGNORECASE,
+)
+_PLACE_SHORTHAND = {"@": "at"}
+
+
+def place_said(where: str) -> str:
+    """A place as it is kept, in the user's words but for an "@" ("open house @ 42 maple" -> "open house at 42
+    maple") and a place said the other way round ("the meetup of python" -> "python meetup")."""
+    where = " ".join(_PLACE_SHORTHAND.get(w.lower(), w) for w in where.replace("@", " @ ").split())
+    m = _OF_PLACE.match(where)
+    return f"{m.group('of')} {m.group('what')}" if m else where
 
 
 def _mentioned(s: str, people: list[PersonMention]) -> list[str]:
@@ -150,7 +166,7 @@ def _read_introduced(s: str, today: date) -> Meeting | None:
         first.role = first.role or tie_role(first.link_as)
     where, when, _, _ = _read_lead_in(s[:at], today)
     if where and not meeting.context:
-        meeting.context = where
+        meeting.context = place_said(where)
     if when is not None and meeting.when == today:
         meeting.when = when
     return meeting
@@ -250,7 +266,7 @@ def _read_from_first_person(s: str, today: date) -> tuple[str, Meeting | None]:
         return "maybe", None
     _lead_in_company(meeting, lead_in)
     if where and not meeting.context:
-        meeting.context = where
+        meeting.context = place_said(where)
     if when is not None and meeting.when == today:
         meeting.when = when
     return ("meeting" if met or where else "maybe"), meeting

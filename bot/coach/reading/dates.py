@@ -138,7 +138,7 @@ DATE_PHRASE = re.compile(
     r"|(?P<slash>[0-3]?\d/[0-3]?\d(?:/(?:\d{4}|\d{2}))?)(?![\d/])"
     rf"|(?P<mo_rel>last|next|this)\s+(?P<m3>{_MO})\b"
     rf"|(?:(?:back\s+)?in|since|during|by|before|until|till)\s+(?P<m4>{_MO})\b(?!\.?\s+\d)(?:\s+(?P<y4>\d{{4}}))?"
-    rf"|the\s+{_ORD.format('d5')}\b"
+    rf"|the\s+{_ORD.format('d5')}\b(?![:.]\d)"
     r"|(?:(?<=by\s)|(?<=on\s)|(?<=before\s)|(?<=until\s)|(?<=till\s))(?P<d6>[0-3]?\d)(?:st|nd|rd|th)?\b"
     r"(?![/.:]\d|\s*(?:%|k\b|am\b|pm\b|units?\b|ppl\b|people\b|min|hours?|days?|weeks?|months?|years?|ave|st\b"
     r"|street|floor|fl\b|place|row|road|rd\b))"

@@ -24,7 +24,8 @@ _MARKS = (
 )
 _WORD = rf"[^\W\d_](?:[\w{_MARKS}]|['’\-](?=[^\W\d_]))*"
 _TOKEN = re.compile(rf"\s*({_WORD})(\.)?")
-_WORDISH = re.compile(r"\s*([^\s,;:()\[\]{}!?]+)")  # any run of non-separators: "R&D", "Studio 54", "#1"
+# Any run of non-separators: "R&D", "Studio 54", "#1", "the 7:40".
+_WORDISH = re.compile(r"\s*((?:[^\s,;:()\[\]{}!?]|(?<=\d):(?=\d))+)")
 
 _TITLES = _set("dr prof professor mr mrs ms mx sir dame rev fr doctor sr sra srta frau herr mme mlle")
 # Titles that are also words ("her sister Ana", "Father Tom"): a title only with a capital.
@@ -260,6 +261,12 @@ _NOT_ORGS = frozenset(
 _PLACE_NOUNS = _set(
     "gym club class school uni college church neighbourhood neighborhood building street block park pool "
     "playground nursery kindergarten"
+)
+# Where you meet people: "from the devops meetup", "from the linkedin booth", "Ewa from the 7:40 train".
+_EVENT_NOUNS = _set(
+    "meetup meetups breakfast booth train bus conference conf fair dinner lunch party event mixer panel workshop "
+    "meeting session center centre market garden gala drive cleanup hackathon summit festival expo show night "
+    "afterparty reception launch retreat offsite course cohort program programme table coworking"
 )
 _TIME_OF_DAY = re.compile(
     r"(?:noon|midday|midnight|lunch(?:time)?|dinner|night|\d{1,2}(?::\d\d)?\s*(?:am|pm)?|\d{1,2}h)$", re.I

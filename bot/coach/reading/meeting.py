@@ -28,6 +28,7 @@ class PersonMention:
     link_to: str = ""  # "Jane" in "Jane's husband Mark" (another person in the line, or someone already known)
     link_as: str = ""  # "husband"
     facts: Facts = field(default_factory=Facts)  # interests, needs, offers, birthday, wins said about this person
+    met_at: str = ""  # "the devops meetup" in "Arjun from the devops meetup": where you know them from
 
 
 @dataclass

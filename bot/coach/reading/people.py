@@ -22,6 +22,7 @@ from bot.coach.reading.lexicon import (
     _CONTEXT,
     _CONTROL,
     _DATE,
+    _EVENT_NOUNS,
     _FAMILY,
     _FROM,
     _GAP,
@@ -256,7 +257,13 @@ def _scan_role(s: str, j: int, clause: bool = False) -> tuple[str, str, int] | N
 
 def _not_an_org(org: str) -> bool:
     words = org.lower().split()
-    return org.lower() in _NOT_ORGS or (words[0] == "the" and words[-1] in _PLACE_NOUNS)
+    return org.lower() in _NOT_ORGS or (words[0] == "the" and words[-1] in _PLACE_NOUNS | _EVENT_NOUNS)
+
+
+def _a_place(org: str) -> bool:
+    """ "the devops meetup", "the 7:40 train", "the gym": where they were, not where they work."""
+    words = org.lower().split()
+    return len(words) > 1 and words[0] == "the" and words[-1] in _PLACE_NOUNS | _EVENT_NOUNS
 
 
 _OWNER_TIE = re.compile(r"(?P<owner>[^\W\d_][\w\-]*)['’]s\s+" + _TIE, re.IGNORECASE)
@@ -318,6 +325,9 @@ _OF_ORG = re.compile(
 _ACRONYM_ORG = re.compile(r"\s*,\s*(?P<org>[A-Z][A-Z0-9&]{1,7})(?=\s*[,.;]|$)")
 
 
+_FROM_STOP = _set("at @ in on during with is was says said")
+
+
 def _scan_attributes(s: str, j: int, person: PersonMention) -> int:
     """Company and role right after a name: "(CTO, Globex)", "from Acme", ", head of design at Stripe"."""
     for _ in range(4):
@@ -339,13 +349,15 @@ def _scan_attributes(s: str, j: int, person: PersonMention) -> int:
             continue
         m = _FROM.match(s, j)
         if m and not person.company:
-            org, end = _scan_phrase(s, m.end(), _PHRASE_STOP | {"at", "@", "in", "on", "during", "with"})
+            org, end = _scan_phrase(s, m.end(), _PHRASE_STOP | _FROM_STOP)
             team = _TEAM.match(org)
             if team:  # "from nubank's design ops", "from doctolib's TA team"
                 person.company, j = team.group("org"), end
                 person.role = person.role or team.group("role")
                 continue
             if org and _not_an_org(org):
+                if _a_place(org):
+                    person.met_at = person.met_at or org
                 j = end
                 continue
             if org:

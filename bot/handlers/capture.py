@@ -16,7 +16,7 @@ from bot.coach.reading.dates import birthday_in_words, when_in_words
 from bot.coach.reading.meeting import ASK_ABOVE_PEOPLE, MAX_TEXT, Meeting
 from bot.coach.reading.names import fold, names_of, split_name_and_rest
 from bot.coach.reading.upcoming import read_plan
-from bot.coach.saying.phrases import helped_you
+from bot.coach.saying.debts import helped_you
 from bot.context import Context, local_today
 from bot.handlers import goals, tidying
 from bot.handlers import meetings as meetings_flow

@@ -10,9 +10,10 @@ from bot.coach.journal import entries as journal
 from bot.coach.journal import meetings
 from bot.coach.reading.facts import read_facts
 from bot.coach.reading.second_person import to_second_person
+from bot.coach.saying.debts import Kept, keep_words, keeping
 from bot.coach.saying.grammar import YOU, Person, day_in_words
 from bot.coach.saying.known import known
-from bot.coach.saying.phrases import Kept, congrats_on, headline, keep_words, keeping, news, question
+from bot.coach.saying.phrases import congrats_on, headline, news, question
 from bot.notebooks import open_store
 from bot.store.records import Contact, Fact, Interaction, Promise
 from bot.store.view import network_of

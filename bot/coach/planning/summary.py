@@ -16,7 +16,7 @@ from typing import Any, NotRequired, TypedDict
 from bot.coach.planning.asks import context_fields, role_tokens
 from bot.coach.planning.give import fresh_win, key_words
 from bot.coach.planning.strength import known_about
-from bot.coach.saying.phrases import debt_words
+from bot.coach.saying.debts import debt_words
 from bot.store.notebook import Digest
 from bot.store.records import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE, Contact, Interaction, Promise
 from bot.store.schema import typed_dict_check

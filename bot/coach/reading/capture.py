@@ -41,7 +41,8 @@ from bot.coach.reading.lexicon import (
 from bot.coach.reading.meeting import HINT, Meeting, PersonMention, Understood
 from bot.coach.reading.mentions import described_as, first_person
 from bot.coach.reading.notes import extract_facts
-from bot.coach.reading.people import _clean, _read_rest, _scan_name, _scan_people
+from bot.coach.reading.people import _clean, _scan_name, _scan_people
+from bot.coach.reading.rest import _read_rest
 from bot.coach.reading.stopwords import is_not_a_name
 
 # --- the whole line -------------------------------------------------------------------------------------------

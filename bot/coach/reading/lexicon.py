@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.coach.reading.dates import DATE_PHRASE
-from bot.coach.reading.stopwords import VERB_FORMS
+from bot.coach.reading.stopwords import VERB_FORMS, is_not_a_name
 
 
 def _set(words: str) -> frozenset[str]:
@@ -306,3 +306,14 @@ def _job_words_ok(words: list[str]) -> bool:
         if low in VERB_FORMS or low in _NOT_JOB_WORDS or (low.endswith("ed") and len(low) > 4):
             return False
     return True
+
+
+def _capitalise(word: str) -> str:
+    """ "o'brien" -> "O'Brien", "jean-luc" -> "Jean-Luc". Only for words typed all in lower case."""
+    return re.sub(r"(^|[-'’])([^\W\d_])", lambda m: m.group(1) + m.group(2).upper(), word)
+
+
+def _is_owner(word: str) -> bool:
+    """ "Jane" in "Jane's husband" names a person; "mum" in "mum's friend" does not."""
+    low = word.lower()
+    return not is_not_a_name(word) and low not in RELATIONS and low not in _STOP and low not in _set("mum mom dad")

@@ -13,30 +13,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import NamedTuple
 
-from bot.coach.reading.dates import DATE_PHRASE, find_day
-
-
-def _set(words: str) -> frozenset[str]:
-    """A word set written as one string: easier to read and extend than a list of quoted words."""
-    return frozenset(words.split())
-
-
-# Longest note we read for facts; anything beyond stays in the notes but is not mined (bounds the work).
-MAX_FACTS_TEXT = 2000
-MAX_ITEM_WORDS = 6
-MAX_ACTION_WORDS = 14
-MAX_ITEMS = 10
-
-
-class PromiseItem(NamedTuple):
-    """One thing promised, the day it is due (ISO) or "", and whose promise it is: "mine" (the user's: "I'll send
-    her the deck") or "theirs" (made to the user: "she'll intro me to her CRO", "offered to review my CV")."""
-
-    text: str
-    due_on: str
-    whose: str = "mine"
+from bot.coach.reading.dates import DATE_PHRASE
+from bot.coach.reading.promises import _DUE_LEAD, PromiseItem, _promises
+from bot.coach.reading.spans import (
+    _CLAUSE_AND,
+    _CLAUSE_SPLIT,
+    _COMMA_END,
+    _HARD_END,
+    _LEADING_FILLER,
+    _LIST_SPLIT,
+    _NOT_INTEREST,
+    MAX_ACTION_WORDS,
+    MAX_FACTS_TEXT,
+    MAX_ITEM_WORDS,
+    MAX_ITEMS,
+    _clip_words,
+    _free,
+    _set,
+    _tidy,
+    _to_boundary,
+    _user_said,
+)
 
 
 @dataclass
@@ -70,29 +68,6 @@ class Facts:
         dues = [*self.theirs_due, *[""] * (len(self.theirs) - len(self.theirs_due))]
         return [PromiseItem(text, due_on, "theirs") for text, due_on in zip(self.theirs, dues, strict=False)]
 
-
-# A fact ends at a sentence or clause boundary. Commas end promises and wins; interest lists may run past one.
-_HARD_END = re.compile(r"\s*(?:[.;!?\n]|\s[-–—]\s|[()]|\bbut\b|\bwhile\b|\bbecause\b)", re.IGNORECASE)
-_COMMA_END = re.compile(r"\s*(?:[,.;!?\n]|\s[-–—]\s|[()]|\bbut\b|\bwhile\b|\bbecause\b)", re.IGNORECASE)
-# Joining words that start a new clause rather than continue a list: "loves jazz and I promised...".
-_CLAUSE_AND = re.compile(
-    r"\s+(?:and|&)\s+(?:i|i'll|i’ll|i'd|i’d|she|he|they|we|she's|he's|just|also|then|so|got|owe|need|"
-    r"promised|will|should|is|was|has|had|launched|raised|won|published|joined|started)\b",
-    re.IGNORECASE,
-)
-
-# Words that cannot start (or continue) an interest: pronouns, verbs of other facts, fillers.
-_NOT_INTEREST = _set(
-    """i i'll i’ll i'd i’d i'm i’m me my we she he they her him them his their it its you your she's he's
-    they're is was are were be been has have had do does did will would should could can must need needs
-    owe owes promised got get just also then so too very really loves love likes like enjoys into fan
-    interested passionate cares big keen launched raised won published joined started who which that
-    when where met meet said told asks asked wants going gonna but and or not no yes obviously lol haha tho
-    though"""
-)
-_LIST_SPLIT = re.compile(r"\s+(?:and|or)\s+|\s*[/&+]\s*", re.IGNORECASE)
-_LEADING_FILLER = frozenset({"the", "a", "an", "some", "all", "any", "her", "his", "their", "my"})
-_OBJECT_PRONOUNS = r"(?:her|him|them|you|us|me)"
 
 # --- interests ----------------------------------------------------------------------------------------------
 
@@ -136,52 +111,6 @@ _INTO_NEEDS = frozenset(
     }
 )
 
-# --- promises: the user's own commitments, phrased as the action --------------------------------------------
-
-_I_WILL = (
-    r"\bI\s*(?:'ll|’ll|\s+will|\s+shall|'m\s+going\s+to|’m\s+going\s+to|\s+am\s+going\s+to|'m\s+gonna|’m\s+gonna"
-    r"|\s+need\s+to|\s+have\s+to|\s+must|\s+should|\s+ought\s+to|\s+promised(?:\s+to)?|\s+offered\s+to"
-    r"|\s+agreed\s+to|\s+want\s+to|\s+said\s+i'll|\s+said\s+i’ll|\s+said\s+I'd|\s+said\s+I’d|\s+said\s+I\s+would)\s+"
-)
-_TOLD = (
-    r"\b(?:told|promised|assured)\s+(?:" + _OBJECT_PRONOUNS + r"|[A-Z][\w'’-]*)\s+(?:that\s+)?"
-    r"I\s*(?:'d|’d|\s+would|'ll|’ll|\s+will)\s+"
-)
-_PROMISED_TO = r"\b(?:promised|offered|agreed|committed)\s+to\s+"
-_PROMISED_OBJ = r"\bpromised\s+(?P<obj>" + _OBJECT_PRONOUNS + r")\s+(?!to\b|that\b|I\b)"
-# Subject-less to-dos, only at the start of a clause: "need to send him my CV", "should follow up".
-_CLAUSE_START = r"(?:^|(?<=[,.;:!?(\n])\s*|(?<=\s[-–—])\s*|\b(?:and|also|then|so|must|really)\s+)"
-_TODO = (
-    _CLAUSE_START + r"(?:need\s+to|have\s+to|gotta|got\s+to|should|must|will|going\s+to|remember\s+to"
-    r"|remind\s+me\s+to|to\s*do\s*:|todo\s*:?)\s+"
-)
-_OWE = r"\b(?:I\s+)?(?P<owe>owe\s+(?:her|him|them|you|[A-Z][\w'’-]*)\s+)"
-_IMPERATIVE = (
-    _CLAUSE_START + r"(?P<verb>(?:send|snd|intro|introduce|email|e-mail|ping|text|share|forward|fwd|invite"
-    r"|follow\s+up|connect\s+(?:her|him|them)\s+with|buy|book|schedule|call|reply(?:\s+to)?|look\s+up"
-    r"|check\s+in\s+with|ask|confirm|chase|pay|drop|bring|answer|invoice|apply|rsvp|reach\s+out"
-    r"|sending|emailing|pinging|texting|calling|getting|showing|sharing|forwarding|booking|dropping|bringing"
-    r"|doing|writing|introducing|paying|invoicing)\b)"
-)
-# Promises made to the user: "she'll intro me", "said he'd send", "offered to review my CV", "can refer me",
-# "happy to intro", "is sending the contract", "Jean sends his by the 20th".
-_THEY_WILL = (
-    r"\b(?P<they>(?:she|he|they|shes|hes)\s*(?:'ll|’ll|\s+will|\s+would|'d|’d|\s+is\s+going\s+to|'s\s+going\s+to"
-    r"|’s\s+going\s+to|\s+can|\s+could|\s+might|\s+may)"
-    r"|(?:said|says|say|told\s+me|promised|mentioned)\s+(?:that\s+)?(?:she|he|they)\s*(?:'d|’d|'ll|’ll|\s+would|\s+will"
-    r"|\s+can|\s+could)"
-    r"|(?:offered|offer|offers|promised|agreed|volunteered)\s+(?:to\s+me\s+)?(?:me\s+)?to"
-    r"|(?:is|'s|’s)\s+(?:happy|glad|keen|willing|going)\s+to|happy\s+to|glad\s+to"
-    r"|(?:can|could)\s+(?=(?:intro|introduce|refer|help|get|send|share|review|look|check|put|connect|host|teach|show"
-    r"|lend|give|shoot|stage|do)\b))\s+"
-)
-_THEY_DO = r"\b(?P<theydo>(?:she|he|they)(?:'s|’s|\s+is|\s+are)\s+(?=(?:sending|bringing|emailing|sharing|getting)\b))"
-_PROMISE = re.compile(
-    "|".join(f"(?P<p{i}>{p})" for i, p in enumerate((_TOLD, _I_WILL, _PROMISED_TO, _PROMISED_OBJ, _TODO, _OWE)))
-    + f"|(?P<imp>{_IMPERATIVE})|(?P<theirs>{_THEY_WILL})|(?P<their_do>{_THEY_DO})",
-    re.IGNORECASE,
-)
-
 # --- wins: news worth congratulating ------------------------------------------------------------------------
 
 _WIN = re.compile(
@@ -198,91 +127,6 @@ _WIN = re.compile(
 # "raised" is only a win when money is in the phrase ("raised a seed round"), not "raised a question".
 _MONEY = re.compile(r"\b(?:round|seed|series|funding|million|billion|capital)\b|[$€£]|\d\s*[mk]\b", re.IGNORECASE)
 _NEGATED = re.compile(r"(?:\bnot|n't|n’t|\bnever|\bno)\s+(?:\w+\s+)?$", re.IGNORECASE)
-
-
-def _clip_words(text: str, limit: int) -> str:
-    words = text.split()
-    return " ".join(words[:limit])
-
-
-_PICTOGRAPHS = re.compile("[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]+")
-
-
-def _tidy(text: str) -> str:
-    """Without the punctuation and emoji around it: "review my deck 🙏" -> "review my deck"."""
-    return _PICTOGRAPHS.sub("", text).strip(" \t,.;:!?-–—'\"“”‘’").strip()
-
-
-def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return all(end <= s or start >= e for s, e in spans)
-
-
-def _to_boundary(text: str, start: int, pattern: re.Pattern[str]) -> int:
-    m = pattern.search(text, start)
-    return m.start() if m else len(text)
-
-
-_CLAUSE_SPLIT = re.compile(r"[,.;:!?()]|\s[-–—]\s")
-_NOT_A_SUBJECT = frozenset({"i", "also", "and", "just", "then", "so", "really", "already", "but", "still"})
-
-
-def _someone_else_said(text: str, start: int) -> bool:
-    """True for "she promised to..." or "Jane owes...": a commitment, but not the user's."""
-    words = _CLAUSE_SPLIT.split(text[:start])[-1].split()
-    if not words:
-        return False
-    last = words[-1]
-    return last.lower() not in _NOT_A_SUBJECT and (last[:1].isupper() or last.lower() in _NOT_INTEREST)
-
-
-_DUE_LEAD = re.compile(r"\s*\b(?:by|on|before|until|til|till|in|no\s+later\s+than|at\s+the\s+latest)?\s*$", re.I)
-
-
-def _with_due(action: str, today: date | None) -> PromiseItem:
-    """ "send her my deck by friday" -> ("send her my deck", the coming Friday)."""
-    if today is None:
-        return PromiseItem(action, "")
-    found = find_day(action, today, prefer="future")
-    if found is None:
-        return PromiseItem(action, "")
-    head = action[: found.start]
-    lead = _DUE_LEAD.search(head)
-    head = head[: lead.start()] if lead else head
-    text = _tidy(re.sub(r"\s+", " ", f"{head} {action[found.end :]}"))
-    return PromiseItem(text or action, found.day.isoformat())
-
-
-def _promises(text: str, taken: list[tuple[int, int]], today: date | None = None) -> list[PromiseItem]:
-    found: list[PromiseItem] = []
-    for m in _PROMISE.finditer(text):
-        if not _free(taken, m.start(), m.end()):
-            continue
-        theirs = bool(m.group("theirs") or m.group("their_do"))
-        if theirs and _user_said(text, m.start()):
-            continue  # "I offered to": the user's, read by _I_WILL
-        if not theirs and not m.group().lower().startswith("i") and _someone_else_said(text, m.start()):
-            theirs = bool(m.group("p2"))  # "Jane promised to send it": hers
-            if not theirs:
-                continue
-        elif m.group("p2") and re.match(r"(?:offered|agreed)", m.group(), re.I) and not _user_said(text, m.start()):
-            theirs = True  # "..., offered to intro me to 2 clients": said of them, not of the user
-        start = m.end()
-        prefix = ""
-        if m.group("imp"):
-            start = m.start("verb")
-        elif m.group("owe"):
-            start = m.start("owe")
-        elif m.group("obj"):
-            prefix = f"get {m.group('obj').lower()} "
-        end = _to_boundary(text, start, _COMMA_END)
-        action = _tidy(prefix + _clip_words(text[start:end], MAX_ACTION_WORDS))
-        if not action:  # "I'll." says nothing to keep
-            continue
-        if not theirs:  # what they promise is often an offer too ("happy to intro", "can help with"): read it again
-            taken.append((m.start(), end))
-        item = _with_due(action, today)
-        found.append(item._replace(whose="theirs") if theirs else item)
-    return found
 
 
 def _wins(text: str, taken: list[tuple[int, int]]) -> list[str]:
@@ -445,12 +289,6 @@ def _items_after(text: str, start: int) -> tuple[list[str], int]:
     phrase = _ITEM_TRAIL.sub("", _clip_words(text[start:end], MAX_ACTION_WORDS)).strip()
     items = [_tidy(i) for i in _ITEM_SPLIT.split(phrase)]
     return [i for i in items if i and i.lower() not in _NOT_INTEREST], end
-
-
-def _user_said(text: str, start: int) -> bool:
-    """ "I need a break", "we're hiring": the user's own need, not the contact's."""
-    words = _CLAUSE_SPLIT.split(text[:start])[-1].lower().split()
-    return bool(words) and words[-1] in {"i", "we", "i'm", "i’m", "we're", "we’re", "i've", "we've", "im"}
 
 
 _NEGATION = _set(

@@ -23,7 +23,8 @@ from bot.coach.reading.facts import (
     read_offer,
     supersedes,
 )
-from bot.coach.saying.phrases import _as_news, keep_words
+from bot.coach.saying.debts import keep_words
+from bot.coach.saying.phrases import _as_news
 
 
 class Known(NamedTuple):

@@ -5,18 +5,15 @@ Whole sentences built from a fact's typed slots, never from raw note text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
-from bot.coach.reading.shorthand import possessive, tidy
+from bot.coach.reading.shorthand import possessive
 from bot.store.records import Contact, Fact
 
 if TYPE_CHECKING:
     pass
-from bot.coach.reading.facts import _CLIP_RUN, _PLAIN_VERBS, _QUOTE_RUN, NEWS_KINDS, _clip, read_facts
-from bot.coach.reading.second_person import to_second_person
+from bot.coach.reading.facts import _CLIP_RUN, _PLAIN_VERBS, _QUOTE_RUN, NEWS_KINDS, read_facts
 from bot.coach.saying.grammar import (
-    _IRREGULAR,
     YOU,
     Person,
     _a,
@@ -24,12 +21,10 @@ from bot.coach.saying.grammar import (
     _forms,
     _gerund,
     _own,
-    _plural,
     _subject,
     _the,
     _third_person,
     _voice,
-    said_about,
 )
 
 
@@ -325,191 +320,6 @@ def question_after(fact: Fact, variant: int = 0) -> str:
             return ("What's next now the round is closed?", "What's the first thing you'll build with it?")[pick]
         return ("How are you celebrating?", "What's next for you?")[pick]
     return question(fact, variant)
-
-
-# -- promises, in the first person -----------------------------------------------------------------------------
-
-
-class Kept(NamedTuple):
-    """A promise the user made, ready to say to the person it was made to.
-
-    form "gift": ``what`` is a thing to hand over ("the Ferrazzi book") -> "here's the Ferrazzi book I mentioned";
-    form "call": a call or meeting to set up ("a call") -> "when's good for that call?";
-    form "intro": ``what`` is who to introduce them to ("Sam") -> "I'm introducing you to Sam";
-    form "act": ``what`` is an action, first person, said to them ("review your CV") -> "I'll review your CV".
-    """
-
-    form: str
-    what: str
-
-
-_GIVE_VERBS = ("send", "share", "forward", "email", "e-mail", "pass on", "pass along", "get", "bring", "lend", "give")
-_CALL_WORDS = re.compile(
-    r"^(?:call|phone|ring|ping|schedule\s+(?:a\s+)?(?:call|chat|meeting|coffee)|set\s+up\s+(?:a\s+)?(?:call|chat|meeting"
-    r"|coffee)|book\s+(?:a\s+)?(?:call|lunch|coffee|meeting)|grab\s+(?:a\s+)?(?:coffee|lunch|drink|beer)|get\s+(?:a\s+)?"
-    r"(?:coffee|lunch)|meet\s+up|owe\s+you\s+(?:a|an)\s+(?P<owed>call|coffee|lunch|drink|beer|chat))\b",
-    re.IGNORECASE,
-)
-_THING_START = ("the", "a", "an", "my", "our", "that", "this", "those", "these", "some")
-_INTRO = re.compile(r"^(?:intro(?:duce)?|connect)\s+(?:you\s+)?(?:to|with)\s+(?P<who>.+)$", re.IGNORECASE)
-
-
-def keep_words(text: str) -> Kept:
-    """The promise as typed ("send her the Ferrazzi book", "I'll owe him a call re his seed round", "intro him to
-    Sam") -> what to say when keeping it, in the first person, spoken to them."""
-    text = re.sub(r"\s+", " ", text).strip().rstrip(".,;:!? ")
-    text = re.sub(r"^(?:i'll|i’ll|i will|will|to|i|i'd|i’d|i would|i should|i need to|need to|should)\s+", "", text,
-                  flags=re.IGNORECASE)  # fmt: skip
-    text = re.sub(r"^(?:get\s+(?:you|her|him|them)\s+)", "send you ", text, flags=re.IGNORECASE)
-    said = to_second_person(text)
-    said = re.sub(r"\s+(?:re|about|regarding|for)\s+your\s+.*$", "", said, flags=re.IGNORECASE)  # "re his seed round"
-    said = re.sub(
-        r"\s+(?:next|this|tomorrow|today|later|soon|by|before|after|on\s+(?:mon|tue|wed|thu|fri|sat|sun)\w*).*$",
-        "", said, flags=re.IGNORECASE,
-    )  # fmt: skip
-    low = said.lower()
-    call = _CALL_WORDS.match(said)
-    if call:
-        owed = call.group("owed")
-        noun = owed or next((w for w in ("coffee", "lunch", "drink", "beer", "chat", "meeting") if w in low), "call")
-        return Kept("call", noun)
-    intro = _INTRO.match(said)
-    if intro:
-        return Kept("intro", _clip(intro.group("who"), text))
-    for verb in _GIVE_VERBS:
-        if low.startswith(verb + " "):
-            thing = re.sub(r"^(?:you\s+)?(?:over\s+)?", "", said[len(verb) + 1 :])
-            thing = re.sub(r"\s+(?:to|for|with)\s+you$", "", thing)
-            if thing and thing.lower() not in ("you", "it"):
-                return Kept("gift", _clip(thing, text))
-    if low.split(" ")[0] in _THING_START:
-        return Kept("gift", _clip(said, text))
-    return Kept("act", _clip(said, text) or said)
-
-
-def keeping(kept: Kept, variant: int = 0) -> str:
-    """The sentence that keeps the promise: "Here's the deck I mentioned.", "When's good for that call?"."""
-    pick = variant % 3
-    if kept.form == "gift":
-        here = "Here are" if _plural(kept.what) else "Here's"
-        return (
-            f"{here} {kept.what} I mentioned.",
-            f"As promised, {here.lower()} {kept.what}.",
-            f"{here} {kept.what} I said I'd send.",
-        )[pick]
-    if kept.form == "call":
-        noun = kept.what
-        return (f"When's good for that {noun}?", f"I still owe you that {noun} - when suits you?",
-                f"Shall we find a time for that {noun}?")[pick]  # fmt: skip
-    if kept.form == "intro":
-        return (
-            f"I haven't forgotten the intro to {kept.what} - I'll write to you both today.",
-            f"As promised, I'm putting you in touch with {kept.what} - expect a note from me shortly.",
-            f"I'm on the intro to {kept.what} and will send it over today.",
-        )[pick]
-    return (f"As promised, I'll {kept.what}.", f"And I haven't forgotten: I'll {kept.what}.",
-            f"As I said, I'll {kept.what}.")[pick]  # fmt: skip
-
-
-def still_owed(kept: Kept) -> str:
-    """An open promise mentioned in passing (a catch-up): "I still owe you the deck"."""
-    if kept.form == "gift":
-        return f"I still owe you {kept.what}"
-    if kept.form == "call":
-        return f"I still owe you that {kept.what}"
-    if kept.form == "intro":
-        return f"I still owe you that intro to {kept.what}"
-    return f"I still mean to {kept.what}"
-
-
-# -- open debts, said to the user (a morning's promise and thank-you nudges) ------------------------------------
-# These depend only on the item's text and the contact's first name, never on the day, so they are worked out when
-# the contact's summary row is saved (summary.py: the item's "said") and read from there every morning.
-
-# Words that open a promise phrased as an action ("send her the book"), so it reads "you'd send her the book".
-_ACTION_VERBS = frozenset(
-    (
-        *("ask", "call", "check", "connect", "email", "find", "follow", "forward", "get", "help", "intro"),
-        *("introduce", "invite", "look", "make", "meet", "pass", "ping", "put", "read", "recommend"),
-        *("review", "send", "set", "share", "show", "text", "write"),
-    )
-)
-_TO_THE_USER = {"me": "you", "my": "your", "mine": "yours", "myself": "yourself", "i": "you", "i'll": "you'll"}
-
-
-def to_the_user(phrase: str) -> str:
-    """A phrase said to the helper ("reviewed my CV", "introduced me to Sam"), said to the user instead."""
-    return " ".join(_TO_THE_USER.get(word.lower(), word) for word in phrase.split())
-
-
-def promise_in_words(first: str, text: str, past: bool = False) -> str:
-    """'You promised Priya the Ferrazzi book', 'You owe Max a call', 'You promised Jo an intro to Sam', or for an
-    action, 'You told Priya you'd review the draft'. Things, calls and intros are read by ``keep_words``; an action
-    is said as typed, after its opener. ``past``: said after a past day ("Yesterday, you promised Max a call")."""
-    owe = "promised" if past else "owe"
-    kept = keep_words(text)
-    # The promise's words are kept to say to them ("the deck with my notes", "feedback on your CV"); to the user,
-    # "my" is theirs and "your" is the contact's: "the deck with your notes", "feedback on their CV".
-    what = to_the_user(said_about(tidy(kept.what), Person(first)))
-    if what and kept.form == "gift":
-        return f"You promised {first} {what}"
-    if what and kept.form == "call":
-        return f"You {owe} {first} {'an' if what[:1] in 'aeiou' else 'a'} {what}"
-    if what and kept.form == "intro":
-        return f"You promised {first} an intro to {what}"
-    text = to_the_user(tidy(text.strip().rstrip(".")))
-    lower = text.lower()
-    for opener in ("you'll ", "you will ", "ill ", "to "):
-        if lower.startswith(opener):
-            return f"You told {first} you'd {text[len(opener) :]}"
-    for opener in ("owe him ", "owe her ", "owe them ", "owe "):
-        if lower.startswith(opener):
-            return f"You {owe} {first} {text[len(opener) :]}"
-    if lower.split(" ", 1)[0] in _ACTION_VERBS:
-        return f"You told {first} you'd {text}"
-    return f"You promised {first} {text}" if text else f"You made {first} a promise"
-
-
-def helped_you(text: str) -> str:
-    """What a helper did, as logged ("reviewed my CV"), said to the user for an owed thank-you: "reviewed your CV";
-    "helped you" when the logged help is not a phrase that turns into a sentence ("intro to Acme")."""
-    did = help_words(Fact(id="", contact_id="", kind="help_received", slots={"did": tidy(text)})).past
-    return to_the_user(did) if did else "helped you"
-
-
-def debt_words(kind: str, first: str, text: str, dated: bool) -> str:
-    """The words a morning says an open item with (see above): for a promise, ``promise_in_words`` (in the present
-    when it has a due date, after a past day when not); for an owed thank-you, ``helped_you``; "" for a reminder,
-    which is said as typed."""
-    if kind == "thanks":
-        return helped_you(text)
-    if kind == "reminder":
-        return ""
-    return promise_in_words(first, text, past=not dated)
-
-
-def help_words(fact: Fact) -> HelpWords:
-    """Help received, for a thank-you: ("reviewing my CV", "reviewed my CV") or, when it is not a past-tense
-    phrase we can turn, ("", "") - the note then says "your help" rather than quote the log."""
-    # The user's own log of what they received, in the first person: named as it was ("reviewing my CV"), cut to
-    # one deed ("reviewed my term sheet and sent me notes" -> "reviewing my term sheet") and a few words.
-    source = " ".join(fact.slots.get("did", "").split()).rstrip(".!")
-    did = re.split(r"\s*(?:,|;|\s-\s|\band\b|\bbut\b|\bwhich\b|\bso\b)\s*", source, maxsplit=1)[0]
-    did = to_second_person(did)
-    verb, _, rest = did.partition(" ")
-    low = verb.lower()
-    rest = " ".join(rest.split()[:8])
-    if low.endswith("ing") and len(low) > 4:
-        return HelpWords(f"{low} {rest}".strip(), "")
-    if low in _IRREGULAR or (low.endswith("ed") and low.isalpha() and len(low) > 3):
-        return HelpWords(f"{_gerund(low)} {rest}".strip(), f"{low} {rest}".strip())
-    return HelpWords("", "")
-
-
-@dataclass(frozen=True)
-class HelpWords:
-    gerund: str  # "reviewing my CV": after "Thank you for"
-    past: str  # "reviewed my CV": after "since you"
 
 
 def _as_news(win: str) -> str:

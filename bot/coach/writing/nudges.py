@@ -22,9 +22,10 @@ from bot.coach.planning.summary import OpenItem, Row
 from bot.coach.reading.dates import how_long, when_in_words
 from bot.coach.reading.facts import NEWS_KINDS, goal_words, read_interest, read_need, read_offer
 from bot.coach.reading.shorthand import article
+from bot.coach.saying.debts import debt_words
 from bot.coach.saying.grammar import YOU, Person, place_words
 from bot.coach.saying.known import known
-from bot.coach.saying.phrases import congrats_on, debt_words, looking_for, need_words, offer_words, topic
+from bot.coach.saying.phrases import congrats_on, looking_for, need_words, offer_words, topic
 from bot.coach.writing import asks
 from bot.store.records import CIRCLE_CADENCE_DAYS, DEFAULT_CIRCLE, Contact
 

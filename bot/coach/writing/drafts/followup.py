@@ -3,8 +3,9 @@ first person; with nothing promised, it proposes one next step about what they c
 
 from __future__ import annotations
 
+from bot.coach.saying.debts import Kept, keeping
 from bot.coach.saying.known import promise_fact
-from bot.coach.saying.phrases import Kept, congrats_on, keeping, topic
+from bot.coach.saying.phrases import congrats_on, topic
 from bot.coach.writing.drafts.note import FRESH_MEETING_DAYS, Note, their_work
 from bot.store.records import Fact
 

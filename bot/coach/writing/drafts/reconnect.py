@@ -7,7 +7,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.coach.reading.facts import NEWS_KINDS
-from bot.coach.saying.phrases import Kept, congrats_on, need_words, question, question_after, still_owed
+from bot.coach.saying.debts import Kept, still_owed
+from bot.coach.saying.phrases import congrats_on, need_words, question, question_after
 from bot.coach.writing.drafts.note import NEWS_DAYS, Note, ask_back
 from bot.store.records import Fact
 

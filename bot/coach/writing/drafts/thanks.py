@@ -4,8 +4,8 @@ tells them how things turned out."""
 from __future__ import annotations
 
 from bot.coach.reading.second_person import to_second_person
+from bot.coach.saying.debts import help_words
 from bot.coach.saying.grammar import day_in_words
-from bot.coach.saying.phrases import help_words
 from bot.coach.writing.drafts.note import FRESH_MEETING_DAYS, Note, iso_day
 
 

@@ -1,0 +1,234 @@
+"""A person's job and company as typed beside their name: "(CTO, Globex)", ", head of design at Stripe", "from
+nubank's design ops", "ex-google now at paystack", "(procurement, ikea)", "of the embassy", ", KAUST,"; and where they
+were when it is said like a company ("from the devops meetup").
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.coach.reading.lexicon import (
+    _ABBREVIATIONS,
+    _ACRONYM_ROLES,
+    _DATE,
+    _EVENT_NOUNS,
+    _FROM,
+    _NOT_ORGS,
+    _OF_ORG_ROLES,
+    _PAREN,
+    _PHRASE_STOP,
+    _PLACE_NOUNS,
+    _PRONOUN_PARENS,
+    _ROLE_LEAD,
+    _ROLE_OF,
+    _ROLE_SPLIT,
+    _ROLE_WORDS,
+    _TIE,
+    _TRAILING_FILLER,
+    _WORDISH,
+    FUNCTIONS,
+    _capitalise,
+    _is_owner,
+    _job_words_ok,
+    _set,
+)
+from bot.coach.reading.meeting import (
+    MAX_NAME_CHARS,
+    MAX_PHRASE_WORDS,
+    PersonMention,
+)
+from bot.coach.reading.stopwords import NOT_NAMES
+
+
+def _is_role(words: list[str]) -> bool:
+    return any(w.lower().strip(".,") in _ROLE_WORDS for w in words)
+
+
+def _scan_phrase(s: str, j: int, stop: frozenset[str], keep: frozenset[str] = frozenset()) -> tuple[str, int]:
+    """Words from ``j`` up to a separator, a date or a stop word; trailing "and"/"at"/"the" are left out."""
+    words: list[tuple[str, int]] = []
+    while len(words) < MAX_PHRASE_WORDS:
+        m = _WORDISH.match(s, j)
+        if not m:
+            break
+        word = m.group(1)
+        low = word.lower()
+        if not any(c.isalnum() for c in word) and word not in {"&", "@"}:
+            break  # a dash, a "+", an emoji: the phrase is over
+        if (low in stop and low not in keep) or _DATE.match(s, m.start(1)):
+            break
+        if word.endswith(".") and len(word) > 2 and low.rstrip(".") not in _ABBREVIATIONS:
+            words.append((word[:-1], m.end() - 1))  # a full stop ends the phrase
+            break
+        words.append((word, m.end()))
+        j = m.end()
+    while words and words[-1][0].lower() in _TRAILING_FILLER:
+        words.pop()
+    if not words:
+        return "", j
+    return " ".join(w for w, _ in words)[:MAX_NAME_CHARS], words[-1][1]
+
+
+def _split_role(text: str) -> tuple[str, str] | None:
+    """ "head of design at Stripe" -> ("head of design", "Stripe"); "CEO of Acme" -> ("CEO", "Acme")."""
+    m = _ROLE_SPLIT.match(text)
+    if m and _is_role(m.group("role").split()):
+        return m.group("role"), m.group("org")
+    m = _ROLE_OF.match(text)
+    if m and m.group("role").split()[-1].lower() in _OF_ORG_ROLES:
+        return m.group("role"), m.group("org")
+    if _is_role(text.split()[:1]) or _is_role(text.split()[-1:]):
+        return re.sub(r"^(?:an?|the)\s+", "", text, flags=re.I), ""
+    return None
+
+
+_ORG_AFTER_ROLE = re.compile(r"\s*(?:(?:at|@|with)\s+|w/\s*|@|(?:in|for)\s+(?=(?-i:[A-Z0-9])|\w*\d))", re.I)
+
+
+def _scan_role(s: str, j: int, clause: bool = False) -> tuple[str, str, int] | None:
+    """A job after a name, "<role>[ at <org>]" (after a comma or not): (role, company, end), or None.
+
+    ``clause``: the role stands as its own clause ("Jane at PyCon, founder at Tiny Co"), as if after a comma.
+    """
+    lead = _ROLE_LEAD.match(s, j)
+    if not lead:
+        return None
+    start = lead.end()
+    # One "at" belongs to the role ("CTO at Globex"); a second one starts the place ("... at PyCon").
+    head, k = _scan_phrase(s, start, _PHRASE_STOP | {"at", "@", "in", "on", "during"})
+    if not head or len(head.split()) > 6 or not _job_words_ok(head.split()):
+        return None  # "chidi is a lawyer", "obsessed with sourdough": a clause, not a job
+    org = ""
+    m = _ORG_AFTER_ROLE.match(s, k)
+    if m:
+        org, k2 = _scan_phrase(s, m.end(), _PHRASE_STOP | {"at", "@", "in", "on", "during", "with"})
+        if org:
+            k = k2
+    if org.split()[0].lower() in ("a", "an", "some") if org else False:
+        org = ""  # "CTO at a fintech": a kind of company, not its name
+    split = _split_role(f"{head} at {org}" if org else head)
+    if not split:
+        return None
+    role, company = split
+    if company.split()[:1] and company.split()[0].lower() in ("a", "an", "some"):
+        company = ""  # "founder of a proptech": a kind of company, not its name
+    if not (lead.group(1) or clause) and not company and role.split()[0] not in _ACRONYM_ROLES:
+        return None  # without a comma, only "CTO" alone or "<role> at <org>" reads as a job
+    return role, company, k
+
+
+def _not_an_org(org: str) -> bool:
+    words = org.lower().split()
+    return org.lower() in _NOT_ORGS or (words[0] == "the" and words[-1] in _PLACE_NOUNS | _EVENT_NOUNS)
+
+
+def _a_place(org: str) -> bool:
+    """ "the devops meetup", "the 7:40 train", "the gym": where they were, not where they work."""
+    words = org.lower().split()
+    return len(words) > 1 and words[0] == "the" and words[-1] in _PLACE_NOUNS | _EVENT_NOUNS
+
+
+_OWNER_TIE = re.compile(r"(?P<owner>[^\W\d_][\w\-]*)['’]s\s+" + _TIE, re.IGNORECASE)
+
+
+def _apply_paren(inner: str, person: PersonMention) -> None:
+    """ "(CTO, Globex)", "(product lead at Stripe)", "(Globex)", "(from Acme)"; not "(not that one lol)"."""
+    parts = [p.strip() for p in inner.split(",") if p.strip()]
+    tie = _OWNER_TIE.fullmatch(parts[0]) if parts else None
+    if tie and _is_owner(tie.group("owner")):  # "Tariq (Zayn's dad)", "Jess from year 5 (Olly's mum)"
+        person.link_to, person.link_as = _capitalise(tie.group("owner")), tie.group("rel").lower()
+        parts = parts[1:]
+        if not parts:
+            return
+    at = re.match(r"(?:at|@)\s*(?P<org>[^,]+)$", parts[0], re.I) if len(parts) == 1 else None
+    if at:  # "Nkechi from legal (at vodafone)": the company; "legal" was the team
+        if person.company.lower() in FUNCTIONS:
+            person.role = person.role or person.company
+        person.company = at.group("org")
+        return
+    if not parts or parts[0].lower() in _PRONOUN_PARENS:
+        return
+    if any(w.lower() in NOT_NAMES and w.lower() not in _ROLE_WORDS for w in parts[0].split()[:1]):
+        return
+    # "(ex-grainger, now VP sales at fastenal)", "(flutterwave alumni, now building ledgerly)": what they do now
+    now = [re.sub(r"^(?:now|currently)\s+(?:building\s+|running\s+|at\s+|@\s*)?", "", p, flags=re.I) for p in parts]
+    if len(parts) > 1 and any(p != q for p, q in zip(parts, now, strict=True)):
+        parts = [q for p, q in zip(parts, now, strict=True) if p != q or not re.match(r"ex-|former\b|\w+\s+alumn", p)]
+    parts = [p for p in parts if not re.match(r"(?:ex-|former\s|my\s|both\s+\w+$|married$)", p, re.I)] or parts
+    first = re.sub(r"^from\s+", "", parts[0], flags=re.I)
+    split = _split_role(first)
+    if split:
+        person.role = split[0]
+        person.company = split[1] or (parts[1] if len(parts) > 1 else "") or person.company
+    elif len(parts) > 1 and (parts[1].lower() in FUNCTIONS or _is_role(parts[1].split())) and not _is_role([first]):
+        person.company, person.role = first, parts[1]
+    elif len(parts) > 1 and not parts[1].lower().startswith(("my ", "our ", "the ")):
+        person.role, person.company = first, parts[1]  # "(procurement, ikea)", "(key account, esselunga)"
+    elif _is_role(first.split()[-1:]) or first.split()[-1:] == ["II"]:
+        person.role = first  # "(UX writer)", "(SDE II)"
+    else:
+        person.company = first
+    person.role, person.company = person.role[:MAX_NAME_CHARS], person.company[:MAX_NAME_CHARS]
+
+
+# "ex-ustwo now at n26 as principal designer", ", ex-coupang now @ kurly", "ex-Google, now at Anthropic"
+_NOW_AT = re.compile(
+    r"\s*,?\s*(?:ex-|former\s+)[\w.&'’-]+(?:\s+[\w.&'’-]+)?\s*,?\s*(?:and\s+)?(?:now|currently)\s+(?:at|@|with|in)\s*"
+    r"(?P<org>[\w.&'’-]+(?:\s+(?!as\b)[A-Z0-9][\w.&'’-]*)?)(?:\s+as\s+(?:an?\s+)?(?P<role>[\w-]+(?:\s+[\w-]+){0,2}))?",
+    re.IGNORECASE,
+)
+# "nubank's design ops", "doctolib's TA team": a company, and the team they are in
+_TEAM = re.compile(r"^(?P<org>[\w.&-]+)['’]s\s+(?P<role>[\w-]+(?:\s+[\w-]+)?)(?:\s+(?:team|dept))?$", re.I)
+
+
+_OF_ORG = re.compile(
+    r"\s+(?i:of)\s+(?i:the\s+)?(?P<org>(?i:(?!the\b|my\b|our\b|his\b|her\b))[\w&.'’-]+(?:\s+[A-Z][\w&.'’-]*)?)\b"
+)
+_ACRONYM_ORG = re.compile(r"\s*,\s*(?P<org>[A-Z][A-Z0-9&]{1,7})(?=\s*[,.;]|$)")
+
+
+_FROM_STOP = _set("at @ in on during with is was says said")
+
+
+def _scan_attributes(s: str, j: int, person: PersonMention) -> int:
+    """Company and role right after a name: "(CTO, Globex)", "from Acme", ", head of design at Stripe"."""
+    for _ in range(4):
+        m = _PAREN.match(s, j)
+        if m:
+            _apply_paren(m.group(1), person)
+            j = m.end()
+            continue
+        m = _NOW_AT.match(s, j)
+        if m:  # "ex-google now at paystack (as head of talent)": where they are now
+            person.company = m.group("org").strip()
+            if m.group("role"):
+                person.role = m.group("role").strip()
+            j = m.end()
+            continue
+        m = _OF_ORG.match(s, j) or _ACRONYM_ORG.match(s, j)
+        if m and not person.company:  # "Sr. Alvarez of the embassy", "Ravi + Mei Lin of kitepay", ", KAUST,"
+            person.company, j = m.group("org"), m.end()
+            continue
+        m = _FROM.match(s, j)
+        if m and not person.company:
+            org, end = _scan_phrase(s, m.end(), _PHRASE_STOP | _FROM_STOP)
+            team = _TEAM.match(org)
+            if team:  # "from nubank's design ops", "from doctolib's TA team"
+                person.company, j = team.group("org"), end
+                person.role = person.role or team.group("role")
+                continue
+            if org and _not_an_org(org):
+                if _a_place(org):
+                    person.met_at = person.met_at or org
+                j = end
+                continue
+            if org:
+                person.company, j = org, end
+                continue
+        role = None if person.role else _scan_role(s, j)
+        if role:
+            person.role, company, j = role
+            person.company = person.company or company
+            continue
+        break
+    return j

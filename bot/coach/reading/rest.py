@@ -1,0 +1,135 @@
+"""The clauses after the names of a capture line, gathered in one pass: when, where, who introduced you, a company
+or a job said as its own clause, and the free text the facts are read from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from bot.coach.reading.dates import day_at
+from bot.coach.reading.jobs import _not_an_org, _scan_phrase, _scan_role
+from bot.coach.reading.lexicon import (
+    _CHANNELS,
+    _CONTEXT,
+    _FROM,
+    _GAP,
+    _INTRODUCED_US,
+    _MY_RELATIVE,
+    _NOT_INTRODUCERS,
+    _NOT_PLACES,
+    _PHRASE_STOP,
+    _POSSESSIVE_INTRO,
+    _SEGMENT_END,
+    _TIME_OF_DAY,
+    _VIA,
+    _WORDISH,
+)
+from bot.coach.reading.meeting import (
+    PersonMention,
+)
+from bot.coach.reading.people import _scan_name
+
+
+class _Rest:
+    """The clauses after the names, gathered in one pass."""
+
+    def __init__(self, today: date, by_introduces: bool = False) -> None:
+        self.when: date | None = None
+        self.today = today
+        self.by_introduces = by_introduces  # after "was introduced to Viktor", "by Olga" names the introducer
+        self.context = ""
+        self.introduced_by = ""
+        self.free: list[list[str]] = []  # [segment, separator that followed it]
+
+    def clause(
+        self, s: str, j: int, people: list[PersonMention], lowered: bool
+    ) -> tuple[int, Callable[[], None]] | None:
+        """A recognised clause starting at ``j``: its end and how to record it (the caller may decline)."""
+        found = day_at(s, j, self.today, "past") if self.when is None else None
+        if found is not None:
+            return found.end, lambda: setattr(self, "when", found.day)
+        m = _VIA.match(s, j)
+        if m and not self.introduced_by and (self.by_introduces or not m.group("by")):
+            word = _WORDISH.match(s, m.end())
+            low = word.group(1).lower().strip(".,") if word else ""
+            if low in _CHANNELS and not self.context:
+                channel = word.group(1).strip(".,")  # type: ignore[union-attr]  # low is only set with a word
+                return word.end(), lambda: setattr(self, "context", channel)  # type: ignore[union-attr]
+            mine = _MY_RELATIVE.match(s, m.end())
+            if mine:
+                return mine.end(), lambda: setattr(self, "introduced_by", mine.group(0).strip())
+            got = _scan_name(s, m.end(), None if lowered else False)
+            if got and got.name.lower() not in _NOT_INTRODUCERS:
+                possessive = _POSSESSIVE_INTRO.match(s, got.end)
+                end = possessive.end() if possessive else got.end
+                return end, lambda: setattr(self, "introduced_by", got.name)
+        m = _FROM.match(s, j)
+        if m and people and not people[-1].company:
+            org, end = _scan_phrase(s, m.end(), _PHRASE_STOP | {"at", "@", "in", "on", "during", "with"})
+            if org and not _not_an_org(org):
+                return end, lambda: setattr(people[-1], "company", org)
+            if org:
+                return end, lambda: None
+        m = _CONTEXT.match(s, j)
+        if m and not self.context:
+            place, end = _scan_phrase(s, m.end(), _PHRASE_STOP | {"on"})
+            if place and (place.lower() in _NOT_PLACES or _TIME_OF_DAY.match(place)):
+                return end, lambda: None
+            if place:
+                return end, lambda: setattr(self, "context", place)
+        role = _scan_role(s, j, clause=True) if len(people) == 1 and not people[0].role else None
+        if role:
+            person = people[0]
+
+            def record() -> None:
+                person.role, person.company = role[0], person.company or role[1]
+
+            return role[2], record
+        return None
+
+    def notes(self) -> str:
+        parts: list[str] = []
+        for text, sep in self.free:
+            if ";" in sep:
+                joint = "; "
+            elif any(c in sep for c in ".!?"):
+                joint = ". "
+            elif any(c in sep for c in "-–—"):
+                joint = " - "
+            else:
+                joint = ", "
+            parts += [text, joint]
+        return "".join(parts[:-1])
+
+
+def _read_rest(
+    s: str, j: int, people: list[PersonMention], lowered: bool, today: date, by_introduces: bool = False
+) -> _Rest:
+    rest = _Rest(today, by_introduces)
+    in_text = False  # once free text starts, a clause must fill its whole segment ("..., via Sam")
+    while j < len(s):
+        gap = _GAP.match(s, j).end()  # type: ignore[union-attr]  # always matches
+        if rest.free and gap > j and not rest.free[-1][1]:
+            rest.free[-1][1] = s[j:gap]
+        j = gap
+        if j >= len(s):
+            break
+        seg = _SEGMENT_END.search(s, j)
+        seg_end = seg.start() if seg else len(s)
+        clause = rest.clause(s, j, people, lowered)
+        if clause and (not in_text or not s[clause[0] : seg_end].strip()):
+            clause[1]()
+            j = max(clause[0], j + 1)
+            continue
+        text = s[j:seg_end].strip()
+        intro = _INTRODUCED_US.match(text)
+        if intro and not rest.introduced_by:
+            got = _scan_name(intro.group("who"), 0, None)
+            if got and got.end == len(intro.group("who")):
+                rest.introduced_by = got.name
+        if text:
+            rest.free.append([text, ""])
+        in_text = True
+        j = max(seg_end, j + 1)
+    return rest

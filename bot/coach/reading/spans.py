@@ -1,0 +1,76 @@
+"""Where a fact in a note begins and ends: the boundaries of a clause, the spans already read, and whose words
+they are ("I need a break" is the user's). Shared by the readers of promises (promises.py) and of the rest of a
+note (notes.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _set(words: str) -> frozenset[str]:
+    """A word set written as one string: easier to read and extend than a list of quoted words."""
+    return frozenset(words.split())
+
+
+# Longest note we read for facts; anything beyond stays in the notes but is not mined (bounds the work).
+MAX_FACTS_TEXT = 2000
+MAX_ITEM_WORDS = 6
+MAX_ACTION_WORDS = 14
+MAX_ITEMS = 10
+
+
+# A fact ends at a sentence or clause boundary. Commas end promises and wins; interest lists may run past one.
+_HARD_END = re.compile(r"\s*(?:[.;!?\n]|\s[-–—]\s|[()]|\bbut\b|\bwhile\b|\bbecause\b)", re.IGNORECASE)
+_COMMA_END = re.compile(r"\s*(?:[,.;!?\n]|\s[-–—]\s|[()]|\bbut\b|\bwhile\b|\bbecause\b)", re.IGNORECASE)
+# Joining words that start a new clause rather than continue a list: "loves jazz and I promised...".
+_CLAUSE_AND = re.compile(
+    r"\s+(?:and|&)\s+(?:i|i'll|i’ll|i'd|i’d|she|he|they|we|she's|he's|just|also|then|so|got|owe|need|"
+    r"promised|will|should|is|was|has|had|launched|raised|won|published|joined|started)\b",
+    re.IGNORECASE,
+)
+
+# Words that cannot start (or continue) an interest: pronouns, verbs of other facts, fillers.
+_NOT_INTEREST = _set(
+    """i i'll i’ll i'd i’d i'm i’m me my we she he they her him them his their it its you your she's he's
+    they're is was are were be been has have had do does did will would should could can must need needs
+    owe owes promised got get just also then so too very really loves love likes like enjoys into fan
+    interested passionate cares big keen launched raised won published joined started who which that
+    when where met meet said told asks asked wants going gonna but and or not no yes obviously lol haha tho
+    though"""
+)
+_LIST_SPLIT = re.compile(r"\s+(?:and|or)\s+|\s*[/&+]\s*", re.IGNORECASE)
+_LEADING_FILLER = frozenset({"the", "a", "an", "some", "all", "any", "her", "his", "their", "my"})
+_OBJECT_PRONOUNS = r"(?:her|him|them|you|us|me)"
+
+
+def _clip_words(text: str, limit: int) -> str:
+    words = text.split()
+    return " ".join(words[:limit])
+
+
+_PICTOGRAPHS = re.compile("[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]+")
+
+
+def _tidy(text: str) -> str:
+    """Without the punctuation and emoji around it: "review my deck 🙏" -> "review my deck"."""
+    return _PICTOGRAPHS.sub("", text).strip(" \t,.;:!?-–—'\"“”‘’").strip()
+
+
+def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return all(end <= s or start >= e for s, e in spans)
+
+
+def _to_boundary(text: str, start: int, pattern: re.Pattern[str]) -> int:
+    m = pattern.search(text, start)
+    return m.start() if m else len(text)
+
+
+_CLAUSE_SPLIT = re.compile(r"[,.;:!?()]|\s[-–—]\s")
+_NOT_A_SUBJECT = frozenset({"i", "also", "and", "just", "then", "so", "really", "already", "but", "still"})
+
+
+def _user_said(text: str, start: int) -> bool:
+    """ "I need a break", "we're hiring": the user's own need, not the contact's."""
+    words = _CLAUSE_SPLIT.split(text[:start])[-1].lower().split()
+    return bool(words) and words[-1] in {"i", "we", "i'm", "i’m", "we're", "we’re", "i've", "we've", "im"}

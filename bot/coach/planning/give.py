@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
-from bot.coach.reading.facts import read_offer
 from bot.coach.reading.shorthand import article, is_role, tidy
+from bot.coach.reading.slots import read_offer
 from bot.coach.saying.grammar import Person
 from bot.coach.saying.phrases import offer_words
 from bot.store.records import Contact, Interaction

@@ -8,9 +8,9 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from bot.coach.reading.facts import _clip
 from bot.coach.reading.second_person import to_second_person
 from bot.coach.reading.shorthand import tidy
+from bot.coach.reading.slots import _clip
 from bot.coach.saying.grammar import (
     _IRREGULAR,
     Person,

@@ -12,17 +12,8 @@ from bot.store.records import Contact, Fact, Interaction, Promise, new_id
 
 if TYPE_CHECKING:
     from bot.store.view import Network
-from bot.coach.reading.facts import (
-    _BAD_END,
-    _DROPPABLE,
-    NEWS_KINDS,
-    _interest,
-    _key,
-    read_facts,
-    read_need,
-    read_offer,
-    supersedes,
-)
+from bot.coach.reading.facts import NEWS_KINDS, _key, read_facts, supersedes
+from bot.coach.reading.slots import _BAD_END, _DROPPABLE, _interest, read_need, read_offer
 from bot.coach.saying.debts import keep_words
 from bot.coach.saying.phrases import _as_news
 

@@ -12,7 +12,8 @@ from bot.store.records import Contact, Fact
 
 if TYPE_CHECKING:
     pass
-from bot.coach.reading.facts import _CLIP_RUN, _PLAIN_VERBS, _QUOTE_RUN, NEWS_KINDS, read_facts
+from bot.coach.reading.facts import NEWS_KINDS, read_facts
+from bot.coach.reading.slots import _CLIP_RUN, _PLAIN_VERBS, _QUOTE_RUN
 from bot.coach.saying.grammar import (
     YOU,
     Person,

@@ -20,8 +20,9 @@ from bot.coach.planning.goals import OUTCOME_NEWS
 from bot.coach.planning.nudges import Nudge
 from bot.coach.planning.summary import OpenItem, Row
 from bot.coach.reading.dates import how_long, when_in_words
-from bot.coach.reading.facts import NEWS_KINDS, goal_words, read_interest, read_need, read_offer
+from bot.coach.reading.facts import NEWS_KINDS
 from bot.coach.reading.shorthand import article
+from bot.coach.reading.slots import goal_words, read_interest, read_need, read_offer
 from bot.coach.saying.debts import debt_words
 from bot.coach.saying.grammar import YOU, Person, place_words
 from bot.coach.saying.known import known

@@ -10,8 +10,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bot.coach.planning.give import because, key_words
-from bot.coach.reading.facts import read_offer
 from bot.coach.reading.names import fold
+from bot.coach.reading.slots import read_offer
 from bot.coach.saying.grammar import Person
 from bot.coach.saying.known import Known, known_in
 from bot.coach.saying.phrases import need_words, needs, offer_words

@@ -141,7 +141,9 @@ def test_reseal_moves_a_file_between_plaintext_and_keys_line_by_line(tmp_path):
         reseal(sealed, OTHER, KEY, "7", head_length)
 
 
-@pytest.mark.parametrize("text", ["", "short", "x" * 44, generate_key()[:-4]])
+@pytest.mark.parametrize(
+    "text", ["", "short", "x" * 44, generate_key()[:-4]], ids=["empty", "short", "not base64", "cut short"]
+)
 def test_a_malformed_key_is_refused(text):
     with pytest.raises(ValueError):
         Codec.from_text(text)

@@ -65,6 +65,7 @@ class Session:
         self.app = build_application(Settings(data_dir=data_dir), self.store, FixedClock(NOW), request=self.api)
         self.chat = LocalChat(user_id=USER, first_name="Alex")
         self.errors: list[BaseException] = []
+        self.cpu = 0.0  # CPU seconds of the last update (the machine's other work aside)
 
         async def collect(update: object, context: Any) -> None:
             self.errors.append(context.error)
@@ -73,9 +74,10 @@ class Session:
 
     async def send(self, update: dict[str, Any]) -> tuple[float, list[dict[str, Any]]]:
         before = len(self.api.calls)
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         await self.app.process_update(Update.de_json(update, self.app.bot))
         took = time.perf_counter() - started
+        self.cpu = time.process_time() - cpu
         return took, [p for _, p in self.api.calls[before:]]
 
     async def wait_for(self, text: str, method: str = "sendMessage") -> dict[str, Any]:
@@ -101,17 +103,18 @@ async def run(contacts: int, samples: int) -> None:
         session = Session(folder / "data")
         async with session.app:
             data = connections_csv(contacts)
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             await session.send(session.chat.document(session.api.add_file(data), "Connections.csv", len(data)))
             shown = await session.wait_for("LinkedIn")
-            to_preview = time.perf_counter() - started
-            started = time.perf_counter()
+            to_preview, cpu_preview = time.perf_counter() - started, time.process_time() - cpu
+            started, cpu = time.perf_counter(), time.process_time()
             await session.send(session.chat.press(button_data([shown], "Import")))
             await session.wait_for("Imported", "editMessageText")
-            to_done = time.perf_counter() - started
+            to_done, cpu_done = time.perf_counter() - started, time.process_time() - cpu
             print(
                 f"import of {contacts:,} LinkedIn rows through the app: preview {to_preview:.2f} s, "
-                f"commit {to_done:.2f} s, total {to_preview + to_done:.2f} s (target < 2 s)"
+                f"commit {to_done:.2f} s, total {to_preview + to_done:.2f} s (target < 2 s); CPU {cpu_preview:.2f} + "
+                f"{cpu_done:.2f} = {cpu_preview + cpu_done:.2f} s"
             )
             for n in range(30):
                 await session.send(session.chat.message(f"/met Met{n} Person from Google at the fair"))
@@ -138,6 +141,7 @@ async def run(contacts: int, samples: int) -> None:
                 ("/find +44 20 7946 1234", "/find +44 20 7946 1234"),
             ]
             results: dict[str, list[float]] = {label: [] for label, _ in commands}
+            cpu: dict[str, list[float]] = {label: [] for label, _ in commands}
             answers: dict[str, str] = {}
             for round_ in range(samples + 3):  # three rounds of warm-up, then each command in turn per round
                 for label, what in commands:
@@ -149,16 +153,17 @@ async def run(contacts: int, samples: int) -> None:
                         took, replies = await session.send(session.chat.message(what))
                     if round_ >= 3:
                         results[label].append(took * 1000)
+                        cpu[label].append(session.cpu * 1000)
                     answers[label] = str(next((p.get("text", "") for p in replies if p.get("text")), ""))
                     await asyncio.sleep(PACE)
-            print(f"\n{'command':<26} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}   first line of the answer")
+            print(f"\n{'command':<26} {'p50 ms':>8} {'p99 ms':>8} {'CPU p50':>8}   first line of the answer")
             for label, series in results.items():
-                first = answers[label].splitlines()[0][:60] if answers[label] else ""
+                first = answers[label].splitlines()[0][:50] if answers[label] else ""
                 print(
-                    f"{label:<26} {statistics.median(series):8.1f} {percentile(series, 99):8.1f} {max(series):8.1f}"
-                    f"   {first}"
+                    f"{label:<26} {statistics.median(series):8.1f} {percentile(series, 99):8.1f} "
+                    f"{statistics.median(cpu[label]):8.1f}   {first}"
                 )
-            print("target: each under 50 ms")
+            print("target: each under 50 ms (wall-clock; CPU is this process's own time, the machine's load aside)")
             if session.errors:
                 print(f"! {len(session.errors)} handler errors, first: {session.errors[0]!r}")
 

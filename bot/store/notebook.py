@@ -152,26 +152,40 @@ class _Records:
         self._remember(record, previous)
 
     def put_many(self, records: Iterable[Record]) -> None:
-        """``put`` each record, the new ones inserted together: TinyDB copies the whole table on every insert, so
-        5,000 new contacts one by one would copy it 5,000 times."""
-        fresh: list[Document] = []
+        """``put`` each record (the last of the same id wins), with one TinyDB write for the new ones and one for
+        those saved before: TinyDB copies the whole table on every insert or update, so 5,000 new contacts saved
+        one by one would copy it 5,000 times."""
+        items = self.items()
+        latest: dict[str, Record] = {}
         for record in records:
             key: str = record.id  # type: ignore[attr-defined]
-            if key in self._doc_ids or key in self.items():  # saved before (or earlier in this call): as one
-                self._insert(fresh)
-                fresh = []
-                self.put(record)
+            earlier = latest.get(key) or items.get(key)
+            if earlier is not None and _another(earlier, record):
+                raise IdTaken(f"{self.name}: {key} already belongs to another record")
+            latest[key] = record
+        fresh: list[Document] = []
+        saved_before: dict[str, dict[str, Any]] = {}
+        for key, record in latest.items():
+            if key in self._doc_ids:
+                saved_before[key] = record.to_dict()
                 continue
             doc_id = self._doc_ids[key] = self._next_doc_id
             self._next_doc_id += 1
             fresh.append(Document(record.to_dict(), doc_id=doc_id))
-            self._remember(record, None)
-        self._insert(fresh)
+        if saved_before:
+            self.storage.expect(self.name, [str(self._doc_ids[key]) for key in saved_before])
 
-    def _insert(self, documents: list[Document]) -> None:
-        if documents:
-            self.storage.expect(self.name, [str(d.doc_id) for d in documents])
-            self.table.insert_multiple(documents)
+            def replace(stored: dict[str, Any]) -> None:
+                doc = saved_before[stored["id"]]
+                stored.clear()
+                stored.update(doc)
+
+            self.table.update(replace, doc_ids=[self._doc_ids[key] for key in saved_before])  # type: ignore[arg-type]
+        if fresh:
+            self.storage.expect(self.name, [str(d.doc_id) for d in fresh])
+            self.table.insert_multiple(fresh)
+        for key, record in latest.items():
+            self._remember(record, items.get(key))
 
     def _remember(self, record: Record, previous: Record | None) -> None:
         key: str = record.id  # type: ignore[attr-defined]

@@ -96,6 +96,13 @@ def test_a_follow_up_to_someone_with_only_a_role_gives_the_role_its_article():
         assert "as designer" not in text, text
 
 
+def test_a_contact_looking_for_the_role_the_user_wants_is_told_so_too():
+    hana = Contact(id="hana", name="Hana Ito", company="Monzo", met_on=iso(3))
+    net = Network([hana], [met("hana", 3, "the fintech breakfast"), note("hana", "she is looking for a PM", 3)])
+    for text in texts("followup", net, "hana", goals=("land a PM role",), styles=("warm",)):
+        assert "looking for a PM" in text and "the role I'm after" in text, text
+
+
 @pytest.mark.parametrize("kind", ["followup", "thanks", "reconnect"])
 def test_a_contact_hiring_the_very_role_the_user_wants_is_told_so(kind):
     hana = Contact(id="hana", name="Hana Ito", company="Monzo", met_on=iso(3))
@@ -103,7 +110,7 @@ def test_a_contact_hiring_the_very_role_the_user_wants_is_told_so(kind):
     goals = ("land a product manager role at a fintech",)
     for text in texts(kind, net, "hana", goals=goals, styles=("warm", "formal")):
         assert "hiring a PM" in text, text
-        assert "role I'm looking for" in text or "the role I am looking for" in text, text
+        assert "the role I'm after" in text or "the role I am seeking" in text, text
 
 
 # --- congratulations on life events and publications ---

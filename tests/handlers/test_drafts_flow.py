@@ -171,7 +171,7 @@ async def test_a_follow_up_to_someone_hiring_the_role_you_want_says_so(user: Use
     await user.say("/met Hana from Monzo at the fintech breakfast, hiring a PM")
     await user.say("/draft follow-up Hana")
     note = unescape(note_of(user.last[-1]))
-    assert "hiring a PM" in note and "exactly the role I'm looking for" in note, note
+    assert "hiring a PM" in note and "exactly the role I'm after" in note, note
 
 
 async def test_shorter_on_a_congratulation_is_shorter(user: User):

@@ -130,9 +130,10 @@ class Note:
         return fresh[-1] if fresh else None
 
     def lead(self) -> Fact | None:
-        """Their hiring need when it is the very role one of the user's job goals is after (a job lead), else None."""
+        """Their need for the very role one of the user's job goals is after ("hiring a PM", "looking for a PM": a job
+        lead, as the planner reads it), else None."""
         for need in reversed(self.known.of("need")):
-            if need.slots.get("act") == "hiring" and any(hires_for(need, goal) for goal in self.goals):
+            if need.slots.get("act", "") in ("hiring", "") and any(hires_for(need, goal) for goal in self.goals):
                 return need
         return None
 
@@ -142,13 +143,13 @@ class Note:
         words = need_words(need)
         if self.style == "formal":
             return (
-                f"You mentioned you are {words}: that is exactly the role I am looking for, and I would be glad to "
-                "hear more about it."
+                f"You mentioned you are {words}: that is exactly the role I am seeking, and I would be glad to hear "
+                "more about it."
             )
         return (
-            f"You mentioned you're {words} - that's exactly the role I'm looking for, so I'd love to hear more.",
-            f"You mentioned you're {words}, which is exactly the role I'm looking for: could you tell me more?",
-            f"I was glad to hear you're {words}: that's exactly the role I'm looking for, and I'd love to learn more.",
+            f"You mentioned you're {words} - that's exactly the role I'm after, so I'd love to hear more.",
+            f"You mentioned you're {words}, which is exactly the role I'm after: could you tell me more?",
+            f"I was glad to hear you're {words}: that's exactly the role I'm after, and I'd love to learn more.",
         )[self.variant]
 
     def congratulated_on(self) -> str:
@@ -235,7 +236,7 @@ _PRODUCT_MANAGER = frozenset({"product", "manager"})
 
 
 def hires_for(need: Fact, goal: str) -> bool:
-    """Whether a hiring need is for the role a job goal is after: "hiring a product manager" for "land a PM role"."""
+    """Whether a need is for the role a job goal is after: "hiring a product manager" for "land a PM role"."""
     focus = focus_of(goal)
     if focus.kind != "job" or not focus.roles:
         return False

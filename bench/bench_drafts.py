@@ -25,6 +25,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import synthetic  # noqa: F401 - puts the repo on sys.path
+from harness import percentile
 from synthetic import notebook_document, write_notebook
 
 from bot.coach.errors import NotUnderstood
@@ -241,11 +242,6 @@ NOTE_POOL = [
 ]
 
 
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
-
-
 def bench_speed(samples: int, contacts: int) -> None:
     folder = Path(tempfile.mkdtemp(prefix="nurture-drafts-bench-"))
     try:
@@ -295,13 +291,13 @@ def bench_speed(samples: int, contacts: int) -> None:
         print(f"\nDraft render at {contacts:,} contacts ({what}), CPU ms:")
         print(f"  {'kind':<10} {'n':>5} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}")
         for kind, values in timings.items():
-            row = f"{statistics.median(values):8.3f} {percentile(values, 0.99):8.3f} {max(values):8.3f}"
+            row = f"{statistics.median(values):8.3f} {percentile(values, 99):8.3f} {max(values):8.3f}"
             print(f"  {kind:<10} {len(values):>5} {row}")
-        row = f"{statistics.median(everything):8.3f} {percentile(everything, 0.99):8.3f} {max(everything):8.3f}"
+        row = f"{statistics.median(everything):8.3f} {percentile(everything, 99):8.3f} {max(everything):8.3f}"
         print(f"  {'all':<10} {len(everything):>5} {row}")
-        row = f"{statistics.median(walls):8.3f} {percentile(walls, 0.99):8.3f} {max(walls):8.3f}"
+        row = f"{statistics.median(walls):8.3f} {percentile(walls, 99):8.3f} {max(walls):8.3f}"
         print(f"  {'all, wall':<10} {len(walls):>5} {row}")
-        row = f"{statistics.median(noise):8.3f} {percentile(noise, 0.99):8.3f} {max(noise):8.3f}"
+        row = f"{statistics.median(noise):8.3f} {percentile(noise, 99):8.3f} {max(noise):8.3f}"
         print(f"  {'noise':<10} {len(noise):>5} {row}   (a fixed loop after each draft, wall: the machine's share)")
         print(f"  refused (no news / no reason to meet): {refused}; target p99 < 5 ms")
     finally:

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import synthetic  # noqa: F401 - puts the repo on sys.path
+from harness import percentile
 from synthetic import notebook_document, person_name, write_notebook
 from telegram import Update
 from telegram.ext import BaseRateLimiter
@@ -47,11 +48,6 @@ USER = 1
 CONTACT_COUNTS = (1, 100, 1_000)
 OTHER_COUNTS = (1, 10_000)
 PACE = 0.04  # seconds between messages: the limiter (29.5/s, bucket of one) has drained by then
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def write_others(users_dir: Path, count: int) -> float:
@@ -132,9 +128,9 @@ class Cell:
         return {
             label: {
                 "p50": statistics.median(series["work"]),
-                "p99": percentile(series["work"], 0.99),
+                "p99": percentile(series["work"], 99),
                 "total_p50": statistics.median(series["total"]),
-                "total_p99": percentile(series["total"], 0.99),
+                "total_p99": percentile(series["total"], 99),
             }
             for label, series in self.results.items()
         }

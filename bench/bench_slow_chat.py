@@ -35,16 +35,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from harness import percentile  # noqa: E402
+
 from testkit.fake_bot_api import FakeBotAPI  # noqa: E402
 
 TOKEN = "123456:BENCH-slow-token"
 OTHERS_FROM = 1000  # other users' ids start here; hung chats are 1, 2, ...
 SCENARIOS = {"nobody hangs": (0, 0), "one chat hangs, 40 queued": (1, 40), "twenty chats hang": (20, 2)}
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def scenario(checkout: Path, root: Path, hung: int, queued: int, users: int, messages: int) -> list[float]:
@@ -130,7 +127,7 @@ def main() -> None:
                 continue
             print(
                 f"{name:<26} other users: p50 {statistics.median(latencies):6.1f} ms, "
-                f"p99 {percentile(latencies, 0.99):7.1f} ms, max {max(latencies):7.1f} ms "
+                f"p99 {percentile(latencies, 99):7.1f} ms, max {max(latencies):7.1f} ms "
                 f"({len(latencies)} answers, {time.perf_counter() - started:.0f} s)   target p99 < 200 ms",
                 flush=True,
             )

@@ -29,6 +29,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from harness import percentile  # noqa: E402
+
 from testkit.fake_bot_api import FakeBotAPI  # noqa: E402
 
 TOKEN = "123456:BENCH-token"
@@ -45,11 +47,6 @@ app = Application.builder().token(sys.argv[1]).base_url(sys.argv[2]).build()
 app.add_handler(MessageHandler(filters.TEXT, echo))
 app.run_polling(allowed_updates=["message"])
 """
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def cpu_seconds(pid: int) -> float:
@@ -124,7 +121,7 @@ def main() -> None:
         rounds = ", ".join(f"{c:.2f}" for c in cpu[name])
         print(
             f"{name:<8} answer p50 {statistics.median(latencies[name]):6.2f} ms  "
-            f"p99 {percentile(latencies[name], 0.99):6.2f} ms   "
+            f"p99 {percentile(latencies[name], 99):6.2f} ms   "
             f"CPU per update {statistics.median(cpu[name]):5.2f} ms (rounds: {rounds})"
         )
     nurture, echo = statistics.median(latencies["nurture"]), statistics.median(latencies["echo"])

@@ -19,7 +19,7 @@ TODAY = date(2026, 3, 4)  # a Wednesday
         ("she offered to review my model", "review my model"),
         ("said she'd forward my CV to the hiring team", "forward my CV to the hiring team"),
         ("he'll intro me to his manager next week", "intro me to his manager"),
-        ("she's sending the contract fri", "sending the contract"),
+        ("she's sending the contract fri", "send the contract"),
         ("happy to intro us to her syndicate", "intro us to her syndicate"),
     ],
 )
@@ -35,7 +35,7 @@ def test_what_they_offer_or_promise_is_theirs_never_the_users(note, theirs):
         ("I'll send her the deck by fri", "send her the deck", "2026-03-06"),
         ("promised to send him the article", "send him the article", ""),
         ("told him i'd reply by monday", "reply", "2026-03-09"),
-        ("sending her 5 profiles by thurs", "sending her 5 profiles", "2026-03-05"),
+        ("sending her 5 profiles by thurs", "send her 5 profiles", "2026-03-05"),
         ("ask her rates by fri", "ask her rates", "2026-03-06"),
     ],
 )
@@ -53,3 +53,90 @@ def test_a_promise_belongs_to_the_person_it_was_made_to():
     assert meeting.meeting.promises_of(ana) == []
     both = understand("lunch w Lee Park + Ana Silva, sending both my github tonight", TODAY).meeting
     assert both is not None and all(both.promises_of(p) for p in both.people)
+
+
+@pytest.mark.parametrize(
+    ("note", "theirs", "mine"),
+    [
+        # an emoji, a "+" or an "if I" ends one promise and starts the next
+        (
+            "said she'll forward my CV to the hiring team ✌️ follow up in 10 days",
+            [("forward my CV to the hiring team", "")],
+            [("follow up", "2026-03-14")],
+        ),
+        (
+            "offered to review our patent draft 🙏🙏 send it in 2 wks",
+            [("review our patent draft", "")],
+            [("send it", "2026-03-18")],
+        ),
+        ("he'll refer me if i send resume tonight", [("refer me", "")], [("send resume", "2026-03-04")]),
+        (
+            "said he'd refer me for the infra role + intro me to his manager Sophie",
+            [("refer me for the infra role", ""), ("intro me to his manager Sophie", "")],
+            [],
+        ),
+        # what they said to do is the user's to-do; what the user told them to do is theirs
+        ("she said apply by oct 15 and she'll flag my app", [("flag my app", "")], [("apply", "2026-10-15")]),
+        ("karl said to email him my portfolio by fri", [], [("email him my portfolio", "2026-03-06")]),
+        ("told me to email her my cv", [], [("email her my CV", "")]),
+        ("told her to email me her CV", [("email me her CV", "")], []),
+        # said without a subject, a promise to "me" is theirs; a named person's "will" is theirs
+        (
+            "will intro me to their category manager in april",
+            [("intro me to their category manager", "2026-04-01")],
+            [],
+        ),
+        (
+            "dr. okonkwo (career services) will look over my cv, drop it at her office thurs",
+            [("look over my CV", "")],
+            [("drop it at her office", "2026-03-05")],
+        ),
+    ],
+)
+def test_each_promise_is_cut_at_its_own_end_and_kept_by_whoever_does_it(note, theirs, mine):
+    facts = extract_facts(note, TODAY)
+    assert [(p.text, p.due_on) for p in facts.their_items] == theirs
+    assert [(p.text, p.due_on) for p in facts.promise_items] == mine
+
+
+@pytest.mark.parametrize(
+    ("note", "mine", "due"),
+    [
+        # a promise is kept as the action, however it was typed
+        ("snd him hubspot guide tmrw", "send him HubSpot guide", "2026-03-05"),
+        ("sending the signed SAFE by fri", "send the signed SAFE", "2026-03-06"),
+        ("emailing him the link by fri 🤞", "email him the link", "2026-03-06"),
+        ("getting him pricing by thurs", "get him pricing", "2026-03-05"),
+        ("i'll help him w hosting tmrw", "help him with hosting", "2026-03-05"),
+        ("said email him by 10/30 abt the rotational program", "email him about the rotational program", "2026-10-30"),
+    ],
+)
+def test_a_promise_is_kept_as_the_action_to_do(note, mine, due):
+    facts = extract_facts(note, TODAY)
+    assert [(p.text, p.due_on) for p in facts.promise_items] == [(mine, due)]
+
+
+@pytest.mark.parametrize(
+    ("note", "mine"),
+    [
+        # what they asked for, wanted by a day, is the user's to send
+        (
+            "angel mtg done. Reza Tehrani, ex-stripe, writes 25k checks, wants the data room by fri",
+            [("send the data room", "2026-03-06")],
+        ),
+        ("she wants our metrics sheet by EOD", [("send our metrics sheet", "2026-03-04")]),
+        ("Marco wants a demo thurs", [("send a demo", "2026-03-05")]),
+        ("coffe with Mr. Anderson, he ask my portfolio in 2 weeks", [("send my portfolio", "2026-03-18")]),
+        # a bare "send by wed" or "i said monday" after what they want sends that
+        ("wants our sourcing playbook. send by fri", [("send our sourcing playbook", "2026-03-06")]),
+        ("wants to see the equity breakdown. send by tmrw am", [("send the equity breakdown", "2026-03-05")]),
+        ("asked for our preprint. sending tonight", [("send our preprint", "2026-03-04")]),
+        ("wants API docs + pricing. i said monday", [("send API docs and pricing", "2026-03-09")]),
+        # wanting to do something by a day is not a request to the user
+        ("wants to relocate to toronto by june", []),
+        ("she needs 4 volunteers by friday", []),
+    ],
+)
+def test_what_they_want_by_a_day_is_the_users_to_send(note, mine):
+    facts = extract_facts(note, TODAY)
+    assert [(p.text, p.due_on) for p in facts.promise_items] == mine

@@ -13,6 +13,7 @@ from datetime import date
 from typing import NamedTuple
 
 from bot.coach.reading.dates import find_day
+from bot.coach.reading.shorthand import tidy
 from bot.coach.reading.spans import (
     _CLAUSE_SPLIT,
     _COMMA_END,
@@ -51,7 +52,10 @@ _TOLD = (
 _PROMISED_TO = r"\b(?:promised|offered|agreed|committed)\s+to\s+"
 _PROMISED_OBJ = r"\bpromised\s+(?P<obj>" + _OBJECT_PRONOUNS + r")\s+(?!to\b|that\b|I\b)"
 # Subject-less to-dos, only at the start of a clause: "need to send him my CV", "should follow up".
-_CLAUSE_START = r"(?:^|(?<=[,.;:!?(\n])\s*|(?<=\s[-–—])\s*|\b(?:and|also|then|so|must|really)\s+)"
+_CLAUSE_START = (
+    r"(?:^|(?<=[,.;:!?()\n])\s*|(?<=\s[-–—])\s*|\b(?:and|also|then|so|must|really)\s+"
+    r"|(?<=[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff])\s*)"
+)
 _TODO = (
     _CLAUSE_START + r"(?:need\s+to|have\s+to|gotta|got\s+to|should|must|will|going\s+to|remember\s+to"
     r"|remind\s+me\s+to|to\s*do\s*:|todo\s*:?)\s+"
@@ -77,11 +81,93 @@ _THEY_WILL = (
     r"|lend|give|shoot|stage|do)\b))\s+"
 )
 _THEY_DO = r"\b(?P<theydo>(?:she|he|they)(?:'s|’s|\s+is|\s+are)\s+(?=(?:sending|bringing|emailing|sharing|getting)\b))"
+# What they told the user to do is the user's to-do ("she said apply by oct 15", "told me to email her my cv",
+# "said to email him"); what the user told them to do is theirs ("told her to email me her CV").
+_ACTION_VERBS = (
+    r"(?:send|email|e-mail|apply|call|text|ping|connect|reach\s+out|follow\s+up|book|come|bring|share|forward|fwd"
+    r"|submit|register|sign\s+up|drop|check|look|reply|write|message|dm|contact)"
+)
+_SAID_DO = r"\b(?:(?:told|asked)\s+me\s+to|said\s+to|(?:said|says|say)\s+(?=" + _ACTION_VERBS + r"\b))\s*"
+_TOLD_THEM = r"\btold\s+(?:her|him|them)\s+to\s+"
+# The user's plain present, as people type who learned English later or write in a hurry: "i send him my cv until
+# friday", "refer me if i send resume tonight". A promise only with a day to do it by, or after "if".
+_I_DO = r"\bI\s+(?=(?:send|do|answer|call|email|pay|help|bring|make|write|share|give|book|finish|prepare)\b)"
 _PROMISE = re.compile(
     "|".join(f"(?P<p{i}>{p})" for i, p in enumerate((_TOLD, _I_WILL, _PROMISED_TO, _PROMISED_OBJ, _TODO, _OWE)))
+    + f"|(?P<said_do>{_SAID_DO})|(?P<told_them>{_TOLD_THEM})|(?P<i_do>{_I_DO})"
     + f"|(?P<imp>{_IMPERATIVE})|(?P<theirs>{_THEY_WILL})|(?P<their_do>{_THEY_DO})",
     re.IGNORECASE,
 )
+# A promise also ends where an emoji, a "+" or an "if I" starts the next thought ("forward my CV ✌️ follow up in 10
+# days", "refer me if i send resume tonight"), and where "and" brings in someone doing something ("apply by oct 15
+# and she'll flag my app").
+_PROMISE_END = re.compile(
+    _COMMA_END.pattern
+    + r"|\s*[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]"
+    + r"|\s+if\s+(?:i|we)\b|\s+(?:and|&)\s+(?=(?:i|i'll|i’ll|she|he|they|we|she'll|he'll|they'll)\b)",
+    re.IGNORECASE,
+)
+# Two things promised in one breath: "refer me for the infra role + intro me to his manager".
+_SECOND_ACTION = re.compile(
+    r"\s+(?:\+|&|and)\s+(?=(?:intro|introduce|send|email|share|refer|review|forward|fwd|connect|call|ping|look"
+    r"|help|check|put|get|book|invite|text)\b)",
+    re.IGNORECASE,
+)
+# The action as it is done, however it was typed: "sending" -> "send", "snd" -> "send", "w" -> "with".
+_BASE_VERBS = {
+    "snd": "send", "fwd": "forward", "sending": "send", "emailing": "email", "pinging": "ping", "texting": "text",
+    "calling": "call", "getting": "get", "showing": "show", "sharing": "share", "forwarding": "forward",
+    "booking": "book", "dropping": "drop", "bringing": "bring", "doing": "do", "writing": "write",
+    "introducing": "introduce", "paying": "pay", "invoicing": "invoice", "making": "make", "putting": "put",
+}  # fmt: skip
+_TO_ME = re.compile(r"^\S+(?:\s+(?:over|up|back))?\s+(?:me|us)\b", re.IGNORECASE)
+
+
+# What they ask the user for: "wants the data room by fri", "he ask my portfolio in 2 weeks", "asked for our preprint".
+_REQUEST = re.compile(
+    r"\b(?:wants?|asked\s+for|asks?\s+for|asked|asks?|requested)\s+(?:to\s+see\s+)?"
+    r"(?P<obj>(?!(?:to|me|us|you|him|her|them|if|whether|about|for|a\s+lot)\b)[^,.;:!?()\n]+)",
+    re.IGNORECASE,
+)
+_BARE = re.compile(r"^(?:send|do|do\s+it|send\s+it|send\s+them|doing\s+it)$", re.IGNORECASE)
+_I_SAID_DAY = re.compile(r"\bi\s+said\s+", re.IGNORECASE)
+MAX_REQUEST_WORDS = 7
+
+
+class _Request(NamedTuple):
+    start: int
+    what: str  # "the data room"
+    due_on: str  # the day it is wanted by, or ""
+
+
+def _requests(text: str, today: date | None) -> list[_Request]:
+    """What they asked the user for, each with the day it is wanted by when the words say one."""
+    found: list[_Request] = []
+    for m in _REQUEST.finditer(text):
+        if _user_said(text, m.start()) or _NEGATED_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        obj = _tidy(m.group("obj"))
+        day = find_day(obj, today, prefer="future") if today is not None else None
+        what = obj[: day.start] if day else obj
+        lead = _DUE_LEAD.search(what)
+        what = _tidy(what[: lead.start()] if lead else what)
+        words = what.split()
+        if not words or len(words) > MAX_REQUEST_WORDS:
+            continue
+        found.append(_Request(m.start(), tidy(what), day.day.isoformat() if day else ""))
+    return found
+
+
+_NEGATED_BEFORE = re.compile(r"(?:\bnot|n't|n’t|\bnever|\bno)\s+$", re.IGNORECASE)
+
+
+def _as_action(action: str) -> str:
+    """ "sending the signed SAFE" -> "send the signed SAFE", "snd him hubspot guide" -> "send him HubSpot guide"."""
+    verb, _, rest = action.partition(" ")
+    base = _BASE_VERBS.get(verb.lower())
+    if base:
+        action = f"{base} {rest}".strip()
+    return tidy(re.sub(r"\bw\b(?=\s+\w)", "with", action))
 
 
 def _someone_else_said(text: str, start: int) -> bool:
@@ -112,13 +198,29 @@ def _with_due(action: str, today: date | None) -> PromiseItem:
 
 def _promises(text: str, taken: list[tuple[int, int]], today: date | None = None) -> list[PromiseItem]:
     found: list[PromiseItem] = []
+    asked = _requests(text, today)
+    filled: set[int] = set()  # the requests a bare "send by wed" or "i said monday" took
+
+    def wanted_before(at: int) -> _Request | None:
+        before = [r for r in asked if r.start < at and r.start not in filled]
+        return before[-1] if before else None
+
+    for m in _I_SAID_DAY.finditer(text):  # "wants API docs + pricing. i said monday": the day the user said
+        day = find_day(text, today, prefer="future", start=m.end(), end=m.end() + 20) if today else None
+        request = wanted_before(m.start())
+        if day is not None and day.start == m.end() and request is not None:
+            filled.add(request.start)
+            found.append(PromiseItem(f"send {request.what}", day.day.isoformat()))
+            taken.append((m.start(), day.end))
     for m in _PROMISE.finditer(text):
         if not _free(taken, m.start(), m.end()):
             continue
-        theirs = bool(m.group("theirs") or m.group("their_do"))
+        theirs = bool(m.group("theirs") or m.group("their_do") or m.group("told_them"))
         if theirs and _user_said(text, m.start()):
             continue  # "I offered to": the user's, read by _I_WILL
-        if not theirs and not m.group().lower().startswith("i") and _someone_else_said(text, m.start()):
+        if m.group("said_do") or m.group("told_them"):
+            pass  # whoever said it, the action is the user's ("Karl said to email him") or theirs ("told her to")
+        elif not theirs and not m.group().lower().startswith("i") and _someone_else_said(text, m.start()):
             theirs = bool(m.group("p2"))  # "Jane promised to send it": hers
             if not theirs:
                 continue
@@ -132,12 +234,27 @@ def _promises(text: str, taken: list[tuple[int, int]], today: date | None = None
             start = m.start("owe")
         elif m.group("obj"):
             prefix = f"get {m.group('obj').lower()} "
-        end = _to_boundary(text, start, _COMMA_END)
-        action = _tidy(prefix + _clip_words(text[start:end], MAX_ACTION_WORDS))
-        if not action:  # "I'll." says nothing to keep
-            continue
+        end = _to_boundary(text, start, _PROMISE_END)
+        if not theirs and m.group("p4") and m.group().strip().lower() == "will":
+            # "..., will intro me to their category manager", "dr. okonkwo (career services) will look over my cv"
+            theirs = bool(_TO_ME.match(text[start:end]) or text[: m.start()].rstrip().endswith(")"))
         if not theirs:  # what they promise is often an offer too ("happy to intro", "can help with"): read it again
             taken.append((m.start(), end))
-        item = _with_due(action, today)
-        found.append(item._replace(whose="theirs") if theirs else item)
+        for part in _SECOND_ACTION.split(text[start:end]):
+            action = _tidy(prefix + _clip_words(part, MAX_ACTION_WORDS))
+            if not action:  # "I'll." says nothing to keep
+                continue
+            item = _with_due(action, today)
+            if m.group("i_do") and not item.due_on and not re.search(r"\bif\s*$", text[: m.start()], re.I):
+                continue  # "i send newsletters": a habit, not a promise
+            item = item._replace(text=_as_action(item.text))
+            request = wanted_before(m.start()) if not theirs and _BARE.match(item.text) else None
+            if request is not None:  # "wants our sourcing playbook. send by wed": send that
+                filled.add(request.start)
+                item = item._replace(text=f"send {request.what}", due_on=item.due_on or request.due_on)
+            found.append(item._replace(whose="theirs") if theirs else item)
+    for request in asked:  # "wants the data room by fri": the user's to send, by then
+        fresh = request.start not in filled and not any(request.what in p.text for p in found)
+        if request.due_on and fresh and _free(taken, request.start, request.start + 1):
+            found.append(PromiseItem(f"send {request.what}", request.due_on))
     return found

@@ -28,6 +28,7 @@ from datetime import date
 from bot.coach.errors import NotUnderstood
 from bot.coach.reading.clauses import _attribute, _merge
 from bot.coach.reading.dates import day_at, find_day
+from bot.coach.reading.given_names import is_given_name
 from bot.coach.reading.lexicon import (
     _INTRODUCED_ME_TO,
     _LEAD,
@@ -38,7 +39,7 @@ from bot.coach.reading.lexicon import (
     _X_INTRODUCED_ME,
     tie_role,
 )
-from bot.coach.reading.meeting import HINT, Meeting, PersonMention, Understood
+from bot.coach.reading.meeting import HINT, MAX_PEOPLE, Meeting, PersonMention, Understood
 from bot.coach.reading.mentions import described_as, first_person
 from bot.coach.reading.notes import extract_facts
 from bot.coach.reading.people import _clean, _scan_name, _scan_people
@@ -111,6 +112,48 @@ def _mentioned(s: str, people: list[PersonMention]) -> list[str]:
     return found
 
 
+# Where a name may start later in a line: a capital after a space, a "+", "&", "→" or a bracket, never a sentence's
+# first word ("Gala is Sept 19"), or a title ("Dr. Hahn", "Mrs Patel").
+_LATER_NAME = re.compile(r"(?<=[\s(+&→>,:;])(?:(?<![.!?]\s)|(?=(?:Dr|Prof|Mr|Mrs|Ms|Mx)\b))(?=[A-Z])")
+
+
+# After a role or a tie: "the hiring mgr Kwame Das", "her cofounder Ben Adler".
+_NAMED_AFTER = re.compile(r"\b(?:the|my|our|his|her|their)\s+(?:[\w-]+\s+){0,2}[\w-]+\s*$", re.IGNORECASE)
+# A place, not a person: "Main St", "Union Square", "Central Station".
+_PLACE_END = re.compile(
+    r"(?:st|st\.|ave|rd|street|road|avenue|blvd|square|sq|park|hall|center|centre|station|airport|bank|university"
+    r"|college|school|hospital|cafe|café|bar|hotel|church|club|gym|lab|labs|group|capital|ventures|partners)$",
+    re.IGNORECASE,
+)
+_JOINED = re.compile(r"(?:[+&→,]|\band|\bwith|\bw/?)\s*$", re.IGNORECASE)
+
+
+def _more_people(s: str, meeting: Meeting) -> None:
+    """Someone the line names after the people it was read for ("met Dana + the hiring mgr Dr. Paul Weiss", "Prof.
+    Okonkwo wants a chapter, Dr. Hahn will send me her code") is saved too, when the name is clearly a person's: a
+    first name people are called, or a title before it."""
+    said = [p.name for p in meeting.people] + list(meeting.mentioned) + [meeting.introduced_by, meeting.context]
+    said += (
+        [p.company for p in meeting.people] + [p.link_to for p in meeting.people] + [p.met_at for p in meeting.people]
+    )
+    known = {w.casefold() for name in said if name for w in name.split()}
+    for m in _LATER_NAME.finditer(s):
+        if len(meeting.people) >= MAX_PEOPLE:
+            return
+        named = _scan_name(s, m.start(), False)
+        if named is None or not named.name:
+            continue
+        words = named.name.split()
+        if any(w.casefold() in known for w in words) or is_not_a_name(words[0]) or _PLACE_END.match(words[-1]):
+            continue
+        whole = len(words) >= 2 and all(w[:1].isupper() and not is_not_a_name(w) for w in words)
+        joined = bool(_JOINED.search(s, 0, m.start()))  # "+ Kwame Das", "and his wife Ama Osei"
+        if not (named.title or (whole and (joined or is_given_name(words[0]) or _NAMED_AFTER.search(s, 0, m.start())))):
+            continue
+        meeting.people.append(PersonMention(named.name, title=named.title))
+        known.update(w.casefold() for w in words)
+
+
 def _read_line(s: str, today: date, told: bool = False) -> tuple[str, Meeting | None]:
     """``told``: the user said it is a meeting (/met), so the first word may be a name whatever it looks like."""
     early = day_at(s, _LEAD_JUNK.match(s).end(), today, "past")  # type: ignore[union-attr]  # "yday coffee w/ Marta"
@@ -145,6 +188,7 @@ def _read_line(s: str, today: date, told: bool = False) -> tuple[str, Meeting | 
 
 
 # --- a line that opens with anything: the people first ------------------------------------------------------------
+
 
 def _read_introduced(s: str, today: date) -> Meeting | None:
     """ "My neighbor Gloria introduced me to her brother Vincent", "the Pastor present me to Grace": the person met
@@ -302,6 +346,7 @@ def parse_meeting(text: str, today: date) -> Meeting:
     _, meeting = _read_line(s, today, told=True)
     if meeting is None:
         raise NotUnderstood(HINT)
+    _more_people(s, meeting)
     return meeting
 
 
@@ -315,8 +360,10 @@ def understand(text: str, today: date) -> Understood:
     if not s or is_chat(s):
         return Understood("none")
     kind, meeting = _read_line(s, today)
-    if meeting is None:
-        return Understood("none")
+    if meeting is None:  # "long day, coffee with Priya Das": a name the reading above missed is asked about
+        meeting = Meeting(people=[], when=today, notes=s)
+        _more_people(s, meeting)
+        return Understood("maybe", meeting) if meeting.people else Understood("none")
     if kind == "maybe":
         person = meeting.people[0]
         clue = (  # a date alone is no clue: "Happy Friday"
@@ -327,6 +374,7 @@ def understand(text: str, today: date) -> Understood:
         )
         if len(person.name) < 2 or (not clue and first_person(s) is None):
             return Understood("none")
+    _more_people(s, meeting)
     return Understood(kind, meeting)
 
 

@@ -134,6 +134,8 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
             break  # "Jane." ends the sentence
     titles = _TITLES | _CAPITAL_TITLES
     while words and (words[-1][0].lower() in _PARTICLES or words[-1][0].lower().rstrip(".") in titles):
+        if len(words) > 1 and not lowered and words[-1][0][:1].isupper() and words[-1][0].lower() in _PARTICLES:
+            break  # "Priya Das", "Tuan Le": a surname typed with its capital
         words.pop()  # "Jane de" or a lone "Dr." is not a name
     if not words or all(is_not_a_name(w) for w, _ in words):
         return None  # "Grabbed Coffee", "Hi", "Thanks": never a person

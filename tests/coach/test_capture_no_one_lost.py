@@ -1,0 +1,61 @@
+"""Never lose a person: a line that names someone, anywhere in it, saves them (or keeps them as mentioned)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.coach.reading.capture import understand
+
+TODAY = date(2026, 3, 4)
+
+
+def _named(line: str) -> list[str]:
+    understood = understand(line, TODAY)
+    meeting = understood.meeting
+    if understood.kind == "none" or meeting is None:
+        return []
+    return [p.name for p in meeting.people] + list(meeting.mentioned)
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("finally met Dana from optum (interview!!) + the hiring mgr Dr. Paul Weiss, said decision soon", "Paul Weiss"),
+        ("committee mtg: Prof. Okonkwo wants a robustness chapter by dec 1, Dr. Hahn will send me her code", "Hahn"),
+        ("the Tanaka brothers (Ken & Hiro) who own tanaka bikes + Priya Das, SEO consultant", "Priya Das"),
+        ("intro from Paul G → Ayesha Siddiqui, runs growth at careem. coffee next tues", "Ayesha Siddiqui"),
+    ],
+)
+def test_someone_named_later_in_a_line_is_saved(line, name):
+    assert name in _named(line)
+
+
+LEADS = [
+    "met Ana Lima at the fair +",
+    "committee mtg: Prof. Okonkwo wants a chapter by dec 1,",
+    "finally met Dana from optum in person + the hiring mgr",
+    "intro from Paul G →",
+    "great chat today w",
+    "lunch w Lee Park and",
+]
+TITLES = ["", "Dr. ", "Prof. ", "Mrs "]
+GIVEN = ["Priya", "Paul", "Ayesha", "Ingrid", "Kwame", "Sven", "Grace", "Tomás"]
+SURNAMES = ["Das", "Weiss", "Siddiqui", "Okafor", "Berg", "Lindqvist"]
+TAILS = ["", ", SEO consultant", " will send me the code", ", he said decision in 2 weeks", " (ops @ itau)"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(LEADS),
+    st.sampled_from(TITLES),
+    st.sampled_from(GIVEN),
+    st.sampled_from(SURNAMES),
+    st.sampled_from(TAILS),
+)
+def test_no_capitalised_name_outside_a_sentence_start_is_dropped(lead, title, first, last, tail):
+    line = f"{lead} {title}{first} {last}{tail}"
+    assert any(last in name or first in name for name in _named(line)), line

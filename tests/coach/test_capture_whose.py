@@ -140,3 +140,23 @@ def test_a_promise_is_kept_as_the_action_to_do(note, mine, due):
 def test_what_they_want_by_a_day_is_the_users_to_send(note, mine):
     facts = extract_facts(note, TODAY)
     assert [(p.text, p.due_on) for p in facts.promise_items] == mine
+
+
+@pytest.mark.parametrize(
+    ("note", "offer"),
+    [
+        ("priya offered a free site audit", "a free site audit"),
+        (
+            "Natasha, logistics at DHL, offered us a discounted freight rate if we commit Q3 volume",
+            "a discounted freight rate",
+        ),
+        ("she's an architect, could shoot my portfolio pieces", "shoot my portfolio pieces"),
+        ("she can share the argentine survey data if we sign a DUA", "share the argentine survey data"),
+    ],
+)
+def test_what_they_offer_is_kept_as_their_offer(note, offer):
+    assert offer in extract_facts(note, TODAY).offers
+
+
+def test_what_the_user_offered_is_not_theirs():
+    assert extract_facts("i offered a 30 min session fri", TODAY).offers == []

@@ -255,6 +255,8 @@ _OFFER = re.compile(
     r"|(?:is\s+|'s\s+|’s\s+)?(?:happy|glad|keen|willing|offered)\s+to(?:\s+help\s+(?:(?:me|us)\s+)?(?:with|on))?"
     r"|(?P<intro>(?:can|could|will|offered\s+to)\s+intro(?:duce)?\s+(?:me|us)\s+to)"
     r"|mentors|(?:is\s+|'s\s+|’s\s+)?(?:an?\s+)?expert\s+(?:in|on)|knows\s+a\s+lot\s+about"
+    r"|(?:offered|offers)(?:\s+(?:me|us))?(?!\s+(?:to|me|us)\b)"  # "offered us a discounted freight rate"
+    r"|(?:can|could)(?=\s+(?:share|shoot|do|review|lend|host|teach|show|give|fix|design|build|edit|translate)\b)"
     r")\s+",
     re.IGNORECASE,
 )
@@ -272,6 +274,7 @@ _PROFESSION = re.compile(
 )
 _ITEM_END = re.compile(
     r"\s*(?:[,.;!?\n()]|\s[-–—]\s|\bbut\b|\bwhile\b|\bbecause\b|\bso\b|\blol\b|\bhaha\b|\bthough\b|\basap\b"
+    r"|\bif\s+(?:i|we|you|they|she|he)\b"
     r"|\b(?:and|&)\s+(?:i|i'll|i’ll|i'd|i’d|she|he|they|we|she's|he's|her|his|also|then|is|was|has|loves|likes|"
     r"wants|needs|can|said|promised|owes?|plays|lives|works|runs)\b)",
     re.IGNORECASE,

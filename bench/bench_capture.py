@@ -10,7 +10,9 @@ Prints
 2. the older corpus (tests/corpus/lines.txt): per field, right / scored (``--misses FIELD`` lists them);
 3. the parse time p50 / p99 / max over every line of both corpora, each parsed several times (the first pass
    warms caches, as a running bot would have). Wall-clock time includes waiting for a core on a busy machine; the
-   CPU time of the parsing thread is printed too.
+   CPU time of the parsing thread is printed too;
+4. the same lines read as a line typed into a notebook of 1,000 contacts is: parsed, then each person it names
+   matched against the people already known (``match_people`` over the notebook's name index), p50 / p99.
 """
 
 from __future__ import annotations
@@ -23,7 +25,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bot.coach.journal.meetings import match_people
 from bot.coach.reading.capture import understand
+from bot.coach.reading.names import NameIndex
+from testkit.networks import generated_network
 from tests.corpus import grading
 from tests.corpus.scoring import FIELDS, TODAY, load, read_with_nurture, score
 
@@ -96,6 +101,24 @@ def main() -> None:
     print(f"parse CPU time (this thread only): p50 {statistics.median(cpu):.3f} ms, p99 {cpu_p99:.3f} ms")
     # The machine is shared: the slowest line's best time shows the parser's own cost without scheduling noise.
     print(f"slowest line, best of {ROUNDS}: {per_line_best[-1]:.3f} ms")
+
+    known = NameIndex(generated_network(1000).contacts)
+    with_contacts: list[float] = []
+    cpu_known: list[float] = []
+    for _ in range(ROUNDS):
+        for text, today in lines:
+            start, start_cpu = time.perf_counter(), time.thread_time()
+            meeting = understand(text, today).meeting
+            if meeting is not None:
+                match_people(known, meeting)
+            cpu_known.append((time.thread_time() - start_cpu) * 1000)
+            with_contacts.append((time.perf_counter() - start) * 1000)
+    with_contacts.sort()
+    cpu_known.sort()
+    p99_known = with_contacts[int(len(with_contacts) * 0.99) - 1]
+    print(f"parse + match at 1,000 contacts: {len(with_contacts)} parses, "
+          f"p50 {statistics.median(with_contacts):.3f} ms, p99 {p99_known:.3f} ms wall-clock; "
+          f"CPU p99 {cpu_known[int(len(cpu_known) * 0.99) - 1]:.3f} ms")  # fmt: skip
 
 
 if __name__ == "__main__":

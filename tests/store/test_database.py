@@ -217,6 +217,19 @@ def test_the_send_budget_is_one_bucket_for_every_replica(databases, database_url
     assert asks[-1][1] - asks[0][0] >= 0.9 - slack  # the tenth waits for nine slots
 
 
+def test_a_send_slot_does_not_wait_for_the_disk(databases, database_url):
+    """The bucket is an unlogged table: taking a slot commits without flushing the write-ahead log, so a reply never
+    waits for an fsync to be sent (a crash empties the bucket, which starts again full)."""
+    db = Database(database_url)
+    databases.append(db)
+    assert db.take_send_slot(rate=30.0) == 0
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        persistence = conn.execute("SELECT relpersistence FROM pg_class WHERE relname = 'send_budget'").fetchone()
+        conn.execute("TRUNCATE send_budget")  # what a crash leaves
+    assert persistence == ("u",)
+    assert db.take_send_slot(rate=30.0) == 0
+
+
 def test_migrations_run_once_and_a_newer_schema_is_refused(databases, database_url):
     databases += [Database(database_url), Database(database_url)]  # the second finds everything done
     with psycopg.connect(database_url, autocommit=True) as conn:

@@ -165,18 +165,42 @@ def compare_mornings(root: Path, db: Database, users: int, contacts: int, passes
     moved = migrate(FolderSide(folder), DatabaseSide(db))
     took = time.perf_counter() - started
     print(f"  nurture migrate into PostgreSQL: {moved.notebooks:,} notebooks in {took:.1f} s, verified")
+    print("  in the database: " + table_sizes(db))
     ids = open_store(folder).user_ids()
     for number in range(passes):
         for label, store in (("files", open_store(folder)), ("postgresql", open_store(db))):
             forget_caches()
             now = morning_of(TODAY + timedelta(days=number))
+            before, statements = database_counters(db), CountedDatabase.statements
             wall, cpu = time.perf_counter(), time.thread_time()
             ready = asyncio.run(one_pass(store, ids, now))
             wall, cpu = time.perf_counter() - wall, time.thread_time() - cpu
+            paid = ""
+            if label == "postgresql":
+                after = database_counters(db)
+                paid = (
+                    f"; per user {(CountedDatabase.statements - statements) / len(ids):.1f} statements, "
+                    f"{(after['wal'] - before['wal']) / len(ids) / 1024:.1f} KiB of WAL"
+                )
             print(
                 f"  pass {number + 1} {label:<10} {ready:,} mornings planned, claimed, worded and settled in "
-                f"{wall:5.1f} s = {len(ids) / wall:6,.0f} users/s; CPU {cpu / len(ids) * 1000:.2f} ms/user"
+                f"{wall:5.1f} s = {len(ids) / wall:6,.0f} users/s; CPU {cpu / len(ids) * 1000:.2f} ms/user{paid}"
             )
+    print("  in the database after the passes: " + table_sizes(db))
+
+
+def table_sizes(db: Database) -> str:
+    """Rows and bytes (with indexes and TOAST) of the notebooks' two tables, and the whole database's size."""
+    row = db.query(
+        "SELECT (SELECT count(*) FROM notebooks), pg_total_relation_size('notebooks'), "
+        "(SELECT count(*) FROM notebook_changes), pg_total_relation_size('notebook_changes'), "
+        "pg_database_size(current_database())"
+    )[0]
+    notebooks, notebook_bytes, changes, change_bytes, whole = (int(v) for v in row)
+    return (
+        f"notebooks {notebooks:,} rows, {notebook_bytes / 1e6:.0f} MB ({notebook_bytes / max(notebooks, 1) / 1024:.1f} "
+        f"KiB a row); notebook_changes {changes:,} rows, {change_bytes / 1e6:.1f} MB; database {whole / 1e6:.0f} MB"
+    )
 
 
 def main() -> None:

@@ -45,6 +45,19 @@ def test_a_line_that_opens_with_anything_still_saves_the_person_it_names(line, w
 
 
 @pytest.mark.parametrize(
+    ("line", "who"),
+    [
+        ("long day, coffee with Priya Das", "Priya Das"),
+        ("long day. lunch w/ Tom Berg from Acme, he runs sales", "Tom Berg"),
+        ("grace period over - drinks with Jonas Weber", "Jonas Weber"),
+    ],
+)
+def test_words_before_a_meeting_are_not_a_person_even_when_they_could_be_a_given_name(line, who):
+    """"long day", "grace period": 'Long' and 'Grace' are given names, but the line says who the coffee was with."""
+    assert names(line) == [who]
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "what did I promise Ana last week?",
@@ -82,7 +95,8 @@ FIRST = st.sampled_from(["Ana", "Kofi", "Mei", "Tariq", "Ingrid", "Sven", "Priya
 LAST = st.sampled_from(["", " Okafor", " Lindqvist", " Tan", " Moreau", " Schäfer"])
 BEFORE = st.sampled_from(
     ["", "so ", "ugh ", "quick one: ", "at the fair - ", "yesterday ", "lunch w/ ", "hallway chat with ",
-     "school gate: ", "finally met ", "bumped into ", "ran into my old friend ", "pitch practice w/ "]
+     "school gate: ", "finally met ", "bumped into ", "ran into my old friend ", "pitch practice w/ ",
+     "long day, coffee with ", "grace period over - drinks w/ "]
 )  # fmt: skip
 AFTER = st.sampled_from(
     ["", ", PM at Stripe", " (designer, figma)", " from Acme, wants an intro to a lawyer", " said she'd send the deck",

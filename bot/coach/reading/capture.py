@@ -293,6 +293,14 @@ def _lead_in_company(meeting: Meeting, lead_in: str) -> None:
             person.company = person.company or org
 
 
+# A few lower-case words, a stop, then a meeting with someone: the words are an aside about the day, not a person.
+_ASIDE_THEN_MEETING = re.compile(
+    r"[a-z][\w'’]*(?:\s+[a-z][\w'’]*){0,2}\s*(?:[,.;:!]+|\s[-–—])\s*"
+    r"(?i:(?:(?:had|grabbed|quick|a)\s+)?(?:coffee|lunch|dinner|drinks|breakfast|brunch|call|chat|zoom|walk|beers?|tea)"
+    r"\s+(?:with|w/|w)\s+)"
+)
+
+
 def _read_from_first_person(s: str, today: date) -> tuple[str, Meeting | None]:
     """A line that does not open with "met" or a name: find the first person, read the words before them."""
     at = first_person(s)
@@ -302,7 +310,11 @@ def _read_from_first_person(s: str, today: date) -> tuple[str, Meeting | None]:
     if family is not None and family.end() == at:
         at = family.start()
     if at == 0:
-        return "maybe", _read(s, 0, today)
+        aside = _ASIDE_THEN_MEETING.match(s)  # "long day, coffee with Priya Das": 'long' is a given name too
+        later = first_person(s, aside.end()) if aside else None
+        if later is None:
+            return "maybe", _read(s, 0, today)
+        at = later
     lead_in = s[:at]
     where, when, introducer, met = _read_lead_in(lead_in, today)
     free = lead_in.strip(" ,:;-–—→>") if not (where or introducer) or len(lead_in.split()) > 6 else ""

@@ -99,9 +99,18 @@ CONNECTOR: dict[int, list[Action]] = {
         "/offer I can review pitch decks",
         "/remind Lena 4 Dec: ask how the bouldering comp went",
     ],
+    1: [("tap", "2 Done")],
     3: ["/gave Oli notes on his pitch deck"],
+    5: [("tap", "1 Done")],
     7: ["/note Kai: her story was published in Wired"],
+    9: [("tap", "1 Done")],
+    11: ["/note Ben: he'll send me the contract template by friday", ("tap", "1 Done")],
+    14: ["lunch with Ana on wednesday"],
     16: ["/note Ana: launching the beta on friday"],
+    17: [("tap", "Went well")],
+    20: [("tap", "1 Done")],
+    23: ["/note Lena: passing on the bouldering trip for now"],
+    24: [("tap", "1 Done")],
 }
 
 PERSONAS = (("Job seeker", JOB_SEEKER), ("Founder", FOUNDER), ("Connector", CONNECTOR))

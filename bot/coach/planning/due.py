@@ -382,10 +382,10 @@ def _open_items(
                 key = f"debrief:{item['id']}"
                 due.append(new_due((-DEBRIEF, key, "meeting", people, new_debt((row, item)), False)))
         elif kind == "theirs":
-            # What they promised the user ("she'll intro me to her CRO"), once its day comes (docs/coaching.md,
-            # "Their words").
+            # What they promised the user ("she'll intro me to her CRO"), once its day has gone by: "by friday" is
+            # still kept on Friday (docs/coaching.md, "Their words").
             due_on = item.get("due_on", "")
-            if due_on and due_on <= days.today:
+            if due_on and due_on < days.today:
                 key = f"theirs:{item['id']}"
                 due.append(new_due((-THEIRS, key, "followup", people, new_debt((row, item)), False)))
         elif kind == "reminder" or kind == "later":

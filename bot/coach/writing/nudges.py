@@ -272,7 +272,7 @@ def _question(row: Row, today: date) -> str:
     work; else what they are working on."""
     first = row["first"]
     sought = read_need(row["needs"][0]).slots.get("what", "") if "needs" in row else ""
-    if sought.startswith(("a ", "an ")) and len(sought.split()) <= 4:
+    if sought.startswith(("a ", "an ")) and len(sought.split()) <= 6:
         return f"\"How is the search for {sought} going?\""
     if "win" in row and "congratulated" not in row:
         on = win_in_words(first, row["win"])

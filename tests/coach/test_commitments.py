@@ -74,3 +74,8 @@ def test_milestones_are_news_or_a_day_to_ask_about(text, kind, due_on):
 )
 def test_no_trigger_no_item(text):
     assert read(text) == []
+
+
+def test_a_need_met_is_read_so_nobody_offers_it_again():
+    assert read("hired a lawyer, thanks to Ben") == [Commitment("met", "", news="a lawyer")]
+    assert read("still hasn't found a lawyer") == []

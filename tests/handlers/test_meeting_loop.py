@@ -57,6 +57,7 @@ async def test_meet_with_a_day_and_a_time_and_didnt_happen(bot, user: User, cloc
     assert "Meeting with <b>Sam</b> on Friday at 12:30, noted" in reply
     friday = next(d for d in range(1, 8) if (NOW.date() + timedelta(days=d)).weekday() == 4)
     assert "Meeting with Sam today at 12:30" in await morning(bot, user, clock, friday)
+    assert "tomorrow I'll ask how it went" in await user.tap("1 Done")  # the brief read: the meeting stays open
     assert "How did meeting with Sam go" in await morning(bot, user, clock, friday + 1)
     reply = await user.tap("Didn't happen")
     assert "nothing logged" in reply and "/meet Sam Ortiz" in reply

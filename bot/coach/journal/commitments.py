@@ -11,6 +11,8 @@ from bot.coach.reading.names import fold
 from bot.store.notebook import Notebook
 from bot.store.records import Contact, Interaction, Promise, new_id
 
+_FILLER = frozenset({"a", "an", "the", "their", "her", "his", "my", "some", "new"})
+
 
 def learn_commitments(notebook: Notebook, contact: Contact, text: str, now: datetime, today: date) -> list[Promise]:
     """Save the dated items ``text`` gives rise to for ``contact``; returns those saved (news goes on the card). A
@@ -22,6 +24,13 @@ def learn_commitments(notebook: Notebook, contact: Contact, text: str, now: date
     saved: list[Promise] = []
     card_changed = False
     for item in found:
+        if item.kind == "met":
+            found_words = set(fold(item.news).split()) - _FILLER
+            kept = [n for n in contact.needs if not (set(fold(n).split()) - _FILLER) & found_words]
+            if len(kept) != len(contact.needs):
+                contact.needs = kept  # "hired a lawyer": nobody offers them a lawyer any more
+                card_changed = True
+            continue
         if item.kind == "news":
             if fold(item.news) not in {fold(w) for w in contact.wins}:
                 contact.wins.append(item.news)

@@ -135,6 +135,20 @@ def record_sent_draft(
     return contact_ids, closed
 
 
+_PAST = {
+    "send": "sent", "intro": "introduced", "introduce": "introduced", "share": "shared", "forward": "forwarded",
+    "review": "reviewed", "connect": "connected", "refer": "referred", "put": "put", "get": "got", "give": "gave",
+    "check": "checked", "call": "called", "email": "emailed", "ping": "pinged", "look": "looked",
+}
+
+
+def _done(promised: str) -> str:
+    """Their promise, kept: "send me the contract template" -> "sent me the contract template" (said as help)."""
+    verb, _, rest = promised.partition(" ")
+    past = _PAST.get(verb.lower())
+    return f"{past} {rest}".strip() if past else promised
+
+
 def complete_nudge(notebook: Notebook, nudge: Any, now: datetime, today: date) -> str:
     """The user did what a nudge suggested: close its loop or log its touch. Returns what was logged, in words.
 
@@ -150,11 +164,13 @@ def complete_nudge(notebook: Notebook, nudge: Any, now: datetime, today: date) -
             notebook.save_promise(promise)
             record_touch(notebook, contact, "followed_up", "", now, today)
         return "followed-up"
+    if promise is not None and promise.is_open and promise.kind == "meeting":
+        return "briefed"  # the brief was read: the meeting stays open for "how did it go?" the day after
     if promise is not None and promise.is_open and promise.kind == "theirs":
         with notebook.batch():  # they kept their word: help received, and a thank-you owed for it
             promise.done_on = today.isoformat()
             notebook.save_promise(promise)
-            record_help(notebook, contact, promise.text, now, today)
+            record_help(notebook, contact, _done(promise.text), now, today)
         return "got"
     if promise is not None and promise.is_open:
         keep_promise(notebook, promise, now, today)
@@ -170,7 +186,11 @@ def complete_nudge(notebook: Notebook, nudge: Any, now: datetime, today: date) -
             track_ask(notebook, contact, nudge.slots.get("asked", ""), today)
             return "asked"
         if nudge.kind == "give":
-            record_touch(notebook, contact, "gave", "", now, today)
+            # Congratulations said: the news is answered (give.fresh_win reads the log), not suggested again.
+            congrats = nudge.draft_kind == "congrats"
+            record_touch(notebook, contact, "gave", "congratulations" if congrats else "", now, today)
+            if congrats:
+                mark_done(notebook, contact.id, NEWS_KINDS, today)
             return "gave"
         if nudge.kind == "loop":
             record_touch(notebook, contact, "followed_up", "", now, today)

@@ -275,7 +275,7 @@ def all_due(
                 share_scores.append(SHARE + score)
                 share_rows.append(row)
 
-    if any(d.kind == "meeting" and d.pressing for d in due):  # a brief today: only then its facts are gathered
+    if any(d.key.startswith("brief:") for d in due if d.pressing):  # a brief today: only then its facts are gathered
         _brief(due, rows, views, offers, fields, today, days)
     reconnect_scores, reconnect_rows = _reconnect_scores(overdue, rules, today_number, keep)
     _best(due, reconnect_scores, reconnect_rows, keep, "reconnect:", "reconnect")
@@ -378,9 +378,10 @@ def _open_items(
             if due_on == days.today:
                 key = f"brief:{item['id']}"
                 due.append(new_due((-BRIEF, key, "meeting", people, new_debt((row, item)), True)))
-            elif due_on and due_on < days.today and today_number - _day_number(due_on) <= DEBRIEF_DAYS:
+            elif due_on and due_on < days.today and (age := today_number - _day_number(due_on)) <= DEBRIEF_DAYS:
+                # The day after, it stands like a reminder (while it is fresh); later, a debt like any other.
                 key = f"debrief:{item['id']}"
-                due.append(new_due((-DEBRIEF, key, "meeting", people, new_debt((row, item)), False)))
+                due.append(new_due((-DEBRIEF, key, "meeting", people, new_debt((row, item)), age == 1)))
         elif kind == "theirs":
             # What they promised the user ("she'll intro me to her CRO"), once its day has gone by: "by friday" is
             # still kept on Friday (docs/coaching.md, "Their words").
@@ -569,7 +570,7 @@ def _brief(
     """Each meeting today gets what a brief says beyond the row: the ask toward a goal they fit (and whether the tie
     is ready for it), and a need of theirs the user can meet themselves or with an intro."""
     for index, item in enumerate(due):
-        if item.kind != "meeting" or not item.pressing:
+        if not item.pressing or not item.key.startswith("brief:"):
             continue
         row, open_item = item.detail
         helper = None

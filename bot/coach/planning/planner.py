@@ -141,7 +141,7 @@ def pick_morning(
     loops = [due for due in allowed if due.kind == "loop" and not due.pressing][:LOOPS_PER_MORNING]
     # A meeting today is briefed: what else is owed them is in the brief, said in person rather than in a note. Someone
     # told how a goal turned out is not also sent a second step the same morning.
-    taken = {person for due in pressing if due.kind == "meeting" for person in due.people}
+    taken = {person for due in pressing if due.key.startswith("brief:") for person in due.people}
     taken.update(person for due in loops for person in due.people)
     others = [
         due for due in allowed if due.kind != "loop" and not due.pressing and not (taken and taken & set(due.people))

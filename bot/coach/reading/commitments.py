@@ -33,7 +33,8 @@ MAX_TEXT = 600
 class Commitment(NamedTuple):
     """One dated item a note gives rise to. ``kind``: "got" (help received: a thank-you owed), "theirs" (their
     promise to the user), "reminder" (the user's own step on a day), "later" (a reminder that also holds back any
-    ask of them until its day: they said what they wait for) or "news" (``news``: a win for the card)."""
+    ask of them until its day: they said what they wait for), "news" (``news``: a win for the card) or "met" (a need
+    of theirs met: ``news`` says what they found)."""
 
     kind: str
     text: str
@@ -103,6 +104,12 @@ _BIRTH = re.compile(
 _PUBLISHED = re.compile(
     r"\b(?:(?:story|article|book|paper|piece|essay|op-?ed|novel|poem|column)\s+(?:was\s+|is\s+|got\s+|just\s+)*"
     r"(?:published|out|came\s+out|accepted)|got\s+published|published\s+(?:in|by)\s+[A-Z])",
+    re.IGNORECASE,
+)
+# A need met: "hired a lawyer", "found a cofounder", "signed with an agency": the need is no longer theirs.
+_FOUND = re.compile(
+    r"\b(?:hired|found|signed(?:\s+(?:with|up))?|got|landed|brought\s+on|onboarded)\s+(?P<what>(?:a|an|the|their|her|his)\s+"
+    r"[\w-]+(?:\s+[\w-]+)?)",
     re.IGNORECASE,
 )
 _WORK = re.compile(r"\b(?:(her|his|their)\s+)?(story|article|book|paper|piece|essay|op-?ed|novel|poem|column)\b", re.I)
@@ -181,6 +188,9 @@ def read_commitments(text: str, first: str, today: date) -> list[Commitment]:
         if day is not None and day.day >= today:
             thing = _mine_to_yours(launch.group("what").strip())
             found.append(Commitment("reminder", f"wish {first} luck with the launch of {thing}", day.day.isoformat()))
+    for m in _FOUND.finditer(text):
+        if not _NOT_NOW.search(text[: m.start()]):
+            found.append(Commitment("met", "", news=m.group("what")))
     birth, published = _BIRTH.search(text), _PUBLISHED.search(text)
     if birth is not None:
         found.append(Commitment("news", "", news=birth.group(0)))

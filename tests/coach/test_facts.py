@@ -54,7 +54,7 @@ def facts_of(text: str) -> list[tuple[str, dict[str, str]]]:
         ("got married in June", ("life_event", {"event": "wedding"})),
         ("had a baby girl", ("life_event", {"event": "baby"})),
         ("won an award for her documentary", ("win", {"event": "award", "verb": "won"})),
-        ("published a book on climate policy", ("win", {"event": "published", "what": "a book"})),
+        ("published a book on climate policy", ("win", {"event": "published", "what": "a book on climate policy"})),
         ("raised a seed round from Sequoia", ("win", {"event": "funding", "verb": "raised"})),
         ("loves jazz and rock climbing", ("interest", {"what": "jazz"})),
     ],
@@ -113,9 +113,9 @@ def test_third_person_becomes_second_person(note, spoken):
         ),
         (
             "finished his first Ironman in Frankfurt",
-            "finishing your first Ironman",
-            "Lisa finished his first Ironman",
-            "you finished your first Ironman",
+            "finishing your first Ironman in Frankfurt",
+            "Lisa finished his first Ironman in Frankfurt",
+            "you finished your first Ironman in Frankfurt",
         ),
         ("got promoted to VP", "your promotion to VP", "Lisa got promoted to VP", "you got promoted to VP"),
         (

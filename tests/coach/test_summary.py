@@ -150,7 +150,7 @@ ROW_CASES = {
                     "kind": "promise",
                     "made_on": ago(3),
                     "text": "I'll send her the deck with my notes",
-                    "said": "You promised Priya the deck",  # not a long run of the note
+                    "said": "You promised Priya the deck with your notes",  # the whole thing, in the user's words
                 },
                 {"id": "t1", "kind": "thanks", "made_on": ago(2), "text": "reviewed my CV", "said": "reviewed your CV"},
                 {"id": "r1", "kind": "reminder", "made_on": ago(1), "text": "ask about the move"},

@@ -71,7 +71,8 @@ _MOVE = re.compile(
 # Needs: what they are looking for. "is hiring (a designer)", "looking for a lawyer", "needs a CTO",
 # "raising a seed round".
 _NEED = re.compile(
-    r"\b(?:(?P<hiring>is\s+hiring|are\s+hiring|hiring)(?:\s+(?:for\s+)?(?P<hired>[^,.;!?()]+))?"
+    r"\b(?:(?P<hiring>is\s+hiring|are\s+hiring|(?<!the\s)hiring(?!\s+(?:team|manager|mgr|committee|process|freeze"
+    r"|panel|pipeline|plan)\b))(?:\s+(?:for\s+)?(?P<hired>[^,.;!?()]+))?"
     r"|(?:is\s+|are\s+)?(?:looking|searching|hunting)\s+for\s+(?P<sought>[^,.;!?()]+)"
     r"|(?:needs|need|wants|could\s+use)\s+(?P<needed>(?:an?|some|more|the|help\s+with|advice\s+on|intros?\s+to)\s+[^,.;!?()]+)"
     r"|(?:is\s+|are\s+)?(?P<raising>raising|fundraising\s+for|fundraising)(?:\s+(?P<round>[^,.;!?()]+))?)",

@@ -70,6 +70,24 @@ def is_given_name(word: str) -> bool:
     return len(parts) > 1 and all(p in _names() for p in parts)
 
 
+# First names that are often the first of two ("Ana Paula", "Maria José", "Jean Paul", "Mary Jane").
+_DOUBLED = _words(
+    """ana anna maria maría marie mary anne ann jean juan josé jose joão joao luis luiz luís pedro carlos john
+    rosa lucia lúcia"""
+)
+
+
+def is_compound_given_name(first: str, second: str) -> bool:
+    """ "Mei Lin", "Xiao Ming" (listed whole in the dictionary), "Ana Paula", "Maria José", "Jean Paul": two words
+    that are one first name. "Camille Laurent" and "Maria Garcia" are a first name and a family name."""
+    a, b = first.lower().strip(".,"), second.lower().strip(".,")
+    if f"{a}-{b}" in _names():
+        return True
+    if a not in _DOUBLED or b not in _names():
+        return False
+    return _names()[b] == _names().get(a, "") or "" in (_names()[b], _names().get(a, ""))
+
+
 def pronoun_of(first_name: str) -> str:
     """The pronoun a first name is mostly given with: "she" for "Priya", "he" for "Kofi", "" when unsure."""
     return _names().get(first_name.lower().strip(".,!?;:'’"), "")

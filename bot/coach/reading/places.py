@@ -197,6 +197,26 @@ def _city_names() -> dict[str, str]:
     return cities
 
 
+def city_names() -> frozenset[str]:
+    """The cities the time zone database names, folded ("berlin", "sao paulo", "new york")."""
+    return _city_set()
+
+
+@cache
+def _city_set() -> frozenset[str]:
+    areas = ("Europe/", "Asia/", "Africa/", "America/", "Australia/", "Pacific/", "Atlantic/", "Indian/")
+    return frozenset(k for k, zone in _city_names().items() if zone.startswith(areas) and len(k) > 3) - _NOT_CITIES
+
+
+# Zone cities that are everyday words in a phrase ("in general", "to the east", "in jersey")
+_NOT_CITIES = frozenset(
+    ["general", "east", "west", "north", "south", "center", "central", "jersey", "guernsey", "man", "victoria",
+     "stanley", "chatham", "troll", "casey", "palmer", "mawson", "davis", "vostok", "eucla", "knox", "marengo", "acre",
+     "oral", "virgin", "wake", "easter", "canary", "currie", "dawson", "midway", "regina", "winamac", "petersburg",
+     "monticello", "louisville", "tell", "vevay", "beulah", "salem"]
+)  # fmt: skip
+
+
 def _preference(zone: str) -> tuple[int, int, str]:
     # Continental areas first; within them, deeper names are the canonical ones
     # (America/Argentina/Buenos_Aires over the old America/Buenos_Aires link).

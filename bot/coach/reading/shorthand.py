@@ -9,6 +9,11 @@ every such piece through ``tidy`` before it is said. Pure: plain string work, no
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
+
+import inflect
+
+from bot.coach.reading.places import city_names
 
 
 def _set(words: str) -> frozenset[str]:
@@ -52,6 +57,19 @@ _COMPANIES = {
         GSK SoundCloud SurveyMonkey ZipRecruiter ClickUp MailerLite PlayStation iRobot"""
     )
 }
+# Tools and languages people name in lower case, written as their makers write them ("a react native developer" ->
+# "a React Native developer"); only names that are not also everyday words ("react", "go", "rust" are left alone).
+_PRODUCTS = {
+    name.lower(): name
+    for name in (
+        "React Native", "JavaScript", "TypeScript", "Python", "Kubernetes", "Figma", "Salesforce", "Shopify",
+        "WordPress", "Webflow", "Tableau", "PostgreSQL", "MySQL", "GraphQL", "Node.js", "Django", "Flutter",
+        "Kotlin", "SwiftUI", "Airtable", "Jira", "Zendesk", "Terraform", "Snowflake", "Databricks",
+    )
+}  # fmt: skip
+_PRODUCT_WORDS = re.compile(
+    r"\b(" + "|".join(re.escape(k) for k in sorted(_PRODUCTS, key=len, reverse=True)) + r")\b"
+)
 _VAGUE_TAIL = frozenset(["stuff", "things", "etc", "etc."])
 _DETERMINERS = _set(
     """a an the some any my your his her their our its this that these those one two three few several more
@@ -88,7 +106,22 @@ def tidy(text: str) -> str:
         words.pop()
     said = " ".join(w for w in words if w)
     # "people at stripe": after "someone at", the word is a company (or a kind of one: "people at a fintech")
-    return _PEOPLE_AT.sub(lambda m: f"{m.group(1)} {company_name(m.group(2))}", said)
+    said = _PEOPLE_AT.sub(lambda m: f"{m.group(1)} {company_name(m.group(2))}", said)
+    said = _PRODUCT_WORDS.sub(lambda m: _PRODUCTS[m.group(1)], said)
+    # "office space in berlin": a city the time zone database names is written with its capitals
+    return _IN_CITY.sub(_city, said) if _IN_CITY.search(said) else said
+
+
+_IN_CITY = re.compile(r"\b(in|from|to|near|around)\s+([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\b")
+
+
+def _city(m: re.Match[str]) -> str:
+    words = m.group(2).split()
+    for n in (len(words), 1):
+        name = " ".join(words[:n])
+        if name.replace("-", " ") in city_names():
+            return f"{m.group(1)} {' '.join(w[:1].upper() + w[1:] for w in name.split())}" + m.group(2)[len(name) :]
+    return m.group(0)
 
 
 _PEOPLE_AT = re.compile(
@@ -97,16 +130,25 @@ _PEOPLE_AT = re.compile(
 
 
 def article(phrase: str) -> str:
-    """ "a"/"an" before a phrase: "an engineer", "an ML engineer", "a UX designer", "a CTO"."""
-    first = phrase.split(" ", 1)[0]
+    """ "a"/"an" before a phrase: "an engineer", "an engineering manager", "a user researcher", "an hour", "an ML
+    engineer", "a UX designer", "an 8-week course". Words are said as ``inflect`` says them; an acronym is said
+    letter by letter (inflect reads "UX" and "SEO" as words), a number as its words."""
+    first = phrase.split(" ", 1)[0].strip("\"'“‘(")
     if len(first) > 1 and first[:2].isupper():  # an acronym, said letter by letter
         return "an" if first[0] in _VOWEL_SOUND_LETTERS else "a"
-    low = first.lower()
-    if low.startswith(("uni", "use", "usu", "eu", "one")):
-        return "a"
-    if low.startswith(("hour", "honest", "heir")):
-        return "an"
-    return "an" if low[:1] in "aeiou" else "a"
+    number = re.match(r"\d+", first)
+    return _a_or_an(number.group(0) if number else first.lower())
+
+
+@lru_cache(maxsize=4096)
+def _a_or_an(word: str) -> str:
+    said = str(_english().number_to_words(word)) if word.isdigit() else word  # "8" is said "eight": "an 8-week"
+    return _english().a(said).split(" ", 1)[0] if said else "a"
+
+
+@cache
+def _english() -> inflect.engine:
+    return inflect.engine()
 
 
 def with_article(phrase: str) -> str:

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from bot.coach.reading.boundaries import cut
 from bot.coach.reading.second_person import to_second_person
 from bot.coach.reading.shorthand import company_name, roles_with_article, tidy
 from bot.store.records import Fact
@@ -37,7 +38,8 @@ _BAD_END = _words(
 
 _ADJUNCT = re.compile(
     r"\s+(?:on\s+the\s+side|last\s+\w+|this\s+\w+|yesterday|today|ago|recently|just\s+now|again"
-    r"|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in\s+(?:january|february|march|april|may"
+    r"|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in\s+q[1-4]\b"
+    r"|in\s+(?:january|february|march|april|may"
     r"|june|july|august|september|october|november|december)|and\s+(?:she|he|they|i|is|was|has)\b|but\b|who\b"
     r"|which\b|because\b|so\b|after\b|while\b|before\b|too\b|as\s+well\b).*$",
     re.IGNORECASE,
@@ -99,52 +101,30 @@ def _thing(phrase: str, source: str, said_with: str = "") -> str:
 
 
 def _clip(phrase: str, source: str, said_with: str = "") -> str:
-    """A slot: at most a few words, never ending on "the" or "and", and no long run copied from ``source`` even with
-    the words it is said with ("hiring" + "two senior designers" -> "senior designers")."""
-    phrase = _ADJUNCT.sub("", " ".join(phrase.split())).strip(" ,.;:!?-–—'\"")
-    words = phrase.split()[:_MAX_SLOT_WORDS]
-    low_source = " ".join(source.split()).lower()
-
-    def copies(ws: list[str]) -> bool:
-        return _longest_run(f"{said_with} {' '.join(ws)}".strip().lower(), low_source) > _CLIP_RUN
-
-    if len(words) > 2 and copies(words):  # first try leaving out a word that only qualifies: "two", "senior"
-        for i in (*range(1, len(words) - 1), 0):
-            if words[i].lower() not in _DROPPABLE and not words[i].isdigit():
-                continue
-            if i == 0 and words[0].lower() in ("a", "an", "the"):
-                continue  # "deck with my notes" is not English: shorten from the end instead ("the deck")
-            shorter = words[:i] + words[i + 1 :]
-            if not copies(shorter):
-                return " ".join(shorter)
-    full = len(words)
-    while words and ((words[-1].lower() in _BAD_END and words[-1] != "A") or copies(words)):
+    """A slot: the phrase's whole object, never ending on "the" or "and"; a long one is cut where a new phrase
+    starts ("a lawyer | for the seed round of her climate startup"), never inside a noun phrase ("a product
+    marketing | lead"). Said whole in the second person, a fact's own object is not a copy of the note: the words
+    around it are the coach's. One with no boundary that runs past a chat line's worth is left out."""
+    phrase = _EMOJI.split(" ".join(phrase.split()), maxsplit=1)[0]  # "climbing 🧗 gave me": the phrase ended
+    phrase = _ADJUNCT.sub("", phrase).strip(" ,.;:!?-–—'\"")
+    words = cut(phrase, _MAX_SLOT_WORDS).split()
+    while words and words[-1].lower() in _BAD_END and not _NAMED_LETTER.match(" ".join(words[-2:])):
         words.pop()
-    if len(words) < full:  # cut short: drop a dangling phrase too ("a book on climate" -> "a book")
-        cut = [n for n, w in enumerate(words) if n and w.lower() in _PREPOSITIONS]
-        if cut:
-            words = words[: cut[-1]]
-    return " ".join(words)
+    said = " ".join(words).rstrip(",;:")
+    return said if len(said) <= _MAX_SLOT_CHARS else ""
+
+
+# "series A", "plan B", "vitamin D": a capital letter named after a word is no dangling article
+_NAMED_LETTER = re.compile(r"(?:series|plan|type|class|round|grade|vitamin)\s+[aA]$", re.IGNORECASE)
+_MAX_SLOT_CHARS = 80
+# An emoji with more words after it ends the phrase; one at the end is part of it ("AI 🚀")
+_EMOJI = re.compile(r"\s*[\U0001F000-\U0001FAFF\u2600-\u27BF\u2190-\u21FF\u2B00-\u2BFF\uFE0F]+\s+(?=\w)")
 
 
 _DROPPABLE = _words(
     """a an the two three four five few couple several some more new senior junior good great experienced
     talented really very"""
 )
-
-
-_PREPOSITIONS = frozenset(["on", "in", "at", "for", "about", "with", "from", "of", "to", "by"])
-
-
-def _longest_run(a: str, b: str) -> int:
-    """Length of the longest stretch of ``a`` that appears in ``b`` (both short: a slot and a note)."""
-    best = 0
-    for i in range(len(a)):
-        j = i + best + 1
-        while j <= len(a) and a[i:j] in b:
-            best = j - i
-            j += 1
-    return best
 
 
 # A funding round named bare ("raising seed", "needs series A"): said whole, "a seed round".

@@ -9,7 +9,8 @@ from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from bot.coach.reading.dates import how_long, when_in_words
-from bot.coach.reading.shorthand import tidy
+from bot.coach.reading.given_names import is_compound_given_name
+from bot.coach.reading.shorthand import article, company_name, tidy
 from bot.store.records import Fact
 
 if TYPE_CHECKING:
@@ -165,8 +166,48 @@ def _own(what: str, verb: str) -> str:
 
 
 def _a(role: str) -> str:
-    """ "PM" stays "PM" ("as PM"); "designer" -> "a designer"? Roles read well bare after "as": kept bare."""
-    return role
+    """A role as it follows "as": "engineering manager" -> "an engineering manager", "UX designer" -> "a UX
+    designer"; a title one holds alone ("CTO", "Head of Design", "VP of Sales") and a role with its own article or
+    a plural ("a designer", "designers") stay as they are."""
+    words = role.split()
+    if not words:
+        return role
+    low = words[0].lower()
+    if low in _DETERMINERS or low in _TITLES or " of " in role.lower() or (words[0].isupper() and len(words) == 1):
+        return role
+    if words[-1].lower().endswith("s") and not words[-1].lower().endswith(("ss", "ics")) and words[-1].islower():
+        return role  # "designers", "sales" reads as a trade: "as sales" is rare; plural people stay bare
+    return f"{article(role)} {role}"
+
+
+_DETERMINERS = frozenset(["a", "an", "the", "my", "your", "his", "her", "their", "our", "its"])
+# Titles held by one person at a place: said bare after "as" ("as CTO", "as head of growth").
+_TITLES = frozenset(
+    ["head", "chief", "vp", "svp", "evp", "president", "chair", "chairman", "chairwoman", "chairperson", "ceo", "cto",
+     "cfo", "coo", "cmo", "cpo", "ciso", "cio", "director", "principal", "dean", "provost", "mayor"]
+)  # fmt: skip
+
+
+def company_written(name: str) -> str:
+    """A company as a draft writes it: as the user typed it when they used capitals ("LoopCart", "ING"); typed in
+    lower case, a known company's own spelling ("openai" -> "OpenAI", "google" -> "Google") and any other in title
+    case ("riot games" -> "Riot Games", "loopcart" -> "Loopcart"). A word with digits stays as typed ("a16z")."""
+    if not name.islower():
+        return name
+    return " ".join(w if any(c.isdigit() for c in w) else company_name(w) for w in name.split())
+
+
+def greeting_name(name: str) -> str:
+    """The name to greet someone by: their first name, or both words of a two-word first name ("Mei Lin", "Ana
+    Paula", "Jean-Baptiste"): one the name dictionary lists whole ("Mei Lin", "Xiao Ming"), or two first names of
+    the same kind where the first is one that is often doubled ("Ana Paula Souza", "Maria José")."""
+    words = name.split()
+    if len(words) < 2:
+        return words[0] if words else ""
+    first, second = words[0], words[1]
+    if is_compound_given_name(first, second):
+        return f"{first} {second}"
+    return first
 
 
 def _third_person(verb: str) -> str:

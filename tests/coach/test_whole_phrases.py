@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.coach.errors import NotUnderstood
 from bot.coach.reading.boundaries import NEEDS_MORE, cut, cut_short, ends_whole
+from bot.coach.reading.capture import parse_meeting
 from bot.coach.reading.facts import read_facts
-from bot.coach.saying.debts import keep_words, keeping, promise_in_words
+from bot.coach.saying.debts import helped_you, keep_words, keeping, promise_in_words, still_owed
 from bot.coach.saying.grammar import YOU, Person
 from bot.coach.saying.phrases import (
     congrats_on,
@@ -49,6 +51,7 @@ WHOLE = [
     ("looking for a backend side project partner", "a backend side project partner"),
     ("he is looking for a react native developer", "a React Native developer"),
     ("hiring a react native developer for the app", "a React Native developer"),
+    ("she closed her $2M seed round led by Index Ventures", "$2M seed round"),
 ]
 
 
@@ -168,3 +171,43 @@ def _wordings(fact, first: str) -> list[str]:
         said.append(f"I saw something about {topic(fact)}.")
     said += [question(fact, 0), question(fact, 1)]
     return [s if s.endswith((".", "!", "?")) else f"{s[:1].upper()}{s[1:]}." for s in said if s]
+
+
+def test_a_round_led_by_someone_is_congratulated_without_a_dangling_led():
+    [fact] = [f for f in facts_of("she closed her $2M seed round led by Index Ventures") if f.kind == "win"]
+    said = congrats_on(fact)
+    assert not said.endswith(" led"), said
+    assert said in ("closing your $2M seed round", "closing your $2M seed round led by Index Ventures")
+
+
+def test_her_template_stays_hers_when_the_morning_asks_for_a_thank_you():
+    assert helped_you("shared her data room template") == "shared her data room template"
+    assert helped_you("Meera shared her data room template") != "shared your data room template"
+    assert helped_you("reviewed my CV") == "reviewed your CV"
+
+
+def test_golden_every_fact_phrase_of_the_corpus_is_said_whole_in_every_wording():
+    """Each line of both parts is read as the bot reads it; every fact and promise read is said in every wording.
+    A sentence is a whole sentence, and a run of the typed line it repeats never stops inside its phrase."""
+    failures, checked = [], 0
+    for row in _corpus():
+        today = date.fromisoformat(row["today"])
+        try:
+            meeting = parse_meeting(row["line"], today)
+        except NotUnderstood:
+            continue
+        for person in meeting.people:
+            first = person.name.split()[0]
+            contact = Contact(id="golden01", name=person.name)
+            said = [s for f in read_facts(row["line"], contact, row["today"]) for s in _wordings(f, first)]
+            for promise in meeting.promises_of(person):
+                kept = keep_words(promise.text)
+                said += [f"{promise_in_words(first, promise.text)}.", f"{promise_in_words(first, promise.text, True)}."]
+                said += [keeping(kept, v) for v in range(3)] + [f"{still_owed(kept)}."]
+            for sentence in said:
+                checked += 1
+                problems = _sentence_problems(sentence) + [f"cut short: {c}" for c in cut_short(sentence, row["line"])]
+                if problems:
+                    failures.append(f"{sentence!r} {problems} <- {row['line']!r}")
+    assert checked > 500
+    assert failures == [], f"{len(failures)} of {checked}:\n" + "\n".join(failures[:400])

@@ -67,6 +67,15 @@ _PRODUCTS = {
         "Kotlin", "SwiftUI", "Airtable", "Jira", "Zendesk", "Terraform", "Snowflake", "Databricks",
     )
 }  # fmt: skip
+# Languages and peoples are written with a capital in English, however they were typed ("english classes").
+_PRODUCTS |= {
+    word: word.capitalize()
+    for word in _set(
+        """english spanish french german italian portuguese chinese mandarin cantonese japanese korean arabic hindi
+        russian dutch swedish norwegian danish finnish greek turkish hebrew urdu bengali swahili yoruba igbo
+        ukrainian vietnamese thai indonesian tagalog persian farsi czech hungarian romanian"""
+    )
+}
 _PRODUCT_WORDS = re.compile(
     r"\b(" + "|".join(re.escape(k) for k in sorted(_PRODUCTS, key=len, reverse=True)) + r")\b"
 )

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from bot.coach.reading.boundaries import cut
+
 
 def _set(words: str) -> frozenset[str]:
     """A word set written as one string: easier to read and extend than a list of quoted words."""
@@ -45,8 +47,9 @@ _OBJECT_PRONOUNS = r"(?:her|him|them|you|us|me)"
 
 
 def _clip_words(text: str, limit: int) -> str:
-    words = text.split()
-    return " ".join(words[:limit])
+    """At most ``limit`` words, cut where a new phrase starts ("send her the deck | before friday"), never inside
+    one ("our patent | draft"); with no such place, the words as they are."""
+    return cut(" ".join(text.split()), limit)
 
 
 _PICTOGRAPHS = re.compile("[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]+")

@@ -8,9 +8,11 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from bot.coach.reading.boundaries import NEEDS_MORE, cut
+from bot.coach.reading.given_names import is_given_name
 from bot.coach.reading.second_person import to_second_person
 from bot.coach.reading.shorthand import tidy
-from bot.coach.reading.slots import _clip
+from bot.coach.reading.slots import _clip, _pronoun
 from bot.coach.saying.grammar import (
     _IRREGULAR,
     Person,
@@ -44,6 +46,7 @@ _CALL_WORDS = re.compile(
     re.IGNORECASE,
 )
 _THING_START = ("the", "a", "an", "my", "our", "that", "this", "those", "these", "some")
+_RECIPIENT = re.compile(r"^[A-Z][\w'’-]+\s+(?=(?:the|a|an|my|our|your|his|her|their|some|that|this)\s)")
 _INTRO = re.compile(r"^(?:intro(?:duce)?|connect)\s+(?:you\s+)?(?:to|with)\s+(?P<who>.+)$", re.IGNORECASE)
 
 
@@ -73,6 +76,10 @@ def keep_words(text: str) -> Kept:
         if low.startswith(verb + " "):
             thing = re.sub(r"^(?:you\s+)?(?:over\s+)?", "", said[len(verb) + 1 :])
             thing = re.sub(r"\s+(?:to|for|with)\s+you$", "", thing)
+            thing = _RECIPIENT.sub("", thing)  # "send Pieter my calendly": Pieter is who it goes to
+            to = re.match(r"([A-Z][\w'’-]+)\s+(?=[a-z])", thing)
+            if to and is_given_name(to.group(1)):  # "send Pieter calendly"
+                thing = thing[to.end() :]
             if thing and thing.lower() not in ("you", "it"):
                 return Kept("gift", _clip(thing, text))
     if low.split(" ")[0] in _THING_START:
@@ -94,6 +101,9 @@ def keeping(kept: Kept, variant: int = 0) -> str:
         noun = kept.what
         return (f"When's good for that {noun}?", f"I still owe you that {noun} - when suits you?",
                 f"Shall we find a time for that {noun}?")[pick]  # fmt: skip
+    if kept.form in ("act", "gift") and says_nothing(kept.what):
+        return ("And I haven't forgotten what I promised you.", "What I promised is on my list - I haven't forgotten.",
+                "I haven't forgotten what I said I'd do.")[pick]  # fmt: skip
     if kept.form == "intro":
         return (
             f"I haven't forgotten the intro to {kept.what} - I'll write to you both today.",
@@ -106,6 +116,8 @@ def keeping(kept: Kept, variant: int = 0) -> str:
 
 def still_owed(kept: Kept) -> str:
     """An open promise mentioned in passing (a catch-up): "I still owe you the deck"."""
+    if kept.form in ("act", "gift") and says_nothing(kept.what):
+        return "I still owe you what I promised"
     if kept.form == "gift":
         return f"I still owe you {kept.what}"
     if kept.form == "call":
@@ -141,6 +153,8 @@ def promise_in_words(first: str, text: str, past: bool = False) -> str:
     is said as typed, after its opener. ``past``: said after a past day ("Yesterday, you promised Max a call")."""
     owe = "promised" if past else "owe"
     kept = keep_words(text)
+    if kept.form in ("act", "gift") and says_nothing(kept.what):
+        return f"You made {first} a promise"  # "send", "owe him", "intro from": what it was is said elsewhere
     # The promise's words are kept to say to them ("the deck with my notes", "feedback on your CV"); to the user,
     # "my" is theirs and "your" is the contact's: "the deck with your notes", "feedback on their CV".
     what = to_the_user(said_about(tidy(kept.what), Person(first)))
@@ -163,11 +177,27 @@ def promise_in_words(first: str, text: str, past: bool = False) -> str:
     return f"You promised {first} {text}" if text else f"You made {first} a promise"
 
 
+# Words that leave an action with nothing to act on: "send", "do", "owe him", "am" (what was left of "tmrw am").
+_NOTHING = frozenset(
+    ["it", "him", "her", "them", "you", "that", "this", "am", "pm", "do", "doing", "done", "one", "owe", "send",
+     "get", "give", "bring", "share", "forward", "email", "intro", "introduce", "follow", "up", "back", "over"]
+)  # fmt: skip
+
+
+def says_nothing(what: str) -> bool:
+    """A promise's words that name nothing to do or hand over ("send", "owe you", "intro from"): the line said
+    what it was elsewhere, and a sentence made of these words reads cut off."""
+    words = what.lower().split()
+    return not words or words[-1] in NEEDS_MORE or all(w in _NOTHING for w in words)
+
+
 def helped_you(text: str) -> str:
     """What a helper did, as logged ("reviewed my CV"), said to the user for an owed thank-you: "reviewed your CV";
     "helped you" when the logged help is not a phrase that turns into a sentence ("intro to Acme")."""
     did = help_words(Fact(id="", contact_id="", kind="help_received", slots={"did": tidy(text)})).past
-    return to_the_user(did) if did else "helped you"
+    # Said to the helper, their things are "your" ("shared your data room template"); to the user they are the
+    # helper's again ("her template"), and only the user's own ("my CV") become "your".
+    return to_the_user(said_about(did, Person("them", _pronoun(text)))) if did else "helped you"
 
 
 def debt_words(kind: str, first: str, text: str, dated: bool) -> str:
@@ -191,7 +221,7 @@ def help_words(fact: Fact) -> HelpWords:
     did = to_second_person(did)
     verb, _, rest = did.partition(" ")
     low = verb.lower()
-    rest = " ".join(rest.split()[:8])
+    rest = cut(rest, 8)
     if low.endswith("ing") and len(low) > 4:
         return HelpWords(f"{low} {rest}".strip(), "")
     if low in _IRREGULAR or (low.endswith("ed") and low.isalpha() and len(low) > 3):

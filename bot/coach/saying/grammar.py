@@ -8,6 +8,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
+from bot.coach.reading.boundaries import NEEDS_MORE
 from bot.coach.reading.dates import how_long, when_in_words
 from bot.coach.reading.given_names import is_compound_given_name
 from bot.coach.reading.shorthand import article, company_name, tidy
@@ -100,6 +101,8 @@ def place_words(where: str) -> str:
     words = _PLACE_DAY.sub("", tidy(where.strip().rstrip(".,;:"))).split()
     if words and words[0].lower() == "at":
         words = words[1:]
+    while words and words[-1].lower() in NEEDS_MORE:  # "church the" (before "Pastor Emmanuel"): never "at church the"
+        words.pop()
     return " ".join(words) if len(" ".join(words)) <= 40 else " ".join(words[:4])
 
 

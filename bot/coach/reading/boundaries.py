@@ -31,7 +31,8 @@ BREAKS = _set(
     tues wed thu thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec january february march april
     may june july august september october november december lol haha pls please btw fyi asap til 'til end eod eow
     cob doing working studying trying going hoping looking helping moving planning based who's wants want needs
-    said says asked offered loves likes works runs lives knows thinks told gave sent"""
+    said says asked offered loves likes works runs lives knows thinks told gave sent tomorow tommorow tommorrow
+    tomorrow 2moro 2morrow 2mrw tmr tmrow"""
 )
 # Words the coach's own sentences are made of ("I said I'd send", "can help"): a run of only these and small
 # words is the frame meeting the line by chance, not a phrase of the line.

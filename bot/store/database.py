@@ -26,13 +26,13 @@ import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from bot.store import logfile, migrations
 from bot.store.crypto import REKEY_JOURNAL, Codec, DataKeyError, check_keys
 from bot.store.errors import StoreError, UnreadableData
-from bot.store.pages import Copy
+from bot.store.rows import DatabaseMarks, RowPages, aside_name, whole_notebook
 
 log = logging.getLogger(__name__)
 
@@ -41,10 +41,6 @@ POOL_SIZE = 8  # connections for reads and saves (each is one short statement); 
 CONNECT_TIMEOUT_S = 10.0
 REKEY_FLAG = REKEY_JOURNAL  # in store_flags while `nurture rotate-key` runs: the key id it is moving to
 TURN_POLL_S = (0.002, 0.05)  # waiting for another process's turn: first and longest pause between tries
-
-
-class ChangedElsewhere(StoreError):
-    """A save found the notebook changed by another process since it was read: refused, nothing written."""
 
 
 class NotStarted(StoreError):
@@ -241,10 +237,10 @@ class Database:
 
     def set_aside_notebook(self, user_id: int, why: str) -> str | None:
         with self.connection() as conn, conn.transaction():
-            raw = _whole(conn, user_id, lock=True)
+            raw = whole_notebook(conn, user_id, lock=True)
             if raw is None:
                 return None
-            name = _aside_name(conn, user_id, why)
+            name = aside_name(conn, user_id, why)
             conn.execute(
                 "INSERT INTO set_aside (name, user_id, why, content) VALUES (%s, %s, %s, %s)",
                 (name, user_id, why, raw),
@@ -340,174 +336,6 @@ class Database:
                 "ON CONFLICT (name) DO UPDATE SET value = excluded.value RETURNING 1",
                 (name, value),
             )
-
-
-class RowPages:
-    """One notebook's rows as pages (pages.py): the bytes of a file, and saves fenced by the notebook's version."""
-
-    def __init__(self, db: Database, user_id: int) -> None:
-        self.db = db
-        self.user_id = user_id
-        self.name = f"{user_id}.json"
-        self.owner = str(user_id)
-        self.version: int | None = None  # as last read or saved here; None: no notebook saved
-
-    def read(self) -> bytes | None:
-        rows = self.db.query(
-            "SELECT version, snapshot, (SELECT array_agg(line ORDER BY version) FROM notebook_changes c "
-            "WHERE c.user_id = n.user_id) FROM notebooks n WHERE user_id = %s",
-            (self.user_id,),
-            binary=True,
-        )
-        if not rows:
-            self.version = None
-            return None
-        version, snapshot, lines = rows[0]
-        self.version = version
-        return bytes(snapshot) + b"".join(bytes(line) for line in lines or ())
-
-    def append(self, line: bytes) -> None:
-        rows = self.db.query(
-            "WITH saved AS (UPDATE notebooks SET version = version + 1, log_bytes = log_bytes + %(size)s, "
-            "saved_at = now() WHERE user_id = %(user)s AND version = %(version)s RETURNING version) "
-            "INSERT INTO notebook_changes (user_id, version, line) SELECT %(user)s, version, %(line)s FROM saved "
-            "RETURNING version",
-            {"user": self.user_id, "version": self.version, "line": line, "size": len(line)},
-        )
-        if not rows:
-            raise ChangedElsewhere(f"{self.name}: changed by another process since it was read; nothing was saved")
-        self.version = rows[0][0]
-
-    def replace(self, payload: bytes) -> None:
-        """The whole notebook (a snapshot line, and the lines after it if any: a migration or a key rotation)."""
-        first, _, rest = payload.partition(b"\n")
-        snapshot = first + b"\n"
-        lines = [line + b"\n" for line in rest.split(b"\n")[:-1]] if rest else []
-        with self.db.connection() as conn, conn.transaction():
-            if self.version is None:
-                row = conn.execute(
-                    "INSERT INTO notebooks (user_id, version, snapshot) VALUES (%s, 1, %s) "
-                    "ON CONFLICT (user_id) DO NOTHING RETURNING version",
-                    (self.user_id, snapshot),
-                ).fetchone()
-            else:
-                row = conn.execute(
-                    "UPDATE notebooks SET version = version + 1, snapshot = %s, log_bytes = %s, saved_at = now() "
-                    "WHERE user_id = %s AND version = %s RETURNING version",
-                    (snapshot, sum(map(len, lines)), self.user_id, self.version),
-                ).fetchone()
-                if row is not None:
-                    conn.execute("DELETE FROM notebook_changes WHERE user_id = %s", (self.user_id,))
-            if row is None:
-                raise ChangedElsewhere(f"{self.name}: changed by another process since it was read; nothing was saved")
-            version = row[0]
-            if lines:
-                version += len(lines)
-                conn.execute("UPDATE notebooks SET version = %s WHERE user_id = %s", (version, self.user_id))
-                with conn.cursor() as cursor:
-                    cursor.executemany(
-                        "INSERT INTO notebook_changes (user_id, version, line) VALUES (%s, %s, %s)",
-                        [(self.user_id, row[0] + n, line) for n, line in enumerate(lines, start=1)],
-                    )
-        self.version = version
-
-    def keep_copy(self, why: str) -> str:
-        with self.db.connection() as conn, conn.transaction():
-            raw = _whole(conn, self.user_id) or b""
-            name = _aside_name(conn, self.user_id, why)
-            conn.execute(
-                "INSERT INTO set_aside (name, user_id, why, content) VALUES (%s, %s, %s, %s)",
-                (name, self.user_id, why, raw),
-            )
-        return name
-
-    def copies(self) -> list[Copy]:
-        db, user = self.db, self.user_id
-        found: list[Copy] = []
-        for (name,) in db.query("SELECT name FROM set_aside WHERE user_id = %s", (user,)):
-            found.append(
-                Copy(
-                    name,
-                    _reader(db, "SELECT content FROM set_aside WHERE name = %s", (name,)),
-                    _deleter(db, "DELETE FROM set_aside WHERE name = %s", (name,)),
-                )
-            )
-        for (name,) in db.query("SELECT name FROM side_files WHERE user_id = %s", (user,)):
-            found.append(
-                Copy(
-                    f"{self.name}.side-{name}",
-                    _reader(db, "SELECT payload FROM side_files WHERE user_id = %s AND name = %s", (user, name)),
-                    _deleter(db, "DELETE FROM side_files WHERE user_id = %s AND name = %s", (user, name)),
-                )
-            )
-        if db.has_notice(user):
-            found.append(
-                Copy(
-                    f"{self.name}.notice",
-                    _reader(db, "SELECT payload FROM notices WHERE user_id = %s", (user,)),
-                    _deleter(db, "DELETE FROM notices WHERE user_id = %s", (user,)),
-                )
-            )
-        return found
-
-
-class DatabaseMarks:
-    """Named stamps in ``deletion_marks`` (place.Marks)."""
-
-    def __init__(self, db: Database) -> None:
-        self.db = db
-
-    def get(self, mark: str, oldest: int) -> int | None:
-        rows = self.db.query("SELECT stamp FROM deletion_marks WHERE mark = %s AND stamp >= %s", (mark, oldest))
-        return int(rows[0][0]) if rows else None
-
-    def put(self, mark: str, stamp: int, oldest: int) -> None:
-        with self.db.connection() as conn, conn.transaction():
-            conn.execute("DELETE FROM deletion_marks WHERE stamp < %s", (oldest,))
-            conn.execute(
-                "INSERT INTO deletion_marks (mark, stamp) VALUES (%s, %s) "
-                "ON CONFLICT (mark) DO UPDATE SET stamp = excluded.stamp",
-                (mark, stamp),
-            )
-
-    def drop(self, mark: str, oldest: int) -> None:
-        self.db.query("DELETE FROM deletion_marks WHERE mark = %s OR stamp < %s RETURNING 1", (mark, oldest))
-
-
-def _whole(conn: Any, user_id: int, *, lock: bool = False) -> bytes | None:
-    row = conn.execute(
-        "SELECT snapshot, (SELECT array_agg(line ORDER BY version) FROM notebook_changes c "
-        f"WHERE c.user_id = n.user_id) FROM notebooks n WHERE user_id = %s{' FOR UPDATE' if lock else ''}",
-        (user_id,),
-        binary=True,
-    ).fetchone()
-    if row is None:
-        return None
-    return bytes(row[0]) + b"".join(bytes(line) for line in row[1] or ())
-
-
-def _aside_name(conn: Any, user_id: int, why: str) -> str:
-    """A name like a file set aside would have (``4242.json.unreadable-20261122T080000``), never taken twice."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-    name, n = f"{user_id}.json.{why}-{stamp}", 1
-    while conn.execute("SELECT 1 FROM set_aside WHERE name = %s", (name,)).fetchone():
-        n += 1
-        name = f"{user_id}.json.{why}-{stamp}-{n}"
-    return name
-
-
-def _reader(db: Database, sql: str, params: tuple[Any, ...]) -> Any:
-    def read() -> bytes:
-        rows = db.query(sql, params)
-        if not rows:
-            raise FileNotFoundError(sql)
-        return bytes(rows[0][0])
-
-    return read
-
-
-def _deleter(db: Database, sql: str, params: tuple[Any, ...]) -> Any:
-    return lambda: db.query(sql + " RETURNING 1", params) and None
 
 
 class DatabaseUnusable(StoreError):

@@ -16,10 +16,11 @@ from bot.deletions import Deletions
 from bot.notebooks import open_store
 from bot.store import migrations
 from bot.store.crypto import Codec, DataKeyError, generate_key
-from bot.store.database import ChangedElsewhere, Database, DatabaseUnusable, NotStarted, check_database
+from bot.store.database import Database, DatabaseUnusable, NotStarted, check_database
 from bot.store.errors import UnreadableData
 from bot.store.notebooks import Store
 from bot.store.records import Contact, Interaction
+from bot.store.rows import ChangedElsewhere
 
 KEY = Codec.from_text(generate_key())
 

@@ -134,7 +134,7 @@ def test_a_save_appends_one_line_whatever_the_notebook_size(tmp_path):
 
 
 def test_a_new_contact_never_replaces_another_that_has_the_same_id(opener):
-    from bot.store.notebook import IdTaken
+    from bot.store.tables import IdTaken
 
     notebook = opener()
     notebook.save_contact(Contact(id="c1", name="Jane Doe", created_at="2026-01-01T10:00:00"))

@@ -3,7 +3,7 @@
 Run: python bench/bench_capture.py [--misses FIELD] [--blind-misses FIELD] [--failed]
 Prints
 1. the blind corpus (tests/corpus/blind, written by people who never read the code), graded by
-   tests/corpus/grading.py: per field, lines fully right, lines lost (nobody saved), phantoms, for the tuning part
+   testkit/grading.py: per field, lines fully right, lines lost (nobody saved), phantoms, for the tuning part
    and the frozen part apart. Lines are listed for the tuning part only; the frozen part prints numbers, never a
    line, because it is never fixed against. ``--blind-misses FIELD`` lists a field's tuning misses, ``--failed``
    every tuning line that is not fully right;
@@ -28,9 +28,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bot.coach.journal.meetings import match_people
 from bot.coach.reading.capture import understand
 from bot.coach.reading.names import NameIndex
+from testkit import grading
 from testkit.networks import generated_network
-from tests.corpus import grading
-from tests.corpus.scoring import FIELDS, TODAY, load, read_with_nurture, score
+from testkit.scoring import FIELDS, TODAY, load, read_with_nurture, score
 
 ROUNDS = 20
 

@@ -26,7 +26,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.coach.reading.dates import find_day
-from tests.corpus import grading
+from testkit import grading
 
 Reader = Callable[[str, date, str], list[date]]
 

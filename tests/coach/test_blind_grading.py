@@ -1,4 +1,4 @@
-"""The blind corpus's grader follows the corpus's own rules (tests/corpus/grading.py), checked with made-up readers
+"""The blind corpus's grader follows the corpus's own rules (testkit/grading.py), checked with made-up readers
 so a rule is tested apart from the parser."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from tests.corpus.grading import (
+from testkit.grading import (
     FROZEN,
     TUNING,
     Case,

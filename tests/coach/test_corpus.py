@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.corpus.scoring import load, read_with_nurture, score
+from testkit.scoring import load, read_with_nurture, score
 
 TARGETS = {
     "names": 0.97,

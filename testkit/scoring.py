@@ -18,7 +18,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-CORPUS = Path(__file__).with_name("lines.txt")
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "lines.txt"
 TODAY = date(2026, 11, 22)  # a Sunday
 
 PERSON_FIELDS = ("company", "role", "title", "link", "interests", "needs", "offers", "birthday")

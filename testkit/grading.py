@@ -35,7 +35,7 @@ from typing import Any
 
 import orjson
 
-BLIND = Path(__file__).with_name("blind")
+BLIND = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "blind"
 TUNING = BLIND / "tuning.jsonl"
 FROZEN = BLIND / "frozen.jsonl"
 

@@ -36,6 +36,7 @@ from bot.handlers import (
     goals,
     imports,
     inputs,
+    journal,
     meetings,
     network,
     privacy,
@@ -69,10 +70,10 @@ COMMAND_HANDLERS = {
     "start": start.start_command,
     "help": start.help_command,
     "met": capture.met_command,
-    "note": capture.note_command,
-    "gave": capture.gave_command,
-    "got": capture.got_command,
-    "done": capture.done_command,
+    "note": journal.note_command,
+    "gave": journal.gave_command,
+    "got": journal.got_command,
+    "done": journal.done_command,
     "contacts": contacts.contacts_command,
     "contact": contacts.contact_command,
     "find": contacts.find_command,
@@ -104,7 +105,7 @@ COMMAND_HANDLERS = {
 
 BUTTON_HANDLERS = {
     "pick": choices.on_pick,
-    "keep": capture.on_keep,
+    "keep": journal.on_keep,
     "fix": capture.on_fix,
     "unmet": capture.on_undo,
     "page": contacts.on_page,
@@ -167,6 +168,7 @@ def build_application(
     services.resumers.update(
         {
             **capture.RESUMERS,
+            **journal.RESUMERS,
             **inputs.RESUMERS,
             **contacts.RESUMERS,
             **drafts.RESUMERS,

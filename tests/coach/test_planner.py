@@ -262,7 +262,8 @@ def test_a_recruiter_can_help_a_hiring_goal():
 
 def test_reconnect_bands_never_overlap():
     """The planner scores a wider circle only when closer circles cannot fill a plan: that needs disjoint bands."""
-    from bot.coach.planning.due import RECONNECT_BASE, RECONNECT_ORDER, RECONNECT_SPREAD
+    from bot.coach.planning.due import RECONNECT_ORDER, RECONNECT_SPREAD
+    from bot.coach.planning.rules import RECONNECT_BASE
 
     for closer, further in itertools.pairwise(RECONNECT_ORDER):
         assert RECONNECT_BASE[closer] > RECONNECT_BASE[further] + RECONNECT_SPREAD

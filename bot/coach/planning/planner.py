@@ -29,8 +29,9 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any, NamedTuple, NotRequired, TypedDict
 
-from bot.coach.planning.due import Due, all_due
+from bot.coach.planning.due import all_due
 from bot.coach.planning.nudges import BUDGET_RANGE
+from bot.coach.planning.rules import Due
 from bot.coach.planning.summary import Row
 
 Rows = Mapping[str, Row]

@@ -41,6 +41,12 @@ POOL_SIZE = 8  # connections for reads and saves (each is one short statement); 
 CONNECT_TIMEOUT_S = 10.0
 REKEY_FLAG = REKEY_JOURNAL  # in store_flags while `nurture rotate-key` runs: the key id it is moving to
 TURN_POLL_S = (0.002, 0.05)  # waiting for another process's turn: first and longest pause between tries
+# Granted advisory locks of this database: advisory lock keys are per database, but pg_locks shows the whole server,
+# where other deployments may hold the same keys on their own databases.
+_THIS_DATABASE = (
+    "locktype = 'advisory' AND granted AND objsubid = 1 "
+    "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+)
 
 
 class NotStarted(StoreError):
@@ -165,7 +171,7 @@ class Database:
         """Which Nurture processes hold the database ("" when none): "a polling bot", "2 webhook replicas"."""
         row = self.query(
             "SELECT count(*) FILTER (WHERE mode = 'ShareLock'), bool_or(mode = 'ExclusiveLock') FROM pg_locks "
-            "WHERE locktype = 'advisory' AND granted AND objsubid = 1 AND (classid::bigint << 32 | objid::bigint) = %s",
+            f"WHERE {_THIS_DATABASE} AND (classid::bigint << 32 | objid::bigint) = %s",
             (INSTANCE_LOCK,),
         )[0]
         if row[1]:
@@ -188,8 +194,8 @@ class Database:
             holders = (
                 self._locks()
                 .execute(
-                    "SELECT count(*), bool_or(mode = 'ExclusiveLock') FROM pg_locks WHERE locktype = 'advisory' AND "
-                    "granted AND objsubid = 1 AND (classid::bigint << 32 | objid::bigint) = %s",
+                    "SELECT count(*), bool_or(mode = 'ExclusiveLock') FROM pg_locks "
+                    f"WHERE {_THIS_DATABASE} AND (classid::bigint << 32 | objid::bigint) = %s",
                     (INSTANCE_LOCK,),
                 )
                 .fetchone()

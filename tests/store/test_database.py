@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import time
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
@@ -195,6 +196,27 @@ def test_polling_runs_alone_on_a_database_and_webhook_replicas_share_it(database
         opened().claim_instance(exclusive=True)
     with pytest.raises(NotStarted, match="polls Telegram"):
         opened().claim_instance(exclusive=False)
+
+
+def test_bots_on_other_databases_of_the_same_server_are_not_counted(databases, database_url, postgres_url):
+    """Two deployments on one PostgreSQL server (two databases): each bot sees only the ones on its own database,
+    so a polling bot elsewhere on the server neither stops this one from starting nor shows in its health."""
+    other_name = f"nurture_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres_url, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{other_name}"')
+    try:
+        elsewhere = Database(postgres_url.rsplit("/", 1)[0] + "/" + other_name)
+        databases.append(elsewhere)
+        elsewhere.claim_instance(exclusive=True)  # a polling bot of another deployment
+        here = Database(database_url)
+        databases.append(here)
+        assert here.instances() == ""
+        here.claim_instance(exclusive=True)  # not refused: nobody polls this database
+        assert here.instances() == "a polling bot runs"
+        elsewhere.close()
+    finally:
+        with psycopg.connect(postgres_url, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{other_name}" WITH (FORCE)')
 
 
 def test_the_send_budget_is_one_bucket_for_every_replica(databases, database_url):

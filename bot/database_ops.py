@@ -27,7 +27,7 @@ from bot.clock import SystemClock
 from bot.config import ConfigError, Settings
 from bot.inspection import inspect_bytes
 from bot.migrate import DatabaseSide, FolderSide
-from bot.ops import BackupRefused, Copied, Rotated, Stats, count, glance, print_stats, reseal_side
+from bot.ops import BackupRefused, Copied, Rotated, Stats, count, glance, print_rotated, print_stats, reseal_side
 from bot.store.crypto import Codec, Damaged, DataKeyError, reseal, sealed_with
 from bot.store.database import REKEY_FLAG, Database, DatabaseUnusable, NotStarted, check_database
 from bot.store.logfile import head_length
@@ -198,13 +198,5 @@ def _rotate(db: Database, settings: Settings, out: TextIO) -> int:
     except DataKeyError as error:
         print(f"nurture: {error}. Nothing more was changed; the run can be repeated.", file=sys.stderr)
         return 2
-    print(
-        f"re-encrypted {rotated.notebooks} notebooks ({rotated.already} were already done) "
-        f"{'with key id ' + new.key_id if new else 'to plaintext'}",
-        file=out,
-    )
-    if rotated.set_aside:
-        print(f"{rotated.set_aside} damaged notebooks did not open and were set aside (see nurture check)", file=out)
-    then = "COACH_DATA_KEY=<the value of COACH_NEW_DATA_KEY>" if new else "an empty COACH_DATA_KEY"
-    print(f"Now start the bot with {then}, and remove COACH_NEW_DATA_KEY.", file=out)
+    print_rotated(rotated, new, "notebooks", out)
     return 0

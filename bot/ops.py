@@ -385,8 +385,15 @@ def run_rotate_key(settings: Settings, out: TextIO) -> int:
         return 2
     finally:
         held.release()
+    print_rotated(rotated, new, "files", out)
+    return 0
+
+
+def print_rotated(rotated: Rotated, new: Codec | None, what: str, out: TextIO) -> None:
+    """What `nurture rotate-key` did, and what to start the bot with now (a data folder's files or a database's
+    notebooks)."""
     print(
-        f"re-encrypted {rotated.notebooks} files ({rotated.already} were already done) "
+        f"re-encrypted {rotated.notebooks} {what} ({rotated.already} were already done) "
         f"{'with key id ' + new.key_id if new else 'to plaintext'}",
         file=out,
     )
@@ -394,4 +401,3 @@ def run_rotate_key(settings: Settings, out: TextIO) -> int:
         print(f"{rotated.set_aside} damaged notebooks did not open and were set aside (see nurture check)", file=out)
     then = "COACH_DATA_KEY=<the value of COACH_NEW_DATA_KEY>" if new else "an empty COACH_DATA_KEY"
     print(f"Now start the bot with {then}, and remove COACH_NEW_DATA_KEY.", file=out)
-    return 0

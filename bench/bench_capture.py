@@ -1,12 +1,13 @@
 """Capture: how well lines typed in chat are understood, and how long a line takes to read.
 
-Run: python bench/bench_capture.py [--misses FIELD] [--blind-misses FIELD] [--failed]
+Run: python bench/bench_capture.py [--misses FIELD] [--blind-misses FIELD] [--failed] [--tuning-only]
 Prints
 1. the blind corpus (tests/corpus/blind, written by people who never read the code), graded by
    testkit/grading.py: per field, lines fully right, lines lost (nobody saved), phantoms, for the tuning part
    and the frozen part apart. Lines are listed for the tuning part only; the frozen part prints numbers, never a
    line, because it is never fixed against. ``--blind-misses FIELD`` lists a field's tuning misses, ``--failed``
-   every tuning line that is not fully right;
+   every tuning line that is not fully right, ``--tuning-only`` stops after the tuning part (what
+   to run while working on the reader);
 2. the older corpus (tests/corpus/lines.txt): per field, right / scored (``--misses FIELD`` lists them);
 3. the parse time p50 / p99 / max over every line of both corpora, each parsed several times (the first pass
    warms caches, as a running bot would have). Wall-clock time includes waiting for a core on a busy machine; the
@@ -61,9 +62,14 @@ def main() -> None:
     parser.add_argument("--misses", default="", help="print the older corpus's lines a field got wrong")
     parser.add_argument("--blind-misses", default="", help="print the tuning lines a field got wrong")
     parser.add_argument("--failed", action="store_true", help="print every tuning line not fully right")
+    parser.add_argument(
+        "--tuning-only", action="store_true", help="grade the tuning part alone (while working on the reader)"
+    )
     args = parser.parse_args()
 
     _blind("tuning", grading.TUNING, True, args.blind_misses, args.failed)
+    if args.tuning_only:
+        return
     _blind("frozen (numbers only)", grading.FROZEN, False)
 
     cases = load()

@@ -46,6 +46,8 @@ NEEDS_MORE = _set(
 )
 # Participles that name who did it next ("led by Index", "made by hand"): cut before "by", they dangle.
 _AGENT_BY = re.compile(r"(?:ed|en|led|made|run|built|held|won|brought|taught|written|done)$")
+# A verbless predicate after a noun phrase ("good schools a must", "remote a plus"): the phrase ended before it.
+_PREDICATES = frozenset({("a", "must"), ("a", "plus"), ("a", "bonus"), ("a", "priority")})
 _POSSESSIVES = {"her": "~pos", "his": "~pos", "their": "~pos", "your": "~pos", "my": "~pos", "our": "~pos"}
 _OBJECTS = {"him": "~obj", "them": "~obj", "you": "~obj", "me": "~obj", "us": "~obj"}
 _TOKEN = re.compile(r"[\w$€£¥%@#'’.\-]*[\w$€£¥%]|[^\w\s]")
@@ -128,6 +130,8 @@ def _run(out: list[str], src: list[str], src_raw: list[str], i: int, j: int) -> 
     after_src = src[j + n] if j + n < len(src) else "."
     if not (_is_stop(after_out) or after_out in BREAKS):
         return n, False  # the sentence goes on with words of its own: another phrase, not a clipped one
+    if tuple(src[j + n : j + n + 2]) in _PREDICATES:
+        return n, False  # "good schools | a must": what is said of the phrase, not more of it
     rest = itertools.takewhile(lambda t: not _is_stop(t), src[j + n :])
     if all(t in NEEDS_MORE or t.startswith("~") for t in rest):
         return n, False  # the line itself stops there ("hiring a designer for his"): nothing whole was left out

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from bot.coach.reading.boundaries import BREAKS
 from bot.coach.reading.dates import DATE_PHRASE
 from bot.coach.reading.promises import _DUE_LEAD, PromiseItem, _promises
 from bot.coach.reading.spans import (
@@ -272,24 +273,44 @@ _PROFESSION = re.compile(
     r"(?:\bis|'s|’s|\bhes|\bshes)\s+(?:an?\s+)?(?:\w+\s+)?(?P<job>" + "|".join(_PROFESSION_OFFERS) + r")\b",
     re.IGNORECASE,
 )
+# An emoji with more words after it ends a phrase ("someone to edit her memoir 📚 promised a call").
+_PICTURE_BETWEEN = r"\s*[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff][\ufe0f\u200d]*(?=\s+\w)"
 _ITEM_END = re.compile(
-    r"\s*(?:[,.;!?\n()]|\s[-–—]\s|\bbut\b|\bwhile\b|\bbecause\b|\bso\b|\blol\b|\bhaha\b|\bthough\b|\basap\b"
+    r"\s*(?:[,;!?\n()]|\.(?!\d)|\s[-–—]\s|\bbut\b|\bwhile\b|\bbecause\b|\bso\b|\blol\b|\bhaha\b|\bthough\b|\basap\b"
     r"|\bif\s+(?:i|we|you|they|she|he)\b"
     r"|\b(?:and|&)\s+(?:i|i'll|i’ll|i'd|i’d|she|he|they|we|she's|he's|her|his|also|then|is|was|has|loves|likes|"
-    r"wants|needs|can|said|promised|owes?|plays|lives|works|runs)\b)",
+    r"wants|needs|can|said|promised|owes?|plays|lives|works|runs)\b|" + _PICTURE_BETWEEN + ")",
     re.IGNORECASE,
 )
 _ITEM_SPLIT = re.compile(r"\s+(?:and|&)\s+(?=(?:an?|the|some|more|her|his|their)\s)", re.IGNORECASE)
 _ITEM_TRAIL = re.compile(r"(?:\s+(?:too|as\s+well|asap|urgently|obviously|lol|haha|right\s+now|now|soon))+$", re.I)
 
 
-def _items_after(text: str, start: int) -> tuple[list[str], int]:
-    end = _to_boundary(text, start, _ITEM_END)
-    dated = DATE_PHRASE.search(text, start, end)  # "needs a designer by january": the date is not the need
-    if dated:
+# "w/ fintech experience", "help w the deck": "with", typed short.
+_WITH_SHORT = re.compile(r"(?<![\w/])w/(?!o\b)\s*|(?<![\w/])w\s+(?=\w)", re.IGNORECASE)
+# After a day, words that still say when ("friday morning"), not what ("Friday visits").
+_TIME_OF_DAY = _set("morning afternoon evening night noon am pm eve")
+
+
+def _dated_end(text: str, start: int, end: int) -> int:
+    """Where a need or offer stops before a day that says when it is due ("a designer | by january"). A day that
+    names a kind of thing ("someone for Friday visits", "volunteers for the July 4 drive") is part of it."""
+    at = start
+    while dated := DATE_PHRASE.search(text, at, end):
+        after = re.match(r"\s*([^\W\d_][\w'’-]*)", text[dated.end() : end])
+        word = after.group(1).lower() if after else ""
+        if word and word not in BREAKS and word not in _TIME_OF_DAY:
+            at = dated.end()
+            continue
         lead = _DUE_LEAD.search(text[start : dated.start()])
-        end = start + (lead.start() if lead else dated.start() - start)
+        return start + (lead.start() if lead else dated.start() - start)
+    return end
+
+
+def _items_after(text: str, start: int) -> tuple[list[str], int]:
+    end = _dated_end(text, start, _to_boundary(text, start, _ITEM_END))
     phrase = _ITEM_TRAIL.sub("", _clip_words(text[start:end], MAX_ACTION_WORDS)).strip()
+    phrase = _WITH_SHORT.sub("with ", phrase)
     items = [_tidy(i) for i in _ITEM_SPLIT.split(phrase)]
     return [i for i in items if i and i.lower() not in _NOT_INTEREST], end
 
@@ -325,7 +346,40 @@ def _needs(text: str, taken: list[tuple[int, int]]) -> list[str]:
         if not items:
             continue
         taken.append((m.start(), end))
+        items = [_A_HAND.sub("help with", i) for i in items]  # "wants a hand with the audit": help with it
         found += [i for i in items if i.lower() not in {f.lower() for f in found}]
+    return found + [c for c in _constraints(text, taken) if c.lower() not in {f.lower() for f in found}]
+
+
+_A_HAND = re.compile(r"^(?:a\s+)?hand\s+with\b", re.IGNORECASE)
+_AMOUNT = r"[$€£]?\d[\d.,]*\s*(?:k|m|mm|bn|million|thousand)?(?![\w.])"
+# What a buyer, a client or a candidate sets as a bound: "budget 850k", "budget's now 1.2m", "good schools a must".
+_CONSTRAINT = re.compile(
+    r"\bbudget(?:['’]s|\s+is|\s+of|\s*:)?\s+(?:(?:now|still|only|around|about|roughly|up\s+to|under|max|of)\s+)*"
+    r"(?P<amount>" + _AMOUNT + r")"
+    r"|(?<![^,;:.!?(\s])(?P<must>[^,;:.!?()]+?)\s+(?:is\s+|are\s+)?an?\s+must\b(?!-)",
+    re.IGNORECASE,
+)
+# The user's own bound ("told him our budget is 90k max"), not theirs.
+_OWN_BOUND = re.compile(r"\b(?:i|we|our|my|told|tell|said)\b", re.IGNORECASE)
+
+
+def _constraints(text: str, taken: list[tuple[int, int]]) -> list[str]:
+    found: list[str] = []
+    for m in _CONSTRAINT.finditer(text):
+        if not _free(taken, m.start(), m.end()):
+            continue
+        if m.group("amount"):
+            if _OWN_BOUND.search(_CLAUSE_SPLIT.split(text[: m.start()])[-1]):
+                continue
+            found.append(f"budget {m.group('amount').strip()}")
+        else:
+            what = _CLAUSE_SPLIT.split(m.group("must"))[-1]
+            what = _tidy(re.sub(r"^\s*(?:and|&|also|plus)\s+", "", what, flags=re.IGNORECASE))
+            if not what or _OWN_BOUND.search(what) or len(what.split()) > MAX_ITEM_WORDS:
+                continue
+            found.append(what)
+        taken.append((m.start(), m.end()))
     return found
 
 

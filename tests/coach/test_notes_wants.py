@@ -1,0 +1,94 @@
+"""Needs, offers and interests as people type them: the whole object kept, shorthand spelled out, and the many
+ways of saying what someone is after, can give, or cares about."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.coach.reading.notes import extract_facts
+
+TODAY = date(2026, 3, 4)
+
+
+# -- needs --------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "need"),
+    [
+        ("she wants a hand w/ the grant application", "help with the grant application"),
+        ("he asked for help w the budget model", "help with the budget model"),
+        ("looking for a cofounder w/hardware chops", "a cofounder with hardware chops"),
+        ("needs a PM w/ fintech experience", "a PM with fintech experience"),
+    ],
+)
+def test_with_typed_short_is_said_whole_in_a_need(note, need):
+    assert need in extract_facts(note, TODAY).needs
+
+
+@pytest.mark.parametrize(
+    ("note", "need"),
+    [
+        ("the choir needs singers for the Sunday service, told her maybe", "singers for the Sunday service"),
+        ("she needs helpers for the May 12 bake sale", "helpers for the May 12 bake sale"),
+        ("looking for drivers for Saturday trips to the coast", "drivers for Saturday trips to the coast"),
+    ],
+)
+def test_a_day_that_names_a_kind_of_thing_stays_in_the_need(note, need):
+    assert need in extract_facts(note, TODAY).needs
+
+
+@pytest.mark.parametrize(
+    ("note", "need"),
+    [
+        ("he wants a designer by friday", "a designer"),
+        ("needs a lawyer on monday", "a lawyer"),
+    ],
+)
+def test_a_day_that_says_when_is_still_left_out_of_the_need(note, need):
+    assert extract_facts(note, TODAY).needs == [need]
+
+
+@pytest.mark.parametrize(
+    ("note", "need"),
+    [
+        ("raising 2.5M seed, wants warm intros", "2.5M seed"),
+        ("she's raising a $1.2m bridge. call next week", "a $1.2m bridge"),
+        ("looking for a 0.5 FTE data analyst", "a 0.5 FTE data analyst"),
+    ],
+)
+def test_a_decimal_point_does_not_end_a_need(note, need):
+    assert need in extract_facts(note, TODAY).needs
+
+
+@pytest.mark.parametrize(
+    ("note", "needs"),
+    [
+        ("first-time buyers, budget 600k, a garden a must", ["budget 600k", "a garden"]),
+        ("their budget's now 1.2m", ["budget 1.2m"]),
+        ("budget is around $400k, parking is a must", ["budget $400k", "parking"]),
+    ],
+)
+def test_a_budget_and_a_must_are_needs(note, needs):
+    found = extract_facts(note, TODAY).needs
+    for need in needs:
+        assert any(need in f for f in found), found
+
+
+def test_the_users_own_budget_is_no_need_of_theirs():
+    assert extract_facts("told him our budget is 90k max", TODAY).needs == []
+
+
+def test_an_emoji_between_two_clauses_ends_the_need():
+    assert extract_facts("wants someone to edit her memoir 📚 promised a call", TODAY).needs == [
+        "someone to edit her memoir"
+    ]
+
+
+def test_a_need_said_before_a_must_is_whole():
+    from bot.coach.reading.boundaries import cut_short
+
+    assert cut_short("Luis needs a quiet street.", "relocating, a quiet street a must") == []
+    assert cut_short("Luis needs a quiet.", "relocating, a quiet street a must") != []

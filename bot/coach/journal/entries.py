@@ -227,12 +227,14 @@ def answer_ask(notebook: Notebook, promise: Promise, yes: bool, now: datetime, t
 
 
 def linked_people(notebook: Notebook, contact: Contact) -> list[dict[str, str]]:
-    """The people ``contact`` is linked to, by name: [{"name": "Jane", "as": "husband"}] (deleted ones skipped)."""
+    """The people ``contact`` is linked to, by name: [{"name": "Jane", "as": "husband"}] (deleted ones skipped), with
+    "theirs" when the relation is who they are to the contact ({"name": "Paco", "as": "son", "theirs": "yes"})."""
     found = []
     for link in contact.links:
         other = notebook.contact(link.get("contact_id", ""))
         if other is not None:
-            found.append({"name": other.name, "as": link.get("as", "") or "linked"})
+            shown = {"name": other.name, "as": link.get("as", "") or "linked"}
+            found.append({**shown, "theirs": "yes"} if link.get("side") == "theirs" else shown)
     return found
 
 

@@ -106,14 +106,16 @@ def record_meeting(
         for mention, contact in zip(meeting.people, saved.contacts, strict=True):
             if mention.link_to:
                 other = by_name.get(fold(mention.link_to)) or resolve(contacts, mention.link_to).contact
-                if other is not None and other.id != contact.id and _link(contact, other.id, mention.link_as):
+                theirs = mention.link_theirs
+                if other is not None and other.id != contact.id and _link(contact, other.id, mention.link_as, theirs):
                     notebook.save_contact(contact)
     return saved
 
 
-def _link(contact: Contact, other_id: str, relation: str) -> bool:
-    """Link ``contact`` to ``other_id`` as ``relation`` ("husband"); False when that link is already there."""
-    link = {"contact_id": other_id, "as": relation}
+def _link(contact: Contact, other_id: str, relation: str, theirs: bool = False) -> bool:
+    """Link ``contact`` to ``other_id`` as ``relation`` ("husband": the contact is the other's husband), or, when
+    ``theirs``, with the other as the contact's ``relation`` ("son"); False when that link is already there."""
+    link = {"contact_id": other_id, "as": relation, **({"side": "theirs"} if theirs else {})}
     if link in contact.links:
         return False
     contact.links = [x for x in contact.links if x.get("contact_id") != other_id] + [link]

@@ -42,9 +42,10 @@ from bot.coach.reading.lexicon import (
 from bot.coach.reading.meeting import HINT, MAX_PEOPLE, Meeting, PersonMention, Understood
 from bot.coach.reading.mentions import described_as, first_person
 from bot.coach.reading.notes import extract_facts
-from bot.coach.reading.people import _clean, _scan_name, _scan_people
+from bot.coach.reading.people import _clean, _scan_name, _scan_people, tie_of_a_person
 from bot.coach.reading.rest import _read_rest
 from bot.coach.reading.stopwords import is_not_a_name
+from bot.coach.reading.ties import mentioned_ties, tie_pairs
 
 # --- the whole line -------------------------------------------------------------------------------------------
 
@@ -74,9 +75,6 @@ def _read(
     )
 
 
-_THEIR_TIE = re.compile(r"\b(?:my|our|his|her|their)\s+" + _TIE + r"\s+(?=[A-Z])", re.IGNORECASE)
-
-
 # "the meetup of python", "the event of startups": a place said the other way round ("python meetup").
 _OF_PLACE = re.compile(
     r"^(?:the\s+)?(?P<what>meetup|conference|conf|event|party|fair|dinner|mixer|night)\s+of\s+(?:the\s+)?(?P<of>.+)$",
@@ -95,21 +93,8 @@ def place_said(where: str) -> str:
 
 def _mentioned(s: str, people: list[PersonMention]) -> list[str]:
     """The people a line names but did not meet: "Jae" in "Jae's boss Minji", "(Zayn's dad)", "her daughter Jen",
-    "my lawyer Nina will join"."""
-    met = {p.name.split()[0].casefold() for p in people} | {p.name.casefold() for p in people}
-    found: list[str] = []
-
-    def add(name: str) -> None:
-        if name and name.casefold() not in met and name.split()[0].casefold() not in met and name not in found:
-            found.append(name)
-
-    for person in people:
-        add(person.link_to)
-    for m in _THEIR_TIE.finditer(s):
-        named = _scan_name(s, m.end(), False)
-        if named is not None and not is_not_a_name(named.name.split()[0]):
-            add(named.name)
-    return found
+    "my lawyer Nina will join", "I'll connect her w Dr. Amadi" (ties.py)."""
+    return mentioned_ties(s, people)
 
 
 # Where a name may start later in a line: a capital after a space, a "+", "&", "→" or a bracket, never a sentence's
@@ -301,6 +286,9 @@ _ASIDE_THEN_MEETING = re.compile(
 )
 
 
+_TIE_OF_BEFORE = re.compile(r"\b(?:the|a|an)\s+" + _TIE + r"\s+of\s+", re.IGNORECASE)
+
+
 def _read_from_first_person(s: str, today: date) -> tuple[str, Meeting | None]:
     """A line that does not open with "met" or a name: find the first person, read the words before them."""
     at = first_person(s)
@@ -309,6 +297,9 @@ def _read_from_first_person(s: str, today: date) -> tuple[str, Meeting | None]:
     family = _FAMILY_BEFORE.search(s, 0, at)  # "the Garcias (Luis & Marta)": read from the family's name
     if family is not None and family.end() == at:
         at = family.start()
+    tie = _TIE_OF_BEFORE.search(s, 0, at)  # "I meet the father of Leonie (...), Stefan": read from the tie
+    if tie is not None and tie.end() == at and tie_of_a_person(tie.group("rel"), s[at:].split()[0]):
+        at = tie.start()
     if at == 0:
         aside = _ASIDE_THEN_MEETING.match(s)  # "long day, coffee with Priya Das": 'long' is a given name too
         later = first_person(s, aside.end()) if aside else None
@@ -359,6 +350,7 @@ def parse_meeting(text: str, today: date) -> Meeting:
     if meeting is None:
         raise NotUnderstood(HINT)
     _more_people(s, meeting)
+    tie_pairs(s, meeting.people)
     return meeting
 
 
@@ -387,6 +379,7 @@ def understand(text: str, today: date) -> Understood:
         if len(person.name) < 2 or (not clue and first_person(s) is None):
             return Understood("none")
     _more_people(s, meeting)
+    tie_pairs(s, meeting.people)
     return Understood(kind, meeting)
 
 

@@ -183,8 +183,15 @@ _NOT_JOB_TIES = RELATIONS - _RELATION_ROLES
 # Who someone is to another: a relation or a job, maybe after a word or two ("her biz partner", "his phd student").
 _TIE_WORDS = "|".join(sorted(RELATIONS | (_ROLE_WORDS - _set("partner")) | _set("mgr eng cfo"), key=len, reverse=True))
 _TIE = rf"(?:(?:new|old|former|ex-|current)\s+)?(?P<rel>(?:[a-z][\w-]*\s+)??(?:{_TIE_WORDS}|partner))"
-_POSSESSIVE_REL = re.compile(
-    r"(?P<owner>[^\W\d_][\w\-]*)['’]s\s+" + _TIE + r"\b\s*,?\s*(?=\S)",
+_POSSESSIVE_REL = re.compile(  # "Jane's husband Mark", "Dr Okafor's new postdoc, Lina", "Kemal's wife is Selin"
+    r"(?:(?:dr|prof|professor|mr|mrs|ms|mx)\.?\s+)?(?P<owner>[^\W\d_][\w\-]*)['’]s\s+" + _TIE
+    + r"\b\s*,?\s*(?:(?:is|was)\s+(?=[A-Z]))?(?=\S)",
+    re.IGNORECASE,
+)
+# "the father of Leonie (friend of my daughter), Stefan Braun": a tie to someone, then the person met.
+_REL_OF = re.compile(
+    r"(?:the|a|an)\s+" + _TIE + r"\s+of\s+(?P<owner>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s*(?:\([^()]{0,80}\))?\s*,\s*"
+    r"(?=[A-Z])",
     re.IGNORECASE,
 )
 _AND_REL = re.compile(

@@ -27,6 +27,9 @@ class PersonMention:
     title: str = ""  # "Dr", "Prof": kept apart from the name
     link_to: str = ""  # "Jane" in "Jane's husband Mark" (another person in the line, or someone already known)
     link_as: str = ""  # "husband"
+    # False: link_as is who this person is to link_to ("Jane's husband Mark": Mark). True: who link_to is to this
+    # person ("Jane ... her son Paco", Paco not met: Jane, with Paco as her son).
+    link_theirs: bool = False
     facts: Facts = field(default_factory=Facts)  # interests, needs, offers, birthday, wins said about this person
     met_at: str = ""  # "the devops meetup" in "Arjun from the devops meetup": where you know them from
 

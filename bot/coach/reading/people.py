@@ -30,12 +30,14 @@ from bot.coach.reading.lexicon import (
     _NAMED,
     _PARTICLES,
     _POSSESSIVE_REL,
+    _REL_OF,
     _ROLE_WORDS,
     _SPACES,
     _STOP,
     _THE_ROLE_OF,
     _TITLES,
     _TOKEN,
+    RELATIONS,
     _capitalise,
     _is_owner,
     tie_role,
@@ -147,6 +149,14 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
     return _Name(name, words[-1][1], lowered, title)
 
 
+def tie_of_a_person(rel: str, owner: str) -> bool:
+    """ "the father of Leonie", "the manager of Jo": a tie to a person; "the founder of Loom" is a job at a company."""
+    last = rel.lower().split()[-1] if rel.split() else ""
+    if last not in RELATIONS or not _is_owner(owner):
+        return False
+    return not tie_role(rel) or is_given_name(owner.split()[0])
+
+
 def _scan_lead_ins(s: str, i: int, person: PersonMention) -> tuple[int, str]:
     """Words before the first name: "an investor named", "my neighbour", "Jane's husband", "the Acme team -".
 
@@ -163,6 +173,12 @@ def _scan_lead_ins(s: str, i: int, person: PersonMention) -> tuple[int, str]:
             continue
         m = _MY_SOMEONE.match(s, i)
         if m:
+            i = m.end()
+            continue
+        m = _REL_OF.match(s, i)
+        if m and tie_of_a_person(m.group("rel"), m.group("owner")):
+            person.link_to, person.link_as = m.group("owner"), m.group("rel").lower()
+            person.role = person.role or tie_role(m.group("rel"))
             i = m.end()
             continue
         m = _THE_ROLE_OF.match(s, i)
@@ -237,7 +253,9 @@ def _scan_people(s: str, i: int) -> tuple[list[PersonMention], int, bool]:
         template = PersonMention("")
         rel = _AND_REL.match(s, j)
         if rel:
-            template.link_to, template.link_as = person.name, rel.group("rel").lower()
+            their = re.search(r"\btheir\s", rel.group(0), re.IGNORECASE)  # "their son": of the first of them
+            template.link_to = people[0].name if their else person.name
+            template.link_as = rel.group("rel").lower()
             template.role = tie_role(rel.group("rel"))
             found = _scan_name(s, rel.end(), None)
             joined.append("rel")

@@ -1,0 +1,132 @@
+"""Ties said about the people of a line once they are named: to someone the user did not meet ("Hannah, she wants
+to live near her son Elias", "ayo's sister Temi runs a clinic", "his wife is Ola"), to someone the user will
+introduce them to ("I'll connect her w Dr. Amadi"), and between two people named together with a tie in the
+plural ("Ama & Kojo Owusu, siblings", "Ravi + Dana - they're colleagues", "the Novak sisters (Eva & Mila)").
+
+Whoever such a line names without meeting is kept as mentioned, never as met. A tie to them stays on the person met,
+marked as saying who the other is to them (``PersonMention.link_theirs``): no relation is turned round, since "son"
+turned round is "mother" or "father", which the line does not say. The ties said before a name ("Jane's husband
+Mark", "the father of Leonie, Stefan") are read with the names (people.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.coach.reading.given_names import is_given_name
+from bot.coach.reading.lexicon import _TIE, _is_owner, _set
+from bot.coach.reading.meeting import PersonMention
+from bot.coach.reading.people import _scan_name
+from bot.coach.reading.stopwords import is_not_a_name
+
+# "her son Elias", "his wife is Ola", "my lawyer Nina": a tie, then (maybe after "is") a name.
+_PRONOUN_TIE = re.compile(
+    r"\b(?P<whose>my|our|his|her|their)\s+" + _TIE + r"\s*,?\s+(?:(?:is|was|=)\s+)?(?=\w)", re.IGNORECASE
+)
+# "ayo's sister Temi": a tie of someone met, then a name.
+_OWNER_TIE = re.compile(
+    r"\b(?P<owner>[^\W\d_][\w\-]*)['’]s\s+" + _TIE + r"\s*,?\s+(?:(?:is|was|=)\s+)?(?=\w)", re.IGNORECASE
+)
+# "I'll connect her w Dr. Amadi", "introduce him to Sven", "put them in touch with Mona": who they will meet.
+_INTRO_TO = re.compile(
+    r"\b(?:connect|introduce|intro|put)\s+(?:him|her|them|you|u|the\s+two\s+of\s+them)\s+"
+    r"(?:in\s+touch\s+)?(?:w/?|with|to)\s+(?=\w)",
+    re.IGNORECASE,
+)
+
+# A tie said of two people at once, and the tie each has to the other: "married" -> "spouse".
+_PLURAL_TIES = {
+    **{f"{w}s": w for w in _set(
+        """brother sister sibling cousin twin colleague coworker co-worker cofounder co-founder co-author coauthor
+        co-reviewer roommate flatmate housemate neighbour neighbor teammate classmate partner spouse""")},
+    "married": "spouse",
+}  # fmt: skip
+_PLURAL = "|".join(sorted(_PLURAL_TIES, key=len, reverse=True))
+# Where such a word speaks of the two just named: "(married,", ", siblings,", "- they're colleagues", "both cousins".
+_PAIR_TIE = re.compile(
+    r"(?:\(\s*|,\s*|\s[-–—]+\s*|[-–—]\s*|\b(?:they(?:'re|’re|\s+are|\s+were)|are|were)\s+)(?:both\s+)?(?:all\s+)?"
+    rf"(?P<rel>{_PLURAL})\b",
+    re.IGNORECASE,
+)
+_FAMILY_TIE = re.compile(
+    rf"\bthe\s+(?P<surname>[A-Z][\w'’-]+)\s+(?P<rel>{_PLURAL})\s*\(",
+)
+
+
+def _met(name: str, people: list[PersonMention]) -> bool:
+    low = name.casefold()
+    first = low.split()[0] if low.split() else ""
+    return any(p.name.casefold() in (low, first) or p.name.split()[0].casefold() in (low, first) for p in people)
+
+
+def _said_before(s: str, at: int, people: list[PersonMention]) -> PersonMention | None:
+    """Whom "his"/"her" at ``at`` is about: the only person met, or the one named last before it."""
+    if len(people) == 1:
+        return people[0]
+    head = s[:at].casefold()
+    best, where = None, -1
+    for person in people:
+        found = head.rfind(person.name.split()[0].casefold()) if person.name else -1
+        if found > where:
+            best, where = person, found
+    return best
+
+
+def _someone(s: str, at: int) -> str:
+    """The name that starts at ``at``, when it is a person's: a capital, or a first name typed in lower case."""
+    named = _scan_name(s, at, None)
+    if named is None or is_not_a_name(named.name.split()[0]):
+        return ""
+    if named.lowered and not is_given_name(named.name.split()[0]):
+        return ""
+    return named.name
+
+
+def mentioned_ties(s: str, people: list[PersonMention]) -> list[str]:
+    """The people ``s`` names without the user meeting them, in order; a tie to each is kept on whose they are."""
+    found: list[str] = []
+
+    def mention(name: str, owner: PersonMention | None, rel: str) -> None:
+        if not name or _met(name, people) or name in found:
+            return
+        found.append(name)
+        if owner is not None and not owner.link_to:
+            owner.link_to, owner.link_as, owner.link_theirs = name, rel.lower(), True
+
+    for person in people:  # "Jae's boss Minji": Jae
+        if person.link_to and not person.link_theirs:
+            mention(person.link_to, None, "")
+    for m in _PRONOUN_TIE.finditer(s):
+        whose = m.group("whose").lower()
+        owner = None if whose in ("my", "our") else _said_before(s, m.start(), people)
+        mention(_someone(s, m.end()), owner, m.group("rel"))
+    for m in _OWNER_TIE.finditer(s):
+        if not _is_owner(m.group("owner")):
+            continue
+        owner = next((p for p in people if p.name.split()[0].casefold() == m.group("owner").casefold()), None)
+        if owner is not None:
+            mention(_someone(s, m.end()), owner, m.group("rel"))
+    for m in _INTRO_TO.finditer(s):
+        mention(_someone(s, m.end()), None, "")
+    return found
+
+
+def tie_pairs(s: str, people: list[PersonMention]) -> None:
+    """Two people named together with a tie in the plural are each linked to the other ("siblings": "sibling")."""
+    family = _FAMILY_TIE.search(s)
+    if family is not None:
+        surname = family.group("surname").casefold()
+        pair = [p for p in people if p.name.casefold().endswith(" " + surname)][:2]
+        rel = family.group("rel")
+    else:
+        m = _PAIR_TIE.search(s)
+        if m is None or len(people) != 2:
+            return
+        pair, rel = people, m.group("rel")
+    if len(pair) != 2:
+        return
+    one, two = pair
+    tie = _PLURAL_TIES[rel.lower()]
+    for person, other in ((one, two), (two, one)):
+        if not person.link_to:
+            person.link_to, person.link_as = other.name, tie

@@ -1,0 +1,112 @@
+"""Who is whose: ties between the people of a line, and to people it names without the user meeting them.
+
+A link is read the way it was said. "Ngozi and her husband Femi": Femi is Ngozi's husband (the tie is about him).
+"Ines, whose son is Paco" or "Ines ... her son Paco" when Paco was not met: the tie is kept on Ines, saying who Paco
+is to her, and Paco is kept as mentioned. The lines are written for these tests, not taken from a corpus.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.coach.reading.capture import understand
+from bot.coach.reading.meeting import Meeting, PersonMention
+
+TODAY = date(2026, 3, 4)
+
+
+def read(line: str) -> Meeting:
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None, line
+    return meeting
+
+
+def person(meeting: Meeting, name: str) -> PersonMention:
+    return next(p for p in meeting.people if p.name == name)
+
+
+@pytest.mark.parametrize(
+    ("line", "met", "other", "as_"),
+    [
+        ("coffee w/ Hannah Berg, she wants to move closer to her son Elias", "Hannah Berg", "Elias", "son"),
+        ("call with Marek Nowak about the loan - he'll ask his accountant Zofia", "Marek Nowak", "Zofia", "accountant"),
+        ("lunch w Priti, she'll loop in her manager Dev Anand next week", "Priti", "Dev Anand", "manager"),
+        ("met Tomasz at the gym, his wife is Ola and she bakes", "Tomasz", "Ola", "wife"),
+        ("coffee with Bea, Chris and Ayo. ayo's sister Temi runs a clinic", "Ayo", "Temi", "sister"),
+    ],
+)
+def test_a_tie_to_someone_not_met_stays_on_the_person_met_and_names_who_the_other_is_to_them(line, met, other, as_):
+    meeting = read(line)
+    who = person(meeting, met)
+    assert (who.link_to, who.link_as, who.link_theirs) == (other, as_, True)
+    assert other in meeting.mentioned
+    assert other not in [p.name for p in meeting.people]
+
+
+def test_a_tie_of_the_user_names_someone_mentioned_but_links_no_one():
+    meeting = read("met Rui at the fair, my cousin Ana knows him")
+    assert meeting.mentioned == ["Ana"]
+    assert person(meeting, "Rui").link_to == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "pair", "as_"),
+    [
+        ("Oskar + Lena Brandt (married, both teachers) asked for tutors", ("Oskar Brandt", "Lena Brandt"), "spouse"),
+        ("Ama Owusu & Kojo Owusu, siblings, run a print shop", ("Ama Owusu", "Kojo Owusu"), "sibling"),
+        ("fair recap: Ravi Shah (kpmg) + Dana Cole (kpmg) - they're colleagues", ("Ravi Shah", "Dana Cole"),
+         "colleague"),
+        ("met Ines Roca + Pau Vidal, co-authors of the survey paper", ("Ines Roca", "Pau Vidal"), "co-author"),
+        ("the Novak sisters (Eva & Mila) run the bakery", ("Eva Novak", "Mila Novak"), "sister"),
+    ],
+)  # fmt: skip
+def test_two_people_said_together_with_a_tie_in_the_plural_are_each_linked_to_the_other(line, pair, as_):
+    meeting = read(line)
+    one, two = person(meeting, pair[0]), person(meeting, pair[1])
+    assert (one.link_to, one.link_as) == (two.name, as_)
+    assert (two.link_to, two.link_as) == (one.name, as_)
+
+
+def test_a_plural_tie_about_something_else_links_no_one():
+    meeting = read("met Ravi Shah + Dana Cole at the brothers' bar, great cocktails")
+    assert all(not p.link_to for p in meeting.people)
+
+
+@pytest.mark.parametrize(
+    ("line", "met", "other", "as_"),
+    [
+        ("I meet the mother of Aiko (my son's classmate), Yumi Sato, she is nurse", "Yumi Sato", "Aiko", "mother"),
+        ("today I met the uncle of Beto, Jorge Ruiz, he sells cars", "Jorge Ruiz", "Beto", "uncle"),
+        ("Dr Okafor's new postdoc, Lina Haddad, wants my code", "Lina Haddad", "Okafor", "postdoc"),
+        ("Prof. Brenner's assistant Julia Roth called about the grant", "Julia Roth", "Brenner", "assistant"),
+        ("fyi Kemal's wife is Selin and her bday is 3 may", "Selin", "Kemal", "wife"),
+    ],
+)
+def test_a_tie_said_before_the_name_in_other_shapes_links_the_person_met_to_the_one_mentioned(line, met, other, as_):
+    meeting = read(line)
+    who = person(meeting, met)
+    assert (who.link_to, who.link_as, who.link_theirs) == (other, as_, False)
+    assert other in meeting.mentioned
+    assert [p.name for p in meeting.people] == [met]
+
+
+def test_their_child_or_boss_is_linked_to_the_first_of_those_they_belong_to():
+    meeting = read("at the fete: Nour Saleh and her husband Karim, and their son Adam who wants a summer job")
+    assert (person(meeting, "Karim").link_to, person(meeting, "Karim").link_as) == ("Nour Saleh", "husband")
+    assert (person(meeting, "Adam").link_to, person(meeting, "Adam").link_as) == ("Nour Saleh", "son")
+
+
+@pytest.mark.parametrize(
+    ("line", "mentioned"),
+    [
+        ("coffee w Lea (founder, Pikto) - told her i'd connect her w Dr. Amadi next week", "Amadi"),
+        ("met Jonas Berg at the expo, I'll introduce him to Sven Olsen", "Sven Olsen"),
+        ("Kira Lin and Tom Ek from the fund - I'll put them in touch with Mona Said", "Mona Said"),
+    ],
+)
+def test_someone_the_user_will_introduce_them_to_is_mentioned_not_met(line, mentioned):
+    meeting = read(line)
+    assert mentioned in meeting.mentioned
+    assert mentioned not in [p.name for p in meeting.people]

@@ -186,7 +186,9 @@ def run(args: argparse.Namespace, stderr: RedactedStream) -> int:
             run_webhook(app, settings, ALLOWED_UPDATES, stderr.redactor)
         else:
             log.info("Nurture is starting (data in %s)", where_data(settings))
-            app.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=5, close_loop=False)
+            app.run_polling(
+                allowed_updates=ALLOWED_UPDATES, bootstrap_retries=settings.start_retries, close_loop=False
+            )
     except InvalidToken:
         print("nurture: Telegram rejected TELEGRAM_BOT_TOKEN - check it with @BotFather.", file=sys.stderr)
         return 2

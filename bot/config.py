@@ -28,6 +28,7 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 ENV_FILE = ".env"
 # Telegram's rule for the secret_token of setWebhook: 1-256 characters, only A-Z, a-z, 0-9, _ and -.
 WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
+MAX_START_RETRIES = 100  # with pauses growing to 30 s (8 s in webhook mode), about fifty minutes
 
 
 class ConfigError(Exception):
@@ -47,6 +48,7 @@ class Settings:
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = 8080
     webhook_secret: str = ""
+    start_retries: int = 5  # COACH_START_RETRIES: tries again to reach Telegram at start-up, before giving up
     data_key: str = ""  # COACH_DATA_KEY: notebooks encrypted at rest when set (bot/store/crypto.py)
     new_data_key: str = ""  # COACH_NEW_DATA_KEY: only for `nurture rotate-key`
     database_url: str = ""  # COACH_DATABASE_URL: notebooks in PostgreSQL (bot/store/database.py) instead of files
@@ -150,6 +152,13 @@ class Settings:
         if not raw_port.isdigit() or not 0 < int(raw_port) < 65536:
             raise ConfigError(f"COACH_WEBHOOK_PORT must be a port number between 1 and 65535 (got {raw_port!r}).")
 
+        raw_retries = get("COACH_START_RETRIES") or "5"
+        if not raw_retries.isdigit() or int(raw_retries) > MAX_START_RETRIES:
+            raise ConfigError(
+                f"COACH_START_RETRIES must be a number from 0 to {MAX_START_RETRIES} (got {raw_retries!r}): how many "
+                "times start-up tries again to reach Telegram before giving up."
+            )
+
         database_url = get("COACH_DATABASE_URL")
         if database_url and urlsplit(database_url).scheme not in ("postgresql", "postgres"):
             raise ConfigError(
@@ -174,6 +183,7 @@ class Settings:
             webhook_listen=get("COACH_WEBHOOK_LISTEN") or "127.0.0.1",
             webhook_port=int(raw_port),
             webhook_secret=webhook_secret,
+            start_retries=int(raw_retries),
         )
 
 

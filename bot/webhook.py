@@ -54,7 +54,6 @@ log = logging.getLogger(__name__)
 
 BODY_LIMIT = 1 << 20  # bytes: Telegram's updates are a few kilobytes
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
-START_ATTEMPTS = 5  # getMe and setWebhook, while Telegram is unreachable at start-up
 MAX_CONNECTIONS = 40  # what setWebhook asks Telegram to open at most (python-telegram-bot's default)
 BODY_TIMEOUT_S = 30.0  # a body that trickles in slower than this is cut off
 IDLE_TIMEOUT_S = 60.0
@@ -195,7 +194,7 @@ async def serve(
     # the refusal is the point, not news.
     logging.getLogger("tornado.general").setLevel(logging.WARNING)
     try:
-        await _retrying("reach Telegram", app.initialize)
+        await _retrying("reach Telegram", app.initialize, settings.start_retries)
         api.answered()  # initialize asked getMe
         if app.post_init is not None:
             await app.post_init(app)
@@ -217,6 +216,7 @@ async def serve(
                 allowed_updates=list(allowed_updates),
                 max_connections=MAX_CONNECTIONS,
             ),
+            settings.start_retries,
         )
         log.info("listening on %s:%d for %s", settings.webhook_listen, settings.webhook_port, settings.webhook_url)
         await stop.wait()
@@ -237,18 +237,20 @@ async def serve(
             await app.post_shutdown(app)
 
 
-async def _retrying(what: str, step: Any) -> Any:
-    """A start-up step, tried again (with growing pauses) while Telegram cannot be reached."""
-    for attempt in range(1, START_ATTEMPTS + 1):
+async def _retrying(what: str, step: Any, retries: int) -> Any:
+    """A start-up step, tried again (with growing pauses) while Telegram cannot be reached, ``retries`` times
+    (COACH_START_RETRIES)."""
+    attempts = retries + 1
+    for attempt in range(1, attempts + 1):
         try:
             return await step()
         except InvalidToken:
             raise
         except (NetworkError, TimedOut) as error:
-            if attempt == START_ATTEMPTS:
-                log.error("could not %s (attempt %d of %d): %s; giving up", what, attempt, START_ATTEMPTS, error)
+            if attempt == attempts:
+                log.error("could not %s (attempt %d of %d): %s; giving up", what, attempt, attempts, error)
                 raise
-            log.warning("could not %s (attempt %d of %d): %s; trying again", what, attempt, START_ATTEMPTS, error)
+            log.warning("could not %s (attempt %d of %d): %s; trying again", what, attempt, attempts, error)
             await asyncio.sleep(min(2.0 ** (attempt - 1), 8.0))
     raise AssertionError("unreachable")
 

@@ -113,6 +113,14 @@ def test_bad_webhook_settings_are_named(values, name):
         Settings.from_mapping(values)
 
 
+def test_start_up_retries_default_to_five_and_a_bad_count_is_named():
+    assert Settings.from_mapping({}).start_retries == 5
+    assert Settings.from_mapping({"COACH_START_RETRIES": "0"}).start_retries == 0
+    for bad in ("-1", "five", "101", "2.5"):
+        with pytest.raises(ConfigError, match="COACH_START_RETRIES must be a number from 0 to 100"):
+            Settings.from_mapping({"COACH_START_RETRIES": bad})
+
+
 def test_redaction_ignores_case_and_catches_the_token_in_any_url_path(caplog):
     token = "123456:AbCdEf-SECRET_token"
     logger = logging.getLogger("test.redact.case")

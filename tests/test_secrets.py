@@ -78,9 +78,11 @@ def test_a_proxy_answering_407_never_gets_its_credentials_into_the_output(
     tmp_path, proxy_asking_for_credentials, scheme
 ):
     proxy = f"{scheme}://{PROXY_USER}:{PROXY_PASSWORD}@127.0.0.1:{proxy_asking_for_credentials}"
-    done = nurture(tmp_path, HTTPS_PROXY=proxy, COACH_LOG_LEVEL="DEBUG")
+    # One retry (COACH_START_RETRIES): the retry's own log lines are checked too, without waiting out five.
+    done = nurture(tmp_path, HTTPS_PROXY=proxy, COACH_LOG_LEVEL="DEBUG", COACH_START_RETRIES="1")
     output = done.stdout + done.stderr
     assert done.returncode == 1, output[-2000:]
+    assert "Failed run number 1 of 1. Aborting" in output  # the first try, then the one retry
     assert "407" in output.splitlines()[-1]  # the last line still says what went wrong
     for secret in (PROXY_USER, PROXY_PASSWORD, SECRET):
         assert secret.lower() not in output.lower(), output[-2000:]

@@ -92,3 +92,81 @@ def test_a_need_said_before_a_must_is_whole():
 
     assert cut_short("Luis needs a quiet street.", "relocating, a quiet street a must") == []
     assert cut_short("Luis needs a quiet.", "relocating, a quiet street a must") != []
+
+
+# -- interests ----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "interest"),
+    [
+        ("she's giving a talk on zero-knowledge proofs at devcon", "zero-knowledge proofs"),
+        ("he is doing a keynote about urban farming in october", "urban farming"),
+        ("he works on protein folding, wants our GPUs", "protein folding"),
+        ("now working on wildfire prediction models", "wildfire prediction models"),
+        ("she is researching coral bleaching", "coral bleaching"),
+        ("he teaches at the uni and research soil microbes", "soil microbes"),
+        ("curious about my compost project", "compost project"),
+        ("they're building cargo bikes for couriers", "cargo bikes for couriers"),
+        ("both building soil sensors", "soil sensors"),
+    ],
+)
+def test_what_someone_works_on_or_talks_about_is_an_interest(note, interest):
+    assert interest in extract_facts(note, TODAY).interests
+
+
+@pytest.mark.parametrize(
+    ("note", "interests"),
+    [
+        ("she like salsa and tango", ["salsa", "tango"]),
+        ("he like cricket too", ["cricket"]),
+        ("liked my talk on pricing", ["talk on pricing"]),
+        ("total coffee nerd, roasts his own", ["coffee"]),
+        ("a history buff", ["history"]),
+        ("we geeked out about mechanical keyboards", ["mechanical keyboards"]),
+    ],
+)
+def test_liking_said_many_ways_is_an_interest(note, interests):
+    assert extract_facts(note, TODAY).interests == interests
+
+
+@pytest.mark.parametrize(
+    ("note", "interest"),
+    [
+        ("he wants to get into woodworking", "woodworking"),
+        ("they want to come to our pottery workshop on 5/2", "pottery workshop"),
+        ("wants to swap notes on hiring in Lagos", "hiring in Lagos"),
+        ("wants to talk supply chains. call next week", "supply chains"),
+        ("want make a game together with me", "game"),
+        ("wants to volunteer at the animal shelter", "volunteering at the animal shelter"),
+    ],
+)
+def test_an_activity_someone_wants_to_do_is_an_interest_not_a_need(note, interest):
+    found = extract_facts(note, TODAY)
+    assert interest in found.interests
+    assert found.needs == []
+
+
+def test_a_talk_someone_gives_is_their_topic_not_the_users_promise():
+    found = extract_facts("Ines, data lead at a bank, doing a talk on fraud graphs in may", TODAY)
+    assert found.interests == ["fraud graphs"]
+    assert found.promises == []
+
+
+def test_a_talk_the_user_gives_stays_the_users():
+    assert extract_facts("I'm giving a talk on pricing next week", TODAY).interests == []
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "I'm working on the deck tonight",
+        "works on weekends",
+        "working on it",
+        "we're building a new office",
+        "she like me",
+        "he's building a budgeting app",
+    ],
+)
+def test_no_interest_is_read_from_the_users_own_work_or_a_day(note):
+    assert extract_facts(note, TODAY).interests == []

@@ -14,16 +14,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from bot.coach.reading.boundaries import BREAKS
 from bot.coach.reading.dates import DATE_PHRASE
-from bot.coach.reading.promises import _DUE_LEAD, PromiseItem, _promises
+from bot.coach.reading.interests import WANT_TO_DO, _interests
+from bot.coach.reading.promises import PromiseItem, _promises
 from bot.coach.reading.spans import (
     _CLAUSE_AND,
     _CLAUSE_SPLIT,
     _COMMA_END,
-    _HARD_END,
-    _LEADING_FILLER,
-    _LIST_SPLIT,
     _NOT_INTEREST,
     MAX_ACTION_WORDS,
     MAX_FACTS_TEXT,
@@ -35,6 +32,7 @@ from bot.coach.reading.spans import (
     _tidy,
     _to_boundary,
     _user_said,
+    dated_end,
 )
 
 
@@ -69,48 +67,6 @@ class Facts:
         dues = [*self.theirs_due, *[""] * (len(self.theirs) - len(self.theirs_due))]
         return [PromiseItem(text, due_on, "theirs") for text, due_on in zip(self.theirs, dues, strict=False)]
 
-
-# --- interests ----------------------------------------------------------------------------------------------
-
-_INTEREST_TRIGGER = re.compile(
-    r"\b(?:(?:is\s+|'s\s+|’s\s+|are\s+|really\s+|very\s+|super\s+|deeply\s+)?"
-    r"(?:interested\s+in|passionate\s+about|obsessed\s+(?:with|w/)|crazy\s+about|mad\s+about|keen\s+on|hooked\s+on"
-    r"|big\s+on|(?:a\s+)?(?:big\s+|huge\s+|massive\s+|great\s+)?fan\s+of|cares\s+(?:a\s+lot\s+)?about"
-    r"|(?:geeks?|nerds?)\s+out\s+(?:on|about|over)|loves|adores|likes|enjoys|into|wants\s+to\s+learn|learning"
-    r"|(?P<plays>plays)(?!\s+(?:every|each|on|at|in|with|most|a\s+lot|sometimes|often|well|for|the\s+role))"
-    r"|(?:her|his|their)\s+(?:hobby|hobbies|passion|thing)\s+(?:is|are)|(?:interests|hobbies)\s*:)"
-    r")\s+(?:to\s+)?",
-    re.IGNORECASE,
-)
-# "ran into her", "look into it": "into" is an interest only after a subject or a linking verb.
-_INTO_NEEDS = frozenset(
-    {
-        "she's",
-        "he's",
-        "they're",
-        "she’s",
-        "he’s",
-        "they’re",
-        "is",
-        "are",
-        "really",
-        "very",
-        "super",
-        "also",
-        "totally",
-        "big",
-        "deeply",
-        "seriously",
-        "heavily",
-        "all",
-        "hugely",
-        "both",
-        "and",
-        "hes",
-        "shes",
-        "theyre",
-    }
-)
 
 # --- wins: news worth congratulating ------------------------------------------------------------------------
 
@@ -171,82 +127,18 @@ def _wins(text: str, taken: list[tuple[int, int]]) -> list[str]:
     return found
 
 
-def _shape_interest(item: str, shouting: bool) -> str:
-    words: list[str] = []
-    for word in item.split():
-        if word.lower().strip(",.") in _NOT_INTEREST:
-            break
-        words.append(word)
-    # "the jazz scene" -> "jazz scene", but "the Knicks" keeps its article: it is part of the proper name.
-    while len(words) > 1 and words[0].lower() in _LEADING_FILLER and not words[1][:1].isupper():
-        words.pop(0)
-    words = words[:MAX_ITEM_WORDS]
-    # Lower case is kept; a capital mid-sentence marks a proper noun ("the Knicks", "F1") and is kept too.
-    # Only shouted words (ALL CAPS typing) are lowered, unless they are short acronyms like "AI" or "F1".
-    if shouting:
-        words = [w.lower() if w.isupper() and len(w) > 3 else w for w in words]
-    return _tidy(" ".join(words))
-
-
-def _interest_items(text: str, start: int) -> tuple[list[str], int]:
-    """The list of interests starting at ``start``: "jazz and rock climbing", "jazz, hiking and F1"."""
-    hard = _to_boundary(text, start, _HARD_END)
-    phrase = text[start:hard]
-    clause_and = _CLAUSE_AND.search(phrase)
-    if clause_and:
-        phrase = phrase[: clause_and.start()]
-    chunks = phrase.split(",")
-    keep = chunks[:1]
-    # Past a comma only in a list closed by "and": "jazz, hiking and F1". "jazz, great chat" stops at jazz.
-    for k in range(1, len(chunks)):
-        tail = chunks[1 : k + 1]
-        ok = all(0 < len(c.split()) <= 4 and c.split()[0].lower() not in _NOT_INTEREST - {"and"} for c in tail)
-        if not ok:
-            break
-        if re.search(r"\s(?:and|&)\s", " " + chunks[k] + " "):
-            keep = chunks[: k + 1]
-            break
-    used = sum(len(c) for c in keep) + len(keep) - 1
-    items = [i for c in keep for i in _LIST_SPLIT.split(c) if i.strip()]
-    return items, start + used
-
-
-def _interests(text: str, taken: list[tuple[int, int]]) -> list[str]:
-    letters = [c for c in text if c.isalpha()]
-    shouting = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
-    found: list[str] = []
-    for m in _INTEREST_TRIGGER.finditer(text):
-        if not _free(taken, m.start(), m.end()):
-            continue
-        if m.group().lower().rstrip().endswith("into"):
-            before = text[: m.start()].split()
-            last = before[-1].lower() if before else ""
-            trigger_words = m.group().lower().split()
-            at_clause_start = not _CLAUSE_SPLIT.split(text[: m.start()])[-1].strip()
-            if len(trigger_words) == 1 and last not in _INTO_NEEDS and not at_clause_start:
-                continue
-        items, end = _interest_items(text, m.end())
-        if m.group("plays"):  # "plays guitar in a band": the instrument or the sport, not where
-            items = [re.split(r"\s+(?:in|at|on|with|every|for)\s+", i, maxsplit=1)[0] for i in items]
-        taken.append((m.start(), end))
-        for item in items:
-            shaped = _shape_interest(item, shouting)
-            if shaped and shaped.lower() not in {f.lower() for f in found}:
-                found.append(shaped)
-    return found
-
-
 # --- needs and offers: what a person is after, and what they can give -------------------------------------------
 
 _SUBJECT_LINK = r"(?:(?:is|are|'s|’s|was)\s+)?(?:(?:also|currently|actively|desperately|still|really)\s+)?"
 _NEED = re.compile(
     r"(?<![\w'’])(?P<lead>" + _SUBJECT_LINK + r"(?:"
     r"looking\s+for|searching\s+for|on\s+the\s+hunt\s+for|in\s+need\s+of|(?<=is\s)after|(?<='s\s)after"
-    r"|needs?(?!\s+to\b)|(?<!the\s)hiring(?:\s+for)?(?!\s+(?:manager|process|freeze))"
+    r"|needs?(?!\s+to\b)|(?<!the\s)(?<!on\s)(?<!about\s)(?<!abt\s)hiring(?:\s+for)?(?!\s+(?:manager|process|freeze))"
     r"|wants?\s+to\s+hire|trying\s+to\s+(?:hire|find|raise)|raising(?:\s+for)?"
     r"|(?P<intro>wants?|would\s+love|needs?|asked\s+for|could\s+use)(?=\s+(?:an?\s+)?intros?\b|\s+to\s+meet\b)"
-    r"|(?:wants?|would\s+like|asked\s+for|asks\s+for|ask\s+for|search|searches)(?!\s+to\b)"
-    r"|wants?\s+to(?=\s+(?!learn\b|know\b|talk\b|chat\b|swap\b|come\b|go\b|say\b|hire\b|start\b))"
+    r"|(?:wants?|would\s+like|asked\s+for|asks\s+for|ask\s+for|search|searches)(?!\s+to\b)(?!\s+" + WANT_TO_DO + r"\b)"
+    r"|wants?\s+to(?=\s+(?!learn\b|know\b|talk\b|chat\b|swap\b|come\b|go\b|say\b|hire\b|start\b"
+    r"|" + WANT_TO_DO + r"\b))"
     r"))\s+",
     re.IGNORECASE,
 )
@@ -288,27 +180,8 @@ _ITEM_TRAIL = re.compile(r"(?:\s+(?:too|as\s+well|asap|urgently|obviously|lol|ha
 
 # "w/ fintech experience", "help w the deck": "with", typed short.
 _WITH_SHORT = re.compile(r"(?<![\w/])w/(?!o\b)\s*|(?<![\w/])w\s+(?=\w)", re.IGNORECASE)
-# After a day, words that still say when ("friday morning"), not what ("Friday visits").
-_TIME_OF_DAY = _set("morning afternoon evening night noon am pm eve")
-
-
-def _dated_end(text: str, start: int, end: int) -> int:
-    """Where a need or offer stops before a day that says when it is due ("a designer | by january"). A day that
-    names a kind of thing ("someone for Friday visits", "volunteers for the July 4 drive") is part of it."""
-    at = start
-    while dated := DATE_PHRASE.search(text, at, end):
-        after = re.match(r"\s*([^\W\d_][\w'’-]*)", text[dated.end() : end])
-        word = after.group(1).lower() if after else ""
-        if word and word not in BREAKS and word not in _TIME_OF_DAY:
-            at = dated.end()
-            continue
-        lead = _DUE_LEAD.search(text[start : dated.start()])
-        return start + (lead.start() if lead else dated.start() - start)
-    return end
-
-
 def _items_after(text: str, start: int) -> tuple[list[str], int]:
-    end = _dated_end(text, start, _to_boundary(text, start, _ITEM_END))
+    end = dated_end(text, start, _to_boundary(text, start, _ITEM_END))
     phrase = _ITEM_TRAIL.sub("", _clip_words(text[start:end], MAX_ACTION_WORDS)).strip()
     phrase = _WITH_SHORT.sub("with ", phrase)
     items = [_tidy(i) for i in _ITEM_SPLIT.split(phrase)]
@@ -436,21 +309,22 @@ def _birthday(text: str, taken: list[tuple[int, int]]) -> str:
 def extract_facts(text: str, today: date | None = None) -> Facts:
     """Interests, needs, offers, the user's promises (due dates need ``today``), wins and a birthday in ``text``.
 
-    Promises are read first so "send her the article she published" is one promise, not also a win; needs before
-    interests so "needs a designer who loves games" is a need.
+    Promises are read first so "send her the article she published" is one promise, not also a win (but for a talk
+    someone gives, their topic); needs before interests so "needs a designer who loves games" is a need.
     """
     text = re.sub(r"\s+", " ", (text or "")[:MAX_FACTS_TEXT]).strip()
     if not text:
         return Facts()
     taken: list[tuple[int, int]] = []
     birthday = _birthday(text, taken)
+    talks = _interests(text, taken, talks_only=True)  # "doing a talk on pricing" is their topic, not a to-do
     said = _promises(text, taken, today)
     promises = [p for p in said if p.whose == "mine"][:MAX_ITEMS]
     theirs = [p for p in said if p.whose == "theirs"][:MAX_ITEMS]
     wins = _wins(text, taken)
     offers = _offers(text, taken)  # "can help with hiring engineers" is an offer, not a need
     needs = _needs(text, taken)
-    interests = _interests(text, taken)
+    interests = talks + [i for i in _interests(text, taken) if i not in talks]
     return Facts(
         interests=interests[:MAX_ITEMS],
         promises=[p.text for p in promises],

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from bot.coach.reading.boundaries import cut
+from bot.coach.reading.boundaries import BREAKS, cut
+from bot.coach.reading.dates import DATE_PHRASE
 
 
 def _set(words: str) -> frozenset[str]:
@@ -39,7 +40,7 @@ _NOT_INTEREST = _set(
     owe owes promised got get just also then so too very really loves love likes like enjoys into fan
     interested passionate cares big keen launched raised won published joined started who which that
     when where met meet said told asks asked wants going gonna but and or not no yes obviously lol haha tho
-    though"""
+    though together looking hoping trying planning"""
 )
 _LIST_SPLIT = re.compile(r"\s+(?:and|or)\s+|\s*[/&+]\s*", re.IGNORECASE)
 _LEADING_FILLER = frozenset({"the", "a", "an", "some", "all", "any", "her", "his", "their", "my"})
@@ -77,3 +78,24 @@ def _user_said(text: str, start: int) -> bool:
     """ "I need a break", "we're hiring": the user's own need, not the contact's."""
     words = _CLAUSE_SPLIT.split(text[:start])[-1].lower().split()
     return bool(words) and words[-1] in {"i", "we", "i'm", "i’m", "we're", "we’re", "i've", "we've", "im"}
+
+
+# Words before a day that say it is a deadline or a time: "a designer | by january", "the workshop | on 5/2".
+_DUE_WORDS = re.compile(r"\s*\b(?:by|on|before|until|til|till|in|no\s+later\s+than|at\s+the\s+latest)?\s*$", re.I)
+# After a day, words that still say when ("friday morning"), not what ("Friday visits").
+_TIME_OF_DAY = _set("morning afternoon evening night noon am pm eve")
+
+
+def dated_end(text: str, start: int, end: int) -> int:
+    """Where a phrase from ``start`` stops before a day that says when ("a designer | by january"). A day that
+    names a kind of thing ("someone for Friday visits", "volunteers for the July 4 drive") is part of it."""
+    at = start
+    while dated := DATE_PHRASE.search(text, at, end):
+        after = re.match(r"\s*([^\W\d_][\w'’-]*)", text[dated.end() : end])
+        word = after.group(1).lower() if after else ""
+        if word and word not in BREAKS and word not in _TIME_OF_DAY:
+            at = dated.end()
+            continue
+        lead = _DUE_WORDS.search(text[start : dated.start()])
+        return start + (lead.start() if lead else dated.start() - start)
+    return end

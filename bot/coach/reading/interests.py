@@ -1,0 +1,161 @@
+"""What a person cares about, in a note: "loves jazz and F1", "big on climate", "works on protein folding", "giving a
+talk on design systems", "wants to get into woodworking", "a history buff".
+
+A topic they work on, talk about or want to take up is as good a reason to write as a hobby (principle 3: give
+first), so each is kept as an interest, in the note's words, without the day it was said with. What the user
+works on ("I'm working on the deck") is nobody's interest.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.coach.reading.spans import (
+    _CLAUSE_AND,
+    _CLAUSE_SPLIT,
+    _HARD_END,
+    _LEADING_FILLER,
+    _LIST_SPLIT,
+    _NOT_INTEREST,
+    MAX_ITEM_WORDS,
+    _free,
+    _set,
+    _tidy,
+    _to_boundary,
+    _user_said,
+    dated_end,
+)
+
+_TALK = r"(?:talk|keynote|workshop|session|presentation|lecture|panel|paper|poster)"
+# After "wants to": an activity they want to take up ("start a podcast", "get into woodworking"), not a thing
+# they want from someone (a need: "wants to see the deck").
+WANT_TO_DO = r"(?:make|build|get\s+into|come\s+to|swap\s+notes|collaborate|co-?write|volunteer)"
+_INTEREST_TRIGGER = re.compile(
+    r"\b(?:(?:is\s+|'s\s+|’s\s+|are\s+|really\s+|very\s+|super\s+|deeply\s+)?"
+    r"(?:interested\s+in|passionate\s+about|obsessed\s+(?:with|w/)|crazy\s+about|mad\s+about|keen\s+on|hooked\s+on"
+    r"|big\s+on|(?:a\s+)?(?:big\s+|huge\s+|massive\s+|great\s+)?fan\s+of|cares\s+(?:a\s+lot\s+)?about"
+    r"|curious\s+(?:about|abt)"
+    r"|(?:geek|nerd)(?:s|ed)?\s+out\s+(?:on|about|abt|over)|loves|adores|likes|liked|enjoys|into|wants\s+to\s+learn"
+    r"|learning"
+    r"|(?P<plays>plays)(?!\s+(?:every|each|on|at|in|with|most|a\s+lot|sometimes|often|well|for|the\s+role))"
+    r"|(?:her|his|their)\s+(?:hobby|hobbies|passion|thing)\s+(?:is|are)|(?:interests|hobbies)\s*:"
+    rf"|(?P<talk>(?:(?:doing|giving|gave|gives|did|does|do|presenting|had)\s+(?:an?\s+|the\s+|her\s+|his\s+)?"
+    rf"{_TALK}|speaking)\s+(?:on|about|abt))"
+    r"|(?P<subject>(?:works?|working)\s+on|researching|researches|research|building|builds|like)"
+    r"|(?P<want>(?:wants?|wanna|keen|eager|hoping|hopes|would\s+love)\s+(?:to\s+)?"
+    r"(?:talk(?:\s+about|\s+abt)?(?!\s+to\b)|chat\s+(?:about|abt)|" + WANT_TO_DO + r")))"
+    r")\s+(?:to\s+|on\s+|about\s+|abt\s+)?",
+    re.IGNORECASE,
+)
+# "ran into her", "look into it", "would like": these words are an interest only after a subject or a linking verb.
+_INTO_NEEDS = _set(
+    """she's he's they're she’s he’s they’re is are really very super also totally big deeply seriously heavily all
+    hugely both and hes shes theyre"""
+)
+_SUBJECTS = _INTO_NEEDS | _set("she he they who now mostly mainly")
+# "works on weekends", "working on it": a day or a pronoun is no topic.
+_NOT_A_TOPIC = re.compile(
+    r"(?:the\s+)?(?:weekends?|weekdays?|nights?|mornings?|evenings?|shifts?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?"
+    r"|sure|time|money)|(?:intros?|introductions?)\b.*",
+    re.IGNORECASE,
+)
+# "a coffee nerd", "history buff", "an F1 junkie".
+_BUFF = re.compile(
+    r"\b(?P<what>[^\W\d_][\w-]*)\s+(?:nerd|geek|buff|junkie|fanatic|enthusiast|aficionado)s?\b", re.IGNORECASE
+)
+_ONE_THING = re.compile(r"(?:an?|the|her|his|their|its|our|my)\s", re.IGNORECASE)
+_NOT_BUFF = _set("total big huge massive complete such real proper bit little")
+
+
+def _shape_interest(item: str, shouting: bool) -> str:
+    words = item.split()
+    while len(words) > 1 and words[0].lower() in ("my", "our"):  # "loves my lisbon series": the series
+        words.pop(0)
+    kept: list[str] = []
+    for word in words:
+        if word.lower().strip(",.") in _NOT_INTEREST:
+            break
+        kept.append(word)
+    words = kept
+    # "the jazz scene" -> "jazz scene", but "the Knicks" keeps its article: it is part of the proper name.
+    while len(words) > 1 and words[0].lower() in _LEADING_FILLER and not words[1][:1].isupper():
+        words.pop(0)
+    words = words[:MAX_ITEM_WORDS]
+    # Lower case is kept; a capital mid-sentence marks a proper noun ("the Knicks", "F1") and is kept too.
+    # Only shouted words (ALL CAPS typing) are lowered, unless they are short acronyms like "AI" or "F1".
+    if shouting:
+        words = [w.lower() if w.isupper() and len(w) > 3 else w for w in words]
+    return _tidy(" ".join(words))
+
+
+def _interest_items(text: str, start: int) -> tuple[list[str], int]:
+    """The list of interests starting at ``start``: "jazz and rock climbing", "jazz, hiking and F1"."""
+    hard = dated_end(text, start, _to_boundary(text, start, _HARD_END))  # "design systems | in june"
+    phrase = text[start:hard]
+    clause_and = _CLAUSE_AND.search(phrase)
+    if clause_and:
+        phrase = phrase[: clause_and.start()]
+    chunks = phrase.split(",")
+    keep = chunks[:1]
+    # Past a comma only in a list closed by "and": "jazz, hiking and F1". "jazz, great chat" stops at jazz.
+    for k in range(1, len(chunks)):
+        tail = chunks[1 : k + 1]
+        ok = all(0 < len(c.split()) <= 4 and c.split()[0].lower() not in _NOT_INTEREST - {"and"} for c in tail)
+        if not ok:
+            break
+        if re.search(r"\s(?:and|&)\s", " " + chunks[k] + " "):
+            keep = chunks[: k + 1]
+            break
+    used = sum(len(c) for c in keep) + len(keep) - 1
+    items = [i for c in keep for i in _LIST_SPLIT.split(c) if i.strip()]
+    return items, start + used
+
+
+def _needs_subject(text: str, m: re.Match[str]) -> bool:
+    """ "ran into her", "people like her", "the building": a word that is an interest only after its subject."""
+    before = text[: m.start()].split()
+    last = before[-1].lower() if before else ""
+    at_clause_start = not _CLAUSE_SPLIT.split(text[: m.start()])[-1].strip()
+    return last not in _SUBJECTS and not at_clause_start
+
+
+def _interests(text: str, taken: list[tuple[int, int]], talks_only: bool = False) -> list[str]:
+    """The interests in ``text`` outside the ``taken`` spans (which grow by what is read); with ``talks_only``, only
+    the topics of talks someone gives."""
+    letters = [c for c in text if c.isalpha()]
+    shouting = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    found: list[str] = []
+
+    def add(shaped: str) -> None:
+        if shaped and shaped.lower() not in {f.lower() for f in found} and not _NOT_A_TOPIC.fullmatch(shaped):
+            found.append(shaped)
+
+    for m in _INTEREST_TRIGGER.finditer(text):
+        if not _free(taken, m.start(), m.end()) or (talks_only and not m.group("talk")):
+            continue
+        said = m.group().lower().split()
+        if said == ["into"] and _needs_subject(text, m):
+            continue
+        if (m.group("subject") or m.group("want") or m.group("talk")) and _user_said(text, m.start()):
+            continue  # "I'm working on the deck", "we're building an office": the user's own
+        verb = (m.group("subject") or "").lower().split()[:1]
+        if verb and verb[0] in ("like", "research", "building", "builds") and _needs_subject(text, m):
+            continue
+        if verb and verb[0] in ("building", "builds") and _ONE_THING.match(text, m.end()):
+            continue  # "building a fintech app": their product, not a field they care about ("building drones")
+        items, end = _interest_items(text, m.end())
+        if m.group("plays"):  # "plays guitar in a band": the instrument or the sport, not where
+            items = [re.split(r"\s+(?:in|at|on|with|every|for)\s+", i, maxsplit=1)[0] for i in items]
+        if m.group("talk"):  # "a talk on pricing at devcon": the topic, not where it is given
+            items = [re.split(r"\s+(?:at|@)\s+", i, maxsplit=1)[0] for i in items]
+        if m.group("want") and said[-1] == "volunteer":  # "wants to volunteer at the shelter": volunteering there
+            items = [f"volunteering {' '.join(items)}".strip()]
+        taken.append((m.start(), end))
+        for item in items:
+            add(_shape_interest(re.sub(r"\s+together\b.*$", "", item, flags=re.IGNORECASE), shouting))
+    for m in _BUFF.finditer(text) if not talks_only else ():
+        what = m.group("what")
+        if _free(taken, m.start(), m.end()) and what.lower() not in _NOT_INTEREST | _NOT_BUFF | _LEADING_FILLER:
+            taken.append((m.start(), m.end()))
+            add(_tidy(what))
+    return found

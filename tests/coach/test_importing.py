@@ -11,6 +11,7 @@ from bot.coach.errors import BadImportFile
 from bot.coach.network.exports import contacts_csv, contacts_vcf
 from bot.coach.network.files import read_file
 from bot.coach.network.imports import Pair, plan_import, preview
+from bot.coach.network import incoming
 from bot.coach.network.incoming import MAX_PEOPLE, parse_birthday
 from bot.store.records import Contact
 
@@ -188,12 +189,15 @@ def test_unknown_columns_and_empty_files_are_refused():
         read_file("x.csv", b"  \n")
 
 
-def test_a_file_past_the_cap_is_refused_after_reading_no_more_than_the_cap():
+def test_a_file_past_the_cap_is_refused_after_reading_no_more_than_the_cap(monkeypatch):
+    assert MAX_PEOPLE == 50_000  # what users are told they can import at a time
+    cap = 2_000  # the same code at a smaller cap: the test reads 2,001 rows, not 50,001
+    monkeypatch.setattr(incoming, "MAX_PEOPLE", cap)
     header = b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
-    rows = b"".join(b"A%d,B,,,,,12 Jan 2024\n" % n for n in range(MAX_PEOPLE + 1))
-    with pytest.raises(BadImportFile, match="more than 50,000 people"):
+    rows = b"".join(b"A%d,B,,,,,12 Jan 2024\n" % n for n in range(cap + 1))
+    with pytest.raises(BadImportFile, match="more than 2,000 people"):
         read_file("c.csv", header + rows)
-    assert len(read_file("c.csv", header + rows[: rows.index(b"A50000,")]).people) == MAX_PEOPLE
+    assert len(read_file("c.csv", header + rows[: rows.index(b"A2000,")]).people) == cap
 
 
 @pytest.mark.parametrize(

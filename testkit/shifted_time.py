@@ -31,6 +31,8 @@ class ShiftedTime:
             "LD_PRELOAD": preload["LD_PRELOAD"],
             "FAKETIME_TIMESTAMP_FILE": str(self.path),
             "FAKETIME_CACHE_DURATION": str(RELOAD_S),
+            # No shared-memory segment per process: a process killed with SIGKILL would leave its own behind.
+            "FAKETIME_DISABLE_SHM": "1",
         }
 
     def jump_to(self, moment: datetime) -> None:

@@ -31,9 +31,14 @@ class ShiftedTime:
             "LD_PRELOAD": preload["LD_PRELOAD"],
             "FAKETIME_TIMESTAMP_FILE": str(self.path),
             "FAKETIME_CACHE_DURATION": str(RELOAD_S),
-            # No shared-memory segment per process: a process killed with SIGKILL would leave its own behind.
-            "FAKETIME_DISABLE_SHM": "1",
         }
+
+    @staticmethod
+    def forget(pid: int) -> None:
+        """Remove what libfaketime shares in /dev/shm for a process that ended: a process killed with SIGKILL
+        leaves its segment and semaphore behind."""
+        for name in (f"faketime_shm_{pid}", f"sem.faketime_sem_{pid}"):
+            Path("/dev/shm", name).unlink(missing_ok=True)
 
     def jump_to(self, moment: datetime) -> None:
         """Move the processes' clocks so that it is ``moment`` for them now (forward only)."""

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from bot.coach.errors import BadImportFile
+from bot.coach.network import incoming
 from bot.coach.network.exports import contacts_csv, contacts_vcf
 from bot.coach.network.files import read_file
 from bot.coach.network.imports import Pair, plan_import, preview
-from bot.coach.network import incoming
 from bot.coach.network.incoming import MAX_PEOPLE, parse_birthday
 from bot.store.records import Contact
 

@@ -105,6 +105,7 @@ class Replicas:
     def stop(self) -> None:
         for bot in self.bots:
             bot.kill()
+            self.clock.forget(bot.process.pid)
 
 
 @pytest.fixture

@@ -27,6 +27,30 @@ from bot.store.notebooks import Store
 
 NOW = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
 
+# Run first: the tests that take seconds each (real processes, a database, mypy over the tree). Over several workers
+# (pytest -n), a long test that starts last keeps one worker busy after the others have finished; started first,
+# it overlaps the thousands of short ones. The order is otherwise the collection order.
+LONG_FIRST = (
+    "tests/e2e/test_replicas.py",
+    "tests/test_types.py",
+    "tests/test_migrate.py",
+    "tests/e2e/",
+    "tests/test_encryption.py",
+    "tests/test_packaging.py",
+    "tests/test_secrets.py",
+    "tests/test_ops.py",
+    "tests/handlers/test_wrong_shapes.py",
+    "tests/handlers/test_any_input.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        path = item.nodeid.split("::")[0]
+        return next((n for n, prefix in enumerate(LONG_FIRST) if path.startswith(prefix)), len(LONG_FIRST))
+
+    items.sort(key=rank)
+
 
 @pytest.fixture
 def clock() -> FixedClock:
@@ -100,13 +124,10 @@ class Bot:
             raise AssertionError(f"handler raised: {self.errors!r}") from self.errors[0]
         return [params for method, params in self.api.calls[before:] if method in ("sendMessage", "editMessageText")]
 
-
     @staticmethod
     async def settle() -> None:
         """Wait for handlers registered as non-blocking (``block=False``), which the Application runs as tasks."""
-        running = [
-            t for t in asyncio.all_tasks() if "process_update_non_blocking" in t.get_name() and not t.done()
-        ]
+        running = [t for t in asyncio.all_tasks() if "process_update_non_blocking" in t.get_name() and not t.done()]
         if running:
             await asyncio.wait(running, timeout=30)
 

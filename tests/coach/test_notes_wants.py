@@ -170,3 +170,83 @@ def test_a_talk_the_user_gives_stays_the_users():
 )
 def test_no_interest_is_read_from_the_users_own_work_or_a_day(note):
     assert extract_facts(note, TODAY).interests == []
+
+
+# -- offers -------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "offer"),
+    [
+        ("open to mentoring junior analysts", "mentoring junior analysts"),
+        ("she's open to sharing her pitch template", "sharing her pitch template"),
+        ("he is open to intros to his LPs", "intros to his LPs"),
+    ],
+)
+def test_what_someone_is_open_to_doing_for_you_is_an_offer(note, offer):
+    assert offer in extract_facts(note, TODAY).offers
+
+
+def test_being_open_to_a_move_is_no_offer():
+    assert extract_facts("open to moving if the pay is right", TODAY).offers == []
+
+
+@pytest.mark.parametrize(
+    ("note", "offer"),
+    [
+        ("we're swapping leads from now on", "leads"),
+        ("she wants to trade honey for eggs", "honey"),
+        ("we could trade intros", "intros"),
+    ],
+)
+def test_what_someone_swaps_with_you_is_an_offer(note, offer):
+    assert offer in extract_facts(note, TODAY).offers
+
+
+def test_what_someone_trades_for_is_their_need():
+    found = extract_facts("she wants to trade honey for eggs", TODAY)
+    assert (found.offers, found.needs) == (["honey"], ["eggs"])
+
+
+@pytest.mark.parametrize(
+    ("note", "offer"),
+    [
+        ("she has two openings for junior devs", "two openings for junior devs"),
+        ("has 5 resumes for the ops lead search", "5 resumes for the ops lead search"),
+        ("the club has spare desk space on fridays", "spare desk space on fridays"),
+        ("he has a data role for new grads", "a data role for new grads"),
+    ],
+)
+def test_something_they_have_for_you_is_an_offer(note, offer):
+    assert offer in extract_facts(note, TODAY).offers
+
+
+@pytest.mark.parametrize(
+    "note", ["she has a senior role at a bank", "has two kids", "he has a competing offer", "has a new job at Stripe"]
+)
+def test_what_someone_simply_has_is_no_offer(note):
+    assert extract_facts(note, TODAY).offers == []
+
+
+@pytest.mark.parametrize(
+    ("note", "offer"),
+    [
+        ("angel, writes 50k checks", "50k checks"),
+        ("she's a maths tutor", "maths tutoring"),
+        ("he's a Spanish tutor in the evenings", "Spanish tutoring"),
+        ("Lou teaches guitar", "guitar lessons"),
+        ("runs a weekly writing circle, said I can come", "a weekly writing circle"),
+    ],
+)
+def test_what_a_job_or_a_group_says_they_offer(note, offer):
+    assert offer in extract_facts(note, TODAY).offers
+
+
+@pytest.mark.parametrize("note", ["he teaches at the uni", "runs a bakery", "she teaches school", "runs the show"])
+def test_a_job_that_offers_nothing_in_particular(note):
+    assert extract_facts(note, TODAY).offers == []
+
+
+def test_swapping_for_a_purpose_is_one_offer():
+    found = extract_facts("we're swapping shortlists for the data team", TODAY)
+    assert (found.offers, found.needs) == (["shortlists for the data team"], [])

@@ -17,6 +17,7 @@ from datetime import date
 from bot.coach.reading.dates import DATE_PHRASE
 from bot.coach.reading.interests import WANT_TO_DO, _interests
 from bot.coach.reading.promises import PromiseItem, _promises
+from bot.coach.reading.shorthand import tidy
 from bot.coach.reading.spans import (
     _CLAUSE_AND,
     _CLAUSE_SPLIT,
@@ -150,9 +151,26 @@ _OFFER = re.compile(
     r"|mentors|(?:is\s+|'s\s+|’s\s+)?(?:an?\s+)?expert\s+(?:in|on)|knows\s+a\s+lot\s+about"
     r"|(?:offered|offers)(?:\s+(?:me|us))?(?!\s+(?:to|me|us)\b)"  # "offered us a discounted freight rate"
     r"|(?:can|could)(?=\s+(?:share|shoot|do|review|lend|host|teach|show|give|fix|design|build|edit|translate)\b)"
+    r"|(?:is\s+|'s\s+|’s\s+|are\s+)?open\s+to(?!\s+(?:moving|relocat\w*|offers?|new\s+\w+|a\s+move|it|that)\b)"
+    r"|\bwrites?(?=\s+[$€£]?\d[\d.,]*\s*[km]?\s+(?:checks|cheques|tickets)\b)"  # an investor's cheque size
+    r"|(?P<swap>\b(?:to|we|she|he|they|will|can|could|are|is|(?:we|they|she|he)['’]ll|(?:we|they)['’]re)\s+"
+    r"(?:swap|swapping|trade|trading|exchange|exchanging)(?!\s+notes\b))"
+    r"|(?P<has>(?<!\bi\s)(?<!\bwe\s)\b(?:has|have|got))(?=\s+(?:an?|\d+|some|free|spare|two|three|a\s+few)\s)"
+    r"|(?P<runs>runs|hosts|organi[sz]es)(?=\s+(?:an?|the|her|his|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:group|club|circle|meetup|community|salon|crit|series)\b)"
     r")\s+",
     re.IGNORECASE,
 )
+# "has two openings for devs", "has 3 CVs for the role", "has spare desk space": what they have for the user. A role
+# or a job only with whom it is for ("a data role for new grads"; "a senior role at a bank" is their own job).
+_ON_OFFER = re.compile(
+    r"^(?:[\w$€£.,/-]+\s+){0,4}?(?:(?P<post>roles?|jobs?|openings?|positions?|vacanc(?:y|ies)|gigs?)\s+for\b"
+    r"|(?:cvs|resumes|candidates|space|desks?|rooms?|spots?|slots?|seats?|tickets|lessons|samples))",
+    re.IGNORECASE,
+)
+# "Lou teaches guitar": guitar lessons; "teaches at the uni" or "teaches school" offers nothing in particular.
+_TEACHES = re.compile(r"\bteach(?:es)?\s+(?P<what>[^\W\d_][\w-]*)\b(?!\s+(?:at|in|to|for)\b)", re.IGNORECASE)
+_NOT_TAUGHT = _set("at in to for school class classes kids children part-time full-time there here it them")
 # Service professions that are themselves an offer: "Chidi is a lawyer" means Chidi can help with legal questions.
 _PROFESSION_OFFERS = {
     "lawyer": "legal advice",
@@ -160,9 +178,10 @@ _PROFESSION_OFFERS = {
     "solicitor": "legal advice",
     "accountant": "accounting",
     "bookkeeper": "bookkeeping",
+    "tutor": "{field}tutoring",  # "a french tutor": French tutoring
 }
 _PROFESSION = re.compile(
-    r"(?:\bis|'s|’s|\bhes|\bshes)\s+(?:an?\s+)?(?:\w+\s+)?(?P<job>" + "|".join(_PROFESSION_OFFERS) + r")\b",
+    r"(?:\bis|'s|’s|\bhes|\bshes)\s+(?:an?\s+)?(?P<field>\w+\s+)?(?P<job>" + "|".join(_PROFESSION_OFFERS) + r")\b",
     re.IGNORECASE,
 )
 # An emoji with more words after it ends a phrase ("someone to edit her memoir 📚 promised a call").
@@ -175,7 +194,10 @@ _ITEM_END = re.compile(
     re.IGNORECASE,
 )
 _ITEM_SPLIT = re.compile(r"\s+(?:and|&)\s+(?=(?:an?|the|some|more|her|his|their)\s)", re.IGNORECASE)
-_ITEM_TRAIL = re.compile(r"(?:\s+(?:too|as\s+well|asap|urgently|obviously|lol|haha|right\s+now|now|soon))+$", re.I)
+_ITEM_TRAIL = re.compile(
+    r"(?:\s+(?:too|as\s+well|asap|urgently|obviously|lol|haha|right\s+now|now|soon|from\s+now\s+on|going\s+forward))+$",
+    re.I,
+)
 
 
 # "w/ fintech experience", "help w the deck": "with", typed short.
@@ -256,22 +278,37 @@ def _constraints(text: str, taken: list[tuple[int, int]]) -> list[str]:
     return found
 
 
-def _offers(text: str, taken: list[tuple[int, int]]) -> list[str]:
+def _offers(text: str, taken: list[tuple[int, int]], asked: list[str]) -> list[str]:
+    """The offers in ``text``; what they ask in return for one ("trade honey for eggs": eggs) goes into ``asked``."""
     found: list[str] = []
     for m in _OFFER.finditer(text):
-        if not _free(taken, m.start(), m.end()) or _user_said(text, m.start()) or _negated(text, m.start()):
+        if not _free(taken, m.start(), m.end()) or _negated(text, m.start()):
+            continue
+        if _user_said(text, m.start()) and not m.group("swap"):  # "we're swapping referrals": both give
             continue
         items, end = _items_after(text, m.end())
-        if not items:
+        if not items or (m.group("has") and not _ON_OFFER.match(items[0])):
             continue
+        if m.group("has") and (post := _ON_OFFER.match(items[0])) and post.group("post"):
+            items = items[:1]  # "a data role for new grads": the role, whole
         if m.group("intro"):
             items = [f"intro to {items[0]}", *items[1:]]
+        if m.group("swap") and not m.group("swap").lower().endswith(("swap", "swapping")):
+            # "trade honey for eggs": they give the honey, and want the eggs ("swap lists for the team": one thing)
+            parts = [re.split(r"\s+for\s+", i, maxsplit=1) for i in items]
+            items = [p[0] for p in parts]
+            asked += [p[1] for p in parts if len(p) > 1]
         taken.append((m.start(), end))
         found += items
     for m in _PROFESSION.finditer(text):
-        offer = _PROFESSION_OFFERS[m.group("job").lower()]
+        field = m.group("field") or ""
+        field = tidy(field) + " " if field.strip().lower() not in _NOT_INTEREST | {"private", "great", "good"} else ""
+        offer = _PROFESSION_OFFERS[m.group("job").lower()].format(field=field)
         if offer not in found:
             found.append(offer)
+    for m in _TEACHES.finditer(text):
+        if _free(taken, m.start(), m.end()) and m.group("what").lower() not in _NOT_TAUGHT | _NOT_INTEREST:
+            found.append(f"{m.group('what')} lessons")
     return found
 
 
@@ -322,8 +359,9 @@ def extract_facts(text: str, today: date | None = None) -> Facts:
     promises = [p for p in said if p.whose == "mine"][:MAX_ITEMS]
     theirs = [p for p in said if p.whose == "theirs"][:MAX_ITEMS]
     wins = _wins(text, taken)
-    offers = _offers(text, taken)  # "can help with hiring engineers" is an offer, not a need
-    needs = _needs(text, taken)
+    asked: list[str] = []
+    offers = _offers(text, taken, asked)  # "can help with hiring engineers" is an offer, not a need
+    needs = asked + _needs(text, taken)
     interests = talks + [i for i in _interests(text, taken) if i not in talks]
     return Facts(
         interests=interests[:MAX_ITEMS],

@@ -110,3 +110,21 @@ def test_someone_the_user_will_introduce_them_to_is_mentioned_not_met(line, ment
     meeting = read(line)
     assert mentioned in meeting.mentioned
     assert mentioned not in [p.name for p in meeting.people]
+
+
+@pytest.mark.parametrize(
+    ("line", "met", "as_"),
+    [
+        ("drinks w Sara Lind + her bro Nils, both in fintech", "Nils", "brother"),
+        ("met Ida Berg and her hubby Per at the fair", "Per", "husband"),
+        ("dropped by Eva's shop, her biz partner Jonas wants a quote", "Jonas", "business partner"),
+    ],
+)
+def test_a_clipped_tie_is_kept_in_whole_words(line, met, as_):
+    assert person(read(line), met).link_as == as_
+
+
+def test_a_possessive_tie_names_its_owner_mid_sentence_even_when_no_name_list_knows_them():
+    meeting = read("Please note Kwabla's wife is Esinam and her birthday is 4 July.")
+    assert [(p.name, p.link_to, p.link_as) for p in meeting.people] == [("Esinam", "Kwabla", "wife")]
+    assert meeting.mentioned == ["Kwabla"]

@@ -127,7 +127,7 @@ def test_a_tie_said_before_a_name_links_them_and_a_work_tie_is_a_job_at_the_same
     got = people("met Priya Shah + her partner Sam who does sound design")
     assert got["Sam"][2:] == ("Priya Shah", "partner") and got["Sam"][0] == ""
     assert "Pavel" in people("lunch w Ines Ferreira and her phd student Pavel")
-    assert people("Ewa from the 7:40 train - her hubby Piotr does payroll software")["Piotr"][2:] == ("Ewa", "hubby")
+    assert people("Ewa from the 7:40 train - her hubby Piotr does payroll software")["Piotr"][2:] == ("Ewa", "husband")
 
 
 def test_someone_introduced_to_you_is_saved_with_who_introduced_them():

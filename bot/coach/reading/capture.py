@@ -45,7 +45,7 @@ from bot.coach.reading.notes import extract_facts
 from bot.coach.reading.people import _clean, _scan_name, _scan_people, tie_of_a_person
 from bot.coach.reading.rest import _read_rest
 from bot.coach.reading.stopwords import is_not_a_name
-from bot.coach.reading.ties import mentioned_ties, tie_pairs
+from bot.coach.reading.ties import mentioned_ties, said_whole, tie_pairs
 
 # --- the whole line -------------------------------------------------------------------------------------------
 
@@ -351,6 +351,7 @@ def parse_meeting(text: str, today: date) -> Meeting:
         raise NotUnderstood(HINT)
     _more_people(s, meeting)
     tie_pairs(s, meeting.people)
+    said_whole(meeting.people)
     return meeting
 
 
@@ -380,6 +381,7 @@ def understand(text: str, today: date) -> Understood:
             return Understood("none")
     _more_people(s, meeting)
     tie_pairs(s, meeting.people)
+    said_whole(meeting.people)
     return Understood(kind, meeting)
 
 

@@ -123,13 +123,13 @@ def person_at(s: str, m: re.Match[str]) -> bool:
         return slot or lower_follows or not s[: m.start()].strip()
     if thing and not (given and follows):
         return False
+    owner = bool(_OWNER_AFTER.match(after)) or (  # "Ngozi's brother Emeka", "note Kwame's wife is Efua"
+        core != word and bool(_OWNER_AFTER.match("'s" + after))
+    )
     if _sentence_start(s, m.start()):
         opener = not s[: m.start()].strip() and bool(_OPENER_AFTER.match(after))
-        owner = bool(_OWNER_AFTER.match(after)) or (  # "Ngozi's brother Emeka"
-            core != word and bool(_OWNER_AFTER.match("'s" + after))
-        )
         return given or two_names or (follows and slot) or opener or owner
-    return given or slot or follows
+    return given or slot or follows or owner
 
 
 def could_be_a_name(s: str, at: int) -> bool:

@@ -53,6 +53,17 @@ _FAMILY_TIE = re.compile(
 )
 
 
+# Clipped words for a tie, said whole ("her biz partner" -> "business partner"); initialisms ("gf") are kept as typed.
+_CLIPPED = {"bro": "brother", "sis": "sister", "hubby": "husband", "wifey": "wife", "biz": "business"}
+
+
+def said_whole(people: list[PersonMention]) -> None:
+    """Each tie in whole words: "bro" is kept as "brother", "biz partner" as "business partner"."""
+    for person in people:
+        if person.link_as:
+            person.link_as = " ".join(_CLIPPED.get(w, w) for w in person.link_as.split())
+
+
 def _met(name: str, people: list[PersonMention]) -> bool:
     low = name.casefold()
     first = low.split()[0] if low.split() else ""

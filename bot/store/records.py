@@ -143,6 +143,9 @@ class Contact(Record):
     # Kept apart from the timeline: a file's note is not a touch, so it never makes someone look recently met.
     imported_notes: list[dict[str, str]] = field(default_factory=list)  # [{"on": ISO date, "text": ...}]
     archived_on: str = ""  # ISO date the user archived them: out of mornings, /contacts and the map; still found
+    # ISO date a capture named them without the user meeting them ("her son Elias"): a minimal contact that holds the
+    # tie, out of the mornings until met ("" once met, or for anyone met or imported).
+    mentioned_on: str = ""
     v: int = SCHEMA_VERSION
 
     @property

@@ -117,9 +117,11 @@ def notebooks(draw: st.DrawFn) -> tuple[list[Contact], list[Interaction], list[P
                 imported_notes=draw(st.lists(NOTE, max_size=2, unique_by=lambda n: n["text"])),
                 links=[
                     {"contact_id": ids[i], "as": draw(st.sampled_from(["husband", "cofounder", "assistant"]))}
+                    | draw(st.sampled_from([{}, {"side": "theirs"}]))  # "Son: Elias" as well as "Husband of Ana"
                     for i in linked
                 ],
                 archived_on=draw(st.one_of(st.just(""), days())),
+                mentioned_on=draw(st.one_of(st.just(""), days())),
                 created_at=(NOW - timedelta(days=index)).isoformat(timespec="seconds"),
             )
         )

@@ -99,3 +99,9 @@ def test_an_empty_network_reviews_to_zeros():
         0,
         [],
     )
+
+
+def test_someone_only_mentioned_this_week_is_not_counted_as_met():
+    elias = Contact(id="e", name="Elias", created_at=f"{ago(1)}T10:00:00+00:00", mentioned_on=ago(1))
+    network = Network([person("n", "Nia New", met=1), elias], [], [])
+    assert week_review(network, TODAY).met == 1

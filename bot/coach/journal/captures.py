@@ -18,6 +18,7 @@ from bot.coach.journal.meetings import (
     meeting_to_dict,
 )
 from bot.coach.reading.meeting import Meeting, PersonMention
+from bot.coach.reading.names import fold
 from bot.store.erasing import erase_contact
 from bot.store.notebook import Notebook
 from bot.store.records import Contact, Interaction, Promise, new_id
@@ -79,6 +80,7 @@ def remember_capture(
                 "created": saved.created,
                 "interactions": saved.interactions,
                 "promises": [p.id for p in saved.promises],
+                "mentioned": [c.id for c in saved.mentioned],
                 "meeting": meeting_to_dict(meeting),
                 "message_id": message_id,
                 "at": now.isoformat(),
@@ -164,6 +166,14 @@ def revise_capture(
         for index in range(len(meeting.people), len(ids)):  # the corrected line names fewer people
             if item["created"][index] and notebook.contact(ids[index]) is not None:
                 forget_contact(notebook, ids[index])
+        named = {fold(name) for name in meeting.mentioned}
+        mentioned = []
+        for contact_id in item.get("mentioned", []):  # someone it only named, no longer named: taken back
+            other = notebook.contact(contact_id)
+            if other is not None and other.mentioned_on and fold(other.name) not in named:
+                forget_contact(notebook, contact_id)
+            elif other is not None:
+                mentioned.append(contact_id)
         old_promises = [notebook.promise(pid) for pid in item["promises"]]
         for index, promise_item in enumerate(meeting.facts.promise_items):
             promise = old_promises[index] if index < len(old_promises) else None
@@ -177,6 +187,7 @@ def revise_capture(
             created=saved.created,
             interactions=saved.interactions,
             promises=[p.id for p in saved.promises],
+            mentioned=mentioned,
             meeting=meeting_to_dict(meeting),
             edits=[*item.get("edits", []), edit_id] if edit_id else item.get("edits", []),
         )

@@ -55,6 +55,7 @@ class MeetingSaved:
     introducer: Contact | None
     interactions: list[str] = field(default_factory=list)  # ids of the "met" entries, one per contact
     dated: list[Promise] = field(default_factory=list)  # what they promised or wait for (commitments.py)
+    mentioned: list[Contact] = field(default_factory=list)  # the people it named but did not meet, created by it
 
 
 def record_meeting(
@@ -76,6 +77,9 @@ def record_meeting(
             if contact is None:
                 contact = Contact(id=new_id(), name=mention.name, met_on=day, created_at=now.isoformat())
                 contact.met_context = meeting.context
+            elif contact.mentioned_on:  # named before ("her son Elias"), met now: into the mornings from today
+                contact.mentioned_on, contact.met_on = "", day
+                contact.met_context = contact.met_context or meeting.context
             _fill(contact, mention, meeting, introducer)
             learn_card(contact, mention.facts if meeting.people_facts else meeting.facts)
             by_name.setdefault(fold(mention.name), contact)
@@ -103,13 +107,32 @@ def record_meeting(
                 saved.dated.extend(learn_commitments(notebook, contact, meeting.notes, now, meeting.when))
             saved.contacts.append(contact)
             saved.created.append(created)
+        for name in meeting.mentioned:
+            if fold(name) not in by_name:
+                by_name[fold(name)] = _mentioned(notebook, contacts, name, day, now, saved)
         for mention, contact in zip(meeting.people, saved.contacts, strict=True):
             if mention.link_to:
                 other = by_name.get(fold(mention.link_to)) or resolve(contacts, mention.link_to).contact
                 theirs = mention.link_theirs
                 if other is not None and other.id != contact.id and _link(contact, other.id, mention.link_as, theirs):
                     notebook.save_contact(contact)
+                if other in saved.mentioned and _link(other, contact.id, mention.link_as, not theirs):
+                    notebook.save_contact(other)  # "her son Elias": Elias's card says whose son he is
     return saved
+
+
+def _mentioned(
+    notebook: Notebook, contacts: list[Contact], name: str, day: str, now: datetime, saved: MeetingSaved
+) -> Contact:
+    """Someone the line names without the user meeting them: the contact already known by that name, or a new one
+    marked as mentioned (no meeting logged, out of the mornings until met)."""
+    known = resolve(contacts, name, fuzzy=False).contact
+    if known is not None:
+        return known
+    contact = Contact(id=new_id(), name=name, mentioned_on=day, created_at=now.isoformat())
+    notebook.save_contact(contact)
+    saved.mentioned.append(contact)
+    return contact
 
 
 def _link(contact: Contact, other_id: str, relation: str, theirs: bool = False) -> bool:
@@ -182,4 +205,5 @@ def meeting_from_dict(data: dict[str, Any]) -> Meeting:
         introduced_by=data.get("introduced_by", ""),
         facts=Facts(**data.get("facts", {})),
         notes=data.get("notes", ""),
+        mentioned=list(data.get("mentioned", [])),
     )

@@ -77,6 +77,8 @@ def week_review(network: Network, today: date, goals: Sequence[Mapping[str, Any]
     quiet: list[tuple[float, str]] = []
     met = 0
     for contact in network.contacts:
+        if contact.mentioned_on:  # named in a line, never met: no start, no tie going quiet
+            continue
         met_on = contact.met_on or contact.created_at[:10]
         timeline = network.timeline(contact.id)
         if first_day <= met_on[:10] <= last_day:

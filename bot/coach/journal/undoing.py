@@ -72,6 +72,10 @@ def undo_capture(notebook: Notebook, token: str, now: datetime) -> list[str] | N
                 forget_contact(notebook, contact_id)
             else:
                 _take_back(notebook, contact, before[contact_id], after[contact_id], wrote)
+        for contact_id in item.get("mentioned", []):  # people it only named, unless met since
+            mentioned = notebook.contact(contact_id)
+            if mentioned is not None and mentioned.mentioned_on:
+                forget_contact(notebook, contact_id)
         notebook.delete_state(capture_key(token))  # nothing left for "✏️ Fix" to correct
         notebook.delete_state(UNDO)
     return names

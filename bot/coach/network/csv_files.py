@@ -26,6 +26,7 @@ from bot.coach.network.incoming import (
     parse_birthday,
     parse_day,
     person,
+    read_link,
 )
 from bot.coach.reading.names import fold
 from bot.store.records import CIRCLE_CADENCE_DAYS, is_id
@@ -58,6 +59,7 @@ NURTURE_COLUMNS = {
     "Telegram": "username",
     "Notes": "imported_notes",
     "Archived On": "archived_on",
+    "Mentioned On": "mentioned_on",
     "Nurture Id": "id",  # how the same person is known when the file comes back
 }
 LIST_FIELDS = ("aliases", "tags", "interests", "needs", "offers", "wins")
@@ -296,7 +298,7 @@ def _nurture_row(row: Row, line: int, notes: Notes) -> Incoming | None:
             contact.imported_notes = read_notes(cell)
         elif name == "birthday":
             contact.birthday = notes.keep(line, parse_birthday, cell)
-        elif name in ("met_on", "archived_on"):
+        elif name in ("met_on", "archived_on", "mentioned_on"):
             setattr(contact, name, notes.keep(line, parse_day, cell, column))
         else:
             setattr(contact, name, cell)
@@ -307,5 +309,5 @@ def _nurture_row(row: Row, line: int, notes: Notes) -> Incoming | None:
     for part in row.get(LINKED_COLUMN, "").split("; "):
         relation, sep, name = part.partition(": ")
         if sep and name.strip():
-            found.links.append({"name": name.strip(), "as": clean_label(relation) or "linked"})
+            found.links.append(read_link(name.strip(), relation))
     return found

@@ -36,8 +36,8 @@ def _ordered(contacts: Sequence[Contact]) -> list[Contact]:
 
 
 def _linked(contact: Contact, by_id: dict[str, Contact]) -> list[tuple[str, str]]:
-    return [(link.get("as", "linked"), by_id[link["contact_id"]].name) for link in contact.links
-            if link.get("contact_id") in by_id]  # fmt: skip
+    return [(("their " if link.get("side") == "theirs" else "") + link.get("as", "linked"),
+             by_id[link["contact_id"]].name) for link in contact.links if link.get("contact_id") in by_id]  # fmt: skip
 
 
 def contacts_csv(contacts: Sequence[Contact]) -> bytes:

@@ -229,7 +229,8 @@ def _link(
         for link in person.links:
             other = by_name.get(" ".join(name_words(link["name"])), "")
             if other and other != contact.id and all(x.get("contact_id") != other for x in contact.links):
-                contact.links.append({"contact_id": other, "as": link.get("as", "linked")})
+                side = {"side": link["side"]} if link.get("side") else {}
+                contact.links.append({"contact_id": other, "as": link.get("as", "linked"), **side})
 
 
 def _records(

@@ -187,6 +187,15 @@ def clean_tag(tag: str) -> str:
     return " ".join(tag.strip().lstrip("#").lower().split())
 
 
+def read_link(name: str, relation: str) -> dict[str, str]:
+    """A link as Nurture's files write it: "husband: Mark" (the contact is Mark's husband), or "their son: Elias"
+    (Elias is the contact's son)."""
+    label = clean_label(relation)
+    if label.startswith("their ") and label[6:].strip():
+        return {"name": name, "as": label[6:].strip(), "side": "theirs"}
+    return {"name": name, "as": label or "linked"}
+
+
 def clean_label(label: str) -> str:
     """A phone's, email's or link's label as a word or two: "_$!<Mobile>!$_" (Apple) -> "mobile", "* Work" ->
     "work", "CELL" -> "mobile"."""

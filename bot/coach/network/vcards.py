@@ -33,6 +33,7 @@ from bot.coach.network.incoming import (
     parse_birthday,
     parse_day,
     person,
+    read_link,
 )
 from bot.store.records import CIRCLE_CADENCE_DAYS, is_id
 
@@ -43,7 +44,8 @@ _NOT_LABELS = frozenset({"internet", "pref", "voice", "x400", "uri", "text", "ms
 # Nurture's own properties: what an address book has no field for, one property per value (exports.py writes them).
 X_TEXT = {"X-NURTURE-TITLE": "title", "X-NURTURE-MET-AT": "met_context", "X-NURTURE-INTRODUCED-BY": "introduced_by",
           "X-NURTURE-TELEGRAM": "username"}  # fmt: skip
-X_DAYS = {"X-NURTURE-MET-ON": "met_on", "X-NURTURE-ARCHIVED-ON": "archived_on"}
+X_DAYS = {"X-NURTURE-MET-ON": "met_on", "X-NURTURE-ARCHIVED-ON": "archived_on",
+          "X-NURTURE-MENTIONED-ON": "mentioned_on"}  # fmt: skip
 X_LISTS = {"X-NURTURE-INTEREST": "interests", "X-NURTURE-NEED": "needs", "X-NURTURE-OFFER": "offers",
            "X-NURTURE-NEWS": "wins", "X-NURTURE-ALIAS": "aliases"}  # fmt: skip
 X_CIRCLE, X_LINK, X_NOTE_DAY = "X-NURTURE-CIRCLE", "X-NURTURE-LINK", "X-NURTURE-ON"
@@ -362,9 +364,9 @@ def _nurture_properties(
         contact.circle = circle if circle in CIRCLE_CADENCE_DAYS else IMPORTED_CIRCLE
     for item in contents.get(X_LINK.lower(), []):
         if _text(item):
-            found.links.append({"name": _text(item), "as": _link_kind(item)})
+            found.links.append(read_link(_text(item), _link_kind(item)))
 
 
 def _link_kind(item: Any) -> str:
     kinds = [str(t) for t in item.params.get("TYPE", [])]
-    return clean_label(kinds[0]) if kinds else "linked"
+    return kinds[0] if kinds else ""

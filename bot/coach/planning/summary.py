@@ -107,7 +107,9 @@ def summarize(contact: Contact, timeline: Sequence[Interaction], promises: Seque
         "last": (timeline[-1].on if timeline else "") or contact.met_on or contact.created_at[:10],
         "touches": min(len(timeline), TIMELINE_CAP),
     }
-    if contact.archived_on:  # out of the mornings (/archive): who they are, and nothing to plan from
+    # Out of the mornings: archived (/archive), or only mentioned, never met ("her son Elias"). Who they are, and
+    # nothing to plan from.
+    if contact.archived_on or contact.mentioned_on:
         row["archived"] = 1
         return row
     if got:

@@ -171,6 +171,23 @@ def test_each_fact_has_one_real_question(text, asked):
             Kept("intro", "Sam"),
             "I haven't forgotten the intro to Sam - I'll write to you both today.",
         ),
+        # A thing typed bare, as people type it, is handed over as "the" thing.
+        ("send him HubSpot guide", Kept("gift", "the HubSpot guide"), "Here's the HubSpot guide I mentioned."),
+        ("send pilot proposal", Kept("gift", "the pilot proposal"), "Here's the pilot proposal I mentioned."),
+        ("send her 2 case studies", Kept("gift", "the 2 case studies"), "Here are the 2 case studies I mentioned."),
+        ("send him my calendly", Kept("gift", "my calendly"), "Here's my calendly I mentioned."),
+        ("send her Ferrazzi's book", Kept("gift", "Ferrazzi's book"), "Here's Ferrazzi's book I mentioned."),
+        # An intro is made, not handed over, whatever verb it was typed with.
+        (
+            "send intro to our CTO",
+            Kept("intro", "our CTO"),
+            "I haven't forgotten the intro to our CTO - I'll write to you both today.",
+        ),
+        (
+            "send an introduction to Maya",
+            Kept("intro", "Maya"),
+            "I haven't forgotten the intro to Maya - I'll write to you both today.",
+        ),
     ],
 )
 def test_promises_are_kept_in_the_first_person(promise, kept, said):

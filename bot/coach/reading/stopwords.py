@@ -43,7 +43,8 @@ _FILLERS = _set(
     hi hello hey hiya yo thanks thank thx ty ok okay okey k kk yes yeah yep yup no nope nah not lol lmao haha
     hehe omg wow ugh hmm um uh oh ah please pls plz sorry just only really very quite maybe perhaps today
     tonight tomorrow yesterday tmrw yday morning evening afternoon night week weekend month year now later
-    soon still already some someone somebody something somewhere my our your his her their its me us you him
+    soon still already some someone somebody something somewhere sm1 some1 smn sb my our your his her their its
+    me us you him
     them it i we he she they mine yours ours one two three first last next new old other another same such
     own many much more most less least lots lot coffee coffees lunch dinner breakfast brunch drinks drink
     beers beer tea call calls zoom chat meeting meetings meetup conference conf event party team crew folks

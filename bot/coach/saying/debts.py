@@ -48,6 +48,15 @@ _CALL_WORDS = re.compile(
 _THING_START = ("the", "a", "an", "my", "our", "that", "this", "those", "these", "some")
 _RECIPIENT = re.compile(r"^[A-Z][\w'’-]+\s+(?=(?:the|a|an|my|our|your|his|her|their|some|that|this)\s)")
 _INTRO = re.compile(r"^(?:intro(?:duce)?|connect)\s+(?:you\s+)?(?:to|with)\s+(?P<who>.+)$", re.IGNORECASE)
+# "send intro to our CTO", "send an introduction to Maya": an intro is made, whatever verb it was typed with.
+_INTRO_THING = re.compile(r"^(?:an?\s+|the\s+)?intro(?:duction)?\s+(?:to|with)\s+(?P<who>.+)$", re.IGNORECASE)
+# "send her 2 case studies", "send him the deck": the pronoun is who it goes to, not whose the thing is.
+_TO_PRONOUN = re.compile(
+    r"^(?P<verb>(?:send|share|forward|e-?mail|get|bring|lend|give|pass\s+on|pass\s+along)\s+)(?:her|him|them)\s+"
+    r"(?=(?:\d|the\b|a\b|an\b|my\b|our\b|some\b|this\b|that\b|those\b|these\b|\w+['’]s\b))",
+    re.IGNORECASE,
+)
+_DETERMINED = frozenset([*_THING_START, "your", "his", "her", "their", "its", "any", "both", "all"])
 
 
 def keep_words(text: str) -> Kept:
@@ -57,6 +66,7 @@ def keep_words(text: str) -> Kept:
     text = re.sub(r"^(?:i'll|i’ll|i will|will|to|i|i'd|i’d|i would|i should|i need to|need to|should)\s+", "", text,
                   flags=re.IGNORECASE)  # fmt: skip
     text = re.sub(r"^(?:get\s+(?:you|her|him|them)\s+)", "send you ", text, flags=re.IGNORECASE)
+    text = _TO_PRONOUN.sub(r"\g<verb>", text)
     said = to_second_person(text)
     said = re.sub(r"\s+(?:re|about|regarding|for)\s+your\s+.*$", "", said, flags=re.IGNORECASE)  # "re his seed round"
     said = re.sub(
@@ -80,11 +90,23 @@ def keep_words(text: str) -> Kept:
             to = re.match(r"([A-Z][\w'’-]+)\s+(?=[a-z])", thing)
             if to and is_given_name(to.group(1)):  # "send Pieter calendly"
                 thing = thing[to.end() :]
+            intro_to = _INTRO_THING.match(thing)
+            if intro_to:
+                return Kept("intro", _clip(intro_to.group("who"), text))
             if thing and thing.lower() not in ("you", "it"):
-                return Kept("gift", _clip(thing, text))
+                return Kept("gift", _the(_clip(thing, text)))
     if low.split(" ")[0] in _THING_START:
         return Kept("gift", _clip(said, text))
     return Kept("act", _clip(said, text) or said)
+
+
+def _the(thing: str) -> str:
+    """A thing to hand over, typed bare as people type it ("hubspot guide", "2 case studies"), said as the thing
+    both of them know about: "the HubSpot guide", "the 2 case studies"."""
+    first = thing.split(" ", 1)[0].lower() if thing else ""
+    if not first or first in _DETERMINED or first.endswith(("'s", "’s")):  # "Ferrazzi's book" is determined
+        return thing
+    return f"the {thing}"
 
 
 def keeping(kept: Kept, variant: int = 0) -> str:

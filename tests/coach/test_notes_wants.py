@@ -250,3 +250,61 @@ def test_a_job_that_offers_nothing_in_particular(note):
 def test_swapping_for_a_purpose_is_one_offer():
     found = extract_facts("we're swapping shortlists for the data team", TODAY)
     assert (found.offers, found.needs) == (["shortlists for the data team"], [])
+
+
+# -- smaller shapes -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "interest"),
+    [
+        ("she runs ultras most weekends", "ultras"),
+        ("he did two ironmans last year", "ironmans"),
+        ("runs the office cycling club", "cycling"),
+    ],
+)
+def test_a_sport_someone_does_is_an_interest(note, interest):
+    assert interest in extract_facts(note, TODAY).interests
+
+
+@pytest.mark.parametrize(
+    ("note", "need"),
+    [
+        ("looking for a flat, something near the river. call mon", "a flat, something near the river"),
+        ("needs a new laptop, ideally a light one", "a new laptop, ideally a light one"),
+    ],
+)
+def test_what_a_need_is_said_more_closely_after_a_comma_stays_with_it(note, need):
+    assert need in extract_facts(note, TODAY).needs
+
+
+@pytest.mark.parametrize(
+    ("note", "need"),
+    [
+        ("wants speakers for nov", "speakers for November"),
+        ("she needs interns for sept", "interns for September"),
+    ],
+)
+def test_a_month_typed_short_inside_a_need_is_said_whole(note, need):
+    assert need in extract_facts(note, TODAY).needs
+
+
+@pytest.mark.parametrize(
+    ("note", "need"),
+    [
+        ("emailed about the grant template", "the grant template"),
+        ("she asked about our pricing, reply by fri", "our pricing"),
+    ],
+)
+def test_what_someone_asked_about_is_a_need(note, need):
+    assert need in extract_facts(note, TODAY).needs
+
+
+def test_what_the_user_asked_about_is_no_need_of_theirs():
+    assert extract_facts("I asked about her kids", TODAY).needs == []
+
+
+def test_a_month_said_whole_is_no_cut_of_the_month_typed_short():
+    from bot.coach.reading.boundaries import cut_short
+
+    assert cut_short("Are you still looking for interns for September?", "needs interns for sept") == []

@@ -59,9 +59,17 @@ def words(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+# A month typed short is the same word said whole ("speakers for dec" said "speakers for December").
+_MONTHS = {
+    month[:3]: month
+    for month in _set("january february march april june july august september october november december")
+} | {"sept": "september"}
+
+
 def _norm(word: str) -> str:
     low = word.lower().replace("’", "'")
     low = low.removesuffix("'s") if len(low) > 3 else low
+    low = _MONTHS.get(low, low)
     return _POSSESSIVES.get(low, _OBJECTS.get(low, low))
 
 

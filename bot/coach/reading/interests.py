@@ -67,6 +67,15 @@ _ONE_THING = re.compile(r"(?:an?|the|her|his|their|its|our|my)\s", re.IGNORECASE
 _NOT_BUFF = _set("total big huge massive complete such real proper bit little")
 
 
+# A sport someone does: "runs ultras", "did two ironmans", "runs the office cycling club".
+_SPORT = re.compile(
+    r"\b(?:runs|ran|does|did|races|raced|doing)\s+(?:(?:the|a|an|her|his|their|two|three|\d+)\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?P<what>half[\s-]marathons?|marathons?|ultras?|triathlons?|ironmans?|\d+ks|cycling|rowing"
+    r"|swimming|climbing)\b",
+    re.IGNORECASE,
+)
+
+
 def _shape_interest(item: str, shouting: bool) -> str:
     words = item.split()
     while len(words) > 1 and words[0].lower() in ("my", "our"):  # "loves my lisbon series": the series
@@ -153,6 +162,9 @@ def _interests(text: str, taken: list[tuple[int, int]], talks_only: bool = False
         taken.append((m.start(), end))
         for item in items:
             add(_shape_interest(re.sub(r"\s+together\b.*$", "", item, flags=re.IGNORECASE), shouting))
+    for m in _SPORT.finditer(text) if not talks_only else ():
+        if not _user_said(text, m.start()):
+            add(m.group("what").lower())
     for m in _BUFF.finditer(text) if not talks_only else ():
         what = m.group("what")
         if _free(taken, m.start(), m.end()) and what.lower() not in _NOT_INTEREST | _NOT_BUFF | _LEADING_FILLER:

@@ -136,6 +136,7 @@ _NEED = re.compile(
     r"looking\s+for|searching\s+for|on\s+the\s+hunt\s+for|in\s+need\s+of|(?<=is\s)after|(?<='s\s)after"
     r"|needs?(?!\s+to\b)|(?<!the\s)(?<!on\s)(?<!about\s)(?<!abt\s)hiring(?:\s+for)?(?!\s+(?:manager|process|freeze))"
     r"|wants?\s+to\s+hire|trying\s+to\s+(?:hire|find|raise)|raising(?:\s+for)?"
+    r"|(?P<about>(?:asked|asking|asks|emailed|texted|messaged|wrote|enquired|inquired)\s+(?:about|abt|re))"
     r"|(?P<intro>wants?|would\s+love|needs?|asked\s+for|could\s+use)(?=\s+(?:an?\s+)?intros?\b|\s+to\s+meet\b)"
     r"|(?:wants?|would\s+like|asked\s+for|asks\s+for|ask\s+for|search|searches)(?!\s+to\b)(?!\s+" + WANT_TO_DO + r"\b)"
     r"|wants?\s+to(?=\s+(?!learn\b|know\b|talk\b|chat\b|swap\b|come\b|go\b|say\b|hire\b|start\b"
@@ -202,10 +203,27 @@ _ITEM_TRAIL = re.compile(
 
 # "w/ fintech experience", "help w the deck": "with", typed short.
 _WITH_SHORT = re.compile(r"(?<![\w/])w/(?!o\b)\s*|(?<![\w/])w\s+(?=\w)", re.IGNORECASE)
+# "a flat, something near the river", "a laptop, ideally a light one": the same need, said more closely.
+_CLOSER = re.compile(r",\s*(?:something|ideally|preferably|pref|ideally\s+something|anything)\b", re.IGNORECASE)
+# "speakers for nov": a month typed short, said whole.
+_SHORT_MONTH = re.compile(r"\b(for|from|through|over)\s+(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?", re.I)
+_MONTHS = {
+    month[:3].lower(): month
+    for month in _set("January February March April June July August September October November December")
+}
+
+
 def _items_after(text: str, start: int) -> tuple[list[str], int]:
-    end = dated_end(text, start, _to_boundary(text, start, _ITEM_END))
+    end = _to_boundary(text, start, _ITEM_END)
+    closer = _CLOSER.match(text, end)
+    if closer:
+        end = _to_boundary(text, closer.end(), _ITEM_END)
+    end = dated_end(text, start, end)
     phrase = _ITEM_TRAIL.sub("", _clip_words(text[start:end], MAX_ACTION_WORDS)).strip()
     phrase = _WITH_SHORT.sub("with ", phrase)
+    phrase = _SHORT_MONTH.sub(lambda m: f"{m.group(1)} {_MONTHS[m.group(2)[:3].lower()]}", phrase)
+    if closer:  # the comma belongs to the need: it is one item
+        return [_tidy(phrase)], end
     items = [_tidy(i) for i in _ITEM_SPLIT.split(phrase)]
     return [i for i in items if i and i.lower() not in _NOT_INTEREST], end
 
@@ -238,6 +256,8 @@ def _needs(text: str, taken: list[tuple[int, int]]) -> list[str]:
         if m.group("intro"):
             start = m.end()
         items, end = _items_after(text, start)
+        if m.group("about"):  # "asked about my kids" is small talk, not a need
+            items = [i for i in items if i.split()[0].lower() not in ("my", "me", "you", "your", "it", "that")]
         if not items:
             continue
         taken.append((m.start(), end))

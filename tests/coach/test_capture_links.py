@@ -128,3 +128,23 @@ def test_a_possessive_tie_names_its_owner_mid_sentence_even_when_no_name_list_kn
     meeting = read("Please note Kwabla's wife is Esinam and her birthday is 4 July.")
     assert [(p.name, p.link_to, p.link_as) for p in meeting.people] == [("Esinam", "Kwabla", "wife")]
     assert meeting.mentioned == ["Kwabla"]
+
+
+@pytest.mark.parametrize(
+    ("line", "met", "introducer"),
+    [
+        ("intro from Bilal K → Sana Mir, leads data at a bank, coffee thurs", "Sana Mir", "Bilal K"),
+        ("intro via Dana -> Tomas Weber: founder, needs a designer", "Tomas Weber", "Dana"),
+    ],
+)
+def test_who_an_intro_came_from_is_the_introducer_not_a_person_met(line, met, introducer):
+    meeting = read(line)
+    assert [p.name for p in meeting.people] == [met]
+    assert meeting.introduced_by == introducer
+
+
+@pytest.mark.parametrize(
+    "line", ["met sm1 called Ingrid at the expo, works in logistics", "met somebody called Ingrid at the expo"]
+)
+def test_someone_called_a_name_is_that_person(line):
+    assert [p.name for p in read(line).people] == ["Ingrid"]

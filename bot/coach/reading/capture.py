@@ -289,6 +289,20 @@ _ASIDE_THEN_MEETING = re.compile(
 _TIE_OF_BEFORE = re.compile(r"\b(?:the|a|an)\s+" + _TIE + r"\s+of\s+", re.IGNORECASE)
 
 
+_INTRO_FROM_BEFORE = re.compile(r"\b(?:intro(?:duction)?|referral)\s+(?:from|by|via)\s+$", re.IGNORECASE)
+_ARROW = re.compile(r"\s*(?:→|->|>|:|[-–—])\s*")
+
+
+def _after_introducer(s: str, at: int) -> int:
+    """ "intro from Paul G → Ayesha Siddiqui": the person met is after the arrow; Paul introduced her."""
+    if not _INTRO_FROM_BEFORE.search(s, 0, at):
+        return at
+    who = _scan_name(s, at, None)
+    arrow = _ARROW.match(s, who.end) if who is not None else None
+    later = first_person(s, arrow.end()) if arrow is not None else None
+    return later if later is not None and later == arrow.end() else at  # type: ignore[union-attr]
+
+
 def _read_from_first_person(s: str, today: date) -> tuple[str, Meeting | None]:
     """A line that does not open with "met" or a name: find the first person, read the words before them."""
     at = first_person(s)
@@ -300,6 +314,7 @@ def _read_from_first_person(s: str, today: date) -> tuple[str, Meeting | None]:
     tie = _TIE_OF_BEFORE.search(s, 0, at)  # "I meet the father of Leonie (...), Stefan": read from the tie
     if tie is not None and tie.end() == at and tie_of_a_person(tie.group("rel"), s[at:].split()[0]):
         at = tie.start()
+    at = _after_introducer(s, at)
     if at == 0:
         aside = _ASIDE_THEN_MEETING.match(s)  # "long day, coffee with Priya Das": 'long' is a given name too
         later = first_person(s, aside.end()) if aside else None

@@ -151,7 +151,9 @@ _X_INTRODUCED_ME = re.compile(
 )
 # Who, before the name: "an investor named Paul", "a guy called Steve", "my neighbour Bill", "the Okafors - ".
 _NAMED = re.compile(
-    r"(?:an?|this|some|one|the)\s+(?P<desc>(?:[\w\-]+\s+){0,3}?)(?:named|called|by\s+the\s+name\s+of)\s+", re.I
+    r"(?:(?:an?|this|some|one|the)\s+|(?:someone|somebody|sm1|smn|smb)\s+)(?P<desc>(?:[\w\-]+\s+){0,3}?)"
+    r"(?:named|called|by\s+the\s+name\s+of)\s+",
+    re.I,
 )
 _THE_ROLE_OF = re.compile(
     r"(?:the|an?)\s+(?P<role>[\w\-]+(?:\s+[\w\-]+){0,2}?)\s+(?:of|at|from|@)\s+"

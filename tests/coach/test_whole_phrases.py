@@ -81,6 +81,23 @@ def test_a_promise_is_said_with_its_whole_object(typed):
 
 
 
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        # An action is said as one ("you'd ..."), whatever its verb, never "you promised Andrés pair with him".
+        ("pair w/ him on a case study", "You told Andrés you'd pair with him on a case study"),
+        ("proofread his cover letter", "You told Andrés you'd proofread his cover letter"),
+        # Something sent on without an object is "it": never "you promised Andrés the to Lena".
+        ("forward to Lena at point nine", "You told Andrés you'd forward it to Lena"),  # cut where a phrase starts
+        # Things stay things.
+        ("dinner", "You promised Andrés dinner"),
+        ("the one-pager", "You promised Andrés the one-pager"),
+    ],
+)
+def test_a_promise_is_said_as_a_sentence_whatever_its_verb(typed, said):
+    assert promise_in_words("Andrés", typed, past=True) == said
+
+
 # -- boundaries ---------------------------------------------------------------------------------------------------
 
 

@@ -62,7 +62,7 @@ _DETERMINED = frozenset([*_THING_START, "your", "his", "her", "their", "its", "a
 def keep_words(text: str) -> Kept:
     """The promise as typed ("send her the Ferrazzi book", "I'll owe him a call re his seed round", "intro him to
     Sam") -> what to say when keeping it, in the first person, spoken to them."""
-    text = re.sub(r"\s+", " ", text).strip().rstrip(".,;:!? ")
+    text = tidy(re.sub(r"\s+", " ", text).strip().rstrip(".,;:!? "))  # "fwd" -> "forward", "w/" -> "with"
     text = re.sub(r"^(?:i'll|i’ll|i will|will|to|i|i'd|i’d|i would|i should|i need to|need to|should)\s+", "", text,
                   flags=re.IGNORECASE)  # fmt: skip
     text = re.sub(r"^(?:get\s+(?:you|her|him|them)\s+)", "send you ", text, flags=re.IGNORECASE)
@@ -93,6 +93,8 @@ def keep_words(text: str) -> Kept:
             intro_to = _INTRO_THING.match(thing)
             if intro_to:
                 return Kept("intro", _clip(intro_to.group("who"), text))
+            if re.match(r"(?:to|on)\s", thing, re.IGNORECASE):  # "fwd to Lena": what goes on is "it"
+                return Kept("act", _clip(f"{said[:len(verb)]} it {thing}", text))
             if thing and thing.lower() not in ("you", "it"):
                 return Kept("gift", _the(_clip(thing, text)))
     if low.split(" ")[0] in _THING_START:
@@ -186,6 +188,8 @@ def promise_in_words(first: str, text: str, past: bool = False) -> str:
         return f"You {owe} {first} {'an' if what[:1] in 'aeiou' else 'a'} {what}"
     if what and kept.form == "intro":
         return f"You promised {first} an intro to {what}"
+    if what and kept.form == "act" and re.match(r"[\w-]+ it (?:to|on) ", what):  # "forward it to Lena"
+        return f"You told {first} you'd {what}"
     text = to_the_user(tidy(text.strip().rstrip(".")))
     lower = text.lower()
     for opener in ("you'll ", "you will ", "ill ", "to "):
@@ -194,9 +198,20 @@ def promise_in_words(first: str, text: str, past: bool = False) -> str:
     for opener in ("owe him ", "owe her ", "owe them ", "owe "):
         if lower.startswith(opener):
             return f"You {owe} {first} {text[len(opener) :]}"
-    if lower.split(" ", 1)[0] in _ACTION_VERBS:
+    opener = lower.split(" ", 1)[0]
+    if opener in _ACTION_VERBS:
+        return f"You told {first} you'd {text}"
+    if kept.form == "act" and opener.isalpha() and opener not in _DETERMINED and opener not in _THINGS_PROMISED:
+        # A promise is typed after "I'll" ("I'll pair w/ him on a case study"): its first word is the verb.
         return f"You told {first} you'd {text}"
     return f"You promised {first} {text}" if text else f"You made {first} a promise"
+
+
+# Things promised bare, without an article ("owe him dinner", "feedback on his deck"): said as things.
+_THINGS_PROMISED = frozenset(
+    ["dinner", "lunch", "breakfast", "brunch", "coffee", "coffees", "drinks", "drink", "beer", "beers", "feedback",
+     "notes", "thoughts", "help", "intros", "introductions", "referrals", "tickets", "details", "info", "money"]
+)  # fmt: skip
 
 
 # Words that leave an action with nothing to act on: "send", "do", "owe him", "am" (what was left of "tmrw am").

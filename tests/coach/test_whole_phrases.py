@@ -19,6 +19,7 @@ from bot.coach.errors import NotUnderstood
 from bot.coach.reading.boundaries import NEEDS_MORE, cut, cut_short, ends_whole
 from bot.coach.reading.capture import parse_meeting
 from bot.coach.reading.facts import read_facts
+from bot.coach.reading.slots import read_offer
 from bot.coach.saying.debts import helped_you, keep_words, keeping, promise_in_words, still_owed
 from bot.coach.saying.grammar import YOU, Person
 from bot.coach.saying.phrases import (
@@ -96,6 +97,18 @@ def test_a_promise_is_said_with_its_whole_object(typed):
 )
 def test_a_promise_is_said_as_a_sentence_whatever_its_verb(typed, said):
     assert promise_in_words("Andrés", typed, past=True) == said
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("could shoot my portfolio pieces", "Leilani can shoot your portfolio pieces"),
+        ("pitch deck feedback", "Leilani is a great person for pitch deck feedback"),
+        ("reviewing the first chapter", "Leilani is a great person for reviewing the first chapter"),
+    ],
+)
+def test_an_offer_typed_with_any_verb_is_said_as_something_they_can_do(typed, said):
+    assert f"Leilani {offer_words(read_offer(typed), Person('Leilani'))}" == said
 
 
 # -- boundaries ---------------------------------------------------------------------------------------------------

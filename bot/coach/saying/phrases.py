@@ -199,6 +199,12 @@ def _need_said(fact: Fact, name: str, plain: str) -> str:
     return f"{name} hopes to find {what}"
 
 
+# An offer typed as something one does, with a verb that no list knows: a plain lowercase word, then a determiner that
+# opens its object ("shoot your portfolio pieces", "host a workshop"). A noun phrase has none there ("pitch deck
+# feedback", "legal advice").
+_VERB_PHRASE = re.compile(r"[a-z]+(?<!ing)\s+(?:my|your|our|his|her|their|the|a|an|some)\s+\S")
+
+
 def offer_words(fact: Fact, person: Person = YOU) -> str:
     """What someone can do, after their name (or "you", or "I"): "can review pitch decks", "can help with
     fundraising" for the user (their own /offer words); about a contact, not in the words a note uses for an offer
@@ -212,6 +218,8 @@ def offer_words(fact: Fact, person: Person = YOU) -> str:
         return f"can {act} {what}".strip() if person.is_you else f"{_third_person(act)} {what}".strip()
     if not what:
         return "can help"
+    if _VERB_PHRASE.match(what):  # "could shoot my portfolio pieces": a verb no list knows, then its object
+        return f"can {what}"
     if person.is_you or len(f"can help with {what}") < _QUOTE_RUN:
         return f"can help with {what}"
     return f"is a great person for {what}"

@@ -308,3 +308,16 @@ def test_a_month_said_whole_is_no_cut_of_the_month_typed_short():
     from bot.coach.reading.boundaries import cut_short
 
     assert cut_short("Are you still looking for interns for September?", "needs interns for sept") == []
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "(research scientist, a big lab) asked for our preprint",
+        "Wei (research sci at a lab now) offered to help",
+        "flutterwave alumni, now building ledgerly",
+        "she work on google as UX",
+    ],
+)
+def test_a_job_title_a_product_or_a_workplace_is_no_interest(note):
+    assert extract_facts(note, TODAY).interests == []

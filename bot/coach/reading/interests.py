@@ -120,10 +120,13 @@ def _interest_items(text: str, start: int) -> tuple[list[str], int]:
     return items, start + used
 
 
-def _needs_subject(text: str, m: re.Match[str]) -> bool:
-    """ "ran into her", "people like her", "the building": a word that is an interest only after its subject."""
+def _needs_subject(text: str, m: re.Match[str], strict: bool = False) -> bool:
+    """ "ran into her", "people like her", "the building": a word that is an interest only after its subject.
+    ``strict``: only after a subject said ("and research soil", not "(research scientist" or "now building X")."""
     before = text[: m.start()].split()
     last = before[-1].lower() if before else ""
+    if strict:
+        return last not in _SUBJECTS - {"now"}
     at_clause_start = not _CLAUSE_SPLIT.split(text[: m.start()])[-1].strip()
     return last not in _SUBJECTS and not at_clause_start
 
@@ -148,11 +151,16 @@ def _interests(text: str, taken: list[tuple[int, int]], talks_only: bool = False
         if (m.group("subject") or m.group("want") or m.group("talk")) and _user_said(text, m.start()):
             continue  # "I'm working on the deck", "we're building an office": the user's own
         verb = (m.group("subject") or "").lower().split()[:1]
-        if verb and verb[0] in ("like", "research", "building", "builds") and _needs_subject(text, m):
+        strict = bool(verb) and verb[0] == "research"  # "(research scientist": a job title
+        if verb and verb[0] in ("like", "research", "building", "builds") and _needs_subject(text, m, strict):
             continue
         if verb and verb[0] in ("building", "builds") and _ONE_THING.match(text, m.end()):
             continue  # "building a fintech app": their product, not a field they care about ("building drones")
         items, end = _interest_items(text, m.end())
+        if verb and any(re.search(r"\sas\s", i) for i in items):
+            continue  # "work on google as UX": where they work, said another way
+        if verb and verb[0] in ("building", "builds") and len(items) == 1 and re.fullmatch(r"[\w-]*[^\Ws]", items[0]):
+            continue  # "now building ledgerly": one word, no plural, is their product's name ("building drones" is not)
         if m.group("plays"):  # "plays guitar in a band": the instrument or the sport, not where
             items = [re.split(r"\s+(?:in|at|on|with|every|for)\s+", i, maxsplit=1)[0] for i in items]
         if m.group("talk"):  # "a talk on pricing at devcon": the topic, not where it is given

@@ -21,7 +21,7 @@ from bot.coach.reading.capture import parse_meeting
 from bot.coach.reading.facts import read_facts
 from bot.coach.reading.slots import read_offer
 from bot.coach.saying.debts import helped_you, keep_words, keeping, promise_in_words, still_owed
-from bot.coach.saying.grammar import YOU, Person
+from bot.coach.saying.grammar import YOU, Person, addressed, company_written
 from bot.coach.saying.phrases import (
     congrats_on,
     looking_for,
@@ -109,6 +109,33 @@ def test_a_promise_is_said_as_a_sentence_whatever_its_verb(typed, said):
 )
 def test_an_offer_typed_with_any_verb_is_said_as_something_they_can_do(typed, said):
     assert f"Leilani {offer_words(read_offer(typed), Person('Leilani'))}" == said
+
+
+def test_companies_typed_in_lower_case_are_written_as_names():
+    assert company_written("lagos business school") == "Lagos Business School"  # never "Lagos Business a school"
+    assert company_written("the school of life") == "the School of Life"
+    assert company_written("banco do brasil") == "Banco do Brasil"
+    assert company_written("openai") == "OpenAI" and company_written("fintech") == "a fintech"
+
+
+def test_someone_known_by_a_family_name_and_a_title_is_greeted_with_both():
+    assert addressed("Hoffmann", "Dr") == "Dr. Hoffmann"
+    assert addressed("Alvarez", "Sr") == "Sr. Alvarez"
+    assert addressed("Byrne", "Father") == "Father Byrne"
+    assert addressed("Ines Kohl", "Dr") == "Ines" and addressed("Anna", "Dr") == "Anna"
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept", "morning"),
+    [
+        ("owe him dinner", "When's good for that dinner?", "You promised Emeka dinner"),
+        ("owe them drinks", "When's good for that drink?", "You promised Emeka a drink"),
+        ("send him a 2min loom", "Here's the 2min loom I mentioned.", "You promised Emeka the 2min loom"),
+    ],
+)
+def test_meals_owed_and_things_already_mentioned_are_said_as_people_say_them(typed, kept, morning):
+    assert keeping(keep_words(typed)) == kept
+    assert promise_in_words("Emeka", typed, past=True) == morning
 
 
 # -- boundaries ---------------------------------------------------------------------------------------------------

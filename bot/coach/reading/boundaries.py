@@ -78,9 +78,16 @@ def _is_stop(token: str) -> bool:
 
 
 def ends_whole(phrase: str) -> bool:
-    """The phrase does not end on a word that needs more ("a book on", "your")."""
+    """The phrase does not end on a word that needs more ("a book on", "your"). A letter named after a word is no
+    article: "a Series A", "round a", "plan B" end whole (``NAMED_LETTER``)."""
     toks = phrase.split()
+    if NAMED_LETTER.search(phrase.rstrip(".,;:!?\"'")):
+        return True
     return bool(toks) and toks[-1].lower().strip(".,;:!?\"'") not in NEEDS_MORE
+
+
+# "series A", "plan B", "vitamin D": a capital letter named after a word is no dangling article
+NAMED_LETTER = re.compile(r"(?:^|\s)(?:series|plan|type|class|round|grade|vitamin)\s+[aA]$", re.IGNORECASE)
 
 
 def cut(phrase: str, max_words: int) -> str:

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from bot.coach.reading.boundaries import cut
+from bot.coach.reading.boundaries import NAMED_LETTER, cut
 from bot.coach.reading.second_person import to_second_person
 from bot.coach.reading.shorthand import company_name, roles_with_article, tidy
 from bot.store.records import Fact
@@ -108,14 +108,12 @@ def _clip(phrase: str, source: str, said_with: str = "") -> str:
     phrase = _EMOJI.split(" ".join(phrase.split()), maxsplit=1)[0]  # "climbing 🧗 gave me": the phrase ended
     phrase = _ADJUNCT.sub("", phrase).strip(" ,.;:!?-–—'\"")
     words = cut(phrase, _MAX_SLOT_WORDS).split()
-    while words and words[-1].lower() in _BAD_END and not _NAMED_LETTER.match(" ".join(words[-2:])):
+    while words and words[-1].lower() in _BAD_END and not NAMED_LETTER.search(" ".join(words[-2:])):
         words.pop()
     said = " ".join(words).rstrip(",;:")
     return said if len(said) <= _MAX_SLOT_CHARS else ""
 
 
-# "series A", "plan B", "vitamin D": a capital letter named after a word is no dangling article
-_NAMED_LETTER = re.compile(r"(?:series|plan|type|class|round|grade|vitamin)\s+[aA]$", re.IGNORECASE)
 _MAX_SLOT_CHARS = 80
 # An emoji with more words after it ends the phrase; one at the end is part of it ("AI 🚀")
 _EMOJI = re.compile(r"\s*[\U0001F000-\U0001FAFF\u2600-\u27BF\u2190-\u21FF\u2B00-\u2BFF\uFE0F]+\s+(?=\w)")

@@ -40,7 +40,8 @@ _FILLERS = _set(
     when where while with without w about above after again against all also always any anyone anything
     around as at away back because before below between both by can could did do does done down during each
     else ever every everyone everything few for from further great good nice cool lovely awesome amazing fun
-    hi hello hey hiya yo thanks thank thx ty ok okay okey k kk yes yeah yep yup no nope nah not lol lmao haha
+    hi hello hey hiya yo thanks thank thx ty obrigado obrigada gracias merci danke grazie ok okay okey k kk
+    yes yeah yep yup no nope nah not lol lmao haha
     hehe omg wow ugh hmm um uh oh ah please pls plz sorry just only really very quite maybe perhaps today
     tonight tomorrow yesterday tmrw yday morning evening afternoon night week weekend month year now later
     soon still already some someone somebody something somewhere sm1 some1 smn sb my our your his her their its

@@ -42,9 +42,11 @@ _GIVE_VERBS = ("send", "share", "forward", "email", "e-mail", "pass on", "pass a
 _CALL_WORDS = re.compile(
     r"^(?:call|phone|ring|ping|schedule\s+(?:a\s+)?(?:call|chat|meeting|coffee)|set\s+up\s+(?:a\s+)?(?:call|chat|meeting"
     r"|coffee)|book\s+(?:a\s+)?(?:call|lunch|coffee|meeting)|grab\s+(?:a\s+)?(?:coffee|lunch|drink|beer)|get\s+(?:a\s+)?"
-    r"(?:coffee|lunch)|meet\s+up|owe\s+you\s+(?:a|an)\s+(?P<owed>call|coffee|lunch|drink|beer|chat))\b",
+    r"(?:coffee|lunch)|meet\s+up|owe\s+you\s+(?:(?:a|an)\s+)?(?P<owed>call|coffee|lunch|dinner|breakfast|brunch|drinks?"
+    r"|beers?|chat))\b",
     re.IGNORECASE,
 )
+_MEALS = frozenset(["breakfast", "brunch", "lunch", "dinner"])
 _THING_START = ("the", "a", "an", "my", "our", "that", "this", "those", "these", "some")
 _RECIPIENT = re.compile(r"^[A-Z][\w'’-]+\s+(?=(?:the|a|an|my|our|your|his|her|their|some|that|this)\s)")
 _INTRO = re.compile(r"^(?:intro(?:duce)?|connect)\s+(?:you\s+)?(?:to|with)\s+(?P<who>.+)$", re.IGNORECASE)
@@ -77,7 +79,9 @@ def keep_words(text: str) -> Kept:
     call = _CALL_WORDS.match(said)
     if call:
         owed = call.group("owed")
-        noun = owed or next((w for w in ("coffee", "lunch", "drink", "beer", "chat", "meeting") if w in low), "call")
+        noun = (owed or "").lower().removesuffix("s") or next(
+            (w for w in ("coffee", "lunch", "drink", "beer", "chat", "meeting") if w in low), "call"
+        )
         return Kept("call", noun)
     intro = _INTRO.match(said)
     if intro:
@@ -106,6 +110,8 @@ def _the(thing: str) -> str:
     """A thing to hand over, typed bare as people type it ("hubspot guide", "2 case studies"), said as the thing
     both of them know about: "the HubSpot guide", "the 2 case studies"."""
     first = thing.split(" ", 1)[0].lower() if thing else ""
+    if first in ("a", "an") and " " in thing:  # "send him a 2min loom": by now it is the one they talked about
+        return f"the {thing.split(' ', 1)[1]}"
     if not first or first in _DETERMINED or first.endswith(("'s", "’s")):  # "Ferrazzi's book" is determined
         return thing
     return f"the {thing}"
@@ -185,6 +191,8 @@ def promise_in_words(first: str, text: str, past: bool = False) -> str:
     if what and kept.form == "gift":
         return f"You promised {first} {what}"
     if what and kept.form == "call":
+        if what in _MEALS:  # "You owe Emeka dinner"
+            return f"You {owe} {first} {what}"
         return f"You {owe} {first} {'an' if what[:1] in 'aeiou' else 'a'} {what}"
     if what and kept.form == "intro":
         return f"You promised {first} an intro to {what}"

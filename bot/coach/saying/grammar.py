@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from bot.coach.reading.boundaries import NEEDS_MORE
 from bot.coach.reading.dates import how_long, when_in_words
-from bot.coach.reading.given_names import is_compound_given_name
+from bot.coach.reading.given_names import is_compound_given_name, is_given_name
 from bot.coach.reading.shorthand import article, company_name, tidy
 from bot.store.records import Fact
 
@@ -197,7 +197,36 @@ def company_written(name: str) -> str:
     case ("riot games" -> "Riot Games", "loopcart" -> "Loopcart"). A word with digits stays as typed ("a16z")."""
     if not name.islower():
         return name
-    return " ".join(w if any(c.isdigit() for c in w) else company_name(w) for w in name.split())
+    words = name.split()
+    if len(words) == 1:
+        return name if any(c.isdigit() for c in name) else company_name(name)
+    # Inside a longer name a kind of place is a word of the name: "lagos business school" -> "Lagos Business School";
+    # the small words stay small, a leading "the" too, since it is said in a sentence ("at the School of Life").
+    return " ".join(
+        w if any(c.isdigit() for c in w) or (w in _SMALL_WORDS and (n or w == "the")) else _name_word(w)
+        for n, w in enumerate(words)
+    )
+
+
+_SMALL_WORDS = frozenset(["the", "of", "and", "for", "de", "da", "do", "la", "le", "du", "des", "von", "van", "y", "&"])
+
+
+def _name_word(word: str) -> str:
+    spelled = company_name(word)
+    return word[:1].upper() + word[1:] if spelled.lower() != word.lower() else spelled
+
+
+_ABBREVIATED = frozenset(["dr", "prof", "mr", "mrs", "ms", "mx", "sr", "sra", "srta", "fr", "rev", "st"])
+
+
+def addressed(name: str, title: str = "") -> str:
+    """Who a note greets: ``greeting_name``, or with their title when all the notebook has is a family name ("Dr.
+    Hoffmann", "Sr. Alvarez", "Prof. Mwangi"): never "Hi Hoffmann"."""
+    words = name.split()
+    if title and len(words) == 1 and not is_given_name(words[0]):
+        said = title.rstrip(".")
+        return f"{said}. {words[0]}" if said.lower() in _ABBREVIATED else f"{said} {words[0]}"
+    return greeting_name(name)
 
 
 def greeting_name(name: str) -> str:

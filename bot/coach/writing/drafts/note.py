@@ -14,7 +14,7 @@ from bot.coach.errors import UnknownContact
 from bot.coach.planning.give import key_words
 from bot.coach.planning.goals import focus_of
 from bot.coach.reading.facts import NEWS_KINDS
-from bot.coach.saying.grammar import _a, company_written, day_in_words, greeting_name, place_words, since
+from bot.coach.saying.grammar import _a, addressed, company_written, day_in_words, place_words, since
 from bot.coach.saying.known import Known
 from bot.coach.saying.phrases import need_words
 from bot.rendering import render
@@ -78,7 +78,7 @@ class Note:
         self.reason = ""
         sender = sender_name.split()
         self.context: dict[str, object] = {
-            "first_name": greeting_name(contact.name) or "there",
+            "first_name": addressed(contact.name, contact.title) or "there",
             "sender": sender[0] if sender else "",
             "variant": variant,
             "short": style == "short",

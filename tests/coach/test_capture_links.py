@@ -148,3 +148,26 @@ def test_who_an_intro_came_from_is_the_introducer_not_a_person_met(line, met, in
 )
 def test_someone_called_a_name_is_that_person(line):
     assert [p.name for p in read(line).people] == ["Ingrid"]
+
+
+def test_a_tie_of_someone_met_is_found_by_their_surname_too():
+    meeting = read("Amina Diallo's son Ibou is in my class - she's a nurse, offered to help")
+    assert [p.name for p in meeting.people] == ["Amina Diallo"]
+    assert (meeting.people[0].link_to, meeting.people[0].link_as) == ("Ibou", "son")
+    assert meeting.mentioned == ["Ibou"]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Tariku + Selam Bekele (married, both vets) asked about the clinic", ["Tariku Bekele", "Selam Bekele"]),
+        ("Oyelaran & Ifeoma Chukwu, siblings, run a print shop", ["Oyelaran Chukwu", "Ifeoma Chukwu"]),
+    ],
+)
+def test_a_first_name_alone_shares_the_surname_of_the_family_it_is_said_with(line, names):
+    assert [p.name for p in read(line).people] == names
+
+
+def test_colleagues_said_together_keep_their_own_names():
+    line = "Oyelaran + Ifeoma Chukwu - they're colleagues"
+    assert [p.name for p in read(line).people] == ["Oyelaran", "Ifeoma Chukwu"]

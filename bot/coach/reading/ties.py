@@ -114,12 +114,26 @@ def mentioned_ties(s: str, people: list[PersonMention]) -> list[str]:
     for m in _OWNER_TIE.finditer(s):
         if not _is_owner(m.group("owner")):
             continue
-        owner = next((p for p in people if p.name.split()[0].casefold() == m.group("owner").casefold()), None)
+        said = m.group("owner").casefold()  # "ayo's sister", "Sow's son" (Fatou Sow); "Garcia's": whose?
+        owners = [p for p in people if p.name and said in (p.name.split()[0].casefold(), p.name.split()[-1].casefold())]
+        owner = owners[0] if len(owners) == 1 else None
         if owner is not None:
             mention(_someone(s, m.end()), owner, m.group("rel"))
     for m in _INTRO_TO.finditer(s):
         mention(_someone(s, m.end()), None, "")
     return found
+
+
+_FAMILY_TIES = _set("spouse brother sister sibling twin")
+
+
+def _share_surname(s: str, one: PersonMention, two: PersonMention) -> None:
+    """ "Tariku + Selam Bekele (married)": a first name alone, joined to the next, is a Bekele too."""
+    words = two.name.split()
+    if len(one.name.split()) == 1 and len(words) == 2:
+        joined = rf"{re.escape(one.name)}\s*(?:&|\+|and)\s*{re.escape(two.name)}"
+        if re.search(joined, s, re.IGNORECASE):
+            one.name = f"{one.name} {words[1]}"
 
 
 def tie_pairs(s: str, people: list[PersonMention]) -> None:
@@ -138,6 +152,8 @@ def tie_pairs(s: str, people: list[PersonMention]) -> None:
         return
     one, two = pair
     tie = _PLURAL_TIES[rel.lower()]
+    if family is None and tie in _FAMILY_TIES:
+        _share_surname(s, one, two)
     for person, other in ((one, two), (two, one)):
         if not person.link_to:
             person.link_to, person.link_as = other.name, tie

@@ -321,3 +321,15 @@ def test_a_month_said_whole_is_no_cut_of_the_month_typed_short():
 )
 def test_a_job_title_a_product_or_a_workplace_is_no_interest(note):
     assert extract_facts(note, TODAY).interests == []
+
+
+@pytest.mark.parametrize(
+    ("note", "interests"),
+    [
+        ("Rui + Ada from the lab, both on climate finance", ["climate finance"]),
+        ("both on holiday till june", []),
+        ("they were both on the panel", []),
+    ],
+)
+def test_a_field_two_people_are_both_on_is_their_interest(note, interests):
+    assert extract_facts(note, TODAY).interests == interests

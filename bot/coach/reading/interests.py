@@ -42,6 +42,7 @@ _INTEREST_TRIGGER = re.compile(
     rf"|(?P<talk>(?:(?:doing|giving|gave|gives|did|does|do|presenting|had)\s+(?:an?\s+|the\s+|her\s+|his\s+)?"
     rf"{_TALK}|speaking)\s+(?:on|about|abt))"
     r"|(?P<subject>(?:works?|working)\s+on|researching|researches|research|building|builds|like)"
+    r"|(?<=\bboth\s)on(?=\s+(?!(?:the|a|an|her|his|their|my|our|it|holiday|vacation|leave|call|board)\b)[^\W\d_])"
     r"|(?P<want>(?:wants?|wanna|keen|eager|hoping|hopes|would\s+love)\s+(?:to\s+)?"
     r"(?:talk(?:\s+about|\s+abt)?(?!\s+to\b)|chat\s+(?:about|abt)|" + WANT_TO_DO + r")))"
     r")\s+(?:to\s+|on\s+|about\s+|abt\s+)?",

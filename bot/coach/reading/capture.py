@@ -29,6 +29,7 @@ from bot.coach.errors import NotUnderstood
 from bot.coach.reading.clauses import _attribute, _merge
 from bot.coach.reading.dates import day_at, find_day
 from bot.coach.reading.given_names import is_given_name
+from bot.coach.reading.jobs import job_said
 from bot.coach.reading.lexicon import (
     _INTRODUCED_ME_TO,
     _LEAD,
@@ -80,7 +81,7 @@ _OF_PLACE = re.compile(
     r"^(?:the\s+)?(?P<what>meetup|conference|conf|event|party|fair|dinner|mixer|night)\s+of\s+(?:the\s+)?(?P<of>.+)$",
     re.IGNORECASE,
 )
-_PLACE_SHORTHAND = {"@": "at"}
+_PLACE_SHORTHAND = {"@": "at", "mtg": "meeting", "mtng": "meeting", "mkt": "market", "mkts": "markets"}
 
 
 def place_said(where: str) -> str:
@@ -175,6 +176,9 @@ def _read_line(s: str, today: date, told: bool = False) -> tuple[str, Meeting | 
 # --- a line that opens with anything: the people first ------------------------------------------------------------
 
 
+_MY_INTRODUCER = re.compile(r"^\W*(?P<who>(?:my|our)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s*$", re.IGNORECASE)
+
+
 def _read_introduced(s: str, today: date) -> Meeting | None:
     """ "My neighbor Gloria introduced me to her brother Vincent", "the Pastor present me to Grace": the person met
     comes after "me to", introduced by the one named before it (and linked to them by the tie said)."""
@@ -182,6 +186,10 @@ def _read_introduced(s: str, today: date) -> Meeting | None:
     if m is None:
         return None
     at = first_person(s)
+    mine = _MY_INTRODUCER.match(s[: m.start()])  # "my accountant sent me to Olga Petrova"
+    if mine and (at is None or at >= m.start()):
+        meeting = _read(s, m.end(), today, introducer=mine.group("who"))
+        return meeting
     if at is None or at >= m.start():
         return None
     who = _scan_name(s, at, None)
@@ -251,23 +259,26 @@ _FAMILY_BEFORE = re.compile(
 _TEAM_BEFORE = re.compile(
     r"(?:\bthe\s+(?P<team>[\w&.'’-]+(?:\s+[\w&.'’-]+)?)\s+(?:crew|team|folks|guys|gang|people|ppl|lot)\b"
     r"|\b(?:ppl|people|folks|guys|two|three|\d)\s+(?:from|at|@)\s+(?P<from>[\w&.'’-]+(?:\s+[\w&.'’-]+)?)\s*[:,-]"
-    r"|^(?P<table>[\w&.'’-]+(?:\s+[\w&.'’-]+)?)\s+(?:table|booth|stand|info\s+session|office|hq|coffee\s+chat)\b"
+    r"|^(?P<table>[\w&.'’-]+(?:\s+[\w&.'’-]+)?)\s+(?:table|booth(?!\s+#?\w+\s*[-–—:])|stand|info\s+session|office|hq|coffee\s+chat)\b"
     r"|\bbooth\s+#?\w+\s*[-–—:]\s*(?P<booth>[\w&.'’-]+))",
     re.IGNORECASE,
 )
 _JOB_BEFORE = re.compile(
-    r"\b(?:the|a|an|this)\s+(?P<role>[a-z]+(?:\s+[a-z]+)?)\s+(?:from|at|@|of)\s+(?P<org>[\w&.'’-]+(?:\s+[\w&.'’-]+)?)"
+    r"(?:^|[:;]\s*|\b(?:the|a|an|this)\s+)(?P<role>[a-z]+(?:\s+[a-z]+)?)\s+(?:from|at|@|of)\s+(?P<org>[\w&.'’-]+(?:\s+[\w&.'’-]+)?)"
     r"\s*(?:,|\s+[-–—])\s*(?:(?:her|his|their)\s+name\s+is\s+|it'?s\s+|named\s+|called\s+)?$",
     re.IGNORECASE,
 )
+
+_SOMEONE = frozenset({"guy", "girl", "lady", "man", "woman", "person", "dude", "gentleman"})
 
 
 def _lead_in_company(meeting: Meeting, lead_in: str) -> None:
     """What the words before the people say about where they work (see _TEAM_BEFORE and _JOB_BEFORE)."""
     job = _JOB_BEFORE.search(lead_in)
-    if job and tie_role(job.group("role")):
+    someone = job and job.group("role").split()[-1].lower() in _SOMEONE  # "the franchise guy from jamba, Steve"
+    if job and (tie_role(job.group("role")) or someone):
         first = meeting.people[0]
-        first.role = first.role or job.group("role")
+        first.role = first.role or ("" if someone else job.group("role"))
         first.company = first.company or job.group("org")
     team = _TEAM_BEFORE.search(lead_in)
     if team is None:
@@ -367,6 +378,8 @@ def parse_meeting(text: str, today: date) -> Meeting:
     _more_people(s, meeting)
     tie_pairs(s, meeting.people)
     said_whole(meeting.people)
+    for person in meeting.people:
+        person.role = job_said(person.role)
     return meeting
 
 
@@ -397,6 +410,8 @@ def understand(text: str, today: date) -> Understood:
     _more_people(s, meeting)
     tie_pairs(s, meeting.people)
     said_whole(meeting.people)
+    for person in meeting.people:
+        person.role = job_said(person.role)
     return Understood(kind, meeting)
 
 

@@ -95,6 +95,9 @@ def _org_after(rest: str) -> str:
     if not m:
         return ""
     org, _ = _phrase_until(m.group("org"), _ROLE_PHRASE_STOP - {"of", "&"} | {"on", "in"})
+    words = org.split()
+    doing = next((k for k, w in enumerate(words) if k and w.islower() and w.endswith("ing") and len(w) > 4), 0)
+    org = " ".join(words[:doing]) if doing else org  # "at MIT doing bio": what they do there is not the name
     org = re.sub(r"\s+(?:there|lol|haha|now)$", "", org.strip(" .,!?"), flags=re.IGNORECASE)
     first = org.split()[0] if org else ""
     if not first or first.lower() in ("a", "an", "some", "my", "our", "his", "her", "their"):
@@ -110,7 +113,10 @@ def _org_after(rest: str) -> str:
 
 
 
-_INTERJECTION = re.compile(r"(?:(?:lol|haha|hahaha|lmao|omg|oh|btw|ps|also|and|but|so|plus|oh\s+and)\s+)+", re.I)
+_INTERJECTION = re.compile(
+    r"(?:(?:lol|haha|hahaha|lmao|omg|oh|btw|ps|also|and|but|so|plus|oh\s+and|turns\s+out|turned\s+out|apparently)\s+)+",
+    re.I,
+)
 
 
 def _role_in(text: str, linked: bool, plural: bool = False) -> tuple[str, str] | None:
@@ -119,6 +125,8 @@ def _role_in(text: str, linked: bool, plural: bool = False) -> tuple[str, str] |
     ``linked``: the clause had "is"/"'s" after its subject, so "a painter" or "at McKinsey" can stand alone.
     Returns (role, company); either may be "".
     """
+    now = re.match(r"(?:now|currently)\s+(?=at\s|@)", text.strip(" .,!?"), re.IGNORECASE)
+    linked = linked or bool(now)  # "now at MIT doing bio": where they are now
     text = re.sub(r"^(?:now|currently|also|still|actually)\s+", "", text.strip(" .,!?"), flags=re.IGNORECASE)
     m = _RUNS.match(text)
     if m:  # "runs a charity for refugees", "runs design at Figma"

@@ -31,6 +31,7 @@ from bot.coach.reading.lexicon import (
     _is_owner,
     _job_words_ok,
     _set,
+    tie_role,
 )
 from bot.coach.reading.meeting import (
     MAX_NAME_CHARS,
@@ -82,6 +83,7 @@ def _split_role(text: str) -> tuple[str, str] | None:
     return None
 
 
+_HIRING_JOB = re.compile(r"hiring\s+(?:mgr|manager|lead|partner)\b", re.I)
 _ORG_AFTER_ROLE = re.compile(r"\s*(?:(?:at|@|with)\s+|w/\s*|@|(?:in|for)\s+(?=(?-i:[A-Z0-9])|\w*\d))", re.I)
 
 
@@ -94,8 +96,10 @@ def _scan_role(s: str, j: int, clause: bool = False) -> tuple[str, str, int] | N
     if not lead:
         return None
     start = lead.end()
+    hiring = _HIRING_JOB.match(s, start)  # "hiring mgr @ bytedance": a job, not "she's hiring"
     # One "at" belongs to the role ("CTO at Globex"); a second one starts the place ("... at PyCon").
-    head, k = _scan_phrase(s, start, _PHRASE_STOP | {"at", "@", "in", "on", "during"})
+    keep = _set("hiring") if hiring else _set("")
+    head, k = _scan_phrase(s, start, _PHRASE_STOP | {"at", "@", "in", "on", "during"}, keep)
     if not head or len(head.split()) > 6 or not _job_words_ok(head.split()):
         return None  # "chidi is a lawyer", "obsessed with sourdough": a clause, not a job
     org = ""
@@ -137,6 +141,7 @@ def _apply_paren(inner: str, person: PersonMention) -> None:
     tie = _OWNER_TIE.fullmatch(parts[0]) if parts else None
     if tie and _is_owner(tie.group("owner")):  # "Tariq (Zayn's dad)", "Jess from year 5 (Olly's mum)"
         person.link_to, person.link_as = _capitalise(tie.group("owner")), tie.group("rel").lower()
+        person.role = person.role or tie_role(person.link_as)  # "(lwazi's cofounder)"
         parts = parts[1:]
         if not parts:
             return
@@ -173,7 +178,7 @@ def _apply_paren(inner: str, person: PersonMention) -> None:
 
 # "ex-ustwo now at n26 as principal designer", ", ex-coupang now @ kurly", "ex-Google, now at Anthropic"
 _NOW_AT = re.compile(
-    r"\s*,?\s*(?:ex-|former\s+)[\w.&'’-]+(?:\s+[\w.&'’-]+)?\s*,?\s*(?:and\s+)?(?:now|currently)\s+(?:at|@|with|in)\s*"
+    r"\s*(?:,|\s[-–—]+)?\s*(?:ex-|former\s+)[\w.&'’-]+(?:\s+[\w.&'’-]+)?\s*,?\s*(?:and\s+)?(?:now|currently)\s+(?:at|@|with|in)\s*"
     r"(?P<org>[\w.&'’-]+(?:\s+(?!as\b)[A-Z0-9][\w.&'’-]*)?)(?:\s+as\s+(?:an?\s+)?(?P<role>[\w-]+(?:\s+[\w-]+){0,2}))?",
     re.IGNORECASE,
 )
@@ -232,3 +237,46 @@ def _scan_attributes(s: str, j: int, person: PersonMention) -> int:
             continue
         break
     return j
+
+
+# Shorthand inside a job, said whole: "hiring mgr" -> "hiring manager", "eng mgr" -> "engineering manager",
+# "research sci" -> "research scientist", "talent acq" -> "talent acquisition", "sr PM" -> "senior PM".
+_JOB_SHORTHAND = {
+    "mgr": "manager",
+    "mngr": "manager",
+    "mgmt": "management",
+    "sci": "scientist",
+    "acq": "acquisition",
+    "sr": "senior",
+    "snr": "senior",
+    "jr": "junior",
+    "asst": "assistant",
+    "assoc": "associate",
+    "dir": "director",
+    "mktg": "marketing",
+    "acct": "account",
+    "biz": "business",
+    "prod": "product",
+}
+# Words that are a field before another job word ("eng mgr", "dev lead") and the job itself when they end it.
+_HEADS = _set("vp svp evp avp head director dir chief of")
+_FIELD_OR_JOB = {"eng": ("engineering", "engineer"), "dev": ("dev", "developer")}
+
+
+def job_said(role: str) -> str:
+    """A job as it is said: shorthand written out, the user's capitals kept ("Eng Mgr" -> "Engineering Manager")."""
+    words = role.split()
+    said = []
+    for k, word in enumerate(words):
+        core = word.rstrip(".")
+        low = core.lower()
+        if low in _FIELD_OR_JOB:  # "eng mgr", "VP eng": the field; "software eng": the job
+            field_of = k > 0 and words[k - 1].lower() in _HEADS
+            full = _FIELD_OR_JOB[low][1 if k == len(words) - 1 and not field_of else 0]
+        else:
+            full = _JOB_SHORTHAND.get(low, "")
+        if not full or full == low:
+            said.append(word)
+            continue
+        said.append(full.capitalize() if core[:1].isupper() and not core.isupper() else full)
+    return " ".join(said)

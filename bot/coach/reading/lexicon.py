@@ -218,7 +218,7 @@ def works_with(rel: str) -> bool:
 
 # "Gloria introduced me to her brother Vincent", "the Pastor present me to Grace": who introduced, then who was met.
 _INTRODUCED_ME_TO = re.compile(
-    r"\b(?:introduced|intro(?:duce)?['’]?d|introduces|present(?:ed|s)?|connected|referred|put)\s+(?:me|us)\s+"
+    r"\b(?:introduced|intro(?:duce)?['’]?d|introduces|present(?:ed|s)?|connected|referred|put|sent|pointed)\s+(?:me|us)\s+"
     r"(?:to|with|in\s+touch\s+with)\s+(?:(?:his|her|their)\s+" + _TIE + r"\s*,?\s+)?",
     re.IGNORECASE,
 )
@@ -240,7 +240,7 @@ def tie_role(rel: str) -> str:
 _LEAD_JUNK = re.compile(r"[^\w(]*")
 _NAME_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|&|\+|\band\b)\s*", re.IGNORECASE)
 _PAREN = re.compile(r"\s*\(([^()]{1,120})\)")
-_FROM = re.compile(r"\s*,?\s*from\s+", re.IGNORECASE)
+_FROM = re.compile(r"\s*,?\s*(?:from|frm)\s+", re.IGNORECASE)
 _ROLE_LEAD = re.compile(r"(\s*,\s*)|\s*")
 _ROLE_SPLIT = re.compile(
     r"^(?:an?\s+|the\s+)?(?P<role>.+?)\s+(?:(?:at|@|with)\s+|w/\s*|@|(?:in|for)\s+(?=(?-i:[A-Z0-9])|\w*\d))"
@@ -250,7 +250,7 @@ _ROLE_SPLIT = re.compile(
 _ROLE_OF = re.compile(r"^(?:an?\s+|the\s+)?(?P<role>.+?)\s+of\s+(?P<org>.+)$", re.I)
 _VIA = re.compile(
     r"\s*(?:(?:via|thru|through|by)\s+(?:an?\s+)?intro(?:duction)?\s+(?:from|by|via)|via|thru|through|thanks\s+to"
-    r"|introduced\s+(?:to\s+me\s+)?by|(?:an?\s+)?intro(?:duction)?\s+(?:from|by|via)|referred\s+by|(?P<by>by))\s+",
+    r"|(?:introduced|intro(?:duce)?['’]?d)\s+(?:to\s+me\s+)?by|(?:an?\s+)?intro(?:duction)?\s+(?:from|by|via)|referred\s+by|(?P<by>by))\s+",
     re.IGNORECASE,
 )
 # "via linkedin" is where, not who; "thru work" is neither.

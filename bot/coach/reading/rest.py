@@ -4,6 +4,7 @@ or a job said as its own clause, and the free text the facts are read from.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 
@@ -29,6 +30,8 @@ from bot.coach.reading.meeting import (
     PersonMention,
 )
 from bot.coach.reading.people import _scan_name
+
+_INTRO_WORD = re.compile(r"intro|referred", re.IGNORECASE)
 
 
 class _Rest:
@@ -59,7 +62,8 @@ class _Rest:
             mine = _MY_RELATIVE.match(s, m.end())
             if mine:
                 return mine.end(), lambda: setattr(self, "introduced_by", mine.group(0).strip())
-            got = _scan_name(s, m.end(), None if lowered else False)
+            said = lowered or bool(_INTRO_WORD.search(m.group(0)))  # "intro'd by dan": a name, however typed
+            got = _scan_name(s, m.end(), None if said else False)
             if got and got.name.lower() not in _NOT_INTRODUCERS:
                 possessive = _POSSESSIVE_INTRO.match(s, got.end)
                 end = possessive.end() if possessive else got.end

@@ -1,0 +1,93 @@
+"""Jobs, companies, places and introducers as people say them in a hurry: shorthand in a job ("hiring mgr"), a job
+said before the name ("recruiter from spotify, Lena Berg"), "intro'd by", "sent me to", "ex-X — now at Y" after a
+dash, "turns out she's a PM at Canva", "board mtg:" as a place."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.coach.reading.capture import understand
+
+TODAY = date(2026, 3, 4)
+
+
+def person(text: str, who: str):  # type: ignore[no-untyped-def]
+    meeting = understand(text, TODAY).meeting
+    assert meeting is not None, text
+    return next(p for p in meeting.people if p.name == who)
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role"),
+    [
+        ("coffee w/ Tom Berg, hiring mgr at Volvo", "Tom Berg", "hiring manager"),
+        ("met Ines Duarte (eng mgr, Shopify)", "Ines Duarte", "engineering manager"),
+        ("Priyanka Rao - research sci @ Meta - wants our dataset", "Priyanka Rao", "research scientist"),
+        ("lunch w Ola Nordmann, talent acq at Equinor", "Ola Nordmann", "talent acquisition"),
+        ("met Kim Olsen, sr product mgr at Zalando", "Kim Olsen", "senior product manager"),
+    ],
+)
+def test_shorthand_in_a_job_is_said_whole(line, who, role):
+    assert person(line, who).role == role
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role", "company"),
+    [
+        ("recruiter from spotify, Lena Berg, wants my portfolio by fri", "Lena Berg", "recruiter", "spotify"),
+        ("accountant from kpmg, Ravi Shah, emailed about the audit", "Ravi Shah", "accountant", "kpmg"),
+        ("job fair: recruiter from Teach First, Amos Dube, says apply soon", "Amos Dube", "recruiter", "Teach First"),
+        ("called back the franchise guy from jamba, Pete Ruiz - wants a demo", "Pete Ruiz", "", "jamba"),
+    ],
+)
+def test_a_job_said_before_the_name(line, who, role, company):
+    got = person(line, who)
+    assert (got.role, got.company) == (role, company)
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "company"),
+    [
+        ("lunch w/ my old teammate Ken Ito — ex-Apple, now at Figma", "Ken Ito", "Figma"),
+        ("call w Lars Holm frm ericsson about the RAN pilot", "Lars Holm", "ericsson"),
+        ("job fair booth #4 - siemens: met Uwe Kahl (SRE), wants my cv", "Uwe Kahl", "siemens"),
+        ("coffee w/ my old student Ravi, now at Oxford doing physics", "Ravi", "Oxford"),
+        ("sat with Noor on the bus, turns out she's a PM at Canva", "Noor", "Canva"),
+    ],
+)
+def test_where_they_work_now(line, who, company):
+    assert person(line, who).company == company
+
+
+def test_a_tie_in_brackets_that_is_a_job_is_their_role():
+    got = person("Bea + Joe (bea's cofounder) at demo day, they need a CTO", "Joe")
+    assert (got.role, got.link_to, got.link_as) == ("cofounder", "Bea", "cofounder")
+
+
+@pytest.mark.parametrize(
+    ("line", "introducer"),
+    [
+        ("Jorge Ruiz (CTO, Kapa) intro'd by Mia - wants a pilot", "Mia"),
+        ("Zoe Park (VP eng, Loom) intro’d by dan, call next week", "Dan"),
+        ("my lawyer sent me to Anke Vogel, a notary in Bonn, she'll check the deed", "my lawyer"),
+        ("my old boss referred me to Femi Ade, head of data at Kuda", "my old boss"),
+    ],
+)
+def test_who_introduced_them(line, introducer):
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None and meeting.introduced_by == introducer
+
+
+@pytest.mark.parametrize(
+    ("line", "where"),
+    [
+        ("board mtg: Prof. Li Wei wants the budget by friday", "board meeting"),
+        ("farmers mkt - Ana Silva sells honey, wants labels", "farmers market"),
+        ("quarterly mtg - Omar Haddad (CFO, Maersk) needs the slides", "quarterly meeting"),
+    ],
+)
+def test_a_place_in_shorthand_is_said_whole(line, where):
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None and meeting.context == where

@@ -91,3 +91,97 @@ def test_who_introduced_them(line, introducer):
 def test_a_place_in_shorthand_is_said_whole(line, where):
     meeting = understand(line, TODAY).meeting
     assert meeting is not None and meeting.context == where
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role", "company"),
+    [
+        ("drinks w/ Hana Sato, she works at Rakuten in marketing", "Hana Sato", "marketing", "Rakuten"),
+        ("met Omar Said, works in finance at Aramco, wants a mentor", "Omar Said", "finance", "Aramco"),
+        ("Mia + Leo from Klarna. Mia in design, Leo in sales", "Leo", "sales", "Klarna"),
+        ("Ben Ode from the climbing gym works at Bolt in devrel", "Ben Ode", "devrel", "Bolt"),
+    ],
+)
+def test_the_team_they_work_in(line, who, role, company):
+    got = person(line, who)
+    assert (got.role, got.company) == (role, company)
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role", "company"),
+    [
+        ("met Paulo Reis, he works in Petrobras like geologist", "Paulo Reis", "geologist", "Petrobras"),
+        ("today i meet Bia Costa, she work on Itaú as analyst", "Bia Costa", "analyst", "Itaú"),
+        ("dinner with Kenji Mori, he is engineer in Embraer, nice guy", "Kenji Mori", "engineer", "Embraer"),
+        ("yesterday i meet Sergio Ruiz, he work in SAP", "Sergio Ruiz", "", "SAP"),
+        ("met Anna Weber, she is nurse in Berlin, loves tango", "Anna Weber", "nurse", ""),
+    ],
+)
+def test_a_job_said_the_way_another_language_says_it(line, who, role, company):
+    got = person(line, who)
+    assert (got.role if role else "", got.company) == (role, company)
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role", "company"),
+    [
+        ("lunch w Maya Ross (NIH program officer), resubmit in june", "Maya Ross", "program officer", "NIH"),
+        ("coffee w Ana Lima (Google engineer) about the infra role", "Ana Lima", "engineer", "Google"),
+        ("met Tom Hill (Stripe PM) at the demo day", "Tom Hill", "PM", "Stripe"),
+        ("met Sara Kim (Senior Engineer) at the demo day", "Sara Kim", "Senior Engineer", ""),
+        ("met Raj Bose (ML engineer) at the demo day", "Raj Bose", "ML engineer", ""),
+    ],
+)
+def test_a_company_and_job_in_one_bracket(line, who, role, company):
+    got = person(line, who)
+    assert (got.role, got.company) == (role, company)
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "company"),
+    [
+        ("zoom w Ines Roy, founder of kelp (seaweed snacks), needs a co-packer", "Ines Roy", "kelp"),
+        ("coffee w Ravi Nair, PM at Halo (fintech) - wants user interviews", "Ravi Nair", "Halo"),
+    ],
+)
+def test_what_a_company_does_in_brackets_is_not_its_name(line, who, company):
+    assert person(line, who).company == company
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role", "company"),
+    [
+        ("intro call w Amara Obi, runs growth at Paystack", "Amara Obi", "runs growth", "Paystack"),
+        ("met Dr. Lena Horn - heads model risk at UBS, needs quants", "Lena Horn", "head of model risk", "UBS"),
+        ("met Kofi Boateng at the summit, he runs the data team at Bolt", "Kofi Boateng", "head of data team", "Bolt"),
+        ("her sister Grace runs a bakery", "Grace", "bakery owner", ""),
+    ],
+)
+def test_the_team_they_run_is_what_they_head(line, who, role, company):
+    got = person(line, who)
+    assert (got.role, got.company) == (role, company)
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role"),
+    [
+        ("Joost & Anneke from the school run, Anneke teaches piano", "Anneke", "piano teacher"),
+        ("Met Ruth Ames at the center, she still teaches pottery!", "Ruth Ames", "pottery teacher"),
+        ("coffee with Rosa Diaz, she teaches chemistry at Lincoln High", "Rosa Diaz", "chemistry teacher"),
+    ],
+)
+def test_what_they_teach_makes_them_its_teacher(line, who, role):
+    assert person(line, who).role == role
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role", "company"),
+    [
+        ("met Luca Ferri from the quality team, he wants test reports", "Luca Ferri", "quality", ""),
+        ("1:1 w Sofia Berg from compliance, wants to join my team", "Sofia Berg", "compliance", ""),
+        ("Nkechi from legal (at vodafone) - NDA back by wed", "Nkechi", "legal", "vodafone"),
+    ],
+)
+def test_from_a_team_is_their_job_not_their_company(line, who, role, company):
+    got = person(line, who)
+    assert (got.role, got.company) == (role, company)

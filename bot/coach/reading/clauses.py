@@ -23,6 +23,7 @@ from bot.coach.reading.meeting import MAX_NAME_CHARS, PersonMention
 from bot.coach.reading.notes import Facts, extract_facts
 from bot.coach.reading.people import _scan_name
 from bot.coach.reading.stopwords import NOT_NAMES
+from bot.coach.reading.work import company_typed, job_said_otherwise
 
 # --- who each clause is about ---------------------------------------------------------------------------------
 
@@ -91,10 +92,12 @@ def _phrase_until(text: str, stop: frozenset[str]) -> tuple[str, str]:
 
 def _org_after(rest: str) -> str:
     """ "at Booking", "@ stripe", "for Siemens": the organisation, or "" ("for the team" and "at a fintech" are not)."""
-    m = re.match(r"(?P<prep>at|@|for|with)\s+(?P<org>.+)$", rest, re.IGNORECASE)
+    m = re.match(r"(?P<prep>at|@|for|with|in)\s+(?P<org>.+)$", rest, re.IGNORECASE)
     if not m:
         return ""
     org, _ = _phrase_until(m.group("org"), _ROLE_PHRASE_STOP - {"of", "&"} | {"on", "in"})
+    if m.group("prep").lower() == "in" and not company_typed(org):
+        return ""  # "a nurse in Berlin", "in general": a place or a phrase, not a company
     words = org.split()
     doing = next((k for k, w in enumerate(words) if k and w.islower() and w.endswith("ing") and len(w) > 4), 0)
     org = " ".join(words[:doing]) if doing else org  # "at MIT doing bio": what they do there is not the name
@@ -128,6 +131,9 @@ def _role_in(text: str, linked: bool, plural: bool = False) -> tuple[str, str] |
     now = re.match(r"(?:now|currently)\s+(?=at\s|@)", text.strip(" .,!?"), re.IGNORECASE)
     linked = linked or bool(now)  # "now at MIT doing bio": where they are now
     text = re.sub(r"^(?:now|currently|also|still|actually)\s+", "", text.strip(" .,!?"), flags=re.IGNORECASE)
+    other = job_said_otherwise(text)
+    if other:  # "works at Bolt in devrel", "heads model risk at UBS", "teaches piano"
+        return other[0], _org_after(f"at {other[1]}") if other[1] else ""
     m = _RUNS.match(text)
     if m:  # "runs a charity for refugees", "runs design at Figma"
         what, rest = _phrase_until(text[m.end() :], _ROLE_PHRASE_STOP - {"for"})

@@ -39,6 +39,7 @@ from bot.coach.reading.meeting import (
     PersonMention,
 )
 from bot.coach.reading.stopwords import NOT_NAMES
+from bot.coach.reading.work import company_then_job
 
 
 def _is_role(words: list[str]) -> bool:
@@ -83,6 +84,7 @@ def _split_role(text: str) -> tuple[str, str] | None:
     return None
 
 
+_DOES = _set("heads heading teaches teach works work working")  # "heads model risk at UBS": read as a clause
 _HIRING_JOB = re.compile(r"hiring\s+(?:mgr|manager|lead|partner)\b", re.I)
 _ORG_AFTER_ROLE = re.compile(r"\s*(?:(?:at|@|with)\s+|w/\s*|@|(?:in|for)\s+(?=(?-i:[A-Z0-9])|\w*\d))", re.I)
 
@@ -100,7 +102,7 @@ def _scan_role(s: str, j: int, clause: bool = False) -> tuple[str, str, int] | N
     # One "at" belongs to the role ("CTO at Globex"); a second one starts the place ("... at PyCon").
     keep = _set("hiring") if hiring else _set("")
     head, k = _scan_phrase(s, start, _PHRASE_STOP | {"at", "@", "in", "on", "during"}, keep)
-    if not head or len(head.split()) > 6 or not _job_words_ok(head.split()):
+    if not head or len(head.split()) > 6 or not _job_words_ok(head.split()) or head.split()[0].lower() in _DOES:
         return None  # "chidi is a lawyer", "obsessed with sourdough": a clause, not a job
     org = ""
     m = _ORG_AFTER_ROLE.match(s, k)
@@ -155,6 +157,12 @@ def _apply_paren(inner: str, person: PersonMention) -> None:
         return
     if any(w.lower() in NOT_NAMES and w.lower() not in _ROLE_WORDS for w in parts[0].split()[:1]):
         return
+    if len(parts) == 1 and person.company and parts[0].islower() and not _is_role(parts[0].split()):
+        return  # "founder of vigneron (wine logistics)", "PM at doxy (telehealth)": what the company does
+    both = company_then_job(parts[0]) if len(parts) == 1 else None
+    if both:  # "(NIH program officer)", "(Google engineer)"
+        person.role, person.company = both
+        return
     # "(ex-grainger, now VP sales at fastenal)", "(flutterwave alumni, now building ledgerly)": what they do now
     now = [re.sub(r"^(?:now|currently)\s+(?:building\s+|running\s+|at\s+|@\s*)?", "", p, flags=re.I) for p in parts]
     if len(parts) > 1 and any(p != q for p, q in zip(parts, now, strict=True)):
@@ -192,7 +200,9 @@ _OF_ORG = re.compile(
 _ACRONYM_ORG = re.compile(r"\s*,\s*(?P<org>[A-Z][A-Z0-9&]{1,7})(?=\s*[,.;]|$)")
 
 
-_FROM_STOP = _set("at @ in on during with is was says said")
+_FROM_STOP = _set("at @ in on during with is was says said works work runs heads leads teaches does has")
+# "from compliance", "from the quality team": the team they are in, which is what they do
+_FROM_TEAM = re.compile(r"^(?:the\s+)?(?P<field>[\w&-]+)(?:\s+(?:team|dept|department))?$", re.I)
 
 
 def _scan_attributes(s: str, j: int, person: PersonMention) -> int:
@@ -217,6 +227,10 @@ def _scan_attributes(s: str, j: int, person: PersonMention) -> int:
         m = _FROM.match(s, j)
         if m and not person.company:
             org, end = _scan_phrase(s, m.end(), _PHRASE_STOP | _FROM_STOP)
+            field = _FROM_TEAM.match(org)
+            if field and field.group("field").lower() in FUNCTIONS:
+                person.role, j = person.role or field.group("field"), end
+                continue
             team = _TEAM.match(org)
             if team:  # "from nubank's design ops", "from doctolib's TA team"
                 person.company, j = team.group("org"), end

@@ -1,0 +1,162 @@
+"""What someone does, said in the other ways people say it: "works at Bolt in devrel", "works in finance at Aramco",
+"Leo in sales", "he works in Petrobras like geologist", "she is engineer in Toyota", "heads model risk",
+"runs the data team", "teaches piano", "(NIH program officer)".
+
+Each reader takes a clause (its subject and "is" already read) and returns (role, company), either of which may be
+"", or None when the clause does not say a job this way. Companies come back as typed; the caller trims them.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.resources
+import re
+from functools import cache
+
+from bot.coach.reading.lexicon import _ACRONYM_ROLES, _ROLE_MODIFIERS, _ROLE_WORDS, FUNCTIONS, _set
+from bot.coach.reading.places import GAZETTEER, city_names
+from bot.coach.reading.shorthand import _ACRONYMS
+
+# A team's field said after "in": "in devrel", "in HR", "in the finance team", "in PM".
+_FIELD = r"(?:the\s+)?(?P<field>[\w&-]+)(?:\s+(?:team|dept|department))?"
+_WORK = r"(?:works?|working|worked)"
+# "works in finance at Aramco", "works in HR"
+_WORK_IN_FIELD = re.compile(rf"{_WORK}\s+in\s+{_FIELD}(?:\s+(?:at|@|for|with)\s*(?P<org>.+))?$", re.I)
+# "works at Bolt in devrel", "works @ jetbrains in devrel"
+_WORK_AT_IN = re.compile(rf"{_WORK}\s+(?:at|@|for)\s*(?P<org>.+?)\s+in\s+{_FIELD}$", re.I)
+# "works in Petrobras like geologist", "work on google as UX", "works @ mckinsey as an associate"
+_WORK_AS = re.compile(
+    rf"{_WORK}\s+(?:at|in|on|for|@)\s*(?P<org>.+?)\s+(?P<as>as|like)\s+(?:an?\s+|the\s+)?(?P<role>.+)$", re.I
+)
+# "work in SAP", "works on Nubank": a company said with a capital
+_WORK_IN_ORG = re.compile(rf"{_WORK}\s+(?:in|on)\s+(?P<org>.+)$", re.I)
+# "in sales", "in the finance team": the clause says only their team
+_IN_FIELD = re.compile(rf"in\s+{_FIELD}$", re.I)
+# "heads model risk at UBS", "runs the data team at Bolt": the head of it
+_HEADS = re.compile(
+    r"(?:(?:heads|heading)\s+|(?P<runs>runs|running|leads|leading)\s+(?=the\s))(?:the\s+)?(?P<what>[\w&-]+(?:\s+[\w&-]+){0,3}?)"
+    r"(?:\s+(?P<prep>at|@|for|with)\s*(?P<org>.+))?$",
+    re.I,
+)
+# The things a team or a unit is: "runs the robotics lab", "runs the data team"
+_UNITS = _set("team lab group unit department dept desk office division squad practice program programme")
+# "teaches piano", "teaches chemistry at Lincoln High"
+_TEACHES = re.compile(
+    r"(?:teaches|teach|teaching)\s+(?P<what>[\w-]+(?:\s+[\w-]+)?)??(?:\s+(?P<prep>at|@|in|for)\s*(?P<org>.+))?$", re.I
+)
+_NOT_TAUGHT = _set(
+    "me us him her them you it kids children students people classes class lessons at in for on a an the there here"
+)
+# Words that say what kind of work a job is, not whose: "(Software engineer)", "(Data scientist)".
+_JOB_FIELDS = FUNCTIONS | _set(
+    """software data machine mechanical civil electrical chemical clinical medical dental legal product project
+    program programme account business customer client content graphic web mobile cloud network systems test
+    process creative art music film video travel social community investment venture wedding real estate
+    mortgage insurance brand senior junior staff principal lead chief head executive technical tech backend
+    frontend front back full fullstack devops platform infrastructure infra research sound game games interior
+    landscape hr sales marketing finance ops operations design engineering school high primary english math
+    maths science history chemistry physics biology art language piano music yoga dance fitness personal
+    private public family general internal external associate assistant managing deputy regional national
+    global freelance independent retired former new"""
+)
+
+
+def _field(word: str) -> bool:
+    """ "devrel", "HR", "PM", "sales": a team's field or a job's name."""
+    low = word.lower()
+    return low in FUNCTIONS or low in _ROLE_WORDS or word in _ACRONYM_ROLES
+
+
+BIG_CITY = 100_000  # "a lawyer in Leeds": a city this big is where they are, not where they work
+
+
+@cache
+def _places() -> frozenset[str]:
+    """Big cities (GeoNames, as the time zone picker reads them) and countries (tzdata's ISO 3166 table), folded."""
+    names = set(city_names()) | _set("uk us usa england scotland wales europe asia africa")
+    for line in gzip.decompress(GAZETTEER.read_bytes()).decode().splitlines():
+        fields = line.split("\t")
+        if not line.startswith("#") and len(fields) > 4 and fields[4].isdigit() and int(fields[4]) >= BIG_CITY:
+            names.add(fields[0].lower())
+    table = importlib.resources.files("tzdata").joinpath("zoneinfo", "iso3166.tab").read_text(encoding="utf-8")
+    for line in table.splitlines():
+        if line.startswith("#") or "\t" not in line:
+            continue
+        country = line.split("\t", 1)[1].strip()
+        names.add(re.sub(r"\s*\(.*\)", "", country).lower())
+        names.update(part.lower() for part in re.findall(r"\((.*?)\)", country))
+    return frozenset(names)
+
+
+def _not_a_city(org: str) -> bool:
+    return org.strip(" .,!?").lower() not in _places()
+
+
+def company_typed(org: str) -> bool:
+    """ "SAP", "Toyota", "Itaú": a company said after "in"/"on", which needs a capital (not "in general")."""
+    first = org.split()[0] if org.split() else ""
+    return first[:1].isupper() and _not_a_city(org) and first.lower() not in FUNCTIONS
+
+
+def job_said_otherwise(text: str) -> tuple[str, str] | None:
+    """The job or company a clause says in one of the ways above, or None."""
+    m = _WORK_AT_IN.match(text)
+    if m and _field(m.group("field")):
+        return m.group("field"), m.group("org")
+    m = _WORK_IN_FIELD.match(text)
+    if m and _field(m.group("field")):
+        return m.group("field"), m.group("org") or ""
+    m = _WORK_AS.match(text)
+    if m:
+        role = m.group("role").strip(" .,!?")
+        last = role.split()[-1].lower() if role.split() else ""
+        if m.group("as").lower() == "as" or last in _ROLE_WORDS or _is_acronym_role(role):
+            return role, m.group("org")
+    m = _WORK_IN_ORG.match(text)
+    if m and company_typed(m.group("org")):
+        return "", m.group("org")
+    m = _IN_FIELD.match(text)
+    if m and _field(m.group("field")):
+        return m.group("field"), ""
+    m = _HEADS.match(text)
+    if m and (not m.group("runs") or m.group("what").split()[-1].lower() in _UNITS):
+        return f"head of {m.group('what')}", _org(m)
+    m = _TEACHES.match(text)
+    if m:
+        what = m.group("what") or ""
+        if what.split() and what.split()[0].lower() in _NOT_TAUGHT:
+            return None
+        return f"{what} teacher".strip(), _org(m)
+    return None
+
+
+def _org(m: re.Match[str]) -> str:
+    org = m.group("org") or ""
+    return "" if (m.group("prep") or "").lower() == "in" and not company_typed(org) else org
+
+
+def _is_acronym_role(role: str) -> bool:
+    return any(w in _ACRONYM_ROLES or w.lower() in ("ux", "ui", "qa", "seo", "hr") for w in role.split())
+
+
+def company_then_job(inner: str) -> tuple[str, str] | None:
+    """ "(NIH program officer)", "(Google engineer)", "(Stripe PM)": (role, company); None for "(Senior Engineer)",
+    "(ML engineer)", "(Software engineer)", whose first words say what kind of job it is."""
+    words = inner.split()
+    k = 0
+    for word in words:
+        low = word.lower()
+        if not word[:1].isupper() or low in _JOB_FIELDS or low in _ROLE_WORDS or low in _ROLE_MODIFIERS:
+            break
+        if word in _ACRONYM_ROLES or low in _ACRONYMS or not _not_a_city(word):
+            break
+        k += 1
+    rest = words[k:]
+    if not k or not rest:
+        return None
+    if any(w[:1].isupper() and w not in _ACRONYM_ROLES for w in rest):
+        return None  # "(Senior Engineer)": a job in title case
+    last = rest[-1].lower().strip(".,")
+    if last not in _ROLE_WORDS and rest[-1] not in _ACRONYM_ROLES:
+        return None
+    return " ".join(rest), " ".join(words[:k])

@@ -185,3 +185,72 @@ def test_what_they_teach_makes_them_its_teacher(line, who, role):
 def test_from_a_team_is_their_job_not_their_company(line, who, role, company):
     got = person(line, who)
     assert (got.role, got.company) == (role, company)
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "introducer", "company"),
+    [
+        ("intro from Mo Salah → Dana Levi, PM at Wix. coffee next week", "Dana Levi", "Mo Salah", "Wix"),
+        ("intro from Jana K -> Petr Novak, head of data at Rohlik", "Petr Novak", "Jana K", "Rohlik"),
+    ],
+)
+def test_an_intro_said_with_an_arrow_saves_the_one_met(line, who, introducer, company):
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None
+    assert [p.name for p in meeting.people] == [who]
+    assert (meeting.introduced_by, meeting.people[0].company) == (introducer, company)
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role", "company", "where"),
+    [
+        ("ines (designer from the meetup) bday is may 3rd", "Ines", "designer", "", "the meetup"),
+        ("coffee w Omar Ali (recruiter from Hays) about the risk role", "Omar Ali", "recruiter", "Hays", ""),
+        ("lunch w Ana Ruiz (engineer from bbva), wants a mentor", "Ana Ruiz", "engineer", "bbva", ""),
+    ],
+)
+def test_a_job_from_somewhere_in_brackets(line, who, role, company, where):
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None
+    got = next(p for p in meeting.people if p.name == who)
+    assert (got.role, got.company, meeting.context) == (role, company, where)
+
+
+@pytest.mark.parametrize(
+    ("line", "where"),
+    [
+        ("Mila Rossi from the design booth offered to review my deck", "the design booth"),
+        ("Tom Wu from the climbing gym asked for my number", "the climbing gym"),
+    ],
+)
+def test_where_they_were_ends_at_what_they_did(line, where):
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None and meeting.context == where and not meeting.people[0].company
+
+
+def test_a_train_time_is_part_of_the_place():
+    meeting = understand("on the 07:45 to leeds, sat w/ Dr. Kim Lee, offered to review my paper", TODAY).meeting
+    assert meeting is not None and meeting.context == "the 07:45 to leeds"
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role"),
+    [
+        ("dinner with Marco Bianchi and his wife Giulia, he is pilot at ITA, she is architect", "Giulia", "architect"),
+        ("met Sofia Reyes and her husband Pablo, she is a dentist, he is a chef", "Pablo", "chef"),
+    ],
+)
+def test_he_and_she_are_the_person_the_pronoun_fits(line, who, role):
+    assert person(line, who).role == role
+
+
+@pytest.mark.parametrize(
+    ("line", "company"),
+    [
+        ("Gil Amar from the linkedin booth offered to review my cv", "LinkedIn"),
+        ("Gil Amar from the Acme booth offered to review my cv", "Acme"),
+        ("Gil Amar from the coffee booth offered me a cup", ""),
+    ],
+)
+def test_the_booth_of_a_company_says_who_they_work_for(line, company):
+    assert person(line, "Gil Amar").company == company

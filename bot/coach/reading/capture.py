@@ -218,8 +218,8 @@ _NOT_HEADINGS = re.compile(
     re.IGNORECASE,
 )
 _PLACE_IN = re.compile(
-    r"(?:^|\s)(?:at|@|in|on)\s+(?P<place>(?:the\s+)?[^,.;:!?()]{2,50}?)"
-    r"(?=\s*(?:,|:|;|\.|$|\s(?:with|w/?|i|I|we|today|yesterday|the\s+\w+\s+[A-Z]|-|—|–)\b))"
+    r"(?:^|\s)(?:at|@|in|on)\s+(?P<place>(?:the\s+)?(?:[^,.;:!?()]|(?<=\d)[:.](?=\d)){2,50}?)"
+    r"(?=\s*(?:,|:(?!\d)|;|\.(?!\d)|$|\s(?:with|w/?|i|I|we|today|yesterday|the\s+\w+\s+[A-Z]|-|—|–)\b))"
 )
 _INTRO_LEAD = re.compile(
     r"^(?:.*?\b)?(?:intro(?:duction)?|referral)\s+(?:from|by|via)\s+(?P<who>[^,:;→>—–-]{1,40}?)\s*(?:→|->|>|:|,|[-–—])\s*$",

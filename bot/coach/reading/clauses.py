@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from bot.coach.reading.given_names import pronoun_of
 from bot.coach.reading.lexicon import (
     _ACRONYM_ROLES,
     _OF_ORG_ROLES,
@@ -186,6 +187,25 @@ def _role_in(text: str, linked: bool, plural: bool = False) -> tuple[str, str] |
     return None
 
 
+_SHE_TIES = _set(
+    "wife mother mum mom sister daughter girlfriend gf aunt niece grandma grandmother fiancee fiancée sis "
+    "stepdaughter"
+)
+_HE_TIES = _set(
+    "husband father dad brother son boyfriend bf uncle nephew grandpa grandfather fiance fiancé bro stepson"
+)
+
+
+def _pronoun(person: PersonMention) -> str:
+    """ "she" for Giulia or "his wife", "he" for Marco or "her husband", "" when the line does not say."""
+    tie = person.link_as.split()[-1].lower() if person.link_as else ""
+    if tie in _SHE_TIES:
+        return "she"
+    if tie in _HE_TIES:
+        return "he"
+    return pronoun_of(person.name.split()[0]) if person.name else ""
+
+
 def _person_named(word: str, people: list[PersonMention]) -> PersonMention | None:
     low = word.casefold()
     for person in people:
@@ -228,6 +248,9 @@ def _attribute(free: list[list[str]], people: list[PersonMention], today: date) 
             if m and m.group("pron"):
                 pron = m.group("pron").lower().replace("shes", "she").replace("hes", "he")
                 subject = list(people) if pron.startswith("both") else (current[:1] if current else people[:1])
+                if pron in ("she", "he") and len(people) > 1 and _pronoun(subject[0]) not in ("", pron):
+                    fits = [p for p in people if _pronoun(p) == pron]  # "Marco and his wife Giulia, ..., she is"
+                    subject = fits[-1:] or subject
                 if pron == "they" and len(people) > 1:
                     subject = list(people)
             elif m and m.group("name"):

@@ -38,7 +38,8 @@ from bot.coach.reading.meeting import (
     MAX_PHRASE_WORDS,
     PersonMention,
 )
-from bot.coach.reading.stopwords import NOT_NAMES
+from bot.coach.reading.shorthand import company_name
+from bot.coach.reading.stopwords import NOT_NAMES, VERB_FORMS
 from bot.coach.reading.work import company_then_job
 
 
@@ -46,8 +47,12 @@ def _is_role(words: list[str]) -> bool:
     return any(w.lower().strip(".,") in _ROLE_WORDS for w in words)
 
 
-def _scan_phrase(s: str, j: int, stop: frozenset[str], keep: frozenset[str] = frozenset()) -> tuple[str, int]:
-    """Words from ``j`` up to a separator, a date or a stop word; trailing "and"/"at"/"the" are left out."""
+def _scan_phrase(
+    s: str, j: int, stop: frozenset[str], keep: frozenset[str] = frozenset(), done: bool = False
+) -> tuple[str, int]:
+    """Words from ``j`` up to a separator, a date or a stop word; trailing "and"/"at"/"the" are left out.
+
+    ``done``: a past tense ends the phrase too ("from the linkedin booth offered to ...")."""
     words: list[tuple[str, int]] = []
     while len(words) < MAX_PHRASE_WORDS:
         m = _WORDISH.match(s, j)
@@ -58,6 +63,8 @@ def _scan_phrase(s: str, j: int, stop: frozenset[str], keep: frozenset[str] = fr
         if not any(c.isalnum() for c in word) and word not in {"&", "@"}:
             break  # a dash, a "+", an emoji: the phrase is over
         if (low in stop and low not in keep) or _DATE.match(s, m.start(1)):
+            break
+        if done and words and low.endswith("ed") and low in VERB_FORMS and word.islower():
             break
         if word.endswith(".") and len(word) > 2 and low.rstrip(".") not in _ABBREVIATIONS:
             words.append((word[:-1], m.end() - 1))  # a full stop ends the phrase
@@ -134,6 +141,7 @@ def _a_place(org: str) -> bool:
     return len(words) > 1 and words[0] == "the" and words[-1] in _PLACE_NOUNS | _EVENT_NOUNS
 
 
+_JOB_FROM = re.compile(r"^(?:an?\s+|the\s+)?(?P<role>[\w-]+(?:\s+[\w-]+){0,2})\s+(?:from|frm)\s+(?P<org>.+)$", re.I)
 _OWNER_TIE = re.compile(r"(?P<owner>[^\W\d_][\w\-]*)['’]s\s+" + _TIE, re.IGNORECASE)
 
 
@@ -159,6 +167,14 @@ def _apply_paren(inner: str, person: PersonMention) -> None:
         return
     if len(parts) == 1 and person.company and parts[0].islower() and not _is_role(parts[0].split()):
         return  # "founder of vigneron (wine logistics)", "PM at doxy (telehealth)": what the company does
+    job_from = _JOB_FROM.match(parts[0]) if len(parts) == 1 else None
+    if job_from and _is_role(job_from.group("role").split()[-1:]):  # "(recruiter from hays)", "(designer from the
+        person.role, org = job_from.group("role"), job_from.group("org")  # meetup)": a job, and where it is from
+        if _a_place(org):
+            person.met_at = person.met_at or org
+        elif not _not_an_org(org):
+            person.company = org
+        return
     both = company_then_job(parts[0]) if len(parts) == 1 else None
     if both:  # "(NIH program officer)", "(Google engineer)"
         person.role, person.company = both
@@ -200,6 +216,14 @@ _OF_ORG = re.compile(
 _ACRONYM_ORG = re.compile(r"\s*,\s*(?P<org>[A-Z][A-Z0-9&]{1,7})(?=\s*[,.;]|$)")
 
 
+_BOOTH = re.compile(r"^the\s+(?P<org>[\w&.'’-]+(?:\s+[\w&.'’-]+)?)\s+(?:booth|stand|table)$", re.I)
+
+
+def _known_company(org: str) -> bool:
+    """ "LinkedIn", "Acme Corp", "linkedin" (a company known by its spelling); not "design" or "coffee"."""
+    return org[:1].isupper() or company_name(org) != org[:1].upper() + org[1:]
+
+
 _FROM_STOP = _set("at @ in on during with is was says said works work runs heads leads teaches does has")
 # "from compliance", "from the quality team": the team they are in, which is what they do
 _FROM_TEAM = re.compile(r"^(?:the\s+)?(?P<field>[\w&-]+)(?:\s+(?:team|dept|department))?$", re.I)
@@ -226,7 +250,7 @@ def _scan_attributes(s: str, j: int, person: PersonMention) -> int:
             continue
         m = _FROM.match(s, j)
         if m and not person.company:
-            org, end = _scan_phrase(s, m.end(), _PHRASE_STOP | _FROM_STOP)
+            org, end = _scan_phrase(s, m.end(), _PHRASE_STOP | _FROM_STOP, done=True)
             field = _FROM_TEAM.match(org)
             if field and field.group("field").lower() in FUNCTIONS:
                 person.role, j = person.role or field.group("field"), end
@@ -239,6 +263,9 @@ def _scan_attributes(s: str, j: int, person: PersonMention) -> int:
             if org and _not_an_org(org):
                 if _a_place(org):
                     person.met_at = person.met_at or org
+                    booth = _BOOTH.match(org)  # "from the linkedin booth": LinkedIn's people
+                    if booth and _known_company(booth.group("org")):
+                        person.company = person.company or company_name(booth.group("org"))
                 j = end
                 continue
             if org:

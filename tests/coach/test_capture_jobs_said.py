@@ -254,3 +254,62 @@ def test_he_and_she_are_the_person_the_pronoun_fits(line, who, role):
 )
 def test_the_booth_of_a_company_says_who_they_work_for(line, company):
     assert person(line, "Gil Amar").company == company
+
+
+@pytest.mark.parametrize(
+    ("line", "where"),
+    [
+        ("python berlin meetup, met Jonas Kühn (backend @ N26), wants my slides", "python berlin meetup"),
+        ("photo shoot at the pier, met Ada Lenz, she needs headshots", "photo shoot at the pier"),
+        (
+            "afterwork drinks w the product guild crew - Lea Roth (PM) wants my deck",
+            "afterwork drinks w the product guild crew",
+        ),
+    ],
+)
+def test_the_event_said_before_the_people(line, where):
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None and meeting.context == where
+
+
+def test_a_day_said_before_the_people_is_no_event():
+    meeting = understand("long day, met Ada Lenz, she needs headshots", TODAY).meeting
+    assert meeting is not None and meeting.context == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role", "company"),
+    [
+        ("drinks w Ola Berg (team lead) + her wife Kari", "Ola Berg", "team lead", ""),
+        ("Ida Holm (Uni Bergen) wants to co-write a paper", "Ida Holm", "", "Uni Bergen"),
+    ],
+)
+def test_a_bracket_that_opens_with_an_everyday_word(line, who, role, company):
+    got = person(line, who)
+    assert (got.role, got.company) == (role, company)
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role"),
+    [
+        ("lab meeting: new postdoc Ravi Menon joined, likes chess", "Ravi Menon", "postdoc"),
+        ("Blood drive - the physio Anna Berg said she'd check my ankle", "Anna Berg", "physio"),
+        ("Evening class. My student Omar Farah wants to sit the exam in june", "Omar Farah", "student"),
+    ],
+)
+def test_a_job_said_just_before_the_name(line, who, role):
+    assert person(line, who).role == role
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role", "company"),
+    [
+        ("met Ana Ortiz, buyer for lotte mart, wants samples", "Ana Ortiz", "buyer", "lotte mart"),
+        ("met Ana Ortiz, designer for games, loves synths", "Ana Ortiz", "designer for games", ""),
+        ("met Ana Ortiz, caterer for weddings", "Ana Ortiz", "caterer", ""),
+        ("met Ana Ortiz, she is a nurse. lunch for Zayn on the 19th", "Ana Ortiz", "nurse", ""),
+    ],
+)
+def test_what_for_follows_a_job(line, who, role, company):
+    got = person(line, who)
+    assert (got.role, got.company) == (role, company)

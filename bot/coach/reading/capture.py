@@ -31,10 +31,12 @@ from bot.coach.reading.dates import day_at, find_day
 from bot.coach.reading.given_names import is_given_name
 from bot.coach.reading.jobs import job_said
 from bot.coach.reading.lexicon import (
+    _EVENT_NOUNS,
     _INTRODUCED_ME_TO,
     _LEAD,
     _LEAD_JUNK,
     _MEAL,
+    _PLACE_NOUNS,
     _TALK,
     _TIE,
     _X_INTRODUCED_ME,
@@ -212,6 +214,10 @@ def _read_introduced(s: str, today: date) -> Meeting | None:
 
 # "design meetup @ figma office:", "school gate -", "poster session @ CHI:": a heading that says where.
 _HEADING = re.compile(r"^(?P<head>[^.!?:;()—–]{2,60}?)\s*(?::|\s[-–—]+|[—–])\s")
+_EVENT_THEN_MET = re.compile(
+    r"^(?P<head>[^.!?:;(),—–]{2,40}?)\s*,\s*(?:met|meeting|talked\s+to|chatted\s+(?:with|w/?)|spoke\s+(?:to|with))\s*$",
+    re.IGNORECASE,
+)
 _NOT_HEADINGS = re.compile(
     r"^(?:pls|please|note|reminder|remind|todo|to-do|fyi|btw|follow[\s-]?up|quick|q|ok|update|news|log|recap|ugh|omg"
     r"|also|so|and|hey|hi|thx|thanks)\b",
@@ -238,8 +244,11 @@ def _read_lead_in(text: str, today: date) -> tuple[str, date | None, str, bool]:
     heading = _HEADING.match(text)
     if heading and not _NOT_HEADINGS.match(heading.group("head")) and not intro:
         head = heading.group("head").strip()
-        if len(head.split()) <= 6 and not any(w.lower() in ("i", "i'm", "we") for w in head.split()):
+        if len(head.split()) <= 8 and not any(w.lower() in ("i", "i'm", "we") for w in head.split()):
             where = head
+    event = _EVENT_THEN_MET.match(text) if not where else None
+    if event and any(w.lower() in _EVENT_NOUNS | _PLACE_NOUNS for w in event.group("head").split()):
+        where = event.group("head")  # "rust nyc meetup, met Mei Lin Park"
     if not where:
         place = _PLACE_IN.search(words)
         if place:
@@ -314,6 +323,9 @@ def _after_introducer(s: str, at: int) -> int:
     return later if later is not None and later == arrow.end() else at  # type: ignore[union-attr]
 
 
+_LAST_PART = re.compile(r"[.!?:;,(]\s+|\s[-–—]+\s|[—–]")
+
+
 def _read_from_first_person(s: str, today: date) -> tuple[str, Meeting | None]:
     """A line that does not open with "met" or a name: find the first person, read the words before them."""
     at = first_person(s)
@@ -339,6 +351,9 @@ def _read_from_first_person(s: str, today: date) -> tuple[str, Meeting | None]:
     if meeting is None:
         return "maybe", None
     _lead_in_company(meeting, lead_in)
+    job = described_as(_LAST_PART.split(lead_in)[-1].lower())  # "reading group: new postdoc Marta Nowak"
+    if job and not meeting.people[0].role:
+        meeting.people[0].role = job
     if where and not meeting.context:
         meeting.context = place_said(where)
     if when is not None and meeting.when == today:

@@ -180,7 +180,8 @@ def _role_in(text: str, linked: bool, plural: bool = False) -> tuple[str, str] |
     if plural and words[-1].lower().endswith("s") and len(words[-1]) > 3:
         words[-1] = words[-1][:-1]
         role = " ".join(words)
-    if _role_word(words[-1]) or _role_word(words[0]) or (org and len(words) <= 3):
+    at_org = bool(org) and len(words) <= 3 and bool(re.match(r"(?:at\b|@|with\b)", rest.strip(), re.I))
+    if _role_word(words[-1]) or _role_word(words[0]) or at_org:  # "ML at Avast"; not "bday party for Zayn"
         return role, org
     if linked and m and len(words) <= 3:  # "she's a soprano", "he's the dentist"
         return role, org

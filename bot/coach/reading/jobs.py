@@ -40,7 +40,7 @@ from bot.coach.reading.meeting import (
 )
 from bot.coach.reading.shorthand import company_name
 from bot.coach.reading.stopwords import NOT_NAMES, VERB_FORMS
-from bot.coach.reading.work import company_then_job
+from bot.coach.reading.work import company_then_job, company_typed, for_a_name
 
 
 def _is_role(words: list[str]) -> bool:
@@ -86,6 +86,9 @@ def _split_role(text: str) -> tuple[str, str] | None:
     m = _ROLE_OF.match(text)
     if m and m.group("role").split()[-1].lower() in _OF_ORG_ROLES:
         return m.group("role"), m.group("org")
+    m = _ROLE_FOR.match(text)
+    if m and _is_role(m.group("role").split()[-1:]) and for_a_name(m.group("org")):
+        return m.group("role"), m.group("org")  # "buyer for lotte mart"
     if _is_role(text.split()[:1]) or _is_role(text.split()[-1:]):
         return re.sub(r"^(?:an?|the)\s+", "", text, flags=re.I), ""
     return None
@@ -93,6 +96,8 @@ def _split_role(text: str) -> tuple[str, str] | None:
 
 _DOES = _set("heads heading teaches teach works work working")  # "heads model risk at UBS": read as a clause
 _HIRING_JOB = re.compile(r"hiring\s+(?:mgr|manager|lead|partner)\b", re.I)
+_ROLE_FOR = re.compile(r"^(?:an?\s+|the\s+)?(?P<role>.+?)\s+for\s+(?P<org>[a-z].*)$")
+_FOR_NAME = re.compile(r"\s*for\s+(?=[a-z])")
 _ORG_AFTER_ROLE = re.compile(r"\s*(?:(?:at|@|with)\s+|w/\s*|@|(?:in|for)\s+(?=(?-i:[A-Z0-9])|\w*\d))", re.I)
 
 
@@ -112,9 +117,13 @@ def _scan_role(s: str, j: int, clause: bool = False) -> tuple[str, str, int] | N
     if not head or len(head.split()) > 6 or not _job_words_ok(head.split()) or head.split()[0].lower() in _DOES:
         return None  # "chidi is a lawyer", "obsessed with sourdough": a clause, not a job
     org = ""
-    m = _ORG_AFTER_ROLE.match(s, k)
+    m = _ORG_AFTER_ROLE.match(s, k) or _FOR_NAME.match(s, k)
     if m:
         org, k2 = _scan_phrase(s, m.end(), _PHRASE_STOP | {"at", "@", "in", "on", "during", "with"})
+        if m.group(0).strip().lower() == "in" and not company_typed(org):
+            org = ""  # "a notary in Bonn": where they work, not for whom
+        if m.re is _FOR_NAME and not for_a_name(org):
+            org = ""  # "designer for games", "lawyer for startups": what they do, not for whom
         if org:
             k = k2
     if org.split()[0].lower() in ("a", "an", "some") if org else False:
@@ -163,8 +172,11 @@ def _apply_paren(inner: str, person: PersonMention) -> None:
         return
     if not parts or parts[0].lower() in _PRONOUN_PARENS:
         return
-    if any(w.lower() in NOT_NAMES and w.lower() not in _ROLE_WORDS for w in parts[0].split()[:1]):
-        return
+    said = parts[0].split()
+    if said[0].lower() in NOT_NAMES and said[0].lower() not in _ROLE_WORDS and not (
+        _is_role(said[-1:]) or any(w[:1].isupper() for w in said[1:])
+    ):
+        return  # "(not that one lol)"; but "(team lead)", "(Uni Oslo)" say a job or a company
     if len(parts) == 1 and person.company and parts[0].islower() and not _is_role(parts[0].split()):
         return  # "founder of vigneron (wine logistics)", "PM at doxy (telehealth)": what the company does
     job_from = _JOB_FROM.match(parts[0]) if len(parts) == 1 else None

@@ -16,6 +16,7 @@ from functools import cache
 from bot.coach.reading.lexicon import _ACRONYM_ROLES, _ROLE_MODIFIERS, _ROLE_WORDS, FUNCTIONS, _set
 from bot.coach.reading.places import GAZETTEER, city_names
 from bot.coach.reading.shorthand import _ACRONYMS
+from bot.coach.reading.stopwords import NOT_NAMES
 
 # A team's field said after "in": "in devrel", "in HR", "in the finance team", "in PM".
 _FIELD = r"(?:the\s+)?(?P<field>[\w&-]+)(?:\s+(?:team|dept|department))?"
@@ -96,6 +97,14 @@ def company_typed(org: str) -> bool:
     """ "SAP", "Toyota", "Itaú": a company said after "in"/"on", which needs a capital (not "in general")."""
     first = org.split()[0] if org.split() else ""
     return first[:1].isupper() and _not_a_city(org) and first.lower() not in FUNCTIONS
+
+
+def for_a_name(org: str) -> bool:
+    """ "buyer for lotte mart": the company they buy for; not "for games", "for the team", "for hire", "for sales"."""
+    words = org.lower().split()
+    if not words or len(words) > 3 or words[0] in NOT_NAMES or words[0] in _JOB_FIELDS:
+        return False
+    return not any(w.endswith("s") and not w.endswith("ss") for w in words) and _not_a_city(org)
 
 
 def job_said_otherwise(text: str) -> tuple[str, str] | None:

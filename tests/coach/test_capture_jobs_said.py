@@ -313,3 +313,37 @@ def test_a_job_said_just_before_the_name(line, who, role):
 def test_what_for_follows_a_job(line, who, role, company):
     got = person(line, who)
     assert (got.role, got.company) == (role, company)
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role", "company"),
+    [
+        ("Ana Pires from kaszek - seed partner - wants our deck", "Ana Pires", "seed partner", "kaszek"),
+        ("met Bo Lin, support engineer at Zendesk", "Bo Lin", "support engineer", "Zendesk"),
+        ("my mentor's old student Li Na (applied sci @ Cohere now) offered to help", "Li Na", "applied scientist",
+         "Cohere"),
+        ("met this alum Ravi Das '17 works @ bain as a consultant", "Ravi Das", "consultant", "bain"),
+        ("congrats to Mia Holt - she got promoted to head of sales!", "Mia Holt", "head of sales", ""),
+    ],
+)
+def test_jobs_said_with_everyday_words_around_them(line, who, role, company):
+    got = person(line, who)
+    assert (got.role, got.company) == (role, company)
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role", "company"),
+    [
+        ("met Lupe Diaz and her daughter Eva who is studying marine biology", "Eva", "marine biology student", ""),
+        ("the Okafor sisters (Ada & Chi) who own lagos bites + Tom Reed, a chef", "Ada Okafor", "", "lagos bites"),
+        ("golf w Ian Moss + his son Kit who runs tidepool", "Kit", "runs tidepool", ""),
+    ],
+)
+def test_who_said_after_a_name_is_about_them(line, who, role, company):
+    got = person(line, who)
+    assert (got.role if role else "", got.company) == (role, company)
+
+
+def test_a_plus_ends_the_business_they_own():
+    meeting = understand("the Okafor sisters (Ada & Chi) who own lagos bites + Tom Reed, a chef", TODAY).meeting
+    assert meeting is not None and "Tom Reed" in [p.name for p in meeting.people]

@@ -48,7 +48,7 @@ _RUNS = re.compile(
 )
 _ARTICLE_ROLE = re.compile(r"(?:an?|the|my(?:\s+new)?|our|their|his|her)\s+", re.IGNORECASE)
 _ROLE_PHRASE_STOP = _set(
-    """at @ for on in with and & who but there lol haha lmao which that from of so obviously too now since
+    """at @ for on in with and & + who but there lol haha lmao which that from of so obviously too now since
     who's whose here"""
 )
 # "a big fan of", "a huge help": after "is a", words that start something other than a job.
@@ -73,6 +73,9 @@ _TIE_SAID = re.compile(
     r"|(?:the\s+|a\s+)?" + _TIE.replace("?P<rel>", "?P<rel2>") + r"\s+(?:of|to)\s+(?:(?:my|our)\s+(?:\w+\s+)?)?"
     r"(?P<owner2>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?))",
 )
+
+
+_WHO = re.compile(r"(?:who|that)\s+(?:(?P<is>is|'s|was|are|were)\s+)?", re.IGNORECASE)
 
 
 def _role_word(word: str) -> bool:
@@ -244,6 +247,11 @@ def _attribute(free: list[list[str]], people: list[PersonMention], today: date) 
                 m = re.match(r"\s*(?:is|was|'s|’s)\b\s*", body)
                 linked = bool(m)
                 body = body[m.end() :] if m else body
+        who = _WHO.match(text) if subject is None else None
+        if who:  # "Sofía who is studying law", "the Tanaka brothers (Ken & Hiro) who own tanaka bikes": the one named
+            plural = who.group("is") in ("are", "were") or bool(re.match(r"(?:own|run|work|have)\s", text[who.end() :]))
+            subject = list(people) if plural else (current[-1:] if groups else people[-1:])
+            body, linked = text[who.end() :], bool(who.group("is"))
         if subject is None:
             m = _SUBJECT.match(text)
             if m and m.group("pron"):

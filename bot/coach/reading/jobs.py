@@ -44,7 +44,8 @@ from bot.coach.reading.work import company_then_job, company_typed, for_a_name
 
 
 def _is_role(words: list[str]) -> bool:
-    return any(w.lower().strip(".,") in _ROLE_WORDS for w in words)
+    """A job word among ``words``, shorthand too ("research sci", "purchasing mgr")."""
+    return any(w.lower().strip(".,") in _ROLE_WORDS or _JOB_SHORTHAND.get(w.lower()) in _ROLE_WORDS for w in words)
 
 
 def _scan_phrase(
@@ -156,7 +157,7 @@ _OWNER_TIE = re.compile(r"(?P<owner>[^\W\d_][\w\-]*)['’]s\s+" + _TIE, re.IGNOR
 
 def _apply_paren(inner: str, person: PersonMention) -> None:
     """ "(CTO, Globex)", "(product lead at Stripe)", "(Globex)", "(from Acme)"; not "(not that one lol)"."""
-    parts = [p.strip() for p in inner.split(",") if p.strip()]
+    parts = [re.sub(r"\s+now$", "", p.strip(), flags=re.I) for p in inner.split(",") if p.strip()]
     tie = _OWNER_TIE.fullmatch(parts[0]) if parts else None
     if tie and _is_owner(tie.group("owner")):  # "Tariq (Zayn's dad)", "Jess from year 5 (Olly's mum)"
         person.link_to, person.link_as = _capitalise(tie.group("owner")), tie.group("rel").lower()
@@ -236,6 +237,7 @@ def _known_company(org: str) -> bool:
     return org[:1].isupper() or company_name(org) != org[:1].upper() + org[1:]
 
 
+_CLASS_YEAR = re.compile(r"\s+['’]\d\d\b")
 _FROM_STOP = _set("at @ in on during with is was says said works work runs heads leads teaches does has")
 # "from compliance", "from the quality team": the team they are in, which is what they do
 _FROM_TEAM = re.compile(r"^(?:the\s+)?(?P<field>[\w&-]+)(?:\s+(?:team|dept|department))?$", re.I)
@@ -244,6 +246,9 @@ _FROM_TEAM = re.compile(r"^(?:the\s+)?(?P<field>[\w&-]+)(?:\s+(?:team|dept|depar
 def _scan_attributes(s: str, j: int, person: PersonMention) -> int:
     """Company and role right after a name: "(CTO, Globex)", "from Acme", ", head of design at Stripe"."""
     for _ in range(4):
+        year = _CLASS_YEAR.match(s, j)  # "this alum Priyanka Sharma '19 works @ mckinsey": the year they graduated
+        if year:
+            j = year.end()
         m = _PAREN.match(s, j)
         if m:
             _apply_paren(m.group(1), person)

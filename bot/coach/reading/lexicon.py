@@ -296,6 +296,12 @@ _PREPOSITIONS = _set("for at with on in to from about by of into over after befo
 _NOT_JOB_WORDS = _set("i me my we you he she they him her them it is are was were be been 's lol haha hes shes theyre")
 
 
+def _plain_word(word: str) -> bool:
+    """Not a verb said as one: "seed partner", "support engineer" are jobs; "loves", "obsessed" are verbs."""
+    inflected = word.endswith("s") or (word.endswith("ed") and not word.endswith("eed"))
+    return word not in VERB_FORMS or not (inflected or len(word) <= 3)
+
+
 def _job_words_ok(words: list[str]) -> bool:
     """No verb, pronoun or past participle: "chidi is a lawyer" and "obsessed with sourdough" are not jobs; a job
     word last keeps a job whatever comes first ("hiring mgr", "purchasing manager", "talent acq")."""
@@ -304,7 +310,7 @@ def _job_words_ok(words: list[str]) -> bool:
         words
         and words[-1].lower().strip(".,") in _ROLE_WORDS
         and len(words) <= 3
-        and all(w.endswith("ing") or (w not in VERB_FORMS and w not in _NOT_JOB_WORDS) for w in head)
+        and all(w.endswith("ing") or (_plain_word(w) and w not in _NOT_JOB_WORDS) for w in head)
         and not any(w in ("a", "an", "the", "some") for w in head)
     ):
         return True

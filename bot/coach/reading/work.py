@@ -99,6 +99,16 @@ def company_typed(org: str) -> bool:
     return first[:1].isupper() and _not_a_city(org) and first.lower() not in FUNCTIONS
 
 
+# "got promoted to head buyer": the job they have now
+_PROMOTED = re.compile(r"(?:(?:got|was|just|been|has\s+been)\s+)*promoted\s+to\s+(?:an?\s+|the\s+)?(?P<role>.+)$", re.I)
+# "studying environmental science (at UCL)": a student of it
+_STUDYING = re.compile(
+    r"(?:studying|studies|studys|study)\s+(?P<what>[\w-]+(?:\s+[\w-]+){0,2}?)(?:\s+(?P<prep>at|@|in)\s*(?P<org>.+))?$",
+    re.I,
+)
+_NOT_STUDIED = _set("for to with hard abroad now together at in on a an the my his her their it")
+
+
 def for_a_name(org: str) -> bool:
     """ "buyer for lotte mart": the company they buy for; not "for games", "for the team", "for hire", "for sales"."""
     words = org.lower().split()
@@ -130,6 +140,12 @@ def job_said_otherwise(text: str) -> tuple[str, str] | None:
     m = _HEADS.match(text)
     if m and (not m.group("runs") or m.group("what").split()[-1].lower() in _UNITS):
         return f"head of {m.group('what')}", _org(m)
+    m = _PROMOTED.match(text)
+    if m:
+        return m.group("role").strip(" .,!?"), ""
+    m = _STUDYING.match(text)
+    if m and m.group("what").split()[0].lower() not in _NOT_STUDIED:
+        return f"{m.group('what')} student", _org(m)
     m = _TEACHES.match(text)
     if m:
         what = m.group("what") or ""

@@ -347,3 +347,41 @@ def test_who_said_after_a_name_is_about_them(line, who, role, company):
 def test_a_plus_ends_the_business_they_own():
     meeting = understand("the Okafor sisters (Ada & Chi) who own lagos bites + Tom Reed, a chef", TODAY).meeting
     assert meeting is not None and "Tom Reed" in [p.name for p in meeting.people]
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role", "company"),
+    [
+        ("met Hans Vogel, he is CTO in small startup name 'kleinbau', wants devs", "Hans Vogel", "CTO", "kleinbau"),
+        ("lunch w Aiko Mori, she now runs her own studio 'paper crane'", "Aiko Mori", "", "paper crane"),
+        ("Thabo at the career day, hiring grads, company is yoco", "Thabo", "", "yoco"),
+        ("met Ngozi Obi (postdoc, Univ of Ibadan) at the poster", "Ngozi Obi", "postdoc", "University of Ibadan"),
+        ("chatted w Reza Amini, phd student at shiraz uni", "Reza Amini", "phd student", "shiraz University"),
+    ],
+)
+def test_a_company_named_the_way_people_name_it(line, who, role, company):
+    got = person(line, who)
+    assert (got.role if role else "", got.company) == (role, company)
+
+
+def test_both_in_brackets_is_said_of_each_of_them():
+    meeting = understand("met Jon Ek + Ali Berg (both lawyers at Linklaters) at the bar", TODAY).meeting
+    assert meeting is not None
+    assert [(p.role, p.company) for p in meeting.people] == [("lawyer", "Linklaters")] * 2
+
+
+def test_of_a_company_after_two_names_is_said_of_both():
+    meeting = understand("pitch mtg w/ Jon Ek + Ali Berg of tidely, strong team", TODAY).meeting
+    assert meeting is not None and [p.company for p in meeting.people] == ["tidely", "tidely"]
+
+
+@pytest.mark.parametrize(
+    ("line", "where"),
+    [
+        ("At the allotment, a retired man named Frank Moss wants seeds", "the allotment"),
+        ("Lucy Hale at the chamber lunch said she'd stock our jam", "the chamber lunch"),
+    ],
+)
+def test_where_is_said_with_a_capital_or_before_a_verb(line, where):
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None and meeting.context == where

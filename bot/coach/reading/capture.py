@@ -49,6 +49,7 @@ from bot.coach.reading.people import _clean, _scan_name, _scan_people, tie_of_a_
 from bot.coach.reading.rest import _read_rest
 from bot.coach.reading.stopwords import is_not_a_name
 from bot.coach.reading.ties import mentioned_ties, said_whole, tie_pairs
+from bot.coach.reading.work import company_said
 
 # --- the whole line -------------------------------------------------------------------------------------------
 
@@ -224,7 +225,7 @@ _NOT_HEADINGS = re.compile(
     re.IGNORECASE,
 )
 _PLACE_IN = re.compile(
-    r"(?:^|\s)(?:at|@|in|on)\s+(?P<place>(?:the\s+)?(?:[^,.;:!?()]|(?<=\d)[:.](?=\d)){2,50}?)"
+    r"(?:^|\s)(?i:at|@|in|on)\s+(?P<place>(?:the\s+)?(?:[^,.;:!?()]|(?<=\d)[:.](?=\d)){2,50}?)"
     r"(?=\s*(?:,|:(?!\d)|;|\.(?!\d)|$|\s(?:with|w/?|i|I|we|today|yesterday|the\s+\w+\s+[A-Z]|-|—|–)\b))"
 )
 _INTRO_LEAD = re.compile(
@@ -394,7 +395,7 @@ def parse_meeting(text: str, today: date) -> Meeting:
     tie_pairs(s, meeting.people)
     said_whole(meeting.people)
     for person in meeting.people:
-        person.role = job_said(person.role)
+        person.role, person.company = job_said(person.role), company_said(person.company)
     return meeting
 
 
@@ -426,7 +427,7 @@ def understand(text: str, today: date) -> Understood:
     tie_pairs(s, meeting.people)
     said_whole(meeting.people)
     for person in meeting.people:
-        person.role = job_said(person.role)
+        person.role, person.company = job_said(person.role), company_said(person.company)
     return Understood(kind, meeting)
 
 

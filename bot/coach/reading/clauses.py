@@ -24,7 +24,7 @@ from bot.coach.reading.meeting import MAX_NAME_CHARS, PersonMention
 from bot.coach.reading.notes import Facts, extract_facts
 from bot.coach.reading.people import _scan_name
 from bot.coach.reading.stopwords import NOT_NAMES
-from bot.coach.reading.work import company_typed, job_said_otherwise
+from bot.coach.reading.work import NAMED_BUSINESS, company_typed, job_said_otherwise
 
 # --- who each clause is about ---------------------------------------------------------------------------------
 
@@ -135,6 +135,10 @@ def _role_in(text: str, linked: bool, plural: bool = False) -> tuple[str, str] |
     now = re.match(r"(?:now|currently)\s+(?=at\s|@)", text.strip(" .,!?"), re.IGNORECASE)
     linked = linked or bool(now)  # "now at MIT doing bio": where they are now
     text = re.sub(r"^(?:now|currently|also|still|actually)\s+", "", text.strip(" .,!?"), flags=re.IGNORECASE)
+    named = NAMED_BUSINESS.search(text)
+    if named:  # "he is CTO in small startup name 'datenwerk'", "running her own practice 'ma design'"
+        job = _role_in(text[: named.start()], True) or ("", "")
+        return ("" if job[0].lower().startswith("run") else job[0]), named.group("org")
     other = job_said_otherwise(text)
     if other:  # "works at Bolt in devrel", "heads model risk at UBS", "teaches piano"
         return other[0], _org_after(f"at {other[1]}") if other[1] else ""

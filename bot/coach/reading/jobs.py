@@ -48,6 +48,9 @@ def _is_role(words: list[str]) -> bool:
     return any(w.lower().strip(".,") in _ROLE_WORDS or _JOB_SHORTHAND.get(w.lower()) in _ROLE_WORDS for w in words)
 
 
+_SAID = _set("said says told tells gave gives sent sends met got made took wrote")
+
+
 def _scan_phrase(
     s: str, j: int, stop: frozenset[str], keep: frozenset[str] = frozenset(), done: bool = False
 ) -> tuple[str, int]:
@@ -65,7 +68,7 @@ def _scan_phrase(
             break  # a dash, a "+", an emoji: the phrase is over
         if (low in stop and low not in keep) or _DATE.match(s, m.start(1)):
             break
-        if done and words and low.endswith("ed") and low in VERB_FORMS and word.islower():
+        if done and words and word.islower() and (low in _SAID or (low.endswith("ed") and low in VERB_FORMS)):
             break
         if word.endswith(".") and len(word) > 2 and low.rstrip(".") not in _ABBREVIATIONS:
             words.append((word[:-1], m.end() - 1))  # a full stop ends the phrase
@@ -155,6 +158,12 @@ _JOB_FROM = re.compile(r"^(?:an?\s+|the\s+)?(?P<role>[\w-]+(?:\s+[\w-]+){0,2})\s
 _OWNER_TIE = re.compile(r"(?P<owner>[^\W\d_][\w\-]*)['’]s\s+" + _TIE, re.IGNORECASE)
 
 
+def _one_of_them(part: str) -> str:
+    """ "both designers at swiggy" -> "designer at swiggy": what each of them is."""
+    m = re.match(r"(?:both|all)\s+(?P<role>[\w-]+)s\b(?P<rest>.*)$", part, re.IGNORECASE)
+    return m.group("role") + m.group("rest") if m and m.group("role").lower() in _ROLE_WORDS else part
+
+
 def _apply_paren(inner: str, person: PersonMention) -> None:
     """ "(CTO, Globex)", "(product lead at Stripe)", "(Globex)", "(from Acme)"; not "(not that one lol)"."""
     parts = [re.sub(r"\s+now$", "", p.strip(), flags=re.I) for p in inner.split(",") if p.strip()]
@@ -197,6 +206,7 @@ def _apply_paren(inner: str, person: PersonMention) -> None:
     if len(parts) > 1 and any(p != q for p, q in zip(parts, now, strict=True)):
         parts = [q for p, q in zip(parts, now, strict=True) if p != q or not re.match(r"ex-|former\b|\w+\s+alumn", p)]
     parts = [p for p in parts if not re.match(r"(?:ex-|former\s|my\s|both\s+\w+$|married$)", p, re.I)] or parts
+    parts = [_one_of_them(p) for p in parts]  # "(married, both designers at swiggy)": each a designer
     first = re.sub(r"^from\s+", "", parts[0], flags=re.I)
     split = _split_role(first)
     if split:

@@ -214,6 +214,11 @@ _CLAUSE_VERB = re.compile(
 )
 
 
+# "Ravi + Mei Lin of kitepay", "(married, both designers at swiggy)": said of everyone named before
+_OF = re.compile(r"\s+of\s", re.IGNORECASE)
+_BOTH = re.compile(r"\(\s*(?:[^()]*,\s*)?(?:both|all)\s", re.IGNORECASE)
+
+
 def _scan_people(s: str, i: int) -> tuple[list[PersonMention], int, bool]:
     """ "Jane, Tom (CTO, Globex) and Ana from Acme" -> three people, the end offset, and lower-case typing.
 
@@ -246,7 +251,7 @@ def _scan_people(s: str, i: int) -> tuple[list[PersonMention], int, bool]:
             company=team,
         )
         j = _scan_attributes(s, found.end, person)
-        from_org = bool(_FROM.search(s, found.end, j))  # "Jonas + Ute from Zalando"
+        from_org = bool(_FROM.search(s, found.end, j) or _OF.match(s, found.end, j) or _BOTH.search(s, found.end, j))
         people.append(person)
         if len(people) >= MAX_PEOPLE:
             break
@@ -286,8 +291,9 @@ def _scan_people(s: str, i: int) -> tuple[list[PersonMention], int, bool]:
             person.company = person.company or partner.company
     last = people[-1]
     if len(people) > 1 and from_org and last.company and not any(p.company or p.role for p in people[:-1]):
-        for person in people[:-1]:  # "Jonas + Ute from Zalando": both
+        for person in people[:-1]:  # "Jonas + Ute from Zalando", "Ravi + Mei Lin of kitepay": both
             person.company = last.company
+            person.role = last.role if _BOTH.search(s, 0, j) else person.role  # "(both designers at swiggy)"
     return people, j, lowered
 
 

@@ -77,7 +77,7 @@ class _Rest:
                 return end, lambda: None
         m = _CONTEXT.match(s, j)
         if m and not self.context:
-            place, end = _scan_phrase(s, m.end(), _PHRASE_STOP | {"on"})
+            place, end = _scan_phrase(s, m.end(), _PHRASE_STOP | {"on"}, done=True)
             if place and (place.lower() in _NOT_PLACES or _TIME_OF_DAY.match(place)):
                 return end, lambda: None
             if place:

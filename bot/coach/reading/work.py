@@ -109,6 +109,37 @@ _STUDYING = re.compile(
 _NOT_STUDIED = _set("for to with hard abroad now together at in on a an the my his her their it")
 
 
+# "their company is takealot", "company: takealot"
+_COMPANY_IS = re.compile(
+    r"(?:(?:the|their|his|her|its)\s+)?(?:company|startup|employer)\s+(?:is|=|:)\s+(?P<org>[^'\"‘“].*)$", re.I
+)
+# "a small startup name 'datenwerk'", "her own practice 'ma design'": the business, by the name in quotes
+NAMED_BUSINESS = re.compile(
+    r"\b(?:startup|company|practice|firm|studio|agency|shop|chain|brand|business|store|bakery|cafe|café|label"
+    r"|restaurant|clinic|co)\s+(?:(?:called|named|name|is)\s+)?['\"‘“](?P<org>[^'\"’”]{2,40})['\"’”]",
+    re.I,
+)
+# "Univ of Lagos", "tehran uni", "boston consulting grp": the words of a company's name said whole
+_NAME_SHORTHAND = {
+    "univ": "University",
+    "univ.": "University",
+    "uni": "University",
+    "grp": "Group",
+    "intl": "International",
+}
+
+
+def company_said(org: str) -> str:
+    """A company's name with its shorthand said whole: "Univ of Lagos" -> "University of Lagos", "tehran uni" ->
+    "tehran University"; "Uni Oslo", said first, stays as typed (it is how that name is written)."""
+    words = org.split()
+    for k, word in enumerate(words):
+        low = word.lower()
+        if low in _NAME_SHORTHAND and not (low == "uni" and k == 0):
+            words[k] = _NAME_SHORTHAND[low]
+    return " ".join(words)
+
+
 def for_a_name(org: str) -> bool:
     """ "buyer for lotte mart": the company they buy for; not "for games", "for the team", "for hire", "for sales"."""
     words = org.lower().split()
@@ -140,6 +171,9 @@ def job_said_otherwise(text: str) -> tuple[str, str] | None:
     m = _HEADS.match(text)
     if m and (not m.group("runs") or m.group("what").split()[-1].lower() in _UNITS):
         return f"head of {m.group('what')}", _org(m)
+    m = _COMPANY_IS.match(text)
+    if m:
+        return "", m.group("org")
     m = _PROMOTED.match(text)
     if m:
         return m.group("role").strip(" .,!?"), ""

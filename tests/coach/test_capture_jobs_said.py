@@ -385,3 +385,23 @@ def test_of_a_company_after_two_names_is_said_of_both():
 def test_where_is_said_with_a_capital_or_before_a_verb(line, where):
     meeting = understand(line, TODAY).meeting
     assert meeting is not None and meeting.context == where
+
+
+@pytest.mark.parametrize(
+    ("line", "where"),
+    [
+        ("Had tea after school with Mrs Okoro, she runs the PTA", "school"),
+        ("photographed the spring gala, Dr. Ken Ito asked for prints", "the spring gala"),
+        ("covered the book fair today, met Lin Wu from Penguin", "the book fair"),
+        ("after lunch, met Lin Wu from Penguin", ""),
+    ],
+)
+def test_where_said_by_what_the_user_did_there(line, where):
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None and meeting.context == where
+
+
+def test_a_job_in_the_clause_after_and():
+    assert person("met Rita Gomes at the center, she's 80 and still teaches tango!", "Rita Gomes").role == (
+        "tango teacher"
+    )

@@ -216,9 +216,15 @@ def _read_introduced(s: str, today: date) -> Meeting | None:
 # "design meetup @ figma office:", "school gate -", "poster session @ CHI:": a heading that says where.
 _HEADING = re.compile(r"^(?P<head>[^.!?:;()—–]{2,60}?)\s*(?::|\s[-–—]+|[—–])\s")
 _EVENT_THEN_MET = re.compile(
-    r"^(?P<head>[^.!?:;(),—–]{2,40}?)\s*,\s*(?:met|meeting|talked\s+to|chatted\s+(?:with|w/?)|spoke\s+(?:to|with))\s*$",
+    r"^(?!(?:after|before|during|at|in|on)\b)(?P<head>[^.!?:;(),—–]{2,40}?)\s*,\s*(?:met|meeting|talked\s+to|chatted\s+(?:with|w/?)|spoke\s+(?:to|with))\s*$",
     re.IGNORECASE,
 )
+_DID_AT = re.compile(
+    r"\b(?:attended|photographed|shot|covered|hosted|visited|went\s+to)\s+(?P<place>[^,.;:!?()]{3,40}?)"
+    r"(?=\s*(?:[,.;:!?]|$|\s(?:today|yesterday|tonight|this|last)\b))",
+    re.IGNORECASE,
+)
+_AFTER_PLACE = re.compile(r"\b(?:after|before)\s+(?P<place>(?:the\s+)?[a-z]+)\b", re.IGNORECASE)
 _NOT_HEADINGS = re.compile(
     r"^(?:pls|please|note|reminder|remind|todo|to-do|fyi|btw|follow[\s-]?up|quick|q|ok|update|news|log|recap|ugh|omg"
     r"|also|so|and|hey|hi|thx|thanks)\b",
@@ -247,6 +253,12 @@ def _read_lead_in(text: str, today: date) -> tuple[str, date | None, str, bool]:
         head = heading.group("head").strip()
         if len(head.split()) <= 8 and not any(w.lower() in ("i", "i'm", "we") for w in head.split()):
             where = head
+    did = _DID_AT.search(words) if not where else None
+    if did and any(w.lower() in _EVENT_NOUNS | _PLACE_NOUNS for w in did.group("place").split()[-2:]):
+        where = did.group("place")  # "photographed the charity gala, ..."
+    after = _AFTER_PLACE.search(words) if not where else None
+    if after and after.group("place").split()[-1].lower() in _PLACE_NOUNS:
+        where = after.group("place")  # "had coffee after church with ...", not "after lunch"
     event = _EVENT_THEN_MET.match(text) if not where else None
     if event and any(w.lower() in _EVENT_NOUNS | _PLACE_NOUNS for w in event.group("head").split()):
         where = event.group("head")  # "rust nyc meetup, met Mei Lin Park"

@@ -75,6 +75,9 @@ _TIE_SAID = re.compile(
 )
 
 
+_AND_THEN = re.compile(
+    r"\band\s+(?:still\s+|also\s+|now\s+)?(?=(?:teaches|works|runs|heads|leads|owns|studies|is)\b)", re.IGNORECASE
+)
 _WHO = re.compile(r"(?:who|that)\s+(?:(?P<is>is|'s|was|are|were)\s+)?", re.IGNORECASE)
 
 
@@ -286,6 +289,9 @@ def _attribute(free: list[list[str]], people: list[PersonMention], today: date) 
             tied_to = tie.group("owner") or tie.group("owner2")
             subject[0].link_to, subject[0].link_as = tied_to, (tie.group("rel") or tie.group("rel2")).lower()
         job = _role_in(body, linked, plural=len(subject) > 1)
+        then = _AND_THEN.search(body) if job is None else None
+        if then:  # "she's 82 and still teaches knitting": the job is in the clause after "and"
+            job = _role_in(body[then.end() :], linked, plural=len(subject) > 1)
         if job:
             for person in subject:
                 upgrade = bool(job[1]) and id(person) not in jobs_with_org  # "speaker, ML at Avast": the later one

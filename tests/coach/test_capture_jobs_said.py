@@ -405,3 +405,32 @@ def test_a_job_in_the_clause_after_and():
     assert person("met Rita Gomes at the center, she's 80 and still teaches tango!", "Rita Gomes").role == (
         "tango teacher"
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role"),
+    [
+        ("met Luis Paz, he is designer senior, wants a mentor", "Luis Paz", "senior designer"),
+        ("meet Ana Reis on coworking, she is dev freelancer", "Ana Reis", "freelance developer"),
+        ("Tom Ng interns at Canva this summer", "Tom Ng", "intern"),
+        ("happy hour, I talk with Ines Sá, she is new in marketing team", "Ines Sá", "marketing"),
+        ("ran into my landlord Mr. Osei, rent going up", "Osei", "landlord"),
+        ("met Ada Lenz + the hiring mgr Dr. Ken Ito, decision soon", "Ken Ito", "hiring manager"),
+    ],
+)
+def test_jobs_said_in_the_order_and_words_people_use(line, who, role):
+    assert person(line, who).role == role
+
+
+@pytest.mark.parametrize(
+    ("line", "where"),
+    [
+        ("Lea Roth, journalist, caught me at web summit - wants a quote", "web summit"),
+        ("Jon Bell (partner, bain) gave me his card on the platform", "the platform"),
+        ("Jon Bell (partner, bain) emailed me on the 3rd about rates", ""),
+        ("Jon Bell (partner, bain) will find me at the next meetup", ""),
+    ],
+)
+def test_where_they_found_the_user(line, where):
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None and meeting.context == where

@@ -117,6 +117,9 @@ _PLACE_END = re.compile(
 _JOINED = re.compile(r"(?:[+&→,]|\band|\bwith|\bw/?)\s*$", re.IGNORECASE)
 
 
+_JOINED_PART = re.compile(r"[+&,;:(]|\s[-–—]\s|\b(?:and|with|w/)\s", re.IGNORECASE)
+
+
 def _more_people(s: str, meeting: Meeting) -> None:
     """Someone the line names after the people it was read for ("met Dana + the hiring mgr Dr. Paul Weiss", "Prof.
     Okonkwo wants a chapter, Dr. Hahn will send me her code") is saved too, when the name is clearly a person's: a
@@ -139,7 +142,8 @@ def _more_people(s: str, meeting: Meeting) -> None:
         joined = bool(_JOINED.search(s, 0, m.start()))  # "+ Kwame Das", "and his wife Ama Osei"
         if not (named.title or (whole and (joined or is_given_name(words[0]) or _NAMED_AFTER.search(s, 0, m.start())))):
             continue
-        meeting.people.append(PersonMention(named.name, title=named.title))
+        job = described_as(_JOINED_PART.split(s[: m.start()])[-1].lower())  # "+ the hiring mgr Dr. Paul Weiss"
+        meeting.people.append(PersonMention(named.name, title=named.title, role=job or ""))
         known.update(w.casefold() for w in words)
 
 

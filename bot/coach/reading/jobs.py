@@ -331,9 +331,16 @@ _HEADS = _set("vp svp evp avp head director dir chief of")
 _FIELD_OR_JOB = {"eng": ("engineering", "engineer"), "dev": ("dev", "developer")}
 
 
+# A job's kind said after it, as in French, Portuguese or Spanish: "developer junior", "dev freelancer".
+_KIND_AFTER = {"junior": "junior", "senior": "senior", "freelancer": "freelance", "freelance": "freelance"}
+
+
 def job_said(role: str) -> str:
-    """A job as it is said: shorthand written out, the user's capitals kept ("Eng Mgr" -> "Engineering Manager")."""
+    """A job as it is said: shorthand written out, the user's capitals kept ("Eng Mgr" -> "Engineering Manager"),
+    its kind before it ("developer junior" -> "junior developer")."""
     words = role.split()
+    if len(words) == 2 and words[1].lower() in _KIND_AFTER and _is_role(words[:1]):
+        words = [_KIND_AFTER[words[1].lower()], words[0]]
     said = []
     for k, word in enumerate(words):
         core = word.rstrip(".")

@@ -173,6 +173,7 @@ def _scan_lead_ins(s: str, i: int, person: PersonMention) -> tuple[int, str]:
             continue
         m = _MY_SOMEONE.match(s, i)
         if m:
+            person.role = person.role or tie_role(m.group("rel") or "")  # "my landlord mr. Feng", "my student Mo"
             i = m.end()
             continue
         m = _REL_OF.match(s, i)

@@ -13,6 +13,7 @@ from bot.coach.reading.jobs import _not_an_org, _scan_phrase, _scan_role
 from bot.coach.reading.lexicon import (
     _CHANNELS,
     _CONTEXT,
+    _DATE,
     _FROM,
     _GAP,
     _INTRODUCED_US,
@@ -32,6 +33,13 @@ from bot.coach.reading.meeting import (
 from bot.coach.reading.people import _scan_name
 
 _INTRO_WORD = re.compile(r"intro|referred", re.IGNORECASE)
+
+
+_ME_AT = re.compile(
+    r"\b(?P<verb>[a-z]+)\s+(?:me|us)\b(?:\s+[\w'’]+){0,3}?\s+(?:at|@|on)\s+(?P<place>(?:the\s+)?[^,.;:!?()]{3,40}?)\s*$",
+    re.IGNORECASE,
+)
+_DONE = re.compile(r"[a-z]+ed$|caught$|gave$|told$|met$|found$|saw$|sent$|took$|got$", re.IGNORECASE)
 
 
 class _Rest:
@@ -136,4 +144,9 @@ def _read_rest(
             rest.free.append([text, ""])
         in_text = True
         j = max(seg_end, j + 1)
+    for text, _ in rest.free if not rest.context else []:  # "caught me at techcrunch disrupt", "gave me his card on
+        place = _ME_AT.search(text)  # the platform": where they were
+        if place and _DONE.match(place.group("verb")) and not _DATE.match(place.group("place")):
+            rest.context = place.group("place")
+            break
     return rest

@@ -32,7 +32,9 @@ _WORK_AS = re.compile(
 # "work in SAP", "works on Nubank": a company said with a capital
 _WORK_IN_ORG = re.compile(rf"{_WORK}\s+(?:in|on)\s+(?P<org>.+)$", re.I)
 # "in sales", "in the finance team": the clause says only their team
-_IN_FIELD = re.compile(rf"in\s+{_FIELD}$", re.I)
+_IN_FIELD = re.compile(rf"(?:new\s+)?in\s+{_FIELD}$", re.I)
+# "interns part time at figma": an intern there
+_INTERNS = re.compile(r"(?:interns|interning)\b(?:\s+[\w-]+){0,3}?\s+(?:at|@|for)\s*(?P<org>.+)$", re.I)
 # "heads model risk at UBS", "runs the data team at Bolt": the head of it
 _HEADS = re.compile(
     r"(?:(?:heads|heading)\s+|(?P<runs>runs|running|leads|leading)\s+(?=the\s))(?:the\s+)?(?P<what>[\w&-]+(?:\s+[\w&-]+){0,3}?)"
@@ -171,6 +173,9 @@ def job_said_otherwise(text: str) -> tuple[str, str] | None:
     m = _HEADS.match(text)
     if m and (not m.group("runs") or m.group("what").split()[-1].lower() in _UNITS):
         return f"head of {m.group('what')}", _org(m)
+    m = _INTERNS.match(text)
+    if m:
+        return "intern", m.group("org")
     m = _COMPANY_IS.match(text)
     if m:
         return "", m.group("org")

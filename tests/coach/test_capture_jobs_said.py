@@ -434,3 +434,24 @@ def test_jobs_said_in_the_order_and_words_people_use(line, who, role):
 def test_where_they_found_the_user(line, where):
     meeting = understand(line, TODAY).meeting
     assert meeting is not None and meeting.context == where
+
+
+@pytest.mark.parametrize(
+    ("line", "role", "company"),
+    [
+        ("met Sam Lee (German engineer) at the fair", "German engineer", ""),
+        ("met Sam Lee (Brazilian designer) at the fair", "Brazilian designer", ""),
+        ("met Sam Lee (Catholic priest) at the fair", "Catholic priest", ""),
+        ("met Sam Lee (Atlassian designer) at the fair", "designer", "Atlassian"),
+        ("met Sam Lee, lawyer for free, nice", "lawyer for free", ""),
+        ("met Sam Lee, she works in Silicon Valley", "", ""),
+    ],
+)
+def test_a_nationality_a_region_or_a_price_is_no_company(line, role, company):
+    got = person(line, "Sam Lee")
+    assert (got.role, got.company) == (role, company)
+
+
+def test_a_time_in_a_talk_is_no_place():
+    meeting = understand("met Sam Lee, she told me at the end she's moving", TODAY).meeting
+    assert meeting is not None and meeting.context == ""

@@ -174,7 +174,7 @@ def _apply_paren(inner: str, person: PersonMention) -> None:
         parts = parts[1:]
         if not parts:
             return
-    at = re.match(r"(?:at|@)\s*(?P<org>[^,]+)$", parts[0], re.I) if len(parts) == 1 else None
+    at = re.match(r"(?:at\s+|@\s*)(?P<org>[^,]+)$", parts[0], re.I) if len(parts) == 1 else None
     if at:  # "Nkechi from legal (at vodafone)": the company; "legal" was the team
         if person.company.lower() in FUNCTIONS:
             person.role = person.role or person.company

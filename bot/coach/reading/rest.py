@@ -39,6 +39,7 @@ _ME_AT = re.compile(
     r"\b(?P<verb>[a-z]+)\s+(?:me|us)\b(?:\s+[\w'’]+){0,3}?\s+(?:at|@|on)\s+(?P<place>(?:the\s+)?[^,.;:!?()]{3,40}?)\s*$",
     re.IGNORECASE,
 )
+_NOT_AT = frozenset({"end", "start", "beginning", "moment", "time", "same"})  # "told me at the end"
 _DONE = re.compile(r"[a-z]+ed$|caught$|gave$|told$|met$|found$|saw$|sent$|took$|got$", re.IGNORECASE)
 
 
@@ -146,7 +147,10 @@ def _read_rest(
         j = max(seg_end, j + 1)
     for text, _ in rest.free if not rest.context else []:  # "caught me at techcrunch disrupt", "gave me his card on
         place = _ME_AT.search(text)  # the platform": where they were
-        if place and _DONE.match(place.group("verb")) and not _DATE.match(place.group("place")):
+        said = place.group("place").lower().split() if place else []
+        if place and _DONE.match(place.group("verb")) and not _DATE.match(place.group("place")) and not (
+            _PHRASE_STOP.intersection(said) or any("'" in w or "’" in w for w in said) or said[-1] in _NOT_AT
+        ):
             rest.context = place.group("place")
             break
     return rest

@@ -96,9 +96,10 @@ def _not_a_city(org: str) -> bool:
 
 
 def company_typed(org: str) -> bool:
-    """ "SAP", "Toyota", "Itaú": a company said after "in"/"on", which needs a capital (not "in general")."""
-    first = org.split()[0] if org.split() else ""
-    return first[:1].isupper() and _not_a_city(org) and first.lower() not in FUNCTIONS
+    """ "SAP", "Embraer", "Itaú": a company said after "in"/"on", one word with a capital (not "in general", "in
+    Berlin", "in Silicon Valley")."""
+    words = org.split()
+    return len(words) == 1 and words[0][:1].isupper() and _not_a_city(org) and words[0].lower() not in FUNCTIONS
 
 
 # "got promoted to head buyer": the job they have now
@@ -142,10 +143,39 @@ def company_said(org: str) -> str:
     return " ".join(words)
 
 
+_NOT_FOR_WHOM = _set("free hire fun life now sale rent money cash charity good real")
+# Nationalities and languages whose adjective is not the country's name grown ("French", "Dutch", "Greek")
+_PEOPLES = _set(
+    """french dutch swiss greek thai welsh irish scottish spanish polish danish swedish finnish turkish filipino
+    british english portuguese norwegian icelandic arab arabic hebrew latin catholic jewish muslim christian
+    hindu buddhist kiwi aussie"""
+)
+
+
+def a_people(word: str) -> bool:
+    """ "German", "Brazilian", "Japanese", "French": who someone is (or a language), never a company."""
+    low = word.lower()
+    if low in _PEOPLES:
+        return True
+    if not low.endswith(("an", "ese", "ish", "i", "ic")):
+        return False
+    return any(len(place) >= 4 and low[:4] == place[:4] for place in _countries())
+
+
+@cache
+def _countries() -> frozenset[str]:
+    table = importlib.resources.files("tzdata").joinpath("zoneinfo", "iso3166.tab").read_text(encoding="utf-8")
+    return frozenset(
+        re.sub(r"\s*\(.*\)", "", line.split("\t", 1)[1]).strip().lower()
+        for line in table.splitlines()
+        if not line.startswith("#") and "\t" in line
+    )
+
+
 def for_a_name(org: str) -> bool:
     """ "buyer for lotte mart": the company they buy for; not "for games", "for the team", "for hire", "for sales"."""
     words = org.lower().split()
-    if not words or len(words) > 3 or words[0] in NOT_NAMES or words[0] in _JOB_FIELDS:
+    if not words or len(words) > 3 or words[0] in NOT_NAMES | _JOB_FIELDS | _NOT_FOR_WHOM:
         return False
     return not any(w.endswith("s") and not w.endswith("ss") for w in words) and _not_a_city(org)
 
@@ -212,7 +242,7 @@ def company_then_job(inner: str) -> tuple[str, str] | None:
         low = word.lower()
         if not word[:1].isupper() or low in _JOB_FIELDS or low in _ROLE_WORDS or low in _ROLE_MODIFIERS:
             break
-        if word in _ACRONYM_ROLES or low in _ACRONYMS or not _not_a_city(word):
+        if word in _ACRONYM_ROLES or low in _ACRONYMS or not _not_a_city(word) or a_people(word):
             break
         k += 1
     rest = words[k:]

@@ -455,3 +455,39 @@ def test_a_nationality_a_region_or_a_price_is_no_company(line, role, company):
 def test_a_time_in_a_talk_is_no_place():
     meeting = understand("met Sam Lee, she told me at the end she's moving", TODAY).meeting
     assert meeting is not None and meeting.context == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role"),
+    [
+        ("drinks w/ the Klarna crew: Ida, Jon & Mo, all frontend. ida's leaving", "Jon", "frontend"),
+        ("met Ida Berg + Jon Moe, all in sales, want a demo", "Jon Moe", "sales"),
+    ],
+)
+def test_all_of_them_in_one_team(line, who, role):
+    assert person(line, who).role == role
+
+
+@pytest.mark.parametrize(
+    ("line", "where"),
+    [
+        ("expo day 2 so tired my feet hurt lol ok: Ines Roy (buyer, Coop) wants samples", "expo"),
+        ("summit recap i am exhausted: Ines Roy (buyer, Coop) wants samples", "summit"),
+    ],
+)
+def test_a_long_heading_keeps_the_event_it_opens_with(line, where):
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None and meeting.context == where
+
+
+@pytest.mark.parametrize(
+    ("line", "company"),
+    [
+        ("today i meet Rosa Lima, she is CMO in quintoandar, she want designers", "quintoandar"),
+        ("today i meet Rosa Lima, she is CTO in fintech", ""),
+        ("today i meet Rosa Lima, she is PM in payments", ""),
+        ("today i meet Rosa Lima, she is CEO in lisbon", ""),
+    ],
+)
+def test_a_title_in_a_company_typed_in_lower_case(line, company):
+    assert person(line, "Rosa Lima").company == company

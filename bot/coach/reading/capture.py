@@ -257,6 +257,9 @@ def _read_lead_in(text: str, today: date) -> tuple[str, date | None, str, bool]:
         head = heading.group("head").strip()
         if len(head.split()) <= 8 and not any(w.lower() in ("i", "i'm", "we") for w in head.split()):
             where = head
+        else:  # "trade fair day 3 feet dead 😩 quick ones:": the event it opens with
+            opening = next((k for k, w in enumerate(head.split()[:3]) if w.lower() in _EVENT_NOUNS), None)
+            where = " ".join(head.split()[: opening + 1]) if opening is not None else ""
     did = _DID_AT.search(words) if not where else None
     if did and any(w.lower() in _EVENT_NOUNS | _PLACE_NOUNS for w in did.group("place").split()[-2:]):
         where = did.group("place")  # "photographed the charity gala, ..."

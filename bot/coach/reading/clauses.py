@@ -24,12 +24,12 @@ from bot.coach.reading.meeting import MAX_NAME_CHARS, PersonMention
 from bot.coach.reading.notes import Facts, extract_facts
 from bot.coach.reading.people import _scan_name
 from bot.coach.reading.stopwords import NOT_NAMES
-from bot.coach.reading.work import NAMED_BUSINESS, company_typed, job_said_otherwise
+from bot.coach.reading.work import NAMED_BUSINESS, a_company_word, company_typed, job_said_otherwise, team_word
 
 # --- who each clause is about ---------------------------------------------------------------------------------
 
 _SUBJECT = re.compile(
-    r"(?:(?:and|but|also|oh|btw|plus)\s+)?(?:(?P<pron>she|he|they|both|both\s+of\s+them|(?P<typo>shes|hes|theyre))|(?P<name>[^\W\d_][\w\-]*))"
+    r"(?:(?:and|but|also|oh|btw|plus)\s+)?(?:(?P<pron>she|he|they|both|both\s+of\s+them|all|all\s+of\s+them|(?P<typo>shes|hes|theyre))|(?P<name>[^\W\d_][\w\-]*))"
     r"(?P<is>['’]s|['’]re|\s+is|\s+are|\s+was|\s+were)?(?=\s|$)\s*",
     re.IGNORECASE,
 )
@@ -187,6 +187,9 @@ def _role_in(text: str, linked: bool, plural: bool = False) -> tuple[str, str] |
         org = _org_after(rest)
     else:
         org = _org_after(rest)
+    lower = re.match(r"in\s+([a-z][\w-]*)\s*$", rest.strip(" .,!?"))
+    if not org and lower and words[-1] in _ACRONYM_ROLES and a_company_word(lower.group(1)):
+        org = lower.group(1)  # "she is CMO in ifood": a title, then the company typed in lower case
     if plural and words[-1].lower().endswith("s") and len(words[-1]) > 3:
         words[-1] = words[-1][:-1]
         role = " ".join(words)
@@ -194,6 +197,8 @@ def _role_in(text: str, linked: bool, plural: bool = False) -> tuple[str, str] |
     if _role_word(words[-1]) or _role_word(words[0]) or at_org:  # "ML at Avast"; not "bday party for Zayn"
         return role, org
     if linked and m and len(words) <= 3:  # "she's a soprano", "he's the dentist"
+        return role, org
+    if plural and len(words) <= 2 and team_word(words[-1]):  # "Yuki, Kenta & Sarah, all backend"
         return role, org
     return None
 
@@ -263,7 +268,8 @@ def _attribute(free: list[list[str]], people: list[PersonMention], today: date) 
             m = _SUBJECT.match(text)
             if m and m.group("pron"):
                 pron = m.group("pron").lower().replace("shes", "she").replace("hes", "he")
-                subject = list(people) if pron.startswith("both") else (current[:1] if current else people[:1])
+                everyone = pron.startswith(("both", "all"))
+                subject = list(people) if everyone else (current[:1] if current else people[:1])
                 if pron in ("she", "he") and len(people) > 1 and _pronoun(subject[0]) not in ("", pron):
                     fits = [p for p in people if _pronoun(p) == pron]  # "Marco and his wife Giulia, ..., she is"
                     subject = fits[-1:] or subject
@@ -275,7 +281,7 @@ def _attribute(free: list[list[str]], people: list[PersonMention], today: date) 
                     subject = [named]
             if subject is not None and m is not None:
                 body, linked = text[m.end() :], bool(m.group("is") or m.group("typo"))
-                if m.group("pron") and m.group("pron").lower().startswith(("both", "they")):
+                if m.group("pron") and m.group("pron").lower().startswith(("both", "they", "all")):
                     linked = linked or bool(re.match(r"(?:at|@|with)\s", body))  # "both at intercom"
         if subject is None:
             subject = current

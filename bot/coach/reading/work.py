@@ -15,7 +15,7 @@ from functools import cache
 
 from bot.coach.reading.lexicon import _ACRONYM_ROLES, _ROLE_MODIFIERS, _ROLE_WORDS, FUNCTIONS, _set
 from bot.coach.reading.places import GAZETTEER, city_names
-from bot.coach.reading.shorthand import _ACRONYMS
+from bot.coach.reading.shorthand import _ACRONYMS, SECTORS
 from bot.coach.reading.stopwords import NOT_NAMES
 
 # A team's field said after "in": "in devrel", "in HR", "in the finance team", "in PM".
@@ -89,6 +89,14 @@ def _places() -> frozenset[str]:
         names.add(re.sub(r"\s*\(.*\)", "", country).lower())
         names.update(part.lower() for part in re.findall(r"\((.*?)\)", country))
     return frozenset(names)
+
+
+_TECH_TEAMS = _set("backend frontend fullstack full-stack infra infrastructure data mobile web platform devops ml ai")
+
+
+def team_word(word: str) -> bool:
+    """ "backend", "sales", "PM": what a team does, said of the people in it ("all backend", "both in sales")."""
+    return _field(word) or word.lower() in _TECH_TEAMS
 
 
 def _not_a_city(org: str) -> bool:
@@ -169,6 +177,21 @@ def _countries() -> frozenset[str]:
         re.sub(r"\s*\(.*\)", "", line.split("\t", 1)[1]).strip().lower()
         for line in table.splitlines()
         if not line.startswith("#") and "\t" in line
+    )
+
+
+def a_company_word(word: str) -> bool:
+    """ "ifood", "nubank": a word typed in lower case that can only be a name (not an everyday word, a field, a
+    kind of company, a place or a plural)."""
+    low = word.lower()
+    return not (
+        low in NOT_NAMES
+        or low in _JOB_FIELDS
+        or low in SECTORS
+        or low in _NOT_FOR_WHOM
+        or (low.endswith("s") and not low.endswith("ss"))
+        or not _not_a_city(low)
+        or a_people(low)
     )
 
 

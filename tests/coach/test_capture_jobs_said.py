@@ -491,3 +491,16 @@ def test_a_long_heading_keeps_the_event_it_opens_with(line, where):
 )
 def test_a_title_in_a_company_typed_in_lower_case(line, company):
     assert person(line, "Rosa Lima").company == company
+
+
+@pytest.mark.parametrize(
+    ("line", "role", "company"),
+    [
+        ("today i meet Rosa Lima, she is engineer of nubank, she like music", "engineer", "nubank"),
+        ("today i meet Rosa Lima, she is researcher of ai", "researcher of ai", ""),
+        ("today i meet Rosa Lima, she is teacher of english", "teacher of english", ""),
+    ],
+)
+def test_of_a_company_after_a_job_held_there(line, role, company):
+    got = person(line, "Rosa Lima")
+    assert (got.role, got.company) == (role, company)

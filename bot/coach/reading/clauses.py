@@ -78,6 +78,8 @@ _TIE_SAID = re.compile(
 _AND_THEN = re.compile(
     r"\band\s+(?:still\s+|also\s+|now\s+)?(?=(?:teaches|works|runs|heads|leads|owns|studies|is)\b)", re.IGNORECASE
 )
+# Jobs held at a company, whose "of" names it ("recruiter of amazon"); not "teacher of english", "head of design".
+_WORKS_FOR = _set("recruiter engineer developer dev designer analyst consultant intern employee scientist researcher")
 _WHO = re.compile(r"(?:who|that)\s+(?:(?P<is>is|'s|was|are|were)\s+)?", re.IGNORECASE)
 
 
@@ -181,6 +183,8 @@ def _role_in(text: str, linked: bool, plural: bool = False) -> tuple[str, str] |
     of = re.match(r"of\s+(.+)$", rest, re.IGNORECASE)
     if of and words[-1].lower() in _OF_ORG_ROLES:  # "founder of Tiny Co": the company
         org = _org_after("at " + of.group(1))
+    elif of and words[-1].lower() in _WORKS_FOR and len(of.group(1).split()) == 1 and a_company_word(of.group(1)):
+        org = of.group(1).strip(" .,!?")  # "he is recruiter of amazon": the company, said as in another language
     elif of:  # "head of people at Monzo": part of the job
         more, rest = _phrase_until(of.group(1), _ROLE_PHRASE_STOP - {"&"})
         role, words = f"{role} of {more}", [*words, "of", *more.split()]

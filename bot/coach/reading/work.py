@@ -189,6 +189,8 @@ def a_company_word(word: str) -> bool:
         or low in _JOB_FIELDS
         or low in SECTORS
         or low in _NOT_FOR_WHOM
+        or low in _TECH_TEAMS
+        or low in _ACRONYMS
         or (low.endswith("s") and not low.endswith("ss"))
         or not _not_a_city(low)
         or a_people(low)

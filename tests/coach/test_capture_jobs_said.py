@@ -504,3 +504,27 @@ def test_a_title_in_a_company_typed_in_lower_case(line, company):
 def test_of_a_company_after_a_job_held_there(line, role, company):
     got = person(line, "Rosa Lima")
     assert (got.role, got.company) == (role, company)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "met Ewa Nowak from Kraków, she is a dentist",
+        "met Ewa Nowak from krakow, she is a dentist",
+        "met Ewa Nowak from Brazil, she is a dentist",
+    ],
+)
+def test_from_a_city_or_a_country_is_no_company(line):
+    assert person(line, "Ewa Nowak").company == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "where"),
+    [
+        ("finally met Ada Lenz in person, she wants a demo", ""),
+        ("Library: Ms. Ada Lenz asked me to read stories on Saturdays", "Library"),
+    ],
+)
+def test_no_place_that_is_a_manner_or_a_time(line, where):
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None and meeting.context == where

@@ -40,7 +40,7 @@ from bot.coach.reading.meeting import (
 )
 from bot.coach.reading.shorthand import company_name
 from bot.coach.reading.stopwords import NOT_NAMES, VERB_FORMS
-from bot.coach.reading.work import company_then_job, company_typed, for_a_name
+from bot.coach.reading.work import a_place, company_then_job, company_typed, for_a_name
 
 
 def _is_role(words: list[str]) -> bool:
@@ -278,6 +278,9 @@ def _scan_attributes(s: str, j: int, person: PersonMention) -> int:
         m = _FROM.match(s, j)
         if m and not person.company:
             org, end = _scan_phrase(s, m.end(), _PHRASE_STOP | _FROM_STOP, done=True)
+            if org and a_place(org):  # "brand designer from wellington", "Ana from Brazil": where they are from
+                j = end
+                continue
             field = _FROM_TEAM.match(org)
             if field and field.group("field").lower() in FUNCTIONS:
                 person.role, j = person.role or field.group("field"), end

@@ -281,7 +281,7 @@ _EVENT_NOUNS = _set(
 _TIME_OF_DAY = re.compile(
     r"(?:noon|midday|midnight|lunch(?:time)?|dinner|night|\d{1,2}(?::\d\d)?\s*(?:am|pm)?|\d{1,2}h)$", re.I
 )
-_NOT_PLACES = frozenset({"the phone", "phone", "the call", "a call"})
+_NOT_PLACES = frozenset({"the phone", "phone", "the call", "a call", "person", "real life", "the flesh"})
 _POSSESSIVE_INTRO = re.compile(r"['’]s(?:\s+intro(?:duction)?)?\b", re.IGNORECASE)
 _INTRODUCED_US = re.compile(r"^(?P<who>.{1,80}?)\s+introduced\s+(?:us|me|me\s+to\s+\w+)$", re.IGNORECASE)
 _CONTEXT = re.compile(r"\s*(?:at|@|during|in|on)\s+", re.IGNORECASE)

@@ -39,7 +39,10 @@ _ME_AT = re.compile(
     r"\b(?P<verb>[a-z]+)\s+(?:me|us)\b(?:\s+[\w'’]+){0,3}?\s+(?:at|@|on)\s+(?P<place>(?:the\s+)?[^,.;:!?()]{3,40}?)\s*$",
     re.IGNORECASE,
 )
-_NOT_AT = frozenset({"end", "start", "beginning", "moment", "time", "same"})  # "told me at the end"
+# "told me at the end", "asked me to read on Saturdays": a time, not a place
+_NOT_AT = frozenset({"end", "start", "beginning", "moment", "time", "same", "weekends", "weekdays", "mornings",
+                     "evenings", "nights", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays",
+                     "sundays"})  # fmt: skip
 _DONE = re.compile(r"[a-z]+ed$|caught$|gave$|told$|met$|found$|saw$|sent$|took$|got$", re.IGNORECASE)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import importlib.resources
 import re
+import unicodedata
 from functools import cache
 
 from bot.coach.reading.lexicon import _ACRONYM_ROLES, _ROLE_MODIFIERS, _ROLE_WORDS, FUNCTIONS, _set
@@ -88,7 +89,7 @@ def _places() -> frozenset[str]:
         country = line.split("\t", 1)[1].strip()
         names.add(re.sub(r"\s*\(.*\)", "", country).lower())
         names.update(part.lower() for part in re.findall(r"\((.*?)\)", country))
-    return frozenset(names)
+    return frozenset(_fold(name) for name in names)
 
 
 _TECH_TEAMS = _set("backend frontend fullstack full-stack infra infrastructure data mobile web platform devops ml ai")
@@ -99,8 +100,18 @@ def team_word(word: str) -> bool:
     return _field(word) or word.lower() in _TECH_TEAMS
 
 
+def _fold(name: str) -> str:
+    """ "Kraków" -> "krakow": a place's name however its accents are typed."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+
+
 def _not_a_city(org: str) -> bool:
-    return org.strip(" .,!?").lower() not in _places()
+    return _fold(org.strip(" .,!?")) not in _places()
+
+
+def a_place(name: str) -> bool:
+    """ "wellington", "Brazil", "São Paulo": a big city or a country."""
+    return not _not_a_city(name)
 
 
 def company_typed(org: str) -> bool:

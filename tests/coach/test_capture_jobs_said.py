@@ -27,6 +27,7 @@ def person(text: str, who: str):  # type: ignore[no-untyped-def]
         ("Priyanka Rao - research sci @ Meta - wants our dataset", "Priyanka Rao", "research scientist"),
         ("lunch w Ola Nordmann, talent acq at Equinor", "Ola Nordmann", "talent acquisition"),
         ("met Kim Olsen, sr product mgr at Zalando", "Kim Olsen", "senior product manager"),
+        ("met Kim Olsen, biz dev mgr at Zalando", "Kim Olsen", "business development manager"),
     ],
 )
 def test_shorthand_in_a_job_is_said_whole(line, who, role):
@@ -528,3 +529,8 @@ def test_from_a_city_or_a_country_is_no_company(line):
 def test_no_place_that_is_a_manner_or_a_time(line, where):
     meeting = understand(line, TODAY).meeting
     assert meeting is not None and meeting.context == where
+
+
+def test_a_job_said_as_a_job_outranks_what_they_run():
+    got = person("met Dora Wills at the shelter, she runs the night shift, retired nurse like me", "Dora Wills")
+    assert got.role == "retired nurse"

@@ -48,7 +48,7 @@ _RUNS = re.compile(
 )
 _ARTICLE_ROLE = re.compile(r"(?:an?|the|my(?:\s+new)?|our|their|his|her)\s+", re.IGNORECASE)
 _ROLE_PHRASE_STOP = _set(
-    """at @ for on in with and & + who but there lol haha lmao which that from of so obviously too now since
+    """at @ for on in with and & + who but there lol haha lmao which that from of so obviously too now since like
     who's whose here"""
 )
 # "a big fan of", "a huge help": after "is a", words that start something other than a job.
@@ -305,7 +305,8 @@ def _attribute(free: list[list[str]], people: list[PersonMention], today: date) 
         if job:
             for person in subject:
                 upgrade = bool(job[1]) and id(person) not in jobs_with_org  # "speaker, ML at Avast": the later one
-                if job[0] and (not person.role or upgrade):
+                doing = _RUNS.match(person.role) and not _RUNS.match(job[0])  # "runs the Tuesday shift, retired
+                if job[0] and (not person.role or upgrade or doing):  # teacher like me": the job said as a job
                     person.role = job[0][:MAX_NAME_CHARS]
                 if job[1] and (not person.company or upgrade):
                     person.company = job[1][:MAX_NAME_CHARS]

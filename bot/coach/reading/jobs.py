@@ -341,6 +341,7 @@ _KIND_AFTER = {"junior": "junior", "senior": "senior", "freelancer": "freelance"
 def job_said(role: str) -> str:
     """A job as it is said: shorthand written out, the user's capitals kept ("Eng Mgr" -> "Engineering Manager"),
     its kind before it ("developer junior" -> "junior developer")."""
+    role = re.sub(r"\bbiz\s*dev\b", "business development", role, flags=re.IGNORECASE)  # not a developer
     words = role.split()
     if len(words) == 2 and words[1].lower() in _KIND_AFTER and _is_role(words[:1]):
         words = [_KIND_AFTER[words[1].lower()], words[0]]

@@ -1,6 +1,8 @@
 """What someone does, said in the other ways people say it: "works at Bolt in devrel", "works in finance at Aramco",
-"Leo in sales", "he works in Petrobras like geologist", "she is engineer in Toyota", "heads model risk",
-"runs the data team", "teaches piano", "(NIH program officer)".
+"Leo in sales", "he works in Petrobras like geologist", "she is engineer in Embraer", "heads model risk",
+"runs the data team", "teaches piano", "(NIH program officer)", "CTO in small startup name 'datenwerk'"; and the words
+that are no company however they are placed: a big city or a country ("a nurse in Leeds", "from Kraków"), a
+nationality ("(German engineer)"), a field of work ("(Software engineer)").
 
 Each reader takes a clause (its subject and "is" already read) and returns (role, company), either of which may be
 "", or None when the clause does not say a job this way. Companies come back as typed; the caller trims them.

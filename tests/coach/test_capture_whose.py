@@ -21,6 +21,10 @@ TODAY = date(2026, 3, 4)  # a Wednesday
         ("he'll intro me to his manager next week", "intro me to his manager"),
         ("she's sending the contract fri", "send the contract"),
         ("happy to intro us to her syndicate", "intro us to her syndicate"),
+        # "can" and "could" say what they will do for the user, with or without "she says"
+        ("she says can help me with my visa forms", "help me with my visa forms"),
+        ("he could refer me to the platform team", "refer me to the platform team"),
+        ("she can send me the floor plans", "send me the floor plans"),
     ],
 )
 def test_what_they_offer_or_promise_is_theirs_never_the_users(note, theirs):
@@ -160,3 +164,30 @@ def test_what_they_offer_is_kept_as_their_offer(note, offer):
 
 def test_what_the_user_offered_is_not_theirs():
     assert extract_facts("i offered a 30 min session fri", TODAY).offers == []
+
+
+@pytest.mark.parametrize(
+    ("line", "promise"),
+    [
+        # a promise the name cuts in two is read whole, the name said as a pronoun, the day as its due day
+        ("remind me to call Ana tomorrow about the lease", ("call her about the lease", "2026-03-05")),
+        ("I'll send Marco the deck by fri", ("send him the deck", "2026-03-06")),
+        ("need to return the drill to Tomasz on sat", ("return the drill to him", "2026-03-07")),
+        ("I have to ring Dr. Osei in 3 days re the invoice", ("ring them re the invoice", "2026-03-07")),
+    ],
+)
+def test_a_promise_around_the_name_is_read_whole(line, promise):
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None
+    [person] = meeting.people
+    assert [(p.text, p.due_on) for p in meeting.promises_of(person)] == [promise]
+    assert meeting.when == TODAY  # the day was the promise's, not a meeting's
+
+
+def test_a_name_after_a_finished_promise_is_not_pulled_into_it():
+    meeting = understand("need to send the deck tonight. Ana from Acme wants it", TODAY).meeting
+    assert meeting is not None
+    assert [(p.text, p.due_on) for p in meeting.promises_of(meeting.people[0])] == [("send the deck", "2026-03-04")]
+    heading = understand("follow up: Hamid from the meetup last thurs wants our playbook. send by fri", TODAY).meeting
+    assert heading is not None and heading.when == date(2026, 2, 26)  # the meeting's day, after a heading
+    assert ("send our playbook", "2026-03-06") in [(p.text, p.due_on) for p in heading.promises_of(heading.people[0])]

@@ -28,15 +28,17 @@ from datetime import date
 from bot.coach.errors import NotUnderstood
 from bot.coach.reading.clauses import _attribute, _merge
 from bot.coach.reading.dates import day_at, find_day
-from bot.coach.reading.given_names import is_given_name
+from bot.coach.reading.given_names import is_given_name, pronoun_of
 from bot.coach.reading.jobs import job_said
 from bot.coach.reading.lexicon import (
     _EVENT_NOUNS,
+    _GAP,
     _INTRODUCED_ME_TO,
     _LEAD,
     _LEAD_JUNK,
     _MEAL,
     _PLACE_NOUNS,
+    _SEGMENT_END,
     _TALK,
     _TIE,
     _X_INTRODUCED_ME,
@@ -46,7 +48,8 @@ from bot.coach.reading.meeting import HINT, MAX_PEOPLE, Meeting, PersonMention, 
 from bot.coach.reading.mentions import described_as, first_person
 from bot.coach.reading.notes import extract_facts
 from bot.coach.reading.people import _clean, _scan_name, _scan_people, tie_of_a_person
-from bot.coach.reading.rest import _read_rest
+from bot.coach.reading.promises import runs_on
+from bot.coach.reading.rest import _read_rest, _Rest
 from bot.coach.reading.stopwords import is_not_a_name
 from bot.coach.reading.ties import mentioned_ties, said_whole, tie_pairs
 from bot.coach.reading.work import company_said
@@ -62,7 +65,7 @@ def _read(
         return None
     rest = _read_rest(s, j, people, lowered, today, by_introduces)
     if lead_in:  # what was said before the first name is said about them too ("remind me to call Ana")
-        rest.free.insert(0, [lead_in, ", "])
+        rest.free.insert(0, [_through_the_names(lead_in, s, (start, j), people, rest), ", "])
     _attribute(rest.free, people, today)
     notes = rest.notes()
     facts = extract_facts(notes, today)
@@ -77,6 +80,39 @@ def _read(
         notes=notes,
         mentioned=_mentioned(s, people),
     )
+
+
+# After the names, words that say who they are rather than finish a promise: "Ana from Acme", "Ana's".
+_NOT_THE_ACTION = re.compile(r"(?:from|at|@|of|is|was|who|\(|['’]s)(?!\w)", re.IGNORECASE)
+_HER = frozenset({"mrs", "ms", "miss", "frau", "madame", "mme", "sra", "srta", "senora", "señora", "dame"})
+_HIM = frozenset({"mr", "herr", "sir", "monsieur", "senor", "señor", "sr"})
+
+
+def _through_the_names(lead_in: str, s: str, at: tuple[int, int], people: list[PersonMention], rest: _Rest) -> str:
+    """A promise the names cut in two, read whole: "remind me to call" Ana "tomorrow about the lease" -> "remind me
+    to call her tomorrow about the lease" (the names said as a pronoun, the day the promise's, not a meeting's)."""
+    start, j = at
+    if not runs_on(lead_in) or not re.search(r"[\w'’]\s*$", s[:start]):  # "follow up: Hamid ...": a heading
+        return lead_in
+    seg = _SEGMENT_END.search(s, j)
+    end = seg.start() if seg else len(s)
+    after = s[j:end].strip()
+    if _NOT_THE_ACTION.match(after):
+        after = ""
+    if after and rest.free and after.endswith(rest.free[0][0]):
+        rest.free.pop(0)  # read here, with the words before the name
+    said = day_at(s, _GAP.match(s, j).end(), rest.today, "past")  # type: ignore[union-attr]  # always matches
+    if after and said is not None and said.end <= end and rest.when == said.day:
+        rest.when = None
+    return " ".join(w for w in (lead_in, _object_pronoun(people), after) if w)
+
+
+def _object_pronoun(people: list[PersonMention]) -> str:
+    if len(people) != 1:
+        return "them"
+    title = people[0].title.lower().rstrip(".")
+    said = "she" if title in _HER else "he" if title in _HIM else pronoun_of(people[0].name.split()[0])
+    return {"she": "her", "he": "him"}.get(said, "them")
 
 
 # "the meetup of python", "the event of startups": a place said the other way round ("python meetup").

@@ -77,7 +77,7 @@ _THEY_WILL = (
     r"|\s+can|\s+could)"
     r"|(?:offered|offer|offers|promised|agreed|volunteered)\s+(?:to\s+me\s+)?(?:me\s+)?to"
     r"|(?:is|'s|’s)\s+(?:happy|glad|keen|willing|going)\s+to|happy\s+to|glad\s+to"
-    r"|(?:can|could)\s+(?=(?:intro|introduce|refer|help|get|send|share|review|look|check|put|connect|host|teach|show"
+    r"|(?:can|could)(?=\s+(?:intro|introduce|refer|help|get|send|share|review|look|check|put|connect|host|teach|show"
     r"|lend|give|shoot|stage|do)\b))\s+"
 )
 _THEY_DO = r"\b(?P<theydo>(?:she|he|they)(?:'s|’s|\s+is|\s+are)\s+(?=(?:sending|bringing|emailing|sharing|getting)\b))"
@@ -159,6 +159,13 @@ def _requests(text: str, today: date | None) -> list[_Request]:
 
 
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|n't|n’t|\bnever|\bno)\s+$", re.IGNORECASE)
+
+
+def runs_on(text: str) -> bool:
+    """True when ``text`` stops inside a promise ("remind me to call", "I'll send"): a name typed next is its
+    object, and the words after the name finish it ("... Ana tomorrow about the lease")."""
+    text = text.rstrip()
+    return any(_to_boundary(text, m.end(), _PROMISE_END) >= len(text) for m in _PROMISE.finditer(text + " "))
 
 
 def _as_action(action: str) -> str:

@@ -191,3 +191,83 @@ def test_a_name_after_a_finished_promise_is_not_pulled_into_it():
     heading = understand("follow up: Hamid from the meetup last thurs wants our playbook. send by fri", TODAY).meeting
     assert heading is not None and heading.when == date(2026, 2, 26)  # the meeting's day, after a heading
     assert ("send our playbook", "2026-03-06") in [(p.text, p.due_on) for p in heading.promises_of(heading.people[0])]
+
+
+@pytest.mark.parametrize(
+    ("note", "mine"),
+    [
+        # the user's present, ongoing or "can", is a promise with a day to do it by
+        ("i'm drafting the budget by 3/20", [("draft the budget", "2026-03-20")]),
+        ("I'm sending her the lease on monday", [("send her the lease", "2026-03-09")]),
+        ("i can help him move on saturday", [("help him move", "2026-03-07")]),
+        # "said I'd" is the user's word given, reported
+        ("said i'd send the quote tmrw", [("send the quote", "2026-03-05")]),
+        # "I owe her" after what they want: that is what is owed
+        ("wants our price list, I owe her by fri", [("send our price list", "2026-03-06")]),
+        # without a day these are habits and abilities, and what someone else said of the user is not a promise
+        ("i'm reading a great book on negotiation", []),
+        ("I can swim", []),
+        ("she said I'd love the place", []),
+        # "his" what? said alone, a morning would read cut off
+        ("i review his by friday", []),
+    ],
+)
+def test_the_users_word_in_every_tense(note, mine):
+    assert [(p.text, p.due_on) for p in extract_facts(note, TODAY).promise_items] == mine
+
+
+@pytest.mark.parametrize(
+    ("note", "theirs", "mine"),
+    [
+        # the day said in the next breath is the promise's day
+        ("I'll send him the photos 📸 sat", [], [("send him the photos", "2026-03-07")]),
+        (
+            "asked me to judge the pitch night, deadline march 20. said yes",
+            [],
+            [("judge the pitch night", "2026-03-20")],
+        ),
+        (
+            "she'll send me the brief, I send her my rates. both by fri",
+            [("send me the brief", "2026-03-06")],
+            [("send her my rates", "2026-03-06")],
+        ),
+        (
+            "offered to walk me through the codebase, she's free 3/12",
+            [("walk me through the codebase", "2026-03-12")],
+            [],
+        ),
+        # a day in the next breath that starts something else is not the promise's
+        ("I'll send him the photos, sat next to his wife", [], [("send him the photos", "")]),
+    ],
+)
+def test_a_day_said_just_after_the_promise_is_its_day(note, theirs, mine):
+    facts = extract_facts(note, TODAY)
+    assert [(p.text, p.due_on) for p in facts.their_items] == theirs
+    assert [(p.text, p.due_on) for p in facts.promise_items] == mine
+
+
+@pytest.mark.parametrize(
+    ("note", "theirs"),
+    [
+        # kept as an action said well, however it was typed
+        ("he will present me to his director", "introduce me to his director"),
+        ("she can look my essay tonight", "look at my essay"),
+        ("offered to host me for a 3-wk residency", "host me for a 3-week residency"),
+        # what they offered, said as what they will give
+        ("she offered a free portfolio review", "give me a free portfolio review"),
+        ("he offered us a discount on the venue", "give us a discount on the venue"),
+    ],
+)
+def test_their_promise_is_kept_as_an_action_said_well(note, theirs):
+    assert theirs in extract_facts(note, TODAY).theirs
+
+
+def test_a_number_and_its_unit_typed_together_are_said_apart():
+    [item] = extract_facts("asked for a 5min video. doing it fri", TODAY).promise_items
+    assert (item.text, item.due_on) == ("send a 5 min video", "2026-03-06")
+
+
+def test_a_day_after_the_users_offer_is_the_offers_not_the_meetings():
+    meeting = understand("met Ruth at the library. I offered to run a workshop, first Saturday of May.", TODAY).meeting
+    assert meeting is not None and meeting.when == TODAY
+    assert [(p.text, p.due_on) for p in meeting.promises_of(meeting.people[0])] == [("run a workshop", "2026-05-02")]

@@ -52,3 +52,24 @@ def test_sat_is_still_saturday_when_said_as_a_day():
 def test_an_offer_said_of_them_is_theirs_and_comes_without_its_emoji():
     facts = extract_facts("pitch practice w/ Dr. Eze - offered to review my deck 🙏", TODAY)
     assert facts.theirs == ["review my deck"] and facts.promises == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("first thursday of april", "2026-04-02"),
+        ("the last friday of march", "2026-03-27"),
+        ("2nd monday in may", "2026-05-11"),
+        ("first Thursday of July", "2026-07-02"),
+    ],
+)
+def test_a_weekday_of_a_month(text, day):
+    found = find_day(text, TODAY, prefer="future")
+    assert found is not None and found.day.isoformat() == day
+
+
+def test_day_n_is_a_deadline_day_of_the_month():
+    found = find_day("I send him the plans day 25", TODAY, prefer="future")
+    assert found is not None and found.day.isoformat() == "2026-03-25"
+    assert find_day("day 2 of the conference", TODAY, prefer="future") is None
+    assert find_day("met her on day 3", TODAY, prefer="past") is None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from bot.coach.reading.dates import DATE_PHRASE
 from bot.coach.reading.shorthand import tidy
 
 
@@ -111,7 +112,7 @@ def cut_short(said: str, source: str) -> list[str]:
     """The places where ``said`` repeats a run of ``source`` (at least one word that is not a stop word, possessives
     read alike: "her deck" is "your deck") and then stops where ``source`` went on inside the same phrase: "hoping to
     find a product marketing." from "looking for a product marketing lead". Each as "...<run> | <next word>"."""
-    out_raw, src_raw = words(said), words(tidy(source))
+    out_raw, src_raw = words(said), words(tidy(DATE_PHRASE.sub(" . ", source)))  # a day ends a phrase ("link | day 5")
     out, src = [_norm(t) for t in out_raw], [_norm(t) for t in src_raw]
     found: list[str] = []
     whole_until = 0  # the words of a run found whole are not checked again inside it

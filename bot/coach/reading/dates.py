@@ -131,6 +131,7 @@ DATE_PHRASE = re.compile(
     r"|(?P<edge>(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<edge_of>week|month|day)|eow|eom)"
     rf"|(?:the\s+)?end\s+of\s+(?P<edge_month>{_MO})\b"
     r"|(?P<rel>last|past|this|next|coming)\s+(?P<rel_unit>week(?:end)?|wk|month|mo|year|yr)\b"
+    rf"|(?:the\s+)?(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|last)\s+(?P<nth_wd>{_WD})\s+(?:of|in)\s+(?P<nth_m>{_MO})\b"
     rf"|(?:(?P<wd_rel>last|past|this|next|coming)\s+)?(?P<wd>{_WD})\b\.?(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|(?:the\s+)?{_ORD.format('d1')}\s+(?:of\s+)?(?P<m1>{_MO})\b\.?(?:,?\s+(?P<y1>\d{{4}}))?"
     rf"|(?P<m2>{_MO})\.?\s+(?:the\s+)?{_ORD.format('d2')}\b{_NOT_A_UNIT}(?:,?\s+(?P<y2>\d{{4}}))?"
@@ -142,6 +143,7 @@ DATE_PHRASE = re.compile(
     r"|(?:(?<=by\s)|(?<=on\s)|(?<=before\s)|(?<=until\s)|(?<=till\s))(?P<d6>[0-3]?\d)(?:st|nd|rd|th)?\b"
     r"(?![/.:]\d|\s*(?:%|k\b|am\b|pm\b|units?\b|ppl\b|people\b|min|hours?|days?|weeks?|months?|years?|ave|st\b"
     r"|street|floor|fl\b|place|row|road|rd\b))"
+    r"|day\s+(?P<d7>[0-3]?\d)\b(?![/.:]\d|\s*(?:of|in|at|and|to|or)\b)"
     r")(?![\w'’])",
     re.IGNORECASE,
 )
@@ -240,6 +242,10 @@ def _resolve(m: re.Match[str], today: date, prefer: str) -> date | None:
                 return _add_months(today.replace(day=1), 1)
             return _add_months(today, step)
         return _add_months(today, 12 * step)
+    if g("nth"):
+        return _nth_weekday(g("nth").lower(), g("nth_wd"), g("nth_m"), today, prefer)
+    if g("d7"):  # "I send it day 20", as people say it in Spanish or Portuguese: a day of the month, said ahead
+        return _day_of_month(int(g("d7")), today, "future") if prefer == "future" else None
     if g("wd"):
         target = _WEEKDAY_NUMBERS[g("wd").lower().rstrip(".")]
         rel = (g("wd_rel") or "").lower()
@@ -293,18 +299,47 @@ def _resolve(m: re.Match[str], today: date, prefer: str) -> date | None:
         year = today.year + (1 if prefer == "future" and month < today.month else 0)
         return date(year, month, calendar.monthrange(year, month)[1])
     if g("d5") or g("d6"):
-        day = int(g("d5") or g("d6"))
-        if not 1 <= day <= 31:
-            return None
-        found = _safe(today.year, today.month, day)
-        if prefer == "past" and (found is None or found > today):
-            prev = _add_months(today.replace(day=1), -1)
-            return _safe(prev.year, prev.month, day)
-        if prefer == "future" and (found is None or found < today):
-            nxt = _add_months(today.replace(day=1), 1)
-            return _safe(nxt.year, nxt.month, day)
-        return found
+        return _day_of_month(int(g("d5") or g("d6")), today, prefer)
     return None
+
+
+def _day_of_month(day: int, today: date, prefer: str) -> date | None:
+    """ "the 20th": this month's, or the month before or after when that way points past it."""
+    if not 1 <= day <= 31:
+        return None
+    found = _safe(today.year, today.month, day)
+    if prefer == "past" and (found is None or found > today):
+        prev = _add_months(today.replace(day=1), -1)
+        return _safe(prev.year, prev.month, day)
+    if prefer == "future" and (found is None or found < today):
+        nxt = _add_months(today.replace(day=1), 1)
+        return _safe(nxt.year, nxt.month, day)
+    return found
+
+
+_NTH = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}
+
+
+def _nth_weekday(nth: str, weekday: str, month_name: str, today: date, prefer: str) -> date | None:
+    """ "the first Thursday of July", "last friday of march": that day of the month, in the year the way points."""
+    month = _MONTH_NUMBERS[month_name.lower().rstrip(".")[:3]]
+    target = _WEEKDAY_NUMBERS[weekday.lower().rstrip(".")]
+
+    def in_year(year: int) -> date:
+        if nth == "last":
+            end = date(year, month, calendar.monthrange(year, month)[1])
+            return end - timedelta(days=(end.weekday() - target) % 7)
+        first = date(year, month, 1)
+        return first + timedelta(days=(target - first.weekday()) % 7 + 7 * _NTH[nth])
+
+    found = in_year(today.year)
+    if found.month != month:  # no fifth one
+        return None
+    if prefer == "future" and found < today:
+        return in_year(today.year + 1)
+    if prefer == "past" and found > today:
+        return in_year(today.year - 1)
+    return found
 
 
 def find_day(text: str, today: date, prefer: str = "past", start: int = 0, end: int | None = None) -> DayPhrase | None:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from bot.coach.reading.dates import DATE_PHRASE
+from bot.coach.reading.birthdays import on_the_birthday, read_birthday
 from bot.coach.reading.interests import WANT_TO_DO, _interests
 from bot.coach.reading.promises import PromiseItem, _promises
 from bot.coach.reading.shorthand import tidy
@@ -332,37 +332,6 @@ def _offers(text: str, taken: list[tuple[int, int]], asked: list[str]) -> list[s
     return found
 
 
-# --- birthdays ------------------------------------------------------------------------------------------------
-
-_BIRTHDAY = re.compile(
-    r"\b(?:b-?days?|b['’]day|birthday|bday|bd)\b(?:\s+(?:is|was|falls))?(?:\s+(?:on|in))?\s*:?\s*", re.IGNORECASE
-)
-
-
-def _birthday(text: str, taken: list[tuple[int, int]]) -> str:
-    for m in _BIRTHDAY.finditer(text):
-        date_match = DATE_PHRASE.match(text, m.end())
-        if not date_match:
-            continue
-        g = date_match.group
-        month = day = 0
-        if g("m1") or g("m2"):
-            from bot.coach.reading.dates import _MONTH_NUMBERS  # the month table lives with the date reader
-
-            name = (g("m1") or g("m2")).lower().rstrip(".")
-            month = _MONTH_NUMBERS.get(name, _MONTH_NUMBERS.get(name[:3], 0))
-            day = int(g("d1") or g("d2"))
-        elif g("slash"):
-            first, second = (int(x) for x in g("slash").split("/")[:2])
-            month, day = (second, first) if first > 12 else (first, second)
-        elif g("iso"):
-            _, month, day = (int(x) for x in g("iso").split("-"))
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            taken.append((m.start(), date_match.end()))
-            return f"{month:02d}-{day:02d}"
-    return ""
-
-
 def extract_facts(text: str, today: date | None = None) -> Facts:
     """Interests, needs, offers, the user's promises (due dates need ``today``), wins and a birthday in ``text``.
 
@@ -373,9 +342,9 @@ def extract_facts(text: str, today: date | None = None) -> Facts:
     if not text:
         return Facts()
     taken: list[tuple[int, int]] = []
-    birthday = _birthday(text, taken)
+    birthday = read_birthday(text, taken, today)
     talks = _interests(text, taken, talks_only=True)  # "doing a talk on pricing" is their topic, not a to-do
-    said = _promises(text, taken, today)
+    said = on_the_birthday(_promises(text, taken, today), birthday, today)
     promises = [p for p in said if p.whose == "mine"][:MAX_ITEMS]
     theirs = [p for p in said if p.whose == "theirs"][:MAX_ITEMS]
     wins = _wins(text, taken)

@@ -12,7 +12,7 @@ import re
 from datetime import date
 from typing import NamedTuple
 
-from bot.coach.reading.dates import find_day
+from bot.coach.reading.dates import day_at, find_day
 from bot.coach.reading.shorthand import tidy
 from bot.coach.reading.spans import (
     _CLAUSE_SPLIT,
@@ -27,6 +27,7 @@ from bot.coach.reading.spans import (
     _to_boundary,
     _user_said,
 )
+from bot.coach.reading.verbs import plain_verb
 
 
 class PromiseItem(NamedTuple):
@@ -50,6 +51,8 @@ _TOLD = (
     r"I\s*(?:'d|’d|\s+would|'ll|’ll|\s+will)\s+"
 )
 _PROMISED_TO = r"\b(?:promised|offered|agreed|committed)\s+to\s+"
+# The user's word, reported: "said i'd send rates tmrw" (a "she" before "said" makes it someone else's words).
+_SAID_I = r"\b(?:said|say|says)\s+(?:that\s+)?I\s*(?:'d|’d|\s+would|'ll|’ll|\s+will)\s+"
 _PROMISED_OBJ = r"\bpromised\s+(?P<obj>" + _OBJECT_PRONOUNS + r")\s+(?!to\b|that\b|I\b)"
 # Subject-less to-dos, only at the start of a clause: "need to send him my CV", "should follow up".
 _CLAUSE_START = (
@@ -80,6 +83,11 @@ _THEY_WILL = (
     r"|(?:can|could)(?=\s+(?:intro|introduce|refer|help|get|send|share|review|look|check|put|connect|host|teach|show"
     r"|lend|give|shoot|stage|do)\b))\s+"
 )
+# What they offered: "she offered a mock interview", "offered us a discount" (the user's own offer is read apart).
+_THEY_OFFERED = (
+    r"\b(?:offered|offers)\s+(?:(?P<given>me|us)\s+)?"
+    r"(?!(?:to|that|it|this|him|her|them|you|and|but|if|me|us|up|back)\b)(?=[\w$€£])"
+)
 _THEY_DO = r"\b(?P<theydo>(?:she|he|they)(?:'s|’s|\s+is|\s+are)\s+(?=(?:sending|bringing|emailing|sharing|getting)\b))"
 # What they told the user to do is the user's to-do ("she said apply by oct 15", "told me to email her my cv",
 # "said to email him"); what the user told them to do is theirs ("told her to email me her CV").
@@ -91,11 +99,22 @@ _SAID_DO = r"\b(?:(?:told|asked)\s+me\s+to|said\s+to|(?:said|says|say)\s+(?=" + 
 _TOLD_THEM = r"\btold\s+(?:her|him|them)\s+to\s+"
 # The user's plain present, as people type who learned English later or write in a hurry: "i send him my cv until
 # friday", "refer me if i send resume tonight". A promise only with a day to do it by, or after "if".
-_I_DO = r"\bI\s+(?=(?:send|do|answer|call|email|pay|help|bring|make|write|share|give|book|finish|prepare)\b)"
+# "I'm meeting her friday", "i'm flying to Lagos on the 3rd": plans of the user's own, not promises to anyone.
+_SEEING = (
+    r"(?:meeting|seeing|having|going|grabbing|visiting|flying|travell?ing|leaving|coming|staying|attending|starting"
+    r"|working|moving|off|out|back|away|free|busy|hosting|speaking|presenting|interviewing|taking\s+off)\b"
+)
+_I_DO = (
+    r"\bI\s+(?=(?:send|do|answer|call|email|pay|help|bring|make|write|share|give|book|finish|prepare|review)\b)"
+    r"|\bI(?:'m|’m|\s+am|m)\s+(?!" + _SEEING + r")(?=[a-z]+ing\b)"  # "i'm writing the intro by 5/8"
+    r"|\bI\s+can\s+(?=[a-z])"  # "i can help him saturday"
+)
 _PROMISE = re.compile(
-    "|".join(f"(?P<p{i}>{p})" for i, p in enumerate((_TOLD, _I_WILL, _PROMISED_TO, _PROMISED_OBJ, _TODO, _OWE)))
+    "|".join(
+        f"(?P<p{i}>{p})" for i, p in enumerate((_TOLD, _I_WILL, _PROMISED_TO, _PROMISED_OBJ, _TODO, _OWE, _SAID_I))
+    )
     + f"|(?P<said_do>{_SAID_DO})|(?P<told_them>{_TOLD_THEM})|(?P<i_do>{_I_DO})"
-    + f"|(?P<imp>{_IMPERATIVE})|(?P<theirs>{_THEY_WILL})|(?P<their_do>{_THEY_DO})",
+    + f"|(?P<imp>{_IMPERATIVE})|(?P<theirs>{_THEY_WILL})|(?P<their_do>{_THEY_DO})|(?P<offered>{_THEY_OFFERED})",
     re.IGNORECASE,
 )
 # A promise also ends where an emoji, a "+" or an "if I" starts the next thought ("forward my CV ✌️ follow up in 10
@@ -120,6 +139,7 @@ _BASE_VERBS = {
     "booking": "book", "dropping": "drop", "bringing": "bring", "doing": "do", "writing": "write",
     "introducing": "introduce", "paying": "pay", "invoicing": "invoice", "making": "make", "putting": "put",
 }  # fmt: skip
+_WHOSE_THING = re.compile(r"\b(?:his|hers|theirs|mine|ours|yours)$", re.IGNORECASE)
 _TO_ME = re.compile(r"^\S+(?:\s+(?:over|up|back))?\s+(?:me|us)\b", re.IGNORECASE)
 
 
@@ -129,7 +149,7 @@ _REQUEST = re.compile(
     r"(?P<obj>(?!(?:to|me|us|you|him|her|them|if|whether|about|for|a\s+lot)\b)[^,.;:!?()\n]+)",
     re.IGNORECASE,
 )
-_BARE = re.compile(r"^(?:send|do|do\s+it|send\s+it|send\s+them|doing\s+it)$", re.IGNORECASE)
+_BARE = re.compile(r"^(?:send|do|do\s+it|send\s+it|send\s+them|doing\s+it|owe\s+(?:her|him|them))$", re.IGNORECASE)
 _I_SAID_DAY = re.compile(r"\bi\s+said\s+", re.IGNORECASE)
 MAX_REQUEST_WORDS = 7
 
@@ -168,13 +188,49 @@ def runs_on(text: str) -> bool:
     return any(_to_boundary(text, m.end(), _PROMISE_END) >= len(text) for m in _PROMISE.finditer(text + " "))
 
 
+_PRESENT_ME = re.compile(r"^present\s+(me|us)\s+to\b", re.IGNORECASE)  # "he will present me to his boss"
+_LOOK_AT = re.compile(r"^look\s+(?=(?:my|our|the|his|her|their|your|this|that|these|those|a|an|it)\b)", re.I)
+_GLUED_UNIT = re.compile(r"\b(\d+)(mins?|hrs?|h)\b", re.IGNORECASE)  # "a 2min loom" -> "a 2 min loom"
+_WEEKS = re.compile(r"\b(\d+)(-|\s*)wks?\b", re.IGNORECASE)  # "a 2-wk visit" -> "a 2-week visit"
+
+
 def _as_action(action: str) -> str:
-    """ "sending the signed SAFE" -> "send the signed SAFE", "snd him hubspot guide" -> "send him HubSpot guide"."""
+    """ "sending the signed SAFE" -> "send the signed SAFE", "snd him hubspot guide" -> "send him HubSpot guide",
+    "present me to his boss" -> "introduce me to his boss", "look my contract" -> "look at my contract"."""
     verb, _, rest = action.partition(" ")
-    base = _BASE_VERBS.get(verb.lower())
+    low = verb.lower()
+    base = _BASE_VERBS.get(low) or (plain_verb(low) if low.endswith("ing") else "")
     if base:
         action = f"{base} {rest}".strip()
+    action = _LOOK_AT.sub("look at ", _PRESENT_ME.sub(r"introduce \1 to", action))
+    action = _GLUED_UNIT.sub(r"\1 \2", action)
+    action = _WEEKS.sub(lambda m: f"{m.group(1)}-week" if m.group(2) == "-" else f"{m.group(1)} weeks", action)
     return tidy(re.sub(r"\bw\b(?=\s+\w)", "with", action))
+
+
+# The day said in the next breath is the promise's: "I'll send the photos 📸 sat", "review for TOCHI, deadline june
+# 1", "offered to review my profile, she's free 12/2", and for all of them: "..., I send him ours. both by fri".
+_NEXT_BREATH = re.compile(
+    r"[\s,.;:!?()\-–—\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff]*"
+    r"(?P<both>(?:both|all|each)\s+)?"
+    r"(?:(?:deadline|due)\s*:?\s*|(?:she|he|they)(?:'s|’s|\s+is|\s+are|'re|’re)\s+free\s+)?",
+    re.IGNORECASE,
+)
+_BREATH_END = re.compile(
+    r"\s*(?:[,.;!?\n)]|$|\s[-–—]\s|[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff])"
+)
+_SENTENCE_END = re.compile(r"[.!?\n]\s")
+
+
+def _next_breath(text: str, end: int, today: date | None) -> tuple[str, bool]:
+    """The day said just after a promise ends, when that is all the next words say, and whether it is for "both"."""
+    if today is None or end >= len(text):
+        return "", False
+    m = _NEXT_BREATH.match(text, end)
+    day = day_at(text, m.end(), today, "future") if m else None
+    if m is None or day is None or not _BREATH_END.match(text, day.end):
+        return "", False
+    return day.day.isoformat(), bool(m.group("both"))
 
 
 def _someone_else_said(text: str, start: int) -> bool:
@@ -205,6 +261,7 @@ def _with_due(action: str, today: date | None) -> PromiseItem:
 
 def _promises(text: str, taken: list[tuple[int, int]], today: date | None = None) -> list[PromiseItem]:
     found: list[PromiseItem] = []
+    starts: list[int] = []  # where each found promise was said
     asked = _requests(text, today)
     filled: set[int] = set()  # the requests a bare "send by wed" or "i said monday" took
 
@@ -217,12 +274,13 @@ def _promises(text: str, taken: list[tuple[int, int]], today: date | None = None
         request = wanted_before(m.start())
         if day is not None and day.start == m.end() and request is not None:
             filled.add(request.start)
-            found.append(PromiseItem(f"send {request.what}", day.day.isoformat()))
+            found.append(PromiseItem(_as_action(f"send {request.what}"), day.day.isoformat()))
+            starts.append(m.start())
             taken.append((m.start(), day.end))
     for m in _PROMISE.finditer(text):
         if not _free(taken, m.start(), m.end()):
             continue
-        theirs = bool(m.group("theirs") or m.group("their_do") or m.group("told_them"))
+        theirs = bool(m.group("theirs") or m.group("their_do") or m.group("told_them") or m.group("offered"))
         if theirs and _user_said(text, m.start()):
             continue  # "I offered to": the user's, read by _I_WILL
         if m.group("said_do") or m.group("told_them"):
@@ -241,27 +299,40 @@ def _promises(text: str, taken: list[tuple[int, int]], today: date | None = None
             start = m.start("owe")
         elif m.group("obj"):
             prefix = f"get {m.group('obj').lower()} "
+        elif m.group("offered"):  # "she offered a mock interview": what she will give
+            prefix = f"give {(m.group('given') or 'me').lower()} "
         end = _to_boundary(text, start, _PROMISE_END)
         if not theirs and m.group("p4") and m.group().strip().lower() == "will":
             # "..., will intro me to their category manager", "dr. okonkwo (career services) will look over my cv"
             theirs = bool(_TO_ME.match(text[start:end]) or text[: m.start()].rstrip().endswith(")"))
         if not theirs:  # what they promise is often an offer too ("happy to intro", "can help with"): read it again
             taken.append((m.start(), end))
-        for part in _SECOND_ACTION.split(text[start:end]):
+        parts = _SECOND_ACTION.split(text[start:end])
+        breath, both = _next_breath(text, end, today)
+        for n, part in enumerate(parts):
             action = _tidy(prefix + _clip_words(part, MAX_ACTION_WORDS))
             if not action:  # "I'll." says nothing to keep
                 continue
             item = _with_due(action, today)
+            if breath and not item.due_on and n == len(parts) - 1:
+                item = item._replace(due_on=breath)
             if m.group("i_do") and not item.due_on and not re.search(r"\bif\s*$", text[: m.start()], re.I):
                 continue  # "i send newsletters": a habit, not a promise
             item = item._replace(text=_as_action(item.text))
+            if _WHOSE_THING.search(item.text):
+                continue  # "i review his by thurs": his what, the line says elsewhere; said alone it reads cut off
             request = wanted_before(m.start()) if not theirs and _BARE.match(item.text) else None
             if request is not None:  # "wants our sourcing playbook. send by wed": send that
                 filled.add(request.start)
-                item = item._replace(text=f"send {request.what}", due_on=item.due_on or request.due_on)
+                item = item._replace(text=_as_action(f"send {request.what}"), due_on=item.due_on or request.due_on)
             found.append(item._replace(whose="theirs") if theirs else item)
+            starts.append(m.start())
+        if both:  # "both by fri": each promise of the sentence that has no day of its own
+            said = max((s.end() for s in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
+            dated = zip(found, starts, strict=True)
+            found = [p._replace(due_on=breath) if at >= said and not p.due_on else p for p, at in dated]
     for request in asked:  # "wants the data room by fri": the user's to send, by then
         fresh = request.start not in filled and not any(request.what in p.text for p in found)
         if request.due_on and fresh and _free(taken, request.start, request.start + 1):
-            found.append(PromiseItem(f"send {request.what}", request.due_on))
+            found.append(PromiseItem(_as_action(f"send {request.what}"), request.due_on))
     return found

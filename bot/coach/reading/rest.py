@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
+from bot.coach.reading.birthdays import names_a_birthday
 from bot.coach.reading.dates import day_at
 from bot.coach.reading.jobs import _not_an_org, _scan_phrase, _scan_role
 from bot.coach.reading.lexicon import (
@@ -31,6 +32,7 @@ from bot.coach.reading.meeting import (
     PersonMention,
 )
 from bot.coach.reading.people import _scan_name
+from bot.coach.reading.promises import runs_on
 
 _INTRO_WORD = re.compile(r"intro|referred", re.IGNORECASE)
 
@@ -61,7 +63,9 @@ class _Rest:
         self, s: str, j: int, people: list[PersonMention], lowered: bool
     ) -> tuple[int, Callable[[], None]] | None:
         """A recognised clause starting at ``j``: its end and how to record it (the caller may decline)."""
-        found = day_at(s, j, self.today, "past") if self.when is None else None
+        # "I offered to talk, first Thursday of July", "bday tomorrow (aug 19)": the day is theirs, not the meeting's
+        owed = bool(self.free) and (runs_on(self.free[-1][0]) or names_a_birthday(self.free[-1][0]))
+        found = day_at(s, j, self.today, "past") if self.when is None and not owed else None
         if found is not None:
             return found.end, lambda: setattr(self, "when", found.day)
         m = _VIA.match(s, j)

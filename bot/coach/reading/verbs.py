@@ -1,0 +1,30 @@
+"""Verbs as a promise is kept: the action in its plain form ("writing the intro" -> "write the intro", "he reviews
+mine" -> "review"), and whether a word can be one ("design it" is an action; "beers" and "feedback" are things).
+
+A promise is said back in the second person ("You told Ana you'd write the intro", "Ana said they'd review your
+portfolio"), which needs the plain form of its verb. English has too many verbs, and too many irregular ones
+("putting", "making", "writing", "sends"), for a hand-kept table: lemminflect's dictionary knows them. It loads in
+about half a second, so it is read the first time a verb needs it, never at import.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+@lru_cache(maxsize=4096)
+def plain_verb(word: str) -> str:
+    """The plain form of ``word`` when it is a verb ("writing" -> "write", "sends" -> "send", "review" -> "review"),
+    else "" ("beers", "feedback", "coffee")."""
+    low = word.lower()
+    if not low.isalpha() or len(low) < 2:
+        return ""
+    from lemminflect import getAllLemmas  # loaded on first use: see the module's docstring
+
+    lemmas = getAllLemmas(low, upos="VERB").get("VERB", ())
+    return lemmas[0] if lemmas else ""
+
+
+def is_plain_verb(word: str) -> bool:
+    """True for a verb in its plain form ("design", "send"), false for "sends", "writing" or "beers"."""
+    return plain_verb(word) == word.lower() != ""

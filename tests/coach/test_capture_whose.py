@@ -271,3 +271,32 @@ def test_a_day_after_the_users_offer_is_the_offers_not_the_meetings():
     meeting = understand("met Ruth at the library. I offered to run a workshop, first Saturday of May.", TODAY).meeting
     assert meeting is not None and meeting.when == TODAY
     assert [(p.text, p.due_on) for p in meeting.promises_of(meeting.people[0])] == [("run a workshop", "2026-05-02")]
+
+
+@pytest.mark.parametrize(
+    ("note", "mine"),
+    [
+        # a thing and its day, as a clause of its own, is the user's to-do
+        ("tough call. counter-proposal by 3/31", [("send the counter-proposal", "2026-03-31")]),
+        ("said yes to the panel, bio by friday", [("send the bio", "2026-03-06")]),
+        ("grant report due by april 2", [("send the grant report", "2026-04-02")]),
+        # but not what someone else needs by a day, nor a deed (read as one)
+        ("she needs 4 volunteers by friday", []),
+        ("apply by friday", [("apply", "2026-03-06")]),
+        # the user's pledge is the user's promise
+        ("I'm in for 10k", [("invest 10k", "")]),
+        # a deed with nothing to do it to takes what they asked for
+        ("wants a quote for the fit-out. said I'd confirm by fri", [("confirm a quote for the fit-out", "2026-03-06")]),
+        # the stop after a title is no end
+        ("told her i'd connect her w Dr. Ng by the 20th", [("connect her with Dr. Ng", "2026-03-20")]),
+    ],
+)
+def test_the_users_to_dos_said_without_a_verb_of_their_own(note, mine):
+    assert [(p.text, p.due_on) for p in extract_facts(note, TODAY).promise_items] == mine
+
+
+def test_the_users_pledge_is_not_theirs():
+    from bot.coach.reading.commitments import read_commitments
+
+    assert [c.kind for c in read_commitments("great pitch, I'm in for 10k", "Ana", TODAY)] == []
+    assert {c.kind for c in read_commitments("great pitch, she's in for 10k", "Ana", TODAY)} == {"got", "theirs"}

@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from bot.coach.reading.dates import find_day
 from bot.coach.reading.notes import PromiseItem, extract_facts
+from bot.coach.reading.spans import _user_said
 
 THEIR_DEFAULT_DAYS = 7  # a promise made to the user without a day: checked on a week later
 PLEDGE_CHECK_DAYS = 21  # a pledge: whether the money came in, three weeks on
@@ -131,8 +132,8 @@ def read_commitments(text: str, first: str, today: date) -> list[Commitment]:
 
     refused = _PASS.search(text)
     for m in _PLEDGE.finditer(text):
-        if refused or _NOT_NOW.search(text[: m.start()]):
-            continue
+        if refused or _NOT_NOW.search(text[: m.start()]) or _user_said(text, m.start()):
+            continue  # "I'm in for 25k" is the user's pledge, a promise of theirs (todos.py)
         amount = " ".join(m.group("amount").split())
         found.append(Commitment("got", f"committed {amount}"))
         found.append(Commitment("theirs", f"put in {amount}", later(PLEDGE_CHECK_DAYS)))

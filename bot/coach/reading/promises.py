@@ -16,7 +16,6 @@ from bot.coach.reading.dates import day_at, find_day
 from bot.coach.reading.shorthand import tidy
 from bot.coach.reading.spans import (
     _CLAUSE_SPLIT,
-    _COMMA_END,
     _NOT_A_SUBJECT,
     _NOT_INTEREST,
     _OBJECT_PRONOUNS,
@@ -27,6 +26,7 @@ from bot.coach.reading.spans import (
     _to_boundary,
     _user_said,
 )
+from bot.coach.reading.todos import todos
 from bot.coach.reading.verbs import plain_verb
 
 
@@ -43,7 +43,8 @@ class PromiseItem(NamedTuple):
 
 _I_WILL = (
     r"\bI\s*(?:'ll|’ll|\s+will|\s+shall|'m\s+going\s+to|’m\s+going\s+to|\s+am\s+going\s+to|'m\s+gonna|’m\s+gonna"
-    r"|\s+need\s+to|\s+have\s+to|\s+must|\s+should|\s+ought\s+to|\s+promised(?:\s+to)?|\s+offered\s+to"
+    r"|\s+need\s+to|\s+have\s+to|\s+must|\s+should|\s+ought\s+to|\s+promised(?:\s+to|(?!\s+(?:her|him|them)\b))"
+    r"|\s+offered\s+to"
     r"|\s+agreed\s+to|\s+want\s+to|\s+said\s+i'll|\s+said\s+i’ll|\s+said\s+I'd|\s+said\s+I’d|\s+said\s+I\s+would)\s+"
 )
 _TOLD = (
@@ -120,8 +121,10 @@ _PROMISE = re.compile(
 # A promise also ends where an emoji, a "+" or an "if I" starts the next thought ("forward my CV ✌️ follow up in 10
 # days", "refer me if i send resume tonight"), and where "and" brings in someone doing something ("apply by oct 15
 # and she'll flag my app").
+# The stop after a title is no end: "connect them w Dr. Martinez by the 17th".
+_NOT_A_TITLE = r"(?<!\bdr)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bprof)(?<!\bst)(?<!\bjr)(?<!\bsr)"
 _PROMISE_END = re.compile(
-    _COMMA_END.pattern
+    r"\s*(?:[,;!?\n]|" + _NOT_A_TITLE + r"\.|\s[-–—]\s|[()]|\bbut\b|\bwhile\b|\bbecause\b)"  # spans._COMMA_END
     + r"|\s*[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]"
     + r"|\s+if\s+(?:i|we)\b|\s+(?:and|&)\s+(?=(?:i|i'll|i’ll|she|he|they|we|she'll|he'll|they'll)\b)",
     re.IGNORECASE,
@@ -150,6 +153,8 @@ _REQUEST = re.compile(
     re.IGNORECASE,
 )
 _BARE = re.compile(r"^(?:send|do|do\s+it|send\s+it|send\s+them|doing\s+it|owe\s+(?:her|him|them))$", re.IGNORECASE)
+# A deed with nothing to do it to takes what they asked for: "wants an exclusive. said I'd confirm by 6/1".
+_ON_WHAT_THEY_WANT = frozenset({"confirm", "share", "prepare", "finish", "write", "draft", "review", "sign", "check"})
 _I_SAID_DAY = re.compile(r"\bi\s+said\s+", re.IGNORECASE)
 MAX_REQUEST_WORDS = 7
 
@@ -321,10 +326,12 @@ def _promises(text: str, taken: list[tuple[int, int]], today: date | None = None
             item = item._replace(text=_as_action(item.text))
             if _WHOSE_THING.search(item.text):
                 continue  # "i review his by thurs": his what, the line says elsewhere; said alone it reads cut off
-            request = wanted_before(m.start()) if not theirs and _BARE.match(item.text) else None
+            bare = _BARE.match(item.text) or item.text.lower() in _ON_WHAT_THEY_WANT
+            request = wanted_before(m.start()) if not theirs and bare else None
             if request is not None:  # "wants our sourcing playbook. send by wed": send that
                 filled.add(request.start)
-                item = item._replace(text=_as_action(f"send {request.what}"), due_on=item.due_on or request.due_on)
+                verb = item.text.lower() if item.text.lower() in _ON_WHAT_THEY_WANT else "send"
+                item = item._replace(text=_as_action(f"{verb} {request.what}"), due_on=item.due_on or request.due_on)
             found.append(item._replace(whose="theirs") if theirs else item)
             starts.append(m.start())
         if both:  # "both by fri": each promise of the sentence that has no day of its own
@@ -335,4 +342,6 @@ def _promises(text: str, taken: list[tuple[int, int]], today: date | None = None
         fresh = request.start not in filled and not any(request.what in p.text for p in found)
         if request.due_on and fresh and _free(taken, request.start, request.start + 1):
             found.append(PromiseItem(_as_action(f"send {request.what}"), request.due_on))
+    for todo in todos(text, taken, today):  # "counter-offer by 3/31", "I'm in for 25k"
+        found.append(PromiseItem(todo.text, todo.due_on))
     return found

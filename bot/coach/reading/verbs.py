@@ -1,5 +1,5 @@
 """Verbs as a promise is kept: the action in its plain form ("writing the intro" -> "write the intro", "he reviews
-mine" -> "review"), and whether a word can be one ("design it" is an action; "beers" and "feedback" are things).
+mine" -> "review"), and whether a word names a thing ("draft", "lunch") whatever else it can be.
 
 A promise is said back in the second person ("You told Ana you'd write the intro", "Ana said they'd review your
 portfolio"), which needs the plain form of its verb. English has too many verbs, and too many irregular ones
@@ -28,3 +28,11 @@ def plain_verb(word: str) -> str:
 def is_plain_verb(word: str) -> bool:
     """True for a verb in its plain form ("design", "send"), false for "sends", "writing" or "beers"."""
     return plain_verb(word) == word.lower() != ""
+
+
+@lru_cache(maxsize=4096)
+def is_thing(word: str) -> bool:
+    """True for a word that names a thing ("draft", "lunch", "design"), whatever else it can be."""
+    from lemminflect import getAllLemmas  # loaded on first use: see the module's docstring
+
+    return bool(getAllLemmas(word.lower(), upos="NOUN"))

@@ -1,0 +1,41 @@
+"""A promise said back to the user in a morning reads as a sentence: a deed is something they'd do ("You told Ana
+you'd design it"), a thing is something they promised ("You promised Ana beers"), never a deed glued to "promised"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.coach.reading.notes import extract_facts
+from bot.coach.saying.debts import promise_in_words
+
+TODAY = date(2026, 3, 4)
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("design it", "You told Ana you'd design it"),
+        ("water the plants while she's away", "You told Ana you'd water the plants while she's away"),
+        ("run a workshop for her team", "You told Ana you'd run a workshop for her team"),
+        ("return the drill to him", "You told Ana you'd return the drill to him"),
+        # a thing stays a thing, even when its word can be a verb too
+        ("lunch on me", "You promised Ana lunch on you"),
+    ],
+)
+def test_a_deed_is_said_as_one(typed, said):
+    assert promise_in_words("Ana", typed, past=True) == said
+
+
+@pytest.mark.parametrize(
+    ("note", "said"),
+    [
+        ("I promised him beers sat", "You promised Ana the beers"),
+        ("i'm drafting the budget by friday", "You told Ana you'd draft the budget"),
+        ("I said I would design it", "You told Ana you'd design it"),
+    ],
+)
+def test_what_the_user_typed_is_said_back_well(note, said):
+    [item] = extract_facts(note, TODAY).promise_items
+    assert promise_in_words("Ana", item.text, past=True) == said

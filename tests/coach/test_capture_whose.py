@@ -280,8 +280,9 @@ def test_a_day_after_the_users_offer_is_the_offers_not_the_meetings():
         ("tough call. counter-proposal by 3/31", [("send the counter-proposal", "2026-03-31")]),
         ("said yes to the panel, bio by friday", [("send the bio", "2026-03-06")]),
         ("grant report due by april 2", [("send the grant report", "2026-04-02")]),
-        # but not what someone else needs by a day, nor a deed (read as one)
+        # but not what someone else needs by a day, nor a deed (read as one), nor their promise
         ("she needs 4 volunteers by friday", []),
+        ("rent going up in jan, he'll send the new lease by end of month", []),
         ("apply by friday", [("apply", "2026-03-06")]),
         # the user's pledge is the user's promise
         ("I'm in for 10k", [("invest 10k", "")]),
@@ -300,3 +301,10 @@ def test_the_users_pledge_is_not_theirs():
 
     assert [c.kind for c in read_commitments("great pitch, I'm in for 10k", "Ana", TODAY)] == []
     assert {c.kind for c in read_commitments("great pitch, she's in for 10k", "Ana", TODAY)} == {"got", "theirs"}
+
+
+def test_a_title_ends_no_clause_of_a_promise():
+    meeting = understand("met Lee and Ana at demo day. told them i'd connect them w Dr. Ng by the 20th", TODAY).meeting
+    assert meeting is not None
+    for person in meeting.people:
+        assert [(p.text, p.due_on) for p in meeting.promises_of(person)] == [("connect them with Dr. Ng", "2026-03-20")]

@@ -288,7 +288,10 @@ _CONTEXT = re.compile(r"\s*(?:at|@|during|in|on)\s+", re.IGNORECASE)
 # Emoji and pictographs between clauses are decoration, not words: "Jane 🎉 at PyCon".
 _EMOJI = "\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff"
 _GAP = re.compile(rf"[\s,;:.!?()\[\]{{}}|•*~\-–—{_EMOJI}]*")
-_SEGMENT_END = re.compile(r"[,;!?()\[\]|•]|\.(?=\s|$)|\s[-–—]+\s|[–—]")
+# The stop after a title ends no clause: "connect them w Dr. Martinez by the 17th".
+_SEGMENT_END = re.compile(
+    r"[,;!?()\[\]|•]|(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bProf)(?<!\bSt)\.(?=\s|$)|\s[-–—]+\s|[–—]", re.IGNORECASE
+)
 
 
 _PREPOSITIONS = _set("for at with on in to from about by of into over after before during re regarding abt")

@@ -27,7 +27,7 @@ class Todo(NamedTuple):
 
 
 _THING_BY_DAY = re.compile(
-    r"(?:^|(?<=[,.;:!?()\n])\s*|(?<=\s[-–—])\s*)"
+    r"(?:^|(?<=[,;:!?()\n])\s*|(?<!\bdr)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bprof)(?<=\.)\s*|(?<=\s[-–—])\s*)"
     r"(?P<what>[a-z][\w'’-]*(?:\s+[\w'’-]+){0,4}?)\s+(?:(?:is\s+|are\s+)?due\s+(?:by\s+|before\s+|on\s+)?|by\s+|before\s+)",
     re.IGNORECASE,
 )
@@ -70,6 +70,8 @@ def _a_thing(what: str) -> bool:
     words = what.lower().split()
     if len(words) > MAX_THING_WORDS or any((w in _NOT_INTEREST and w not in _OWNED) or w in _WANTING for w in words):
         return False
+    if any("'" in w or "’" in w or (plain_verb(w) and not is_thing(w)) for w in words[1:]):
+        return False  # "he'll send the new lease by end of month": a clause of its own, read as a promise
     first = words[0]
     if first in _NOT_THINGS:
         return False  # "both by fri": the day of the promises before it (promises.py)

@@ -138,14 +138,17 @@ BACKGROUND_BUTTONS = {"import"}
 
 
 def build_application(
-    settings: Settings, store: Store, clock: Clock, request: BaseRequest | None = None
+    settings: Settings, store: Store, clock: Clock, request: BaseRequest | None = None, *, paced: bool = True
 ) -> Application[Any, Context, Any, Any, BotData, Any]:
+    """The one Application every way of running the bot uses. ``request``: a transport other than Telegram's (the
+    console's and the tests' offline Bot API); ``paced`` False: sends are not spaced under Telegram's limits, for a
+    transport that is not Telegram (429 answers are still waited out and retried)."""
     builder = (
         Application.builder()
         .context_types(CONTEXT_TYPES)  # handlers get a Context whose .services are the ones built below
         .defaults(Defaults(parse_mode=ParseMode.HTML))  # everything the bot says is an HTML template (rendering.py)
         .token(settings.token or OFFLINE_TOKEN)
-        .rate_limiter(rate_limiter(store.place, MESSAGES_PER_SECOND))  # shared by the replicas on one database
+        .rate_limiter(rate_limiter(store.place, MESSAGES_PER_SECOND if paced else 0))  # shared by the replicas
         .post_init(on_startup)
         # Users in parallel, each user's updates in order; at most MAX_UPDATES_IN_FLIGHT confirmed to Telegram and
         # not yet handled (what a kill could lose). See bot/updates.py. What Telegram redelivers after a restart is

@@ -50,7 +50,10 @@ class SharedBudget(BaseRateLimiter[int]):
 
 
 def rate_limiter(place: object, messages_per_second: float) -> BaseRateLimiter[int]:
-    """The process's own limiter, behind the shared bucket when the store's place is shared (a database)."""
+    """The process's own limiter, behind the shared bucket when the store's place is shared (a database).
+    ``messages_per_second`` 0: no pacing (nothing goes to Telegram: the console, an offline run), 429s still retried."""
+    if messages_per_second <= 0:
+        return AIORateLimiter(overall_max_rate=0, max_retries=3)
     inner = AIORateLimiter(overall_max_rate=1, overall_time_period=1 / messages_per_second, max_retries=3)
     take = getattr(place, "take_send_slot", None)
     return SharedBudget(inner, take, messages_per_second) if take is not None else inner

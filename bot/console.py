@@ -101,7 +101,7 @@ def copied_texts(params: dict[str, Any]) -> list[str]:
 async def chat_in_console(settings: Settings, store: Store, clock: Clock, stdin: TextIO, stdout: TextIO) -> int:
     console = Console(stdout)
     api = LocalBotAPI(on_call=console.on_call)
-    app = build_application(settings, store, clock, request=api)
+    app = build_application(settings, store, clock, request=api, paced=False)  # nothing goes to Telegram
     chat = LocalChat(user_id=CONSOLE_USER_ID, first_name="You")
     async with app:
         await on_startup(app)

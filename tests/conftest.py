@@ -189,7 +189,9 @@ class User:
 @pytest.fixture
 async def bot(settings: Settings, store: Store, clock: FixedClock):
     api = LocalBotAPI()
-    app = build_application(settings, store, clock, request=api)
+    # Offline, as the console runs: replies are not spaced under Telegram's 30 a second (each would wait ~34 ms for
+    # nothing); the pacing itself runs in the end-to-end tests, against the real process.
+    app = build_application(settings, store, clock, request=api, paced=False)
     harness = Bot(app, api)
 
     async def collect(update: object, context: Any) -> None:

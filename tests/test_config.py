@@ -157,7 +157,7 @@ def test_debug_logs_never_carry_what_people_wrote(tmp_path):
 
     async def chat() -> None:
         api = LocalBotAPI()
-        app = build_application(settings, open_store(tmp_path), FixedClock(NOW), request=api)
+        app = build_application(settings, open_store(tmp_path), FixedClock(NOW), request=api, paced=False)
         async with app:
             await app.start()
             update = LocalChat(user_id=7).message("/met Quentin Zebulon at the xylophone club")

@@ -38,7 +38,8 @@ from tests.e2e.test_real_process import TOKEN, BotProcess, clean_env
 from tests.e2e.test_webhook import WEBHOOK_SECRET, free_port, listening
 
 REPLICAS = 3
-USERS = 80  # twice the connections Telegram may open, so every connection is busy while a replica is killed
+USERS = 40  # as many as the connections Telegram may open: every connection busy while a replica is killed
+# Every reply is paced under the bot's 29.5 messages a second, shared by the replicas: 400 replies take 14 s at least.
 NAMES = ["Ada", "Ben", "Cleo", "Dan", "Eve", "Finn", "Gia", "Hugo"]
 # Then "/morning quiet on" (a day with nothing due still sends its morning) and the morning time: 10 updates a user.
 CONNECTIONS = 40  # what the bot asks Telegram to open at most (bot/webhook.py MAX_CONNECTIONS)

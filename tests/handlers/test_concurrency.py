@@ -36,7 +36,7 @@ async def _put(app: Any, update: dict[str, Any]) -> None:
 
 async def test_a_hanging_send_to_one_chat_never_delays_another_and_each_chat_stays_in_order(settings, store, clock):
     api = HangingAPI()
-    app = build_application(settings, store, clock, request=api)
+    app = build_application(settings, store, clock, request=api, paced=False)
     slow, quick = LocalChat(user_id=1, first_name="Sam"), LocalChat(user_id=2, first_name="Kim")
     async with app:
         await app.start()

@@ -73,7 +73,7 @@ async def _hanging_bot(settings, store, clock) -> tuple[Bot, HangingAPI]:
     from bot.app import build_application
 
     api = HangingAPI()
-    app = build_application(settings, store, clock, request=api)
+    app = build_application(settings, store, clock, request=api, paced=False)
     harness = Bot(app, api)
 
     async def collect(update: object, context: Any) -> None:

@@ -262,7 +262,7 @@ async def test_a_waiting_import_is_sealed_like_the_notebook_when_a_data_key_is_s
 
     store = open_store(tmp_path / "data", codec=Codec.from_text(generate_key()))
     api = LocalBotAPI()
-    app = build_application(Settings(data_dir=tmp_path / "data"), store, FixedClock(NOW), request=api)
+    app = build_application(Settings(data_dir=tmp_path / "data"), store, FixedClock(NOW), request=api, paced=False)
     async with app:
         sealed = User(Bot(app, api), LocalChat(user_id=USER, first_name="Alex"))
         await sealed.send_file("Connections.csv", file("Connections.csv"))

@@ -59,7 +59,7 @@ async def test_privacy_says_what_is_kept_where_who_reads_it_how_long_and_how_to_
 async def test_privacy_names_the_operator_from_settings(tmp_path, store, clock):
     settings = Settings(data_dir=tmp_path / "data", operator_contact="Sam <sam@example.org>")
     api = LocalBotAPI()
-    async with build_application(settings, store, clock, request=api) as app:
+    async with build_application(settings, store, clock, request=api, paced=False) as app:
         await app.process_update(Update.de_json(LocalChat(user_id=7, first_name="Kim").message("/privacy"), app.bot))
     [sent] = api.texts()
     assert "run by Sam &lt;sam@example.org&gt;" in sent
@@ -68,7 +68,7 @@ async def test_privacy_names_the_operator_from_settings(tmp_path, store, clock):
 async def test_someone_not_let_in_can_still_read_the_privacy_notice(tmp_path, store, clock):
     settings = Settings(data_dir=tmp_path / "data", allowed_users=frozenset({1}))
     api = LocalBotAPI()
-    async with build_application(settings, store, clock, request=api) as app:
+    async with build_application(settings, store, clock, request=api, paced=False) as app:
         await app.process_update(Update.de_json(LocalChat(user_id=7, first_name="Kim").message("/privacy"), app.bot))
     assert "Who can read it" in api.texts()[0]
     assert store.user_ids() == []
@@ -100,7 +100,7 @@ async def test_start_up_goes_on_when_telegram_refuses_the_descriptions(bot, monk
 async def test_privacy_says_when_notebooks_are_encrypted(tmp_path, store, clock):
     settings = Settings(data_dir=tmp_path / "data", data_key=generate_key())
     api = LocalBotAPI()
-    async with build_application(settings, store, clock, request=api) as app:
+    async with build_application(settings, store, clock, request=api, paced=False) as app:
         await app.process_update(Update.de_json(LocalChat(user_id=7, first_name="Kim").message("/privacy"), app.bot))
     assert "encrypted at rest" in api.texts()[0]
 

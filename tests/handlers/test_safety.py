@@ -25,7 +25,7 @@ async def test_help_lists_every_command_from_the_table(user: User):
 async def test_unallowed_users_are_refused_and_nothing_is_stored(tmp_path, store, clock):
     settings = Settings(data_dir=tmp_path / "data", allowed_users=frozenset({1}))
     api = LocalBotAPI()
-    app = build_application(settings, store, clock, request=api)
+    app = build_application(settings, store, clock, request=api, paced=False)
     async with app:
         stranger = User(Bot(app, api), LocalChat(user_id=999))
         reply = await stranger.say("/met Jane at the meetup")

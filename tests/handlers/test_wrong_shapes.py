@@ -74,7 +74,7 @@ def valid_notebook(tmp_path_factory) -> dict[str, Any]:
 class _bot:
     def __init__(self, folder: Path, store: Store) -> None:
         api = LocalBotAPI()
-        self.app = build_application(Settings(data_dir=folder), store, FixedClock(NOW), request=api)
+        self.app = build_application(Settings(data_dir=folder), store, FixedClock(NOW), request=api, paced=False)
         self.harness = Bot(self.app, api)
 
         async def collect(update: object, context: Any) -> None:

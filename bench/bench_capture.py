@@ -68,9 +68,11 @@ def main() -> None:
     args = parser.parse_args()
 
     _blind("tuning", grading.TUNING, True, args.blind_misses, args.failed)
+    _blind("batch 2 tuning", grading.BATCH2_TUNING, True, args.blind_misses, args.failed)
     if args.tuning_only:
         return
     _blind("frozen (numbers only)", grading.FROZEN, False)
+    _blind("batch 2 frozen (numbers only)", grading.BATCH2_FROZEN, False)
 
     cases = load()
     result = score(cases, read_with_nurture)

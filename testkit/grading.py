@@ -38,6 +38,9 @@ import orjson
 BLIND = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "blind"
 TUNING = BLIND / "tuning.jsonl"
 FROZEN = BLIND / "frozen.jsonl"
+# Batch 2, by two new writers (C, D) who never read the code either: split the same way, first pass in bench/README.md.
+BATCH2_TUNING = BLIND / "batch2_tuning.jsonl"
+BATCH2_FROZEN = BLIND / "batch2_frozen.jsonl"
 
 TEXT_FIELDS = ("company", "role", "where", "introduced_by")
 LIST_FIELDS = ("needs", "offers", "interests")

@@ -8,6 +8,8 @@ from datetime import date
 import pytest
 
 from testkit.grading import (
+    BATCH2_FROZEN,
+    BATCH2_TUNING,
     FROZEN,
     TUNING,
     Case,
@@ -157,3 +159,11 @@ def test_the_blind_corpus_loads_and_is_split_two_thirds_to_one_third():
     assert len(tuning) == 300 and len(frozen) == 150
     overlap = len({c.line for c in tuning} & {c.line for c in frozen})  # a count: frozen lines are never printed
     assert overlap == 0
+
+
+def test_the_second_batch_loads_is_split_the_same_way_and_shares_no_line_with_the_first():
+    tuning, frozen = load(BATCH2_TUNING), load(BATCH2_FROZEN)
+    assert tuning and frozen and len(frozen) * 2 <= len(tuning) + 6  # every third line of each persona is frozen
+    first = {c.line for c in load(TUNING)} | {c.line for c in load(FROZEN)}
+    assert not {c.line for c in tuning} & {c.line for c in frozen}  # a count: frozen lines are never printed
+    assert not ({c.line for c in tuning} | {c.line for c in frozen}) & first

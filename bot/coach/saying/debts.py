@@ -54,7 +54,7 @@ _INTRO = re.compile(r"^(?:intro(?:duce)?|connect)\s+(?:you\s+)?(?:to|with)\s+(?P
 _INTRO_THING = re.compile(r"^(?:an?\s+|the\s+)?intro(?:duction)?\s+(?:to|with)\s+(?P<who>.+)$", re.IGNORECASE)
 # "send her 2 case studies", "send him the deck": the pronoun is who it goes to, not whose the thing is.
 _TO_PRONOUN = re.compile(
-    r"^(?P<verb>(?:send|share|forward|e-?mail|get|bring|lend|give|pass\s+on|pass\s+along)\s+)(?:her|him|them)\s+"
+    r"^(?P<verb>(?:" + "|".join(v.replace(" ", r"\s+") for v in _GIVE_VERBS) + r")\s+)(?:her|him|them)\s+"
     r"(?=(?:\d|the\b|a\b|an\b|my\b|our\b|some\b|this\b|that\b|those\b|these\b|\w+['’]s\b))",
     re.IGNORECASE,
 )

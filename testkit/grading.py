@@ -6,7 +6,8 @@ The rules are those the corpus was written for (a careful human assistant's reco
   first name that is unique on both sides; the name counts as right only when it matches whole.
 - Company, role, where, introduced by: equal, or one contains the other as whole words.
 - Interests, needs, offers: every word of one alternative starts a word of some stored item (articles aside).
-- Dates (when, birthday, a promise's due day): exact.
+- Dates (when, birthday, a promise's due day): exact, one of the ``|`` alternatives; an empty one ("2026-03-13|")
+  means no date is right too.
 - Promises: each expected one is matched by a distinct stored one whose words it starts (as above), with the same
   due day (when the record has one) and the same ``whose`` ("mine" or "theirs"). ``whose`` is also reported alone.
 - Links: each expected link (``{"name", "as"}``) is a stored link to that person (by name, as above) with that
@@ -125,6 +126,11 @@ def alternatives(value: str) -> list[str]:
     return [a.strip() for a in (value or "").split("|") if a.strip()]
 
 
+def same_day(expected: str, got: str) -> bool:
+    """One of the expected days exactly; an empty alternative ("2026-03-13|") accepts no day."""
+    return (got or "") in [a.strip() for a in expected.split("|")]
+
+
 def _contains(longer: list[str], shorter: list[str]) -> bool:
     n = len(shorter)
     return n > 0 and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
@@ -194,7 +200,7 @@ def _promises_right(want: list[dict[str, str]], have: list[dict[str, str]], keys
                 p
                 for p in left
                 if starts_words(promise.get("what", ""), p.get("what", ""))
-                and all(not promise.get(k) or promise.get(k) == p.get(k, "") for k in keys)
+                and all(not promise.get(k) or same_day(promise[k], p.get(k, "")) for k in keys)
             ),
             None,
         )
@@ -258,7 +264,7 @@ def _graded(person: dict[str, Any], got: dict[str, Any] | None, g: Grade, where:
             check(key, got is not None and same_text(person[key], have.get(key, "")), person[key], have.get(key))
     for key in DATE_FIELDS:
         if person.get(key):
-            check(key, got is not None and person[key] == have.get(key, ""), person[key], have.get(key))
+            check(key, got is not None and same_day(person[key], have.get(key, "")), person[key], have.get(key))
     for key in LIST_FIELDS:
         if person.get(key):
             check(key, got is not None and same_list(person[key], have.get(key, [])), person[key], have.get(key))

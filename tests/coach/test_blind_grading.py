@@ -130,6 +130,20 @@ def test_promises_need_their_words_due_day_and_whose():
     assert g.right["promises"] == 0 and g.right["whose"] == 1
 
 
+def test_a_date_may_be_one_of_several_and_an_empty_alternative_accepts_no_date():
+    deck = {"what": "send the deck", "due": "2026-03-13|2026-03-16|"}
+    want = person("Dev", when="2026-03-03|2026-03-04", promises=[deck])
+    for when, due in (("2026-03-04", "2026-03-16"), ("2026-03-03", ""), ("2026-03-03", "2026-03-13")):
+        got = person("Dev", when=when, promises=[{"what": "send the deck", "due": due, "whose": "mine"}])
+        assert grade([case([want])], reader("meeting", [got])).right_lines == 1, (when, due)
+    late = person("Dev", when="2026-03-05", promises=[{"what": "send the deck", "due": "2026-03-17", "whose": "mine"}])
+    g = grade([case([want])], reader("meeting", [late]))
+    assert (g.right["when"], g.right["promises"], g.right_lines) == (0, 0, 0)
+    exact = person("Dev", promises=[{"what": "send the deck", "due": "2026-03-13"}])
+    g = grade([case([exact])], reader("meeting", [person("Dev", promises=[{"what": "send the deck", "due": ""}])]))
+    assert g.right["promises"] == 0
+
+
 def test_a_phantom_fails_the_line_and_a_mentioned_person_must_stay_mentioned():
     g = grade([case([person("Ana")])], reader("meeting", [person("Ana"), person("Design")]))
     assert g.right_lines == 0 and len(g.phantom_lines) == 1

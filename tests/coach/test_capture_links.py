@@ -171,3 +171,25 @@ def test_a_first_name_alone_shares_the_surname_of_the_family_it_is_said_with(lin
 def test_colleagues_said_together_keep_their_own_names():
     line = "Oyelaran + Ifeoma Chukwu - they're colleagues"
     assert [p.name for p in read(line).people] == ["Oyelaran", "Ifeoma Chukwu"]
+
+
+@pytest.mark.parametrize(
+    ("line", "owner", "other", "as_"),
+    [
+        ("drinks with Hana Ito and her husband Kenji, he restores old bikes", "Hana Ito", "Kenji", "husband"),
+        ("Bruno Silva (baker) + his daughter Lia, she wants an apprenticeship", "Bruno Silva", "Lia", "daughter"),
+        ("lunch w Aiko Mori, her manager Rupert Shaw and Dana Cole", "Aiko Mori", "Rupert Shaw", "manager"),
+        ("book club: Greta Lind + her roommate Oona, both read sci-fi", "Greta Lind", "Oona", "roommate"),
+    ],
+)
+def test_both_people_of_a_tie_said_with_his_or_her_are_linked_to_each_other(line, owner, other, as_):
+    meeting = read(line)
+    first, second = person(meeting, owner), person(meeting, other)
+    assert (second.link_to, second.link_as, second.link_theirs) == (owner, as_, False)  # Kenji is Hana's husband
+    assert (first.link_to, first.link_as, first.link_theirs) == (other, as_, True)  # Hana's husband is Kenji
+
+
+def test_the_owner_of_a_tie_keeps_a_tie_of_their_own_said_first():
+    meeting = read("Kofi's sister Ama Mensah and her husband Yaw Boateng")
+    ama = person(meeting, "Ama Mensah")
+    assert (ama.link_to, ama.link_as) == ("Kofi", "sister")

@@ -197,8 +197,9 @@ _REL_OF = re.compile(
     r"(?=[A-Z])",
     re.IGNORECASE,
 )
-_AND_REL = re.compile(
-    r"\s*(?:,\s*)?(?:and|&|\+|with|y)\s+(?:(?:his|her|their|su)\s+)?" + _TIE + r"\b\s*,?\s*",
+_AND_REL = re.compile(  # "and his cofounder", "+ her son", ", her husband" (a list of names goes on)
+    r"\s*(?:(?:,\s*)?(?:and|&|\+|with|y)\s+(?:(?:his|her|their|su)\s+)?|,\s*(?:his|her|their)\s+)" + _TIE
+    + r"\b\s*,?\s*",
     re.IGNORECASE,
 )
 _PRONOUN_REL = re.compile(

@@ -137,7 +137,23 @@ def _share_surname(s: str, one: PersonMention, two: PersonMention) -> None:
 
 
 def tie_pairs(s: str, people: list[PersonMention]) -> None:
-    """Two people named together with a tie in the plural are each linked to the other ("siblings": "sibling")."""
+    """Two people named together with a tie in the plural are each linked to the other ("siblings": "sibling"), and
+    a tie said of one met person to another is kept on both ("Hana and her husband Kenji")."""
+    _plural_tie(s, people)
+    _both_ways(people)
+
+
+def _both_ways(people: list[PersonMention]) -> None:
+    """ "Hana and her husband Kenji": Kenji is Hana's husband, and Hana, with no tie of her own, has Kenji as hers."""
+    for person in people:
+        if not person.link_to or person.link_theirs:
+            continue
+        owner = next((p for p in people if p is not person and p.name == person.link_to), None)
+        if owner is not None and not owner.link_to:
+            owner.link_to, owner.link_as, owner.link_theirs = person.name, person.link_as, True
+
+
+def _plural_tie(s: str, people: list[PersonMention]) -> None:
     family = _FAMILY_TIE.search(s)
     if family is not None:
         surname = family.group("surname").casefold()

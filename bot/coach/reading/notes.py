@@ -35,6 +35,7 @@ from bot.coach.reading.spans import (
     _user_said,
     dated_end,
 )
+from bot.coach.reading.wanting import FIND_VERBS, LINKED, SEEK_FOR, TO_FIND, WANT, WOULD
 
 
 @dataclass
@@ -133,13 +134,12 @@ def _wins(text: str, taken: list[tuple[int, int]]) -> list[str]:
 _SUBJECT_LINK = r"(?:(?:is|are|'s|’s|was)\s+)?(?:(?:also|currently|actively|desperately|still|really)\s+)?"
 _NEED = re.compile(
     r"(?<![\w'’])(?P<lead>" + _SUBJECT_LINK + r"(?:"
-    r"looking\s+for|searching\s+for|on\s+the\s+hunt\s+for|in\s+need\s+of|(?<=is\s)after|(?<='s\s)after"
-    r"|needs?(?!\s+to\b)|(?<!the\s)(?<!on\s)(?<!about\s)(?<!abt\s)hiring(?:\s+for)?(?!\s+(?:manager|process|freeze))"
-    r"|wants?\s+to\s+hire|trying\s+to\s+(?:hire|find|raise)|raising(?:\s+for)?"
+    r"(?<!the\s)(?<!on\s)(?<!about\s)(?<!abt\s)hiring(?:\s+for)?(?!\s+(?:manager|mgr|process|freeze))"
+    r"|(?:" + TO_FIND + r")\s+to\s+" + FIND_VERBS + r"|raising(?:\s+for)?"
     r"|(?P<about>(?:asked|asking|asks|emailed|texted|messaged|wrote|enquired|inquired)\s+(?:about|abt|re))"
-    r"|(?P<intro>wants?|would\s+love|needs?|asked\s+for|could\s+use)(?=\s+(?:an?\s+)?intros?\b|\s+to\s+meet\b)"
-    r"|(?:wants?|would\s+like|asked\s+for|asks\s+for|ask\s+for|search|searches)(?!\s+to\b)(?!\s+" + WANT_TO_DO + r"\b)"
-    r"|wants?\s+to(?=\s+(?!learn\b|know\b|talk\b|chat\b|swap\b|come\b|go\b|say\b|hire\b|start\b"
+    r"|(?P<intro>" + WANT + "|" + WOULD + r"|asked\s+for)(?=\s+(?:an?\s+)?intros?\b|\s+to\s+meet\b)"
+    r"|(?:" + SEEK_FOR + "|" + LINKED + "|" + WANT + "|" + WOULD + r")(?!\s+(?:to|of)\b)(?!\s+" + WANT_TO_DO + r"\b)"
+    r"|(?:wants?|wanted|wanting)\s+to(?=\s+(?!learn\b|know\b|talk\b|chat\b|swap\b|come\b|go\b|say\b|hire\b|start\b"
     r"|" + WANT_TO_DO + r"\b))"
     r"))\s+",
     re.IGNORECASE,
@@ -147,7 +147,8 @@ _NEED = re.compile(
 _OFFER = re.compile(
     r"(?<![\w'’])(?:"
     r"(?:can|could|will|would)\s+(?:happily\s+)?help\s+(?:(?:me|us|you|out)\s+)?(?:with|on)"
-    r"|(?:is\s+|'s\s+|’s\s+)?(?:happy|glad|keen|willing|offered)\s+to(?:\s+help\s+(?:(?:me|us)\s+)?(?:with|on))?"
+    r"|(?:is\s+|'s\s+|’s\s+)?(?:happy|glad|keen|willing|offered)\s+to(?!\s+" + FIND_VERBS + r"\b)"
+    r"(?:\s+help\s+(?:(?:me|us)\s+)?(?:with|on))?"
     r"|(?P<intro>(?:can|could|will|offered\s+to)\s+intro(?:duce)?\s+(?:me|us)\s+to)"
     r"|mentors|(?:is\s+|'s\s+|’s\s+)?(?:an?\s+)?expert\s+(?:in|on)|knows\s+a\s+lot\s+about"
     r"|(?:offered|offers)(?:\s+(?:me|us))?(?!\s+(?:to|me|us)\b)"  # "offered us a discounted freight rate"

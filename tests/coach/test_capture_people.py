@@ -125,7 +125,7 @@ def test_a_tie_said_before_a_name_links_them_and_a_work_tie_is_a_job_at_the_same
     got = people("dinner w Kaveh Moradi (CEO, parsgrid) + his CFO Leyla Aliyeva, they want samples")
     assert got["Leyla Aliyeva"] == ("CFO", "parsgrid", "Kaveh Moradi", "cfo")
     got = people("met Priya Shah + her partner Sam who does sound design")
-    assert got["Sam"][2:] == ("Priya Shah", "partner") and got["Sam"][0] == ""
+    assert got["Sam"][2:] == ("Priya Shah", "partner") and got["Sam"][0] == "sound designer"
     assert "Pavel" in people("lunch w Ines Ferreira and her phd student Pavel")
     assert people("Ewa from the 7:40 train - her hubby Piotr does payroll software")["Piotr"][2:] == ("Ewa", "husband")
 

@@ -10,6 +10,7 @@ from datetime import date
 from bot.coach.reading.given_names import pronoun_of
 from bot.coach.reading.lexicon import (
     _ACRONYM_ROLES,
+    _EVENT_NOUNS,
     _OF_ORG_ROLES,
     _PREPOSITIONS,
     _PRONOUN_REL,
@@ -131,6 +132,10 @@ _INTERJECTION = re.compile(
 )
 
 
+# Gatherings that are no job, beside the event nouns: "book club @ the library", "gallery opening at Pace".
+_GATHERINGS = _set("club opening brunch tasting recital concert game match service mass class")
+
+
 def _role_in(text: str, linked: bool, plural: bool = False) -> tuple[str, str] | None:
     """A job said in a clause: "she's a pilot at united", "PM @ stripe", "runs design at Figma", "works at Acme".
 
@@ -197,6 +202,8 @@ def _role_in(text: str, linked: bool, plural: bool = False) -> tuple[str, str] |
     if plural and words[-1].lower().endswith("s") and len(words[-1]) > 3:
         words[-1] = words[-1][:-1]
         role = " ".join(words)
+    if words[-1].lower() in _EVENT_NOUNS | _GATHERINGS and not any(_role_word(w) for w in words):
+        return None  # "dinner at Nori", "halloween party at the Kims'": where they were, not a job
     at_org = bool(org) and len(words) <= 3 and bool(re.match(r"(?:at\b|@|with\b)", rest.strip(), re.I))
     if _role_word(words[-1]) or _role_word(words[0]) or at_org:  # "ML at Avast"; not "bday party for Zayn"
         return role, org

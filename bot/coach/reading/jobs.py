@@ -40,7 +40,7 @@ from bot.coach.reading.meeting import (
 )
 from bot.coach.reading.shorthand import company_name
 from bot.coach.reading.stopwords import NOT_NAMES, VERB_FORMS
-from bot.coach.reading.work import a_place, company_then_job, company_typed, for_a_name
+from bot.coach.reading.work import _UNITS, a_place, company_then_job, company_typed, for_a_name
 
 
 def _is_role(words: list[str]) -> bool:
@@ -103,6 +103,13 @@ _HIRING_JOB = re.compile(r"hiring\s+(?:mgr|manager|lead|partner)\b", re.I)
 _ROLE_FOR = re.compile(r"^(?:an?\s+|the\s+)?(?P<role>.+?)\s+for\s+(?P<org>[a-z].*)$")
 _FOR_NAME = re.compile(r"\s*for\s+(?=[a-z])")
 _ORG_AFTER_ROLE = re.compile(r"\s*(?:(?:at|@|with)\s+|w/\s*|@|(?:in|for)\s+(?=(?-i:[A-Z0-9])|\w*\d))", re.I)
+# "postdoc in the Okafor lab", "engineer in the Payments team": a named unit is where they work (the company's, when
+# one follows: "in the Payments team at Adyen")
+_IN_UNIT = re.compile(
+    r"\s*in\s+the\s+(?=(?-i:[A-Z])[\w&.'’-]*(?:\s+(?-i:[A-Z])[\w&.'’-]*){0,2}\s+"
+    rf"(?:{'|'.join(sorted(_UNITS))})\b)",
+    re.I,
+)
 
 
 def _scan_role(s: str, j: int, clause: bool = False) -> tuple[str, str, int] | None:
@@ -121,7 +128,12 @@ def _scan_role(s: str, j: int, clause: bool = False) -> tuple[str, str, int] | N
     if not head or len(head.split()) > 6 or not _job_words_ok(head.split()) or head.split()[0].lower() in _DOES:
         return None  # "chidi is a lawyer", "obsessed with sourdough": a clause, not a job
     org = ""
+    unit = _IN_UNIT.match(s, k)
+    if unit:
+        org, k = _scan_phrase(s, unit.end(), _PHRASE_STOP | {"at", "@", "in", "on", "during", "with"})
     m = _ORG_AFTER_ROLE.match(s, k) or _FOR_NAME.match(s, k)
+    if m and unit and not m.group(0).strip().lower().startswith(("at", "@")):
+        m = None
     if m:
         org, k2 = _scan_phrase(s, m.end(), _PHRASE_STOP | {"at", "@", "in", "on", "during", "with"})
         if m.group(0).strip().lower() == "in" and not company_typed(org):

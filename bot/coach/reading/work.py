@@ -20,6 +20,7 @@ from bot.coach.reading.lexicon import _ACRONYM_ROLES, _ROLE_MODIFIERS, _ROLE_WOR
 from bot.coach.reading.places import GAZETTEER, city_names
 from bot.coach.reading.shorthand import _ACRONYMS, SECTORS
 from bot.coach.reading.stopwords import NOT_NAMES
+from bot.coach.reading.titles import a_title, doer, job_of_doing
 
 # A team's field said after "in": "in devrel", "in HR", "in the finance team", "in PM".
 _FIELD = r"(?:the\s+)?(?P<field>[\w&-]+)(?:\s+(?:team|dept|department))?"
@@ -218,6 +219,47 @@ def for_a_name(org: str) -> bool:
     return not any(w.endswith("s") and not w.endswith("ss") for w in words) and _not_a_city(org)
 
 
+# "does grant writing", "does VC", "doing sound design for games": the work they do, said as the job it names
+_DOES_WORK = re.compile(
+    r"(?:does|do|doing)\s+(?P<what>[\w-]+(?:\s+[\w-]+){0,2}?)(?:\s+(?P<prep>at|@|for|in|with)\s*(?P<org>.+))?$", re.I
+)
+# "roasts coffee in oakland", "volunteers at the food bank", "consults for Bain": a job said with its verb
+_DOES_JOB = re.compile(
+    r"(?P<verb>[a-z]+(?:s|es))(?P<what>(?:\s+(?!(?:at|for|in|with|on|to|and|but)\b)[\w-]+){0,2}?)"
+    r"(?:\s+(?P<prep>at|@|for|in|with)\s*(?P<org>.+))?$"
+)
+_NOT_DONE = _set("it that this them him her me us you stuff things something everything a an the some my his her their")
+
+
+def _job_done(text: str) -> tuple[str, str] | None:
+    """What someone does for a living said with a verb (see _DOES_WORK and _DOES_JOB): (role, company) or None."""
+    m = _DOES_WORK.match(text)
+    if m:
+        what = m.group("what").split()
+        if what[0].lower() in _NOT_DONE:
+            return None
+        job = what[0] if len(what) == 1 and (what[0] in _ACRONYM_ROLES or what[0].lower() in _ROLE_WORDS) else ""
+        job = job or job_of_doing(what)
+        return (job, _org_for(m)) if job else None
+    m = _DOES_JOB.match(text)
+    job = doer(m.group("verb")) if m else ""
+    if not m or not job or job in _ROLE_MODIFIERS:
+        return None  # "forms for the school trip": a thing, not someone who forms
+    what = m.group("what").split()
+    if what and any(c.isdigit() for c in what[0]):
+        return None  # "writes 25k checks", "sells 200 units": an amount, not a craft
+    if what and a_title(" ".join([*what, job])):
+        job = " ".join([*what, job])  # "roasts coffee": a coffee roaster
+    elif what and a_title(" ".join([*what[-1:], job])):
+        job = " ".join([*what[-1:], job])
+    return job, _org_for(m)
+
+
+def _org_for(m: re.Match[str]) -> str:
+    """The company after the job, but for no "for games" or "for nonprofits" (what they do it for)."""
+    return _org(m) if (m.group("prep") or "").lower() != "for" or for_a_name(m.group("org")) else ""
+
+
 def job_said_otherwise(text: str) -> tuple[str, str] | None:
     """The job or company a clause says in one of the ways above, or None."""
     m = _WORK_AT_IN.match(text)
@@ -259,7 +301,7 @@ def job_said_otherwise(text: str) -> tuple[str, str] | None:
         if what.split() and what.split()[0].lower() in _NOT_TAUGHT:
             return None
         return f"{what} teacher".strip(), _org(m)
-    return None
+    return _job_done(text)
 
 
 def _org(m: re.Match[str]) -> str:

@@ -1,0 +1,75 @@
+"""Work and place as people type them: the event a line opens with is no job ("dinner at Nori w/ ..."), a lab or
+team named after "in the", jobs said with a verb ("roasts coffee", "does grant writing"), a job and company shared by
+several people, and the meeting itself as where it happened ("lunch w/ Ana")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.coach.reading.capture import understand
+
+TODAY = date(2026, 3, 4)
+
+
+def person(text: str, who: str):  # type: ignore[no-untyped-def]
+    meeting = understand(text, TODAY).meeting
+    assert meeting is not None, text
+    return next(p for p in meeting.people if p.name == who)
+
+
+@pytest.mark.parametrize(
+    ("line", "who"),
+    [
+        ("brunch at Tartine w/ the Okafor crew - Ada Okafor (owner) + her son Chidi", "Ada Okafor"),
+        ("birthday party at the Lees' — met their neighbour Farah, a dentist", "Farah"),
+        ("book club @ the library tonight: met Ines Pereira, loves sci-fi", "Ines Pereira"),
+        ("gallery opening at Pace, met Tomas Berg who paints murals", "Tomas Berg"),
+    ],
+)
+def test_the_event_a_line_opens_with_is_no_job(line, who):
+    got = person(line, who)
+    assert got.role.split()[-1:] not in (["brunch"], ["party"], ["club"], ["opening"])
+    assert "party" not in got.role and "club" not in got.role and "brunch" not in got.role
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role", "company"),
+    [
+        ("met Ravi Menon, postdoc in the Okafor lab, works on yeast", "Ravi Menon", "postdoc", "Okafor lab"),
+        ("met Lea Brandt, engineer in the Payments team at Adyen", "Lea Brandt", "engineer", "Adyen"),
+        ("coffee w/ June Park, grad student in the Fisher group", "June Park", "grad student", "Fisher group"),
+    ],
+)
+def test_a_lab_or_group_named_after_in_the_is_where_they_work(line, who, role, company):
+    got = person(line, who)
+    assert (got.role, got.company) == (role, company)
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role"),
+    [
+        ("met Nadia Haddad, she roasts coffee in Lisbon", "Nadia Haddad", "coffee roaster"),
+        ("met Ben Ortiz who volunteers at the shelter", "Ben Ortiz", "volunteer"),
+        ("coffee w/ Lina Park, she does grant writing for nonprofits", "Lina Park", "grant writer"),
+        ("met Omar Said + his wife Rana who does graphic design", "Rana", "graphic designer"),
+        ("met Theo Blum, he does VC, into climate", "Theo Blum", "VC"),
+        ("met Carla Reyes, she consults for Bain", "Carla Reyes", "consultant"),
+    ],
+)
+def test_a_job_said_with_its_verb_is_the_job_it_names(line, who, role):
+    assert person(line, who).role == role
+
+
+@pytest.mark.parametrize(
+    ("line", "who"),
+    [
+        ("met Ivo Kral, he plays cello and wants a duet partner", "Ivo Kral"),
+        ("met Sara Lind, she writes 2 checks a year, angel-ish", "Sara Lind"),
+        ("met Joe Kim, he sends his regards", "Joe Kim"),
+        ("met Mia Cho, she loves pottery", "Mia Cho"),
+    ],
+)
+def test_a_verb_whose_doer_is_no_job_says_none(line, who):
+    assert person(line, who).role == ""

@@ -68,3 +68,55 @@ def test_wanting_to_find_something_says_that_thing_as_the_need(note, need):
 )
 def test_no_need_from_a_noun_the_users_own_want_or_a_job_title(note):
     assert extract_facts(note, TODAY).needs == []
+
+
+# -- offers: ability, knowing a field's people, and what they will hand over ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "offer"),
+    [
+        ("might help w our garden redesign", "our garden redesign"),
+        ("may be able to help with the planning permit", "the planning permit"),
+        ("could maybe help on pricing", "pricing"),
+        ("she can do our wedding flowers", "our wedding flowers"),
+    ],
+)
+def test_an_ability_said_with_a_hedge_or_a_plain_do_is_an_offer(note, offer):
+    assert offer in extract_facts(note, TODAY).offers
+
+
+@pytest.mark.parametrize(
+    ("note", "field"),
+    [
+        ("knows everybody in specialty coffee", "specialty coffee"),
+        ("knows a lot of people in the film industry", "film industry"),
+        ("he is well connected in agritech", "agritech"),
+    ],
+)
+def test_knowing_a_fields_people_offers_contacts_there_and_the_field_is_an_interest(note, field):
+    found = extract_facts(note, TODAY)
+    assert any(o.startswith("contacts in") and o.endswith(field) for o in found.offers), found.offers
+    assert field in found.interests
+
+
+@pytest.mark.parametrize(
+    ("note", "offer"),
+    [
+        ("she'll hold two crates of the plums for me", "two crates of the plums"),
+        ("he'll give me a seat at the pitch night", "a seat at the pitch night"),
+        ("she'll let me use her kiln on fridays", "use of her kiln on fridays"),
+        ("he'll share his hiring scorecard", "his hiring scorecard"),
+        ("Ines offer me a tour of the lab", "a tour of the lab"),
+    ],
+)
+def test_what_they_will_hand_over_to_the_user_is_an_offer(note, offer):
+    assert offer in extract_facts(note, TODAY).offers
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["she'll send the contract tonight", "he'll get back to me on monday", "he made me an offer", "could do it friday"],
+)
+def test_a_message_a_reply_or_a_job_offer_is_no_offer_of_help(note):
+    assert extract_facts(note, TODAY).offers == []

@@ -16,6 +16,7 @@ from datetime import date
 
 from bot.coach.reading.birthdays import on_the_birthday, read_birthday
 from bot.coach.reading.interests import WANT_TO_DO, _interests
+from bot.coach.reading.offering import CONTACTS_IN, KNOWS, MIGHT_HELP, STARTING_MONTH, gift
 from bot.coach.reading.promises import PromiseItem, _promises
 from bot.coach.reading.shorthand import tidy
 from bot.coach.reading.spans import (
@@ -146,13 +147,15 @@ _NEED = re.compile(
 )
 _OFFER = re.compile(
     r"(?<![\w'’])(?:"
-    r"(?:can|could|will|would)\s+(?:happily\s+)?help\s+(?:(?:me|us|you|out)\s+)?(?:with|on)"
+    r"(?:can|could|will|would)\s+(?:happily\s+)?help\s+(?:(?:me|us|you|out)\s+)?(?:with|on)|" + MIGHT_HELP
+    + r"|(?P<knows>" + KNOWS + ")"
     r"|(?:is\s+|'s\s+|’s\s+)?(?:happy|glad|keen|willing|offered)\s+to(?!\s+" + FIND_VERBS + r"\b)"
     r"(?:\s+help\s+(?:(?:me|us)\s+)?(?:with|on))?"
     r"|(?P<intro>(?:can|could|will|offered\s+to)\s+intro(?:duce)?\s+(?:me|us)\s+to)"
     r"|mentors|(?:is\s+|'s\s+|’s\s+)?(?:an?\s+)?expert\s+(?:in|on)|knows\s+a\s+lot\s+about"
-    r"|(?:offered|offers)(?:\s+(?:me|us))?(?!\s+(?:to|me|us)\b)"  # "offered us a discounted freight rate"
-    r"|(?:can|could)(?=\s+(?:share|shoot|do|review|lend|host|teach|show|give|fix|design|build|edit|translate)\b)"
+    r"|(?:offered|offers|(?<!an\s)(?<!the\s)offer(?=\s+(?:to\s+)?(?:me|us)\b))(?:\s+(?:to\s+)?(?:me|us))?"
+    r"(?!\s+(?:to|me|us)\b)"  # "offered us a discounted freight rate"
+    r"|(?P<able>can|could)(?=\s+(?:share|shoot|do|review|lend|host|teach|show|give|fix|design|build|edit|translate)\b)"
     r"|(?:is\s+|'s\s+|’s\s+|are\s+)?open\s+to(?!\s+(?:moving|relocat\w*|offers?|new\s+\w+|a\s+move|it|that)\b)"
     r"|\bwrites?(?=\s+[$€£]?\d[\d.,]*\s*[km]?\s+(?:checks|cheques|tickets)\b)"  # an investor's cheque size
     r"|(?P<swap>\b(?:to|we|she|he|they|will|can|could|are|is|(?:we|they|she|he)['’]ll|(?:we|they)['’]re)\s+"
@@ -223,6 +226,7 @@ def _items_after(text: str, start: int) -> tuple[list[str], int]:
     phrase = _ITEM_TRAIL.sub("", _clip_words(text[start:end], MAX_ACTION_WORDS)).strip()
     phrase = _WITH_SHORT.sub("with ", phrase)
     phrase = _SHORT_MONTH.sub(lambda m: f"{m.group(1)} {_MONTHS[m.group(2)[:3].lower()]}", phrase)
+    phrase = STARTING_MONTH.sub(lambda m: f"{m.group(1)} in {_MONTHS.get(m.group(2)[:3].lower(), 'May')}", phrase)
     if closer:  # the comma belongs to the need: it is one item
         return [_tidy(phrase)], end
     items = [_tidy(i) for i in _ITEM_SPLIT.split(phrase)]
@@ -314,6 +318,13 @@ def _offers(text: str, taken: list[tuple[int, int]], asked: list[str]) -> list[s
             items = items[:1]  # "a data role for new grads": the role, whole
         if m.group("intro"):
             items = [f"intro to {items[0]}", *items[1:]]
+        if m.group("able"):  # "can do weekly delivery": the delivery is the offer
+            items = [re.sub(r"^do\s+", "", i, flags=re.IGNORECASE) for i in items]
+            items = [i for i in items if i.split()[0].lower() not in ("it", "that", "this", "so")]
+            if not items:
+                continue
+        if m.group("knows"):  # "knows everybody in cold chain": contacts there
+            items = [f"{CONTACTS_IN}{items[0]}", *items[1:]]
         if m.group("swap") and not m.group("swap").lower().endswith(("swap", "swapping")):
             # "trade honey for eggs": they give the honey, and want the eggs ("swap lists for the team": one thing)
             parts = [re.split(r"\s+for\s+", i, maxsplit=1) for i in items]
@@ -351,8 +362,12 @@ def extract_facts(text: str, today: date | None = None) -> Facts:
     wins = _wins(text, taken)
     asked: list[str] = []
     offers = _offers(text, taken, asked)  # "can help with hiring engineers" is an offer, not a need
+    offers += [g for p in theirs if (g := gift(p.text)) and g not in offers]  # "she'll hold 20 bags for me"
     needs = asked + _needs(text, taken)
-    interests = talks + [i for i in _interests(text, taken) if i not in talks]
+    fields = [  # "knows everybody in the wine trade": the wine trade is theirs to talk about
+        re.sub(r"^(?:the|a|an)\s+(?=[a-z])", "", o[len(CONTACTS_IN) :]) for o in offers if o.startswith(CONTACTS_IN)
+    ]
+    interests = talks + [i for i in fields + _interests(text, taken) if i not in talks]
     return Facts(
         interests=interests[:MAX_ITEMS],
         promises=[p.text for p in promises],

@@ -1,7 +1,7 @@
 """Whole phrases: 100 drafts and 100 morning nudges built from the blind corpus, printed to read, with the phrases
 they cut short counted.
 
-    python bench/bench_phrases.py [--part frozen|tuning] [--drafts 100] [--nudges 100] [--out PATH]
+    python bench/bench_phrases.py [--part frozen|tuning|batch2_tuning|...] [--drafts 100] [--nudges 100] [--out PATH]
 
 Each writer persona's lines are one user's notebook, filled through the bot's own capture path (``parse_meeting``,
 ``record_meeting``), each line on its own day. Then, for every person saved, the drafts a user would ask for
@@ -11,7 +11,8 @@ kind by kind, without looking at what they say, up to the numbers asked. Every t
 was built from, and checked with ``cut_short`` (bot/coach/reading/boundaries.py): a run of the typed line repeated
 and then stopped inside its phrase ("a product marketing" from "a product marketing lead"). The count printed at the
 end is that check's; read the sample too, as the person receiving it would.
-The frozen part is for reporting only (tests/corpus/blind/README.md): work against ``--part tuning``.
+The frozen part is for reporting only (tests/corpus/blind/README.md): work against ``--part tuning`` and
+``--part batch2_tuning``.
 """
 
 from __future__ import annotations
@@ -134,7 +135,8 @@ def report(title: str, items: list[tuple[str, str, list[str]]], wanted: int) -> 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--part", choices=("frozen", "tuning"), default="frozen")
+    parts = sorted(path.stem for path in CORPUS.glob("*.jsonl"))
+    parser.add_argument("--part", choices=parts, default="frozen", help="a file of tests/corpus/blind")
     parser.add_argument("--drafts", type=int, default=100)
     parser.add_argument("--nudges", type=int, default=100)
     parser.add_argument("--out", type=Path, default=None, help="default: bench/phrases_sample_<part>.txt")

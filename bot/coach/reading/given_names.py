@@ -16,6 +16,7 @@ the start of a sentence.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 from importlib import resources
 
@@ -83,9 +84,35 @@ def is_compound_given_name(first: str, second: str) -> bool:
     a, b = first.lower().strip(".,"), second.lower().strip(".,")
     if f"{a}-{b}" in _names():
         return True
-    if a not in _DOUBLED or b not in _names():
-        return False
+    if a not in _DOUBLED or b not in _names() or _how_common(b) < _COMMON:
+        return False  # "Ana Reyes", "Maria Cruz": a family name the dictionary also lists as a rare first name
     return _names()[b] == _names().get(a, "") or "" in (_names()[b], _names().get(a, ""))
+
+
+# How common a first name is: the sum of its frequencies over the dictionary's countries (each from 1, rare, to 13,
+# extremely common). "Paula" is given in 20 countries (about 90), "José" about 45, "Reyes" in one, rarely (4).
+_COMMON = 15
+
+
+@cache
+def _frequencies() -> dict[str, int]:
+    found: dict[str, int] = {}
+    text = (resources.files("gender_guesser") / "data" / "nam_dict.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line or line[0] in "#=" or len(line) < 31:
+            continue
+        word = _folded(line[3:29].strip().replace("+", "-").lower())
+        found[word] = found.get(word, 0) + sum(int(c, 16) for c in line[29:86] if c in "0123456789ABCDEF")
+    return found
+
+
+def _folded(word: str) -> str:
+    """ "josé" -> "jose": the same name typed with or without its accents."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _how_common(word: str) -> int:
+    return _frequencies().get(_folded(word), 0)
 
 
 def pronoun_of(first_name: str) -> str:

@@ -89,6 +89,8 @@ def keep_words(text: str) -> Kept:
     for verb in _GIVE_VERBS:
         if low.startswith(verb + " "):
             thing = re.sub(r"^(?:you\s+)?(?:over\s+)?", "", said[len(verb) + 1 :])
+            if re.match(r"(?:back\s+)?(?:about|re|regarding)\s", thing, re.IGNORECASE):
+                return Kept("act", said)  # "email him about a rotation": a message, nothing handed over
             thing = re.sub(r"\s+(?:to|for|with)\s+you$", "", thing)
             thing = _RECIPIENT.sub("", thing)  # "send Pieter my calendly": Pieter is who it goes to
             to = re.match(r"([A-Z][\w'’-]+)\s+(?=[a-z])", thing)
@@ -103,6 +105,8 @@ def keep_words(text: str) -> Kept:
                 return Kept("gift", _the(_clip(thing, text)))
     if low.split(" ")[0] in _THING_START:
         return Kept("gift", _clip(said, text))
+    if _WRITING_ABOUT.match(said):  # "text her back about the open role": said whole, in the second person
+        return Kept("act", said)
     return Kept("act", _clip(said, text) or said)
 
 
@@ -140,8 +144,20 @@ def keeping(kept: Kept, variant: int = 0) -> str:
             f"As promised, I'm putting you in touch with {kept.what} - expect a note from me shortly.",
             f"I'm on the intro to {kept.what} and will send it over today.",
         )[pick]
+    about = _WRITING_ABOUT.match(kept.what)
+    if about:  # this note is that message: "email you about a rotation" is kept by writing it
+        on = about.group("on")
+        return (f"As promised, I'm writing about {on}.", f"I said I'd be in touch about {on}, so here I am.",
+                f"Writing, as I said I would, about {on}.")[pick]  # fmt: skip
     return (f"As promised, I'll {kept.what}.", f"And I haven't forgotten: I'll {kept.what}.",
             f"As I said, I'll {kept.what}.")[pick]  # fmt: skip
+
+
+_WRITING_ABOUT = re.compile(
+    r"^(?:email|e-mail|write(?:\s+to)?|text|message|ping|drop\s+(?:you\s+)?a\s+line)\s+(?:to\s+)?you\s+(?:back\s+)?"
+    r"(?:about|re|regarding)\s+(?P<on>.+)$",
+    re.IGNORECASE,
+)
 
 
 def still_owed(kept: Kept) -> str:

@@ -12,6 +12,7 @@ from bot.coach.reading.boundaries import NEEDS_MORE
 from bot.coach.reading.dates import how_long, when_in_words
 from bot.coach.reading.given_names import is_compound_given_name, is_given_name
 from bot.coach.reading.shorthand import article, company_name, tidy
+from bot.coach.reading.verbs import plain_verb
 from bot.store.records import Fact
 
 if TYPE_CHECKING:
@@ -242,6 +243,13 @@ def greeting_name(name: str) -> str:
     return first
 
 
+def _ing(verb: str) -> str:
+    """ "run" -> "running", "manage" -> "managing", "do" -> "doing" (lemminflect, as reading/verbs.py loads it)."""
+    from lemminflect import getInflection
+
+    return (getInflection(verb, "VBG") or (verb + "ing",))[0]
+
+
 def _third_person(verb: str) -> str:
     """ "review" -> "reviews", "coach" -> "coaches", "fly" -> "flies"."""
     if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
@@ -251,7 +259,26 @@ def _third_person(verb: str) -> str:
     return verb + "s"
 
 
+# Words that end a noun phrase's head and start what qualifies it: "my article | on arbitration clauses".
+_AFTER_HEAD = frozenset(["of", "on", "for", "about", "from", "with", "in", "to", "re", "by", "at", "that", "which",
+                         "who", "before", "after", "i", "we"])  # fmt: skip
+
+
 def _plural(thing: str) -> bool:
-    """ "the slides", "my notes" are plural; "the Ferrazzi book", "the address" are not."""
-    last = thing.split()[-1].lower() if thing.split() else ""
+    """ "the slides", "my notes" are plural; "the Ferrazzi book", "the address" are not, nor is "my article on
+    arbitration clauses" (its head is "article") or "the quote on 500 units"."""
+    words = thing.split()
+    head = next((words[n - 1] for n in range(1, len(words)) if words[n].lower() in _AFTER_HEAD), words[-1] if words
+                else "")  # fmt: skip
+    last = head.lower()
     return last.endswith("s") and not last.endswith(("ss", "us", "is")) and last[:1].islower()
+
+
+def as_role(role: str) -> str:
+    """A role after "your work": "as a designer", "as CTO"; a role typed as what they do ("runs the imaging core",
+    "does grant writing", "coaches the U12s") said as doing it: "running the imaging core"."""
+    words = role.split()
+    lemma = plain_verb(words[0]) if len(words) > 1 and words[0].islower() and words[0].endswith("s") else ""
+    if (lemma and words[0] == _third_person(lemma)) or (lemma, words[0]) == ("do", "does"):
+        return " ".join([_ing(lemma), *words[1:]])
+    return f"as {_a(role)}"

@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.coach.reading.shorthand import possessive
+from bot.coach.reading.verbs import is_plain_verb, is_thing, plain_verb
 from bot.store.records import Contact, Fact
 
 if TYPE_CHECKING:
@@ -136,9 +137,37 @@ def headline(contact: Contact, win: str) -> str:
     return news(found[0], Person(contact.first_name or contact.name, found[0].slots.get("pronoun", "they")))
 
 
+# What opens a verb's object: "find | a cofounder", "meet | more founders".
+_OBJECT_OPENERS = frozenset(["a", "an", "the", "my", "your", "his", "her", "their", "our", "some", "more", "new"])
+
+
+def to_do(what: str) -> bool:
+    """A need typed as something to do ("learn Portuguese", "collab on a popup", "find a cofounder"), which reads
+    "hoping to learn Portuguese", never "looking for learn Portuguese". A word that is a thing as well as a verb
+    ("help with", "advice on", "access to") is a thing unless a determiner opens its object ("find a cofounder")."""
+    words = what.split()
+    if len(words) < 2 or not words[0].isalpha() or not words[0].islower():
+        return False
+    first, second = words[0], words[1].lower()
+    if is_plain_verb(first):
+        return not is_thing(first) or second in _OBJECT_OPENERS
+    return not is_thing(first) and not plain_verb(first) and second in ("on", "with")  # "collab on a popup"
+
+
+def about_need(fact: Fact) -> str:
+    """A need, after "I'd love to hear more about": "your search for a designer", "your plans to learn Portuguese";
+    "" for something of the user's they asked for ("my resume"): that is the user's to send, not theirs to find."""
+    what = fact.slots.get("what", "")
+    if re.match(r"(?:my|our|me|us)\b", what, re.IGNORECASE):
+        return ""
+    return f"your plans to {what}" if to_do(what) else f"your search for {what}"
+
+
 def need_words(fact: Fact, person: Person = YOU) -> str:
     """What they need, after "you're"/"she's": "hiring a designer", "looking for a lawyer", "raising a seed round"."""
     act, what = fact.slots.get("act", ""), _voice(fact.slots.get("what", ""), person)
+    if not act and to_do(what):
+        return f"hoping to {what}"
     # Long enough to be a quote of the note ("hiring a part-time designer") is said in other words; "your deck" to
     # them is not how the note put it ("his deck"), so it is no quote.
     short = person.is_you and re.search(r"\byour\b", what) is not None
@@ -191,6 +220,8 @@ def _need_said(fact: Fact, name: str, plain: str) -> str:
         return f"{name} needs a hand with {what}"
     if act == "advice":
         return f"{name} would like advice on {what}"
+    if not act and to_do(what):
+        return f"{name} hopes to {what}"
     if len(f"{plain} {what}") < _QUOTE_RUN:  # even word for word, too short to read a note back
         return f"{name} {plain} {what}".strip()
     # Longer: not in the words notes use for a need ("looking for", "needs"), or the note comes back whole.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.coach.saying.debts import Kept, keeping
 from bot.coach.saying.known import promise_fact
-from bot.coach.saying.phrases import congrats_on, topic
+from bot.coach.saying.phrases import about_need, congrats_on, topic
 from bot.coach.writing.drafts.note import FRESH_MEETING_DAYS, Note, their_work
 from bot.store.records import Fact
 
@@ -51,7 +51,10 @@ def _next_step(note: Note) -> str:
             f"Also, huge congrats on {on}! Fancy a quick call soon to tell me about it?",
             f"Congratulations on {on}, by the way - let's grab a coffee and you can tell me everything.",
         )[note.variant]
-    fact = note.known.latest("need") or note.known.latest("interest")
+    need = note.known.latest("need")
+    if need is not None and need.slots.get("act", "") not in ("hiring", "raising") and not about_need(need):
+        need = None  # "wants my resume" is the user's to send: ask about something of theirs
+    fact = need or note.known.latest("interest")
     if fact is not None:
         note.use(fact)
         about = about_fact(fact)
@@ -74,5 +77,5 @@ def about_fact(fact: Fact) -> str:
             return "the team you're hiring for"
         if act == "raising":
             return "the round you're raising"
-        return f"your search for {fact.slots.get('what', '')}"
+        return about_need(fact)
     return topic(fact)

@@ -14,7 +14,7 @@ from bot.coach.errors import UnknownContact
 from bot.coach.planning.give import key_words
 from bot.coach.planning.goals import focus_of
 from bot.coach.reading.facts import NEWS_KINDS
-from bot.coach.saying.grammar import _a, addressed, company_written, day_in_words, place_words, since
+from bot.coach.saying.grammar import addressed, as_role, company_written, day_in_words, place_words, since
 from bot.coach.saying.known import Known
 from bot.coach.saying.phrases import need_words
 from bot.rendering import render
@@ -265,7 +265,7 @@ def their_work(contact: Contact) -> str:
     if company:
         return f"your work at {company}"
     if role:
-        return f"your work as {_a(role)}"
+        return f"your work {as_role(role)}"
     return "what you're working on"
 
 

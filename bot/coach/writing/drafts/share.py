@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.coach.reading.names import fold
-from bot.coach.saying.grammar import _a, company_written
+from bot.coach.saying.grammar import as_role, company_written
 from bot.coach.saying.known import Known
 from bot.coach.saying.phrases import looking_for, need_words, needs
 from bot.coach.writing.drafts.note import Note
@@ -61,12 +61,12 @@ def write(note: Note) -> None:
             give = f"I came across {thing} about {topic} and thought of you:"
             note.paste = f"a link to {paste} about {topic}"
         elif company or role:  # their work: an article, whatever the wording (an "event about Acme" is odd)
-            work = f"your work at {company}" if company else f"your work as {_a(role)}"
+            work = f"your work at {company}" if company else f"your work {as_role(role)}"
             give = (f"I came across a piece that made me think of {work}:",
                     f"This made me think of {work}, so I wanted to pass it on:",
                     f"I read something that seemed right up your street, given {work}:")[note.variant]  # fmt: skip
             note.paste = f"a link to an article relevant to {note.contact.first_name}'s work" + (
-                f" at {company}" if company else f" as {_a(role)}"
+                f" at {company}" if company else f" {as_role(role)}"
             )
         else:
             give = f"I came across {thing} that made me think of you:"

@@ -1,0 +1,104 @@
+"""Drafts read as their receiver would want them: a role typed as what someone does, a need typed as something to
+do, a promise to write about something, and a thing whose words end in a plural all come out as sentences."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from bot.coach.saying.grammar import greeting_name
+from bot.coach.saying.phrases import about_need, need_words, needs
+from bot.coach.writing.drafts import draft_note
+from bot.store.records import Contact, Fact, Interaction, Promise
+from bot.store.view import Network
+
+TODAY = date(2026, 3, 12)
+
+
+def written(contact: Contact, notes: tuple[str, ...] = (), promises: tuple[str, ...] = (), kind: str = "followup",
+            variant: int = 0) -> str:  # fmt: skip
+    on = (TODAY - timedelta(days=1)).isoformat()
+    told = [Interaction(id=f"n{n}", contact_id=contact.id, kind="note", text=t, on=on) for n, t in enumerate(notes)]
+    owed = [Promise(id=f"p{n}", contact_id=contact.id, text=t, made_on=on) for n, t in enumerate(promises)]
+    return draft_note(kind, Network([contact], told, owed), contact.id, TODAY, sender_name="Sam", variant=variant).text
+
+
+def ana(**fields) -> Contact:
+    return Contact(**{"id": "ana", "name": "Ana Reyes", "met_on": (TODAY - timedelta(days=1)).isoformat(), **fields})
+
+
+@pytest.mark.parametrize(
+    ("role", "said"),
+    [
+        ("runs the imaging core", "your work running the imaging core"),
+        ("manages the night shift", "your work managing the night shift"),
+        ("does grant writing", "your work doing grant writing"),
+        ("coaches the under-12s", "your work coaching the under-12s"),
+        ("designer", "your work as a designer"),
+    ],
+)
+def test_a_role_typed_as_what_they_do_is_said_as_doing_it(role, said):
+    text = written(ana(role=role))
+    assert said in text, text
+    assert "as a runs" not in text and "as a manages" not in text
+
+
+@pytest.mark.parametrize(
+    ("what", "hear", "looking", "named"),
+    [
+        ("learn Portuguese", "your plans to learn Portuguese", "hoping to learn Portuguese", "Ana hopes to learn"),
+        ("find a cofounder", "your plans to find a cofounder", "hoping to find a cofounder", "Ana hopes to find a"),
+        ("collab on a popup", "your plans to collab on a popup", "hoping to collab on a popup", "Ana hopes to collab"),
+        ("a cofounder", "your search for a cofounder", "looking for a cofounder", "Ana needs a cofounder"),
+        ("help with visa questions", "your search for help with", "hoping to find help with", "Ana hopes to find help"),
+    ],
+)
+def test_a_need_typed_as_something_to_do_is_said_as_a_plan(what, hear, looking, named):
+    need = Fact(id="f", contact_id="ana", kind="need", slots={"what": what, "pronoun": "she"})
+    assert about_need(need).startswith(hear)
+    assert need_words(need).startswith(looking)
+    assert needs(need, "Ana").startswith(named)
+
+
+def test_a_need_read_from_a_note_is_asked_about_as_a_plan_in_a_draft():
+    text = written(ana(), notes=("she wants to collab on a popup",))
+    assert "I'd love to hear more about your plans to collab on a popup." in text, text
+
+
+def test_a_need_for_something_of_the_users_is_not_asked_about_as_her_search():
+    text = written(ana(company="Figma"), notes=("she wants my resume",))
+    assert "search for my" not in text and "search for your" not in text, text
+    assert "your work at Figma" in text, text
+
+
+@pytest.mark.parametrize(
+    "promise",
+    ["email her about the residency", "text her back about the open role", "write to her about the grant"],
+)
+def test_a_promise_to_write_about_something_is_kept_by_writing(promise):
+    about = promise.split(" about ")[1]
+    texts = [written(ana(), promises=(promise,), variant=v) for v in range(3)]
+    assert any(f"I'm writing about {about}." in t for t in texts), texts
+    assert not any(f"the about {about}" in t or "Here's the about" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("promise", "said"),
+    [
+        ("send her my article on arbitration clauses", "Here's my article on arbitration clauses I mentioned."),
+        ("send her the quote for 500 units", "Here's the quote for 500 units I mentioned."),
+        ("send her the slides from my talk", "Here are the slides from my talk I mentioned."),
+        ("send her my notes", "Here are my notes I mentioned."),
+    ],
+)
+def test_here_is_or_here_are_agrees_with_the_thing_not_its_last_word(promise, said):
+    assert said in written(ana(), promises=(promise,)), said
+
+
+@pytest.mark.parametrize(
+    ("name", "greeted"),
+    [("Ana Reyes", "Ana"), ("Maria Cruz", "Maria"), ("Ana Paula", "Ana Paula"), ("Maria Jose Lopez", "Maria Jose")],
+)
+def test_a_family_name_that_is_also_a_rare_first_name_is_not_greeted(name, greeted):
+    assert greeting_name(name) == greeted

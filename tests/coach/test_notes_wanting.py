@@ -120,3 +120,41 @@ def test_what_they_will_hand_over_to_the_user_is_an_offer(note, offer):
 )
 def test_a_message_a_reply_or_a_job_offer_is_no_offer_of_help(note):
     assert extract_facts(note, TODAY).offers == []
+
+
+# -- interests: liking said with its degree, caring, the field of one's work, what one publishes on ----------------
+
+
+@pytest.mark.parametrize(
+    ("note", "interest"),
+    [
+        ("they like very much the opera", "opera"),
+        ("she likes birdwatching a lot", "birdwatching"),
+        ("he loves so much the mountains", "mountains"),
+        ("cares deeply about ocean plastics", "ocean plastics"),
+        ("really cared about open source", "open source"),
+    ],
+)
+def test_liking_or_caring_said_with_how_much_is_an_interest(note, interest):
+    assert interest in extract_facts(note, TODAY).interests
+
+
+@pytest.mark.parametrize(
+    ("note", "interest"),
+    [
+        ("she is doing data platform work at a bank", "data platform"),
+        ("does policy work on housing", "policy"),
+        ("he runs a podcast on urban cycling", "urban cycling"),
+        ("writes a newsletter about rare plants", "rare plants"),
+    ],
+)
+def test_the_field_of_their_work_and_what_they_publish_on_are_interests(note, interest):
+    assert interest in extract_facts(note, TODAY).interests
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["does freelance work", "doing some work for the council", "does legal work", "she hosts a show on climate"],
+)
+def test_no_interest_from_work_that_names_no_field_or_a_shows_subject(note):
+    assert extract_facts(note, TODAY).interests == []

@@ -25,15 +25,22 @@ from bot.coach.reading.spans import (
     _user_said,
     dated_end,
 )
+from bot.coach.reading.verbs import describes_only
 
 _TALK = r"(?:talk|keynote|workshop|session|presentation|lecture|panel|paper|poster)"
+# After "does"/"doing", words that say no field: "doing some work", "does freelance work", "doing volunteer work".
+_NOT_DONE = (
+    r"an?|the|her|his|their|my|our|it|that|this|so|some|any|no|more|less|much|lots|loads|nothing|something|anything"
+    r"|freelance|contract|contracting|volunteer|consulting|paid|unpaid|pro|part-time|full-time|side|odd|shift|remote"
+)
 # After "wants to": an activity they want to take up ("start a podcast", "get into woodworking"), not a thing
 # they want from someone (a need: "wants to see the deck").
 WANT_TO_DO = r"(?:make|build|get\s+into|come\s+to|swap\s+notes|collaborate|co-?write|volunteer)"
 _INTEREST_TRIGGER = re.compile(
     r"\b(?:(?:is\s+|'s\s+|’s\s+|are\s+|really\s+|very\s+|super\s+|deeply\s+)?"
     r"(?:interested\s+in|passionate\s+about|obsessed\s+(?:with|w/)|crazy\s+about|mad\s+about|keen\s+on|hooked\s+on"
-    r"|big\s+on|(?:a\s+)?(?:big\s+|huge\s+|massive\s+|great\s+)?fan\s+of|cares\s+(?:a\s+lot\s+)?about"
+    r"|big\s+on|(?:a\s+)?(?:big\s+|huge\s+|massive\s+|great\s+)?fan\s+of"
+    r"|car(?:es|ed|ing)\s+(?:(?:a\s+lot|deeply|so\s+much|a\s+great\s+deal|hugely|passionately|really)\s+)?about"
     r"|curious\s+(?:about|abt)"
     r"|(?:geek|nerd)(?:s|ed)?\s+out\s+(?:on|about|abt|over)|loves|adores|likes|liked|enjoys|into|wants\s+to\s+learn"
     r"|learning"
@@ -42,10 +49,16 @@ _INTEREST_TRIGGER = re.compile(
     rf"|(?P<talk>(?:(?:doing|giving|gave|gives|did|does|do|presenting|had)\s+(?:an?\s+|the\s+|her\s+|his\s+)?"
     rf"{_TALK}|speaking)\s+(?:on|about|abt))"
     r"|(?P<subject>(?:works?|working)\s+on|researching|researches|research|building|builds|like)"
+    # "doing ML platform work", "does policy work": the field they work in
+    r"|(?P<does>does|doing)(?=\s+(?!(?:" + _NOT_DONE + r")\b)(?:[^\W\d_][\w-]*\s+){1,3}work\b)"
+    # "runs a podcast on B2B brand", "writes a newsletter about climate": the topic of what they publish ("a show"
+    # can be an exhibition or an event: its subject is not theirs)
+    r"|(?P<show>(?:runs|hosts|has|started|launched|does|writes|publishes)\s+(?:an?|the|her|his|their)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:podcast|blog|newsletter|substack|channel|column|zine|vlog)\s+(?:on|about|abt|covering))"
     r"|(?<=\bboth\s)on(?=\s+(?!(?:the|a|an|her|his|their|my|our|it|holiday|vacation|leave|call|board)\b)[^\W\d_])"
     r"|(?P<want>(?:wants?|wanna|keen|eager|hoping|hopes|would\s+love)\s+(?:to\s+)?"
     r"(?:talk(?:\s+about|\s+abt)?(?!\s+to\b)|chat\s+(?:about|abt)|" + WANT_TO_DO + r")))"
-    r")\s+(?:to\s+|on\s+|about\s+|abt\s+)?",
+    r")\s+(?:to\s+|on\s+|about\s+|abt\s+)?(?:(?:very|so|very\s+very)\s+much\s+|a\s+lot\s+(?!of\b))?",
     re.IGNORECASE,
 )
 # "ran into her", "look into it", "would like": these words are an interest only after a subject or a linking verb.
@@ -78,6 +91,7 @@ _SPORT = re.compile(
 
 
 def _shape_interest(item: str, shouting: bool) -> str:
+    item = re.sub(r"\s+(?:a\s+lot|(?:very|so)\s+much|a\s+ton|loads)$", "", item, flags=re.IGNORECASE)  # "sailing a lot"
     words = item.split()
     while len(words) > 1 and words[0].lower() in ("my", "our"):  # "loves my lisbon series": the series
         words.pop(0)
@@ -119,6 +133,13 @@ def _interest_items(text: str, start: int) -> tuple[list[str], int]:
     used = sum(len(c) for c in keep) + len(keep) - 1
     items = [i for c in keep for i in _LIST_SPLIT.split(c) if i.strip()]
     return items, start + used
+
+
+def _field_done(item: str) -> str:
+    """ "ML platform work at Zoho" -> "ML platform"; "" when what is left names no field ("legal work")."""
+    item = re.sub(r"\s+work\b.*$", "", item, flags=re.IGNORECASE).strip()
+    last = item.split()[-1].lower() if item.split() else ""
+    return "" if not last or describes_only(last) else item
 
 
 def _needs_subject(text: str, m: re.Match[str], strict: bool = False) -> bool:
@@ -166,6 +187,8 @@ def _interests(text: str, taken: list[tuple[int, int]], talks_only: bool = False
             items = [re.split(r"\s+(?:in|at|on|with|every|for)\s+", i, maxsplit=1)[0] for i in items]
         if m.group("talk"):  # "a talk on pricing at devcon": the topic, not where it is given
             items = [re.split(r"\s+(?:at|@)\s+", i, maxsplit=1)[0] for i in items]
+        if m.group("does"):  # "doing ML platform work at Zoho": the field, not the work or where
+            items = [_field_done(i) for i in items]
         if m.group("want") and said[-1] == "volunteer":  # "wants to volunteer at the shelter": volunteering there
             items = [f"volunteering {' '.join(items)}".strip()]
         taken.append((m.start(), end))

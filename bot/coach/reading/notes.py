@@ -147,8 +147,8 @@ _NEED = re.compile(
 )
 _OFFER = re.compile(
     r"(?<![\w'’])(?:"
-    r"(?:can|could|will|would)\s+(?:happily\s+)?help\s+(?:(?:me|us|you|out)\s+)?(?:with|on)|" + MIGHT_HELP
-    + r"|(?P<knows>" + KNOWS + ")"
+    r"(?:can|could|will|would)\s+(?:happily\s+)?help\s+(?:(?:me|us|you|out)\s+)?(?:with|on)"
+    r"|" + MIGHT_HELP + r"|(?P<knows>" + KNOWS + ")"
     r"|(?:is\s+|'s\s+|’s\s+)?(?:happy|glad|keen|willing|offered)\s+to(?!\s+" + FIND_VERBS + r"\b)"
     r"(?:\s+help\s+(?:(?:me|us)\s+)?(?:with|on))?"
     r"|(?P<intro>(?:can|could|will|offered\s+to)\s+intro(?:duce)?\s+(?:me|us)\s+to)"

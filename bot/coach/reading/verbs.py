@@ -36,3 +36,13 @@ def is_thing(word: str) -> bool:
     from lemminflect import getAllLemmas  # loaded on first use: see the module's docstring
 
     return bool(getAllLemmas(word.lower(), upos="NOUN"))
+
+
+@lru_cache(maxsize=4096)
+def describes_only(word: str) -> bool:
+    """True for a word that only describes ("legal", "amazing"), not one that names a thing or a field ("platform",
+    "policy", "design")."""
+    from lemminflect import getAllLemmas  # loaded on first use: see the module's docstring
+
+    lemmas = getAllLemmas(word.lower())
+    return "ADJ" in lemmas and "NOUN" not in lemmas and "PROPN" not in lemmas

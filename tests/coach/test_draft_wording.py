@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from bot.coach.saying.debts import they_said
 from bot.coach.saying.grammar import greeting_name
 from bot.coach.saying.phrases import about_need, need_words, needs
 from bot.coach.writing.drafts import draft_note
@@ -102,3 +103,15 @@ def test_here_is_or_here_are_agrees_with_the_thing_not_its_last_word(promise, sa
 )
 def test_a_family_name_that_is_also_a_rare_first_name_is_not_greeted(name, greeted):
     assert greeting_name(name) == greeted
+
+
+@pytest.mark.parametrize(
+    ("first", "text", "said"),
+    [
+        ("Tom", "confirm with his manager", "Tom said he'd"),
+        ("Hannah", "give me a training slot", "Hannah said she'd"),
+        ("Sam", "send me the price list", "Sam said they'd"),
+    ],
+)
+def test_their_promise_is_said_with_the_pronoun_the_note_or_the_name_gives(first, text, said):
+    assert they_said(first, text) == said

@@ -34,7 +34,7 @@ async def test_lunch_tomorrow_is_saved_briefed_that_morning_and_asked_about_the_
     brief = await morning(bot, user, clock, 1)
     assert "Lunch with Carla today. A minute of prep:" in brief
     assert "Carla cares about design systems" in brief
-    assert "Carla said they'd intro you to her CRO" in brief  # their promise, both ways
+    assert "Carla said she'd intro you to her CRO" in brief  # their promise, both ways
     assert "and you can review pitch decks" in brief  # her need the user can meet
     assert "ask Carla" in brief.lower() or "Not yet for an ask" in brief  # whether an ask is ready
     assert "One question to ask:" in brief

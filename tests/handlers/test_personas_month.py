@@ -125,7 +125,7 @@ async def test_another_persons_commitment_becomes_a_dated_item(bot, user: User, 
     assert "thank Olga for considering it" in text[3].replace("Thank", "thank")  # the graceful close
     assert (START + timedelta(days=8)).weekday() == 0
     assert "Set up the call Ivan asked for" in text[8]  # "next week": its Monday
-    assert "Carla said they'd intro you to her friend at Balderton" in text[10]  # a week on, one check-in
+    assert "Carla said she'd intro you to her friend at Balderton" in text[10]  # a week on, one check-in
     waiting = [day for day, said in text.items() if day > 2 and re.search(r"Ask (Rita|Olga|Victor) whether", said)]
     assert not waiting  # they said what they wait for, or said yes: never asked to invest meanwhile
     notebook = services(bot.app).store.notebook(UID)

@@ -34,7 +34,7 @@ async def test_their_promise_is_asked_after_in_their_name_and_thanked_when_kept(
     days = {}
     for day in range(1, 12):
         days[day] = await morning(bot, user, clock, day)
-        if "Tom said they'd send you his hiring plan" in days[day]:
+        if "Tom said he'd send you his hiring plan" in days[day]:
             break
     else:
         raise AssertionError("\n".join(days.values()))

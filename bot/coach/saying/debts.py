@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from bot.coach.reading.boundaries import NEEDS_MORE, cut
-from bot.coach.reading.given_names import is_given_name
+from bot.coach.reading.given_names import is_given_name, pronoun_of
 from bot.coach.reading.second_person import to_second_person
 from bot.coach.reading.shorthand import tidy
 from bot.coach.reading.slots import _clip, _pronoun
@@ -158,6 +158,15 @@ _WRITING_ABOUT = re.compile(
     r"(?:about|re|regarding)\s+(?P<on>.+)$",
     re.IGNORECASE,
 )
+
+
+def they_said(first: str, text: str) -> str:
+    """Who said they would, with the pronoun the note gave them ("confirm with his manager": "Tom said he'd"), else
+    the one their first name is mostly given ("Hannah said she'd"), else "they" ("Sam said they'd")."""
+    pronoun = _pronoun(text)
+    if pronoun == "they":
+        pronoun = pronoun_of(first.split()[0]) if first.split() else ""
+    return f"{first} said {pronoun or 'they'}'d"
 
 
 def still_owed(kept: Kept) -> str:

@@ -11,6 +11,7 @@ from bot.coach.planning.rules import Brief, Due
 from bot.coach.planning.summary import OpenItem, Row
 from bot.coach.reading.dates import when_in_words
 from bot.coach.reading.slots import read_interest, read_need, read_offer
+from bot.coach.saying.debts import they_said
 from bot.coach.saying.phrases import looking_for, offer_words, topic
 from bot.coach.writing import asks
 from bot.coach.writing.nudge_parts import Rows, day_of, interest_of, make_nudge, said_of, win_in_words, yours
@@ -41,7 +42,8 @@ def brief(due: Due, rows: Rows, today: date) -> Nudge:
         elif kind == "thanks":
             lines.append(f"{first} {said_of(row, open_item)} - thank them in person.")
         elif kind == "theirs":
-            lines.append(f"{first} said they'd {yours(open_item['text'])} - a good moment to ask how it's going.")
+            said = they_said(first, open_item["text"])
+            lines.append(f"{said} {yours(open_item['text'])} - a good moment to ask how it's going.")
     need = brief.need
     if isinstance(need, OfferIdea):
         lines.append(f"{looking_for(read_need(need.need), first)} - and you {offer_words(read_offer(need.offer))}.")

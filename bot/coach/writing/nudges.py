@@ -19,6 +19,7 @@ from bot.coach.planning.rules import Debt, Due, LoopDue
 from bot.coach.planning.summary import Row
 from bot.coach.reading.dates import how_long, when_in_words
 from bot.coach.reading.slots import read_need, read_offer
+from bot.coach.saying.debts import they_said
 from bot.coach.saying.grammar import YOU, place_words
 from bot.coach.saying.phrases import looking_for, need_words, offer_words
 from bot.coach.writing.goal_nudges import ask, field_question, gap, lead, warm_up
@@ -161,7 +162,7 @@ def _their_promise(due: Due, rows: Rows, today: date) -> Nudge:
     return make_nudge(
         due,
         row["id"],
-        f"{when[:1].upper()}{when[1:]}, {first} said they'd {what}.",
+        f"{when[:1].upper()}{when[1:]}, {they_said(first, item['text'])} {what}.",
         f"If it hasn't happened, a friendly check-in with {first} helps - tap Done once it has.",
         None,
         promise_id=item["id"],

@@ -39,3 +39,11 @@ def test_a_deed_is_said_as_one(typed, said):
 def test_what_the_user_typed_is_said_back_well(note, said):
     [item] = extract_facts(note, TODAY).promise_items
     assert promise_in_words("Ana", item.text, past=True) == said
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [("apply before", "You told Ana you'd apply"), ("to reply until", "You told Ana you'd reply")],
+)
+def test_a_word_left_waiting_for_its_day_is_not_said(typed, said):
+    assert promise_in_words("Ana", typed, past=True) == said

@@ -72,7 +72,7 @@ def keep_words(text: str) -> Kept:
     said = to_second_person(text)
     said = re.sub(r"\s+(?:re|about|regarding|for)\s+your\s+.*$", "", said, flags=re.IGNORECASE)  # "re his seed round"
     said = re.sub(
-        r"\s+(?:next|this|tomorrow|today|later|soon|by|before|after|on\s+(?:mon|tue|wed|thu|fri|sat|sun)\w*).*$",
+        r"\s+(?:next|this|tomorrow|today|later|soon|by|before|after|until|till|on\s+(?:mon|tue|wed|thu|fri|sat|sun)\w*).*$",
         "", said, flags=re.IGNORECASE,
     )  # fmt: skip
     low = said.lower()
@@ -224,6 +224,7 @@ def promise_in_words(first: str, text: str, past: bool = False) -> str:
     if what and kept.form == "act" and re.match(r"[\w-]+ it (?:to|on) ", what):  # "forward it to Lena"
         return f"You told {first} you'd {what}"
     text = to_the_user(tidy(text.strip().rstrip(".")))
+    text = re.sub(r"\s+(?:before|after|until|till|by)$", "", text, flags=re.IGNORECASE)  # "apply before": day gone
     lower = text.lower()
     for opener in ("you'll ", "you will ", "ill ", "to "):
         if lower.startswith(opener):

@@ -75,7 +75,7 @@ def names(text: str) -> list[str]:
             TODAY - timedelta(weeks=2),
             "the Dublin meetup",
             "",
-            Facts(promises=["owe him a coffee"], due=[""]),
+            Facts(promises=["buy him a coffee"], due=[""]),
         ),
         (
             "Marco on March 3 at the conference, fan of F1, just got promoted",
@@ -383,8 +383,8 @@ def test_interests(text, interests):
         ("I'll intro him to Sam", ["intro him to Sam"]),
         ("I will send the deck", ["send the deck"]),
         ("I’ll send her the deck tomorrow, she asked", ["send her the deck tomorrow"]),
-        ("owe her a coffee", ["owe her a coffee"]),
-        ("I owe Sam a beer", ["owe Sam a beer"]),
+        ("owe her a coffee", ["buy her a coffee"]),  # a debt is kept as the deed that pays it
+        ("I owe Sam a beer", ["buy Sam a beer"]),
         ("need to send him my CV", ["send him my CV"]),
         ("should follow up about the role", ["follow up about the role"]),
         ("told her I'd share the article", ["share the article"]),
@@ -511,7 +511,7 @@ def test_needs_and_offers(text, needs, offers):
         ("follow up in feb", "follow up", "2027-02-01"),
         ("I'll call her in 2 weeks", "call her", "2026-12-06"),
         ("need to send her the wine list tmrw", "send her the wine list", "2026-11-23"),
-        ("owe him a coffee", "owe him a coffee", ""),
+        ("owe him a coffee", "buy him a coffee", ""),
     ],
 )
 def test_promises_carry_their_deadline(text, promise, due):

@@ -76,6 +76,12 @@ _TIE_SAID = re.compile(
 )
 
 
+# The one a promise is made to, named after its verb: "told Ben I'd ...", "owe Ana a coffee", "send Ryo my volumes".
+_PROMISED_TO = re.compile(
+    r"\b(?:told|promised|assured|owe|send|sending|email|emailing|text|texting|call|calling|ping|pinging)\s+"
+    r"(?P<to>(?-i:[A-Z][\w-]*))(?!['’\w])",
+    re.IGNORECASE,
+)
 _AND_THEN = re.compile(
     r"\band\s+(?:still\s+|also\s+|now\s+)?(?=(?:teaches|works|runs|heads|leads|owns|studies|is)\b)", re.IGNORECASE
 )
@@ -294,6 +300,12 @@ def _attribute(free: list[list[str]], people: list[PersonMention], today: date) 
                 body, linked = text[m.end() :], bool(m.group("is") or m.group("typo"))
                 if m.group("pron") and m.group("pron").lower().startswith(("both", "they", "all")):
                     linked = linked or bool(re.match(r"(?:at|@|with)\s", body))  # "both at intercom"
+        if subject is None:  # "told Ben I'd send the report", "gotta send Ryo my volumes": the one it is for
+            to = _PROMISED_TO.search(text)
+            named = _person_named(to.group("to"), people) if to else None
+            subject = [named] if named is not None and len(people) > 1 else None
+            if subject is not None:
+                current = subject
         if subject is None:
             subject = current
             is_ = re.match(r"(?:is|was|'s|’s)\s+", text)

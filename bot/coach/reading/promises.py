@@ -9,10 +9,12 @@ never saved as the user's own.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from typing import NamedTuple
 
 from bot.coach.reading.dates import day_at, find_day
+from bot.coach.reading.owed import as_deed, split_owed
 from bot.coach.reading.shorthand import tidy
 from bot.coach.reading.spans import (
     _CLAUSE_SPLIT,
@@ -26,6 +28,7 @@ from bot.coach.reading.spans import (
     _to_boundary,
     _user_said,
 )
+from bot.coach.reading.stopwords import is_not_a_name
 from bot.coach.reading.todos import todos
 from bot.coach.reading.verbs import plain_verb
 
@@ -43,7 +46,8 @@ class PromiseItem(NamedTuple):
 
 _I_WILL = (
     r"\bI\s*(?:'ll|’ll|\s+will|\s+shall|'m\s+going\s+to|’m\s+going\s+to|\s+am\s+going\s+to|'m\s+gonna|’m\s+gonna"
-    r"|\s+need\s+to|\s+have\s+to|\s+must|\s+should|\s+ought\s+to|\s+promised(?:\s+to|(?!\s+(?:her|him|them)\b))"
+    r"|\s+need\s+to|\s+have\s+to|\s+must(?:\s+to)?|\s+should|\s+ought\s+to|\s+gotta|\s+got\s+to"
+    r"|\s*(?:'ve|’ve|\s+have)\s+got\s+to|\s+promised(?:\s+to|(?!\s+(?:her|him|them)\b))|\s+promise\s+to"
     r"|\s+offered\s+to"
     r"|\s+agreed\s+to|\s+want\s+to|\s+said\s+i'll|\s+said\s+i’ll|\s+said\s+I'd|\s+said\s+I’d|\s+said\s+I\s+would)\s+"
 )
@@ -52,8 +56,9 @@ _TOLD = (
     r"I\s*(?:'d|’d|\s+would|'ll|’ll|\s+will)\s+"
 )
 _PROMISED_TO = r"\b(?:promised|offered|agreed|committed)\s+to\s+"
-# The user's word, reported: "said i'd send rates tmrw" (a "she" before "said" makes it someone else's words).
-_SAID_I = r"\b(?:said|say|says)\s+(?:that\s+)?I\s*(?:'d|’d|\s+would|'ll|’ll|\s+will)\s+"
+# The user's word, reported: "said i'd send rates tmrw", "i said id knit one" (a "she" before "said" makes it someone
+# else's words).
+_SAID_I = r"\b(?:said|say|says)\s+(?:that\s+)?(?:I\s*(?:'d|’d|\s+would|'ll|’ll|\s+will)|id)\s+"
 _PROMISED_OBJ = r"\bpromised\s+(?P<obj>" + _OBJECT_PRONOUNS + r")\s+(?!to\b|that\b|I\b)"
 # Subject-less to-dos, only at the start of a clause: "need to send him my CV", "should follow up".
 _CLAUSE_START = (
@@ -64,7 +69,9 @@ _TODO = (
     _CLAUSE_START + r"(?:need\s+to|have\s+to|gotta|got\s+to|should|must|will|going\s+to|remember\s+to"
     r"|remind\s+me\s+to|to\s*do\s*:|todo\s*:?)\s+"
 )
-_OWE = r"\b(?:I\s+)?(?P<owe>owe\s+(?:her|him|them|you|[A-Z][\w'’-]*)\s+)"
+# What is owed: the user's ("I owe her a coffee", "owe Tomas the list") or theirs ("she owes me the schedule").
+_OWE = r"\b(?:I\s+(?:still\s+)?)?(?P<owe>owes?\s+(?:her|him|them|you|me|us|[A-Z][\w'’-]*)\s+)"
+_OWED_TO_ME = re.compile(r"^owes?\s+(?:me|us)\b|^owes\b", re.IGNORECASE)
 _IMPERATIVE = (
     _CLAUSE_START + r"(?P<verb>(?:send|snd|intro|introduce|email|e-mail|ping|text|share|forward|fwd|invite"
     r"|follow\s+up|connect\s+(?:her|him|them)\s+with|buy|book|schedule|call|reply(?:\s+to)?|look\s+up"
@@ -90,6 +97,17 @@ _THEY_OFFERED = (
     r"(?!(?:to|that|it|this|him|her|them|you|and|but|if|me|us|up|back)\b)(?=[\w$€£])"
 )
 _THEY_DO = r"\b(?P<theydo>(?:she|he|they)(?:'s|’s|\s+is|\s+are)\s+(?=(?:sending|bringing|emailing|sharing|getting)\b))"
+# A contact named as the one who does it, with or without a helping verb: "Marco sending price list tmrw", "Sam's
+# gonna send the link", "Ben will confirm by fri" (the name is checked to be one: "Also will send" is the user's).
+_HANDING = (
+    r"(?:sending|bringing|emailing|mailing|sharing|dropping|getting|forwarding|texting|calling|introducing|booking"
+    r"|posting|delivering|returning)"
+)
+_NAMED_DEED = (
+    r"(?<![\w'’])(?P<named>(?-i:[A-Z][\w-]*))(?:(?:'s|’s|\s+is)?\s+(?=" + _HANDING + r"\b)"
+    r"|(?:'ll|’ll|\s+will|(?:'s|’s|\s+is)\s+(?:going\s+to|gonna)|\s+gonna)\s+"
+    r"(?!(?:be|have|probably|not|never|need|want|like|love|know|also|still|just|prob)\b)(?=[a-z]))"
+)
 # What they told the user to do is the user's to-do ("she said apply by oct 15", "told me to email her my cv",
 # "said to email him"); what the user told them to do is theirs ("told her to email me her CV").
 _ACTION_VERBS = (
@@ -110,14 +128,28 @@ _I_DO = (
     r"|\bI(?:'m|’m|\s+am|m)\s+(?!" + _SEEING + r")(?=[a-z]+ing\b)"  # "i'm writing the intro by 5/8"
     r"|\bI\s+can\s+(?=[a-z])"  # "i can help him saturday"
 )
-_PROMISE = re.compile(
+_PROMISE_SAID = (
     "|".join(
         f"(?P<p{i}>{p})" for i, p in enumerate((_TOLD, _I_WILL, _PROMISED_TO, _PROMISED_OBJ, _TODO, _OWE, _SAID_I))
     )
     + f"|(?P<said_do>{_SAID_DO})|(?P<told_them>{_TOLD_THEM})|(?P<i_do>{_I_DO})"
-    + f"|(?P<imp>{_IMPERATIVE})|(?P<theirs>{_THEY_WILL})|(?P<their_do>{_THEY_DO})|(?P<offered>{_THEY_OFFERED})",
-    re.IGNORECASE,
+    + f"|(?P<imp>{_IMPERATIVE})|(?P<theirs>{_THEY_WILL})|(?P<their_do>{_THEY_DO})|(?P<offered>{_THEY_OFFERED})"
 )
+_UNNAMED = re.compile(_PROMISE_SAID, re.IGNORECASE)
+_PROMISE = re.compile(_PROMISE_SAID + f"|{_NAMED_DEED}", re.IGNORECASE)  # last: any other reading comes first
+
+
+def _promise_words(text: str) -> Iterator[re.Match[str]]:
+    """Each place ``text`` says a promise; a capitalised word taken for the one who does it but that is no name
+    ("Also will send the deck") is read again without it."""
+    at = 0
+    while (m := _PROMISE.search(text, at)) is not None:
+        if m.group("named") and is_not_a_name(m.group("named")):
+            m = _UNNAMED.search(text, m.start())
+            if m is None:
+                return
+        yield m
+        at = max(m.end(), m.start() + 1)
 # A promise also ends where an emoji, a "+" or an "if I" starts the next thought ("forward my CV ✌️ follow up in 10
 # days", "refer me if i send resume tonight"), and where "and" brings in someone doing something ("apply by oct 15
 # and she'll flag my app").
@@ -142,6 +174,11 @@ _BASE_VERBS = {
     "booking": "book", "dropping": "drop", "bringing": "bring", "doing": "do", "writing": "write",
     "introducing": "introduce", "paying": "pay", "invoicing": "invoice", "making": "make", "putting": "put",
 }  # fmt: skip
+# What they will do, said without whom to: the user ("she'll call on the 25th" -> "call me").
+_REACH = {
+    **dict.fromkeys(("call", "email", "e-mail", "text", "ring", "phone", "message", "ping", "dm", "mail"), "me"),
+    **dict.fromkeys(("get back", "reply", "write back", "write"), "to me"),
+}
 _WHOSE_THING = re.compile(r"\b(?:his|hers|theirs|mine|ours|yours)$", re.IGNORECASE)
 _TO_ME = re.compile(r"^\S+(?:\s+(?:over|up|back))?\s+(?:me|us)\b", re.IGNORECASE)
 
@@ -190,7 +227,7 @@ def runs_on(text: str) -> bool:
     """True when ``text`` stops inside a promise ("remind me to call", "I'll send"): a name typed next is its
     object, and the words after the name finish it ("... Ana tomorrow about the lease")."""
     text = text.rstrip()
-    return any(_to_boundary(text, m.end(), _PROMISE_END) >= len(text) for m in _PROMISE.finditer(text + " "))
+    return any(_to_boundary(text, m.end(), _PROMISE_END) >= len(text) for m in _promise_words(text + " "))
 
 
 _PRESENT_ME = re.compile(r"^present\s+(me|us)\s+to\b", re.IGNORECASE)  # "he will present me to his boss"
@@ -227,6 +264,18 @@ _BREATH_END = re.compile(
 _SENTENCE_END = re.compile(r"[.!?\n]\s")
 
 
+# A day said as the one named before: "... before that", "by then", "I must apply before" (the day said earlier).
+_BEFORE_THEN = re.compile(r"\s+(?:(?:before|by|until|till)\s+(?:that|then|that\s+day|it)|before)$", re.IGNORECASE)
+
+
+def _last_day(text: str, end: int, today: date) -> str:
+    """The last day said in ``text[:end]``, when it is still to come ("" else)."""
+    found, at = "", 0
+    while (day := find_day(text, today, prefer="future", start=at, end=end)) is not None:
+        found, at = (day.day.isoformat() if day.day >= today else ""), day.end
+    return found
+
+
 def _next_breath(text: str, end: int, today: date | None) -> tuple[str, bool]:
     """The day said just after a promise ends, when that is all the next words say, and whether it is for "both"."""
     if today is None or end >= len(text):
@@ -238,13 +287,21 @@ def _next_breath(text: str, end: int, today: date | None) -> tuple[str, bool]:
     return day.day.isoformat(), bool(m.group("both"))
 
 
+MAX_SUBJECT_WORDS = 6
+
+
 def _someone_else_said(text: str, start: int) -> bool:
     """True for "she promised to..." or "Jane owes...": a commitment, but not the user's."""
     words = _CLAUSE_SPLIT.split(text[:start])[-1].split()
     if not words:
         return False
     last = words[-1]
-    return last.lower() not in _NOT_A_SUBJECT and (last[:1].isupper() or last.lower() in _NOT_INTEREST)
+    if last.lower() not in _NOT_A_SUBJECT and (last[:1].isupper() or last.lower() in _NOT_INTEREST):
+        return True
+    # "Sofia from the Kim lab promised to ...": the clause opens with the one who promised
+    first = words[0]
+    mine = any(w.lower() in ("i", "we", "i'm", "i’m", "im") for w in words)
+    return len(words) <= MAX_SUBJECT_WORDS and first[:1].isupper() and not mine and not is_not_a_name(first)
 
 
 _DUE_LEAD = re.compile(r"\s*\b(?:by|on|before|until|til|till|in|no\s+later\s+than|at\s+the\s+latest)?\s*$", re.I)
@@ -282,14 +339,21 @@ def _promises(text: str, taken: list[tuple[int, int]], today: date | None = None
             found.append(PromiseItem(_as_action(f"send {request.what}"), day.day.isoformat()))
             starts.append(m.start())
             taken.append((m.start(), day.end))
-    for m in _PROMISE.finditer(text):
+    for m in _promise_words(text):
         if not _free(taken, m.start(), m.end()):
             continue
-        theirs = bool(m.group("theirs") or m.group("their_do") or m.group("told_them") or m.group("offered"))
+        named = m.groupdict().get("named")
+        theirs = bool(m.group("theirs") or m.group("their_do") or m.group("told_them") or m.group("offered") or named)
+        if m.group("owe") and _OWED_TO_ME.match(m.group("owe")):
+            if not re.match(r"owes?\s+(?:me|us)\b", m.group("owe"), re.I):
+                continue  # "Jane owes him a favour": between two others
+            theirs = True  # "she owes me the schedule": hers to keep
         if theirs and _user_said(text, m.start()):
             continue  # "I offered to": the user's, read by _I_WILL
         if m.group("said_do") or m.group("told_them"):
             pass  # whoever said it, the action is the user's ("Karl said to email him") or theirs ("told her to")
+        elif m.group("owe"):
+            pass  # whose a debt is, the words after "owe" say
         elif not theirs and not m.group().lower().startswith("i") and _someone_else_said(text, m.start()):
             theirs = bool(m.group("p2"))  # "Jane promised to send it": hers
             if not theirs:
@@ -310,20 +374,29 @@ def _promises(text: str, taken: list[tuple[int, int]], today: date | None = None
         if not theirs and m.group("p4") and m.group().strip().lower() == "will":
             # "..., will intro me to their category manager", "dr. okonkwo (career services) will look over my cv"
             theirs = bool(_TO_ME.match(text[start:end]) or text[: m.start()].rstrip().endswith(")"))
-        if not theirs:  # what they promise is often an offer too ("happy to intro", "can help with"): read it again
+        # What they promise is often an offer too ("happy to intro", "can help with"): read it again (not a debt).
+        if not theirs or m.group("owe"):
             taken.append((m.start(), end))
-        parts = _SECOND_ACTION.split(text[start:end])
+        parts = split_owed(text[start:end]) if m.group("owe") else _SECOND_ACTION.split(text[start:end])
         breath, both = _next_breath(text, end, today)
         for n, part in enumerate(parts):
             action = _tidy(prefix + _clip_words(part, MAX_ACTION_WORDS))
             if not action:  # "I'll." says nothing to keep
                 continue
             item = _with_due(action, today)
+            then = _BEFORE_THEN.search(item.text) if not item.due_on else None
+            if then and today is not None:  # "the call moved to friday so I have to send the agenda before that"
+                earlier = _last_day(text, m.start(), today)
+                item = item._replace(text=item.text[: then.start()], due_on=earlier) if earlier else item
             if breath and not item.due_on and n == len(parts) - 1:
                 item = item._replace(due_on=breath)
             if m.group("i_do") and not item.due_on and not re.search(r"\bif\s*$", text[: m.start()], re.I):
                 continue  # "i send newsletters": a habit, not a promise
-            item = item._replace(text=_as_action(item.text))
+            item = item._replace(text=_as_action(as_deed(item.text) if m.group("owe") else item.text))
+            if not item.text:
+                continue
+            if theirs and item.text.lower() in _REACH:  # "she said she'll call the 25th": call the user
+                item = item._replace(text=f"{item.text} {_REACH[item.text.lower()]}")
             if _WHOSE_THING.search(item.text):
                 continue  # "i review his by thurs": his what, the line says elsewhere; said alone it reads cut off
             bare = _BARE.match(item.text) or item.text.lower() in _ON_WHAT_THEY_WANT

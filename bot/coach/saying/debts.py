@@ -42,7 +42,7 @@ _GIVE_VERBS = ("send", "share", "forward", "email", "e-mail", "pass on", "pass a
 _CALL_WORDS = re.compile(
     r"^(?:call|phone|ring|ping|schedule\s+(?:a\s+)?(?:call|chat|meeting|coffee)|set\s+up\s+(?:a\s+)?(?:call|chat|meeting"
     r"|coffee)|book\s+(?:a\s+)?(?:call|lunch|coffee|meeting)|grab\s+(?:a\s+)?(?:coffee|lunch|drink|beer)|get\s+(?:a\s+)?"
-    r"(?:coffee|lunch)|meet\s+up|owe\s+you\s+(?:(?:a|an)\s+)?(?P<owed>call|coffee|lunch|dinner|breakfast|brunch|drinks?"
+    r"(?:coffee|lunch)|meet\s+up|(?:owe|buy)\s+you\s+(?:(?:a|an)\s+)?(?P<owed>call|coffee|lunch|dinner|breakfast|brunch|drinks?"
     r"|beers?|chat))\b",
     re.IGNORECASE,
 )

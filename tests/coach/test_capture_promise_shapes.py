@@ -1,0 +1,101 @@
+"""Promises as people type them: the modal shapes of the user's own ("I gotta", "i must to", "i promise to", "i
+said id"), what is owed and by whom ("owes me", "I owe him a beer + our price sheet"), a contact's deed said with
+no helping verb ("Ben sending the contract tmrw"), the days of office talk ("eod fri", "before that"), and the
+person of a line a promise was made to."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.coach.reading.capture import understand
+from bot.coach.reading.notes import extract_facts
+
+TODAY = date(2026, 3, 4)  # a Wednesday
+FRI, THU = "2026-03-06", "2026-03-05"
+
+
+def mine(note: str) -> list[tuple[str, str]]:
+    return [(p.text, p.due_on) for p in extract_facts(note, TODAY).promise_items]
+
+
+def theirs(note: str) -> list[tuple[str, str]]:
+    return [(p.text, p.due_on) for p in extract_facts(note, TODAY).their_items]
+
+
+@pytest.mark.parametrize(
+    ("note", "promise"),
+    [
+        ("I gotta send her the floor plan by fri", ("send her the floor plan", FRI)),
+        ("i've got to call him back by thurs", ("call him back", THU)),
+        ("I must to register before friday", ("register", FRI)),
+        ("i promise to send his portfolio to my manager", ("send his portfolio to my manager", "")),
+        ("i said id bake her a cake for the party", ("bake her a cake for the party", "")),
+    ],
+)
+def test_the_users_promise_said_with_any_modal_is_the_users(note, promise):
+    assert mine(note) == [promise]
+    assert theirs(note) == []
+
+
+@pytest.mark.parametrize(
+    ("note", "owed"),
+    [
+        ("she owes me the seating plan by thurs", ("send me the seating plan", THU)),
+        ("he owes me a call about the lease", ("call me about the lease", "")),
+        ("owes me a reply re: the quote by fri", ("reply to me about the quote", FRI)),
+    ],
+)
+def test_what_they_owe_the_user_is_theirs(note, owed):
+    assert theirs(note) == [owed]
+    assert mine(note) == []
+
+
+@pytest.mark.parametrize(
+    ("note", "owed"),
+    [
+        ("I owe him a beer + our price sheet", [("buy him a beer", ""), ("send him our price sheet", "")]),
+        ("i owe her a coffee", [("buy her a coffee", "")]),
+        ("I owe her a code review by fri", [("review her code", FRI)]),
+        ("owe Tomas the guest list by thurs", [("send Tomas the guest list", THU)]),
+    ],
+)
+def test_what_the_user_owes_is_said_as_the_deed(note, owed):
+    assert mine(note) == owed
+    assert theirs(note) == []
+
+
+@pytest.mark.parametrize(
+    ("note", "promise"),
+    [
+        ("lunch w Ana and Ben. Ben sending the contract tmrw", ("send the contract", "2026-03-05")),
+        ("Ben's gonna send the floor plans", ("send the floor plans", "")),
+        ("Sofia from the Weber lab promised to share her slides by the 15th", ("share her slides", "2026-03-15")),
+        ("sent her my card, she said she'll call on the 25th", ("call me", "2026-03-25")),
+    ],
+)
+def test_a_contacts_deed_without_a_helping_verb_is_theirs(note, promise):
+    assert promise in theirs(note)
+    assert mine(note) == []
+
+
+@pytest.mark.parametrize(
+    ("note", "promise", "whose"),
+    [
+        ("she'll send the deck eod fri", ("send the deck", FRI), "theirs"),
+        ("I'll share the notes end of day thursday", ("share the notes", THU), "mine"),
+        ("she moved our call to friday so I have to send her the agenda before that", ("send her the agenda", FRI),
+         "mine"),
+    ],
+)  # fmt: skip
+def test_a_promise_is_due_on_the_day_office_talk_says(note, promise, whose):
+    assert promise in (theirs(note) if whose == "theirs" else mine(note))
+
+
+def test_a_promise_told_to_one_person_of_a_line_is_theirs_alone():
+    meeting = understand("met Ana Lopez and Ben Roth at the expo. told Ben I'd send the report tmrw", TODAY).meeting
+    assert meeting is not None
+    ana, ben = meeting.people
+    assert [p.text for p in meeting.promises_of(ben)] == ["send the report"]
+    assert meeting.promises_of(ana) == []

@@ -99,3 +99,45 @@ def test_a_promise_told_to_one_person_of_a_line_is_theirs_alone():
     ana, ben = meeting.people
     assert [p.text for p in meeting.promises_of(ben)] == ["send the report"]
     assert meeting.promises_of(ana) == []
+
+
+def test_a_promise_to_her_is_kept_for_the_one_of_the_line_who_is_a_she():
+    line = "met Rosa Diaz at the fundraiser, her husband Tom runs a bakery. I'll email her the flyer by fri"
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None
+    rosa, tom = meeting.people
+    assert [p.text for p in meeting.promises_of(rosa)] == ["email her the flyer"]
+    assert meeting.promises_of(tom) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "promise"),
+    [
+        ("I owe Robin Tate a code review by fri. she's a staff eng at Fastly", ("review her code", FRI)),
+        ("owe Nadia the seating chart, promised by end of month", ("send her the seating chart", "2026-03-31")),
+    ],
+)
+def test_a_debt_is_read_through_the_name_and_its_day_said_after(line, promise):
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None
+    assert [(p.text, p.due_on) for p in meeting.promises_of(meeting.people[0])] == [promise]
+
+
+@pytest.mark.parametrize(
+    ("note", "promise"),
+    [
+        ("she's keen on it, wants to know the salary range. I'll send by fri", ("send her the salary range", FRI)),
+        ("he wants to swap pitch decks. sending him ours by thurs", ("send him our pitch decks", THU)),
+        ("wants to do a joint podcast episode. follow up thurs", ("follow up about the joint podcast episode", THU)),
+    ],
+)  # fmt: skip
+def test_a_promise_that_names_nothing_takes_what_they_wanted(note, promise):
+    assert mine(note) == [promise]
+
+
+def test_what_they_want_to_know_is_no_promise_alone():
+    assert mine("she wants to know our pricing by fri") == []
+
+
+def test_a_unit_glued_to_its_number_is_said_apart():
+    assert theirs("she'll hold 20lb of salmon for me thurs") == [("hold 20 lb of salmon for me", THU)]

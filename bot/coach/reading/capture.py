@@ -104,14 +104,21 @@ def _through_the_names(lead_in: str, s: str, at: tuple[int, int], people: list[P
     said = day_at(s, _GAP.match(s, j).end(), rest.today, "past")  # type: ignore[union-attr]  # always matches
     if after and said is not None and said.end <= end and rest.when == said.day:
         rest.when = None
-    return " ".join(w for w in (lead_in, _object_pronoun(people), after) if w)
+    return " ".join(w for w in (lead_in, _object_pronoun(people, s[j:]), after) if w)
 
 
-def _object_pronoun(people: list[PersonMention]) -> str:
+_SHE_OR_HE = re.compile(r"\b(she|he)(?:'s|’s|'ll|’ll|'d|’d)?\b", re.IGNORECASE)
+
+
+def _object_pronoun(people: list[PersonMention], after: str = "") -> str:
+    """ "her", "him" or "them" for the people named: by title, by first name, or by how the line goes on ("owe Sasha
+    a review, she's a DevRel")."""
     if len(people) != 1:
         return "them"
     title = people[0].title.lower().rstrip(".")
     said = "she" if title in _HER else "he" if title in _HIM else pronoun_of(people[0].name.split()[0])
+    if not said and (later := _SHE_OR_HE.search(after)):
+        said = later.group(1).lower()
     return {"she": "her", "he": "him"}.get(said, "them")
 
 

@@ -79,7 +79,7 @@ _TIE_SAID = re.compile(
 # The one a promise is made to, named after its verb: "told Ben I'd ...", "owe Ana a coffee", "send Ryo my volumes".
 _PROMISED_TO = re.compile(
     r"\b(?:told|promised|assured|owe|send|sending|email|emailing|text|texting|call|calling|ping|pinging)\s+"
-    r"(?P<to>(?-i:[A-Z][\w-]*))(?!['’\w])",
+    r"(?P<to>her|him|(?-i:[A-Z][\w-]*))(?!['’\w])",
     re.IGNORECASE,
 )
 _AND_THEN = re.compile(
@@ -300,10 +300,17 @@ def _attribute(free: list[list[str]], people: list[PersonMention], today: date) 
                 body, linked = text[m.end() :], bool(m.group("is") or m.group("typo"))
                 if m.group("pron") and m.group("pron").lower().startswith(("both", "they", "all")):
                     linked = linked or bool(re.match(r"(?:at|@|with)\s", body))  # "both at intercom"
-        if subject is None:  # "told Ben I'd send the report", "gotta send Ryo my volumes": the one it is for
+        if subject is None and len(people) > 1:  # "told Ben I'd send the report", "I'll email her my CV": for whom
             to = _PROMISED_TO.search(text)
-            named = _person_named(to.group("to"), people) if to else None
-            subject = [named] if named is not None and len(people) > 1 else None
+            said = to.group("to") if to else ""
+            if said.lower() in ("her", "him"):  # the one of them "her" or "him" can be, if it cannot be this one
+                pron = "she" if said.lower() == "her" else "he"
+                fits = [p for p in people if _pronoun(p) == pron]
+                mismatch = len(current) == 1 and _pronoun(current[0]) not in ("", pron)
+                subject = fits[-1:] if mismatch and fits else None
+            else:
+                named = _person_named(said, people) if said else None
+                subject = [named] if named is not None else None
             if subject is not None:
                 current = subject
         if subject is None:

@@ -70,7 +70,7 @@ _TODO = (
     r"|remind\s+me\s+to|to\s*do\s*:|todo\s*:?)\s+"
 )
 # What is owed: the user's ("I owe her a coffee", "owe Tomas the list") or theirs ("she owes me the schedule").
-_OWE = r"\b(?:I\s+(?:still\s+)?)?(?P<owe>owes?\s+(?:her|him|them|you|me|us|[A-Z][\w'’-]*)\s+)"
+_OWE = r"\b(?:I\s+(?:still\s+)?)?(?P<owe>owes?\s+(?:her|him|them|you|me|us|(?-i:[A-Z][\w'’-]*))\s+)"
 _OWED_TO_ME = re.compile(r"^owes?\s+(?:me|us)\b|^owes\b", re.IGNORECASE)
 _IMPERATIVE = (
     _CLAUSE_START + r"(?P<verb>(?:send|snd|intro|introduce|email|e-mail|ping|text|share|forward|fwd|invite"
@@ -184,22 +184,68 @@ _TO_ME = re.compile(r"^\S+(?:\s+(?:over|up|back))?\s+(?:me|us)\b", re.IGNORECASE
 
 
 # What they ask the user for: "wants the data room by fri", "he ask my portfolio in 2 weeks", "asked for our preprint".
+# "wants to know comp bands", "wants to swap case studies": what they want, for a promise that names nothing
+# ("I'll send by end of month", "sending her ours"); said alone it is no promise of the user's.
 _REQUEST = re.compile(
-    r"\b(?:wants?|asked\s+for|asks?\s+for|asked|asks?|requested)\s+(?:to\s+see\s+)?"
+    r"\b(?:wants?|asked\s+for|asks?\s+for|asked|asks?|requested)\s+(?:to\s+see\s+"
+    r"|to\s+(?P<only>know|swap|trade|exchange|compare|read|hear\s+about|do|get)\s+)?"
     r"(?P<obj>(?!(?:to|me|us|you|him|her|them|if|whether|about|for|a\s+lot)\b)[^,.;:!?()\n]+)",
     re.IGNORECASE,
 )
-_BARE = re.compile(r"^(?:send|do|do\s+it|send\s+it|send\s+them|doing\s+it|owe\s+(?:her|him|them))$", re.IGNORECASE)
+_BARE = re.compile(
+    r"^(?:send|do|do\s+it|send\s+it|send\s+them|doing\s+it|owe\s+(?:her|him|them)|follow\s+up|check\s+in"
+    r"|circle\s+back)$",
+    re.IGNORECASE,
+)
 # A deed with nothing to do it to takes what they asked for: "wants an exclusive. said I'd confirm by 6/1".
 _ON_WHAT_THEY_WANT = frozenset({"confirm", "share", "prepare", "finish", "write", "draft", "review", "sign", "check"})
 _I_SAID_DAY = re.compile(r"\bi\s+said\s+", re.IGNORECASE)
 MAX_REQUEST_WORDS = 7
+MAX_REQUESTER_CHARS = 80  # how far back "she" in "she's keen on our role, wants to know comp bands" may be
+_SUBJECT_PRONOUN = re.compile(r"\b(she|he|they)(?=['’\s])", re.IGNORECASE)
+_OURS = {"ours": "our", "mine": "my"}
 
 
 class _Request(NamedTuple):
     start: int
     what: str  # "the data room"
     due_on: str  # the day it is wanted by, or ""
+    to: str = ""  # who wants it, as the object of a promise: "her", "him", "them", or "" when the line does not say
+    only_fills: bool = False  # "wants to know X": X for a promise that names nothing, never a promise alone
+
+
+_OURS_AT_END = re.compile(
+    r"^(?P<verb>send|share|email|forward)\s+(?:(?P<to>her|him|them)\s+)?(?P<ours>ours|mine)$", re.IGNORECASE
+)
+
+
+def _filled(said: str, request: _Request, ours: re.Match[str] | None) -> str:
+    """A promise that names nothing, said with what they asked for: "send" -> "send her the comp bands", "sending her
+    ours" -> "send her our case studies", "follow up" -> "follow up about the joint webinar"."""
+    low = said.lower()
+    if ours is not None:
+        to = ours.group("to") or request.to
+        what = re.sub(r"^(?:the|a|an|our|my)\s+", "", request.what, flags=re.IGNORECASE)
+        return _as_action(" ".join(w for w in (ours.group("verb"), to, _OURS[ours.group("ours").lower()], what) if w))
+    if low in _FOLLOW_UP:
+        return _as_action(f"{said} about {_the_thing(request.what)}")
+    verb = low if low in _ON_WHAT_THEY_WANT else "send"
+    to = request.to if verb == "send" and low in ("send", "send it", "send them") else ""
+    return _as_action(" ".join(w for w in (verb, to, _the_thing(request.what) if to else request.what) if w))
+
+
+_FOLLOW_UP = frozenset({"follow up", "check in", "circle back"})
+
+
+def _the_thing(what: str) -> str:
+    """ "comp bands" -> "the comp bands", "a joint webinar" -> "the joint webinar": a thing asked for is the one both
+    know of by now; "our deck", "2 names" stay."""
+    first = what.split()[0].lower() if what.split() else ""
+    if first in ("a", "an"):
+        return f"the {what.split(' ', 1)[1]}" if " " in what else what
+    if first in ("the", "my", "our", "your", "his", "her", "their", "some") or first[:1].isdigit():
+        return what
+    return f"the {what}"
 
 
 def _requests(text: str, today: date | None) -> list[_Request]:
@@ -216,23 +262,32 @@ def _requests(text: str, today: date | None) -> list[_Request]:
         words = what.split()
         if not words or len(words) > MAX_REQUEST_WORDS:
             continue
-        found.append(_Request(m.start(), tidy(what), day.day.isoformat() if day else ""))
+        said = list(_SUBJECT_PRONOUN.finditer(text, max(0, m.start() - MAX_REQUESTER_CHARS), m.start()))
+        to = {"she": "her", "he": "him", "they": "them"}.get(said[-1].group(1).lower(), "") if said else ""
+        iso = day.day.isoformat() if day else ""
+        found.append(_Request(m.start(), tidy(what), iso, to, bool(m.group("only"))))
     return found
 
 
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|n't|n’t|\bnever|\bno)\s+$", re.IGNORECASE)
 
 
+_OWE_ENDS = re.compile(r"(?:^|\bI\s+(?:still\s+)?)owe$", re.IGNORECASE)
+
+
 def runs_on(text: str) -> bool:
     """True when ``text`` stops inside a promise ("remind me to call", "I'll send"): a name typed next is its
     object, and the words after the name finish it ("... Ana tomorrow about the lease")."""
     text = text.rstrip()
+    if _OWE_ENDS.search(text):  # "I owe" Sasha "a code review": the debt is said through the name
+        return True
     return any(_to_boundary(text, m.end(), _PROMISE_END) >= len(text) for m in _promise_words(text + " "))
 
 
 _PRESENT_ME = re.compile(r"^present\s+(me|us)\s+to\b", re.IGNORECASE)  # "he will present me to his boss"
 _LOOK_AT = re.compile(r"^look\s+(?=(?:my|our|the|his|her|their|your|this|that|these|those|a|an|it)\b)", re.I)
-_GLUED_UNIT = re.compile(r"\b(\d+)(mins?|hrs?|h)\b", re.IGNORECASE)  # "a 2min loom" -> "a 2 min loom"
+# "a 2min loom" -> "a 2 min loom", "20lb of halibut" -> "20 lb of halibut"
+_GLUED_UNIT = re.compile(r"\b(\d+)(mins?|hrs?|h|lbs?|kgs?|oz|km|ml|gal)\b", re.IGNORECASE)
 _WEEKS = re.compile(r"\b(\d+)(-|\s*)wks?\b", re.IGNORECASE)  # "a 2-wk visit" -> "a 2-week visit"
 
 
@@ -251,11 +306,12 @@ def _as_action(action: str) -> str:
 
 
 # The day said in the next breath is the promise's: "I'll send the photos 📸 sat", "review for TOCHI, deadline june
-# 1", "offered to review my profile, she's free 12/2", and for all of them: "..., I send him ours. both by fri".
+# 1", "owe her the list, promised by end of month", "offered to review my profile, she's free 12/2", and for all of
+# them: "..., I send him ours. both by fri".
 _NEXT_BREATH = re.compile(
     r"[\s,.;:!?()\-–—\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff]*"
     r"(?P<both>(?:both|all|each)\s+)?"
-    r"(?:(?:deadline|due)\s*:?\s*|(?:she|he|they)(?:'s|’s|\s+is|\s+are|'re|’re)\s+free\s+)?",
+    r"(?:(?:deadline|due|promised)\s*:?\s*|(?:she|he|they)(?:'s|’s|\s+is|\s+are|'re|’re)\s+free\s+)?",
     re.IGNORECASE,
 )
 _BREATH_END = re.compile(
@@ -397,14 +453,14 @@ def _promises(text: str, taken: list[tuple[int, int]], today: date | None = None
                 continue
             if theirs and item.text.lower() in _REACH:  # "she said she'll call the 25th": call the user
                 item = item._replace(text=f"{item.text} {_REACH[item.text.lower()]}")
-            if _WHOSE_THING.search(item.text):
-                continue  # "i review his by thurs": his what, the line says elsewhere; said alone it reads cut off
-            bare = _BARE.match(item.text) or item.text.lower() in _ON_WHAT_THEY_WANT
+            ours = _OURS_AT_END.search(item.text)
+            bare = _BARE.match(item.text) or item.text.lower() in _ON_WHAT_THEY_WANT or ours
             request = wanted_before(m.start()) if not theirs and bare else None
+            if request is None and _WHOSE_THING.search(item.text):
+                continue  # "i review his by thurs": his what, the line says elsewhere; said alone it reads cut off
             if request is not None:  # "wants our sourcing playbook. send by wed": send that
                 filled.add(request.start)
-                verb = item.text.lower() if item.text.lower() in _ON_WHAT_THEY_WANT else "send"
-                item = item._replace(text=_as_action(f"{verb} {request.what}"), due_on=item.due_on or request.due_on)
+                item = item._replace(text=_filled(item.text, request, ours), due_on=item.due_on or request.due_on)
             found.append(item._replace(whose="theirs") if theirs else item)
             starts.append(m.start())
         if both:  # "both by fri": each promise of the sentence that has no day of its own
@@ -413,6 +469,7 @@ def _promises(text: str, taken: list[tuple[int, int]], today: date | None = None
             found = [p._replace(due_on=breath) if at >= said and not p.due_on else p for p, at in dated]
     for request in asked:  # "wants the data room by fri": the user's to send, by then
         fresh = request.start not in filled and not any(request.what in p.text for p in found)
+        fresh = fresh and not request.only_fills
         if request.due_on and fresh and _free(taken, request.start, request.start + 1):
             found.append(PromiseItem(_as_action(f"send {request.what}"), request.due_on))
     for todo in todos(text, taken, today):  # "counter-offer by 3/31", "I'm in for 25k"

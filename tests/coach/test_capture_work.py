@@ -73,3 +73,26 @@ def test_a_job_said_with_its_verb_is_the_job_it_names(line, who, role):
 )
 def test_a_verb_whose_doer_is_no_job_says_none(line, who):
     assert person(line, who).role == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role", "company"),
+    [
+        ("met Gus Abara, he runs the flower shop on Main", "Gus Abara", "runs the flower shop on Main",
+         "the flower shop on Main"),
+        ("met Ilse Vogel, she owns the bike shop on 4th", "Ilse Vogel", "owner", "the bike shop on 4th"),
+        ("met Rosa Diaz, she owns Rosa's Tacos", "Rosa Diaz", "owner", "Rosa's Tacos"),
+        ("met Wen Li, runs the children's foundation", "Wen Li", "runs the children's foundation",
+         "the children's foundation"),
+        ("the tall woman who runs the cafe on Pine, Hana Mori, wants to stock our jam", "Hana Mori",
+         "runs the cafe on Pine", "the cafe on Pine"),
+    ],
+)  # fmt: skip
+def test_a_business_someone_runs_or_owns_is_where_they_work(line, who, role, company):
+    got = person(line, who)
+    assert (got.role, got.company) == (role, company)
+
+
+def test_a_person_word_before_the_name_is_no_job():
+    got = person("the lady at the raffle table, Dora Fink, sells quilts", "Dora Fink")
+    assert got.role != "lady" and got.company != "the raffle table"

@@ -138,8 +138,23 @@ _INTERJECTION = re.compile(
 )
 
 
-# Gatherings that are no job, beside the event nouns: "book club @ the library", "gallery opening at Pace".
-_GATHERINGS = _set("club opening brunch tasting recital concert game match service mass class")
+# Words for a person that say no job ("the lady at the auction table"), and gatherings that are no job, beside the
+# event nouns ("book club @ the library", "gallery opening at Pace").
+_SOMEONE = _set("lady guy man woman person dude gentleman girl boy fellow chap")
+_GATHERINGS = _SOMEONE | _set("club opening brunch tasting recital concert game match service mass class")
+
+
+_RUN_OR_OWN = _set("runs run owns own")
+# Organisations someone runs, beside businesses: "runs the hospital foundation", "runs the imaging core".
+_RUN_ORGS = _set("foundation charity nonprofit core company firm startup business center centre hospital academy")
+# "on Elm", "on 3rd", "on Grand St", "next to ours": where the business is, part of how it is known
+_STREET = re.compile(r"(?:on|in)\s+(?-i:[A-Z0-9])[\w'’.]*(?:\s+(?-i:[A-Z])[\w'’.]*){0,2}", re.IGNORECASE)
+
+
+def _a_name(what: str) -> bool:
+    """ "Tony's Pizza", "tanaka bikes": a business's name (capitalised, or a word that can only be a name first)."""
+    first = what.split()[0]
+    return first[:1].isupper() or a_company_word(first.rstrip("'’s"))
 
 
 def _role_in(text: str, linked: bool, plural: bool = False) -> tuple[str, str] | None:
@@ -161,10 +176,17 @@ def _role_in(text: str, linked: bool, plural: bool = False) -> tuple[str, str] |
     m = _RUNS.match(text)
     if m:  # "runs a charity for refugees", "runs design at Figma"
         what, rest = _phrase_until(text[m.end() :], _ROLE_PHRASE_STOP - {"for"})
-        owned = re.match(r"(?:an?|the)\s+(?P<business>(?:[\w-]+\s+){0,2}(?P<noun>[\w-]+))$", what, re.I)
+        owned = re.match(r"(?:an?|the)\s+(?P<business>(?:[\w'’-]+\s+){0,2}(?P<noun>[\w-]+))$", what, re.I)
         verb = m.group("verb").lower()
-        if owned and owned.group("noun").lower() in _BUSINESSES and verb in ("runs", "run", "owns", "own"):
-            return f"{owned.group('business')} owner", ""  # "runs a bakery", "owns the yoga studio": a business owner
+        noun = owned.group("noun").lower() if owned else ""
+        if owned and what.lower().startswith("the ") and noun in _BUSINESSES | _RUN_ORGS and verb in _RUN_OR_OWN:
+            where = _STREET.match(rest)  # "runs the bakery on Elm", "owns the yoga studio on 3rd": that business
+            org = f"{what} {where.group(0).strip()}" if where else what
+            return ("owner" if verb.startswith("own") else f"runs {org}"), org
+        if owned and noun in _BUSINESSES and verb in _RUN_OR_OWN:
+            return f"{owned.group('business')} owner", ""  # "runs a bakery": a business owner
+        if verb.startswith("own") and what and not owned and _a_name(what):
+            return "owner", what  # "owns Tony's Pizza", "own tanaka bikes": the owner of it
         if verb in ("run", "own") and what and not owned:
             return "", what  # "run agarwal electricals in pune", "now building ledgerly": their company
         return (f"{m.group('verb')} {what}".strip(), _org_after(rest)) if what else None
@@ -182,6 +204,9 @@ def _role_in(text: str, linked: bool, plural: bool = False) -> tuple[str, str] |
     role, rest = _phrase_until(body, _ROLE_PHRASE_STOP)
     role = re.sub(r"\s+(?:there|lol|haha)$", "", role, flags=re.IGNORECASE).strip(" .,!?")
     words = role.split()
+    who = _WHO.match(rest)
+    if words and words[-1].lower() in _SOMEONE and who:  # "the nice young man who runs the bakery": what he does
+        return _role_in(rest[who.end() :], bool(who.group("is")), plural)
     if not words or len(words) > 5 or words[0].lower() in _NOT_A_ROLE or words[0].lower().endswith("ing"):
         return None
     if words[0].lower() in _PREPOSITIONS or not _job_words_ok(words):

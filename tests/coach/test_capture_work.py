@@ -96,3 +96,36 @@ def test_a_business_someone_runs_or_owns_is_where_they_work(line, who, role, com
 def test_a_person_word_before_the_name_is_no_job():
     got = person("the lady at the raffle table, Dora Fink, sells quilts", "Dora Fink")
     assert got.role != "lady" and got.company != "the raffle table"
+
+
+@pytest.mark.parametrize(
+    ("line", "role", "company"),
+    [
+        ("met Sam + Ana Ruiz (cofounders of Kelp, married)", "cofounder", "Kelp"),
+        ("met Tom and Lia (both from Canva design)", "design", "Canva"),
+        ("coffee w/ Ken & Jo (sales reps at Sysco)", "sales rep", "Sysco"),
+        ("drinks with Raj + Mo (both engineers @ Wise)", "engineer", "Wise"),
+    ],
+)
+def test_a_job_in_brackets_after_several_names_is_each_ones(line, role, company):
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None and len(meeting.people) == 2
+    assert [(p.role, p.company) for p in meeting.people] == [(role, company)] * 2
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role", "company"),
+    [
+        ("met Lucia (HR of Inditex) at the fair", "Lucia", "HR", "Inditex"),
+        ("met Hugo (Mayor of Boston)", "Hugo", "Mayor of Boston", ""),
+        ("met Ivan (Director of Rosneft)", "Ivan", "Director", "Rosneft"),
+        ("met Zoe (Director of Marketing)", "Zoe", "Director of Marketing", ""),
+        ("met Dina (Spotify partnerships)", "Dina", "partnerships", "Spotify"),
+        ("met Omar Aziz from Tesco sourcing", "Omar Aziz", "sourcing", "Tesco"),
+        ("met Priya ma'am (Principal, DPS) today", "Priya", "Principal", "DPS"),
+        ("interviewed Kofi (NYC, frontend, 4 yrs)", "Kofi", "frontend", ""),
+    ],
+)
+def test_a_job_and_company_in_brackets_however_they_are_said(line, who, role, company):
+    got = person(line, who)
+    assert (got.role, got.company) == (role, company)

@@ -38,9 +38,18 @@ from bot.coach.reading.meeting import (
     MAX_PHRASE_WORDS,
     PersonMention,
 )
+from bot.coach.reading.places import CITY_ALIASES
 from bot.coach.reading.shorthand import company_name
 from bot.coach.reading.stopwords import NOT_NAMES, VERB_FORMS
-from bot.coach.reading.work import _UNITS, a_place, company_then_job, company_typed, for_a_name
+from bot.coach.reading.work import (
+    _UNITS,
+    a_company_word,
+    a_place,
+    company_then_job,
+    company_typed,
+    for_a_name,
+    team_word,
+)
 
 
 def _is_role(words: list[str]) -> bool:
@@ -82,6 +91,14 @@ def _scan_phrase(
     return " ".join(w for w, _ in words)[:MAX_NAME_CHARS], words[-1][1]
 
 
+def _an_org_name(org: str) -> bool:
+    """ "BBVA", "Wipro", "Deutsche Bank": a name typed with its capital, that is no field ("Marketing", "Product",
+    "Engineering") and no common word ("Economics", "Staff", "School")."""
+    first = org.split()[0] if org.split() else ""
+    low = first.lower()
+    return first[:1].isupper() and low not in FUNCTIONS and low not in NOT_NAMES and a_company_word(low)
+
+
 def _split_role(text: str) -> tuple[str, str] | None:
     """ "head of design at Stripe" -> ("head of design", "Stripe"); "CEO of Acme" -> ("CEO", "Acme")."""
     m = _ROLE_SPLIT.match(text)
@@ -90,6 +107,8 @@ def _split_role(text: str) -> tuple[str, str] | None:
     m = _ROLE_OF.match(text)
     if m and m.group("role").split()[-1].lower() in _OF_ORG_ROLES:
         return m.group("role"), m.group("org")
+    if m and _is_role(m.group("role").split()[-1:]) and _an_org_name(m.group("org")):
+        return m.group("role"), m.group("org")  # "HR of BBVA", "Director of Wipro": the company, not the field
     m = _ROLE_FOR.match(text)
     if m and _is_role(m.group("role").split()[-1:]) and for_a_name(m.group("org")):
         return m.group("role"), m.group("org")  # "buyer for lotte mart"
@@ -171,9 +190,38 @@ _OWNER_TIE = re.compile(r"(?P<owner>[^\W\d_][\w\-]*)['’]s\s+" + _TIE, re.IGNOR
 
 
 def _one_of_them(part: str) -> str:
-    """ "both designers at swiggy" -> "designer at swiggy": what each of them is."""
-    m = re.match(r"(?:both|all)\s+(?P<role>[\w-]+)s\b(?P<rest>.*)$", part, re.IGNORECASE)
-    return m.group("role") + m.group("rest") if m and m.group("role").lower() in _ROLE_WORDS else part
+    """ "both designers at swiggy" -> "designer at swiggy", "cofounders of Lumen" -> "cofounder of Lumen", "both from
+    Freshworks devrel" -> "from Freshworks devrel": what each of them is."""
+    part = re.sub(r"^(?:both|all)\s+(?=\S+\s)", "", part, flags=re.IGNORECASE)
+    words = part.split()
+    for k, word in enumerate(words):
+        if word.lower() in ("of", "at", "@", "from", "with", "in", "for"):
+            break
+        single = _singular_job(word)
+        if single:
+            words[k] = single
+    return " ".join(words)
+
+
+def _singular_job(word: str) -> str:
+    """ "cofounders" -> "cofounder", "reps" -> "rep", "architects" -> "architect"; "" for a word that is no job's
+    plural ("sales", "ops", "devrel")."""
+    low = word.lower()
+    if low in _ROLE_WORDS or not low.endswith("s") or low.endswith("ss"):
+        return ""
+    for cut in (1, 2):
+        if low[:-cut] in _ROLE_WORDS and (cut == 1 or low.endswith("es")):
+            return word[:-cut]
+    return ""
+
+
+def plural_paren(inner: str) -> bool:
+    """ "(both from Freshworks devrel)", "(cofounders of Lumen, married)", "(sales reps)": said of several people."""
+    first = inner.split(",")[0].split()
+    if first and first[0].lower() in ("both", "all"):
+        return True
+    head = next((k for k, w in enumerate(first) if w.lower() in ("of", "at", "@", "from", "with", "in", "for")), None)
+    return bool(first) and bool(_singular_job(first[:head][-1] if first[:head] else first[-1]))
 
 
 def _apply_paren(inner: str, person: PersonMention) -> None:
@@ -201,6 +249,8 @@ def _apply_paren(inner: str, person: PersonMention) -> None:
         return  # "(not that one lol)"; but "(team lead)", "(Uni Oslo)" say a job or a company
     if len(parts) == 1 and person.company and parts[0].islower() and not _is_role(parts[0].split()):
         return  # "founder of vigneron (wine logistics)", "PM at doxy (telehealth)": what the company does
+    parts = [p for p in parts if not (_NOT_A_JOB_PART.match(p) or a_place(p) or p.lower() in CITY_ALIASES)] or parts
+    parts = [_one_of_them(p) for p in parts]  # "(cofounders of Lumen)", "(both from Freshworks devrel)": each of them
     job_from = _JOB_FROM.match(parts[0]) if len(parts) == 1 else None
     if job_from and _is_role(job_from.group("role").split()[-1:]):  # "(recruiter from hays)", "(designer from the
         person.role, org = job_from.group("role"), job_from.group("org")  # meetup)": a job, and where it is from
@@ -209,8 +259,8 @@ def _apply_paren(inner: str, person: PersonMention) -> None:
         elif not _not_an_org(org):
             person.company = org
         return
-    both = company_then_job(parts[0]) if len(parts) == 1 else None
-    if both:  # "(NIH program officer)", "(Google engineer)"
+    both = company_then_job(re.sub(r"^from\s+", "", parts[0], flags=re.I)) if len(parts) == 1 else None
+    if both:  # "(NIH program officer)", "(Google engineer)", "(from Freshworks devrel)"
         person.role, person.company = both
         return
     # "(ex-grainger, now VP sales at fastenal)", "(flutterwave alumni, now building ledgerly)": what they do now
@@ -228,11 +278,18 @@ def _apply_paren(inner: str, person: PersonMention) -> None:
         person.company, person.role = first, parts[1]
     elif len(parts) > 1 and not parts[1].lower().startswith(("my ", "our ", "the ")):
         person.role, person.company = first, parts[1]  # "(procurement, ikea)", "(key account, esselunga)"
-    elif _is_role(first.split()[-1:]) or first.split()[-1:] == ["II"]:
-        person.role = first  # "(UX writer)", "(SDE II)"
+    elif _is_role(first.split()[-1:]) or first.split()[-1:] == ["II"] or team_word(first):
+        person.role = first  # "(UX writer)", "(SDE II)", "(backend)"
     else:
         person.company = first
     person.role, person.company = person.role[:MAX_NAME_CHARS], person.company[:MAX_NAME_CHARS]
+
+
+# Parts of a bracket that say neither job nor company: "(SF, backend, 6 yrs, wants equity)": how long, what they want.
+_NOT_A_JOB_PART = re.compile(
+    r"^(?:\d+\+?\s*(?:yrs?|years?|yo|y/o|mos?|months?)\b|(?:wants|needs|likes|loves|has|is|was|looking|open)\b)",
+    re.IGNORECASE,
+)
 
 
 # "ex-ustwo now at n26 as principal designer", ", ex-coupang now @ kurly", "ex-Google, now at Anthropic"
@@ -260,6 +317,8 @@ def _known_company(org: str) -> bool:
 
 
 _CLASS_YEAR = re.compile(r"\s+['’]\d\d\b")
+# Honorifics said after a name, as in Indian and Japanese English: "Lakshmi ma'am", "Nandan sir", "Tanaka san".
+_AFTER_NAME = re.compile(r"\s+(?:ma['’]?am|madam|sir|ji|san|sama|sahib|saab)\b(?=\s*[(,]|\s+(?:from|of|at|@)\s)", re.I)
 _FROM_STOP = _set("at @ in on during with is was says said works work runs heads leads teaches does has")
 # "from compliance", "from the quality team": the team they are in, which is what they do
 _FROM_TEAM = re.compile(r"^(?:the\s+)?(?P<field>[\w&-]+)(?:\s+(?:team|dept|department))?$", re.I)
@@ -267,6 +326,8 @@ _FROM_TEAM = re.compile(r"^(?:the\s+)?(?P<field>[\w&-]+)(?:\s+(?:team|dept|depar
 
 def _scan_attributes(s: str, j: int, person: PersonMention) -> int:
     """Company and role right after a name: "(CTO, Globex)", "from Acme", ", head of design at Stripe"."""
+    honorific = _AFTER_NAME.match(s, j)  # "Lakshmi ma'am (Director, Wipro)", "Tanaka san from Sony"
+    j = honorific.end() if honorific else j
     for _ in range(4):
         year = _CLASS_YEAR.match(s, j)  # "this alum Priyanka Sharma '19 works @ mckinsey": the year they graduated
         if year:
@@ -296,6 +357,10 @@ def _scan_attributes(s: str, j: int, person: PersonMention) -> int:
             field = _FROM_TEAM.match(org)
             if field and field.group("field").lower() in FUNCTIONS:
                 person.role, j = person.role or field.group("field"), end
+                continue
+            both = company_then_job(org)
+            if both:  # "from Walmart sourcing", "from Freshworks devrel": the company, and the team they are in
+                person.role, person.company, j = person.role or both[0], both[1], end
                 continue
             team = _TEAM.match(org)
             if team:  # "from nubank's design ops", "from doctolib's TA team"

@@ -11,7 +11,7 @@ import unicodedata
 from typing import NamedTuple
 
 from bot.coach.reading.given_names import is_given_name
-from bot.coach.reading.jobs import _is_role, _scan_attributes
+from bot.coach.reading.jobs import _is_role, _scan_attributes, plural_paren
 from bot.coach.reading.lexicon import (
     _ACRONYM_ROLES,
     _AND_REL,
@@ -28,6 +28,7 @@ from bot.coach.reading.lexicon import (
     _MY_SOMEONE,
     _NAME_SEP,
     _NAMED,
+    _PAREN,
     _PARTICLES,
     _POSSESSIVE_REL,
     _REL_OF,
@@ -252,7 +253,9 @@ def _scan_people(s: str, i: int) -> tuple[list[PersonMention], int, bool]:
             company=team,
         )
         j = _scan_attributes(s, found.end, person)
-        from_org = bool(_FROM.search(s, found.end, j) or _OF.match(s, found.end, j) or _BOTH.search(s, found.end, j))
+        paren = _PAREN.match(s, found.end)
+        shared = bool(_BOTH.search(s, found.end, j) or (paren and plural_paren(paren.group(1))))  # "(cofounders of X)"
+        from_org = bool(_FROM.search(s, found.end, j) or _OF.match(s, found.end, j) or shared)
         people.append(person)
         if len(people) >= MAX_PEOPLE:
             break
@@ -294,7 +297,7 @@ def _scan_people(s: str, i: int) -> tuple[list[PersonMention], int, bool]:
     if len(people) > 1 and from_org and last.company and not any(p.company or p.role for p in people[:-1]):
         for person in people[:-1]:  # "Jonas + Ute from Zalando", "Ravi + Mei Lin of kitepay": both
             person.company = last.company
-            person.role = last.role if _BOTH.search(s, 0, j) else person.role  # "(both designers at swiggy)"
+            person.role = last.role if shared or _BOTH.search(s, 0, j) else person.role  # "(both designers at swiggy)"
     return people, j, lowered
 
 

@@ -331,6 +331,6 @@ def company_then_job(inner: str) -> tuple[str, str] | None:
     if any(w[:1].isupper() and w not in _ACRONYM_ROLES for w in rest):
         return None  # "(Senior Engineer)": a job in title case
     last = rest[-1].lower().strip(".,")
-    if last not in _ROLE_WORDS and rest[-1] not in _ACRONYM_ROLES:
-        return None
+    if last not in _ROLE_WORDS and last not in FUNCTIONS and rest[-1] not in _ACRONYM_ROLES:
+        return None  # "(Meta partnerships)": the team is their job
     return " ".join(rest), " ".join(words[:k])

@@ -115,3 +115,31 @@ def test_a_family_name_that_is_also_a_rare_first_name_is_not_greeted(name, greet
 )
 def test_their_promise_is_said_with_the_pronoun_the_note_or_the_name_gives(first, text, said):
     assert they_said(first, text) == said
+
+
+@pytest.mark.parametrize(
+    ("where", "said"),
+    [
+        ("design meetup at Figma office", "at the design meetup at Figma office"),
+        ("uxpa mixer", "at the uxpa mixer"),
+        ("editors happy hour", "at the editors happy hour"),
+        ("lisbon", "in Lisbon"),
+        ("new york", "in New York"),
+        ("soccer practice", "at soccer practice"),  # an activity keeps no article
+        ("Web Summit", "at Web Summit"),  # a name keeps how it was typed
+    ],
+)
+def test_a_place_typed_bare_is_said_as_a_place(where, said):
+    text = written(ana(met_context=where))
+    assert said in text, text
+
+
+@pytest.mark.parametrize(
+    ("promise", "said"),
+    [
+        ("send her the API docs and pricing", "Here are the API docs and pricing I mentioned."),
+        ("send her the list of nurses and doctors", "Here's the list of nurses and doctors I mentioned."),
+    ],
+)
+def test_two_things_joined_are_plural_and_one_thing_of_many_is_not(promise, said):
+    assert said in written(ana(), promises=(promise,))

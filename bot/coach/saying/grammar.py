@@ -104,7 +104,46 @@ def place_words(where: str) -> str:
         words = words[1:]
     while words and words[-1].lower() in NEEDS_MORE:  # "church the" (before "Pastor Emmanuel"): never "at church the"
         words.pop()
-    return " ".join(words) if len(" ".join(words)) <= 40 else " ".join(words[:4])
+    words = words if len(" ".join(words)) <= 40 else words[:4]
+    place = " ".join(words)
+    if place.islower():
+        city = city_written(place)
+        if city:  # "busan" -> "Busan", "sao paulo" -> "São Paulo"
+            return city
+    # The event itself, before where it was ("design meetup | at Figma office"):
+    head = next((words[:n] for n in range(1, len(words)) if words[n].lower() in ("at", "in", "on", "near", "@")), words)
+    if head and " ".join(head).islower() and head[0] not in _DETERMINERS and head[0].isalpha() and (
+        head[-1] in _EVENTS or " ".join(head[-2:]) in _EVENTS
+    ):
+        return f"the {place}"  # "design meetup" -> "the design meetup", as "at soccer practice" stays
+    return place
+
+
+# Events said with "the" after "at" when typed bare: "at the design meetup", "at the uxpa mixer".
+_EVENTS = frozenset(
+    ["meetup", "mixer", "conference", "conf", "summit", "party", "afterparty", "gala", "fair", "expo", "workshop",
+     "reception", "fundraiser", "hackathon", "panel", "keynote", "offsite", "retreat", "convention", "symposium",
+     "bootcamp", "demo", "showcase", "launch", "festival", "event", "drinks", "social", "networking", "happy hour"]
+)  # fmt: skip
+
+
+def at_place(where: str) -> str:
+    """Where they met, with the word before it: "at the design meetup", "at soccer practice", "in Lisbon"; "" for
+    nowhere."""
+    place = place_words(where)
+    if not place:
+        return ""
+    return f"in {place}" if city_written(place.lower()) else f"at {place}"
+
+
+def city_written(place: str) -> str:
+    """A city the time zone database names, typed in lower case, with its capitals ("lisbon" -> "Lisbon", "sao
+    paulo" -> "Sao Paulo", as the reader writes "in berlin"); "" for any other place."""
+    from bot.coach.reading.places import city_names
+
+    if place.replace("-", " ") not in city_names():
+        return ""
+    return " ".join(w[:1].upper() + w[1:] for w in place.split())
 
 
 def said_about(phrase: str, person: Person) -> str:
@@ -268,8 +307,10 @@ def _plural(thing: str) -> bool:
     """ "the slides", "my notes" are plural; "the Ferrazzi book", "the address" are not, nor is "my article on
     arbitration clauses" (its head is "article") or "the quote on 500 units"."""
     words = thing.split()
-    head = next((words[n - 1] for n in range(1, len(words)) if words[n].lower() in _AFTER_HEAD), words[-1] if words
-                else "")  # fmt: skip
+    ends = next((n for n in range(1, len(words)) if words[n].lower() in _AFTER_HEAD), len(words))
+    if any(w.lower() in ("and", "&", "+") for w in words[1 : ends - 1]):
+        return True  # "the API docs and pricing": two things ("the list of nurses and doctors" is one)
+    head = words[ends - 1] if words else ""
     last = head.lower()
     return last.endswith("s") and not last.endswith(("ss", "us", "is")) and last[:1].islower()
 

@@ -20,7 +20,7 @@ from bot.coach.planning.summary import Row
 from bot.coach.reading.dates import how_long, when_in_words
 from bot.coach.reading.slots import read_need, read_offer
 from bot.coach.saying.debts import they_said
-from bot.coach.saying.grammar import YOU, place_words
+from bot.coach.saying.grammar import YOU, at_place
 from bot.coach.saying.phrases import looking_for, need_words, offer_words
 from bot.coach.writing.goal_nudges import ask, field_question, gap, lead, warm_up
 from bot.coach.writing.meeting_nudges import brief, debrief
@@ -175,8 +175,7 @@ def _their_promise(due: Due, rows: Rows, today: date) -> Nudge:
 def _nice_to_meet(due: Due, rows: Rows, today: date) -> Nudge:
     row: Row = due.detail
     first = row["first"]
-    place = place_words(row["met_at"]) if "met_at" in row else ""
-    at = f" at {place}" if place else ""
+    at = f" {at_place(row['met_at'])}" if row.get("met_at") else ""
     when = when_in_words(day_of(row["met_on"], today), today)
     return make_nudge(
         due,

@@ -14,7 +14,7 @@ from bot.coach.errors import UnknownContact
 from bot.coach.planning.give import key_words
 from bot.coach.planning.goals import focus_of
 from bot.coach.reading.facts import NEWS_KINDS
-from bot.coach.saying.grammar import addressed, as_role, company_written, day_in_words, place_words, since
+from bot.coach.saying.grammar import addressed, as_role, at_place, company_written, day_in_words, since
 from bot.coach.saying.known import Known
 from bot.coach.saying.phrases import need_words
 from bot.rendering import render
@@ -88,7 +88,8 @@ class Note:
     # -- what we know of the meeting and the tie --
 
     def meeting(self, latest: bool) -> tuple[str, str, int]:
-        """(where, when in words, days ago) of the latest (or first) meeting; ("", "", -1) when unknown."""
+        """(where with its "at"/"in", when in words, days ago) of the latest (or first) meeting; ("", "", -1) when
+        unknown."""
         meetings = [i for i in self.network.timeline(self.contact.id) if i.kind == "met"]
         where = self.contact.met_context.strip() or next((m.context for m in meetings if m.context), "")
         on = self.contact.met_on or (meetings[0].on if meetings else "")
@@ -96,8 +97,8 @@ class Note:
             where, on = meetings[-1].context or where, meetings[-1].on or on
         day = iso_day(on)
         if day is None or day > self.today:
-            return place_words(where), "", -1
-        return place_words(where), day_in_words(day, self.today), (self.today - day).days
+            return at_place(where), "", -1
+        return at_place(where), day_in_words(day, self.today), (self.today - day).days
 
     def gap(self) -> str:
         last = self.network.last_touch(self.contact.id)

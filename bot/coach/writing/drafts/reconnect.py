@@ -28,9 +28,9 @@ def write(note: Note) -> None:
     else:
         where, when, _ = note.meeting(latest=False)
         if where and when:
-            lead = f"I was thinking back to when we met at {where} {when}."
+            lead = f"I was thinking back to when we met {where} {when}."
         elif where:
-            lead = f"I was thinking back to when we met at {where}."
+            lead = f"I was thinking back to when we met {where}."
         ask = ("How have you been?", "What have you been up to lately?", "How are things with you?")[note.variant]
     gap = note.gap()
     note.context.update(gap=gap, recent=gap in ("a few days", "a week or so"), lead=lead, ask=ask)

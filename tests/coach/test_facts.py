@@ -342,3 +342,16 @@ def test_future_and_superseded_facts_are_left_out():
         Fact(id="f3", contact_id=lisa.id, kind="move", slots={"place": "Rome"}, on="2027-01-01"),
     ]
     assert [f.id for f in known(lisa, stored, [], [], TODAY).facts] == ["f2"]
+
+
+@pytest.mark.parametrize(
+    ("note", "what"),
+    [
+        ("she is looking for a co-speaker 👀", "a co-speaker"),
+        ("needs a designer!! 🙏🏽", "a designer"),
+        ("into café culture ☕️", "café culture"),
+    ],
+)
+def test_a_fact_is_kept_without_the_notes_emoji(note, what):
+    [fact] = read_facts(note, Contact(id="c", name="Camille"), "2026-03-11")
+    assert fact.slots["what"] == what

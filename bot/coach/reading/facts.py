@@ -21,6 +21,7 @@ from bot.coach.reading.slots import (
     _role,
     _round,
     _thing,
+    _without_emoji,
 )
 from bot.store.records import Contact, Fact, new_id
 
@@ -154,7 +155,7 @@ def read_facts(text: str, contact: Contact, on: str, source_id: str = "") -> lis
     found: list[Fact] = []
 
     def add(kind: str, **slots: str) -> None:
-        slots = {k: v for k, v in slots.items() if v}
+        slots = {k: w for k, v in slots.items() if (w := _without_emoji(v))}
         if pronoun != "they":
             slots["pronoun"] = pronoun
         fact = Fact(id=new_id(), contact_id=contact.id, kind=kind, slots=slots, on=on, source_id=source_id)

@@ -6,6 +6,7 @@ Read from notes by facts.py, and from a card's or a summary row's typed pieces b
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -47,10 +48,18 @@ _ADJUNCT = re.compile(
 
 
 def _pruned(slots: dict[str, str], pronoun: str) -> dict[str, str]:
-    slots = {k: v for k, v in slots.items() if v}
+    slots = {k: w for k, v in slots.items() if (w := _without_emoji(v))}
     if pronoun != "they":
         slots["pronoun"] = pronoun
     return slots
+
+
+def _without_emoji(text: str) -> str:
+    """ "a co-speaker 👀" -> "a co-speaker": a fact is said back in sentences, where the note's emoji read as noise."""
+    if text.isascii():
+        return text
+    kept = "".join(c for c in text if unicodedata.category(c) not in ("So", "Sk", "Cf") and c != "\ufe0f")
+    return " ".join(kept.split())
 
 
 def _pronoun(text: str) -> str:

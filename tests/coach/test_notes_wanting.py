@@ -158,3 +158,45 @@ def test_the_field_of_their_work_and_what_they_publish_on_are_interests(note, in
 )
 def test_no_interest_from_work_that_names_no_field_or_a_shows_subject(note):
     assert extract_facts(note, TODAY).interests == []
+
+
+# -- more ways of saying it -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "need"),
+    [
+        ("asked if I know any good physios", "good physios"),
+        ("asked whether we knew a notary in town", "a notary in town"),
+        ("is desperate for a reliable nanny", "a reliable nanny"),
+        ("has been looking for a flatmate for weeks", "a flatmate"),
+        ("job hunting in logistics", "a job in logistics"),
+        ("she's between jobs, asked for intros", "a new job"),
+    ],
+)
+def test_asking_whom_the_user_knows_and_looking_for_work_are_needs(note, need):
+    assert need in extract_facts(note, TODAY).needs
+
+
+def test_what_they_want_the_user_to_do_is_no_need_phrase():
+    assert extract_facts("wants me to intro him to Sara", TODAY).needs == []
+
+
+@pytest.mark.parametrize(
+    ("note", "offer"),
+    [
+        ("has contacts at the port authority", "contacts at the port authority"),
+        ("has lots of connections in hospitality", "contacts in hospitality"),
+        ("she's really good at grant budgets", "grant budgets"),
+    ],
+)
+def test_contacts_they_have_and_what_they_are_good_at_are_offers(note, offer):
+    assert offer in extract_facts(note, TODAY).offers
+
+
+@pytest.mark.parametrize(
+    ("note", "interest"),
+    [("a tea lover", "tea"), ("collects old maps", "old maps"), ("he's really into padel lately", "padel")],
+)
+def test_a_lover_a_collector_and_a_passion_said_with_a_time_are_interests(note, interest):
+    assert extract_facts(note, TODAY).interests == [interest]

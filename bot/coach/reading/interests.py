@@ -42,7 +42,7 @@ _INTEREST_TRIGGER = re.compile(
     r"|big\s+on|(?:a\s+)?(?:big\s+|huge\s+|massive\s+|great\s+)?fan\s+of"
     r"|car(?:es|ed|ing)\s+(?:(?:a\s+lot|deeply|so\s+much|a\s+great\s+deal|hugely|passionately|really)\s+)?about"
     r"|curious\s+(?:about|abt)"
-    r"|(?:geek|nerd)(?:s|ed)?\s+out\s+(?:on|about|abt|over)|loves|adores|likes|liked|enjoys|into|wants\s+to\s+learn"
+    r"|(?:geek|nerd)(?:s|ed)?\s+out\s+(?:on|about|abt|over)|loves|adores|likes|liked|enjoys|into|wants\s+to\s+learn|collects"
     r"|learning"
     r"|(?P<plays>plays)(?!\s+(?:every|each|on|at|in|with|most|a\s+lot|sometimes|often|well|for|the\s+role))"
     r"|(?:her|his|their)\s+(?:hobby|hobbies|passion|thing)\s+(?:is|are)|(?:interests|hobbies)\s*:"
@@ -75,7 +75,8 @@ _NOT_A_TOPIC = re.compile(
 )
 # "a coffee nerd", "history buff", "an F1 junkie".
 _BUFF = re.compile(
-    r"\b(?P<what>[^\W\d_][\w-]*)\s+(?:nerd|geek|buff|junkie|fanatic|enthusiast|aficionado)s?\b", re.IGNORECASE
+    r"\b(?P<what>[^\W\d_][\w-]*)\s+(?:nerd|geek|buff|junkie|fanatic|enthusiast|aficionado|lover|addict|fiend)s?\b",
+    re.IGNORECASE,
 )
 _ONE_THING = re.compile(r"(?:an?|the|her|his|their|its|our|my)\s", re.IGNORECASE)
 _NOT_BUFF = _set("total big huge massive complete such real proper bit little")
@@ -91,7 +92,12 @@ _SPORT = re.compile(
 
 
 def _shape_interest(item: str, shouting: bool) -> str:
-    item = re.sub(r"\s+(?:a\s+lot|(?:very|so)\s+much|a\s+ton|loads)$", "", item, flags=re.IGNORECASE)  # "sailing a lot"
+    item = re.sub(  # "sailing a lot", "F1 lately"
+        r"\s+(?:a\s+lot|(?:very|so)\s+much|a\s+ton|loads|lately|these\s+days|at\s+the\s+moment|atm|recently)$",
+        "",
+        item,
+        flags=re.IGNORECASE,
+    )
     words = item.split()
     while len(words) > 1 and words[0].lower() in ("my", "our"):  # "loves my lisbon series": the series
         words.pop(0)

@@ -16,7 +16,7 @@ from datetime import date
 
 from bot.coach.reading.birthdays import on_the_birthday, read_birthday
 from bot.coach.reading.interests import WANT_TO_DO, _interests
-from bot.coach.reading.offering import CONTACTS_IN, KNOWS, MIGHT_HELP, STARTING_MONTH, gift
+from bot.coach.reading.offering import CONTACTS_IN, GOOD_AT, KNOWS, MIGHT_HELP, STARTING_MONTH, gift
 from bot.coach.reading.promises import PromiseItem, _promises
 from bot.coach.reading.shorthand import tidy
 from bot.coach.reading.spans import (
@@ -36,7 +36,7 @@ from bot.coach.reading.spans import (
     _user_said,
     dated_end,
 )
-from bot.coach.reading.wanting import FIND_VERBS, LINKED, SEEK_FOR, TO_FIND, WANT, WOULD
+from bot.coach.reading.wanting import FIND_VERBS, JOB_HUNTING, KNOW_ANY, LINKED, SEEK_FOR, TO_FIND, WANT, WOULD
 
 
 @dataclass
@@ -81,7 +81,7 @@ _WIN = re.compile(
     r"|started\s+(?:her|his|their|a)\s+own|got\s+(?:married|engaged|funded|tenure|hired|the\s+job|into|accepted)"
     r"|had\s+a\s+baby|became\s+(?:a\s+)?(?:partner|dad|mum|mom|parent|father|mother)"
     r"|(?:won|received|got)\s+(?:an?\s+)?award|closed\s+(?:a|her|his|their)\s)"
-    r")(?!['’])",
+    r")(?![\w'’])",
     re.IGNORECASE,
 )
 # "raised" is only a win when money is in the phrase ("raised a seed round"), not "raised a question".
@@ -138,17 +138,19 @@ _NEED = re.compile(
     r"(?<!the\s)(?<!on\s)(?<!about\s)(?<!abt\s)hiring(?:\s+for)?(?!\s+(?:manager|mgr|process|freeze))"
     r"|(?:" + TO_FIND + r")\s+to\s+" + FIND_VERBS + r"|raising(?:\s+for)?"
     r"|(?P<about>(?:asked|asking|asks|emailed|texted|messaged|wrote|enquired|inquired)\s+(?:about|abt|re))"
+    r"|" + KNOW_ANY + r"|(?P<job>" + JOB_HUNTING + ")"
     r"|(?P<intro>" + WANT + "|" + WOULD + r"|asked\s+for)(?=\s+(?:an?\s+)?intros?\b|\s+to\s+meet\b)"
-    r"|(?:" + SEEK_FOR + "|" + LINKED + "|" + WANT + "|" + WOULD + r")(?!\s+(?:to|of)\b)(?!\s+" + WANT_TO_DO + r"\b)"
+    r"|(?:" + SEEK_FOR + "|" + LINKED + "|" + WANT + "|" + WOULD + r")(?!\s+(?:to|of|me\s+to|us\s+to)\b)"
+    r"(?!\s+" + WANT_TO_DO + r"\b)"
     r"|(?:wants?|wanted|wanting)\s+to(?=\s+(?!learn\b|know\b|talk\b|chat\b|swap\b|come\b|go\b|say\b|hire\b|start\b"
     r"|" + WANT_TO_DO + r"\b))"
-    r"))\s+",
+    r"))(?:\s+|(?=[^\w\s])|$)",
     re.IGNORECASE,
 )
 _OFFER = re.compile(
     r"(?<![\w'’])(?:"
     r"(?:can|could|will|would)\s+(?:happily\s+)?help\s+(?:(?:me|us|you|out)\s+)?(?:with|on)"
-    r"|" + MIGHT_HELP + r"|(?P<knows>" + KNOWS + ")"
+    r"|" + MIGHT_HELP + "|" + GOOD_AT + r"|(?P<knows>" + KNOWS + ")"
     r"|(?:is\s+|'s\s+|’s\s+)?(?:happy|glad|keen|willing|offered)\s+to(?!\s+" + FIND_VERBS + r"\b)"
     r"(?:\s+help\s+(?:(?:me|us)\s+)?(?:with|on))?"
     r"|(?P<intro>(?:can|could|will|offered\s+to)\s+intro(?:duce)?\s+(?:me|us)\s+to)"
@@ -200,7 +202,8 @@ _ITEM_END = re.compile(
 )
 _ITEM_SPLIT = re.compile(r"\s+(?:and|&)\s+(?=(?:an?|the|some|more|her|his|their)\s)", re.IGNORECASE)
 _ITEM_TRAIL = re.compile(
-    r"(?:\s+(?:too|as\s+well|asap|urgently|obviously|lol|haha|right\s+now|now|soon|from\s+now\s+on|going\s+forward))+$",
+    r"(?:\s+(?:too|as\s+well|asap|urgently|obviously|lol|haha|right\s+now|now|soon|from\s+now\s+on|going\s+forward"
+    r"|for\s+(?:months|weeks|years|ages|a\s+while|some\s+time)|lately|these\s+days|at\s+the\s+moment|atm|rn))+$",
     re.I,
 )
 
@@ -261,6 +264,10 @@ def _needs(text: str, taken: list[tuple[int, int]]) -> list[str]:
         if m.group("intro"):
             start = m.end()
         items, end = _items_after(text, start)
+        if m.group("job"):  # "job hunting in consulting": a job there; "between jobs": a new job
+            field = items[0] if items and re.match(r"in\s", items[0], re.IGNORECASE) else ""
+            end = end if field else m.end()
+            items = [f"a job {field}" if field else "a new job"]
         if m.group("about"):  # "asked about my kids" is small talk, not a need
             items = [i for i in items if i.split()[0].lower() not in ("my", "me", "you", "your", "it", "that")]
         if not items:
@@ -323,8 +330,9 @@ def _offers(text: str, taken: list[tuple[int, int]], asked: list[str]) -> list[s
             items = [i for i in items if i.split()[0].lower() not in ("it", "that", "this", "so")]
             if not items:
                 continue
-        if m.group("knows"):  # "knows everybody in cold chain": contacts there
-            items = [f"{CONTACTS_IN}{items[0]}", *items[1:]]
+        if m.group("knows"):  # "knows everybody in cold chain": contacts there ("has contacts at Google": at Google)
+            among = m.group("among").lower()
+            items = [f"{CONTACTS_IN}{items[0]}" if among == "in" else f"contacts {among} {items[0]}", *items[1:]]
         if m.group("swap") and not m.group("swap").lower().endswith(("swap", "swapping")):
             # "trade honey for eggs": they give the honey, and want the eggs ("swap lists for the team": one thing)
             parts = [re.split(r"\s+for\s+", i, maxsplit=1) for i in items]

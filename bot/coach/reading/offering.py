@@ -16,13 +16,22 @@ MIGHT_HELP = (
     r"(?:might|may|could|can)\s+(?:(?:maybe|possibly|probably|also|definitely)\s+)?(?:be\s+able\s+to\s+)?"
     r"help\s+(?:(?:me|us|you|out)\s+)?(?:with|w/|w|on)(?=\s)"
 )
-# "knows everybody in cold chain", "knows a lot of people in biotech", "is well connected in the wine trade": the
-# people they know there are what they can offer ("contacts in cold chain"), and the field is theirs to talk about.
+# "knows everybody in cold chain", "knows a lot of people in biotech", "is well connected in the wine trade", "has
+# contacts at Google": the people they know there are what they can offer ("contacts in cold chain"), and a field
+# they know people in is theirs to talk about.
 KNOWS = (
-    r"(?:knows|know)\s+(?:(?:literally|basically|just\s+about|practically)\s+)?"
+    r"(?:(?:knows|know)\s+(?:(?:literally|basically|just\s+about|practically)\s+)?"
     r"(?:everybody|everyone|every\s+\w+|all\s+the\s+\w+|(?:a\s+lot\s+of|lots\s+of|tons\s+of|loads\s+of|many)\s+"
-    r"(?:people|folks|ppl))\s+(?:in|at|across|on)"
-    r"|(?:is\s+|'s\s+|’s\s+)?(?:very\s+|super\s+|really\s+)?well[\s-]connected\s+(?:in|at|across|on)"
+    r"(?:people|folks|ppl))"
+    r"|(?:is\s+|'s\s+|’s\s+)?(?:very\s+|super\s+|really\s+)?well[\s-]connected"
+    r"|(?:has|have|got)\s+(?:(?:lots\s+of|a\s+lot\s+of|tons\s+of|loads\s+of|many|great|good|strong|deep)\s+)?"
+    r"(?:contacts|connections))\s+(?P<among>in|at|across|with|on)"
+)
+# Skills said as being good at something: "she's great at pitch decks", "really good at negotiating".
+GOOD_AT = (
+    r"(?:is\s+|'s\s+|’s\s+|are\s+)?(?:(?:really|very|super|so|incredibly|crazy)\s+)?"
+    r"(?:good|great|brilliant|amazing|excellent|strong|skilled|talented|gifted)\s+(?:at|with)"
+    r"(?=\s+(?!(?:her|his|their|my|our|it|that|this|me|us|them|him|people|kids)\b))"
 )
 CONTACTS_IN = "contacts in "
 # "starting march", "beginning in sept": when an offer starts, said whole ("starting in March").

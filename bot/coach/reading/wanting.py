@@ -39,6 +39,17 @@ SEEK_FOR = (
     + r"(?:\s+(?:out|around|me|us))?\s+for"
     + r"|(?:shop|shops|shopped|shopping)\s+around\s+for"
     + r"|on\s+the\s+(?:hunt|lookout|search)\s+for|in\s+the\s+market\s+for|in\s+(?:need|search)\s+of"
+    + r"|(?:desperate|dying|itching|hungry)\s+for"
+)
+# Asking the user whom they know: "asked if I know any good dentists", "asks whether we knew a lawyer": what they
+# asked for is the need.
+KNOW_ANY = (
+    r"(?:ask|asks|asked|asking)\s+(?:me\s+|us\s+|around\s+)?(?:if|whether)\s+(?:i|we)\s+(?:know|knew|had)"
+    r"(?:\s+of)?(?:\s+any)?"
+)
+# Looking for work, said as a state: "job hunting in consulting", "between jobs", "open to new roles".
+JOB_HUNTING = (
+    r"job[\s-]?(?:hunting|searching|seeking)|between\s+jobs|out\s+of\s+work|open\s+to\s+(?:new\s+)?(?:roles|opportunities|jobs|offers)"
 )
 # Said with a linking verb: "she's after a sales lead", "they are short on engineers".
 LINKED = (

@@ -51,3 +51,14 @@ def test_the_day_a_birthday_restates_is_not_the_meetings():
     meeting = understand("met Tiago Matos at the fair, bday tomorrow (mar 11)", TODAY).meeting
     assert meeting is not None
     assert meeting.when == TODAY and meeting.people[0].facts.birthday == "03-11"
+
+
+@pytest.mark.parametrize(
+    ("note", "promise"),
+    [
+        ("her bday is on 5th Oct, loves opera. must wish her 🎂", ("wish her a happy birthday", "2026-10-05")),
+        ("bday june 2 - need to wish him happy bday", ("wish him a happy birthday", "2026-06-02")),
+    ],
+)
+def test_a_bare_wish_on_a_birthday_line_is_a_happy_birthday_on_the_day(note, promise):
+    assert [(p.text, p.due_on) for p in extract_facts(note, TODAY).promise_items] == [promise]

@@ -141,3 +141,8 @@ def test_what_they_want_to_know_is_no_promise_alone():
 
 def test_a_unit_glued_to_its_number_is_said_apart():
     assert theirs("she'll hold 20lb of salmon for me thurs") == [("hold 20 lb of salmon for me", THU)]
+
+
+def test_a_thing_got_to_someone_is_sent_to_them():
+    assert theirs("he'll get the signed lease to me by thurs") == [("send me the signed lease", THU)]
+    assert mine("I'll get the floor plans over to her by fri") == [("send her the floor plans", FRI)]

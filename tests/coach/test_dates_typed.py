@@ -73,3 +73,26 @@ def test_day_n_is_a_deadline_day_of_the_month():
     assert found is not None and found.day.isoformat() == "2026-03-25"
     assert find_day("day 2 of the conference", TODAY, prefer="future") is None
     assert find_day("met her on day 3", TODAY, prefer="past") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("send it eod fri", "2026-03-13"),
+        ("by end of day thursday", "2026-03-12"),
+        ("the deck by COB", "2026-03-10"),
+        ("the notes eod", "2026-03-10"),
+    ],
+)
+def test_office_days_are_read(text, day):
+    found = find_day(text, TODAY, prefer="future")
+    assert found is not None and found.day.isoformat() == day
+
+
+def test_last_nite_is_yesterday_and_a_birthday_word_is_nobody():
+    meeting = understand("dinner last nite w Omar Haddad, bday july 22", TODAY).meeting
+    assert meeting is not None and meeting.when.isoformat() == "2026-03-09"
+    assert [p.name for p in meeting.people] == ["Omar Haddad"]
+    lower = understand("omar haddad from the chess club, bday july 22, loves jazz", TODAY).meeting
+    assert lower is not None and [p.name for p in lower.people] == ["Omar Haddad"]
+    assert lower.when == TODAY and lower.people[0].facts.birthday == "07-22"

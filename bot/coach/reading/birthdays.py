@@ -3,7 +3,7 @@ tomorrow (aug 19)", "call her on her birthday, it's the 28th", "turns 40 on marc
 
 A birthday is kept as "MM-DD" (no year: nobody types one). A day said relative to today ("tomorrow", "friday", "the
 28th") is read with ``today``, looking ahead unless the words look back ("was yesterday", "turned 40 on sunday").
-A promise kept "on her birthday" is due on it.
+A promise kept "on her birthday" is due on it, and so is a bare wish ("must wish her"): a happy birthday.
 """
 
 from __future__ import annotations
@@ -58,10 +58,24 @@ def on_the_birthday(promises: list[PromiseItem], birthday: str, today: date | No
         return promises
     month, day = (int(x) for x in birthday.split("-"))
     due = _next(today, month, day)
-    return [
-        p._replace(due_on=due.isoformat()) if due and not p.due_on and _ON_THEIR_BIRTHDAY.search(p.text) else p
-        for p in promises
-    ]
+    kept: list[PromiseItem] = []
+    for p in promises:
+        wish = _WISH.match(p.text)
+        if wish:  # "bday falls on 5th Oct ... must wish her": a happy birthday, that day
+            p = p._replace(text=f"wish {wish.group('who')} a happy birthday")
+        if due and not p.due_on and (wish or _ON_THEIR_BIRTHDAY.search(p.text)):
+            p = p._replace(due_on=due.isoformat())
+        kept.append(p)
+    return kept
+
+
+# A wish said bare on a line that names a birthday: "must wish her", "wish him hbd", "wish them a happy bday".
+_WISH = re.compile(
+    r"^wish\s+(?P<who>her|him|them|[A-Z][\w'’-]*)(?:\s+(?:a\s+)?(?:happy\s+|hbd\b|many\s+happy\s+returns\b)?"
+    + _BIRTHDAY_WORD
+    + r"?)?$",
+    re.IGNORECASE,
+)
 
 
 def _next(today: date, month: int, day: int) -> date | None:

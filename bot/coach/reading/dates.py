@@ -126,7 +126,7 @@ DATE_PHRASE = re.compile(
     r"|(?P<after>the\s+day\s+after\s+(?:tomorrow|tmrw|tmr))"
     r"|(?P<today>(?:earlier\s+|later\s+)?today|tonight|tonite|this\s+(?:morning|afternoon|evening|am|pm)|asap\s+today"
     rf"|(?:eod|eob|cob|close\s+of\s+business)(?!\s+(?:on\s+)?{_WD}\b))"
-    r"|(?P<yesterday>yesterday|yday|yest|ystrdy|yesterdy|last\s+night)(?:\s+(?:morning|afternoon|evening|night|am|pm))?"
+    r"|(?P<yesterday>yesterday|yday|yest|ystrdy|yesterdy|last\s+(?:night|nite))(?:\s+(?:morning|afternoon|evening|night|am|pm))?"
     r"|(?P<tomorrow>tomorrow|tomorow|tmrw|tmrrw|tmr|tmw|2moro|2morrow)(?:\s+(?:morning|afternoon|evening|night|am|pm))?"
     rf"|(?P<in>in\s+)?{_COUNT}\s+{_UNIT}(?(in)|\s+(?P<ago>ago|back))"
     rf"|(?P<edge>(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<edge_of>week|month|day)|eow|eom)(?!\s+(?:on\s+)?{_WD}\b)"

@@ -284,6 +284,12 @@ def runs_on(text: str) -> bool:
     return any(_to_boundary(text, m.end(), _PROMISE_END) >= len(text) for m in _promise_words(text + " "))
 
 
+# "get the pre-approval to me", "get the deck over to her": handed over, said as sent
+_GET_TO = re.compile(
+    r"^get\s+(?P<what>(?:the|a|an|my|our|his|her|their|this|that|these|those|\d+)\b[^,;]*?)\s+(?:over\s+)?to\s+"
+    r"(?P<to>me|us|her|him|them|you)\b",
+    re.IGNORECASE,
+)
 _PRESENT_ME = re.compile(r"^present\s+(me|us)\s+to\b", re.IGNORECASE)  # "he will present me to his boss"
 _LOOK_AT = re.compile(r"^look\s+(?=(?:my|our|the|his|her|their|your|this|that|these|those|a|an|it)\b)", re.I)
 # "a 2min loom" -> "a 2 min loom", "20lb of halibut" -> "20 lb of halibut"
@@ -293,12 +299,14 @@ _WEEKS = re.compile(r"\b(\d+)(-|\s*)wks?\b", re.IGNORECASE)  # "a 2-wk visit" ->
 
 def _as_action(action: str) -> str:
     """ "sending the signed SAFE" -> "send the signed SAFE", "snd him hubspot guide" -> "send him HubSpot guide",
-    "present me to his boss" -> "introduce me to his boss", "look my contract" -> "look at my contract"."""
+    "present me to his boss" -> "introduce me to his boss", "look my contract" -> "look at my contract", "get the
+    form to me" -> "send me the form"."""
     verb, _, rest = action.partition(" ")
     low = verb.lower()
     base = _BASE_VERBS.get(low) or (plain_verb(low) if low.endswith("ing") else "")
     if base:
         action = f"{base} {rest}".strip()
+    action = _GET_TO.sub(r"send \g<to> \g<what>", action)
     action = _LOOK_AT.sub("look at ", _PRESENT_ME.sub(r"introduce \1 to", action))
     action = _GLUED_UNIT.sub(r"\1 \2", action)
     action = _WEEKS.sub(lambda m: f"{m.group(1)}-week" if m.group(2) == "-" else f"{m.group(1)} weeks", action)

@@ -56,6 +56,7 @@ _FILLERS = _set(
     i'm i’m im i've i’ve ive i'll i’ll i'd i’d it's it’s that's that’s what's what’s let's let’s we're we’re
     you're you’re there's there’s here's here’s who's who’s how's how’s
     happy merry congrats congratulations cheers sorry busy super glad sad tired late early
+    bday bdays birthday birthdays b-day
     traffic trouble problem problems issue issues bug bugs rain snow delay delays construction""",
 )
 # First names that are also everyday words: never rejected as filler.

@@ -107,11 +107,11 @@ class Reading:
 
 
 def words(text: str) -> list[str]:
-    """Folded words: no case, accents or punctuation ("Mercado-Libre!" -> ["mercado", "libre"])."""
+    """Folded words: no case, accents or punctuation ("Mercado-Libre!" -> ["mercado", "libre"]); "&" is "and"."""
     text = unicodedata.normalize("NFKD", text or "")
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = text.replace("ø", "o").replace("ł", "l").replace("ß", "ss").replace("'", "").replace("’", "")
-    return re.sub(r"[^\w]+|_", " ", text).split()
+    return re.sub(r"[^\w]+|_", " ", text.replace("&", " and ")).split()
 
 
 def name_words(name: str) -> list[str]:

@@ -130,6 +130,12 @@ def test_promises_need_their_words_due_day_and_whose():
     assert g.right["promises"] == 0 and g.right["whose"] == 1
 
 
+def test_an_ampersand_is_the_word_and():
+    assert same_list(["referrals for wage and hour cases"], ["referrals for wage & hour cases"])
+    assert same_text("Hollis & Kane", "Hollis and Kane")
+    assert not same_list(["referrals for wage and hour cases"], ["referrals for wage cases"])
+
+
 def test_a_date_may_be_one_of_several_and_an_empty_alternative_accepts_no_date():
     deck = {"what": "send the deck", "due": "2026-03-13|2026-03-16|"}
     want = person("Dev", when="2026-03-03|2026-03-04", promises=[deck])

@@ -15,7 +15,7 @@ import re
 
 from bot.coach.reading.given_names import HONORIFICS, is_given_name, is_title
 from bot.coach.reading.lexicon import _MONTH_WORDS, _ROLE_WORDS, _STOP, _WORD, RELATIONS, _set, tie_role
-from bot.coach.reading.stopwords import NAMES_THAT_ARE_WORDS, is_not_a_name
+from bot.coach.reading.stopwords import NAMES_THAT_ARE_WORDS, VERB_FORMS, is_not_a_name
 
 _WORD_AT = re.compile(rf"(?<![\w'’/@#.-])({_WORD})(\.?)")
 # Just before a name: words that make the next word a person ("coffee w/ sam", "his cousin Folake").
@@ -95,11 +95,40 @@ def _capital_role_name(s: str, m: re.Match[str], core: str) -> bool:
     return surname is not None and _is_person_word(surname.group("surname"))
 
 
+# The capitalised word just before another, in one run ("Green Leaf Kitchen", "Old Mill Tavern").
+_CAPITAL_BEFORE = re.compile(r"(?<![\w'’.-])(?P<word>[A-Z][\w'’-]*)\s$")
+# Words before a name in the same run of capitals that are no part of a place's name: "Uncle Bob", "Coach Ana".
+_LEAD_WORDS = _set(
+    "aunty auntie grandma grandpa granny nana uncle aunt cousin coach chef nurse hi hey hello dear thanks thx congrats"
+)
+
+
+def _inside_a_run(s: str, start: int) -> bool:
+    """ "Leaf" in "at Green Leaf Kitchen": the word goes on a run of capitals whose first word names no one (a
+    place, a firm), so it starts no person either. A verb, a title or a tie before it ("Met Jane", "Dr Hahn",
+    "Uncle Bob") does not make a run."""
+    before = _CAPITAL_BEFORE.search(s, max(0, start - 30), start)
+    if before is None or _sentence_start(s, before.start()):
+        return False
+    low = before.group("word").lower().rstrip(".")
+    return not (
+        low in VERB_FORMS
+        or low in HONORIFICS
+        or is_title(low)
+        or low in RELATIONS
+        or low in _LEAD_WORDS
+        or low in _STOP
+        or is_given_name(low)
+    )
+
+
 def person_at(s: str, m: re.Match[str]) -> bool:
     """Whether the word matched at ``m`` starts a person's name, weighed by what it is and where it stands."""
     word = m.group(1)
     core = re.sub(r"['’]s$", "", word)
     if not _is_person_word(core) and not _capital_role_name(s, m, core):
+        return False
+    if _inside_a_run(s, m.start()):
         return False
     before = _before(s, m.start())
     after = s[m.end() :][:60]

@@ -36,3 +36,22 @@ def met(line: str) -> list[str]:
 )
 def test_a_run_of_capitals_that_names_a_place_hides_no_person_in_its_middle(line, people):
     assert met(line) == people
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "company"),
+    [
+        ("fish market - Little Joe (Joe Ferraro, Ferraro Seafood) wants a weekly order", "Joe Ferraro", "Ferraro Seafood"),
+        ("coffee w Kat (Katarzyna Nowak) from the rowing club, she coaches juniors", "Katarzyna Nowak", ""),
+        ("met Doc (Dr. Anil Rao), he wants a demo of the app", "Anil Rao", ""),
+    ],
+)
+def test_a_nickname_with_the_whole_name_in_brackets_is_saved_by_the_whole_name(line, name, company):
+    person = read(line).people[0]
+    assert (person.name, person.company) == (name, company)
+    assert not person.role.startswith(name.split()[0])
+
+
+def test_a_firm_in_brackets_after_a_name_is_no_nickname():
+    person = read("lunch w/ Priya (Morgan Stanley), she wants a deck review").people[0]
+    assert person.name == "Priya"

@@ -253,6 +253,7 @@ def _scan_people(s: str, i: int) -> tuple[list[PersonMention], int, bool]:
             company=team,
         )
         j = _scan_attributes(s, found.end, person)
+        _whole_name_in_brackets(s, found.end, person)
         paren = _PAREN.match(s, found.end)
         shared = bool(_BOTH.search(s, found.end, j) or (paren and plural_paren(paren.group(1))))  # "(cofounders of X)"
         from_org = bool(_FROM.search(s, found.end, j) or _OF.match(s, found.end, j) or shared)
@@ -301,6 +302,33 @@ def _scan_people(s: str, i: int) -> tuple[list[PersonMention], int, bool]:
             person.company = last.company
             person.role = last.role if shared or _BOTH.search(s, 0, j) else person.role  # "(both designers at swiggy)"
     return people, j, lowered
+
+
+_BRACKET_NAME = re.compile(r"\s*\(\s*")
+
+
+def _whole_name_in_brackets(s: str, at: int, person: PersonMention) -> None:
+    """ "Big Ray (Ray Mendez, Mendez Meats)", "Kat (Katarzyna Nowak)", "Doc (Dr. Anil Rao)": a nickname, then the
+    whole name in brackets, which is the name kept. Only when the bracket says a name (a title, or a first name and
+    a surname) that goes with the nickname (a word of one starts a word of the other, or a title is said): "Priya
+    (Morgan Stanley)" is a firm."""
+    m = _BRACKET_NAME.match(s, at)
+    if m is None:
+        return
+    full = _scan_name(s, m.end(), False)
+    if full is None or not re.match(r"\s*[,)]", s[full.end :]):
+        return
+    words = full.name.split()
+    if len(words) < 2 or not (full.title or is_given_name(words[0])) or any(is_not_a_name(w) for w in words):
+        return
+    nick = [w.casefold() for w in person.name.split()]
+    said = [w.casefold() for w in words]
+    if not (full.title or any(len(n) > 1 and w.startswith(n) for n in nick for w in said)):
+        return
+    typed = s[m.end() : full.end]
+    person.role = "" if person.role == typed or person.role == full.name else person.role
+    person.company = "" if person.company in (typed, full.name) else person.company
+    person.name, person.title = full.name, full.title or person.title
 
 
 def _after_paren(s: str, j: int) -> int:

@@ -55,3 +55,33 @@ def test_a_nickname_with_the_whole_name_in_brackets_is_saved_by_the_whole_name(l
 def test_a_firm_in_brackets_after_a_name_is_no_nickname():
     person = read("lunch w/ Priya (Morgan Stanley), she wants a deck review").people[0]
     assert person.name == "Priya"
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "owners"),
+    [
+        ("card for Omar & Leila's son Karim - he starts at MIT in sept", "Karim", ["Omar", "Leila"]),
+        ("lunch w Tom and Ellen's daughter Maya, she wants an internship", "Maya", ["Tom", "Ellen"]),
+        ("met Bea + Sol's nephew Ruben at the fair, he fixes bikes", "Ruben", ["Bea", "Sol"]),
+    ],
+)
+def test_a_tie_of_two_people_joined_names_the_relative_met_and_keeps_the_two_as_mentioned(line, who, owners):
+    meeting = read(line)
+    assert [p.name for p in meeting.people] == [who]
+    assert meeting.people[0].link_to in owners
+    assert sorted(meeting.mentioned) == sorted(owners)
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "owner", "as_"),
+    [
+        ("Judge Amari's clerk, Lena Frost, said she'll send the filing rules by monday", "Lena Frost", "Judge Amari", "clerk"),
+        ("Coach Dimitri's assistant Mara Vell emailed about the tryouts", "Mara Vell", "Coach Dimitri", "assistant"),
+        ("Pastor Eze's wife, Grace Eze, runs the food bank", "Grace Eze", "Pastor Eze", "wife"),
+    ],
+)
+def test_a_tie_of_someone_called_by_a_title_keeps_the_title_with_them(line, who, owner, as_):
+    meeting = read(line)
+    assert [p.name for p in meeting.people] == [who]
+    assert (meeting.people[0].link_to, meeting.people[0].link_as) == (owner, as_)
+    assert meeting.mentioned == [owner]

@@ -186,8 +186,12 @@ _NOT_JOB_TIES = RELATIONS - _RELATION_ROLES
 # Who someone is to another: a relation or a job, maybe after a word or two ("her biz partner", "his phd student").
 _TIE_WORDS = "|".join(sorted(RELATIONS | (_ROLE_WORDS - _set("partner")) | _set("mgr eng cfo"), key=len, reverse=True))
 _TIE = rf"(?:(?:new|old|former|ex-|current)\s+)?(?P<rel>(?:[a-z][\w-]*\s+)??(?:{_TIE_WORDS}|partner))"
-_POSSESSIVE_REL = re.compile(  # "Jane's husband Mark", "Dr Okafor's new postdoc, Lina", "Kemal's wife is Selin"
-    r"(?:(?:dr|prof|professor|mr|mrs|ms|mx)\.?\s+)?(?P<owner>[^\W\d_][\w\-]*)['’]s\s+" + _TIE
+# Titles a person is called by in speech ("Judge Patel", "Coach Dimitri"), kept with the name of a tie's owner.
+OWNER_TITLES = "judge|coach|pastor|rev|reverend|rabbi|imam|deacon|captain|capt|mayor|senator|officer|dean|chef"
+_POSSESSIVE_REL = re.compile(  # "Jane's husband Mark", "Dr Okafor's new postdoc, Lina", "Kemal's wife is Selin",
+    # "Ken & Marge's daughter Olivia" (the tie of both), "Judge Patel's clerk, Tom Ruiz" (the title kept)
+    rf"(?:(?:dr|prof|professor|mr|mrs|ms|mx)\.?\s+|(?P<title>{OWNER_TITLES})\.?\s+)?"
+    r"(?:(?P<other>[^\W\d_][\w\-]*)\s*(?:&|\+|\band\b)\s*)?(?P<owner>[^\W\d_][\w\-]*)['’]s\s+" + _TIE
     + r"\b\s*,?\s*(?:(?:is|was)\s+(?=[A-Z]))?(?=\S)",
     re.IGNORECASE,
 )

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from bot.coach.reading.given_names import HONORIFICS, is_given_name, is_title
-from bot.coach.reading.lexicon import _MONTH_WORDS, _ROLE_WORDS, _STOP, _WORD, RELATIONS, _set, tie_role
+from bot.coach.reading.lexicon import OWNER_TITLES, _MONTH_WORDS, _ROLE_WORDS, _STOP, _WORD, RELATIONS, _set, tie_role
 from bot.coach.reading.stopwords import NAMES_THAT_ARE_WORDS, VERB_FORMS, is_not_a_name
 
 _WORD_AT = re.compile(rf"(?<![\w'’/@#.-])({_WORD})(\.?)")
@@ -58,6 +58,7 @@ _NOT_PEOPLE = _set(
 # First names that are everyday words too, typed in lower case: a name only where a name is expected.
 _WORDS_TOO = _set("angel guy grant night lane page dean chase hunter rich faith hope may june april summer")
 _SHORT_HONORIFICS = _set("dr mr mrs ms prof sr sra frau herr")
+_TITLE_BEFORE = re.compile(rf"(?<![\w'’])(?=[A-Z])(?i:{OWNER_TITLES})\.?\s+$")
 _MAX_LOOK = 400  # a first person past this many characters is not where the line starts
 
 
@@ -211,5 +212,6 @@ def first_person(s: str, start: int = 0) -> int | None:
                 return m.start()
             continue
         if person_at(s, m):
-            return m.start()
+            title = _TITLE_BEFORE.search(s, max(0, m.start() - 12), m.start())
+            return title.start() if title else m.start()  # "Coach Dimitri's assistant": from the title
     return None

@@ -191,9 +191,10 @@ def _scan_lead_ins(s: str, i: int, person: PersonMention) -> tuple[int, str]:
             continue
         m = _POSSESSIVE_REL.match(s, i)
         if m:
-            if _is_owner(m.group("owner")):
-                owner = m.group("owner")
-                person.link_to = _capitalise(owner) if owner.islower() else owner
+            if _is_owner(m.group("owner")) and (m.group("other") is None or _is_owner(m.group("other"))):
+                owner = m.group("other") or m.group("owner")  # "Ken & Marge's daughter": Ken's (and Marge's)
+                owner = _capitalise(owner) if owner.islower() else owner
+                person.link_to = f"{_capitalise(m.group('title'))} {owner}" if m.group("title") else owner
                 person.link_as = m.group("rel").lower()
                 person.role = person.role or tie_role(m.group("rel"))
             i = m.end()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from bot.coach.reading.given_names import is_given_name
-from bot.coach.reading.lexicon import _TIE, _is_owner, _set
+from bot.coach.reading.lexicon import _TIE, _capitalise, _is_owner, _set
 from bot.coach.reading.meeting import PersonMention
 from bot.coach.reading.people import _scan_name
 from bot.coach.reading.stopwords import is_not_a_name
@@ -26,6 +26,10 @@ _PRONOUN_TIE = re.compile(
 # "ayo's sister Temi": a tie of someone met, then a name.
 _OWNER_TIE = re.compile(
     r"\b(?P<owner>[^\W\d_][\w\-]*)['’]s\s+" + _TIE + r"\s*,?\s+(?:(?:is|was|=)\s+)?(?=\w)", re.IGNORECASE
+)
+# "Ken & Marge's daughter": a tie of two people joined.
+_JOINED_OWNERS = re.compile(
+    r"\b(?P<one>[^\W\d_][\w\-]*)\s*(?:&|\+|\band\b)\s*(?P<two>[^\W\d_][\w\-]*)['’]s\s+" + _TIE + r"\b", re.IGNORECASE
 )
 # "I'll connect her w Dr. Amadi", "introduce him to Sven", "put them in touch with Mona": who they will meet.
 _INTRO_TO = re.compile(
@@ -107,6 +111,10 @@ def mentioned_ties(s: str, people: list[PersonMention]) -> list[str]:
     for person in people:  # "Jae's boss Minji": Jae
         if person.link_to and not person.link_theirs:
             mention(person.link_to, None, "")
+    for m in _JOINED_OWNERS.finditer(s):  # "Ken & Marge's daughter Olivia": Marge is hers too
+        for owner in (m.group("one"), m.group("two")):
+            if _is_owner(owner) and is_given_name(owner):
+                mention(_capitalise(owner), None, "")
     for m in _PRONOUN_TIE.finditer(s):
         whose = m.group("whose").lower()
         owner = None if whose in ("my", "our") else _said_before(s, m.start(), people)

@@ -85,3 +85,43 @@ def test_a_tie_of_someone_called_by_a_title_keeps_the_title_with_them(line, who,
     assert [p.name for p in meeting.people] == [who]
     assert (meeting.people[0].link_to, meeting.people[0].link_as) == (owner, as_)
     assert meeting.mentioned == [owner]
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role"),
+    [
+        ("met Dara Quinn at the summit, her EA Tomasz will set up a call next week", "Tomasz", "EA"),
+        ("lunch w/ Rafael Costa + his PA Ines, she books his travel", "Ines", "PA"),
+    ],
+)
+def test_an_assistant_said_by_initials_is_a_tie_not_part_of_the_name(line, who, role):
+    person = next(p for p in read(line).people if p.name == who)
+    assert person.role == role
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("met Nandan sir after the talk, he wants our deck", "Nandan"),
+        ("met Lakshmi ma'am at the expo, she wants a mentor", "Lakshmi"),
+        ("tea with Sharma ji today, he wants a web designer", "Sharma"),
+    ],
+)
+def test_an_honorific_said_after_the_name_is_no_part_of_it_nor_a_job(line, name):
+    person = read(line).people[0]
+    assert (person.name, person.role) == (name, "")
+
+
+@pytest.mark.parametrize(
+    ("line", "met_", "unmet"),
+    [
+        ("the talk was by Prof Abara, could not meet him but his postdoc Lin Wei gave me her card", ["Lin Wei"], "Abara"),
+        ("at the mixer: Rosa Diaz (founder) and Mr. Kent who I didn't get to talk to", ["Rosa Diaz"], "Kent"),
+        ("coffee w Sam Ortiz, his cofounder Mia Roth was there too but I never got to speak with her",
+         ["Sam Ortiz"], "Mia Roth"),
+    ],
+)
+def test_someone_the_user_says_they_did_not_get_to_meet_is_mentioned_not_met(line, met_, unmet):
+    meeting = read(line)
+    assert [p.name for p in meeting.people] == met_
+    assert unmet in meeting.mentioned

@@ -52,6 +52,7 @@ from bot.coach.reading.promises import runs_on
 from bot.coach.reading.rest import _read_rest, _Rest
 from bot.coach.reading.stopwords import is_not_a_name
 from bot.coach.reading.ties import mentioned_ties, said_whole, tie_pairs
+from bot.coach.reading.unmet import not_met
 from bot.coach.reading.work import company_said
 
 # --- the whole line -------------------------------------------------------------------------------------------
@@ -454,6 +455,7 @@ def parse_meeting(text: str, today: date) -> Meeting:
     if meeting is None:
         raise NotUnderstood(HINT)
     _more_people(s, meeting)
+    not_met(s, meeting)
     tie_pairs(s, meeting.people)
     said_whole(meeting.people)
     for person in meeting.people:
@@ -486,6 +488,7 @@ def understand(text: str, today: date) -> Understood:
         if len(person.name) < 2 or (not clue and first_person(s) is None):
             return Understood("none")
     _more_people(s, meeting)
+    not_met(s, meeting)
     tie_pairs(s, meeting.people)
     said_whole(meeting.people)
     for person in meeting.people:

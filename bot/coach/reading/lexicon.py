@@ -175,12 +175,12 @@ RELATIONS = _set(
     grandson granddaughter friend bestie colleague coworker co-worker boss manager cofounder co-founder assistant
     roommate flatmate housemate neighbour neighbor mentor mentee intern teammate sibling stepson stepdaughter
     in-law bf gf sis bro sister-in-law brother-in-law co-author coauthor co-reviewer supervisor advisor adviser
-    student postdoc ra report socio"""
+    student postdoc ra report socio ea pa"""
 )
 # A tie that is also what the person does: "his CFO Leyla", "her student Chiamaka", "Raj and his cofounder Mei".
 # Family and friends are who someone is to another, not a job ("her partner Sam").
 _RELATION_ROLES = _set(
-    "cofounder co-founder manager assistant intern supervisor advisor adviser student postdoc ra mentee"
+    "cofounder co-founder manager assistant intern supervisor advisor adviser student postdoc ra mentee ea pa"
 )
 _NOT_JOB_TIES = RELATIONS - _RELATION_ROLES
 # Who someone is to another: a relation or a job, maybe after a word or two ("her biz partner", "his phd student").

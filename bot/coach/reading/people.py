@@ -80,6 +80,9 @@ _NICKNAME = re.compile(
 )
 
 
+_HONORIFIC_AFTER = re.compile(r"\s+(?:sir|ma['’]am|madam|ji|saab|sahab|sahib)\b(?!['’])")
+
+
 def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
     """A person's name starting at ``i`` (a title like "Dr" is read apart), or None.
 
@@ -143,11 +146,15 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
     if not words or all(is_not_a_name(w) for w, _ in words):
         return None  # "Grabbed Coffee", "Hi", "Thanks": never a person
     name = " ".join(w for w, _ in words)
+    end = words[-1][1]
+    said_after = _HONORIFIC_AFTER.match(s, end)
+    if said_after:  # "Nandan sir", "Lakshmi ma'am", "Sharma ji": respect said after the name, no part of it
+        end = said_after.end()
     if name.isupper() and len(name) > 3:  # typed with caps lock: "JANE DOE" -> "Jane Doe"
         name = " ".join(_capitalise(w) for w in name.lower().split())
     if len(name) > MAX_NAME_CHARS:
         name = name[:MAX_NAME_CHARS].rsplit(" ", 1)[0] or name[:MAX_NAME_CHARS]
-    return _Name(name, words[-1][1], lowered, title)
+    return _Name(name, end, lowered, title)
 
 
 def tie_of_a_person(rel: str, owner: str) -> bool:

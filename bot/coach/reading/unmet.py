@@ -1,0 +1,86 @@
+"""People a line names but says the user did not get to meet: "the keynote was by Prof Abara, could not meet him",
+"Mr. Kent who I didn't get to talk to", "his cofounder Mia was there too but I never got to speak with her".
+
+They are kept as mentioned, not met, so they stay out of the mornings until met. The one meant is the person named
+just before "who", or the last one named before the pronoun whom the pronoun fits ("her": Mia, not Sam). A line
+about no one else keeps its person met: a meeting is about someone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.coach.reading.given_names import pronoun_of
+from bot.coach.reading.lexicon import tie_role
+from bot.coach.reading.meeting import Meeting, PersonMention
+
+_NOT = r"(?:could\s*n['’]?o?t|couldn['’]?t|did\s*n['’]?o?t|didn['’]?t|never|was\s*n['’]?o?t\s+able\s+to|wasn['’]?t\s+able\s+to)"
+_GOT_TO = r"(?:(?:get|got|manage|managed|have\s+time|had\s+time|find\s+time)\s+to\s+)?"
+_MEET = r"(?:meet|talk|speak|chat|say\s+hi)(?:\s+(?:to|with|w/?))?"
+_NOT_MET = re.compile(rf"\b{_NOT}\s+{_GOT_TO}{_MEET}\s+(?P<pron>him|her)\b", re.IGNORECASE)
+_WHO_NOT_MET = re.compile(rf"\s*(?:,\s*)?(?:who|whom)\s+(?:i|we)\s+{_NOT}\s+{_GOT_TO}{_MEET}\b", re.IGNORECASE)
+_HER = frozenset({"mrs", "ms", "miss", "madam", "madame", "mme", "frau", "sra", "srta"})
+_HIM = frozenset({"mr", "sir", "herr", "monsieur", "sr"})
+
+
+def _pronoun(person: PersonMention) -> str:
+    title = person.title.lower().rstrip(".")
+    if title in _HER:
+        return "her"
+    if title in _HIM:
+        return "him"
+    said = pronoun_of(person.name.split()[0]) if person.name else ""
+    return {"she": "her", "he": "him"}.get(said, "")
+
+
+def _named_at(s: str, person: PersonMention, before: int) -> int:
+    """Where ``person`` is last named before ``before`` (-1: not at all)."""
+    words = person.name.split()
+    return max((s.casefold().rfind(w.casefold(), 0, before) for w in words[:1] + words[-1:]), default=-1)
+
+
+def _meant(s: str, people: list[PersonMention], at: int, pron: str) -> PersonMention | None:
+    named = sorted(((_named_at(s, p, at), k) for k, p in enumerate(people)), reverse=True)
+    for where, k in named:
+        if where >= 0 and _pronoun(people[k]) in ("", pron):
+            return people[k]
+    return None
+
+
+def not_met(s: str, meeting: Meeting) -> None:
+    """Whoever the line says the user did not get to meet is moved from the people met to the mentioned."""
+    unmet: list[PersonMention] = []
+    for m in _NOT_MET.finditer(s):
+        person = _meant(s, meeting.people, m.start(), m.group("pron").lower())
+        if person is not None and person not in unmet:
+            unmet.append(person)
+    for person in meeting.people:
+        at = _named_at(s, person, len(s))
+        end = at + len(person.name.split()[-1]) if at >= 0 else -1
+        if end >= 0 and _WHO_NOT_MET.match(s, end) and person not in unmet:
+            unmet.append(person)
+    if not unmet:
+        return
+    if len(unmet) >= len(meeting.people) and not _their_relatives_met(s, meeting, unmet):
+        return
+    meeting.people = [p for p in meeting.people if p not in unmet]
+    for person in unmet:
+        if person.name not in meeting.mentioned:
+            meeting.mentioned.append(person.name)
+
+
+def _their_relatives_met(s: str, meeting: Meeting, unmet: list[PersonMention]) -> bool:
+    """ "could not meet him but his EA Pooja gave me her card": with everyone named first not met, the relative
+    named with a tie to them is the person met (what the line says after the names is said of them)."""
+    relatives: list[PersonMention] = []
+    for owner in unmet:
+        if owner.link_to and owner.link_theirs and owner.link_to in meeting.mentioned:
+            typed = re.search(rf"\b{re.escape(owner.link_as)}\b", s, re.IGNORECASE)
+            rel = typed.group(0) if typed else owner.link_as
+            relative = PersonMention(owner.link_to, link_to=owner.name, link_as=owner.link_as, role=tie_role(rel))
+            relative.facts, owner.facts = owner.facts, relative.facts
+            relatives.append(relative)
+            meeting.mentioned.remove(owner.link_to)
+            owner.link_to = owner.link_as = ""
+    meeting.people.extend(relatives)
+    return bool(relatives)

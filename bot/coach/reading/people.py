@@ -290,8 +290,9 @@ def _scan_people(s: str, i: int) -> tuple[list[PersonMention], int, bool]:
                 sep = None  # not a list of names: "Dana + the hiring mgr Paul Weiss" are not both Weisses
         if found is not None and sep and "," in sep.group(0) and _CLAUSE_VERB.match(s, found.end):
             break  # "chidi & ada, chidi is a lawyer": a clause about someone already named
-        if found is not None and any(p.name.casefold() == found.name.casefold() for p in people):
-            break  # "Ilse & Joost (buyers), Joost sends prices": a list names no one twice
+        named_again = found is not None and any(p.name.casefold() == found.name.casefold() for p in people)
+        if named_again and sep is not None and "," in sep.group(0):
+            break  # "Ilse & Joost (buyers), Joost sends prices": a clause about someone named ("Sam and Sam": two)
         joined.append(sep.group(0).strip() if sep else "")
     if surname:  # "the Garcias (Luis & Marta)": each of them a Garcia
         for person in people:

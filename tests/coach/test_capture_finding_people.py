@@ -41,7 +41,8 @@ def test_a_run_of_capitals_that_names_a_place_hides_no_person_in_its_middle(line
 @pytest.mark.parametrize(
     ("line", "name", "company"),
     [
-        ("fish market - Little Joe (Joe Ferraro, Ferraro Seafood) wants a weekly order", "Joe Ferraro", "Ferraro Seafood"),
+        ("fish market - Little Joe (Joe Ferraro, Ferraro Seafood) wants a weekly order", "Joe Ferraro",
+         "Ferraro Seafood"),
         ("coffee w Kat (Katarzyna Nowak) from the rowing club, she coaches juniors", "Katarzyna Nowak", ""),
         ("met Doc (Dr. Anil Rao), he wants a demo of the app", "Anil Rao", ""),
     ],
@@ -75,7 +76,8 @@ def test_a_tie_of_two_people_joined_names_the_relative_met_and_keeps_the_two_as_
 @pytest.mark.parametrize(
     ("line", "who", "owner", "as_"),
     [
-        ("Judge Amari's clerk, Lena Frost, said she'll send the filing rules by monday", "Lena Frost", "Judge Amari", "clerk"),
+        ("Judge Amari's clerk, Lena Frost, said she'll send the filing rules by monday", "Lena Frost", "Judge Amari",
+         "clerk"),
         ("Coach Dimitri's assistant Mara Vell emailed about the tryouts", "Mara Vell", "Coach Dimitri", "assistant"),
         ("Pastor Eze's wife, Grace Eze, runs the food bank", "Grace Eze", "Pastor Eze", "wife"),
     ],
@@ -115,7 +117,8 @@ def test_an_honorific_said_after_the_name_is_no_part_of_it_nor_a_job(line, name)
 @pytest.mark.parametrize(
     ("line", "met_", "unmet"),
     [
-        ("the talk was by Prof Abara, could not meet him but his postdoc Lin Wei gave me her card", ["Lin Wei"], "Abara"),
+        ("the talk was by Prof Abara, could not meet him but his postdoc Lin Wei gave me her card", ["Lin Wei"],
+         "Abara"),
         ("at the mixer: Rosa Diaz (founder) and Mr. Kent who I didn't get to talk to", ["Rosa Diaz"], "Kent"),
         ("coffee w Sam Ortiz, his cofounder Mia Roth was there too but I never got to speak with her",
          ["Sam Ortiz"], "Mia Roth"),

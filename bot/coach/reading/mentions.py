@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from bot.coach.reading.given_names import HONORIFICS, is_given_name, is_title
-from bot.coach.reading.lexicon import OWNER_TITLES, _MONTH_WORDS, _ROLE_WORDS, _STOP, _WORD, RELATIONS, _set, tie_role
+from bot.coach.reading.lexicon import _MONTH_WORDS, _ROLE_WORDS, _STOP, _WORD, OWNER_TITLES, RELATIONS, _set, tie_role
 from bot.coach.reading.stopwords import NAMES_THAT_ARE_WORDS, VERB_FORMS, is_not_a_name
 
 _WORD_AT = re.compile(rf"(?<![\w'’/@#.-])({_WORD})(\.?)")

@@ -14,7 +14,7 @@ from bot.coach.reading.given_names import pronoun_of
 from bot.coach.reading.lexicon import tie_role
 from bot.coach.reading.meeting import Meeting, PersonMention
 
-_NOT = r"(?:could\s*n['’]?o?t|couldn['’]?t|did\s*n['’]?o?t|didn['’]?t|never|was\s*n['’]?o?t\s+able\s+to|wasn['’]?t\s+able\s+to)"
+_NOT = r"(?:could\s*n['’]?o?t|did\s*n['’]?o?t|never|wasn['’]?t\s+able\s+to|was\s+not\s+able\s+to)"
 _GOT_TO = r"(?:(?:get|got|manage|managed|have\s+time|had\s+time|find\s+time)\s+to\s+)?"
 _MEET = r"(?:meet|talk|speak|chat|say\s+hi)(?:\s+(?:to|with|w/?))?"
 _NOT_MET = re.compile(rf"\b{_NOT}\s+{_GOT_TO}{_MEET}\s+(?P<pron>him|her)\b", re.IGNORECASE)

@@ -52,6 +52,7 @@ def test_a_lab_or_group_named_after_in_the_is_where_they_work(line, who, role, c
     [
         ("met Nadia Haddad, she roasts coffee in Lisbon", "Nadia Haddad", "coffee roaster"),
         ("met Ben Ortiz who volunteers at the shelter", "Ben Ortiz", "volunteer"),
+        ("met Uma Rao, she tutors in Leeds", "Uma Rao", "tutor"),
         ("coffee w/ Lina Park, she does grant writing for nonprofits", "Lina Park", "grant writer"),
         ("met Omar Said + his wife Rana who does graphic design", "Rana", "graphic designer"),
         ("met Theo Blum, he does VC, into climate", "Theo Blum", "VC"),
@@ -69,6 +70,8 @@ def test_a_job_said_with_its_verb_is_the_job_it_names(line, who, role):
         ("met Sara Lind, she writes 2 checks a year, angel-ish", "Sara Lind"),
         ("met Joe Kim, he sends his regards", "Joe Kim"),
         ("met Mia Cho, she loves pottery", "Mia Cho"),
+        ("met Ola at the fair, she knits", "Ola"),
+        ("met Ari at the club, supports Arsenal", "Ari"),
     ],
 )
 def test_a_verb_whose_doer_is_no_job_says_none(line, who):
@@ -129,3 +132,40 @@ def test_a_job_in_brackets_after_several_names_is_each_ones(line, role, company)
 def test_a_job_and_company_in_brackets_however_they_are_said(line, who, role, company):
     got = person(line, who)
     assert (got.role, got.company) == (role, company)
+
+
+def test_a_job_said_of_both_after_and_is_each_ones():
+    meeting = understand("met Ines and Rui at the fair, Ines is the aunt of Rui and both they are dentists", TODAY)
+    assert meeting.meeting is not None
+    assert [p.role for p in meeting.meeting.people] == ["dentist", "dentist"]
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role"),
+    [
+        ("met Omar & his cofounder Lea Roth (Kite)", "Omar", "cofounder"),
+        ("met Sun Li at the expo. Her cofounder Dan Wu is technical", "Sun Li", "cofounder"),
+        ("met Greta Holm, she taught 5th grade for years", "Greta Holm", "5th grade teacher"),
+        ("met Ann Roe (VP eng, Asana)", "Ann Roe", "VP of engineering"),
+        ("met Joe Ames, he's the one who signs off", "Joe Ames", ""),
+        ("met Dr Lee at the gala - oncology chief, wants volunteers", "Lee", "oncology chief"),
+    ],
+)
+def test_jobs_said_through_a_tie_a_past_or_shorthand(line, who, role):
+    assert person(line, who).role == role
+
+
+@pytest.mark.parametrize(
+    ("line", "where"),
+    [
+        ("panel w/ Ruth Ade and Ken Obi - both want our deck", "panel"),
+        ("launch party w/ Ana Lima, she's moving to Porto", "launch party"),
+        ("workshop with Rob Lane (CFO, Vex)", "workshop"),
+        ("had lunch w/ Ana Lima, she's moving to Porto", ""),
+        ("coffee w/ Kim Ro, loves chess", ""),
+        ("great meeting with Sam Ode today", ""),
+    ],
+)
+def test_the_event_said_before_with_is_where_they_met(line, where):
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None and meeting.context == where

@@ -30,7 +30,7 @@ from bot.coach.reading.work import NAMED_BUSINESS, a_company_word, company_typed
 # --- who each clause is about ---------------------------------------------------------------------------------
 
 _SUBJECT = re.compile(
-    r"(?:(?:and|but|also|oh|btw|plus)\s+)?(?:(?P<pron>she|he|they|both|both\s+of\s+them|all|all\s+of\s+them|(?P<typo>shes|hes|theyre))|(?P<name>[^\W\d_][\w\-]*))"
+    r"(?:(?:and|but|also|oh|btw|plus)\s+)?(?:(?P<pron>both\s+they|they\s+both|she|he|they|both|both\s+of\s+them|all|all\s+of\s+them|(?P<typo>shes|hes|theyre))|(?P<name>[^\W\d_][\w\-]*))"
     r"(?P<is>['’]s|['’]re|\s+is|\s+are|\s+was|\s+were)?(?=\s|$)\s*",
     re.IGNORECASE,
 )
@@ -90,6 +90,14 @@ _WORKS_FOR = _set("recruiter engineer developer dev designer analyst consultant 
 _WHO = re.compile(r"(?:who|that)\s+(?:(?P<is>is|'s|was|are|were)\s+)?", re.IGNORECASE)
 
 
+# "Julia is the mother of Tomás and both they are architects", "he's a chef and she is a nurse": after "and", a clause
+# with a subject of its own, about them.
+_AND_SUBJECT = re.compile(
+    r"\s+and\s+(?=(?:both\s+)?(?:she|he|they)\s+(?:both\s+)?(?:is|are|was|were)\b|(?:she|he|they)['’](?:s|re)\b)",
+    re.IGNORECASE,
+)
+
+
 def _role_word(word: str) -> bool:
     low = word.lower().strip(".,!?")
     if low in _ROLE_WORDS or word in _ACRONYM_ROLES:
@@ -140,11 +148,12 @@ _INTERJECTION = re.compile(
 
 # Words for a person that say no job ("the lady at the auction table"), and gatherings that are no job, beside the
 # event nouns ("book club @ the library", "gallery opening at Pace").
-_SOMEONE = _set("lady guy man woman person dude gentleman girl boy fellow chap")
+_SOMEONE = _set("lady guy man woman person dude gentleman girl boy fellow chap one")
 _GATHERINGS = _SOMEONE | _set("club opening brunch tasting recital concert game match service mass class")
 
 
 _RUN_OR_OWN = _set("runs run owns own")
+_MUTUAL = _set("cofounder co-founder")  # a tie that is the same job both ways
 # Organisations someone runs, beside businesses: "runs the hospital foundation", "runs the imaging core".
 _RUN_ORGS = _set("foundation charity nonprofit core company firm startup business center centre hospital academy")
 # "on Elm", "on 3rd", "on Grand St", "next to ours": where the business is, part of how it is known
@@ -166,6 +175,7 @@ def _role_in(text: str, linked: bool, plural: bool = False) -> tuple[str, str] |
     now = re.match(r"(?:now|currently)\s+(?=at\s|@)", text.strip(" .,!?"), re.IGNORECASE)
     linked = linked or bool(now)  # "now at MIT doing bio": where they are now
     text = re.sub(r"^(?:now|currently|also|still|actually)\s+", "", text.strip(" .,!?"), flags=re.IGNORECASE)
+    text = re.sub(r"\s+(?:too|as\s+well)$", "", text, flags=re.IGNORECASE)  # "taught 3rd grade too"
     named = NAMED_BUSINESS.search(text)
     if named:  # "he is CTO in small startup name 'datenwerk'", "running her own practice 'ma design'"
         job = _role_in(text[: named.start()], True) or ("", "")
@@ -281,7 +291,7 @@ def _attribute(free: list[list[str]], people: list[PersonMention], today: date) 
     groups: list[tuple[list[PersonMention], list[str]]] = []
     current: list[PersonMention] = people[:1] if len(people) == 1 else list(people)
     jobs_with_org: set[int] = set()  # people whose job came with a company: a bare job later does not replace it
-    for raw, _sep in free:
+    for raw in [part for said, _sep in free for part in _AND_SUBJECT.split(said)]:
         text = raw[_INTERJECTION.match(raw).end() if _INTERJECTION.match(raw) else 0 :]  # type: ignore[union-attr]
         subject: list[PersonMention] | None = None
         body, linked = text, False
@@ -310,7 +320,7 @@ def _attribute(free: list[list[str]], people: list[PersonMention], today: date) 
             m = _SUBJECT.match(text)
             if m and m.group("pron"):
                 pron = m.group("pron").lower().replace("shes", "she").replace("hes", "he")
-                everyone = pron.startswith(("both", "all"))
+                everyone = pron.startswith(("both", "all")) or pron.endswith("both")  # "both they are architects"
                 subject = list(people) if everyone else (current[:1] if current else people[:1])
                 if pron in ("she", "he") and len(people) > 1 and _pronoun(subject[0]) not in ("", pron):
                     fits = [p for p in people if _pronoun(p) == pron]  # "Marco and his wife Giulia, ..., she is"
@@ -349,7 +359,8 @@ def _attribute(free: list[list[str]], people: list[PersonMention], today: date) 
         if tie and len(subject) == 1 and not subject[0].link_to:  # "He's Funke's nephew", "she is wife of Karim"
             tied_to = tie.group("owner") or tie.group("owner2")
             subject[0].link_to, subject[0].link_as = tied_to, (tie.group("rel") or tie.group("rel2")).lower()
-        job = _role_in(body, linked, plural=len(subject) > 1)
+        kin = tie and not tie_role(tie.group("rel") or tie.group("rel2"))  # "the mother of Tomás": no job
+        job = None if kin else _role_in(body, linked, plural=len(subject) > 1)
         then = _AND_THEN.search(body) if job is None else None
         if then:  # "she's 82 and still teaches knitting": the job is in the clause after "and"
             job = _role_in(body[then.end() :], linked, plural=len(subject) > 1)
@@ -367,6 +378,10 @@ def _attribute(free: list[list[str]], people: list[PersonMention], today: date) 
             groups[-1][1].append(raw)
         else:
             groups.append((subject, [raw]))
+    for person in people:  # "Ken & his cofounder Lisa", "her cofounder Ben": each is the other's cofounder
+        other = next((p for p in people if p.name == person.link_to), None) if person.link_as in _MUTUAL else None
+        if other is not None and not other.role:
+            other.role = person.link_as
     for subject, texts in groups:
         facts = extract_facts(", ".join(texts), today)
         for person in subject:

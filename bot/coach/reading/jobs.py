@@ -429,6 +429,8 @@ def job_said(role: str) -> str:
         if low in _FIELD_OR_JOB:  # "eng mgr", "VP eng": the field; "software eng": the job
             field_of = k > 0 and words[k - 1].lower() in _HEADS
             full = _FIELD_OR_JOB[low][1 if k == len(words) - 1 and not field_of else 0]
+            if field_of and words[k - 1].lower() != "of":
+                said.append("of")  # "VP eng": the VP of engineering
         else:
             full = _JOB_SHORTHAND.get(low, "")
         if not full or full == low:

@@ -82,7 +82,7 @@ _ROLE_WORDS = _set(
     analyst associate assistant ceo founder cto owner employee trainee mgr eng sde sa em ra ta scout angel buyer
     procurement sourcing purchasing legal compliance finance marketing devrel hr ops operations sales physio
     supervisor stager roaster importer distributor lender broker dentist cardiologist librarian curator rep
-    landlord landlady coordinator"""
+    landlord landlady coordinator chief"""
 )
 # What a team does: a job said as a field ("(procurement, ikea)", "(ey, audit)", "Liam in sales").
 FUNCTIONS = _set(

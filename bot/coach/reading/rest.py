@@ -15,6 +15,7 @@ from bot.coach.reading.lexicon import (
     _CHANNELS,
     _CONTEXT,
     _DATE,
+    _EVENT_NOUNS,
     _FROM,
     _GAP,
     _INTRODUCED_US,
@@ -27,6 +28,7 @@ from bot.coach.reading.lexicon import (
     _TIME_OF_DAY,
     _VIA,
     _WORDISH,
+    _set,
 )
 from bot.coach.reading.meeting import (
     PersonMention,
@@ -35,6 +37,26 @@ from bot.coach.reading.people import _scan_name
 from bot.coach.reading.promises import runs_on
 
 _INTRO_WORD = re.compile(r"intro|referred", re.IGNORECASE)
+# "panel w/ Chris", "dinner w my old boss Karen", "closing dinner with": the event they met at, said before "with"
+_EVENT_WITH = re.compile(r"^\W*(?P<event>(?:[a-z]+\s+){0,2}?[a-z]+)\s+(?:with|w/|w\.|w|wit)(?:\s|$)", re.IGNORECASE)
+
+
+def event_with(lead: str) -> str:
+    """The event a line opens with before "with" ("panel w/", "workshop w", "launch party with"), or "" ("coffee w/",
+    "lunch w", "call with": a way of meeting, not an event)."""
+    m = _EVENT_WITH.match(lead)
+    words = m.group("event").split() if m else []
+    while words and words[0].lower() in _HOW_IT_WENT:
+        words = words[1:]  # "great meeting with", "had lunch w": how it went is not the event
+    return " ".join(words) if words and words[-1].lower() in _EVENT_NOUNS - _WAYS_OF_MEETING else ""
+
+
+# A meal or a meeting is how they met, like a coffee or a call, not an event: "lunch w/ Ana" says no place.
+_WAYS_OF_MEETING = frozenset({"meeting", "session", "breakfast", "lunch", "dinner"})
+_HOW_IT_WENT = _set(
+    "had have having grabbed grab got get did doing went for quick great lovely nice long short fun good first a an "
+    "some virtual video phone intro so really amazing awesome cool"
+)
 
 
 _ME_AT = re.compile(

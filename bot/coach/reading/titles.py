@@ -16,7 +16,7 @@ import importlib.metadata
 from collections import Counter
 from functools import cache, lru_cache
 
-from bot.coach.reading.lexicon import _set
+from bot.coach.reading.lexicon import _ROLE_WORDS, _set
 from bot.coach.reading.verbs import plain_verb
 
 # A word ends this many titles at least before it is read as a job on its own: "roaster" ends "coffee roaster",
@@ -66,8 +66,8 @@ def doer(verb: str) -> str:
         return ""
     stems = [plain[:-1], plain] if plain.endswith("e") else [plain, plain + plain[-1]]
     found = [stem + ending for stem in stems for ending in _DOER_ENDINGS if a_job_word(stem + ending)]
-    if a_job_word(plain):
-        found.append(plain)  # "coaches", "volunteers", "tutors": the verb's own noun is the job
+    if a_job_word(plain) and plain in _ROLE_WORDS:
+        found.append(plain)  # "coaches", "volunteers", "tutors": the verb's own noun is the job ("supports": none)
     heads = _titles()[1]
     return max(found, key=lambda word: heads[word], default="")  # "cooks": "cook" ends more titles than "cooker"
 

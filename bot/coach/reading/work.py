@@ -49,7 +49,8 @@ _HEADS = re.compile(
 _UNITS = _set("team lab group unit department dept desk office division squad practice program programme")
 # "teaches piano", "teaches chemistry at Lincoln High"
 _TEACHES = re.compile(
-    r"(?:teaches|teach|teaching)\s+(?P<what>[\w-]+(?:\s+[\w-]+)?)??(?:\s+(?P<prep>at|@|in|for)\s*(?P<org>.+))?$", re.I
+    r"(?:teaches|teach|teaching|taught)\s+(?P<what>[\w-]+(?:\s+[\w-]+)?)??(?:\s+(?P<prep>at|@|in|for)\s*(?P<org>.+))?$",
+    re.I,
 )
 _NOT_TAUGHT = _set(
     "me us him her them you it kids children students people classes class lessons at in for on a an the there here"
@@ -249,10 +250,12 @@ def _job_done(text: str) -> tuple[str, str] | None:
     if what and any(c.isdigit() for c in what[0]):
         return None  # "writes 25k checks", "sells 200 units": an amount, not a craft
     if what and a_title(" ".join([*what, job])):
-        job = " ".join([*what, job])  # "roasts coffee": a coffee roaster
-    elif what and a_title(" ".join([*what[-1:], job])):
-        job = " ".join([*what[-1:], job])
-    return job, _org_for(m)
+        return " ".join([*what, job]), _org_for(m)  # "roasts coffee": a coffee roaster
+    if what and a_title(" ".join([*what[-1:], job])):
+        return " ".join([*what[-1:], job]), _org_for(m)
+    # Said bare, the verb may be a pastime ("she knits", "grows tomatoes", "sells boats"); where or for whom they do
+    # it makes it work ("volunteers at the shelter", "roasts in Oakland", "consults for Bain").
+    return (job, _org_for(m)) if m.group("prep") else None
 
 
 def _org_for(m: re.Match[str]) -> str:

@@ -200,3 +200,25 @@ def test_contacts_they_have_and_what_they_are_good_at_are_offers(note, offer):
 )
 def test_a_lover_a_collector_and_a_passion_said_with_a_time_are_interests(note, interest):
     assert extract_facts(note, TODAY).interests == [interest]
+
+
+@pytest.mark.parametrize(
+    ("note", "found"),
+    [
+        ("he wanna raise a bridge round", ("needs", "a bridge round")),
+        ("interested about soil health", ("interests", "soil health")),
+        ("passionate for street photography", ("interests", "street photography")),
+        ("she enjoy gardening", ("interests", "gardening")),
+        ("he love opera", ("interests", "opera")),
+        ("loves to swim and sail", ("interests", "swimming")),
+        ("volunteers at the animal shelter", ("interests", "volunteering at the animal shelter")),
+        ("she can advise on pricing", ("offers", "advise on pricing")),
+    ],
+)
+def test_the_forms_non_native_and_hurried_writers_use(note, found):
+    kind, phrase = found
+    assert phrase in getattr(extract_facts(note, TODAY), kind)
+
+
+def test_what_the_user_loves_is_no_interest_of_theirs():
+    assert extract_facts("I love it, we enjoy the view", TODAY).interests == []

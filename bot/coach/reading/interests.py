@@ -25,7 +25,7 @@ from bot.coach.reading.spans import (
     _user_said,
     dated_end,
 )
-from bot.coach.reading.verbs import describes_only
+from bot.coach.reading.verbs import describes_only, gerund
 
 _TALK = r"(?:talk|keynote|workshop|session|presentation|lecture|panel|paper|poster)"
 # After "does"/"doing", words that say no field: "doing some work", "does freelance work", "doing volunteer work".
@@ -38,17 +38,20 @@ _NOT_DONE = (
 WANT_TO_DO = r"(?:make|build|get\s+into|come\s+to|swap\s+notes|collaborate|co-?write|volunteer)"
 _INTEREST_TRIGGER = re.compile(
     r"\b(?:(?:is\s+|'s\s+|’s\s+|are\s+|really\s+|very\s+|super\s+|deeply\s+)?"
-    r"(?:interested\s+in|passionate\s+about|obsessed\s+(?:with|w/)|crazy\s+about|mad\s+about|keen\s+on|hooked\s+on"
+    r"(?:interested\s+(?:in|about|on|for|by)|passionate\s+(?:about|for|with|by)|obsessed\s+(?:with|w/|by)|crazy\s+about"
+    r"|mad\s+about|keen\s+on|hooked\s+on"
     r"|big\s+on|(?:a\s+)?(?:big\s+|huge\s+|massive\s+|great\s+)?fan\s+of"
     r"|car(?:es|ed|ing)\s+(?:(?:a\s+lot|deeply|so\s+much|a\s+great\s+deal|hugely|passionately|really)\s+)?about"
     r"|curious\s+(?:about|abt)"
-    r"|(?:geek|nerd)(?:s|ed)?\s+out\s+(?:on|about|abt|over)|loves|adores|likes|liked|enjoys|into|wants\s+to\s+learn|collects"
+    r"|(?:geek|nerd)(?:s|ed)?\s+out\s+(?:on|about|abt|over)|loves|loved|adores|likes|liked|enjoys|enjoyed|into|wants\s+to\s+learn|collects"
     r"|learning"
     r"|(?P<plays>plays)(?!\s+(?:every|each|on|at|in|with|most|a\s+lot|sometimes|often|well|for|the\s+role))"
     r"|(?:her|his|their)\s+(?:hobby|hobbies|passion|thing)\s+(?:is|are)|(?:interests|hobbies)\s*:"
     rf"|(?P<talk>(?:(?:doing|giving|gave|gives|did|does|do|presenting|had)\s+(?:an?\s+|the\s+|her\s+|his\s+)?"
     rf"{_TALK}|speaking)\s+(?:on|about|abt))"
-    r"|(?P<subject>(?:works?|working)\s+on|researching|researches|research|building|builds|like)"
+    # "she enjoy cooking", "he love jazz": the plain form after a subject, as non-native writers type it
+    r"|(?P<subject>(?:works?|working)\s+on|researching|researches|research|building|builds|like|love|enjoy|adore)"
+    r"|(?P<volunteers>volunteers|volunteered|volunteering)(?=\s+(?:at|with|for)\s)"
     # "doing ML platform work", "does policy work": the field they work in
     r"|(?P<does>does|doing)(?=\s+(?!(?:" + _NOT_DONE + r")\b)(?:[^\W\d_][\w-]*\s+){1,3}work\b)"
     # "runs a podcast on B2B brand", "writes a newsletter about climate": the topic of what they publish ("a show"
@@ -141,6 +144,13 @@ def _interest_items(text: str, start: int) -> tuple[list[str], int]:
     return items, start + used
 
 
+def _doing(item: str) -> str:
+    """ "hike" -> "hiking", "cook for friends" -> "cooking for friends": an activity said after "loves to"."""
+    first, _, rest = item.partition(" ")
+    doing = gerund(first)
+    return f"{doing} {rest}".strip() if doing else item
+
+
 def _field_done(item: str) -> str:
     """ "ML platform work at Zoho" -> "ML platform"; "" when what is left names no field ("legal work")."""
     item = re.sub(r"\s+work\b.*$", "", item, flags=re.IGNORECASE).strip()
@@ -180,7 +190,9 @@ def _interests(text: str, taken: list[tuple[int, int]], talks_only: bool = False
             continue  # "I'm working on the deck", "we're building an office": the user's own
         verb = (m.group("subject") or "").lower().split()[:1]
         strict = bool(verb) and verb[0] == "research"  # "(research scientist": a job title
-        if verb and verb[0] in ("like", "research", "building", "builds") and _needs_subject(text, m, strict):
+        if verb and verb[0] in ("like", "love", "enjoy", "adore", "research", "building", "builds") and _needs_subject(
+            text, m, strict
+        ):
             continue
         if verb and verb[0] in ("building", "builds") and _ONE_THING.match(text, m.end()):
             continue  # "building a fintech app": their product, not a field they care about ("building drones")
@@ -195,8 +207,10 @@ def _interests(text: str, taken: list[tuple[int, int]], talks_only: bool = False
             items = [re.split(r"\s+(?:at|@)\s+", i, maxsplit=1)[0] for i in items]
         if m.group("does"):  # "doing ML platform work at Zoho": the field, not the work or where
             items = [_field_done(i) for i in items]
-        if m.group("want") and said[-1] == "volunteer":  # "wants to volunteer at the shelter": volunteering there
-            items = [f"volunteering {' '.join(items)}".strip()]
+        if (m.group("want") and said[-1] == "volunteer") or m.group("volunteers"):  # "wants to volunteer at the
+            items = [f"volunteering {' '.join(items)}".strip()]  # shelter", "volunteers at the food bank": volunteering
+        if re.search(r"\bto\s*$", m.group()):  # "loves to hike and fish": hiking and fishing
+            items = [_doing(i) for i in items]
         taken.append((m.start(), end))
         for item in items:
             add(_shape_interest(re.sub(r"\s+together\b.*$", "", item, flags=re.IGNORECASE), shouting))

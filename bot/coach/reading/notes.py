@@ -136,7 +136,7 @@ _SUBJECT_LINK = r"(?:(?:is|are|'s|’s|was)\s+)?(?:(?:also|currently|actively|de
 _NEED = re.compile(
     r"(?<![\w'’])(?P<lead>" + _SUBJECT_LINK + r"(?:"
     r"(?<!the\s)(?<!on\s)(?<!about\s)(?<!abt\s)hiring(?:\s+for)?(?!\s+(?:manager|mgr|process|freeze))"
-    r"|(?:" + TO_FIND + r")\s+to\s+" + FIND_VERBS + r"|raising(?:\s+for)?"
+    r"|(?:" + TO_FIND + r")\s+(?:to\s+)?(?<=to\s|na\s)" + FIND_VERBS + r"|raising(?:\s+for)?"
     r"|(?P<about>(?:asked|asking|asks|emailed|texted|messaged|wrote|enquired|inquired)\s+(?:about|abt|re))"
     r"|" + KNOW_ANY + r"|(?P<job>" + JOB_HUNTING + ")"
     r"|(?P<intro>" + WANT + "|" + WOULD + r"|asked\s+for)(?=\s+(?:an?\s+)?intros?\b|\s+to\s+meet\b)"
@@ -157,7 +157,8 @@ _OFFER = re.compile(
     r"|mentors|(?:is\s+|'s\s+|’s\s+)?(?:an?\s+)?expert\s+(?:in|on)|knows\s+a\s+lot\s+about"
     r"|(?:offered|offers|(?<!an\s)(?<!the\s)offer(?=\s+(?:to\s+)?(?:me|us)\b))(?:\s+(?:to\s+)?(?:me|us))?"
     r"(?!\s+(?:to|me|us)\b)"  # "offered us a discounted freight rate"
-    r"|(?P<able>can|could)(?=\s+(?:share|shoot|do|review|lend|host|teach|show|give|fix|design|build|edit|translate)\b)"
+    r"|(?P<able>can|could)(?=\s+(?:share|shoot|do|review|lend|host|teach|show|give|fix|design|build|edit|translate"
+    r"|advise|mentor|coach|tutor|train|sponsor|donate|cater|deliver|supply|provide|organi[sz]e|photograph)\b)"
     r"|(?:is\s+|'s\s+|’s\s+|are\s+)?open\s+to(?!\s+(?:moving|relocat\w*|offers?|new\s+\w+|a\s+move|it|that)\b)"
     r"|\bwrites?(?=\s+[$€£]?\d[\d.,]*\s*[km]?\s+(?:checks|cheques|tickets)\b)"  # an investor's cheque size
     r"|(?P<swap>\b(?:to|we|she|he|they|will|can|could|are|is|(?:we|they|she|he)['’]ll|(?:we|they)['’]re)\s+"

@@ -46,3 +46,14 @@ def describes_only(word: str) -> bool:
 
     lemmas = getAllLemmas(word.lower())
     return "ADJ" in lemmas and "NOUN" not in lemmas and "PROPN" not in lemmas
+
+
+@lru_cache(maxsize=4096)
+def gerund(word: str) -> str:
+    """The -ing form of a verb in its plain form ("hike" -> "hiking", "swim" -> "swimming"), else ""."""
+    if not is_plain_verb(word):
+        return ""
+    from lemminflect import getInflection  # loaded on first use: see the module's docstring
+
+    forms = getInflection(word.lower(), tag="VBG")
+    return forms[0] if forms else ""

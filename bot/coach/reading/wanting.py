@@ -71,7 +71,7 @@ TO_FIND = (
         "plan plans planned planning",
     )
     + r"|keen|eager|desperate|dying|itching"
-)
+) + r"|wanna"  # "wanna raise a pre-seed": "want to", typed short (the "to" is in the word)
 # What follows "to" there: the need is their object ("find a mentor"); "get" only before a thing ("get a visa",
 # not "get into pottery" or "get back to me").
 FIND_VERBS = r"(?:find|hire|recruit|raise|land|secure|source|line\s+up|get\s+hold\s+of|get(?=\s+(?:an?|some|more)\s))"

@@ -146,3 +146,20 @@ def test_a_unit_glued_to_its_number_is_said_apart():
 def test_a_thing_got_to_someone_is_sent_to_them():
     assert theirs("he'll get the signed lease to me by thurs") == [("send me the signed lease", THU)]
     assert mine("I'll get the floor plans over to her by fri") == [("send her the floor plans", FRI)]
+
+
+@pytest.mark.parametrize(
+    ("note", "promise"),
+    [
+        ("she offered to review our pitch deck 🙏 send it by fri", ("send our pitch deck", FRI)),
+        ("he wants feedback on his grant proposal, I offered to read it by thurs", ("read his grant proposal", THU)),
+        ("she needs folding chairs, will drop them off thurs", ("drop off folding chairs", THU)),
+        ("I forgot to call Ana back about the lease. doing it by fri", ("call her back about the lease", FRI)),
+    ],
+)
+def test_it_and_them_in_a_promise_are_what_the_line_named_before(note, promise):
+    assert promise in mine(note)
+
+
+def test_them_after_a_verb_done_to_people_stays_them():
+    assert mine("they want a designer. I'll connect them with Sam by fri") == [("connect them with Sam", FRI)]

@@ -71,7 +71,7 @@ def test_a_promise_belongs_to_the_person_it_was_made_to():
         (
             "offered to review our patent draft 🙏🙏 send it in 2 wks",
             [("review our patent draft", "")],
-            [("send it", "2026-03-18")],
+            [("send our patent draft", "2026-03-18")],  # "it" is what the line named before
         ),
         ("he'll refer me if i send resume tonight", [("refer me", "")], [("send resume", "2026-03-04")]),
         (

@@ -118,8 +118,9 @@ def _object_pronoun(people: list[PersonMention], after: str = "") -> str:
         return "them"
     title = people[0].title.lower().rstrip(".")
     said = "she" if title in _HER else "he" if title in _HIM else pronoun_of(people[0].name.split()[0])
-    if not said and (later := _SHE_OR_HE.search(after)):
-        said = later.group(1).lower()
+    later = _SHE_OR_HE.search(" ".join(re.split(r"(?<=[.!?])\s", after)[:2]))  # this sentence or the next
+    if not said and later and not any(is_given_name(w) for w in re.findall(r"\b[A-Z][a-z]+", after[: later.start()])):
+        said = later.group(1).lower()  # ... unless someone else is named first
     return {"she": "her", "he": "him"}.get(said, "them")
 
 

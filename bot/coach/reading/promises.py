@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from bot.coach.reading.dates import day_at, find_day
 from bot.coach.reading.owed import as_deed, split_owed
+from bot.coach.reading.referents import stood_for
 from bot.coach.reading.shorthand import tidy
 from bot.coach.reading.spans import (
     _CLAUSE_SPLIT,
@@ -272,14 +273,15 @@ def _requests(text: str, today: date | None) -> list[_Request]:
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|n't|n’t|\bnever|\bno)\s+$", re.IGNORECASE)
 
 
-_OWE_ENDS = re.compile(r"(?:^|\bI\s+(?:still\s+)?)owe$", re.IGNORECASE)
+# "I owe" Sasha "a review", "I forgot to text" Mike "back": a deed said through the name
+_OWE_ENDS = re.compile(r"(?:^|\bI\s+(?:still\s+)?)owe$|\b(?:forgot|meant|supposed)\s+to\s+[a-z]+$", re.IGNORECASE)
 
 
 def runs_on(text: str) -> bool:
     """True when ``text`` stops inside a promise ("remind me to call", "I'll send"): a name typed next is its
     object, and the words after the name finish it ("... Ana tomorrow about the lease")."""
     text = text.rstrip()
-    if _OWE_ENDS.search(text):  # "I owe" Sasha "a code review": the debt is said through the name
+    if _OWE_ENDS.search(text):
         return True
     return any(_to_boundary(text, m.end(), _PROMISE_END) >= len(text) for m in _promise_words(text + " "))
 
@@ -469,6 +471,8 @@ def _promises(text: str, taken: list[tuple[int, int]], today: date | None = None
             if request is not None:  # "wants our sourcing playbook. send by wed": send that
                 filled.add(request.start)
                 item = item._replace(text=_filled(item.text, request, ours), due_on=item.due_on or request.due_on)
+            else:  # "offered to review our deck 🙏 send it fri": send the deck
+                item = item._replace(text=_as_action(stood_for(item.text, text, m.start())))
             found.append(item._replace(whose="theirs") if theirs else item)
             starts.append(m.start())
         if both:  # "both by fri": each promise of the sentence that has no day of its own

@@ -143,3 +143,32 @@ def test_a_place_typed_bare_is_said_as_a_place(where, said):
 )
 def test_two_things_joined_are_plural_and_one_thing_of_many_is_not(promise, said):
     assert said in written(ana(), promises=(promise,))
+
+
+@pytest.mark.parametrize(
+    ("where", "said"),
+    [
+        ("Rust meetup", "at the Rust meetup"),
+        ("YC dinner", "at the YC dinner"),
+        ("Women in Tech meetup", "at the Women in Tech meetup"),
+        ("the Hilton bar after", "at the Hilton bar yesterday"),  # a word left waiting for what followed is dropped
+        ("lunch", "at lunch"),
+        ("DevCon Bengaluru", "at DevCon Bengaluru"),
+    ],
+)
+def test_a_named_kind_of_event_takes_the_and_a_name_does_not(where, said):
+    text = written(ana(met_context=where))
+    assert said in text, text
+
+
+@pytest.mark.parametrize(
+    ("promise", "said", "not_said"),
+    [
+        ("send his CV to my boss", "As promised, I'll send your CV to my boss.", "Here's your CV"),
+        ("share the doc with my team", "As promised, I'll share the doc with my team.", "Here's the doc"),
+        ("send her a guide to salary talks", "Here's the guide to salary talks I mentioned.", "I'll send"),
+    ],
+)
+def test_a_thing_sent_to_someone_else_is_a_deed_not_a_gift(promise, said, not_said):
+    text = written(ana(), promises=(promise,))
+    assert said in text and not_said not in text, text

@@ -58,6 +58,9 @@ _TO_PRONOUN = re.compile(
     r"(?=(?:\d|the\b|a\b|an\b|my\b|our\b|some\b|this\b|that\b|those\b|these\b|\w+['’]s\b))",
     re.IGNORECASE,
 )
+# "to my boss", "to Sam", "share it with our team": someone else the thing goes to ("a guide to salary talks" is a
+# thing, and "the deck with my notes" goes with them).
+_TO_SOMEONE_ELSE = re.compile(r"\s(to|with)\s+(?:(?i:my|our|his|her|their)\s+\w|[A-Z][\w'’-]+)")
 _DETERMINED = frozenset([*_THING_START, "your", "his", "her", "their", "its", "any", "both", "all"])
 
 
@@ -99,6 +102,14 @@ def keep_words(text: str) -> Kept:
             intro_to = _INTRO_THING.match(thing)
             if intro_to:
                 return Kept("intro", _clip(intro_to.group("who"), text))
+            elsewhere = _TO_SOMEONE_ELSE.search(thing)
+            if (
+                elsewhere
+                and (elsewhere.group(1) == "to" or verb == "share")
+                and not re.match(r"(?:to|on)\s", thing, re.IGNORECASE)
+            ):
+                # "send his CV to my boss": it goes to someone else, so it is a deed, not a thing handed to them
+                return Kept("act", said)
             if re.match(r"(?:to|on)\s", thing, re.IGNORECASE):  # "fwd to Lena": what goes on is "it"
                 return Kept("act", _clip(f"{said[:len(verb)]} it {thing}", text))
             if thing and thing.lower() not in ("you", "it"):

@@ -102,7 +102,8 @@ def place_words(where: str) -> str:
     words = _PLACE_DAY.sub("", tidy(where.strip().rstrip(".,;:"))).split()
     if words and words[0].lower() == "at":
         words = words[1:]
-    while words and words[-1].lower() in NEEDS_MORE:  # "church the" (before "Pastor Emmanuel"): never "at church the"
+    while words and (words[-1].lower() in NEEDS_MORE or words[-1].lower() in ("after", "before", "during", "near")):
+        # "church the" (before "Pastor Emmanuel"), "the Hilton bar after": never "at church the"
         words.pop()
     words = words if len(" ".join(words)) <= 40 else words[:4]
     place = " ".join(words)
@@ -110,16 +111,22 @@ def place_words(where: str) -> str:
         city = city_written(place)
         if city:  # "busan" -> "Busan", "sao paulo" -> "São Paulo"
             return city
-    # The event itself, before where it was ("design meetup | at Figma office"):
-    head = next((words[:n] for n in range(1, len(words)) if words[n].lower() in ("at", "in", "on", "near", "@")), words)
-    if head and " ".join(head).islower() and head[0] not in _DETERMINERS and head[0].isalpha() and (
-        head[-1] in _EVENTS or " ".join(head[-2:]) in _EVENTS
+    # The event itself, whole or before where it was ("design meetup | at Figma office"), its last word in lower case
+    # naming a kind of event: "the Rust meetup", "the YC dinner"; "Web Summit" is a name, "at lunch" is said bare.
+    heads = [words, *(words[:n] for n in range(1, len(words)) if words[n].lower() in ("at", "in", "on", "near", "@"))]
+    if words and words[0].lower() not in _DETERMINERS and words[0][:1].isalnum() and any(
+        head[-1].islower()
+        and (head[-1] in _EVENTS or " ".join(head[-2:]) in _EVENTS or (len(head) > 1 and head[-1] in _SAID_BARE_ALONE))
+        for head in heads
     ):
         return f"the {place}"  # "design meetup" -> "the design meetup", as "at soccer practice" stays
     return place
 
 
 # Events said with "the" after "at" when typed bare: "at the design meetup", "at the uxpa mixer".
+# Said bare alone ("at lunch", "at church") but with "the" once named ("at the YC dinner", "at the farmers market").
+_SAID_BARE_ALONE = frozenset(["dinner", "lunch", "breakfast", "brunch", "market", "stall", "table", "bar", "cafe",
+                              "café", "booth", "dinner party", "night"])  # fmt: skip
 _EVENTS = frozenset(
     ["meetup", "mixer", "conference", "conf", "summit", "party", "afterparty", "gala", "fair", "expo", "workshop",
      "reception", "fundraiser", "hackathon", "panel", "keynote", "offsite", "retreat", "convention", "symposium",

@@ -169,3 +169,32 @@ def test_jobs_said_through_a_tie_a_past_or_shorthand(line, who, role):
 def test_the_event_said_before_with_is_where_they_met(line, where):
     meeting = understand(line, TODAY).meeting
     assert meeting is not None and meeting.context == where
+
+
+@pytest.mark.parametrize(
+    ("line", "where"),
+    [
+        ("book fair was great. Nora Quinn from Penguin wants my pitch", "book fair"),
+        ("so, the gala of saturday was lovely!! I know Rui and his wife Ana", "the gala"),
+        ("bus stop chat w/ Len Ford, he's a plumber", "bus stop"),
+        ("school gate chat with Amy Fox - she runs the PTA", "school gate"),
+        ("catch up call w Raf Diaz, wants an intro", ""),
+        ("coffee chat w/ Kim Ro, loves chess", ""),
+        ("zoom call with Ada Lin about the grant", ""),
+    ],
+)
+def test_the_place_or_event_a_line_opens_with_is_where_they_met(line, where):
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None and meeting.context == where
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role", "company"),
+    [
+        ("met Lia Souza, she work in Natura like manager of sales", "Lia Souza", "manager of sales", "Natura"),
+        ("met Ravi Jain, he works at Infosys like architect", "Ravi Jain", "architect", "Infosys"),
+    ],
+)
+def test_a_job_said_with_like_as_in_another_language(line, who, role, company):
+    got = person(line, who)
+    assert (got.role, got.company) == (role, company)

@@ -49,7 +49,7 @@ from bot.coach.reading.mentions import described_as, first_person
 from bot.coach.reading.notes import extract_facts
 from bot.coach.reading.people import _clean, _scan_name, _scan_people, tie_of_a_person
 from bot.coach.reading.promises import runs_on
-from bot.coach.reading.rest import _read_rest, _Rest, event_with
+from bot.coach.reading.rest import _read_rest, _Rest, event_said
 from bot.coach.reading.stopwords import is_not_a_name
 from bot.coach.reading.ties import mentioned_ties, said_whole, tie_pairs
 from bot.coach.reading.unmet import not_met
@@ -218,7 +218,7 @@ def _read_line(s: str, today: date, told: bool = False) -> tuple[str, Meeting | 
         if meeting is not None:
             if role and not meeting.people[0].role:
                 meeting.people[0].role = role
-            meeting.context = meeting.context or event_with(lead.group("verb"))  # "dinner w/ Karen": at dinner
+            meeting.context = meeting.context or event_said(s[: lead.end()])  # "panel w/ Karen", "coffee line chat w/"
             return "meeting", meeting
     kind, meeting = _read_from_first_person(s, today)
     if meeting is None and told:
@@ -319,7 +319,7 @@ def _read_lead_in(text: str, today: date) -> tuple[str, date | None, str, bool]:
         place = _PLACE_IN.search(words)
         if place:
             where = place.group("place").strip()
-    where = where or event_with(words)  # "panel w/ Chris Liang and Amara Obi": at the panel
+    where = where or event_said(text)  # "panel w/ Chris Liang and Amara Obi", "lab meetup was 4/2. Sofia ..."
     if when is not None and where:  # "the meetup yesterday": the day is not part of the place
         where = (where[: when.start - (len(text) - len(text.lstrip(" ,:;-–—→>")))]).strip() or where
     return where, (when.day if when else None), introducer, bool(_MET_WORDS.search(words))

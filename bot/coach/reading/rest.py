@@ -41,6 +41,32 @@ _INTRO_WORD = re.compile(r"intro|referred", re.IGNORECASE)
 _EVENT_WITH = re.compile(r"^\W*(?P<event>(?:[a-z]+\s+){0,2}?[a-z]+)\s+(?:with|w/|w\.|w|wit)(?:\s|$)", re.IGNORECASE)
 
 
+# "lab meetup was 4/2.", "so, the dinner of friday was very good!!": a line that opens by saying how the event was
+_EVENT_WAS = re.compile(
+    r"^\W*(?:(?:so|ok|well)\W+)?(?P<event>(?:the\s+)?(?:[a-z]+\s+){0,2}?[a-z]+)(?:\s+of\s+[a-z]+)?\s+(?:was|is)\b",
+    re.IGNORECASE,
+)
+# "coffee line chat w/ Arvind", "lunch duty chat with the new sub": where the chat happened, before "chat"
+_WHERE_CHAT = re.compile(
+    r"^\W*(?P<where>(?:[a-z]+\s+){0,2}?[a-z]+)\s+(?:chat|call)\s+(?:with|w/|w\.|w|wit)(?:\s|$)", re.IGNORECASE
+)
+
+
+def event_said(lead: str) -> str:
+    """The event or place the words before the people open with: "panel w/" (see event_with), "lab meetup was 4/2",
+    "coffee line chat w/"; "" when they name none."""
+    m = _EVENT_WAS.match(lead)
+    if m and m.group("event").split()[-1].lower() in _EVENT_NOUNS:
+        return m.group("event")
+    m = _WHERE_CHAT.match(lead)
+    words = m.group("where").split() if m else []
+    while words and words[0].lower() in _HOW_IT_WENT:
+        words = words[1:]
+    if len(words) > 1 and words[-1].lower() not in _WAYS_OF_MEETING | _CHANNELS | _MEALS:
+        return " ".join(words)  # "coffee line", "lunch duty"; not "coffee chat", "zoom call", "video chat"
+    return event_with(lead)
+
+
 def event_with(lead: str) -> str:
     """The event a line opens with before "with" ("panel w/", "workshop w", "launch party with"), or "" ("coffee w/",
     "lunch w", "call with": a way of meeting, not an event)."""
@@ -53,6 +79,10 @@ def event_with(lead: str) -> str:
 
 # A meal or a meeting is how they met, like a coffee or a call, not an event: "lunch w/ Ana" says no place.
 _WAYS_OF_MEETING = frozenset({"meeting", "session", "breakfast", "lunch", "dinner"})
+_MEALS = _set(
+    "coffee coffees tea drinks drink beer beers brunch food pint pints bite cocktails intro catch-up team group up "
+    "in sync"
+)
 _HOW_IT_WENT = _set(
     "had have having grabbed grab got get did doing went for quick great lovely nice long short fun good first a an "
     "some virtual video phone intro so really amazing awesome cool"

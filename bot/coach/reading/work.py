@@ -274,8 +274,8 @@ def job_said_otherwise(text: str) -> tuple[str, str] | None:
     m = _WORK_AS.match(text)
     if m:
         role = m.group("role").strip(" .,!?")
-        last = role.split()[-1].lower() if role.split() else ""
-        if m.group("as").lower() == "as" or last in _ROLE_WORDS or _is_acronym_role(role):
+        said = [w.lower() for w in role.split()[:1] + role.split()[-1:]]  # "like manager of product", "like geologist"
+        if m.group("as").lower() == "as" or any(w in _ROLE_WORDS for w in said) or _is_acronym_role(role):
             return role, m.group("org")
     m = _WORK_IN_ORG.match(text)
     if m and company_typed(m.group("org")):

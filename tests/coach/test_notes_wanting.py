@@ -222,3 +222,21 @@ def test_the_forms_non_native_and_hurried_writers_use(note, found):
 
 def test_what_the_user_loves_is_no_interest_of_theirs():
     assert extract_facts("I love it, we enjoy the view", TODAY).interests == []
+
+
+@pytest.mark.parametrize(
+    ("note", "offer"),
+    [
+        ("wants to come talk to the year 9 class", "talk to the year 9 class"),
+        ("would love to come and read at the library", "read at the library"),
+        ("keen to help with the spring fair", "the spring fair"),
+    ],
+)
+def test_wanting_to_come_and_give_is_an_offer(note, offer):
+    assert offer in extract_facts(note, TODAY).offers
+
+
+def test_something_to_do_together_is_both_what_they_want_and_a_shared_interest():
+    found = extract_facts("wants to do a joint grant application with us", TODAY)
+    assert found.needs == ["do a joint grant application with us"]
+    assert found.interests == ["joint grant application with us"]

@@ -36,6 +36,14 @@ _NOT_DONE = (
 # After "wants to": an activity they want to take up ("start a podcast", "get into woodworking"), not a thing
 # they want from someone (a need: "wants to see the deck").
 WANT_TO_DO = r"(?:make|build|get\s+into|come\s+to|swap\s+notes|collaborate|co-?write|volunteer)"
+# "wants to do a joint webinar": what they want is also a project shared with the user, so an interest too.
+_JOINT = re.compile(r"^do\s+(?:an?\s+|some\s+)?(?=(?:joint|shared|co-)[\w-]*\s+\w)", re.IGNORECASE)
+
+
+def joint_projects(needs: list[str]) -> list[str]:
+    """The needs that are something to do together ("do a joint webinar in Q1"), said as a topic ("joint webinar in
+    Q1")."""
+    return [need[m.end() :] for need in needs if (m := _JOINT.match(need))]
 _INTEREST_TRIGGER = re.compile(
     r"\b(?:(?:is\s+|'s\s+|’s\s+|are\s+|really\s+|very\s+|super\s+|deeply\s+)?"
     r"(?:interested\s+(?:in|about|on|for|by)|passionate\s+(?:about|for|with|by)|obsessed\s+(?:with|w/|by)|crazy\s+about"

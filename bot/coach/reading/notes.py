@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bot.coach.reading.birthdays import on_the_birthday, read_birthday
-from bot.coach.reading.interests import WANT_TO_DO, _interests
-from bot.coach.reading.offering import CONTACTS_IN, GOOD_AT, KNOWS, MIGHT_HELP, STARTING_MONTH, gift
+from bot.coach.reading.interests import WANT_TO_DO, _interests, joint_projects
+from bot.coach.reading.offering import COME_GIVE, CONTACTS_IN, GOOD_AT, KNOWS, MIGHT_HELP, STARTING_MONTH, gift
 from bot.coach.reading.promises import PromiseItem, _promises
 from bot.coach.reading.shorthand import tidy
 from bot.coach.reading.spans import (
@@ -150,7 +150,7 @@ _NEED = re.compile(
 _OFFER = re.compile(
     r"(?<![\w'’])(?:"
     r"(?:can|could|will|would)\s+(?:happily\s+)?help\s+(?:(?:me|us|you|out)\s+)?(?:with|on)"
-    r"|" + MIGHT_HELP + "|" + GOOD_AT + r"|(?P<knows>" + KNOWS + ")"
+    r"|" + MIGHT_HELP + "|" + GOOD_AT + "|" + COME_GIVE + r"|(?P<knows>" + KNOWS + ")"
     r"|(?:is\s+|'s\s+|’s\s+)?(?:happy|glad|keen|willing|offered)\s+to(?!\s+" + FIND_VERBS + r"\b)"
     r"(?:\s+help\s+(?:(?:me|us)\s+)?(?:with|on))?"
     r"|(?P<intro>(?:can|could|will|offered\s+to)\s+intro(?:duce)?\s+(?:me|us)\s+to)"
@@ -376,7 +376,7 @@ def extract_facts(text: str, today: date | None = None) -> Facts:
     fields = [  # "knows everybody in the wine trade": the wine trade is theirs to talk about
         re.sub(r"^(?:the|a|an)\s+(?=[a-z])", "", o[len(CONTACTS_IN) :]) for o in offers if o.startswith(CONTACTS_IN)
     ]
-    interests = talks + [i for i in fields + _interests(text, taken) if i not in talks]
+    interests = talks + [i for i in fields + joint_projects(needs) + _interests(text, taken) if i not in talks]
     return Facts(
         interests=interests[:MAX_ITEMS],
         promises=[p.text for p in promises],

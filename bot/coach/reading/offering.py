@@ -34,6 +34,12 @@ GOOD_AT = (
     r"(?=\s+(?!(?:her|his|their|my|our|it|that|this|me|us|them|him|people|kids)\b))"
 )
 CONTACTS_IN = "contacts in "
+# Wanting to come and give something: "wants to come talk to the 8th graders", "would love to help with the gala".
+COME_GIVE = (
+    r"(?:wants?|wanted|would\s+love|keen|eager|hoping|hopes)\s+to\s+"
+    r"(?:(?:come|stop\s+by|drop\s+by|pop\s+in)(?:\s+and)?(?=\s+(?:talk|speak|present|teach|demo|read|perform|play|help)\b)"
+    r"|help\s+(?:out\s+)?(?:with|on))"
+)
 # "starting march", "beginning in sept": when an offer starts, said whole ("starting in March").
 STARTING_MONTH = re.compile(
     r"\b(starting|beginning)\s+(?:in\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"

@@ -41,8 +41,11 @@ def test_a_run_of_capitals_that_names_a_place_hides_no_person_in_its_middle(line
 @pytest.mark.parametrize(
     ("line", "name", "company"),
     [
-        ("fish market - Little Joe (Joe Ferraro, Ferraro Seafood) wants a weekly order", "Joe Ferraro",
-         "Ferraro Seafood"),
+        (
+            "fish market - Little Joe (Joe Ferraro, Ferraro Seafood) wants a weekly order",
+            "Joe Ferraro",
+            "Ferraro Seafood",
+        ),
         ("coffee w Kat (Katarzyna Nowak) from the rowing club, she coaches juniors", "Katarzyna Nowak", ""),
         ("met Doc (Dr. Anil Rao), he wants a demo of the app", "Anil Rao", ""),
     ],
@@ -76,8 +79,12 @@ def test_a_tie_of_two_people_joined_names_the_relative_met_and_keeps_the_two_as_
 @pytest.mark.parametrize(
     ("line", "who", "owner", "as_"),
     [
-        ("Judge Amari's clerk, Lena Frost, said she'll send the filing rules by monday", "Lena Frost", "Judge Amari",
-         "clerk"),
+        (
+            "Judge Amari's clerk, Lena Frost, said she'll send the filing rules by monday",
+            "Lena Frost",
+            "Judge Amari",
+            "clerk",
+        ),
         ("Coach Dimitri's assistant Mara Vell emailed about the tryouts", "Mara Vell", "Coach Dimitri", "assistant"),
         ("Pastor Eze's wife, Grace Eze, runs the food bank", "Grace Eze", "Pastor Eze", "wife"),
     ],
@@ -117,14 +124,76 @@ def test_an_honorific_said_after_the_name_is_no_part_of_it_nor_a_job(line, name)
 @pytest.mark.parametrize(
     ("line", "met_", "unmet"),
     [
-        ("the talk was by Prof Abara, could not meet him but his postdoc Lin Wei gave me her card", ["Lin Wei"],
-         "Abara"),
+        (
+            "the talk was by Prof Abara, could not meet him but his postdoc Lin Wei gave me her card",
+            ["Lin Wei"],
+            "Abara",
+        ),
         ("at the mixer: Rosa Diaz (founder) and Mr. Kent who I didn't get to talk to", ["Rosa Diaz"], "Kent"),
-        ("coffee w Sam Ortiz, his cofounder Mia Roth was there too but I never got to speak with her",
-         ["Sam Ortiz"], "Mia Roth"),
+        (
+            "coffee w Sam Ortiz, his cofounder Mia Roth was there too but I never got to speak with her",
+            ["Sam Ortiz"],
+            "Mia Roth",
+        ),
     ],
 )
 def test_someone_the_user_says_they_did_not_get_to_meet_is_mentioned_not_met(line, met_, unmet):
     meeting = read(line)
     assert [p.name for p in meeting.people] == met_
     assert unmet in meeting.mentioned
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("forgot to get her card - the lawyer from Brandt Vogel LLP. think her name was Ines?", "Ines"),
+        ("met someone from Okoro Partners Ltd at the expo, his name is Femi, wants a quote", "Femi"),
+    ],
+)
+def test_a_firm_with_its_suffix_is_no_person_and_the_name_said_after_is(line, name):
+    assert met(line) == [name]
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Dana K from Shopify ops, she wants our pallet rates", "Dana K"),
+        ("met omar t from the coop, he sells honey", "Omar T"),
+        ("Lena B, PM at Brex, wants a referral", "Lena B"),
+    ],
+)
+def test_a_surname_said_by_its_initial_alone_is_kept(line, name):
+    assert met(line)[0] == name
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "nora diaz from the parish choir, bday may 3, loves gospel",
+        "Teo Park from the climbing gym. Birthday 4/12, wants a belay partner",
+    ],
+)
+def test_a_birthday_said_in_a_list_is_no_person(line):
+    assert len(met(line)) == 1
+
+
+def test_a_job_in_brackets_after_a_name_is_no_second_person():
+    assert met("panel w/ Lina Haas (Brand Dir, Zest) and Omar Said (CMO, Kiwi)") == ["Lina Haas", "Omar Said"]
+
+
+@pytest.mark.parametrize(
+    ("line", "introducer"),
+    [
+        ("Wes Tan (forager) - introduced by Dani Cruz, he wants to sell to restaurants", "Dani Cruz"),
+        ("Lena Ortiz introduced me to Hana Sato, new in town, she teaches piano", "Lena Ortiz"),
+    ],
+)
+def test_who_introduced_them_is_kept_as_mentioned(line, introducer):
+    meeting = read(line)
+    assert introducer in meeting.mentioned
+    assert introducer not in [p.name for p in meeting.people]
+
+
+def test_an_introducer_said_by_a_tie_alone_is_no_one_to_keep():
+    meeting = read("my accountant introduced me to Olga Petrova, a lender at a credit union")
+    assert meeting.mentioned == []

@@ -162,6 +162,7 @@ _PLACE_END = re.compile(
 _JOINED = re.compile(r"(?:[+&→,]|\band|\bwith|\bw/?)\s*$", re.IGNORECASE)
 
 
+_OPENED_AFTER = re.compile(r"(?P<word>[\w'’-]+)\s*\(\s*$")
 _JOINED_PART = re.compile(r"[+&,;:(]|\s[-–—]\s|\b(?:and|with|w/)\s", re.IGNORECASE)
 
 
@@ -183,6 +184,9 @@ def _more_people(s: str, meeting: Meeting) -> None:
         words = named.name.split()
         if any(w.casefold() in known for w in words) or is_not_a_name(words[0]) or _PLACE_END.match(words[-1]):
             continue
+        opened = _OPENED_AFTER.search(s, 0, m.start())
+        if opened and opened.group("word").casefold() in known:
+            continue  # "Amara Obi (Brand Dir, Lumen)": her job, not a second person
         whole = len(words) >= 2 and all(w[:1].isupper() and not is_not_a_name(w) for w in words)
         joined = bool(_JOINED.search(s, 0, m.start()))  # "+ Kwame Das", "and his wife Ama Osei"
         if not (named.title or (whole and (joined or is_given_name(words[0]) or _NAMED_AFTER.search(s, 0, m.start())))):

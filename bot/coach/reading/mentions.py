@@ -15,7 +15,7 @@ import re
 
 from bot.coach.reading.given_names import HONORIFICS, is_given_name, is_title
 from bot.coach.reading.lexicon import _MONTH_WORDS, _ROLE_WORDS, _STOP, _WORD, OWNER_TITLES, RELATIONS, _set, tie_role
-from bot.coach.reading.stopwords import NAMES_THAT_ARE_WORDS, VERB_FORMS, is_not_a_name
+from bot.coach.reading.stopwords import COMPANY_SUFFIXES, NAMES_THAT_ARE_WORDS, VERB_FORMS, is_not_a_name
 
 _WORD_AT = re.compile(rf"(?<![\w'’/@#.-])({_WORD})(\.?)")
 # Just before a name: words that make the next word a person ("coffee w/ sam", "his cousin Folake").
@@ -104,6 +104,13 @@ _LEAD_WORDS = _set(
 )
 
 
+_FIRM_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w'’&-]*){0,2}\s+(?i:"
+    + "|".join(sorted(COMPANY_SUFFIXES, key=len, reverse=True))
+    + r")\b\.?(?!['’\w])"
+)
+
+
 def _inside_a_run(s: str, start: int) -> bool:
     """ "Leaf" in "at Green Leaf Kitchen": the word goes on a run of capitals whose first word names no one (a
     place, a firm), so it starts no person either. A verb, a title or a tie before it ("Met Jane", "Dr Hahn",
@@ -129,8 +136,8 @@ def person_at(s: str, m: re.Match[str]) -> bool:
     core = re.sub(r"['’]s$", "", word)
     if not _is_person_word(core) and not _capital_role_name(s, m, core):
         return False
-    if _inside_a_run(s, m.start()):
-        return False
+    if _inside_a_run(s, m.start()) or _FIRM_AFTER.match(s, m.end()):
+        return False  # "Hill" in "at Blue Hill Provisions", "Ferris" in "Ferris LLP"
     before = _before(s, m.start())
     after = s[m.end() :][:60]
     given = is_given_name(core)

@@ -52,7 +52,7 @@ from bot.coach.reading.meeting import (
     PersonMention,
 )
 from bot.coach.reading.mentions import could_be_a_name, described_as, first_person
-from bot.coach.reading.stopwords import NOT_NAMES, is_not_a_name
+from bot.coach.reading.stopwords import COMPANY_SUFFIXES, NOT_NAMES, is_not_a_name
 
 
 def _clean(text: str) -> str:
@@ -80,6 +80,8 @@ _NICKNAME = re.compile(
 )
 
 
+# After a one-letter surname: where they are from or a stop ("Jen W from Walmart", "Sam K, PM at Brex").
+_INITIAL_AFTER = re.compile(r"(?:\s+(?:from|frm|at|@|of)\b|\s*[,;(]|\s+[-–—]|\s*\.\s|\s*$)", re.IGNORECASE)
 _HONORIFIC_AFTER = re.compile(r"\s+(?:sir|ma['’]am|madam|ji|saab|sahab|sahib)\b(?!['’])")
 
 
@@ -107,6 +109,9 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
             j = m.end()
             continue
         typed_lower = word[0].islower()
+        if real and len(low) == 1 and not dot and _INITIAL_AFTER.match(s, m.end(1)) and words[-1][0][:1].isupper():
+            words.append((word.upper(), m.end(1)))  # "Jen W from Walmart", "jon w from acme": an initial
+            break
         if typed_lower and (low in NOT_NAMES or _DATE.match(s, m.start(1))):
             break  # "met sam yday", "met sam great chat"
         # "thanks to Sam's intro": the name is "Sam" and ends there.
@@ -115,6 +120,8 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
             word, low = word[:-2], low[:-2]
         if low in _STOP or (typed_lower and low in _LOWER_STOP) or low.startswith("ex-"):
             break  # "kofi mensah ex-google": where they were, not their name
+        if low.rstrip(".") in COMPANY_SUFFIXES and word[:1].isupper():
+            return None  # "Ferris LLP": a firm
         if low in _MONTH_WORDS and _DATE.match(s, m.start(1)):
             break
         if real and low in _ROLE_WORDS and (word in _ACRONYM_ROLES or re.match(r"\s+(?:at|of|@)\s", s[m.end() :])):

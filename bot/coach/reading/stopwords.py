@@ -59,6 +59,8 @@ _FILLERS = _set(
     bday bdays birthday birthdays b-day
     traffic trouble problem problems issue issues bug bugs rain snow delay delays construction""",
 )
+# Words that end a firm's name ("Ferris LLP", "Acme Ltd"): the words before them are a company, never a person.
+COMPANY_SUFFIXES = _set("llp llc inc ltd plc gmbh corp co pty ag sa nv bv lp pllc pc kg oy ab as srl sarl")
 # First names that are also everyday words: never rejected as filler.
 NAMES_THAT_ARE_WORDS = _set(
     """will mark grace may bill rob sue jack joy ray art rose faith frank gene carol dawn summer sky hunter

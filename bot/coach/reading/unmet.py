@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.coach.reading.given_names import pronoun_of
+from bot.coach.reading.given_names import HONORIFICS, pronoun_of
 from bot.coach.reading.lexicon import tie_role
 from bot.coach.reading.meeting import Meeting, PersonMention
 
@@ -21,6 +21,7 @@ _NOT_MET = re.compile(rf"\b{_NOT}\s+{_GOT_TO}{_MEET}\s+(?P<pron>him|her)\b", re.
 _WHO_NOT_MET = re.compile(rf"\s*(?:,\s*)?(?:who|whom)\s+(?:i|we)\s+{_NOT}\s+{_GOT_TO}{_MEET}\b", re.IGNORECASE)
 _HER = frozenset({"mrs", "ms", "miss", "madam", "madame", "mme", "frau", "sra", "srta"})
 _HIM = frozenset({"mr", "sir", "herr", "monsieur", "sr"})
+_TITLES = HONORIFICS | _HER | _HIM
 
 
 def _pronoun(person: PersonMention) -> str:
@@ -47,8 +48,25 @@ def _meant(s: str, people: list[PersonMention], at: int, pron: str) -> PersonMen
     return None
 
 
+_NOT_A_NAME = re.compile(r"^(?:my|our|the|a|an|his|her|their)\b", re.IGNORECASE)
+
+
+def _introducer_mentioned(meeting: Meeting) -> None:
+    """ "introduced by Nina Alvarez", "Pastor Dave introduced me to ...": who introduced them is named, not met
+    (unless they are one of the people met: "Meera introduced me to their recruiter Joe")."""
+    who = meeting.introduced_by.strip()
+    if not who or _NOT_A_NAME.match(who) or not who[:1].isupper() or who in meeting.mentioned:
+        return
+    first = who.split()[-1 if len(who.split()) > 1 and who.split()[0].lower() in _TITLES else 0].casefold()
+    if any(first in (w.casefold() for w in p.name.split()) for p in meeting.people):
+        return
+    meeting.mentioned.append(who)
+
+
 def not_met(s: str, meeting: Meeting) -> None:
-    """Whoever the line says the user did not get to meet is moved from the people met to the mentioned."""
+    """Whoever the line says the user did not get to meet is moved from the people met to the mentioned, and who
+    introduced them is kept as mentioned."""
+    _introducer_mentioned(meeting)
     unmet: list[PersonMention] = []
     for m in _NOT_MET.finditer(s):
         person = _meant(s, meeting.people, m.start(), m.group("pron").lower())

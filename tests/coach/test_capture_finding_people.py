@@ -197,3 +197,42 @@ def test_who_introduced_them_is_kept_as_mentioned(line, introducer):
 def test_an_introducer_said_by_a_tie_alone_is_no_one_to_keep():
     meeting = read("my accountant introduced me to Olga Petrova, a lender at a credit union")
     assert meeting.mentioned == []
+
+
+@pytest.mark.parametrize(
+    ("line", "met_", "told_of"),
+    [
+        ("coffee w Nia Obi, she runs the food bank. her husband Tunde is on the city council", ["Nia Obi"], "Tunde"),
+        (
+            "met Ola Berg at the expo, wants a demo. His cofounder Sven Lund is the one who signs",
+            ["Ola Berg"],
+            "Sven Lund",
+        ),
+    ],
+)
+def test_a_relative_only_described_in_a_sentence_of_their_own_is_mentioned_not_met(line, met_, told_of):
+    meeting = read(line)
+    assert [p.name for p in meeting.people] == met_
+    assert told_of in meeting.mentioned
+    assert meeting.people[0].link_to == told_of
+
+
+def test_a_relative_who_wants_something_in_a_sentence_of_their_own_is_met():
+    meeting = read("dropped by Ama's shop. her partner Kofi wants a new logo, sending him quotes by fri")
+    assert "Kofi" in [p.name for p in meeting.people]
+
+
+@pytest.mark.parametrize(
+    ("line", "company"),
+    [
+        ("sat next to Rita Gomez, associate at Baker & Lowe, does tax law", "Baker & Lowe"),
+        ("lunch w Omar Haddad, partner at Stein & Ross. wants referrals", "Stein & Ross"),
+    ],
+)
+def test_a_firm_of_two_names_is_no_second_person(line, company):
+    meeting = read(line)
+    assert [p.company for p in meeting.people] == [company]
+
+
+def test_a_job_said_with_a_short_senior_is_no_person():
+    assert met("call w/ Rui Costa, Sr PM at Revolut - he'll refer me") == ["Rui Costa"]

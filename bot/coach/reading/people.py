@@ -152,6 +152,8 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
         words.pop()  # "Jane de" or a lone "Dr." is not a name
     if not words or all(is_not_a_name(w) for w, _ in words):
         return None  # "Grabbed Coffee", "Hi", "Thanks": never a person
+    if title and words[0][0] in _ACRONYM_ROLES:
+        return None  # "Sr PM at Spotify": a senior product manager, no one called PM
     name = " ".join(w for w, _ in words)
     end = words[-1][1]
     said_after = _HONORIFIC_AFTER.match(s, end)
@@ -289,6 +291,9 @@ def _scan_people(s: str, i: int) -> tuple[list[PersonMention], int, bool]:
         found = _scan_name(s, sep.end(), None if lowered else False) if sep else None
         if found is not None and sep is not None and "," in sep.group(0) and not could_be_a_name(s, sep.end()):
             found = None  # "Mohammed Al-Rashid, KAUST, RL for robotics": a company, not a second person
+        if found is not None and sep is not None and _firm_goes_on(s, sep, found, person):
+            person.company = f"{person.company} & {found.name}"  # "partner at Hollis & Kane, does employment law"
+            j, found = found.end, None
         if found is None and sep is not None:  # "+ the hiring mgr Dr. Paul Weiss", ", treasurer Bogdan Ionescu"
             at = first_person(s, sep.end())
             described = described_as(s[sep.end() : at]) if at is not None else None
@@ -345,6 +350,15 @@ def _whole_name_in_brackets(s: str, at: int, person: PersonMention) -> None:
     person.role = "" if person.role == typed or person.role == full.name else person.role
     person.company = "" if person.company in (typed, full.name) else person.company
     person.name, person.title = full.name, full.title or person.title
+
+
+def _firm_goes_on(s: str, sep: re.Match[str], found: _Name, person: PersonMention) -> bool:
+    """ "partner at Hollis & Kane, does ...": a firm of two names said with "at", the second a word alone before a
+    stop; "Ana at Acme & Ben from Globex" names Ben."""
+    if sep.group(0).strip() != "&" or not person.company or len(found.name.split()) != 1:
+        return False
+    at = re.search(r"(?:\bat|@)\s+" + re.escape(person.company) + r"\s*$", s[: sep.start()], re.IGNORECASE)
+    return at is not None and re.match(r"\s*(?:[,.;:!?)]|$)", s[found.end :]) is not None
 
 
 def _after_paren(s: str, j: int) -> int:

@@ -67,6 +67,7 @@ def not_met(s: str, meeting: Meeting) -> None:
     """Whoever the line says the user did not get to meet is moved from the people met to the mentioned, and who
     introduced them is kept as mentioned."""
     _introducer_mentioned(meeting)
+    _described_relatives(s, meeting)
     unmet: list[PersonMention] = []
     for m in _NOT_MET.finditer(s):
         person = _meant(s, meeting.people, m.start(), m.group("pron").lower())
@@ -102,3 +103,29 @@ def _their_relatives_met(s: str, meeting: Meeting, unmet: list[PersonMention]) -
             owner.link_to = owner.link_as = ""
     meeting.people.extend(relatives)
     return bool(relatives)
+
+
+def _described_relatives(s: str, meeting: Meeting) -> None:
+    """ "Marge runs the foundation. her husband Ken is on the board.": a relative named in a sentence of their own,
+    only described (nothing they want, offer or promise, nothing promised them), is someone the line tells of, not
+    someone met; the tie stays with the one met ("Her cofounder Ben is the one to impress", "his roommate Pavel is
+    also a quant")."""
+    for person in list(meeting.people):
+        owner = next((p for p in meeting.people if p is not person and p.name == person.link_to), None)
+        if owner is None or person.link_theirs or not person.link_as:
+            continue
+        facts = person.facts
+        if facts.needs or facts.offers or facts.promises or facts.theirs:
+            continue
+        own_sentence = re.search(
+            rf"(?:^|[.!?]\s+)(?:his|her|their)\s+{re.escape(person.link_as)}\s*,?\s+{re.escape(person.name)}\b",
+            s,
+            re.IGNORECASE,
+        )
+        if own_sentence is None:
+            continue
+        meeting.people.remove(person)
+        if person.name not in meeting.mentioned:
+            meeting.mentioned.append(person.name)
+        if not owner.link_to:
+            owner.link_to, owner.link_as, owner.link_theirs = person.name, person.link_as, True

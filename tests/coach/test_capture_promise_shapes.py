@@ -163,3 +163,18 @@ def test_it_and_them_in_a_promise_are_what_the_line_named_before(note, promise):
 
 def test_them_after_a_verb_done_to_people_stays_them():
     assert mine("they want a designer. I'll connect them with Sam by fri") == [("connect them with Sam", FRI)]
+
+
+@pytest.mark.parametrize(
+    ("line", "promise"),
+    [
+        ("congrats msg for Dana Levi - she made partner!", ("send her a congrats message", "")),
+        ("thx note to Omar Haddad for the dinner, tmrw", ("send him a thank-you note for the dinner", "2026-03-05")),
+        ("bday card for Ana Costa by fri", ("send her a birthday card", FRI)),
+    ],
+)
+def test_a_note_for_an_occasion_is_a_promise_to_the_one_it_is_for(line, promise):
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None and len(meeting.people) == 1
+    assert [(p.text, p.due_on) for p in meeting.promises_of(meeting.people[0])] == [promise]
+    assert meeting.when == TODAY

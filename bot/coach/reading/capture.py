@@ -105,6 +105,10 @@ def _through_the_names(lead_in: str, s: str, at: tuple[int, int], people: list[P
     said = day_at(s, _GAP.match(s, j).end(), rest.today, "past")  # type: ignore[union-attr]  # always matches
     if after and said is not None and said.end <= end and rest.when == said.day:
         rest.when = None
+    comma = re.match(r"\s*,\s*", s[end:])  # "thank-you email to" Ana "for the invite, tmrw morning": its day
+    later = day_at(s, end + comma.end(), rest.today, "future") if after and comma and rest.when else None
+    if later is not None and rest.when == later.day and not s[later.end :].strip(" .!"):
+        rest.when, after = None, f"{after}, {s[end + comma.end() : later.end]}"  # type: ignore[union-attr]
     return " ".join(w for w in (lead_in, _object_pronoun(people, s[j:]), after) if w)
 
 

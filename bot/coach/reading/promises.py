@@ -30,7 +30,7 @@ from bot.coach.reading.spans import (
     _user_said,
 )
 from bot.coach.reading.stopwords import is_not_a_name
-from bot.coach.reading.todos import todos
+from bot.coach.reading.todos import note_runs_on, todos
 from bot.coach.reading.verbs import plain_verb
 
 
@@ -281,7 +281,7 @@ def runs_on(text: str) -> bool:
     """True when ``text`` stops inside a promise ("remind me to call", "I'll send"): a name typed next is its
     object, and the words after the name finish it ("... Ana tomorrow about the lease")."""
     text = text.rstrip()
-    if _OWE_ENDS.search(text):
+    if _OWE_ENDS.search(text) or note_runs_on(text):
         return True
     return any(_to_boundary(text, m.end(), _PROMISE_END) >= len(text) for m in _promise_words(text + " "))
 

@@ -1,5 +1,6 @@
 """The user's to-dos said without a verb of their own: a thing and its day ("counter-offer by 3/31", "abstract by nov
-15", "forms for the school trip due by 16 oct") and the user's pledge ("I'm in for 25k").
+15", "forms for the school trip due by 16 oct"), a note for an occasion ("thank-you email to him, tmrw", "congrats
+msg for her") and the user's pledge ("I'm in for 25k").
 
 Each is said back as an action (promises.py keeps promises as verb phrases): "send the counter-offer", "invest 25k".
 A thing and its day is a to-do only as a clause of its own, its day said in full and nothing after it, and never
@@ -12,7 +13,7 @@ import re
 from datetime import date
 from typing import NamedTuple
 
-from bot.coach.reading.dates import day_at
+from bot.coach.reading.dates import day_at, find_day
 from bot.coach.reading.spans import _NOT_INTEREST, _free
 from bot.coach.reading.verbs import is_plain_verb, is_thing, plain_verb
 
@@ -45,9 +46,53 @@ _MY_PLEDGE = re.compile(
 )
 
 
+# A note for an occasion, said as a heading: "thank-you email to him for the invite, tmrw", "congrats msg for her".
+_OCCASIONS = {
+    "thank-you": "thank-you", "thank you": "thank-you", "thankyou": "thank-you", "thanks": "thank-you",
+    "thx": "thank-you", "ty": "thank-you", "congrats": "congrats", "congratulations": "congratulations",
+    "bday": "birthday", "b-day": "birthday", "birthday": "birthday", "welcome": "welcome", "get-well": "get-well",
+    "get well": "get-well", "condolence": "condolence", "sympathy": "sympathy", "farewell": "farewell",
+}  # fmt: skip
+_NOTES = {"note": "note", "email": "email", "e-mail": "email", "msg": "message", "message": "message", "card": "card",
+          "text": "text", "letter": "letter", "dm": "DM", "gift": "gift"}  # fmt: skip
+_OCCASION_NOTE = (
+    r"(?:^|(?<=[,;:!?()\n])\s*|(?<=\.)\s+|(?<=\s[-–—])\s*)(?:an?\s+)?(?P<occasion>"
+    + "|".join(sorted((re.escape(o) for o in _OCCASIONS), key=len, reverse=True))
+    + r")\s+(?P<note>" + "|".join(re.escape(n) for n in _NOTES) + r")\s+(?:to|for)"
+)
+_NOTE_TO = re.compile(
+    _OCCASION_NOTE + r"\s+(?P<to>her|him|them|(?-i:[A-Z][\w'’.-]*)(?:\s+(?-i:[A-Z][\w'’-]*))?)(?P<rest>[^,;!?\n]*)",
+    re.IGNORECASE,
+)
+_NOTE_RUNS_ON = re.compile(_OCCASION_NOTE + r"$", re.IGNORECASE)
+
+
+def note_runs_on(text: str) -> bool:
+    """True for "thank-you email to": the name typed next is who it is for."""
+    return bool(_NOTE_RUNS_ON.search(text.rstrip()))
+
+
 def todos(text: str, taken: list[tuple[int, int]], today: date | None) -> list[Todo]:
     """The to-dos of ``text`` that no other reading took (see the module's docstring)."""
     found: list[Todo] = []
+    for m in _NOTE_TO.finditer(text):
+        if not _free(taken, m.start("occasion"), m.end()):
+            continue
+        rest = m.group("rest")
+        day = find_day(rest, today, prefer="future") if today is not None else None
+        if day is None and today is not None:  # "..., tmrw morning": the day said in the next breath
+            after = re.match(r"\s*[,;]\s*", text[m.end() :])
+            day = day_at(text, m.end() + after.end(), today, "future") if after else None
+            day = day if day is not None and _CLAUSE_END.match(text, day.end) else None
+            rest_day = None
+        else:
+            rest_day = day
+        if rest_day is not None:
+            rest = re.sub(r"\s*\b(?:by|on|before|until|till|in)\s*$", "", rest[: rest_day.start], flags=re.IGNORECASE)
+        occasion, note = _OCCASIONS[m.group("occasion").lower()], _NOTES[m.group("note").lower()]
+        said = " ".join(f"send {m.group('to')} a {occasion} {note} {rest}".split()).rstrip(" .")
+        found.append(Todo(m.start("occasion"), m.end(), said, day.day.isoformat() if day else ""))
+        taken.append((m.start("occasion"), m.end()))
     for m in _MY_PLEDGE.finditer(text):
         amount = " ".join(m.group("amount").split())
         found.append(Todo(m.start(), m.end(), f"invest {amount}", ""))

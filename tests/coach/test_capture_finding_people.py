@@ -236,3 +236,17 @@ def test_a_firm_of_two_names_is_no_second_person(line, company):
 
 def test_a_job_said_with_a_short_senior_is_no_person():
     assert met("call w/ Rui Costa, Sr PM at Revolut - he'll refer me") == ["Rui Costa"]
+
+
+@pytest.mark.parametrize(
+    ("line", "introducer"),
+    [
+        ("coffee w Ana Ruiz, she's a designer at Miro, met her thru Jonas", "Jonas"),
+        ("Mo Diallo (PM, Wave) - great chat, met him through Aya", "Aya"),
+        ("finally found a tiler - Wes Tan, introduced by my sous chef Dani. owe him a beer", "Dani"),
+    ],
+)
+def test_who_they_were_met_through_said_later_is_the_introducer(line, introducer):
+    meeting = read(line)
+    assert meeting.introduced_by == introducer
+    assert introducer in meeting.mentioned

@@ -51,6 +51,27 @@ def _meant(s: str, people: list[PersonMention], at: int, pron: str) -> PersonMen
 _NOT_A_NAME = re.compile(r"^(?:my|our|the|a|an|his|her|their)\b", re.IGNORECASE)
 
 
+# "met her thru Kenji", "introduced by my sous chef Dani": who introduced them, said after the rest.
+_THROUGH = re.compile(
+    r"\b(?:met|know|knew)\s+(?:him|her|them)\s+(?:thru|through|via)\s+(?P<who>[A-Z][\w'’-]+)(?![\w'’-])"
+    r"|\bintro(?:duced|['’]?d)\s+by\s+(?:my|our)\s+(?:[a-z][\w-]*\s+){0,3}(?P<named>[A-Z][\w'’-]+)(?![\w'’-])"
+)
+
+
+def _introducer_said_later(s: str, meeting: Meeting) -> None:
+    """ "..., met her thru Kenji", "introduced by my sous chef Dani": the name is the introducer (not "my sous
+    chef"), when the line names no one else as such and the name is no one met."""
+    m = _THROUGH.search(s)
+    if m is None:
+        return
+    who = m.group("who") or m.group("named")
+    if meeting.introduced_by and not _NOT_A_NAME.match(meeting.introduced_by):
+        return
+    if any(who.casefold() in (w.casefold() for w in p.name.split()) for p in meeting.people):
+        return
+    meeting.introduced_by = who
+
+
 def _introducer_mentioned(meeting: Meeting) -> None:
     """ "introduced by Nina Alvarez", "Pastor Dave introduced me to ...": who introduced them is named, not met
     (unless they are one of the people met: "Meera introduced me to their recruiter Joe")."""
@@ -66,6 +87,7 @@ def _introducer_mentioned(meeting: Meeting) -> None:
 def not_met(s: str, meeting: Meeting) -> None:
     """Whoever the line says the user did not get to meet is moved from the people met to the mentioned, and who
     introduced them is kept as mentioned."""
+    _introducer_said_later(s, meeting)
     _introducer_mentioned(meeting)
     _described_relatives(s, meeting)
     unmet: list[PersonMention] = []

@@ -78,7 +78,11 @@ def _org(text: str) -> str:
     words = text.split()
     while words and (words[-1].lower() in _BAD_END or not words[-1][:1].isupper()):
         words.pop()
-    return " ".join(words).strip(".,'’")
+    name = " ".join(words).strip(".,'’")
+    return name if len(name) <= _LONGEST_NAME else ""  # a run of capitals that long is no company's name
+
+
+_LONGEST_NAME = 80
 
 
 def _role(text: str) -> str:

@@ -172,3 +172,23 @@ def test_a_named_kind_of_event_takes_the_and_a_name_does_not(where, said):
 def test_a_thing_sent_to_someone_else_is_a_deed_not_a_gift(promise, said, not_said):
     text = written(ana(), promises=(promise,))
     assert said in text and not_said not in text, text
+
+
+@pytest.mark.parametrize("where", ["saturday", "Tuesday", "last night"])
+def test_a_day_read_as_where_is_not_said_as_a_place(where):
+    text = written(ana(met_context=where))
+    assert f"at {where}" not in text and "at the" not in text, text
+
+
+def test_a_sentence_read_as_where_gets_no_article_of_its_own():
+    text = written(ana(met_context="saw 2 founders at the demo night"))
+    assert "at the saw" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("what", "said"),
+    [("a internship in IT", "your search for an internship in IT"), ("an designer", "your search for a designer")],
+)
+def test_a_need_typed_with_the_wrong_article_is_said_with_the_right_one(what, said):
+    need = Fact(id="f", contact_id="ana", kind="need", slots={"what": what})
+    assert about_need(need) == said

@@ -107,13 +107,17 @@ def place_words(where: str) -> str:
         words.pop()
     words = words if len(" ".join(words)) <= 40 else words[:4]
     place = " ".join(words)
+    if place.lower() in _DAYS_ONLY:  # "saturday" read as where: a day is when, and the message says when
+        return ""
     if place.islower():
         city = city_written(place)
         if city:  # "busan" -> "Busan", "sao paulo" -> "São Paulo"
             return city
     # The event itself, whole or before where it was ("design meetup | at Figma office"), its last word in lower case
     # naming a kind of event: "the Rust meetup", "the YC dinner"; "Web Summit" is a name, "at lunch" is said bare.
-    heads = [words, *(words[:n] for n in range(1, len(words)) if words[n].lower() in ("at", "in", "on", "near", "@"))]
+    heads = [words[:n] for n in range(1, len(words)) if words[n].lower() in ("at", "in", "on", "near", "@")]
+    if not any(w.lower() in ("at", "@") for w in words):  # "met 3 people at the mixer" is no event's name
+        heads.append(words)
     if words and words[0].lower() not in _DETERMINERS and words[0][:1].isalnum() and any(
         head[-1].islower()
         and (head[-1] in _EVENTS or " ".join(head[-2:]) in _EVENTS or (len(head) > 1 and head[-1] in _SAID_BARE_ALONE))
@@ -124,6 +128,10 @@ def place_words(where: str) -> str:
 
 
 # Events said with "the" after "at" when typed bare: "at the design meetup", "at the uxpa mixer".
+_DAYS_ONLY = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight", "yesterday",
+     "weekend", "the weekend", "this morning", "this afternoon", "this evening", "last night"]
+)  # fmt: skip
 # Said bare alone ("at lunch", "at church") but with "the" once named ("at the YC dinner", "at the farmers market").
 _SAID_BARE_ALONE = frozenset(["dinner", "lunch", "breakfast", "brunch", "market", "stall", "table", "bar", "cafe",
                               "café", "booth", "dinner party", "night"])  # fmt: skip

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.coach.reading.shorthand import possessive
+from bot.coach.reading.shorthand import article, possessive
 from bot.coach.reading.verbs import is_plain_verb, is_thing, plain_verb
 from bot.store.records import Contact, Fact
 
@@ -154,10 +154,20 @@ def to_do(what: str) -> bool:
     return not is_thing(first) and not plain_verb(first) and second in ("on", "with")  # "collab on a popup"
 
 
+def a_or_an(phrase: str) -> str:
+    """The phrase's own "a"/"an" as it is said: "a internship in IT" -> "an internship in IT"."""
+    found = re.match(r"(an?)\s+(?=\S)", phrase)
+    if not found:
+        return phrase
+    rest = phrase[found.end() :]
+    said = article(rest)
+    return f"{said} {rest}" if said != found.group(1) else phrase
+
+
 def about_need(fact: Fact) -> str:
     """A need, after "I'd love to hear more about": "your search for a designer", "your plans to learn Portuguese";
     "" for something of the user's they asked for ("my resume"): that is the user's to send, not theirs to find."""
-    what = fact.slots.get("what", "")
+    what = a_or_an(fact.slots.get("what", ""))
     if re.match(r"(?:my|our|me|us)\b", what, re.IGNORECASE):
         return ""
     return f"your plans to {what}" if to_do(what) else f"your search for {what}"
@@ -165,7 +175,7 @@ def about_need(fact: Fact) -> str:
 
 def need_words(fact: Fact, person: Person = YOU) -> str:
     """What they need, after "you're"/"she's": "hiring a designer", "looking for a lawyer", "raising a seed round"."""
-    act, what = fact.slots.get("act", ""), _voice(fact.slots.get("what", ""), person)
+    act, what = fact.slots.get("act", ""), a_or_an(_voice(fact.slots.get("what", ""), person))
     if not act and to_do(what):
         return f"hoping to {what}"
     # Long enough to be a quote of the note ("hiring a part-time designer") is said in other words; "your deck" to

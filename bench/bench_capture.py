@@ -69,10 +69,12 @@ def main() -> None:
 
     _blind("tuning", grading.TUNING, True, args.blind_misses, args.failed)
     _blind("batch 2 tuning", grading.BATCH2_TUNING, True, args.blind_misses, args.failed)
+    _blind("batch 3 tuning", grading.BATCH3_TUNING, True, args.blind_misses, args.failed)
     if args.tuning_only:
         return
     _blind("frozen (numbers only)", grading.FROZEN, False)
     _blind("batch 2 frozen (numbers only)", grading.BATCH2_FROZEN, False)
+    _blind("batch 3 frozen (numbers only)", grading.BATCH3_FROZEN, False)
 
     cases = load()
     result = score(cases, read_with_nurture)

@@ -42,6 +42,9 @@ FROZEN = BLIND / "frozen.jsonl"
 # Batch 2, by two new writers (C, D) who never read the code either: split the same way, first pass in bench/README.md.
 BATCH2_TUNING = BLIND / "batch2_tuning.jsonl"
 BATCH2_FROZEN = BLIND / "batch2_frozen.jsonl"
+# Batch 3, by writers E and F: graded once, after a round of work on the reader it never saw (bench/README.md).
+BATCH3_TUNING = BLIND / "batch3_tuning.jsonl"
+BATCH3_FROZEN = BLIND / "batch3_frozen.jsonl"
 
 TEXT_FIELDS = ("company", "role", "where", "introduced_by")
 LIST_FIELDS = ("needs", "offers", "interests")

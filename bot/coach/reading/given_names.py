@@ -16,12 +16,12 @@ the start of a sentence.
 
 from __future__ import annotations
 
-import unicodedata
 from functools import cache
 from importlib import resources
 
 from nameparser.config import CONSTANTS
 
+from bot.coach.reading.names import fold
 from bot.coach.reading.stopwords import NOT_NAMES
 
 
@@ -96,23 +96,19 @@ _COMMON = 15
 
 @cache
 def _frequencies() -> dict[str, int]:
+    """First name (folded) -> how common; read apart from ``_names``, only when a greeting needs it."""
     found: dict[str, int] = {}
     text = (resources.files("gender_guesser") / "data" / "nam_dict.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line or line[0] in "#=" or len(line) < 31:
             continue
-        word = _folded(line[3:29].strip().replace("+", "-").lower())
+        word = fold(line[3:29].strip().replace("+", "-"))
         found[word] = found.get(word, 0) + sum(int(c, 16) for c in line[29:86] if c in "0123456789ABCDEF")
     return found
 
 
-def _folded(word: str) -> str:
-    """ "josé" -> "jose": the same name typed with or without its accents."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
 def _how_common(word: str) -> int:
-    return _frequencies().get(_folded(word), 0)
+    return _frequencies().get(fold(word), 0)
 
 
 def pronoun_of(first_name: str) -> str:

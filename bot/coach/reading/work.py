@@ -86,12 +86,8 @@ def _places() -> frozenset[str]:
         fields = line.split("\t")
         if not line.startswith("#") and len(fields) > 4 and fields[4].isdigit() and int(fields[4]) >= BIG_CITY:
             names.add(fields[0].lower())
-    table = importlib.resources.files("tzdata").joinpath("zoneinfo", "iso3166.tab").read_text(encoding="utf-8")
-    for line in table.splitlines():
-        if line.startswith("#") or "\t" not in line:
-            continue
-        country = line.split("\t", 1)[1].strip()
-        names.add(re.sub(r"\s*\(.*\)", "", country).lower())
+    names |= _countries()
+    for country in _country_table():
         names.update(part.lower() for part in re.findall(r"\((.*?)\)", country))
     return frozenset(_fold(name) for name in names)
 
@@ -186,13 +182,16 @@ def a_people(word: str) -> bool:
 
 
 @cache
-def _countries() -> frozenset[str]:
+def _country_table() -> tuple[str, ...]:
+    """Every country as tzdata's ISO 3166 table names it ("Bolivia (Plurinational State of)"), read once."""
     table = importlib.resources.files("tzdata").joinpath("zoneinfo", "iso3166.tab").read_text(encoding="utf-8")
-    return frozenset(
-        re.sub(r"\s*\(.*\)", "", line.split("\t", 1)[1]).strip().lower()
-        for line in table.splitlines()
-        if not line.startswith("#") and "\t" in line
-    )
+    rows = (line for line in table.splitlines() if not line.startswith("#") and "\t" in line)
+    return tuple(line.split("\t", 1)[1].strip() for line in rows)
+
+
+@cache
+def _countries() -> frozenset[str]:
+    return frozenset(re.sub(r"\s*\(.*\)", "", country).strip().lower() for country in _country_table())
 
 
 def a_company_word(word: str) -> bool:

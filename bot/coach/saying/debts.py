@@ -102,16 +102,12 @@ def keep_words(text: str) -> Kept:
             intro_to = _INTRO_THING.match(thing)
             if intro_to:
                 return Kept("intro", _clip(intro_to.group("who"), text))
-            elsewhere = _TO_SOMEONE_ELSE.search(thing)
-            if (
-                elsewhere
-                and (elsewhere.group(1) == "to" or verb == "share")
-                and not re.match(r"(?:to|on)\s", thing, re.IGNORECASE)
-            ):
-                # "send his CV to my boss": it goes to someone else, so it is a deed, not a thing handed to them
-                return Kept("act", said)
             if re.match(r"(?:to|on)\s", thing, re.IGNORECASE):  # "fwd to Lena": what goes on is "it"
                 return Kept("act", _clip(f"{said[:len(verb)]} it {thing}", text))
+            elsewhere = _TO_SOMEONE_ELSE.search(thing)
+            if elsewhere and (elsewhere.group(1) == "to" or verb == "share"):
+                # "send his CV to my boss": it goes to someone else, so it is a deed, not a thing handed to them
+                return Kept("act", said)
             if thing and thing.lower() not in ("you", "it"):
                 return Kept("gift", _the(_clip(thing, text)))
     if low.split(" ")[0] in _THING_START:

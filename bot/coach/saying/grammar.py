@@ -12,7 +12,7 @@ from bot.coach.reading.boundaries import NEEDS_MORE
 from bot.coach.reading.dates import how_long, when_in_words
 from bot.coach.reading.given_names import is_compound_given_name, is_given_name
 from bot.coach.reading.shorthand import article, company_name, tidy
-from bot.coach.reading.verbs import plain_verb
+from bot.coach.reading.verbs import gerund, plain_verb
 from bot.store.records import Fact
 
 if TYPE_CHECKING:
@@ -127,14 +127,15 @@ def place_words(where: str) -> str:
     return place
 
 
-# Events said with "the" after "at" when typed bare: "at the design meetup", "at the uxpa mixer".
+# A day read as where they met: no place.
 _DAYS_ONLY = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight", "yesterday",
      "weekend", "the weekend", "this morning", "this afternoon", "this evening", "last night"]
 )  # fmt: skip
 # Said bare alone ("at lunch", "at church") but with "the" once named ("at the YC dinner", "at the farmers market").
 _SAID_BARE_ALONE = frozenset(["dinner", "lunch", "breakfast", "brunch", "market", "stall", "table", "bar", "cafe",
-                              "café", "booth", "dinner party", "night"])  # fmt: skip
+                              "café", "booth", "night"])  # fmt: skip
+# Events said with "the" after "at" when typed bare: "at the design meetup", "at the uxpa mixer".
 _EVENTS = frozenset(
     ["meetup", "mixer", "conference", "conf", "summit", "party", "afterparty", "gala", "fair", "expo", "workshop",
      "reception", "fundraiser", "hackathon", "panel", "keynote", "offsite", "retreat", "convention", "symposium",
@@ -297,13 +298,6 @@ def greeting_name(name: str) -> str:
     return first
 
 
-def _ing(verb: str) -> str:
-    """ "run" -> "running", "manage" -> "managing", "do" -> "doing" (lemminflect, as reading/verbs.py loads it)."""
-    from lemminflect import getInflection
-
-    return (getInflection(verb, "VBG") or (verb + "ing",))[0]
-
-
 def _third_person(verb: str) -> str:
     """ "review" -> "reviews", "coach" -> "coaches", "fly" -> "flies"."""
     if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
@@ -336,5 +330,5 @@ def as_role(role: str) -> str:
     words = role.split()
     lemma = plain_verb(words[0]) if len(words) > 1 and words[0].islower() and words[0].endswith("s") else ""
     if (lemma and words[0] == _third_person(lemma)) or (lemma, words[0]) == ("do", "does"):
-        return " ".join([_ing(lemma), *words[1:]])
+        return " ".join([gerund(lemma) or lemma + "ing", *words[1:]])
     return f"as {_a(role)}"

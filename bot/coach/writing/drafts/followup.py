@@ -52,7 +52,7 @@ def _next_step(note: Note) -> str:
             f"Congratulations on {on}, by the way - let's grab a coffee and you can tell me everything.",
         )[note.variant]
     need = note.known.latest("need")
-    if need is not None and need.slots.get("act", "") not in ("hiring", "raising") and not about_need(need):
+    if need is not None and not about_fact(need):
         need = None  # "wants my resume" is the user's to send: ask about something of theirs
     fact = need or note.known.latest("interest")
     if fact is not None:

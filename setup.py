@@ -11,6 +11,7 @@ setup(
         "bot.templates": ["messages/*.html", "messages/*.txt", "drafts/*.txt"],
         # GeoNames' cities of 15,000 people or more, the fields places.py reads (tools/make_gazetteer.py; CC BY 4.0).
         # DejaVu Sans for the network map's names (its licence beside it).
-        "bot": ["coach/reading/cities.tsv.gz", "coach/network/fonts/*"],
+        # The people tagger's model (tools/train_people_tagger.py, from tests/corpus/blind's tuning parts).
+        "bot": ["coach/reading/cities.tsv.gz", "coach/reading/people.crfsuite", "coach/network/fonts/*"],
     },
 )

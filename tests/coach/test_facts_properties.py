@@ -64,3 +64,10 @@ def test_any_notes_give_a_draft_that_fits_or_a_clear_refusal(notes, promise):
 def test_a_run_of_capitals_too_long_for_a_name_is_no_company():
     for text in ("JOINED&" + "0" * 40 + " A" + "0" * 40, "joined " + "A" * 50 + " " + "B" * 50):
         assert all(len(v) <= 80 for f in read_facts(text, LISA, "2026-11-19", "n1") for v in f.slots.values())
+
+
+def test_hiring_someone_named_by_a_pronoun_is_no_role_to_hire():
+    assert [f.slots.get("what") for f in read_facts("HIRING HER🌀", LISA, "2026-11-19", "n1")] == [None]
+    assert [f.slots.get("what") for f in read_facts("she is hiring her replacement", LISA, "2026-11-19", "n1")] == [
+        "your replacement"
+    ]

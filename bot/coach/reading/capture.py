@@ -50,6 +50,7 @@ from bot.coach.reading.notes import extract_facts
 from bot.coach.reading.people import _clean, _scan_name, _scan_people, tie_of_a_person
 from bot.coach.reading.promises import runs_on
 from bot.coach.reading.rest import _read_rest, _Rest, event_said
+from bot.coach.reading.second_look import people_found, second_look
 from bot.coach.reading.stopwords import is_not_a_name
 from bot.coach.reading.ties import mentioned_ties, said_whole, tie_pairs
 from bot.coach.reading.unmet import not_met
@@ -464,14 +465,24 @@ def parse_meeting(text: str, today: date) -> Meeting:
     s = _clean(text or "")
     _, meeting = _read_line(s, today, told=True)
     if meeting is None:
-        raise NotUnderstood(HINT)
+        found = people_found(s)
+        if not found:
+            raise NotUnderstood(HINT)
+        return Meeting(people=found, when=today, notes=s)
+    _finish(s, meeting)
+    return meeting
+
+
+def _finish(s: str, meeting: Meeting) -> None:
+    """What is read after the people a line was read for: anyone named later, who was not met, the ties between
+    them, their jobs said whole, and the learned reader's second look at the names (second_look.py)."""
     _more_people(s, meeting)
     not_met(s, meeting)
     tie_pairs(s, meeting.people)
     said_whole(meeting.people)
     for person in meeting.people:
         person.role, person.company = job_said(person.role), company_said(person.company)
-    return meeting
+    second_look(s, meeting)
 
 
 def understand(text: str, today: date) -> Understood:
@@ -487,7 +498,9 @@ def understand(text: str, today: date) -> Understood:
     if meeting is None:  # "long day, coffee with Priya Das": a name the reading above missed is asked about
         meeting = Meeting(people=[], when=today, notes=s)
         _more_people(s, meeting)
-        return Understood("maybe", meeting) if meeting.people else Understood("none")
+        if meeting.people:
+            second_look(s, meeting)
+        return _asked_about(s, today) if not meeting.people else Understood("maybe", meeting)
     if kind == "maybe":
         person = meeting.people[0]
         clue = (  # a date alone is no clue: "Happy Friday"
@@ -497,14 +510,16 @@ def understand(text: str, today: date) -> Understood:
             or any(p.company or p.role or p.link_to for p in meeting.people)
         )
         if len(person.name) < 2 or (not clue and first_person(s) is None):
-            return Understood("none")
-    _more_people(s, meeting)
-    not_met(s, meeting)
-    tie_pairs(s, meeting.people)
-    said_whole(meeting.people)
-    for person in meeting.people:
-        person.role, person.company = job_said(person.role), company_said(person.company)
+            return _asked_about(s, today)
+    _finish(s, meeting)
     return Understood(kind, meeting)
+
+
+def _asked_about(s: str, today: date) -> Understood:
+    """A line the scanner saves nobody from: asked about with buttons if the learned reader finds someone met in it
+    ("I have met Olu at the forum"), chat otherwise."""
+    found = people_found(s)
+    return Understood("maybe", Meeting(people=found, when=today, notes=s)) if found else Understood("none")
 
 
 _ANY_DAY = date(2000, 1, 3)

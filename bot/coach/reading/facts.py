@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from bot.coach.reading.boundaries import ends_whole
 from bot.coach.reading.names import fold
 from bot.coach.reading.notes import extract_facts
 from bot.coach.reading.second_person import to_second_person
@@ -189,7 +190,9 @@ def read_facts(text: str, contact: Contact, on: str, source_id: str = "") -> lis
         if _negated(scanned, m.start()):
             continue
         if m.group("hiring"):
-            add("need", act="hiring", what=_thing(m.group("hired") or "", text, "hiring"))
+            hired = _without_emoji(m.group("hired") or "").strip(" .,;:!?")
+            whom = re.fullmatch(r"(?:her|him|them|me|us|you|it)", hired, re.IGNORECASE) or not ends_whole(hired.lower())
+            add("need", act="hiring", what="" if whom else _thing(hired, text, "hiring"))  # "HIRING HER", "HIRING A"
         elif m.group("raising"):
             add("need", act="raising", what=_round(_thing(m.group("round") or "", text, "raising")) or "funding")
         else:

@@ -39,6 +39,14 @@ def is_thing(word: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def is_a_word(word: str) -> bool:
+    """True for a word the English dictionary knows ("afterwards", "coordinator"), false for "Ishita" or "Aarav"."""
+    from lemminflect import getAllLemmas  # loaded on first use: see the module's docstring
+
+    return bool(getAllLemmas(word.lower()))
+
+
+@lru_cache(maxsize=4096)
 def describes_only(word: str) -> bool:
     """True for a word that only describes ("legal", "amazing"), not one that names a thing or a field ("platform",
     "policy", "design")."""

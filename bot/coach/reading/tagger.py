@@ -1,0 +1,136 @@
+"""Who a line names, as learned from lines people typed: a second reader beside the hand-written one.
+
+The scanner (capture.py, people.py) decides word by word with rules written against lines the team read; on lines
+written by people who never saw it, it keeps about 81 % of names (bench/README.md). This reader is statistical: a
+linear-chain CRF (python-crfsuite) that tags each word as part of the name of someone met, of someone only mentioned,
+or neither, from the word's shape (capitals, position), whether it is a first name people are called
+(given_names.py), a word that is never a name (stopwords.py), a title, a word companies end on, and the same of its
+neighbours. It was trained by tools/train_people_tagger.py on the blind corpus's tuning parts (tests/corpus/blind,
+lines by writers who never read the code), never on a frozen part; the model is ``people.crfsuite`` beside this
+module (about 100 KB), read on first use.
+
+second_look.py says what the capture reading does with its answer. Tagging a line costs well under a millisecond.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+from bot.coach.reading.given_names import _how_common, is_given_name, is_title
+from bot.coach.reading.stopwords import _set, is_not_a_name
+
+MODEL = Path(__file__).with_name("people.crfsuite")
+
+# Words, a possessive "'s" apart ("Noah's" -> "Noah", "'s"), numbers, and any other character alone.
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]{2,}|-[^\W\d_]+)*|['’]s\b|\d+(?:[:/.]\d+)*|\S")
+# Words organisations' names end on: "Carrow Capital", "Doyle Electric" are no one's name.
+_ORG_WORDS = _set(
+    """inc llc ltd corp co group capital ventures partners bank labs lab studio studios cafe café bar restaurant hotel
+    church school university college hospital clinic electric steel concrete roofing glass construction realty
+    properties consulting solutions systems foundation institute center centre records media agency fund"""
+)
+_STOPS = frozenset(".!?\n:;-—–(")
+MET, MENTIONED = "MET", "MEN"
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """(word, start, end) for each word of ``text``."""
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _shape(word: str) -> str:
+    s = re.sub(r"\d", "d", re.sub(r"[a-z]", "x", re.sub(r"[A-Z]", "X", word)))
+    return re.sub(r"(.)\1+", r"\1\1", s)[:6]
+
+
+@lru_cache(maxsize=8192)
+def _word(word: str) -> tuple[tuple[str, Any], ...]:
+    """What one word looks like, apart from where it stands."""
+    low = word.lower()
+    alpha = low.replace("-", "").replace("'", "").replace("’", "").isalpha()
+    found: dict[str, Any] = {
+        "low": low,
+        "shape": _shape(word),
+        "cap": word[:1].isupper(),
+        "upper": word.isupper() and len(word) > 1,
+        "alpha": alpha,
+        "suf3": low[-3:],
+    }
+    if alpha:
+        found["given"] = given = is_given_name(low)
+        if given:
+            common = _how_common(low)
+            found["common"] = "0" if common < 5 else "1" if common < 15 else "2" if common < 60 else "3"
+        found["notname"] = is_not_a_name(low)
+        found["title"] = is_title(low)
+        found["org"] = low in _ORG_WORDS
+    return tuple(found.items())
+
+
+_NEIGHBOUR_KEYS = ("low", "cap", "given", "notname", "title", "shape")
+
+
+def features(words: list[str]) -> list[dict[str, Any]]:
+    """Each word's features: its own, whether it opens a sentence or a part, and its two neighbours' each side."""
+    own = [dict(_word(w)) for w in words]
+    out = []
+    for i in range(len(words)):
+        f: dict[str, Any] = {"bias": 1.0, **own[i], "start": i == 0 or words[i - 1] in _STOPS}
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < len(words):
+                f.update({f"{d}:{k}": own[j][k] for k in _NEIGHBOUR_KEYS if k in own[j]})
+            else:
+                f[f"{d}:edge"] = True
+        out.append(f)
+    return out
+
+
+@dataclass(frozen=True)
+class Tagged:
+    """A name the tagger found: its words as typed, whether the line met them, and how sure it is (0-1: the least
+    sure of its words)."""
+
+    words: tuple[str, ...]
+    met: bool
+    sure: float
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.words)
+
+
+@cache
+def _tagger() -> Any:
+    import pycrfsuite  # type: ignore[import-untyped]  # a C extension without type hints; read on first use
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(MODEL))
+    return tagger
+
+
+def names_in(text: str) -> list[Tagged]:
+    """The names ``text`` says, in order, each as often as it is said."""
+    found = tokens(text)
+    if not found:
+        return []
+    words = [w for w, _, _ in found]
+    tagger = _tagger()
+    labels = tagger.tag(features(words))
+    spans: list[Tagged] = []
+    run: list[str] = []
+    kind, sure = "", 1.0
+    for i, label in enumerate([*labels, "O"]):
+        starts = label.startswith("B-") or (label.startswith("I-") and label[2:] != kind)
+        if run and (label == "O" or starts):
+            spans.append(Tagged(tuple(run), kind == MET, sure))
+            kind, run, sure = "", [], 1.0
+        if label != "O":
+            kind = label[2:]
+            run.append(words[i])
+            sure = min(sure, tagger.marginal(label, i))
+    return spans

@@ -1,0 +1,100 @@
+"""The learned reader's second look at the names a line says (bot/coach/reading/tagger.py, second_look.py)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.coach.reading import second_look as second
+from bot.coach.reading.capture import parse_meeting, understand
+from bot.coach.reading.meeting import Meeting, PersonMention
+from bot.coach.reading.tagger import MODEL, Tagged, features, names_in, tokens
+from testkit import grading
+
+TODAY = date(2026, 5, 6)
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _names(text: str) -> list[str]:
+    understood = understand(text, TODAY)
+    return [p.name for p in understood.meeting.people] if understood.meeting and understood.kind != "none" else []
+
+
+def test_a_word_before_a_name_that_is_no_part_of_it_is_dropped():
+    assert _names("Afterwards Tomas Berg (runs Berg Bikes) offered to sponsor the charity ride") == ["Tomas Berg"]
+    assert [p.name for p in parse_meeting("Afterwards Tomas Berg (runs Berg Bikes)", TODAY).people] == ["Tomas Berg"]
+
+
+def test_a_first_name_the_name_dictionary_lacks_is_kept_with_the_family_name():
+    meeting = understand("Dev Khanna - product lead at a climate startup, needs a designer", TODAY).meeting
+    assert meeting is not None
+    assert [p.name for p in meeting.people] == ["Dev Khanna"]
+    assert meeting.people[0].role.lower() == "product lead"
+
+
+def test_a_line_the_scanner_saves_nobody_from_but_that_names_someone_met_is_asked_about():
+    understood = understand("Received the proposal of Henrik, it looks fair, I must answer him before friday", TODAY)
+    assert understood.kind == "maybe"
+    assert understood.meeting is not None and [p.name for p in understood.meeting.people] == ["Henrik"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["thanks, that's all for today", "what's due this week?", "Happy Friday!", "ugh Monday again", "ok 👍", "lol"],
+)
+def test_chat_stays_chat(line: str):
+    assert understand(line, TODAY).kind == "none"
+
+
+def test_someone_met_the_scanner_missed_is_added_only_when_the_name_opens_with_a_first_name(monkeypatch):
+    said = [
+        Tagged(("Lars", "Halvorsen"), True, 0.97),
+        Tagged(("June",), True, 0.99),  # a month
+        Tagged(("Dad",), True, 0.99),  # a tie
+        Tagged(("Carrow", "Capital"), True, 0.99),  # no first name
+        Tagged(("Noor",), False, 0.99),  # only mentioned
+        Tagged(("Kasia",), True, 0.6),  # not sure enough to add
+        Tagged(("Raj",), True, 0.99),  # saved already
+    ]
+    monkeypatch.setattr(second, "names_in", lambda text: said)
+    meeting = Meeting(people=[PersonMention("Raj")], when=TODAY, mentioned=[])
+    second.second_look("(the line)", meeting)
+    assert [p.name for p in meeting.people] == ["Raj", "Lars Halvorsen"]
+
+
+def test_a_renamed_person_keeps_the_ties_others_have_to_them(monkeypatch):
+    monkeypatch.setattr(second, "names_in", lambda text: [Tagged(("Denise", "Howard"), True, 0.9)])
+    denise = PersonMention("Coordinator Denise Howard")
+    angela = PersonMention("Angela", link_to="Coordinator Denise Howard", link_as="colleague")
+    meeting = Meeting(people=[denise, angela], when=TODAY)
+    second.second_look("the church's Coordinator Denise Howard and Angela", meeting)
+    assert (denise.name, angela.link_to) == ("Denise Howard", "Denise Howard")
+
+
+def test_names_typed_in_lower_case_are_asked_about_with_capitals(monkeypatch):
+    monkeypatch.setattr(second, "names_in", lambda text: [Tagged(("tony",), True, 0.9)])
+    assert [p.name for p in second.people_found("glazing - tony says the mockup is late")] == ["Tony"]
+
+
+def test_the_tagger_reads_words_apart_from_a_possessive_and_punctuation():
+    assert [w for w, _, _ in tokens("Noah's mum, Claire-Ann (O'Brien).")] == [
+        "Noah", "'s", "mum", ",", "Claire-Ann", "(", "O'Brien", ")", ".",
+    ]  # fmt: skip
+    assert names_in("") == []
+    assert len(features(["met", "Kofi"])) == 2
+
+
+def test_the_shipped_model_is_the_one_the_tuning_parts_make_and_no_frozen_part_is_read(tmp_path):
+    sys.path.insert(0, str(REPO / "tools"))
+    try:
+        import train_people_tagger as trainer
+    finally:
+        sys.path.remove(str(REPO / "tools"))
+    assert not [p for p in trainer.PARTS if "frozen" in p]
+    parts = [p for p in trainer.PARTS if (grading.BLIND / f"{p}.jsonl").exists()]
+    fresh = tmp_path / "people.crfsuite"
+    trainer.train(parts, fresh)
+    assert fresh.read_bytes() == MODEL.read_bytes(), "run tools/train_people_tagger.py and commit the model"

@@ -45,6 +45,9 @@ BATCH2_FROZEN = BLIND / "batch2_frozen.jsonl"
 # Batch 3, by writers E and F: graded once, after a round of work on the reader it never saw (bench/README.md).
 BATCH3_TUNING = BLIND / "batch3_tuning.jsonl"
 BATCH3_FROZEN = BLIND / "batch3_frozen.jsonl"
+# Batch 4, by writers G and H: graded once before the learned name reader was added and once after (bench/README.md).
+BATCH4_TUNING = BLIND / "batch4_tuning.jsonl"
+BATCH4_FROZEN = BLIND / "batch4_frozen.jsonl"
 
 TEXT_FIELDS = ("company", "role", "where", "introduced_by")
 LIST_FIELDS = ("needs", "offers", "interests")

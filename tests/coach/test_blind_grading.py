@@ -12,6 +12,8 @@ from testkit.grading import (
     BATCH2_TUNING,
     BATCH3_FROZEN,
     BATCH3_TUNING,
+    BATCH4_FROZEN,
+    BATCH4_TUNING,
     FROZEN,
     TUNING,
     Case,
@@ -195,5 +197,14 @@ def test_the_third_batch_loads_is_split_the_same_way_and_shares_no_line_with_the
     tuning, frozen = load(BATCH3_TUNING), load(BATCH3_FROZEN)
     assert tuning and frozen and len(frozen) * 2 <= len(tuning) + 6  # every third line of each persona is frozen
     earlier = {c.line for path in (TUNING, FROZEN, BATCH2_TUNING, BATCH2_FROZEN) for c in load(path)}
+    assert not {c.line for c in tuning} & {c.line for c in frozen}  # a count: frozen lines are never printed
+    assert not ({c.line for c in tuning} | {c.line for c in frozen}) & earlier
+
+
+def test_the_fourth_batch_loads_is_split_the_same_way_and_shares_no_line_with_the_others():
+    tuning, frozen = load(BATCH4_TUNING), load(BATCH4_FROZEN)
+    assert tuning and frozen and len(frozen) * 2 <= len(tuning) + 6  # every third line of each persona is frozen
+    paths = (TUNING, FROZEN, BATCH2_TUNING, BATCH2_FROZEN, BATCH3_TUNING, BATCH3_FROZEN)
+    earlier = {c.line for path in paths for c in load(path)}
     assert not {c.line for c in tuning} & {c.line for c in frozen}  # a count: frozen lines are never printed
     assert not ({c.line for c in tuning} | {c.line for c in frozen}) & earlier

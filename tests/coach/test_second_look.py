@@ -28,6 +28,12 @@ def test_a_word_before_a_name_that_is_no_part_of_it_is_dropped():
     assert [p.name for p in parse_meeting("Afterwards Tomas Berg (runs Berg Bikes)", TODAY).people] == ["Tomas Berg"]
 
 
+def test_a_job_said_before_a_name_is_the_job_not_part_of_the_name():
+    meeting = understand("Call w/ VP Sandra Lowe re the renewal, she needs the SOC2 report", TODAY).meeting
+    assert meeting is not None
+    assert [(p.name, p.role) for p in meeting.people] == [("Sandra Lowe", "VP")]
+
+
 def test_a_first_name_the_name_dictionary_lacks_is_kept_with_the_family_name():
     meeting = understand("Dev Khanna - product lead at a climate startup, needs a designer", TODAY).meeting
     assert meeting is not None
@@ -66,11 +72,13 @@ def test_someone_met_the_scanner_missed_is_added_only_when_the_name_opens_with_a
 
 
 def test_a_renamed_person_keeps_the_ties_others_have_to_them(monkeypatch):
-    monkeypatch.setattr(second, "names_in", lambda text: [Tagged(("Denise", "Howard"), True, 0.9)])
+    line = "the church's Coordinator Denise Howard and Angela"
+    at = line.index("Denise")
+    monkeypatch.setattr(second, "names_in", lambda text: [Tagged(("Denise", "Howard"), True, 0.9, at, at + 13)])
     denise = PersonMention("Coordinator Denise Howard")
     angela = PersonMention("Angela", link_to="Coordinator Denise Howard", link_as="colleague")
     meeting = Meeting(people=[denise, angela], when=TODAY)
-    second.second_look("the church's Coordinator Denise Howard and Angela", meeting)
+    second.second_look(line, meeting)
     assert (denise.name, angela.link_to) == ("Denise Howard", "Denise Howard")
 
 

@@ -180,8 +180,8 @@ def _needs_subject(text: str, m: re.Match[str], strict: bool = False) -> bool:
 def _interests(text: str, taken: list[tuple[int, int]], talks_only: bool = False) -> list[str]:
     """The interests in ``text`` outside the ``taken`` spans (which grow by what is read); with ``talks_only``, only
     the topics of talks someone gives."""
-    letters = [c for c in text if c.isalpha()]
-    shouting = bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    letters = sum(map(str.isalpha, text))
+    shouting = letters > 0 and sum(map(str.isupper, text)) > 0.8 * letters
     found: list[str] = []
 
     def add(shaped: str) -> None:

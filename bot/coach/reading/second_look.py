@@ -84,22 +84,34 @@ def _renamed(meeting: Meeting, person: PersonMention, name: str) -> None:
 
 
 def _no_name(word: str) -> bool:
-    """A word before a name that is none of it: a word the dictionary knows ("Afterwards"), a job ("Coordinator")."""
+    """A word beside a name that is none of it: a word the dictionary knows ("Afterwards"), a job ("Coordinator"),
+    an acronym ("QI", "VP")."""
     low = word.lower()
-    return not is_given_name(low) and (is_not_a_name(low) or a_job_word(low) or is_a_word(low))
+    acronym = word.isupper() and 2 <= len(word) <= 4
+    return not is_given_name(low) and (is_not_a_name(low) or a_job_word(low) or is_a_word(low) or acronym)
+
+
+def _typed_before(text: str, words: list[str], tagged: Tagged) -> str:
+    """``words`` as typed right before the tagger's name where it stands in ``text``; "" if they are not there."""
+    said = r"\s+".join(map(re.escape, words))
+    found = re.search(rf"(?<!\w)({said})\s+$", text[: tagged.start], re.IGNORECASE) if words else None
+    return found.group(1) if found else ""
 
 
 def _mended(text: str, person: PersonMention, tagged: list[Tagged]) -> str:
-    """The person's name with a word before it dropped or a first name put back, as the tagger reads it; "" if
-    neither."""
-    have = _words(person.name)
+    """The person's name as the tagger reads it, where the two differ by a word before it that is none of it
+    ("Afterwards Frank Delgado", "young Derek Haines", "QI Debra Kline") or by a first name the scanner dropped
+    ("Malhotra" for "Dev Malhotra"); "" if they do not."""
+    have, typed_words = _words(person.name), person.name.split()
     for t in tagged:
         said = _words(t.name)
-        before = person.name.split()[: len(person.name.split()) - len(t.words)]
-        said_as = rf"(?<!\w){re.escape(' '.join(before))}\s+{re.escape(t.name)}(?!\w)"
-        typed = re.search(said_as, text) if before else None
-        if 1 <= len(said) < len(have) and have[-len(said) :] == said and typed and all(map(_no_name, before)):
-            return t.name
+        if 1 <= len(said) < len(have) and have[-len(said) :] == said:  # a word before the name
+            before = _typed_before(text, typed_words[: len(typed_words) - len(t.words)], t)
+            if before and (before.islower() or all(map(_no_name, before.split()))):
+                job = before.isupper() or all(a_job_word(w) for w in before.lower().split())
+                if job and not person.role:  # "VP Sandra Lowe": her job, said before her name
+                    person.role = before
+                return t.name
         extra = t.words[: len(t.words) - len(have)]
         longer = len(said) > len(have) >= 1 and said[-len(have) :] == have and len(extra) == len(said) - len(have)
         named = all(w[:1].isupper() and (is_given_name(w) or not _no_name(w)) for w in extra)

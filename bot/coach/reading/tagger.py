@@ -48,56 +48,55 @@ def _shape(word: str) -> str:
 
 
 @lru_cache(maxsize=8192)
-def _word(word: str) -> tuple[tuple[str, Any], ...]:
-    """What one word looks like, apart from where it stands."""
+def _word(word: str) -> tuple[str, ...]:
+    """What one word looks like, apart from where it stands: CRFsuite's binary features ("low=kofi", "cap")."""
     low = word.lower()
     alpha = low.replace("-", "").replace("'", "").replace("’", "").isalpha()
-    found: dict[str, Any] = {
-        "low": low,
-        "shape": _shape(word),
-        "cap": word[:1].isupper(),
-        "upper": word.isupper() and len(word) > 1,
-        "alpha": alpha,
-        "suf3": low[-3:],
-    }
+    found = [f"low={low}", f"shape={_shape(word)}", f"suf3={low[-3:]}"]
+    flags = {"cap": word[:1].isupper(), "upper": word.isupper() and len(word) > 1, "alpha": alpha}
     if alpha:
-        found["given"] = given = is_given_name(low)
-        if given:
+        flags["given"] = is_given_name(low)
+        if flags["given"]:
             common = _how_common(low)
-            found["common"] = "0" if common < 5 else "1" if common < 15 else "2" if common < 60 else "3"
-        found["notname"] = is_not_a_name(low)
-        found["title"] = is_title(low)
-        found["org"] = low in _ORG_WORDS
-    return tuple(found.items())
+            found.append(f"common={'0' if common < 5 else '1' if common < 15 else '2' if common < 60 else '3'}")
+        flags.update(notname=is_not_a_name(low), title=is_title(low), org=low in _ORG_WORDS)
+    return (*found, *(k for k, on in flags.items() if on))
 
 
-_NEIGHBOUR_KEYS = ("low", "cap", "given", "notname", "title", "shape")
+_NEIGHBOUR_KEYS = ("low=", "shape=", "cap", "given", "notname", "title")
 
 
-def features(words: list[str]) -> list[dict[str, Any]]:
+@lru_cache(maxsize=16384)
+def _beside(word: str, at: int) -> tuple[str, ...]:
+    """A neighbour's features, said from where it stands (``at`` words away)."""
+    return tuple(f"{at}:{f}" for f in _word(word) if f.startswith(_NEIGHBOUR_KEYS))
+
+
+def features(words: list[str]) -> list[list[str]]:
     """Each word's features: its own, whether it opens a sentence or a part, and its two neighbours' each side."""
-    own = [dict(_word(w)) for w in words]
     out = []
-    for i in range(len(words)):
-        f: dict[str, Any] = {"bias": 1.0, **own[i], "start": i == 0 or words[i - 1] in _STOPS}
+    last = len(words) - 1
+    for i, word in enumerate(words):
+        f = ["bias", *_word(word)]
+        if i == 0 or words[i - 1] in _STOPS:
+            f.append("start")
         for d in (-2, -1, 1, 2):
             j = i + d
-            if 0 <= j < len(words):
-                f.update({f"{d}:{k}": own[j][k] for k in _NEIGHBOUR_KEYS if k in own[j]})
-            else:
-                f[f"{d}:edge"] = True
+            f.extend(_beside(words[j], d) if 0 <= j <= last else (f"{d}:edge",))
         out.append(f)
     return out
 
 
 @dataclass(frozen=True)
 class Tagged:
-    """A name the tagger found: its words as typed, whether the line met them, and how sure it is (0-1: the least
-    sure of its words)."""
+    """A name the tagger found: its words as typed, whether the line met them, how sure it is (0-1: the least sure
+    of its words), and where it stands in the line (``start``, ``end``: character offsets)."""
 
     words: tuple[str, ...]
     met: bool
     sure: float
+    start: int = 0
+    end: int = 0
 
     @property
     def name(self) -> str:
@@ -122,15 +121,16 @@ def names_in(text: str) -> list[Tagged]:
     tagger = _tagger()
     labels = tagger.tag(features(words))
     spans: list[Tagged] = []
-    run: list[str] = []
+    run: list[int] = []
     kind, sure = "", 1.0
     for i, label in enumerate([*labels, "O"]):
         starts = label.startswith("B-") or (label.startswith("I-") and label[2:] != kind)
         if run and (label == "O" or starts):
-            spans.append(Tagged(tuple(run), kind == MET, sure))
+            said = tuple(words[k] for k in run)
+            spans.append(Tagged(said, kind == MET, sure, found[run[0]][1], found[run[-1]][2]))
             kind, run, sure = "", [], 1.0
         if label != "O":
             kind = label[2:]
-            run.append(words[i])
+            run.append(i)
             sure = min(sure, tagger.marginal(label, i))
     return spans

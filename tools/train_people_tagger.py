@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bot.coach.reading.stopwords import is_not_a_name  # noqa: E402
-from bot.coach.reading.tagger import MENTIONED, MET, MODEL, features, tokens  # noqa: E402
+from bot.coach.reading.tagger import MENTIONED, MET, MODEL, ORG, ROLE, features, tokens  # noqa: E402
 from testkit import grading  # noqa: E402
 
 PARTS = ("tuning", "batch2_tuning", "batch3_tuning", "batch4_tuning")
@@ -39,11 +39,27 @@ def _spans(line: str, values: list[str]) -> list[tuple[int, int]]:
     return found
 
 
+def said_at(case: grading.Case, key: str) -> list[tuple[int, int]]:
+    """Where the line says the ``key`` ("company", "role") it records for its people (each alternative as typed,
+    longest first, never overlapping)."""
+    spans = sorted({s for p in case.people for s in _spans(case.line, [p.get(key, "")])}, key=lambda s: s[0] - s[1])
+    kept: list[tuple[int, int]] = []
+    for a, b in spans:
+        if all(b <= x or a >= y for x, y in kept):
+            kept.append((a, b))
+    return kept
+
+
 def labels(case: grading.Case) -> tuple[list[str], list[str]]:
     """The line's words, and each word's label: B-/I- MET or MEN (a name's first word, its later words), or O."""
     found = tokens(case.line)
     marks = ["O"] * len(found)
     elsewhere = [s for p in case.people for s in _spans(case.line, [p.get("company", ""), p.get("where", "")])]
+    for key, kind in (("role", ROLE), ("company", ORG)):
+        for start, end in said_at(case, key):
+            inside = [i for i, (_, a, b) in enumerate(found) if start <= a and b <= end]
+            for k, i in enumerate(inside):
+                marks[i] = f"{'I' if k else 'B'}-{kind}"
     named = [(MET, p["name"]) for p in case.people] + [(MENTIONED, n) for n in case.mentioned]
     for kind, name in named:
         said = {w for alt in grading.alternatives(name) for w in grading.name_words(alt)}

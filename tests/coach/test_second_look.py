@@ -11,7 +11,7 @@ import pytest
 from bot.coach.reading import second_look as second
 from bot.coach.reading.capture import parse_meeting, understand
 from bot.coach.reading.meeting import Meeting, PersonMention
-from bot.coach.reading.tagger import MODEL, Tagged, features, names_in, tokens
+from bot.coach.reading.tagger import MODEL, Tagged, Tagging, features, names_in, tokens
 from testkit import grading
 
 TODAY = date(2026, 5, 6)
@@ -65,7 +65,7 @@ def test_someone_met_the_scanner_missed_is_added_only_when_the_name_opens_with_a
         Tagged(("Kasia",), True, 0.6),  # not sure enough to add
         Tagged(("Raj",), True, 0.99),  # saved already
     ]
-    monkeypatch.setattr(second, "names_in", lambda text: said)
+    monkeypatch.setattr(second, "tagging", lambda text: Tagging(said, [], []))
     meeting = Meeting(people=[PersonMention("Raj")], when=TODAY, mentioned=[])
     second.second_look("(the line)", meeting)
     assert [p.name for p in meeting.people] == ["Raj", "Lars Halvorsen"]
@@ -74,7 +74,8 @@ def test_someone_met_the_scanner_missed_is_added_only_when_the_name_opens_with_a
 def test_a_renamed_person_keeps_the_ties_others_have_to_them(monkeypatch):
     line = "the church's Coordinator Denise Howard and Angela"
     at = line.index("Denise")
-    monkeypatch.setattr(second, "names_in", lambda text: [Tagged(("Denise", "Howard"), True, 0.9, at, at + 13)])
+    tagged = [Tagged(("Denise", "Howard"), True, 0.9, at, at + 13)]
+    monkeypatch.setattr(second, "tagging", lambda text: Tagging(tagged, [], []))
     denise = PersonMention("Coordinator Denise Howard")
     angela = PersonMention("Angela", link_to="Coordinator Denise Howard", link_as="colleague")
     meeting = Meeting(people=[denise, angela], when=TODAY)
@@ -106,3 +107,27 @@ def test_the_shipped_model_is_the_one_the_tuning_parts_make_and_no_frozen_part_i
     fresh = tmp_path / "people.crfsuite"
     trainer.train(parts, fresh)
     assert fresh.read_bytes() == MODEL.read_bytes(), "run tools/train_people_tagger.py and commit the model"
+
+
+def _at(line: str, words: str, met: bool = False) -> Tagged:
+    start = line.index(words)
+    return Tagged(tuple(words.split()), met, 0.9, start, start + len(words))
+
+
+def test_a_company_or_a_job_said_of_someone_is_theirs_when_the_scanner_gave_none(monkeypatch):
+    line = "drinks w Carlos Vega (BDR @ HubSpot) + Jess Kim from Gong, Jess owes me a deck"
+    read = Tagging([], [_at(line, "HubSpot"), _at(line, "Gong")], [_at(line, "BDR")])
+    monkeypatch.setattr(second, "tagging", lambda text: read)
+    carlos, jess = PersonMention("Carlos Vega"), PersonMention("Jess Kim", company="Gong")
+    meeting = Meeting(people=[carlos, jess], when=TODAY)
+    second.second_look(line, meeting)
+    assert (carlos.company, carlos.role) == ("HubSpot", "BDR")
+    assert (jess.company, jess.role) == ("Gong", "")  # the company said after her name, no job said
+
+
+def test_words_the_tagger_reads_as_no_company_give_way_to_the_company_said(monkeypatch):
+    line = "Dan Porter (Colliers, retail) is a big golfer"
+    monkeypatch.setattr(second, "tagging", lambda text: Tagging([], [_at(line, "Colliers")], []))
+    dan = PersonMention("Dan Porter", company="retail")
+    second.second_look(line, Meeting(people=[dan], when=TODAY))
+    assert dan.company == "Colliers"

@@ -2,14 +2,15 @@
 
 The scanner (capture.py, people.py) decides word by word with rules written against lines the team read; on lines
 written by people who never saw it, it keeps about 81 % of names (bench/README.md). This reader is statistical: a
-linear-chain CRF (python-crfsuite) that tags each word as part of the name of someone met, of someone only mentioned,
-or neither, from the word's shape (capitals, position), whether it is a first name people are called
-(given_names.py), a word that is never a name (stopwords.py), a title, a word companies end on, and the same of its
-neighbours. It was trained by tools/train_people_tagger.py on the blind corpus's tuning parts (tests/corpus/blind,
-lines by writers who never read the code), never on a frozen part; the model is ``people.crfsuite`` beside this
-module (about 100 KB), read on first use.
+linear-chain CRF (python-crfsuite) that tags each word as part of the name of someone met, of someone only
+mentioned, of a company, of a job, or of none, from the word's shape (capitals, position), whether it is a first
+name people are called (given_names.py), a word that is never a name (stopwords.py), a title, a word companies end
+on, and the same of its neighbours. It was trained by tools/train_people_tagger.py on the blind corpus's tuning
+parts (tests/corpus/blind, lines by writers who never read the code), never on a frozen part; the model is
+``people.crfsuite`` beside this module (about half a megabyte), read on first use.
 
-second_look.py says what the capture reading does with its answer. Tagging a line costs well under a millisecond.
+second_look.py says what the capture reading does with its answer. Tagging a line costs a few tenths of a
+millisecond.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ _ORG_WORDS = _set(
     properties consulting solutions systems foundation institute center centre records media agency fund"""
 )
 _STOPS = frozenset(".!?\n:;-—–(")
-MET, MENTIONED = "MET", "MEN"
+MET, MENTIONED, ORG, ROLE = "MET", "MEN", "ORG", "ROLE"
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
@@ -63,6 +64,7 @@ def _word(word: str) -> tuple[str, ...]:
     return (*found, *(k for k, on in flags.items() if on))
 
 
+_AROUND = (-1, 1)  # the word before and after: two each side read no better on held-out parts, and cost more
 _NEIGHBOUR_KEYS = ("low=", "shape=", "cap", "given", "notname", "title")
 
 
@@ -73,14 +75,14 @@ def _beside(word: str, at: int) -> tuple[str, ...]:
 
 
 def features(words: list[str]) -> list[list[str]]:
-    """Each word's features: its own, whether it opens a sentence or a part, and its two neighbours' each side."""
+    """Each word's features: its own, whether it opens a sentence or a part, and its neighbours' (``_AROUND``)."""
     out = []
     last = len(words) - 1
     for i, word in enumerate(words):
         f = ["bias", *_word(word)]
         if i == 0 or words[i - 1] in _STOPS:
             f.append("start")
-        for d in (-2, -1, 1, 2):
+        for d in _AROUND:
             j = i + d
             f.extend(_beside(words[j], d) if 0 <= j <= last else (f"{d}:edge",))
         out.append(f)
@@ -112,22 +114,46 @@ def _tagger() -> Any:
     return tagger
 
 
+@dataclass(frozen=True)
+class Tagging:
+    """What the tagger reads in a line, each in the order said: the names of people (met or only mentioned), the
+    companies and organisations, and the jobs."""
+
+    names: list[Tagged]
+    companies: list[Tagged]
+    jobs: list[Tagged]
+
+
+def tagging(text: str) -> Tagging:
+    """Tag ``text`` once and sort what was found."""
+    found = _tagged(text)
+    return Tagging(
+        names=[t for kind, t in found if kind in (MET, MENTIONED)],
+        companies=[t for kind, t in found if kind == ORG],
+        jobs=[t for kind, t in found if kind == ROLE],
+    )
+
+
 def names_in(text: str) -> list[Tagged]:
-    """The names ``text`` says, in order, each as often as it is said."""
+    """The names of people ``text`` says, in order, each as often as it is said."""
+    return tagging(text).names
+
+
+def _tagged(text: str) -> list[tuple[str, Tagged]]:
     found = tokens(text)
     if not found:
         return []
     words = [w for w, _, _ in found]
     tagger = _tagger()
     labels = tagger.tag(features(words))
-    spans: list[Tagged] = []
+    spans: list[tuple[str, Tagged]] = []
     run: list[int] = []
     kind, sure = "", 1.0
     for i, label in enumerate([*labels, "O"]):
         starts = label.startswith("B-") or (label.startswith("I-") and label[2:] != kind)
         if run and (label == "O" or starts):
             said = tuple(words[k] for k in run)
-            spans.append(Tagged(said, kind == MET, sure, found[run[0]][1], found[run[-1]][2]))
+            spans.append((kind, Tagged(said, kind == MET, sure, found[run[0]][1], found[run[-1]][2])))
             kind, run, sure = "", [], 1.0
         if label != "O":
             kind = label[2:]

@@ -34,7 +34,7 @@ from bot.coach.reading.stopwords import is_not_a_name
 from bot.coach.reading.tagger import Tagged, Tagging, names_in, tagging
 from bot.coach.reading.titles import a_job_word
 from bot.coach.reading.verbs import is_a_word
-from bot.coach.reading.work import company_said
+from bot.coach.reading.work import a_place, company_said
 
 ASK_FROM = 0.5  # how sure the tagger must be of a name to ask about a line that saves nobody
 ADD_FROM = 0.8  # ... to add someone to a line that saves others
@@ -171,18 +171,42 @@ def _segments(text: str, meeting: Meeting) -> list[tuple[PersonMention, int, int
     return found
 
 
+# Between a name and the job said of it: "Uwe Kahl (SRE", "Ana, a PM", "Tom - head of sales", "Mia is the CTO".
+_APPOSED = re.compile(r"^[\s,(:\-–—]*(?:(?:is|was|['’]s)\s+)?(?:(?:an?|the|our|their)\s+)?$", re.IGNORECASE)
+
+
 def _companies(text: str, meeting: Meeting, read: Tagging) -> None:
-    """A company or a job the tagger finds in the words said of someone, for a person the scanner gave none; a
-    company too where the scanner's is words the tagger reads as none ("retail" in "(Colliers, retail)")."""
-    orgs = [o for o in read.companies if o.sure >= ORG_FROM]
+    """A company or a job the tagger finds in the words said of someone, for a person the scanner gave none: a
+    company anywhere in those words but a country or a city ("from Brazil"), the place they met, what a need is
+    about ("an intro to someone at Sequoia") or a part of their job ("Mayor of Boston"), a job
+    said right after the name ("Uwe Kahl (SRE)", never "needs a lawyer"). A company also replaces one the scanner
+    read from everyday words ("retail" in "(Colliers, retail)")."""
+    said = {  # a company is never the place they met, someone named, or what a need or an offer is about
+        w
+        for value in (
+            meeting.context,
+            meeting.introduced_by,
+            *meeting.mentioned,
+            *(p.name for p in meeting.people),
+            *(f for p in meeting.people for f in (*p.facts.needs, *p.facts.offers)),
+            *meeting.facts.needs,
+            *meeting.facts.offers,
+        )
+        for w in _words(value or "")
+    }
+    orgs = [
+        o
+        for o in read.companies
+        if o.sure >= ORG_FROM and not a_place(text[o.start : o.end]) and not set(_words(o.name)) & said
+    ]
     jobs = [j for j in read.jobs if j.sure >= ORG_FROM]
-    if not (orgs or jobs):
-        return
     for person, start, end in _segments(text, meeting):
-        mine = [o for o in orgs if start <= o.start and o.end <= end]
-        have = set(_words(person.company))
-        if mine and not (have and any(have <= set(_words(o.name)) or set(_words(o.name)) <= have for o in orgs)):
-            person.company = company_said(mine[0].name)
-        job = [j for j in jobs if start <= j.start and j.end <= end]
-        if job and not person.role:
-            person.role = job_said(job[0].name)
+        job = next((j for j in jobs if start <= j.start and j.end <= end), None)
+        if job is not None and not person.role and _APPOSED.match(text[start : job.start]):
+            person.role = job_said(text[job.start : job.end])
+        taken = set(_words(person.role))
+        mine = [o for o in orgs if start <= o.start and o.end <= end and not set(_words(o.name)) <= taken]
+        have = person.company
+        everyday = bool(have) and have.islower() and all(map(is_a_word, have.split()))
+        if mine and (not have or (everyday and not set(_words(have)) <= set(_words(mine[0].name)))):
+            person.company = company_said(text[mine[0].start : mine[0].end])

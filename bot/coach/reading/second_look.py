@@ -159,15 +159,17 @@ def second_look(text: str, meeting: Meeting) -> None:
 ORG_FROM = 0.6  # how sure the tagger must be of a company or a job to give it to someone
 
 
-def _segments(text: str, meeting: Meeting) -> list[tuple[PersonMention, int, int]]:
-    """Each person with the words said of them: from where their name is first said to the next person's name."""
+def _segments(text: str, meeting: Meeting, names: list[Tagged]) -> list[tuple[PersonMention, int, int]]:
+    """Each person with the words said of them: from where their name is first said to the next name, theirs or
+    anyone's the tagger reads ("Lisa Hart + their broker Greg Mills (JLL)": JLL is Greg's, saved or not)."""
     low = text.lower()
     at = sorted((low.find(p.name.lower()), k) for k, p in enumerate(meeting.people))
     found = []
     for n, (start, k) in enumerate(at):
         if start >= 0:
-            end = next((s for s, _ in at[n + 1 :] if s > start), len(text))
-            found.append((meeting.people[k], start + len(meeting.people[k].name), end))
+            own = start + len(meeting.people[k].name)
+            later = [s for s, _ in at[n + 1 :] if s > start] + [t.start for t in names if t.start >= own]
+            found.append((meeting.people[k], own, min(later, default=len(text))))
     return found
 
 
@@ -200,7 +202,7 @@ def _companies(text: str, meeting: Meeting, read: Tagging) -> None:
         if o.sure >= ORG_FROM and not a_place(text[o.start : o.end]) and not set(_words(o.name)) & said
     ]
     jobs = [j for j in read.jobs if j.sure >= ORG_FROM]
-    for person, start, end in _segments(text, meeting):
+    for person, start, end in _segments(text, meeting, read.names):
         job = next((j for j in jobs if start <= j.start and j.end <= end), None)
         if job is not None and not person.role and _APPOSED.match(text[start : job.start]):
             person.role = job_said(text[job.start : job.end])

@@ -68,9 +68,9 @@ def _read(
     rest = _read_rest(s, j, people, lowered, today, by_introduces)
     if lead_in:  # what was said before the first name is said about them too ("remind me to call Ana")
         rest.free.insert(0, [_through_the_names(lead_in, s, (start, j), people, rest), ", "])
-    _attribute(rest.free, people, today)
+    read = _attribute(rest.free, people, today)
     notes = rest.notes()
-    facts = extract_facts(notes, today)
+    facts = read.get(" ".join(notes.split())) or extract_facts(notes, today)
     for person in people:  # what is said about everyone at once ("met Ann, loves jazz") stays on the line too
         _merge(facts, person.facts)
     return Meeting(

@@ -282,8 +282,10 @@ def _person_named(word: str, people: list[PersonMention]) -> PersonMention | Non
     return None
 
 
-def _attribute(free: list[list[str]], people: list[PersonMention], today: date) -> None:
-    """Give each free clause to the person it is about, and read jobs, relatives and facts from it.
+def _attribute(free: list[list[str]], people: list[PersonMention], today: date) -> dict[str, Facts]:
+    """Give each free clause to the person it is about, and read jobs, relatives and facts from it. Returns the
+    facts read from each run of clauses, by its text (words apart by single spaces), so the whole line's are not
+    read twice when one person holds every clause.
 
     "Raj needs a lawyer" is about Raj; "she's a PM at Asana" about the person just talked about; a clause with no
     subject continues the one before. With several people and no subject yet, a clause is about all of them.
@@ -382,10 +384,14 @@ def _attribute(free: list[list[str]], people: list[PersonMention], today: date) 
         other = next((p for p in people if p.name == person.link_to), None) if person.link_as in _MUTUAL else None
         if other is not None and not other.role:
             other.role = person.link_as
+    read: dict[str, Facts] = {}
     for subject, texts in groups:
-        facts = extract_facts(", ".join(texts), today)
+        joined = ", ".join(texts)
+        said = " ".join(joined.split())
+        facts = read[said] = read.get(said) or extract_facts(joined, today)
         for person in subject:
             _merge(person.facts, facts)
+    return read
 
 
 def _merge(into: Facts, facts: Facts) -> None:

@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bot.coach.reading.stopwords import is_not_a_name  # noqa: E402
-from bot.coach.reading.tagger import MENTIONED, MET, MODEL, ORG, ROLE, features, tokens  # noqa: E402
+from bot.coach.reading.tagger import MENTIONED, MET, MODEL, ORG, ROLE, WHERE, features, tokens  # noqa: E402
 from testkit import grading  # noqa: E402
 
 PARTS = ("tuning", "batch2_tuning", "batch3_tuning", "batch4_tuning")
@@ -55,7 +55,7 @@ def labels(case: grading.Case) -> tuple[list[str], list[str]]:
     found = tokens(case.line)
     marks = ["O"] * len(found)
     elsewhere = [s for p in case.people for s in _spans(case.line, [p.get("company", ""), p.get("where", "")])]
-    for key, kind in (("role", ROLE), ("company", ORG)):
+    for key, kind in (("role", ROLE), ("company", ORG), ("where", WHERE)):
         for start, end in said_at(case, key):
             inside = [i for i, (_, a, b) in enumerate(found) if start <= a and b <= end]
             for k, i in enumerate(inside):

@@ -131,3 +131,23 @@ def test_words_the_tagger_reads_as_no_company_give_way_to_the_company_said(monke
     dan = PersonMention("Dan Porter", company="retail")
     second.second_look(line, Meeting(people=[dan], when=TODAY))
     assert dan.company == "Colliers"
+
+
+@pytest.mark.parametrize(
+    ("line", "where"),
+    [
+        ("site walk w ben torres + kay. ben needs the rebar schedule", "site walk"),
+        ("open house was quiet except Maya (teacher at Lincoln), she wants a 3bd", "open house"),
+    ],
+)
+def test_a_place_or_event_the_scanner_missed_is_where_they_met(line: str, where: str):
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None and meeting.context == where
+
+
+@pytest.mark.parametrize(
+    "line", ["texted w/ Omar Said about the lease", "Teams call w Greg Ruiz re the renewal", "coffee chat w/ Kim Ro"]
+)
+def test_a_way_of_meeting_is_never_where_they_met(line: str):
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None and meeting.context == ""

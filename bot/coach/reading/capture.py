@@ -482,7 +482,15 @@ def _finish(s: str, meeting: Meeting) -> None:
     said_whole(meeting.people)
     for person in meeting.people:
         person.role, person.company = job_said(person.role), company_said(person.company)
+    _second_look(s, meeting)
+
+
+def _second_look(s: str, meeting: Meeting) -> None:
+    """The learned reader's second look (second_look.py); a place it finds is said as the scanner says places."""
+    placed = bool(meeting.context)
     second_look(s, meeting)
+    if not placed and meeting.context:
+        meeting.context = place_said(meeting.context)
 
 
 def understand(text: str, today: date) -> Understood:
@@ -499,7 +507,7 @@ def understand(text: str, today: date) -> Understood:
         meeting = Meeting(people=[], when=today, notes=s)
         _more_people(s, meeting)
         if meeting.people:
-            second_look(s, meeting)
+            _second_look(s, meeting)
         return _asked_about(s, today) if not meeting.people else Understood("maybe", meeting)
     if kind == "maybe":
         person = meeting.people[0]

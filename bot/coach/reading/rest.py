@@ -213,3 +213,9 @@ def _read_rest(
             rest.context = place.group("place")
             break
     return rest
+
+
+# Ways of meeting, said last ("coffee chat", "zoom call", "team lunch"): how they met, never where.
+WAYS_OF_MEETING = _WAYS_OF_MEETING | _MEALS | _CHANNELS | _set(
+    "chat call calls mtg sync text texted texting phone dm dms teams facetime message messages convo"
+)

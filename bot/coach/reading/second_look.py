@@ -15,6 +15,8 @@ keeps the scanner's reading and lets the tagger mend it where they disagree in a
 - **A company or a job** the tagger finds in the words said of someone (from their name to the next person's) is
   theirs when the scanner gave them none ("Carlos Vega (BDR @ HubSpot)"), and a company replaces words the tagger
   reads as none ("retail" in "(Colliers, retail)").
+- **Where they met**, when the scanner read no place: a place or event the tagger finds ("site walk w ...", "at the
+  Okafor wedding"), never a way of meeting ("coffee chat", "Teams call", "texted": how, not where).
 Measured (bench/README.md): on a batch of lines written after the tagger was first trained (batch 4), names 81 -> 86
 %; trained on three tuning parts and tried on the fourth, names, lines lost, companies and jobs all gain, in every
 part the scanner was not tuned on.
@@ -30,6 +32,7 @@ from bot.coach.reading.jobs import job_said
 from bot.coach.reading.lexicon import _TIE, tie_role
 from bot.coach.reading.meeting import MAX_PEOPLE, Meeting, PersonMention
 from bot.coach.reading.names import fold
+from bot.coach.reading.rest import WAYS_OF_MEETING
 from bot.coach.reading.stopwords import is_not_a_name
 from bot.coach.reading.tagger import Tagged, Tagging, names_in, tagging
 from bot.coach.reading.titles import a_job_word
@@ -154,6 +157,7 @@ def second_look(text: str, meeting: Meeting) -> None:
             meeting.people.append(PersonMention(_spoken(t.name)))
             said.update(words)
     _companies(text, meeting, read)
+    _place(text, meeting, read)
 
 
 ORG_FROM = 0.6  # how sure the tagger must be of a company or a job to give it to someone
@@ -212,3 +216,20 @@ def _companies(text: str, meeting: Meeting, read: Tagging) -> None:
         everyday = bool(have) and have.islower() and all(map(is_a_word, have.split()))
         if mine and (not have or (everyday and not set(_words(have)) <= set(_words(mine[0].name)))):
             person.company = company_said(text[mine[0].start : mine[0].end])
+
+
+def _place(text: str, meeting: Meeting, read: Tagging) -> None:
+    """Where they met, for a line the scanner read no place from: the first place or event the tagger is fairly sure
+    of that is no one's name or company ("Rotary bkfst:", "toured Willow Creek Barn w/"), never a way of meeting
+    ("coffee chat", "zoom call", "after lunch": how, not where)."""
+    if meeting.context:
+        return
+    named = {w for p in meeting.people for v in (p.name, p.company) for w in _words(v)} | {
+        w for m in meeting.mentioned for w in _words(m)
+    }
+    for place in read.places:
+        said = [w.lower() for w in place.words]
+        a_way = said[-1] in WAYS_OF_MEETING or said[0] in ("after", "before", "during")  # "zoom call", "after lunch"
+        if place.sure >= ORG_FROM and not a_way and not set(_words(place.name)) & named:
+            meeting.context = text[place.start : place.end]  # said as a place by capture.place_said
+            return

@@ -16,7 +16,7 @@ millisecond.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,7 @@ _ORG_WORDS = _set(
     properties consulting solutions systems foundation institute center centre records media agency fund"""
 )
 _STOPS = frozenset(".!?\n:;-—–(")
-MET, MENTIONED, ORG, ROLE = "MET", "MEN", "ORG", "ROLE"
+MET, MENTIONED, ORG, ROLE, WHERE = "MET", "MEN", "ORG", "ROLE", "WHERE"
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
@@ -122,6 +122,7 @@ class Tagging:
     names: list[Tagged]
     companies: list[Tagged]
     jobs: list[Tagged]
+    places: list[Tagged] = field(default_factory=list)
 
 
 def tagging(text: str) -> Tagging:
@@ -131,6 +132,7 @@ def tagging(text: str) -> Tagging:
         names=[t for kind, t in found if kind in (MET, MENTIONED)],
         companies=[t for kind, t in found if kind == ORG],
         jobs=[t for kind, t in found if kind == ROLE],
+        places=[t for kind, t in found if kind == WHERE],
     )
 
 

@@ -127,6 +127,11 @@ def test_their_promise_is_said_with_the_pronoun_the_note_or_the_name_gives(first
         ("new york", "in New York"),
         ("soccer practice", "at soccer practice"),  # an activity keeps no article
         ("Web Summit", "at Web Summit"),  # a name keeps how it was typed
+        ("site walk", "at the site walk"),  # events the learned reader finds, said as events
+        ("open house", "at the open house"),
+        ("phone screen", "at the phone screen"),
+        ("Genentech onsite", "at the Genentech onsite"),
+        ("grandma's house", "at grandma's house"),  # never "the grandma's"
     ],
 )
 def test_a_place_typed_bare_is_said_as_a_place(where, said):

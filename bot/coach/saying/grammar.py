@@ -118,7 +118,8 @@ def place_words(where: str) -> str:
     heads = [words[:n] for n in range(1, len(words)) if words[n].lower() in ("at", "in", "on", "near", "@")]
     if not any(w.lower() in ("at", "@") for w in words):  # "met 3 people at the mixer" is no event's name
         heads.append(words)
-    if words and words[0].lower() not in _DETERMINERS and words[0][:1].isalnum() and any(
+    possessive = any(w.endswith(("'s", "’s")) for w in words)  # "at grandma's house", never "the grandma's"
+    if words and not possessive and words[0].lower() not in _DETERMINERS and words[0][:1].isalnum() and any(
         head[-1].islower()
         and (head[-1] in _EVENTS or " ".join(head[-2:]) in _EVENTS or (len(head) > 1 and head[-1] in _SAID_BARE_ALONE))
         for head in heads
@@ -139,7 +140,10 @@ _SAID_BARE_ALONE = frozenset(["dinner", "lunch", "breakfast", "brunch", "market"
 _EVENTS = frozenset(
     ["meetup", "mixer", "conference", "conf", "summit", "party", "afterparty", "gala", "fair", "expo", "workshop",
      "reception", "fundraiser", "hackathon", "panel", "keynote", "offsite", "retreat", "convention", "symposium",
-     "bootcamp", "demo", "showcase", "launch", "festival", "event", "drinks", "social", "networking", "happy hour"]
+     "bootcamp", "demo", "showcase", "launch", "festival", "event", "drinks", "social", "networking", "happy hour",
+     "walk", "house", "day", "screen", "visit", "talk", "onsite", "wedding", "tasting", "interview", "tour",
+     "lecture", "seminar", "webinar", "session", "training", "forum", "learn", "prep", "kickoff", "reunion",
+     "ceremony", "shower", "bbq", "barbecue", "picnic", "potluck", "concert", "show", "game", "match", "screening"]
 )  # fmt: skip
 
 

@@ -151,3 +151,9 @@ def test_a_place_or_event_the_scanner_missed_is_where_they_met(line: str, where:
 def test_a_way_of_meeting_is_never_where_they_met(line: str):
     meeting = understand(line, TODAY).meeting
     assert meeting is not None and meeting.context == ""
+
+
+@pytest.mark.parametrize("line", ["met Ana Lopez \ud83d today at the gala", "met Ana\x00 Lopez at the gala", "\ud800"])
+def test_a_lone_surrogate_or_a_nul_never_breaks_the_reading(line: str):
+    understood = understand(line, TODAY)  # valid JSON can carry both; CRFsuite reads UTF-8 C strings
+    assert understood.kind in ("meeting", "maybe", "none")

@@ -142,6 +142,9 @@ def names_in(text: str) -> list[Tagged]:
 
 
 def _tagged(text: str) -> list[tuple[str, Tagged]]:
+    # CRFsuite reads UTF-8 C strings: a lone surrogate (valid JSON, "\ud83d") or a NUL would fail it. Each is
+    # replaced by one character, so where each word stands is unchanged.
+    text = text.encode("utf-8", "replace").decode("utf-8").replace("\x00", " ")
     found = tokens(text)
     if not found:
         return []

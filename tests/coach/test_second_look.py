@@ -146,7 +146,13 @@ def test_a_place_or_event_the_scanner_missed_is_where_they_met(line: str, where:
 
 
 @pytest.mark.parametrize(
-    "line", ["texted w/ Omar Said about the lease", "Teams call w Greg Ruiz re the renewal", "coffee chat w/ Kim Ro"]
+    "line",
+    [
+        "texted w/ Omar Said about the lease",
+        "Teams call w Greg Ruiz re the renewal",
+        "coffee chat w/ Kim Ro",
+        "booked a disco call w/ Lena Ortiz (ops lead @ Fernway) for thurs",
+    ],
 )
 def test_a_way_of_meeting_is_never_where_they_met(line: str):
     meeting = understand(line, TODAY).meeting

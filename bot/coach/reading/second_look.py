@@ -36,7 +36,7 @@ from bot.coach.reading.rest import WAYS_OF_MEETING
 from bot.coach.reading.stopwords import is_not_a_name
 from bot.coach.reading.tagger import Tagged, Tagging, names_in, tagging
 from bot.coach.reading.titles import a_job_word
-from bot.coach.reading.verbs import is_a_word
+from bot.coach.reading.verbs import is_a_word, plain_verb
 from bot.coach.reading.work import a_place, company_said
 
 ASK_FROM = 0.5  # how sure the tagger must be of a name to ask about a line that saves nobody
@@ -230,6 +230,7 @@ def _place(text: str, meeting: Meeting, read: Tagging) -> None:
     for place in read.places:
         said = [w.lower() for w in place.words]
         a_way = said[-1] in WAYS_OF_MEETING or said[0] in ("after", "before", "during")  # "zoom call", "after lunch"
-        if place.sure >= ORG_FROM and not a_way and not set(_words(place.name)) & named:
+        done = plain_verb(said[0]) not in ("", said[0])  # "booked a disco (call)": a thing done, not a place
+        if place.sure >= ORG_FROM and not (a_way or done) and not set(_words(place.name)) & named:
             meeting.context = text[place.start : place.end]  # said as a place by capture.place_said
             return

@@ -163,3 +163,17 @@ def test_a_way_of_meeting_is_never_where_they_met(line: str):
 def test_a_lone_surrogate_or_a_nul_never_breaks_the_reading(line: str):
     understood = understand(line, TODAY)  # valid JSON can carry both; CRFsuite reads UTF-8 C strings
     assert understood.kind in ("meeting", "maybe", "none")
+
+
+def test_a_person_the_tagger_is_sure_is_a_place_or_a_company_is_no_person(monkeypatch):
+    line = "Zoom re Birch Ct. 4B: Hana Sato (tenant) + Ken Sato"
+    read = Tagging([_at(line, "Hana Sato", True), _at(line, "Ken Sato", True)], [], [], [_at(line, "Birch Ct")])
+    monkeypatch.setattr(second, "tagging", lambda text: read)
+    people = [PersonMention("Birch Ct"), PersonMention("Hana Sato"), PersonMention("Ken Sato")]
+    meeting = Meeting(people=people, when=TODAY)
+    second.second_look(line, meeting)
+    assert [p.name for p in meeting.people] == ["Hana Sato", "Ken Sato"]
+    monkeypatch.setattr(second, "tagging", lambda text: Tagging([], [], [], [_at(line, "Birch Ct")]))
+    alone = Meeting(people=[PersonMention("Birch Ct")], when=TODAY)  # never the line's only one
+    second.second_look(line, alone)
+    assert [p.name for p in alone.people] == ["Birch Ct"]

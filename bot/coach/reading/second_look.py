@@ -15,6 +15,8 @@ keeps the scanner's reading and lets the tagger mend it where they disagree in a
 - **A company or a job** the tagger finds in the words said of someone (from their name to the next person's) is
   theirs when the scanner gave them none ("Carlos Vega (BDR @ HubSpot)"), and a company replaces words the tagger
   reads as none ("retail" in "(Colliers, retail)").
+- **A saved "person" the tagger is sure is a company or a place** and no one ("Maple Ct", "San José") is dropped,
+  never the line's only one.
 - **Where they met**, when the scanner read no place: a place or event the tagger finds ("site walk w ...", "at the
   Okafor wedding"), never a way of meeting ("coffee chat", "Teams call", "texted": how, not where).
 Measured (bench/README.md): on a batch of lines written after the tagger was first trained (batch 4), names 81 -> 86
@@ -135,6 +137,7 @@ def second_look(text: str, meeting: Meeting) -> None:
     scanner missed (see the module's docstring)."""
     read = tagging(text)
     tagged = read.names
+    _not_people(meeting, read)
     for person in meeting.people:
         name = _mended(text, person, tagged)
         if name:
@@ -234,3 +237,17 @@ def _place(text: str, meeting: Meeting, read: Tagging) -> None:
         if place.sure >= ORG_FROM and not (a_way or done) and not set(_words(place.name)) & named:
             meeting.context = text[place.start : place.end]  # said as a place by capture.place_said
             return
+
+
+NOT_FROM = 0.7  # how sure the tagger must be that a saved "person" is a company or a place (chosen on held-out parts)
+
+
+def _not_people(meeting: Meeting, read: Tagging) -> None:
+    """A "person" the scanner saved whose words the tagger is sure name a company or a place, and no one
+    ("Maple Ct", "San José", "Quotient AI"), is no person; never the line's only one."""
+    things = [t for t in (*read.companies, *read.places) if t.sure >= NOT_FROM]
+    names = {w for t in read.names for w in _words(t.name)}
+    for person in list(meeting.people):
+        have = set(_words(person.name))
+        if len(meeting.people) > 1 and have and not have & names and any(have <= set(_words(t.name)) for t in things):
+            meeting.people.remove(person)

@@ -21,10 +21,13 @@ WORDS = [
     "yday", "tmrw", "via", "thru", "Dr", "his", "cofounder", "Mei", "and", "'s", "husband", "needs", "a",
     "lawyer", "🎉", "😂", "مرحبا", "שלום", "Иван", "\u202e", "\x00", "\n", "lol", "bday", "is", "may", "3",
 ]  # fmt: skip
+_ANY_CHARACTER = st.characters(exclude_categories=())  # lone surrogates included
 TEXT = st.one_of(
     st.text(max_size=300),
     st.lists(st.sampled_from(WORDS), max_size=40).map(" ".join),
     st.builds(lambda a, b: a * 10_000 + b, st.sampled_from(["a", "Jane ", "met ", "😂", "\x00", "ש"]), st.text()),
+    # Lone surrogates too: valid JSON ("\ud83d") can carry them, and the learned reader's C library reads UTF-8.
+    st.lists(st.one_of(st.sampled_from(WORDS), st.text(_ANY_CHARACTER, max_size=3)), max_size=30).map(" ".join),
 )
 
 

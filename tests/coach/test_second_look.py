@@ -177,3 +177,12 @@ def test_a_person_the_tagger_is_sure_is_a_place_or_a_company_is_no_person(monkey
     alone = Meeting(people=[PersonMention("Birch Ct")], when=TODAY)  # never the line's only one
     second.second_look(line, alone)
     assert [p.name for p in alone.people] == ["Birch Ct"]
+
+
+def test_a_place_named_after_someone_still_names_them(monkeypatch):
+    line = "dropped by Rebecca's studio, her partner Tom wants samples"
+    studio = Tagged(("Rebecca", "'s", "studio"), False, 0.95, line.index("Rebecca"), line.index(","))
+    monkeypatch.setattr(second, "tagging", lambda text: Tagging([], [], [], [studio]))
+    meeting = Meeting(people=[PersonMention("Rebecca"), PersonMention("Tom")], when=TODAY)
+    second.second_look(line, meeting)
+    assert [p.name for p in meeting.people] == ["Rebecca", "Tom"]

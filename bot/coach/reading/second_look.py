@@ -245,7 +245,9 @@ NOT_FROM = 0.7  # how sure the tagger must be that a saved "person" is a company
 def _not_people(meeting: Meeting, read: Tagging) -> None:
     """A "person" the scanner saved whose words the tagger is sure name a company or a place, and no one
     ("Maple Ct", "San José", "Quotient AI"), is no person; never the line's only one."""
-    things = [t for t in (*read.companies, *read.places) if t.sure >= NOT_FROM]
+    things = [  # "Rebecca's studio", "Raj Patel's lab": a place named after someone still names them
+        t for t in (*read.companies, *read.places) if t.sure >= NOT_FROM and not {"'s", "’s"} & set(t.words)
+    ]
     names = {w for t in read.names for w in _words(t.name)}
     for person in list(meeting.people):
         have = set(_words(person.name))

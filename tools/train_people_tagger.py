@@ -4,9 +4,10 @@
     python tools/train_people_tagger.py OUT --without batch4_tuning
 
 Each tuning line (tests/corpus/blind/*tuning.jsonl: lines by writers who never read the code, with what a careful
-assistant would record) becomes words labelled with the names of the people it records: met, or only mentioned.
-A word is labelled when it is one of a recorded name's words (any case: people type "mike harlan"), unless it stands
-inside the company or place recorded for that line ("Doyle" in "Doyle Electric"). Frozen parts are never read:
+assistant would record) becomes words labelled with what it records: the names of the people (met, or only
+mentioned), and their companies, jobs and where they met as typed in the line. A word is labelled a name's when it is
+one of a recorded name's words (any case: people type "mike harlan"), unless it stands inside the company or place
+recorded for that line ("Doyle" in "Doyle Electric"). Frozen parts are never read:
 they measure the tagger, with the rest of the reader, in bench/bench_capture.py. Training is deterministic (the
 same lines give the same model) and takes a few seconds.
 """

@@ -3,11 +3,11 @@
 The scanner (capture.py, people.py) decides word by word with rules written against lines the team read; on lines
 written by people who never saw it, it keeps about 81 % of names (bench/README.md). This reader is statistical: a
 linear-chain CRF (python-crfsuite) that tags each word as part of the name of someone met, of someone only
-mentioned, of a company, of a job, or of none, from the word's shape (capitals, position), whether it is a first
-name people are called (given_names.py), a word that is never a name (stopwords.py), a title, a word companies end
-on, and the same of its neighbours. It was trained by tools/train_people_tagger.py on the blind corpus's tuning
-parts (tests/corpus/blind, lines by writers who never read the code), never on a frozen part; the model is
-``people.crfsuite`` beside this module (about half a megabyte), read on first use.
+mentioned, of a company, of a job, of where they met, or of none, from the word's shape (capitals, position),
+whether it is a first name people are called (given_names.py), a word that is never a name (stopwords.py), a title,
+a word companies end on, and the same of its neighbours. It was trained by tools/train_people_tagger.py on the blind
+corpus's tuning parts (tests/corpus/blind, lines by writers who never read the code), never on a frozen part; the
+model is ``people.crfsuite`` beside this module (about half a megabyte), read on first use.
 
 second_look.py says what the capture reading does with its answer. Tagging a line costs a few tenths of a
 millisecond.
@@ -117,7 +117,7 @@ def _tagger() -> Any:
 @dataclass(frozen=True)
 class Tagging:
     """What the tagger reads in a line, each in the order said: the names of people (met or only mentioned), the
-    companies and organisations, and the jobs."""
+    companies and organisations, the jobs, and the places and events where people met."""
 
     names: list[Tagged]
     companies: list[Tagged]

@@ -127,7 +127,7 @@ def _mended(text: str, person: PersonMention, tagged: list[Tagged]) -> str:
         extra = t.words[: len(t.words) - len(have)]
         longer = len(said) > len(have) >= 1 and said[-len(have) :] == have and len(extra) == len(said) - len(have)
         named = all(w[:1].isupper() and (is_given_name(w) or not _no_name(w)) for w in extra)
-        if longer and named and t.sure >= ADD_FROM:
+        if longer and named and t.sure >= ASK_FROM:
             return t.name  # "Dev" in "Dev Malhotra": a first name the dictionary lacks, but no word either
     return ""
 

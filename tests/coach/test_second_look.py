@@ -186,3 +186,22 @@ def test_a_place_named_after_someone_still_names_them(monkeypatch):
     meeting = Meeting(people=[PersonMention("Rebecca"), PersonMention("Tom")], when=TODAY)
     second.second_look(line, meeting)
     assert [p.name for p in meeting.people] == ["Rebecca", "Tom"]
+
+
+def test_a_lone_person_read_from_a_company_is_renamed_to_whom_the_tagger_is_sure_was_met(monkeypatch):
+    line = "sparky Jimmy Doyle (Doyle Electric) says the switchgear is late"
+    read = Tagging([_at(line, "Jimmy Doyle", True)], [_at(line, "Doyle Electric")], [])
+    monkeypatch.setattr(second, "tagging", lambda text: read)
+    person = PersonMention("Doyle Electric")
+    second.second_look(line, Meeting(people=[person], when=TODAY))
+    assert (person.name, person.company) == ("Jimmy Doyle", "Doyle Electric")
+
+
+def test_a_lone_person_read_from_a_place_is_renamed_and_the_place_is_where_they_met(monkeypatch):
+    line = "Willow Creek Barn tour w/ Tasha, she wants a styled shoot"
+    read = Tagging([_at(line, "Tasha", True)], [], [], [_at(line, "Willow Creek Barn")])
+    monkeypatch.setattr(second, "tagging", lambda text: read)
+    person = PersonMention("Willow Creek Barn")
+    meeting = Meeting(people=[person], when=TODAY)
+    second.second_look(line, meeting)
+    assert (person.name, person.company, meeting.context) == ("Tasha", "", "Willow Creek Barn")

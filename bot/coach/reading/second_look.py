@@ -15,8 +15,9 @@ keeps the scanner's reading and lets the tagger mend it where they disagree in a
 - **A company or a job** the tagger finds in the words said of someone (from their name to the next person's) is
   theirs when the scanner gave them none ("Carlos Vega (BDR @ HubSpot)"), and a company replaces words the tagger
   reads as none ("retail" in "(Colliers, retail)").
-- **A saved "person" the tagger is sure is a company or a place** and no one ("Maple Ct", "San José") is dropped,
-  never the line's only one.
+- **A saved "person" the tagger is sure is a company or a place** and no one ("Maple Ct", "San José") is dropped;
+  the line's only one is renamed to someone the tagger is sure was met, the company or place kept as theirs
+  ("sparky Jimmy Doyle (Doyle Electric) says": Jimmy Doyle of Doyle Electric, not a contact named Doyle Electric).
 - **Where they met**, when the scanner read no place: a place or event the tagger finds ("site walk w ...", "at the
   Okafor wedding"), never a way of meeting ("coffee chat", "Teams call", "texted": how, not where).
 Measured (bench/README.md): on a batch of lines written after the tagger was first trained (batch 4), names 81 -> 86
@@ -251,5 +252,16 @@ def _not_people(meeting: Meeting, read: Tagging) -> None:
     names = {w for t in read.names for w in _words(t.name)}
     for person in list(meeting.people):
         have = set(_words(person.name))
-        if len(meeting.people) > 1 and have and not have & names and any(have <= set(_words(t.name)) for t in things):
+        thing = next((t for t in things if have and have <= set(_words(t.name))), None)
+        if thing is None:
+            continue
+        if len(meeting.people) > 1 and not have & names:
             meeting.people.remove(person)
+        elif len(meeting.people) == 1 and not any(have <= set(_words(t.name)) for t in read.names):
+            instead = next((t for t in read.names if t.met and t.sure >= ADD_FROM and _a_person(t)), None)
+            if instead is not None:  # "sparky Jimmy Doyle (Doyle Electric) says": the company was read as him
+                if thing in read.companies:
+                    person.company = person.company or person.name
+                elif not meeting.context:
+                    meeting.context = person.name
+                person.name = _spoken(instead.name)

@@ -35,7 +35,7 @@ from bot.coach.reading.meeting import (
 )
 from bot.coach.reading.people import _scan_name
 from bot.coach.reading.promises import runs_on
-from bot.coach.reading.verbs import plain_verb
+from bot.coach.reading.verbs import is_inflected
 
 _INTRO_WORD = re.compile(r"intro|referred", re.IGNORECASE)
 # "panel w/ Chris", "dinner w my old boss Karen", "closing dinner with": the event they met at, said before "with"
@@ -63,7 +63,7 @@ def event_said(lead: str) -> str:
     words = m.group("where").split() if m else []
     while words and words[0].lower() in _HOW_IT_WENT:
         words = words[1:]
-    if words and plain_verb(words[0]) not in ("", words[0].lower()):  # "booked a disco call w/": done, not a place
+    if words and is_inflected(words[0]):  # "booked a disco call w/": done, not a place
         words = words[2:] if len(words) > 1 and words[1].lower() in ("a", "an", "the", "our", "my") else words[1:]
     if len(words) > 1 and words[-1].lower() not in _WAYS_OF_MEETING | _CHANNELS | _MEALS:
         return " ".join(words)  # "coffee line", "lunch duty"; not "coffee chat", "zoom call", "video chat"

@@ -32,27 +32,27 @@ import re
 from bot.coach.reading.dates import _MONTHS, _WEEKDAYS
 from bot.coach.reading.given_names import is_given_name, is_title
 from bot.coach.reading.jobs import job_said
-from bot.coach.reading.lexicon import _TIE, tie_role
+from bot.coach.reading.lexicon import _TIE, _capitalise
 from bot.coach.reading.meeting import MAX_PEOPLE, Meeting, PersonMention
-from bot.coach.reading.names import fold
+from bot.coach.reading.names import _name_words  # the words that identify a person, folded, titles skipped
 from bot.coach.reading.rest import WAYS_OF_MEETING
 from bot.coach.reading.stopwords import is_not_a_name
 from bot.coach.reading.tagger import Tagged, Tagging, names_in, tagging
 from bot.coach.reading.titles import a_job_word
-from bot.coach.reading.verbs import is_a_word, plain_verb
+from bot.coach.reading.verbs import is_a_word, is_inflected
 from bot.coach.reading.work import a_place, company_said
 
 ASK_FROM = 0.5  # how sure the tagger must be of a name to ask about a line that saves nobody
 ADD_FROM = 0.8  # ... to add someone to a line that saves others
+ORG_FROM = 0.6  # ... of a company, a job or a place to give it to someone
+NOT_FROM = 0.7  # ... that a saved "person" is a company or a place (all chosen on held-out tuning parts)
 _CALENDAR = frozenset(w.lower() for w in (*_MONTHS, *_WEEKDAYS))
 _TIE_WORD = re.compile(_TIE, re.IGNORECASE)
 
 
-def _words(name: str) -> list[str]:
-    found = [fold(w) for w in re.findall(r"[^\W_]+", name)]
-    while len(found) > 1 and is_title(found[0]):
-        found = found[1:]
-    return found
+def _said(*values: str) -> set[str]:
+    """Every word (folded, titles skipped) of the names, companies and places given."""
+    return {w for value in values for w in _name_words(value or "")}
 
 
 def _a_person(tagged: Tagged) -> bool:
@@ -64,7 +64,6 @@ def _a_person(tagged: Tagged) -> bool:
         is_given_name(first)
         and not is_not_a_name(low)
         and not is_title(low)
-        and not tie_role(low)
         and not _TIE_WORD.fullmatch(low)
         and low not in _CALENDAR
     )
@@ -72,7 +71,7 @@ def _a_person(tagged: Tagged) -> bool:
 
 def _spoken(name: str) -> str:
     """A name typed in lower case said with capitals ("tony" -> "Tony"); as typed otherwise."""
-    return " ".join(w[:1].upper() + w[1:] for w in name.split()) if name.islower() else name
+    return " ".join(map(_capitalise, name.split())) if name.islower() else name
 
 
 def people_found(text: str) -> list[PersonMention]:
@@ -80,7 +79,7 @@ def people_found(text: str) -> list[PersonMention]:
     found: list[PersonMention] = []
     firsts: set[str] = set()
     for tagged in names_in(text):
-        key = _words(tagged.name)
+        key = _name_words(tagged.name)
         if tagged.met and tagged.sure >= ASK_FROM and _a_person(tagged) and key and key[0] not in firsts:
             firsts.add(key[0])
             found.append(PersonMention(_spoken(tagged.name)))
@@ -115,9 +114,9 @@ def _mended(text: str, person: PersonMention, tagged: list[Tagged]) -> str:
     """The person's name as the tagger reads it, where the two differ by a word before it that is none of it
     ("Afterwards Frank Delgado", "young Derek Haines", "QI Debra Kline") or by a first name the scanner dropped
     ("Malhotra" for "Dev Malhotra"); "" if they do not."""
-    have, typed_words = _words(person.name), person.name.split()
+    have, typed_words = _name_words(person.name), person.name.split()
     for t in tagged:
-        said = _words(t.name)
+        said = _name_words(t.name)
         if 1 <= len(said) < len(have) and have[-len(said) :] == said:  # a word before the name
             before = _typed_before(text, typed_words[: len(typed_words) - len(t.words)], t)
             if before and (before.islower() or all(map(_no_name, before.split()))):
@@ -143,18 +142,10 @@ def second_look(text: str, meeting: Meeting) -> None:
         name = _mended(text, person, tagged)
         if name:
             _renamed(meeting, person, name)
-    said = {
-        w
-        for value in (
-            *(p.name for p in meeting.people),
-            *(p.company for p in meeting.people),
-            *meeting.mentioned,
-            meeting.context,
-        )
-        for w in _words(value or "")
-    }
+    said = _said(*(p.name for p in meeting.people), *(p.company for p in meeting.people), *meeting.mentioned)
+    said |= _said(meeting.context)
     for t in tagged:
-        words = _words(t.name)
+        words = _name_words(t.name)
         if len(meeting.people) >= MAX_PEOPLE:
             break
         if t.met and t.sure >= ADD_FROM and words and not set(words) & said and _a_person(t):
@@ -162,9 +153,6 @@ def second_look(text: str, meeting: Meeting) -> None:
             said.update(words)
     _companies(text, meeting, read)
     _place(text, meeting, read)
-
-
-ORG_FROM = 0.6  # how sure the tagger must be of a company or a job to give it to someone
 
 
 def _segments(text: str, meeting: Meeting, names: list[Tagged]) -> list[tuple[PersonMention, int, int]]:
@@ -191,34 +179,30 @@ def _companies(text: str, meeting: Meeting, read: Tagging) -> None:
     about ("an intro to someone at Sequoia") or a part of their job ("Mayor of Boston"), a job
     said right after the name ("Uwe Kahl (SRE)", never "needs a lawyer"). A company also replaces one the scanner
     read from everyday words ("retail" in "(Colliers, retail)")."""
-    said = {  # a company is never the place they met, someone named, or what a need or an offer is about
-        w
-        for value in (
-            meeting.context,
-            meeting.introduced_by,
-            *meeting.mentioned,
-            *(p.name for p in meeting.people),
-            *(f for p in meeting.people for f in (*p.facts.needs, *p.facts.offers)),
-            *meeting.facts.needs,
-            *meeting.facts.offers,
-        )
-        for w in _words(value or "")
-    }
+    said = _said(  # a company is never the place they met, someone named, or what a need or an offer is about
+        meeting.context,
+        meeting.introduced_by,
+        *meeting.mentioned,
+        *(p.name for p in meeting.people),
+        *(f for p in meeting.people for f in (*p.facts.needs, *p.facts.offers)),
+        *meeting.facts.needs,
+        *meeting.facts.offers,
+    )
     orgs = [
         o
         for o in read.companies
-        if o.sure >= ORG_FROM and not a_place(text[o.start : o.end]) and not set(_words(o.name)) & said
+        if o.sure >= ORG_FROM and not a_place(text[o.start : o.end]) and not set(_name_words(o.name)) & said
     ]
     jobs = [j for j in read.jobs if j.sure >= ORG_FROM]
     for person, start, end in _segments(text, meeting, read.names):
         job = next((j for j in jobs if start <= j.start and j.end <= end), None)
         if job is not None and not person.role and _APPOSED.match(text[start : job.start]):
             person.role = job_said(text[job.start : job.end])
-        taken = set(_words(person.role))
-        mine = [o for o in orgs if start <= o.start and o.end <= end and not set(_words(o.name)) <= taken]
+        taken = set(_name_words(person.role))
+        mine = [o for o in orgs if start <= o.start and o.end <= end and not set(_name_words(o.name)) <= taken]
         have = person.company
         everyday = bool(have) and have.islower() and all(map(is_a_word, have.split()))
-        if mine and (not have or (everyday and not set(_words(have)) <= set(_words(mine[0].name)))):
+        if mine and (not have or (everyday and not set(_name_words(have)) <= set(_name_words(mine[0].name)))):
             person.company = company_said(text[mine[0].start : mine[0].end])
 
 
@@ -228,36 +212,32 @@ def _place(text: str, meeting: Meeting, read: Tagging) -> None:
     ("coffee chat", "zoom call", "after lunch": how, not where)."""
     if meeting.context:
         return
-    named = {w for p in meeting.people for v in (p.name, p.company) for w in _words(v)} | {
-        w for m in meeting.mentioned for w in _words(m)
-    }
+    named = _said(*(p.name for p in meeting.people), *(p.company for p in meeting.people), *meeting.mentioned)
     for place in read.places:
         said = [w.lower() for w in place.words]
         a_way = said[-1] in WAYS_OF_MEETING or said[0] in ("after", "before", "during")  # "zoom call", "after lunch"
-        done = plain_verb(said[0]) not in ("", said[0])  # "booked a disco (call)": a thing done, not a place
-        if place.sure >= ORG_FROM and not (a_way or done) and not set(_words(place.name)) & named:
+        done = is_inflected(said[0])  # "booked a disco (call)": a thing done, not a place
+        if place.sure >= ORG_FROM and not (a_way or done) and not set(_name_words(place.name)) & named:
             meeting.context = text[place.start : place.end]  # said as a place by capture.place_said
             return
 
 
-NOT_FROM = 0.7  # how sure the tagger must be that a saved "person" is a company or a place (chosen on held-out parts)
-
-
 def _not_people(meeting: Meeting, read: Tagging) -> None:
     """A "person" the scanner saved whose words the tagger is sure name a company or a place, and no one
-    ("Maple Ct", "San José", "Quotient AI"), is no person; never the line's only one."""
+    ("Maple Ct", "San José", "Quotient AI"), is no person; the line's only one is renamed to whom the tagger is sure
+    was met, if anyone."""
     things = [  # "Rebecca's studio", "Raj Patel's lab": a place named after someone still names them
         t for t in (*read.companies, *read.places) if t.sure >= NOT_FROM and not {"'s", "’s"} & set(t.words)
     ]
-    names = {w for t in read.names for w in _words(t.name)}
+    names = _said(*(t.name for t in read.names))
     for person in list(meeting.people):
-        have = set(_words(person.name))
-        thing = next((t for t in things if have and have <= set(_words(t.name))), None)
+        have = set(_name_words(person.name))
+        thing = next((t for t in things if have and have <= set(_name_words(t.name))), None)
         if thing is None:
             continue
         if len(meeting.people) > 1 and not have & names:
             meeting.people.remove(person)
-        elif len(meeting.people) == 1 and not any(have <= set(_words(t.name)) for t in read.names):
+        elif len(meeting.people) == 1 and not any(have <= set(_name_words(t.name)) for t in read.names):
             instead = next((t for t in read.names if t.met and t.sure >= ADD_FROM and _a_person(t)), None)
             if instead is not None:  # "sparky Jimmy Doyle (Doyle Electric) says": the company was read as him
                 if thing in read.companies:

@@ -30,6 +30,11 @@ def is_plain_verb(word: str) -> bool:
     return plain_verb(word) == word.lower() != ""
 
 
+def is_inflected(word: str) -> bool:
+    """True for a verb said in another form than its plain one ("booked", "went", "hosting"), false for "book"."""
+    return plain_verb(word) not in ("", word.lower())
+
+
 @lru_cache(maxsize=4096)
 def is_thing(word: str) -> bool:
     """True for a word that names a thing ("draft", "lunch", "design"), whatever else it can be."""

@@ -71,12 +71,14 @@ def main() -> None:
     _blind("batch 2 tuning", grading.BATCH2_TUNING, True, args.blind_misses, args.failed)
     _blind("batch 3 tuning", grading.BATCH3_TUNING, True, args.blind_misses, args.failed)
     _blind("batch 4 tuning", grading.BATCH4_TUNING, True, args.blind_misses, args.failed)
+    _blind("batch 5 tuning", grading.BATCH5_TUNING, True, args.blind_misses, args.failed)
     if args.tuning_only:
         return
     _blind("frozen (numbers only)", grading.FROZEN, False)
     _blind("batch 2 frozen (numbers only)", grading.BATCH2_FROZEN, False)
     _blind("batch 3 frozen (numbers only)", grading.BATCH3_FROZEN, False)
     _blind("batch 4 frozen (numbers only)", grading.BATCH4_FROZEN, False)
+    _blind("batch 5 frozen (numbers only)", grading.BATCH5_FROZEN, False)
 
     cases = load()
     result = score(cases, read_with_nurture)

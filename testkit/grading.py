@@ -48,6 +48,9 @@ BATCH3_FROZEN = BLIND / "batch3_frozen.jsonl"
 # Batch 4, by writers G and H: graded once before the learned name reader was added and once after (bench/README.md).
 BATCH4_TUNING = BLIND / "batch4_tuning.jsonl"
 BATCH4_FROZEN = BLIND / "batch4_frozen.jsonl"
+# Batch 5, by writers I and J: first graded with the reader as session 6 found it (2adc584), before any work on it.
+BATCH5_TUNING = BLIND / "batch5_tuning.jsonl"
+BATCH5_FROZEN = BLIND / "batch5_frozen.jsonl"
 
 TEXT_FIELDS = ("company", "role", "where", "introduced_by")
 LIST_FIELDS = ("needs", "offers", "interests")

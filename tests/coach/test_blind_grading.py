@@ -14,6 +14,8 @@ from testkit.grading import (
     BATCH3_TUNING,
     BATCH4_FROZEN,
     BATCH4_TUNING,
+    BATCH5_FROZEN,
+    BATCH5_TUNING,
     FROZEN,
     TUNING,
     Case,
@@ -205,6 +207,15 @@ def test_the_fourth_batch_loads_is_split_the_same_way_and_shares_no_line_with_th
     tuning, frozen = load(BATCH4_TUNING), load(BATCH4_FROZEN)
     assert tuning and frozen and len(frozen) * 2 <= len(tuning) + 6  # every third line of each persona is frozen
     paths = (TUNING, FROZEN, BATCH2_TUNING, BATCH2_FROZEN, BATCH3_TUNING, BATCH3_FROZEN)
+    earlier = {c.line for path in paths for c in load(path)}
+    assert not {c.line for c in tuning} & {c.line for c in frozen}  # a count: frozen lines are never printed
+    assert not ({c.line for c in tuning} | {c.line for c in frozen}) & earlier
+
+
+def test_the_fifth_batch_loads_is_split_the_same_way_and_shares_no_line_with_the_others():
+    tuning, frozen = load(BATCH5_TUNING), load(BATCH5_FROZEN)
+    assert tuning and frozen and len(frozen) * 2 <= len(tuning) + 6  # every third line of each persona is frozen
+    paths = (TUNING, FROZEN, BATCH2_TUNING, BATCH2_FROZEN, BATCH3_TUNING, BATCH3_FROZEN, BATCH4_TUNING, BATCH4_FROZEN)
     earlier = {c.line for path in paths for c in load(path)}
     assert not {c.line for c in tuning} & {c.line for c in frozen}  # a count: frozen lines are never printed
     assert not ({c.line for c in tuning} | {c.line for c in frozen}) & earlier

@@ -178,3 +178,24 @@ def test_a_note_for_an_occasion_is_a_promise_to_the_one_it_is_for(line, promise)
     assert meeting is not None and len(meeting.people) == 1
     assert [(p.text, p.due_on) for p in meeting.promises_of(meeting.people[0])] == [promise]
     assert meeting.when == TODAY
+
+
+# -- the words of a day taken out leave a whole promise ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "promise", "whose"),
+    [
+        # a day named with "for" is what is planned, said whole ("for 3/11"), and still the day it is due
+        ("i'm scheduling the tech deep dive for 3/11", ("schedule the tech deep dive for 3/11", "2026-03-11"), "mine"),
+        ("I'll book the demo for friday", ("book the demo for friday", FRI), "mine"),
+        # "the next week" goes whole, "the" with it
+        ("Priya will send me a test the next week.", ("send me a test", "2026-03-09"), "theirs"),
+        # a day that comes back is a habit, not a deadline: said whole, due on no day
+        ("she'll send me her rate sheet every monday", ("send me her rate sheet every monday", ""), "theirs"),
+        # "after" a day is when it can start, not when it is due
+        ("I'll send the edited images after 3/13", ("send the edited images", ""), "mine"),
+    ],
+)  # fmt: skip
+def test_a_promise_keeps_no_word_that_belonged_to_its_day(note, promise, whose):
+    assert promise in (theirs(note) if whose == "theirs" else mine(note))

@@ -142,8 +142,8 @@ def test_liking_or_caring_said_with_how_much_is_an_interest(note, interest):
 @pytest.mark.parametrize(
     ("note", "interest"),
     [
-        ("she is doing data platform work at a bank", "data platform"),
-        ("does policy work on housing", "policy"),
+        ("she is doing data platform work at a bank", "data platform work"),  # whole: not "into data platform"
+        ("does policy work on housing", "policy work"),
         ("he runs a podcast on urban cycling", "urban cycling"),
         ("writes a newsletter about rare plants", "rare plants"),
     ],

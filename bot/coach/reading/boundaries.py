@@ -12,7 +12,7 @@ import itertools
 import re
 
 from bot.coach.reading.dates import DATE_PHRASE
-from bot.coach.reading.shorthand import tidy
+from bot.coach.reading.shorthand import VAGUE_TAIL, tidy
 
 
 def _set(words: str) -> frozenset[str]:
@@ -33,13 +33,13 @@ BREAKS = _set(
     may june july august september october november december lol haha pls please btw fyi asap til 'til end eod eow
     cob doing working studying trying going hoping looking helping moving planning based who's wants want needs
     said says asked offered loves likes works runs lives knows thinks told gave sent tomorow tommorow tommorrow
-    tomorrow 2moro 2morrow 2mrw tmr tmrow due"""
+    tomorrow 2moro 2morrow 2mrw tmr tmrow due myself yourself herself himself itself ourselves themselves"""
 )
 # Words the coach's own sentences are made of ("I said I'd send", "can help"): a run of only these and small
 # words is the frame meeting the line by chance, not a phrase of the line.
 _FRAME = _set(
     """said say says send sent help helps helped can get got make made meet met see know want wants need needs love
-    like think hear go come take give mentioned promised owe told great"""
+    like think hear go come take give mentioned promised owe told great baby hiring"""
 )
 # A word a phrase never ends on: it promises more ("the", "of", "your").
 NEEDS_MORE = _set(
@@ -146,6 +146,8 @@ def _run(out: list[str], src: list[str], src_raw: list[str], i: int, j: int) -> 
     after_src = src[j + n] if j + n < len(src) else "."
     if not (_is_stop(after_out) or after_out in BREAKS):
         return n, False  # the sentence goes on with words of its own: another phrase, not a clipped one
+    if after_src in VAGUE_TAIL:
+        return n, False  # "the membrane protein | stuff": a vague last word left out on purpose (shorthand.tidy)
     if tuple(src[j + n : j + n + 2]) in _PREDICATES:
         return n, False  # "good schools | a must": what is said of the phrase, not more of it
     rest = itertools.takewhile(lambda t: not _is_stop(t), src[j + n :])

@@ -13,6 +13,7 @@ from bot.coach.reading.notes import extract_facts
 from bot.coach.reading.second_person import to_second_person
 from bot.coach.reading.slots import (
     _DROPPABLE,
+    _NAMED_AFTER,
     _clip,
     _interest,
     _is_pronoun_phrase,
@@ -35,7 +36,11 @@ NEWS_KINDS = ("win", "job_change", "life_event")
 
 _SUBJECT = r"(?:(?:she|he|they|she's|he's|they're|she’s|he’s|they’re)\s+)?"
 _ADVERB = r"(?:(?:just|recently|finally|now|officially|also)\s+)?"
-_ORG = r"(?P<org>[A-Z0-9][\w&.'’+-]*(?:\s+(?:[A-Z0-9&][\w&.'’+-]*|of|de|and|for)){0,3})"
+# "Raj Patel's lab": a place named after its head is said with what it is (slots._NAMED_AFTER).
+_ORG = (
+    r"(?P<org>[A-Z0-9][\w&.'’+-]*(?:\s+(?:[A-Z0-9&][\w&.'’+-]*|of|de|and|for)){0,3}"
+    r"(?:(?<=['’]s)\s+(?:" + "|".join(sorted(_NAMED_AFTER)) + r")\b)?)"
+)
 _PLACE = r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
 _ROLE = (
     r"(?:an?\s+|the\s+)?(?P<role>[A-Za-z][\w&/-]*"

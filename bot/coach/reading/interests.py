@@ -160,10 +160,10 @@ def _doing(item: str) -> str:
 
 
 def _field_done(item: str) -> str:
-    """ "ML platform work at Zoho" -> "ML platform"; "" when what is left names no field ("legal work")."""
-    item = re.sub(r"\s+work\b.*$", "", item, flags=re.IGNORECASE).strip()
-    last = item.split()[-1].lower() if item.split() else ""
-    return "" if not last or describes_only(last) else item
+    """ "ML platform work at Zoho" -> "ML platform work"; "" when it names no field ("legal work")."""
+    item = re.sub(r"(\s+work)\b.*$", r"\1", item, flags=re.IGNORECASE).strip()
+    field = item.split()[:-1] if item.lower().endswith(" work") else item.split()
+    return "" if not field or describes_only(field[-1].lower()) else item
 
 
 def _needs_subject(text: str, m: re.Match[str], strict: bool = False) -> bool:

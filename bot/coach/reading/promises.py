@@ -381,10 +381,25 @@ def _with_due(action: str, today: date | None) -> PromiseItem:
     if found is None:
         return PromiseItem(action, "")
     head = action[: found.start]
+    if _AGAIN.search(head):  # "send me her rate sheet every monday": a habit, due on no day
+        return PromiseItem(action, "")
+    after = _FROM_DAY.search(head)
+    if after:  # "send the images after 3/13": when it can start, not when it is due
+        return PromiseItem(_tidy(re.sub(r"\s+", " ", f"{head[: after.start()]} {action[found.end :]}")) or action, "")
     lead = _DUE_LEAD.search(head)
     head = head[: lead.start()] if lead else head
+    if _DAY_IS_OBJECT.search(head):  # "schedule the deep dive for 3/11": the day is what it is for, said whole
+        return PromiseItem(action, found.day.isoformat())
+    head = _DAY_ARTICLE.sub("", head)  # "send me a test the next week": "the" was the day's
     text = _tidy(re.sub(r"\s+", " ", f"{head} {action[found.end :]}"))
     return PromiseItem(text or action, found.day.isoformat())
+
+
+# Words before a day that make it no deadline, or part of the promise itself.
+_AGAIN = re.compile(r"\b(?:every|each)\s*$", re.IGNORECASE)
+_FROM_DAY = re.compile(r"\s*\b(?:after|from|starting(?:\s+from)?|since)\s*$", re.IGNORECASE)
+_DAY_IS_OBJECT = re.compile(r"\b(?:for|to|at|of|with|about)\s*$", re.IGNORECASE)
+_DAY_ARTICLE = re.compile(r"\s*\bthe\s*$", re.IGNORECASE)
 
 
 def _promises(text: str, taken: list[tuple[int, int]], today: date | None = None) -> list[PromiseItem]:

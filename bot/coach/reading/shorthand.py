@@ -79,7 +79,7 @@ _PRODUCTS |= {
 _PRODUCT_WORDS = re.compile(
     r"\b(" + "|".join(re.escape(k) for k in sorted(_PRODUCTS, key=len, reverse=True)) + r")\b"
 )
-_VAGUE_TAIL = frozenset(["stuff", "things", "etc", "etc."])
+VAGUE_TAIL = frozenset(["stuff", "things", "etc", "etc."])  # "ai stuff" -> "AI"
 _DETERMINERS = _set(
     """a an the some any my your his her their our its this that these those one two three few several more
     many no every each another"""
@@ -111,7 +111,7 @@ def tidy(text: str) -> str:
         elif low in _COMPANIES and core.islower():
             core = _COMPANIES[low]
         words.append(core + tail)
-    while len(words) > 1 and words[-1].lower() in _VAGUE_TAIL:
+    while len(words) > 1 and words[-1].lower() in VAGUE_TAIL:
         words.pop()
     said = " ".join(w for w in words if w)
     # "people at stripe": after "someone at", the word is a company (or a kind of one: "people at a fintech")

@@ -77,12 +77,19 @@ def _is_pronoun_phrase(what: str) -> bool:
 def _org(text: str) -> str:
     words = text.split()
     while words and (words[-1].lower() in _BAD_END or not words[-1][:1].isupper()):
+        if len(words) > 1 and words[-2].endswith(("'s", "’s")) and words[-1].strip(".,").lower() in _NAMED_AFTER:
+            words[-1] = words[-1].strip(".,")
+            break  # "Raj Patel's lab": a place named after its head is said with what it is
         words.pop()
     name = " ".join(words).strip(".,'’")
     return name if len(name) <= _LONGEST_NAME else ""  # a run of capitals that long is no company's name
 
 
 _LONGEST_NAME = 80
+# What a place named after its head is ("Raj Patel's lab"): kept with the name.
+_NAMED_AFTER = frozenset(
+    ("lab", "team", "group", "firm", "company", "startup", "shop", "studio", "office", "practice", "clinic", "agency")
+)
 
 
 def _role(text: str) -> str:

@@ -40,7 +40,7 @@ _NOT_INTEREST = _set(
     owe owes promised got get just also then so too very really loves love likes like enjoys into fan
     interested passionate cares big keen launched raised won published joined started who which that
     when where met meet said told asks asked wants going gonna but and or not no yes obviously lol haha tho
-    though together looking hoping trying planning"""
+    though together looking hoping trying planning am"""
 )
 _LIST_SPLIT = re.compile(r"\s+(?:and|or)\s+|\s*[/&+]\s*", re.IGNORECASE)
 _LEADING_FILLER = frozenset({"the", "a", "an", "some", "all", "any", "her", "his", "their", "my"})

@@ -64,6 +64,10 @@ _TO_SOMEONE_ELSE = re.compile(r"\s(to|with)\s+(?:(?i:my|our|his|her|their)\s+\w|
 _DETERMINED = frozenset([*_THING_START, "your", "his", "her", "their", "its", "any", "both", "all"])
 
 
+# "run it by Alan" keeps who it goes by; "by Friday", "by EOD" is a day, said elsewhere.
+_DAYS = r"(?i:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|eo[dwm]|end|next|the\b|tom)"
+
+
 def keep_words(text: str) -> Kept:
     """The promise as typed ("send her the Ferrazzi book", "I'll owe him a call re his seed round", "intro him to
     Sam") -> what to say when keeping it, in the first person, spoken to them."""
@@ -75,7 +79,8 @@ def keep_words(text: str) -> Kept:
     said = to_second_person(text)
     said = re.sub(r"\s+(?:re|about|regarding|for)\s+your\s+.*$", "", said, flags=re.IGNORECASE)  # "re his seed round"
     said = re.sub(
-        r"\s+(?:next|this|tomorrow|today|later|soon|by|before|after|until|till|on\s+(?:mon|tue|wed|thu|fri|sat|sun)\w*).*$",
+        rf"\s+(?:next|this|tomorrow|today|later|soon|by(?!\s+(?!{_DAYS})(?-i:[A-Z]))|before|after|until|till"
+        r"|on\s+(?:mon|tue|wed|thu|fri|sat|sun)\w*).*$",
         "", said, flags=re.IGNORECASE,
     )  # fmt: skip
     low = said.lower()

@@ -7,7 +7,8 @@ Each tuning line (tests/corpus/blind/*tuning.jsonl: lines by writers who never r
 assistant would record) becomes words labelled with what it records: the names of the people (met, or only
 mentioned), and their companies, jobs and where they met as typed in the line. A word is labelled a name's when it is
 one of a recorded name's words (any case: people type "mike harlan"), unless it stands inside the company or place
-recorded for that line ("Doyle" in "Doyle Electric"). Frozen parts are never read:
+recorded for that line ("Doyle" in "Doyle Electric"); each line is learned twice, as typed and in lower case.
+Frozen parts are never read:
 they measure the tagger, with the rest of the reader, in bench/bench_capture.py. Training is deterministic (the
 same lines give the same model) and takes a few seconds.
 """
@@ -26,7 +27,7 @@ from bot.coach.reading.stopwords import is_not_a_name  # noqa: E402
 from bot.coach.reading.tagger import MENTIONED, MET, MODEL, ORG, ROLE, WHERE, features, tokens  # noqa: E402
 from testkit import grading  # noqa: E402
 
-PARTS = ("tuning", "batch2_tuning", "batch3_tuning", "batch4_tuning")
+PARTS = ("tuning", "batch2_tuning", "batch3_tuning", "batch4_tuning", "batch5_tuning")
 # L1 and L2 regularisation, chosen on batch 3's tuning part while it was held out of training.
 PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
 
@@ -89,6 +90,10 @@ def train(parts: list[str], out: Path) -> int:
         for case in grading.load(grading.BLIND / f"{part}.jsonl"):
             words, marks = labels(case)
             trainer.append(features(words), marks)
+            # The same line typed all in lower case, as many people type on phones ("met marcy holcomb at the
+            # co-op"): the tagger learns names from the name dictionary and where they stand, not from capitals
+            # alone. Chosen on held-out tuning parts (+2 names, -2 people lost, +2 lines fully right).
+            trainer.append(features([w.lower() for w in words]), marks)
             count += 1
     trainer.set_params(PARAMS)
     trainer.train(str(out))

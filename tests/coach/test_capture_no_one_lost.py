@@ -59,3 +59,39 @@ TAILS = ["", ", SEO consultant", " will send me the code", ", he said decision i
 def test_no_capitalised_name_outside_a_sentence_start_is_dropped(lead, title, first, last, tail):
     line = f"{lead} {title}{first} {last}{tail}"
     assert any(last in name or first in name for name in _named(line)), line
+
+
+# -- names as people type them: handles, contractions, capitals after a name, a cry that opens the line -----------
+
+
+def _people(line: str) -> list[str]:
+    meeting = understand(line, TODAY).meeting
+    return [p.name for p in meeting.people] if meeting is not None else []
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        # a handle, then who it is: the person saved by name
+        ("twitter space w @lunar_dev (amara obi) on wallets, she's great", "Amara Obi"),
+        ("dm'd w @quillgrid (irl Jonas Feld) about a collab", "Jonas Feld"),
+        ("hackathon afterparty: @zk_rita (rita moss, head of research) wants a demo", "Rita Moss"),
+        # "we'd", "she'll" after a name typed in lower case are no part of it
+        ("quick call this am. told lena we'd send the numbers monday", "Lena"),
+        # letters in capitals after a first and last name say where they are, not who
+        ("/met Dana Whitcomb SEIU rep at the rally", "Dana Whitcomb"),
+        # a cry that opens the line is no one
+        ("Praise God - met Harold Boyce after the service, he runs a print shop", "Harold Boyce"),
+    ],
+)  # fmt: skip
+def test_a_name_is_saved_whole_and_alone_however_the_line_dresses_it(line, name):
+    assert _people(line) == [name]
+
+
+def test_a_surname_typed_in_capitals_stays_part_of_the_name():
+    assert _people("met Jean DUPONT at the trade fair") == ["Jean DUPONT"]
+
+
+def test_a_cry_that_opens_the_line_is_not_where_they_met():
+    meeting = understand("Great news - met Harold Boyce, he runs a print shop", TODAY).meeting
+    assert meeting is not None and meeting.context == ""

@@ -289,6 +289,12 @@ _NOT_HEADINGS = re.compile(
     r"|also|so|and|hey|hi|thx|thanks)\b",
     re.IGNORECASE,
 )
+# "Great news -", "Praise God -", "Long day:": a cry, not where they met.
+_EXCLAIMED = re.compile(
+    r"^(?:great|good|big|amazing|awesome|wow|yay|phew|whew|finally|crazy|wild|busy|long|praise|thank|thanks\s+be\s+to)"
+    r"\s+(?:news|day|one|god|lord|jesus|week|night|morning)!*$",
+    re.IGNORECASE,
+)
 _PLACE_IN = re.compile(
     r"(?:^|\s)(?i:at|@|in|on)\s+(?P<place>(?:the\s+)?(?:[^,.;:!?()]|(?<=\d)[:.](?=\d)){2,50}?)"
     r"(?=\s*(?:,|:(?!\d)|;|\.(?!\d)|$|\s(?:with|w/?|i|I|we|today|yesterday|the\s+\w+\s+[A-Z]|-|—|–)\b))"
@@ -308,7 +314,8 @@ def _read_lead_in(text: str, today: date) -> tuple[str, date | None, str, bool]:
     introducer = intro.group("who").strip() if intro else ""
     where = ""
     heading = _HEADING.match(text)
-    if heading and not _NOT_HEADINGS.match(heading.group("head")) and not intro:
+    exclaimed = heading is not None and _EXCLAIMED.match(heading.group("head").strip())
+    if heading and not _NOT_HEADINGS.match(heading.group("head")) and not intro and not exclaimed:
         head = heading.group("head").strip()
         if len(head.split()) <= 8 and not any(w.lower() in ("i", "i'm", "we") for w in head.split()):
             where = head

@@ -60,7 +60,23 @@ def _clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text[:MAX_TEXT])
     text = _CONTROL.sub("", text)
     text = _BREAKS.sub("; ", text)
+    text = _HANDLE_THEN_NAME.sub(_name_then_handle, text)
     return _SPACES.sub(" ", text).strip(" ;")
+
+
+# "@0xkira (kira tanaka)", "@pixelmaw (irl Tessa Lindqvist)", "@vlad_zk (vladimir petrov, head of ecosystem)": a
+# handle, then who it is. Said name first ("kira tanaka, @0xkira,"), the name reads like any other, the handle kept.
+_HANDLE_THEN_NAME = re.compile(
+    r"(?<![\w@])@(?P<handle>[A-Za-z0-9_.]{2,30}?)\s*\(\s*(?:(?:irl|aka|a\.k\.a\.?|real\s+name)\b[:\s]*)?"
+    r"(?P<name>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2})\s*(?P<end>[,)])"
+)
+
+
+def _name_then_handle(m: re.Match[str]) -> str:
+    name, handle = m.group("name"), m.group("handle")
+    if is_not_a_name(name.split()[0]):
+        return m.group()  # "@acme (now hiring)": no one's name
+    return f"{name}, @{handle}," if m.group("end") == ")" else f"{name}, @{handle} ("
 
 
 class _Name(NamedTuple):
@@ -112,8 +128,8 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
         if real and len(low) == 1 and not dot and _INITIAL_AFTER.match(s, m.end(1)) and words[-1][0][:1].isupper():
             words.append((word.upper(), m.end(1)))  # "Jen W from Walmart", "jon w from acme": an initial
             break
-        if typed_lower and (low in NOT_NAMES or _DATE.match(s, m.start(1))):
-            break  # "met sam yday", "met sam great chat"
+        if typed_lower and (low in NOT_NAMES or _DATE.match(s, m.start(1)) or _CONTRACTED.search(low)):
+            break  # "met sam yday", "met sam great chat", "told priscilla we'd counter"
         # "thanks to Sam's intro": the name is "Sam" and ends there.
         possessive = len(word) > 3 and low.endswith(("'s", "’s"))
         if possessive:
@@ -126,6 +142,8 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
             break
         if real and low in _ROLE_WORDS and (word in _ACRONYM_ROLES or re.match(r"\s+(?:at|of|@)\s", s[m.end() :])):
             break  # "Jane Doe CTO at Globex": the role starts here
+        if real > 1 and word.isupper() and len(word) > 1 and not any(w.isupper() for w, _ in words):
+            break  # "Rick Salazar IBEW": capitals after a first and last name name where they are ("Jean DUPONT" stays)
         if typed_lower:
             if real == 0:
                 if lower_ok is False:
@@ -164,6 +182,9 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
     if len(name) > MAX_NAME_CHARS:
         name = name[:MAX_NAME_CHARS].rsplit(" ", 1)[0] or name[:MAX_NAME_CHARS]
     return _Name(name, end, lowered, title)
+
+
+_CONTRACTED = re.compile(r"['’](?:d|ll|re|ve|m)$|n['’]t$")  # "we'd", "she'll", "don't": never a name's word
 
 
 def tie_of_a_person(rel: str, owner: str) -> bool:

@@ -43,7 +43,7 @@ from bot.coach.reading.verbs import is_a_word, is_inflected
 from bot.coach.reading.work import a_place, company_said
 
 ASK_FROM = 0.5  # how sure the tagger must be of a name to ask about a line that saves nobody
-ADD_FROM = 0.8  # ... to add someone to a line that saves others
+ADD_FROM = 0.85  # ... to add someone to a line that saves others
 ORG_FROM = 0.6  # ... of a company, a job or a place to give it to someone
 NOT_FROM = 0.7  # ... that a saved "person" is a company or a place (all chosen on held-out tuning parts)
 _CALENDAR = frozenset(w.lower() for w in (*_MONTHS, *_WEEKDAYS))
@@ -117,7 +117,7 @@ def _mended(text: str, person: PersonMention, tagged: list[Tagged]) -> str:
     have, typed_words = _name_words(person.name), person.name.split()
     for t in tagged:
         said = _name_words(t.name)
-        if 1 <= len(said) < len(have) and have[-len(said) :] == said:  # a word before the name
+        if 1 <= len(said) < len(have) and have[-len(said) :] == said and t.sure >= ASK_FROM:  # a word before it
             before = _typed_before(text, typed_words[: len(typed_words) - len(t.words)], t)
             if before and (before.islower() or all(map(_no_name, before.split()))):
                 job = before.isupper() or all(a_job_word(w) for w in before.lower().split())
@@ -202,7 +202,10 @@ def _companies(text: str, meeting: Meeting, read: Tagging) -> None:
         mine = [o for o in orgs if start <= o.start and o.end <= end and not set(_name_words(o.name)) <= taken]
         have = person.company
         everyday = bool(have) and have.islower() and all(map(is_a_word, have.split()))
-        if mine and (not have or (everyday and not set(_name_words(have)) <= set(_name_words(mine[0].name)))):
+        # a company read from everyday words is replaced by one said as a name, not by more everyday words
+        named = bool(mine) and not (mine[0].name.islower() and all(map(is_a_word, mine[0].words)))
+        wider = bool(mine) and not set(_name_words(have)) <= set(_name_words(mine[0].name))
+        if mine and (not have or (everyday and named and wider)):
             person.company = company_said(text[mine[0].start : mine[0].end])
 
 

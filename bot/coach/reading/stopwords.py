@@ -57,7 +57,8 @@ _FILLERS = _set(
     you're you’re there's there’s here's here’s who's who’s how's how’s
     happy merry congrats congratulations cheers sorry busy super glad sad tired late early
     bday bdays birthday birthdays b-day
-    traffic trouble problem problems issue issues bug bugs rain snow delay delays construction""",
+    traffic trouble problem problems issue issues bug bugs rain snow delay delays construction
+    god lord amen hallelujah praise""",
 )
 # Words that end a firm's name ("Ferris LLP", "Acme Ltd"): the words before them are a company, never a person.
 COMPANY_SUFFIXES = _set("llp llc inc ltd plc gmbh corp co pty ag sa nv bv lp pllc pc kg oy ab as srl sarl")

@@ -199,3 +199,28 @@ def test_a_note_for_an_occasion_is_a_promise_to_the_one_it_is_for(line, promise)
 )  # fmt: skip
 def test_a_promise_keeps_no_word_that_belonged_to_its_day(note, promise, whose):
     assert promise in (theirs(note) if whose == "theirs" else mine(note))
+
+
+@pytest.mark.parametrize(
+    ("note", "promise", "whose"),
+    [
+        # the user speaking for their team
+        ("told him we'd run a paid pilot", ("run a paid pilot", ""), "mine"),
+        ("we'll send the SOW by friday", ("send the SOW", FRI), "mine"),
+        ("said we'd counter by fri", ("counter", FRI), "mine"),
+        # "he'll" typed without its apostrophe, before something he will do
+        ("short on crew, hell send me the roster", ("send me the roster", ""), "theirs"),
+        # "promise" with its "to" left out, as people writing English as a second language type it
+        ("I promise send him my notes from the workshop", ("send him my notes from the workshop", ""), "mine"),
+        # "this wknd" is the weekend to come
+        ("i'll read her draft this wknd", ("read her draft", "2026-03-07"), "mine"),
+        # a day gone by is what the thing is, not when it is due
+        ("I'll send her my slides from last year", ("send her my slides from last year", ""), "mine"),
+    ],
+)  # fmt: skip
+def test_promises_typed_in_a_hurry_or_for_a_team_are_kept(note, promise, whose):
+    assert promise in (theirs(note) if whose == "theirs" else mine(note))
+
+
+def test_well_see_is_no_promise():
+    assert mine("we'll see how it goes") == [] and mine("we will see") == []

@@ -131,7 +131,7 @@ DATE_PHRASE = re.compile(
     rf"|(?P<in>in\s+)?{_COUNT}\s+{_UNIT}(?(in)|\s+(?P<ago>ago|back))"
     rf"|(?P<edge>(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<edge_of>week|month|day)|eow|eom)(?!\s+(?:on\s+)?{_WD}\b)"
     rf"|(?:the\s+)?end\s+of\s+(?P<edge_month>{_MO})\b"
-    r"|(?P<rel>last|past|this|next|coming)\s+(?P<rel_unit>week(?:end)?|wk|month|mo|year|yr)\b"
+    r"|(?P<rel>last|past|this|next|coming)\s+(?P<rel_unit>week(?:end)?|wknd|wkend|w/e|wk|month|mo|year|yr)\b"
     rf"|(?:the\s+)?(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|last)\s+(?P<nth_wd>{_WD})\s+(?:of|in)\s+(?P<nth_m>{_MO})\b"
     rf"|(?:(?:eod|eob|cob|close\s+of\s+business|(?:the\s+)?end\s+of\s+(?:the\s+)?day)\s+(?:on\s+)?)?"
     rf"(?:(?P<wd_rel>last|past|this|next|coming)\s+)?(?P<wd>{_WD})\b\.?(?:\s+(?:morning|afternoon|evening|night))?"
@@ -226,7 +226,9 @@ def _resolve(m: re.Match[str], today: date, prefer: str) -> date | None:
         return today
     if g("rel"):
         rel = g("rel").lower()
-        unit = {"wk": "week", "mo": "month", "yr": "year"}.get(g("rel_unit").lower(), g("rel_unit").lower())
+        unit = {"wk": "week", "mo": "month", "yr": "year", "wknd": "weekend", "wkend": "weekend", "w/e": "weekend"}.get(
+            g("rel_unit").lower(), g("rel_unit").lower()
+        )
         step = -1 if rel in ("last", "past") else (1 if rel in ("next", "coming") else 0)
         if unit == "weekend":
             saturday = today + timedelta(days=(5 - today.weekday()) % 7)

@@ -45,21 +45,27 @@ class PromiseItem(NamedTuple):
 
 # --- promises: the user's own commitments, phrased as the action --------------------------------------------
 
+# Deeds a promise is made of, for the shapes that say no "to" before them ("I promise send", "hell send me").
+_DEED = (
+    r"(?:send|email|e-mail|text|call|intro|introduce|get|bring|share|forward|put|check|ping|look|review|connect"
+    r"|help|set|make|give|write|do|come|visit|show|lend)"
+)
 _I_WILL = (
-    r"\bI\s*(?:'ll|’ll|\s+will|\s+shall|'m\s+going\s+to|’m\s+going\s+to|\s+am\s+going\s+to|'m\s+gonna|’m\s+gonna"
+    r"\b(?:I|we)\s*(?:'ll|’ll|\s+will|\s+shall|'m\s+going\s+to|’m\s+going\s+to|\s+am\s+going\s+to|'m\s+gonna|’m\s+gonna"
     r"|\s+need\s+to|\s+have\s+to|\s+must(?:\s+to)?|\s+should|\s+ought\s+to|\s+gotta|\s+got\s+to"
     r"|\s*(?:'ve|’ve|\s+have)\s+got\s+to|\s+promised(?:\s+to|(?!\s+(?:her|him|them)\b))|\s+promise\s+to"
     r"|\s+offered\s+to"
-    r"|\s+agreed\s+to|\s+want\s+to|\s+said\s+i'll|\s+said\s+i’ll|\s+said\s+I'd|\s+said\s+I’d|\s+said\s+I\s+would)\s+"
+    r"|\s+agreed\s+to|\s+want\s+to|\s+said\s+i'll|\s+said\s+i’ll|\s+said\s+I'd|\s+said\s+I’d|\s+said\s+I\s+would"
+    r"|\s+promised?(?=\s+" + _DEED + r"\b))\s+"  # "I promise send him my slides": "to" left out
 )
 _TOLD = (
     r"\b(?:told|promised|assured)\s+(?:" + _OBJECT_PRONOUNS + r"|[A-Z][\w'’-]*)\s+(?:that\s+)?"
-    r"I\s*(?:'d|’d|\s+would|'ll|’ll|\s+will)\s+"
+    r"(?:I|we)\s*(?:'d|’d|\s+would|'ll|’ll|\s+will)\s+"
 )
 _PROMISED_TO = r"\b(?:promised|offered|agreed|committed)\s+to\s+"
 # The user's word, reported: "said i'd send rates tmrw", "i said id knit one" (a "she" before "said" makes it someone
 # else's words).
-_SAID_I = r"\b(?:said|say|says)\s+(?:that\s+)?(?:I\s*(?:'d|’d|\s+would|'ll|’ll|\s+will)|id)\s+"
+_SAID_I = r"\b(?:said|say|says)\s+(?:that\s+)?(?:(?:I|we)\s*(?:'d|’d|\s+would|'ll|’ll|\s+will)|id)\s+"
 _PROMISED_OBJ = r"\bpromised\s+(?P<obj>" + _OBJECT_PRONOUNS + r")\s+(?!to\b|that\b|I\b)"
 # Subject-less to-dos, only at the start of a clause: "need to send him my CV", "should follow up".
 _CLAUSE_START = (
@@ -83,7 +89,8 @@ _IMPERATIVE = (
 # Promises made to the user: "she'll intro me", "said he'd send", "offered to review my CV", "can refer me",
 # "happy to intro", "is sending the contract", "Jean sends his by the 20th".
 _THEY_WILL = (
-    r"\b(?P<they>(?:she|he|they|shes|hes)\s*(?:'ll|’ll|\s+will|\s+would|'d|’d|\s+is\s+going\s+to|'s\s+going\s+to"
+    r"\b(?P<they>(?:shell|hell|theyll)(?=\s+" + _DEED + r"\b)"  # "hell send me the sheet": he'll, typed fast
+    r"|(?:she|he|they|shes|hes)\s*(?:'ll|’ll|\s+will|\s+would|'d|’d|\s+is\s+going\s+to|'s\s+going\s+to"
     r"|’s\s+going\s+to|\s+can|\s+could|\s+might|\s+may)"
     r"|(?:said|says|say|told\s+me|promised|mentioned)\s+(?:that\s+)?(?:she|he|they)\s*(?:'d|’d|'ll|’ll|\s+would|\s+will"
     r"|\s+can|\s+could)"
@@ -383,6 +390,8 @@ def _with_due(action: str, today: date | None) -> PromiseItem:
     head = action[: found.start]
     if _AGAIN.search(head):  # "send me her rate sheet every monday": a habit, due on no day
         return PromiseItem(action, "")
+    if found.day < today and _FROM_DAY.search(head):  # "my slides from last year's conference": what, not when
+        return PromiseItem(action, "")
     after = _FROM_DAY.search(head)
     if after:  # "send the images after 3/13": when it can start, not when it is due
         return PromiseItem(_tidy(re.sub(r"\s+", " ", f"{head[: after.start()]} {action[found.end :]}")) or action, "")
@@ -395,6 +404,7 @@ def _with_due(action: str, today: date | None) -> PromiseItem:
     return PromiseItem(text or action, found.day.isoformat())
 
 
+_NO_DEED = frozenset({"see", "see how it goes", "wait and see", "think about it", "try"})
 # Words before a day that make it no deadline, or part of the promise itself.
 _AGAIN = re.compile(r"\b(?:every|each)\s*$", re.IGNORECASE)
 _FROM_DAY = re.compile(r"\s*\b(?:after|from|starting(?:\s+from)?|since)\s*$", re.IGNORECASE)
@@ -435,7 +445,7 @@ def _promises(text: str, taken: list[tuple[int, int]], today: date | None = None
             pass  # whoever said it, the action is the user's ("Karl said to email him") or theirs ("told her to")
         elif m.group("owe"):
             pass  # whose a debt is, the words after "owe" say
-        elif not theirs and not m.group().lower().startswith("i") and _someone_else_said(text, m.start()):
+        elif not theirs and not m.group().lower().startswith(("i", "we")) and _someone_else_said(text, m.start()):
             theirs = bool(m.group("p2"))  # "Jane promised to send it": hers
             if not theirs:
                 continue
@@ -462,7 +472,7 @@ def _promises(text: str, taken: list[tuple[int, int]], today: date | None = None
         breath, both = _next_breath(text, end, today)
         for n, part in enumerate(parts):
             action = _tidy(prefix + _clip_words(part, MAX_ACTION_WORDS))
-            if not action:  # "I'll." says nothing to keep
+            if not action or action.lower() in _NO_DEED:  # "I'll." or "we'll see" says nothing to keep
                 continue
             item = _with_due(action, today)
             then = _BEFORE_THEN.search(item.text) if not item.due_on else None

@@ -378,7 +378,8 @@ def read_with_nurture(line: str, today: date) -> Reading:
                 "company": p.company,
                 "role": p.role,
                 "when": meeting.when.isoformat(),
-                "where": meeting.context,
+                # where they met, else how (the writers record "call", "Zoom", "coffee" as where): both are kept
+                "where": meeting.context or meeting.way,
                 "needs": list(facts.needs),
                 "offers": list(facts.offers),
                 "interests": list(facts.interests),

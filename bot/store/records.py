@@ -16,7 +16,8 @@ from typing import Any, Self
 # 2: contact title/needs/offers/links/birthday/tags/phone/email/telegram, promise due_on, facts, goals
 # 3: contact phones/emails/urls (several, labelled) in place of one phone and email; linkedin, website, nickname,
 #    aliases, imported_notes, archived_on. Contacts of version 2 are read as version 3 (``Contact.from_dict``).
-SCHEMA_VERSION = 3
+# 4: interaction way (how a meeting happened: "Zoom call", "coffee"); files of version 3 read as they are.
+SCHEMA_VERSION = 4
 
 # Circles set how often a tie needs a touch (principle 6: ping regularly). Days between touches.
 CIRCLE_CADENCE_DAYS: dict[str, int] = {"inner": 14, "close": 30, "wider": 90}
@@ -185,6 +186,7 @@ class Interaction(Record):
     on: str = ""  # ISO date it happened, the user's local day
     at: str = ""  # ISO datetime (UTC) it was logged; orders same-day entries
     context: str = ""  # where, for meetings
+    way: str = ""  # how, for meetings: "Zoom call", "coffee", "email" (reading/ways.py)
     v: int = SCHEMA_VERSION
 
 

@@ -197,3 +197,35 @@ def test_a_sentence_read_as_where_gets_no_article_of_its_own():
 def test_a_need_typed_with_the_wrong_article_is_said_with_the_right_one(what, said):
     need = Fact(id="f", contact_id="ana", kind="need", slots={"what": what})
     assert about_need(need) == said
+
+
+@pytest.mark.parametrize(
+    ("line", "way", "said"),
+    [
+        ("zoom w Ana Reyes, she runs growth at Kite", "Zoom", "on Zoom"),
+        ("quick call w/ Ana Reyes about the role", "call", "on our call"),
+        ("coffee chat w Ana Reyes from Kite", "coffee chat", "over coffee"),
+        ("lunch w/ Ana Reyes at Nopa", "lunch", "over lunch"),
+        ("Ana Reyes emailed back about the role", "email", "over email"),
+        ("kickoff mtg w/ Ana Reyes and her team", "kickoff meeting", "at our kickoff meeting"),
+    ],
+)  # fmt: skip
+def test_how_they_met_is_kept_and_a_follow_up_says_it(line, way, said):
+    from bot.coach.reading.capture import understand
+
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None and meeting.way == way and meeting.context in ("", "Nopa")
+    met = Interaction(id="m1", contact_id="ana", kind="met", text=line, on=(TODAY - timedelta(days=1)).isoformat(),
+                      context="", way=meeting.way)  # fmt: skip
+    text = draft_note("followup", Network([ana()], [met], []), "ana", TODAY, sender_name="Sam").text
+    assert f"{said} yesterday" in text, text
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["she'll call me friday", "set up a call w Ana Reyes next week", "a designer called Maya", "grab lunch w Ana soon"],
+)
+def test_a_call_or_a_meal_still_to_come_is_not_how_they_met(line):
+    from bot.coach.reading.ways import way_of_meeting
+
+    assert way_of_meeting(line) == ""

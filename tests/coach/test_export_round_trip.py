@@ -134,6 +134,7 @@ def notebooks(draw: st.DrawFn) -> tuple[list[Contact], list[Interaction], list[P
             on=draw(days()),
             at=NOW.isoformat(),
             context=draw(words()),
+            way=draw(st.sampled_from(["", "Zoom call", "coffee", "email"])),
         )
         for c in contacts
         for _ in range(draw(st.integers(0, 2)))
@@ -197,3 +198,14 @@ def test_a_json_backup_restores_every_record_as_it_was(notebook):
     ):
         back = sorted((cls.from_dict(doc) for doc in planned.records[kind]), key=lambda r: r.id)
         assert back == sorted(originals, key=lambda r: r.id), kind
+
+
+def test_a_backup_of_schema_3_restores_its_meetings_without_a_way():
+    met = {"id": "a1b2c3d4e5f60718", "contact_id": "c1c2c3c4c5c6c7c8", "kind": "met", "text": "Met", "on": "2026-01-05",
+           "at": "2026-01-05T10:00:00+00:00", "context": "PyCon", "v": 3}  # fmt: skip
+    person = {"id": "c1c2c3c4c5c6c7c8", "name": "Ana Reyes", "v": 3}
+    backup = {"format": "nurture-notebook", "schema_version": 3, "profile": {"user_id": 1}, "contacts": [person],
+              "interactions": [met], "promises": [], "facts": []}  # fmt: skip
+    planned = imported("nurture-notebook.json", orjson.dumps(backup))
+    [back] = [Interaction.from_dict(doc) for doc in planned.records["interactions"]]
+    assert back.context == "PyCon" and back.way == ""

@@ -212,3 +212,11 @@ async def test_buttons_with_garbage_data_are_refused_politely(user: User):
     for data in ("card:zzzz", "x" * 80, "pick:00000000:11111111", "nudge:done:deadbeef", "keep:12345678"):
         reply = await user.press(data)
         assert "expired" in reply or any("expired" in a for a in user.alerts), data
+
+
+async def test_how_they_met_is_said_back_and_kept_on_the_card(user: User, store):
+    reply = await user.say("coffee chat w Priya Nair from Kite, she's hiring a designer")
+    assert "Saved <b>Priya Nair</b>" in reply
+    assert "\n📅 Coffee chat, today" in reply
+    card = await user.say("/contact Priya")
+    assert "met (coffee chat)" in card, card

@@ -157,6 +157,7 @@ def revise_capture(
                     on=day,
                     at=now.isoformat(),
                     context=meeting.context,
+                    way=meeting.way,
                 )
             )
             learn_facts(notebook, contact, meeting.notes, meeting.when, source_id=interaction_id)

@@ -93,6 +93,7 @@ def record_meeting(
                 on=day,
                 at=now.isoformat(),
                 context=meeting.context,
+                way=meeting.way,
             )
             notebook.add_interaction(met)
             saved.interactions.append(met.id)  # a fix or an edit of this capture rewrites this entry in place
@@ -202,6 +203,7 @@ def meeting_from_dict(data: dict[str, Any]) -> Meeting:
         people=[_mention_from_dict(p) for p in data["people"]],
         when=date.fromisoformat(data["when"]),
         context=data.get("context", ""),
+        way=data.get("way", ""),
         introduced_by=data.get("introduced_by", ""),
         facts=Facts(**data.get("facts", {})),
         notes=data.get("notes", ""),

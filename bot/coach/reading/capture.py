@@ -54,6 +54,7 @@ from bot.coach.reading.second_look import people_found, second_look
 from bot.coach.reading.stopwords import is_not_a_name
 from bot.coach.reading.ties import mentioned_ties, said_whole, tie_pairs
 from bot.coach.reading.unmet import not_met
+from bot.coach.reading.ways import way_of_meeting
 from bot.coach.reading.work import company_said
 
 # --- the whole line -------------------------------------------------------------------------------------------
@@ -475,7 +476,7 @@ def parse_meeting(text: str, today: date) -> Meeting:
         found = people_found(s)
         if not found:
             raise NotUnderstood(HINT)
-        return Meeting(people=found, when=today, notes=s)
+        return Meeting(people=found, when=today, notes=s, way=way_of_meeting(s))
     _finish(s, meeting)
     return meeting
 
@@ -490,6 +491,7 @@ def _finish(s: str, meeting: Meeting) -> None:
     for person in meeting.people:
         person.role, person.company = job_said(person.role), company_said(person.company)
     _second_look(s, meeting)
+    meeting.way = meeting.way or way_of_meeting(s)
 
 
 def _second_look(s: str, meeting: Meeting) -> None:
@@ -534,7 +536,8 @@ def _asked_about(s: str, today: date) -> Understood:
     """A line the scanner saves nobody from: asked about with buttons if the learned reader finds someone met in it
     ("I have met Olu at the forum"), chat otherwise."""
     found = people_found(s)
-    return Understood("maybe", Meeting(people=found, when=today, notes=s)) if found else Understood("none")
+    meeting = Meeting(people=found, when=today, notes=s, way=way_of_meeting(s))
+    return Understood("maybe", meeting) if found else Understood("none")
 
 
 _ANY_DAY = date(2000, 1, 3)

@@ -41,6 +41,7 @@ class Meeting:
     people: list[PersonMention]
     when: date
     context: str = ""  # "the editors happy hour", "PyCon"
+    way: str = ""  # how they met: "Zoom call", "coffee", "email" (ways.py); never said as a place
     introduced_by: str = ""  # "Sam"
     facts: Facts = field(default_factory=Facts)  # the whole line's facts: promises (with due dates) and the rest
     notes: str = ""  # free text that is not one of the clauses above (facts are read from it, and stay in it)

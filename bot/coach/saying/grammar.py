@@ -156,6 +156,33 @@ def at_place(where: str) -> str:
     return f"in {place}" if city_written(place.lower()) else f"at {place}"
 
 
+_CHANNEL_WAYS = frozenset({"zoom", "teams", "google meet", "facetime", "skype", "discord", "slack", "signal", "spaces"})
+_MESSAGE_WAYS = {"email": "over email", "text": "over text", "message": "over messages", "dm": "over DMs"}
+
+
+def over_way(way: str) -> str:
+    """How they met, said in a note: "over coffee", "on our Zoom call", "on Zoom", "over email", "on LinkedIn",
+    "at our meeting"; "" for no way."""
+    low = way.strip().lower()
+    if not low:
+        return ""
+    if low in ("coffee", "coffee chat", "lunch", "dinner", "breakfast", "brunch", "drinks", "beers"):
+        return f"over {low.removesuffix(' chat')}"
+    if low == "happy hour":
+        return "at happy hour"
+    if low in _CHANNEL_WAYS:
+        return f"on {way.strip()}"
+    if low in _MESSAGE_WAYS:
+        return _MESSAGE_WAYS[low]
+    if low.endswith(("call", "chat")):
+        return "on our call" if low in ("call", "phone call", "chat", "phone chat") else f"on our {way.strip()}"
+    if low.endswith((" dm", " message")):  # "LinkedIn DM": on LinkedIn
+        return f"on {way.strip().rsplit(' ', 1)[0]}"
+    if low.endswith(("meeting", "mtg")):
+        return f"at our {low.replace('mtg', 'meeting')}"
+    return f"on {way.strip()}"  # "LinkedIn", "WhatsApp"
+
+
 def city_written(place: str) -> str:
     """A city the time zone database names, typed in lower case, with its capitals ("lisbon" -> "Lisbon", "sao
     paulo" -> "Sao Paulo", as the reader writes "in berlin"); "" for any other place."""

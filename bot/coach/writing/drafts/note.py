@@ -14,7 +14,7 @@ from bot.coach.errors import UnknownContact
 from bot.coach.planning.give import key_words
 from bot.coach.planning.goals import focus_of
 from bot.coach.reading.facts import NEWS_KINDS
-from bot.coach.saying.grammar import addressed, as_role, at_place, company_written, day_in_words, since
+from bot.coach.saying.grammar import addressed, as_role, at_place, company_written, day_in_words, over_way, since
 from bot.coach.saying.known import Known
 from bot.coach.saying.phrases import need_words
 from bot.rendering import render
@@ -92,13 +92,16 @@ class Note:
         unknown."""
         meetings = [i for i in self.network.timeline(self.contact.id) if i.kind == "met"]
         where = self.contact.met_context.strip() or next((m.context for m in meetings if m.context), "")
+        way = next((m.way for m in meetings if m.way), "")  # how, when no place is known: "over coffee"
         on = self.contact.met_on or (meetings[0].on if meetings else "")
         if latest and len(meetings) > 1:
             where, on = meetings[-1].context or where, meetings[-1].on or on
+            way = meetings[-1].way or ("" if meetings[-1].context else way)
         day = iso_day(on)
+        said = at_place(where) or over_way(way)
         if day is None or day > self.today:
-            return at_place(where), "", -1
-        return at_place(where), day_in_words(day, self.today), (self.today - day).days
+            return said, "", -1
+        return said, day_in_words(day, self.today), (self.today - day).days
 
     def gap(self) -> str:
         last = self.network.last_touch(self.contact.id)

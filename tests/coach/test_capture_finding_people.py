@@ -250,3 +250,21 @@ def test_who_they_were_met_through_said_later_is_the_introducer(line, introducer
     meeting = read(line)
     assert meeting.introduced_by == introducer
     assert introducer in meeting.mentioned
+
+
+@pytest.mark.parametrize(
+    ("line", "introducer"),
+    [
+        ("zoom w/ Omar Reyes, Jenna intrd. 30 min on their Q3 budget", "Jenna"),
+        ("lunch w Tom Ames frm Ames Roofing, dave intro'd. solid guy", "Dave"),
+        ("Priya Das (Kite, seed stage), her investor Noor (Lux) intro'd us", "Noor"),
+        ("Met Rahul Verma at the Pune office. My team lead Kavita introduced. He needs a tester", "Kavita"),
+        ("Coffee with Ines Roy, who was referred to me by Paul Grant.", "Paul Grant"),
+        ("/met Lena Fisch at the expo. Introduced by my mentor, Carol Banks. She wants a sponsor", "Carol Banks"),
+        ("HR meetup tonight! Met Dana Cole (organizer) - told her Greg sent me, she laughed.", "Greg"),
+        ("Dropped off the forms at St. Luke's, Deacon Ray introduced me to their treasurer Ann Pike.", "Deacon Ray"),
+    ],
+)  # fmt: skip
+def test_who_introduced_them_is_read_wherever_the_line_says_it(line, introducer):
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None and meeting.introduced_by == introducer

@@ -239,6 +239,8 @@ def _read_line(s: str, today: date, told: bool = False) -> tuple[str, Meeting | 
 # --- a line that opens with anything: the people first ------------------------------------------------------------
 
 
+# The one who did it, said last before "introduced me to": a name (a title allowed) opening the clause.
+_NAME_BEFORE = re.compile(r"(?:^|[,.;:!?]\s+)(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s*$")
 _MY_INTRODUCER = re.compile(r"^\W*(?P<who>(?:my|our)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s*$", re.IGNORECASE)
 
 
@@ -258,12 +260,16 @@ def _read_introduced(s: str, today: date) -> Meeting | None:
     who = _scan_name(s, at, None)
     if who is None or who.end > m.start() or re.search(r"\b(?:who|that|which)\b", s[who.end : m.start()], re.I):
         return None  # "Meera's bday 3 nov, she's the one who intro'd me to Thibault": about Meera
-    meeting = _read(s, m.end(), today, introducer=who.name)
+    nearest = _NAME_BEFORE.search(s[: m.start()])  # "Dropped off boxes at Grace AME, Pastor Angela introduced me"
+    later = _scan_name(s, nearest.start("who"), None) if nearest and nearest.start("who") > at else None
+    introducer = later or who
+    by = f"{introducer.title} {introducer.name}" if introducer.title else introducer.name  # "Deacon Ray"
+    meeting = _read(s, m.end(), today, introducer=by)
     if meeting is None:
         return None
     first = meeting.people[0]
     if m.group("rel"):
-        first.link_to, first.link_as = who.name, m.group("rel").lower()
+        first.link_to, first.link_as = introducer.name, m.group("rel").lower()
         first.role = first.role or tie_role(first.link_as)
     where, when, _, _ = _read_lead_in(s[:at], today)
     if where and not meeting.context:
@@ -298,7 +304,8 @@ _EXCLAIMED = re.compile(
 )
 _PLACE_IN = re.compile(
     r"(?:^|\s)(?i:at|@|in|on)\s+(?P<place>(?:the\s+)?(?:[^,.;:!?()]|(?<=\d)[:.](?=\d)){2,50}?)"
-    r"(?=\s*(?:,|:(?!\d)|;|\.(?!\d)|$|\s(?:with|w/?|i|I|we|today|yesterday|the\s+\w+\s+[A-Z]|-|—|–)\b))"
+    r"(?=\s*(?:,|:(?!\d)|;|(?<!\bSt)(?<!\bMt)(?<!\bFt)\.(?!\d)|$"  # "St. Luke's" goes on after its stop
+    r"|\s(?:with|w/?|i|I|we|today|yesterday|the\s+\w+\s+[A-Z]|-|—|–)\b))"
 )
 _INTRO_LEAD = re.compile(
     r"^(?:.*?\b)?(?:intro(?:duction)?|referral)\s+(?:from|by|via)\s+(?P<who>[^,:;→>—–-]{1,40}?)\s*(?:→|->|>|:|,|[-–—])\s*$",
@@ -492,6 +499,47 @@ def _finish(s: str, meeting: Meeting) -> None:
         person.role, person.company = job_said(person.role), company_said(person.company)
     _second_look(s, meeting)
     meeting.way = meeting.way or way_of_meeting(s)
+    if not meeting.introduced_by or meeting.introduced_by.lower().startswith(("my ", "our ")):
+        meeting.introduced_by = _introducer(s, meeting) or meeting.introduced_by
+
+
+# Who introduced them, said after the people: "Jenna intrd", "rick intro'd", "Marc (Rho) intro'd us", "my manager
+# Suresh introduced.", "who was referred to me by Margaret Ellison", "Introduced by my boss, Sharon Tate", "told her
+# Marcus sent me".
+_WHO = r"(?P<who>[^\W\d_][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
+_INTRODUCERS = (
+    re.compile(
+        _WHO + r"(?:\s*\([^()]{1,40}\))?\s+(?:intro['’]?d|intrd|introduced|introduce)(?:\s+(?:us|me|them))?"
+        r"(?=\s*(?:[,.;!)]|$|\s+(?:and|&|\+|today|yesterday|us|me)\b))",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:referred|introduced|intro['’]?d|sent)\s+(?:to\s+me\s+|me\s+)?by\s+"
+        r"(?:(?:my|our)\s+[\w-]+(?:\s+[\w-]+)?,?\s+)?(?P<who>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)",
+        re.IGNORECASE,
+    ),
+    re.compile(_WHO + r"\s+sent\s+me(?=\s*(?:[,.;!)]|$|\s+(?:over|your\s+way)\b))", re.IGNORECASE),
+)
+
+
+def _introducer(s: str, meeting: Meeting) -> str:
+    """Who introduced them, when the line says it after the people (see ``_INTRODUCERS``); "" when it does not."""
+    met = {p.name.casefold() for p in meeting.people}
+    for pattern in _INTRODUCERS:
+        for m in pattern.finditer(s):
+            words = m.group("who").split()
+            if len(words) > 1 and (is_not_a_name(words[0]) or not words[0][:1].isupper()):
+                words = words[1:]  # "my manager Suresh introduced", "told her Marcus sent me": the name alone
+            who, first = " ".join(words), words[0]
+            if is_not_a_name(first) or first.lower() in _NOT_WHO or not (first[:1].isupper() or is_given_name(first)):
+                continue
+            if who.casefold() in met and len(meeting.people) == 1:
+                continue  # "Ana introduced us" about the only one met: who introduced is someone else
+            return " ".join(w[:1].upper() + w[1:] for w in who.split())
+    return ""
+
+
+_NOT_WHO = frozenset({"she", "he", "they", "who", "i", "we", "it", "this", "that", "someone", "somebody"})
 
 
 def _second_look(s: str, meeting: Meeting) -> None:

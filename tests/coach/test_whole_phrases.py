@@ -290,3 +290,8 @@ def test_a_lab_named_after_its_head_is_said_with_what_it_is():
 def test_who_a_thing_is_run_by_stays_in_the_promise_and_a_day_does_not():
     assert keep_words("run by Alan").what == "run by Alan"
     assert keep_words("send the deck by Friday").what == "the deck"
+
+
+def test_numbers_typed_as_hash_s_are_said_as_numbers():
+    [need] = [f for f in facts_of("she wants our steam wishlist #s before the pitch") if f.kind == "need"]
+    assert "numbers" in need.slots["what"] and "#s" not in need.slots["what"]

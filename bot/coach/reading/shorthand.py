@@ -34,6 +34,7 @@ _SHORTHAND = {
     "b/c": "because",
     "bc": "because",
     "yrs": "years",
+    "#s": "numbers",
     "govt": "government",
     "mgmt": "management",
     "intl": "international",

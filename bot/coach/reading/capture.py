@@ -524,6 +524,9 @@ _INTRODUCERS = (
 
 def _introducer(s: str, meeting: Meeting) -> str:
     """Who introduced them, when the line says it after the people (see ``_INTRODUCERS``); "" when it does not."""
+    low = s.lower()
+    if not any(word in low for word in ("intr", "referred", "sent me")):
+        return ""  # most lines say nothing of it: no pattern is tried
     met = {p.name.casefold() for p in meeting.people}
     for pattern in _INTRODUCERS:
         for m in pattern.finditer(s):

@@ -36,10 +36,9 @@ _CHANNEL = re.compile(
     r"(?:\s+(?P<done>" + "|".join(map(re.escape, _DONE_ON)) + r")\b)?",
     re.IGNORECASE,
 )
-_CALL = re.compile(
-    r"\b(?:(?P<kind>" + "|".join(sorted(map(re.escape, _KINDS_OF_CALL), key=len, reverse=True)) + r")\s+)?"
-    r"(?P<call>call|chat)\b(?!\s+(?:me|him|her|them|us|back|later|tomorrow|tmrw)\b)",
-    re.IGNORECASE,
+_CALL = re.compile(r"\b(?P<call>call|chat)\b(?!\s+(?:me|him|her|them|us|back|later|tomorrow|tmrw)\b)", re.I)
+_CALL_KIND = re.compile(
+    r"\b(?P<kind>" + "|".join(sorted(map(re.escape, _KINDS_OF_CALL), key=len, reverse=True)) + r")\s+$", re.I
 )
 _MEAL = re.compile(
     r"\b(?P<meal>" + "|".join(map(re.escape, (*_MEALS, *_MEAL_SHORT))) + r")\b"
@@ -49,11 +48,22 @@ _MEAL = re.compile(
 _VERBS_DONE = "|".join(sorted(map(re.escape, _SAID_AS_DONE), key=len, reverse=True))
 # "Called Ray back", "emailed Dana", "Tony called - ...", "she texted me": the way they talked, said as done; not "a
 # designer called Maya" (named).
-_DONE = re.compile(
-    r"(?:(?:^|[.;!?,:)]\s*|\b(?:i|we|just|finally|also)\s+)(?P<verb>" + _VERBS_DONE + r")"
-    r"|\b[\w'’]+\s+(?P<their>" + _VERBS_DONE + r")(?!\s+(?-i:[A-Z])))\b",
-    re.IGNORECASE,
-)
+_DONE = re.compile(r"\b(?P<verb>" + _VERBS_DONE + r")\b", re.IGNORECASE)
+_DONE_OPENS = re.compile(r"(?:^|[.;!?,:)]\s*|\b(?:i|we|just|finally|also)\s+)$", re.IGNORECASE)
+_DONE_AFTER_WORD = re.compile(r"[\w'’]\s+$")
+_NAMED_NEXT = re.compile(r"\s+[A-Z]")
+
+
+def _done(text: str) -> re.Match[str] | None:
+    """The first verb of talking said as done: opening a clause ("Called Ray back"), or after a word ("Tony called -",
+    "she texted me") when no name follows it ("a designer called Maya" names her)."""
+    for m in _DONE.finditer(text):
+        lead = text[max(0, m.start() - 12) : m.start()]
+        if _DONE_OPENS.search(lead) or (_DONE_AFTER_WORD.search(lead) and not _NAMED_NEXT.match(text, m.end())):
+            return m
+    return None
+
+
 # A call or a meal still to come is no way they met: "she'll call friday", "set up a call", "grab lunch next week".
 _TO_COME = re.compile(
     r"(?:\bwill|['’]ll|\bto|\bgonna|\bschedul\w*|\bset(?:ting)?\s+up|\bbook(?:ed|ing)?|\bnext|\banother|\bgrab)"
@@ -66,13 +76,19 @@ _ON_THE_PHONE = re.compile(
     re.IGNORECASE,
 )
 # "mtg w Priya", "Kickoff mtg w/ Lisa", "Breakfast meeting with Sam": a meeting, of a kind when it says one.
-_MEETING = re.compile(
-    r"\b(?:(?P<kind>kickoff|kick-off|parent|lunch|breakfast|board|team|1:1|one-on-one|intro|sales|client|coffee)\s+)?"
-    r"(?:meeting|mtg)\s+(?:w/?|with)\b",
-    re.IGNORECASE,
+_MEETING = re.compile(r"\b(?:meeting|mtg)\s+(?:w/?|with)\b", re.IGNORECASE)
+_MEETING_KIND = re.compile(
+    r"\b(?P<kind>kickoff|kick-off|parent|lunch|breakfast|board|team|1:1|one-on-one|intro|sales|client|coffee)\s+$", re.I
 )
 _CHANNEL_SAID = {"whatsapp": "WhatsApp", "linkedin": "LinkedIn", "signal": "Signal", "telegram": "Telegram",
                  "instagram": "Instagram", "insta": "Instagram", "ig": "Instagram"}  # fmt: skip
+
+
+_BEHIND = 40  # how far back the words before a call or a meal are read ("set up a quick intro call")
+
+
+def _to_come(text: str, at: int) -> bool:
+    return _TO_COME.search(text, max(0, at - _BEHIND), at) is not None
 
 
 def way_of_meeting(text: str) -> str:
@@ -83,22 +99,24 @@ def way_of_meeting(text: str) -> str:
     if m := _CHANNEL.search(text):
         done = _DONE_ON.get((m.group("done") or "").lower(), "")
         found.append((m.start(), f"{_CHANNELS[m.group('channel').lower()]} {done}".strip()))
-    if (m := _CALL.search(text)) and not _TO_COME.search(text, 0, m.start()):
-        kind = (m.group("kind") or "").lower()
+    if (m := _CALL.search(text)) and not _to_come(text, m.start()):
+        called = _CALL_KIND.search(text, max(0, m.start() - _BEHIND), m.start())
+        kind = called.group("kind").lower() if called else ""
         if kind != "zoom":  # "zoom call": the channel above
-            found.append((m.start(), f"{kind} {m.group('call').lower()}".strip() if kind != "quick" else "call"))
-    if (m := _MEAL.search(text)) and not _TO_COME.search(text, 0, m.start()):
+            at = called.start() if called else m.start()
+            found.append((at, f"{kind} {m.group('call').lower()}".strip() if kind != "quick" else "call"))
+    if (m := _MEAL.search(text)) and not _to_come(text, m.start()):
         meal = m.group("meal").lower()
         found.append((m.start(), _MEAL_SHORT.get(meal, meal)))
-    if m := _DONE.search(text):
-        verb = m.group("verb") or m.group("their")
-        found.append((m.start("verb") if m.group("verb") else m.start("their"), _SAID_AS_DONE[verb.lower()]))
+    if m := _done(text):
+        found.append((m.start(), _SAID_AS_DONE[m.group("verb").lower()]))
     if m := _ON_THE_PHONE.search(text):
         how = m.group("how").lower()
-        said = "phone call" if how in ("phone", "telephone") else _CHANNEL_SAID.get(how, how.replace("e-mail", "email"))
-        found.append((m.start(), said))
+        way = "phone call" if how in ("phone", "telephone") else _CHANNEL_SAID.get(how, how.replace("e-mail", "email"))
+        found.append((m.start(), way))
     if m := _MEETING.search(text):
-        kind = (m.group("kind") or "").lower().replace("kick-off", "kickoff")
-        found.append((m.start(), "lunch" if kind == "lunch" else "breakfast" if kind == "breakfast" else
+        before = _MEETING_KIND.search(text, max(0, m.start() - _BEHIND), m.start())
+        kind = before.group("kind").lower().replace("kick-off", "kickoff") if before else ""
+        found.append((before.start() if before else m.start(), kind if kind in ("lunch", "breakfast") else
                       f"{kind} meeting".strip()))  # fmt: skip
     return min(found)[1] if found else ""

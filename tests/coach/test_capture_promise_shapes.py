@@ -224,3 +224,9 @@ def test_promises_typed_in_a_hurry_or_for_a_team_are_kept(note, promise, whose):
 
 def test_well_see_is_no_promise():
     assert mine("we'll see how it goes") == [] and mine("we will see") == []
+
+
+def test_a_meeting_asked_for_is_held_not_sent_and_forgetting_is_no_promise():
+    assert mine("she wants a follow up in 2 wks with our numbers") == [("follow up", "2026-03-18")]
+    assert mine("he wants a call by fri") == [("set up a call", FRI)]
+    assert mine("event recap bc i WILL forget: 1) Ana from Gong") == []

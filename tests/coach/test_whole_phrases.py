@@ -295,3 +295,14 @@ def test_who_a_thing_is_run_by_stays_in_the_promise_and_a_day_does_not():
 def test_numbers_typed_as_hash_s_are_said_as_numbers():
     [need] = [f for f in facts_of("she wants our steam wishlist #s before the pitch") if f.kind == "need"]
     assert "numbers" in need.slots["what"] and "#s" not in need.slots["what"]
+
+
+def test_a_long_place_is_shortened_where_a_phrase_ends():
+    from bot.coach.saying.grammar import at_place
+
+    assert at_place("the annual meeting of the association of Irish booksellers") == "at the annual meeting"
+
+
+def test_looped_in_is_no_place():
+    meeting = parse_meeting("sent omar the notes. he looped in his partner jess albright, hopped on a zoom.", TODAY)
+    assert meeting.context == "" and meeting.way == "Zoom"

@@ -303,7 +303,8 @@ _EXCLAIMED = re.compile(
     re.IGNORECASE,
 )
 _PLACE_IN = re.compile(
-    r"(?:^|\s)(?i:at|@|in|on)\s+(?P<place>(?:the\s+)?(?:[^,.;:!?()]|(?<=\d)[:.](?=\d)){2,50}?)"
+    r"(?:^|(?<!looped)(?<!filled)(?<!chimed)(?<!signed)(?<!logged)(?<!checked)(?<!jumped)(?<!weighed)\s)"  # "looped in"
+    r"(?i:at|@|in|on)\s+(?P<place>(?:the\s+)?(?:[^,.;:!?()]|(?<=\d)[:.](?=\d)){2,50}?)"
     r"(?=\s*(?:,|:(?!\d)|;|(?<!\bSt)(?<!\bMt)(?<!\bFt)\.(?!\d)|$"  # "St. Luke's" goes on after its stop
     r"|\s(?:with|w/?|i|I|we|today|yesterday|the\s+\w+\s+[A-Z]|-|—|–)\b))"
 )

@@ -405,11 +405,28 @@ def _with_due(action: str, today: date | None) -> PromiseItem:
 
 
 _NO_DEED = frozenset({"see", "see how it goes", "wait and see", "think about it", "try"})
+_NOT_A_DEED = re.compile(r"^(?:forget|lose|miss|die|cry|never)\b", re.IGNORECASE)  # "i WILL forget": no promise
 # Words before a day that make it no deadline, or part of the promise itself.
 _AGAIN = re.compile(r"\b(?:every|each)\s*$", re.IGNORECASE)
 _FROM_DAY = re.compile(r"\s*\b(?:after|from|starting(?:\s+from)?|since)\s*$", re.IGNORECASE)
 _DAY_IS_OBJECT = re.compile(r"\b(?:for|to|at|of|with|about)\s*$", re.IGNORECASE)
 _DAY_ARTICLE = re.compile(r"\s*\bthe\s*$", re.IGNORECASE)
+
+
+# A meeting asked for is held, not sent: "wants a follow up in 2 wks" -> "follow up", "wants a call by fri" -> "set
+# up a call".
+_HELD = {
+    "follow up": "follow up", "follow-up": "follow up", "followup": "follow up", "f/u": "follow up",
+    "catch up": "catch up", "catch-up": "catch up", "call": "set up a call", "meeting": "set up a meeting",
+    "mtg": "set up a meeting", "chat": "set up a chat", "check-in": "check in", "coffee": "set up a coffee",
+}  # fmt: skip
+
+
+def _giving(what: str) -> str:
+    """What the user does for something asked of them by a day: sends it ("send the deck"), or holds it when it is a
+    meeting ("follow up", "set up a call")."""
+    thing = re.sub(r"^(?:a|an|the|another|one\s+more|quick)\s+", "", what.strip(), flags=re.IGNORECASE).lower()
+    return _HELD.get(thing, f"send {what}")
 
 
 def _promises(text: str, taken: list[tuple[int, int]], today: date | None = None) -> list[PromiseItem]:
@@ -472,7 +489,7 @@ def _promises(text: str, taken: list[tuple[int, int]], today: date | None = None
         breath, both = _next_breath(text, end, today)
         for n, part in enumerate(parts):
             action = _tidy(prefix + _clip_words(part, MAX_ACTION_WORDS))
-            if not action or action.lower() in _NO_DEED:  # "I'll." or "we'll see" says nothing to keep
+            if not action or action.lower() in _NO_DEED or _NOT_A_DEED.match(action):  # "I'll.", "we'll see"
                 continue
             item = _with_due(action, today)
             then = _BEFORE_THEN.search(item.text) if not item.due_on else None
@@ -508,7 +525,7 @@ def _promises(text: str, taken: list[tuple[int, int]], today: date | None = None
         fresh = request.start not in filled and not any(request.what in p.text for p in found)
         fresh = fresh and not request.only_fills
         if request.due_on and fresh and _free(taken, request.start, request.start + 1):
-            found.append(PromiseItem(_as_action(f"send {request.what}"), request.due_on))
+            found.append(PromiseItem(_as_action(_giving(request.what)), request.due_on))
     for todo in todos(text, taken, today):  # "counter-offer by 3/31", "I'm in for 25k"
         found.append(PromiseItem(todo.text, todo.due_on))
     return found

@@ -8,7 +8,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-from bot.coach.reading.boundaries import NEEDS_MORE
+from bot.coach.reading.boundaries import NEEDS_MORE, cut
 from bot.coach.reading.dates import how_long, when_in_words
 from bot.coach.reading.given_names import is_compound_given_name, is_given_name
 from bot.coach.reading.shorthand import article, company_name, tidy
@@ -105,7 +105,7 @@ def place_words(where: str) -> str:
     while words and (words[-1].lower() in NEEDS_MORE or words[-1].lower() in ("after", "before", "during", "near")):
         # "church the" (before "Pastor Emmanuel"), "the Hilton bar after": never "at church the"
         words.pop()
-    words = words if len(" ".join(words)) <= 40 else words[:4]
+    words = words if len(" ".join(words)) <= 40 else cut(" ".join(words), 4).split()  # where a phrase ends
     place = " ".join(words)
     if place.lower() in _DAYS_ONLY:  # "saturday" read as where: a day is when, and the message says when
         return ""

@@ -3,11 +3,12 @@ they cut short counted.
 
     python bench/bench_phrases.py [--part frozen|tuning|batch2_tuning|...] [--drafts 100] [--nudges 100] [--out PATH]
 
-Each writer persona's lines are one user's notebook, filled through the bot's own capture path (``parse_meeting``,
-``record_meeting``), each line on its own day. Then, for every person saved, the drafts a user would ask for
-(a follow-up the day after, a share, a congratulation, a catch-up six weeks on) and the nudges of the mornings after
-(the day after the last line, a week later, six weeks later). The sample takes them in turn, person by person and
-kind by kind, without looking at what they say, up to the numbers asked. Every text is printed under the lines it
+Each writer persona's lines are one user's notebook, filled through the bot's own capture path (a line typed in
+chat read by ``understand``, a question with buttons taken as answered yes, chat saving no one; a "/met" line by
+``parse_meeting``; then ``record_meeting``), each line on its own day. Then, for every person saved, the drafts a
+user would ask for (a follow-up the day after, a share, a congratulation, a catch-up six weeks on) and the nudges
+of the mornings after (the day after the last line, a week later, six weeks later). The sample takes them in turn,
+person by person and kind by kind, without looking at what they say, up to the numbers asked. Every text is printed under the lines it
 was built from, and checked with ``cut_short`` (bot/coach/reading/boundaries.py): a run of the typed line repeated
 and then stopped inside its phrase ("a product marketing" from "a product marketing lead"). The count printed at the
 end is that check's; read the sample too, as the person receiving it would.
@@ -31,7 +32,7 @@ import synthetic  # noqa: F401 - puts the repo on sys.path
 from bot.coach.errors import NotUnderstood
 from bot.coach.journal import meetings
 from bot.coach.reading.boundaries import cut_short
-from bot.coach.reading.capture import parse_meeting
+from bot.coach.reading.capture import parse_meeting, understand
 from bot.coach.writing.drafts import draft_note
 from bot.coach.writing.plans import candidates
 from bot.notebooks import open_store
@@ -65,10 +66,17 @@ def fill(records: list[dict], folder: Path) -> list[Persona]:
         persona = Persona(folder, uid)
         for row in sorted(rows, key=lambda r: r["today"]):
             today = date.fromisoformat(row["today"])
-            try:
-                meeting = parse_meeting(row["line"], today)
-            except NotUnderstood:
-                continue
+            line = row["line"]
+            if line.startswith("/met "):  # the command: the user said it is a meeting
+                try:
+                    meeting = parse_meeting(line.removeprefix("/met "), today)
+                except NotUnderstood:
+                    continue
+            else:  # typed in chat: read as the bot reads it; chat ("ok venting over") saves no one
+                understood = understand(line, today)
+                if understood.meeting is None or understood.kind == "none":
+                    continue
+                meeting = understood.meeting  # a "maybe" is asked about with buttons: taken as tapped yes
             now = datetime(today.year, today.month, today.day, 20, 0, tzinfo=UTC)
             saved = meetings.record_meeting(persona.notebook, meeting, [None] * len(meeting.people), now)
             for contact in saved.contacts:

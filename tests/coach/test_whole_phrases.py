@@ -306,3 +306,15 @@ def test_a_long_place_is_shortened_where_a_phrase_ends():
 def test_looped_in_is_no_place():
     meeting = parse_meeting("sent omar the notes. he looped in his partner jess albright, hopped on a zoom.", TODAY)
     assert meeting.context == "" and meeting.way == "Zoom"
+
+
+def test_a_promise_to_write_re_something_is_kept_by_writing_about_it():
+    assert keeping(keep_words("email her re: the fellowship options"), 0) == (
+        "As promised, I'm writing about the fellowship options."
+    )
+
+
+def test_a_job_said_in_capitals_is_no_one():
+    meeting = parse_meeting("Greg Hale (Zocdoc, VP Prod) emailed, call set for tues", TODAY)
+    assert [p.name for p in meeting.people] == ["Greg Hale"]
+

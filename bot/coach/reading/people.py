@@ -170,8 +170,8 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
         words.pop()  # "Jane de" or a lone "Dr." is not a name
     if not words or all(is_not_a_name(w) for w, _ in words):
         return None  # "Grabbed Coffee", "Hi", "Thanks": never a person
-    if title and words[0][0] in _ACRONYM_ROLES:
-        return None  # "Sr PM at Spotify": a senior product manager, no one called PM
+    if words[0][0] in _ACRONYM_ROLES and (title or (len(words) > 1 and not is_given_name(words[1][0]))):
+        return None  # "Sr PM at Spotify", "(Zocdoc, VP Prod)", "CMO Harborview": a job, no one called VP
     name = " ".join(w for w, _ in words)
     end = words[-1][1]
     said_after = _HONORIFIC_AFTER.match(s, end)

@@ -162,7 +162,10 @@ def _promise_words(text: str) -> Iterator[re.Match[str]]:
 # days", "refer me if i send resume tonight"), and where "and" brings in someone doing something ("apply by oct 15
 # and she'll flag my app").
 # The stop after a title is no end: "connect them w Dr. Martinez by the 17th".
-_NOT_A_TITLE = r"(?<!\bdr)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bprof)(?<!\bst)(?<!\bjr)(?<!\bsr)"
+_NOT_A_TITLE = (
+    r"(?<!\bdr)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bprof)(?<!\bst)(?<!\bjr)(?<!\bsr)(?<!\bdir)(?<!\bdept)(?<!\bvs)"
+    r"(?<!\bmgr)(?<!\basst)(?<!\bassoc)"
+)
 _PROMISE_END = re.compile(
     r"\s*(?:[,;!?\n]|" + _NOT_A_TITLE + r"\.|\s[-–—]\s|[()]|\bbut\b|\bwhile\b|\bbecause\b)"  # spans._COMMA_END
     + r"|\s*[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]"

@@ -64,6 +64,7 @@ _TO_SOMEONE_ELSE = re.compile(r"\s(to|with)\s+(?:(?i:my|our|his|her|their)\s+\w|
 _DETERMINED = frozenset([*_THING_START, "your", "his", "her", "their", "its", "any", "both", "all"])
 
 
+_RE_COLON = re.compile(r"\bre:\s*", re.IGNORECASE)
 # "run it by Alan" keeps who it goes by; "by Friday", "by EOD" is a day, said elsewhere.
 _DAYS = r"(?i:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|eo[dwm]|end|next|the\b|tom)"
 
@@ -72,6 +73,7 @@ def keep_words(text: str) -> Kept:
     """The promise as typed ("send her the Ferrazzi book", "I'll owe him a call re his seed round", "intro him to
     Sam") -> what to say when keeping it, in the first person, spoken to them."""
     text = tidy(re.sub(r"\s+", " ", text).strip().rstrip(".,;:!? "))  # "fwd" -> "forward", "w/" -> "with"
+    text = _RE_COLON.sub("about ", text)  # "email her re: the fellowship": about it
     text = re.sub(r"^(?:i'll|i’ll|i will|will|to|i|i'd|i’d|i would|i should|i need to|need to|should)\s+", "", text,
                   flags=re.IGNORECASE)  # fmt: skip
     text = re.sub(r"^(?:get\s+(?:you|her|him|them)\s+)", "send you ", text, flags=re.IGNORECASE)
@@ -97,7 +99,7 @@ def keep_words(text: str) -> Kept:
     for verb in _GIVE_VERBS:
         if low.startswith(verb + " "):
             thing = re.sub(r"^(?:you\s+)?(?:over\s+)?", "", said[len(verb) + 1 :])
-            if re.match(r"(?:back\s+)?(?:about|re|regarding)\s", thing, re.IGNORECASE):
+            if re.match(r"(?:back\s+)?(?:about|re:?|regarding)\s", thing, re.IGNORECASE):
                 return Kept("act", said)  # "email him about a rotation": a message, nothing handed over
             thing = re.sub(r"\s+(?:to|for|with)\s+you$", "", thing)
             thing = _RECIPIENT.sub("", thing)  # "send Pieter my calendly": Pieter is who it goes to
@@ -167,7 +169,7 @@ def keeping(kept: Kept, variant: int = 0) -> str:
 
 _WRITING_ABOUT = re.compile(
     r"^(?:email|e-mail|write(?:\s+to)?|text|message|ping|drop\s+(?:you\s+)?a\s+line)\s+(?:to\s+)?you\s+(?:back\s+)?"
-    r"(?:about|re|regarding)\s+(?P<on>.+)$",
+    r"(?:about|re:?|regarding)\s+(?P<on>.+)$",
     re.IGNORECASE,
 )
 

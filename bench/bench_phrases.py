@@ -3,15 +3,15 @@ they cut short counted.
 
     python bench/bench_phrases.py [--part frozen|tuning|batch2_tuning|...] [--drafts 100] [--nudges 100] [--out PATH]
 
-Each writer persona's lines are one user's notebook, filled through the bot's own capture path (a line typed in
-chat read by ``understand``, a question with buttons taken as answered yes, chat saving no one; a "/met" line by
-``parse_meeting``; then ``record_meeting``), each line on its own day. Then, for every person saved, the drafts a
-user would ask for (a follow-up the day after, a share, a congratulation, a catch-up six weeks on) and the nudges
-of the mornings after (the day after the last line, a week later, six weeks later). The sample takes them in turn,
-person by person and kind by kind, without looking at what they say, up to the numbers asked. Every text is
-printed under the lines it was built from, and checked with ``cut_short`` (bot/coach/reading/boundaries.py): a run of the typed line repeated
-and then stopped inside its phrase ("a product marketing" from "a product marketing lead"). The count printed at the
-end is that check's; read the sample too, as the person receiving it would.
+Each writer persona's lines are one user's notebook, filled through the bot's own capture path (a line typed in chat
+read by ``understand``, a question with buttons taken as answered yes, chat saving no one; a "/met" line by
+``parse_meeting``; then ``record_meeting``), each line on its own day. Then, for every person saved, the drafts a user
+would ask for (a follow-up the day after, a share, a congratulation, a catch-up six weeks on) and the nudges of the
+mornings after (the day after the last line, a week later, six weeks later). The sample takes them in turn, person by
+person and kind by kind, without looking at what they say, up to the numbers asked. Every text is printed under the
+lines it was built from, and checked with ``cut_short`` (bot/coach/reading/boundaries.py): a run of the typed line
+repeated and then stopped inside its phrase ("a product marketing" from "a product marketing lead"). The count printed
+at the end is that check's; read the sample too, as the person receiving it would.
 The frozen part is for reporting only (tests/corpus/blind/README.md): work against ``--part tuning`` and
 ``--part batch2_tuning``.
 """

@@ -102,6 +102,7 @@ def way_of_meeting(text: str) -> str:
     if (m := _CALL.search(text)) and not _to_come(text, m.start()):
         called = _CALL_KIND.search(text, max(0, m.start() - _BEHIND), m.start())
         kind = called.group("kind").lower() if called else ""
+        kind = "discovery" if kind == "disco" else kind  # "disco call": a discovery call
         if kind != "zoom":  # "zoom call": the channel above
             at = called.start() if called else m.start()
             found.append((at, f"{kind} {m.group('call').lower()}".strip() if kind != "quick" else "call"))

@@ -95,3 +95,13 @@ def test_a_surname_typed_in_capitals_stays_part_of_the_name():
 def test_a_cry_that_opens_the_line_is_not_where_they_met():
     meeting = understand("Great news - met Harold Boyce, he runs a print shop", TODAY).meeting
     assert meeting is not None and meeting.context == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "where"),
+    [("PyCon - met Jane Doe, she runs a bakery", "Jane Doe", "PyCon"), ("SaaStr - met Ana Lopez from Gong", "Ana Lopez",
+                                                                          "SaaStr")],
+)  # fmt: skip
+def test_an_event_before_a_dash_is_where_they_met_not_someone(line, name, where):
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None and [p.name for p in meeting.people] == [name] and meeting.context == where

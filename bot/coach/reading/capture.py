@@ -210,6 +210,12 @@ def _read_line(s: str, today: date, told: bool = False) -> tuple[str, Meeting | 
         if meeting is not None and meeting.when == today:
             meeting.when = early.day
         return kind, meeting
+    dash = _DASH_HEAD.match(s)  # "SaaStr - met Jane Doe from Gong": the event, then the meeting
+    if dash and _LEAD.match(s, dash.end()) and not _EXCLAIMED.match(dash.group("head")):
+        kind, meeting = _read_line(s[dash.end() :], today, told)
+        if meeting is not None:
+            meeting.context = meeting.context or place_said(dash.group("head"))
+            return kind, meeting
     introduced = _read_introduced(s, today)
     if introduced is not None:
         return "meeting", introduced
@@ -279,6 +285,7 @@ def _read_introduced(s: str, today: date) -> Meeting | None:
     return meeting
 
 
+_DASH_HEAD = re.compile(r"^(?P<head>[^.!?:;()—–\-]{2,40}?)\s+[-–—]+\s+")
 # "design meetup @ figma office:", "school gate -", "poster session @ CHI:": a heading that says where.
 _HEADING = re.compile(r"^(?P<head>[^.!?:;()—–]{2,60}?)\s*(?::|\s[-–—]+|[—–])\s")
 _EVENT_THEN_MET = re.compile(

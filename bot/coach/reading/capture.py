@@ -42,6 +42,7 @@ from bot.coach.reading.lexicon import (
     _TALK,
     _TIE,
     _X_INTRODUCED_ME,
+    _capitalise,
     tie_role,
 )
 from bot.coach.reading.meeting import HINT, MAX_PEOPLE, Meeting, PersonMention, Understood
@@ -285,6 +286,7 @@ def _read_introduced(s: str, today: date) -> Meeting | None:
     return meeting
 
 
+# "SaaStr - met Jane Doe": the event before a dash, when a meeting is said after it (_read_line).
 _DASH_HEAD = re.compile(r"^(?P<head>[^.!?:;()—–\-]{2,40}?)\s+[-–—]+\s+")
 # "design meetup @ figma office:", "school gate -", "poster session @ CHI:": a heading that says where.
 _HEADING = re.compile(r"^(?P<head>[^.!?:;()—–]{2,60}?)\s*(?::|\s[-–—]+|[—–])\s")
@@ -491,8 +493,10 @@ def parse_meeting(text: str, today: date) -> Meeting:
         found = people_found(s)
         if not found:
             raise NotUnderstood(HINT)
-        return Meeting(people=found, when=today, notes=s, way=way_of_meeting(s))
-    _finish(s, meeting)
+        meeting = Meeting(people=found, when=today, notes=s)
+    else:
+        _finish(s, meeting)
+    meeting.way = way_of_meeting(s)
     return meeting
 
 
@@ -506,7 +510,6 @@ def _finish(s: str, meeting: Meeting) -> None:
     for person in meeting.people:
         person.role, person.company = job_said(person.role), company_said(person.company)
     _second_look(s, meeting)
-    meeting.way = meeting.way or way_of_meeting(s)
     if not meeting.introduced_by or meeting.introduced_by.lower().startswith(("my ", "our ")):
         meeting.introduced_by = _introducer(s, meeting) or meeting.introduced_by
 
@@ -546,7 +549,7 @@ def _introducer(s: str, meeting: Meeting) -> str:
                 continue
             if who.casefold() in met and len(meeting.people) == 1:
                 continue  # "Ana introduced us" about the only one met: who introduced is someone else
-            return " ".join(w[:1].upper() + w[1:] for w in who.split())
+            return " ".join(map(_capitalise, who.split()))
     return ""
 
 
@@ -570,6 +573,13 @@ def understand(text: str, today: date) -> Understood:
     s = _clean(text or "")
     if not s or is_chat(s):
         return Understood("none")
+    understood = _understood(s, today)
+    if understood.meeting is not None:  # how they met, whichever way the line was read
+        understood.meeting.way = way_of_meeting(s)
+    return understood
+
+
+def _understood(s: str, today: date) -> Understood:
     kind, meeting = _read_line(s, today)
     if meeting is None:  # "long day, coffee with Priya Das": a name the reading above missed is asked about
         meeting = Meeting(people=[], when=today, notes=s)
@@ -595,8 +605,7 @@ def _asked_about(s: str, today: date) -> Understood:
     """A line the scanner saves nobody from: asked about with buttons if the learned reader finds someone met in it
     ("I have met Olu at the forum"), chat otherwise."""
     found = people_found(s)
-    meeting = Meeting(people=found, when=today, notes=s, way=way_of_meeting(s))
-    return Understood("maybe", meeting) if found else Understood("none")
+    return Understood("maybe", Meeting(people=found, when=today, notes=s)) if found else Understood("none")
 
 
 _ANY_DAY = date(2000, 1, 3)

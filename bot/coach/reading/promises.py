@@ -393,9 +393,9 @@ def _with_due(action: str, today: date | None) -> PromiseItem:
     head = action[: found.start]
     if _AGAIN.search(head):  # "send me her rate sheet every monday": a habit, due on no day
         return PromiseItem(action, "")
-    if found.day < today and _FROM_DAY.search(head):  # "my slides from last year's conference": what, not when
-        return PromiseItem(action, "")
     after = _FROM_DAY.search(head)
+    if after and found.day < today:  # "my slides from last year's conference": what, not when
+        return PromiseItem(action, "")
     if after:  # "send the images after 3/13": when it can start, not when it is due
         return PromiseItem(_tidy(re.sub(r"\s+", " ", f"{head[: after.start()]} {action[found.end :]}")) or action, "")
     lead = _DUE_LEAD.search(head)

@@ -23,7 +23,7 @@ _DONE_ON = {
 }  # fmt: skip
 _KINDS_OF_CALL = ("phone", "video", "coffee", "intro", "discovery", "disco", "sales", "consult", "follow-up",
                   "catch-up", "screening", "phone screen", "zoom", "quick", "conference", "group")  # fmt: skip
-_MEALS = ("coffee", "lunch", "dinner", "breakfast", "brunch", "drinks", "beers", "happy hour")
+MEALS = ("coffee", "lunch", "dinner", "breakfast", "brunch", "drinks", "beers", "happy hour")
 _MEAL_SHORT = {"dinr": "dinner", "bkfst": "breakfast", "brkfst": "breakfast", "bfast": "breakfast", "hh": "happy hour"}
 _SAID_AS_DONE = {
     "called": "call", "phoned": "phone call", "rang": "call", "texted": "text", "emailed": "email",
@@ -41,7 +41,7 @@ _CALL_KIND = re.compile(
     r"\b(?P<kind>" + "|".join(sorted(map(re.escape, _KINDS_OF_CALL), key=len, reverse=True)) + r")\s+$", re.I
 )
 _MEAL = re.compile(
-    r"\b(?P<meal>" + "|".join(map(re.escape, (*_MEALS, *_MEAL_SHORT))) + r")\b"
+    r"\b(?P<meal>" + "|".join(map(re.escape, (*MEALS, *_MEAL_SHORT))) + r")\b"
     r"(?=\s+(?:(?:w/?|with|at|in|and|to)\b|@|\+)|\s*[:,-])",
     re.IGNORECASE,
 )
@@ -80,8 +80,8 @@ _MEETING = re.compile(r"\b(?:meeting|mtg)\s+(?:w/?|with)\b", re.IGNORECASE)
 _MEETING_KIND = re.compile(
     r"\b(?P<kind>kickoff|kick-off|parent|lunch|breakfast|board|team|1:1|one-on-one|intro|sales|client|coffee)\s+$", re.I
 )
-_CHANNEL_SAID = {"whatsapp": "WhatsApp", "linkedin": "LinkedIn", "signal": "Signal", "telegram": "Telegram",
-                 "instagram": "Instagram", "insta": "Instagram", "ig": "Instagram"}  # fmt: skip
+# How a channel said after "on"/"via" is spelled: the channels above, and Instagram (only ever said that way).
+_SPELLED = {**_CHANNELS, "instagram": "Instagram", "insta": "Instagram", "ig": "Instagram", "e-mail": "email"}
 
 
 _BEHIND = 40  # how far back the words before a call or a meal are read ("set up a quick intro call")
@@ -113,7 +113,7 @@ def way_of_meeting(text: str) -> str:
         found.append((m.start(), _SAID_AS_DONE[m.group("verb").lower()]))
     if m := _ON_THE_PHONE.search(text):
         how = m.group("how").lower()
-        way = "phone call" if how in ("phone", "telephone") else _CHANNEL_SAID.get(how, how.replace("e-mail", "email"))
+        way = "phone call" if how in ("phone", "telephone") else _SPELLED.get(how, how)
         found.append((m.start(), way))
     if m := _MEETING.search(text):
         before = _MEETING_KIND.search(text, max(0, m.start() - _BEHIND), m.start())

@@ -13,6 +13,7 @@ from bot.coach.reading.dates import how_long, when_in_words
 from bot.coach.reading.given_names import is_compound_given_name, is_given_name
 from bot.coach.reading.shorthand import article, company_name, tidy
 from bot.coach.reading.verbs import gerund, plain_verb
+from bot.coach.reading.ways import MEALS
 from bot.store.records import Fact
 
 if TYPE_CHECKING:
@@ -156,7 +157,6 @@ def at_place(where: str) -> str:
     return f"in {place}" if city_written(place.lower()) else f"at {place}"
 
 
-_CHANNEL_WAYS = frozenset({"zoom", "teams", "google meet", "facetime", "skype", "discord", "slack", "signal", "spaces"})
 _MESSAGE_WAYS = {"email": "over email", "text": "over text", "message": "over messages", "dm": "over DMs"}
 
 
@@ -166,12 +166,9 @@ def over_way(way: str) -> str:
     low = way.strip().lower()
     if not low:
         return ""
-    if low in ("coffee", "coffee chat", "lunch", "dinner", "breakfast", "brunch", "drinks", "beers"):
-        return f"over {low.removesuffix(' chat')}"
-    if low == "happy hour":
-        return "at happy hour"
-    if low in _CHANNEL_WAYS:
-        return f"on {way.strip()}"
+    meal = low.removesuffix(" chat")  # "coffee chat": over coffee
+    if meal in MEALS:
+        return "at happy hour" if meal == "happy hour" else f"over {meal}"
     if low in _MESSAGE_WAYS:
         return _MESSAGE_WAYS[low]
     if low.endswith(("call", "chat")):
@@ -180,7 +177,7 @@ def over_way(way: str) -> str:
         return f"on {way.strip().rsplit(' ', 1)[0]}"
     if low.endswith(("meeting", "mtg")):
         return f"at our {low.replace('mtg', 'meeting')}"
-    return f"on {way.strip()}"  # "LinkedIn", "WhatsApp"
+    return f"on {way.strip()}"  # "Zoom", "LinkedIn", "WhatsApp"
 
 
 def city_written(place: str) -> str:

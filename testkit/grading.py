@@ -51,6 +51,9 @@ BATCH4_FROZEN = BLIND / "batch4_frozen.jsonl"
 # Batch 5, by writers I and J: first graded with the reader as session 6 found it (2adc584), before any work on it.
 BATCH5_TUNING = BLIND / "batch5_tuning.jsonl"
 BATCH5_FROZEN = BLIND / "batch5_frozen.jsonl"
+# Batch 6, by writers K and L: first graded with the reader as session 7 found it (0f33d63), before any work on it.
+BATCH6_TUNING = BLIND / "batch6_tuning.jsonl"
+BATCH6_FROZEN = BLIND / "batch6_frozen.jsonl"
 
 TEXT_FIELDS = ("company", "role", "where", "introduced_by")
 LIST_FIELDS = ("needs", "offers", "interests")

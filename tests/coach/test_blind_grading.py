@@ -16,6 +16,8 @@ from testkit.grading import (
     BATCH4_TUNING,
     BATCH5_FROZEN,
     BATCH5_TUNING,
+    BATCH6_FROZEN,
+    BATCH6_TUNING,
     FROZEN,
     TUNING,
     Case,
@@ -217,5 +219,14 @@ def test_the_fifth_batch_loads_is_split_the_same_way_and_shares_no_line_with_the
     assert tuning and frozen and len(frozen) * 2 <= len(tuning) + 6  # every third line of each persona is frozen
     paths = (TUNING, FROZEN, BATCH2_TUNING, BATCH2_FROZEN, BATCH3_TUNING, BATCH3_FROZEN, BATCH4_TUNING, BATCH4_FROZEN)
     earlier = {c.line for path in paths for c in load(path)}
+    assert not {c.line for c in tuning} & {c.line for c in frozen}  # a count: frozen lines are never printed
+    assert not ({c.line for c in tuning} | {c.line for c in frozen}) & earlier
+
+
+def test_the_sixth_batch_loads_is_split_the_same_way_and_shares_no_line_with_the_others():
+    tuning, frozen = load(BATCH6_TUNING), load(BATCH6_FROZEN)
+    assert tuning and frozen and len(frozen) * 2 <= len(tuning) + 6  # every third line of each persona is frozen
+    paths = (TUNING, FROZEN, BATCH2_TUNING, BATCH2_FROZEN, BATCH3_TUNING, BATCH3_FROZEN, BATCH4_TUNING, BATCH4_FROZEN)
+    earlier = {c.line for path in (*paths, BATCH5_TUNING, BATCH5_FROZEN) for c in load(path)}
     assert not {c.line for c in tuning} & {c.line for c in frozen}  # a count: frozen lines are never printed
     assert not ({c.line for c in tuning} | {c.line for c in frozen}) & earlier

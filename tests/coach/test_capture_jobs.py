@@ -46,6 +46,31 @@ def test_role_and_company_are_read_apart(line, who, role, company):
     assert (got_company, got_role if role else "") == (company, role)
 
 
+@pytest.mark.parametrize(
+    ("line", "who", "role"),
+    [
+        ("Met Sneha Kulkarni at the NASSCOM event. She is Sr. Manager at Persistent.", "Sneha Kulkarni",
+         "Senior Manager"),
+        ("met Ana at the expo, she is Sr. Director at Acme", "Ana", "Senior Director"),
+    ],
+)
+def test_senior_before_a_job_is_no_one(line, who, role):
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None
+    assert [(p.name, p.role) for p in meeting.people] == [(who, role)]
+
+
+def test_a_title_after_a_stop_keeps_the_promise_and_the_job_whole():
+    line = (
+        "Darlene Fitch, president of the Eastgate assn, re: speeding on Alder Ave. Requests a traffic calming study. "
+        "Committed to forwarding her request to Dir. Huang at DOT by Fri"
+    )
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None and [p.name for p in meeting.people] == ["Darlene Fitch"]
+    assert meeting.people[0].company != "DOT by Fri"
+    assert meeting.facts.promises == ["forward her request to Dir. Huang at DOT"]
+
+
 def test_both_at_a_company_gives_it_to_each():
     meeting = understand("Liam Murphy + his sis Aoife, both at intercom. drinks thu", TODAY).meeting
     assert meeting is not None and [p.company for p in meeting.people] == ["intercom", "intercom"]

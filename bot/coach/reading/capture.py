@@ -47,7 +47,7 @@ from bot.coach.reading.lexicon import (
 )
 from bot.coach.reading.meeting import HINT, MAX_PEOPLE, Meeting, PersonMention, Understood
 from bot.coach.reading.mentions import described_as, first_person
-from bot.coach.reading.notes import extract_facts
+from bot.coach.reading.notes import Facts
 from bot.coach.reading.people import _clean, _scan_name, _scan_people, tie_of_a_person
 from bot.coach.reading.promises import runs_on
 from bot.coach.reading.rest import _read_rest, _Rest, event_said
@@ -72,7 +72,9 @@ def _read(
         rest.free.insert(0, [_through_the_names(lead_in, s, (start, j), people, rest), ", "])
     read = _attribute(rest.free, people, today)
     notes = rest.notes()
-    facts = read.get(" ".join(notes.split())) or extract_facts(notes, today)
+    facts = Facts()
+    for said in read.values():  # the line says what its clauses say, each read once
+        _merge(facts, said)
     for person in people:  # what is said about everyone at once ("met Ann, loves jazz") stays on the line too
         _merge(facts, person.facts)
     return Meeting(

@@ -284,8 +284,8 @@ def _person_named(word: str, people: list[PersonMention]) -> PersonMention | Non
 
 def _attribute(free: list[list[str]], people: list[PersonMention], today: date) -> dict[str, Facts]:
     """Give each free clause to the person it is about, and read jobs, relatives and facts from it. Returns the
-    facts read from each run of clauses, by its text (words apart by single spaces), so the whole line's are not
-    read twice when one person holds every clause.
+    facts read from each run of clauses, by its text (words apart by single spaces; a run said twice is read
+    once), in the order said: together they are what the whole line says.
 
     "Raj needs a lawyer" is about Raj; "she's a PM at Asana" about the person just talked about; a clause with no
     subject continues the one before. With several people and no subject yet, a clause is about all of them.

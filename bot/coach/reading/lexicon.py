@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.coach.reading.dates import DATE_PHRASE
+from bot.coach.reading.spans import NOT_A_TITLE
 from bot.coach.reading.stopwords import VERB_FORMS, is_not_a_name
 
 
@@ -295,7 +296,7 @@ _EMOJI = "\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff"
 _GAP = re.compile(rf"[\s,;:.!?()\[\]{{}}|•*~\-–—{_EMOJI}]*")
 # The stop after a title ends no clause: "connect them w Dr. Martinez by the 17th".
 _SEGMENT_END = re.compile(
-    r"[,;!?()\[\]|•]|(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bProf)(?<!\bSt)\.(?=\s|$)|\s[-–—]+\s|[–—]", re.IGNORECASE
+    r"[,;!?()\[\]|•]|" + NOT_A_TITLE + r"\.(?=\s|$)|\s[-–—]+\s|[–—]", re.IGNORECASE
 )
 
 

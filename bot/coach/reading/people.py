@@ -138,6 +138,8 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
             break  # "kofi mensah ex-google": where they were, not their name
         if low.rstrip(".") in COMPANY_SUFFIXES and word[:1].isupper():
             return None  # "Ferris LLP": a firm
+        if title and not real and low in _ROLE_WORDS and not is_given_name(word):
+            return None  # "she is Sr. Manager at Persistent": senior, no one's title
         if low in _MONTH_WORDS and _DATE.match(s, m.start(1)):
             break
         if real and low in _ROLE_WORDS and (word in _ACRONYM_ROLES or re.match(r"\s+(?:at|of|@)\s", s[m.end() :])):

@@ -23,6 +23,7 @@ from bot.coach.reading.spans import (
     _NOT_INTEREST,
     _OBJECT_PRONOUNS,
     MAX_ACTION_WORDS,
+    NOT_A_TITLE,
     _clip_words,
     _free,
     _tidy,
@@ -161,13 +162,8 @@ def _promise_words(text: str) -> Iterator[re.Match[str]]:
 # A promise also ends where an emoji, a "+" or an "if I" starts the next thought ("forward my CV ✌️ follow up in 10
 # days", "refer me if i send resume tonight"), and where "and" brings in someone doing something ("apply by oct 15
 # and she'll flag my app").
-# The stop after a title is no end: "connect them w Dr. Martinez by the 17th".
-_NOT_A_TITLE = (
-    r"(?<!\bdr)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bprof)(?<!\bst)(?<!\bjr)(?<!\bsr)(?<!\bdir)(?<!\bdept)(?<!\bvs)"
-    r"(?<!\bmgr)(?<!\basst)(?<!\bassoc)"
-)
 _PROMISE_END = re.compile(
-    r"\s*(?:[,;!?\n]|" + _NOT_A_TITLE + r"\.|\s[-–—]\s|[()]|\bbut\b|\bwhile\b|\bbecause\b)"  # spans._COMMA_END
+    r"\s*(?:[,;!?\n]|" + NOT_A_TITLE + r"\.|\s[-–—]\s|[()]|\bbut\b|\bwhile\b|\bbecause\b)"  # spans._COMMA_END
     + r"|\s*[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]"
     + r"|\s+if\s+(?:i|we)\b|\s+(?:and|&)\s+(?=(?:i|i'll|i’ll|she|he|they|we|she'll|he'll|they'll)\b)",
     re.IGNORECASE,

@@ -70,6 +70,11 @@ def _to_boundary(text: str, start: int, pattern: re.Pattern[str]) -> int:
     return m.start() if m else len(text)
 
 
+# The stop after a title ends nothing: "connect them w Dr. Martinez by the 17th", "forward it to Dir. Huang".
+NOT_A_TITLE = (
+    r"(?<!\bdr)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bprof)(?<!\bst)(?<!\bjr)(?<!\bsr)(?<!\bdir)(?<!\bdept)(?<!\bvs)"
+    r"(?<!\bmgr)(?<!\basst)(?<!\bassoc)"
+)
 _CLAUSE_SPLIT = re.compile(r"[,.;:!?()]|\s[-–—]\s")
 _NOT_A_SUBJECT = frozenset({"i", "also", "and", "just", "then", "so", "really", "already", "but", "still"})
 

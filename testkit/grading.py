@@ -148,11 +148,23 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
     return n > 0 and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
 
+# Job shorthand said whole, on both sides alike: "ops dir" is "operations director", "sr ds" is "senior ds".
+_SHORTHAND = {
+    "mgr": "manager", "mngr": "manager", "dir": "director", "sr": "senior", "snr": "senior", "jr": "junior",
+    "asst": "assistant", "assoc": "associate", "mktg": "marketing", "ops": "operations", "acct": "account",
+    "biz": "business", "prod": "product", "atty": "attorney",
+}  # fmt: skip
+
+
+def _spelled(text: str) -> list[str]:
+    return [_SHORTHAND.get(w, w) for w in words(text)]
+
+
 def same_text(expected: str, got: str) -> bool:
-    """Equal, or one contains the other as whole words (any alternative of ``expected``)."""
-    have = words(got)
+    """Equal, or one contains the other as whole words (any alternative of ``expected``; shorthand read whole)."""
+    have = _spelled(got)
     return bool(have) and any(
-        (want := words(alt)) and (want == have or _contains(want, have) or _contains(have, want))
+        (want := _spelled(alt)) and (want == have or _contains(want, have) or _contains(have, want))
         for alt in alternatives(expected)
     )
 

@@ -79,6 +79,9 @@ def test_a_person_is_found_by_a_unique_first_name_but_the_name_is_right_only_who
         ("Nubank", "nubank's design ops", False),
         ("PM", "PMM", False),
         ("Anthropic", "", False),
+        ("ops dir|operations director", "ops director", True),  # job shorthand read whole on both sides
+        ("sr ds|senior data scientist", "senior ds", True),
+        ("ops dir", "ops manager", False),
     ],
 )
 def test_company_role_and_where_are_equal_or_contain_each_other_as_whole_words(want, got, ok):

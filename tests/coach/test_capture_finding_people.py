@@ -268,3 +268,35 @@ def test_who_they_were_met_through_said_later_is_the_introducer(line, introducer
 def test_who_introduced_them_is_read_wherever_the_line_says_it(line, introducer):
     meeting = understand(line, TODAY).meeting
     assert meeting is not None and meeting.introduced_by == introducer
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "title"),
+    [
+        ("job fair at the base. SFC(R) Dale Briggs, ops dir @ Sysco, says they're hiring", "Dale Briggs", "SFC"),
+        ("coffee with Col Jim Banks (ret.) at the VFW", "Jim Banks", "Col"),
+        ("panel today: Lt Col (R) Annette Vo, VP supply chain at H-E-B", "Annette Vo", "Col"),
+        ("met Capt. Lee Marsh at the marina", "Lee Marsh", "Capt"),
+    ],
+)
+def test_a_military_rank_is_a_title_not_a_person(line, name, title):
+    meeting = read(line)
+    assert [p.name for p in meeting.people] == [name]
+    assert meeting.people[0].title.endswith(title) and meeting.people[0].company != "ret."
+
+
+def test_someone_added_after_a_full_stop_keeps_what_is_said_of_them():
+    meeting = read(
+        "spoke w/ 2: Greg Haines (plant mgr, Caterpillar Decatur) - needs supervisors. and Lt Col (R) Annette Vo, "
+        "now VP supply chain @ H-E-B, loves fly fishing"
+    )
+    jobs = {p.name: (p.role, p.company) for p in meeting.people}
+    assert jobs == {
+        "Greg Haines": ("plant manager", "Caterpillar Decatur"),
+        "Annette Vo": ("VP supply chain", "H-E-B"),
+    }
+
+
+def test_senior_typed_in_lower_case_is_part_of_the_job():
+    meeting = read("linkedin dm'd w/ kofi mensah, sr ds @ chime, he posted abt hiring")
+    assert [(p.name, p.company) for p in meeting.people] == [("Kofi Mensah", "chime")]

@@ -39,6 +39,13 @@ def job(text: str, who: str) -> tuple[str, str]:
         ("Sr. Alvarez of the embassy say the documents is ready", "Alvarez", "", "embassy"),
         ("Jae's boss Minji Kang is head of design at kakao", "Minji Kang", "head of design", "kakao"),
         ("her sister Grace runs a bakery", "Grace", "bakery owner", ""),
+        ("between patients - spoke w Lena @ Coastline Dental Lab on the phone", "Lena", "", "Coastline Dental Lab"),
+        ("bank. Raymond Ochoa @ First Community, SBA loan officer", "Raymond Ochoa", "SBA loan officer",
+         "First Community"),
+        ("party: Dieter Vogel (Match Factory, acquisitions), Lina Haddad (Doha Film Inst, grants)", "Dieter Vogel",
+         "acquisitions", "Match Factory"),
+        ("party: Dieter Vogel (Match Factory, acquisitions), Lina Haddad (Doha Film Inst, grants)", "Lina Haddad",
+         "grants", "Doha Film Inst"),
     ],
 )
 def test_role_and_company_are_read_apart(line, who, role, company):
@@ -71,6 +78,19 @@ def test_a_title_after_a_stop_keeps_the_promise_and_the_job_whole():
     assert meeting.facts.promises == ["forward her request to Dir. Huang at DOT"]
 
 
+@pytest.mark.parametrize(
+    ("line", "where"),
+    [
+        ("Met Kenji Sato @ Rust meetup, staff eng at Cloudflare", "Rust meetup"),
+        ("lunch w Ana Ruiz @ Uchi, she's a PM", "Uchi"),
+    ],
+)
+def test_at_an_event_or_a_meal_out_is_where_they_met_not_their_company(line, where):
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None and meeting.context == where
+    assert meeting.people[0].company != where
+
+
 def test_both_at_a_company_gives_it_to_each():
     meeting = understand("Liam Murphy + his sis Aoife, both at intercom. drinks thu", TODAY).meeting
     assert meeting is not None and [p.company for p in meeting.people] == ["intercom", "intercom"]
@@ -88,3 +108,8 @@ def test_both_at_a_company_gives_it_to_each():
 def test_where_they_were_is_kept_in_the_users_words(line, where):
     meeting = understand(line, TODAY).meeting
     assert meeting is not None and meeting.context == where
+
+
+def test_between_appointments_before_a_dash_is_when_not_where():
+    meeting = understand("between pts - spoke w Lena @ Coastline Dental Lab on phone. crowns by wed", TODAY).meeting
+    assert meeting is not None and meeting.context == "" and meeting.people[0].company == "Coastline Dental Lab"

@@ -27,3 +27,15 @@ def test_a_need_is_read_whole(note, need):
 
 def test_wanting_to_learn_is_an_interest_not_a_need():
     assert extract_facts("wants to learn about composting", TODAY).needs == []
+
+
+@pytest.mark.parametrize(
+    ("note", "need"),
+    [
+        ("she need mentors for the student nurses cohort", "mentors for the student nurses cohort"),
+        ("looking for 2 mentors for the spring cohort", "2 mentors for the spring cohort"),
+    ],
+)
+def test_mentors_wanted_are_a_need_not_an_offer(note, need):
+    facts = extract_facts(note, TODAY)
+    assert (facts.needs, facts.offers) == ([need], [])

@@ -161,4 +161,20 @@ def _run(out: list[str], src: list[str], src_raw: list[str], i: int, j: int) -> 
         return n, True  # "round led | by Index"
     if src_raw[j + n][:1].isupper() and not src_raw[j + n].isupper():
         return n, False  # a name after the phrase ("follow up | Hans-Peter"): someone else's, not more of it
+    if _name_after_a_preposition(src_raw, j + n - 1):
+        return n, False  # "at FedEx Ground | hub Waco": the name is whole; which site follows, not the rest of it
     return n, not _is_stop(after_src) and after_src not in BREAKS
+
+
+_BEFORE_A_NAME = frozenset({"at", "@", "from", "with", "w/", "for", "in", "of"})
+
+
+def _name_after_a_preposition(src_raw: list[str], last: int) -> bool:
+    """The word at ``last`` ends a run of capitalised words said right after "at", "from", "with"...: a name ("at
+    FedEx Ground", "from Middlesex Uni"), not a word that describes the next ("a React Native | developer")."""
+    if not src_raw[last][:1].isupper():
+        return False
+    k = last
+    while k > 0 and src_raw[k - 1][:1].isupper():
+        k -= 1
+    return k > 0 and src_raw[k - 1].lower() in _BEFORE_A_NAME

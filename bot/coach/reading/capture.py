@@ -253,6 +253,13 @@ _NAME_BEFORE = re.compile(r"(?:^|[,.;:!?]\s+)(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z]
 _MY_INTRODUCER = re.compile(r"^\W*(?P<who>(?:my|our)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s*$", re.IGNORECASE)
 
 
+# Said as met before they introduced someone: "saw Sofia Brandt again!! she introduced me to", "mock interview w/".
+_MET_BEFORE = re.compile(
+    r"\b(?:saw|met|w/?|with|ran\s+into|bumped\s+into|caught\s+up\s+with|visited)\s+(?:(?:my|our)\s+[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _read_introduced(s: str, today: date) -> Meeting | None:
     """ "My neighbor Gloria introduced me to her brother Vincent", "the Pastor present me to Grace": the person met
     comes after "me to", introduced by the one named before it (and linked to them by the tie said)."""
@@ -277,6 +284,11 @@ def _read_introduced(s: str, today: date) -> Meeting | None:
     if meeting is None:
         return None
     first = meeting.people[0]
+    said_at = nearest.start("who") if later is not None and nearest is not None else at
+    if _MET_BEFORE.search(s[:said_at]) and all(p.name != introducer.name for p in meeting.people):
+        # "saw Sofia Brandt again!! she introduced me to ...": both were met
+        meeting.people.insert(0, PersonMention(introducer.name, title=introducer.title))
+        meeting.mentioned = [n for n in meeting.mentioned if n != introducer.name]
     if m.group("rel"):
         first.link_to, first.link_as = introducer.name, m.group("rel").lower()
         first.role = first.role or tie_role(first.link_as)
@@ -288,10 +300,12 @@ def _read_introduced(s: str, today: date) -> Meeting | None:
     return meeting
 
 
-# "SaaStr - met Jane Doe": the event before a dash, when a meeting is said after it (_read_line).
-_DASH_HEAD = re.compile(r"^(?P<head>[^.!?:;()—–\-]{2,40}?)\s+[-–—]+\s+")
+# "SaaStr - met Jane Doe": the event before a dash, when a meeting is said after it (_read_line); "between pts -" is
+# when, not where.
+_WHEN_HEAD = r"(?!(?i:(?:in\s+)?between)\b)"
+_DASH_HEAD = re.compile(r"^" + _WHEN_HEAD + r"(?P<head>[^.!?:;()—–\-]{2,40}?)\s+[-–—]+\s+")
 # "design meetup @ figma office:", "school gate -", "poster session @ CHI:": a heading that says where.
-_HEADING = re.compile(r"^(?P<head>[^.!?:;()—–]{2,60}?)\s*(?::|\s[-–—]+|[—–])\s")
+_HEADING = re.compile(r"^" + _WHEN_HEAD + r"(?P<head>[^.!?:;()—–]{2,60}?)\s*(?::|\s[-–—]+|[—–])\s")
 _EVENT_THEN_MET = re.compile(
     r"^(?!(?:after|before|during|at|in|on)\b)(?P<head>[^.!?:;(),—–]{2,40}?)\s*,\s*(?:met|meeting|talked\s+to|chatted\s+(?:with|w/?)|spoke\s+(?:to|with))\s*$",
     re.IGNORECASE,

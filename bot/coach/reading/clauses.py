@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from bot.coach.reading.given_names import pronoun_of
+from bot.coach.reading.given_names import is_given_name, pronoun_of
 from bot.coach.reading.lexicon import (
     _ACRONYM_ROLES,
     _EVENT_NOUNS,
@@ -92,6 +92,8 @@ _WHO = re.compile(r"(?:who|that)\s+(?:(?P<is>is|'s|was|are|were)\s+)?", re.IGNOR
 
 # "Julia is the mother of Tomás and both they are architects", "he's a chef and she is a nurse": after "and", a clause
 # with a subject of its own, about them.
+# A clause that is only someone else's name: "... . and Lt Col Annette Vo, now VP ...".
+_ALSO_MET = re.compile(r"(?:and|also|plus|&|\+)\s+(?=[A-Z])")
 _AND_SUBJECT = re.compile(
     r"\s+and\s+(?=(?:both\s+)?(?:she|he|they)\s+(?:both\s+)?(?:is|are|was|were)\b|(?:she|he|they)['’](?:s|re)\b)",
     re.IGNORECASE,
@@ -313,6 +315,12 @@ def _attribute(free: list[list[str]], people: list[PersonMention], today: date) 
                 m = re.match(r"\s*(?:is|was|'s|’s)\b\s*", body)
                 linked = bool(m)
                 body = body[m.end() :] if m else body
+        also = _ALSO_MET.match(raw) if subject is None else None
+        got = _scan_name(raw, also.end(), False) if also else None
+        if got is not None and not raw[got.end :].strip() and is_given_name(got.name.split()[0]):
+            if all(p.name != got.name for p in people):  # "spoke w/ 2: Greg (plant mgr). and Lt Col Annette Vo, now
+                people.append(PersonMention(got.name, title=got.title))  # VP at H-E-B": the list goes on, and what
+            subject, body = [p for p in people if p.name == got.name][:1], ""  # follows is about her
         who = _WHO.match(text) if subject is None else None
         if who:  # "Sofía who is studying law", "the Tanaka brothers (Ken & Hiro) who own tanaka bikes": the one named
             plural = who.group("is") in ("are", "were") or bool(re.match(r"(?:own|run|work|have)\s", text[who.end() :]))

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from bot.coach.reading.boundaries import ends_whole
 from bot.coach.reading.names import fold
 from bot.coach.reading.notes import extract_facts
+from bot.coach.reading.offering import MENTORS
 from bot.coach.reading.second_person import to_second_person
 from bot.coach.reading.slots import (
     _DROPPABLE,
@@ -88,7 +89,9 @@ _NEED = re.compile(
 # Offers: what they can help with. "can help with intros to VCs", "happy to review decks", "expert in tax law".
 _OFFER = re.compile(
     r"\b(?:can\s+help(?:\s+\w+)?\s+with|happy\s+to\s+help\s+with|could\s+help\s+with|offers|offered\s+to\s+help\s+with"
-    r"|(?:is\s+)?(?:an?\s+)?expert\s+(?:in|on)|knows\s+(?:a\s+lot|everything)\s+about|mentors)\s+(?P<what>[^,.;!?()]+)"
+    r"|(?:is\s+)?(?:an?\s+)?expert\s+(?:in|on)|knows\s+(?:a\s+lot|everything)\s+about|"
+    + MENTORS
+    + r")\s+(?P<what>[^,.;!?()]+)"
     r"|\bhappy\s+to\s+(?P<act>review|mentor|advise\s+on|introduce\s+\w+\s+to|intro\s+\w+\s+to)\s+(?P<obj>[^,.;!?()]+)",
     re.IGNORECASE,
 )

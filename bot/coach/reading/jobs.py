@@ -240,8 +240,8 @@ def _apply_paren(inner: str, person: PersonMention) -> None:
             person.role = person.role or person.company
         person.company = at.group("org")
         return
-    if not parts or parts[0].lower() in _PRONOUN_PARENS:
-        return
+    if not parts or parts[0].lower() in _PRONOUN_PARENS or re.fullmatch(r"ret\.?|retired", parts[0], re.I):
+        return  # "(she/her)", "Col Jim Banks (ret.)"
     said = parts[0].split()
     if said[0].lower() in NOT_NAMES and said[0].lower() not in _ROLE_WORDS and not (
         _is_role(said[-1:]) or any(w[:1].isupper() for w in said[1:])
@@ -276,6 +276,13 @@ def _apply_paren(inner: str, person: PersonMention) -> None:
         person.company = split[1] or (parts[1] if len(parts) > 1 else "") or person.company
     elif len(parts) > 1 and (parts[1].lower() in FUNCTIONS or _is_role(parts[1].split())) and not _is_role([first]):
         person.company, person.role = first, parts[1]
+    elif (
+        len(parts) > 1
+        and all(w[:1].isupper() for w in first.split())
+        and parts[1].islower()
+        and not _is_role(first.split()[-1:])
+    ):
+        person.company, person.role = first, parts[1]  # "(Match Factory, acquisitions)": the name is the company's
     elif len(parts) > 1 and not parts[1].lower().startswith(("my ", "our ", "the ")):
         person.role, person.company = first, parts[1]  # "(procurement, ikea)", "(key account, esselunga)"
     elif _is_role(first.split()[-1:]) or first.split()[-1:] == ["II"] or team_word(first):
@@ -287,7 +294,8 @@ def _apply_paren(inner: str, person: PersonMention) -> None:
 
 # Parts of a bracket that say neither job nor company: "(SF, backend, 6 yrs, wants equity)": how long, what they want.
 _NOT_A_JOB_PART = re.compile(
-    r"^(?:\d+\+?\s*(?:yrs?|years?|yo|y/o|mos?|months?)\b|(?:wants|needs|likes|loves|has|is|was|looking|open)\b)",
+    r"^(?:\d+\+?\s*(?:yrs?|years?|yo|y/o|mos?|months?)\b|(?:wants|needs|likes|loves|has|is|was|looking|open"
+    r"|moving|relocating|visiting|new\s+in\s+town)\b)",
     re.IGNORECASE,
 )
 
@@ -319,6 +327,10 @@ def _known_company(org: str) -> bool:
 _CLASS_YEAR = re.compile(r"\s+['’]\d\d\b")
 # Honorifics said after a name, as in Indian and Japanese English: "Lakshmi ma'am", "Nandan sir", "Tanaka san".
 _AFTER_NAME = re.compile(r"\s+(?:ma['’]?am|madam|sir|ji|san|sama|sahib|saab)\b(?=\s*[(,]|\s+(?:from|of|at|@)\s)", re.I)
+# "Lena @ Coastline Dental Lab": right after a name, "@" and a capital say where they work, unless it names an event or
+# a place ("Kenji Sato @ Rust meetup") or the line is a meal out ("lunch w/ Ana @ Uchi": the restaurant).
+_AT_ORG = re.compile(r"\s*@\s*(?=[A-Z])")
+_MEAL_BEFORE = re.compile(r"\b(?:coffee|lunch|dinner|drinks|brunch|breakfast|beers?|bkfst|happy\s+hour)\b", re.I)
 _FROM_STOP = _set("at @ in on during with is was says said works work runs heads leads teaches does has")
 # "from compliance", "from the quality team": the team they are in, which is what they do
 _FROM_TEAM = re.compile(r"^(?:the\s+)?(?P<field>[\w&-]+)(?:\s+(?:team|dept|department))?$", re.I)
@@ -348,6 +360,13 @@ def _scan_attributes(s: str, j: int, person: PersonMention) -> int:
         if m and not person.company:  # "Sr. Alvarez of the embassy", "Ravi + Mei Lin of kitepay", ", KAUST,"
             person.company, j = m.group("org"), m.end()
             continue
+        m = _AT_ORG.match(s, j)
+        if m and not person.company and not _MEAL_BEFORE.search(s[:j]):
+            org, end = _scan_phrase(s, m.end(), _PHRASE_STOP | _FROM_STOP, done=True)
+            last = org.lower().split()[-1] if org else ""
+            if org and not (a_place(org) or last in _PLACE_NOUNS | _EVENT_NOUNS or org.lower() in CITY_ALIASES):
+                person.company, j = org, end  # "Lena @ Coastline Dental Lab", "Raymond Ochoa @ First Community"
+                continue
         m = _FROM.match(s, j)
         if m and not person.company:
             org, end = _scan_phrase(s, m.end(), _PHRASE_STOP | _FROM_STOP, done=True)

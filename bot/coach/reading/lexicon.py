@@ -31,6 +31,16 @@ _WORDISH = re.compile(r"\s*((?:[^\s,;:()\[\]{}!?]|(?<=\d):(?=\d))+)")
 _TITLES = _set("dr prof professor mr mrs ms mx sir dame rev fr doctor sr sra srta frau herr mme mlle")
 # Titles that are also words ("her sister Ana", "Father Tom"): a title only with a capital.
 _CAPITAL_TITLES = _set("pastor father sister brother deacon reverend rabbi imam sheikh madame monsieur miss")
+# Military ranks, said before a name with a capital, one or two of them, maybe retired: "SFC(R) Dale Briggs", "Lt Col
+# (R) Annette Vo", "Capt. Lee". Not "General" or "Major" ("General Assembly", "Major League").
+RANKS = _set(
+    "sgt ssg sfc msg sgm csm cpl pfc spc lt ltc cpt capt maj col cdr cmdr adm"
+    " sergeant lieutenant colonel captain admiral commander"
+)
+# "SFC(R)", "Lt Col (Ret.)": retired, said after the rank; the name follows.
+RANK_RETIRED = re.compile(
+    r"\b(" + "|".join(sorted(RANKS, key=len, reverse=True)) + r")\.?\s*\((?:r|ret\.?|retired)\)", re.IGNORECASE
+)
 _ABBREVIATIONS = _TITLES | _set("st mt ft inc co corp ltd univ dept")  # a dot that does not end a sentence
 _PARTICLES = _set("van von der den de del della di da du la le bin ibn al el ter ten y dos das do st")
 # Structural words end a name whatever their case ("Met Jane At PyCon").

@@ -16,7 +16,16 @@ from datetime import date
 
 from bot.coach.reading.birthdays import on_the_birthday, read_birthday
 from bot.coach.reading.interests import WANT_TO_DO, _interests, joint_projects
-from bot.coach.reading.offering import COME_GIVE, CONTACTS_IN, GOOD_AT, KNOWS, MIGHT_HELP, STARTING_MONTH, gift
+from bot.coach.reading.offering import (
+    COME_GIVE,
+    CONTACTS_IN,
+    GOOD_AT,
+    KNOWS,
+    MENTORS,
+    MIGHT_HELP,
+    STARTING_MONTH,
+    gift,
+)
 from bot.coach.reading.promises import PromiseItem, _promises
 from bot.coach.reading.shorthand import tidy
 from bot.coach.reading.spans import (
@@ -154,7 +163,7 @@ _OFFER = re.compile(
     r"|(?:is\s+|'s\s+|’s\s+)?(?:happy|glad|keen|willing|offered)\s+to(?!\s+" + FIND_VERBS + r"\b)"
     r"(?:\s+help\s+(?:(?:me|us)\s+)?(?:with|on))?"
     r"|(?P<intro>(?:can|could|will|offered\s+to)\s+intro(?:duce)?\s+(?:me|us)\s+to)"
-    r"|mentors|(?:is\s+|'s\s+|’s\s+)?(?:an?\s+)?expert\s+(?:in|on)|knows\s+a\s+lot\s+about"
+    r"|" + MENTORS + r"|(?:is\s+|'s\s+|’s\s+)?(?:an?\s+)?expert\s+(?:in|on)|knows\s+a\s+lot\s+about"
     r"|(?:offered|offers|(?<!an\s)(?<!the\s)offer(?=\s+(?:to\s+)?(?:me|us)\b))(?:\s+(?:to\s+)?(?:me|us))?"
     r"(?!\s+(?:to|me|us)\b)"  # "offered us a discounted freight rate"
     r"|(?P<able>can|could)(?=\s+(?:share|shoot|do|review|lend|host|teach|show|give|fix|design|build|edit|translate"

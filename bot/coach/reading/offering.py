@@ -34,6 +34,8 @@ GOOD_AT = (
     r"(?=\s+(?!(?:her|his|their|my|our|it|that|this|me|us|them|him|people|kids)\b))"
 )
 CONTACTS_IN = "contacts in "
+# "she mentors bootcamp grads" gives; "she needs mentors for the cohort", "2 mentors" are people wanted.
+MENTORS = r"(?<!need\s)(?<!needs\s)(?<!wants\s)(?<!for\s)(?<!more\s)(?<!some\s)(?<!of\s)(?<!the\s)(?<!\d\s)mentors"
 # Wanting to come and give something: "wants to come talk to the 8th graders", "would love to help with the gala".
 COME_GIVE = (
     r"(?:wants?|wanted|would\s+love|keen|eager|hoping|hopes)\s+to\s+"

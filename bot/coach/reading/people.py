@@ -38,6 +38,8 @@ from bot.coach.reading.lexicon import (
     _THE_ROLE_OF,
     _TITLES,
     _TOKEN,
+    RANK_RETIRED,
+    RANKS,
     RELATIONS,
     _capitalise,
     _is_owner,
@@ -61,6 +63,7 @@ def _clean(text: str) -> str:
     text = _CONTROL.sub("", text)
     text = _BREAKS.sub("; ", text)
     text = _HANDLE_THEN_NAME.sub(_name_then_handle, text)
+    text = RANK_RETIRED.sub(r"\1", text)  # "Lt Col (R) Annette Vo": the rank, then the name
     return _SPACES.sub(" ", text).strip(" ;")
 
 
@@ -120,8 +123,12 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
             break
         word, dot = m.group(1), m.group(2) or ""
         low = word.lower()
-        if real == 0 and not title and (low in _TITLES or (low in _CAPITAL_TITLES and word[:1].isupper())):
-            title = _title(low)
+        if real == 0 and low == "sr" and not dot and not title and re.match(r"\s+[a-z]", s[m.end() :]):
+            return None  # "kofi mensah, sr ds @ chime": senior, no one's title
+        rank = low.rstrip(".") in RANKS and word[:1].isupper() and (not title or title.lower() in RANKS)
+        if real == 0 and (rank or (not title and (low in _TITLES or (low in _CAPITAL_TITLES and word[:1].isupper())))):
+            said = word.rstrip(".") if rank and word.isupper() and len(word) > 1 else _title(low)
+            title = f"{title} {said}" if title else said  # "Lt Col"
             j = m.end()
             continue
         typed_lower = word[0].islower()
@@ -165,7 +172,7 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
         real += 1
         if possessive or (dot and len(word) > 1):
             break  # "Jane." ends the sentence
-    titles = _TITLES | _CAPITAL_TITLES
+    titles = _TITLES | _CAPITAL_TITLES | RANKS
     while words and (words[-1][0].lower() in _PARTICLES or words[-1][0].lower().rstrip(".") in titles):
         if len(words) > 1 and not lowered and words[-1][0][:1].isupper() and words[-1][0].lower() in _PARTICLES:
             break  # "Priya Das", "Tuan Le": a surname typed with its capital

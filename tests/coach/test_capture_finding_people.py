@@ -300,3 +300,19 @@ def test_someone_added_after_a_full_stop_keeps_what_is_said_of_them():
 def test_senior_typed_in_lower_case_is_part_of_the_job():
     meeting = read("linkedin dm'd w/ kofi mensah, sr ds @ chime, he posted abt hiring")
     assert [(p.name, p.company) for p in meeting.people] == [("Kofi Mensah", "chime")]
+
+
+@pytest.mark.parametrize(
+    ("line", "met_", "introducer"),
+    [
+        ("opening night - saw Sofia Brandt again!! she introduced me to her colleague Mads Nielsen, he'll email me",
+         ["Sofia Brandt", "Mads Nielsen"], "Sofia Brandt"),
+        ("breakfast w DP Marcus Hale, in for our Sept shoot. Marcus introduced me to gaffer Tomas Reyes",
+         ["Marcus Hale", "Tomas Reyes"], "Marcus Hale"),
+        ("My neighbor Gloria introduced me to her brother Vincent", ["Vincent"], "Gloria"),
+    ],
+)  # fmt: skip
+def test_someone_met_who_introduced_another_is_met_too(line, met_, introducer):
+    meeting = read(line)
+    assert ([p.name for p in meeting.people], meeting.introduced_by) == (met_, introducer)
+    assert introducer not in meeting.mentioned or introducer not in met_

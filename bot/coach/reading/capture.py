@@ -255,7 +255,8 @@ _MY_INTRODUCER = re.compile(r"^\W*(?P<who>(?:my|our)\s+(?:[\w-]+\s+){0,2}?[\w-]+
 
 # Said as met before they introduced someone: "saw Sofia Brandt again!! she introduced me to", "mock interview w/".
 _MET_BEFORE = re.compile(
-    r"\b(?:saw|met|w/?|with|ran\s+into|bumped\s+into|caught\s+up\s+with|visited)\s+(?:(?:my|our)\s+[\w-]+\s+)?$",
+    r"\b(?:saw|met|w/?|with|ran\s+into|bumped\s+into|caught\s+up\s+with|visited)\s+(?:(?:my|our)\s+[\w-]+\s+)?"
+    r"(?:[A-Z]{2,4}\.?\s+)?$",
     re.IGNORECASE,
 )
 
@@ -279,12 +280,18 @@ def _read_introduced(s: str, today: date) -> Meeting | None:
     nearest = _NAME_BEFORE.search(s[: m.start()])  # "Dropped off boxes at Grace AME, Pastor Angela introduced me"
     later = _scan_name(s, nearest.start("who"), None) if nearest and nearest.start("who") > at else None
     introducer = later or who
+    alone = " " not in introducer.name
+    whole = re.search(rf"\b{re.escape(introducer.name)}\s+[A-Z]", s[: m.start()]) if alone else None
+    fuller = _scan_name(s, whole.start(), False) if whole else None
+    if fuller is not None and fuller.name.startswith(introducer.name + " "):
+        introducer = fuller  # "Marcus Hale ... Marcus introduced me to": the name as first said, whole
     by = f"{introducer.title} {introducer.name}" if introducer.title else introducer.name  # "Deacon Ray"
     meeting = _read(s, m.end(), today, introducer=by)
     if meeting is None:
         return None
     first = meeting.people[0]
-    said_at = nearest.start("who") if later is not None and nearest is not None else at
+    first_said = re.search(rf"\b{re.escape(introducer.name.split()[0])}\b", s)  # "breakfast w DP Marcus Hale ...
+    said_at = first_said.start() if first_said else at  # Marcus introduced me to": where they were first named
     if _MET_BEFORE.search(s[:said_at]) and all(p.name != introducer.name for p in meeting.people):
         # "saw Sofia Brandt again!! she introduced me to ...": both were met
         meeting.people.insert(0, PersonMention(introducer.name, title=introducer.title))

@@ -316,3 +316,24 @@ def test_someone_met_who_introduced_another_is_met_too(line, met_, introducer):
     meeting = read(line)
     assert ([p.name for p in meeting.people], meeting.introduced_by) == (met_, introducer)
     assert introducer not in meeting.mentioned or introducer not in met_
+
+
+@pytest.mark.parametrize(
+    ("line", "met_", "relative"),
+    [
+        ("brunch w my neighbor Priya, she brought her husband Dev Malhotra - does IT (NetCare Solutions)",
+         ["Priya", "Dev Malhotra"], "Dev Malhotra"),
+        ("mock interview with Raj last night and he brought his coworker Dana Whitfield from Merck",
+         ["Raj", "Dana Whitfield"], "Dana Whitfield"),
+    ],
+)  # fmt: skip
+def test_a_relative_who_came_along_is_met_not_mentioned(line, met_, relative):
+    meeting = read(line)
+    assert [p.name for p in meeting.people] == met_ and relative not in meeting.mentioned
+    kept = next(p for p in meeting.people if p.name == relative)
+    assert (kept.link_to, kept.link_as) == (met_[0], "husband" if "husband" in line else "coworker")
+
+
+def test_a_relative_only_talked_about_stays_mentioned():
+    meeting = read("coffee w Hannah Berg, she wants to live near her son Elias")
+    assert [p.name for p in meeting.people] == ["Hannah Berg"] and meeting.mentioned == ["Elias"]

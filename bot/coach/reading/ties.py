@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from bot.coach.reading.given_names import is_given_name
-from bot.coach.reading.lexicon import _TIE, _capitalise, _is_owner, _set
+from bot.coach.reading.lexicon import _TIE, _capitalise, _is_owner, _set, tie_role
 from bot.coach.reading.meeting import PersonMention
 from bot.coach.reading.people import _scan_name
 from bot.coach.reading.stopwords import is_not_a_name
@@ -22,6 +22,11 @@ from bot.coach.reading.stopwords import is_not_a_name
 # "her son Elias", "his wife is Ola", "my lawyer Nina": a tie, then (maybe after "is") a name.
 _PRONOUN_TIE = re.compile(
     r"\b(?P<whose>my|our|his|her|their)\s+" + _TIE + r"\s*,?\s+(?:(?:is|was|=)\s+)?(?=\w)", re.IGNORECASE
+)
+# "she brought her husband Dev", "came with his daughter Ana": the relative was there, met too.
+_CAME_ALONG = re.compile(
+    r"\b(?:brought|bringing|brings|came\s+with|showed\s+up\s+with|was\s+with|joined\s+by|(?:she|he)\s+had)\s+$",
+    re.IGNORECASE,
 )
 # "ayo's sister Temi": a tie of someone met, then a name.
 _OWNER_TIE = re.compile(
@@ -118,7 +123,13 @@ def mentioned_ties(s: str, people: list[PersonMention]) -> list[str]:
     for m in _PRONOUN_TIE.finditer(s):
         whose = m.group("whose").lower()
         owner = None if whose in ("my", "our") else _said_before(s, m.start(), people)
-        mention(_someone(s, m.end()), owner, m.group("rel"))
+        came = _CAME_ALONG.search(s, 0, m.start())
+        name = _someone(s, m.end())
+        if came and owner is not None and name and not _met(name, people):  # "she brought her husband Dev": met
+            rel = m.group("rel").lower()
+            people.append(PersonMention(name, link_to=owner.name, link_as=rel, role=tie_role(rel)))
+            continue
+        mention(name, owner, m.group("rel"))
     for m in _OWNER_TIE.finditer(s):
         if not _is_owner(m.group("owner")):
             continue

@@ -97,6 +97,9 @@ def test_company_role_and_where_are_equal_or_contain_each_other_as_whole_words(w
         ("a Berlin studio to join", "berlin studio to join", True),
         ("forró|forro", "forro nights", True),
         ("help with accessibility audit", "a hand with their accessibility audit", False),
+        ("send me the lease draft", "send the lease draft", True),  # whom it is for, left out as the line did
+        ("bring her samples", "bring samples", True),
+        ("email me the choir schedule", "email me the schedule", False),  # a word of what is promised is missing
     ],
 )
 def test_list_items_every_word_of_one_alternative_starts_a_stored_word(want, stored, ok):

@@ -41,6 +41,7 @@ def test_what_they_offer_or_promise_is_theirs_never_the_users(note, theirs):
         ("told him i'd reply by monday", "reply", "2026-03-09"),
         ("sending her 5 profiles by thurs", "send her 5 profiles", "2026-03-05"),
         ("ask her rates by fri", "ask her rates", "2026-03-06"),
+        ("told her id set it up w our super", "set it up with our super", ""),  # I'd, typed without its apostrophe
     ],
 )
 def test_the_users_promise_stays_the_users(note, mine, due):
@@ -308,3 +309,18 @@ def test_a_title_ends_no_clause_of_a_promise():
     assert meeting is not None
     for person in meeting.people:
         assert [(p.text, p.due_on) for p in meeting.promises_of(person)] == [("connect them with Dr. Ng", "2026-03-20")]
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "mine"),
+    [
+        ("gave manny my card, said id put him on our bidders list", "Manny", "put him on our bidders list"),
+        ("I have received the test of Priya, it was easy. I must give her my answer before the end of the month",
+         "Priya", "give her my answer"),
+    ],
+)  # fmt: skip
+def test_a_line_whose_people_a_later_look_found_keeps_what_it_says_of_them(line, who, mine):
+    understood = understand(line, TODAY)
+    assert understood.meeting is not None
+    person = next(p for p in understood.meeting.people if p.name == who)
+    assert mine in person.facts.promises and mine in understood.meeting.facts.promises

@@ -609,6 +609,7 @@ def _understood(s: str, today: date) -> Understood:
         _more_people(s, meeting)
         if meeting.people:
             _second_look(s, meeting)
+            _facts_of_the_line(s, meeting, today)
         return _asked_about(s, today) if not meeting.people else Understood("maybe", meeting)
     if kind == "maybe":
         person = meeting.people[0]
@@ -628,7 +629,24 @@ def _asked_about(s: str, today: date) -> Understood:
     """A line the scanner saves nobody from: asked about with buttons if the learned reader finds someone met in it
     ("I have met Olu at the forum"), chat otherwise."""
     found = people_found(s)
-    return Understood("maybe", Meeting(people=found, when=today, notes=s)) if found else Understood("none")
+    if not found:
+        return Understood("none")
+    meeting = Meeting(people=found, when=today, notes=s)
+    _facts_of_the_line(s, meeting, today)
+    return Understood("maybe", meeting)
+
+
+# Where a clause ends, for a line whose people were found by a later look: "gave manny my card, said id put him on".
+_CLAUSE_BREAK = re.compile(r"(\s*[,;.!?]+\s+|\s+[-–—]+\s+)")
+
+
+def _facts_of_the_line(s: str, meeting: Meeting, today: date) -> None:
+    """What a line says of the people a later look found (the scanner read none): each clause given to whom it is
+    about, as for any line ("gave manny my card, said id put him on our bidders list": a promise to Manny)."""
+    parts = _CLAUSE_BREAK.split(s)
+    free = [[parts[k].strip(), parts[k + 1] if k + 1 < len(parts) else ""] for k in range(0, len(parts), 2)]
+    for said in _attribute([f for f in free if f[0]], meeting.people, today).values():
+        _merge(meeting.facts, said)
 
 
 _ANY_DAY = date(2000, 1, 3)

@@ -61,7 +61,7 @@ _I_WILL = (
 )
 _TOLD = (
     r"\b(?:told|promised|assured)\s+(?:" + _OBJECT_PRONOUNS + r"|[A-Z][\w'’-]*)\s+(?:that\s+)?"
-    r"(?:I|we)\s*(?:'d|’d|\s+would|'ll|’ll|\s+will)\s+"
+    r"(?:(?:I|we)\s*(?:'d|’d|\s+would|'ll|’ll|\s+will)|id)\s+"  # "told him id get em to him": I'd, typed fast
 )
 _PROMISED_TO = r"\b(?:promised|offered|agreed|committed)\s+to\s+"
 # The user's word, reported: "said i'd send rates tmrw", "i said id knit one" (a "she" before "said" makes it someone

@@ -239,11 +239,44 @@ def _promises_right(want: list[dict[str, str]], have: list[dict[str, str]], keys
 def _links_right(want: list[dict[str, str]], have: list[dict[str, str]]) -> bool:
     return all(
         any(
-            match_people([link["name"]], [h.get("name", "")]) and same_text(link.get("as", ""), h.get("as", ""))
+            match_people([link["name"]], [h.get("name", "")])
+            and any(same_text(link.get("as", ""), said) for said in alternatives(h.get("as", "")))
             for h in have
         )
         for link in want
     )
+
+
+# Who the other is, when Nurture keeps who this person is to them ("Ana is Carlos's wife": to Ana, Carlos is her
+# husband). The writers record the other's side; each tie turned round, every way it can be said.
+_TURNED = {
+    "wife": "husband|spouse|partner", "husband": "wife|spouse|partner", "spouse": "spouse|husband|wife|partner",
+    "gf": "boyfriend|bf|girlfriend|partner", "girlfriend": "boyfriend|girlfriend|partner",
+    "bf": "girlfriend|gf|boyfriend|partner", "boyfriend": "girlfriend|boyfriend|partner",
+    "fiance": "fiancée|fiancé|partner", "fiancé": "fiancée|fiancé|partner", "fiancee": "fiancé|fiancée|partner",
+    "fiancée": "fiancé|fiancée|partner",
+    "boss": "report|direct report|employee|team member", "manager": "report|direct report|employee|team member",
+    "mgr": "report|direct report|employee|team member", "report": "boss|manager", "direct report": "boss|manager",
+    "mentor": "mentee|student", "mentee": "mentor", "teacher": "student|pupil", "student": "teacher|professor",
+    "advisor": "student|advisee|grad student", "grad student": "advisor|PI|professor|supervisor",
+    "son": "mother|father|mom|dad|parent", "daughter": "mother|father|mom|dad|parent",
+    "kid": "mother|father|mom|dad|parent", "child": "mother|father|mom|dad|parent",
+    "mother": "son|daughter|child|kid", "mom": "son|daughter|child|kid", "mum": "son|daughter|child|kid",
+    "father": "son|daughter|child|kid", "dad": "son|daughter|child|kid",
+    "brother": "brother|sister|sibling", "sister": "brother|sister|sibling", "sibling": "brother|sister|sibling",
+    "uncle": "nephew|niece", "aunt": "nephew|niece", "nephew": "uncle|aunt", "niece": "uncle|aunt",
+    "grandson": "grandfather|grandmother|grandparent", "granddaughter": "grandfather|grandmother|grandparent",
+    "grandfather": "grandson|granddaughter|grandchild", "grandmother": "grandson|granddaughter|grandchild",
+    "assistant": "boss|manager", "ea": "boss|manager", "client": "lawyer|advisor|agent|provider",
+    "intern": "boss|manager|mentor|supervisor", "sous chef": "chef|exec chef|boss", "sous": "chef|exec chef|boss",
+}  # fmt: skip
+
+
+def _as_the_other(person: Any) -> str:
+    """The tie as the writers record it: who the other is to this person."""
+    if person.link_theirs:
+        return str(person.link_as)
+    return _TURNED.get(person.link_as.lower(), person.link_as)
 
 
 # -- grading -----------------------------------------------------------------------------------------------------
@@ -404,7 +437,7 @@ def read_with_nurture(line: str, today: date) -> Reading:
                     {"what": item.text, "due": item.due_on, "whose": item.whose} for item in meeting.promises_of(p)
                 ],
                 "introduced_by": meeting.introduced_by,
-                "links": [{"name": p.link_to, "as": p.link_as}] if p.link_to else [],
+                "links": [{"name": p.link_to, "as": _as_the_other(p)}] if p.link_to else [],
                 "birthday": facts.birthday,
             }
         )

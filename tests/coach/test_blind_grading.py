@@ -236,3 +236,13 @@ def test_the_sixth_batch_loads_is_split_the_same_way_and_shares_no_line_with_the
     earlier = {c.line for path in (*paths, BATCH5_TUNING, BATCH5_FROZEN) for c in load(path)}
     assert not {c.line for c in tuning} & {c.line for c in frozen}  # a count: frozen lines are never printed
     assert not ({c.line for c in tuning} | {c.line for c in frozen}) & earlier
+
+
+def test_a_tie_kept_from_the_persons_side_is_graded_as_the_writer_records_the_others():
+    from bot.coach.reading.meeting import PersonMention
+    from testkit.grading import _as_the_other
+
+    ana = PersonMention("Ana", link_to="Carlos", link_as="wife")  # Ana is Carlos's wife: to Ana, he is her husband
+    assert "husband" in _as_the_other(ana).split("|")
+    becca = PersonMention("Becca", link_to="Tyler", link_as="bf", link_theirs=True)  # Tyler is her bf
+    assert _as_the_other(becca) == "bf"

@@ -337,3 +337,26 @@ def test_a_relative_who_came_along_is_met_not_mentioned(line, met_, relative):
 def test_a_relative_only_talked_about_stays_mentioned():
     meeting = read("coffee w Hannah Berg, she wants to live near her son Elias")
     assert [p.name for p in meeting.people] == ["Hannah Berg"] and meeting.mentioned == ["Elias"]
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "relative", "as_"),
+    [
+        ("closing w Dr. Anita Shah re: 22 Birch Ln. Husband Vikram also on title - need his sig", "Anita Shah",
+         "Vikram", "husband"),
+        ("call w Jake Morrow, founder of Carebridge. Cofounder Ruth Feld, RN, runs clinical ops", "Jake Morrow",
+         "Ruth Feld", "cofounder"),
+        ("Met Gary Whitman CPA at the Frisco Chamber breakfast. Son Tyler plays QB", "Gary Whitman", "Tyler", "son"),
+    ],
+)  # fmt: skip
+def test_a_tie_said_without_his_or_her_at_a_clause_start_is_theirs(line, who, relative, as_):
+    meeting = read(line)
+    person = next(p for p in meeting.people if p.name == who)
+    assert (person.link_to, person.link_as, person.link_theirs) == (relative, as_, True)
+    assert relative in meeting.mentioned and relative not in [p.name for p in meeting.people]
+
+
+def test_a_job_at_an_event_says_where_they_met_not_where_they_work():
+    meeting = read("Met Gary Whitman CPA at the Frisco Chamber breakfast")
+    assert meeting.context == "the Frisco Chamber breakfast"
+    assert (meeting.people[0].role, meeting.people[0].company) == ("CPA", "")

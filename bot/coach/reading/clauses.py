@@ -8,6 +8,7 @@ import re
 from datetime import date
 
 from bot.coach.reading.given_names import is_given_name, pronoun_of
+from bot.coach.reading.jobs import _a_place
 from bot.coach.reading.lexicon import (
     _ACRONYM_ROLES,
     _EVENT_NOUNS,
@@ -374,6 +375,10 @@ def _attribute(free: list[list[str]], people: list[PersonMention], today: date) 
         then = _AND_THEN.search(body) if job is None else None
         if then:  # "she's 82 and still teaches knitting": the job is in the clause after "and"
             job = _role_in(body[then.end() :], linked, plural=len(subject) > 1)
+        if job and job[1] and _a_place(job[1]):  # "CPA at the Frisco Chamber breakfast": where they met
+            for person in subject:
+                person.met_at = person.met_at or job[1]
+            job = (job[0], "") if job[0] else None
         if job:
             for person in subject:
                 upgrade = bool(job[1]) and id(person) not in jobs_with_org  # "speaker, ML at Avast": the later one

@@ -159,6 +159,8 @@ def _scan_role(s: str, j: int, clause: bool = False) -> tuple[str, str, int] | N
             org = ""  # "a notary in Bonn": where they work, not for whom
         if m.re is _FOR_NAME and not for_a_name(org):
             org = ""  # "designer for games", "lawyer for startups": what they do, not for whom
+        if _a_place(org):
+            org = ""  # "Gary Whitman CPA at the Frisco Chamber breakfast": where they met, not where they work
         if org:
             k = k2
     if org.split()[0].lower() in ("a", "an", "some") if org else False:

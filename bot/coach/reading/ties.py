@@ -28,6 +28,17 @@ _CAME_ALONG = re.compile(
     r"\b(?:brought|bringing|brings|came\s+with|showed\s+up\s+with|was\s+with|joined\s+by|(?:she|he)\s+had)\s+$",
     re.IGNORECASE,
 )
+# A tie said at a clause's start with no "his"/"her", as notes are typed: "Husband Vikram also on title", "Wife
+# Adaeze also IM", "Cofounder Ruth Feld, RN, runs clinical ops". Family and founders only: "Manager Electrification"
+# and "Partner at Sequoia" are jobs.
+_BARE_TIES = _set(
+    """husband wife spouse hubby boyfriend girlfriend fiance fiancé fiancee fiancée brother sister son daughter mom mum
+    dad mother father cousin uncle aunt niece nephew grandma grandpa grandmother grandfather cofounder co-founder"""
+)
+_BARE_TIE = re.compile(
+    r"(?:^|[.;!?]\s+|[,:]\s+|\s[-–—]+\s+)(?P<rel>(?i:" + "|".join(sorted(_BARE_TIES, key=len, reverse=True)) + r"))"
+    r"\s+(?:(?:is|was)\s+)?(?=[A-Z][a-z])"
+)
 # "ayo's sister Temi": a tie of someone met, then a name.
 _OWNER_TIE = re.compile(
     r"\b(?P<owner>[^\W\d_][\w\-]*)['’]s\s+" + _TIE + r"\s*,?\s+(?:(?:is|was|=)\s+)?(?=\w)", re.IGNORECASE
@@ -136,6 +147,10 @@ def mentioned_ties(s: str, people: list[PersonMention]) -> list[str]:
         said = m.group("owner").casefold()  # "ayo's sister", "Sow's son" (Fatou Sow); "Garcia's": whose?
         owners = [p for p in people if p.name and said in (p.name.split()[0].casefold(), p.name.split()[-1].casefold())]
         owner = owners[0] if len(owners) == 1 else None
+        if owner is not None:
+            mention(_someone(s, m.end()), owner, m.group("rel"))
+    for m in _BARE_TIE.finditer(s):  # "Husband Vikram also on title": hers
+        owner = _said_before(s, m.start(), people)
         if owner is not None:
             mention(_someone(s, m.end()), owner, m.group("rel"))
     for m in _INTRO_TO.finditer(s):

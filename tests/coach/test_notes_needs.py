@@ -39,3 +39,20 @@ def test_wanting_to_learn_is_an_interest_not_a_need():
 def test_mentors_wanted_are_a_need_not_an_offer(note, need):
     facts = extract_facts(note, TODAY)
     assert (facts.needs, facts.offers) == ([need], [])
+
+
+@pytest.mark.parametrize(
+    ("note", "offer"),
+    [
+        ("founder of Carebridge, offering 0.25% equity for an advisor role", "0.25% equity for an advisor role"),
+        ("has a free staffing benchmark report, sending it tmrw", "a free staffing benchmark report"),
+        ("he has a postdoc opening starting in the fall", "a postdoc opening starting in the fall"),
+    ],
+)
+def test_what_they_have_to_give_is_an_offer(note, offer):
+    assert offer in extract_facts(note, TODAY).offers
+
+
+def test_the_users_own_offer_and_a_relative_are_no_offer_of_theirs():
+    assert extract_facts("I'm offering a discount", TODAY).offers == []
+    assert extract_facts("she has a kid in grade 5", TODAY).offers == []

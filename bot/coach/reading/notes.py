@@ -164,7 +164,7 @@ _OFFER = re.compile(
     r"(?:\s+help\s+(?:(?:me|us)\s+)?(?:with|on))?"
     r"|(?P<intro>(?:can|could|will|offered\s+to)\s+intro(?:duce)?\s+(?:me|us)\s+to)"
     r"|" + MENTORS + r"|(?:is\s+|'s\s+|’s\s+)?(?:an?\s+)?expert\s+(?:in|on)|knows\s+a\s+lot\s+about"
-    r"|(?:offered|offers|(?<!an\s)(?<!the\s)offer(?=\s+(?:to\s+)?(?:me|us)\b))(?:\s+(?:to\s+)?(?:me|us))?"
+    r"|(?:offered|offers|offering|(?<!an\s)(?<!the\s)offer(?=\s+(?:to\s+)?(?:me|us)\b))(?:\s+(?:to\s+)?(?:me|us))?"
     r"(?!\s+(?:to|me|us)\b)"  # "offered us a discounted freight rate"
     r"|(?P<able>can|could)(?=\s+(?:share|shoot|do|review|lend|host|teach|show|give|fix|design|build|edit|translate"
     r"|advise|mentor|coach|tutor|train|sponsor|donate|cater|deliver|supply|provide|organi[sz]e|photograph)\b)"
@@ -182,7 +182,8 @@ _OFFER = re.compile(
 # or a job only with whom it is for ("a data role for new grads"; "a senior role at a bank" is their own job).
 _ON_OFFER = re.compile(
     r"^(?:[\w$€£.,/-]+\s+){0,4}?(?:(?P<post>roles?|jobs?|openings?|positions?|vacanc(?:y|ies)|gigs?)\s+for\b"
-    r"|(?:cvs|resumes|candidates|space|desks?|rooms?|spots?|slots?|seats?|tickets|lessons|samples))",
+    r"|(?:cvs|resumes|candidates|space|desks?|rooms?|spots?|slots?|seats?|tickets|lessons|samples|openings?|vacanc(?:y|ies)"
+    r"|reports?|templates?|guides?|discounts?|promo\s+codes?|discount\s+codes?)\b)",
     re.IGNORECASE,
 )
 # "Lou teaches guitar": guitar lessons; "teaches at the uni" or "teaches school" offers nothing in particular.

@@ -113,3 +113,21 @@ def test_where_they_were_is_kept_in_the_users_words(line, where):
 def test_between_appointments_before_a_dash_is_when_not_where():
     meeting = understand("between pts - spoke w Lena @ Coastline Dental Lab on phone. crowns by wed", TODAY).meeting
     assert meeting is not None and meeting.context == "" and meeting.people[0].company == "Coastline Dental Lab"
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role", "company"),
+    [
+        ("kickoff @ Halvorsen. new face: plant mgr Gustavo Reyes (Monterrey site), hates consultants lol",
+         "Gustavo Reyes", "plant manager", "Monterrey site"),
+        ("venue walkthru @ The Glasshouse w/ the venue mgr Derek Oyelaran. lighting is BRUTAL", "Derek Oyelaran",
+         "venue manager", ""),
+        ("Yesterday at the ESD dinner I sat next to Raj Patel, he is professor at Lawrence Tech", "Raj Patel",
+         "professor", "Lawrence Tech"),
+        ("QBR prep w/ our CS lead Tasha, who i'd never met lol", "Tasha", "CS lead", ""),
+        ("new produce rep from Fresh Point - Danny Ruiz. says they can beat sysco", "Danny Ruiz", "new produce rep",
+         ""),
+    ],
+)  # fmt: skip
+def test_the_words_before_a_name_give_the_job_said_right_before_it_never_their_first_words(line, who, role, company):
+    assert job(line, who) == (role, company)

@@ -62,7 +62,13 @@ from bot.coach.reading.work import company_said
 
 
 def _read(
-    s: str, start: int, today: date, by_introduces: bool = False, introducer: str = "", lead_in: str = ""
+    s: str,
+    start: int,
+    today: date,
+    by_introduces: bool = False,
+    introducer: str = "",
+    lead_in: str = "",
+    heading: bool = False,
 ) -> Meeting | None:
     people, j, lowered = _scan_people(s, start)
     if not people:
@@ -70,7 +76,7 @@ def _read(
     rest = _read_rest(s, j, people, lowered, today, by_introduces)
     if lead_in:  # what was said before the first name is said about them too ("remind me to call Ana")
         rest.free.insert(0, [_through_the_names(lead_in, s, (start, j), people, rest), ", "])
-    read = _attribute(rest.free, people, today)
+    read = _attribute(rest.free, people, today, lead_in=bool(lead_in) and heading)
     notes = rest.notes()
     facts = Facts()
     for said in read.values():  # the line says what its clauses say, each read once
@@ -448,6 +454,8 @@ def _after_introducer(s: str, at: int) -> int:
 
 
 _LAST_PART = re.compile(r"[.!?:;,(]\s+|\s[-–—]+\s|[—–]")
+# "venue walkthru @ The Glasshouse w/ the venue mgr Derek": who they are, after whom the user was with.
+_WITH_THE = re.compile(r"^.*\b(?:w/?|with)\s+(?=(?:the|my|our|a|an|their)\s)", re.IGNORECASE)
 
 
 def _read_from_first_person(s: str, today: date) -> tuple[str, Meeting | None]:
@@ -471,13 +479,19 @@ def _read_from_first_person(s: str, today: date) -> tuple[str, Meeting | None]:
     lead_in = s[:at]
     where, when, introducer, met = _read_lead_in(lead_in, today)
     free = lead_in.strip(" ,:;-–—→>") if not (where or introducer) or len(lead_in.split()) > 6 else ""
-    meeting = _read(s, at, today, introducer=introducer, lead_in=free)
+    right_before = _WITH_THE.sub("", _LAST_PART.split(lead_in)[-1])  # "venue walkthru @ X w/ the venue mgr" Derek
+    job = described_as(right_before.lower())  # "reading group: new postdoc Marta"
+    # The words before a name say a job only as a clause of their own ("new produce rep from Fresh Point - Danny Ruiz");
+    # else the job is what is said right before the name, never its first words ("kickoff @ Halvorsen. new face: plant
+    # mgr Gustavo Reyes": plant manager, not "kickoff" at "Halvorsen"; "Yesterday at the ESD dinner I sat next to").
+    heading = bool(job) or bool(re.search(r"[.!?;:]\s", lead_in)) or not re.search(r"(?:,|\s[-–—]+)\s*$", lead_in)
+    meeting = _read(s, at, today, introducer=introducer, lead_in=free, heading=heading)
     if meeting is None:
         return "maybe", None
     _lead_in_company(meeting, lead_in)
-    job = described_as(_LAST_PART.split(lead_in)[-1].lower())  # "reading group: new postdoc Marta Nowak"
-    if job and not meeting.people[0].role:
-        meeting.people[0].role = job
+    if job and (not meeting.people[0].role or meeting.people[0].role.startswith(("runs ", "owns ", "leads "))):
+        said = re.search(re.escape(job), right_before, re.IGNORECASE)  # as typed: "TA", "Class rep"
+        meeting.people[0].role = said.group() if said else job
     if where and not meeting.context:
         meeting.context = place_said(where)
     if when is not None and meeting.when == today:

@@ -285,18 +285,23 @@ def _person_named(word: str, people: list[PersonMention]) -> PersonMention | Non
     return None
 
 
-def _attribute(free: list[list[str]], people: list[PersonMention], today: date) -> dict[str, Facts]:
+def _attribute(
+    free: list[list[str]], people: list[PersonMention], today: date, lead_in: bool = False
+) -> dict[str, Facts]:
     """Give each free clause to the person it is about, and read jobs, relatives and facts from it. Returns the
     facts read from each run of clauses, by its text (words apart by single spaces; a run said twice is read
     once), in the order said: together they are what the whole line says.
 
     "Raj needs a lawyer" is about Raj; "she's a PM at Asana" about the person just talked about; a clause with no
     subject continues the one before. With several people and no subject yet, a clause is about all of them.
+    ``lead_in``: the first clause is the words said before the first name, read for what is said of them but not
+    for a job ("kickoff @ Halvorsen. new face: plant mgr" Gustavo: no job "kickoff" at "Halvorsen").
     """
     groups: list[tuple[list[PersonMention], list[str]]] = []
     current: list[PersonMention] = people[:1] if len(people) == 1 else list(people)
     jobs_with_org: set[int] = set()  # people whose job came with a company: a bare job later does not replace it
-    for raw in [part for said, _sep in free for part in _AND_SUBJECT.split(said)]:
+    heading = len(_AND_SUBJECT.split(free[0][0])) if lead_in and free else 0
+    for n, raw in enumerate(part for said, _sep in free for part in _AND_SUBJECT.split(said)):
         text = raw[_INTERJECTION.match(raw).end() if _INTERJECTION.match(raw) else 0 :]  # type: ignore[union-attr]
         subject: list[PersonMention] | None = None
         body, linked = text, False
@@ -371,7 +376,7 @@ def _attribute(free: list[list[str]], people: list[PersonMention], today: date) 
             tied_to = tie.group("owner") or tie.group("owner2")
             subject[0].link_to, subject[0].link_as = tied_to, (tie.group("rel") or tie.group("rel2")).lower()
         kin = tie and not tie_role(tie.group("rel") or tie.group("rel2"))  # "the mother of Tomás": no job
-        job = None if kin else _role_in(body, linked, plural=len(subject) > 1)
+        job = None if kin or n < heading else _role_in(body, linked, plural=len(subject) > 1)
         then = _AND_THEN.search(body) if job is None else None
         if then:  # "she's 82 and still teaches knitting": the job is in the clause after "and"
             job = _role_in(body[then.end() :], linked, plural=len(subject) > 1)

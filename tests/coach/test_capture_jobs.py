@@ -131,3 +131,21 @@ def test_between_appointments_before_a_dash_is_when_not_where():
 )  # fmt: skip
 def test_the_words_before_a_name_give_the_job_said_right_before_it_never_their_first_words(line, who, role, company):
     assert job(line, who) == (role, company)
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role", "company"),
+    [
+        ("Golf this morning with Ray Pruitt, who owns the Ford dealership on Route 9.", "Ray Pruitt", "owner",
+         "the Ford dealership on Route 9"),
+        ("met Ana Diaz, she owns a food truck", "Ana Diaz", "food truck owner", ""),
+        ("After 2nd service talked to Pastor Jim Whitley about the spring food drive", "Jim Whitley", "pastor", ""),
+        ("met Prof. Anna Berg at the seminar", "Anna Berg", "professor", ""),
+    ],
+)  # fmt: skip
+def test_owning_a_business_or_a_title_that_says_the_work_is_the_job(line, who, role, company):
+    assert job(line, who) == (role, company)
+
+
+def test_a_doctor_is_no_job_of_its_own():
+    assert job("met Dr. Ana Ruiz at the clinic", "Ana Ruiz") == ("", "")

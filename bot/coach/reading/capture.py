@@ -537,6 +537,14 @@ def parse_meeting(text: str, today: date) -> Meeting:
     return meeting
 
 
+# A title that says what someone does, kept as their job when the line says no other ("Pastor Whitley", "Prof. Berg").
+_TITLE_ROLES = {
+    "pastor": "pastor", "deacon": "deacon", "prof": "professor", "professor": "professor", "rabbi": "rabbi",
+    "imam": "imam", "rev": "reverend", "reverend": "reverend", "judge": "judge", "mayor": "mayor",
+    "senator": "senator", "councilmember": "councilmember", "coach": "coach", "chef": "chef",
+}  # fmt: skip
+
+
 def _finish(s: str, meeting: Meeting) -> None:
     """What is read after the people a line was read for: anyone named later, who was not met, the ties between
     them, their jobs said whole, and the learned reader's second look at the names (second_look.py)."""
@@ -546,6 +554,8 @@ def _finish(s: str, meeting: Meeting) -> None:
     said_whole(meeting.people)
     for person in meeting.people:
         person.role, person.company = job_said(person.role), company_said(person.company)
+        called = (person.title or person.name).split()[0].lower().rstrip(".") if person.name else ""
+        person.role = person.role or _TITLE_ROLES.get(called, "")  # "Pastor Whitley": a pastor
     _second_look(s, meeting)
     if not meeting.introduced_by or meeting.introduced_by.lower().startswith(("my ", "our ")):
         meeting.introduced_by = _introducer(s, meeting) or meeting.introduced_by

@@ -160,7 +160,7 @@ _MUTUAL = _set("cofounder co-founder")  # a tie that is the same job both ways
 # Organisations someone runs, beside businesses: "runs the hospital foundation", "runs the imaging core".
 _RUN_ORGS = _set("foundation charity nonprofit core company firm startup business center centre hospital academy")
 # "on Elm", "on 3rd", "on Grand St", "next to ours": where the business is, part of how it is known
-_STREET = re.compile(r"(?:on|in)\s+(?-i:[A-Z0-9])[\w'’.]*(?:\s+(?-i:[A-Z])[\w'’.]*){0,2}", re.IGNORECASE)
+_STREET = re.compile(r"(?:on|in)\s+(?-i:[A-Z0-9])[\w'’.]*(?:\s+(?-i:[A-Z0-9])[\w'’.]*){0,2}", re.IGNORECASE)
 
 
 def _a_name(what: str) -> bool:
@@ -200,6 +200,11 @@ def _role_in(text: str, linked: bool, plural: bool = False) -> tuple[str, str] |
             return f"{owned.group('business')} owner", ""  # "runs a bakery": a business owner
         if verb.startswith("own") and what and not owned and _a_name(what):
             return "owner", what  # "owns Tony's Pizza", "own tanaka bikes": the owner of it
+        if verb.startswith("own") and owned:  # "owns the Ford dealership on Route 9", "owns a food truck": the owner
+            if not what.lower().startswith("the "):
+                return f"{owned.group('business')} owner", ""
+            where = _STREET.match(rest)
+            return "owner", f"{what} {where.group(0).strip()}" if where else what
         if verb in ("run", "own") and what and not owned:
             return "", what  # "run agarwal electricals in pune", "now building ledgerly": their company
         return (f"{m.group('verb')} {what}".strip(), _org_after(rest)) if what else None

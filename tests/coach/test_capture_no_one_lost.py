@@ -105,3 +105,22 @@ def test_a_cry_that_opens_the_line_is_not_where_they_met():
 def test_an_event_before_a_dash_is_where_they_met_not_someone(line, name, where):
     meeting = understand(line, TODAY).meeting
     assert meeting is not None and [p.name for p in meeting.people] == [name] and meeting.context == where
+
+
+@pytest.mark.parametrize(
+    ("line", "first"),
+    [
+        ("Ngozi called, wants the deck by friday", "Ngozi"),
+        ("Chidi emailed, wants the deck by friday", "Chidi"),
+        ("Ngozi called. Meeting with her oga Mr Fashola is Thursday 10am for their office", "Ngozi"),
+    ],
+)
+def test_someone_no_name_list_knows_who_opens_the_line_doing_something_is_not_dropped(line, first):
+    understood = understand(line, TODAY)
+    assert understood.kind != "none" and understood.meeting is not None
+    assert understood.meeting.people[0].name == first
+
+
+@pytest.mark.parametrize("line", ["Google called, wants the deck by friday", "Monday called for rain", "Mom called"])
+def test_a_firm_a_day_or_family_calling_is_no_one_to_save(line):
+    assert _named(line) == []

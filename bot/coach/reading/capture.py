@@ -27,7 +27,7 @@ from datetime import date
 
 from bot.coach.errors import NotUnderstood
 from bot.coach.reading.clauses import _attribute, _merge
-from bot.coach.reading.dates import day_at, find_day
+from bot.coach.reading.dates import _WEEKDAYS, day_at, find_day
 from bot.coach.reading.given_names import is_given_name, pronoun_of
 from bot.coach.reading.jobs import job_said
 from bot.coach.reading.lexicon import (
@@ -37,11 +37,14 @@ from bot.coach.reading.lexicon import (
     _LEAD,
     _LEAD_JUNK,
     _MEAL,
+    _MONTH_WORDS,
     _PLACE_NOUNS,
+    _ROLE_WORDS,
     _SEGMENT_END,
     _TALK,
     _TIE,
     _X_INTRODUCED_ME,
+    RELATIONS,
     _capitalise,
     tie_role,
 )
@@ -52,7 +55,9 @@ from bot.coach.reading.people import _clean, _scan_name, _scan_people, tie_of_a_
 from bot.coach.reading.promises import runs_on
 from bot.coach.reading.rest import _read_rest, _Rest, event_said
 from bot.coach.reading.second_look import people_found, second_look
+from bot.coach.reading.shorthand import _COMPANIES
 from bot.coach.reading.stopwords import is_not_a_name
+from bot.coach.reading.tagger import tagging
 from bot.coach.reading.ties import mentioned_ties, said_whole, tie_pairs
 from bot.coach.reading.unmet import not_met
 from bot.coach.reading.ways import way_of_meeting
@@ -548,6 +553,10 @@ _TITLE_ROLES = {
 def _finish(s: str, meeting: Meeting) -> None:
     """What is read after the people a line was read for: anyone named later, who was not met, the ties between
     them, their jobs said whole, and the learned reader's second look at the names (second_look.py)."""
+    named = {w.casefold() for p in meeting.people for w in p.name.split()} | {m.casefold() for m in meeting.mentioned}
+    for opener in _someone_doing(s):  # "Ngozi called. Meeting with her oga Mr Fashola is Thursday": Ngozi first
+        if opener.name.split()[0].casefold() not in named and len(meeting.people) < MAX_PEOPLE:
+            meeting.people.insert(0, opener)
     _more_people(s, meeting)
     not_met(s, meeting)
     tie_pairs(s, meeting.people)
@@ -652,12 +661,37 @@ def _understood(s: str, today: date) -> Understood:
 def _asked_about(s: str, today: date) -> Understood:
     """A line the scanner saves nobody from: asked about with buttons if the learned reader finds someone met in it
     ("I have met Olu at the forum"), chat otherwise."""
-    found = people_found(s)
+    found = people_found(s) or _someone_doing(s)
     if not found:
         return Understood("none")
     meeting = Meeting(people=found, when=today, notes=s)
     _facts_of_the_line(s, meeting, today)
     return Understood("maybe", meeting)
+
+
+# A line that opens with someone doing what people do, whatever their name ("Ngozi called, wants the deck by friday",
+# "Chidi emailed"): a name no list knows is still asked about, never dropped.
+_SOMEONE_DID = re.compile(
+    r"^(?P<name>(?-i:[A-Z][a-z'’-]+)(?:\s+(?-i:[A-Z][a-z'’-]+))?)\s+(?:just\s+|finally\s+)?"
+    r"(?:called|emailed|e-mailed|texted|messaged|whatsapped|rang|phoned|replied|wrote\s+back|dm['’]?d|pinged"
+    r"|reached\s+out|said|says|asked|offered|invited|came\s+by|stopped\s+by|dropped\s+by)\b",
+    re.IGNORECASE,
+)
+
+
+_NO_ONE_DID = (
+    _MONTH_WORDS | RELATIONS | _ROLE_WORDS | frozenset(w.lower() for w in _WEEKDAYS) | frozenset(_COMPANIES)
+)  # "Monday called for rain", "Mom called", "Google called": no one to save
+
+
+def _someone_doing(s: str) -> list[PersonMention]:
+    m = _SOMEONE_DID.match(s)
+    words = m.group("name").split() if m else []
+    if not words or any(is_not_a_name(w) or w.lower() in _NO_ONE_DID for w in words):
+        return []
+    if not any(t.start == 0 for t in tagging(s).names):  # the learned reader reads a person there ("Google": a firm)
+        return []
+    return [PersonMention(m.group("name"))]  # type: ignore[union-attr]  # words says it matched
 
 
 # Where a clause ends, for a line whose people were found by a later look: "gave manny my card, said id put him on".

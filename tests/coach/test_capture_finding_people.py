@@ -360,3 +360,23 @@ def test_a_job_at_an_event_says_where_they_met_not_where_they_work():
     meeting = read("Met Gary Whitman CPA at the Frisco Chamber breakfast")
     assert meeting.context == "the Frisco Chamber breakfast"
     assert (meeting.people[0].role, meeting.people[0].company) == ("CPA", "")
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("met Mr. Takeshi Morimoto and his wife Yuki-san. Yuki-san is teaching calligraphy.", ["Takeshi Morimoto",
+                                                                                               "Yuki"]),
+        ("coffee chat w/ Hyunwoo 선배, now he is director in Expedia", ["Hyunwoo"]),
+    ],
+)  # fmt: skip
+def test_respect_said_with_a_name_is_no_part_of_it(line, names):
+    meeting = read(line)
+    assert [p.name for p in meeting.people] == names
+
+
+def test_where_the_user_was_too_is_no_company_and_a_job_said_with_who_is_the_job():
+    meeting = read("coffee chat w/ Hyunwoo Kim from my KAIST, now he is director in Expedia")
+    assert meeting.people[0].company == "Expedia"
+    meeting = read("coffee with Raj Mehta, who's a formulation scientist at Merck")
+    assert meeting.people[0].role == "formulation scientist"

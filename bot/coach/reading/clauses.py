@@ -31,7 +31,7 @@ from bot.coach.reading.work import NAMED_BUSINESS, a_company_word, company_typed
 # --- who each clause is about ---------------------------------------------------------------------------------
 
 _SUBJECT = re.compile(
-    r"(?:(?:and|but|also|oh|btw|plus)\s+)?(?:(?P<pron>both\s+they|they\s+both|she|he|they|both|both\s+of\s+them|all|all\s+of\s+them|(?P<typo>shes|hes|theyre))|(?P<name>[^\W\d_][\w\-]*))"
+    r"(?:(?:and|but|also|oh|btw|plus|now)\s+)?(?:(?P<pron>both\s+they|they\s+both|she|he|they|both|both\s+of\s+them|all|all\s+of\s+them|(?P<typo>shes|hes|theyre))|(?P<name>[^\W\d_][\w\-]*))"
     r"(?P<is>['’]s|['’]re|\s+is|\s+are|\s+was|\s+were)?(?=\s|$)\s*",
     re.IGNORECASE,
 )
@@ -283,7 +283,7 @@ def _pronoun(person: PersonMention) -> str:
 
 
 def _person_named(word: str, people: list[PersonMention]) -> PersonMention | None:
-    low = word.casefold()
+    low = re.sub(r"-(?:san|sama|kun|chan|sensei|senpai)$", "", word.casefold())  # "Yuki-san is teaching": Yuki
     for person in people:
         if person.name and person.name.split()[0].casefold() == low:
             return person

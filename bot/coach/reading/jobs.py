@@ -372,8 +372,8 @@ def _scan_attributes(s: str, j: int, person: PersonMention) -> int:
         m = _FROM.match(s, j)
         if m and not person.company:
             org, end = _scan_phrase(s, m.end(), _PHRASE_STOP | _FROM_STOP, done=True)
-            if org and a_place(org):  # "brand designer from wellington", "Ana from Brazil": where they are from
-                j = end
+            if org and (a_place(org) or org.lower().startswith(("my ", "our "))):  # "Ana from Brazil", "from my
+                j = end  # KAIST": where they are from, or where the user was too, not where they work
                 continue
             field = _FROM_TEAM.match(org)
             if field and field.group("field").lower() in FUNCTIONS:
@@ -440,6 +440,7 @@ def job_said(role: str) -> str:
     """A job as it is said: shorthand written out, the user's capitals kept ("Eng Mgr" -> "Engineering Manager"),
     its kind before it ("developer junior" -> "junior developer")."""
     role = re.sub(r"\bbiz\s*dev\b", "business development", role, flags=re.IGNORECASE)  # not a developer
+    role = re.sub(r"^(?:who|that)(?:['’]s|\s+is|\s+was)\s+(?:an?\s+)?", "", role, flags=re.IGNORECASE)  # "who's a"
     words = role.split()
     if len(words) == 2 and words[1].lower() in _KIND_AFTER and _is_role(words[:1]):
         words = [_KIND_AFTER[words[1].lower()], words[0]]

@@ -101,7 +101,8 @@ _NICKNAME = re.compile(
 
 # After a one-letter surname: where they are from or a stop ("Jen W from Walmart", "Sam K, PM at Brex").
 _INITIAL_AFTER = re.compile(r"(?:\s+(?:from|frm|at|@|of)\b|\s*[,;(]|\s+[-–—]|\s*\.\s|\s*$)", re.IGNORECASE)
-_HONORIFIC_AFTER = re.compile(r"\s+(?:sir|ma['’]am|madam|ji|saab|sahab|sahib)\b(?!['’])")
+_HONORIFIC_AFTER = re.compile(r"\s+(?:sir|ma['’]am|madam|ji|saab|sahab|sahib|선배님|선배|선생님|님|씨|さん)(?![\w'’])")
+_HONOURED = re.compile(r"-(?:san|sama|kun|chan|sensei|senpai)$", re.IGNORECASE)
 
 
 def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
@@ -141,6 +142,12 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
         possessive = len(word) > 3 and low.endswith(("'s", "’s"))
         if possessive:
             word, low = word[:-2], low[:-2]
+        if real and _HONORIFIC_AFTER.match(" " + word):
+            break  # "Hyunwoo 선배": respect said after the name
+        honour = _HONOURED.search(word) if real or words == [] else None
+        if honour and honour.start() > 1:  # "his wife Yuki-san", "Kowalski-sensei": respect, no part of the name
+            word, low = word[: honour.start()], low[: honour.start()]
+            possessive = True  # the name ends here
         if low in _STOP or (typed_lower and low in _LOWER_STOP) or low.startswith("ex-"):
             break  # "kofi mensah ex-google": where they were, not their name
         if low.rstrip(".") in COMPANY_SUFFIXES and word[:1].isupper():

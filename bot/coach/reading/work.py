@@ -155,6 +155,8 @@ def company_said(org: str) -> str:
     """A company's name with its shorthand said whole: "Univ of Lagos" -> "University of Lagos", "tehran uni" ->
     "tehran University"; "Uni Oslo", said first, stays as typed (it is how that name is written)."""
     words = org.split()
+    if words[:1] and words[0].lower() in ("my", "our"):
+        return ""  # "Hyunwoo from my KAIST", "from my batch": where the user was too, not where they work
     for k, word in enumerate(words):
         low = word.lower()
         if low in _NAME_SHORTHAND and not (low == "uni" and k == 0):

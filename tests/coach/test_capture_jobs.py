@@ -102,6 +102,9 @@ def test_both_at_a_company_gives_it_to_each():
         ("omg Arjun from the devops meetup is Neha's brother", "the devops meetup"),
         ("Ewa from the 7:40 train - her hubby Piotr does payroll software", "the 7:40 train"),
         ("yesterday in the meetup of python i know Aylin Kaya", "python meetup"),
+        ("bridal show at the convention center 🎉 booth next to Carlos Diaz, a DJ", "the convention center"),
+        ("Yesterday Kakao lunch was good. Steve Han show me their roadmap", "Kakao lunch"),
+        ("131530FEB26 - coffee @ Dunkin off Hwy 190 w/ Marcus Tillman, buddy from 1st Cav days", "Dunkin off Hwy 190"),
         ("open house @ 42 maple: the Garcias (Luis & Marta) relocating", "open house at 42 maple"),
     ],
 )

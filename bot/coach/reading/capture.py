@@ -155,9 +155,21 @@ _PLACE_SHORTHAND = {"@": "at", "mtg": "meeting", "mtng": "meeting", "mkt": "mark
 def place_said(where: str) -> str:
     """A place as it is kept, in the user's words but for an "@" ("open house @ 42 maple" -> "open house at 42
     maple") and a place said the other way round ("the meetup of python" -> "python meetup")."""
+    where = _PLACE_ENDS.split(where, maxsplit=1)[0]  # "the convention center 🎉 booth next to": the place
+    where = _PLACE_OPENS.sub("", where)  # "Yesterday Kakao lunch": the day is when
+    if re.fullmatch(r"\d+[A-Za-z]{3}\d+", where):
+        return ""  # "131530FEB26": a day and hour written as the army does, no place
     where = " ".join(_PLACE_SHORTHAND.get(w.lower(), w) for w in where.replace("@", " @ ").split())
     m = _OF_PLACE.match(where)
     return f"{m.group('of')} {m.group('what')}" if m else where
+
+
+# A place ends where an emoji or an aside starts; a day said first is when, not where.
+_PLACE_ENDS = re.compile(
+    r"\s*[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]|\s+(?:lol|lmao|haha+|tbh|ngl|omg)\b",
+    re.IGNORECASE,
+)
+_PLACE_OPENS = re.compile(r"^(?:yesterday|today|tonight|last\s+night|this\s+morning)\s+(?=\w)", re.IGNORECASE)
 
 
 def _mentioned(s: str, people: list[PersonMention]) -> list[str]:

@@ -63,7 +63,8 @@ def _clean(text: str) -> str:
     text = _CONTROL.sub("", text)
     text = _BREAKS.sub("; ", text)
     text = _HANDLE_THEN_NAME.sub(_name_then_handle, text)
-    text = RANK_RETIRED.sub(r"\1", text)  # "Lt Col (R) Annette Vo": the rank, then the name
+    if "(" in text:
+        text = RANK_RETIRED.sub(r"\1", text)  # "Lt Col (R) Annette Vo": the rank, then the name
     return _SPACES.sub(" ", text).strip(" ;")
 
 
@@ -142,9 +143,9 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
         possessive = len(word) > 3 and low.endswith(("'s", "’s"))
         if possessive:
             word, low = word[:-2], low[:-2]
-        if real and _HONORIFIC_AFTER.match(" " + word):
+        if real and not word.isascii() and _HONORIFIC_AFTER.match(" " + word):
             break  # "Hyunwoo 선배": respect said after the name
-        honour = _HONOURED.search(word) if real or words == [] else None
+        honour = _HONOURED.search(word) if "-" in word else None
         if honour and honour.start() > 1:  # "his wife Yuki-san", "Kowalski-sensei": respect, no part of the name
             word, low = word[: honour.start()], low[: honour.start()]
             possessive = True  # the name ends here

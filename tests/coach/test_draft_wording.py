@@ -209,6 +209,8 @@ def test_a_need_typed_with_the_wrong_article_is_said_with_the_right_one(what, sa
         ("Ana Reyes emailed back about the role", "email", "over email"),
         ("kickoff mtg w/ Ana Reyes and her team", "kickoff meeting", "at our kickoff meeting"),
         ("disco call w/ Ana Reyes, 20 min", "discovery call", "on our discovery call"),
+        ("dm convo w Ana Reyes about the holiday drop", "DM", "over DMs"),
+        ("Ana Reyes me llamó, quiere 2 docenas", "call", "on our call"),
     ],
 )  # fmt: skip
 def test_how_they_met_is_kept_and_a_follow_up_says_it(line, way, said):

@@ -28,7 +28,7 @@ _MEAL_SHORT = {"dinr": "dinner", "bkfst": "breakfast", "brkfst": "breakfast", "b
 _SAID_AS_DONE = {
     "called": "call", "phoned": "phone call", "rang": "call", "texted": "text", "emailed": "email",
     "e-mailed": "email", "messaged": "message", "dm'd": "DM", "dmd": "DM", "dm’d": "DM", "skyped": "Skype",
-    "facetimed": "FaceTime", "zoomed": "Zoom",
+    "facetimed": "FaceTime", "zoomed": "Zoom", "llamó": "call",
 }  # fmt: skip
 
 _CHANNEL = re.compile(
@@ -75,6 +75,8 @@ _ON_THE_PHONE = re.compile(
     r"|signal|telegram|instagram|insta|ig)\b",
     re.IGNORECASE,
 )
+# "dm convo w @sunnysidesnacks", "DMs with Kai": a direct message, on whatever app.
+_DM = re.compile(r"\b(?:dm|dms)(?:\s+(?:convo|conversation|chat|thread))?\s+(?:w/?|with)\b", re.IGNORECASE)
 # "mtg w Priya", "Kickoff mtg w/ Lisa", "Breakfast meeting with Sam": a meeting, of a kind when it says one.
 _MEETING = re.compile(r"\b(?:meeting|mtg)\s+(?:w/?|with)\b", re.IGNORECASE)
 _MEETING_KIND = re.compile(
@@ -115,6 +117,8 @@ def way_of_meeting(text: str) -> str:
         how = m.group("how").lower()
         way = "phone call" if how in ("phone", "telephone") else _SPELLED.get(how, how)
         found.append((m.start(), way))
+    if m := _DM.search(text):
+        found.append((m.start(), "DM"))
     if m := _MEETING.search(text):
         before = _MEETING_KIND.search(text, max(0, m.start() - _BEHIND), m.start())
         kind = before.group("kind").lower().replace("kick-off", "kickoff") if before else ""

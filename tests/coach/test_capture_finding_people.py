@@ -380,3 +380,19 @@ def test_where_the_user_was_too_is_no_company_and_a_job_said_with_who_is_the_job
     assert meeting.people[0].company == "Expedia"
     meeting = read("coffee with Raj Mehta, who's a formulation scientist at Merck")
     assert meeting.people[0].role == "formulation scientist"
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "company"),
+    [
+        ("Hoy en el farmers market conocí a Tim y Jo de Sunny Acres Farm, huevos orgánicos", "Jo",
+         "Sunny Acres Farm"),
+        ("vino la señora Gabriela Ruiz de la Iglesia San José, she need 200 conchas", "Gabriela Ruiz",
+         "Iglesia San José"),
+        ("met Juan de la Cruz at the expo", "Juan de la Cruz", ""),
+    ],
+)  # fmt: skip
+def test_de_before_a_farm_a_church_or_a_hotel_says_where_they_are_from_not_more_of_the_name(line, name, company):
+    meeting = read(line)
+    person = next(p for p in meeting.people if p.name == name)
+    assert person.company == company

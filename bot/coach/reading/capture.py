@@ -188,7 +188,8 @@ _NAMED_AFTER = re.compile(r"\b(?:the|my|our|his|her|their)\s+(?:[\w-]+\s+){0,2}[
 # A place, not a person: "Main St", "Union Square", "Central Station".
 _PLACE_END = re.compile(
     r"(?:st|st\.|ave|rd|street|road|avenue|blvd|square|sq|park|hall|center|centre|station|airport|bank|university"
-    r"|college|school|hospital|cafe|café|bar|hotel|church|club|gym|lab|labs|group|capital|ventures|partners)$",
+    r"|college|school|hospital|cafe|café|bar|hotel|church|club|gym|lab|labs|group|capital|ventures|partners|farm"
+    r"|farms|bakery|market|apiary|studio|studios)$",
     re.IGNORECASE,
 )
 _JOINED = re.compile(r"(?:[+&→,]|\band|\bwith|\bw/?)\s*$", re.IGNORECASE)

@@ -103,6 +103,12 @@ _NICKNAME = re.compile(
 # After a one-letter surname: where they are from or a stop ("Jen W from Walmart", "Sam K, PM at Brex").
 _INITIAL_AFTER = re.compile(r"(?:\s+(?:from|frm|at|@|of)\b|\s*[,;(]|\s+[-–—]|\s*\.\s|\s*$)", re.IGNORECASE)
 _HONORIFIC_AFTER = re.compile(r"\s+(?:sir|ma['’]am|madam|ji|saab|sahab|sahib|선배님|선배|선생님|님|씨|さん)(?![\w'’])")
+# After "de", "del", "de la": a farm, a church, a hotel, a firm, not more of the name.
+_A_PLACE_AFTER = re.compile(
+    r"(?:\s+(?:la|los|las|el))?(?:\s+[A-Z][\w'’&-]*){0,3}?\s+(?:Farms?|Iglesia|Church|Hotel|Hospital|Bakery|Panader[ií]a"
+    r"|Restaurante?|Market|Mercado|Inc|LLC|Ltd|Co|Group|Studio|School|Escuela|Colegio|Universidad|University|Cl[ií]nica"
+    r"|Clinic|Hilton|Marriott|Hyatt|Sheraton)\b"
+)
 _HONOURED = re.compile(r"-(?:san|sama|kun|chan|sensei|senpai)$", re.IGNORECASE)
 
 
@@ -161,6 +167,8 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
             break  # "Jane Doe CTO at Globex": the role starts here
         if real > 1 and word.isupper() and len(word) > 1 and not any(w.isupper() for w, _ in words):
             break  # "Rick Salazar IBEW": capitals after a first and last name name where they are ("Jean DUPONT" stays)
+        if real and low in _PARTICLES and _A_PLACE_AFTER.match(s, m.end()):
+            break  # "Jo de Sunny Acres Farm", "Gabriela Ruiz de la Iglesia San José": where they are from
         if typed_lower:
             if real == 0:
                 if lower_ok is False:

@@ -296,6 +296,32 @@ def test_a_capture_records_facts_from_its_notes(tmp_path):
     assert kinds == ["interest", "need"]
 
 
+@pytest.mark.parametrize(
+    ("line", "needs"),
+    [
+        ("saastr party recap: 1) Aisha Ray from Gong, SDR mgr, said she'd send me their scorecard 2) some guy Brett "
+         "Cole at Outreach, wants an intro to our CRO lol no 3) Mei Lin, founder of Quotient AI, needs SDR help",
+         {"Aisha Ray": set(), "Brett Cole": {"intro"}, "Mei Lin": {"SDR help"}}),
+        ("met Raj Iyer and his cofounder Mei Tan at YC demo day, Raj needs a lawyer",
+         {"Raj Iyer": {"lawyer"}, "Mei Tan": set()}),
+    ],
+)  # fmt: skip
+def test_in_a_line_about_several_people_each_one_learns_only_what_is_said_of_them(tmp_path, line, needs):
+    from bot.coach.reading.capture import understand
+
+    notebook = open_store(tmp_path).notebook(1)
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None
+    saved = meetings.record_meeting(notebook, meeting, [None] * len(meeting.people), NOW)
+    for contact in saved.contacts:
+        said = " ".join(f.slots.get("what", "") for f in notebook.facts(contact.id) if f.kind == "need")
+        said += " " + " ".join(contact.needs)
+        wanted = needs.get(contact.name, set())
+        assert all(w in said for w in wanted), (contact.name, said)
+        others = set().union(*(v for k, v in needs.items() if k != contact.name)) - wanted
+        assert not any(o in said for o in others), (contact.name, said)
+
+
 def test_old_data_without_facts_still_gives_facts():
     lisa = Contact(
         id="aaaaaaaa",

@@ -160,7 +160,7 @@ def revise_capture(
                     way=meeting.way,
                 )
             )
-            learn_facts(notebook, contact, meeting.notes, meeting.when, source_id=interaction_id)
+            learn_facts(notebook, contact, meeting.said_of(mention), meeting.when, source_id=interaction_id)
             saved.contacts.append(contact)
             saved.created.append(created)
             saved.interactions.append(interaction_id)

@@ -97,7 +97,7 @@ def record_meeting(
             )
             notebook.add_interaction(met)
             saved.interactions.append(met.id)  # a fix or an edit of this capture rewrites this entry in place
-            learn_facts(notebook, contact, meeting.notes, meeting.when, source_id=met.id)  # typed facts: facts.py
+            learn_facts(notebook, contact, meeting.said_of(mention), meeting.when, source_id=met.id)  # facts.py
             # A promise made to a group ("I'll send you both the deck") is kept once per person; "I'll send Lee the
             # deck" only for Lee. What they promised the user is theirs to keep, never saved as the user's promise.
             for item in (p for p in meeting.promises_of(mention) if p.whose == "mine"):

@@ -108,11 +108,15 @@ def cut(phrase: str, max_words: int) -> str:
     return phrase
 
 
+_LIST_MARK = re.compile(r"(?<=\s)[1-9][).](?=\s)")  # "... scorecard 2) some guy Brett": the next item of a list
+
+
 def cut_short(said: str, source: str) -> list[str]:
     """The places where ``said`` repeats a run of ``source`` (at least one word that is not a stop word, possessives
     read alike: "her deck" is "your deck") and then stops where ``source`` went on inside the same phrase: "hoping to
     find a product marketing." from "looking for a product marketing lead". Each as "...<run> | <next word>"."""
-    out_raw, src_raw = words(said), words(tidy(DATE_PHRASE.sub(" . ", source)))  # a day ends a phrase ("link | day 5")
+    source = _LIST_MARK.sub(" . ", DATE_PHRASE.sub(" . ", source))  # a day ("link | day 5") or "2)" ends a phrase
+    out_raw, src_raw = words(said), words(tidy(source))
     out, src = [_norm(t) for t in out_raw], [_norm(t) for t in src_raw]
     found: list[str] = []
     whole_until = 0  # the words of a run found whole are not checked again inside it

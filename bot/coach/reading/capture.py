@@ -50,7 +50,7 @@ from bot.coach.reading.lexicon import (
 )
 from bot.coach.reading.meeting import HINT, MAX_PEOPLE, Meeting, PersonMention, Understood
 from bot.coach.reading.mentions import described_as, first_person
-from bot.coach.reading.notes import Facts
+from bot.coach.reading.notes import Facts, extract_facts
 from bot.coach.reading.people import _clean, _scan_name, _scan_people, tie_of_a_person
 from bot.coach.reading.promises import runs_on
 from bot.coach.reading.rest import _read_rest, _Rest, event_said
@@ -550,7 +550,7 @@ def parse_meeting(text: str, today: date) -> Meeting:
             raise NotUnderstood(HINT)
         meeting = Meeting(people=found, when=today, notes=s)
     else:
-        _finish(s, meeting)
+        _finish(s, meeting, today)
     meeting.way = way_of_meeting(s)
     return meeting
 
@@ -563,9 +563,12 @@ _TITLE_ROLES = {
 }  # fmt: skip
 
 
-def _finish(s: str, meeting: Meeting) -> None:
+def _finish(s: str, meeting: Meeting, today: date) -> None:
     """What is read after the people a line was read for: anyone named later, who was not met, the ties between
-    them, their jobs said whole, and the learned reader's second look at the names (second_look.py)."""
+    them, their jobs said whole, and the learned reader's second look at the names (second_look.py). When that
+    finds people the clauses were not read for, the clauses are read again with everyone ("1) Aisha from Gong ... 3)
+    Mei Lin, founder of Quotient AI, needs SDR help": the need is Mei Lin's)."""
+    read_for = {id(p) for p in meeting.people}
     named = {w.casefold() for p in meeting.people for w in p.name.split()} | {m.casefold() for m in meeting.mentioned}
     for opener in _someone_doing(s):  # "Ngozi called. Meeting with her oga Mr Fashola is Thursday": Ngozi first
         if opener.name.split()[0].casefold() not in named and len(meeting.people) < MAX_PEOPLE:
@@ -579,8 +582,35 @@ def _finish(s: str, meeting: Meeting) -> None:
         called = (person.title or person.name).split()[0].lower().rstrip(".") if person.name else ""
         person.role = person.role or _TITLE_ROLES.get(called, "")  # "Pastor Whitley": a pastor
     _second_look(s, meeting)
+    if read_for and any(id(p) not in read_for for p in meeting.people):
+        _read_again(s, meeting, today)
     if not meeting.introduced_by or meeting.introduced_by.lower().startswith(("my ", "our ")):
         meeting.introduced_by = _introducer(s, meeting) or meeting.introduced_by
+
+
+def _read_again(s: str, meeting: Meeting, today: date) -> None:
+    """A numbered list of people ("1) Aisha from Gong, said she'd send the scorecard 2) some guy Brett at Outreach,
+    wants an intro 3) Mei Lin, founder of Quotient AI, needs SDR help"), some of them found after the clauses were
+    read: each item's facts are the facts of the person it names first. The line's own facts stay as read."""
+    items = _LIST_ITEM.split(s)
+    if len(items) < 3:
+        return
+    firsts = {p.name.split()[0].casefold(): p for p in meeting.people if p.name}
+    given: dict[int, list[str]] = {}
+    for item in items[1:]:
+        named = [(m.start(), firsts[m.group().casefold()]) for m in re.finditer(r"[^\W\d_][\w'’-]*", item)
+                 if m.group().casefold() in firsts]  # fmt: skip
+        if named:
+            person = min(named, key=lambda pair: pair[0])[1]
+            given.setdefault(id(person), []).append(item)
+    for person in meeting.people:
+        if id(person) in given:
+            person.said = ". ".join(t.strip(" ,;") for t in given[id(person)])
+            person.facts = extract_facts(person.said, today)
+
+
+# "1) Aisha ... 2) Brett ... 3) Mei Lin": where each item of a numbered list starts.
+_LIST_ITEM = re.compile(r"(?:^|(?<=\s))[1-9][).]\s+")
 
 
 # Who introduced them, said after the people: "Jenna intrd", "rick intro'd", "Marc (Rho) intro'd us", "my manager
@@ -667,7 +697,7 @@ def _understood(s: str, today: date) -> Understood:
         )
         if len(person.name) < 2 or (not clue and first_person(s) is None):
             return _asked_about(s, today)
-    _finish(s, meeting)
+    _finish(s, meeting, today)
     return Understood(kind, meeting)
 
 

@@ -410,6 +410,8 @@ def _attribute(
     read: dict[str, Facts] = {}
     for subject, texts in groups:
         joined = ", ".join(texts)
+        for person in subject if len(people) > 1 else ():  # "Mei Lin, needs SDR help": what is hers (Meeting.said_of)
+            person.said = f"{person.said}. {joined}" if person.said else joined
         said = " ".join(joined.split())
         facts = read[said] = read.get(said) or extract_facts(joined, today)
         for person in subject:

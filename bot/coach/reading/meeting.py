@@ -32,6 +32,7 @@ class PersonMention:
     link_theirs: bool = False
     facts: Facts = field(default_factory=Facts)  # interests, needs, offers, birthday, wins said about this person
     met_at: str = ""  # "the devops meetup" in "Arjun from the devops meetup": where you know them from
+    said: str = field(default="", compare=False)  # the clauses about them, in a line naming several people
 
 
 @dataclass
@@ -60,6 +61,13 @@ class Meeting:
         held = {p.text for other in self.people for p in (*other.facts.promise_items, *other.facts.their_items)}
         orphans = [p for p in (*self.facts.promise_items, *self.facts.their_items) if p.text not in held]
         return [*person.facts.promise_items, *person.facts.their_items, *orphans]
+
+    def said_of(self, person: PersonMention) -> str:
+        """The words to learn ``person``'s facts from: in a line about several people, the clauses about them ("1)
+        Aisha from Gong, SDR mgr 2) Mei Lin, founder, needs SDR help": the need is Mei Lin's, not Aisha's; "Raj and his
+        cofounder Mei, Raj needs a lawyer": nothing of Mei's); the whole line when it is about one person, or when no
+        clause was given to anyone (older data)."""
+        return person.said if len(self.people) > 1 and any(p.said for p in self.people) else self.notes
 
     def is_future(self, today: date) -> bool:
         """ "lunch with Vik tmrw": not a meeting yet, so the bot asks instead of logging it."""

@@ -17,6 +17,7 @@ TODAY = date(2026, 3, 4)  # a Wednesday
     ("note", "theirs"),
     [
         ("she offered to review my model", "review my model"),
+        ("sam can do bldg B steel, sending me his bid tmrw", "send me his bid"),  # no one sends the user their own
         ("said she'd forward my CV to the hiring team", "forward my CV to the hiring team"),
         ("he'll intro me to his manager next week", "intro me to his manager"),
         ("she's sending the contract fri", "send the contract"),
@@ -42,6 +43,8 @@ def test_what_they_offer_or_promise_is_theirs_never_the_users(note, theirs):
         ("sending her 5 profiles by thurs", "send her 5 profiles", "2026-03-05"),
         ("ask her rates by fri", "ask her rates", "2026-03-06"),
         ("told her id set it up w our super", "set it up with our super", ""),  # I'd, typed without its apostrophe
+        ("I go send her the contract draft before Friday", "send her the contract draft", "2026-03-06"),  # I will
+        ("f/u w/ proposal nxt tue", "follow up with proposal", "2026-03-10"),
     ],
 )
 def test_the_users_promise_stays_the_users(note, mine, due):
@@ -324,3 +327,9 @@ def test_a_line_whose_people_a_later_look_found_keeps_what_it_says_of_them(line,
     assert understood.meeting is not None
     person = next(p for p in understood.meeting.people if p.name == who)
     assert mine in person.facts.promises and mine in understood.meeting.facts.promises
+
+
+@pytest.mark.parametrize("note", ["f/u from ACHE chapter mtg last nite", "I go to church on sunday"])
+def test_a_follow_up_said_as_a_noun_and_going_somewhere_are_no_promises(note):
+    facts = extract_facts(note, TODAY)
+    assert facts.promises == [] and facts.theirs == []

@@ -131,15 +131,15 @@ DATE_PHRASE = re.compile(
     rf"|(?P<in>in\s+)?{_COUNT}\s+{_UNIT}(?(in)|\s+(?P<ago>ago|back))"
     rf"|(?P<edge>(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<edge_of>week|month|day)|eow|eom)(?!\s+(?:on\s+)?{_WD}\b)"
     rf"|(?:the\s+)?end\s+of\s+(?P<edge_month>{_MO})\b"
-    r"|(?P<rel>last|past|this|next|coming)\s+(?P<rel_unit>week(?:end)?|wknd|wkend|w/e|wk|month|mo|year|yr)\b"
+    r"|(?P<rel>last|past|this|next|nxt|coming)\s+(?P<rel_unit>week(?:end)?|wknd|wkend|w/e|wk|month|mo|year|yr)\b"
     rf"|(?:the\s+)?(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|last)\s+(?P<nth_wd>{_WD})\s+(?:of|in)\s+(?P<nth_m>{_MO})\b"
     rf"|(?:(?:eod|eob|cob|close\s+of\s+business|(?:the\s+)?end\s+of\s+(?:the\s+)?day)\s+(?:on\s+)?)?"
-    rf"(?:(?P<wd_rel>last|past|this|next|coming)\s+)?(?P<wd>{_WD})\b\.?(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"(?:(?P<wd_rel>last|past|this|next|nxt|coming)\s+)?(?P<wd>{_WD})\b\.?(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|(?:the\s+)?{_ORD.format('d1')}\s+(?:of\s+)?(?P<m1>{_MO})\b\.?(?:,?\s+(?P<y1>\d{{4}}))?"
     rf"|(?P<m2>{_MO})\.?\s+(?:the\s+)?{_ORD.format('d2')}\b{_NOT_A_UNIT}(?:,?\s+(?P<y2>\d{{4}}))?"
     r"|(?P<iso>\d{4}-\d{1,2}-\d{1,2})"
     r"|(?P<slash>[0-3]?\d/[0-3]?\d(?:/(?:\d{4}|\d{2}))?)(?![\d/])"
-    rf"|(?P<mo_rel>last|next|this)\s+(?P<m3>{_MO})\b"
+    rf"|(?P<mo_rel>last|next|nxt|this)\s+(?P<m3>{_MO})\b"
     rf"|(?:(?:back\s+)?in|since|during|by|before|until|till)\s+(?P<m4>{_MO})\b(?!\.?\s+\d)(?:\s+(?P<y4>\d{{4}}))?"
     rf"|the\s+{_ORD.format('d5')}\b(?![:.]\d)"
     r"|(?:(?<=by\s)|(?<=on\s)|(?<=before\s)|(?<=until\s)|(?<=till\s))(?P<d6>[0-3]?\d)(?:st|nd|rd|th)?\b"
@@ -225,7 +225,7 @@ def _resolve(m: re.Match[str], today: date, prefer: str) -> date | None:
             return date(today.year, today.month, calendar.monthrange(today.year, today.month)[1])
         return today
     if g("rel"):
-        rel = g("rel").lower()
+        rel = g("rel").lower().replace("nxt", "next")
         unit = {"wk": "week", "mo": "month", "yr": "year", "wknd": "weekend", "wkend": "weekend", "w/e": "weekend"}.get(
             g("rel_unit").lower(), g("rel_unit").lower()
         )
@@ -252,7 +252,7 @@ def _resolve(m: re.Match[str], today: date, prefer: str) -> date | None:
         return _day_of_month(int(g("d7")), today, "future") if prefer == "future" else None
     if g("wd"):
         target = _WEEKDAY_NUMBERS[g("wd").lower().rstrip(".")]
-        rel = (g("wd_rel") or "").lower()
+        rel = (g("wd_rel") or "").lower().replace("nxt", "next")
         back = (today.weekday() - target) % 7
         ahead = (target - today.weekday()) % 7
         if rel in ("last", "past"):
@@ -283,7 +283,7 @@ def _resolve(m: re.Match[str], today: date, prefer: str) -> date | None:
         return _month_day(month, day, year, today, prefer)
     if g("m3"):
         month = _MONTH_NUMBERS[g("m3").lower()[:3]]
-        rel = g("mo_rel").lower()
+        rel = g("mo_rel").lower().replace("nxt", "next")
         year = today.year + (1 if rel == "next" and month <= today.month else 0)
         if rel == "last" and month >= today.month:
             year -= 1

@@ -55,7 +55,7 @@ _I_WILL = (
     r"\b(?:I|we)\s*(?:'ll|’ll|\s+will|\s+shall|'m\s+going\s+to|’m\s+going\s+to|\s+am\s+going\s+to|'m\s+gonna|’m\s+gonna"
     r"|\s+need\s+to|\s+have\s+to|\s+must(?:\s+to)?|\s+should|\s+ought\s+to|\s+gotta|\s+got\s+to"
     r"|\s*(?:'ve|’ve|\s+have)\s+got\s+to|\s+promised(?:\s+to|(?!\s+(?:her|him|them)\b))|\s+promise\s+to"
-    r"|\s+offered\s+to"
+    r"|\s+offered\s+to|\s+go(?=\s+" + _DEED + r"\b)"  # "I go send her the contract": I will, in Nigerian English
     r"|\s+agreed\s+to|\s+want\s+to|\s+said\s+i'll|\s+said\s+i’ll|\s+said\s+I'd|\s+said\s+I’d|\s+said\s+I\s+would"
     r"|\s+promised?(?=\s+" + _DEED + r"\b))\s+"  # "I promise send him my slides": "to" left out
 )
@@ -82,7 +82,7 @@ _OWE = r"\b(?:I\s+(?:still\s+)?)?(?P<owe>owes?\s+(?:her|him|them|you|me|us|(?-i:
 _OWED_TO_ME = re.compile(r"^owes?\s+(?:me|us)\b|^owes\b", re.IGNORECASE)
 _IMPERATIVE = (
     _CLAUSE_START + r"(?P<verb>(?:send|snd|intro|introduce|email|e-mail|ping|text|share|forward|fwd|invite"
-    r"|follow\s+up|connect\s+(?:her|him|them)\s+with|buy|book|schedule|call|reply(?:\s+to)?|look\s+up"
+    r"|follow\s+up|f/u(?=\s+(?:w/?|with|on|re:?|about|by)\s)|connect\s+(?:her|him|them)\s+with|buy|book|schedule|call|reply(?:\s+to)?|look\s+up"
     r"|check\s+in\s+with|ask|confirm|chase|pay|drop|bring|answer|invoice|apply|rsvp|reach\s+out"
     r"|sending|emailing|pinging|texting|calling|getting|showing|sharing|forwarding|booking|dropping|bringing"
     r"|doing|writing|introducing|paying|invoicing)\b)"
@@ -176,7 +176,8 @@ _SECOND_ACTION = re.compile(
 )
 # The action as it is done, however it was typed: "sending" -> "send", "snd" -> "send", "w" -> "with".
 _BASE_VERBS = {
-    "snd": "send", "fwd": "forward", "sending": "send", "emailing": "email", "pinging": "ping", "texting": "text",
+    "snd": "send", "fwd": "forward", "f/u": "follow up", "sending": "send", "emailing": "email", "pinging": "ping",
+    "texting": "text",
     "calling": "call", "getting": "get", "showing": "show", "sharing": "share", "forwarding": "forward",
     "booking": "book", "dropping": "drop", "bringing": "bring", "doing": "do", "writing": "write",
     "introducing": "introduce", "paying": "pay", "invoicing": "invoice", "making": "make", "putting": "put",
@@ -471,6 +472,8 @@ def _promises(text: str, taken: list[tuple[int, int]], today: date | None = None
         prefix = ""
         if m.group("imp"):
             start = m.start("verb")
+            if m.group("verb").lower().endswith("ing") and re.match(r"\s+(?:me|us)\b", text[m.end("verb") :], re.I):
+                theirs = True  # "sending me his bid tmrw": no one sends the user their own things; theirs to send
         elif m.group("owe"):
             start = m.start("owe")
         elif m.group("obj"):

@@ -124,3 +124,19 @@ def test_someone_no_name_list_knows_who_opens_the_line_doing_something_is_not_dr
 @pytest.mark.parametrize("line", ["Google called, wants the deck by friday", "Monday called for rain", "Mom called"])
 def test_a_firm_a_day_or_family_calling_is_no_one_to_save(line):
     assert _named(line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "people"),
+    [
+        ("met Pete Kowalski at the VFW fish fry. wife Linda works HR at Lockheed Martin Grand Prairie",
+         ["Pete Kowalski"]),
+        ("mock interview w/ Annette Vo today. Rob Delgado needs a night shift distro mgr in Sherman TX",
+         ["Annette Vo", "Rob Delgado"]),
+        ("met Dale Briggs at the job fair, he'll fwd my resume to HR NLT fri", ["Dale Briggs"]),
+        ("finally met Dana from optum + the hiring mgr Dr. Paul Weiss, said decision soon", ["Dana", "Paul Weiss"]),
+    ],
+)  # fmt: skip
+def test_the_rest_of_a_firms_name_a_town_and_initials_are_no_one_met(line, people):
+    understood = understand(line, TODAY)
+    assert understood.meeting is not None and [p.name for p in understood.meeting.people] == people

@@ -329,7 +329,9 @@ def test_a_line_whose_people_a_later_look_found_keeps_what_it_says_of_them(line,
     assert mine in person.facts.promises and mine in understood.meeting.facts.promises
 
 
-@pytest.mark.parametrize("note", ["f/u from ACHE chapter mtg last nite", "I go to church on sunday"])
+@pytest.mark.parametrize(
+    "note", ["f/u from ACHE chapter mtg last nite", "I go to church on sunday", "intro'd me to her old S4 Rob Delgado"]
+)
 def test_a_follow_up_said_as_a_noun_and_going_somewhere_are_no_promises(note):
     facts = extract_facts(note, TODAY)
     assert facts.promises == [] and facts.theirs == []

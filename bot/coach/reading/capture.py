@@ -195,6 +195,16 @@ _PLACE_END = re.compile(
 _JOINED = re.compile(r"(?:[+&→,]|\band|\bwith|\bw/?)\s*$", re.IGNORECASE)
 
 
+# A later name that starts inside a run of capitals ("Lockheed Martin Grand Prairie") is the rest of a firm's name.
+_NOT_A_LATER_NAME = re.compile(r"(?<=[\w,;:)]\s)(?!(?:Dr|Mr|Mrs|Ms|Prof|Sgt|Col|Capt|Lt)\b)[A-Z][\w'’-]+\s+$")
+# A town said with its state: "in Sherman TX".
+_STATES = frozenset(
+    (
+        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY",
+        "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND",
+        "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC",
+    )
+)  # fmt: skip
 _OPENED_AFTER = re.compile(r"(?P<word>[\w'’-]+)\s*\(\s*$")
 _JOINED_PART = re.compile(r"[+&,;:(]|\s[-–—]\s|\b(?:and|with|w/)\s", re.IGNORECASE)
 
@@ -217,6 +227,10 @@ def _more_people(s: str, meeting: Meeting) -> None:
         words = named.name.split()
         if any(w.casefold() in known for w in words) or is_not_a_name(words[0]) or _PLACE_END.match(words[-1]):
             continue
+        if _NOT_A_LATER_NAME.search(s, 0, m.start()) or words[-1] in _STATES:
+            continue  # "Lockheed Martin Grand Prairie", "in Sherman TX": the rest of a firm's name, a town
+        if all(w.isupper() and len(w) > 1 for w in s[m.start() : m.start() + len(named.name)].split()):
+            continue  # "fwd my resume to HR NLT fri": initials, no one's name
         opened = _OPENED_AFTER.search(s, 0, m.start())
         if opened and opened.group("word").casefold() in known:
             continue  # "Amara Obi (Brand Dir, Lumen)": her job, not a second person

@@ -81,7 +81,7 @@ _TODO = (
 _OWE = r"\b(?:I\s+(?:still\s+)?)?(?P<owe>owes?\s+(?:her|him|them|you|me|us|(?-i:[A-Z][\w'’-]*))\s+)"
 _OWED_TO_ME = re.compile(r"^owes?\s+(?:me|us)\b|^owes\b", re.IGNORECASE)
 _IMPERATIVE = (
-    _CLAUSE_START + r"(?P<verb>(?:send|snd|intro|introduce|email|e-mail|ping|text|share|forward|fwd|invite"
+    _CLAUSE_START + r"(?P<verb>(?:send|snd|intro(?!['’]?d\b)|introduce|email|e-mail|ping|text|share|forward|fwd|invite"
     r"|follow\s+up|f/u(?=\s+(?:w/?|with|on|re:?|about|by)\s)|connect\s+(?:her|him|them)\s+with|buy|book|schedule|call|reply(?:\s+to)?|look\s+up"
     r"|check\s+in\s+with|ask|confirm|chase|pay|drop|bring|answer|invoice|apply|rsvp|reach\s+out"
     r"|sending|emailing|pinging|texting|calling|getting|showing|sharing|forwarding|booking|dropping|bringing"

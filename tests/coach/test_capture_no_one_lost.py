@@ -140,3 +140,21 @@ def test_a_firm_a_day_or_family_calling_is_no_one_to_save(line):
 def test_the_rest_of_a_firms_name_a_town_and_initials_are_no_one_met(line, people):
     understood = understand(line, TODAY)
     assert understood.meeting is not None and [p.name for p in understood.meeting.people] == people
+
+
+@pytest.mark.parametrize(
+    ("line", "met_", "mentioned"),
+    [
+        ("Kakao lunch with Steve Han, he ask advice for US launch, I promised make intro to Jason Park (Zillow)",
+         ["Steve Han"], ["Jason Park"]),
+        ("Dr. Feld asked if i know anyone for their unit secretary opening, said i'd send him Kayla's name",
+         ["Feld"], ["Kayla"]),
+        ("Meenakshi Rao is searching job change, I will share her resume with Venkatesh sir", ["Meenakshi Rao"],
+         ["Venkatesh"]),
+        ("call w Tony Russo, I'll send to QI today", ["Tony Russo"], []),
+    ],
+)  # fmt: skip
+def test_someone_named_in_what_the_user_will_do_is_mentioned_not_met(line, met_, mentioned):
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None
+    assert ([p.name for p in meeting.people], meeting.mentioned) == (met_, mentioned)

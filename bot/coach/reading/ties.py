@@ -39,6 +39,15 @@ _BARE_TIE = re.compile(
     r"(?:^|[.;!?]\s+|[,:]\s+|\s[-–—]+\s+)(?P<rel>(?i:" + "|".join(sorted(_BARE_TIES, key=len, reverse=True)) + r"))"
     r"\s+(?:(?:is|was)\s+)?(?=[A-Z][a-z])"
 )
+# Someone named in what the user will do, not met: "make intro to Jason Park", "share her resume with Venkatesh sir",
+# "check with Deepak", "run it by Alan", "the organizer, Tanya", "send him Kayla's name".
+_NAMED_IN_A_DEED = re.compile(
+    r"(?:\b(?:intro|introduce|introduction|connect|send|forward|pass|share|refer)\b[^.;!?\n]{0,40}?\b(?:to|with|w/?)\s+"
+    r"(?:the\s+[\w-]+(?:\s+[\w-]+)?,?\s+)?"
+    r"|\b(?:check|talk|speak)\s+(?:with|w/?|to)\s+|\brun\s+(?:it\s+)?by\s+)(?P<who>(?-i:[A-Z])[\w'’-]+)"
+    r"|(?P<whose>(?-i:[A-Z])[\w-]+)['’]s\s+(?:name|info|number|cell|email|contact|cv|resume)\b",
+    re.IGNORECASE,
+)
 # "ayo's sister Temi": a tie of someone met, then a name.
 _OWNER_TIE = re.compile(
     r"\b(?P<owner>[^\W\d_][\w\-]*)['’]s\s+" + _TIE + r"\s*,?\s+(?:(?:is|was|=)\s+)?(?=\w)", re.IGNORECASE
@@ -155,6 +164,10 @@ def mentioned_ties(s: str, people: list[PersonMention]) -> list[str]:
             mention(_someone(s, m.end()), owner, m.group("rel"))
     for m in _INTRO_TO.finditer(s):
         mention(_someone(s, m.end()), None, "")
+    for m in _NAMED_IN_A_DEED.finditer(s):  # "promised make intro to Jason Park", "check with Deepak", "Kayla's name"
+        name = _someone(s, m.start("who") if m.group("who") else m.start("whose"))
+        if name and not name.split()[0].isupper() and is_given_name(name.split()[0]):  # "send to QI": no one
+            mention(name, None, "")
     return found
 
 

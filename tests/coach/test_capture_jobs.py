@@ -46,6 +46,9 @@ def job(text: str, who: str) -> tuple[str, str]:
          "acquisitions", "Match Factory"),
         ("party: Dieter Vogel (Match Factory, acquisitions), Lina Haddad (Doha Film Inst, grants)", "Lina Haddad",
          "grants", "Doha Film Inst"),
+        ("open house was dead except Nina (didnt get last name) - nurse at St. Luke's", "Nina", "nurse", "St. Luke's"),
+        ("Lab visit from Emmanuel Nwosu (PhD, Univ of Lagos)", "Emmanuel Nwosu", "", "University of Lagos"),
+        ("Met 3 persons - Mr. Joshi from Barclays (Sr. VP, did not get first name)", "Joshi", "Senior VP", "Barclays"),
     ],
 )
 def test_role_and_company_are_read_apart(line, who, role, company):

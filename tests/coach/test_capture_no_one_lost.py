@@ -158,3 +158,8 @@ def test_someone_named_in_what_the_user_will_do_is_mentioned_not_met(line, met_,
     meeting = understand(line, TODAY).meeting
     assert meeting is not None
     assert ([p.name for p in meeting.people], meeting.mentioned) == (met_, mentioned)
+
+
+def test_a_job_in_brackets_is_no_second_person():
+    meeting = understand("met Ana Ruiz (Google, Senior Engineer) at the expo", TODAY).meeting
+    assert meeting is not None and [p.name for p in meeting.people] == ["Ana Ruiz"]

@@ -251,7 +251,10 @@ def _apply_paren(inner: str, person: PersonMention) -> None:
         return  # "(not that one lol)"; but "(team lead)", "(Uni Oslo)" say a job or a company
     if len(parts) == 1 and person.company and parts[0].islower() and not _is_role(parts[0].split()):
         return  # "founder of vigneron (wine logistics)", "PM at doxy (telehealth)": what the company does
-    parts = [p for p in parts if not (_NOT_A_JOB_PART.match(p) or a_place(p) or p.lower() in CITY_ALIASES)] or parts
+    kept = [p for p in parts if not (_NOT_A_JOB_PART.match(p) or a_place(p) or p.lower() in CITY_ALIASES)]
+    if not kept and all(_NOT_A_JOB_PART.match(p) for p in parts):
+        return  # "(didnt get last name)", "(she's hosting my seminar)": an aside, no job
+    parts = kept or parts
     parts = [_one_of_them(p) for p in parts]  # "(cofounders of Lumen)", "(both from Freshworks devrel)": each of them
     job_from = _JOB_FROM.match(parts[0]) if len(parts) == 1 else None
     if job_from and _is_role(job_from.group("role").split()[-1:]):  # "(recruiter from hays)", "(designer from the
@@ -262,6 +265,8 @@ def _apply_paren(inner: str, person: PersonMention) -> None:
             person.company = org
         return
     both = company_then_job(re.sub(r"^from\s+", "", parts[0], flags=re.I)) if len(parts) == 1 else None
+    if both and both[1].lower().rstrip(".") in _JOB_SHORTHAND:
+        both = None  # "(Sr. VP)": senior, no company called "Sr."
     if both:  # "(NIH program officer)", "(Google engineer)", "(from Freshworks devrel)"
         person.role, person.company = both
         return
@@ -281,10 +286,14 @@ def _apply_paren(inner: str, person: PersonMention) -> None:
     elif (
         len(parts) > 1
         and all(w[:1].isupper() for w in first.split())
-        and parts[1].islower()
         and not _is_role(first.split()[-1:])
+        and first.lower() not in _DEGREES
+        and all(w.islower() for w in parts[1].split()[1:])
+        and (parts[1].islower() or not parts[1].split()[0].istitle())
+        and not _is_role(parts[1].split()[-1:])
     ):
-        person.company, person.role = first, parts[1]  # "(Match Factory, acquisitions)": the name is the company's
+        person.company = first  # "(Match Factory, acquisitions)", "(Vetted, B2B hiring infra)": the name is the company
+        person.role = parts[1] if parts[1].islower() else person.role  # ... "acquisitions" their part of it
     elif len(parts) > 1 and not parts[1].lower().startswith(("my ", "our ", "the ")):
         person.role, person.company = first, parts[1]  # "(procurement, ikea)", "(key account, esselunga)"
     elif _is_role(first.split()[-1:]) or first.split()[-1:] == ["II"] or team_word(first):
@@ -295,9 +304,11 @@ def _apply_paren(inner: str, person: PersonMention) -> None:
 
 
 # Parts of a bracket that say neither job nor company: "(SF, backend, 6 yrs, wants equity)": how long, what they want.
+_DEGREES = frozenset({"phd", "md", "mba", "jd", "rn", "dds", "cpa", "msc", "bsc", "ms", "ma", "bs", "ba", "pe", "dvm"})
 _NOT_A_JOB_PART = re.compile(
     r"^(?:\d+\+?\s*(?:yrs?|years?|yo|y/o|mos?|months?)\b|(?:wants|needs|likes|loves|has|is|was|looking|open"
-    r"|moving|relocating|visiting|new\s+in\s+town)\b)",
+    r"|moving|relocating|visiting|new\s+in\s+town|she['’]?s|he['’]?s|they['’]?re|didn['’]?t|did\s+not|not\s+sure"
+    r"|forgot|no\s+idea|i\s+think)\b)",
     re.IGNORECASE,
 )
 

@@ -96,3 +96,18 @@ def test_last_nite_is_yesterday_and_a_birthday_word_is_nobody():
     lower = understand("omar haddad from the chess club, bday july 22, loves jazz", TODAY).meeting
     assert lower is not None and [p.name for p in lower.people] == ["Omar Haddad"]
     assert lower.when == TODAY and lower.people[0].facts.birthday == "07-22"
+
+
+@pytest.mark.parametrize(
+    ("line", "today", "when"),
+    [
+        ("venue walkthru @ The Glasshouse for the Kim/Patel wedding (6/13) w/ the venue mgr Derek Oyelaran",
+         date(2026, 5, 26), date(2026, 5, 26)),
+        ("met Harold Jenkins, owner of Jenkins Auto Body on 7 Mile, at church", date(2026, 4, 6), date(2026, 4, 6)),
+        ("met Ana Ruiz on 5/13 at the gala", date(2026, 5, 26), date(2026, 5, 13)),
+        ("met Ana Ruiz at the gala on 12/20", date(2026, 1, 5), date(2025, 12, 20)),
+    ],
+)  # fmt: skip
+def test_an_event_ahead_or_a_road_is_not_when_they_met(line, today, when):
+    meeting = understand(line, today).meeting
+    assert meeting is not None and meeting.when == when

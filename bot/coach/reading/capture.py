@@ -27,7 +27,7 @@ from datetime import date
 
 from bot.coach.errors import NotUnderstood
 from bot.coach.reading.clauses import _attribute, _merge
-from bot.coach.reading.dates import _WEEKDAYS, day_at, find_day
+from bot.coach.reading.dates import _WEEKDAYS, day_at, find_day, still_to_come
 from bot.coach.reading.given_names import is_given_name, pronoun_of
 from bot.coach.reading.jobs import job_said
 from bot.coach.reading.lexicon import (
@@ -391,6 +391,8 @@ def _read_lead_in(text: str, today: date) -> tuple[str, date | None, str, bool]:
     """What the words before the first name say: (where, when, who introduced you, whether they say you met)."""
     words = text.strip(" ,:;-–—→>")
     when = find_day(words, today, "past")
+    if when is not None and still_to_come(when.day, today):
+        when = None  # "venue walkthru for the Kim/Patel wedding (6/13)": the wedding is ahead
     intro = _INTRO_LEAD.match(text.strip())
     introducer = intro.group("who").strip() if intro else ""
     where = ""

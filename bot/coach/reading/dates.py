@@ -143,6 +143,7 @@ DATE_PHRASE = re.compile(
     rf"|(?:(?:back\s+)?in|since|during|by|before|until|till)\s+(?P<m4>{_MO})\b(?!\.?\s+\d)(?:\s+(?P<y4>\d{{4}}))?"
     rf"|the\s+{_ORD.format('d5')}\b(?![:.]\d)"
     r"|(?:(?<=by\s)|(?<=on\s)|(?<=before\s)|(?<=until\s)|(?<=till\s))(?P<d6>[0-3]?\d)(?:st|nd|rd|th)?\b"
+    r"(?!\s+(?-i:[A-Z])[a-z])"  # "Jenkins Auto Body on 7 Mile": a road, no day
     r"(?![/.:]\d|\s*(?:%|k\b|am\b|pm\b|units?\b|ppl\b|people\b|min|hours?|days?|weeks?|months?|years?|ave|st\b"
     r"|street|floor|fl\b|place|row|road|rd\b))"
     r"|day\s+(?P<d7>[0-3]?\d)\b(?![/.:]\d|\s*(?:of|in|at|and|to|or)\b)"
@@ -344,6 +345,13 @@ def _nth_weekday(nth: str, weekday: str, month_name: str, today: date, prefer: s
     if prefer == "past" and found > today:
         return in_year(today.year - 1)
     return found
+
+
+def still_to_come(day: date, today: date) -> bool:
+    """A day read as past only by going back a year, that is a few months ahead this year: "the Kim/Patel wedding
+    (6/13)" said on 5/26 is an event to come, not when they met in 2025."""
+    ahead = _safe(today.year, day.month, day.day)
+    return day.year < today.year and ahead is not None and 0 < (ahead - today).days <= 120
 
 
 def find_day(text: str, today: date, prefer: str = "past", start: int = 0, end: int | None = None) -> DayPhrase | None:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 
 from bot.coach.reading.birthdays import names_a_birthday
-from bot.coach.reading.dates import day_at
+from bot.coach.reading.dates import day_at, still_to_come
 from bot.coach.reading.jobs import _not_an_org, _scan_phrase, _scan_role
 from bot.coach.reading.lexicon import (
     _CHANNELS,
@@ -121,7 +121,7 @@ class _Rest:
         # "I offered to talk, first Thursday of July", "bday tomorrow (aug 19)": the day is theirs, not the meeting's
         owed = bool(self.free) and (runs_on(self.free[-1][0]) or names_a_birthday(self.free[-1][0]))
         found = day_at(s, j, self.today, "past") if self.when is None and not owed else None
-        if found is not None:
+        if found is not None and not (still_to_come(found.day, self.today) and s[found.start - 1 : found.start] == "("):
             return found.end, lambda: setattr(self, "when", found.day)
         m = _VIA.match(s, j)
         if m and not self.introduced_by and (self.by_introduces or not m.group("by")):

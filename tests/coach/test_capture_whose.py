@@ -18,6 +18,7 @@ TODAY = date(2026, 3, 4)  # a Wednesday
     [
         ("she offered to review my model", "review my model"),
         ("sam can do bldg B steel, sending me his bid tmrw", "send me his bid"),  # no one sends the user their own
+        ("Greg pushing 60-day DD, I want 90. Lisa to send survey + Phase I by 9/25", "send survey and Phase I"),
         ("said she'd forward my CV to the hiring team", "forward my CV to the hiring team"),
         ("he'll intro me to his manager next week", "intro me to his manager"),
         ("she's sending the contract fri", "send the contract"),
@@ -330,7 +331,13 @@ def test_a_line_whose_people_a_later_look_found_keeps_what_it_says_of_them(line,
 
 
 @pytest.mark.parametrize(
-    "note", ["f/u from ACHE chapter mtg last nite", "I go to church on sunday", "intro'd me to her old S4 Rob Delgado"]
+    "note",
+    [
+        "f/u from ACHE chapter mtg last nite",
+        "I go to church on sunday",
+        "intro'd me to her old S4 Rob Delgado",
+        "went to Boston to send the samples",
+    ],
 )
 def test_a_follow_up_said_as_a_noun_and_going_somewhere_are_no_promises(note):
     facts = extract_facts(note, TODAY)

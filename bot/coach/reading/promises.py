@@ -115,8 +115,11 @@ _HANDING = (
 _NAMED_DEED = (
     r"(?<![\w'’])(?P<named>(?-i:[A-Z][\w-]*))(?:(?:'s|’s|\s+is)?\s+(?=" + _HANDING + r"\b)"
     r"|(?:'ll|’ll|\s+will|(?:'s|’s|\s+is)\s+(?:going\s+to|gonna)|\s+gonna)\s+"
-    r"(?!(?:be|have|probably|not|never|need|want|like|love|know|also|still|just|prob)\b)(?=[a-z]))"
+    r"(?!(?:be|have|probably|not|never|need|want|like|love|know|also|still|just|prob)\b)(?=[a-z])"
+    r"|(?P<named_to>\s+to\s+)(?=(?:send|email|share|forward|fwd|confirm|circulate|draft|book|schedule|intro|introduce)\b))"
 )
+# Where "Lisa to send the survey by 9/25" (an action item, minutes-style) may start: a clause's first words.
+_ITEM_START = re.compile(r"(?:^|[.;!?:]\s*|,\s*|\band\s+|\s[-–—]\s*)$")
 # What they told the user to do is the user's to-do ("she said apply by oct 15", "told me to email her my cv",
 # "said to email him"); what the user told them to do is theirs ("told her to email me her CV").
 _ACTION_VERBS = (
@@ -153,7 +156,11 @@ def _promise_words(text: str) -> Iterator[re.Match[str]]:
     ("Also will send the deck") is read again without it."""
     at = 0
     while (m := _PROMISE.search(text, at)) is not None:
-        if m.group("named") and is_not_a_name(m.group("named")):
+        if m.group("named_to") and not _ITEM_START.search(text, 0, m.start()):
+            m = _UNNAMED.search(text, m.start())  # "went to Boston to send ...": no one's action item
+            if m is None:
+                return
+        if m.groupdict().get("named") and is_not_a_name(m.group("named")):
             m = _UNNAMED.search(text, m.start())
             if m is None:
                 return

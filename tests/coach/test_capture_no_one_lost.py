@@ -152,6 +152,9 @@ def test_the_rest_of_a_firms_name_a_town_and_initials_are_no_one_met(line, peopl
         ("Meenakshi Rao is searching job change, I will share her resume with Venkatesh sir", ["Meenakshi Rao"],
          ["Venkatesh"]),
         ("call w Tony Russo, I'll send to QI today", ["Tony Russo"], []),
+        ("rick intro'd me to Sam Whitaker frm Whitaker Steel, solid guy", ["Sam Whitaker"], ["Rick"]),
+        ("Deacon Ray intro'd me to the pantry lead, Marcus Webb", ["Marcus Webb"], []),
+        ("intro call w/ Lena Ortiz (ops lead @ Fernway) today", ["Lena Ortiz"], []),
     ],
 )  # fmt: skip
 def test_someone_named_in_what_the_user_will_do_is_mentioned_not_met(line, met_, mentioned):

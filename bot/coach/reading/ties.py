@@ -42,7 +42,8 @@ _BARE_TIE = re.compile(
 # Someone named in what the user will do, not met: "make intro to Jason Park", "share her resume with Venkatesh sir",
 # "check with Deepak", "run it by Alan", "the organizer, Tanya", "send him Kayla's name".
 _NAMED_IN_A_DEED = re.compile(
-    r"(?:\b(?:intro|introduce|introduction|connect|send|forward|pass|share|refer)\b[^.;!?\n]{0,40}?\b(?:to|with|w/?)\s+"
+    r"(?:\b(?:intro(?!['’]?d\b|\s+(?:call|chat|meeting|mtg|coffee|zoom)\b)|introduce|introduction|connect|send|forward"
+    r"|pass|share|refer)\b[^.;!?\n]{0,40}?\b(?:to|with|w/?)\s+"  # not "intro'd me to Omar", "intro call w/ Bo": met
     r"(?:the\s+[\w-]+(?:\s+[\w-]+)?,?\s+)?"
     r"|\b(?:check|talk|speak)\s+(?:with|w/?|to)\s+|\brun\s+(?:it\s+)?by\s+)(?P<who>(?-i:[A-Z])[\w'’-]+)"
     r"|(?P<whose>(?-i:[A-Z])[\w-]+)['’]s\s+(?:name|info|number|cell|email|contact|cv|resume)\b",

@@ -153,7 +153,6 @@ def test_the_rest_of_a_firms_name_a_town_and_initials_are_no_one_met(line, peopl
          ["Venkatesh"]),
         ("call w Tony Russo, I'll send to QI today", ["Tony Russo"], []),
         ("rick intro'd me to Sam Whitaker frm Whitaker Steel, solid guy", ["Sam Whitaker"], ["Rick"]),
-        ("Deacon Ray intro'd me to the pantry lead, Marcus Webb", ["Marcus Webb"], []),
         ("intro call w/ Lena Ortiz (ops lead @ Fernway) today", ["Lena Ortiz"], []),
     ],
 )  # fmt: skip
@@ -166,3 +165,9 @@ def test_someone_named_in_what_the_user_will_do_is_mentioned_not_met(line, met_,
 def test_a_job_in_brackets_is_no_second_person():
     meeting = understand("met Ana Ruiz (Google, Senior Engineer) at the expo", TODAY).meeting
     assert meeting is not None and [p.name for p in meeting.people] == ["Ana Ruiz"]
+
+
+def test_someone_introduced_to_the_user_is_met_not_only_mentioned():
+    meeting = understand("Deacon Ray intro'd me to the pantry lead, Marcus Webb", TODAY).meeting
+    assert meeting is not None
+    assert "Marcus Webb" in [p.name for p in meeting.people] and "Marcus Webb" not in meeting.mentioned

@@ -381,3 +381,16 @@ def test_future_and_superseded_facts_are_left_out():
 def test_a_fact_is_kept_without_the_notes_emoji(note, what):
     [fact] = read_facts(note, Contact(id="c", name="Camille"), "2026-03-11")
     assert fact.slots["what"] == what
+
+
+def test_in_a_numbered_list_each_keeps_the_job_said_in_their_own_item():
+    from bot.coach.reading.capture import understand
+
+    line = (
+        "saastr party recap: 1) Aisha Ray from Gong, SDR mgr, said she'd send me their scorecard 2) some guy Brett "
+        "Cole at Outreach, wants an intro to our CRO 3) Mei Lin, founder of Quotient AI, needs SDR help"
+    )
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None
+    jobs = {p.name: (p.role, p.company) for p in meeting.people}
+    assert jobs["Aisha Ray"] == ("SDR manager", "Gong")

@@ -29,7 +29,7 @@ from bot.coach.errors import NotUnderstood
 from bot.coach.reading.clauses import _attribute, _merge
 from bot.coach.reading.dates import _WEEKDAYS, day_at, find_day, still_to_come
 from bot.coach.reading.given_names import is_given_name, pronoun_of
-from bot.coach.reading.jobs import job_said
+from bot.coach.reading.jobs import _scan_attributes, job_said
 from bot.coach.reading.lexicon import (
     _EVENT_NOUNS,
     _GAP,
@@ -625,6 +625,15 @@ def _read_again(s: str, meeting: Meeting, today: date) -> None:
         if id(person) in given:
             person.said = ". ".join(t.strip(" ,;") for t in given[id(person)])
             person.facts = extract_facts(person.said, today)
+            said = person.said.casefold()
+            if person.role.casefold() not in said or person.company.casefold() not in said:
+                person.role, person.company = "", ""  # "1) Aisha from Gong 2) some guy Brett at Outreach": not hers
+                at = re.search(rf"{re.escape(person.name)}\S*", person.said, re.IGNORECASE) or re.search(
+                    rf"{re.escape(person.name.split()[0])}\S*", person.said, re.IGNORECASE
+                )
+                if at is not None:  # the job said right after their name, in their own item
+                    _scan_attributes(person.said, at.end(), person)
+                    person.role, person.company = job_said(person.role), company_said(person.company)
 
 
 # "1) Aisha ... 2) Brett ... 3) Mei Lin": where each item of a numbered list starts.

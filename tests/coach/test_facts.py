@@ -394,3 +394,20 @@ def test_in_a_numbered_list_each_keeps_the_job_said_in_their_own_item():
     assert meeting is not None
     jobs = {p.name: (p.role, p.company) for p in meeting.people}
     assert jobs["Aisha Ray"] == ("SDR manager", "Gong")
+
+
+@pytest.mark.parametrize(
+    ("note", "interests"),
+    [
+        ("she's a huge taylor swift fan so we bonded", ["taylor swift"]),
+        ("Janelle is a huge Giants fan", ["Giants"]),
+        ("met Carmen at the tapas bar, big Real Madrid fan", ["Real Madrid"]),
+        ("I am a big fan of her work", []),
+        ("he is a fan", []),
+        ("his biggest fan", []),
+    ],
+)
+def test_a_fan_of_a_team_or_a_singer_cares_about_them(note, interests):
+    from bot.coach.reading.notes import extract_facts
+
+    assert extract_facts(note, TODAY).interests == interests

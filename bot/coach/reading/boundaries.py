@@ -108,6 +108,7 @@ def cut(phrase: str, max_words: int) -> str:
     return phrase
 
 
+_FOLLOWER = frozenset({"fan", "fans", "nerd", "geek", "buff", "junkie", "lover", "fanatic", "enthusiast", "addict"})
 _LIST_MARK = re.compile(r"(?<=\s)[1-9][).](?=\s)")  # "... scorecard 2) some guy Brett": the next item of a list
 
 
@@ -152,6 +153,8 @@ def _run(out: list[str], src: list[str], src_raw: list[str], i: int, j: int) -> 
         return n, False  # the sentence goes on with words of its own: another phrase, not a clipped one
     if after_src in VAGUE_TAIL:
         return n, False  # "the membrane protein | stuff": a vague last word left out on purpose (shorthand.tidy)
+    if after_src in _FOLLOWER:
+        return n, False  # "a hollow knight | fan": what they follow, whole ("into hollow knight")
     if tuple(src[j + n : j + n + 2]) in _PREDICATES:
         return n, False  # "good schools | a must": what is said of the phrase, not more of it
     rest = itertools.takewhile(lambda t: not _is_stop(t), src[j + n :])

@@ -89,6 +89,16 @@ _BUFF = re.compile(
     r"\b(?P<what>[^\W\d_][\w-]*)\s+(?:nerd|geek|buff|junkie|fanatic|enthusiast|aficionado|lover|addict|fiend)s?\b",
     re.IGNORECASE,
 )
+# "a huge taylor swift fan", "Janelle is a huge Giants fan": what they follow, up to two words before "fan".
+_FAN = re.compile(
+    r"\b(?:(?:an?|the|huge|big|massive|total|die-?hard|such\s+a)\s+)*(?P<what>(?:[^\W\d_][\w&-]*\s+)?[^\W\d_][\w&-]*)"
+    r"\s+fan\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
+_NOT_A_FAN = _set(
+    "is was are be been a an the such ceiling box exhaust desk table his her their my our big huge total biggest"
+    " greatest"
+)
 _ONE_THING = re.compile(r"(?:an?|the|her|his|their|its|our|my)\s", re.IGNORECASE)
 _NOT_BUFF = _set("total big huge massive complete such real proper bit little")
 
@@ -228,6 +238,16 @@ def _interests(text: str, taken: list[tuple[int, int]], talks_only: bool = False
     for m in _BUFF.finditer(text) if not talks_only else ():
         what = m.group("what")
         if _free(taken, m.start(), m.end()) and what.lower() not in _NOT_INTEREST | _NOT_BUFF | _LEADING_FILLER:
+            taken.append((m.start(), m.end()))
+            add(_tidy(what))
+    for m in _FAN.finditer(text) if not talks_only else ():  # "a huge taylor swift fan", "he's a mets fan"
+        words = m.group("what").split()
+        while words and ((words[0].lower() in _NOT_BUFF and words[0].islower()) or _ONE_THING.match(words[0] + " ")):
+            words = words[1:]
+        what = " ".join(words)
+        if any(w.lower() in _NOT_A_FAN for w in words):
+            continue  # "he is a fan", "the ceiling fan"
+        if what and _free(taken, m.start(), m.end()) and what.lower() not in _NOT_INTEREST | _LEADING_FILLER:
             taken.append((m.start(), m.end()))
             add(_tidy(what))
     return found

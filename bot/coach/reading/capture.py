@@ -31,6 +31,7 @@ from bot.coach.reading.dates import _WEEKDAYS, day_at, find_day, still_to_come
 from bot.coach.reading.given_names import is_given_name, pronoun_of
 from bot.coach.reading.jobs import _scan_attributes, job_said
 from bot.coach.reading.lexicon import (
+    _EMOJI,
     _EVENT_NOUNS,
     _GAP,
     _INTRODUCED_ME_TO,
@@ -166,7 +167,7 @@ def place_said(where: str) -> str:
 
 # A place ends where an emoji or an aside starts; a day said first is when, not where.
 _PLACE_ENDS = re.compile(
-    r"\s*[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]|\s+(?:lol|lmao|haha+|tbh|ngl|omg)\b",
+    rf"\s*[{_EMOJI}]|\s+(?:lol|lmao|haha+|tbh|ngl|omg)\b",
     re.IGNORECASE,
 )
 _PLACE_OPENS = re.compile(r"^(?:yesterday|today|tonight|last\s+night|this\s+morning)\s+(?=\w)", re.IGNORECASE)
@@ -584,8 +585,9 @@ _TITLE_ROLES = {
 def _finish(s: str, meeting: Meeting, today: date) -> None:
     """What is read after the people a line was read for: anyone named later, who was not met, the ties between
     them, their jobs said whole, and the learned reader's second look at the names (second_look.py). When that
-    finds people the clauses were not read for, the clauses are read again with everyone ("1) Aisha from Gong ... 3)
-    Mei Lin, founder of Quotient AI, needs SDR help": the need is Mei Lin's)."""
+    finds people the clauses were not read for and the line is a numbered list, each item is read again for whom it
+    names first (``_read_again``: "1) Aisha from Gong ... 3) Mei Lin, founder, needs SDR help": the need is Mei
+    Lin's)."""
     read_for = {id(p) for p in meeting.people}
     named = {w.casefold() for p in meeting.people for w in p.name.split()} | {m.casefold() for m in meeting.mentioned}
     for opener in _someone_doing(s):  # "Ngozi called. Meeting with her oga Mr Fashola is Thursday": Ngozi first

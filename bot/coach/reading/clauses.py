@@ -24,7 +24,7 @@ from bot.coach.reading.lexicon import (
 )
 from bot.coach.reading.meeting import MAX_NAME_CHARS, PersonMention
 from bot.coach.reading.notes import Facts, extract_facts
-from bot.coach.reading.people import _scan_name
+from bot.coach.reading.people import _HONOURED, _scan_name
 from bot.coach.reading.stopwords import NOT_NAMES
 from bot.coach.reading.work import NAMED_BUSINESS, a_company_word, company_typed, job_said_otherwise, team_word
 
@@ -283,7 +283,7 @@ def _pronoun(person: PersonMention) -> str:
 
 
 def _person_named(word: str, people: list[PersonMention]) -> PersonMention | None:
-    low = re.sub(r"-(?:san|sama|kun|chan|sensei|senpai)$", "", word.casefold())  # "Yuki-san is teaching": Yuki
+    low = _HONOURED.sub("", word.casefold())  # "Yuki-san is teaching": Yuki
     for person in people:
         if person.name and person.name.split()[0].casefold() == low:
             return person

@@ -41,6 +41,7 @@ from bot.coach.reading.meeting import (
 from bot.coach.reading.places import CITY_ALIASES
 from bot.coach.reading.shorthand import company_name
 from bot.coach.reading.stopwords import NOT_NAMES, VERB_FORMS
+from bot.coach.reading.ways import MEAL_WORDS
 from bot.coach.reading.work import (
     _UNITS,
     a_company_word,
@@ -343,7 +344,7 @@ _AFTER_NAME = re.compile(r"\s+(?:ma['’]?am|madam|sir|ji|san|sama|sahib|saab)\b
 # "Lena @ Coastline Dental Lab": right after a name, "@" and a capital say where they work, unless it names an event or
 # a place ("Kenji Sato @ Rust meetup") or the line is a meal out ("lunch w/ Ana @ Uchi": the restaurant).
 _AT_ORG = re.compile(r"\s*@\s*(?=[A-Z])")
-_MEAL_BEFORE = re.compile(r"\b(?:coffee|lunch|dinner|drinks|brunch|breakfast|beers?|bkfst|happy\s+hour)\b", re.I)
+_MEAL_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, MEAL_WORDS)) + r")\b", re.I)
 _FROM_STOP = _set("at @ in on during with is was says said works work runs heads leads teaches does has")
 # "from compliance", "from the quality team": the team they are in, which is what they do
 _FROM_TEAM = re.compile(r"^(?:the\s+)?(?P<field>[\w&-]+)(?:\s+(?:team|dept|department))?$", re.I)

@@ -25,6 +25,7 @@ _KINDS_OF_CALL = ("phone", "video", "coffee", "intro", "discovery", "disco", "sa
                   "catch-up", "screening", "phone screen", "zoom", "quick", "conference", "group")  # fmt: skip
 MEALS = ("coffee", "lunch", "dinner", "breakfast", "brunch", "drinks", "beers", "happy hour")
 _MEAL_SHORT = {"dinr": "dinner", "bkfst": "breakfast", "brkfst": "breakfast", "bfast": "breakfast", "hh": "happy hour"}
+MEAL_WORDS = (*MEALS, *_MEAL_SHORT)  # a meal as typed, short or whole
 _SAID_AS_DONE = {
     "called": "call", "phoned": "phone call", "rang": "call", "texted": "text", "emailed": "email",
     "e-mailed": "email", "messaged": "message", "dm'd": "DM", "dmd": "DM", "dm’d": "DM", "skyped": "Skype",
@@ -41,7 +42,7 @@ _CALL_KIND = re.compile(
     r"\b(?P<kind>" + "|".join(sorted(map(re.escape, _KINDS_OF_CALL), key=len, reverse=True)) + r")\s+$", re.I
 )
 _MEAL = re.compile(
-    r"\b(?P<meal>" + "|".join(map(re.escape, (*MEALS, *_MEAL_SHORT))) + r")\b"
+    r"\b(?P<meal>" + "|".join(map(re.escape, MEAL_WORDS)) + r")\b"
     r"(?=\s+(?:(?:w/?|with|at|in|and|to)\b|@|\+)|\s*[:,-])",
     re.IGNORECASE,
 )

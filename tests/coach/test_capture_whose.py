@@ -342,3 +342,32 @@ def test_a_line_whose_people_a_later_look_found_keeps_what_it_says_of_them(line,
 def test_a_follow_up_said_as_a_noun_and_going_somewhere_are_no_promises(note):
     facts = extract_facts(note, TODAY)
     assert facts.promises == [] and facts.theirs == []
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "theirs"),
+    [
+        ("coffee w/ Marcus Tillman, ops mgr at FedEx. his boss Jennifer Ruiz is hiring. he'll put in a word w/ her mon",
+         "Marcus Tillman", "put in a word with her"),
+        ("brunch w my neighbor Priya, she brought her husband Dev Malhotra. he'll quote network + Dentrix setup",
+         "Dev Malhotra", "quote network and Dentrix setup"),
+        ("Raj did the mock chalk talk and he brought his coworker Dana Whitfield; she'd send me two papers on flow",
+         "Dana Whitfield", "send me two papers on flow"),
+        ("lunch w Omar Haddad. His daughter Leila is applying to U of M. He'll send me their stay-interview template",
+         "Omar Haddad", "send me their stay-interview template"),
+    ],
+)  # fmt: skip
+def test_he_will_and_she_would_are_the_promise_of_whom_the_pronoun_fits(line, who, theirs):
+    understood = understand(line, TODAY)
+    assert understood.meeting is not None
+    people = {p.name: p for p in understood.meeting.people}
+    assert theirs in people[who].facts.theirs
+    assert all(theirs not in p.facts.theirs for name, p in people.items() if name != who)
+
+
+def test_a_relative_who_came_along_is_what_the_next_who_is_about():
+    line = "Raj did the mock chalk talk and he brought his coworker Dana Whitfield, who runs interviews at Merck"
+    understood = understand(line, TODAY)
+    assert understood.meeting is not None
+    people = {p.name: p for p in understood.meeting.people}
+    assert people["Dana Whitfield"].role == "runs interviews" and not people["Raj"].role

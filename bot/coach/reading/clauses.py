@@ -26,13 +26,14 @@ from bot.coach.reading.meeting import MAX_NAME_CHARS, PersonMention
 from bot.coach.reading.notes import Facts, extract_facts
 from bot.coach.reading.people import _HONOURED, _scan_name
 from bot.coach.reading.stopwords import NOT_NAMES
+from bot.coach.reading.ties import came_along
 from bot.coach.reading.work import NAMED_BUSINESS, a_company_word, company_typed, job_said_otherwise, team_word
 
 # --- who each clause is about ---------------------------------------------------------------------------------
 
 _SUBJECT = re.compile(
     r"(?:(?:and|but|also|oh|btw|plus|now)\s+)?(?:(?P<pron>both\s+they|they\s+both|she|he|they|both|both\s+of\s+them|all|all\s+of\s+them|(?P<typo>shes|hes|theyre))|(?P<name>[^\W\d_][\w\-]*))"
-    r"(?P<is>['’]s|['’]re|\s+is|\s+are|\s+was|\s+were)?(?=\s|$)\s*",
+    r"(?:['’](?:ll|d)(?=\s))?(?P<is>['’]s|['’]re|\s+is|\s+are|\s+was|\s+were)?(?=\s|$)\s*",
     re.IGNORECASE,
 )
 _WORKS = re.compile(r"(?:works|working|worked|work|is|'s|’s)?\s*(?:at|for|with)\s+", re.IGNORECASE)
@@ -306,6 +307,7 @@ def _attribute(
     current: list[PersonMention] = people[:1] if len(people) == 1 else list(people)
     jobs_with_org: set[int] = set()  # people whose job came with a company: a bare job later does not replace it
     heading = len(_AND_SUBJECT.split(free[0][0])) if lead_in and free else 0
+    came: PersonMention | None = None
     for n, raw in enumerate(part for said, _sep in free for part in _AND_SUBJECT.split(said)):
         text = raw[_INTERJECTION.match(raw).end() if _INTERJECTION.match(raw) else 0 :]  # type: ignore[union-attr]
         subject: list[PersonMention] | None = None
@@ -335,7 +337,7 @@ def _attribute(
         who = _WHO.match(text) if subject is None else None
         if who:  # "Sofía who is studying law", "the Tanaka brothers (Ken & Hiro) who own tanaka bikes": the one named
             plural = who.group("is") in ("are", "were") or bool(re.match(r"(?:own|run|work|have)\s", text[who.end() :]))
-            subject = list(people) if plural else (current[-1:] if groups else people[-1:])
+            subject = list(people) if plural else [came] if came else (current[-1:] if groups else people[-1:])
             body, linked = text[who.end() :], bool(who.group("is"))
         if subject is None:
             m = _SUBJECT.match(text)
@@ -376,6 +378,9 @@ def _attribute(
                 body, linked = text[is_.end() :], True
         else:
             current = subject
+        came = None  # "he brought his coworker Dana, who runs interviews": what the next "who" is about
+        if len(subject) == 1:  # "she brought her husband Dev Malhotra. he'll quote the network": his
+            came = came_along(body, subject[0], people)
         tie = _TIE_SAID.match(body.strip())
         if tie and len(subject) == 1 and not subject[0].link_to:  # "He's Funke's nephew", "she is wife of Karim"
             tied_to = tie.group("owner") or tie.group("owner2")

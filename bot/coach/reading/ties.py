@@ -123,6 +123,21 @@ def _someone(s: str, at: int) -> str:
     return named.name
 
 
+def came_along(clause: str, owner: PersonMention, people: list[PersonMention]) -> PersonMention | None:
+    """The relative a clause about ``owner`` says came along ("she brought her husband Dev Malhotra"), added to
+    ``people`` as met and tied to ``owner``, so that "he'll quote the network" next can be his."""
+    for m in _PRONOUN_TIE.finditer(clause):
+        name = _someone(clause, m.end())
+        if m.group("whose").lower() in ("his", "her") and _CAME_ALONG.search(clause, 0, m.start()) and name:
+            if _met(name, people):
+                return None
+            rel = m.group("rel").lower()
+            relative = PersonMention(name, link_to=owner.name, link_as=rel, role=tie_role(rel))
+            people.append(relative)
+            return relative
+    return None
+
+
 def mentioned_ties(s: str, people: list[PersonMention]) -> list[str]:
     """The people ``s`` names without the user meeting them, in order; a tie to each is kept on whose they are."""
     found: list[str] = []

@@ -54,6 +54,9 @@ BATCH5_FROZEN = BLIND / "batch5_frozen.jsonl"
 # Batch 6, by writers K and L: first graded with the reader as session 7 found it (0f33d63), before any work on it.
 BATCH6_TUNING = BLIND / "batch6_tuning.jsonl"
 BATCH6_FROZEN = BLIND / "batch6_frozen.jsonl"
+# Batch 7, by writers M and N: first graded with the reader as session 8 found it (413d00a), before any work on it.
+BATCH7_TUNING = BLIND / "batch7_tuning.jsonl"
+BATCH7_FROZEN = BLIND / "batch7_frozen.jsonl"
 
 TEXT_FIELDS = ("company", "role", "where", "introduced_by")
 LIST_FIELDS = ("needs", "offers", "interests")

@@ -371,3 +371,32 @@ def test_a_relative_who_came_along_is_what_the_next_who_is_about():
     assert understood.meeting is not None
     people = {p.name: p for p in understood.meeting.people}
     assert people["Dana Whitfield"].role == "runs interviews" and not people["Raj"].role
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "need"),
+    [
+        ("did mock interview w/ Annette today. intro'd me to her old S4 Rob Delgado now at Tyson Foods, met him on "
+         "zoom after. Rob needs a night shift distro mgr in Sherman TX", "Rob Delgado",
+         "a night shift distro mgr in Sherman TX"),
+        ("tech validation w/ Klarna done 🎉 Fatima + 3 engs, Oskar joined last 10 min. Oskar needs pricing for 3yr "
+         "commit, sending by 4/15", "Oskar", "pricing for 3yr commit"),
+        ("owner op meetup at the VFW hall. met Jerome Wallace owner op 5 yrs. also Patty Nguyen runs a small brokerage "
+         "she needs flatbed capacity", "Patty Nguyen", "flatbed capacity"),
+    ],
+)  # fmt: skip
+def test_a_sentence_opening_with_a_name_found_late_is_theirs(line, who, need):
+    understood = understand(line, TODAY)
+    assert understood.meeting is not None
+    people = {p.name: p for p in understood.meeting.people}
+    assert need in people[who].facts.needs
+    assert all(need not in p.facts.needs for name, p in people.items() if name != who)
+    assert need in understood.meeting.said_of(people[who])
+
+
+def test_the_stop_after_a_title_opens_no_sentence_about_them():
+    line = ("I emailed Helen Marsh the CV on Wednesday, and she replied that she forwarded it to the hiring manager, a "
+            "Dr. Steven Greer, and that I should expect to hear back within two weeks")  # fmt: skip
+    understood = understand(line, TODAY)
+    assert understood.meeting is not None
+    assert all(not p.facts.promises for p in understood.meeting.people if p.name == "Steven Greer")

@@ -26,7 +26,7 @@ import re
 from datetime import date
 
 from bot.coach.errors import NotUnderstood
-from bot.coach.reading.clauses import _attribute, _merge
+from bot.coach.reading.clauses import _INTERJECTION, _attribute, _merge
 from bot.coach.reading.dates import _WEEKDAYS, day_at, find_day, still_to_come
 from bot.coach.reading.given_names import is_given_name, pronoun_of
 from bot.coach.reading.jobs import _scan_attributes, job_said
@@ -57,6 +57,7 @@ from bot.coach.reading.promises import runs_on
 from bot.coach.reading.rest import _read_rest, _Rest, event_said
 from bot.coach.reading.second_look import people_found, second_look
 from bot.coach.reading.shorthand import _COMPANIES
+from bot.coach.reading.spans import NOT_A_TITLE
 from bot.coach.reading.stopwords import is_not_a_name
 from bot.coach.reading.tagger import tagging
 from bot.coach.reading.ties import mentioned_ties, said_whole, tie_pairs
@@ -602,19 +603,58 @@ def _finish(s: str, meeting: Meeting, today: date) -> None:
         called = (person.title or person.name).split()[0].lower().rstrip(".") if person.name else ""
         person.role = person.role or _TITLE_ROLES.get(called, "")  # "Pastor Whitley": a pastor
     _second_look(s, meeting)
-    if read_for and any(id(p) not in read_for for p in meeting.people):
-        _read_again(s, meeting, today)
+    late = read_for and any(id(p) not in read_for for p in meeting.people)
+    if late and not _read_again(s, meeting, today):
+        _their_own_sentences(s, meeting, read_for, today)
     if not meeting.introduced_by or meeting.introduced_by.lower().startswith(("my ", "our ")):
         meeting.introduced_by = _introducer(s, meeting) or meeting.introduced_by
 
 
-def _read_again(s: str, meeting: Meeting, today: date) -> None:
+# A sentence that opens with someone's name ("Rob needs a night shift manager", "also Manny wants in"): about them.
+# The stop after a title ends no sentence: "the hiring manager, a Dr. Steven Greer, and ..." is not about him.
+_SENTENCE = re.compile(r"(?:[;!?]|" + NOT_A_TITLE + r"\.)\s+(?=\S)", re.IGNORECASE)
+_TITLE_FIRST = re.compile(r"(?:dr|mr|mrs|ms|prof|professor)\.?\s+(?=[^\W\d_])", re.IGNORECASE)
+
+
+def _their_own_sentences(s: str, meeting: Meeting, read_for: set[int], today: date) -> None:
+    """A sentence that opens with the name of someone found after the clauses were read is theirs, and what it says
+    is taken from whoever it was given to ("intro'd me to her old S4 Rob Delgado, met him on zoom after. Rob needs a
+    night shift distro mgr": the need is Rob's, not Annette's)."""
+    late = [p for p in meeting.people if id(p) not in read_for and p.name]
+    for sentence in _SENTENCE.split(s):
+        opened = sentence[m.end() if (m := _INTERJECTION.match(sentence)) else 0 :]
+        opened = opened[m.end() if (m := _TITLE_FIRST.match(opened)) else 0 :]  # "Dr. Hahn will send me her code"
+        first = re.match(r"[^\W\d_][\w'’-]*", opened)
+        word = re.sub(r"['’]s$", "", first.group()).casefold() if first else ""
+        whose = [p for p in meeting.people if p.name.split()[0].casefold() == word]
+        if len(whose) != 1 or whose[0] not in late:
+            continue
+        person, facts = whose[0], extract_facts(sentence, today)
+        for other in meeting.people:
+            if other is not person:
+                _take_away(other.facts, facts)
+                other.said = other.said.replace(sentence.strip(" .;!?"), "").strip(" .,;")
+        _merge(person.facts, facts)
+        person.said = f"{person.said}. {sentence}" if person.said else sentence
+
+
+def _take_away(facts: Facts, said: Facts) -> None:
+    for name in ("interests", "needs", "offers", "wins"):
+        setattr(facts, name, [x for x in getattr(facts, name) if x not in getattr(said, name)])
+    for texts, dues in (("promises", "due"), ("theirs", "theirs_due")):
+        kept = [(t, d) for t, d in zip(getattr(facts, texts), getattr(facts, dues), strict=False)
+                if t not in getattr(said, texts)]  # fmt: skip
+        setattr(facts, texts, [t for t, _ in kept])
+        setattr(facts, dues, [d for _, d in kept])
+
+
+def _read_again(s: str, meeting: Meeting, today: date) -> bool:
     """A numbered list of people ("1) Aisha from Gong, said she'd send the scorecard 2) some guy Brett at Outreach,
     wants an intro 3) Mei Lin, founder of Quotient AI, needs SDR help"), some of them found after the clauses were
     read: each item's facts are the facts of the person it names first. The line's own facts stay as read."""
     items = _LIST_ITEM.split(s)
     if len(items) < 3:
-        return
+        return False
     firsts = {p.name.split()[0].casefold(): p for p in meeting.people if p.name}
     given: dict[int, list[str]] = {}
     for item in items[1:]:
@@ -636,6 +676,7 @@ def _read_again(s: str, meeting: Meeting, today: date) -> None:
                 if at is not None:  # the job said right after their name, in their own item
                     _scan_attributes(person.said, at.end(), person)
                     person.role, person.company = job_said(person.role), company_said(person.company)
+    return True
 
 
 # "1) Aisha ... 2) Brett ... 3) Mei Lin": where each item of a numbered list starts.

@@ -27,7 +27,7 @@ from bot.coach.reading.stopwords import is_not_a_name  # noqa: E402
 from bot.coach.reading.tagger import MENTIONED, MET, MODEL, ORG, ROLE, WHERE, features, tokens  # noqa: E402
 from testkit import grading  # noqa: E402
 
-PARTS = ("tuning", "batch2_tuning", "batch3_tuning", "batch4_tuning", "batch5_tuning", "batch6_tuning")
+PARTS = ("tuning", "batch2_tuning", "batch3_tuning", "batch4_tuning", "batch5_tuning", "batch6_tuning", "batch7_tuning")
 # L1 and L2 regularisation, chosen on batch 3's tuning part while it was held out of training.
 PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
 

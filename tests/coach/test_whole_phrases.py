@@ -19,6 +19,7 @@ from bot.coach.errors import NotUnderstood
 from bot.coach.reading.boundaries import NEEDS_MORE, cut, cut_short, ends_whole
 from bot.coach.reading.capture import parse_meeting
 from bot.coach.reading.facts import read_facts
+from bot.coach.reading.notes import extract_facts
 from bot.coach.reading.slots import read_offer
 from bot.coach.reading.verbs import is_inflected
 from bot.coach.saying.debts import helped_you, keep_words, keeping, promise_in_words, still_owed, they_said
@@ -318,3 +319,28 @@ def test_a_job_said_in_capitals_is_no_one():
     meeting = parse_meeting("Greg Hale (Zocdoc, VP Prod) emailed, call set for tues", TODAY)
     assert [p.name for p in meeting.people] == ["Greg Hale"]
 
+
+
+@pytest.mark.parametrize(
+    ("promise", "kept"),
+    [
+        ("send him a note once I have an offer in hand", "Here's the note I mentioned."),
+        ("share our headcount forecast once finance signs off", "Here's our headcount forecast I mentioned."),
+        ("send her the deck as soon as legal signs off", "Here's the deck I mentioned."),
+    ],
+)
+def test_a_promise_kept_when_something_happens_is_said_without_the_condition_half_said(promise, kept):
+    said = keeping(keep_words(promise))
+    assert said == kept
+    assert not cut_short(said, promise)
+
+
+def test_a_long_interest_is_cut_only_where_a_new_phrase_starts_and_the_users_idea_is_not_theirs():
+    facts = extract_facts("He was very interested in my idea of a mentoring program pairing retired teachers with "
+                          "first year teachers.", date(2026, 3, 4))  # fmt: skip
+    assert facts.interests == ["mentoring program pairing retired teachers"]
+
+
+def test_a_picture_ends_what_they_are_into():
+    facts = extract_facts("both super into type design + riso printing 🖨️ maya offered to intro me", date(2026, 3, 4))
+    assert "riso printing" in facts.interests

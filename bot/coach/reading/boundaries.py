@@ -24,7 +24,7 @@ BREAKS = _set(
     """at for with to in on by from of about over into onto via re per after before until till since during like
     as than without within through across around near under between among against toward towards w w/
     and or but so because while then plus nor yet also too either together
-    who whom whose which that where when whenever why how if unless whether
+    who whom whose which that where when whenever once why how if unless whether
     i i'm i'll i'd i've im ill she he they we you it she's he's they're we're it's she'll he'll they'll we'll
     is was are were be been being has have had will would can could should may might must shall do does did
     not never just really probably maybe still already again soon asap later now today tonight tomorrow tmrw tmw

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from bot.coach.reading.boundaries import cut
 from bot.coach.reading.spans import (
     _CLAUSE_AND,
     _CLAUSE_SPLIT,
@@ -112,6 +113,11 @@ _SPORT = re.compile(
 )
 
 
+_OWN_IDEA = re.compile(
+    r"^(?:my|our)\s+(?:idea|plan|project|proposal|concept|pitch)\s+(?:of|for|about|on)\s+(?=\S+\s+\S)", re.IGNORECASE
+)
+
+
 def _shape_interest(item: str, shouting: bool) -> str:
     item = re.sub(  # "sailing a lot", "F1 lately"
         r"\s+(?:a\s+lot|(?:very|so)\s+much|a\s+ton|loads|lately|these\s+days|at\s+the\s+moment|atm|recently)$",
@@ -119,6 +125,7 @@ def _shape_interest(item: str, shouting: bool) -> str:
         item,
         flags=re.IGNORECASE,
     )
+    item = _OWN_IDEA.sub("", item)  # "interested in my idea of a mentoring program": the mentoring program
     words = item.split()
     while len(words) > 1 and words[0].lower() in ("my", "our"):  # "loves my lisbon series": the series
         words.pop(0)
@@ -131,7 +138,7 @@ def _shape_interest(item: str, shouting: bool) -> str:
     # "the jazz scene" -> "jazz scene", but "the Knicks" keeps its article: it is part of the proper name.
     while len(words) > 1 and words[0].lower() in _LEADING_FILLER and not words[1][:1].isupper():
         words.pop(0)
-    words = words[:MAX_ITEM_WORDS]
+    words = cut(" ".join(words), MAX_ITEM_WORDS).split()  # a long one only where a new phrase starts
     # Lower case is kept; a capital mid-sentence marks a proper noun ("the Knicks", "F1") and is kept too.
     # Only shouted words (ALL CAPS typing) are lowered, unless they are short acronyms like "AI" or "F1".
     if shouting:

@@ -43,6 +43,7 @@ from bot.coach.reading.verbs import is_a_word, is_inflected
 from bot.coach.reading.work import a_place, company_said
 
 ASK_FROM = 0.5  # how sure the tagger must be of a name to ask about a line that saves nobody
+ASK_GIVEN_FROM = 0.3  # ... when it is a first name the dictionary knows, typed with its capital after the start
 ADD_FROM = 0.85  # ... to add someone to a line that saves others
 ORG_FROM = 0.6  # ... of a company, a job or a place to give it to someone
 NOT_FROM = 0.7  # ... that a saved "person" is a company or a place (all chosen on held-out tuning parts)
@@ -80,12 +81,20 @@ def people_found(text: str) -> list[PersonMention]:
     firsts: set[str] = set()
     for tagged in names_in(text):
         key = _name_words(tagged.name)
-        if tagged.met and tagged.sure >= ASK_FROM and _a_person(tagged) and key and key[0] not in firsts:
+        if tagged.met and tagged.sure >= _ask_from(tagged) and _a_person(tagged) and key and key[0] not in firsts:
             firsts.add(key[0])
             found.append(PersonMention(_spoken(tagged.name)))
         if len(found) >= MAX_PEOPLE:
             break
     return found
+
+
+def _ask_from(tagged: Tagged) -> float:
+    """How sure the tagger must be: less of "Henrik" in "received the proposal of Henrik", a capitalised first name
+    the dictionary knows, typed after the line's start."""
+    first = tagged.words[0]
+    known = tagged.start > 0 and first[:1].isupper() and not first.isupper() and is_given_name(first.lower())
+    return ASK_GIVEN_FROM if known else ASK_FROM
 
 
 def _renamed(meeting: Meeting, person: PersonMention, name: str) -> None:

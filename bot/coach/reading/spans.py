@@ -24,8 +24,13 @@ MAX_ITEMS = 10
 
 
 # A fact ends at a sentence or clause boundary. Commas end promises and wins; interest lists may run past one.
-_HARD_END = re.compile(r"\s*(?:[.;!?\n]|\s[-–—]\s|[()]|\bbut\b|\bwhile\b|\bbecause\b)", re.IGNORECASE)
-_COMMA_END = re.compile(r"\s*(?:[,.;!?\n]|\s[-–—]\s|[()]|\bbut\b|\bwhile\b|\bbecause\b)", re.IGNORECASE)
+# A picture ends a phrase as a stop does: "into type design + riso printing 🖨️ maya offered to ...".
+_HARD_END = re.compile(
+    r"\s*(?:[.;!?\n\u2600-\u27bf\U0001f000-\U0001faff]|\s[-–—]\s|[()]|\bbut\b|\bwhile\b|\bbecause\b)", re.IGNORECASE
+)
+_COMMA_END = re.compile(
+    r"\s*(?:[,.;!?\n\u2600-\u27bf\U0001f000-\U0001faff]|\s[-–—]\s|[()]|\bbut\b|\bwhile\b|\bbecause\b)", re.IGNORECASE
+)
 # Joining words that start a new clause rather than continue a list: "loves jazz and I promised...".
 _CLAUSE_AND = re.compile(
     r"\s+(?:and|&)\s+(?:i|i'll|i’ll|i'd|i’d|she|he|they|we|she's|he's|just|also|then|so|got|owe|need|"

@@ -81,7 +81,8 @@ def keep_words(text: str) -> Kept:
     said = to_second_person(text)
     said = re.sub(r"\s+(?:re|about|regarding|for)\s+your\s+.*$", "", said, flags=re.IGNORECASE)  # "re his seed round"
     said = re.sub(
-        rf"\s+(?:next|this|tomorrow|today|later|soon|by(?!\s+(?!{_DAYS})(?-i:[A-Z]))|before|after|until|till"
+        rf"\s+(?:next|this|tomorrow|today|later|soon|by(?!\s+(?!{_DAYS})(?-i:[A-Z]))|before|after|until|till|once"
+        r"|as\s+soon\s+as|when\s+(?:i|we|you)\b"
         r"|on\s+(?:mon|tue|wed|thu|fri|sat|sun)\w*).*$",
         "", said, flags=re.IGNORECASE,
     )  # fmt: skip

@@ -325,13 +325,19 @@ def test_someone_met_who_introduced_another_is_met_too(line, met_, introducer):
          ["Priya", "Dev Malhotra"], "Dev Malhotra"),
         ("mock interview with Raj last night and he brought his coworker Dana Whitfield from Merck",
          ["Raj", "Dana Whitfield"], "Dana Whitfield"),
+        # talked with them: on the phone, on a call, over lunch
+        ("Luis quote came in, way too high. got on the phone w/ his boss Rita Feld - she'll drop to 1.85",
+         ["Luis", "Rita Feld"], "Rita Feld"),
+        ("my cousin jamal set up a call w his coworker tyler at spotify, tyler's a data analyst",
+         ["Jamal", "Tyler"], "Tyler"),
     ],
 )  # fmt: skip
 def test_a_relative_who_came_along_is_met_not_mentioned(line, met_, relative):
     meeting = read(line)
     assert [p.name for p in meeting.people] == met_ and relative not in meeting.mentioned
     kept = next(p for p in meeting.people if p.name == relative)
-    assert (kept.link_to, kept.link_as) == (met_[0], "husband" if "husband" in line else "coworker")
+    tie = next(t for t in ("husband", "coworker", "boss") if t in line)
+    assert (kept.link_to, kept.link_as) == (met_[0], tie)
 
 
 def test_a_relative_only_talked_about_stays_mentioned():
@@ -396,3 +402,16 @@ def test_de_before_a_farm_a_church_or_a_hotel_says_where_they_are_from_not_more_
     meeting = read(line)
     person = next(p for p in meeting.people if p.name == name)
     assert person.company == company
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("cafecito en Versailles con Tony Marrero y Gaby Soto de Soto Construction, Gaby loves salsa",
+         ["Tony Marrero", "Gaby Soto"]),  # "y" joins two people ("Ortega y Gasset" is one name)
+        ("adplist portfolio review met jon ortiz ux lead shopify gave me brutal feedback", ["Jon Ortiz"]),
+        ("phone screen w nina patel recuiter at stripe went ok", ["Nina Patel"]),
+    ],
+)  # fmt: skip
+def test_a_name_ends_where_the_next_person_or_their_job_starts(line, names):
+    assert [p.name for p in read(line).people] == names

@@ -155,3 +155,17 @@ def test_owning_a_business_or_a_title_that_says_the_work_is_the_job(line, who, r
 
 def test_a_doctor_is_no_job_of_its_own():
     assert job("met Dr. Ana Ruiz at the clinic", "Ana Ruiz") == ("", "")
+
+
+@pytest.mark.parametrize(
+    ("line", "company"),
+    [
+        ("phone screen w nina patel recuiter at stripe went ok next round is design", "stripe"),
+        ("LinkedIn back-and-forth with Kevin Tran (Scientist I at Vertex; we overlapped at a summer school)", "Vertex"),
+        ("coffee with Margaret Ellison, who was the principal at Lincoln High when I taught there", "Lincoln High"),
+        ("phone screen w/ Marisol Duarte, talent acq @ HCA ✔ 2nd rd w/ hiring mgr", "HCA"),
+    ],
+)
+def test_a_company_ends_where_a_new_clause_or_a_picture_starts(line, company):
+    meeting = understand(line, date(2026, 3, 4)).meeting
+    assert meeting is not None and meeting.people[0].company == company

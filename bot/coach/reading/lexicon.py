@@ -255,7 +255,7 @@ def tie_role(rel: str) -> str:
 
 
 _LEAD_JUNK = re.compile(r"[^\w(]*")
-_NAME_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|&|\+|\band\b)\s*", re.IGNORECASE)
+_NAME_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|&|\+|\band\b|\by\b(?=\s+(?-i:[A-ZÁÉÍÓÚÑ])))\s*", re.IGNORECASE)
 _PAREN = re.compile(r"\s*\(([^()]{1,120})\)")
 _FROM = re.compile(r"\s*,?\s*(?:from|frm)\s+", re.IGNORECASE)
 _ROLE_LEAD = re.compile(r"(\s*,\s*)|\s*")

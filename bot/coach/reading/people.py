@@ -107,7 +107,8 @@ _HONORIFIC_AFTER = re.compile(r"\s+(?:sir|ma['’]am|madam|ji|saab|sahab|sahib|�
 _A_PLACE_AFTER = re.compile(
     r"(?:\s+(?:la|los|las|el))?(?:\s+[A-Z][\w'’&-]*){0,3}?\s+(?:Farms?|Iglesia|Church|Hotel|Hospital|Bakery|Panader[ií]a"
     r"|Restaurante?|Market|Mercado|Inc|LLC|Ltd|Co|Group|Studio|School|Escuela|Colegio|Universidad|University|Cl[ií]nica"
-    r"|Clinic|Hilton|Marriott|Hyatt|Sheraton)\b"
+    r"|Clinic|Hilton|Marriott|Hyatt|Sheraton|Construction|Constructora|Realty|Properties|Builders|Homes|Consulting"
+    r"|Partners|Capital|Solutions|Logistics|Foods|Media|Labs?|Insurance|Dental)\b"
 )
 _HONOURED = re.compile(r"-(?:san|sama|kun|chan|sensei|senpai)$", re.IGNORECASE)
 
@@ -178,6 +179,14 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
                 break
         if lowered and real >= 3:
             break
+        second = words[-1][0].lower() if words else ""
+        surname = second not in _PARTICLES and not is_given_name(second)  # "jon ortiz": a third word typed in lower
+        if lowered and typed_lower and real == 2 and low not in _PARTICLES and surname:  # case ends it ("ux lead");
+            break  # "mary jane smith" goes on
+        if real >= 2 and low == "y":  # "Tony Marrero y Gaby Soto": two people ("Ortega y Gasset" is one name)
+            after = re.match(r"\s+([^\W\d_][\w'’-]*)", s[m.end() :])
+            if after and is_given_name(after.group(1).lower()):
+                break
         shown = _capitalise(word) if lowered and (real == 0 or low not in _PARTICLES) else word
         if dot and len(word) == 1:  # an initial: "J. R. Smith"
             words.append((shown + ".", m.end()))

@@ -24,8 +24,10 @@ _PRONOUN_TIE = re.compile(
     r"\b(?P<whose>my|our|his|her|their)\s+" + _TIE + r"\s*,?\s+(?:(?:is|was|=)\s+)?(?=\w)", re.IGNORECASE
 )
 # "she brought her husband Dev", "came with his daughter Ana": the relative was there, met too.
+# "got on the phone w/ his boss Rita", "set up a call w his coworker tyler", "lunch with her husband": talked with.
 _CAME_ALONG = re.compile(
-    r"\b(?:brought|bringing|brings|came\s+with|showed\s+up\s+with|was\s+with|joined\s+by|(?:she|he)\s+had)\s+$",
+    r"\b(?:brought|bringing|brings|came\s+with|showed\s+up\s+with|was\s+with|joined\s+by|(?:she|he)\s+had"
+    r"|(?:phone|call|zoom|lunch|coffee|dinner|drinks|chat|spoke|talked|met)\s+(?:with|w/|w))\s+$",
     re.IGNORECASE,
 )
 # A tie said at a clause's start with no "his"/"her", as notes are typed: "Husband Vikram also on title", "Wife

@@ -21,6 +21,7 @@ from bot.coach.reading.places import GAZETTEER, city_names
 from bot.coach.reading.shorthand import _ACRONYMS, SECTORS
 from bot.coach.reading.stopwords import NOT_NAMES
 from bot.coach.reading.titles import a_title, doer, job_of_doing
+from bot.coach.reading.verbs import is_inflected
 
 # A team's field said after "in": "in devrel", "in HR", "in the finance team", "in PM".
 _FIELD = r"(?:the\s+)?(?P<field>[\w&-]+)(?:\s+(?:team|dept|department))?"
@@ -151,12 +152,25 @@ _NAME_SHORTHAND = {
 }
 
 
+_FIRM_ENDS = re.compile("\\s*[;\u2600-\u27bf\U0001f000-\U0001faff]")
+_CLAUSE_WORDS = _set("when where while because but so if who which whom")
+_NOT_A_DEED = _set("limited united incorporated integrated advanced applied associated allied")
+
+
 def company_said(org: str) -> str:
     """A company's name with its shorthand said whole: "Univ of Lagos" -> "University of Lagos", "tehran uni" ->
     "tehran University"; "Uni Oslo", said first, stays as typed (it is how that name is written)."""
     words = org.split()
     if words[:1] and words[0].lower() in ("my", "our"):
         return ""  # "Hyunwoo from my KAIST", "from my batch": where the user was too, not where they work
+    words = _FIRM_ENDS.split(org, 1)[0].split()  # "Vertex; we overlapped", "the childrens hospital 🏥 said"
+    for k, word in enumerate(words[1:], 1):
+        if word in _CLAUSE_WORDS:
+            words = words[:k]  # "Lincoln High when I taught there": a new clause
+            break
+        if word.islower() and not word.endswith(("s", "ing")) and word not in _NOT_A_DEED and is_inflected(word):
+            words = words[:k]  # "at stripe went ok next round is design": a deed ends the firm's name
+            break
     for k, word in enumerate(words):
         low = word.lower()
         if low in _NAME_SHORTHAND and not (low == "uni" and k == 0):

@@ -415,3 +415,19 @@ def test_de_before_a_farm_a_church_or_a_hotel_says_where_they_are_from_not_more_
 )  # fmt: skip
 def test_a_name_ends_where_the_next_person_or_their_job_starts(line, names):
     assert [p.name for p in read(line).people] == names
+
+
+def test_an_initial_and_a_surname_are_a_person_and_a_letter_alone_is_no_one():
+    meeting = read("K. Dominguez (angel, friend of Marco) - lunch @ oyster bar. wants P&L last 12mo, send by EOW")
+    assert [(p.name, p.role, p.company) for p in meeting.people] == [("K. Dominguez", "angel", "")]
+    assert (meeting.people[0].link_to, meeting.people[0].link_as) == ("Marco", "friend")
+    assert meeting.mentioned == ["Marco"]
+    assert [p.name for p in read("lunch w K. Dominguez at the oyster bar").people] == ["K. Dominguez"]
+
+
+def test_a_relative_who_phoned_was_talked_with_and_what_goes_to_them_is_theirs():
+    meeting = read("Sent the proposal to Mr. Fitch on Friday. This morning his daughter Susan phoned to say they "
+                   "accept. I am to send the contract to Susan by March 2nd.")  # fmt: skip
+    people = {p.name: p for p in meeting.people}
+    assert set(people) == {"Fitch", "Susan"} and "Susan" not in meeting.mentioned
+    assert people["Susan"].facts.promises == ["send the contract to Susan"] and not people["Fitch"].facts.promises

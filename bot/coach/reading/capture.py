@@ -60,7 +60,7 @@ from bot.coach.reading.shorthand import _COMPANIES
 from bot.coach.reading.spans import NOT_A_TITLE
 from bot.coach.reading.stopwords import is_not_a_name
 from bot.coach.reading.tagger import tagging
-from bot.coach.reading.ties import mentioned_ties, said_whole, tie_pairs
+from bot.coach.reading.ties import mentioned_ties, relatives_met, said_whole, tie_pairs
 from bot.coach.reading.unmet import not_met
 from bot.coach.reading.ways import way_of_meeting
 from bot.coach.reading.work import company_said
@@ -83,6 +83,7 @@ def _read(
     rest = _read_rest(s, j, people, lowered, today, by_introduces)
     if lead_in:  # what was said before the first name is said about them too ("remind me to call Ana")
         rest.free.insert(0, [_through_the_names(lead_in, s, (start, j), people, rest), ", "])
+    relatives_met(s, people)  # "his daughter Susan phoned": hers is what the line says of her
     read = _attribute(rest.free, people, today, lead_in=bool(lead_in) and heading)
     notes = rest.notes()
     facts = Facts()
@@ -600,6 +601,13 @@ def _finish(s: str, meeting: Meeting, today: date) -> None:
     said_whole(meeting.people)
     for person in meeting.people:
         person.role, person.company = job_said(person.role), company_said(person.company)
+        tie = _TIE_OF_NAME.fullmatch(person.company)
+        if tie:  # "K. Dominguez (angel, friend of Marco)": Marco is who she is a friend of, not where she works
+            person.company = ""
+            if not person.link_to:
+                person.link_to, person.link_as, person.link_theirs = tie.group("who"), tie.group("rel").lower(), True
+                if all(tie.group("who") not in (p.name, *meeting.mentioned) for p in meeting.people):
+                    meeting.mentioned.append(tie.group("who"))
         called = (person.title or person.name).split()[0].lower().rstrip(".") if person.name else ""
         person.role = person.role or _TITLE_ROLES.get(called, "")  # "Pastor Whitley": a pastor
     _second_look(s, meeting)
@@ -608,6 +616,10 @@ def _finish(s: str, meeting: Meeting, today: date) -> None:
         _their_own_sentences(s, meeting, read_for, today)
     if not meeting.introduced_by or meeting.introduced_by.lower().startswith(("my ", "our ")):
         meeting.introduced_by = _introducer(s, meeting) or meeting.introduced_by
+
+
+# "friend of Marco", "daughter of Ray Mendez": a tie to someone, said where a company would stand.
+_TIE_OF_NAME = re.compile(r"(?:an?\s+|the\s+)?" + _TIE + r"\s+of\s+(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 
 
 # A sentence that opens with someone's name ("Rob needs a night shift manager", "also Manny wants in"): about them.

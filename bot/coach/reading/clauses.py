@@ -81,9 +81,11 @@ _TIE_SAID = re.compile(
 # The one a promise is made to, named after its verb: "told Ben I'd ...", "owe Ana a coffee", "send Ryo my volumes".
 _PROMISED_TO = re.compile(
     r"\b(?:told|promised|assured|owe|send|sending|email|emailing|text|texting|call|calling|ping|pinging)\s+"
-    r"(?P<to>her|him|(?-i:[A-Z][\w-]*))(?!['’\w])",
+    r"(?P<to>her|him|(?-i:[A-Z][\w-]*))(?!['’\w])"
+    r"|\b(?:send|sending|email|emailing|forward|forwarding|give|giving|get|bring|mail|mailing)\s+"
+    r"(?:(?:the|my|our|a|an)\s+)?(?:[\w-]+\s+){0,3}?to\s+(?P<to2>(?-i:[A-Z][\w-]*))(?!['’\w])",
     re.IGNORECASE,
-)
+)  # "I am to send the contract to Susan": for Susan
 _AND_THEN = re.compile(
     r"\band\s+(?:still\s+|also\s+|now\s+)?(?=(?:teaches|works|runs|heads|leads|owns|studies|is)\b)", re.IGNORECASE
 )
@@ -360,7 +362,7 @@ def _attribute(
                     linked = linked or bool(re.match(r"(?:at|@|with)\s", body))  # "both at intercom"
         if subject is None and len(people) > 1:  # "told Ben I'd send the report", "I'll email her my CV": for whom
             to = _PROMISED_TO.search(text)
-            said = to.group("to") if to else ""
+            said = (to.group("to") or to.group("to2")) if to else ""
             if said.lower() in ("her", "him"):  # the one of them "her" or "him" can be, if it cannot be this one
                 pron = "she" if said.lower() == "her" else "he"
                 fits = [p for p in people if _pronoun(p) == pron]

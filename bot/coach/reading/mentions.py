@@ -134,6 +134,8 @@ def person_at(s: str, m: re.Match[str]) -> bool:
     """Whether the word matched at ``m`` starts a person's name, weighed by what it is and where it stands."""
     word = m.group(1)
     core = re.sub(r"['’]s$", "", word)
+    if len(core) < 2:
+        return False  # "P&L": a letter alone is no one
     if not _is_person_word(core) and not _capital_role_name(s, m, core):
         return False
     if _inside_a_run(s, m.start()) or _FIRM_AFTER.match(s, m.end()):
@@ -218,6 +220,11 @@ def first_person(s: str, start: int = 0) -> int | None:
             if nxt is not None and _is_person_word(nxt.group(1)) and (nxt.group(1)[:1].isupper() or honorific):
                 return m.start()
             continue
+        if len(word) == 1 and word.isupper() and m.group(2):  # "K. Dominguez (angel)": an initial, then the surname
+            nxt = re.match(r"(?:\s*[A-Z]\.)*\s+([A-Z][\w'’-]+)", s[m.end() :])  # "J. R. Smith"
+            surname = nxt.group(1) if nxt is not None else ""
+            if len(surname) > 1 and surname[:1].isupper() and _is_person_word(surname):
+                return m.start()
         if person_at(s, m):
             title = _TITLE_BEFORE.search(s, max(0, m.start() - 12), m.start())
             return title.start() if title else m.start()  # "Coach Dimitri's assistant": from the title

@@ -54,6 +54,7 @@ _DEED = (
 _I_WILL = (
     r"\b(?:I|we)\s*(?:'ll|’ll|\s+will|\s+shall|'m\s+going\s+to|’m\s+going\s+to|\s+am\s+going\s+to|'m\s+gonna|’m\s+gonna"
     r"|\s+need\s+to|\s+have\s+to|\s+must(?:\s+to)?|\s+should|\s+ought\s+to|\s+gotta|\s+got\s+to"
+    r"|\s+am\s+to(?=\s+" + _DEED + r"\b)"  # "I am to send the contract to Susan"
     r"|\s*(?:'ve|’ve|\s+have)\s+got\s+to|\s+promised(?:\s+to|(?!\s+(?:her|him|them)\b))|\s+promise\s+to"
     r"|\s+offered\s+to|\s+go(?=\s+" + _DEED + r"\b)"  # "I go send her the contract": I will, in Nigerian English
     r"|\s+agreed\s+to|\s+want\s+to|\s+said\s+i'll|\s+said\s+i’ll|\s+said\s+I'd|\s+said\s+I’d|\s+said\s+I\s+would"

@@ -108,7 +108,7 @@ def _no_name(word: str) -> bool:
     """A word beside a name that is none of it: a word the dictionary knows ("Afterwards"), a job ("Coordinator"),
     an acronym ("QI", "VP")."""
     low = word.lower()
-    acronym = word.isupper() and 2 <= len(word) <= 4
+    acronym = word.isupper() and 2 <= len(word) <= 4 and not re.fullmatch(r"[A-Z]\.", word)  # "K. Dominguez"
     return not is_given_name(low) and (is_not_a_name(low) or a_job_word(low) or is_a_word(low) or acronym)
 
 
@@ -128,7 +128,8 @@ def _mended(text: str, person: PersonMention, tagged: list[Tagged]) -> str:
         said = _name_words(t.name)
         if 1 <= len(said) < len(have) and have[-len(said) :] == said and t.sure >= ASK_FROM:  # a word before it
             before = _typed_before(text, typed_words[: len(typed_words) - len(t.words)], t)
-            if before and (before.islower() or all(map(_no_name, before.split()))):
+            initials = re.fullmatch(r"(?:[A-Z]\.\s*)+", before) is not None  # "K. Dominguez": part of the name
+            if before and not initials and (before.islower() or all(map(_no_name, before.split()))):
                 job = before.isupper() or all(a_job_word(w) for w in before.lower().split())
                 if job and not person.role:  # "VP Sandra Lowe": her job, said before her name
                     person.role = before

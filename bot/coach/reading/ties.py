@@ -125,6 +125,28 @@ def _someone(s: str, at: int) -> str:
     return named.name
 
 
+# "his daughter Susan phoned to say they accept": the user talked with her.
+_TALKED_AFTER = re.compile(
+    r"\s+(?:phoned|called|rang|emailed|e-mailed|texted|messaged|dm['’]?d|stopped\s+by|came\s+by|dropped\s+by"
+    r"|reached\s+out|got\s+back\s+to\s+me)\b",
+    re.IGNORECASE,
+)
+
+
+def relatives_met(s: str, people: list[PersonMention]) -> None:
+    """Add the relatives ``s`` says were met with someone already found ("his daughter Susan phoned", "got on the
+    phone w/ his boss Rita"), before the clauses are given out, so that what is said of them can be theirs."""
+    for m in _PRONOUN_TIE.finditer(s):
+        if m.group("whose").lower() not in ("his", "her"):
+            continue
+        name = _someone(s, m.end())
+        if name and _TALKED_AFTER.match(s, m.end() + len(name)) and not _met(name, people):
+            owner = _said_before(s, m.start(), people)
+            if owner is not None:
+                rel = m.group("rel").lower()
+                people.append(PersonMention(name, link_to=owner.name, link_as=rel, role=tie_role(rel)))
+
+
 def came_along(clause: str, owner: PersonMention, people: list[PersonMention]) -> PersonMention | None:
     """The relative a clause about ``owner`` says came along ("she brought her husband Dev Malhotra"), added to
     ``people`` as met and tied to ``owner``, so that "he'll quote the network" next can be his."""
@@ -161,8 +183,10 @@ def mentioned_ties(s: str, people: list[PersonMention]) -> list[str]:
     for m in _PRONOUN_TIE.finditer(s):
         whose = m.group("whose").lower()
         owner = None if whose in ("my", "our") else _said_before(s, m.start(), people)
-        came = _CAME_ALONG.search(s, 0, m.start())
         name = _someone(s, m.end())
+        came = _CAME_ALONG.search(s, 0, m.start()) is not None or (
+            bool(name) and _TALKED_AFTER.match(s, m.end() + len(name)) is not None
+        )
         if came and owner is not None and name and not _met(name, people):  # "she brought her husband Dev": met
             rel = m.group("rel").lower()
             people.append(PersonMention(name, link_to=owner.name, link_as=rel, role=tie_role(rel)))

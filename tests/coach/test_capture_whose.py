@@ -400,3 +400,22 @@ def test_the_stop_after_a_title_opens_no_sentence_about_them():
     understood = understand(line, TODAY)
     assert understood.meeting is not None
     assert all(not p.facts.promises for p in understood.meeting.people if p.name == "Steven Greer")
+
+
+@pytest.mark.parametrize(
+    ("note", "theirs"),
+    [
+        ("next round is design exercise shes sending brief mon, hiring mgr is some guy marco", "send brief"),
+        ("hes gonna send me the deck", "send me the deck"),
+        ("theyre gonna send the contract", "send the contract"),
+    ],
+)
+def test_their_word_typed_fast_without_an_apostrophe_is_theirs(note, theirs):
+    facts = extract_facts(note, TODAY)
+    assert theirs in facts.theirs and not facts.promises
+
+
+def test_a_bare_send_after_a_need_sends_what_they_need_and_a_need_alone_promises_nothing():
+    facts = extract_facts("Oskar needs pricing for 3yr commit, sending by 4/15", TODAY)
+    assert (facts.promises, facts.due) == (["send pricing for 3yr commit"], ["2026-04-15"])
+    assert extract_facts("she needs a lawyer by march", TODAY).promises == []

@@ -93,7 +93,8 @@ _IMPERATIVE = (
 _THEY_WILL = (
     r"\b(?P<they>(?:shell|hell|theyll)(?=\s+" + _DEED + r"\b)"  # "hell send me the sheet": he'll, typed fast
     r"|(?:she|he|they|shes|hes)\s*(?:'ll|’ll|\s+will|\s+would|'d|’d|\s+is\s+going\s+to|'s\s+going\s+to"
-    r"|’s\s+going\s+to|\s+can|\s+could|\s+might|\s+may)"
+    r"|’s\s+going\s+to|\s+can|\s+could|\s+might|\s+may|(?:'s|’s|\s+is)?\s+gonna)"
+    r"|(?:shes|hes|theyre)\s+(?:going\s+to|gonna)"
     r"|(?:said|says|say|told\s+me|promised|mentioned)\s+(?:that\s+)?(?:she|he|they)\s*(?:'d|’d|'ll|’ll|\s+would|\s+will"
     r"|\s+can|\s+could)"
     r"|(?:offered|offer|offers|promised|agreed|volunteered)\s+(?:to\s+me\s+)?(?:me\s+)?to"
@@ -106,7 +107,10 @@ _THEY_OFFERED = (
     r"\b(?:offered|offers)\s+(?:(?P<given>me|us)\s+)?"
     r"(?!(?:to|that|it|this|him|her|them|you|and|but|if|me|us|up|back)\b)(?=[\w$€£])"
 )
-_THEY_DO = r"\b(?P<theydo>(?:she|he|they)(?:'s|’s|\s+is|\s+are)\s+(?=(?:sending|bringing|emailing|sharing|getting)\b))"
+_THEY_DO = (
+    r"\b(?P<theydo>(?:(?:she|he|they)(?:'s|’s|\s+is|\s+are)|shes|hes|theyre)\s+"  # "shes sending brief mon": typed fast
+    r"(?=(?:sending|bringing|emailing|sharing|getting)\b))"
+)
 # A contact named as the one who does it, with or without a helping verb: "Marco sending price list tmrw", "Sam's
 # gonna send the link", "Ben will confirm by fri" (the name is checked to be one: "Also will send" is the user's).
 _HANDING = (
@@ -203,7 +207,7 @@ _TO_ME = re.compile(r"^\S+(?:\s+(?:over|up|back))?\s+(?:me|us)\b", re.IGNORECASE
 # "wants to know comp bands", "wants to swap case studies": what they want, for a promise that names nothing
 # ("I'll send by end of month", "sending her ours"); said alone it is no promise of the user's.
 _REQUEST = re.compile(
-    r"\b(?:wants?|asked\s+for|asks?\s+for|asked|asks?|requested)\s+(?:to\s+see\s+"
+    r"\b(?:wants?|asked\s+for|asks?\s+for|asked|asks?|requested|(?P<needs>needs?))\s+(?:to\s+see\s+"
     r"|to\s+(?P<only>know|swap|trade|exchange|compare|read|hear\s+about|do|get)\s+)?"
     r"(?P<obj>(?!(?:to|me|us|you|him|her|them|if|whether|about|for|a\s+lot)\b)[^,.;:!?()\n]+)",
     re.IGNORECASE,
@@ -281,7 +285,8 @@ def _requests(text: str, today: date | None) -> list[_Request]:
         said = list(_SUBJECT_PRONOUN.finditer(text, max(0, m.start() - MAX_REQUESTER_CHARS), m.start()))
         to = {"she": "her", "he": "him", "they": "them"}.get(said[-1].group(1).lower(), "") if said else ""
         iso = day.day.isoformat() if day else ""
-        found.append(_Request(m.start(), tidy(what), iso, to, bool(m.group("only"))))
+        only = bool(m.group("only") or m.group("needs"))  # "needs pricing, sending by 4/15": a need only fills a
+        found.append(_Request(m.start(), tidy(what), iso, to, only))  # bare promise, never makes one
     return found
 
 

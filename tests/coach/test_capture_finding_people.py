@@ -431,3 +431,14 @@ def test_a_relative_who_phoned_was_talked_with_and_what_goes_to_them_is_theirs()
     people = {p.name: p for p in meeting.people}
     assert set(people) == {"Fitch", "Susan"} and "Susan" not in meeting.mentioned
     assert people["Susan"].facts.promises == ["send the contract to Susan"] and not people["Fitch"].facts.promises
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Abeg, met one guy Tobias Krüger at the Berlin Go meetup yesterday, he's Tech Lead at N26", ["Tobias Krüger"]),
+        ("Oya, mentoring circle kickoff was today. Met Yaw Mensah and Ifeoma Eze", ["Yaw Mensah", "Ifeoma Eze"]),
+    ],
+)
+def test_an_interjection_opening_the_line_is_no_one(line, names):
+    assert [p.name for p in read(line).people] == names

@@ -169,3 +169,20 @@ def test_a_doctor_is_no_job_of_its_own():
 def test_a_company_ends_where_a_new_clause_or_a_picture_starts(line, company):
     meeting = understand(line, date(2026, 3, 4)).meeting
     assert meeting is not None and meeting.people[0].company == company
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role", "company"),
+    [
+        ("greenleaf mtg done. Tom Reyes (MP) + Alisha Grant (assoc). 400k for 20%", "Tom Reyes", "MP", ""),
+        ("Met 2 new people: Yaw Mensah (Ghanaian, junior dev for SoundCloud) and Ifeoma Eze (data engineer at Trade "
+         "Republic)", "Yaw Mensah", "junior developer", "SoundCloud"),
+        ("call w/ Rachel Kim CPA re: taxes, ref'd by Dominguez", "Rachel Kim", "CPA", ""),
+        ("coffee w sarah kim from figma shes design manager on devmode team", "Sarah Kim", "", "figma"),
+    ],
+)  # fmt: skip
+def test_a_job_said_in_shorthand_or_beside_where_they_are_from_is_their_job(line, who, role, company):
+    meeting = understand(line, date(2026, 3, 4)).meeting
+    assert meeting is not None
+    person = next(p for p in meeting.people if p.name == who)
+    assert (person.role, person.company) == (role, company)

@@ -45,6 +45,7 @@ from bot.coach.reading.ways import MEAL_WORDS
 from bot.coach.reading.work import (
     _UNITS,
     a_company_word,
+    a_people,
     a_place,
     company_then_job,
     company_typed,
@@ -253,6 +254,7 @@ def _apply_paren(inner: str, person: PersonMention) -> None:
     if len(parts) == 1 and person.company and parts[0].islower() and not _is_role(parts[0].split()):
         return  # "founder of vigneron (wine logistics)", "PM at doxy (telehealth)": what the company does
     kept = [p for p in parts if not (_NOT_A_JOB_PART.match(p) or a_place(p) or p.lower() in CITY_ALIASES)]
+    kept = [p for p in kept if not (len(kept) > 1 and " " not in p and a_people(p))]  # "(Ghanaian, junior dev)"
     if not kept and all(_NOT_A_JOB_PART.match(p) for p in parts):
         return  # "(didnt get last name)", "(she's hosting my seminar)": an aside, no job
     parts = kept or parts
@@ -453,6 +455,7 @@ def job_said(role: str) -> str:
     its kind before it ("developer junior" -> "junior developer")."""
     role = re.sub(r"\bbiz\s*dev\b", "business development", role, flags=re.IGNORECASE)  # not a developer
     role = re.sub(r"^(?:who|that)(?:['’]s|\s+is|\s+was)\s+(?:an?\s+)?", "", role, flags=re.IGNORECASE)  # "who's a"
+    role = re.sub(r"\s+re(?::|\s).*$", "", role, flags=re.IGNORECASE)  # "CPA re: taxes": what they talked about
     words = role.split()
     if len(words) == 2 and words[1].lower() in _KIND_AFTER and _is_role(words[:1]):
         words = [_KIND_AFTER[words[1].lower()], words[0]]

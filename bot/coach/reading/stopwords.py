@@ -58,7 +58,8 @@ _FILLERS = _set(
     happy merry congrats congratulations cheers sorry busy super glad sad tired late early
     bday bdays birthday birthdays b-day
     traffic trouble problem problems issue issues bug bugs rain snow delay delays construction
-    god lord amen hallelujah praise""",
+    god lord amen hallelujah praise
+    abeg oya wahala chai jeez yikes welp""",
 )
 # Words that end a firm's name ("Ferris LLP", "Acme Ltd"): the words before them are a company, never a person.
 COMPANY_SUFFIXES = _set("llp llc inc ltd plc gmbh corp co pty ag sa nv bv lp pllc pc kg oy ab as srl sarl")

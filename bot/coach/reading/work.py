@@ -153,7 +153,7 @@ _NAME_SHORTHAND = {
 
 
 _FIRM_ENDS = re.compile("\\s*[;\u2600-\u27bf\U0001f000-\U0001faff]")
-_CLAUSE_WORDS = _set("when where while because but so if who which whom")
+_CLAUSE_WORDS = _set("when where while because but so if who which whom she he they shes hes theyre i we")
 _NOT_A_DEED = _set("limited united incorporated integrated advanced applied associated allied")
 
 

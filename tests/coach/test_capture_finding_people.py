@@ -442,3 +442,21 @@ def test_a_relative_who_phoned_was_talked_with_and_what_goes_to_them_is_theirs()
 )
 def test_an_interjection_opening_the_line_is_no_one(line, names):
     assert [p.name for p in read(line).people] == names
+
+
+@pytest.mark.parametrize(
+    ("line", "met_", "mentioned"),
+    [
+        ("coffee w/ Marcus Tillman, ops mgr at FedEx. his boss Jennifer Ruiz is hiring an area mgr",
+         ["Marcus Tillman"], ["Jennifer Ruiz"]),
+        ("met Rosa Diaz at the fundraiser, her husband Tom runs a bakery", ["Rosa Diaz"], ["Tom"]),
+        # dealing with the user: met
+        ("Dinner at the Whitfields, met Alan. He gave me his card. His wife Carol loves quilting, Carol and I swapped "
+         "numbers", ["Alan", "Carol"], []),
+        ("NAIFA luncheon w Rania Khoury. her brother Sami is an architect. Sami promised to review my resume",
+         ["Rania Khoury", "Sami"], []),
+    ],
+)  # fmt: skip
+def test_a_relative_only_talked_about_is_mentioned_and_one_who_deals_with_the_user_is_met(line, met_, mentioned):
+    meeting = read(line)
+    assert [p.name for p in meeting.people] == met_ and meeting.mentioned == mentioned

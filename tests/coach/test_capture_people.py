@@ -127,7 +127,9 @@ def test_a_tie_said_before_a_name_links_them_and_a_work_tie_is_a_job_at_the_same
     got = people("met Priya Shah + her partner Sam who does sound design")
     assert got["Sam"][2:] == ("Priya Shah", "partner") and got["Sam"][0] == "sound designer"
     assert "Pavel" in people("lunch w Ines Ferreira and her phd student Pavel")
-    assert people("Ewa from the 7:40 train - her hubby Piotr does payroll software")["Piotr"][2:] == ("Ewa", "husband")
+    told_of = understand("Ewa from the 7:40 train - her hubby Piotr does payroll software", TODAY).meeting
+    assert told_of is not None and told_of.mentioned == ["Piotr"]  # talked about, not met: out of the mornings
+    assert [(p.name, p.link_to, p.link_as) for p in told_of.people] == [("Ewa", "Piotr", "husband")]
 
 
 def test_someone_introduced_to_you_is_saved_with_who_introduced_them():

@@ -456,6 +456,7 @@ def job_said(role: str) -> str:
     role = re.sub(r"\bbiz\s*dev\b", "business development", role, flags=re.IGNORECASE)  # not a developer
     role = re.sub(r"^(?:who|that)(?:['’]s|\s+is|\s+was)\s+(?:an?\s+)?", "", role, flags=re.IGNORECASE)  # "who's a"
     role = re.sub(r"\s+re(?::|\s).*$", "", role, flags=re.IGNORECASE)  # "CPA re: taxes": what they talked about
+    role = re.sub(r"^[^\W\d_][\w-]*['’]s\s+an?\s+(?=\w)", "", role)  # "tyler's a data analyst": a data analyst
     words = role.split()
     if len(words) == 2 and words[1].lower() in _KIND_AFTER and _is_role(words[:1]):
         words = [_KIND_AFTER[words[1].lower()], words[0]]

@@ -89,7 +89,11 @@ def not_met(s: str, meeting: Meeting) -> None:
     introduced them is kept as mentioned."""
     _introducer_said_later(s, meeting)
     _introducer_mentioned(meeting)
-    _described_relatives(s, meeting)
+    _unmet(s, meeting)
+    _described_relatives(s, meeting)  # after: "his cofounder Mia was there too but I never got to speak with her"
+
+
+def _unmet(s: str, meeting: Meeting) -> None:
     unmet: list[PersonMention] = []
     for m in _NOT_MET.finditer(s):
         person = _meant(s, meeting.people, m.start(), m.group("pron").lower())
@@ -127,25 +131,39 @@ def _their_relatives_met(s: str, meeting: Meeting, unmet: list[PersonMention]) -
     return bool(relatives)
 
 
+def _with_the_user(person: PersonMention, s: str) -> bool:
+    """ "Carol and I discovered we both love quilting", "his boss Carla was w him", "Jonas wants a quote": the user
+    was with them."""
+    first = re.escape(person.name.split()[0])
+    together = (
+        rf"\b{first}\s+(?:wants|asked|asks)\b|\b{first}\s+(?:and|&)\s+I\b|\bI\s+(?:and|&)\s+{first}\b"
+        rf"|\b{first}\b[^.;!?]{{0,20}}\bwas\s+w(?:/|ith)?\s+(?:him|her)\b"
+        rf"|\b{first}\b[^.;!?,]{{0,40}}\b(?:me|us)\b"  # "her lab manager Tom showed me the fish facility"
+    )
+    return re.search(together, s, re.IGNORECASE) is not None
+
+
 def _described_relatives(s: str, meeting: Meeting) -> None:
-    """ "Marge runs the foundation. her husband Ken is on the board.": a relative named in a sentence of their own,
-    only described (nothing they want, offer or promise, nothing promised them), is someone the line tells of, not
-    someone met; the tie stays with the one met ("Her cofounder Ben is the one to impress", "his roommate Pavel is
-    also a quant")."""
+    """ "Marge runs the foundation. her husband Ken is on the board.", "met Fiona at the school run, her husband Rob
+    is a plumber", "his boss Jennifer Ruiz is hiring": a relative named in a clause of their own, only told of (no
+    promise either way, nothing asked of the user, not with the user), is someone the line tells of, not someone met;
+    the tie stays with the one met ("Her cofounder Ben is the one to impress", "his roommate Pavel is also a
+    quant"). A relative who deals with the user is met ("her biz partner Jonas wants a quote", "Carol and I")."""
     for person in list(meeting.people):
         owner = next((p for p in meeting.people if p is not person and p.name == person.link_to), None)
         if owner is None or person.link_theirs or not person.link_as:
             continue
-        facts = person.facts
-        if facts.needs or facts.offers or facts.promises or facts.theirs:
+        if person.facts.promises or person.facts.theirs or _with_the_user(person, s):
             continue
-        own_sentence = re.search(
-            rf"(?:^|[.!?]\s+)(?:his|her|their)\s+{re.escape(person.link_as)}\s*,?\s+{re.escape(person.name)}\b",
+        own_clause = re.search(
+            rf"(?:^|[.!?,;:]\s+|\s[-–—]+\s+)(?:his|her|their)\s+{re.escape(person.link_as)}\s*,?\s+"
+            rf"{re.escape(person.name)}\b",
             s,
             re.IGNORECASE,
         )
-        if own_sentence is None:
-            continue
+        listed = re.match(r"\s*(?:\([^()]*\))?\s*,?\s*(?:and|&|\+)\s", s[own_clause.end() :]) if own_clause else None
+        if own_clause is None or listed:  # "Lisa (nurse), her husband Paul (lawyer), and Mr. Okoro": a list of
+            continue  # the people met
         meeting.people.remove(person)
         if person.name not in meeting.mentioned:
             meeting.mentioned.append(person.name)

@@ -419,3 +419,28 @@ def test_a_bare_send_after_a_need_sends_what_they_need_and_a_need_alone_promises
     facts = extract_facts("Oskar needs pricing for 3yr commit, sending by 4/15", TODAY)
     assert (facts.promises, facts.due) == (["send pricing for 3yr commit"], ["2026-04-15"])
     assert extract_facts("she needs a lawyer by march", TODAY).promises == []
+
+
+def test_what_brackets_after_a_name_say_beyond_the_job_is_theirs():
+    line = ("pydata nyc meetup tonight: met marcus bell (ml eng mgr @ ramp, needs someone for forecasting, asked for "
+            "my gh link - sending tonight) + jenny zhao (indie consultant, offered to share overflow contract work)")
+    understood = understand(line, TODAY)
+    assert understood.meeting is not None
+    marcus, jenny = understood.meeting.people
+    assert (marcus.role, marcus.company) == ("ml engineering manager", "ramp")
+    assert "someone for forecasting" in marcus.facts.needs and "send my gh link" in marcus.facts.promises
+    assert (jenny.role, jenny.company) == ("indie consultant", "")  # what she offered is no company
+    assert jenny.facts.offers and not jenny.facts.needs
+    assert understood.meeting.said_of(marcus) and "forecasting" not in understood.meeting.said_of(jenny)
+
+
+@pytest.mark.parametrize(
+    ("note", "need"),
+    [
+        ("He is looking agency for the Brazil launch", "agency for the Brazil launch"),
+        ("she is UX designer at OLX and is looking job in agency", "job in agency"),
+    ],
+)
+def test_looking_without_for_as_non_native_writers_say_it_is_a_need(note, need):
+    assert need in extract_facts(note, TODAY).needs
+    assert extract_facts("she is looking good these days", TODAY).needs == []

@@ -29,7 +29,7 @@ from bot.coach.errors import NotUnderstood
 from bot.coach.reading.clauses import _INTERJECTION, _attribute, _merge
 from bot.coach.reading.dates import _WEEKDAYS, day_at, find_day, still_to_come
 from bot.coach.reading.given_names import is_given_name, pronoun_of
-from bot.coach.reading.jobs import _scan_attributes, job_said
+from bot.coach.reading.jobs import SAYS_MORE, _scan_attributes, job_said
 from bot.coach.reading.lexicon import (
     _EMOJI,
     _EVENT_NOUNS,
@@ -89,6 +89,12 @@ def _read(
     facts = Facts()
     for said in read.values():  # the line says what its clauses say, each read once
         _merge(facts, said)
+    for person, aside in _asides(s, people):  # "marcus bell (ml eng mgr @ ramp, needs someone for forecasting)"
+        said = extract_facts(aside, today)
+        _merge(person.facts, said)
+        _merge(facts, said)
+        if len(people) > 1:
+            person.said = f"{aside}. {person.said}" if person.said else aside
     for person in people:  # what is said about everyone at once ("met Ann, loves jazz") stays on the line too
         _merge(facts, person.facts)
     return Meeting(
@@ -100,6 +106,17 @@ def _read(
         notes=notes,
         mentioned=_mentioned(s, people),
     )
+
+
+def _asides(s: str, people: list[PersonMention]) -> list[tuple[PersonMention, str]]:
+    """What brackets right after a person's name say beyond their job, read as said of them: "(ml eng mgr @ ramp,
+    needs someone for forecasting, asked for my gh link - sending tonight)", "(founder, needs a lead)"."""
+    found = []
+    for person in people:
+        m = re.search(rf"{re.escape(person.name)}\s*\(([^()]{{3,300}})\)", s, re.IGNORECASE) if person.name else None
+        if m and "," in m.group(1) and SAYS_MORE.search(m.group(1)):
+            found.append((person, m.group(1)))
+    return found
 
 
 # After the names, words that say who they are rather than finish a promise: "Ana from Acme", "Ana's".

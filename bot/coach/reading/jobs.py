@@ -228,9 +228,20 @@ def plural_paren(inner: str) -> bool:
     return bool(first) and bool(_singular_job(first[:head][-1] if first[:head] else first[-1]))
 
 
+# Words in brackets that say more than a job: a need, an ask, an offer, a promise, a liking ("(indie consultant,
+# offered to share overflow work, loves bouldering)"); the part is read for facts (capture._asides), never as a job.
+SAYS_MORE = re.compile(
+    r"\b(?:needs?|wants?|asked|looking\s+for|offered|can\s+\w+|will|'ll|’ll|loves?|into|sending|send|promised"
+    r"|raising)\b",
+    re.IGNORECASE,
+)
+
+
 def _apply_paren(inner: str, person: PersonMention) -> None:
     """ "(CTO, Globex)", "(product lead at Stripe)", "(Globex)", "(from Acme)"; not "(not that one lol)"."""
     parts = [re.sub(r"\s+now$", "", p.strip(), flags=re.I) for p in inner.split(",") if p.strip()]
+    if len(parts) > 1:
+        parts = [p for p in parts if not SAYS_MORE.search(p)] or parts[:0]  # what they want or do is no job
     tie = _OWNER_TIE.fullmatch(parts[0]) if parts else None
     if tie and _is_owner(tie.group("owner")):  # "Tariq (Zayn's dad)", "Jess from year 5 (Olly's mum)"
         person.link_to, person.link_as = _capitalise(tie.group("owner")), tie.group("rel").lower()

@@ -274,7 +274,7 @@ def _requests(text: str, today: date | None) -> list[_Request]:
     for m in _REQUEST.finditer(text):
         if _user_said(text, m.start()) or _NEGATED_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
-        obj = _tidy(m.group("obj"))
+        obj = _tidy(re.split(r"\s[-–—]+\s", m.group("obj"))[0])  # "asked for my gh link - sending tonight"
         day = find_day(obj, today, prefer="future") if today is not None else None
         what = obj[: day.start] if day else obj
         lead = _DUE_LEAD.search(what)

@@ -143,6 +143,11 @@ def alternatives(value: str) -> list[str]:
     return [a.strip() for a in (value or "").split("|") if a.strip()]
 
 
+def may_be_empty(expected: str) -> bool:
+    """ "tasting|", "CMO|": the writer left an empty alternative, so nothing saved is right too (as for days)."""
+    return "|" in expected and "" in [a.strip() for a in expected.split("|")]
+
+
 def same_day(expected: str, got: str) -> bool:
     """One of the expected days exactly; an empty alternative ("2026-03-13|") accepts no day."""
     return (got or "") in [a.strip() for a in expected.split("|")]
@@ -323,7 +328,9 @@ def _graded(person: dict[str, Any], got: dict[str, Any] | None, g: Grade, where:
     have = got or {}
     for key in TEXT_FIELDS:
         if person.get(key):
-            check(key, got is not None and same_text(person[key], have.get(key, "")), person[key], have.get(key))
+            said = have.get(key, "")
+            ok = same_text(person[key], said) or (not said and may_be_empty(person[key]))
+            check(key, got is not None and ok, person[key], have.get(key))
     for key in DATE_FIELDS:
         if person.get(key):
             check(key, got is not None and same_day(person[key], have.get(key, "")), person[key], have.get(key))

@@ -258,3 +258,10 @@ def test_a_tie_kept_from_the_persons_side_is_graded_as_the_writer_records_the_ot
     assert "husband" in _as_the_other(ana).split("|")
     becca = PersonMention("Becca", link_to="Tyler", link_as="bf", link_theirs=True)  # Tyler is her bf
     assert _as_the_other(becca) == "bf"
+
+
+def test_an_empty_alternative_in_a_text_field_accepts_nothing_saved_and_only_then():
+    from testkit.grading import may_be_empty
+
+    assert may_be_empty("tasting|") and may_be_empty("|CMO") and may_be_empty("call | ")
+    assert not may_be_empty("CMO") and not may_be_empty("CMO|chief marketing officer") and not may_be_empty("")

@@ -186,3 +186,25 @@ def test_a_job_said_in_shorthand_or_beside_where_they_are_from_is_their_job(line
     assert meeting is not None
     person = next(p for p in meeting.people if p.name == who)
     assert (person.role, person.company) == (role, company)
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role", "company"),
+    [
+        ("tasting w/ Whole Foods regional buyer Karen Liu - she loved the smoked habanero", "Karen Liu",
+         "regional buyer", "Whole Foods"),
+        ("coffee w/ Sysco area rep Pat Moreno", "Pat Moreno", "area rep", "Sysco"),
+        ("call w/ Google recruiter Amy Chen tmrw", "Amy Chen", "recruiter", "Google"),
+    ],
+)  # fmt: skip
+def test_a_firm_and_the_job_there_said_before_the_name_are_theirs(line, who, role, company):
+    meeting = understand(line, date(2026, 3, 4)).meeting
+    assert meeting is not None
+    assert [(p.name, p.role, p.company) for p in meeting.people][:1] == [(who, role, company)]
+
+
+def test_a_name_and_a_tie_or_a_possessive_before_a_name_are_no_firm():
+    meeting = understand("Met Raj and his cofounder Mei at YC demo day", date(2026, 3, 4)).meeting
+    assert meeting is not None and [p.name for p in meeting.people] == ["Raj", "Mei"]
+    meeting = understand("Raj's manager Sophie Turner called, wants the take-home back", date(2026, 3, 4)).meeting
+    assert meeting is not None and meeting.people[0].company == ""

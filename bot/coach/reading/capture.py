@@ -47,6 +47,7 @@ from bot.coach.reading.lexicon import (
     _X_INTRODUCED_ME,
     RELATIONS,
     _capitalise,
+    _set,
     tie_role,
 )
 from bot.coach.reading.meeting import HINT, MAX_PEOPLE, Meeting, PersonMention, Understood
@@ -297,11 +298,16 @@ def _read_line(s: str, today: date, told: bool = False) -> tuple[str, Meeting | 
     if lead:
         at = first_person(s, lead.end())
         role = described_as(s[lead.end() : at]) if at is not None else None
+        firm = _firm_before(s, lead.end())  # "coffee w/ Sysco area rep Pat Moreno"
+        if firm is not None:
+            at, role = firm[0], firm[1]
         start = at if role is not None and at is not None else lead.end()
         meeting = _read(s, start, today, by_introduces=bool(lead.group("intro")))
         if meeting is not None:
             if role and not meeting.people[0].role:
                 meeting.people[0].role = role
+            if firm is not None and not meeting.people[0].company:
+                meeting.people[0].company = firm[2]
             meeting.context = meeting.context or event_said(s[: lead.end()])  # "panel w/ Karen", "coffee line chat w/"
             return "meeting", meeting
     kind, meeting = _read_from_first_person(s, today)
@@ -324,6 +330,26 @@ _MET_BEFORE = re.compile(
     r"(?:[A-Z]{2,4}\.?\s+)?$",
     re.IGNORECASE,
 )
+
+
+# A firm, the job there, then the name: "Whole Foods regional buyer Karen Liu", "Sysco area rep Pat Moreno".
+_FIRM_ROLE_NAME = re.compile(
+    r"(?P<org>(?:[A-Z][\w&'’.-]*\s+){1,3}?)(?P<role>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+)(?P<first>[A-Z][\w'’-]+)"
+)
+_NOT_IN_A_JOB = _set("and or his her their my our with w the a an to from at of for")
+
+
+def _firm_before(s: str, at: int) -> tuple[int, str, str] | None:
+    """(where the name starts, the job, the firm) when the words at ``at`` are a firm, a job there and a first name:
+    "Whole Foods regional buyer Karen Liu"; not "Raj and his cofounder Mei" (a name, then a tie)."""
+    m = _FIRM_ROLE_NAME.match(s, at)
+    if m is None or not is_given_name(m.group("first")):
+        return None
+    org, said = m.group("org").split(), m.group("role").split()
+    if any(is_given_name(w) or w.endswith(("'s", "’s")) for w in org) or any(w.lower() in _NOT_IN_A_JOB for w in said):
+        return None
+    role = described_as(m.group("role"))
+    return (m.start("first"), role, " ".join(org)) if role else None
 
 
 def _read_introduced(s: str, today: date) -> Meeting | None:
@@ -531,6 +557,8 @@ def _read_from_first_person(s: str, today: date) -> tuple[str, Meeting | None]:
     if tie is not None and tie.end() == at and tie_of_a_person(tie.group("rel"), s[at:].split()[0]):
         at = tie.start()
     at = _after_introducer(s, at)
+    firm = _firm_before(s, at)  # "tasting w/ Whole Foods regional buyer Karen Liu - she loved the habanero"
+    at = firm[0] if firm is not None else at
     if at == 0:
         aside = _ASIDE_THEN_MEETING.match(s)  # "long day, coffee with Priya Das": 'long' is a given name too
         later = first_person(s, aside.end()) if aside else None
@@ -550,6 +578,9 @@ def _read_from_first_person(s: str, today: date) -> tuple[str, Meeting | None]:
     if meeting is None:
         return "maybe", None
     _lead_in_company(meeting, lead_in)
+    if firm is not None:
+        meeting.people[0].role = meeting.people[0].role or firm[1]
+        meeting.people[0].company = meeting.people[0].company or firm[2]
     if job and (not meeting.people[0].role or meeting.people[0].role.startswith(("runs ", "owns ", "leads "))):
         said = re.search(re.escape(job), right_before, re.IGNORECASE)  # as typed: "TA", "Class rep"
         meeting.people[0].role = said.group() if said else job

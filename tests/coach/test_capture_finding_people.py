@@ -460,3 +460,13 @@ def test_an_interjection_opening_the_line_is_no_one(line, names):
 def test_a_relative_only_talked_about_is_mentioned_and_one_who_deals_with_the_user_is_met(line, met_, mentioned):
     meeting = read(line)
     assert [p.name for p in meeting.people] == met_ and meeting.mentioned == mentioned
+
+
+def test_who_introduced_them_named_after_them_is_mentioned_not_met_and_a_brief_call_is_no_place():
+    line = ("Brief video call with Daniel Okoye (Research Chemist, BASF, Wyandotte), introduced via Prof. Greenberg. "
+            "He works on coatings.")  # fmt: skip
+    meeting = read(line)
+    assert [p.name for p in meeting.people] == ["Daniel Okoye"] and meeting.mentioned == ["Greenberg"]
+    assert (meeting.introduced_by, meeting.context, meeting.way) == ("Greenberg", "", "video call")
+    meeting = read("Breakfast meeting with Samantha Cho, VP of Sales, who was referred to me by Margaret Ellison.")
+    assert [p.name for p in meeting.people] == ["Samantha Cho"] and meeting.introduced_by == "Margaret Ellison"

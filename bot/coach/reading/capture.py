@@ -669,6 +669,19 @@ def _finish(s: str, meeting: Meeting, today: date) -> None:
         _their_own_sentences(s, meeting, read_for, today)
     if not meeting.introduced_by or meeting.introduced_by.lower().startswith(("my ", "our ")):
         meeting.introduced_by = _introducer(s, meeting) or meeting.introduced_by
+    _introducer_not_met(s, meeting)
+
+
+def _introducer_not_met(s: str, meeting: Meeting) -> None:
+    """ "Daniel Okoye (BASF), introduced via Prof. Greenberg": who the line says introduced them, after them, was not
+    met with them: kept as mentioned (never the first person met, nor the only one)."""
+    by = _INTRODUCERS[1].search(s)
+    who = by.group("who").split()[0].casefold() if by else ""
+    named = [p for p in meeting.people[1:] if who and who in (w.casefold() for w in p.name.split())]
+    if len(named) == 1 and meeting.introduced_by:
+        meeting.people.remove(named[0])
+        if named[0].name not in meeting.mentioned:
+            meeting.mentioned.append(named[0].name)
 
 
 # "friend of Marco", "daughter of Ray Mendez": a tie to someone, said where a company would stand.
@@ -759,8 +772,8 @@ _INTRODUCERS = (
         re.IGNORECASE,
     ),
     re.compile(
-        r"\b(?:referred|introduced|intro['’]?d|sent)\s+(?:to\s+me\s+|me\s+)?by\s+"
-        r"(?:(?:my|our)\s+[\w-]+(?:\s+[\w-]+)?,?\s+)?(?P<who>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)",
+        r"\b(?:referred|introduced|intro['’]?d|sent)\s+(?:to\s+me\s+|me\s+)?(?:by|via|through|thru)\s+"
+        r"(?:(?:my|our)\s+[\w-]+(?:\s+[\w-]+)?,?\s+)?(?:(?:dr|prof|professor|mr|mrs|ms)\.?\s+)?(?P<who>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)",
         re.IGNORECASE,
     ),
     re.compile(_WHO + r"\s+sent\s+me(?=\s*(?:[,.;!)]|$|\s+(?:over|your\s+way)\b))", re.IGNORECASE),

@@ -88,7 +88,8 @@ _MEALS = _set(
 )
 _HOW_IT_WENT = _set(
     "had have having grabbed grab got get did doing went for quick great lovely nice long short fun good first a an "
-    "some virtual video phone intro so really amazing awesome cool"
+    "some virtual video phone intro so really amazing awesome cool brief productive useful helpful solid casual "
+    "informal follow-up followup catch-up"
 )
 
 

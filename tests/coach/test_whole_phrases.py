@@ -344,3 +344,34 @@ def test_a_long_interest_is_cut_only_where_a_new_phrase_starts_and_the_users_ide
 def test_a_picture_ends_what_they_are_into():
     facts = extract_facts("both super into type design + riso printing 🖨️ maya offered to intro me", date(2026, 3, 4))
     assert "riso printing" in facts.interests
+
+
+@pytest.mark.parametrize(
+    ("note", "field", "said"),
+    [
+        ("i owe her a review of her causal inference blog post bc she asked lol", "promises",
+         "review her causal inference blog post"),
+        ("runs the after school choir and needs an accompanist thursdays 3:15, i said maybe", "needs",
+         "an accompanist"),
+        ("she needs help with tutoring kids on Tuesdays", "needs", "help with tutoring kids on Tuesdays"),
+    ],
+)  # fmt: skip
+def test_a_reason_or_a_weekly_time_ends_the_phrase_and_a_day_said_with_on_stays(note, field, said):
+    assert getattr(extract_facts(note, date(2026, 9, 2)), field) == [said]
+
+
+def test_a_promised_thing_said_with_a_is_the_one_they_talked_about_and_a_phrase_never_ends_on_how():
+    assert keeping(keep_words("a 1-pager on how I'd build their first model")) == "Here's the 1-pager I mentioned."
+    assert not ends_whole("a 1-pager on how")
+
+
+@pytest.mark.parametrize(
+    ("line", "context"),
+    [
+        ("jenny's intro came thru finally - met raj patel (cofounder, fraudshield)", ""),
+        ("stripe onsite prep call w/ priya tonight, she gave me the inside scoop", ""),
+        ("demo day prep call with Kim Soo-ah from the accelerator", ""),
+    ],
+)  # fmt: skip
+def test_news_before_a_dash_and_what_a_call_was_about_are_no_place(line, context):
+    assert parse_meeting(line, date(2026, 7, 21)).context == context

@@ -43,7 +43,8 @@ _FRAME = _set(
 )
 # A word a phrase never ends on: it promises more ("the", "of", "your").
 NEEDS_MORE = _set(
-    """a an the of to for with at in on by from about into as and or but nor your my her his their our its every"""
+    """a an the of to for with at in on by from about into as and or but nor your my her his their our its every
+    how what why whether"""
 )
 # Participles that name who did it next ("led by Index", "made by hand"): cut before "by", they dangle.
 _AGENT_BY = re.compile(r"(?:ed|en|led|made|run|built|held|won|brought|taught|written|done)$")

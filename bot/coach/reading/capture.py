@@ -63,6 +63,7 @@ from bot.coach.reading.stopwords import is_not_a_name
 from bot.coach.reading.tagger import tagging
 from bot.coach.reading.ties import mentioned_ties, relatives_met, said_whole, tie_pairs
 from bot.coach.reading.unmet import not_met
+from bot.coach.reading.verbs import is_inflected
 from bot.coach.reading.ways import way_of_meeting
 from bot.coach.reading.work import company_said
 
@@ -283,7 +284,8 @@ def _read_line(s: str, today: date, told: bool = False) -> tuple[str, Meeting | 
     if dash and _LEAD.match(s, dash.end()) and not _EXCLAIMED.match(dash.group("head")):
         kind, meeting = _read_line(s[dash.end() :], today, told)
         if meeting is not None:
-            meeting.context = meeting.context or place_said(dash.group("head"))
+            if not _news(dash.group("head")):  # "jenny's intro came thru finally - met raj": news, not a place
+                meeting.context = meeting.context or place_said(dash.group("head"))
             return kind, meeting
     introduced = _read_introduced(s, today)
     if introduced is not None:
@@ -350,6 +352,11 @@ def _firm_before(s: str, at: int) -> tuple[int, str, str] | None:
         return None
     role = described_as(m.group("role"))
     return (m.start("first"), role, " ".join(org)) if role else None
+
+
+def _news(head: str) -> bool:
+    """ "jenny's intro came thru finally", "offer signed": words with a verb done are news, never a place."""
+    return any(w.islower() and not w.endswith("ing") and is_inflected(w) for w in head.split()[1:])
 
 
 def _read_introduced(s: str, today: date) -> Meeting | None:

@@ -175,7 +175,7 @@ def _promise_words(text: str) -> Iterator[re.Match[str]]:
 # days", "refer me if i send resume tonight"), and where "and" brings in someone doing something ("apply by oct 15
 # and she'll flag my app").
 _PROMISE_END = re.compile(
-    r"\s*(?:[,;!?\n]|" + NOT_A_TITLE + r"\.|\s[-–—]\s|[()]|\bbut\b|\bwhile\b|\bbecause\b)"  # spans._COMMA_END
+    r"\s*(?:[,;!?\n]|" + NOT_A_TITLE + r"\.|\s[-–—]\s|[()]|\bbut\b|\bwhile\b|\bbecause\b|\bbc\b|\bcuz\b)"  # spans
     + r"|\s*[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]"
     + r"|\s+if\s+(?:i|we)\b|\s+(?:and|&)\s+(?=(?:i|i'll|i’ll|she|he|they|we|she'll|he'll|they'll)\b)",
     re.IGNORECASE,

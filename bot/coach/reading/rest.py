@@ -65,8 +65,10 @@ def event_said(lead: str) -> str:
         words = words[1:]
     if words and is_inflected(words[0]):  # "booked a disco call w/": done, not a place
         words = words[2:] if len(words) > 1 and words[1].lower() in ("a", "an", "the", "our", "my") else words[1:]
-    if len(words) > 1 and words[-1].lower() not in _WAYS_OF_MEETING | _CHANNELS | _MEALS:
-        return " ".join(words)  # "coffee line", "lunch duty"; not "coffee chat", "zoom call", "video chat"
+    call = m is not None and re.search(r"\bcall\s+\S+\s*$", m.group(0), re.IGNORECASE) is not None
+    if len(words) > 1 and words[-1].lower() not in _WAYS_OF_MEETING | _CHANNELS | _MEALS and not call:
+        return " ".join(words)  # "coffee line", "lunch duty"; not "coffee chat", "zoom call", "video chat", and a
+        # call is about something, at no place ("stripe onsite prep call w/": on our call)
     return event_with(lead)
 
 

@@ -26,10 +26,12 @@ MAX_ITEMS = 10
 # A fact ends at a sentence or clause boundary. Commas end promises and wins; interest lists may run past one.
 # A picture ends a phrase as a stop does: "into type design + riso printing 🖨️ maya offered to ...".
 _HARD_END = re.compile(
-    r"\s*(?:[.;!?\n\u2600-\u27bf\U0001f000-\U0001faff]|\s[-–—]\s|[()]|\bbut\b|\bwhile\b|\bbecause\b)", re.IGNORECASE
+    r"\s*(?:[.;!?\n\u2600-\u27bf\U0001f000-\U0001faff]|\s[-–—]\s|[()]|\bbut\b|\bwhile\b|\bbecause\b|\bbc\b|\bcuz\b)",
+    re.IGNORECASE,
 )
 _COMMA_END = re.compile(
-    r"\s*(?:[,.;!?\n\u2600-\u27bf\U0001f000-\U0001faff]|\s[-–—]\s|[()]|\bbut\b|\bwhile\b|\bbecause\b)", re.IGNORECASE
+    r"\s*(?:[,.;!?\n\u2600-\u27bf\U0001f000-\U0001faff]|\s[-–—]\s|[()]|\bbut\b|\bwhile\b|\bbecause\b|\bbc\b|\bcuz\b)",
+    re.IGNORECASE,
 )
 # Joining words that start a new clause rather than continue a list: "loves jazz and I promised...".
 _CLAUSE_AND = re.compile(
@@ -96,9 +98,18 @@ _DUE_WORDS = re.compile(r"\s*\b(?:by|on|before|until|til|till|in|no\s+later\s+th
 _TIME_OF_DAY = _set("morning afternoon evening night noon am pm eve")
 
 
+_EVERY_WEEK = re.compile(
+    r"(?<!\bon)(?<!\bevery)(?<!\bon\s)(?<!\bevery\s)\s*\b(?:mon|tues|wednes|thurs|fri|satur|sun)days\s+(?:at\s+)?\d"
+    r"|\s*\b(?:at\s+)?\d{1,2}:\d\d\b",
+    re.IGNORECASE,
+)
+
+
 def dated_end(text: str, start: int, end: int) -> int:
     """Where a phrase from ``start`` stops before a day that says when ("a designer | by january"). A day that
     names a kind of thing ("someone for Friday visits", "volunteers for the July 4 drive") is part of it."""
+    every = _EVERY_WEEK.search(text, start, end)  # "an accompanist thursdays 3:15": when, every week
+    end = every.start() if every and text[start : every.start()].strip() else end
     at = start
     while dated := DATE_PHRASE.search(text, at, end):
         after = re.match(r"\s*([^\W\d_][\w'’-]*)", text[dated.end() : end])

@@ -118,8 +118,8 @@ def keep_words(text: str) -> Kept:
                 return Kept("act", said)
             if thing and thing.lower() not in ("you", "it"):
                 return Kept("gift", _the(_clip(thing, text)))
-    if low.split(" ")[0] in _THING_START:
-        return Kept("gift", _clip(said, text))
+    if low.split(" ")[0] in _THING_START:  # "a 1-pager on how I'd build it": by now, the one they talked about
+        return Kept("gift", _the(_clip(said, text)))
     if _WRITING_ABOUT.match(said):  # "text her back about the open role": said whole, in the second person
         return Kept("act", said)
     return Kept("act", _clip(said, text) or said)

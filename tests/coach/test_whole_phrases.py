@@ -375,3 +375,17 @@ def test_a_promised_thing_said_with_a_is_the_one_they_talked_about_and_a_phrase_
 )  # fmt: skip
 def test_news_before_a_dash_and_what_a_call_was_about_are_no_place(line, context):
     assert parse_meeting(line, date(2026, 7, 21)).context == context
+
+
+@pytest.mark.parametrize(
+    ("note", "interests"),
+    [
+        ("pat's kid plays hockey w/ my son lol", []),  # the kid's, not Pat's
+        ("Pat plays hockey w/ my son", ["hockey"]),  # who with is no interest
+        ("she liked the case!! now she wants a proposal", []),  # what she thought of it
+        ("she loved the smoked habanero, hated the label", []),
+        ("loves the Knicks", ["the Knicks"]),
+    ],
+)
+def test_an_interest_is_theirs_and_a_liking_of_one_thing_shown_is_none(note, interests):
+    assert extract_facts(note, date(2026, 3, 4)).interests == interests

@@ -260,6 +260,8 @@ def _more_people(s: str, meeting: Meeting) -> None:
             continue  # "fwd my resume to HR NLT fri": initials, no one's name
         if words[-1].lower().rstrip(".") in _ROLE_WORDS and not is_given_name(words[0]):
             continue  # "(Google, Senior Engineer)", "Legislative Dir.": a job, no one's name
+        if any(len(w) == 1 for w in words):
+            continue  # "Associate R&D Director": a letter alone is no part of a name (an initial has its stop)
         opened = _OPENED_AFTER.search(s, 0, m.start())
         if opened and opened.group("word").casefold() in known:
             continue  # "Amara Obi (Brand Dir, Lumen)": her job, not a second person

@@ -118,6 +118,17 @@ _OWN_IDEA = re.compile(
 )
 
 
+# Just before what someone likes, a relative of someone said as its subject: "pat's kid plays", "her son loves".
+_OF_A_RELATIVE = re.compile(
+    r"\b(?:[\w-]+['’]s|his|her|their|my|our)\s+(?:kid|kids|son|sons|daughter|daughters|boy|girl|children|child)\s*$",
+    re.IGNORECASE,
+)
+# After a liking said in the past, the one thing shown or served: "liked the case", "loved our pitch".
+_A_THING_SHOWN = re.compile(r"(?:the|our|my|your|this|that|it)\b", re.IGNORECASE)
+_ON_A_TOPIC = re.compile(r"(?:the|our|my|your|this|that)\s+(?:[\w-]+\s+){0,2}?(?:talk|post|paper|piece|panel|demo)"
+                         r"(?P<on>\s+(?:on|about)\s)", re.IGNORECASE)  # fmt: skip
+
+
 def _shape_interest(item: str, shouting: bool) -> str:
     item = re.sub(  # "sailing a lot", "F1 lately"
         r"\s+(?:a\s+lot|(?:very|so)\s+much|a\s+ton|loads|lately|these\s+days|at\s+the\s+moment|atm|recently)$",
@@ -150,6 +161,8 @@ def _interest_items(text: str, start: int) -> tuple[list[str], int]:
     """The list of interests starting at ``start``: "jazz and rock climbing", "jazz, hiking and F1"."""
     hard = dated_end(text, start, _to_boundary(text, start, _HARD_END))  # "design systems | in june"
     phrase = text[start:hard]
+    with_ = re.search(r"\s+w/\s", phrase)  # "hockey w/ my son": who with is no interest, nor a second one
+    phrase = phrase[: with_.start()] if with_ else phrase
     clause_and = _CLAUSE_AND.search(phrase)
     if clause_and:
         phrase = phrase[: clause_and.start()]
@@ -213,6 +226,18 @@ def _interests(text: str, taken: list[tuple[int, int]], talks_only: bool = False
             continue
         if (m.group("subject") or m.group("want") or m.group("talk")) and _user_said(text, m.start()):
             continue  # "I'm working on the deck", "we're building an office": the user's own
+        if _OF_A_RELATIVE.search(text, 0, m.start()):
+            continue  # "pat's kid plays hockey w/ my son": the kid's, not Pat's
+        shown = said[-1] in ("loved", "liked", "enjoyed") and _A_THING_SHOWN.match(text, m.end())
+        topic = _ON_A_TOPIC.match(text, m.end()) if shown else None
+        if shown and topic is None:
+            continue  # "she liked the case!!", "loved the smoked habanero": what they thought of it, no interest
+        if topic is not None:  # "liked my talk on pricing": the topic is theirs to care about
+            items, end = _interest_items(text, topic.end())
+            taken.append((m.start(), end))
+            for item in items:
+                add(_shape_interest(item, shouting))
+            continue
         verb = (m.group("subject") or "").lower().split()[:1]
         strict = bool(verb) and verb[0] == "research"  # "(research scientist": a job title
         if verb and verb[0] in ("like", "love", "enjoy", "adore", "research", "building", "builds") and _needs_subject(
@@ -227,7 +252,7 @@ def _interests(text: str, taken: list[tuple[int, int]], talks_only: bool = False
         if verb and verb[0] in ("building", "builds") and len(items) == 1 and re.fullmatch(r"[\w-]*[^\Ws]", items[0]):
             continue  # "now building ledgerly": one word, no plural, is their product's name ("building drones" is not)
         if m.group("plays"):  # "plays guitar in a band": the instrument or the sport, not where
-            items = [re.split(r"\s+(?:in|at|on|with|every|for)\s+", i, maxsplit=1)[0] for i in items]
+            items = [re.split(r"\s+(?:in|at|on|with|w/|w|every|for)\s+", i, maxsplit=1)[0] for i in items]
         if m.group("talk"):  # "a talk on pricing at devcon": the topic, not where it is given
             items = [re.split(r"\s+(?:at|@)\s+", i, maxsplit=1)[0] for i in items]
         if m.group("does"):  # "doing ML platform work at Zoho": the field, not the work or where

@@ -389,3 +389,18 @@ def test_news_before_a_dash_and_what_a_call_was_about_are_no_place(line, context
 )
 def test_an_interest_is_theirs_and_a_liking_of_one_thing_shown_is_none(note, interests):
     assert extract_facts(note, date(2026, 3, 4)).interests == interests
+
+
+@pytest.mark.parametrize(
+    ("line", "context"),
+    [
+        ("NACAC fair in Chicago was a zoo. Great chat w/ Dr. Patrice Holloway, Dean of Admission", "Chicago"),
+        ("The workshop at Pruitt Ford went splendidly. Ray's sales manager, Bernice Cole, was there", "Pruitt Ford"),
+        ("talked to 2 candidates at the Go conf: Bilal (backend) and Chloe Martin (frontend)", "the Go conf"),
+        ("1:1 with my manager Ellen, she say maybe I can take over checkout team", ""),
+        ("feeling overwhelmed but: Nadia Rahman (Salesforce, events lead) said she'd help", ""),
+        ("met Ben at the dentist lol he's the dentist", "the dentist"),
+    ],
+)  # fmt: skip
+def test_a_place_is_said_without_the_news_about_it_and_a_moment_or_a_feeling_is_no_place(line, context):
+    assert parse_meeting(line, date(2026, 3, 4)).context == context

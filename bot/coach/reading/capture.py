@@ -187,8 +187,44 @@ def place_said(where: str) -> str:
     if re.fullmatch(r"\d+[A-Za-z]{3}\d+", where):
         return ""  # "131530FEB26": a day and hour written as the army does, no place
     where = " ".join(_PLACE_SHORTHAND.get(w.lower(), w) for w in where.replace("@", " @ ").split())
+    where = _before_news(where)  # "NACAC fair in Chicago was a zoo": the fair in Chicago, not the zoo
+    if not _a_place_to_name(where):
+        return ""
     m = _OF_PLACE.match(where)
     return f"{m.group('of')} {m.group('what')}" if m else where
+
+
+# Said with a place, words that make it news: "Chicago was a zoo", "Pruitt Ford went splendidly".
+_IS_NEWS = _set("was were is are went came got had did felt seemed looked ran")
+
+
+def _before_news(where: str) -> str:
+    """The words of ``where`` before a verb said of it, or about the people ("talked to 2 candidates at")."""
+    words = where.split()
+    for k, word in enumerate(words):
+        low = word.lower()
+        after_ly = k > 0 and words[k - 1].lower().endswith("ly")  # "internationally trained architects"
+        done = word.islower() and low.endswith("ed") and not after_ly and is_inflected(low)
+        if low in _IS_NEWS or done:
+            words = words[:k]
+            break
+    while words and words[-1].lower() in _DANGLING:  # "church the": what followed was no part of it
+        words.pop()
+    return " ".join(words)
+
+
+_DANGLING = _set("the a an of at in on to with w for from and or my our his her their")
+# Never a place on its own: a day, a moment, a note to self, a count of people or minutes.
+_NO_PLACE = re.compile(
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|once|note|notes|hr|between\b.*|\d+\s+(?:ppl|people|mins?|minutes)\b.*"
+    r"|(?:the\s+)?[\d:.]+|f/u\b.*|follow[\s-]?up\b.*|feeling\b.*)",
+    re.IGNORECASE,
+)
+
+
+def _a_place_to_name(where: str) -> bool:
+    """Not a day, a moment, a note or a feeling."""
+    return bool(where) and not _NO_PLACE.fullmatch(where)
 
 
 # A place ends where an emoji or an aside starts; a day said first is when, not where.

@@ -20,7 +20,7 @@ from bot.coach.reading.boundaries import NEEDS_MORE, cut, cut_short, ends_whole
 from bot.coach.reading.capture import parse_meeting
 from bot.coach.reading.facts import read_facts
 from bot.coach.reading.notes import extract_facts
-from bot.coach.reading.slots import read_offer
+from bot.coach.reading.slots import read_need, read_offer
 from bot.coach.reading.verbs import is_inflected
 from bot.coach.saying.debts import helped_you, keep_words, keeping, promise_in_words, still_owed, they_said
 from bot.coach.saying.grammar import YOU, Person, addressed, company_written
@@ -404,3 +404,22 @@ def test_an_interest_is_theirs_and_a_liking_of_one_thing_shown_is_none(note, int
 )  # fmt: skip
 def test_a_place_is_said_without_the_news_about_it_and_a_moment_or_a_feeling_is_no_place(line, context):
     assert parse_meeting(line, date(2026, 3, 4)).context == context
+
+
+@pytest.mark.parametrize(
+    ("line", "context"),
+    [
+        ("At the departmental alumni panel this afternoon I spoke briefly with Tomás Alvarez (medicinal chemist)",
+         "the departmental alumni panel"),  # was "the departmental alumni panel thi"
+        ("Had lunch today at the Union League Club with young Derek Haines, an associate", "the Union League Club"),
+        ("owner op meetup at the VFW hall in Joliet tonight. met Jerome Wallace", "the VFW hall in Joliet"),
+    ],
+)  # fmt: skip
+def test_the_day_said_after_a_place_is_cut_off_at_its_own_start(line, context):
+    assert parse_meeting(line, date(2026, 3, 4)).context == context
+
+
+def test_wanting_to_meet_the_user_is_no_need_and_wanting_to_connect_to_a_team_is_an_introduction():
+    assert extract_facts("the DoN, Mrs Patricia Coleman, wants to meet me on 28/4", date(2026, 4, 20)).needs == []
+    fact = read_need("connect to Amazon Ads team")
+    assert fact.slots["what"] == "an introduction to Amazon Ads team"

@@ -515,8 +515,9 @@ def _read_lead_in(text: str, today: date) -> tuple[str, date | None, str, bool]:
         if place:
             where = place.group("place").strip()
     where = where or event_said(text)  # "panel w/ Chris Liang and Amara Obi", "lab meetup was 4/2. Sofia ..."
-    if when is not None and where:  # "the meetup yesterday": the day is not part of the place
-        where = (where[: when.start - (len(text) - len(text.lstrip(" ,:;-–—→>")))]).strip() or where
+    at = words.find(where) if when is not None and where else -1
+    if when is not None and at >= 0 and at < when.start < at + len(where):  # "the meetup yesterday", "at the gala
+        where = where[: when.start - at].strip() or where  # this evening": the day is not part of the place
     return where, (when.day if when else None), introducer, bool(_MET_WORDS.search(words))
 
 

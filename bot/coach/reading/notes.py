@@ -148,13 +148,15 @@ _NEED = re.compile(
     r"|(?:" + TO_FIND + r")\s+(?:to\s+)?(?<=to\s|na\s)" + FIND_VERBS + r"|raising(?:\s+for)?"
     r"|(?P<about>(?:asked|asking|asks|emailed|texted|messaged|wrote|enquired|inquired)\s+(?:about|abt|re))"
     r"|" + KNOW_ANY + r"|(?P<job>" + JOB_HUNTING + ")"
-    r"|(?P<intro>" + WANT + "|" + WOULD + r"|asked\s+for)(?=\s+(?:an?\s+)?intros?\b|\s+to\s+meet\b)"
+    r"|(?P<intro>" + WANT + "|" + WOULD + r"|asked\s+for)"
+    r"(?=\s+(?:an?\s+)?intros?\b|\s+to\s+meet\b(?!\s+(?:me|us|you)\b))"  # "wants to meet me": no need
     r"|(?<=is\s|am\s|re\s)looking(?=\s+(?:an?\s+|new\s+|some\s+)?(?:job|jobs|work|agency|agencies|role|position"
     r"|apartment|flat|house|partner|investors?|developers?|designers?|mentor|internship|opportunit(?:y|ies))\b)"
     # "he is looking agency for the launch", "is looking job in agency": "for" left out, as non-native writers say it
     r"|(?:" + SEEK_FOR + "|" + LINKED + "|" + WANT + "|" + WOULD + r")(?!\s+(?:to|of|me\s+to|us\s+to)\b)"
     r"(?!\s+" + WANT_TO_DO + r"\b)"
     r"|(?:wants?|wanted|wanting)\s+to(?=\s+(?!learn\b|know\b|talk\b|chat\b|swap\b|come\b|go\b|say\b|hire\b|start\b"
+    r"|meet\s+(?:me|us|you)\b"  # "wants to meet me on 28/4": a meeting with the user, nothing to find
     r"|" + WANT_TO_DO + r"\b))"
     r"))(?:\s+|(?=[^\w\s])|$)",
     re.IGNORECASE,

@@ -184,7 +184,8 @@ def _need_slots(text: str) -> tuple[tuple[str, str], ...]:
         act, rest = "raising", _round(tidy(rest))
     elif not act and re.match(r"(?:money|funds|funding|capital)\b", rest, re.IGNORECASE):  # "money for the hospice"
         act = "raising"
-    rest = re.sub(r"^to\s+meet\s+", "an introduction to ", rest, flags=re.IGNORECASE)  # "wants to meet investors"
+    rest = re.sub(r"^(?:to\s+meet|(?:to\s+)?connect\s+(?:to|with|w/?))\s+", "an introduction to ", rest,
+                  flags=re.IGNORECASE)  # "wants to meet investors", "want connect to Amazon Ads team"  # fmt: skip
     what = _thing(rest, raw) if rest else ""
     if act in ("", "raising") and _ROUND.match(what):
         act, what = "raising", _round(what)

@@ -423,3 +423,29 @@ def test_wanting_to_meet_the_user_is_no_need_and_wanting_to_connect_to_a_team_is
     assert extract_facts("the DoN, Mrs Patricia Coleman, wants to meet me on 28/4", date(2026, 4, 20)).needs == []
     fact = read_need("connect to Amazon Ads team")
     assert fact.slots["what"] == "an introduction to Amazon Ads team"
+
+
+@pytest.mark.parametrize(
+    ("note", "promises"),
+    [
+        ("told him id get em to him by fri", ["get them to him"]),
+        ("I said I would send both of them my CV", ["send them my CV"]),
+        ("I will bring her ensaymada hehe", ["bring her ensaymada"]),
+        ("i owe her + jess dinner fr", ["buy her and jess dinner"]),
+        ("she replied that I should expect to hear back within two weeks", []),  # nothing promised to anyone
+        ("who is building out her department and will need a senior commercial counsel by Q1", []),
+        ("I should double-check", []),
+    ],
+)
+def test_a_promise_is_what_is_done_said_plainly(note, promises):
+    assert extract_facts(note, date(2026, 4, 20)).promises == promises
+
+
+def test_the_morning_says_a_promise_as_a_person_would():
+    assert promise_in_words("Mark", "cross-refer", True) == "You told Mark you'd cross-refer"
+    assert promise_in_words("Ana", "send a couple of my older students", True) == (
+        "You promised Ana a couple of your older students"
+    )
+    said = keeping(keep_words("send a couple of my older students"))
+    assert said == "Here are a couple of my older students I mentioned."
+    assert extract_facts("Diane loves anything w horses", date(2026, 4, 20)).interests == ["horses"]

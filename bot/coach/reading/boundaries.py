@@ -30,9 +30,9 @@ BREAKS = _set(
     not never just really probably maybe still already again soon asap later now today tonight tomorrow tmrw tmw
     yesterday yday yest next last this weekend monday tuesday wednesday thursday friday saturday sunday mon tue
     tues wed thu thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec january february march april
-    may june july august september october november december lol haha pls please btw fyi asap til 'til end eod eow
-    cob doing working studying trying going hoping looking helping moving planning based who's wants want needs
-    said says asked offered loves likes works runs lives knows thinks told gave sent tomorow tommorow tommorrow
+    may june july august september october november december lol haha hehe fr lmao pls please btw fyi asap til 'til
+    end eod eow cob doing working studying trying going hoping looking helping moving planning based who's wants want
+    needs said says asked offered loves likes works runs lives knows thinks told gave sent tomorow tommorow tommorrow
     tomorrow 2moro 2morrow 2mrw tmr tmrow due myself yourself herself himself itself ourselves themselves"""
 )
 # Words the coach's own sentences are made of ("I said I'd send", "can help"): a run of only these and small

@@ -129,6 +129,11 @@ _ON_A_TOPIC = re.compile(r"(?:the|our|my|your|this|that)\s+(?:[\w-]+\s+){0,2}?(?
                          r"(?P<on>\s+(?:on|about)\s)", re.IGNORECASE)  # fmt: skip
 
 
+_ANYTHING_WITH = re.compile(
+    r"^(?:anything|everything|all\s+things)\s+(?:to\s+do\s+)?(?:with|w/?|about)\s+", re.IGNORECASE
+)
+
+
 def _shape_interest(item: str, shouting: bool) -> str:
     item = re.sub(  # "sailing a lot", "F1 lately"
         r"\s+(?:a\s+lot|(?:very|so)\s+much|a\s+ton|loads|lately|these\s+days|at\s+the\s+moment|atm|recently)$",
@@ -137,6 +142,7 @@ def _shape_interest(item: str, shouting: bool) -> str:
         flags=re.IGNORECASE,
     )
     item = _OWN_IDEA.sub("", item)  # "interested in my idea of a mentoring program": the mentoring program
+    item = _ANYTHING_WITH.sub("", item)  # "loves anything w horses": horses
     words = item.split()
     while len(words) > 1 and words[0].lower() in ("my", "our"):  # "loves my lisbon series": the series
         words.pop(0)

@@ -27,7 +27,12 @@ _DEEDS = {
     "review": "review {of}",
 }
 _POSSESSIVE = {"me": "my", "us": "our", "her": "her", "him": "his", "them": "their", "you": "your"}
-_OWED = re.compile(r"^owes?\s+(?P<to>\S+)\s+(?P<what>.+)$", re.IGNORECASE)
+# Said at the end for the feel of it, no part of what is done: "bring her ensaymada hehe", "the steam key asap".
+FILLER_END = re.compile(r"(?:\s+(?:hehe+|haha+|lol|lmao|fr|asap|pls|plz))+\s*$", re.IGNORECASE)
+# "owe her + jess dinner", "owe him and sam a coffee": whom to, the first of them with those said after.
+_OWED = re.compile(
+    r"^owes?\s+(?P<to>\S+(?:\s+(?:\+|&|and)\s+(?!an?\b|the\b)[\w'’-]+)?)\s+(?P<what>.+)$", re.IGNORECASE
+)
 # The thing owed, up to where a word after it says more of it: "a code review | re: the panel".
 _THING = re.compile(
     r"^(?:(?:a|an|the|that|this)\s+)?(?P<mods>(?:[\w'’-]+\s+){0,3}?)(?P<noun>[\w'’-]+)"
@@ -50,7 +55,7 @@ def split_owed(phrase: str) -> list[str]:
 def as_deed(owed: str) -> str:
     """ "owe him a beer" -> "buy him a beer", "owes me a call re: the lease" -> "call me about the lease", "owe her
     a code review" -> "review her code", "owes me the schedule" -> "send me the schedule"."""
-    m = _OWED.match(owed.strip())
+    m = _OWED.match(FILLER_END.sub("", owed.strip()))  # "owe her + jess dinner fr": dinner
     if m is None:
         return owed
     to, what = m.group("to"), m.group("what").strip()

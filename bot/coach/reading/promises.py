@@ -14,7 +14,7 @@ from datetime import date
 from typing import NamedTuple
 
 from bot.coach.reading.dates import day_at, find_day
-from bot.coach.reading.owed import as_deed, split_owed
+from bot.coach.reading.owed import FILLER_END, as_deed, split_owed
 from bot.coach.reading.referents import stood_for
 from bot.coach.reading.shorthand import tidy
 from bot.coach.reading.spans import (
@@ -332,7 +332,17 @@ def _as_action(action: str) -> str:
     action = _LOOK_AT.sub("look at ", _PRESENT_ME.sub(r"introduce \1 to", action))
     action = _GLUED_UNIT.sub(r"\1 \2", action)
     action = _WEEKS.sub(lambda m: f"{m.group(1)}-week" if m.group(2) == "-" else f"{m.group(1)} weeks", action)
+    action = _THEM_TYPED.sub(r"\1 them", action)  # "get em to him", "send am my GitHub": them, as typed fast
+    action = _BOTH_OF_THEM.sub("them", action)  # "send both of them my CV": them
+    action = FILLER_END.sub("", action)  # "bring her ensaymada hehe", "the steam key asap"
     return tidy(re.sub(r"\bw\b(?=\s+\w)", "with", action))
+
+
+_THEM_TYPED = re.compile(
+    r"\b(send|give|tell|call|show|mentor|help|pay|ask|bring|text|email|get|put|introduce|intro)\s+(?:em|am)\b",
+    re.IGNORECASE,
+)
+_BOTH_OF_THEM = re.compile(r"\b(?:both|all)\s+of\s+them\b", re.IGNORECASE)
 
 
 # The day said in the next breath is the promise's: "I'll send the photos 📸 sat", "review for TOCHI, deadline june
@@ -418,7 +428,13 @@ def _with_due(action: str, today: date | None) -> PromiseItem:
 
 
 _NO_DEED = frozenset({"see", "see how it goes", "wait and see", "think about it", "try"})
-_NOT_A_DEED = re.compile(r"^(?:forget|lose|miss|die|cry|never)\b", re.IGNORECASE)  # "i WILL forget": no promise
+# "i WILL forget", "I should expect to hear back", "will need a senior counsel", "I should double-check": no promise
+# to anyone (what is expected, needed or checked for oneself).
+_NOT_A_DEED = re.compile(
+    r"^(?:forget|lose|miss|die|cry|never|expect|need(?!\s+to\b)|hear\s+back|wonder|guess|hope|be\s+(?:fine|ok|okay|late)"
+    r"|double[\s-]?check)\b",
+    re.IGNORECASE,
+)
 # Words before a day that make it no deadline, or part of the promise itself.
 _AGAIN = re.compile(r"\b(?:every|each)\s*$", re.IGNORECASE)
 _FROM_DAY = re.compile(r"\s*\b(?:after|from|starting(?:\s+from)?|since)\s*$", re.IGNORECASE)

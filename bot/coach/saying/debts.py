@@ -125,10 +125,15 @@ def keep_words(text: str) -> Kept:
     return Kept("act", _clip(said, text) or said)
 
 
+_SOME = re.compile(r"an?\s+(?:couple|few|lot|bunch|handful|pair|number|dozen)\b", re.IGNORECASE)
+
+
 def _the(thing: str) -> str:
     """A thing to hand over, typed bare as people type it ("hubspot guide", "2 case studies"), said as the thing
     both of them know about: "the HubSpot guide", "the 2 case studies"."""
     first = thing.split(" ", 1)[0].lower() if thing else ""
+    if _SOME.match(thing):  # "a couple of my older students", "a few names": how many, not which ones
+        return thing
     if first in ("a", "an") and " " in thing:  # "send him a 2min loom": by now it is the one they talked about
         return f"the {thing.split(' ', 1)[1]}"
     if not first or first in _DETERMINED or first.endswith(("'s", "’s")):  # "Ferrazzi's book" is determined
@@ -250,7 +255,8 @@ def promise_in_words(first: str, text: str, past: bool = False) -> str:
     opener = lower.split(" ", 1)[0]
     if opener in _ACTION_VERBS:
         return f"You told {first} you'd {text}"
-    if kept.form == "act" and opener.isalpha() and opener not in _DETERMINED and opener not in _THINGS_PROMISED:
+    alpha = opener.replace("-", "").isalpha()  # "cross-refer", "follow-up": a verb with a hyphen is a verb
+    if kept.form == "act" and alpha and opener not in _DETERMINED and opener not in _THINGS_PROMISED:
         # A promise is typed after "I'll" ("I'll pair w/ him on a case study"): its first word is the verb.
         return f"You told {first} you'd {text}"
     return f"You promised {first} {text}" if text else f"You made {first} a promise"

@@ -449,3 +449,16 @@ def test_the_morning_says_a_promise_as_a_person_would():
     said = keeping(keep_words("send a couple of my older students"))
     assert said == "Here are a couple of my older students I mentioned."
     assert extract_facts("Diane loves anything w horses", date(2026, 4, 20)).interests == ["horses"]
+
+
+@pytest.mark.parametrize(
+    ("promise", "morning", "kept"),
+    [
+        ("bring her ensaymada", "You promised Grace the ensaymada", "Here's the ensaymada I mentioned."),
+        ("give her a call", "You promised Grace a call", "When's good for that call?"),
+        ("get her CV to Sam", "You told Grace you'd get her CV to Sam", "As promised, I'll get your CV to Sam."),
+    ],
+)
+def test_whom_a_thing_is_for_is_no_owner_of_it(promise, morning, kept):
+    assert promise_in_words("Grace", promise, True) == morning
+    assert keeping(keep_words(promise)) == kept

@@ -40,7 +40,7 @@ class Kept(NamedTuple):
 
 _GIVE_VERBS = ("send", "share", "forward", "email", "e-mail", "pass on", "pass along", "get", "bring", "lend", "give")
 _CALL_WORDS = re.compile(
-    r"^(?:call|phone|ring|ping|schedule\s+(?:a\s+)?(?:call|chat|meeting|coffee)|set\s+up\s+(?:a\s+)?(?:call|chat|meeting"
+    r"^(?:call|phone|ring|ping|give\s+(?:you\s+)?an?\s+(?:call|ring|buzz)|schedule\s+(?:a\s+)?(?:call|chat|meeting|coffee)|set\s+up\s+(?:a\s+)?(?:call|chat|meeting"
     r"|coffee)|book\s+(?:a\s+)?(?:call|lunch|coffee|meeting)|grab\s+(?:a\s+)?(?:coffee|lunch|drink|beer)|get\s+(?:a\s+)?"
     r"(?:coffee|lunch)|meet\s+up|(?:owe|buy)\s+you\s+(?:(?:a|an)\s+)?(?P<owed>call|coffee|lunch|dinner|breakfast|brunch|drinks?"
     r"|beers?|chat))\b",
@@ -56,6 +56,11 @@ _INTRO_THING = re.compile(r"^(?:an?\s+|the\s+)?intro(?:duction)?\s+(?:to|with)\s
 _TO_PRONOUN = re.compile(
     r"^(?P<verb>(?:" + "|".join(v.replace(" ", r"\s+") for v in _GIVE_VERBS) + r")\s+)(?:her|him|them)\s+"
     r"(?=(?:\d|the\b|a\b|an\b|my\b|our\b|some\b|this\b|that\b|those\b|these\b|\w+['’]s\b))",
+    re.IGNORECASE,
+)
+# "bring her ensaymada", "get him tickets", "buy them lunch": with these verbs the pronoun is who it is for.
+_GIVEN_TO = re.compile(
+    r"^(?P<verb>(?:bring|buy|get|give|lend|make|bake|cook)\s+)(?:her|him|them)\s+(?=[a-z])(?!.*\bto\s+[A-Z])",
     re.IGNORECASE,
 )
 # "to my boss", "to Sam", "share it with our team": someone else the thing goes to ("a guide to salary talks" is a
@@ -76,8 +81,10 @@ def keep_words(text: str) -> Kept:
     text = _RE_COLON.sub("about ", text)  # "email her re: the fellowship": about it
     text = re.sub(r"^(?:i'll|i’ll|i will|will|to|i|i'd|i’d|i would|i should|i need to|need to|should)\s+", "", text,
                   flags=re.IGNORECASE)  # fmt: skip
-    text = re.sub(r"^(?:get\s+(?:you|her|him|them)\s+)", "send you ", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(?:get\s+(?:you|her|him|them)\s+)(?!.*\bto\s+[A-Z])", "send you ", text,
+                  flags=re.IGNORECASE)  # "get her the deck"; "get her CV to Sam" goes to Sam  # fmt: skip
     text = _TO_PRONOUN.sub(r"\g<verb>", text)
+    text = _GIVEN_TO.sub(r"\g<verb>", text)  # "bring her ensaymada", "buy him lunch": for them, not theirs
     said = to_second_person(text)
     said = re.sub(r"\s+(?:re|about|regarding|for)\s+your\s+.*$", "", said, flags=re.IGNORECASE)  # "re his seed round"
     said = re.sub(

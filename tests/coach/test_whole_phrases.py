@@ -462,3 +462,17 @@ def test_the_morning_says_a_promise_as_a_person_would():
 def test_whom_a_thing_is_for_is_no_owner_of_it(promise, morning, kept):
     assert promise_in_words("Grace", promise, True) == morning
     assert keeping(keep_words(promise)) == kept
+
+
+@pytest.mark.parametrize(
+    ("note", "promises", "theirs"),
+    [
+        ("looking for a support act for some big Oct dates. she'll email holds by wed 🤞 loves vinyl", [],
+         ["email holds"]),  # was also the user's "send the she'll email holds"
+        ("sparky Jimmy Doyle says switchgear lead time 14 wks now!! wants PO released this wk.", [], []),
+        ("told priscilla we'd counter by fri", ["counter"], []),
+    ],
+)  # fmt: skip
+def test_someone_elses_word_or_a_thing_to_be_done_is_no_thing_the_user_sends(note, promises, theirs):
+    facts = extract_facts(note, date(2026, 4, 20))
+    assert (facts.promises, facts.theirs) == (promises, theirs)

@@ -32,7 +32,7 @@ from bot.coach.reading.spans import (
 )
 from bot.coach.reading.stopwords import is_not_a_name
 from bot.coach.reading.todos import note_runs_on, todos
-from bot.coach.reading.verbs import plain_verb
+from bot.coach.reading.verbs import is_inflected, plain_verb
 
 
 class PromiseItem(NamedTuple):
@@ -61,7 +61,7 @@ _I_WILL = (
     r"|\s+promised?(?=\s+" + _DEED + r"\b))\s+"  # "I promise send him my slides": "to" left out
 )
 _TOLD = (
-    r"\b(?:told|promised|assured)\s+(?:" + _OBJECT_PRONOUNS + r"|[A-Z][\w'’-]*)\s+(?:that\s+)?"
+    r"\b(?:told|promised|assured)\s+(?:" + _OBJECT_PRONOUNS + r"|[A-Za-z][\w'’-]*)\s+(?:that\s+)?"
     r"(?:(?:I|we)\s*(?:'d|’d|\s+would|'ll|’ll|\s+will)|id)\s+"  # "told him id get em to him": I'd, typed fast
 )
 _PROMISED_TO = r"\b(?:promised|offered|agreed|committed)\s+to\s+"
@@ -282,6 +282,8 @@ def _requests(text: str, today: date | None) -> list[_Request]:
         words = what.split()
         if not words or len(words) > MAX_REQUEST_WORDS:
             continue
+        if len(words) > 1 and words[-1].islower() and words[-1].endswith("ed") and is_inflected(words[-1]):
+            continue  # "wants PO released this wk": something done, not a thing to send
         said = list(_SUBJECT_PRONOUN.finditer(text, max(0, m.start() - MAX_REQUESTER_CHARS), m.start()))
         to = {"she": "her", "he": "him", "they": "them"}.get(said[-1].group(1).lower(), "") if said else ""
         iso = day.day.isoformat() if day else ""

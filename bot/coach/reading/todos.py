@@ -36,6 +36,7 @@ _CLAUSE_END = re.compile(
     r"\s*(?:[,.;!?\n)]|$|\s[-–—]\s|[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff])"
 )
 _NOT_THINGS = frozenset({"both", "all", "each", "everything", "anything", "something", "nothing", "one"})
+_SOMEONE = frozenset({"she", "he", "they", "we", "i", "shes", "hes", "theyll", "shell", "hell", "you", "u"})
 _WANTING = frozenset({"want", "ask", "request", "expect", "expects", "expecting", "hope", "hopes", "hoping"})
 _OWNED = frozenset({"my", "our", "the", "a", "an", "this", "that", "these", "those"})
 _AMOUNT = r"(?P<amount>[$€£]?\s?\d[\d.,]*\s*(?:k|m|mm|million|thousand|grand)?)\b"
@@ -118,6 +119,8 @@ def _a_thing(what: str) -> bool:
     if any("'" in w or "’" in w or (plain_verb(w) and not is_thing(w)) for w in words[1:]):
         return False  # "he'll send the new lease by end of month": a clause of its own, read as a promise
     first = words[0]
+    if first in _SOMEONE or re.search(r"['’](?:ll|d|re|ve)$", first):
+        return False  # "she'll email holds by wed": someone else's word, read as theirs (promises.py)
     if first in _NOT_THINGS:
         return False  # "both by fri": the day of the promises before it (promises.py)
     if first.endswith("ing") and plain_verb(first):

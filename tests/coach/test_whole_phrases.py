@@ -476,3 +476,9 @@ def test_whom_a_thing_is_for_is_no_owner_of_it(promise, morning, kept):
 def test_someone_elses_word_or_a_thing_to_be_done_is_no_thing_the_user_sends(note, promises, theirs):
     facts = extract_facts(note, date(2026, 4, 20))
     assert (facts.promises, facts.theirs) == (promises, theirs)
+
+
+def test_a_thing_promised_to_someone_named_is_sent_to_them():
+    facts = extract_facts("I promised Ray 2 referrals by next Friday", date(2026, 4, 20))
+    assert facts.promises == ["send Ray 2 referrals"]  # was "Ray 2 referrals": "you told Sheila you'd Ray 2 referrals"
+    assert promise_in_words("Ray", facts.promises[0], True) == "You promised Ray the 2 referrals"

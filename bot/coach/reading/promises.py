@@ -14,6 +14,7 @@ from datetime import date
 from typing import NamedTuple
 
 from bot.coach.reading.dates import day_at, find_day
+from bot.coach.reading.given_names import is_given_name
 from bot.coach.reading.owed import FILLER_END, as_deed, split_owed
 from bot.coach.reading.referents import stood_for
 from bot.coach.reading.shorthand import tidy
@@ -335,6 +336,9 @@ def _as_action(action: str) -> str:
     action = _GLUED_UNIT.sub(r"\1 \2", action)
     action = _WEEKS.sub(lambda m: f"{m.group(1)}-week" if m.group(2) == "-" else f"{m.group(1)} weeks", action)
     action = _THEM_TYPED.sub(r"\1 them", action)  # "get em to him", "send am my GitHub": them, as typed fast
+    named = _NAME_THEN_THING.match(action)
+    if named and is_given_name(named.group(1)):  # "I promised Ray 2 referrals": send Ray 2 referrals
+        action = f"send {action}"
     action = _BOTH_OF_THEM.sub("them", action)  # "send both of them my CV": them
     action = FILLER_END.sub("", action)  # "bring her ensaymada hehe", "the steam key asap"
     return tidy(re.sub(r"\bw\b(?=\s+\w)", "with", action))
@@ -344,6 +348,7 @@ _THEM_TYPED = re.compile(
     r"\b(send|give|tell|call|show|mentor|help|pay|ask|bring|text|email|get|put|introduce|intro)\s+(?:em|am)\b",
     re.IGNORECASE,
 )
+_NAME_THEN_THING = re.compile(r"^([A-Z][\w'’-]+)\s+(?=\d|(?:an?|the|my|our|some)\s)")
 _BOTH_OF_THEM = re.compile(r"\b(?:both|all)\s+of\s+them\b", re.IGNORECASE)
 
 

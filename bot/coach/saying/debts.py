@@ -48,7 +48,7 @@ _CALL_WORDS = re.compile(
 )
 _MEALS = frozenset(["breakfast", "brunch", "lunch", "dinner"])
 _THING_START = ("the", "a", "an", "my", "our", "that", "this", "those", "these", "some")
-_RECIPIENT = re.compile(r"^[A-Z][\w'’-]+\s+(?=(?:the|a|an|my|our|your|his|her|their|some|that|this)\s)")
+_RECIPIENT = re.compile(r"^[A-Z][\w'’-]+\s+(?=(?:the|a|an|my|our|your|his|her|their|some|that|this)\s|\d)")
 _INTRO = re.compile(r"^(?:intro(?:duce)?|connect)\s+(?:you\s+)?(?:to|with)\s+(?P<who>.+)$", re.IGNORECASE)
 # "send intro to our CTO", "send an introduction to Maya": an intro is made, whatever verb it was typed with.
 _INTRO_THING = re.compile(r"^(?:an?\s+|the\s+)?intro(?:duction)?\s+(?:to|with)\s+(?P<who>.+)$", re.IGNORECASE)

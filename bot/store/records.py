@@ -151,7 +151,12 @@ class Contact(Record):
 
     @property
     def first_name(self) -> str:
-        return self.name.split()[0] if self.name else ""
+        """The name to call them by in a sentence: the first word, or the whole name when the first word is an
+        initial ("K. Dominguez": never "you promised K. the P&L")."""
+        words = self.name.split()
+        if len(words) > 1 and len(words[0].rstrip(".")) == 1:
+            return self.name
+        return words[0] if words else ""
 
     @property
     def phone(self) -> str:

@@ -482,3 +482,9 @@ def test_a_thing_promised_to_someone_named_is_sent_to_them():
     facts = extract_facts("I promised Ray 2 referrals by next Friday", date(2026, 4, 20))
     assert facts.promises == ["send Ray 2 referrals"]  # was "Ray 2 referrals": "you told Sheila you'd Ray 2 referrals"
     assert promise_in_words("Ray", facts.promises[0], True) == "You promised Ray the 2 referrals"
+
+
+def test_who_said_they_would_is_called_by_their_own_pronoun_not_one_in_what_they_will_do():
+    assert they_said("Dave", "have her call me") == "Dave said he'd"  # "her" is his daughter
+    assert they_said("Sam", "confirm with his manager") == "Sam said he'd"
+    assert they_said("Hannah", "send the deck") == "Hannah said she'd"

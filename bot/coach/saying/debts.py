@@ -188,12 +188,13 @@ _WRITING_ABOUT = re.compile(
 
 
 def they_said(first: str, text: str) -> str:
-    """Who said they would, with the pronoun the note gave them ("confirm with his manager": "Tom said he'd"), else
-    the one their first name is mostly given ("Hannah said she'd"), else "they" ("Sam said they'd")."""
-    pronoun = _pronoun(text)
-    if pronoun == "they":
-        pronoun = pronoun_of(first.split()[0]) if first.split() else ""
-    return f"{first} said {pronoun or 'they'}'d"
+    """Who said they would, with the pronoun their first name is mostly given ("Hannah said she'd"), else the one
+    the note gave them ("confirm with his manager": "Sam said he'd"), else "they". The name comes first: in "have
+    her call me", "her" is someone else ("Dave said he'd have her call you")."""
+    pronoun = pronoun_of(first.split()[0]) if first.split() else ""
+    if not pronoun:
+        pronoun = _pronoun(text)
+    return f"{first} said {pronoun if pronoun in ('she', 'he') else 'they'}'d"
 
 
 def still_owed(kept: Kept) -> str:

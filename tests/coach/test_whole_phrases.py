@@ -488,3 +488,15 @@ def test_who_said_they_would_is_called_by_their_own_pronoun_not_one_in_what_they
     assert they_said("Dave", "have her call me") == "Dave said he'd"  # "her" is his daughter
     assert they_said("Sam", "confirm with his manager") == "Sam said he'd"
     assert they_said("Hannah", "send the deck") == "Hannah said she'd"
+
+
+@pytest.mark.parametrize(
+    ("promise", "morning"),
+    [
+        ("bring them something for the naming ceremony", "You promised Ada something for the naming ceremony"),
+        ("that I send a writing sample", "You promised Ada the writing sample"),
+        ("send the SOW draft EOD", "You promised Ada the SOW draft"),
+    ],
+)
+def test_a_promise_is_said_without_its_opener_its_deadline_or_a_made_up_the(promise, morning):
+    assert promise_in_words("Ada", promise, True) == morning

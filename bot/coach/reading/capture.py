@@ -716,6 +716,11 @@ def _finish(s: str, meeting: Meeting, today: date) -> None:
     if not meeting.introduced_by or meeting.introduced_by.lower().startswith(("my ", "our ")):
         meeting.introduced_by = _introducer(s, meeting) or meeting.introduced_by
     _introducer_not_met(s, meeting)
+    for person in meeting.people:  # "I am to send the contract to Susan": to her, said once
+        first = re.escape(person.name.split()[0]) if person.name else "-"
+        said_to = re.compile(rf"^((?:send|give|forward|email|mail|get|bring)\s+.+?)\s+to\s+{first}$")
+        for facts in (person.facts, meeting.facts):
+            facts.promises = [said_to.sub(r"\1", text) for text in facts.promises] if person.name else facts.promises
 
 
 def _introducer_not_met(s: str, meeting: Meeting) -> None:

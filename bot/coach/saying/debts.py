@@ -66,7 +66,8 @@ _GIVEN_TO = re.compile(
 # "to my boss", "to Sam", "share it with our team": someone else the thing goes to ("a guide to salary talks" is a
 # thing, and "the deck with my notes" goes with them).
 _TO_SOMEONE_ELSE = re.compile(r"\s(to|with)\s+(?:(?i:my|our|his|her|their)\s+\w|[A-Z][\w'’-]+)")
-_DETERMINED = frozenset([*_THING_START, "your", "his", "her", "their", "its", "any", "both", "all"])
+_DETERMINED = frozenset([*_THING_START, "your", "his", "her", "their", "its", "any", "both", "all", "something",
+                         "anything"])  # "bring them something for the naming ceremony"  # fmt: skip
 
 
 _RE_COLON = re.compile(r"\bre:\s*", re.IGNORECASE)
@@ -79,14 +80,19 @@ def keep_words(text: str) -> Kept:
     Sam") -> what to say when keeping it, in the first person, spoken to them."""
     text = tidy(re.sub(r"\s+", " ", text).strip().rstrip(".,;:!? "))  # "fwd" -> "forward", "w/" -> "with"
     text = _RE_COLON.sub("about ", text)  # "email her re: the fellowship": about it
-    text = re.sub(r"^(?:i'll|i’ll|i will|will|to|i|i'd|i’d|i would|i should|i need to|need to|should)\s+", "", text,
-                  flags=re.IGNORECASE)  # fmt: skip
+    text = re.sub(
+        r"^(?:that\s+)?(?:i'll|i’ll|i will|will|to|i|i'd|i’d|i would|i should|i need to|need to|should|we)\s+",
+        "",
+        text,
+        flags=re.IGNORECASE,
+    )  # "that I send a writing sample"
     text = re.sub(r"^(?:get\s+(?:you|her|him|them)\s+)(?!.*\bto\s+[A-Z])", "send you ", text,
                   flags=re.IGNORECASE)  # "get her the deck"; "get her CV to Sam" goes to Sam  # fmt: skip
     text = _TO_PRONOUN.sub(r"\g<verb>", text)
     text = _GIVEN_TO.sub(r"\g<verb>", text)  # "bring her ensaymada", "buy him lunch": for them, not theirs
     said = to_second_person(text)
     said = re.sub(r"\s+(?:re|about|regarding|for)\s+your\s+.*$", "", said, flags=re.IGNORECASE)  # "re his seed round"
+    said = re.sub(r"\s+(?:eod|eow|cob|eom|asap|tonight|tmrw)$", "", said, flags=re.IGNORECASE)  # "the SOW draft EOD"
     said = re.sub(
         rf"\s+(?:next|this|tomorrow|today|later|soon|by(?!\s+(?!{_DAYS})(?-i:[A-Z]))|before|after|until|till|once"
         r"|as\s+soon\s+as|when\s+(?:i|we|you)\b"

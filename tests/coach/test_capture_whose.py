@@ -444,3 +444,13 @@ def test_what_brackets_after_a_name_say_beyond_the_job_is_theirs():
 def test_looking_without_for_as_non_native_writers_say_it_is_a_need(note, need):
     assert need in extract_facts(note, TODAY).needs
     assert extract_facts("she is looking good these days", TODAY).needs == []
+
+
+def test_a_promise_that_names_whom_it_goes_to_is_theirs():
+    line = ("BNI Plano Legacy chapter visit this AM. Good ones: Ray Dominguez (roofer, Apex Roofing) + Sheila Grant "
+            "(estate planning atty). I promised Ray 2 referrals by next Friday.")  # fmt: skip
+    understood = understand(line, TODAY)
+    assert understood.meeting is not None
+    people = {p.name: p for p in understood.meeting.people}
+    assert people["Ray Dominguez"].facts.promises == ["send Ray 2 referrals"]
+    assert people["Sheila Grant"].facts.promises == []

@@ -716,11 +716,29 @@ def _finish(s: str, meeting: Meeting, today: date) -> None:
     if not meeting.introduced_by or meeting.introduced_by.lower().startswith(("my ", "our ")):
         meeting.introduced_by = _introducer(s, meeting) or meeting.introduced_by
     _introducer_not_met(s, meeting)
+    _to_whom_it_names(meeting)
     for person in meeting.people:  # "I am to send the contract to Susan": to her, said once
         first = re.escape(person.name.split()[0]) if person.name else "-"
         said_to = re.compile(rf"^((?:send|give|forward|email|mail|get|bring)\s+.+?)\s+to\s+{first}$")
         for facts in (person.facts, meeting.facts):
             facts.promises = [said_to.sub(r"\1", text) for text in facts.promises] if person.name else facts.promises
+
+
+def _to_whom_it_names(meeting: Meeting) -> None:
+    """A promise whose words name another person met as the one it goes to is theirs: "I promised Ray 2 referrals"
+    (kept as "send Ray 2 referrals"), given to Sheila by a line that named her last."""
+    firsts = {p.name.split()[0].casefold(): p for p in meeting.people if p.name}
+    for person in meeting.people:
+        facts = person.facts
+        for k, text in reversed(list(enumerate(facts.promises))):
+            m = re.match(r"(?:send|give|get|bring|email|text|call|intro|introduce)\s+([^\W\d_][\w'’-]*)", text)
+            to = firsts.get(m.group(1).casefold()) if m else None
+            if to is not None and to is not person and text not in to.facts.promises:
+                to.facts.promises.append(text)
+                to.facts.due.append(facts.due[k] if k < len(facts.due) else "")
+                del facts.promises[k]
+                if k < len(facts.due):
+                    del facts.due[k]
 
 
 def _introducer_not_met(s: str, meeting: Meeting) -> None:

@@ -470,3 +470,9 @@ def test_who_introduced_them_named_after_them_is_mentioned_not_met_and_a_brief_c
     assert (meeting.introduced_by, meeting.context, meeting.way) == ("Greenberg", "", "video call")
     meeting = read("Breakfast meeting with Samantha Cho, VP of Sales, who was referred to me by Margaret Ellison.")
     assert [p.name for p in meeting.people] == ["Samantha Cho"] and meeting.introduced_by == "Margaret Ellison"
+
+
+def test_respect_said_in_tagalog_before_a_name_is_a_title():
+    meeting = read("Good Friday potluck sa Filcom church. Nakilala ko si Tita Marites Lim, retired ward sister")
+    assert [(p.name, p.title) for p in meeting.people][:1] == [("Marites Lim", "Tita")]
+    assert [p.name for p in read("met Lola at the flamenco show").people] == ["Lola"]  # a name, not a title

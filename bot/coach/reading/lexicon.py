@@ -30,7 +30,11 @@ _WORDISH = re.compile(r"\s*((?:[^\s,;:()\[\]{}!?]|(?<=\d):(?=\d))+)")
 
 _TITLES = _set("dr prof professor mr mrs ms mx sir dame rev fr doctor sr sra srta frau herr mme mlle")
 # Titles that are also words ("her sister Ana", "Father Tom"): a title only with a capital.
-_CAPITAL_TITLES = _set("pastor father sister brother deacon reverend rabbi imam sheikh madame monsieur miss")
+# Respect said before a name in Tagalog ("Tita Marites", "Ate Joy", "Kuya Ben") is a title too.
+_CAPITAL_TITLES = _set(
+    "pastor father sister brother deacon reverend rabbi imam sheikh madame monsieur miss tita tito ate kuya "
+    "manong manang"
+)
 # Military ranks, said before a name with a capital, one or two of them, maybe retired: "SFC(R) Dale Briggs", "Lt Col
 # (R) Annette Vo", "Capt. Lee". Not "General" or "Major" ("General Assembly", "Major League").
 RANKS = _set(

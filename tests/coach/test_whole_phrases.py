@@ -500,3 +500,15 @@ def test_who_said_they_would_is_called_by_their_own_pronoun_not_one_in_what_they
 )
 def test_a_promise_is_said_without_its_opener_its_deadline_or_a_made_up_the(promise, morning):
     assert promise_in_words("Ada", promise, True) == morning
+
+
+@pytest.mark.parametrize(
+    ("line", "context", "way"),
+    [
+        ("harborview kickoff on zoom, finally met their CTO Omar Haddad", "harborview kickoff", "Zoom"),
+        ("Spoke on the telephone with a Mr. Harold Fitch of Fitch Tutoring Centers", "", "phone call"),
+    ],
+)
+def test_how_they_talked_is_no_place(line, context, way):
+    meeting = parse_meeting(line, date(2026, 3, 4))
+    assert (meeting.context, meeting.way) == (context, way)

@@ -217,7 +217,8 @@ _DANGLING = _set("the a an of at in on to with w for from and or my our his her 
 # Never a place on its own: a day, a moment, a note to self, a count of people or minutes.
 _NO_PLACE = re.compile(
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|once|note|notes|hr|between\b.*|\d+\s+(?:ppl|people|mins?|minutes)\b.*"
-    r"|(?:the\s+)?[\d:.]+|f/u\b.*|follow[\s-]?up\b.*|feeling\b.*)",
+    r"|(?:the\s+)?[\d:.]+|f/u\b.*|follow[\s-]?up\b.*|feeling\b.*"
+    r"|(?:the\s+)?(?:zoom|teams|phone|telephone|facetime|skype|call|video|slack|whatsapp|email))",  # how, not where
     re.IGNORECASE,
 )
 

@@ -719,10 +719,15 @@ def _finish(s: str, meeting: Meeting, today: date) -> None:
     _introducer_not_met(s, meeting)
     _to_whom_it_names(meeting)
     for person in meeting.people:  # "I am to send the contract to Susan": to her, said once
-        first = re.escape(person.name.split()[0]) if person.name else "-"
-        said_to = re.compile(rf"^((?:send|give|forward|email|mail|get|bring)\s+.+?)\s+to\s+{first}$")
+        to_them = f" to {person.name.split()[0]}" if person.name else ""
         for facts in (person.facts, meeting.facts):
-            facts.promises = [said_to.sub(r"\1", text) for text in facts.promises] if person.name else facts.promises
+            facts.promises = [
+                text[: -len(to_them)] if to_them and text.endswith(to_them) and _HANDED.match(text) else text
+                for text in facts.promises
+            ]
+
+
+_HANDED = re.compile(r"(?:send|give|forward|email|mail|get|bring)\s+\S+\s+\S")
 
 
 def _to_whom_it_names(meeting: Meeting) -> None:

@@ -476,3 +476,22 @@ def test_respect_said_in_tagalog_before_a_name_is_a_title():
     meeting = read("Good Friday potluck sa Filcom church. Nakilala ko si Tita Marites Lim, retired ward sister")
     assert [(p.name, p.title) for p in meeting.people][:1] == [("Marites Lim", "Tita")]
     assert [p.name for p in read("met Lola at the flamenco show").people] == ["Lola"]  # a name, not a title
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "QBR prep w/ Hiro Tanaka (CTO, Mercari US). wants RBAC granular to namespace level",
+        "phone screen w nina patel recuiter at stripe went ok",
+        "cafecito en Versailles con Tony Marrero y Gaby Soto",
+        "Pat from Sysco came by. our area rep now, replaced Greg",
+        "Bea texted YES!! 2 cases/wk starting May 4",
+        "emailed mr okafor!!! he replied in like an hour lol",
+    ],
+)
+def test_a_line_that_says_they_talked_is_a_meeting_not_a_question(line):
+    assert understand(line, TODAY).kind == "meeting"
+
+
+def test_a_name_with_no_word_of_meeting_is_still_asked_about():
+    assert understand("Kayla birthday is june 12", TODAY).kind == "maybe"

@@ -481,7 +481,17 @@ _INTRO_LEAD = re.compile(
     r"^(?:.*?\b)?(?:intro(?:duction)?|referral)\s+(?:from|by|via)\s+(?P<who>[^,:;→>—–-]{1,40}?)\s*(?:→|->|>|:|,|[-–—])\s*$",
     re.IGNORECASE,
 )
-_MET_WORDS = re.compile(rf"\b(?:met|meet|meeting|mtg|talk|talked|spoke|chat|chatted|{_MEAL}|{_TALK}|w/|with)\b", re.I)
+_MET_WORDS = re.compile(
+    rf"\b(?:met|meet|meeting|mtg|talk|talked|spoke|chat|chatted|{_MEAL}|{_TALK}|with|con|w(?=/|\s|$)"
+    r"|emailed|texted|called|phoned|pinged|messaged|informed|visited|babysat)(?:/|\b)",
+    re.I,
+)  # "w/" too: "phone screen w nina", "QBR prep w/ Hiro"; "emailed mr okafor", "pinged by Jordan Blake"
+# Said of them right after their name, something done with the user: "Pat from Sysco came by", "Bea texted YES!!".
+_MET_AFTER = re.compile(
+    r"\b(?:came\s+by|stopped\s+by|dropped\s+by|swung\s+by|came\s+to|texted|emailed|e-mailed|called|call\s+me"
+    r"|phoned|pinged|replied|messaged|dm['’]?d|wrote\s+back|got\s+back\s+to\s+me|sent\s+me|ate\s+here|visited)\b",
+    re.IGNORECASE,
+)
 
 
 def _read_lead_in(text: str, today: date) -> tuple[str, date | None, str, bool]:
@@ -609,8 +619,9 @@ def _read_from_first_person(s: str, today: date) -> tuple[str, Meeting | None]:
     if at == 0:
         aside = _ASIDE_THEN_MEETING.match(s)  # "long day, coffee with Priya Das": 'long' is a given name too
         later = first_person(s, aside.end()) if aside else None
-        if later is None:
-            return "maybe", _read(s, 0, today)
+        if later is None:  # "Pat from Sysco came by": said as met; "Kayla birthday is june 12": asked about
+            said_met = _MET_AFTER.search(re.split(r"[.!?;]\s", s, maxsplit=1)[0][:100]) is not None
+            return ("meeting" if said_met else "maybe"), _read(s, 0, today)
         at = later
     lead_in = s[:at]
     where, when, introducer, met = _read_lead_in(lead_in, today)
@@ -635,7 +646,9 @@ def _read_from_first_person(s: str, today: date) -> tuple[str, Meeting | None]:
         meeting.context = place_said(where)
     if when is not None and meeting.when == today:
         meeting.when = when
-    return ("meeting" if met or where else "maybe"), meeting
+    sentence = re.split(r"[.!?;]\s", s[at:], maxsplit=1)[0][:100]
+    talked = bool(met) or _MET_AFTER.search(sentence) is not None
+    return ("meeting" if talked or where else "maybe"), meeting
 
 
 # Questions and requests to the bot, not news about someone: "what did I promise Ana?", "can u draft a thank you".

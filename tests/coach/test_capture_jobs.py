@@ -208,3 +208,14 @@ def test_a_name_and_a_tie_or_a_possessive_before_a_name_are_no_firm():
     assert meeting is not None and [p.name for p in meeting.people] == ["Raj", "Mei"]
     meeting = understand("Raj's manager Sophie Turner called, wants the take-home back", date(2026, 3, 4)).meeting
     assert meeting is not None and meeting.people[0].company == ""
+
+
+def test_the_job_in_brackets_after_a_relative_found_mid_line_is_theirs_not_the_one_they_are_tied_to():
+    line = ("Luis quote came in, way too high. got on the phone w/ his boss Rita Feld (VP sales at Pacific) - she'll "
+            "drop to 1.85 if I commit to 3 runs")  # fmt: skip
+    meeting = understand(line, date(2026, 3, 4)).meeting
+    assert meeting is not None
+    jobs = {p.name: (p.role, p.company) for p in meeting.people}
+    assert jobs == {"Luis": ("", ""), "Rita Feld": ("VP sales", "Pacific")}
+    both = understand("Aarav + Ishita Kapoor (married, both designers at swiggy)", date(2026, 3, 4)).meeting
+    assert both is not None and all(p.role == "designer" for p in both.people)

@@ -29,7 +29,7 @@ from bot.coach.errors import NotUnderstood
 from bot.coach.reading.clauses import _INTERJECTION, _attribute, _merge
 from bot.coach.reading.dates import _WEEKDAYS, day_at, find_day, still_to_come
 from bot.coach.reading.given_names import is_given_name, pronoun_of
-from bot.coach.reading.jobs import SAYS_MORE, _scan_attributes, job_said
+from bot.coach.reading.jobs import SAYS_MORE, _apply_paren, _scan_attributes, job_said
 from bot.coach.reading.lexicon import (
     _EMOJI,
     _EVENT_NOUNS,
@@ -731,6 +731,7 @@ def _finish(s: str, meeting: Meeting, today: date) -> None:
         meeting.introduced_by = _introducer(s, meeting) or meeting.introduced_by
     _introducer_not_met(s, meeting)
     _to_whom_it_names(meeting)
+    _brackets_of_the_relative(s, meeting)
     for person in meeting.people:  # "I am to send the contract to Susan": to her, said once
         to_them = f" to {person.name.split()[0]}" if person.name else ""
         for facts in (person.facts, meeting.facts):
@@ -741,6 +742,24 @@ def _finish(s: str, meeting: Meeting, today: date) -> None:
 
 
 _HANDED = re.compile(r"(?:send|give|forward|email|mail|get|bring)\s+\S+\s+\S")
+
+
+def _brackets_of_the_relative(s: str, meeting: Meeting) -> None:
+    """The job in brackets after a relative found mid-clause is theirs, not the one they are tied to ("Luis quote came
+    in ... got on the phone w/ his boss Rita Feld (VP sales at Pacific)": Rita is the VP of sales, not Luis)."""
+    low = s.casefold()
+    for person in meeting.people:
+        owner = next((p for p in meeting.people if p.name == person.link_to and p is not person), None)
+        at = low.find(person.name.casefold()) if owner is not None and person.name else -1
+        m = _BRACKETED.match(s, at + len(person.name)) if at >= 0 else None
+        if owner is None or m is None or not re.search(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){1,2}$", s[:at], re.I):
+            continue  # only a relative said as "his boss Rita Feld (...)": "Aarav + Ishita (both designers)" share it
+        said = PersonMention(person.name)
+        _apply_paren(m.group(1), said)
+        job = (job_said(said.role), company_said(said.company))
+        if said.role and (owner.role, owner.company) == job and (person.role, person.company) in (job, ("", "")):
+            person.role, person.company = job
+            owner.role, owner.company = "", ""  # said of the relative, in the brackets after their name
 
 
 def _to_whom_it_names(meeting: Meeting) -> None:

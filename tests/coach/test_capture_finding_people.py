@@ -495,3 +495,10 @@ def test_a_line_that_says_they_talked_is_a_meeting_not_a_question(line):
 
 def test_a_name_with_no_word_of_meeting_is_still_asked_about():
     assert understand("Kayla birthday is june 12", TODAY).kind == "maybe"
+
+
+def test_a_spouse_of_a_couple_met_together_is_met():
+    line = ("Mr and Mrs Kowalski from the hospice board. Stanisław (Stan) is the treasurer, his wife Irena does the "
+            "fundraising gala.")  # fmt: skip
+    meeting = read(line)
+    assert "Irena" in [p.name for p in meeting.people] and "Irena" not in meeting.mentioned

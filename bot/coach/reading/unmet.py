@@ -131,6 +131,10 @@ def _their_relatives_met(s: str, meeting: Meeting, unmet: list[PersonMention]) -
     return bool(relatives)
 
 
+_SPOUSES = frozenset({"wife", "husband", "spouse", "partner", "hubby", "missus"})
+_A_COUPLE_MET = re.compile(r"\bMr\.?\s*(?:and|&|\+)\s*Mrs\b|\b(?:the|a|an)\s+(?:\w+\s+)?couple\b", re.IGNORECASE)
+
+
 def _with_the_user(person: PersonMention, s: str) -> bool:
     """ "Carol and I discovered we both love quilting", "his boss Carla was w him", "Jonas wants a quote": the user
     was with them."""
@@ -155,6 +159,8 @@ def _described_relatives(s: str, meeting: Meeting) -> None:
             continue
         if person.facts.promises or person.facts.theirs or _with_the_user(person, s):
             continue
+        if person.link_as in _SPOUSES and _A_COUPLE_MET.search(s):
+            continue  # "Mr and Mrs Kowalski from the hospice board. ... his wife Irena": both were met
         own_clause = re.search(
             rf"(?:^|[.!?,;:]\s+|\s[-–—]+\s+)(?:his|her|their)\s+{re.escape(person.link_as)}\s*,?\s+"
             rf"{re.escape(person.name)}\b",

@@ -782,7 +782,7 @@ def _to_whom_it_names(meeting: Meeting) -> None:
 def _introducer_not_met(s: str, meeting: Meeting) -> None:
     """ "Daniel Okoye (BASF), introduced via Prof. Greenberg": who the line says introduced them, after them, was not
     met with them: kept as mentioned (never the first person met, nor the only one)."""
-    by = _INTRODUCERS[1].search(s)
+    by = _INTRODUCERS[1].search(s) if meeting.introduced_by and len(meeting.people) > 1 else None
     who = by.group("who").split()[0].casefold() if by else ""
     named = [p for p in meeting.people[1:] if who and who in (w.casefold() for w in p.name.split())]
     if len(named) == 1 and meeting.introduced_by:

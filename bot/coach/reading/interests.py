@@ -232,7 +232,7 @@ def _interests(text: str, taken: list[tuple[int, int]], talks_only: bool = False
             continue
         if (m.group("subject") or m.group("want") or m.group("talk")) and _user_said(text, m.start()):
             continue  # "I'm working on the deck", "we're building an office": the user's own
-        if _OF_A_RELATIVE.search(text, 0, m.start()):
+        if _OF_A_RELATIVE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "pat's kid plays hockey w/ my son": the kid's, not Pat's
         shown = said[-1] in ("loved", "liked", "enjoyed") and _A_THING_SHOWN.match(text, m.end())
         topic = _ON_A_TOPIC.match(text, m.end()) if shown else None

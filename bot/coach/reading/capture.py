@@ -46,6 +46,7 @@ from bot.coach.reading.lexicon import (
     _TIE,
     _X_INTRODUCED_ME,
     RELATIONS,
+    TALKED_WITH,
     _capitalise,
     _set,
     tie_role,
@@ -114,16 +115,23 @@ def _asides(s: str, people: list[PersonMention]) -> list[tuple[PersonMention, st
     """What brackets right after a person's name say beyond their job, read as said of them: "(ml eng mgr @ ramp,
     needs someone for forecasting, asked for my gh link - sending tonight)", "(founder, needs a lead)"."""
     found = []
-    low = s.casefold()
     for person in people:
-        at = low.find(person.name.casefold()) if person.name and "(" in s else -1
-        m = _BRACKETED.match(s, at + len(person.name)) if at >= 0 else None  # (no pattern made per name: speed)
-        if m and "," in m.group(1) and SAYS_MORE.search(m.group(1)):
-            found.append((person, m.group(1)))
+        named = _brackets_after(s, person)
+        aside = named[1].group(1) if named else ""
+        if "," in aside and SAYS_MORE.search(aside):
+            found.append((person, aside))
     return found
 
 
 _BRACKETED = re.compile(r"\s*\(([^()]{3,300})\)")
+
+
+def _brackets_after(s: str, person: PersonMention) -> tuple[int, re.Match[str]] | None:
+    """Where ``person`` is first named in ``s``, and the brackets right after the name (found without a pattern made
+    per name); None when no brackets follow it."""
+    at = s.casefold().find(person.name.casefold()) if person.name and "(" in s else -1
+    m = _BRACKETED.match(s, at + len(person.name)) if at >= 0 else None
+    return (at, m) if m else None
 
 
 # After the names, words that say who they are rather than finish a promise: "Ana from Acme", "Ana's".
@@ -487,11 +495,12 @@ _MET_WORDS = re.compile(
     re.I,
 )  # "w/" too: "phone screen w nina", "QBR prep w/ Hiro"; "emailed mr okafor", "pinged by Jordan Blake"
 # Said of them right after their name, something done with the user: "Pat from Sysco came by", "Bea texted YES!!".
-_MET_AFTER = re.compile(
-    r"\b(?:came\s+by|stopped\s+by|dropped\s+by|swung\s+by|came\s+to|texted|emailed|e-mailed|called|call\s+me"
-    r"|phoned|pinged|replied|messaged|dm['’]?d|wrote\s+back|got\s+back\s+to\s+me|sent\s+me|ate\s+here|visited)\b",
-    re.IGNORECASE,
-)
+_MET_AFTER = re.compile(r"\b(?:" + TALKED_WITH + r"|came\s+to|call\s+me|sent\s+me|ate\s+here|visited)\b", re.IGNORECASE)
+
+
+def _talked_after(text: str) -> bool:
+    """Whether the first sentence of ``text`` says something done with the user ("Pat from Sysco came by")."""
+    return _MET_AFTER.search(re.split(r"[.!?;]\s", text, maxsplit=1)[0][:100]) is not None
 
 
 def _read_lead_in(text: str, today: date) -> tuple[str, date | None, str, bool]:
@@ -620,8 +629,7 @@ def _read_from_first_person(s: str, today: date) -> tuple[str, Meeting | None]:
         aside = _ASIDE_THEN_MEETING.match(s)  # "long day, coffee with Priya Das": 'long' is a given name too
         later = first_person(s, aside.end()) if aside else None
         if later is None:  # "Pat from Sysco came by": said as met; "Kayla birthday is june 12": asked about
-            said_met = _MET_AFTER.search(re.split(r"[.!?;]\s", s, maxsplit=1)[0][:100]) is not None
-            return ("meeting" if said_met else "maybe"), _read(s, 0, today)
+            return ("meeting" if _talked_after(s) else "maybe"), _read(s, 0, today)
         at = later
     lead_in = s[:at]
     where, when, introducer, met = _read_lead_in(lead_in, today)
@@ -646,9 +654,7 @@ def _read_from_first_person(s: str, today: date) -> tuple[str, Meeting | None]:
         meeting.context = place_said(where)
     if when is not None and meeting.when == today:
         meeting.when = when
-    sentence = re.split(r"[.!?;]\s", s[at:], maxsplit=1)[0][:100]
-    talked = bool(met) or _MET_AFTER.search(sentence) is not None
-    return ("meeting" if talked or where else "maybe"), meeting
+    return ("meeting" if met or where or _talked_after(s[at:]) else "maybe"), meeting
 
 
 # Questions and requests to the bot, not news about someone: "what did I promise Ana?", "can u draft a thank you".
@@ -747,12 +753,13 @@ _HANDED = re.compile(r"(?:send|give|forward|email|mail|get|bring)\s+\S+\s+\S")
 def _brackets_of_the_relative(s: str, meeting: Meeting) -> None:
     """The job in brackets after a relative found mid-clause is theirs, not the one they are tied to ("Luis quote came
     in ... got on the phone w/ his boss Rita Feld (VP sales at Pacific)": Rita is the VP of sales, not Luis)."""
-    low = s.casefold()
     for person in meeting.people:
         owner = next((p for p in meeting.people if p.name == person.link_to and p is not person), None)
-        at = low.find(person.name.casefold()) if owner is not None and person.name else -1
-        m = _BRACKETED.match(s, at + len(person.name)) if at >= 0 else None
-        if owner is None or m is None or not re.search(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){1,2}$", s[:at], re.I):
+        named = _brackets_after(s, person) if owner is not None else None
+        if owner is None or named is None:
+            continue
+        at, m = named
+        if not re.search(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){1,2}$", s[:at], re.IGNORECASE):
             continue  # only a relative said as "his boss Rita Feld (...)": "Aarav + Ishita (both designers)" share it
         said = PersonMention(person.name)
         _apply_paren(m.group(1), said)
@@ -971,8 +978,7 @@ def _asked_about(s: str, today: date) -> Understood:
 # "Chidi emailed"): a name no list knows is still asked about, never dropped.
 _SOMEONE_DID = re.compile(
     r"^(?P<name>(?-i:[A-Z][a-z'’-]+)(?:\s+(?-i:[A-Z][a-z'’-]+))?)\s+(?:just\s+|finally\s+)?"
-    r"(?:called|emailed|e-mailed|texted|messaged|whatsapped|rang|phoned|replied|wrote\s+back|dm['’]?d|pinged"
-    r"|reached\s+out|said|says|asked|offered|invited|came\s+by|stopped\s+by|dropped\s+by)\b",
+    r"(?:" + TALKED_WITH + r"|said|says|asked|offered|invited)\b",
     re.IGNORECASE,
 )
 

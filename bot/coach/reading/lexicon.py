@@ -28,6 +28,12 @@ _TOKEN = re.compile(rf"\s*({_WORD})(\.)?")
 # Any run of non-separators: "R&D", "Studio 54", "#1", "the 7:40".
 _WORDISH = re.compile(r"\s*((?:[^\s,;:()\[\]{}!?]|(?<=\d):(?=\d))+)")
 
+# What someone does with the user, said after their name: "Bea texted", "Pat from Sysco came by", "his daughter Susan
+# phoned" (capture.py and ties.py read it as met; a line opening with it is asked about, never dropped).
+TALKED_WITH = (
+    r"(?:called|phoned|rang|emailed|e-mailed|texted|messaged|whatsapped|pinged|replied|wrote\s+back|dm['’]?d"
+    r"|reached\s+out|got\s+back\s+to\s+me|came\s+by|stopped\s+by|dropped\s+by|swung\s+by)"
+)
 _TITLES = _set("dr prof professor mr mrs ms mx sir dame rev fr doctor sr sra srta frau herr mme mlle")
 # Titles that are also words ("her sister Ana", "Father Tom"): a title only with a capital.
 # Respect said before a name in Tagalog ("Tita Marites", "Ate Joy", "Kuya Ben") is a title too.

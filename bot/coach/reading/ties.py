@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from bot.coach.reading.given_names import is_given_name
-from bot.coach.reading.lexicon import _TIE, _capitalise, _is_owner, _set, tie_role
+from bot.coach.reading.lexicon import _TIE, TALKED_WITH, _capitalise, _is_owner, _set, tie_role
 from bot.coach.reading.meeting import PersonMention
 from bot.coach.reading.people import _scan_name
 from bot.coach.reading.stopwords import is_not_a_name
@@ -126,11 +126,7 @@ def _someone(s: str, at: int) -> str:
 
 
 # "his daughter Susan phoned to say they accept": the user talked with her.
-_TALKED_AFTER = re.compile(
-    r"\s+(?:phoned|called|rang|emailed|e-mailed|texted|messaged|dm['’]?d|stopped\s+by|came\s+by|dropped\s+by"
-    r"|reached\s+out|got\s+back\s+to\s+me)\b",
-    re.IGNORECASE,
-)
+_TALKED_AFTER = re.compile(r"\s+" + TALKED_WITH + r"\b", re.IGNORECASE)
 
 
 def relatives_met(s: str, people: list[PersonMention]) -> None:
@@ -184,9 +180,7 @@ def mentioned_ties(s: str, people: list[PersonMention]) -> list[str]:
         whose = m.group("whose").lower()
         owner = None if whose in ("my", "our") else _said_before(s, m.start(), people)
         name = _someone(s, m.end())
-        came = _CAME_ALONG.search(s, 0, m.start()) is not None or (
-            bool(name) and _TALKED_AFTER.match(s, m.end() + len(name)) is not None
-        )
+        came = _CAME_ALONG.search(s, 0, m.start())  # one who talked with the user is met already (relatives_met)
         if came and owner is not None and name and not _met(name, people):  # "she brought her husband Dev": met
             rel = m.group("rel").lower()
             people.append(PersonMention(name, link_to=owner.name, link_as=rel, role=tie_role(rel)))

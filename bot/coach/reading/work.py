@@ -16,7 +16,7 @@ import re
 import unicodedata
 from functools import cache
 
-from bot.coach.reading.lexicon import _ACRONYM_ROLES, _ROLE_MODIFIERS, _ROLE_WORDS, FUNCTIONS, _set
+from bot.coach.reading.lexicon import _ACRONYM_ROLES, _EMOJI, _ROLE_MODIFIERS, _ROLE_WORDS, FUNCTIONS, _set
 from bot.coach.reading.places import GAZETTEER, city_names
 from bot.coach.reading.shorthand import _ACRONYMS, SECTORS
 from bot.coach.reading.stopwords import NOT_NAMES
@@ -152,7 +152,7 @@ _NAME_SHORTHAND = {
 }
 
 
-_FIRM_ENDS = re.compile("\\s*[;\u2600-\u27bf\U0001f000-\U0001faff]")
+_FIRM_ENDS = re.compile(rf"\s*[;{_EMOJI}]")
 _CLAUSE_WORDS = _set("when where while because but so if who which whom she he they shes hes theyre i we")
 _NOT_A_DEED = _set("limited united incorporated integrated advanced applied associated allied")
 

@@ -15,6 +15,7 @@ from bot.coach.reading.shorthand import tidy
 from bot.coach.reading.slots import _clip, _pronoun
 from bot.coach.saying.grammar import (
     _IRREGULAR,
+    HOW_MANY,
     Person,
     _gerund,
     _plural,
@@ -138,14 +139,11 @@ def keep_words(text: str) -> Kept:
     return Kept("act", _clip(said, text) or said)
 
 
-_SOME = re.compile(r"an?\s+(?:couple|few|lot|bunch|handful|pair|number|dozen)\b", re.IGNORECASE)
-
-
 def _the(thing: str) -> str:
     """A thing to hand over, typed bare as people type it ("hubspot guide", "2 case studies"), said as the thing
     both of them know about: "the HubSpot guide", "the 2 case studies"."""
     first = thing.split(" ", 1)[0].lower() if thing else ""
-    if _SOME.match(thing):  # "a couple of my older students", "a few names": how many, not which ones
+    if HOW_MANY.match(thing):  # "a couple of my older students", "a few names": how many, not which ones
         return thing
     if first in ("a", "an") and " " in thing:  # "send him a 2min loom": by now it is the one they talked about
         return f"the {thing.split(' ', 1)[1]}"

@@ -340,11 +340,15 @@ _AFTER_HEAD = frozenset(["of", "on", "for", "about", "from", "with", "in", "to",
                          "who", "before", "after", "i", "we"])  # fmt: skip
 
 
+# How many, not which ones: "a couple of my older students", "a few names".
+HOW_MANY = re.compile(r"an?\s+(?:couple|few|lot|bunch|handful|pair|number|dozen)\b", re.IGNORECASE)
+
+
 def _plural(thing: str) -> bool:
     """ "the slides", "my notes" are plural; "the Ferrazzi book", "the address" are not, nor is "my article on
     arbitration clauses" (its head is "article") or "the quote on 500 units"."""
     words = thing.split()
-    if re.match(r"an?\s+(?:couple|few|lot|bunch|handful|pair|number|dozen)\s+of\s", thing, re.IGNORECASE):
+    if re.match(HOW_MANY.pattern + r"\s+of\s", thing, re.IGNORECASE):
         return True  # "a couple of my older students": the students
     ends = next((n for n in range(1, len(words)) if words[n].lower() in _AFTER_HEAD), len(words))
     if any(w.lower() in ("and", "&", "+") for w in words[1 : ends - 1]):

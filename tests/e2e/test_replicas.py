@@ -35,7 +35,7 @@ from bot.store.notebook import HANDLED
 from testkit.fake_bot_api import FakeBotAPI
 from testkit.shifted_time import ShiftedTime
 from tests.e2e.test_real_process import TOKEN, BotProcess, clean_env
-from tests.e2e.test_webhook import WEBHOOK_SECRET, free_port, listening
+from tests.e2e.test_webhook import WEBHOOK_SECRET, free_port, listening, lost_its_port
 
 REPLICAS = 3
 USERS = 40  # as many as the connections Telegram may open: every connection busy while a replica is killed
@@ -50,29 +50,43 @@ LEAD_S = 4  # the replicas' clock is moved to this many seconds before the morni
 
 class Replicas:
     def __init__(self, tmp: Path, api: FakeBotAPI, database_url: str) -> None:
-        self.ports = [free_port() for _ in range(REPLICAS)]
+        self.tmp, self.api, self.database_url = tmp, api, database_url
         self.clock = ShiftedTime(tmp)
+        self.ports: list[int] = []
         self.bots: list[BotProcess] = []
-        for n, port in enumerate(self.ports):
-            env = clean_env(
-                TELEGRAM_BOT_TOKEN=TOKEN,
-                TELEGRAM_BASE_URL=api.url,
-                COACH_DATA_DIR=str(tmp / f"data-{n}"),
-                COACH_DATABASE_URL=database_url,
-                TELEGRAM_WEBHOOK_URL="https://bot.example.org/nurture/telegram",
-                TELEGRAM_WEBHOOK_SECRET=WEBHOOK_SECRET,
-                COACH_WEBHOOK_LISTEN="127.0.0.1",
-                COACH_WEBHOOK_PORT=str(port),
-                **self.clock.env(),
-            )
-            self.bots.append(BotProcess(tmp, f"replica-{n}", env, args=("--webhook",)))
+        for n in range(REPLICAS):
+            self.ports.append(free_port())
+            self.bots.append(self._start(n))
         self.dead: set[int] = set()
         self.lock = threading.Lock()
 
+    def _start(self, n: int, attempt: int = 0) -> BotProcess:
+        env = clean_env(
+            TELEGRAM_BOT_TOKEN=TOKEN,
+            TELEGRAM_BASE_URL=self.api.url,
+            COACH_DATA_DIR=str(self.tmp / f"data-{n}"),
+            COACH_DATABASE_URL=self.database_url,
+            TELEGRAM_WEBHOOK_URL="https://bot.example.org/nurture/telegram",
+            TELEGRAM_WEBHOOK_SECRET=WEBHOOK_SECRET,
+            COACH_WEBHOOK_LISTEN="127.0.0.1",
+            COACH_WEBHOOK_PORT=str(self.ports[n]),
+            **self.clock.env(),
+        )
+        return BotProcess(self.tmp, f"replica-{n}-{attempt}", env, args=("--webhook",))
+
     def wait_until_listening(self) -> None:
+        """Every replica listening; one whose port was taken before it could bind it starts again on another."""
         deadline = time.monotonic() + START_TIMEOUT
-        for bot, port in zip(self.bots, self.ports, strict=True):
-            while not listening(port):
+        for n in range(REPLICAS):
+            attempt = 0
+            while not listening(self.ports[n]) or lost_its_port(self.bots[n]):
+                if lost_its_port(self.bots[n]) and attempt < 5:
+                    attempt += 1
+                    self.clock.forget(self.bots[n].process.pid)
+                    self.ports[n] = free_port()
+                    self.bots[n] = self._start(n, attempt)
+                    continue
+                bot = self.bots[n]
                 assert bot.process.poll() is None and time.monotonic() < deadline, bot.output()[-3000:]
                 time.sleep(0.05)
 

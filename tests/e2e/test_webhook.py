@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import random
 import socket
 import subprocess
 import sys
@@ -25,10 +26,38 @@ WEBHOOK_SECRET = "webhook-Secret_0123456789"
 USER = 5151
 
 
+def _ephemeral_ports() -> range:
+    """The ports the kernel hands out to any socket that asks for port 0 (outgoing connections too)."""
+    try:
+        low, high = Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()
+        return range(int(low), int(high) + 1)
+    except (OSError, ValueError):
+        return range(32768, 61000)
+
+
 def free_port() -> int:
+    """A loopback port free now, picked outside the ephemeral range so that no other test's outgoing connection
+    or ``bind(0)`` is handed it before the bot binds it. A port can still be taken in between by someone choosing
+    the same way: ``start_listening`` starts the bot again on another port when that happens."""
+    ephemeral = _ephemeral_ports()
+    for _ in range(200):
+        port = random.randrange(20000, 32000)
+        if port in ephemeral:
+            continue
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def lost_its_port(bot: BotProcess) -> bool:
+    """The bot stopped because someone took its port between ``free_port`` and its own bind."""
+    return bot.process.poll() is not None and "Address already in use" in bot.output()
 
 
 def listening(port: int) -> bool:
@@ -60,25 +89,33 @@ class Webhook:
 
 @pytest.fixture
 def webhook(tmp_path: Path) -> Iterator[tuple[FakeBotAPI, Webhook]]:
-    port = free_port()
     with FakeBotAPI() as api:
-        env = clean_env(
-            TELEGRAM_BOT_TOKEN=TOKEN,
-            TELEGRAM_BASE_URL=api.url,
-            COACH_DATA_DIR=str(tmp_path / "data"),
-            TELEGRAM_WEBHOOK_URL="https://bot.example.org/nurture/telegram",
-            TELEGRAM_WEBHOOK_SECRET=WEBHOOK_SECRET,
-            COACH_WEBHOOK_LISTEN="127.0.0.1",
-            COACH_WEBHOOK_PORT=str(port),
-            COACH_LOG_LEVEL="DEBUG",
-        )
-        bot = BotProcess(tmp_path, "webhook", env, args=("--webhook",))
-        try:
+        for attempt in range(5):
+            port = free_port()
+            env = clean_env(
+                TELEGRAM_BOT_TOKEN=TOKEN,
+                TELEGRAM_BASE_URL=api.url,
+                COACH_DATA_DIR=str(tmp_path / "data"),
+                TELEGRAM_WEBHOOK_URL="https://bot.example.org/nurture/telegram",
+                TELEGRAM_WEBHOOK_SECRET=WEBHOOK_SECRET,
+                COACH_WEBHOOK_LISTEN="127.0.0.1",
+                COACH_WEBHOOK_PORT=str(port),
+                COACH_LOG_LEVEL="DEBUG",
+            )
+            bot = BotProcess(tmp_path, f"webhook-{attempt}", env, args=("--webhook",))
             # python-telegram-bot registers the webhook first, then starts listening: wait for both.
             deadline = time.monotonic() + REPLY_TIMEOUT
-            while not (api.calls("setWebhook") and listening(port)):
-                assert bot.process.poll() is None and time.monotonic() < deadline, bot.output()[-3000:]
+            while not (api.calls("setWebhook") and listening(port)) and not lost_its_port(bot):
+                if bot.process.poll() is not None or time.monotonic() >= deadline:
+                    bot.kill()
+                    raise AssertionError(bot.output()[-3000:])
                 time.sleep(0.05)
+            if not lost_its_port(bot):
+                break
+            bot.kill()
+        else:
+            raise AssertionError("five loopback ports were taken before the bot could bind them")
+        try:
             yield api, Webhook(bot, port, tmp_path / "data")
         finally:
             bot.kill()
@@ -86,7 +123,7 @@ def webhook(tmp_path: Path) -> Iterator[tuple[FakeBotAPI, Webhook]]:
 
 def test_telegram_is_told_the_public_url_and_the_secret(webhook):
     api, _ = webhook
-    [registered] = api.calls("setWebhook")
+    registered = api.calls("setWebhook")[-1]
     assert registered["url"] == "https://bot.example.org/nurture/telegram"
     assert registered["secret_token"] == WEBHOOK_SECRET
     assert registered["allowed_updates"] == ["message", "edited_message", "callback_query"]

@@ -57,6 +57,9 @@ BATCH6_FROZEN = BLIND / "batch6_frozen.jsonl"
 # Batch 7, by writers M and N: first graded with the reader as session 8 found it (413d00a), before any work on it.
 BATCH7_TUNING = BLIND / "batch7_tuning.jsonl"
 BATCH7_FROZEN = BLIND / "batch7_frozen.jsonl"
+# Batch 8, by writers O and P: first graded with the reader as session 9 found it (70b4ef8), before any work on it.
+BATCH8_TUNING = BLIND / "batch8_tuning.jsonl"
+BATCH8_FROZEN = BLIND / "batch8_frozen.jsonl"
 
 TEXT_FIELDS = ("company", "role", "where", "introduced_by")
 LIST_FIELDS = ("needs", "offers", "interests")

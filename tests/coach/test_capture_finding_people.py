@@ -244,6 +244,10 @@ def test_a_job_said_with_a_short_senior_is_no_person():
         ("coffee w Ana Ruiz, she's a designer at Miro, met her thru Jonas", "Jonas"),
         ("Mo Diallo (PM, Wave) - great chat, met him through Aya", "Aya"),
         ("finally found a tiler - Wes Tan, introduced by my sous chef Dani. owe him a beer", "Dani"),
+        ("Sandeep bhaiya moved the mock interview to tmrw. He is SDE2 at Amazon, connected through Arjun (roommate)",
+         "Arjun"),
+        ("LinkedIn msg from Sam Whitaker, BD consultant. Karen W. at Novartis pointed him my way", "Karen W"),
+        ("Spoke with Ms. Diane Fairbanks of Spencer Stuart, following Gen. Castellano's introduction.", "Castellano"),
     ],
 )
 def test_who_they_were_met_through_said_later_is_the_introducer(line, introducer):

@@ -171,3 +171,20 @@ def test_someone_introduced_to_the_user_is_met_not_only_mentioned():
     meeting = understand("Deacon Ray intro'd me to the pantry lead, Marcus Webb", TODAY).meeting
     assert meeting is not None
     assert "Marcus Webb" in [p.name for p in meeting.people] and "Marcus Webb" not in meeting.mentioned
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        # the capitalised words first taken for a person name a group, a place or an organisation: read on
+        ("Today I go to Vietnamese American Chamber of Commerce mixer, meet Tuấn Nguyễn, at KPMG", ["Tuấn Nguyễn"]),
+        ("Church Vietnamese Martyrs after mass I meet bác Hải, he own 3 nail salon in Sugar Land", ["Hải"]),
+        ("Sat go Hong Kong City Mall with mẹ, run into Thảo Lê from old job! now she is at Sysco", ["Thảo Lê"]),
+        # "ep 42", "potential sponsor": words before a name typed in lower case that are no part of it
+        ("ep 42 recorded w Maya Oduya, need to send her raw audio by Tues", ["Maya Oduya"]),
+        ("discord call w/ owner marcus + potential sponsor lena hoffmann from red bull", ["Marcus", "Lena Hoffmann"]),
+    ],
+)
+def test_words_that_name_no_one_are_passed_over_for_the_person(line, names):
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None and sorted(p.name for p in meeting.people) == sorted(names)

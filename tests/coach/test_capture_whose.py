@@ -408,6 +408,11 @@ def test_the_stop_after_a_title_opens_no_sentence_about_them():
         ("next round is design exercise shes sending brief mon, hiring mgr is some guy marco", "send brief"),
         ("hes gonna send me the deck", "send me the deck"),
         ("theyre gonna send the contract", "send the contract"),
+        ("said theyre hiring a senior product designer shell refer me", "refer me"),
+        ("she said shed let me know by end of next wk", "let me know"),
+        ("sent her my site already shell fwd to her lead gabe", "forward to her lead gabe"),
+        ("she's intro'ing me to Dev Malhotra tmrw", "intro me to Dev Malhotra"),
+        ("he's putting me in touch with their CFO", "put me in touch with their CFO"),
     ],
 )
 def test_their_word_typed_fast_without_an_apostrophe_is_theirs(note, theirs):
@@ -454,3 +459,69 @@ def test_a_promise_that_names_whom_it_goes_to_is_theirs():
     people = {p.name: p for p in understood.meeting.people}
     assert people["Ray Dominguez"].facts.promises == ["send Ray 2 referrals"]
     assert people["Sheila Grant"].facts.promises == []
+
+
+@pytest.mark.parametrize(
+    ("line", "theirs", "mine"),
+    [
+        # a "will" with no subject goes on with whoever was doing something in the clause before it
+        ("Met Dmitri Volkov at the mixer. Dmitri selling his old combi oven cheap, will send pics", ["send pics"], []),
+        ("coffee with Ana, she's moving to Denver, will intro me to her old team", ["intro me to her old team"], []),
+        # not when the clause before is the user's, the deed is done to them, or a new sentence starts
+        ("Met Dmitri Volkov at the mixer, will send pics", [], ["send pics"]),
+        ("met Ana at the expo, she loves the idea, will send her the deck", [], ["send her the deck"]),
+        ("Called Mr. Jenkins. He asks if we have anyone. Will think of Tyrell Banks.", [], ["think of Tyrell Banks"]),
+    ],
+)
+def test_a_will_with_no_subject_is_whoever_was_doing_the_clause_before(line, theirs, mine):
+    [person, *_] = understand(line, TODAY).meeting.people
+    assert (person.facts.theirs, person.facts.promises) == (theirs, mine)
+
+
+def test_promised_with_no_subject_and_a_thing_is_the_users_promise_due_when_said():
+    line = "QBR prep w/ Hiro Tanaka (CTO, Mercari US). promised a roadmap briefing under NDA before their renewal 5/30."
+    [hiro] = understand(line, TODAY).meeting.people
+    assert hiro.facts.promises == ["a roadmap briefing under NDA before their renewal"]
+    assert hiro.facts.due == ["2026-05-30"] and not hiro.facts.theirs
+
+
+def test_a_day_that_names_a_meeting_after_which_it_is_done_stays_in_the_promise():
+    line = "pinged by Jordan Blake (Blake Ventures), needs our answer. told him I'd confirm after Mon partner mtg"
+    [jordan] = understand(line, TODAY).meeting.people
+    assert jordan.facts.promises == ["confirm after Mon partner mtg"] and jordan.facts.due == ["2026-03-09"]
+
+
+def test_she_is_the_one_whose_name_is_mostly_given_to_women_not_her_husband():
+    line = "met Karen Liu at the tasting, her husband Ed is a pitmaster, she's bringing him to our pop-up"
+    meeting = understand(line, TODAY).meeting
+    [karen] = meeting.people
+    assert karen.name == "Karen Liu" and karen.facts.theirs == ["bring him to our pop-up"]
+    assert meeting.mentioned == ["Ed"]  # only told of: his is nothing the line says he will do
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "mine", "due"),
+    [
+        # "I promise" as people learning English say it: with no "to", or the one promised before "to"
+        ("met Tuấn at the mixer, he so happy, I promise take him dinner Saturday", "Tuấn", "take him dinner",
+         "2026-03-07"),
+        ("Meet Jessica Alvarado and Kevin Do. I promise Kevin to share my FAR notes", "Kevin Do", "share my FAR notes",
+         ""),
+        # a name typed in lower case, then what is owed
+        ("call w/ lena hoffmann from red bull. i owe lena the content plan by 3/20", "Lena Hoffmann",
+         "send Lena the content plan", "2026-03-20"),
+        # a thing, to whom and by when, with no verb: it is sent
+        ("Breakfast w/ Karen Whitfield (VP BD&L, Novartis), wants the deck. CDA to her by 3/14.", "Karen Whitfield",
+         "send the CDA to her", "2026-03-14"),
+        ("met Tom and Priya Brennan-Shah, lovely couple. Quote to them by the 15th", "Tom Brennan-Shah",
+         "send the quote to them", "2026-03-15"),
+    ],
+)
+def test_promises_said_the_way_people_type_them_are_the_users(line, name, mine, due):
+    people = {p.name: p for p in understand(line, TODAY).meeting.people}
+    assert list(zip(people[name].facts.promises, people[name].facts.due, strict=True)) == [(mine, due)]
+
+
+def test_a_contact_calling_the_user_said_in_the_present_is_no_promise_of_the_users():
+    [david] = understand("David Okonkwo call me!!! Whitley Penn give offer, start June 1", TODAY).meeting.people
+    assert not david.facts.promises

@@ -27,6 +27,11 @@ TODAY = date(2026, 3, 10)  # a Tuesday
         ("next monday", "2026-03-16"),
         ("in 2 weeks", "2026-03-24"),
         ("end of month", "2026-03-31"),
+        # the end of the next week or month is that week's Friday, that month's last day; not next Monday
+        ("let me know by end of next wk", "2026-03-20"),
+        ("by the end of next week", "2026-03-20"),
+        ("end of this week", "2026-03-13"),
+        ("by end of next month", "2026-04-30"),
     ],
 )
 def test_a_deadline_in_any_common_form(text, day):

@@ -33,7 +33,7 @@ BREAKS = _set(
     may june july august september october november december lol haha hehe fr lmao pls please btw fyi asap til 'til
     end eod eow cob doing working studying trying going hoping looking helping moving planning based who's wants want
     needs said says asked offered loves likes works runs lives knows thinks told gave sent tomorow tommorow tommorrow
-    tomorrow 2moro 2morrow 2mrw tmr tmrow due myself yourself herself himself itself ourselves themselves"""
+    tomorrow 2moro 2morrow 2mrw tmr tmrow due myself yourself herself himself itself ourselves themselves no"""
 )
 # Words the coach's own sentences are made of ("I said I'd send", "can help"): a run of only these and small
 # words is the frame meeting the line by chance, not a phrase of the line.

@@ -611,11 +611,28 @@ _LAST_PART = re.compile(r"[.!?:;,(]\s+|\s[-–—]+\s|[—–]")
 _WITH_THE = re.compile(r"^.*\b(?:w/?|with)\s+(?=(?:the|my|our|a|an|their)\s)", re.IGNORECASE)
 
 
+# A run of capitalised words with the small words of a name between them: "Vietnamese American Chamber of Commerce".
+_CAPITALISED_RUN = re.compile(r"(?:(?-i:[A-Z])[\w'’.&-]*(?:\s+(?:of|the|de|and|&)(?=\s+(?-i:[A-Z])))?\s*)+")
+MAX_CANDIDATES = 3  # the words taken for the first person that may turn out to be no one before the line is asked about
+
+
 def _read_from_first_person(s: str, today: date) -> tuple[str, Meeting | None]:
-    """A line that does not open with "met" or a name: find the first person, read the words before them."""
+    """A line that does not open with "met" or a name: find the first person, read the words before them. Words
+    first taken for a person that name no one ("Vietnamese American Chamber of Commerce mixer, meet Tuấn Nguyễn") are
+    passed over for the next."""
     at = first_person(s)
-    if at is None:
-        return "maybe", None
+    for _ in range(MAX_CANDIDATES):
+        if at is None:
+            break
+        kind, meeting = _read_from_person_at(s, at, today)
+        if meeting is not None:
+            return kind, meeting
+        run = _CAPITALISED_RUN.match(s, at)
+        at = first_person(s, run.end() if run and run.end() > at else at + 1)
+    return "maybe", None
+
+
+def _read_from_person_at(s: str, at: int, today: date) -> tuple[str, Meeting | None]:
     family = _FAMILY_BEFORE.search(s, 0, at)  # "the Garcias (Luis & Marta)": read from the family's name
     if family is not None and family.end() == at:
         at = family.start()
@@ -736,6 +753,10 @@ def _finish(s: str, meeting: Meeting, today: date) -> None:
     if not meeting.introduced_by or meeting.introduced_by.lower().startswith(("my ", "our ")):
         meeting.introduced_by = _introducer(s, meeting) or meeting.introduced_by
     _introducer_not_met(s, meeting)
+    by, met = meeting.introduced_by, {p.name.casefold() for p in meeting.people}
+    told_of = by[:1].isupper() and not is_not_a_name(by.split()[0]) and by.casefold() not in met
+    if told_of and by not in meeting.mentioned:
+        meeting.mentioned.append(by)  # "connected through Arjun", "pointed him my way": told of, not met
     _to_whom_it_names(meeting)
     _brackets_of_the_relative(s, meeting)
     for person in meeting.people:  # "I am to send the contract to Susan": to her, said once
@@ -789,7 +810,8 @@ def _to_whom_it_names(meeting: Meeting) -> None:
 def _introducer_not_met(s: str, meeting: Meeting) -> None:
     """ "Daniel Okoye (BASF), introduced via Prof. Greenberg": who the line says introduced them, after them, was not
     met with them: kept as mentioned (never the first person met, nor the only one)."""
-    by = _INTRODUCERS[1].search(s) if meeting.introduced_by and len(meeting.people) > 1 else None
+    said = (m for pattern in _INTRODUCERS[1:] for m in [pattern.search(s)] if m is not None)
+    by = next(said, None) if meeting.introduced_by and len(meeting.people) > 1 else None
     who = by.group("who").split()[0].casefold() if by else ""
     named = [p for p in meeting.people[1:] if who and who in (w.casefold() for w in p.name.split())]
     if len(named) == 1 and meeting.introduced_by:
@@ -878,7 +900,7 @@ _LIST_ITEM = re.compile(r"(?:^|(?<=\s))[1-9][).]\s+")
 # Who introduced them, said after the people: "Jenna intrd", "rick intro'd", "Marc (Rho) intro'd us", "my manager
 # Suresh introduced.", "who was referred to me by Margaret Ellison", "Introduced by my boss, Sharon Tate", "told her
 # Marcus sent me".
-_WHO = r"(?P<who>[^\W\d_][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
+_WHO = r"(?P<who>[^\W\d_][\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)"
 _INTRODUCERS = (
     re.compile(
         _WHO + r"(?:\s*\([^()]{1,40}\))?\s+(?:intro['’]?d|intrd|introduced|introduce)(?:\s+(?:us|me|them))?"
@@ -886,18 +908,32 @@ _INTRODUCERS = (
         re.IGNORECASE,
     ),
     re.compile(
-        r"\b(?:referred|introduced|intro['’]?d|sent)\s+(?:to\s+me\s+|me\s+)?(?:by|via|through|thru)\s+"
+        r"\b(?:(?:referred|introduced|intro['’]?d)\s+(?:to\s+me\s+|me\s+)?|sent\s+(?:to\s+me|me)\s+)(?:by|via|through|thru)\s+"
         r"(?:(?:my|our)\s+[\w-]+(?:\s+[\w-]+)?,?\s+)?(?:(?:dr|prof|professor|mr|mrs|ms)\.?\s+)?(?P<who>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)",
         re.IGNORECASE,
     ),
     re.compile(_WHO + r"\s+sent\s+me(?=\s*(?:[,.;!)]|$|\s+(?:over|your\s+way)\b))", re.IGNORECASE),
+    # "connected through Arjun (my roommate)", "put in touch via Lena"
+    re.compile(
+        r"\b(?:connected|put\s+in\s+touch)\s+(?:(?:us|me|them)\s+)?(?:by|via|through|thru)\s+"
+        r"(?:(?:dr|prof|professor|mr|mrs|ms)\.?\s+)?(?P<who>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)",
+        re.IGNORECASE,
+    ),
+    # "Karen W. at Novartis pointed him my way", "Lena sent her our way"
+    re.compile(_WHO + r"\.?(?:\s+(?:at|from)\s+\S+)?\s+(?:pointed|sent)\s+(?:him|her|them)\s+(?:my|our)\s+way", re.I),
+    # "following General Castellano's introduction", "thanks to Mei's intro"
+    re.compile(
+        r"\b(?:following|after|thanks\s+to|per|via|through|thru)\s+(?:(?:general|gen|dr|prof|mr|mrs|ms)\.?\s+)?"
+        r"(?P<who>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)['’]s\s+(?:intro|introduction|referral)\b",
+        re.IGNORECASE,
+    ),
 )
 
 
 def _introducer(s: str, meeting: Meeting) -> str:
     """Who introduced them, when the line says it after the people (see ``_INTRODUCERS``); "" when it does not."""
     low = s.lower()
-    if not any(word in low for word in ("intr", "referred", "sent me")):
+    if not any(word in low for word in ("intr", "referr", "sent me", "connected", "in touch", " way")):
         return ""  # most lines say nothing of it: no pattern is tried
     met = {p.name.casefold() for p in meeting.people}
     for pattern in _INTRODUCERS:
@@ -908,12 +944,15 @@ def _introducer(s: str, meeting: Meeting) -> str:
             who, first = " ".join(words), words[0]
             if is_not_a_name(first) or first.lower() in _NOT_WHO or not (first[:1].isupper() or is_given_name(first)):
                 continue
+            if first.islower() and first in _MODALS:
+                continue  # "Ray will introduce us": "will" is no one
             if who.casefold() in met and len(meeting.people) == 1:
                 continue  # "Ana introduced us" about the only one met: who introduced is someone else
             return " ".join(map(_capitalise, who.split()))
     return ""
 
 
+_MODALS = frozenset({"will", "can", "could", "would", "should", "might", "may", "must", "shall"})
 _NOT_WHO = frozenset({"she", "he", "they", "who", "i", "we", "it", "this", "that", "someone", "somebody"})
 
 

@@ -80,7 +80,7 @@ _TIE_SAID = re.compile(
 
 # The one a promise is made to, named after its verb: "told Ben I'd ...", "owe Ana a coffee", "send Ryo my volumes".
 _PROMISED_TO = re.compile(
-    r"\b(?:told|promised|assured|owe|send|sending|email|emailing|text|texting|call|calling|ping|pinging)\s+"
+    r"\b(?:told|promised?|assured|owe|send|sending|email|emailing|text|texting|call|calling|ping|pinging)\s+"
     r"(?P<to>her|him|(?-i:[A-Z][\w-]*))(?!['’\w])"
     r"|\b(?:send|sending|email|emailing|forward|forwarding|give|giving|get|bring|mail|mailing)\s+"
     r"(?:(?:the|my|our|a|an)\s+)?(?:[\w-]+\s+){0,3}?to\s+(?P<to2>(?-i:[A-Z][\w-]*))(?!['’\w])",

@@ -129,7 +129,8 @@ DATE_PHRASE = re.compile(
     r"|(?P<yesterday>yesterday|yday|yest|ystrdy|yesterdy|last\s+(?:night|nite))(?:\s+(?:morning|afternoon|evening|night|am|pm))?"
     r"|(?P<tomorrow>tomorrow|tomorow|tmrw|tmrrw|tmr|tmw|2moro|2morrow)(?:\s+(?:morning|afternoon|evening|night|am|pm))?"
     rf"|(?P<in>in\s+)?{_COUNT}\s+{_UNIT}(?(in)|\s+(?P<ago>ago|back))"
-    rf"|(?P<edge>(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<edge_of>week|month|day)|eow|eom)(?!\s+(?:on\s+)?{_WD}\b)"
+    rf"|(?P<edge>(?:the\s+)?end\s+of\s+(?:the\s+)?(?:(?P<edge_rel>this|next|nxt|coming|following)\s+)?"
+    rf"(?P<edge_of>week|wk|month|mo|day)|eow|eom)(?!\s+(?:on\s+)?{_WD}\b)"
     rf"|(?:the\s+)?end\s+of\s+(?P<edge_month>{_MO})\b"
     r"|(?P<rel>last|past|this|next|nxt|coming)\s+(?P<rel_unit>week(?:end)?|wknd|wkend|w/e|wk|month|mo|year|yr)\b"
     rf"|(?:the\s+)?(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|last)\s+(?P<nth_wd>{_WD})\s+(?:of|in)\s+(?P<nth_m>{_MO})\b"
@@ -220,10 +221,12 @@ def _resolve(m: re.Match[str], today: date, prefer: str) -> date | None:
         return _shift(today, -n if g("ago") else n, g("unit"))
     if g("edge"):
         edge = (g("edge_of") or g("edge")).lower()
-        if edge in ("week", "eow"):
-            return today + timedelta(days=(4 - today.weekday()) % 7)
-        if edge in ("month", "eom"):
-            return date(today.year, today.month, calendar.monthrange(today.year, today.month)[1])
+        later = (g("edge_rel") or "").lower() not in ("", "this")  # "end of next week": that week's Friday
+        if edge in ("week", "wk", "eow"):
+            return today + timedelta(days=(4 - today.weekday()) % 7 + (7 if later else 0))
+        if edge in ("month", "mo", "eom"):
+            start = (today.replace(day=28) + timedelta(days=4)).replace(day=1) if later else today.replace(day=1)
+            return start.replace(day=calendar.monthrange(start.year, start.month)[1])
         return today
     if g("rel"):
         rel = g("rel").lower().replace("nxt", "next")

@@ -41,10 +41,15 @@ _NOT_GIVEN = NOT_NAMES | frozenset(
 )
 
 
+# A name listed both ways is given with one pronoun when that way is this many times as common as the other:
+# "Karen" (mostly female, male in one country), not "Jean" or "Kim" (both, in many).
+_MOSTLY = 5
+
+
 @cache
 def _names() -> dict[str, str]:
-    """First name (folded to lower case) -> "she", "he" or "" (either)."""
-    found: dict[str, str] = {}
+    """First name (folded to lower case) -> "she", "he" or "" (either, or nowhere near mostly one)."""
+    weights: dict[str, dict[str, int]] = {}
     text = (resources.files("gender_guesser") / "data" / "nam_dict.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line or line[0] in "#=":
@@ -56,9 +61,13 @@ def _names() -> dict[str, str]:
         if word in _NOT_GIVEN:
             continue
         said = "she" if mark in _SHE else "he" if mark in _HE else ""
-        if word in found and found[word] != said:
-            said = ""  # listed both ways ("Andrea", "Jean"): either
-        found[word] = said
+        how_common = max(1, sum(int(c, 16) for c in line[29:86] if c in "0123456789ABCDEF"))
+        ways = weights.setdefault(word, {})
+        ways[said] = ways.get(said, 0) + how_common
+    found: dict[str, str] = {}
+    for word, ways in weights.items():
+        she, he, either = ways.get("she", 0), ways.get("he", 0), ways.get("", 0)
+        found[word] = "she" if she >= _MOSTLY * (he + either) else "he" if he >= _MOSTLY * (she + either) else ""
     return found
 
 

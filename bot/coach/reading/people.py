@@ -55,6 +55,7 @@ from bot.coach.reading.meeting import (
 )
 from bot.coach.reading.mentions import could_be_a_name, described_as, first_person
 from bot.coach.reading.stopwords import COMPANY_SUFFIXES, NOT_NAMES, is_not_a_name
+from bot.coach.reading.work import a_people, a_place
 
 
 def _clean(text: str) -> str:
@@ -206,6 +207,8 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
         return None  # "Grabbed Coffee", "Hi", "Thanks": never a person
     if words[0][0] in _ACRONYM_ROLES and (title or (len(words) > 1 and not is_given_name(words[1][0]))):
         return None  # "Sr PM at Spotify", "(Zocdoc, VP Prod)", "CMO Harborview": a job, no one called VP
+    if len(words) > 1 and not title and _a_group_or_a_place(words[0][0], words[1][0]):
+        return None  # "Vietnamese American Chamber of Commerce", "Hong Kong City Mall": no one is called that
     name = " ".join(w for w, _ in words)
     end = words[-1][1]
     said_after = _HONORIFIC_AFTER.match(s, end)
@@ -216,6 +219,14 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
     if len(name) > MAX_NAME_CHARS:
         name = name[:MAX_NAME_CHARS].rsplit(" ", 1)[0] or name[:MAX_NAME_CHARS]
     return _Name(name, end, lowered, title)
+
+
+def _a_group_or_a_place(first: str, second: str) -> bool:
+    """ "Vietnamese American", "Hong Kong": words that open the name of a group, a place or an organisation. A
+    people's name first ("Jordan", "Christian") that is also a given name can still be someone's."""
+    if first[:1].isupper() and a_people(first) and not is_given_name(first):
+        return True
+    return a_place(f"{first} {second}")
 
 
 _CONTRACTED = re.compile(r"['’](?:d|ll|re|ve|m)$|n['’]t$")  # "we'd", "she'll", "don't": never a name's word

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from bot.coach.reading.dates import day_at, find_day
 from bot.coach.reading.given_names import is_given_name
+from bot.coach.reading.lexicon import _set
 from bot.coach.reading.owed import FILLER_END, as_deed, split_owed
 from bot.coach.reading.referents import stood_for
 from bot.coach.reading.shorthand import tidy
@@ -52,6 +53,11 @@ _DEED = (
     r"(?:send|email|e-mail|text|call|intro|introduce|get|bring|share|forward|put|check|ping|look|review|connect"
     r"|help|set|make|give|write|do|come|visit|show|lend)"
 )
+# After "shell", "hed" (she'll, he'd typed without the apostrophe), more deeds than "I promise send" takes.
+_TYPED_FAST_DEED = (
+    r"(?:" + _DEED + r"|refer|fwd|let|loop|follow|reach|ask|pass|flag|mention|hook|take|talk|meet|teach|cater|buy|pay"
+    r"|mentor|join|go)"
+)
 _I_WILL = (
     r"\b(?:I|we)\s*(?:'ll|’ll|\s+will|\s+shall|'m\s+going\s+to|’m\s+going\s+to|\s+am\s+going\s+to|'m\s+gonna|’m\s+gonna"
     r"|\s+need\s+to|\s+have\s+to|\s+must(?:\s+to)?|\s+should|\s+ought\s+to|\s+gotta|\s+got\s+to"
@@ -59,7 +65,8 @@ _I_WILL = (
     r"|\s*(?:'ve|’ve|\s+have)\s+got\s+to|\s+promised(?:\s+to|(?!\s+(?:her|him|them)\b))|\s+promise\s+to"
     r"|\s+offered\s+to|\s+go(?=\s+" + _DEED + r"\b)"  # "I go send her the contract": I will, in Nigerian English
     r"|\s+agreed\s+to|\s+want\s+to|\s+said\s+i'll|\s+said\s+i’ll|\s+said\s+I'd|\s+said\s+I’d|\s+said\s+I\s+would"
-    r"|\s+promised?(?=\s+" + _DEED + r"\b))\s+"  # "I promise send him my slides": "to" left out
+    r"|\s+promised?(?=\s+" + _TYPED_FAST_DEED + r"\b)"  # "I promise send him my slides": "to" left out
+    r"|\s+promised?\s+(?:her|him|them|(?-i:[A-Z][\w'’-]*))\s+to)\s+"  # "I promise Kevin to share my notes"
 )
 _TOLD = (
     r"\b(?:told|promised|assured)\s+(?:" + _OBJECT_PRONOUNS + r"|[A-Za-z][\w'’-]*)\s+(?:that\s+)?"
@@ -77,10 +84,14 @@ _CLAUSE_START = (
 )
 _TODO = (
     _CLAUSE_START + r"(?:need\s+to|have\s+to|gotta|got\s+to|should|must|will|going\s+to|remember\s+to"
-    r"|remind\s+me\s+to|to\s*do\s*:|todo\s*:?)\s+"
+    r"|remind\s+me\s+to|to\s*do\s*:|todo\s*:?"
+    r"|promised(?=\s+(?:a|an|the|my|our|some|\d+)\s))\s+"  # "promised a roadmap briefing by 5/30": I promised
 )
 # What is owed: the user's ("I owe her a coffee", "owe Tomas the list") or theirs ("she owes me the schedule").
-_OWE = r"\b(?:I\s+(?:still\s+)?)?(?P<owe>owes?\s+(?:her|him|them|you|me|us|(?-i:[A-Z][\w'’-]*))\s+)"
+_OWE = (
+    r"\b(?:I\s+(?:still\s+)?)?(?P<owe>owes?\s+(?:her|him|them|you|me|us|(?-i:[A-Z][\w'’-]*)"
+    r"|(?!(?:it|this|that|so|too|much|big|one|lots?)\b)(?-i:[a-z][\w'’-]+)(?=\s+(?:the|a|an|my|our|some|\d)\b))\s+)"
+)  # "owe lena the content plan": a name typed in lower case, then what is owed
 _OWED_TO_ME = re.compile(r"^owes?\s+(?:me|us)\b|^owes\b", re.IGNORECASE)
 _IMPERATIVE = (
     _CLAUSE_START + r"(?P<verb>(?:send|snd|intro(?!['’]?d\b)|introduce|email|e-mail|ping|text|share|forward|fwd|invite"
@@ -92,7 +103,8 @@ _IMPERATIVE = (
 # Promises made to the user: "she'll intro me", "said he'd send", "offered to review my CV", "can refer me",
 # "happy to intro", "is sending the contract", "Jean sends his by the 20th".
 _THEY_WILL = (
-    r"\b(?P<they>(?:shell|hell|theyll)(?=\s+" + _DEED + r"\b)"  # "hell send me the sheet": he'll, typed fast
+    r"\b(?P<they>(?:shell|hell|theyll)(?=\s+" + _TYPED_FAST_DEED + r"\b)"  # "hell send me the sheet": he'll, typed
+    r"|(?<=said\s)(?:shed|hed|theyd)(?=\s+" + _TYPED_FAST_DEED + r"\b)"  # "she said shed let me know": she'd
     r"|(?:she|he|they|shes|hes)\s*(?:'ll|’ll|\s+will|\s+would|'d|’d|\s+is\s+going\s+to|'s\s+going\s+to"
     r"|’s\s+going\s+to|\s+can|\s+could|\s+might|\s+may|(?:'s|’s|\s+is)?\s+gonna)"
     r"|(?:shes|hes|theyre)\s+(?:going\s+to|gonna)"
@@ -110,7 +122,7 @@ _THEY_OFFERED = (
 )
 _THEY_DO = (
     r"\b(?P<theydo>(?:(?:she|he|they)(?:'s|’s|\s+is|\s+are)|shes|hes|theyre)\s+"  # "shes sending brief mon": typed fast
-    r"(?=(?:sending|bringing|emailing|sharing|getting)\b))"
+    r"(?=(?:sending|bringing|emailing|sharing|getting|introducing|intro['’]?ing|connecting|forwarding|putting\s+me)\b))"
 )
 # A contact named as the one who does it, with or without a helping verb: "Marco sending price list tmrw", "Sam's
 # gonna send the link", "Ben will confirm by fri" (the name is checked to be one: "Also will send" is the user's).
@@ -193,13 +205,15 @@ _BASE_VERBS = {
     "texting": "text",
     "calling": "call", "getting": "get", "showing": "show", "sharing": "share", "forwarding": "forward",
     "booking": "book", "dropping": "drop", "bringing": "bring", "doing": "do", "writing": "write",
-    "introducing": "introduce", "paying": "pay", "invoicing": "invoice", "making": "make", "putting": "put",
+    "introducing": "introduce", "intro'ing": "intro", "intro’ing": "intro", "introing": "intro",
+    "connecting": "connect", "paying": "pay", "invoicing": "invoice", "making": "make", "putting": "put",
 }  # fmt: skip
 # What they will do, said without whom to: the user ("she'll call on the 25th" -> "call me").
 _REACH = {
     **dict.fromkeys(("call", "email", "e-mail", "text", "ring", "phone", "message", "ping", "dm", "mail"), "me"),
     **dict.fromkeys(("get back", "reply", "write back", "write"), "to me"),
 }
+_TO_MYSELF = re.compile(r"^(?:call|text|email|e-mail|ping|message|dm|ring|phone|send)\s+me\b", re.IGNORECASE)
 _WHOSE_THING = re.compile(r"\b(?:his|hers|theirs|mine|ours|yours)$", re.IGNORECASE)
 _TO_ME = re.compile(r"^\S+(?:\s+(?:over|up|back))?\s+(?:me|us)\b", re.IGNORECASE)
 
@@ -407,6 +421,32 @@ def _someone_else_said(text: str, start: int) -> bool:
     return len(words) <= MAX_SUBJECT_WORDS and first[:1].isupper() and not mine and not is_not_a_name(first)
 
 
+# A clause whose subject, someone other than the user, is doing something: "Dmitri selling his old oven",
+# "she's moving to Denver", "Ana runs the bakery".
+_SOMEONE_DOING = re.compile(
+    r"^\s*(?:(?P<pron>she|he|they)|(?P<name>(?-i:[A-Z][\w'’-]+)))(?:['’]s|['’]re|\s+is|\s+are)?\s+"
+    r"(?P<verb>[a-z]+(?:ing|s))\b",
+    re.IGNORECASE,
+)
+_SOMEONE_ELSE = re.compile(r"\b(?:her|him|them|his|their)\b", re.IGNORECASE)
+
+
+def _they_go_on(text: str, start: int, action: str) -> bool:
+    """ "Dmitri selling his old combi oven cheap, will send pics": a "will" with no subject, right after a clause
+    in which someone else is doing something, is theirs; not when what is done is done to someone ("..., will send
+    her the deck": the user's) or the clause before is the user's ("met Dmitri at the mixer, will send pics")."""
+    clauses = _CLAUSE_SPLIT.split(text[:start])
+    if len(clauses) < 2 or clauses[-1].strip() or _SOMEONE_ELSE.search(action):
+        return False
+    if not text[:start].rstrip().endswith(",") or text[start:].lstrip()[:1].isupper():
+        return False  # "He asks if we have anyone else. Will think of Tyrell": a sentence of the user's
+    doing = _SOMEONE_DOING.match(clauses[-2])
+    if doing is None or doing.group("verb").lower() in ("was", "has", "is", "does", "thanks"):
+        return False
+    name = doing.group("name")
+    return name is None or (is_given_name(name) and not is_not_a_name(name))
+
+
 _DUE_LEAD = re.compile(r"\s*\b(?:by|on|before|until|til|till|in|no\s+later\s+than|at\s+the\s+latest)?\s*$", re.I)
 
 
@@ -423,6 +463,8 @@ def _with_due(action: str, today: date | None) -> PromiseItem:
     after = _FROM_DAY.search(head)
     if after and found.day < today:  # "my slides from last year's conference": what, not when
         return PromiseItem(action, "")
+    if after and re.match(r"\s+[a-z]", action[found.end :], re.IGNORECASE):
+        return PromiseItem(action, found.day.isoformat())  # "confirm after Mon partner mtg": a day of the thing
     if after:  # "send the images after 3/13": when it can start, not when it is due
         return PromiseItem(_tidy(re.sub(r"\s+", " ", f"{head[: after.start()]} {action[found.end :]}")) or action, "")
     lead = _DUE_LEAD.search(head)
@@ -458,6 +500,18 @@ _HELD = {
 }  # fmt: skip
 
 
+# A thing, then whom it goes to and by when, said with no verb: "CDA to her by 1/14", "Quote to them by the 15th".
+_HANDED = re.compile(
+    _CLAUSE_START + r"(?P<thing>[A-Za-z][\w&/#-]*(?:\s+[\w&/#-]+){0,3}?)\s+to\s+"
+    r"(?P<to>her|him|them|(?-i:[A-Z][a-z][\w'’-]*))\s+(?=(?:by|before|until|til)\s)",
+    re.IGNORECASE,
+)
+_NOT_HANDED = _set(
+    """i we you she he they it this that go went come came talk talked speak spoke move moved back up down out over
+    and or but so then also to need needs have has got gotta must want wants will would should can"""
+)
+
+
 def _giving(what: str) -> str:
     """What the user does for something asked of them by a day: sends it ("send the deck"), or holds it when it is a
     meeting ("follow up", "set up a call")."""
@@ -483,6 +537,17 @@ def _promises(text: str, taken: list[tuple[int, int]], today: date | None = None
             found.append(PromiseItem(_as_action(f"send {request.what}"), day.day.isoformat()))
             starts.append(m.start())
             taken.append((m.start(), day.end))
+    for m in _HANDED.finditer(text):  # "CDA to her by 1/14.", "Quote to them by the 15th": a thing to send by then
+        words = m.group("thing").split()
+        day = find_day(text, today, prefer="future", start=m.end(), end=m.end() + 25) if today else None
+        if day is None or any(is_inflected(w) or w.lower() in _NOT_HANDED for w in words):
+            continue
+        thing = m.group("thing")
+        if len(words) == 1 and thing[:1].isupper() and thing[1:].islower():
+            thing = thing.lower()  # "Quote to them": capitalised for the sentence, not a name
+        found.append(PromiseItem(f"send {_the_thing(thing)} to {m.group('to')}", day.day.isoformat()))
+        starts.append(m.start())
+        taken.append((m.start(), day.end))
     for m in _promise_words(text):
         if not _free(taken, m.start(), m.end()):
             continue
@@ -518,8 +583,10 @@ def _promises(text: str, taken: list[tuple[int, int]], today: date | None = None
             prefix = f"give {(m.group('given') or 'me').lower()} "
         end = _to_boundary(text, start, _PROMISE_END)
         if not theirs and m.group("p4") and m.group().strip().lower() == "will":
-            # "..., will intro me to their category manager", "dr. okonkwo (career services) will look over my cv"
+            # "..., will intro me to their category manager", "dr. okonkwo (career services) will look over my cv",
+            # "Dmitri selling his old combi oven cheap, will send pics": the one doing the clause before goes on
             theirs = bool(_TO_ME.match(text[start:end]) or text[: m.start()].rstrip().endswith(")"))
+            theirs = theirs or _they_go_on(text, m.start(), text[start:end])
         # What they promise is often an offer too ("happy to intro", "can help with"): read it again (not a debt).
         if not theirs or m.group("owe"):
             taken.append((m.start(), end))
@@ -539,8 +606,14 @@ def _promises(text: str, taken: list[tuple[int, int]], today: date | None = None
             if m.group("i_do") and not item.due_on and not re.search(r"\bif\s*$", text[: m.start()], re.I):
                 continue  # "i send newsletters": a habit, not a promise
             item = item._replace(text=_as_action(as_deed(item.text) if m.group("owe") else item.text))
+            owed_to = m.group("owe").split()[1] if m.group("owe") else ""
+            if owed_to.islower() and owed_to not in ("her", "him", "them", "you", "me", "us"):  # "owe lena the plan"
+                named = re.sub(rf"\b{re.escape(owed_to)}\b", owed_to.capitalize(), item.text, count=1)
+                item = item._replace(text=named)
             if not item.text:
                 continue
+            if not theirs and _TO_MYSELF.match(item.text):
+                continue  # "David Okonkwo call me!!!": news of what they did, typed as people learning English do
             if theirs and item.text.lower() in _REACH:  # "she said she'll call the 25th": call the user
                 item = item._replace(text=f"{item.text} {_REACH[item.text.lower()]}")
             ours = _OURS_AT_END.search(item.text)

@@ -107,6 +107,16 @@ def _defaults(cls: type) -> dict[str, Any]:
 _REQUIRED = object()
 
 
+
+# Titles written with a full stop when abbreviated ("Dr. Patel", "Sra. Ruiz"); others are said whole ("Pastor James").
+ABBREVIATED_TITLES = frozenset(["dr", "prof", "mr", "mrs", "ms", "mx", "sr", "sra", "srta", "fr", "rev", "st"])
+
+
+def titled(title: str, name: str) -> str:
+    """ "Dr" + "Patel" -> "Dr. Patel", "Councilmember" + "Okoro" -> "Councilmember Okoro"."""
+    said = title.rstrip(".")
+    return f"{said}. {name}" if said.lower() in ABBREVIATED_TITLES else f"{said} {name}"
+
 @dataclass(slots=True)
 class Contact(Record):
     """A person the user met. Only the name is required (principle 13: no mandatory fields)."""
@@ -152,10 +162,13 @@ class Contact(Record):
     @property
     def first_name(self) -> str:
         """The name to call them by in a sentence: the first word, or the whole name when the first word is an
-        initial ("K. Dominguez": never "you promised K. the P&L")."""
+        initial ("K. Dominguez": never "you promised K. the P&L"), or the name with its title when the name is one
+        word and a title was said ("Dr. Patel", "Councilmember Okoro", "Father Tom")."""
         words = self.name.split()
         if len(words) > 1 and len(words[0].rstrip(".")) == 1:
             return self.name
+        if len(words) == 1 and self.title:  # "you promised Dr. Patel the posters", never "you promised Patel"
+            return titled(self.title, words[0])
         return words[0] if words else ""
 
     @property

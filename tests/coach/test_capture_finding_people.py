@@ -506,3 +506,19 @@ def test_a_spouse_of_a_couple_met_together_is_met():
             "fundraising gala.")  # fmt: skip
     meeting = read(line)
     assert "Irena" in [p.name for p in meeting.people] and "Irena" not in meeting.mentioned
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # what a call was about, and a heading for the file, are nowhere anyone met
+        "Telephone call with Commissioner Harold Baptiste concerning the bus rapid transit alignment; he is amenable",
+        "Memo to file: Mr. Adeyemi telephoned to request a two-week extension on the Canal Street site plan.",
+    ],
+)
+def test_the_topic_of_a_call_or_a_memo_heading_is_no_place(line):
+    assert read(line).context == ""
+
+
+def test_where_something_came_from_is_no_place():
+    assert read("Deposit in from the Brennan-Shahs 🙌 Rang Ciarán, he's on for the 9th.").context == ""

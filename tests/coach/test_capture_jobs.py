@@ -219,3 +219,14 @@ def test_the_job_in_brackets_after_a_relative_found_mid_line_is_theirs_not_the_o
     assert jobs == {"Luis": ("", ""), "Rita Feld": ("VP sales", "Pacific")}
     both = understand("Aarav + Ishita Kapoor (married, both designers at swiggy)", date(2026, 3, 4)).meeting
     assert both is not None and all(p.role == "designer" for p in both.people)
+
+
+def test_a_job_in_a_list_ends_before_the_semicolon_and_a_firm_of_several_words_is_whole():
+    from bot.coach.reading.capture import understand
+
+    day = date(2026, 9, 10)
+    people = understand("Present: Ms. Karen Liu, VP Development; Mr. Josh Adeyemi, counsel", day).meeting.people
+    assert people[0].name == "Karen Liu" and people[0].role == "VP Development"
+    line = "Call with Harold Baptiste of the County Transportation Authority concerning the bus rapid transit alignment"
+    [harold] = understand(line, day).meeting.people
+    assert harold.company == "County Transportation Authority"

@@ -188,3 +188,18 @@ def test_someone_introduced_to_the_user_is_met_not_only_mentioned():
 def test_words_that_name_no_one_are_passed_over_for_the_person(line, names):
     meeting = understand(line, TODAY).meeting
     assert meeting is not None and sorted(p.name for p in meeting.people) == sorted(names)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        # a nickname in quotes, typed in lower case too, is what they are called, no one else
+        ('met tyler "zeno" chen irl at the dallas esports meetup, ex-pro cs', ["Tyler Chen"]),
+        ('met Siddharth "Sid" Rao at the meetup', ["Siddharth Rao"]),
+        # "Rang" is phoned, "old pal" no one's name
+        ("Rang Ciarán Doyle, old pal from Galway, sparky over here 10 yrs", ["Ciarán Doyle"]),
+    ],
+)
+def test_what_people_are_called_and_how_they_were_reached_make_no_one_else(line, names):
+    understood = understand(line, TODAY)
+    assert understood.kind == "meeting" and [p.name for p in understood.meeting.people] == names

@@ -525,3 +525,31 @@ def test_promises_said_the_way_people_type_them_are_the_users(line, name, mine, 
 def test_a_contact_calling_the_user_said_in_the_present_is_no_promise_of_the_users():
     [david] = understand("David Okonkwo call me!!! Whitley Penn give offer, start June 1", TODAY).meeting.people
     assert not david.facts.promises
+
+
+def test_a_question_to_the_coach_is_no_promise_and_a_second_will_is_a_second_promise():
+    [lena] = understand("lena from red bull ghosted, 5 days no reply. should i follow up or nah", TODAY).meeting.people
+    assert not lena.facts.promises
+    line = "zoom w Dave Kessler. sending thank you note tonight + will send him a 1-pager by 3/30"
+    [dave] = understand(line, TODAY).meeting.people
+    assert dave.facts.promises == ["send thank you note", "send him a 1-pager"]
+    assert dave.facts.due == ["2026-03-04", "2026-03-30"]
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "title", "role"),
+    [
+        ("met Commissioner Baptiste at City Hall", "Baptiste", "Commissioner", "commissioner"),
+        ("Delivered the report to Councilmember Okoro's office", "Okoro", "Councilmember", "councilmember"),
+        ("met Coach Dre at the LAN", "Dre", "Coach", "coach"),
+    ],
+)
+def test_an_office_said_before_a_name_is_their_title_and_their_job(line, name, title, role):
+    [person] = understand(line, TODAY).meeting.people
+    assert (person.name, person.title, person.role) == (name, title, role)
+
+
+def test_a_line_opening_with_a_titled_name_saves_them_once():
+    line = "Councilmember Ortega asked me to set up a mtg w/ the Chamber. Spoke w/ Gail Simmons, Chamber CEO, by phone"
+    names = [p.name for p in understand(line, TODAY).meeting.people]
+    assert len([n for n in names if "Ortega" in n]) == 1

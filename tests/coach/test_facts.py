@@ -195,6 +195,12 @@ def test_promises_are_kept_in_the_first_person(promise, kept, said):
     assert keeping(kept) == said
 
 
+@pytest.mark.parametrize("promise", ["deliver", "provide", "prepare", "submit"])
+def test_a_promise_whose_thing_was_said_elsewhere_is_kept_without_a_bare_verb(promise):
+    # "... requested that the Department prepare an analysis, which I committed to deliver by September 30"
+    assert keeping(keep_words(promise)) == "And I haven't forgotten what I promised you."
+
+
 @pytest.mark.parametrize(
     ("day", "words"),
     [

@@ -47,3 +47,12 @@ def test_what_the_user_typed_is_said_back_well(note, said):
 )
 def test_a_word_left_waiting_for_its_day_is_not_said(typed, said):
     assert promise_in_words("Ana", typed, past=True) == said
+
+
+def test_a_thank_you_note_stays_a_thank_you_note_and_a_one_word_name_keeps_its_title():
+    from bot.store.records import Contact
+
+    assert promise_in_words("Dave", "send thank you note") == "You promised Dave the thank you note"
+    assert Contact(id="c1", name="Patel", title="Dr").first_name == "Dr. Patel"
+    assert Contact(id="c2", name="Okoro", title="Councilmember").first_name == "Councilmember Okoro"
+    assert Contact(id="c3", name="Priya Nair", title="Dr").first_name == "Priya"

@@ -225,7 +225,8 @@ _DANGLING = _set("the a an of at in on to with w for from and or my our his her 
 # Never a place on its own: a day, a moment, a note to self, a count of people or minutes.
 _NO_PLACE = re.compile(
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|once|note|notes|hr|between\b.*|\d+\s+(?:ppl|people|mins?|minutes)\b.*"
-    r"|(?:the\s+)?[\d:.]+|f/u\b.*|follow[\s-]?up\b.*|feeling\b.*"
+    r"|(?:the\s+)?[\d:.]+|f/u\b.*|follow[\s-]?up\b.*|feeling\b.*|memo\b.*|note\s+to\s+self|reminder|fyi"
+    r"|from\s.*"  # "Deposit in from the Brennan-Shahs": where something came from
     r"|(?:the\s+)?(?:zoom|teams|phone|telephone|facetime|skype|call|video|slack|whatsapp|email))",  # how, not where
     re.IGNORECASE,
 )
@@ -717,6 +718,10 @@ _TITLE_ROLES = {
     "pastor": "pastor", "deacon": "deacon", "prof": "professor", "professor": "professor", "rabbi": "rabbi",
     "imam": "imam", "rev": "reverend", "reverend": "reverend", "judge": "judge", "mayor": "mayor",
     "senator": "senator", "councilmember": "councilmember", "coach": "coach", "chef": "chef",
+    "councilwoman": "councilwoman", "councilman": "councilman", "commissioner": "commissioner",
+    "alderman": "alderman", "alderwoman": "alderwoman", "congressman": "congressman",
+    "congresswoman": "congresswoman", "governor": "governor", "superintendent": "superintendent",
+    "ambassador": "ambassador",
 }  # fmt: skip
 
 
@@ -729,7 +734,8 @@ def _finish(s: str, meeting: Meeting, today: date) -> None:
     read_for = {id(p) for p in meeting.people}
     named = {w.casefold() for p in meeting.people for w in p.name.split()} | {m.casefold() for m in meeting.mentioned}
     for opener in _someone_doing(s):  # "Ngozi called. Meeting with her oga Mr Fashola is Thursday": Ngozi first
-        if opener.name.split()[0].casefold() not in named and len(meeting.people) < MAX_PEOPLE:
+        said = {w.casefold() for w in opener.name.split()}  # "Councilmember Ortega": Ortega, read with the title
+        if not said & named and len(meeting.people) < MAX_PEOPLE:
             meeting.people.insert(0, opener)
     _more_people(s, meeting)
     not_met(s, meeting)
@@ -753,6 +759,9 @@ def _finish(s: str, meeting: Meeting, today: date) -> None:
     if not meeting.introduced_by or meeting.introduced_by.lower().startswith(("my ", "our ")):
         meeting.introduced_by = _introducer(s, meeting) or meeting.introduced_by
     _introducer_not_met(s, meeting)
+    at = s.lower().find(meeting.context.lower()) if meeting.context else -1
+    if at > 0 and _TOPIC_BEFORE.search(s, max(0, at - 16), at):  # "call ... concerning the bus rapid transit
+        meeting.context = ""  # alignment": what they talked about, not where
     by, met = meeting.introduced_by, {p.name.casefold() for p in meeting.people}
     told_of = by[:1].isupper() and not is_not_a_name(by.split()[0]) and by.casefold() not in met
     if told_of and by not in meeting.mentioned:
@@ -952,6 +961,7 @@ def _introducer(s: str, meeting: Meeting) -> str:
     return ""
 
 
+_TOPIC_BEFORE = re.compile(r"\b(?:concerning|regarding|about|re:?)\s+(?:the\s+)?$", re.IGNORECASE)
 _MODALS = frozenset({"will", "can", "could", "would", "should", "might", "may", "must", "shall"})
 _NOT_WHO = frozenset({"she", "he", "they", "who", "i", "we", "it", "this", "that", "someone", "somebody"})
 

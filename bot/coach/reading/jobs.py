@@ -338,7 +338,7 @@ _TEAM = re.compile(r"^(?P<org>[\w.&-]+)['’]s\s+(?P<role>[\w-]+(?:\s+[\w-]+)?)(
 
 
 _OF_ORG = re.compile(
-    r"\s+(?i:of)\s+(?i:the\s+)?(?P<org>(?i:(?!the\b|my\b|our\b|his\b|her\b))[\w&.'’-]+(?:\s+[A-Z][\w&.'’-]*)?)\b"
+    r"\s+(?i:of)\s+(?i:the\s+)?(?P<org>(?i:(?!the\b|my\b|our\b|his\b|her\b))[\w&.'’-]+(?:\s+[A-Z][\w&.'’-]*){0,3})\b"
 )
 _ACRONYM_ORG = re.compile(r"\s*,\s*(?P<org>[A-Z][A-Z0-9&]{1,7})(?=\s*[,.;]|$)")
 
@@ -385,7 +385,8 @@ def _scan_attributes(s: str, j: int, person: PersonMention) -> int:
             continue
         m = _OF_ORG.match(s, j) or _ACRONYM_ORG.match(s, j)
         if m and not person.company:  # "Sr. Alvarez of the embassy", "Ravi + Mei Lin of kitepay", ", KAUST,"
-            person.company, j = m.group("org"), m.end()
+            org = re.split(r"\.\s", m.group("org"))[0]  # "of Public Works. Director Sorensen will ...": a sentence
+            person.company, j = org, (m.start("org") + len(org) if "org" in m.groupdict() else m.end())
             continue
         m = _AT_ORG.match(s, j)
         if m and not person.company and not _MEAL_BEFORE.search(s[:j]):
@@ -468,6 +469,7 @@ def job_said(role: str) -> str:
     role = re.sub(r"^(?:who|that)(?:['’]s|\s+is|\s+was)\s+(?:an?\s+)?", "", role, flags=re.IGNORECASE)  # "who's a"
     role = re.sub(r"\s+re(?::|\s).*$", "", role, flags=re.IGNORECASE)  # "CPA re: taxes": what they talked about
     role = re.sub(r"^[^\W\d_][\w-]*['’]s\s+an?\s+(?=\w)", "", role)  # "tyler's a data analyst": a data analyst
+    role = role.rstrip(" ;:,")  # "Ms. Karen Liu, VP Development; Mr. Josh Adeyemi": the list goes on
     words = role.split()
     if len(words) == 2 and words[1].lower() in _KIND_AFTER and _is_role(words[:1]):
         words = [_KIND_AFTER[words[1].lower()], words[0]]

@@ -39,8 +39,9 @@ _TITLES = _set("dr prof professor mr mrs ms mx sir dame rev fr doctor sr sra srt
 # Respect said before a name in Tagalog ("Tita Marites", "Ate Joy", "Kuya Ben") is a title too.
 _CAPITAL_TITLES = _set(
     "pastor father sister brother deacon reverend rabbi imam sheikh madame monsieur miss tita tito ate kuya "
-    "manong manang"
-)
+    "manong manang councilmember councilwoman councilman commissioner alderman alderwoman senator congressman "
+    "congresswoman mayor governor judge superintendent ambassador coach"
+)  # offices said before a name ("Councilmember Okoro", "Judge Anne Reilly"): a title, and the job
 # Military ranks, said before a name with a capital, one or two of them, maybe retired: "SFC(R) Dale Briggs", "Lt Col
 # (R) Annette Vo", "Capt. Lee". Not "General" or "Major" ("General Assembly", "Major League").
 RANKS = _set(
@@ -157,7 +158,7 @@ _LEAD = re.compile(
     r"|(?P<intro>(?:was\s+|got\s+|been\s+|being\s+)?introduced\s+to)"
     r"|(?:ran|run|bumped|bump|running|bumping)\s+into"
     rf"|(?:talked|talking|spoke|speaking|chatted|chatting|connected|hung\s+out|caught\s+up|catching\s+up"
-    rf"|hanging\s+out|met\s+up|checked\s+in|texted|called|messaged|dm'?d|zoomed)(?:\s+(?:to|{_WITH}))?"
+    rf"|hanging\s+out|met\s+up|checked\s+in|texted|called|rang|phoned|messaged|dm'?d|zoomed)(?:\s+(?:to|{_WITH}))?"
     rf"|(?:(?:had|have|having|grabbed|grab|got|get|did|doing|went\s+for|quick|great|lovely|nice|long|short|fun|good"
     rf"|first|a|an|some|virtual|video|phone|intro|quick)\s+)*(?:{_MEAL}|{_TALK})(?:\s+call)?\s+{_WITH}"
     r"|(?:so\s+|really\s+)?(?:great|nice|lovely|good|fun|awesome|amazing|cool)\s+(?:to\s+)?(?:meet(?:ing)?|see(?:ing)?"

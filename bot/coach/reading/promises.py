@@ -83,7 +83,8 @@ _CLAUSE_START = (
     r"|(?<=[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff])\s*)"
 )
 _TODO = (
-    _CLAUSE_START + r"(?:need\s+to|have\s+to|gotta|got\s+to|should|must|will|going\s+to|remember\s+to"
+    _CLAUSE_START + r"(?:need\s+to|have\s+to|gotta|got\s+to|should(?!\s+(?:i|we)\b)|must|will(?!\s+(?:i|we)\b)"
+    r"|going\s+to|remember\s+to"
     r"|remind\s+me\s+to|to\s*do\s*:|todo\s*:?"
     r"|promised(?=\s+(?:a|an|the|my|our|some|\d+)\s))\s+"  # "promised a roadmap briefing by 5/30": I promised
 )
@@ -195,7 +196,8 @@ _PROMISE_END = re.compile(
 )
 # Two things promised in one breath: "refer me for the infra role + intro me to his manager".
 _SECOND_ACTION = re.compile(
-    r"\s+(?:\+|&|and)\s+(?=(?:intro|introduce|send|email|share|refer|review|forward|fwd|connect|call|ping|look"
+    r"\s+(?:\+|&|and)\s+(?:(?:will|i['’]ll|also|then)\s+)?"
+    r"(?=(?:intro|introduce|send|email|share|refer|review|forward|fwd|connect|call|ping|look"
     r"|help|check|put|get|book|invite|text)\b)",
     re.IGNORECASE,
 )

@@ -142,6 +142,9 @@ def _mended(text: str, person: PersonMention, tagged: list[Tagged]) -> str:
     return ""
 
 
+_NICKNAMED = re.compile(r"^\s?['\x22‘“][^\s'\x22’”]+['\x22’”]$")
+
+
 def second_look(text: str, meeting: Meeting) -> None:
     """Mend the names of ``meeting`` (read from ``text``) where the tagger reads them better, and add anyone met the
     scanner missed (see the module's docstring)."""
@@ -159,6 +162,8 @@ def second_look(text: str, meeting: Meeting) -> None:
         if len(meeting.people) >= MAX_PEOPLE:
             break
         if t.met and t.sure >= ADD_FROM and words and not set(words) & said and _a_person(t):
+            if _NICKNAMED.match(text[max(0, t.start - 2) : t.end + 1]):
+                continue  # 'Siddharth "Sid" Rao', 'tyler "zeno" chen': what they are called, not someone else
             meeting.people.append(PersonMention(_spoken(t.name)))
             said.update(words)
     _companies(text, meeting, read)

@@ -33,7 +33,7 @@ _IRREGULAR = _set(
     seen came gave given told felt became left put meant kept let began begun seemed held brought wrote written
     sat stood lost paid met led understood spoke spoken read grew grown won bought built fell fallen sent spent
     ran caught drew drawn chose chosen broke broken ate eaten hung rode ridden flew flown drove driven swam sang
-    taught thanked had has does goes says makes""",
+    taught thanked had has does goes says makes rang rung""",
 )
 _FILLERS = _set(
     """a an the and or but so if then than that this these those there here what which who whom whose why how
@@ -58,6 +58,7 @@ _FILLERS = _set(
     happy merry congrats congratulations cheers sorry busy super glad sad tired late early
     bday bdays birthday birthdays b-day
     traffic trouble problem problems issue issues bug bugs rain snow delay delays construction
+    pal pals mate mates buddy lad lads missus irl
     god lord amen hallelujah praise
     abeg oya wahala chai jeez yikes welp""",
 )

@@ -284,8 +284,9 @@ _THINGS_PROMISED = frozenset(
 # Words that leave an action with nothing to act on: "send", "do", "owe him", "am" (what was left of "tmrw am").
 _NOTHING = frozenset(
     ["it", "him", "her", "them", "you", "that", "this", "am", "pm", "do", "doing", "done", "one", "owe", "send",
-     "get", "give", "bring", "share", "forward", "email", "intro", "introduce", "follow", "up", "back", "over"]
-)  # fmt: skip
+     "get", "give", "bring", "share", "forward", "email", "intro", "introduce", "follow", "up", "back", "over",
+     "deliver", "provide", "prepare", "submit", "draft", "finish", "complete", "make", "write", "review", "arrange"]
+)  # fmt: skip  # "which I committed to deliver by September 30": deliver what, the line said before
 
 
 def says_nothing(what: str) -> bool:

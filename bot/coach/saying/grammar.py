@@ -14,7 +14,7 @@ from bot.coach.reading.given_names import is_compound_given_name, is_given_name
 from bot.coach.reading.shorthand import article, company_name, tidy
 from bot.coach.reading.verbs import gerund, plain_verb
 from bot.coach.reading.ways import MEALS
-from bot.store.records import Fact
+from bot.store.records import Fact, titled
 
 if TYPE_CHECKING:
     pass
@@ -88,7 +88,7 @@ def _voice(phrase: str, person: Person) -> str:
     phrase = re.sub(r"\byourself\b", refl, phrase)
     phrase = re.sub(r"\byours\b", pos if pos != "her" else "hers", phrase)
     phrase = re.sub(r"\byour\b", pos, phrase)
-    return re.sub(r"\byou\b", obj, phrase)
+    return re.sub(r"(?<!thank )(?<!thank-)\byou\b", obj, phrase)  # "a thank-you note" is no one's
 
 
 _PLACE_DAY = re.compile(
@@ -300,16 +300,12 @@ def _name_word(word: str) -> str:
     return word[:1].upper() + word[1:] if spelled.lower() != word.lower() else spelled
 
 
-_ABBREVIATED = frozenset(["dr", "prof", "mr", "mrs", "ms", "mx", "sr", "sra", "srta", "fr", "rev", "st"])
-
-
 def addressed(name: str, title: str = "") -> str:
     """Who a note greets: ``greeting_name``, or with their title when all the notebook has is a family name ("Dr.
     Hoffmann", "Sr. Alvarez", "Prof. Mwangi"): never "Hi Hoffmann"."""
     words = name.split()
     if title and len(words) == 1 and not is_given_name(words[0]):
-        said = title.rstrip(".")
-        return f"{said}. {words[0]}" if said.lower() in _ABBREVIATED else f"{said} {words[0]}"
+        return titled(title, words[0])
     return greeting_name(name)
 
 

@@ -230,3 +230,12 @@ def test_a_job_in_a_list_ends_before_the_semicolon_and_a_firm_of_several_words_i
     line = "Call with Harold Baptiste of the County Transportation Authority concerning the bus rapid transit alignment"
     [harold] = understand(line, day).meeting.people
     assert harold.company == "County Transportation Authority"
+
+
+def test_a_bracket_with_a_job_at_a_firm_and_asides_keeps_the_job_and_the_firm():
+    from bot.coach.reading.capture import understand
+
+    line = "Meet 3 people: Jessica Alvarado (Grant Thornton, recruiter), Kevin Do (staff tax at KPMG, also Vietnamese, "
+    line += "very friendly), and one guy from Moss Adams"
+    people = {p.name: p for p in understand(line, date(2026, 4, 23)).meeting.people}
+    assert (people["Kevin Do"].role, people["Kevin Do"].company) == ("staff tax", "KPMG")

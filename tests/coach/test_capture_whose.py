@@ -553,3 +553,36 @@ def test_a_line_opening_with_a_titled_name_saves_them_once():
     line = "Councilmember Ortega asked me to set up a mtg w/ the Chamber. Spoke w/ Gail Simmons, Chamber CEO, by phone"
     names = [p.name for p in understand(line, TODAY).meeting.people]
     assert len([n for n in names if "Ortega" in n]) == 1
+
+
+def test_a_first_name_in_brackets_after_a_title_and_surname_is_theirs_and_promised_her_is_hers():
+    line = "Akron - Summit Pulmonary. Dr. Hsu (Grace) finally saw me. Promised Grace the COPD posters by end of month"
+    meeting = understand(line, TODAY).meeting
+    assert [p.name for p in meeting.people] == ["Grace Hsu"]  # "Akron" is a city, "(Grace)" no company
+    assert meeting.people[0].facts.promises == ["send Grace the COPD posters"]
+    assert meeting.people[0].facts.due == ["2026-03-31"]
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "company", "mentioned"),
+    [
+        # "anh", "bác": respect said before a Vietnamese name, no part of it; a relative with it only told of
+        ("Coffee with chị Lan (Lan Pham) at Cafe Kuppa. She is CPA, now manager at small firm Tran & Associates. Her "
+         "husband anh Khoa also accountant at Chevron", "Lan Pham", "Tran & Associates", ["Khoa"]),
+        ("Zoom with Minh Tran from Tran & Associates (Lan boss). He looking for someone know Vietnamese", "Minh Tran",
+         "Tran & Associates", []),
+        ("meet anh Tuấn Nguyễn at the mixer, he is audit senior at Whitley Penn", "Tuấn Nguyễn", "Whitley Penn", []),
+    ],
+)
+def test_respect_before_a_name_and_a_firm_of_associates_are_read_as_said(line, name, company, mentioned):
+    meeting = understand(line, TODAY).meeting
+    assert [(p.name, p.company) for p in meeting.people] == [(name, company)]
+    assert meeting.mentioned == mentioned
+
+
+def test_what_they_want_the_user_to_send_is_the_users_and_what_is_already_done_is_no_promise():
+    [minh] = understand("Zoom with Minh Tran. He want me send transcript and scores by 4/20", TODAY).meeting.people
+    assert minh.facts.promises == ["send transcript and scores"] and minh.facts.due == ["2026-04-20"]
+    assert not minh.facts.needs
+    [tuan, *_] = understand("Send resume to Tuan already. He introduce me to Ms. Rebecca Stone", TODAY).meeting.people
+    assert not tuan.facts.promises

@@ -116,3 +116,22 @@ def test_last_nite_is_yesterday_and_a_birthday_word_is_nobody():
 def test_an_event_ahead_or_a_road_is_not_when_they_met(line, today, when):
     meeting = understand(line, today).meeting
     assert meeting is not None and meeting.when == when
+
+
+@pytest.mark.parametrize(
+    ("said", "text", "due"),
+    [
+        # one day said twice ("Mon 1/26"), and "the week of": the day goes, the deed stays whole
+        ("I'll open it Mon 3/16", "open it", "2026-03-16"),
+        ("I'll send it on Mon, 3/16", "send it", "2026-03-16"),
+        ("I'll send it fri 3/20", "send it", "2026-03-20"),
+        ("I'll follow up wk of 3/23", "follow up", "2026-03-23"),
+        ("I'll set up a tour the week of the 23rd", "set up a tour", "2026-03-23"),
+        # a day naming the thing stays in it
+        ("I'll send her my availability for the panel week of the 23rd",
+         "send her my availability for the panel week of the 23rd", "2026-03-23"),
+    ],
+)
+def test_a_day_said_twice_or_as_a_week_leaves_the_promise_whole(said, text, due):
+    facts = extract_facts(said, TODAY)
+    assert (facts.promises, facts.due) == ([text], [due])

@@ -56,3 +56,10 @@ def test_a_thank_you_note_stays_a_thank_you_note_and_a_one_word_name_keeps_its_t
     assert Contact(id="c1", name="Patel", title="Dr").first_name == "Dr. Patel"
     assert Contact(id="c2", name="Okoro", title="Councilmember").first_name == "Councilmember Okoro"
     assert Contact(id="c3", name="Priya Nair", title="Dr").first_name == "Priya"
+
+
+def test_a_promise_of_something_unnamed_is_kept_without_saying_your_something():
+    from bot.coach.saying.debts import keep_words, keeping
+
+    assert keeping(keep_words("send her something")) == "And I haven't forgotten what I promised you."
+    assert promise_in_words("Priyanka", "send her something") == "You made Priyanka a promise"

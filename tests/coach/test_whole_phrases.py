@@ -512,3 +512,13 @@ def test_a_promise_is_said_without_its_opener_its_deadline_or_a_made_up_the(prom
 def test_how_they_talked_is_no_place(line, context, way):
     meeting = parse_meeting(line, date(2026, 3, 4))
     assert (meeting.context, meeting.way) == (context, way)
+
+
+@pytest.mark.parametrize(
+    ("note", "role"),
+    [("now she is controller at Sysco in Houston", "controller"), ("now he's a controller at Sysco", "controller")],
+)
+def test_a_new_job_said_with_she_is_after_now_is_the_job_alone(note, role):
+    # never "congratulations on your new role as a she is controller at Sysco"
+    [fact] = [f for f in facts_of(note) if f.kind == "job_change"]
+    assert (fact.slots["role"], fact.slots["company"]) == (role, "Sysco")

@@ -110,6 +110,7 @@ def cut(phrase: str, max_words: int) -> str:
 
 
 _FOLLOWER = frozenset({"fan", "fans", "nerd", "geek", "buff", "junkie", "lover", "fanatic", "enthusiast", "addict"})
+_WEEK_OF = re.compile(r"\b(?:the\s+)?(?:week|wk)\s+of\b", re.IGNORECASE)
 _LIST_MARK = re.compile(r"(?<=\s)[1-9][).](?=\s)")  # "... scorecard 2) some guy Brett": the next item of a list
 
 
@@ -118,6 +119,7 @@ def cut_short(said: str, source: str) -> list[str]:
     read alike: "her deck" is "your deck") and then stops where ``source`` went on inside the same phrase: "hoping to
     find a product marketing." from "looking for a product marketing lead". Each as "...<run> | <next word>"."""
     source = _LIST_MARK.sub(" . ", DATE_PHRASE.sub(" . ", source))  # a day ("link | day 5") or "2)" ends a phrase
+    source = _WEEK_OF.sub(" . ", source)  # "set up a tour | the week of the 16th": a day, said as its week
     out_raw, src_raw = words(said), words(tidy(source))
     out, src = [_norm(t) for t in out_raw], [_norm(t) for t in src_raw]
     found: list[str] = []

@@ -64,7 +64,7 @@ _JOB = re.compile(
             + _ROLE.replace("role>", "role3>")
             + ")?",
             # "is now PM at Anthropic", "now a designer at Figma"
-            r"\b(?:is\s+)?now\s+(?:working\s+)?(?:as\s+)?"
+            r"\b(?:is\s+)?now\s+(?:(?:she|he|they)\s*(?:is|are|['’]s|['’]re)\s+)?(?:working\s+)?(?:as\s+)?(?:an?\s+)?"
             + _ROLE.replace("role>", "role4>")
             + r"\s+at\s+"
             + _ORG.replace("org>", "org4>"),

@@ -265,7 +265,8 @@ def _apply_paren(inner: str, person: PersonMention) -> None:
     if len(parts) == 1 and person.company and parts[0].islower() and not _is_role(parts[0].split()):
         return  # "founder of vigneron (wine logistics)", "PM at doxy (telehealth)": what the company does
     kept = [p for p in parts if not (_NOT_A_JOB_PART.match(p) or a_place(p) or p.lower() in CITY_ALIASES)]
-    kept = [p for p in kept if not (len(kept) > 1 and " " not in p and a_people(p))]  # "(Ghanaian, junior dev)"
+    plain = [re.sub(r"^(?:also|both|too|originally)\s+", "", p, flags=re.I) for p in kept]  # "also Vietnamese"
+    kept = [p for p, q in zip(kept, plain, strict=True) if not (len(kept) > 1 and " " not in q and a_people(q))]
     if not kept and all(_NOT_A_JOB_PART.match(p) for p in parts):
         return  # "(didnt get last name)", "(she's hosting my seminar)": an aside, no job
     parts = kept or parts
@@ -277,6 +278,10 @@ def _apply_paren(inner: str, person: PersonMention) -> None:
             person.met_at = person.met_at or org
         elif not _not_an_org(org):
             person.company = org
+        return
+    role_at = re.fullmatch(r"(?P<role>[^@]+?)\s+(?:at|@)\s+(?P<org>(?-i:[A-Z0-9])[^@]*)", parts[0], re.I)
+    if len(parts) == 1 and role_at and not _a_place(role_at.group("org")):  # "(staff tax at KPMG, also Vietnamese)"
+        person.role, person.company = role_at.group("role"), role_at.group("org")
         return
     both = company_then_job(re.sub(r"^from\s+", "", parts[0], flags=re.I)) if len(parts) == 1 else None
     if both and both[1].lower().rstrip(".") in _JOB_SHORTHAND:
@@ -322,7 +327,7 @@ _DEGREES = frozenset({"phd", "md", "mba", "jd", "rn", "dds", "cpa", "msc", "bsc"
 _NOT_A_JOB_PART = re.compile(
     r"^(?:\d+\+?\s*(?:yrs?|years?|yo|y/o|mos?|months?)\b|(?:wants|needs|likes|loves|has|is|was|looking|open"
     r"|moving|relocating|visiting|new\s+in\s+town|she['’]?s|he['’]?s|they['’]?re|didn['’]?t|did\s+not|not\s+sure"
-    r"|forgot|no\s+idea|i\s+think)\b)",
+    r"|forgot|no\s+idea|i\s+think|very|super|so|really|quite|such)\b)",  # "(..., very friendly)": how they were
     re.IGNORECASE,
 )
 

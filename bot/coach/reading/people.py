@@ -142,6 +142,9 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
             j = m.end()
             continue
         typed_lower = word[0].islower()
+        if real == 0 and not title and low in _KIN_RESPECT and re.match(r"\s+(?-i:[A-Z])", s[m.end() :]):
+            title, j = word, m.end()  # "meet anh Tuấn Nguyễn", "bác Hải": respect, no part of the name
+            continue
         if real and len(low) == 1 and not dot and _INITIAL_AFTER.match(s, m.end(1)) and words[-1][0][:1].isupper():
             words.append((word.upper(), m.end(1)))  # "Jen W from Walmart", "jon w from acme": an initial
             break
@@ -209,6 +212,10 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
         return None  # "Sr PM at Spotify", "(Zocdoc, VP Prod)", "CMO Harborview": a job, no one called VP
     if len(words) > 1 and not title and _a_group_or_a_place(words[0][0], words[1][0]):
         return None  # "Vietnamese American Chamber of Commerce", "Hong Kong City Mall": no one is called that
+    one_place = len(words) == 1 and not title and a_place(words[0][0]) and not is_given_name(words[0][0])
+    heading = not s[:i].strip()  # the line's first words
+    if one_place and heading and re.match(r"\s+[-–—]\s", s[words[0][1] :]):
+        return None  # "Akron - Summit Pulmonary. Dr. Hsu ...": a city heading the line ("Khanna" can be a surname)
     name = " ".join(w for w, _ in words)
     end = words[-1][1]
     said_after = _HONORIFIC_AFTER.match(s, end)
@@ -219,6 +226,10 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
     if len(name) > MAX_NAME_CHARS:
         name = name[:MAX_NAME_CHARS].rsplit(" ", 1)[0] or name[:MAX_NAME_CHARS]
     return _Name(name, end, lowered, title)
+
+
+# Respect said in lower case before a capitalised name in Vietnamese: "anh Tuấn" (older brother), "bác Hải" (uncle).
+_KIN_RESPECT = frozenset({"anh", "chị", "cô", "chú", "bác", "ông", "bà"})
 
 
 def _a_group_or_a_place(first: str, second: str) -> bool:
@@ -406,6 +417,12 @@ def _whole_name_in_brackets(s: str, at: int, person: PersonMention) -> None:
     if full is None or not re.match(r"\s*[,)]", s[full.end :]):
         return
     words = full.name.split()
+    surname = person.name.split()
+    if len(words) == 1 and len(surname) == 1 and person.title and is_given_name(words[0]):
+        typed = s[m.end() : full.end]  # "Dr. Hsu (Grace)": her first name, said after her title and surname
+        person.company = "" if person.company == typed else person.company
+        person.name = f"{full.name} {person.name}"
+        return
     if len(words) < 2 or not (full.title or is_given_name(words[0])) or any(is_not_a_name(w) for w in words):
         return
     nick = [w.casefold() for w in person.name.split()]
@@ -423,8 +440,13 @@ def _firm_goes_on(s: str, sep: re.Match[str], found: _Name, person: PersonMentio
     stop; "Ana at Acme & Ben from Globex" names Ben."""
     if sep.group(0).strip() != "&" or not person.company or len(found.name.split()) != 1:
         return False
-    at = re.search(r"(?:\bat|@)\s+" + re.escape(person.company) + r"\s*$", s[: sep.start()], re.IGNORECASE)
+    if found.name.lower() in _FIRM_PARTS:  # "Minh Tran from Tran & Associates (Lan boss)": no one called Associates
+        return True
+    at = re.search(r"(?:\bat|@|\bfrom)\s+" + re.escape(person.company) + r"\s*$", s[: sep.start()], re.IGNORECASE)
     return at is not None and re.match(r"\s*(?:[,.;:!?)]|$)", s[found.end :]) is not None
+
+
+_FIRM_PARTS = frozenset({"associates", "partners", "sons", "co", "company", "brothers", "bros", "daughters"})
 
 
 def _after_paren(s: str, j: int) -> int:

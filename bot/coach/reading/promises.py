@@ -86,7 +86,8 @@ _TODO = (
     _CLAUSE_START + r"(?:need\s+to|have\s+to|gotta|got\s+to|should(?!\s+(?:i|we)\b)|must|will(?!\s+(?:i|we)\b)"
     r"|going\s+to|remember\s+to"
     r"|remind\s+me\s+to|to\s*do\s*:|todo\s*:?"
-    r"|promised(?=\s+(?:a|an|the|my|our|some|\d+)\s))\s+"  # "promised a roadmap briefing by 5/30": I promised
+    r"|promised(?=\s+(?:(?-i:[A-Z])[\w'’-]+\s+)?(?:a|an|the|my|our|some|\d+)\s))\s+"  # "promised a roadmap briefing
+    # by 5/30", "Promised Grace the COPD posters": I promised
 )
 # What is owed: the user's ("I owe her a coffee", "owe Tomas the list") or theirs ("she owes me the schedule").
 _OWE = (
@@ -145,7 +146,11 @@ _ACTION_VERBS = (
     r"(?:send|email|e-mail|apply|call|text|ping|connect|reach\s+out|follow\s+up|book|come|bring|share|forward|fwd"
     r"|submit|register|sign\s+up|drop|check|look|reply|write|message|dm|contact)"
 )
-_SAID_DO = r"\b(?:(?:told|asked)\s+me\s+to|said\s+to|(?:said|says|say)\s+(?=" + _ACTION_VERBS + r"\b))\s*"
+_SAID_DO = (
+    r"\b(?:(?:told|asked)\s+me\s+to|said\s+to|(?:said|says|say)\s+(?=" + _ACTION_VERBS + r"\b)"
+    r"|(?:wants?|wanted)\s+me\s+(?:to\s+)?(?=(?:send|email|e-mail|bring|share|forward|fwd|submit)\b))\s*"
+    # "He want me send transcript by 4/20": what to hand them; "wants me to apply" is advice
+)
 _TOLD_THEM = r"\btold\s+(?:her|him|them)\s+to\s+"
 # The user's plain present, as people type who learned English later or write in a hurry: "i send him my cv until
 # friday", "refer me if i send resume tonight". A promise only with a day to do it by, or after "if".
@@ -449,7 +454,11 @@ def _they_go_on(text: str, start: int, action: str) -> bool:
     return name is None or (is_given_name(name) and not is_not_a_name(name))
 
 
-_DUE_LEAD = re.compile(r"\s*\b(?:by|on|before|until|til|till|in|no\s+later\s+than|at\s+the\s+latest)?\s*$", re.I)
+_DUE_LEAD = re.compile(
+    r"\s*\b(?:by|on|before|until|til|till|in|no\s+later\s+than|at\s+the\s+latest|the\s+(?:week|wk)\s+of"
+    r"|(?:(?<=\bup\s)|(?<=\bit\s)|(?<=\bout\s)|(?<=\bback\s)|(?<=\bthem\s))(?:week|wk)\s+of)?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _with_due(action: str, today: date | None) -> PromiseItem:
@@ -474,10 +483,18 @@ def _with_due(action: str, today: date | None) -> PromiseItem:
     if _DAY_IS_OBJECT.search(head):  # "schedule the deep dive for 3/11": the day is what it is for, said whole
         return PromiseItem(action, found.day.isoformat())
     head = _DAY_ARTICLE.sub("", head)  # "send me a test the next week": "the" was the day's
-    text = _tidy(re.sub(r"\s+", " ", f"{head} {action[found.end :]}"))
-    return PromiseItem(text or action, found.day.isoformat())
+    rest, day = action[found.end :], found.day
+    again = find_day(rest, today, prefer="future")
+    weekday = _WEEKDAY_ONLY.fullmatch(action[found.start : found.end].strip(" ,."))
+    if again is not None and (again.day == found.day or weekday) and not rest[: again.start].strip(" ,"):
+        rest, day = rest[again.end :], again.day  # "open it Mon 1/26", "on Mon, 1/26": one day said twice
+    text = _tidy(re.sub(r"\s+", " ", f"{head} {rest}"))
+    return PromiseItem(text or action, day.isoformat())
 
 
+_WEEKDAY_ONLY = re.compile(
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?", re.IGNORECASE
+)
 _NO_DEED = frozenset({"see", "see how it goes", "wait and see", "think about it", "try"})
 # "i WILL forget", "I should expect to hear back", "will need a senior counsel", "I should double-check": no promise
 # to anyone (what is expected, needed or checked for oneself).
@@ -614,6 +631,8 @@ def _promises(text: str, taken: list[tuple[int, int]], today: date | None = None
                 item = item._replace(text=named)
             if not item.text:
                 continue
+            if not theirs and re.search(r"\balready$", item.text, re.IGNORECASE):
+                continue  # "Send resume to Tuan already": done, as people learning English say it
             if not theirs and _TO_MYSELF.match(item.text):
                 continue  # "David Okonkwo call me!!!": news of what they did, typed as people learning English do
             if theirs and item.text.lower() in _REACH:  # "she said she'll call the 25th": call the user

@@ -161,9 +161,10 @@ def _described_relatives(s: str, meeting: Meeting) -> None:
             continue
         if person.link_as in _SPOUSES and _A_COUPLE_MET.search(s):
             continue  # "Mr and Mrs Kowalski from the hospice board. ... his wife Irena": both were met
+        titled = rf"(?:{re.escape(person.title)}\.?\s+)?" if person.title else ""  # "her husband anh Khoa", "Dr. Ken"
         own_clause = re.search(
             rf"(?:^|[.!?,;:]\s+|\s[-–—]+\s+)(?:his|her|their)\s+{re.escape(person.link_as)}\s*,?\s+"
-            rf"{re.escape(person.name)}\b",
+            rf"{titled}{re.escape(person.name)}\b",
             s,
             re.IGNORECASE,
         )

@@ -164,6 +164,9 @@ def company_said(org: str) -> str:
     if words[:1] and words[0].lower() in ("my", "our"):
         return ""  # "Hyunwoo from my KAIST", "from my batch": where the user was too, not where they work
     words = _FIRM_ENDS.split(org, 1)[0].split()  # "Vertex; we overlapped", "the childrens hospital 🏥 said"
+    kind = next((k for k, w in enumerate(words[:3]) if w.lower() in _KINDS_OF_FIRM), -1)
+    if 0 <= kind < len(words) - 1 and all(w.islower() for w in words[: kind + 1]) and words[kind + 1][:1].isupper():
+        words = words[kind + 1 :]  # "small firm Tran & Associates", "a startup Ledgerly": the firm is its name
     for k, word in enumerate(words[1:], 1):
         if word in _CLAUSE_WORDS:
             words = words[:k]  # "Lincoln High when I taught there": a new clause
@@ -178,6 +181,7 @@ def company_said(org: str) -> str:
     return " ".join(words)
 
 
+_KINDS_OF_FIRM = _set("firm company startup agency shop practice bank fund studio consultancy")
 _NOT_FOR_WHOM = _set("free hire fun life now sale rent money cash charity good real")
 # Nationalities and languages whose adjective is not the country's name grown ("French", "Dutch", "Greek")
 _PEOPLES = _set(

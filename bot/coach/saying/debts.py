@@ -155,6 +155,9 @@ def _the(thing: str) -> str:
 def keeping(kept: Kept, variant: int = 0) -> str:
     """The sentence that keeps the promise: "Here's the deck I mentioned.", "When's good for that call?"."""
     pick = variant % 3
+    if kept.form in ("act", "gift") and says_nothing(kept.what):
+        return ("And I haven't forgotten what I promised you.", "What I promised is on my list - I haven't forgotten.",
+                "I haven't forgotten what I said I'd do.")[pick]  # fmt: skip
     if kept.form == "gift":
         here = "Here are" if _plural(kept.what) else "Here's"
         return (
@@ -166,9 +169,6 @@ def keeping(kept: Kept, variant: int = 0) -> str:
         noun = kept.what
         return (f"When's good for that {noun}?", f"I still owe you that {noun} - when suits you?",
                 f"Shall we find a time for that {noun}?")[pick]  # fmt: skip
-    if kept.form in ("act", "gift") and says_nothing(kept.what):
-        return ("And I haven't forgotten what I promised you.", "What I promised is on my list - I haven't forgotten.",
-                "I haven't forgotten what I said I'd do.")[pick]  # fmt: skip
     if kept.form == "intro":
         return (
             f"I haven't forgotten the intro to {kept.what} - I'll write to you both today.",
@@ -285,7 +285,8 @@ _THINGS_PROMISED = frozenset(
 _NOTHING = frozenset(
     ["it", "him", "her", "them", "you", "that", "this", "am", "pm", "do", "doing", "done", "one", "owe", "send",
      "get", "give", "bring", "share", "forward", "email", "intro", "introduce", "follow", "up", "back", "over",
-     "deliver", "provide", "prepare", "submit", "draft", "finish", "complete", "make", "write", "review", "arrange"]
+     "deliver", "provide", "prepare", "submit", "draft", "finish", "complete", "make", "write", "review", "arrange",
+     "something", "anything", "stuff", "your", "my", "their", "his"]
 )  # fmt: skip  # "which I committed to deliver by September 30": deliver what, the line said before
 
 

@@ -203,3 +203,25 @@ def test_words_that_name_no_one_are_passed_over_for_the_person(line, names):
 def test_what_people_are_called_and_how_they_were_reached_make_no_one_else(line, names):
     understood = understand(line, TODAY)
     assert understood.kind == "meeting" and [p.name for p in understood.meeting.people] == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("mock interview with sandeep bhaiya done yesterday. he told my SQL is weak", ["Sandeep"]),
+        ("Reference calls arranged: Gen. Castellano, Adm. Brennan and Mrs. Holloway agreed to speak with Lakeshore",
+         ["Castellano", "Brennan", "Holloway"]),
+        ("Gen Z creators are wild, met Ana at the creator meetup", ["Ana"]),
+        ("Met Tasha Green (Tasha Green Events) - she plans like 30 weddings a year", ["Tasha Green"]),
+    ],
+)
+def test_ranks_respect_and_a_firm_named_after_them_are_no_part_of_the_name(line, names):
+    assert [p.name for p in understand(line, TODAY).meeting.people] == names
+
+
+def test_who_someone_is_said_before_a_lower_case_name_is_skipped_to_the_name_and_shares_nothing():
+    line = "discord call w/ owner marcus + potential sponsor lena hoffmann from red bull, wants a content plan"
+    people = {p.name: p for p in understand(line, TODAY).meeting.people}
+    assert set(people) == {"Marcus", "Lena Hoffmann"} and people["Marcus"].company == ""
+    [dana] = understand("call w/ prospective client dana lee from acme, wants a demo", TODAY).meeting.people
+    assert dana.name == "Dana Lee"

@@ -45,7 +45,7 @@ _CAPITAL_TITLES = _set(
 # Military ranks, said before a name with a capital, one or two of them, maybe retired: "SFC(R) Dale Briggs", "Lt Col
 # (R) Annette Vo", "Capt. Lee". Not "General" or "Major" ("General Assembly", "Major League").
 RANKS = _set(
-    "sgt ssg sfc msg sgm csm cpl pfc spc lt ltc cpt capt maj col cdr cmdr adm"
+    "sgt ssg sfc msg sgm csm cpl pfc spc lt ltc cpt capt maj col cdr cmdr adm gen"
     " sergeant lieutenant colonel captain admiral commander"
 )
 # "SFC(R)", "Lt Col (Ret.)": retired, said after the rank; the name follows.

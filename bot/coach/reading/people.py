@@ -103,7 +103,10 @@ _NICKNAME = re.compile(
 
 # After a one-letter surname: where they are from or a stop ("Jen W from Walmart", "Sam K, PM at Brex").
 _INITIAL_AFTER = re.compile(r"(?:\s+(?:from|frm|at|@|of)\b|\s*[,;(]|\s+[-–—]|\s*\.\s|\s*$)", re.IGNORECASE)
-_HONORIFIC_AFTER = re.compile(r"\s+(?:sir|ma['’]am|madam|ji|saab|sahab|sahib|선배님|선배|선생님|님|씨|さん)(?![\w'’])")
+_HONORIFIC_AFTER = re.compile(
+    r"\s+(?:sir|ma['’]am|madam|ji|saab|sahab|sahib|bhaiya|bhaiyya|bhai|didi|akka|선배님|선배|선생님|님|씨|さん)"
+    r"(?![\w'’])"
+)  # "Nandan sir", "sandeep bhaiya", "Meena didi": respect said after the name
 # After "de", "del", "de la": a farm, a church, a hotel, a firm, not more of the name.
 _A_PLACE_AFTER = re.compile(
     r"(?:\s+(?:la|los|las|el))?(?:\s+[A-Z][\w'’&-]*){0,3}?\s+(?:Farms?|Iglesia|Church|Hotel|Hospital|Bakery|Panader[ií]a"
@@ -142,6 +145,9 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
             j = m.end()
             continue
         typed_lower = word[0].islower()
+        if real == 0 and typed_lower and low in _SAID_BEFORE_A_NAME and re.match(r"\s+[^\W\d_]", s[m.end() :]):
+            j = m.end()  # "call w/ prospective client dana lee", "potential sponsor lena": who they are, then the name
+            continue
         if real == 0 and not title and low in _KIN_RESPECT and re.match(r"\s+(?-i:[A-Z])", s[m.end() :]):
             title, j = word, m.end()  # "meet anh Tuấn Nguyễn", "bác Hải": respect, no part of the name
             continue
@@ -154,7 +160,7 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
         possessive = len(word) > 3 and low.endswith(("'s", "’s"))
         if possessive:
             word, low = word[:-2], low[:-2]
-        if real and not word.isascii() and _HONORIFIC_AFTER.match(" " + word):
+        if real and _HONORIFIC_AFTER.match(" " + word):
             break  # "Hyunwoo 선배": respect said after the name
         honour = _HONOURED.search(word) if "-" in word else None
         if honour and honour.start() > 1:  # "his wife Yuki-san", "Kowalski-sensei": respect, no part of the name
@@ -228,6 +234,8 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
     return _Name(name, end, lowered, title)
 
 
+# Words typed in lower case before a name that say who they are to the user: skipped to the name.
+_SAID_BEFORE_A_NAME = frozenset({"potential", "prospective", "possible", "future", "client", "sponsor"})
 # Respect said in lower case before a capitalised name in Vietnamese: "anh Tuấn" (older brother), "bác Hải" (uncle).
 _KIN_RESPECT = frozenset({"anh", "chị", "cô", "chú", "bác", "ông", "bà"})
 
@@ -337,6 +345,7 @@ def _scan_people(s: str, i: int) -> tuple[list[PersonMention], int, bool]:
     found: _Name | None = first
     template = lead
     joined: list[str] = []  # the word that joined each person to the one before ("and", ",")
+    told_who = False  # who someone is was said between two names ("marcus + potential sponsor lena")
     while found is not None:
         person = PersonMention(
             found.name,
@@ -382,7 +391,10 @@ def _scan_people(s: str, i: int) -> tuple[list[PersonMention], int, bool]:
         named_again = found is not None and any(p.name.casefold() == found.name.casefold() for p in people)
         if named_again and sep is not None and "," in sep.group(0):
             break  # "Ilse & Joost (buyers), Joost sends prices": a clause about someone named ("Sam and Sam": two)
-        joined.append(sep.group(0).strip() if sep else "")
+        between = s[sep.end() : found.end - len(found.name)] if sep is not None and found is not None else ""
+        said_who = bool(re.search(r"[^\W\d_]", between))  # "marcus + potential sponsor lena hoffmann": not a couple
+        told_who = told_who or said_who  # nor a team from one firm
+        joined.append("" if said_who else sep.group(0).strip() if sep else "")
     if surname:  # "the Garcias (Luis & Marta)": each of them a Garcia
         for person in people:
             if len(person.name.split()) == 1:
@@ -395,7 +407,8 @@ def _scan_people(s: str, i: int) -> tuple[list[PersonMention], int, bool]:
             partner.company = partner.company or person.company
             person.company = person.company or partner.company
     last = people[-1]
-    if len(people) > 1 and from_org and last.company and not any(p.company or p.role for p in people[:-1]):
+    alone = not any(p.company or p.role for p in people[:-1])
+    if len(people) > 1 and from_org and last.company and not told_who and alone:
         for person in people[:-1]:  # "Jonas + Ute from Zalando", "Ravi + Mei Lin of kitepay": both
             person.company = last.company
             person.role = last.role if shared or _BOTH.search(s, 0, j) else person.role  # "(both designers at swiggy)"
@@ -415,6 +428,9 @@ def _whole_name_in_brackets(s: str, at: int, person: PersonMention) -> None:
         return
     full = _scan_name(s, m.end(), False)
     if full is None or not re.match(r"\s*[,)]", s[full.end :]):
+        return
+    if full.name.casefold().startswith(person.name.casefold() + " ") and len(person.name.split()) > 1:
+        person.company = person.company or s[m.end() : full.end].strip()  # "Tasha Green (Tasha Green Events)"
         return
     words = full.name.split()
     surname = person.name.split()

@@ -218,9 +218,8 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
         return None  # "Sr PM at Spotify", "(Zocdoc, VP Prod)", "CMO Harborview": a job, no one called VP
     if len(words) > 1 and not title and _a_group_or_a_place(words[0][0], words[1][0]):
         return None  # "Vietnamese American Chamber of Commerce", "Hong Kong City Mall": no one is called that
-    one_place = len(words) == 1 and not title and a_place(words[0][0]) and not is_given_name(words[0][0])
-    heading = not s[:i].strip()  # the line's first words
-    if one_place and heading and re.match(r"\s+[-–—]\s", s[words[0][1] :]):
+    heading = len(words) == 1 and not title and not s[:i].strip() and _DASH_AFTER.match(s, words[0][1])
+    if heading and a_place(words[0][0]) and not is_given_name(words[0][0]):
         return None  # "Akron - Summit Pulmonary. Dr. Hsu ...": a city heading the line ("Khanna" can be a surname)
     name = " ".join(w for w, _ in words)
     end = words[-1][1]
@@ -240,10 +239,15 @@ _SAID_BEFORE_A_NAME = frozenset({"potential", "prospective", "possible", "future
 _KIN_RESPECT = frozenset({"anh", "chị", "cô", "chú", "bác", "ông", "bà"})
 
 
+_DASH_AFTER = re.compile(r"\s+[-–—]\s")
+
+
 def _a_group_or_a_place(first: str, second: str) -> bool:
     """ "Vietnamese American", "Hong Kong": words that open the name of a group, a place or an organisation. A
     people's name first ("Jordan", "Christian") that is also a given name can still be someone's."""
-    if first[:1].isupper() and a_people(first) and not is_given_name(first):
+    if not (first[:1].isupper() and second[:1].isupper()):
+        return False  # "anh tuấn": typed in lower case, read as a name
+    if not is_given_name(first) and a_people(first):
         return True
     return a_place(f"{first} {second}")
 

@@ -145,10 +145,10 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
             j = m.end()
             continue
         typed_lower = word[0].islower()
-        if real == 0 and typed_lower and low in _SAID_BEFORE_A_NAME and re.match(r"\s+[^\W\d_]", s[m.end() :]):
+        if real == 0 and typed_lower and low in _SAID_BEFORE_A_NAME and _A_WORD_NEXT.match(s, m.end()):
             j = m.end()  # "call w/ prospective client dana lee", "potential sponsor lena": who they are, then the name
             continue
-        if real == 0 and not title and low in _KIN_RESPECT and re.match(r"\s+(?-i:[A-Z])", s[m.end() :]):
+        if real == 0 and not title and low in _KIN_RESPECT and _A_CAPITAL_NEXT.match(s, m.end()):
             title, j = word, m.end()  # "meet anh Tuấn Nguyễn", "bác Hải": respect, no part of the name
             continue
         if real and len(low) == 1 and not dot and _INITIAL_AFTER.match(s, m.end(1)) and words[-1][0][:1].isupper():
@@ -240,6 +240,9 @@ _KIN_RESPECT = frozenset({"anh", "chị", "cô", "chú", "bác", "ông", "bà"})
 
 
 _DASH_AFTER = re.compile(r"\s+[-–—]\s")
+_A_WORD_NEXT = re.compile(r"\s+[^\W\d_]")
+_A_CAPITAL_NEXT = re.compile(r"\s+(?-i:[A-Z])")
+_A_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _a_group_or_a_place(first: str, second: str) -> bool:
@@ -396,7 +399,7 @@ def _scan_people(s: str, i: int) -> tuple[list[PersonMention], int, bool]:
         if named_again and sep is not None and "," in sep.group(0):
             break  # "Ilse & Joost (buyers), Joost sends prices": a clause about someone named ("Sam and Sam": two)
         between = s[sep.end() : found.end - len(found.name)] if sep is not None and found is not None else ""
-        said_who = bool(re.search(r"[^\W\d_]", between))  # "marcus + potential sponsor lena hoffmann": not a couple
+        said_who = bool(_A_LETTER.search(between))  # "marcus + potential sponsor lena hoffmann": not a couple
         told_who = told_who or said_who  # nor a team from one firm
         joined.append("" if said_who else sep.group(0).strip() if sep else "")
     if surname:  # "the Garcias (Luis & Marta)": each of them a Garcia

@@ -522,3 +522,15 @@ def test_a_new_job_said_with_she_is_after_now_is_the_job_alone(note, role):
     # never "congratulations on your new role as a she is controller at Sysco"
     [fact] = [f for f in facts_of(note) if f.kind == "job_change"]
     assert (fact.slots["role"], fact.slots["company"]) == (role, "Sysco")
+
+
+@pytest.mark.parametrize(
+    ("said", "line"),
+    [
+        ("Hi Mr. Adeyemi,", "Memo to file: Mr. Adeyemi telephoned to request a two-week extension"),
+        ("Hi Councilmember Okoro,", "Delivered the analysis to Councilmember Okoro's office as promised"),
+    ],
+)
+def test_a_name_said_whole_with_its_title_is_no_phrase_cut_short(said, line):
+    assert cut_short(said, line) == []
+    assert cut_short("hoping to find a product marketing.", "looking for a product marketing lead") != []

@@ -12,6 +12,7 @@ import itertools
 import re
 
 from bot.coach.reading.dates import DATE_PHRASE
+from bot.coach.reading.given_names import HONORIFICS
 from bot.coach.reading.shorthand import VAGUE_TAIL, tidy
 
 
@@ -171,6 +172,9 @@ def _run(out: list[str], src: list[str], src_raw: list[str], i: int, j: int) -> 
         return n, True  # "round led | by Index"
     if src_raw[j + n][:1].isupper() and not src_raw[j + n].isupper():
         return n, False  # a name after the phrase ("follow up | Hans-Peter"): someone else's, not more of it
+    owner = src_raw[j + n - 1][:1].isupper() and src_raw[j + n - 1].endswith(("'s", "’s"))  # "Okoro's | office"
+    if owner or src_raw[j].lower().rstrip(".") in HONORIFICS:
+        return n, False  # "Hi Mr. Adeyemi" (then "telephoned"), "Councilmember Okoro's": a name, whole
     if _name_after_a_preposition(src_raw, j + n - 1):
         return n, False  # "at FedEx Ground | hub Waco": the name is whole; which site follows, not the rest of it
     return n, not _is_stop(after_src) and after_src not in BREAKS

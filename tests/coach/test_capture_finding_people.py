@@ -522,3 +522,21 @@ def test_the_topic_of_a_call_or_a_memo_heading_is_no_place(line):
 
 def test_where_something_came_from_is_no_place():
     assert read("Deposit in from the Brennan-Shahs 🙌 Rang Ciarán, he's on for the 9th.").context == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        # the capitalised words passed over as no one are where they met, when the line says nowhere else
+        ("Church Vietnamese Martyrs after mass I meet bác Hải, he own 3 nail salon", "Vietnamese Martyrs"),
+        ("Today I go to Vietnamese American Chamber of Commerce mixer, meet Tuấn Nguyễn, he is audit senior",
+         "Vietnamese American Chamber of Commerce mixer"),
+    ],
+)
+def test_words_passed_over_as_no_one_are_the_place(line, place):
+    assert read(line).context == place
+
+
+def test_an_event_joined_with_and_is_no_one():
+    meeting = read("Lunch-and-learn at Mercy Health Toledo cardiology. Dr. Kowalski wants the REDUCE-IT reprint")
+    assert [p.name for p in meeting.people] == ["Kowalski"]

@@ -614,6 +614,7 @@ _WITH_THE = re.compile(r"^.*\b(?:w/?|with)\s+(?=(?:the|my|our|a|an|their)\s)", r
 
 # A run of capitalised words with the small words of a name between them: "Vietnamese American Chamber of Commerce".
 _CAPITALISED_RUN = re.compile(r"(?:(?-i:[A-Z])[\w'’.&-]*(?:\s+(?:of|the|de|and|&)(?=\s+(?-i:[A-Z])))?\s*)+")
+_WORD = re.compile(r"\s*([^\W\d_][\w-]*)")
 MAX_CANDIDATES = 3  # the words taken for the first person that may turn out to be no one before the line is asked about
 
 
@@ -628,9 +629,34 @@ def _read_from_first_person(s: str, today: date) -> tuple[str, Meeting | None]:
         kind, meeting = _read_from_person_at(s, at, today)
         if meeting is not None:
             return kind, meeting
-        run = _CAPITALISED_RUN.match(s, at)
-        at = first_person(s, run.end() if run and run.end() > at else at + 1)
+        at = first_person(s, _passed_over_at(s, at)[1])
     return "maybe", None
+
+
+def _passed_over_at(s: str, at: int) -> tuple[str, int]:
+    """The capitalised words at ``at`` that named no one ("Vietnamese American Chamber of Commerce mixer"), with the
+    event noun after them, and where to look for the next person."""
+    run = _CAPITALISED_RUN.match(s, at)
+    if run is None or run.end() <= at:
+        return "", at + 1
+    event = _WORD.match(s, run.end())  # "... Chamber of Commerce mixer": the event too
+    said = s[at : event.end() if event and event.group(1).lower() in _EVENT_NOUNS else run.end()].strip(" ,")
+    return said, run.end()
+
+
+def _place_passed_over(s: str) -> str:
+    """Where a line that opens with a place or a group taken at first for a person says they met ("Sat go Hong Kong
+    City Mall with mẹ, run into Thảo Lê"): the first run of capitalised words that names no one, of two words or
+    more and no one's ("Noah's" was someone)."""
+    at = first_person(s)
+    for _ in range(MAX_CANDIDATES):
+        if at is None or _scan_people(s, at)[0]:
+            return ""
+        said, after = _passed_over_at(s, at)
+        if len(said.split()) > 1 and "'" not in said and "’" not in said:
+            return said
+        at = first_person(s, after)
+    return ""
 
 
 def _read_from_person_at(s: str, at: int, today: date) -> tuple[str, Meeting | None]:
@@ -1009,6 +1035,8 @@ def _understood(s: str, today: date) -> Understood:
         if len(person.name) < 2 or (not clue and first_person(s) is None):
             return _asked_about(s, today)
     _finish(s, meeting, today)
+    if not meeting.context:  # "Church Vietnamese Martyrs after mass I meet bác Hải": where, said first
+        meeting.context = place_said(_place_passed_over(s))
     return Understood(kind, meeting)
 
 

@@ -166,6 +166,8 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
         if honour and honour.start() > 1:  # "his wife Yuki-san", "Kowalski-sensei": respect, no part of the name
             word, low = word[: honour.start()], low[: honour.start()]
             possessive = True  # the name ends here
+        if "-and-" in low or "-n-" in low:
+            return None  # "Lunch-and-learn at Mercy Health", "Meet-n-greet": an event, no one's name
         if low in _STOP or (typed_lower and low in _LOWER_STOP) or low.startswith("ex-"):
             break  # "kofi mensah ex-google": where they were, not their name
         if low.rstrip(".") in COMPANY_SUFFIXES and word[:1].isupper():

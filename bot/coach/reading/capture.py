@@ -615,6 +615,7 @@ _WITH_THE = re.compile(r"^.*\b(?:w/?|with)\s+(?=(?:the|my|our|a|an|their)\s)", r
 # A run of capitalised words with the small words of a name between them: "Vietnamese American Chamber of Commerce".
 _CAPITALISED_RUN = re.compile(r"(?:(?-i:[A-Z])[\w'’.&-]*(?:\s+(?:of|the|de|and|&)(?=\s+(?-i:[A-Z])))?\s*)+")
 _WORD = re.compile(r"\s*([^\W\d_][\w-]*)")
+_TWO_CAPITALS = re.compile(r"(?-i:[A-Z])[\w'’.&-]*\s+(?:of\s+|the\s+)?(?-i:[A-Z])")
 MAX_CANDIDATES = 3  # the words taken for the first person that may turn out to be no one before the line is asked about
 
 
@@ -648,6 +649,8 @@ def _place_passed_over(s: str) -> str:
     """Where a line that opens with a place or a group taken at first for a person says they met ("Sat go Hong Kong
     City Mall with mẹ, run into Thảo Lê"): the first run of capitalised words that names no one, of two words or
     more and no one's ("Noah's" was someone)."""
+    if not _TWO_CAPITALS.search(s):
+        return ""  # most lines: no run of capitalised words to pass over
     at = first_person(s)
     for _ in range(MAX_CANDIDATES):
         if at is None or _scan_people(s, at)[0]:

@@ -645,12 +645,14 @@ def _passed_over_at(s: str, at: int) -> tuple[str, int]:
     return said, run.end()
 
 
-def _place_passed_over(s: str) -> str:
+def _place_passed_over(s: str, meeting: Meeting) -> str:
     """Where a line that opens with a place or a group taken at first for a person says they met ("Sat go Hong Kong
     City Mall with mẹ, run into Thảo Lê"): the first run of capitalised words that names no one, of two words or
     more and no one's ("Noah's" was someone)."""
-    if not _TWO_CAPITALS.search(s):
-        return ""  # most lines: no run of capitalised words to pass over
+    first = meeting.people[0].name.split()[0] if meeting.people and meeting.people[0].name else ""
+    named_at = s.find(first) if first else -1
+    if named_at <= 0 or not _TWO_CAPITALS.search(s, 0, named_at):
+        return ""  # most lines: no run of capitalised words before the first person to pass over
     at = first_person(s)
     for _ in range(MAX_CANDIDATES):
         if at is None or _scan_people(s, at)[0]:
@@ -1039,7 +1041,7 @@ def _understood(s: str, today: date) -> Understood:
             return _asked_about(s, today)
     _finish(s, meeting, today)
     if not meeting.context:  # "Church Vietnamese Martyrs after mass I meet bác Hải": where, said first
-        meeting.context = place_said(_place_passed_over(s))
+        meeting.context = place_said(_place_passed_over(s, meeting))
     return Understood(kind, meeting)
 
 

@@ -45,6 +45,7 @@ from bot.coach.reading.lexicon import (
     _TALK,
     _TIE,
     _X_INTRODUCED_ME,
+    OFFICES,
     RELATIONS,
     TALKED_WITH,
     _capitalise,
@@ -746,13 +747,9 @@ def parse_meeting(text: str, today: date) -> Meeting:
 
 # A title that says what someone does, kept as their job when the line says no other ("Pastor Whitley", "Prof. Berg").
 _TITLE_ROLES = {
-    "pastor": "pastor", "deacon": "deacon", "prof": "professor", "professor": "professor", "rabbi": "rabbi",
-    "imam": "imam", "rev": "reverend", "reverend": "reverend", "judge": "judge", "mayor": "mayor",
-    "senator": "senator", "councilmember": "councilmember", "coach": "coach", "chef": "chef",
-    "councilwoman": "councilwoman", "councilman": "councilman", "commissioner": "commissioner",
-    "alderman": "alderman", "alderwoman": "alderwoman", "congressman": "congressman",
-    "congresswoman": "congresswoman", "governor": "governor", "superintendent": "superintendent",
-    "ambassador": "ambassador",
+    **{office: office for office in OFFICES}, "pastor": "pastor", "deacon": "deacon", "prof": "professor",
+    "professor": "professor", "rabbi": "rabbi", "imam": "imam", "rev": "reverend", "reverend": "reverend",
+    "chef": "chef",
 }  # fmt: skip
 
 
@@ -941,6 +938,7 @@ _LIST_ITEM = re.compile(r"(?:^|(?<=\s))[1-9][).]\s+")
 # Suresh introduced.", "who was referred to me by Margaret Ellison", "Introduced by my boss, Sharon Tate", "told her
 # Marcus sent me".
 _WHO = r"(?P<who>[^\W\d_][\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)"
+_NAMED = r"(?P<who>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)"  # after "by", "through": capitalised
 _INTRODUCERS = (
     re.compile(
         _WHO + r"(?:\s*\([^()]{1,40}\))?\s+(?:intro['’]?d|intrd|introduced|introduce)(?:\s+(?:us|me|them))?"
@@ -949,14 +947,14 @@ _INTRODUCERS = (
     ),
     re.compile(
         r"\b(?:(?:referred|introduced|intro['’]?d)\s+(?:to\s+me\s+|me\s+)?|sent\s+(?:to\s+me|me)\s+)(?:by|via|through|thru)\s+"
-        r"(?:(?:my|our)\s+[\w-]+(?:\s+[\w-]+)?,?\s+)?(?:(?:dr|prof|professor|mr|mrs|ms)\.?\s+)?(?P<who>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)",
+        r"(?:(?:my|our)\s+[\w-]+(?:\s+[\w-]+)?,?\s+)?(?:(?:dr|prof|professor|mr|mrs|ms)\.?\s+)?" + _NAMED,
         re.IGNORECASE,
     ),
     re.compile(_WHO + r"\s+sent\s+me(?=\s*(?:[,.;!)]|$|\s+(?:over|your\s+way)\b))", re.IGNORECASE),
     # "connected through Arjun (my roommate)", "put in touch via Lena"
     re.compile(
         r"\b(?:connected|put\s+in\s+touch)\s+(?:(?:us|me|them)\s+)?(?:by|via|through|thru)\s+"
-        r"(?:(?:dr|prof|professor|mr|mrs|ms)\.?\s+)?(?P<who>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)",
+        r"(?:(?:dr|prof|professor|mr|mrs|ms)\.?\s+)?" + _NAMED,
         re.IGNORECASE,
     ),
     # "Karen W. at Novartis pointed him my way", "Lena sent her our way"
@@ -964,7 +962,8 @@ _INTRODUCERS = (
     # "following General Castellano's introduction", "thanks to Mei's intro"
     re.compile(
         r"\b(?:following|after|thanks\s+to|per|via|through|thru)\s+(?:(?:general|gen|dr|prof|mr|mrs|ms)\.?\s+)?"
-        r"(?P<who>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)['’]s\s+(?:intro|introduction|referral)\b",
+        + _NAMED
+        + r"['’]s\s+(?:intro|introduction|referral)\b",
         re.IGNORECASE,
     ),
 )

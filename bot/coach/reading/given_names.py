@@ -46,6 +46,12 @@ _NOT_GIVEN = NOT_NAMES | frozenset(
 _MOSTLY = 5
 
 
+def _frequency_on(line: str) -> int:
+    """How common the name of one line of the dictionary is over its countries: each country's column holds a
+    hex digit from 1 (rare) to D (extremely common), blank where it is not given."""
+    return sum(int(c, 16) for c in line[29:86] if c in "0123456789ABCDEF")
+
+
 @cache
 def _names() -> dict[str, str]:
     """First name (folded to lower case) -> "she", "he" or "" (either, or nowhere near mostly one)."""
@@ -61,7 +67,7 @@ def _names() -> dict[str, str]:
         if word in _NOT_GIVEN:
             continue
         said = "she" if mark in _SHE else "he" if mark in _HE else ""
-        how_common = max(1, sum(int(c, 16) for c in line[29:86] if c in "0123456789ABCDEF"))
+        how_common = max(1, _frequency_on(line))
         ways = weights.setdefault(word, {})
         ways[said] = ways.get(said, 0) + how_common
     found: dict[str, str] = {}
@@ -112,7 +118,7 @@ def _frequencies() -> dict[str, int]:
         if not line or line[0] in "#=" or len(line) < 31:
             continue
         word = fold(line[3:29].strip().replace("+", "-"))
-        found[word] = found.get(word, 0) + sum(int(c, 16) for c in line[29:86] if c in "0123456789ABCDEF")
+        found[word] = found.get(word, 0) + _frequency_on(line)
     return found
 
 

@@ -37,11 +37,15 @@ TALKED_WITH = (
 _TITLES = _set("dr prof professor mr mrs ms mx sir dame rev fr doctor sr sra srta frau herr mme mlle")
 # Titles that are also words ("her sister Ana", "Father Tom"): a title only with a capital.
 # Respect said before a name in Tagalog ("Tita Marites", "Ate Joy", "Kuya Ben") is a title too.
-_CAPITAL_TITLES = _set(
+# Offices said before a name ("Councilmember Okoro", "Judge Anne Reilly"): a title, and the job.
+OFFICES = _set(
+    "councilmember councilwoman councilman commissioner alderman alderwoman senator congressman congresswoman mayor "
+    "governor judge superintendent ambassador coach"
+)
+_CAPITAL_TITLES = OFFICES | _set(
     "pastor father sister brother deacon reverend rabbi imam sheikh madame monsieur miss tita tito ate kuya "
-    "manong manang councilmember councilwoman councilman commissioner alderman alderwoman senator congressman "
-    "congresswoman mayor governor judge superintendent ambassador coach"
-)  # offices said before a name ("Councilmember Okoro", "Judge Anne Reilly"): a title, and the job
+    "manong manang"
+)
 # Military ranks, said before a name with a capital, one or two of them, maybe retired: "SFC(R) Dale Briggs", "Lt Col
 # (R) Annette Vo", "Capt. Lee". Not "General" or "Major" ("General Assembly", "Major League").
 RANKS = _set(

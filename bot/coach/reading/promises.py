@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import NamedTuple
 
-from bot.coach.reading.dates import day_at, find_day
+from bot.coach.reading.dates import _WEEKDAY_NUMBERS, day_at, find_day
 from bot.coach.reading.given_names import is_given_name
 from bot.coach.reading.lexicon import _set
 from bot.coach.reading.owed import FILLER_END, as_deed, split_owed
@@ -485,16 +485,13 @@ def _with_due(action: str, today: date | None) -> PromiseItem:
     head = _DAY_ARTICLE.sub("", head)  # "send me a test the next week": "the" was the day's
     rest, day = action[found.end :], found.day
     again = find_day(rest, today, prefer="future")
-    weekday = _WEEKDAY_ONLY.fullmatch(action[found.start : found.end].strip(" ,."))
+    weekday = action[found.start : found.end].strip(" ,.").lower() in _WEEKDAY_NUMBERS
     if again is not None and (again.day == found.day or weekday) and not rest[: again.start].strip(" ,"):
         rest, day = rest[again.end :], again.day  # "open it Mon 1/26", "on Mon, 1/26": one day said twice
     text = _tidy(re.sub(r"\s+", " ", f"{head} {rest}"))
     return PromiseItem(text or action, day.isoformat())
 
 
-_WEEKDAY_ONLY = re.compile(
-    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?", re.IGNORECASE
-)
 _NO_DEED = frozenset({"see", "see how it goes", "wait and see", "think about it", "try"})
 # "i WILL forget", "I should expect to hear back", "will need a senior counsel", "I should double-check": no promise
 # to anyone (what is expected, needed or checked for oneself).

@@ -534,3 +534,23 @@ def test_no_place_that_is_a_manner_or_a_time(line, where):
 def test_a_job_said_as_a_job_outranks_what_they_run():
     got = person("met Dora Wills at the shelter, she runs the night shift, retired nurse like me", "Dora Wills")
     assert got.role == "retired nurse"
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role", "company"),
+    [
+        ("yesterday i meet Oksana Bilyk, she is analyst in Deloitte since 3 years", "Oksana Bilyk", "analyst", "Deloitte"),
+        ("met Tomasz Nowicki, he is developer in Allegro already 4 years", "Tomasz Nowicki", "developer", "Allegro"),
+        ("lunch with Irena Kral, she is auditor in Mazars already, also teacher before", "Irena Kral", "auditor", "Mazars"),
+        ("met Petr Svoboda, he is working in Siemens in Brno, electrical", "Petr Svoboda", "", "Siemens"),
+        ("met Ana Lima and her husband Rui, pharmacist in Novartis", "Rui", "pharmacist", "Novartis"),
+    ],
+)
+def test_a_company_said_after_in_ends_with_its_capitals(line, who, role, company):
+    got = person(line, who)
+    assert (got.role if role else "", got.company) == (role, company)
+
+
+def test_a_job_they_had_before_is_not_the_job_they_have():
+    got = person("met Lena Vogt, she is CRA in Parexel since 2 years, also nurse before like me", "Lena Vogt")
+    assert (got.role, got.company) == ("CRA", "Parexel")

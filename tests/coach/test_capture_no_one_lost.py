@@ -225,3 +225,16 @@ def test_who_someone_is_said_before_a_lower_case_name_is_skipped_to_the_name_and
     assert set(people) == {"Marcus", "Lena Hoffmann"} and people["Marcus"].company == ""
     [dana] = understand("call w/ prospective client dana lee from acme, wants a demo", TODAY).meeting.people
     assert dana.name == "Dana Lee"
+
+
+@pytest.mark.parametrize(
+    ("line", "met", "owner"),
+    [
+        ("Vikram sir's wife Anjali called me, she is in HR at Infosys", "Anjali", "Vikram"),
+        ("Meena didi's husband Arun messaged, he can refer me", "Arun", "Meena"),
+    ],
+)
+def test_respect_after_a_tie_owner_leaves_the_person_met(line, met, owner):
+    meeting = understand(line, TODAY).meeting
+    assert [p.name for p in meeting.people] == [met]
+    assert owner in meeting.mentioned

@@ -27,7 +27,7 @@ from bot.coach.reading.notes import Facts, extract_facts
 from bot.coach.reading.people import _HONOURED, _scan_name
 from bot.coach.reading.stopwords import NOT_NAMES
 from bot.coach.reading.ties import came_along
-from bot.coach.reading.work import NAMED_BUSINESS, a_company_word, company_typed, job_said_otherwise, team_word
+from bot.coach.reading.work import NAMED_BUSINESS, a_company_word, company_after_in, job_said_otherwise, team_word
 
 # --- who each clause is about ---------------------------------------------------------------------------------
 
@@ -52,7 +52,7 @@ _RUNS = re.compile(
 _ARTICLE_ROLE = re.compile(r"(?:an?|the|my(?:\s+new)?|our|their|his|her)\s+", re.IGNORECASE)
 _ROLE_PHRASE_STOP = _set(
     """at @ for on in with and & + who but there lol haha lmao which that from of so obviously too now since like
-    who's whose here"""
+    who's whose here before previously formerly"""
 )
 # "a big fan of", "a huge help": after "is a", words that start something other than a job.
 _NOT_A_ROLE = _set(
@@ -126,8 +126,8 @@ def _org_after(rest: str) -> str:
     if not m:
         return ""
     org, _ = _phrase_until(m.group("org"), _ROLE_PHRASE_STOP - {"of", "&"} | {"on", "in"})
-    if m.group("prep").lower() == "in" and not company_typed(org):
-        return ""  # "a nurse in Berlin", "in general": a place or a phrase, not a company
+    if m.group("prep").lower() == "in":
+        org = company_after_in(org)  # "in IQVIA already 6 years": IQVIA; "a nurse in Berlin", "in general": none
     words = org.split()
     doing = next((k for k, w in enumerate(words) if k and w.islower() and w.endswith("ing") and len(w) > 4), 0)
     org = " ".join(words[:doing]) if doing else org  # "at MIT doing bio": what they do there is not the name
@@ -225,6 +225,8 @@ def _role_in(text: str, linked: bool, plural: bool = False) -> tuple[str, str] |
     role, rest = _phrase_until(body, _ROLE_PHRASE_STOP)
     role = re.sub(r"\s+(?:there|lol|haha)$", "", role, flags=re.IGNORECASE).strip(" .,!?")
     words = role.split()
+    if re.match(r"(?:before|previously|formerly)\b", rest, re.IGNORECASE):
+        return None  # "also nurse before like me": a job they had, not the one they have
     who = _WHO.match(rest)
     if words and words[-1].lower() in _SOMEONE and who:  # "the nice young man who runs the bakery": what he does
         return _role_in(rest[who.end() :], bool(who.group("is")), plural)
@@ -257,6 +259,8 @@ def _role_in(text: str, linked: bool, plural: bool = False) -> tuple[str, str] |
     if words[-1].lower() in _EVENT_NOUNS | _GATHERINGS and not any(_role_word(w) for w in words):
         return None  # "dinner at Nori", "halloween party at the Kims'": where they were, not a job
     at_org = bool(org) and len(words) <= 3 and bool(re.match(r"(?:at\b|@|with\b)", rest.strip(), re.I))
+    # "CRA in IQVIA", "HR in Discover": a job's letters, then the company said as another language says it
+    at_org = at_org or (bool(org) and len(words) == 1 and 2 <= len(role) <= 5 and role.isupper() and rest[:3] == "in ")
     if _role_word(words[-1]) or _role_word(words[0]) or at_org:  # "ML at Avast"; not "bday party for Zayn"
         return role, org
     if linked and m and len(words) <= 3:  # "she's a soprano", "he's the dentist"

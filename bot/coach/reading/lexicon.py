@@ -215,10 +215,13 @@ _TIE_WORDS = "|".join(sorted(RELATIONS | (_ROLE_WORDS - _set("partner")) | _set(
 _TIE = rf"(?:(?:new|old|former|ex-|current)\s+)?(?P<rel>(?:[a-z][\w-]*\s+)??(?:{_TIE_WORDS}|partner))"
 # Titles a person is called by in speech ("Judge Patel", "Coach Dimitri"), kept with the name of a tie's owner.
 OWNER_TITLES = "judge|coach|pastor|rev|reverend|rabbi|imam|deacon|captain|capt|mayor|senator|officer|dean|chef"
+# Respect said after a name ("Nandan sir", "sandeep bhaiya", "Meena didi", "Kim 선배님"): none of the name.
+RESPECT_AFTER = r"(?:sir|ma['’]am|madam|ji|saab|sahab|sahib|bhaiya|bhaiyya|bhai|didi|akka|선배님|선배|선생님|님|씨|さん)"
 _POSSESSIVE_REL = re.compile(  # "Jane's husband Mark", "Dr Okafor's new postdoc, Lina", "Kemal's wife is Selin",
     # "Ken & Marge's daughter Olivia" (the tie of both), "Judge Patel's clerk, Tom Ruiz" (the title kept)
     rf"(?:(?:dr|prof|professor|mr|mrs|ms|mx)\.?\s+|(?P<title>{OWNER_TITLES})\.?\s+)?"
-    r"(?:(?P<other>[^\W\d_][\w\-]*)\s*(?:&|\+|\band\b)\s*)?(?P<owner>[^\W\d_][\w\-]*)['’]s\s+" + _TIE
+    r"(?:(?P<other>[^\W\d_][\w\-]*)\s*(?:&|\+|\band\b)\s*)?(?P<owner>[^\W\d_][\w\-]*)"
+    rf"(?:\s+{RESPECT_AFTER})?['’]s\s+" + _TIE
     + r"\b\s*,?\s*(?:(?:is|was)\s+(?=[A-Z]))?(?=\S)",
     re.IGNORECASE,
 )

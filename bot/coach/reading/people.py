@@ -13,6 +13,7 @@ from typing import NamedTuple
 from bot.coach.reading.given_names import is_given_name
 from bot.coach.reading.jobs import _is_role, _scan_attributes, plural_paren
 from bot.coach.reading.lexicon import (
+    RESPECT_AFTER,
     _ACRONYM_ROLES,
     _AND_REL,
     _BREAKS,
@@ -103,10 +104,7 @@ _NICKNAME = re.compile(
 
 # After a one-letter surname: where they are from or a stop ("Jen W from Walmart", "Sam K, PM at Brex").
 _INITIAL_AFTER = re.compile(r"(?:\s+(?:from|frm|at|@|of)\b|\s*[,;(]|\s+[-–—]|\s*\.\s|\s*$)", re.IGNORECASE)
-_HONORIFIC_AFTER = re.compile(
-    r"\s+(?:sir|ma['’]am|madam|ji|saab|sahab|sahib|bhaiya|bhaiyya|bhai|didi|akka|선배님|선배|선생님|님|씨|さん)"
-    r"(?![\w'’])"
-)  # "Nandan sir", "sandeep bhaiya", "Meena didi": respect said after the name
+_HONORIFIC_AFTER = re.compile(rf"\s+{RESPECT_AFTER}(?![\w'’])")  # "Nandan sir": respect said after the name
 # After "de", "del", "de la": a farm, a church, a hotel, a firm, not more of the name.
 _A_PLACE_AFTER = re.compile(
     r"(?:\s+(?:la|los|las|el))?(?:\s+[A-Z][\w'’&-]*){0,3}?\s+(?:Farms?|Iglesia|Church|Hotel|Hospital|Bakery|Panader[ií]a"

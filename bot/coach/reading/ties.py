@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from bot.coach.reading.given_names import is_given_name
-from bot.coach.reading.lexicon import _TIE, TALKED_WITH, _capitalise, _is_owner, _set, tie_role
+from bot.coach.reading.lexicon import _TIE, RESPECT_AFTER, TALKED_WITH, _capitalise, _is_owner, _set, tie_role
 from bot.coach.reading.meeting import PersonMention
 from bot.coach.reading.people import _scan_name
 from bot.coach.reading.stopwords import is_not_a_name
@@ -53,7 +53,8 @@ _NAMED_IN_A_DEED = re.compile(
 )
 # "ayo's sister Temi": a tie of someone met, then a name.
 _OWNER_TIE = re.compile(
-    r"\b(?P<owner>[^\W\d_][\w\-]*)['’]s\s+" + _TIE + r"\s*,?\s+(?:(?:is|was|=)\s+)?(?=\w)", re.IGNORECASE
+    rf"\b(?P<owner>[^\W\d_][\w\-]*)(?:\s+{RESPECT_AFTER})?['’]s\s+" + _TIE + r"\s*,?\s+(?:(?:is|was|=)\s+)?(?=\w)",
+    re.IGNORECASE,
 )
 # "Ken & Marge's daughter": a tie of two people joined.
 _JOINED_OWNERS = re.compile(

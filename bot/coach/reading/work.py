@@ -16,7 +16,7 @@ import re
 import unicodedata
 from functools import cache
 
-from bot.coach.reading.lexicon import _ACRONYM_ROLES, _EMOJI, _ROLE_MODIFIERS, _ROLE_WORDS, FUNCTIONS, _set
+from bot.coach.reading.lexicon import _ACRONYM_ROLES, _EMOJI, _MONTH_WORDS, _ROLE_MODIFIERS, _ROLE_WORDS, FUNCTIONS, _set
 from bot.coach.reading.places import GAZETTEER, city_names
 from bot.coach.reading.shorthand import _ACRONYMS, SECTORS
 from bot.coach.reading.stopwords import NOT_NAMES
@@ -113,6 +113,29 @@ def _not_a_city(org: str) -> bool:
 def a_place(name: str) -> bool:
     """ "wellington", "Brazil", "São Paulo": a big city or a country."""
     return not _not_a_city(name)
+
+
+# Words that end a company's name said after "in": how long, where, since when ("in IQVIA already 6 years")
+_AFTER_A_COMPANY = _set("already since for from now there too in at on with as like and but so until till only also")
+
+
+def company_after_in(org: str) -> str:
+    """ "IQVIA already 6 years", "Siemens in Brno, electrical": the company said after "in" is its capitalised words,
+    and one word at that (see company_typed); "" when there is none ("in Berlin", "in general")."""
+    words: list[str] = []
+    said = org.split()
+    for k, word in enumerate(said):
+        if not word[:1].isupper():
+            if word.lower().strip(".,;:!?") not in _AFTER_A_COMPANY and not word[:1].isdigit():
+                return ""  # "on CRISPR screens", "in Okafor's lab": a name that says what the thing is
+            break
+        words.append(word.rstrip(".,;:!?)"))
+        if word != words[-1] or word.lower().endswith(("'s", "’s")):
+            break
+    name = " ".join(words)
+    if not name or name.lower().endswith(("'s", "’s")) or name.lower().rstrip(".") in _MONTH_WORDS:
+        return ""  # "in Okafor's lab", "out in Sept"
+    return name if company_typed(name) and not re.fullmatch(r"[QH][1-4]", name) else ""
 
 
 def company_typed(org: str) -> bool:
@@ -297,8 +320,8 @@ def job_said_otherwise(text: str) -> tuple[str, str] | None:
         if m.group("as").lower() == "as" or any(w in _ROLE_WORDS for w in said) or _is_acronym_role(role):
             return role, m.group("org")
     m = _WORK_IN_ORG.match(text)
-    if m and company_typed(m.group("org")):
-        return "", m.group("org")
+    if m and company_after_in(m.group("org")):
+        return "", company_after_in(m.group("org"))
     m = _IN_FIELD.match(text)
     if m and _field(m.group("field")):
         return m.group("field"), ""
@@ -328,7 +351,7 @@ def job_said_otherwise(text: str) -> tuple[str, str] | None:
 
 def _org(m: re.Match[str]) -> str:
     org = m.group("org") or ""
-    return "" if (m.group("prep") or "").lower() == "in" and not company_typed(org) else org
+    return company_after_in(org) if (m.group("prep") or "").lower() == "in" else org
 
 
 def _is_acronym_role(role: str) -> bool:

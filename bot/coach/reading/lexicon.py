@@ -216,7 +216,9 @@ _TIE = rf"(?:(?:new|old|former|ex-|current)\s+)?(?P<rel>(?:[a-z][\w-]*\s+)??(?:{
 # Titles a person is called by in speech ("Judge Patel", "Coach Dimitri"), kept with the name of a tie's owner.
 OWNER_TITLES = "judge|coach|pastor|rev|reverend|rabbi|imam|deacon|captain|capt|mayor|senator|officer|dean|chef"
 # Respect said after a name ("Nandan sir", "sandeep bhaiya", "Meena didi", "Kim 선배님"): none of the name.
-RESPECT_AFTER = r"(?:sir|ma['’]am|madam|ji|saab|sahab|sahib|bhaiya|bhaiyya|bhai|didi|akka|선배님|선배|선생님|님|씨|さん)"
+RESPECT_AFTER = (
+    r"(?:sir|ma['’]am|madam|ji|saab|sahab|sahib|bhaiya|bhaiyya|bhai|didi|akka|선배님|선배|선생님|님|씨|さん)"
+)
 _POSSESSIVE_REL = re.compile(  # "Jane's husband Mark", "Dr Okafor's new postdoc, Lina", "Kemal's wife is Selin",
     # "Ken & Marge's daughter Olivia" (the tie of both), "Judge Patel's clerk, Tom Ruiz" (the title kept)
     rf"(?:(?:dr|prof|professor|mr|mrs|ms|mx)\.?\s+|(?P<title>{OWNER_TITLES})\.?\s+)?"

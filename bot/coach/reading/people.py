@@ -13,7 +13,6 @@ from typing import NamedTuple
 from bot.coach.reading.given_names import is_given_name
 from bot.coach.reading.jobs import _is_role, _scan_attributes, plural_paren
 from bot.coach.reading.lexicon import (
-    RESPECT_AFTER,
     _ACRONYM_ROLES,
     _AND_REL,
     _BREAKS,
@@ -42,6 +41,7 @@ from bot.coach.reading.lexicon import (
     RANK_RETIRED,
     RANKS,
     RELATIONS,
+    RESPECT_AFTER,
     _capitalise,
     _is_owner,
     tie_role,

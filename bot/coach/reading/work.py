@@ -16,7 +16,15 @@ import re
 import unicodedata
 from functools import cache
 
-from bot.coach.reading.lexicon import _ACRONYM_ROLES, _EMOJI, _MONTH_WORDS, _ROLE_MODIFIERS, _ROLE_WORDS, FUNCTIONS, _set
+from bot.coach.reading.lexicon import (
+    _ACRONYM_ROLES,
+    _EMOJI,
+    _MONTH_WORDS,
+    _ROLE_MODIFIERS,
+    _ROLE_WORDS,
+    FUNCTIONS,
+    _set,
+)
 from bot.coach.reading.places import GAZETTEER, city_names
 from bot.coach.reading.shorthand import _ACRONYMS, SECTORS
 from bot.coach.reading.stopwords import NOT_NAMES
@@ -123,8 +131,7 @@ def company_after_in(org: str) -> str:
     """ "IQVIA already 6 years", "Siemens in Brno, electrical": the company said after "in" is its capitalised words,
     and one word at that (see company_typed); "" when there is none ("in Berlin", "in general")."""
     words: list[str] = []
-    said = org.split()
-    for k, word in enumerate(said):
+    for word in org.split():
         if not word[:1].isupper():
             if word.lower().strip(".,;:!?") not in _AFTER_A_COMPANY and not word[:1].isdigit():
                 return ""  # "on CRISPR screens", "in Okafor's lab": a name that says what the thing is

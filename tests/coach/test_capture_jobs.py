@@ -174,7 +174,7 @@ def test_a_company_ends_where_a_new_clause_or_a_picture_starts(line, company):
 @pytest.mark.parametrize(
     ("line", "who", "role", "company"),
     [
-        ("greenleaf mtg done. Tom Reyes (MP) + Alisha Grant (assoc). 400k for 20%", "Tom Reyes", "MP", ""),
+        ("greenleaf mtg done. Tom Reyes (MP) + Alisha Grant (assoc). 400k for 20%", "Tom Reyes", "MP", "greenleaf"),
         ("Met 2 new people: Yaw Mensah (Ghanaian, junior dev for SoundCloud) and Ifeoma Eze (data engineer at Trade "
          "Republic)", "Yaw Mensah", "junior developer", "SoundCloud"),
         ("call w/ Rachel Kim CPA re: taxes, ref'd by Dominguez", "Rachel Kim", "CPA", ""),
@@ -239,3 +239,53 @@ def test_a_bracket_with_a_job_at_a_firm_and_asides_keeps_the_job_and_the_firm():
     line += "very friendly), and one guy from Moss Adams"
     people = {p.name: p for p in understand(line, date(2026, 4, 23)).meeting.people}
     assert (people["Kevin Do"].role, people["Kevin Do"].company) == ("staff tax", "KPMG")
+
+
+@pytest.mark.parametrize(
+    ("line", "company"),
+    [
+        ("Call w/ Wayfair recruiting - Nadia Perez + Omar Diaz, both keen on my portfolio", "Wayfair"),
+        ("Panel interview with Medtronic done. Nadia Perez (hiring mgr) and Omar Diaz asked about Python", "Medtronic"),
+        ("Pitch meeting with Sequoia: Nadia Perez and Omar Diaz want our churn numbers", "Sequoia"),
+        ("intro call w Plaid today - Nadia Perez, Omar Diaz. they need a partner for KYC", "Plaid"),
+        ("brightwave onsite done. Nadia Perez + Omar Diaz grilled me on SQL", "brightwave"),
+    ],
+)
+def test_an_organisation_met_with_before_the_people_is_where_each_of_them_works(line, company):
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None
+    assert [(p.name, p.company) for p in meeting.people] == [("Nadia Perez", company), ("Omar Diaz", company)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Zoom w/ Nadia Perez, she wants my deck",
+        "Drinks with Boston friends - Nadia Perez and her husband Omar",
+        "Board mtg: Nadia Perez asked for the Q3 numbers",
+        "coffee with Nadia Perez at Blue Bottle, she is a designer",
+    ],
+)
+def test_a_tool_a_city_or_a_common_word_met_with_is_no_company(line):
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None
+    assert meeting.people[0].company == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "role", "company"),
+    [
+        ("met Dr. Ines Kohl (PI, cardiology trials) at the ASCO poster hall", "PI", ""),
+        ("met Dr. Ines Kohl (buyer, migros zurich) at the fair", "buyer", "migros zurich"),
+    ],
+)
+def test_what_they_work_on_after_their_job_in_brackets_is_no_company(line, role, company):
+    assert job(line, "Ines Kohl") == (role, company)
+
+
+def test_a_job_said_with_their_before_the_person_met_is_theirs_and_no_tie_to_themselves():
+    meeting = understand("zentrix kickoff on zoom, finally met their CFO Dana Wolfe, big on budgets", TODAY).meeting
+    assert meeting is not None
+    assert meeting.people[0].company == "zentrix"
+    assert meeting.mentioned == [] and meeting.people[0].link_to == ""
+    assert meeting.people[0].role == "CFO"

@@ -29,8 +29,9 @@ from bot.coach.errors import NotUnderstood
 from bot.coach.reading.clauses import _INTERJECTION, _attribute, _merge
 from bot.coach.reading.dates import _WEEKDAYS, day_at, find_day, still_to_come
 from bot.coach.reading.given_names import is_given_name, pronoun_of
-from bot.coach.reading.jobs import SAYS_MORE, _apply_paren, _scan_attributes, job_said
+from bot.coach.reading.jobs import SAYS_MORE, _an_org_name, _apply_paren, _scan_attributes, job_said
 from bot.coach.reading.lexicon import (
+    _CAPITAL_TITLES,
     _EMOJI,
     _EVENT_NOUNS,
     _GAP,
@@ -44,8 +45,10 @@ from bot.coach.reading.lexicon import (
     _SEGMENT_END,
     _TALK,
     _TIE,
+    _TITLES,
     _X_INTRODUCED_ME,
     OFFICES,
+    RANKS,
     RELATIONS,
     TALKED_WITH,
     _capitalise,
@@ -64,10 +67,11 @@ from bot.coach.reading.spans import NOT_A_TITLE
 from bot.coach.reading.stopwords import is_not_a_name
 from bot.coach.reading.tagger import tagging
 from bot.coach.reading.ties import mentioned_ties, relatives_met, said_whole, tie_pairs
+from bot.coach.reading.titles import a_title
 from bot.coach.reading.unmet import not_met
-from bot.coach.reading.verbs import is_inflected
+from bot.coach.reading.verbs import is_a_word, is_inflected
 from bot.coach.reading.ways import way_of_meeting
-from bot.coach.reading.work import company_said
+from bot.coach.reading.work import a_company_word, a_place, company_said
 
 # --- the whole line -------------------------------------------------------------------------------------------
 
@@ -348,12 +352,16 @@ def _read_line(s: str, today: date, told: bool = False) -> tuple[str, Meeting | 
     lead = _LEAD.match(s)
     if lead:
         at = first_person(s, lead.end())
+        after_org = _org_met_at(s, at) if at is not None else None  # "Call w/ Wayfair recruiting - Nadia Perez"
+        at = after_org if after_org is not None else at
         role = described_as(s[lead.end() : at]) if at is not None else None
         firm = _firm_before(s, lead.end())  # "coffee w/ Sysco area rep Pat Moreno"
         if firm is not None:
             at, role = firm[0], firm[1]
-        start = at if role is not None and at is not None else lead.end()
+        start = at if (role is not None or after_org is not None) and at is not None else lead.end()
         meeting = _read(s, start, today, by_introduces=bool(lead.group("intro")))
+        if meeting is not None and after_org is not None:
+            _lead_in_company(meeting, "", s[:after_org])
         if meeting is not None:
             if role and not meeting.people[0].role:
                 meeting.people[0].role = role
@@ -565,9 +573,57 @@ _JOB_BEFORE = re.compile(
 
 _SOMEONE = frozenset({"guy", "girl", "lady", "man", "woman", "person", "dude", "gentleman"})
 
+# An organisation met with, said before the people, is where each of them works: "Zoom w/ Bayer BD - Klaus + Anja",
+# "Vendor demo with Lattice. Rep was Jordan Pike", "tech validation w/ Klarna done", "greenleaf mtg done. Tom Reyes".
+_ORG_UNIT = (
+    r"(?:\s+(?:BD|HR|team|office|research\s+office|folks|people|ppl|crew|recruiting|talent(?:\s+team)?|leadership"
+    r"|execs?|partners))?"
+)
+_MET_WITH_ORG = re.compile(
+    r"\b(?:with|w/|w)\s+(?:the\s+)?(?P<org>(?-i:[A-Z])[\w&'’-]+(?:\s+(?-i:[A-Z])[\w&'’-]*){0,2})" + _ORG_UNIT
+    + r"(?:\s*[-–—:,]|\.(?:\s|$)|\s+(?:done|today|yesterday|tonight|this\s+(?:morning|afternoon|evening))\b|$)",
+    re.IGNORECASE,
+)
+_ORG_MEETING = re.compile(
+    r"^(?P<org>[^\W\d_][\w&'’-]*(?:\s+[^\W\d_][\w&'’-]*)?)\s+(?:mtg|meeting|onsite|on-site|interviews?|kickoff"
+    r"|kick-off|demo|site\s+visit|pitch)(?:\s+loop)?(?=\s*(?:[-–—:.,!]|$)|\s+(?:done|today|yesterday|on|w/?|with)\b)",
+    re.IGNORECASE,
+)
+_UNIT_AFTER = re.compile(r"\s+(?:BD|HR)$")
+# How people meet, never whom they meet: "Zoom w/", "call w/ Teams"
+_NO_ORG = frozenset({"zoom", "teams", "slack", "facetime", "whatsapp", "linkedin", "discord", "skype", "webex", "meet"})
 
-def _lead_in_company(meeting: Meeting, lead_in: str) -> None:
-    """What the words before the people say about where they work (see _TEAM_BEFORE and _JOB_BEFORE)."""
+
+def _org_met_with(lead_in: str) -> str:
+    """The organisation the user met with, said before the people (see _MET_WITH_ORG, _ORG_MEETING), or ""."""
+    with_org = _MET_WITH_ORG.search(lead_in)
+    if with_org is not None:
+        org = with_org.group("org").rstrip(".,")
+        first = org.split()[0]
+        low = first.lower()
+        if low in _TITLES or low in RANKS or low in _CAPITAL_TITLES or is_given_name(first) or low in _NO_ORG:
+            return ""  # "with Dr. Amir Haddad", "with Ms. Deepa Subramanian": a person's title
+        if not a_place(org) and _an_org_name(first):
+            return _UNIT_AFTER.sub("", org)  # "Zoom w/ Bayer BD - Klaus": Bayer
+    heading = _ORG_MEETING.match(lead_in.strip())
+    if heading is not None:
+        first = heading.group("org").split()[0]
+        low = first.lower()
+        if is_given_name(first) or low in _TITLES or low in RANKS:
+            return ""
+        unusual = any(c.isdigit() for c in first) or any(c.isupper() for c in first[1:])  # "N26", "HubSpot"
+        word = a_company_word(low) and not is_a_word(low) and "-" not in low and low not in _ROLE_WORDS
+        if low not in _NO_ORG and (unusual or word) and not a_place(first) and not a_title(low):
+            return heading.group("org")  # not "barista interview", "pre-bid mtg"
+    return ""
+
+
+def _lead_in_company(meeting: Meeting, lead_in: str, before: str) -> None:
+    """What the words before the people say about where they work (see _TEAM_BEFORE, _JOB_BEFORE and _org_met_with).
+
+    ``before``: the words before the first person read, with the words first taken for one and passed over
+    ("Pitch meeting with Sequoia: Nadia Perez").
+    """
     job = _JOB_BEFORE.search(lead_in)
     someone = job and job.group("role").split()[-1].lower() in _SOMEONE  # "the franchise guy from jamba, Steve"
     if job and (tie_role(job.group("role")) or someone):
@@ -576,8 +632,9 @@ def _lead_in_company(meeting: Meeting, lead_in: str) -> None:
         first.company = first.company or job.group("org")
     team = _TEAM_BEFORE.search(lead_in)
     if team is None:
-        return
-    org = next((g for g in (team.group("team"), team.group("from"), team.group("table"), team.group("booth")) if g), "")
+        org = _org_met_with(before)
+    else:
+        org = next(g for g in (team.group("team"), team.group("from"), team.group("table"), team.group("booth")) if g)
     if org and org.lower() not in ("my", "our", "the", "new"):
         for person in meeting.people:
             person.company = person.company or org
@@ -628,11 +685,32 @@ def _read_from_first_person(s: str, today: date) -> tuple[str, Meeting | None]:
     for _ in range(MAX_CANDIDATES):
         if at is None:
             break
+        org = _org_met_at(s, at)  # "Pitch meeting with Sequoia: Nadia Perez": whom they work for, not someone
+        if org is not None:
+            at = org
+            continue
         kind, meeting = _read_from_person_at(s, at, today)
         if meeting is not None:
             return kind, meeting
         at = first_person(s, _passed_over_at(s, at)[1])
     return "maybe", None
+
+
+def _org_met_at(s: str, at: int) -> int | None:
+    """Where the next person is named when the words at ``at``, taken for a person, are an organisation met with
+    (see _MET_WITH_ORG: "Panel interview with Medtronic done. Nadia Perez ..."), or None."""
+    if not _MET_WITH_BEFORE.search(s, 0, at):
+        return None
+    said = _MET_WITH_ORG.match(s, _MET_WITH_BEFORE.search(s, 0, at).start())  # type: ignore[union-attr]
+    if said is None or said.start("org") != at or not _org_met_with(s[: said.end()]):
+        return None
+    if _A_TEAM.search(said.group(0)):
+        return None  # "dinr w/ Halvorsen team: Raj + ...": the team's people are read as a team's
+    return first_person(s, said.end())
+
+
+_A_TEAM = re.compile(r"\b(?:team|crew|folks|people|ppl)\b", re.IGNORECASE)
+_MET_WITH_BEFORE = re.compile(r"\b(?:with|w/|w)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _passed_over_at(s: str, at: int) -> tuple[str, int]:
@@ -693,7 +771,8 @@ def _read_from_person_at(s: str, at: int, today: date) -> tuple[str, Meeting | N
     meeting = _read(s, at, today, introducer=introducer, lead_in=free, heading=heading)
     if meeting is None:
         return "maybe", None
-    _lead_in_company(meeting, lead_in)
+    first = s.lower().find(meeting.people[0].name.split()[0].lower(), at)
+    _lead_in_company(meeting, lead_in, s[:first] if first > at else lead_in)
     if firm is not None:
         meeting.people[0].role = meeting.people[0].role or firm[1]
         meeting.people[0].company = meeting.people[0].company or firm[2]
@@ -796,6 +875,7 @@ def _finish(s: str, meeting: Meeting, today: date) -> None:
         meeting.mentioned.append(by)  # "connected through Arjun", "pointed him my way": told of, not met
     _to_whom_it_names(meeting)
     _brackets_of_the_relative(s, meeting)
+    _nobody_their_own_tie(meeting)
     for person in meeting.people:  # "I am to send the contract to Susan": to her, said once
         to_them = f" to {person.name.split()[0]}" if person.name else ""
         for facts in (person.facts, meeting.facts):
@@ -803,6 +883,17 @@ def _finish(s: str, meeting: Meeting, today: date) -> None:
                 text[: -len(to_them)] if to_them and text.endswith(to_them) and _HANDED.match(text) else text
                 for text in facts.promises
             ]
+
+
+def _nobody_their_own_tie(meeting: Meeting) -> None:
+    """ "finally met their CFO Dana Wolfe": a job said with "their" before the person met is hers, no tie of hers
+    to herself, and she is met, not only told of."""
+    for person in meeting.people:
+        if person.link_to and person.link_to.casefold() == person.name.casefold():
+            person.role = person.role or tie_role(person.link_as)
+            person.link_to, person.link_as, person.link_theirs = "", "", False
+    met = {p.name.casefold() for p in meeting.people}
+    meeting.mentioned = [name for name in meeting.mentioned if name.casefold() not in met]
 
 
 _HANDED = re.compile(r"(?:send|give|forward|email|mail|get|bring)\s+\S+\s+\S")

@@ -41,6 +41,7 @@ from bot.coach.reading.meeting import (
 from bot.coach.reading.places import CITY_ALIASES
 from bot.coach.reading.shorthand import company_name
 from bot.coach.reading.stopwords import NOT_NAMES, VERB_FORMS
+from bot.coach.reading.verbs import is_a_word
 from bot.coach.reading.ways import MEAL_WORDS
 from bot.coach.reading.work import (
     _UNITS,
@@ -299,7 +300,11 @@ def _apply_paren(inner: str, person: PersonMention) -> None:
     split = _split_role(first)
     if split:
         person.role = split[0]
-        person.company = split[1] or (parts[1] if len(parts) > 1 else "") or person.company
+        # "(PM, google)": the company after the job; "(PI, cardiology trials)": what they work on, no company
+        second = parts[1] if len(parts) > 1 else ""
+        if len(second.split()) > 1 and second.islower() and is_a_word(second.split()[-1]):
+            second = ""  # "coop italia" is a name; "cardiology trials", "supply chain resilience" are not
+        person.company = split[1] or second or person.company
     elif len(parts) > 1 and (parts[1].lower() in FUNCTIONS or _is_role(parts[1].split())) and not _is_role([first]):
         person.company, person.role = first, parts[1]
     elif (

@@ -86,7 +86,7 @@ _PHRASE_STOP = _set(
 _TRAILING_FILLER = _set("and & at in on of with the a an for to")
 
 _ROLE_WORDS = _set(
-    """cto ceo coo cfo cmo cpo cio ciso cro vp svp evp avp pm tpm em hr gm md founder cofounder co-founder
+    """cto ceo coo cfo cmo cpo cio ciso cro vp svp evp avp pm tpm em hr gm md pi cra founder cofounder co-founder
     engineer developer dev designer manager director head lead recruiter editor professor prof teacher
     researcher scientist analyst consultant partner investor vc journalist writer reporter architect intern
     student lawyer attorney doctor nurse president chair chairman chairwoman officer owner principal associate
@@ -122,7 +122,7 @@ _ROLE_MODIFIERS = _set(
     """retired former ex ex- senior junior lead head chief principal freelance aspiring staff sole solo
     part-time full-time independent acting interim deputy assistant associate"""
 )
-_ACRONYM_ROLES = _set("CTO CEO COO CFO CMO CPO CIO CISO CRO VP SVP EVP AVP PM TPM MP GP AE SDR BDR EM GM CPA")
+_ACRONYM_ROLES = _set("CTO CEO COO CFO CMO CPO CIO CISO CRO VP SVP EVP AVP PM TPM MP GP AE SDR BDR EM GM CPA PI CRA")
 # "CEO of Acme" names the company; "head of design" does not.
 _OF_ORG_ROLES = _set("ceo cto coo cfo cmo cpo cio founder cofounder co-founder president owner chair")
 _PRONOUN_PARENS = _set("she he they her him them she/her he/him they/them")

@@ -230,12 +230,14 @@ def _place(text: str, meeting: Meeting, read: Tagging) -> None:
     ("coffee chat", "zoom call", "after lunch": how, not where)."""
     if meeting.context:
         return
-    named = _said(*(p.name for p in meeting.people), *(p.company for p in meeting.people), *meeting.mentioned)
+    named = _said(*(p.name for p in meeting.people), *meeting.mentioned)
+    firms = _said(*(p.company for p in meeting.people))
     for place in read.places:
         said = [w.lower() for w in place.words]
         a_way = said[-1] in WAYS_OF_MEETING or said[0] in ("after", "before", "during")  # "zoom call", "after lunch"
         done = is_inflected(said[0])  # "booked a disco (call)": a thing done, not a place
-        if place.sure >= ORG_FROM and not (a_way or done) and not set(_name_words(place.name)) & named:
+        words = set(_name_words(place.name))  # a company's event is a place ("harborview kickoff"), not the company
+        if place.sure >= ORG_FROM and not (a_way or done) and not words & named and not words <= firms:
             meeting.context = text[place.start : place.end]  # said as a place by capture.place_said
             return
 

@@ -228,7 +228,10 @@ def test_no_name_is_not_understood_with_an_example_line(text):
             [PersonMention("Jane", company="Tiny Co", role="founder")],
             "PyCon",
         ),
-        ("Jane at Globex", [PersonMention("Jane")], "Globex"),  # no job title: a place, not an employer
+        # A line that opens with the person "at" an organisation says where they work, as the blind corpus's writers
+        # record it ("Jorge Medina at Deloitte - knows my dad"); "met Jane at Globex" says where they met.
+        ("Jane at Globex", [PersonMention("Jane", company="Globex")], ""),
+        ("met Jane at Globex", [PersonMention("Jane")], "Globex"),
         (
             "Jane from Acme and Tom from Globex at PyCon",
             [PersonMention("Jane", company="Acme"), PersonMention("Tom", company="Globex")],

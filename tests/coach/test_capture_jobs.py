@@ -289,3 +289,18 @@ def test_a_job_said_with_their_before_the_person_met_is_theirs_and_no_tie_to_the
     assert meeting.people[0].company == "zentrix"
     assert meeting.mentioned == [] and meeting.people[0].link_to == ""
     assert meeting.people[0].role == "CFO"
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "company", "where"),
+    [
+        ("Rosa Mendez at Kaiser - knows my aunt, wants to help with referrals", "Rosa Mendez", "Kaiser", ""),
+        ("Called Nadia at Bright Path Foods (buyer) - they'll stock 2 flavours", "Nadia", "Bright Path Foods", ""),
+        ("Rosa Mendez at RubyConf, loves climbing", "Rosa Mendez", "", "RubyConf"),
+        ("met Rosa Mendez at Kaiser, loves climbing", "Rosa Mendez", "", "Kaiser"),
+    ],
+)
+def test_a_line_opening_with_someone_at_an_organisation_says_where_they_work(line, who, company, where):
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None
+    assert (job(line, who)[1], meeting.context) == (company, where)

@@ -367,6 +367,21 @@ _AFTER_NAME = re.compile(r"\s+(?:ma['’]?am|madam|sir|ji|san|sama|sahib|saab)\b
 # "Lena @ Coastline Dental Lab": right after a name, "@" and a capital say where they work, unless it names an event or
 # a place ("Kenji Sato @ Rust meetup") or the line is a meal out ("lunch w/ Ana @ Uchi": the restaurant).
 _AT_ORG = re.compile(r"\s*@\s*(?=[A-Z])")
+# "at <Org>" right after a line's first words, its person's name (maybe after a call said): where they work, since
+# where they met is said with "met" ("met Jane at PyCon"); "Jorge Medina at Deloitte", "Called Gloria at Harvest Foods".
+_AT_WORD = re.compile(r"\s+at\s+(?=(?-i:[A-Z]))", re.I)
+# How the names of gatherings end: "PyCon", "RubyConf", "Oktoberfest", "SXSW week", "Dreamforce days".
+_EVENT_ENDS = ("con", "conf", "fest", "camp", "week", "days", "summit", "expo", "hackathon", "meetup", "jam")
+_OPENS_WITH_THEM = re.compile(
+    r"^\W*(?:(?:called|texted|emailed|phoned|rang|messaged|dm['’]?d)\s+)?(?:(?:dr|mr|mrs|ms|prof)\.?\s+)?(?P<name>.+)$",
+    re.I,
+)
+
+
+def _opens_with(s: str, j: int, person: PersonMention) -> bool:
+    """Whether the line opens with ``person``'s name (ending at ``j``), maybe after a call said and a title."""
+    m = _OPENS_WITH_THEM.match(s[:j])
+    return m is not None and m.group("name").casefold() == person.name.casefold()
 _MEAL_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, MEAL_WORDS)) + r")\b", re.I)
 _FROM_STOP = _set("at @ in on during with is was says said works work runs heads leads teaches does has")
 # "from compliance", "from the quality team": the team they are in, which is what they do
@@ -404,6 +419,14 @@ def _scan_attributes(s: str, j: int, person: PersonMention) -> int:
             last = org.lower().split()[-1] if org else ""
             if org and not (a_place(org) or last in _PLACE_NOUNS | _EVENT_NOUNS or org.lower() in CITY_ALIASES):
                 person.company, j = org, end  # "Lena @ Coastline Dental Lab", "Raymond Ochoa @ First Community"
+                continue
+        m = _AT_WORD.match(s, j) if not person.company and _opens_with(s, j, person) else None
+        if m:  # "Jorge Medina at Deloitte — knows my dad", "Called Gloria at Harvest Foods": where they work
+            org, end = _scan_phrase(s, m.end(), _PHRASE_STOP | _FROM_STOP, done=True)
+            last = org.lower().split()[-1] if org else ""
+            event = last in _PLACE_NOUNS | _EVENT_NOUNS or last.endswith(_EVENT_ENDS)  # "PyCon", "SXSW Edu week"
+            if org and not (a_place(org) or event or org.lower() in CITY_ALIASES):
+                person.company, j = org, end
                 continue
         m = _FROM.match(s, j)
         if m and not person.company:

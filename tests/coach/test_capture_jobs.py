@@ -304,3 +304,18 @@ def test_a_line_opening_with_someone_at_an_organisation_says_where_they_work(lin
     meeting = understand(line, TODAY).meeting
     assert meeting is not None
     assert (job(line, who)[1], meeting.context) == (company, where)
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role", "company"),
+    [
+        ("coffee w Lena Hart, CFO Zentrix, wants our pricing", "Lena Hart", "CFO", "Zentrix"),
+        ("zoom w Lena Hart (VP Design Brightwave) - liked my case study", "Lena Hart", "VP Design", "Brightwave"),
+        ("met Lena Hart, Forrester analyst, covers CX", "Lena Hart", "analyst", "Forrester"),
+        ("met Lena Hart, PM Payments, wants a demo", "Lena Hart", "PM Payments", ""),
+        ("met Lena Hart (SDE II), she'll refer me", "Lena Hart", "SDE II", ""),
+        ("met Lena Hart, Agile coach, freelance", "Lena Hart", "Agile coach", ""),
+    ],
+)
+def test_a_firm_named_beside_a_job_without_at_is_their_company(line, who, role, company):
+    assert job(line, who) == (role, company)

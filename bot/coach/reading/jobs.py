@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from bot.coach.reading.given_names import is_given_name
 from bot.coach.reading.lexicon import (
     _ABBREVIATIONS,
     _ACRONYM_ROLES,
@@ -44,6 +45,7 @@ from bot.coach.reading.stopwords import NOT_NAMES, VERB_FORMS
 from bot.coach.reading.verbs import is_a_word
 from bot.coach.reading.ways import MEAL_WORDS
 from bot.coach.reading.work import (
+    _JOB_FIELDS,
     _UNITS,
     a_company_word,
     a_people,
@@ -116,8 +118,46 @@ def _split_role(text: str) -> tuple[str, str] | None:
     if m and _is_role(m.group("role").split()[-1:]) and for_a_name(m.group("org")):
         return m.group("role"), m.group("org")  # "buyer for lotte mart"
     if _is_role(text.split()[:1]) or _is_role(text.split()[-1:]):
-        return re.sub(r"^(?:an?|the)\s+", "", text, flags=re.I), ""
+        said = re.sub(r"^(?:an?|the)\s+", "", text, flags=re.I)
+        before = company_then_job(said)  # "Gartner analyst", "Kellogg prof"
+        if before is not None and not (_a_firm_s_name(before[1].split()) and before[0][:1].isalpha()):
+            before = None  # not "Fernweh - agentic procurement"
+        return before or _job_then_company(said) or (said, "")
     return None
+
+
+def _a_firm_s_name(words: list[str]) -> bool:
+    """ "Gartner", "HubSpot", "Harborview": words that can only be a firm's name where a job is said beside them (not
+    a dictionary word like "Agile" or "Analytics", a field, initials like "AR" or "SBA", "II", "Sr.", a given name),
+    or a company the shorthand table knows."""
+    if not words or is_given_name(words[0]) or a_place(" ".join(words)):
+        return False
+    said = " ".join(words)
+    if company_name(said) != said[:1].upper() + said[1:]:
+        return True  # a company the shorthand table spells ("KPMG", "IBM")
+    for word in words:
+        low = word.lower()
+        if not word[:1].isupper() or word.endswith(".") or (word.isupper() and len(word) <= 4) or a_people(word):
+            return False
+        if low in FUNCTIONS or low in _JOB_FIELDS or low in _JOB_SHORTHAND or _is_role([word]) or is_a_word(low):
+            return False
+        if low.endswith(("ics", "ing", "ment", "ness", "ity", "tion", "sion", "ance", "ence")):
+            return False
+    return True
+
+
+def _job_then_company(text: str) -> tuple[str, str] | None:
+    """ "CMO Harborview", "COO Brightline", "VP Product HubSpot": a job, then the company's name with its capital (a
+    name no dictionary knows, so not "PM Payments" or "Director Analytics"); (role, company) or None."""
+    words = text.split()
+    if len(words) < 2 or not _is_role(words[:1]):
+        return None
+    k = len(words)
+    while k > 1 and _a_firm_s_name(words[k - 1 : k]):
+        k -= 1
+    if k == len(words) or not _a_firm_s_name(words[k:]) or any(is_given_name(w) for w in words[1:k]):
+        return None  # "Cofounder Ruth Feld": a job, then a person
+    return " ".join(words[:k]), " ".join(words[k:])
 
 
 _DOES = _set("heads heading teaches teach works work working")  # "heads model risk at UBS": read as a clause

@@ -586,3 +586,21 @@ def test_what_they_want_the_user_to_send_is_the_users_and_what_is_already_done_i
     assert not minh.facts.needs
     [tuan, *_] = understand("Send resume to Tuan already. He introduce me to Ms. Rebecca Stone", TODAY).meeting.people
     assert not tuan.facts.promises
+
+
+@pytest.mark.parametrize(
+    ("note", "theirs", "due"),
+    [
+        ("he's taking me to lunch fri", "take me to lunch", "2026-03-06"),
+        ("she sends me the signed agreement by 3/20", "send me the signed agreement", "2026-03-20"),
+    ],
+)
+def test_a_plan_of_theirs_said_in_the_present_with_a_day_is_their_promise(note, theirs, due):
+    facts = extract_facts(note, TODAY)
+    assert list(zip(facts.theirs, facts.theirs_due, strict=True)) == [(theirs, due)]
+    assert facts.promises == []
+
+
+def test_something_they_do_all_the_time_is_no_promise():
+    facts = extract_facts("he sends me memes all the time lol", TODAY)
+    assert (facts.promises, facts.theirs) == ([], [])

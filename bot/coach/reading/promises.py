@@ -124,7 +124,10 @@ _THEY_OFFERED = (
 )
 _THEY_DO = (
     r"\b(?P<theydo>(?:(?:she|he|they)(?:'s|’s|\s+is|\s+are)|shes|hes|theyre)\s+"  # "shes sending brief mon": typed fast
-    r"(?=(?:sending|bringing|emailing|sharing|getting|introducing|intro['’]?ing|connecting|forwarding|putting\s+me)\b))"
+    r"(?=(?:sending|bringing|emailing|sharing|getting|introducing|intro['’]?ing|connecting|forwarding|putting\s+me"
+    r"|(?:taking|picking|hosting|treating|walking)\s+(?:me|us))\b))"  # "he's taking me to lunch fri"
+    # "He sends me the agreement until 10.4": what they hand the user, said in the present, a promise with a day
+    r"|\b(?P<they_now>(?:she|he|they)\s+(?=(?:sends|gives|emails|brings|shares|forwards|mails)\s+(?:me|us)\b))"
 )
 # A contact named as the one who does it, with or without a helping verb: "Marco sending price list tmrw", "Sam's
 # gonna send the link", "Ben will confirm by fri" (the name is checked to be one: "Also will send" is the user's).
@@ -208,7 +211,9 @@ _SECOND_ACTION = re.compile(
 )
 # The action as it is done, however it was typed: "sending" -> "send", "snd" -> "send", "w" -> "with".
 _BASE_VERBS = {
-    "snd": "send", "fwd": "forward", "f/u": "follow up", "sending": "send", "emailing": "email", "pinging": "ping",
+    "snd": "send", "fwd": "forward", "f/u": "follow up", "sending": "send", "sends": "send", "gives": "give",
+    "emails": "email", "brings": "bring", "shares": "share", "forwards": "forward", "mails": "mail",
+    "emailing": "email", "pinging": "ping",
     "texting": "text",
     "calling": "call", "getting": "get", "showing": "show", "sharing": "share", "forwarding": "forward",
     "booking": "book", "dropping": "drop", "bringing": "bring", "doing": "do", "writing": "write",
@@ -619,8 +624,9 @@ def _promises(text: str, taken: list[tuple[int, int]], today: date | None = None
                 item = item._replace(text=item.text[: then.start()], due_on=earlier) if earlier else item
             if breath and not item.due_on and n == len(parts) - 1:
                 item = item._replace(due_on=breath)
-            if m.group("i_do") and not item.due_on and not re.search(r"\bif\s*$", text[: m.start()], re.I):
-                continue  # "i send newsletters": a habit, not a promise
+            habit = m.group("i_do") or m.group("they_now")
+            if habit and not item.due_on and not re.search(r"\bif\s*$", text[: m.start()], re.I):
+                continue  # "i send newsletters", "he sends me memes": a habit, not a promise
             item = item._replace(text=_as_action(as_deed(item.text) if m.group("owe") else item.text))
             owed_to = m.group("owe").split()[1] if m.group("owe") else ""
             if owed_to.islower() and owed_to not in ("her", "him", "them", "you", "me", "us"):  # "owe lena the plan"

@@ -75,6 +75,7 @@ def main() -> None:
     _blind("batch 6 tuning", grading.BATCH6_TUNING, True, args.blind_misses, args.failed)
     _blind("batch 7 tuning", grading.BATCH7_TUNING, True, args.blind_misses, args.failed)
     _blind("batch 8 tuning", grading.BATCH8_TUNING, True, args.blind_misses, args.failed)
+    _blind("batch 9 tuning", grading.BATCH9_TUNING, True, args.blind_misses, args.failed)
     if args.tuning_only:
         return
     _blind("frozen (numbers only)", grading.FROZEN, False)
@@ -85,6 +86,7 @@ def main() -> None:
     _blind("batch 6 frozen (numbers only)", grading.BATCH6_FROZEN, False)
     _blind("batch 7 frozen (numbers only)", grading.BATCH7_FROZEN, False)
     _blind("batch 8 frozen (numbers only)", grading.BATCH8_FROZEN, False)
+    _blind("batch 9 frozen (numbers only)", grading.BATCH9_FROZEN, False)
 
     cases = load()
     result = score(cases, read_with_nurture)

@@ -61,6 +61,9 @@ BATCH7_FROZEN = BLIND / "batch7_frozen.jsonl"
 BATCH8_TUNING = BLIND / "batch8_tuning.jsonl"
 BATCH8_FROZEN = BLIND / "batch8_frozen.jsonl"
 
+BATCH9_TUNING = BLIND / "batch9_tuning.jsonl"
+BATCH9_FROZEN = BLIND / "batch9_frozen.jsonl"
+
 TEXT_FIELDS = ("company", "role", "where", "introduced_by")
 LIST_FIELDS = ("needs", "offers", "interests")
 DATE_FIELDS = ("when", "birthday")

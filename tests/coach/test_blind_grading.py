@@ -22,6 +22,8 @@ from testkit.grading import (
     BATCH7_TUNING,
     BATCH8_FROZEN,
     BATCH8_TUNING,
+    BATCH9_FROZEN,
+    BATCH9_TUNING,
     FROZEN,
     TUNING,
     Case,
@@ -258,6 +260,16 @@ def test_the_eighth_batch_loads_is_split_the_same_way_and_shares_no_line_with_th
     paths = (TUNING, FROZEN, BATCH2_TUNING, BATCH2_FROZEN, BATCH3_TUNING, BATCH3_FROZEN, BATCH4_TUNING, BATCH4_FROZEN)
     older = (*paths, BATCH5_TUNING, BATCH5_FROZEN, BATCH6_TUNING, BATCH6_FROZEN, BATCH7_TUNING, BATCH7_FROZEN)
     earlier = {c.line for path in older for c in load(path)}
+    assert not {c.line for c in tuning} & {c.line for c in frozen}  # a count: frozen lines are never printed
+    assert not ({c.line for c in tuning} | {c.line for c in frozen}) & earlier
+
+
+def test_the_ninth_batch_loads_is_split_the_same_way_and_shares_no_line_with_the_others():
+    tuning, frozen = load(BATCH9_TUNING), load(BATCH9_FROZEN)
+    assert tuning and frozen and len(frozen) * 2 <= len(tuning) + 6  # every third line of each persona is frozen
+    paths = (TUNING, FROZEN, BATCH2_TUNING, BATCH2_FROZEN, BATCH3_TUNING, BATCH3_FROZEN, BATCH4_TUNING, BATCH4_FROZEN)
+    older = (*paths, BATCH5_TUNING, BATCH5_FROZEN, BATCH6_TUNING, BATCH6_FROZEN, BATCH7_TUNING, BATCH7_FROZEN)
+    earlier = {c.line for path in (*older, BATCH8_TUNING, BATCH8_FROZEN) for c in load(path)}
     assert not {c.line for c in tuning} & {c.line for c in frozen}  # a count: frozen lines are never printed
     assert not ({c.line for c in tuning} | {c.line for c in frozen}) & earlier
 

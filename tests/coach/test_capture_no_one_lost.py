@@ -238,3 +238,25 @@ def test_respect_after_a_tie_owner_leaves_the_person_met(line, met, owner):
     meeting = understand(line, TODAY).meeting
     assert [p.name for p in meeting.people] == [met]
     assert owner in meeting.mentioned
+
+
+@pytest.mark.parametrize(
+    ("line", "met"),
+    [
+        ("Efua called — Kestrel Ventures leading the round!! she'll send the term sheet thurs", ["Efua"]),
+        ("revert back from Suresh at Jumeirah group desk - they confirmed 30 rooms", ["Suresh"]),
+        ("/met Dean Martha Olsen (History, Lakeview CC) at the spring mixer", ["Martha Olsen"]),
+        ("Devon never called back. followed up w/ Priya tho, she says the req reopens in june", ["Devon", "Priya"]),
+        ("new dispatcher maria lopez at swift lines needs 2 reefers a week", ["Maria Lopez"]),
+    ],
+)
+def test_who_called_wrote_or_was_followed_up_with_is_saved(line, met):
+    understood = understand(line, TODAY)
+    assert understood.kind != "none" and understood.meeting is not None
+    assert [p.name for p in understood.meeting.people] == met
+
+
+def test_a_dean_by_name_is_still_a_person_called_dean():
+    assert [p.name for p in understand("met Dean Smith at the mixer, loves golf", TODAY).meeting.people] == [
+        "Dean Smith"
+    ]

@@ -534,3 +534,14 @@ def test_a_new_job_said_with_she_is_after_now_is_the_job_alone(note, role):
 def test_a_name_said_whole_with_its_title_is_no_phrase_cut_short(said, line):
     assert cut_short(said, line) == []
     assert cut_short("hoping to find a product marketing.", "looking for a product marketing lead") != []
+
+
+def test_a_clause_cut_from_what_was_promised_leaves_no_subject_behind():
+    kept = keep_words("send Rob a list of the clinics I have relationships w by the 10th")
+    said = [keeping(kept, v) for v in range(3)]
+    assert all(" I I " not in s for s in said), said
+    assert any("the list of the clinics" in s for s in said), said
+
+
+def test_a_note_needed_for_someone_is_no_need_of_theirs():
+    assert extract_facts("Thank you note needed for Mr. Raj Patel, the offsite went great", TODAY).needs == []

@@ -270,6 +270,13 @@ _PLACE_END = re.compile(
     r"|farms|bakery|market|apiary|studio|studios)$",
     re.IGNORECASE,
 )
+# Said of a first name alone, later in a line, after a meeting that happened: met too ("followed up w/ Kayla tho",
+# "then coffee w Kayla"); not someone still to talk to ("gotta clear it w/ Mark", "connect her with Kayla").
+_MET_WITH_ALONE = re.compile(
+    r"\b(?:met|(?:followed\s+up|talked|spoke|chatted|caught\s+up|coffee|lunch|dinner|drinks|beers|call|zoom|chat)"
+    r"\s+(?:w/?|with|to))\s*$",
+    re.IGNORECASE,
+)
 _JOINED = re.compile(r"(?:[+&→,]|\band|\bwith|\bw/?)\s*$", re.IGNORECASE)
 
 
@@ -318,7 +325,9 @@ def _more_people(s: str, meeting: Meeting) -> None:
             continue  # "Amara Obi (Brand Dir, Lumen)": her job, not a second person
         whole = len(words) >= 2 and all(w[:1].isupper() and not is_not_a_name(w) for w in words)
         joined = bool(_JOINED.search(s, 0, m.start()))  # "+ Kwame Das", "and his wife Ama Osei"
-        if not (named.title or (whole and (joined or is_given_name(words[0]) or _NAMED_AFTER.search(s, 0, m.start())))):
+        met_alone = len(words) == 1 and is_given_name(words[0]) and bool(_MET_WITH_ALONE.search(s, 0, m.start()))
+        said_whole = whole and (joined or is_given_name(words[0]) or bool(_NAMED_AFTER.search(s, 0, m.start())))
+        if not (named.title or met_alone or said_whole):
             continue
         job = described_as(_JOINED_PART.split(s[: m.start()])[-1].lower())  # "+ the hiring mgr Dr. Paul Weiss"
         meeting.people.append(PersonMention(named.name, title=named.title, role=job or ""))

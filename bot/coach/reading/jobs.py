@@ -150,8 +150,8 @@ def _job_then_company(text: str) -> tuple[str, str] | None:
     """ "CMO Harborview", "COO Brightline", "VP Product HubSpot": a job, then the company's name with its capital (a
     name no dictionary knows, so not "PM Payments" or "Director Analytics"); (role, company) or None."""
     words = text.split()
-    if len(words) < 2 or not _is_role(words[:1]):
-        return None
+    if len(words) < 2 or not _is_role(words[:1]) or words[0].endswith("."):
+        return None  # "Prof. Kwame Das": a title, then a name
     k = len(words)
     while k > 1 and _a_firm_s_name(words[k - 1 : k]):
         k -= 1
@@ -413,7 +413,9 @@ _AT_WORD = re.compile(r"\s+at\s+(?=(?-i:[A-Z]))", re.I)
 # How the names of gatherings end: "PyCon", "RubyConf", "Oktoberfest", "SXSW week", "Dreamforce days".
 _EVENT_ENDS = ("con", "conf", "fest", "camp", "week", "days", "summit", "expo", "hackathon", "meetup", "jam")
 _OPENS_WITH_THEM = re.compile(
-    r"^\W*(?:(?:called|texted|emailed|phoned|rang|messaged|dm['’]?d)\s+)?(?:(?:dr|mr|mrs|ms|prof)\.?\s+)?(?P<name>.+)$",
+    r"^\W*(?:(?:called|texted|emailed|phoned|rang|messaged|dm['’]?d)\s+"
+    r"|(?:revert|reply|response|email|call|text|message|note|news|heard|word)\s+(?:back\s+)?from\s+)?"
+    r"(?:(?:dr|mr|mrs|ms|prof)\.?\s+)?(?P<name>.+)$",
     re.I,
 )
 

@@ -73,7 +73,7 @@ _LOWER_STOP = _STOP | _set(
     girl woman man lady person people folks everyone team friend friends colleague work school online there
     here not no yes ok okay briefly finally recently earlier later quickly today who's she's he's
     launched raised won published joined started mentioned wants potential prospective possible future former
-    sponsor sponsors client clients ep eps"""
+    sponsor sponsors client clients ep eps revert"""
 )
 # Words that end a place, organisation or role phrase: the next clause starts here.
 _PHRASE_STOP = _set(

@@ -16,6 +16,7 @@ import re
 from bot.coach.reading.given_names import HONORIFICS, is_given_name, is_title
 from bot.coach.reading.lexicon import _MONTH_WORDS, _ROLE_WORDS, _STOP, _WORD, OWNER_TITLES, RELATIONS, _set, tie_role
 from bot.coach.reading.stopwords import COMPANY_SUFFIXES, NAMES_THAT_ARE_WORDS, VERB_FORMS, is_not_a_name
+from bot.coach.reading.titles import a_job_word
 
 _WORD_AT = re.compile(rf"(?<![\w'’/@#.-])({_WORD})(\.?)")
 # Just before a name: words that make the next word a person ("coffee w/ sam", "his cousin Folake").
@@ -41,7 +42,11 @@ _PERSON_AFTER = re.compile(
 _RELATION = "|".join(sorted(RELATIONS, key=len, reverse=True))
 _OWNER_AFTER = re.compile(r"['’]s\s+(?:(?:new|old)\s+)?(?:" + _RELATION + r")\b")
 # After a name that opens the line: "Sipho at the wits career day", "Nkechi from legal", "Jess (host ops)".
-_OPENER_AFTER = re.compile(r"\s*(?:\(|,|\s+(?:at|@|from|frm|of|w/?|with)\b|\s+[-–—]\s|\s*(?:\+|&|and)\s+[A-Z])", re.I)
+_OPENER_AFTER = re.compile(
+    r"\s*(?:\(|,|\s+(?:at|@|from|frm|of|w/?|with)\b|\s+[-–—]\s|\s*(?:\+|&|and)\s+[A-Z]"
+    r"|\s+(?:called|texted|emailed|rang|phoned|messaged|replied|pinged|dm['’]?d)\b)",  # "Adjoa called — ..."
+    re.I,
+)
 # A surname after a first name: a capital, an initial, or a nickname in quotes first ("Siddharth 'Sid' Rao").
 _SURNAME_AFTER = re.compile(r"(?:\s+[\x22'‘“][^\x22'’”]{1,15}[\x22'’”])?\s+(?P<surname>[A-Z][\w'’-]+|[A-Z]\.)")
 # Capitalised words that start something other than a person: "Christmas fair", "Red Cross", "Uni Oslo".
@@ -70,6 +75,9 @@ def _sentence_start(s: str, start: int) -> bool:
     """The word opens the line or a sentence (its capital says nothing)."""
     head = s[:start].rstrip(" \"'“‘([")
     return not head or head[-1] in ".!?" or not any(c.isalnum() for c in head[-3:])
+
+
+_LOWER_SURNAME = re.compile(r"\s+([a-z][\w'’-]+)")
 
 
 def _is_person_word(word: str) -> bool:
@@ -146,6 +154,9 @@ def person_at(s: str, m: re.Match[str]) -> bool:
     capital = core[:1].isupper()
     previous = before.split()[-1].lower().strip(",.:;") if before.split() else ""
     slot = bool(_PERSON_BEFORE.search(before)) or previous in _ROLE_WORDS or previous in RELATIONS
+    lower_surname = _LOWER_SURNAME.match(after) if given and not capital else None
+    if lower_surname and not is_not_a_name(lower_surname[1]) and a_job_word(previous):
+        slot = True  # "new shipper linda park at coastal produce": a job, then a first name and a surname
     thing = bool(_THING_BEFORE.search(before)) and not _INTRO_FROM.search(before)
     thing = thing or (bool(_THING_UNLESS_NAMED.search(before)) and not given and not _INTRO_FROM.search(before))
     follows = bool(_PERSON_AFTER.match(after))

@@ -153,7 +153,7 @@ _NEED = re.compile(
     r"|(?<=is\s|am\s|re\s)looking(?=\s+(?:an?\s+|new\s+|some\s+)?(?:job|jobs|work|agency|agencies|role|position"
     r"|apartment|flat|house|partner|investors?|developers?|designers?|mentor|internship|opportunit(?:y|ies))\b)"
     # "he is looking agency for the launch", "is looking job in agency": "for" left out, as non-native writers say it
-    r"|(?:" + SEEK_FOR + "|" + LINKED + "|" + WANT + "|" + WOULD + r")(?!\s+(?:to|of|me\s+to|us\s+to)\b)"
+    r"|(?:" + SEEK_FOR + "|" + LINKED + "|" + WANT + "|" + WOULD + r")(?!\s+(?:to|of|for|me\s+to|us\s+to)\b)"
     r"(?!\s+" + WANT_TO_DO + r"\b)"
     r"|(?:wants?|wanted|wanting)\s+to(?=\s+(?!learn\b|know\b|talk\b|chat\b|swap\b|come\b|go\b|say\b|hire\b|start\b"
     r"|meet\s+(?:me|us|you)\b"  # "wants to meet me on 28/4": a meeting with the user, nothing to find

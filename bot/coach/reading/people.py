@@ -142,6 +142,10 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
             title = f"{title} {said}" if title else said  # "Lt Col"
             j = m.end()
             continue
+        whole_name_next = _GIVEN_AND_SURNAME_NEXT.match(s, m.end()) if low in _OFFICE_OR_NAME else None
+        if real == 0 and not title and word[:1].isupper() and whole_name_next and is_given_name(whole_name_next[1]):
+            title, j = word, m.end()  # "Dean Carolyn Ames": her office; "Dean Smith" is still Dean
+            continue
         typed_lower = word[0].islower()
         if real == 0 and typed_lower and low in _SAID_BEFORE_A_NAME and _A_WORD_NEXT.match(s, m.end()):
             j = m.end()  # "call w/ prospective client dana lee", "potential sponsor lena": who they are, then the name
@@ -239,6 +243,9 @@ _SAID_BEFORE_A_NAME = frozenset({"potential", "prospective", "possible", "future
 _KIN_RESPECT = frozenset({"anh", "chị", "cô", "chú", "bác", "ông", "bà"})
 
 
+# Offices that are given names too: a title only before a given name and a surname ("Dean Carolyn Ames").
+_OFFICE_OR_NAME = frozenset({"dean", "provost", "chancellor", "principal", "bishop"})
+_GIVEN_AND_SURNAME_NEXT = re.compile(r"\s+((?-i:[A-Z])[\w'’-]+)\s+(?-i:[A-Z])[\w'’-]+")
 _DASH_AFTER = re.compile(r"\s+[-–—]\s")
 _A_WORD_NEXT = re.compile(r"\s+[^\W\d_]")
 _A_CAPITAL_NEXT = re.compile(r"\s+(?-i:[A-Z])")

@@ -33,8 +33,8 @@ _MAX_SLOT_WORDS = 6
 
 _BAD_END = _words(
     """a an the and or of to in on at for with by from her his their my your our its about as that which
-    who"""
-)
+    who i we"""
+)  # "a list of the offices I | have relationships with": the subject of a clause cut away is no end
 
 
 _ADJUNCT = re.compile(

@@ -604,3 +604,23 @@ def test_a_plan_of_theirs_said_in_the_present_with_a_day_is_their_promise(note, 
 def test_something_they_do_all_the_time_is_no_promise():
     facts = extract_facts("he sends me memes all the time lol", TODAY)
     assert (facts.promises, facts.theirs) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("note", "mine", "due"),
+    [
+        ("i told him will revert back with rates by Thursday", "revert back with rates", "2026-03-05"),
+        ("Kindly do the needful and remind me to send her the rate card tmrw", "send her the rate card", "2026-03-05"),
+        ("gonna shoot him our cutups from the Central game tmrw", "shoot him our cutups from the Central game",
+         "2026-03-05"),
+        ("he can cover the lanes 3x a week need to send him the rate con by fri", "send him the rate con", "2026-03-06"),
+    ],
+)
+def test_the_users_promise_said_without_i_is_the_users(note, mine, due):
+    facts = extract_facts(note, TODAY)
+    assert (mine, due) in list(zip(facts.promises, facts.due, strict=True))
+
+
+def test_he_told_he_will_is_his_and_a_bare_ask_is_no_promise():
+    facts = extract_facts("He told he will refer me for the DS role. gonna ask", TODAY)
+    assert facts.theirs == ["refer me for the DS role"] and facts.promises == []

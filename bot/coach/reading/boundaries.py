@@ -28,6 +28,7 @@ BREAKS = _set(
     who whom whose which that where when whenever once why how if unless whether
     i i'm i'll i'd i've im ill she he they we you it she's he's they're we're it's she'll he'll they'll we'll
     is was are were be been being has have had will would can could should may might must shall do does did
+    need needs gotta gonna
     not never just really probably maybe still already again soon asap later now today tonight tomorrow tmrw tmw
     yesterday yday yest next last this weekend monday tuesday wednesday thursday friday saturday sunday mon tue
     tues wed thu thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec january february march april

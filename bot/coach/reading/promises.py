@@ -69,13 +69,17 @@ _I_WILL = (
     r"|\s+promised?\s+(?:her|him|them|(?-i:[A-Z][\w'’-]*))\s+to)\s+"  # "I promise Kevin to share my notes"
 )
 _TOLD = (
-    r"\b(?:told|promised|assured)\s+(?:" + _OBJECT_PRONOUNS + r"|[A-Za-z][\w'’-]*)\s+(?:that\s+)?"
-    r"(?:(?:I|we)\s*(?:'d|’d|\s+would|'ll|’ll|\s+will)|id)\s+"  # "told him id get em to him": I'd, typed fast
-)
+    r"\b(?:told|promised|assured)\s+(?:(?:" + _OBJECT_PRONOUNS + r"|[A-Za-z][\w'’-]*)\s+(?:that\s+)?"
+    r"(?:(?:I|we)\s*(?:'d|’d|\s+would|'ll|’ll|\s+will)|id)|(?:him|her|them)\s+(?:that\s+)?(?:will|would))\s+"
+)  # "told him id get em to him": I'd, typed fast; "i told him will revert back with rates": the "I" left out, as
+# Indian English has it (not "He told he will refer me": his)
 _PROMISED_TO = r"\b(?:promised|offered|agreed|committed)\s+to\s+"
 # The user's word, reported: "said i'd send rates tmrw", "i said id knit one" (a "she" before "said" makes it someone
 # else's words).
-_SAID_I = r"\b(?:said|say|says)\s+(?:that\s+)?(?:(?:I|we)\s*(?:'d|’d|\s+would|'ll|’ll|\s+will)|id)\s+"
+_SAID_I = (
+    r"\b(?:said|say|says)\s+(?:that\s+)?(?:(?:I|we)\s*(?:'d|’d|\s+would|'ll|’ll|\s+will)|id"
+    r"|(?<=\bI\ssaid\s)will)\s+"  # "I said will arrange": the "I" said once
+)
 _PROMISED_OBJ = r"\bpromised\s+(?P<obj>" + _OBJECT_PRONOUNS + r")\s+(?!to\b|that\b|I\b)"
 # Subject-less to-dos, only at the start of a clause: "need to send him my CV", "should follow up".
 _CLAUSE_START = (
@@ -83,7 +87,9 @@ _CLAUSE_START = (
     r"|(?<=[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff])\s*)"
 )
 _TODO = (
-    _CLAUSE_START + r"(?:need\s+to|have\s+to|gotta|got\s+to|should(?!\s+(?:i|we)\b)|must|will(?!\s+(?:i|we)\b)"
+    # "he can cover the lanes 3x a week need to send him rate con": a to-do run on from the clause before, typed fast
+    r"(?<=[a-z\d]\s)(?:need\s+to|gotta)(?=\s+" + _DEED + r"\s+(?:him|her|them|em)\b)\s+|"
+    + _CLAUSE_START + r"(?:need\s+to|have\s+to|gotta|gonna|got\s+to|should(?!\s+(?:i|we)\b)|must|will(?!\s+(?:i|we)\b)"
     r"|going\s+to|remember\s+to"
     r"|remind\s+me\s+to|to\s*do\s*:|todo\s*:?"
     r"|promised(?=\s+(?:(?-i:[A-Z])[\w'’-]+\s+)?(?:a|an|the|my|our|some|\d+)\s))\s+"  # "promised a roadmap briefing
@@ -199,7 +205,8 @@ def _promise_words(text: str) -> Iterator[re.Match[str]]:
 _PROMISE_END = re.compile(
     r"\s*(?:[,;!?\n]|" + NOT_A_TITLE + r"\.|\s[-–—]\s|[()]|\bbut\b|\bwhile\b|\bbecause\b|\bbc\b|\bcuz\b)"  # spans
     + r"|\s*[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]"
-    + r"|\s+if\s+(?:i|we)\b|\s+(?:and|&)\s+(?=(?:i|i'll|i’ll|she|he|they|we|she'll|he'll|they'll)\b)",
+    + r"|\s+if\s+(?:i|we)\b|\s+(?:and|&)\s+(?=(?:i|i'll|i’ll|she|he|they|we|she'll|he'll|they'll)\b)"
+    + r"|\s+(?=(?:need\s+to|have\s+to|gotta|got\s+to)\s)",  # "he can cover the lanes 3x a week need to send him"
     re.IGNORECASE,
 )
 # Two things promised in one breath: "refer me for the infra role + intro me to his manager".
@@ -430,7 +437,8 @@ def _someone_else_said(text: str, start: int) -> bool:
     # "Sofia from the Kim lab promised to ...": the clause opens with the one who promised
     first = words[0]
     mine = any(w.lower() in ("i", "we", "i'm", "i’m", "im") for w in words)
-    return len(words) <= MAX_SUBJECT_WORDS and first[:1].isupper() and not mine and not is_not_a_name(first)
+    asked = first.lower() in _NOT_A_SUBJECT
+    return len(words) <= MAX_SUBJECT_WORDS and first[:1].isupper() and not (mine or asked) and not is_not_a_name(first)
 
 
 # A clause whose subject, someone other than the user, is doing something: "Dmitri selling his old oven",
@@ -497,7 +505,7 @@ def _with_due(action: str, today: date | None) -> PromiseItem:
     return PromiseItem(text or action, day.isoformat())
 
 
-_NO_DEED = frozenset({"see", "see how it goes", "wait and see", "think about it", "try"})
+_NO_DEED = frozenset({"see", "see how it goes", "wait and see", "think about it", "try", "ask", "check"})
 # "i WILL forget", "I should expect to hear back", "will need a senior counsel", "I should double-check": no promise
 # to anyone (what is expected, needed or checked for oneself).
 _NOT_A_DEED = re.compile(

@@ -83,7 +83,9 @@ NOT_A_TITLE = (
     r"(?<!\bmgr)(?<!\basst)(?<!\bassoc)"
 )
 _CLAUSE_SPLIT = re.compile(r"[,.;:!?()]|\s[-–—]\s")
-_NOT_A_SUBJECT = frozenset({"i", "also", "and", "just", "then", "so", "really", "already", "but", "still"})
+_NOT_A_SUBJECT = frozenset(
+    {"i", "also", "and", "just", "then", "so", "really", "already", "but", "still", "kindly", "please", "pls", "plz"}
+)  # "Kindly do the needful and remind me to send her the rate card": asked of the bot, not said by someone
 
 
 def _user_said(text: str, start: int) -> bool:

@@ -613,7 +613,7 @@ def test_something_they_do_all_the_time_is_no_promise():
         ("Kindly do the needful and remind me to send her the rate card tmrw", "send her the rate card", "2026-03-05"),
         ("gonna shoot him our cutups from the Central game tmrw", "shoot him our cutups from the Central game",
          "2026-03-05"),
-        ("he can cover the lanes 3x a week need to send him the rate con by fri", "send him the rate con", "2026-03-06"),
+        ("he can cover the lanes 3x a week need to send him rate con by fri", "send him rate con", "2026-03-06"),
     ],
 )
 def test_the_users_promise_said_without_i_is_the_users(note, mine, due):

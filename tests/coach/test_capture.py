@@ -511,7 +511,7 @@ def test_needs_and_offers(text, needs, offers):
     ("text", "promise", "due"),
     [
         ("promised to send him my deck by friday", "send him my deck", "2026-11-27"),
-        ("follow up in feb", "follow up", "2027-02-01"),
+        ("follow up in feb", "follow up", "2027-02-28"),  # a month alone: done by its end
         ("I'll call her in 2 weeks", "call her", "2026-12-06"),
         ("need to send her the wine list tmrw", "send her the wine list", "2026-11-23"),
         ("owe him a coffee", "buy him a coffee", ""),

@@ -319,3 +319,16 @@ def test_a_line_opening_with_someone_at_an_organisation_says_where_they_work(lin
 )
 def test_a_firm_named_beside_a_job_without_at_is_their_company(line, who, role, company):
     assert job(line, who) == (role, company)
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "company"),
+    [
+        ("rosa at pinnacle freight said shell hold 3 flatbeds for me", "Rosa", "pinnacle freight"),
+        ("new broker dave moss at keystone logistics needs 2 reefers a week", "Dave Moss", "keystone logistics"),
+        ("talked to tim at bluewave he can cover the dallas lanes", "Tim", "bluewave"),
+        ("jane at the gym said hi", "Jane", ""),
+    ],
+)
+def test_a_line_typed_in_lower_case_opening_with_someone_at_a_firm_says_where_they_work(line, who, company):
+    assert job(line, who)[1] == company

@@ -92,7 +92,7 @@ def test_a_promise_belongs_to_the_person_it_was_made_to():
         # said without a subject, a promise to "me" is theirs; a named person's "will" is theirs
         (
             "will intro me to their category manager in april",
-            [("intro me to their category manager", "2026-04-01")],
+            [("intro me to their category manager", "2026-04-30")],  # "in april": by its end
             [],
         ),
         (
@@ -624,3 +624,19 @@ def test_the_users_promise_said_without_i_is_the_users(note, mine, due):
 def test_he_told_he_will_is_his_and_a_bare_ask_is_no_promise():
     facts = extract_facts("He told he will refer me for the DS role. gonna ask", TODAY)
     assert facts.theirs == ["refer me for the DS role"] and facts.promises == []
+
+
+def test_a_long_promise_ending_on_its_day_is_kept_whole_and_dated():
+    facts = extract_facts("she'll hold 2 dry vans for me every tues out of dallas till end of march", TODAY)
+    assert facts.theirs == ["hold 2 dry vans for me every tues out of dallas till end of march"]
+
+
+@pytest.mark.parametrize(
+    ("note", "due"),
+    [
+        ("she'll send the wedding enquiry in april", "2026-04-30"),  # a month alone: any day of it, so by its end
+        ("she'll send the wedding enquiry by april", "2026-04-01"),  # "by April": before it starts
+    ],
+)
+def test_a_month_said_alone_is_due_by_its_end(note, due):
+    assert extract_facts(note, TODAY).theirs_due == [due]

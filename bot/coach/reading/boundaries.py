@@ -94,6 +94,15 @@ def ends_whole(phrase: str) -> bool:
 NAMED_LETTER = re.compile(r"(?:^|\s)(?:series|plan|type|class|round|grade|vitamin)\s+[aA]$", re.IGNORECASE)
 
 
+_DAY_LEAD = re.compile(r"(?:by|till|til|until|before|on|from|after|every|through|thru|due)\s+$", re.IGNORECASE)
+
+
+def _day_start(text: str, at: int) -> int:
+    """Where a day said at ``at`` starts with the word that leads it ("till | end of march")."""
+    lead = _DAY_LEAD.search(text, 0, at)
+    return lead.start() - 1 if lead else at
+
+
 def cut(phrase: str, max_words: int) -> str:
     """``phrase`` at most ``max_words`` words long, cut only where a new phrase starts: "a lawyer for the seed round
     of her climate startup", 4 -> "a lawyer". A phrase with no boundary within reach is kept whole: a long noun
@@ -101,9 +110,16 @@ def cut(phrase: str, max_words: int) -> str:
     parts = phrase.split()
     if len(parts) <= max_words:
         return phrase
+    one = " ".join(parts)
+    days = [(_day_start(one, m.start()), m.end()) for m in DATE_PHRASE.finditer(one)]
+    if days and days[-1][1] >= len(one.rstrip(" .,;:!?")) and len(one[: days[-1][0]].split()) <= max_words:
+        return phrase  # "... out of dallas | till end of march": the day at the end is read off it, not cut into
+    starts = [m.start() for m in re.finditer(r"\S+", one)]
     for end in range(max_words, 0, -1):
         if parts[end].lower() == "by" and _AGENT_BY.search(parts[end - 1].lower()):
             continue  # "a seed round led | by Index" dangles: not a place to stop
+        if any(a < starts[end] < b for a, b in days):
+            continue  # "till end | of march": a day is said whole or not at all
         if parts[end].lower().strip(",;:") in BREAKS and ends_whole(" ".join(parts[:end])):
             return " ".join(parts[:end]).rstrip(",;:")
         if parts[end - 1].endswith((",", ";", ":")) and ends_whole(" ".join(parts[:end])):

@@ -42,6 +42,7 @@ from bot.coach.reading.meeting import (
 from bot.coach.reading.places import CITY_ALIASES
 from bot.coach.reading.shorthand import company_name
 from bot.coach.reading.stopwords import NOT_NAMES, VERB_FORMS
+from bot.coach.reading.titles import a_job_word
 from bot.coach.reading.verbs import is_a_word
 from bot.coach.reading.ways import MEAL_WORDS
 from bot.coach.reading.work import (
@@ -410,11 +411,13 @@ _AT_ORG = re.compile(r"\s*@\s*(?=[A-Z])")
 # "at <Org>" right after a line's first words, its person's name (maybe after a call said): where they work, since
 # where they met is said with "met" ("met Jane at PyCon"); "Jorge Medina at Deloitte", "Called Gloria at Harvest Foods".
 _AT_WORD = re.compile(r"\s+at\s+(?=(?-i:[A-Z]))", re.I)
+_AT_LOWER = re.compile(r"\s+at\s+(?=[a-z])")  # "linda park at coastal produce needs ...": a line typed in lower case
 # How the names of gatherings end: "PyCon", "RubyConf", "Oktoberfest", "SXSW week", "Dreamforce days".
 _EVENT_ENDS = ("con", "conf", "fest", "camp", "week", "days", "summit", "expo", "hackathon", "meetup", "jam")
 _OPENS_WITH_THEM = re.compile(
     r"^\W*(?:(?:called|texted|emailed|phoned|rang|messaged|dm['’]?d)\s+"
-    r"|(?:revert|reply|response|email|call|text|message|note|news|heard|word)\s+(?:back\s+)?from\s+)?"
+    r"|(?:revert|reply|response|email|call|text|message|note|news|heard|word)\s+(?:back\s+)?from\s+"
+    r"|(?:talked|spoke|chatted)\s+(?:to|with|w/?)\s+|(?:new\s+)?(?P<job>[a-z]+)\s+(?=\S+\s+\S))?"
     r"(?:(?:dr|mr|mrs|ms|prof)\.?\s+)?(?P<name>.+)$",
     re.I,
 )
@@ -423,7 +426,9 @@ _OPENS_WITH_THEM = re.compile(
 def _opens_with(s: str, j: int, person: PersonMention) -> bool:
     """Whether the line opens with ``person``'s name (ending at ``j``), maybe after a call said and a title."""
     m = _OPENS_WITH_THEM.match(s[:j])
-    return m is not None and m.group("name").casefold() == person.name.casefold()
+    if m is None or m.group("name").casefold() != person.name.casefold():
+        return False
+    return not m.group("job") or a_job_word(m.group("job"))  # "new shipper linda park at coastal produce"
 _MEAL_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, MEAL_WORDS)) + r")\b", re.I)
 _FROM_STOP = _set("at @ in on during with is was says said works work runs heads leads teaches does has")
 # "from compliance", "from the quality team": the team they are in, which is what they do
@@ -462,7 +467,16 @@ def _scan_attributes(s: str, j: int, person: PersonMention) -> int:
             if org and not (a_place(org) or last in _PLACE_NOUNS | _EVENT_NOUNS or org.lower() in CITY_ALIASES):
                 person.company, j = org, end  # "Lena @ Coastline Dental Lab", "Raymond Ochoa @ First Community"
                 continue
-        m = _AT_WORD.match(s, j) if not person.company and _opens_with(s, j, person) else None
+        opens = not person.company and _opens_with(s, j, person)
+        m = _AT_WORD.match(s, j) if opens else None
+        lower = _AT_LOWER.match(s, j) if opens and not m and s.islower() else None
+        if lower:  # "tonya at werner dispatch said shell hold 2 vans", "linda park at coastal produce needs ..."
+            org, end = _scan_phrase(s, lower.end(), _PHRASE_STOP | _FROM_STOP, done=True)
+            words = org.split()
+            named = 1 <= len(words) <= 3 and a_company_word(words[0]) and words[-1] not in _PLACE_NOUNS | _EVENT_NOUNS
+            if named and not a_place(org) and not _not_an_org(org):
+                person.company, j = org, end
+                continue
         if m:  # "Jorge Medina at Deloitte — knows my dad", "Called Gloria at Harvest Foods": where they work
             org, end = _scan_phrase(s, m.end(), _PHRASE_STOP | _FROM_STOP, done=True)
             last = org.lower().split()[-1] if org else ""

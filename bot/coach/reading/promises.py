@@ -8,12 +8,13 @@ never saved as the user's own.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 from datetime import date
 from typing import NamedTuple
 
-from bot.coach.reading.dates import _WEEKDAY_NUMBERS, day_at, find_day
+from bot.coach.reading.dates import _MO, _WEEKDAY_NUMBERS, day_at, find_day
 from bot.coach.reading.given_names import is_given_name
 from bot.coach.reading.lexicon import _set
 from bot.coach.reading.owed import FILLER_END, as_deed, split_owed
@@ -56,7 +57,7 @@ _DEED = (
 # After "shell", "hed" (she'll, he'd typed without the apostrophe), more deeds than "I promise send" takes.
 _TYPED_FAST_DEED = (
     r"(?:" + _DEED + r"|refer|fwd|let|loop|follow|reach|ask|pass|flag|mention|hook|take|talk|meet|teach|cater|buy|pay"
-    r"|mentor|join|go)"
+    r"|mentor|join|go|hold|save|cover|keep)"
 )
 _I_WILL = (
     r"\b(?:I|we)\s*(?:'ll|’ll|\s+will|\s+shall|'m\s+going\s+to|’m\s+going\s+to|\s+am\s+going\s+to|'m\s+gonna|’m\s+gonna"
@@ -206,7 +207,7 @@ _PROMISE_END = re.compile(
     r"\s*(?:[,;!?\n]|" + NOT_A_TITLE + r"\.|\s[-–—]\s|[()]|\bbut\b|\bwhile\b|\bbecause\b|\bbc\b|\bcuz\b)"  # spans
     + r"|\s*[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]"
     + r"|\s+if\s+(?:i|we)\b|\s+(?:and|&)\s+(?=(?:i|i'll|i’ll|she|he|they|we|she'll|he'll|they'll)\b)"
-    + r"|\s+(?=(?:need\s+to|have\s+to|gotta|got\s+to)\s)",  # "he can cover the lanes 3x a week need to send him"
+    + r"|\s+(?=(?:need\s+to|have\s+to|gotta|got\s+to|owe)\s)",  # "he can cover the lanes 3x a week need to send him"
     re.IGNORECASE,
 )
 # Two things promised in one breath: "refer me for the infra role + intro me to his manager".
@@ -502,9 +503,14 @@ def _with_due(action: str, today: date | None) -> PromiseItem:
     if again is not None and (again.day == found.day or weekday) and not rest[: again.start].strip(" ,"):
         rest, day = rest[again.end :], again.day  # "open it Mon 1/26", "on Mon, 1/26": one day said twice
     text = _tidy(re.sub(r"\s+", " ", f"{head} {rest}"))
+    by = lead is not None and lead.group().strip().lower() in ("by", "before", "until", "til", "till")
+    if day.day == 1 and _A_MONTH.fullmatch(action[found.start : found.end].strip(" ,.")) and not by:
+        day = day.replace(day=calendar.monthrange(day.year, day.month)[1])  # "in November": done by its end
     return PromiseItem(text or action, day.isoformat())
 
 
+# A month said alone, as when a thing is to be done ("the proposal before the committee in November"): any day of it.
+_A_MONTH = re.compile(rf"(?:(?:in|during)\s+)?{_MO}\.?", re.IGNORECASE)
 _NO_DEED = frozenset({"see", "see how it goes", "wait and see", "think about it", "try", "ask", "check"})
 # "i WILL forget", "I should expect to hear back", "will need a senior counsel", "I should double-check": no promise
 # to anyone (what is expected, needed or checked for oneself).

@@ -332,3 +332,21 @@ def test_a_firm_named_beside_a_job_without_at_is_their_company(line, who, role, 
 )
 def test_a_line_typed_in_lower_case_opening_with_someone_at_a_firm_says_where_they_work(line, who, company):
     assert job(line, who)[1] == company
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role", "company"),
+    [
+        ("Zoom w/ Dr. Ines Kohl, dean at Lakeview College (3 hrs away, but the pay is good)", "Ines Kohl", "dean",
+         "Lakeview College"),
+        ("Wendy (Kiln) - 2nd mtg w the partners. Qs: warranty reserve, degradation curve at yr 8.", "Wendy", "",
+         "Kiln"),
+    ],
+)
+def test_how_far_away_and_a_year_are_no_job_or_firm(line, who, role, company):
+    assert job(line, who) == (role, company)
+
+
+def test_a_contraction_after_a_name_is_the_next_clause_not_a_surname():
+    meeting = understand("Told Priya I'd answer by 3/20. call w the lawyer tmrw", TODAY).meeting
+    assert [p.name for p in meeting.people] == ["Priya"]

@@ -640,3 +640,25 @@ def test_a_long_promise_ending_on_its_day_is_kept_whole_and_dated():
 )
 def test_a_month_said_alone_is_due_by_its_end(note, due):
     assert extract_facts(note, TODAY).theirs_due == [due]
+
+
+def test_a_name_followed_by_a_handing_deed_keeps_it_theirs_in_a_line_of_several():
+    meeting = understand("Kiln in, round now $12M. Tom sending side letter draft EOD. Wendy asked for updates", TODAY)
+    tom = next(p for p in meeting.meeting.people if p.name == "Tom")
+    assert [(i.text, i.whose) for i in meeting.meeting.promises_of(tom)] == [("send side letter draft", "theirs")]
+
+
+@pytest.mark.parametrize(
+    ("note", "mine"),
+    [
+        ("Told Priya I'd answer by 3/20", ["answer"]),
+        ("she's short 500k, asked if we'd do 250. said i'd bring it to sarah mon", ["bring it to sarah"]),
+    ],
+)
+def test_i_would_with_a_deed_is_a_promise_unless_asked_about(note, mine):
+    assert extract_facts(note, TODAY).promises == mine
+
+
+def test_holding_a_price_till_a_day_is_their_promise():
+    facts = extract_facts("arborvitae 89 ea if i take 40. he holds til fri", TODAY)
+    assert list(zip(facts.theirs, facts.theirs_due, strict=True)) == [("hold", "2026-03-06")]

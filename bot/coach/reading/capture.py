@@ -59,7 +59,7 @@ from bot.coach.reading.meeting import HINT, MAX_PEOPLE, Meeting, PersonMention, 
 from bot.coach.reading.mentions import described_as, first_person
 from bot.coach.reading.notes import Facts, extract_facts
 from bot.coach.reading.people import _clean, _scan_name, _scan_people, tie_of_a_person
-from bot.coach.reading.promises import runs_on
+from bot.coach.reading.promises import _HANDING, _promises, runs_on
 from bot.coach.reading.rest import _read_rest, _Rest, event_said
 from bot.coach.reading.second_look import people_found, second_look
 from bot.coach.reading.shorthand import _COMPANIES
@@ -885,6 +885,7 @@ def _finish(s: str, meeting: Meeting, today: date) -> None:
     _to_whom_it_names(meeting)
     _brackets_of_the_relative(s, meeting)
     _nobody_their_own_tie(meeting)
+    _theirs_as_the_line_says(s, meeting, today)
     for person in meeting.people:  # "I am to send the contract to Susan": to her, said once
         to_them = f" to {person.name.split()[0]}" if person.name else ""
         for facts in (person.facts, meeting.facts):
@@ -892,6 +893,31 @@ def _finish(s: str, meeting: Meeting, today: date) -> None:
                 text[: -len(to_them)] if to_them and text.endswith(to_them) and _HANDED.match(text) else text
                 for text in facts.promises
             ]
+
+
+def _theirs_as_the_line_says(s: str, meeting: Meeting, today: date) -> None:
+    """ "... Tom sending side letter draft EOD": read from Tom's own clause ("sending side letter draft EOD", his name
+    read apart) the deed has no subject and looks like the user's; the line as typed, which says who does it, makes
+    it his. Read again only when a name is followed by a deed of handing something over."""
+    if not _NAMED_HANDING.search(s):
+        return
+    said = _promises(s, [], today)
+    theirs = {p.text for p in said if p.whose == "theirs"}
+    mine = {p.text for p in said if p.whose != "theirs"}
+    for person in meeting.people:
+        facts = person.facts
+        for k in reversed(range(len(facts.promises))):
+            text = facts.promises[k]
+            if text in theirs and text not in mine and text not in facts.theirs:
+                due = facts.due[k] if k < len(facts.due) else ""
+                del facts.promises[k]
+                if k < len(facts.due):
+                    del facts.due[k]
+                facts.theirs.append(text)
+                facts.theirs_due.append(due)
+
+
+_NAMED_HANDING = re.compile(rf"(?-i:[A-Z])[\w-]+(?:['’]s|\s+is)?\s+{_HANDING}\b", re.IGNORECASE)
 
 
 def _nobody_their_own_tie(meeting: Meeting) -> None:

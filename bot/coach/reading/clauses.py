@@ -120,6 +120,9 @@ def _phrase_until(text: str, stop: frozenset[str]) -> tuple[str, str]:
     return " ".join(words), ""
 
 
+_TIME_UNITS = frozenset({"yr", "yrs", "year", "years", "wk", "wks", "week", "weeks", "month", "months", "day", "days"})
+
+
 def _org_after(rest: str) -> str:
     """ "at Booking", "@ stripe", "for Siemens": the organisation, or "" ("for the team" and "at a fintech" are not)."""
     m = re.match(r"(?P<prep>at|@|for|with|in)\s+(?P<org>.+)$", rest, re.IGNORECASE)
@@ -135,6 +138,8 @@ def _org_after(rest: str) -> str:
     first = org.split()[0] if org else ""
     if not first or first.lower() in ("a", "an", "some", "my", "our", "his", "her", "their"):
         return ""
+    if first.lower() in _TIME_UNITS or first.isdigit():
+        return ""  # "degradation curve at yr 8", "at 3": a time, not a firm
     if m.group("prep").lower() in ("for", "with") and not first[:1].isupper():
         return ""
     if first.islower() and first.lower() in NOT_NAMES and first.lower() != "the":

@@ -371,7 +371,8 @@ def _apply_paren(inner: str, person: PersonMention) -> None:
 # Parts of a bracket that say neither job nor company: "(SF, backend, 6 yrs, wants equity)": how long, what they want.
 _DEGREES = frozenset({"phd", "md", "mba", "jd", "rn", "dds", "cpa", "msc", "bsc", "ms", "ma", "bs", "ba", "pe", "dvm"})
 _NOT_A_JOB_PART = re.compile(
-    r"^(?:\d+\+?\s*(?:yrs?|years?|yo|y/o|mos?|months?)\b|(?:wants|needs|likes|loves|has|is|was|looking|open"
+    r"^(?:\d+\+?\s*(?:yrs?|years?|yo|y/o|mos?|months?|hrs?|hours?|mins?|miles?|mi|km)\b|(?:wants|needs|likes|loves"
+    r"|has|is|was|looking|open|but"
     r"|moving|relocating|visiting|new\s+in\s+town|she['’]?s|he['’]?s|they['’]?re|didn['’]?t|did\s+not|not\s+sure"
     r"|forgot|no\s+idea|i\s+think|very|super|so|really|quite|such)\b)",  # "(..., very friendly)": how they were
     re.IGNORECASE,

@@ -158,6 +158,8 @@ def _scan_name(s: str, i: int, lower_ok: bool | None) -> _Name | None:
             break
         if typed_lower and (low in NOT_NAMES or _DATE.match(s, m.start(1)) or _CONTRACTED.search(low)):
             break  # "met sam yday", "met sam great chat", "told priscilla we'd counter"
+        if real and (word == "I" or (_CONTRACTED.search(low) and low[:1] in "iwyst")):
+            break  # "Told Priya I'd answer by 3/20", "Sam We'll": the next clause's subject, no surname
         # "thanks to Sam's intro": the name is "Sam" and ends there.
         possessive = len(word) > 3 and low.endswith(("'s", "’s"))
         if possessive:

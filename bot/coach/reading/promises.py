@@ -60,13 +60,14 @@ _TYPED_FAST_DEED = (
     r"|mentor|join|go|hold|save|cover|keep)"
 )
 _I_WILL = (
-    r"\b(?:I|we)\s*(?:'ll|’ll|\s+will|\s+shall|'m\s+going\s+to|’m\s+going\s+to|\s+am\s+going\s+to|'m\s+gonna|’m\s+gonna"
+    r"(?<!\bif\s)(?<!\bwhether\s)\b(?:I|we)\s*(?:'ll|’ll|\s+will|\s+shall|'m\s+going\s+to|’m\s+going\s+to|\s+am\s+going\s+to|'m\s+gonna|’m\s+gonna"
     r"|\s+need\s+to|\s+have\s+to|\s+must(?:\s+to)?|\s+should|\s+ought\s+to|\s+gotta|\s+got\s+to"
     r"|\s+am\s+to(?=\s+" + _DEED + r"\b)"  # "I am to send the contract to Susan"
     r"|\s*(?:'ve|’ve|\s+have)\s+got\s+to|\s+promised(?:\s+to|(?!\s+(?:her|him|them)\b))|\s+promise\s+to"
     r"|\s+offered\s+to|\s+go(?=\s+" + _DEED + r"\b)"  # "I go send her the contract": I will, in Nigerian English
     r"|\s+agreed\s+to|\s+want\s+to|\s+said\s+i'll|\s+said\s+i’ll|\s+said\s+I'd|\s+said\s+I’d|\s+said\s+I\s+would"
     r"|\s+promised?(?=\s+" + _TYPED_FAST_DEED + r"\b)"  # "I promise send him my slides": "to" left out
+    r"|(?:'d|’d)(?=\s+(?:answer|reply|respond|confirm|" + _DEED + r")\b)"  # "(told Priya) I'd answer by 3/20"
     r"|\s+promised?\s+(?:her|him|them|(?-i:[A-Z][\w'’-]*))\s+to)\s+"  # "I promise Kevin to share my notes"
 )
 _TOLD = (
@@ -134,7 +135,8 @@ _THEY_DO = (
     r"(?=(?:sending|bringing|emailing|sharing|getting|introducing|intro['’]?ing|connecting|forwarding|putting\s+me"
     r"|(?:taking|picking|hosting|treating|walking)\s+(?:me|us))\b))"  # "he's taking me to lunch fri"
     # "He sends me the agreement until 10.4": what they hand the user, said in the present, a promise with a day
-    r"|\b(?P<they_now>(?:she|he|they)\s+(?=(?:sends|gives|emails|brings|shares|forwards|mails)\s+(?:me|us)\b))"
+    r"|\b(?P<they_now>(?:she|he|they)\s+(?=(?:sends|gives|emails|brings|shares|forwards|mails)\s+(?:me|us)\b"
+    r"|(?:holds|saves|keeps)\b))"  # "he holds til fri": the price, as long as he said
 )
 # A contact named as the one who does it, with or without a helping verb: "Marco sending price list tmrw", "Sam's
 # gonna send the link", "Ben will confirm by fri" (the name is checked to be one: "Also will send" is the user's).
@@ -220,7 +222,8 @@ _SECOND_ACTION = re.compile(
 # The action as it is done, however it was typed: "sending" -> "send", "snd" -> "send", "w" -> "with".
 _BASE_VERBS = {
     "snd": "send", "fwd": "forward", "f/u": "follow up", "sending": "send", "sends": "send", "gives": "give",
-    "emails": "email", "brings": "bring", "shares": "share", "forwards": "forward", "mails": "mail",
+    "emails": "email", "brings": "bring", "shares": "share", "forwards": "forward", "mails": "mail", "holds": "hold",
+    "saves": "save", "keeps": "keep",
     "emailing": "email", "pinging": "ping",
     "texting": "text",
     "calling": "call", "getting": "get", "showing": "show", "sharing": "share", "forwarding": "forward",

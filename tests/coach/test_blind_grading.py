@@ -289,3 +289,12 @@ def test_an_empty_alternative_in_a_text_field_accepts_nothing_saved_and_only_the
 
     assert may_be_empty("tasting|") and may_be_empty("|CMO") and may_be_empty("call | ")
     assert not may_be_empty("CMO") and not may_be_empty("CMO|chief marketing officer") and not may_be_empty("")
+
+
+def test_an_item_with_an_empty_alternative_in_a_list_may_be_missing_and_the_others_may_not():
+    from testkit.grading import same_list
+
+    assert same_list(["summer camp gig|"], [])  # the writer: saving nothing for it is right too
+    assert same_list(["summer camp gig|", "a GA spot"], ["a GA spot at UNI"])
+    assert not same_list(["summer camp gig|", "a GA spot"], [])
+    assert not same_list(["a GA spot"], [])

@@ -260,3 +260,12 @@ def test_a_dean_by_name_is_still_a_person_called_dean():
     assert [p.name for p in understand("met Dean Smith at the mixer, loves golf", TODAY).meeting.people] == [
         "Dean Smith"
     ]
+
+
+def test_a_capitalised_name_after_and_is_a_person_not_a_tie_and_a_job_in_letters_before_a_name_is_theirs():
+    meeting = understand("coffee w Rachel Finn + Dev Malhotra, they need a PSM. Dev's sending sides by EOW", TODAY)
+    people = {p.name: p for p in meeting.meeting.people}
+    assert set(people) == {"Rachel Finn", "Dev Malhotra"} and people["Dev Malhotra"].link_to == ""
+    assert understand("coffee chat w/ my AE Jordan, she'll push for my promo", TODAY).meeting.people[0].role == "AE"
+    tie = understand("dinner w Raj and his dev Mei Lin", TODAY).meeting.people[1]
+    assert (tie.name, tie.link_to, tie.link_as) == ("Mei Lin", "Raj", "dev")

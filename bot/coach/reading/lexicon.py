@@ -122,7 +122,10 @@ _ROLE_MODIFIERS = _set(
     """retired former ex ex- senior junior lead head chief principal freelance aspiring staff sole solo
     part-time full-time independent acting interim deputy assistant associate"""
 )
-_ACRONYM_ROLES = _set("CTO CEO COO CFO CMO CPO CIO CISO CRO VP SVP EVP AVP PM TPM MP GP AE SDR BDR EM GM CPA PI CRA")
+_ACRONYM_ROLES = _set(
+    "CTO CEO COO CFO CMO CPO CIO CISO CRO VP SVP EVP AVP PM TPM MP GP AE SDR BDR EM GM CPA PI CRA"
+    " OC DC HC GA TD SM ASM PSM EIR"  # coaches ("their OC"), theatre ("my old TD"), a fund's EIR
+)
 # "CEO of Acme" names the company; "head of design" does not.
 _OF_ORG_ROLES = _set("ceo cto coo cfo cmo cpo cio founder cofounder co-founder president owner chair")
 _PRONOUN_PARENS = _set("she he they her him them she/her he/him they/them")

@@ -14,7 +14,17 @@ from __future__ import annotations
 import re
 
 from bot.coach.reading.given_names import HONORIFICS, is_given_name, is_title
-from bot.coach.reading.lexicon import _MONTH_WORDS, _ROLE_WORDS, _STOP, _WORD, OWNER_TITLES, RELATIONS, _set, tie_role
+from bot.coach.reading.lexicon import (
+    _ACRONYM_ROLES,
+    _MONTH_WORDS,
+    _ROLE_WORDS,
+    _STOP,
+    _WORD,
+    OWNER_TITLES,
+    RELATIONS,
+    _set,
+    tie_role,
+)
 from bot.coach.reading.stopwords import COMPANY_SUFFIXES, NAMES_THAT_ARE_WORDS, VERB_FORMS, is_not_a_name
 from bot.coach.reading.titles import a_job_word
 
@@ -199,6 +209,7 @@ _DESCRIBED = re.compile(
 )
 
 
+_ACRONYM_BEFORE = re.compile(r"^\s*(?:(?:the|their|his|her|our|my|new)\s+)?(?P<what>[A-Z]{2,4})\s*$")
 _DESCRIPTIONS = _set("candidate client customer contact acquaintance prospect lead applicant guest visitor stranger")
 
 
@@ -208,6 +219,9 @@ def described_as(gap: str) -> str | None:
     something else (a name, a place, a clause)."""
     if not gap.strip():
         return None
+    letters = _ACRONYM_BEFORE.match(gap)
+    if letters and letters.group("what") in _ACRONYM_ROLES:
+        return letters.group("what")  # "their OC Jamal Hughes", "DC Kyle Voss": the job, in its letters
     m = _DESCRIBED.match(gap)
     if m is None or any(c in gap for c in ",;:.()'’") or any(w[:1].isupper() for w in gap.split()):
         return None

@@ -56,6 +56,7 @@ from bot.coach.reading.meeting import (
 )
 from bot.coach.reading.mentions import could_be_a_name, described_as, first_person
 from bot.coach.reading.stopwords import COMPANY_SUFFIXES, NOT_NAMES, is_not_a_name
+from bot.coach.reading.verbs import is_a_word
 from bot.coach.reading.work import a_people, a_place
 
 
@@ -248,6 +249,7 @@ _KIN_RESPECT = frozenset({"anh", "chị", "cô", "chú", "bác", "ông", "bà"})
 # Offices that are given names too: a title only before a given name and a surname ("Dean Carolyn Ames").
 _OFFICE_OR_NAME = frozenset({"dean", "provost", "chancellor", "principal", "bishop"})
 _GIVEN_AND_SURNAME_NEXT = re.compile(r"\s+((?-i:[A-Z])[\w'’-]+)\s+(?-i:[A-Z])[\w'’-]+")
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|su)\s", re.IGNORECASE)
 _DASH_AFTER = re.compile(r"\s+[-–—]\s")
 _A_WORD_NEXT = re.compile(r"\s+[^\W\d_]")
 _A_CAPITAL_NEXT = re.compile(r"\s+(?-i:[A-Z])")
@@ -381,6 +383,11 @@ def _scan_people(s: str, i: int) -> tuple[list[PersonMention], int, bool]:
             break
         template = PersonMention("")
         rel = _AND_REL.match(s, j)
+        word = rel.group("rel").split()[-1] if rel else ""
+        capital_next = rel is not None and bool(_A_CAPITAL_NEXT.match(s, rel.end("rel")))
+        named = rel is not None and (is_given_name(word) or (capital_next and not is_a_word(word.lower())))
+        if rel and word[:1].isupper() and named and not _POSSESSIVE_BEFORE.search(rel.group(0)):
+            rel = None  # "Rachel Finn + Dev Malhotra": a name, not "+ her dev"
         if rel:
             their = re.search(r"\btheir\s", rel.group(0), re.IGNORECASE)  # "their son": of the first of them
             template.link_to = people[0].name if their else person.name

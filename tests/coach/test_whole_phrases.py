@@ -545,3 +545,15 @@ def test_a_clause_cut_from_what_was_promised_leaves_no_subject_behind():
 
 def test_a_note_needed_for_someone_is_no_need_of_theirs():
     assert extract_facts("Thank you note needed for Mr. Raj Patel, the offsite went great", TODAY).needs == []
+
+
+def test_a_capital_letter_in_a_place_is_not_text_speak_for_you():
+    from bot.coach.reading.shorthand import tidy
+
+    assert tidy("the U of T career fair") == "the U of T career fair"
+    assert tidy("see u there") == "see you there"
+
+
+def test_someone_replying_to_my_email_is_no_promise_of_mine():
+    assert extract_facts("Emily Chen reply my email, she like my paper", TODAY).promises == []
+    assert extract_facts("reply to her email by fri", TODAY).promises == ["reply to her email"]

@@ -105,7 +105,8 @@ _OWE = (
 _OWED_TO_ME = re.compile(r"^owes?\s+(?:me|us)\b|^owes\b", re.IGNORECASE)
 _IMPERATIVE = (
     _CLAUSE_START + r"(?P<verb>(?:send|snd|intro(?!['’]?d\b)|introduce|email|e-mail|ping|text|share|forward|fwd|invite"
-    r"|follow\s+up|f/u(?=\s+(?:w/?|with|on|re:?|about|by)\s)|connect\s+(?:her|him|them)\s+with|buy|book|schedule|call|reply(?:\s+to)?|look\s+up"
+    r"|follow\s+up|f/u(?=\s+(?:w/?|with|on|re:?|about|by)\s)|connect\s+(?:her|him|them)\s+with|buy|book|schedule|call"
+    r"|reply(?:\s+to)?(?!\s+(?:to\s+)?(?:my|our)\b)|look\s+up"  # "Emily Chen reply my email": she did
     r"|check\s+in\s+with|ask|confirm|chase|pay|drop|bring|answer|invoice|apply|rsvp|reach\s+out"
     r"|sending|emailing|pinging|texting|calling|getting|showing|sharing|forwarding|booking|dropping|bringing"
     r"|doing|writing|introducing|paying|invoicing)\b)"

@@ -105,8 +105,8 @@ def tidy(text: str) -> str:
         core = word.rstrip(".,;:!?")
         tail = word[len(core) :]
         low = core.lower()
-        if low in _SHORTHAND:
-            core = _SHORTHAND[low]
+        if low in _SHORTHAND and not (core.isupper() and len(core) == 1):
+            core = _SHORTHAND[low]  # not "U" of "the U of T career fair": a letter in capitals is a name's
         elif low in _ACRONYMS and (core.islower() or core.isupper()):
             core = _ACRONYMS[low]
         elif low in _COMPANIES and core.islower():

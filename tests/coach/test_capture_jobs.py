@@ -350,3 +350,19 @@ def test_how_far_away_and_a_year_are_no_job_or_firm(line, who, role, company):
 def test_a_contraction_after_a_name_is_the_next_clause_not_a_surname():
     meeting = understand("Told Priya I'd answer by 3/20. call w the lawyer tmrw", TODAY).meeting
     assert [p.name for p in meeting.people] == ["Priya"]
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role", "company"),
+    [
+        ("call with Dan Kim, team lead at AbCellera (Li Na introduce), 30 min", "Dan Kim", "team lead", "AbCellera"),
+        ("ran into Jeff Moreno + his wife Lisa. lisa is the AD's sister lol", "Lisa", "", ""),
+    ],
+)
+def test_who_introduced_them_or_whose_sister_they_are_is_no_job_or_firm(line, who, role, company):
+    assert job(line, who) == (role, company)
+
+
+def test_an_amount_is_no_place():
+    meeting = understand("TS from Basalt!! $9M @ $42M pre. Told Priya I'd answer by 3/20", TODAY).meeting
+    assert meeting is not None and not meeting.context.startswith("$")

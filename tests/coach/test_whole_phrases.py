@@ -557,3 +557,17 @@ def test_a_capital_letter_in_a_place_is_not_text_speak_for_you():
 def test_someone_replying_to_my_email_is_no_promise_of_mine():
     assert extract_facts("Emily Chen reply my email, she like my paper", TODAY).promises == []
     assert extract_facts("reply to her email by fri", TODAY).promises == ["reply to her email"]
+
+
+def test_what_a_measure_holds_is_said_with_it_and_a_day_alone_is_no_thing():
+    wine = "As promised, I'll buy a very nice bottle of wine."
+    assert keeping(keep_words("buy her a very nice bottle of wine"), 0) == wine
+    assert keeping(keep_words("send every monday"), 0) == "And I haven't forgotten what I promised you."
+    contract = keep_words("send contract to him and his colleague Ms. Latha")
+    assert keeping(contract, 0) == "Here's the contract I mentioned."
+    assert cut_short("I'll buy a very nice bottle.", "I owe her a very nice bottle of wine")
+
+
+def test_the_weekend_is_a_day_to_keep_a_promise_by():
+    facts = extract_facts("I promise send her my paper on the weekend", TODAY)  # Tuesday 2026-03-10
+    assert list(zip(facts.promises, facts.due, strict=True)) == [("send her my paper", "2026-03-14")]

@@ -94,6 +94,13 @@ def ends_whole(phrase: str) -> bool:
 NAMED_LETTER = re.compile(r"(?:^|\s)(?:series|plan|type|class|round|grade|vitamin)\s+[aA]$", re.IGNORECASE)
 
 
+# Words that measure out what follows "of": "a bottle of wine", "a list of the offices", "a box of samples".
+MEASURES = frozenset(
+    {"bottle", "bottles", "box", "boxes", "case", "cases", "cup", "cups", "glass", "glasses", "bag", "bags",
+     "pack", "packs", "pair", "pairs", "set", "sets", "list", "lists", "copy", "copies", "sample", "samples",
+     "dozen", "dozens", "couple", "lot", "lots", "bunch", "piece", "pieces", "slice", "crate", "crates", "jar",
+     "jars", "tin", "tins", "bouquet", "basket", "baskets", "batch", "batches", "round", "rounds"}
+)
 _DAY_LEAD = re.compile(r"(?:by|till|til|until|before|on|from|after|every|through|thru|due)\s+$", re.IGNORECASE)
 
 
@@ -120,6 +127,8 @@ def cut(phrase: str, max_words: int) -> str:
             continue  # "a seed round led | by Index" dangles: not a place to stop
         if any(a < starts[end] < b for a, b in days):
             continue  # "till end | of march": a day is said whole or not at all
+        if parts[end].lower() == "of" and parts[end - 1].lower() in MEASURES:
+            continue  # "a very nice bottle | of wine": what the bottle holds is the thing
         if parts[end].lower().strip(",;:") in BREAKS and ends_whole(" ".join(parts[:end])):
             return " ".join(parts[:end]).rstrip(",;:")
         if parts[end - 1].endswith((",", ";", ":")) and ends_whole(" ".join(parts[:end])):
@@ -170,6 +179,8 @@ def _run(out: list[str], src: list[str], src_raw: list[str], i: int, j: int) -> 
         return n, False  # the run ends on a stop, or on a first name before the surname (a greeting's "Hi Mei")
     after_out = out[i + n] if i + n < len(out) else "."
     after_src = src[j + n] if j + n < len(src) else "."
+    if after_src == "of" and last in MEASURES:
+        return n, True  # "a very nice bottle | of wine": cut inside the phrase
     if not (_is_stop(after_out) or after_out in BREAKS):
         return n, False  # the sentence goes on with words of its own: another phrase, not a clipped one
     if after_src in VAGUE_TAIL:

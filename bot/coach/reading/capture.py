@@ -238,8 +238,8 @@ _NO_PLACE = re.compile(
 
 
 def _a_place_to_name(where: str) -> bool:
-    """Not a day, a moment, a note or a feeling."""
-    return bool(where) and not _NO_PLACE.fullmatch(where)
+    """Not a day, a moment, a note, a feeling or an amount ("$42M pre")."""
+    return bool(where) and not _NO_PLACE.fullmatch(where) and where.lstrip()[:1] not in "$€£¥"
 
 
 # A place ends where an emoji or an aside starts; a day said first is when, not where.

@@ -17,6 +17,7 @@ from bot.coach.reading.lexicon import (
     _PRONOUN_REL,
     _ROLE_WORDS,
     _TIE,
+    RELATIONS,
     _job_words_ok,
     _set,
     tie_role,
@@ -230,6 +231,10 @@ def _role_in(text: str, linked: bool, plural: bool = False) -> tuple[str, str] |
     role, rest = _phrase_until(body, _ROLE_PHRASE_STOP)
     role = re.sub(r"\s+(?:there|lol|haha)$", "", role, flags=re.IGNORECASE).strip(" .,!?")
     words = role.split()
+    if any(w.lower().endswith(("'s", "’s")) for w in words) and words[-1].lower() in RELATIONS and not tie_role(
+        words[-1]
+    ):
+        return None  # "lisa is the AD's sister": whose relative she is, not a job
     if re.match(r"(?:before|previously|formerly)\b", rest, re.IGNORECASE):
         return None  # "also nurse before like me": a job they had, not the one they have
     who = _WHO.match(rest)

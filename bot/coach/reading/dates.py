@@ -132,7 +132,8 @@ DATE_PHRASE = re.compile(
     rf"|(?P<edge>(?:the\s+)?end\s+of\s+(?:the\s+)?(?:(?P<edge_rel>this|next|nxt|coming|following)\s+)?"
     rf"(?P<edge_of>week|wk|month|mo|day)|eow|eom)(?!\s+(?:on\s+)?{_WD}\b)"
     rf"|(?:the\s+)?end\s+of\s+(?P<edge_month>{_MO})\b"
-    r"|(?P<rel>last|past|this|next|nxt|coming)\s+(?P<rel_unit>week(?:end)?|wknd|wkend|w/e|wk|month|mo|year|yr)\b"
+    r"|(?P<rel>last|past|this|next|nxt|coming|(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\bover\s))the(?=\s+(?:weekend|wknd)\b))"
+    r"\s+(?P<rel_unit>week(?:end)?|wknd|wkend|w/e|wk|month|mo|year|yr)\b"  # "on the weekend": this one
     rf"|(?:the\s+)?(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|last)\s+(?P<nth_wd>{_WD})\s+(?:of|in)\s+(?P<nth_m>{_MO})\b"
     rf"|(?:(?:eod|eob|cob|close\s+of\s+business|(?:the\s+)?end\s+of\s+(?:the\s+)?day)\s+(?:on\s+)?)?"
     rf"(?:(?P<wd_rel>last|past|this|next|nxt|coming)\s+)?(?P<wd>{_WD})\b\.?(?:\s+(?:morning|afternoon|evening|night))?"
@@ -236,6 +237,8 @@ def _resolve(m: re.Match[str], today: date, prefer: str) -> date | None:
         step = -1 if rel in ("last", "past") else (1 if rel in ("next", "coming") else 0)
         if unit == "weekend":
             saturday = today + timedelta(days=(5 - today.weekday()) % 7)
+            if rel == "the" and prefer == "past":  # "saw her over the weekend": the one just gone
+                return saturday - timedelta(days=7) if saturday > today else saturday
             if step < 0:
                 return saturday - timedelta(days=7) if saturday >= today else saturday
             return saturday + timedelta(days=7 * step) if saturday < today else saturday

@@ -279,11 +279,20 @@ SAYS_MORE = re.compile(
 )
 
 
+_INTRODUCED_BY = re.compile(
+    r"\s(?:intro(?:duce[ds]?|['’]?d)?|referred|referral)\s*$|^(?:via|thru|through|intro(?:['’]?d)?\s+(?:by|from))\s",
+    re.IGNORECASE,
+)
+
+
 def _apply_paren(inner: str, person: PersonMention) -> None:
     """ "(CTO, Globex)", "(product lead at Stripe)", "(Globex)", "(from Acme)"; not "(not that one lol)"."""
     parts = [re.sub(r"\s+now$", "", p.strip(), flags=re.I) for p in inner.split(",") if p.strip()]
     if len(parts) > 1:
         parts = [p for p in parts if not SAYS_MORE.search(p)] or parts[:0]  # what they want or do is no job
+    parts = [p for p in parts if not _INTRODUCED_BY.search(p)]  # "(Li Na introduce)": who introduced them
+    if not parts:
+        return
     tie = _OWNER_TIE.fullmatch(parts[0]) if parts else None
     if tie and _is_owner(tie.group("owner")):  # "Tariq (Zayn's dad)", "Jess from year 5 (Olly's mum)"
         person.link_to, person.link_as = _capitalise(tie.group("owner")), tie.group("rel").lower()

@@ -473,7 +473,7 @@ def _they_go_on(text: str, start: int, action: str) -> bool:
 
 
 _DUE_LEAD = re.compile(
-    r"\s*\b(?:by|on|before|until|til|till|in|no\s+later\s+than|at\s+the\s+latest|the\s+(?:week|wk)\s+of"
+    r"\s*\b(?:by|on|over|before|until|til|till|in|no\s+later\s+than|at\s+the\s+latest|the\s+(?:week|wk)\s+of"
     r"|(?:(?<=\bup\s)|(?<=\bit\s)|(?<=\bout\s)|(?<=\bback\s)|(?<=\bthem\s))(?:week|wk)\s+of)?\s*$",
     re.IGNORECASE,
 )
@@ -515,7 +515,9 @@ def _with_due(action: str, today: date | None) -> PromiseItem:
 
 # A month said alone, as when a thing is to be done ("the proposal before the committee in November"): any day of it.
 _A_MONTH = re.compile(rf"(?:(?:in|during)\s+)?{_MO}\.?", re.IGNORECASE)
-_NO_DEED = frozenset({"see", "see how it goes", "wait and see", "think about it", "try", "ask", "check"})
+_NO_DEED = frozenset(
+    {"see", "see how it goes", "wait and see", "think about it", "try", "ask", "check", "talk", "talk again", "chat"}
+)
 # "i WILL forget", "I should expect to hear back", "will need a senior counsel", "I should double-check": no promise
 # to anyone (what is expected, needed or checked for oneself).
 _NOT_A_DEED = re.compile(

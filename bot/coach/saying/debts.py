@@ -66,6 +66,13 @@ _GIVEN_TO = re.compile(
 )
 # "to my boss", "to Sam", "share it with our team": someone else the thing goes to ("a guide to salary talks" is a
 # thing, and "the deck with my notes" goes with them).
+_TO_YOU_AND = re.compile(r"\s+(?:to|for)\s+you\s+and\s+.*$", re.IGNORECASE)
+# Only when, no thing: "every monday", "on the weekend", "tonight".
+_ONLY_WHEN = re.compile(
+    r"(?:every|each|on|this|next|by|before|after)?\s*(?:the\s+)?(?:mon|tues?|wed|thu(?:rs)?|fri|sat|sun)\w*"
+    r"|(?:on|this|next|over)?\s*(?:the\s+)?(?:weekend|week|tonight|today|tomorrow|tmrw|morning|evening)",
+    re.IGNORECASE,
+)
 _TO_SOMEONE_ELSE = re.compile(r"\s(to|with)\s+(?:(?i:my|our|his|her|their)\s+\w|[A-Z][\w'’-]+)")
 _DETERMINED = frozenset([*_THING_START, "your", "his", "her", "their", "its", "any", "both", "all", "something",
                          "anything"])  # "bring them something for the naming ceremony"  # fmt: skip
@@ -117,6 +124,9 @@ def keep_words(text: str) -> Kept:
             if re.match(r"(?:back\s+)?(?:about|re:?|regarding)\s", thing, re.IGNORECASE):
                 return Kept("act", said)  # "email him about a rotation": a message, nothing handed over
             thing = re.sub(r"\s+(?:to|for|with)\s+you$", "", thing)
+            thing = _TO_YOU_AND.sub("", thing)  # "the contract to him and his colleague Ms. Latha": the contract
+            if _ONLY_WHEN.fullmatch(thing):
+                return Kept("act", "")  # "send every monday": what was to be sent was said before; said as nothing
             thing = _RECIPIENT.sub("", thing)  # "send Pieter my calendly": Pieter is who it goes to
             to = re.match(r"([A-Z][\w'’-]+)\s+(?=[a-z])", thing)
             if to and is_given_name(to.group(1)):  # "send Pieter calendly"

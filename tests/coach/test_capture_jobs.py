@@ -366,3 +366,18 @@ def test_who_introduced_them_or_whose_sister_they_are_is_no_job_or_firm(line, wh
 def test_an_amount_is_no_place():
     meeting = understand("TS from Basalt!! $9M @ $42M pre. Told Priya I'd answer by 3/20", TODAY).meeting
     assert meeting is not None and not meeting.context.startswith("$")
+
+
+@pytest.mark.parametrize(
+    ("line", "way"),
+    [
+        ("Interviewed w Lisa Chen + the director for the fall slot", "interview"),
+        ("informational interview with Margaret Olsen, UX researcher at Epic", "informational interview"),
+        ("Lunch today w/ Kayla Nguyen, she'll send the posting", "lunch"),
+        ("Drinks after strike w/ Nadia Osei, she's directing in the fall", "drinks"),
+        ("GA job open, interview 3/18 on zoom w/ Darnell Price", "Zoom"),
+    ],
+)
+def test_an_interview_held_or_a_meal_said_with_its_day_is_how_they_met(line, way):
+    meeting = understand(line, TODAY).meeting
+    assert meeting is not None and meeting.way == way

@@ -43,7 +43,16 @@ _CALL_KIND = re.compile(
 )
 _MEAL = re.compile(
     r"\b(?P<meal>" + "|".join(map(re.escape, MEAL_WORDS)) + r")\b"
-    r"(?=\s+(?:(?:w/?|with|at|in|and|to)\b|@|\+)|\s*[:,-])",
+    r"(?=\s+(?:(?:w/?|with|at|in|and|to)\b|@|\+)|\s*[:,-]"
+    r"|\s+(?:today|yesterday|tonight|earlier|after\s+\w+)\s+(?:w/?|with)\b)",  # "Lunch today w/ Kayla", "Drinks
+    re.IGNORECASE,  # after strike w/ Nadia"
+)
+# "Interviewed w Lisa", "online interview with Jennifer", "bunq interview was ok": an interview held, not one set
+# for a day ("interview 3/18 on zoom").
+_INTERVIEW = re.compile(
+    r"\b(?:(?P<ikind>informational|info|phone|video|online|panel|final|first[- ]round|technical|tech|mock)\s+)?"
+    r"(?:interview(?:ed)?|onsite)\b"
+    r"(?!\s+(?:on\s+|is\s+|set\s+for\s+)?(?:\d|mon|tue|wed|thu|fri|sat|sun|next|tmrw|tomorrow))",
     re.IGNORECASE,
 )
 _VERBS_DONE = "|".join(sorted(map(re.escape, _SAID_AS_DONE), key=len, reverse=True))
@@ -114,6 +123,9 @@ def way_of_meeting(text: str) -> str:
         found.append((m.start(), _MEAL_SHORT.get(meal, meal)))
     if m := _done(text):
         found.append((m.start(), _SAID_AS_DONE[m.group("verb").lower()]))
+    if (m := _INTERVIEW.search(text)) and not _to_come(text, m.start()):
+        kind = (m.group("ikind") or "").lower()
+        found.append((m.start(), f"{'informational' if kind == 'info' else kind} interview".strip()))
     if m := _ON_THE_PHONE.search(text):
         how = m.group("how").lower()
         way = "phone call" if how in ("phone", "telephone") else _SPELLED.get(how, how)

@@ -175,8 +175,8 @@ def over_way(way: str) -> str:
         return "on our call" if low in ("call", "phone call", "chat", "phone chat") else f"on our {way.strip()}"
     if low.endswith((" dm", " message")):  # "LinkedIn DM": on LinkedIn
         return f"on {way.strip().rsplit(' ', 1)[0]}"
-    if low.endswith(("meeting", "mtg")):
-        return f"at our {low.replace('mtg', 'meeting')}"
+    if low.endswith(("meeting", "mtg", "interview")):
+        return f"at our {low.replace('mtg', 'meeting')}"  # "at our interview", "at our informational interview"
     return f"on {way.strip()}"  # "Zoom", "LinkedIn", "WhatsApp"
 
 

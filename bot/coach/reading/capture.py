@@ -624,6 +624,9 @@ def _org_met_with(lead_in: str) -> str:
         word = a_company_word(low) and not is_a_word(low) and "-" not in low and low not in _ROLE_WORDS
         if low not in _NO_ORG and (unusual or word) and not a_place(first) and not a_title(low):
             return heading.group("org")  # not "barista interview", "pre-bid mtg"
+    named = _ORG_HEADING.match(lead_in.strip())  # "Cascade Valley first-round zoom w/": two capitalised words
+    if named and len(named.group("org").split()) >= 2 and not any(is_given_name(w) for w in named.group("org").split()):
+        return "" if a_place(named.group("org")) else named.group("org")
     return ""
 
 
@@ -695,6 +698,8 @@ def _read_from_first_person(s: str, today: date) -> tuple[str, Meeting | None]:
         if at is None:
             break
         org = _org_met_at(s, at)  # "Pitch meeting with Sequoia: Nadia Perez": whom they work for, not someone
+        if org is None and at == 0:
+            org = _org_heading_at(s)  # "Cascade Valley first-round zoom w/ Neil Sutton": the college, no one
         if org is not None:
             at = org
             continue
@@ -716,6 +721,23 @@ def _org_met_at(s: str, at: int) -> int | None:
     if _A_TEAM.search(said.group(0)):
         return None  # "dinr w/ Halvorsen team: Raj + ...": the team's people are read as a team's
     return first_person(s, said.end())
+
+
+# A line that opens with an organisation and the meeting had with it: "Cascade Valley first-round zoom w/ Neil".
+_ORG_HEADING = re.compile(
+    r"(?P<org>(?-i:[A-Z])[\w&'’-]*(?:\s+(?-i:[A-Z])[\w&'’-]*){0,2})\s+"
+    r"(?:(?:first|second|final|1st|2nd)[- ]round\s+|intro\s+|phone\s+|video\s+)?"
+    r"(?:zoom|call|interview|mtg|meeting|onsite|kickoff|demo)\b",
+    re.IGNORECASE,
+)
+
+
+def _org_heading_at(s: str) -> int | None:
+    """Where the next person is named when the line opens with an organisation met (see _ORG_HEADING), or None."""
+    m = _ORG_HEADING.match(s)
+    if m is None or any(is_given_name(w) for w in m.group("org").split()) or len(m.group("org").split()) < 2:
+        return None
+    return first_person(s, m.end())
 
 
 _A_TEAM = re.compile(r"\b(?:team|crew|folks|people|ppl)\b", re.IGNORECASE)

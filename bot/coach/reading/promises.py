@@ -522,7 +522,8 @@ _NO_DEED = frozenset(
 # to anyone (what is expected, needed or checked for oneself).
 _NOT_A_DEED = re.compile(
     r"^(?:forget|lose|miss|die|cry|never|expect|need(?!\s+to\b)|hear\s+back|wonder|guess|hope|be\s+(?:fine|ok|okay|late)"
-    r"|double[\s-]?check)\b",
+    r"|double[\s-]?check"
+    r"|\w+\s+(?:went|was|were|is|got|ran)\b)",  # "call went well", "lunch was great": news of it, no deed
     re.IGNORECASE,
 )
 # Words before a day that make it no deadline, or part of the promise itself.

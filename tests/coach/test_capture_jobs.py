@@ -384,7 +384,8 @@ def test_an_interview_held_or_a_meal_said_with_its_day_is_how_they_met(line, way
 
 
 def test_a_line_opening_with_an_organisation_and_its_meeting_names_no_one_and_gives_where_they_work():
-    meeting = understand("Cascade Valley first-round zoom w/ Neil Sutton. Neil asked for a sample syllabus", TODAY).meeting
+    line = "Cascade Valley first-round zoom w/ Neil Sutton. Neil asked for a sample syllabus"
+    meeting = understand(line, TODAY).meeting
     assert meeting is not None
     assert [(p.name, p.company) for p in meeting.people] == [("Neil Sutton", "Cascade Valley")]
 

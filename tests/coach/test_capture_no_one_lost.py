@@ -269,3 +269,15 @@ def test_a_capitalised_name_after_and_is_a_person_not_a_tie_and_a_job_in_letters
     assert understand("coffee chat w/ my AE Jordan, she'll push for my promo", TODAY).meeting.people[0].role == "AE"
     tie = understand("dinner w Raj and his dev Mei Lin", TODAY).meeting.people[1]
     assert (tie.name, tie.link_to, tie.link_as) == ("Mei Lin", "Raj", "dev")
+
+
+@pytest.mark.parametrize(
+    ("line", "relative"),
+    [
+        ("dinner hosted by my old colleague Helen Park, and I met her husband, James Park, who runs design", "James Park"),
+        ("closing night tonight, Harriet came w/ her husband Clive, both loved it", "Clive"),
+    ],
+)
+def test_a_relative_the_user_met_or_who_came_along_is_met(line, relative):
+    meeting = understand(line, TODAY).meeting
+    assert relative in [p.name for p in meeting.people] and relative not in meeting.mentioned

@@ -26,8 +26,8 @@ _PRONOUN_TIE = re.compile(
 # "she brought her husband Dev", "came with his daughter Ana": the relative was there, met too.
 # "got on the phone w/ his boss Rita", "set up a call w his coworker tyler", "lunch with her husband": talked with.
 _CAME_ALONG = re.compile(
-    r"\b(?:brought|bringing|brings|came\s+with|showed\s+up\s+with|was\s+with|joined\s+by|(?:she|he)\s+had"
-    r"|(?:phone|call|zoom|lunch|coffee|dinner|drinks|chat|spoke|talked|met)\s+(?:with|w/|w))\s+$",
+    r"\b(?:brought|bringing|brings|came\s+(?:with|w/|w)|showed\s+up\s+(?:with|w/)|was\s+with|joined\s+by|(?:she|he)\s+had"
+    r"|(?:phone|call|zoom|lunch|coffee|dinner|drinks|chat|spoke|talked|met)\s+(?:with|w/|w)|\bi\s+met)\s*,?\s+$",
     re.IGNORECASE,
 )
 # A tie said at a clause's start with no "his"/"her", as notes are typed: "Husband Vikram also on title", "Wife

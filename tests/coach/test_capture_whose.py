@@ -662,3 +662,14 @@ def test_i_would_with_a_deed_is_a_promise_unless_asked_about(note, mine):
 def test_holding_a_price_till_a_day_is_their_promise():
     facts = extract_facts("arborvitae 89 ea if i take 40. he holds til fri", TODAY)
     assert list(zip(facts.theirs, facts.theirs_due, strict=True)) == [("hold", "2026-03-06")]
+
+
+@pytest.mark.parametrize(
+    ("note", "interests"),
+    [
+        ("He is also very much into golf, can invite him to the golf day", ["golf"]),
+        ("shes obsessed w celeste speedruns lmao", ["celeste speedruns"]),
+    ],
+)
+def test_what_they_are_into_or_obsessed_with_is_an_interest_without_the_laugh(note, interests):
+    assert extract_facts(note, TODAY).interests == interests

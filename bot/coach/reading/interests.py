@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.coach.reading.boundaries import cut
+from bot.coach.reading.owed import FILLER_END
 from bot.coach.reading.spans import (
     _CLAUSE_AND,
     _CLAUSE_SPLIT,
@@ -47,7 +48,7 @@ def joint_projects(needs: list[str]) -> list[str]:
     return [need[m.end() :] for need in needs if (m := _JOINT.match(need))]
 _INTEREST_TRIGGER = re.compile(
     r"\b(?:(?:is\s+|'s\s+|’s\s+|are\s+|really\s+|very\s+|super\s+|deeply\s+)?"
-    r"(?:interested\s+(?:in|about|on|for|by)|passionate\s+(?:about|for|with|by)|obsessed\s+(?:with|w/|by)|crazy\s+about"
+    r"(?:interested\s+(?:in|about|on|for|by)|passionate\s+(?:about|for|with|by)|obsessed\s+(?:with|w/?|by)|crazy\s+about"
     r"|mad\s+about|keen\s+on|hooked\s+on"
     r"|big\s+on|(?:a\s+)?(?:big\s+|huge\s+|massive\s+|great\s+)?fan\s+of"
     r"|car(?:es|ed|ing)\s+(?:(?:a\s+lot|deeply|so\s+much|a\s+great\s+deal|hugely|passionately|really)\s+)?about"
@@ -76,7 +77,7 @@ _INTEREST_TRIGGER = re.compile(
 # "ran into her", "look into it", "would like": these words are an interest only after a subject or a linking verb.
 _INTO_NEEDS = _set(
     """she's he's they're she’s he’s they’re is are really very super also totally big deeply seriously heavily all
-    hugely both and hes shes theyre"""
+    hugely both and hes shes theyre much"""
 )
 _SUBJECTS = _INTO_NEEDS | _set("she he they who now mostly mainly")
 # "works on weekends", "working on it": a day or a pronoun is no topic.
@@ -221,6 +222,7 @@ def _interests(text: str, taken: list[tuple[int, int]], talks_only: bool = False
     found: list[str] = []
 
     def add(shaped: str) -> None:
+        shaped = FILLER_END.sub("", shaped).strip()  # "celeste speedruns lmao": the laugh is no part of it
         if shaped and shaped.lower() not in {f.lower() for f in found} and not _NOT_A_TOPIC.fullmatch(shaped):
             found.append(shaped)
 

@@ -624,8 +624,8 @@ def _org_met_with(lead_in: str) -> str:
         word = a_company_word(low) and not is_a_word(low) and "-" not in low and low not in _ROLE_WORDS
         if low not in _NO_ORG and (unusual or word) and not a_place(first) and not a_title(low):
             return heading.group("org")  # not "barista interview", "pre-bid mtg"
-    named = _ORG_HEADING.match(lead_in.strip())  # "Cascade Valley first-round zoom w/": two capitalised words
-    if named and len(named.group("org").split()) >= 2 and not any(is_given_name(w) for w in named.group("org").split()):
+    named = _ORG_HEADING.match(lead_in.strip())  # "Cascade Valley first-round zoom w/": an organisation's name
+    if named and _named_as_an_org(named.group("org")):
         return "" if a_place(named.group("org")) else named.group("org")
     return ""
 
@@ -735,9 +735,23 @@ _ORG_HEADING = re.compile(
 def _org_heading_at(s: str) -> int | None:
     """Where the next person is named when the line opens with an organisation met (see _ORG_HEADING), or None."""
     m = _ORG_HEADING.match(s)
-    if m is None or any(is_given_name(w) for w in m.group("org").split()) or len(m.group("org").split()) < 2:
-        return None
-    return first_person(s, m.end())
+    return first_person(s, m.end()) if m is not None and _named_as_an_org(m.group("org")) else None
+
+
+# The last word of an organisation's name, never of a person's: "Cascade Valley", "Kiln Capital", "Mesa College".
+_ORG_LAST_WORDS = _set(
+    """college university uni valley capital partners ventures health bank group labs lab systems technologies
+    foods medical medicine hospital school institute foundation council chamber agency studio studios media
+    logistics consulting solutions insurance realty properties theatre theater society association club church
+    district county academy clinic dental pharma therapeutics bio biosciences"""
+)
+
+
+def _named_as_an_org(org: str) -> bool:
+    """ "Cascade Valley", "Basalt Ventures": two capitalised words or more, the last an organisation's, and no given
+    name among them; "Tuan Nguyen call went well" names a person whatever the name list knows."""
+    words = org.split()
+    return len(words) >= 2 and words[-1].lower() in _ORG_LAST_WORDS and not any(is_given_name(w) for w in words)
 
 
 _A_TEAM = re.compile(r"\b(?:team|crew|folks|people|ppl)\b", re.IGNORECASE)

@@ -283,6 +283,6 @@ def test_a_relative_the_user_met_or_who_came_along_is_met(line, relative):
     assert relative in [p.name for p in meeting.people] and relative not in meeting.mentioned
 
 
-@pytest.mark.parametrize("line", ["Tuan Nguyen call went well, wants a proposal", "Wojtek Zielinski call - wants a demo"])
+@pytest.mark.parametrize("line", ["Tuan Nguyen call went well, wants a proposal", "Wojtek Zielinski call - a demo"])
 def test_a_name_opening_a_line_before_a_meeting_is_a_person_even_when_the_name_list_does_not_know_it(line):
     assert _named(line)[0] in ("Tuan Nguyen", "Wojtek Zielinski")

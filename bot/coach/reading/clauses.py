@@ -121,6 +121,7 @@ def _phrase_until(text: str, stop: frozenset[str]) -> tuple[str, str]:
     return " ".join(words), ""
 
 
+_HAD_BEFORE = re.compile(r"(?:before|previously|formerly)\b", re.IGNORECASE)
 _TIME_UNITS = frozenset({"yr", "yrs", "year", "years", "wk", "wks", "week", "weeks", "month", "months", "day", "days"})
 
 
@@ -235,7 +236,7 @@ def _role_in(text: str, linked: bool, plural: bool = False) -> tuple[str, str] |
         words[-1]
     ):
         return None  # "lisa is the AD's sister": whose relative she is, not a job
-    if re.match(r"(?:before|previously|formerly)\b", rest, re.IGNORECASE):
+    if _HAD_BEFORE.match(rest):
         return None  # "also nurse before like me": a job they had, not the one they have
     who = _WHO.match(rest)
     if words and words[-1].lower() in _SOMEONE and who:  # "the nice young man who runs the bakery": what he does

@@ -393,3 +393,9 @@ def test_a_line_opening_with_an_organisation_and_its_meeting_names_no_one_and_gi
 def test_news_of_a_meeting_is_no_promise():
     meeting = understand("Mike Dunn call went well, he wants a proposal", TODAY).meeting
     assert meeting is not None and meeting.promises_of(meeting.people[0]) == []
+
+
+def test_whose_spouse_they_are_in_brackets_with_the_owners_title_is_a_tie_not_a_firm():
+    meeting = understand("Coffee w/ Denise Grant, chair of the Parks Conservancy (Alderman Grant's wife), at Rosa's", TODAY)
+    denise = meeting.meeting.people[0]
+    assert denise.company != "Alderman Grant's wife" and denise.link_to == "Grant"

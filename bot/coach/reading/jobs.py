@@ -28,6 +28,8 @@ from bot.coach.reading.lexicon import (
     _TRAILING_FILLER,
     _WORDISH,
     FUNCTIONS,
+    OFFICES,
+    OWNER_TITLES,
     _capitalise,
     _is_owner,
     _job_words_ok,
@@ -279,6 +281,9 @@ SAYS_MORE = re.compile(
 )
 
 
+_OWNER_TITLE = re.compile(
+    rf"^(?:(?:{OWNER_TITLES}|{'|'.join(sorted(OFFICES))}|dr|mr|mrs|ms|prof)\.?\s+)(?=\S+['’]s\s)", re.IGNORECASE
+)
 _INTRODUCED_BY = re.compile(
     r"\s(?:intro(?:duce[ds]?|['’]?d)?|referred|referral)\s*$|^(?:via|thru|through|intro(?:['’]?d)?\s+(?:by|from))\s",
     re.IGNORECASE,
@@ -293,7 +298,7 @@ def _apply_paren(inner: str, person: PersonMention) -> None:
     parts = [p for p in parts if not _INTRODUCED_BY.search(p)]  # "(Li Na introduce)": who introduced them
     if not parts:
         return
-    tie = _OWNER_TIE.fullmatch(parts[0]) if parts else None
+    tie = _OWNER_TIE.fullmatch(_OWNER_TITLE.sub("", parts[0])) if parts else None  # "(Alderman Grant's wife)"
     if tie and _is_owner(tie.group("owner")):  # "Tariq (Zayn's dad)", "Jess from year 5 (Olly's mum)"
         person.link_to, person.link_as = _capitalise(tie.group("owner")), tie.group("rel").lower()
         person.role = person.role or tie_role(person.link_as)  # "(lwazi's cofounder)"

@@ -396,6 +396,6 @@ def test_news_of_a_meeting_is_no_promise():
 
 
 def test_whose_spouse_they_are_in_brackets_with_the_owners_title_is_a_tie_not_a_firm():
-    meeting = understand("Coffee w/ Denise Grant, chair of the Parks Conservancy (Alderman Grant's wife), at Rosa's", TODAY)
+    meeting = understand("Coffee w/ Denise Grant, chair of the Conservancy (Alderman Grant's wife), at Rosa's", TODAY)
     denise = meeting.meeting.people[0]
     assert denise.company != "Alderman Grant's wife" and denise.link_to == "Grant"

@@ -286,3 +286,27 @@ def test_a_relative_the_user_met_or_who_came_along_is_met(line, relative):
 @pytest.mark.parametrize("line", ["Tuan Nguyen call went well, wants a proposal", "Wojtek Zielinski call - a demo"])
 def test_a_name_opening_a_line_before_a_meeting_is_a_person_even_when_the_name_list_does_not_know_it(line):
     assert _named(line)[0] in ("Tuan Nguyen", "Wojtek Zielinski")
+
+
+@pytest.mark.parametrize(
+    ("line", "who", "role"),
+    [
+        ("Akron clinic. Dr. Hsu saw me briefly. Her MA Tiffany said the doctor is busy", "Tiffany", "MA"),
+        ("Wendy (Kiln) - 2nd mtg w the partners. Their EIR Sunil Das doing tech DD, call set 3/12", "Sunil Das", "EIR"),
+    ],
+)
+def test_a_job_in_letters_before_a_later_name_is_their_job_not_part_of_the_name(line, who, role):
+    people = {p.name: p for p in understand(line, TODAY).meeting.people}
+    assert who in people and people[who].role == role
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Coffee chat (Zoom) with Alicia Park, Senior Instructional Designer at Coursera",
+        "met Patricia Nwosu, Deputy General Counsel at Meridian Insurance, and her husband",
+        "Coffee chat with Ms. Deepa Subramanian, Director Analytics at United Airlines",
+    ],
+)
+def test_a_job_title_in_capitals_later_in_a_line_is_no_one(line):
+    assert len(understand(line, TODAY).meeting.people) == 1

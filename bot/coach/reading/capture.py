@@ -29,7 +29,7 @@ from bot.coach.errors import NotUnderstood
 from bot.coach.reading.clauses import _INTERJECTION, _attribute, _merge
 from bot.coach.reading.dates import _WEEKDAYS, day_at, find_day, still_to_come
 from bot.coach.reading.given_names import is_given_name, pronoun_of
-from bot.coach.reading.jobs import SAYS_MORE, _an_org_name, _apply_paren, _scan_attributes, job_said
+from bot.coach.reading.jobs import _JOB_SHORTHAND, SAYS_MORE, _an_org_name, _apply_paren, _scan_attributes, job_said
 from bot.coach.reading.lexicon import (
     _CAPITAL_TITLES,
     _EMOJI,
@@ -47,6 +47,7 @@ from bot.coach.reading.lexicon import (
     _TIE,
     _TITLES,
     _X_INTRODUCED_ME,
+    FUNCTIONS,
     OFFICES,
     RANKS,
     RELATIONS,
@@ -71,6 +72,7 @@ from bot.coach.reading.titles import a_title
 from bot.coach.reading.unmet import not_met
 from bot.coach.reading.verbs import is_a_word, is_inflected
 from bot.coach.reading.ways import way_of_meeting
+from bot.coach.reading.work import _JOB_FIELDS as _TITLE_FIELDS
 from bot.coach.reading.work import a_company_word, a_place, company_said
 
 # --- the whole line -------------------------------------------------------------------------------------------
@@ -310,8 +312,17 @@ def _more_people(s: str, meeting: Meeting) -> None:
         if named is None or not named.name:
             continue
         words = named.name.split()
+        letters = ""
+        lettered = len(words) >= 2 and words[0].isupper() and 2 <= len(words[0]) <= 4
+        if lettered and a_place(" ".join(words[1:])):
+            continue  # "HEE London": an office in a city, no one
+        if lettered and is_given_name(words[1]):
+            letters, words = words[0], words[1:]  # "Her MA Tiffany", "our ED Lorraine", "their EIR Sunil Das": a job
+            named = named._replace(name=" ".join(words))
         if any(w.casefold() in known for w in words) or is_not_a_name(words[0]) or _PLACE_END.match(words[-1]):
             continue
+        if not is_given_name(words[0]) and any(_a_job_s_word(w) for w in words):
+            continue  # "Senior Instructional", "Clinical Education", "Director Analytics": a job, no one's name
         if _NOT_A_LATER_NAME.search(s, 0, m.start()) or words[-1] in _STATES:
             continue  # "Lockheed Martin Grand Prairie", "in Sherman TX": the rest of a firm's name, a town
         if all(w.isupper() and len(w) > 1 for w in s[m.start() : m.start() + len(named.name)].split()):
@@ -327,11 +338,20 @@ def _more_people(s: str, meeting: Meeting) -> None:
         joined = bool(_JOINED.search(s, 0, m.start()))  # "+ Kwame Das", "and his wife Ama Osei"
         met_alone = len(words) == 1 and is_given_name(words[0]) and bool(_MET_WITH_ALONE.search(s, 0, m.start()))
         said_whole = whole and (joined or is_given_name(words[0]) or bool(_NAMED_AFTER.search(s, 0, m.start())))
-        if not (named.title or met_alone or said_whole):
+        if not (named.title or met_alone or said_whole or letters):  # "his GA Chris": his GA, Chris
             continue
         job = described_as(_JOINED_PART.split(s[: m.start()])[-1].lower())  # "+ the hiring mgr Dr. Paul Weiss"
-        meeting.people.append(PersonMention(named.name, title=named.title, role=job or ""))
+        meeting.people.append(PersonMention(named.name, title=named.title, role=job or letters))
         known.update(w.casefold() for w in words)
+
+
+_JOB_SHORTHAND_WORDS = frozenset(_JOB_SHORTHAND)
+
+
+def _a_job_s_word(word: str) -> bool:
+    """ "Senior", "Clinical", "Director", "Counsel", "Dir.": a word of a job's title said in capitals."""
+    low = word.lower().rstrip(".")
+    return low in _ROLE_WORDS or low in FUNCTIONS or low in _JOB_SHORTHAND_WORDS or low in _TITLE_FIELDS
 
 
 def _read_line(s: str, today: date, told: bool = False) -> tuple[str, Meeting | None]:

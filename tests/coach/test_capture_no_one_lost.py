@@ -310,3 +310,12 @@ def test_a_job_in_letters_before_a_later_name_is_their_job_not_part_of_the_name(
 )
 def test_a_job_title_in_capitals_later_in_a_line_is_no_one(line):
     assert len(understand(line, TODAY).meeting.people) == 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["spring game @ Tarleton, Ray Ortega showed me around", "Ramadan iftar at the hotel, met Omar Siddiqui (HR head)"],
+)
+def test_a_gathering_taken_for_a_person_beside_the_people_met_is_no_one(line):
+    names = [p.name for p in understand(line, TODAY).meeting.people]
+    assert len(names) == 1 and names[0] in ("Ray Ortega", "Omar Siddiqui")

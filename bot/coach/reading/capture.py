@@ -941,6 +941,7 @@ def _finish(s: str, meeting: Meeting, today: date) -> None:
     _to_whom_it_names(meeting)
     _brackets_of_the_relative(s, meeting)
     _nobody_their_own_tie(meeting)
+    _no_event_for_a_person(meeting)
     _theirs_as_the_line_says(s, meeting, today)
     for person in meeting.people:  # "I am to send the contract to Susan": to her, said once
         to_them = f" to {person.name.split()[0]}" if person.name else ""
@@ -974,6 +975,16 @@ def _theirs_as_the_line_says(s: str, meeting: Meeting, today: date) -> None:
 
 
 _NAMED_HANDING = re.compile(rf"(?-i:[A-Z])[\w-]+(?:['’]s|\s+is)?\s+{_HANDING}\b", re.IGNORECASE)
+
+
+def _no_event_for_a_person(meeting: Meeting) -> None:
+    """ "spring game @ Tarleton, Ray Ortega showed me around", "Ramadan iftar at Atlantis": a gathering taken for a
+    person, beside the people met, is where they met."""
+    for person in list(meeting.people):
+        words = person.name.split()
+        if len(meeting.people) > 1 and len(words) >= 2 and words[-1].lower() in _EVENT_NOUNS:
+            meeting.people.remove(person)
+            meeting.context = meeting.context or " ".join(words)
 
 
 def _nobody_their_own_tie(meeting: Meeting) -> None:

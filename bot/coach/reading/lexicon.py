@@ -317,7 +317,7 @@ _EVENT_NOUNS = _set(
     "meetup meetups breakfast booth train bus conference conf fair dinner lunch party event mixer panel workshop "
     "meeting session center centre market garden gala drive cleanup hackathon summit festival expo show night "
     "afterparty reception launch retreat offsite course cohort program programme table coworking shoot wedding "
-    "luncheon social webinar tasting networking forum bootcamp"
+    "luncheon social webinar tasting networking forum bootcamp game iftar potluck"
 )
 _TIME_OF_DAY = re.compile(
     r"(?:noon|midday|midnight|lunch(?:time)?|dinner|night|\d{1,2}(?::\d\d)?\s*(?:am|pm)?|\d{1,2}h)$", re.I

@@ -319,3 +319,8 @@ def test_a_job_title_in_capitals_later_in_a_line_is_no_one(line):
 def test_a_gathering_taken_for_a_person_beside_the_people_met_is_no_one(line):
     names = [p.name for p in understand(line, TODAY).meeting.people]
     assert len(names) == 1 and names[0] in ("Ray Ortega", "Omar Siddiqui")
+
+
+@pytest.mark.parametrize("line", ["New York meeting w/ Ana Ruiz went ok", "Las Vegas trip, met Ana Ruiz at the expo"])
+def test_the_rest_of_a_city_s_name_is_no_one(line):
+    assert [p.name for p in understand(line, TODAY).meeting.people] == ["Ana Ruiz"]

@@ -27,6 +27,7 @@ from bot.coach.reading.lexicon import (
 )
 from bot.coach.reading.stopwords import COMPANY_SUFFIXES, NAMES_THAT_ARE_WORDS, VERB_FORMS, is_not_a_name
 from bot.coach.reading.titles import a_job_word
+from bot.coach.reading.work import a_place
 
 _WORD_AT = re.compile(rf"(?<![\w'’/@#.-])({_WORD})(\.?)")
 # Just before a name: words that make the next word a person ("coffee w/ sam", "his cousin Folake").
@@ -148,6 +149,9 @@ def _inside_a_run(s: str, start: int) -> bool:
     )
 
 
+_PLACE_FIRST = re.compile(r"(?-i:[A-Z])[a-z]+\s+$")
+
+
 def person_at(s: str, m: re.Match[str]) -> bool:
     """Whether the word matched at ``m`` starts a person's name, weighed by what it is and where it stands."""
     word = m.group(1)
@@ -163,6 +167,8 @@ def person_at(s: str, m: re.Match[str]) -> bool:
     given = is_given_name(core)
     capital = core[:1].isupper()
     previous = before.split()[-1].lower().strip(",.:;") if before.split() else ""
+    if capital and _PLACE_FIRST.search(before) and a_place(f"{before.split()[-1]} {core}"):
+        return False  # "York" in "New York meeting w/ Ana", "Vegas" in "Las Vegas": the rest of a city's name
     slot = bool(_PERSON_BEFORE.search(before)) or previous in _ROLE_WORDS or previous in RELATIONS
     lower_surname = _LOWER_SURNAME.match(after) if given and not capital else None
     if lower_surname and not is_not_a_name(lower_surname[1]) and a_job_word(previous):

@@ -571,3 +571,16 @@ def test_what_a_measure_holds_is_said_with_it_and_a_day_alone_is_no_thing():
 def test_the_weekend_is_a_day_to_keep_a_promise_by():
     facts = extract_facts("I promise send her my paper on the weekend", TODAY)  # Tuesday 2026-03-10
     assert list(zip(facts.promises, facts.due, strict=True)) == [("send her my paper", "2026-03-14")]
+
+
+def test_a_name_typed_in_lower_case_is_written_with_its_capital_in_what_is_kept():
+    meeting = parse_meeting("call w dre, wants a bootcamp house. said i'd ask marcus about budget", TODAY)
+    assert [i.text for i in meeting.promises_of(meeting.people[0])] == ["ask Marcus about budget"]
+    meeting = parse_meeting("met fatima at the igda meetup, gonna intro her to tessa", TODAY)
+    assert [i.text for i in meeting.promises_of(meeting.people[0])] == ["intro her to Tessa"]
+
+
+def test_a_city_where_they_met_is_said_with_in():
+    from bot.coach.saying.grammar import at_place
+
+    assert (at_place("Akron"), at_place("the design meetup")) == ("in Akron", "at the design meetup")

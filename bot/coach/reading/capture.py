@@ -65,6 +65,7 @@ from bot.coach.reading.rest import _read_rest, _Rest, event_said
 from bot.coach.reading.second_look import people_found, second_look
 from bot.coach.reading.shorthand import _COMPANIES
 from bot.coach.reading.spans import NOT_A_TITLE
+from bot.coach.reading.stopwords import NAMES_THAT_ARE_WORDS as _NAMES_THAT_ARE_WORDS
 from bot.coach.reading.stopwords import is_not_a_name
 from bot.coach.reading.tagger import tagging
 from bot.coach.reading.ties import mentioned_ties, relatives_met, said_whole, tie_pairs
@@ -942,6 +943,7 @@ def _finish(s: str, meeting: Meeting, today: date) -> None:
     _brackets_of_the_relative(s, meeting)
     _nobody_their_own_tie(meeting)
     _no_event_for_a_person(meeting)
+    _names_with_their_capitals(meeting)
     _theirs_as_the_line_says(s, meeting, today)
     for person in meeting.people:  # "I am to send the contract to Susan": to her, said once
         to_them = f" to {person.name.split()[0]}" if person.name else ""
@@ -975,6 +977,29 @@ def _theirs_as_the_line_says(s: str, meeting: Meeting, today: date) -> None:
 
 
 _NAMED_HANDING = re.compile(rf"(?-i:[A-Z])[\w-]+(?:['’]s|\s+is)?\s+{_HANDING}\b", re.IGNORECASE)
+
+
+def _names_with_their_capitals(meeting: Meeting) -> None:
+    """ "told dre i'd ask marcus about budget": a name the line typed in lower case is written with its capital in
+    what is kept to be said ("ask Marcus about budget")."""
+    names = {w.lower(): w for n in [*(p.name for p in meeting.people), *meeting.mentioned] for w in n.split()[:1]}
+    names = {low: w for low, w in names.items() if w[:1].isupper() and is_given_name(w)}
+    for facts in (meeting.facts, *(p.facts for p in meeting.people)):
+        for kind in ("promises", "theirs", "needs", "offers"):
+            said = [" ".join(names.get(w, w) for w in text.split(" ")) for text in getattr(facts, kind)]
+            setattr(facts, kind, [_ASKED_NAME.sub(_capital_name, text) for text in said])
+
+
+# A first name typed in lower case as what a deed is done to: "ask marcus about budget", "tell linda and dave".
+_ASKED_NAME = re.compile(
+    r"^((?:ask|tell|call|text|email|ping|thank|remind|invite|intro|introduce|loop\s+in)\s+)([a-z]+)\b"
+)
+
+
+def _capital_name(m: re.Match[str]) -> str:
+    word = m.group(2)
+    named = is_given_name(word) and not is_not_a_name(word) and word not in _NAMES_THAT_ARE_WORDS
+    return m.group(1) + (word.capitalize() if named else word)
 
 
 def _no_event_for_a_person(meeting: Meeting) -> None:

@@ -14,6 +14,7 @@ from bot.coach.reading.given_names import is_compound_given_name, is_given_name
 from bot.coach.reading.shorthand import article, company_name, tidy
 from bot.coach.reading.verbs import gerund, plain_verb
 from bot.coach.reading.ways import MEALS
+from bot.coach.reading.work import a_place
 from bot.store.records import Fact, titled
 
 if TYPE_CHECKING:
@@ -154,7 +155,7 @@ def at_place(where: str) -> str:
     place = place_words(where)
     if not place:
         return ""
-    return f"in {place}" if city_written(place.lower()) else f"at {place}"
+    return f"in {place}" if city_written(place.lower()) or a_place(place) else f"at {place}"  # "in Akron"
 
 
 _MESSAGE_WAYS = {"email": "over email", "text": "over text", "message": "over messages", "dm": "over DMs"}

@@ -584,3 +584,8 @@ def test_a_city_where_they_met_is_said_with_in():
     from bot.coach.saying.grammar import at_place
 
     assert (at_place("Akron"), at_place("the design meetup")) == ("in Akron", "at the design meetup")
+
+
+def test_wanting_to_think_it_over_is_no_need():
+    assert extract_facts("Tom wants to think on it till after his mother's 80th", TODAY).needs == []
+    assert extract_facts("she wants to hire a designer", TODAY).needs == ["a designer"]

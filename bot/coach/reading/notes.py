@@ -156,6 +156,7 @@ _NEED = re.compile(
     r"|(?:" + SEEK_FOR + "|" + LINKED + "|" + WANT + "|" + WOULD + r")(?!\s+(?:to|of|for|me\s+to|us\s+to)\b)"
     r"(?!\s+" + WANT_TO_DO + r"\b)"
     r"|(?:wants?|wanted|wanting)\s+to(?=\s+(?!learn\b|know\b|talk\b|chat\b|swap\b|come\b|go\b|say\b|hire\b|start\b"
+    r"|think\b|wait\b|decide\b|consider\b|sleep\b|discuss\b|mull\b"  # "wants to think on it till after ...": no need
     r"|meet\s+(?:me|us|you)\b"  # "wants to meet me on 28/4": a meeting with the user, nothing to find
     r"|" + WANT_TO_DO + r"\b))"
     r"))(?:\s+|(?=[^\w\s])|$)",

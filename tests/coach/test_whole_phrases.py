@@ -589,3 +589,13 @@ def test_a_city_where_they_met_is_said_with_in():
 def test_wanting_to_think_it_over_is_no_need():
     assert extract_facts("Tom wants to think on it till after his mother's 80th", TODAY).needs == []
     assert extract_facts("she wants to hire a designer", TODAY).needs == ["a designer"]
+
+
+def test_a_bare_deed_or_someone_to_be_seen_is_nothing_to_say():
+    assert extract_facts("son Tyler is a jr TE, wants him seen at our camp", TODAY).needs == []
+    assert extract_facts("wants me as a guest end of nov", TODAY).needs == ["me as a guest"]
+    assert extract_facts("which I will certainly do. will talk again next week", TODAY).promises == []
+    assert extract_facts("wants intro to our CTO. will do by fri", TODAY).promises == ["send intro to our CTO"]
+    from bot.coach.saying.grammar import at_place
+
+    assert at_place("meeting") == "at the meeting"

@@ -291,10 +291,12 @@ def _needs(text: str, taken: list[tuple[int, int]]) -> list[str]:
             continue
         taken.append((m.start(), end))
         items = [_A_HAND.sub("help with", i) for i in items]  # "wants a hand with the audit": help with it
+        items = [i for i in items if not _SOMEONE_DONE_TO.match(i)]  # "wants him seen at our camp": for him
         found += [i for i in items if i.lower() not in {f.lower() for f in found}]
     return found + [c for c in _constraints(text, taken) if c.lower() not in {f.lower() for f in found}]
 
 
+_SOMEONE_DONE_TO = re.compile(r"(?:him|them)\s+\w+(?:ed|en|wn)\b", re.IGNORECASE)
 _A_HAND = re.compile(r"^(?:a\s+)?hand\s+with\b", re.IGNORECASE)
 _AMOUNT = r"[$€£]?\d[\d.,]*\s*(?:k|m|mm|bn|million|thousand)?(?![\w.])"
 # What a buyer, a client or a candidate sets as a bound: "budget 850k", "budget's now 1.2m", "good schools a must".

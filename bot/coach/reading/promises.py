@@ -516,7 +516,8 @@ def _with_due(action: str, today: date | None) -> PromiseItem:
 # A month said alone, as when a thing is to be done ("the proposal before the committee in November"): any day of it.
 _A_MONTH = re.compile(rf"(?:(?:in|during)\s+)?{_MO}\.?", re.IGNORECASE)
 _NO_DEED = frozenset(
-    {"see", "see how it goes", "wait and see", "think about it", "try", "ask", "check", "talk", "talk again", "chat"}
+    {"see", "see how it goes", "wait and see", "think about it", "try", "ask", "check", "talk", "talk again", "chat",
+     "certainly do", "definitely do", "surely do"}
 )
 # "i WILL forget", "I should expect to hear back", "will need a senior counsel", "I should double-check": no promise
 # to anyone (what is expected, needed or checked for oneself).
@@ -639,6 +640,8 @@ def _promises(text: str, taken: list[tuple[int, int]], today: date | None = None
             if not action or action.lower() in _NO_DEED or _NOT_A_DEED.match(action):  # "I'll.", "we'll see"
                 continue
             item = _with_due(action, today)
+            if item.text.lower() in _NO_DEED:
+                continue  # "will talk again next week": said with its day, still no deed
             then = _BEFORE_THEN.search(item.text) if not item.due_on else None
             if then and today is not None:  # "the call moved to friday so I have to send the agenda before that"
                 earlier = _last_day(text, m.start(), today)

@@ -145,7 +145,8 @@ _EVENTS = frozenset(
      "bootcamp", "demo", "showcase", "launch", "festival", "event", "drinks", "social", "networking", "happy hour",
      "walk", "house", "day", "screen", "visit", "talk", "onsite", "wedding", "tasting", "interview", "tour",
      "lecture", "seminar", "webinar", "session", "training", "forum", "learn", "prep", "kickoff", "reunion",
-     "ceremony", "shower", "bbq", "barbecue", "picnic", "potluck", "concert", "show", "game", "match", "screening"]
+     "ceremony", "shower", "bbq", "barbecue", "picnic", "potluck", "concert", "show", "game", "match", "screening",
+     "meeting"]
 )  # fmt: skip
 
 

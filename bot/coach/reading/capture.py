@@ -29,7 +29,7 @@ from bot.coach.errors import NotUnderstood
 from bot.coach.reading.clauses import _INTERJECTION, _attribute, _merge
 from bot.coach.reading.dates import _WEEKDAYS, day_at, find_day, still_to_come
 from bot.coach.reading.given_names import is_given_name, pronoun_of
-from bot.coach.reading.jobs import _JOB_SHORTHAND, SAYS_MORE, _an_org_name, _apply_paren, _scan_attributes, job_said
+from bot.coach.reading.jobs import SAYS_MORE, _an_org_name, _apply_paren, _scan_attributes, a_job_s_word, job_said
 from bot.coach.reading.lexicon import (
     _CAPITAL_TITLES,
     _EMOJI,
@@ -47,7 +47,6 @@ from bot.coach.reading.lexicon import (
     _TIE,
     _TITLES,
     _X_INTRODUCED_ME,
-    FUNCTIONS,
     OFFICES,
     RANKS,
     RELATIONS,
@@ -73,7 +72,6 @@ from bot.coach.reading.titles import a_title
 from bot.coach.reading.unmet import not_met
 from bot.coach.reading.verbs import is_a_word, is_inflected
 from bot.coach.reading.ways import way_of_meeting
-from bot.coach.reading.work import _JOB_FIELDS as _TITLE_FIELDS
 from bot.coach.reading.work import a_company_word, a_place, company_said
 
 # --- the whole line -------------------------------------------------------------------------------------------
@@ -322,7 +320,7 @@ def _more_people(s: str, meeting: Meeting) -> None:
             named = named._replace(name=" ".join(words))
         if any(w.casefold() in known for w in words) or is_not_a_name(words[0]) or _PLACE_END.match(words[-1]):
             continue
-        if not is_given_name(words[0]) and any(_a_job_s_word(w) for w in words):
+        if not is_given_name(words[0]) and any(a_job_s_word(w) for w in words):
             continue  # "Senior Instructional", "Clinical Education", "Director Analytics": a job, no one's name
         if _NOT_A_LATER_NAME.search(s, 0, m.start()) or words[-1] in _STATES:
             continue  # "Lockheed Martin Grand Prairie", "in Sherman TX": the rest of a firm's name, a town
@@ -344,15 +342,6 @@ def _more_people(s: str, meeting: Meeting) -> None:
         job = described_as(_JOINED_PART.split(s[: m.start()])[-1].lower())  # "+ the hiring mgr Dr. Paul Weiss"
         meeting.people.append(PersonMention(named.name, title=named.title, role=job or letters))
         known.update(w.casefold() for w in words)
-
-
-_JOB_SHORTHAND_WORDS = frozenset(_JOB_SHORTHAND)
-
-
-def _a_job_s_word(word: str) -> bool:
-    """ "Senior", "Clinical", "Director", "Counsel", "Dir.": a word of a job's title said in capitals."""
-    low = word.lower().rstrip(".")
-    return low in _ROLE_WORDS or low in FUNCTIONS or low in _JOB_SHORTHAND_WORDS or low in _TITLE_FIELDS
 
 
 def _read_line(s: str, today: date, told: bool = False) -> tuple[str, Meeting | None]:
@@ -624,14 +613,19 @@ _UNIT_AFTER = re.compile(r"\s+(?:BD|HR)$")
 _NO_ORG = frozenset({"zoom", "teams", "slack", "facetime", "whatsapp", "linkedin", "discord", "skype", "webex", "meet"})
 
 
+def _a_person_s_word(word: str) -> bool:
+    """A given name, a title or a rank: words that start a person's name, never an organisation's."""
+    low = word.lower()
+    return low in _TITLES or low in RANKS or is_given_name(word)
+
+
 def _org_met_with(lead_in: str) -> str:
     """The organisation the user met with, said before the people (see _MET_WITH_ORG, _ORG_MEETING), or ""."""
     with_org = _MET_WITH_ORG.search(lead_in)
     if with_org is not None:
         org = with_org.group("org").rstrip(".,")
         first = org.split()[0]
-        low = first.lower()
-        if low in _TITLES or low in RANKS or low in _CAPITAL_TITLES or is_given_name(first) or low in _NO_ORG:
+        if _a_person_s_word(first) or first.lower() in _CAPITAL_TITLES or first.lower() in _NO_ORG:
             return ""  # "with Dr. Amir Haddad", "with Ms. Deepa Subramanian": a person's title
         if not a_place(org) and _an_org_name(first):
             return _UNIT_AFTER.sub("", org)  # "Zoom w/ Bayer BD - Klaus": Bayer
@@ -639,7 +633,7 @@ def _org_met_with(lead_in: str) -> str:
     if heading is not None:
         first = heading.group("org").split()[0]
         low = first.lower()
-        if is_given_name(first) or low in _TITLES or low in RANKS:
+        if _a_person_s_word(first):
             return ""
         unusual = any(c.isdigit() for c in first) or any(c.isupper() for c in first[1:])  # "N26", "HubSpot"
         word = a_company_word(low) and not is_a_word(low) and "-" not in low and low not in _ROLE_WORDS
@@ -734,9 +728,10 @@ def _read_from_first_person(s: str, today: date) -> tuple[str, Meeting | None]:
 def _org_met_at(s: str, at: int) -> int | None:
     """Where the next person is named when the words at ``at``, taken for a person, are an organisation met with
     (see _MET_WITH_ORG: "Panel interview with Medtronic done. Nadia Perez ..."), or None."""
-    if not _MET_WITH_BEFORE.search(s, 0, at):
+    with_before = _MET_WITH_BEFORE.search(s, 0, at)
+    if with_before is None:
         return None
-    said = _MET_WITH_ORG.match(s, _MET_WITH_BEFORE.search(s, 0, at).start())  # type: ignore[union-attr]
+    said = _MET_WITH_ORG.match(s, with_before.start())
     if said is None or said.start("org") != at or not _org_met_with(s[: said.end()]):
         return None
     if _A_TEAM.search(said.group(0)):
@@ -954,6 +949,11 @@ def _finish(s: str, meeting: Meeting, today: date) -> None:
             ]
 
 
+def _take_promise(facts: Facts, k: int) -> tuple[str, str]:
+    """The user's promise ``k`` taken out of ``facts``, with its due date ("" when it has none)."""
+    return facts.promises.pop(k), facts.due.pop(k) if k < len(facts.due) else ""
+
+
 def _theirs_as_the_line_says(s: str, meeting: Meeting, today: date) -> None:
     """ "... Tom sending side letter draft EOD": read from Tom's own clause ("sending side letter draft EOD", his name
     read apart) the deed has no subject and looks like the user's; the line as typed, which says who does it, makes
@@ -968,10 +968,7 @@ def _theirs_as_the_line_says(s: str, meeting: Meeting, today: date) -> None:
         for k in reversed(range(len(facts.promises))):
             text = facts.promises[k]
             if text in theirs and text not in mine and text not in facts.theirs:
-                due = facts.due[k] if k < len(facts.due) else ""
-                del facts.promises[k]
-                if k < len(facts.due):
-                    del facts.due[k]
+                _, due = _take_promise(facts, k)
                 facts.theirs.append(text)
                 facts.theirs_due.append(due)
 
@@ -1055,11 +1052,9 @@ def _to_whom_it_names(meeting: Meeting) -> None:
             m = re.match(r"(?:send|give|get|bring|email|text|call|intro|introduce)\s+([^\W\d_][\w'’-]*)", text)
             to = firsts.get(m.group(1).casefold()) if m else None
             if to is not None and to is not person and text not in to.facts.promises:
+                _, due = _take_promise(facts, k)
                 to.facts.promises.append(text)
-                to.facts.due.append(facts.due[k] if k < len(facts.due) else "")
-                del facts.promises[k]
-                if k < len(facts.due):
-                    del facts.due[k]
+                to.facts.due.append(due)
 
 
 def _introducer_not_met(s: str, meeting: Meeting) -> None:

@@ -129,6 +129,12 @@ def _split_role(text: str) -> tuple[str, str] | None:
     return None
 
 
+def a_job_s_word(word: str) -> bool:
+    """ "Senior", "Clinical", "Director", "Counsel", "Dir.": a word of a job's title (a role, a field, shorthand)."""
+    low = word.lower().rstrip(".,")
+    return low in _ROLE_WORDS or low in FUNCTIONS or low in _JOB_SHORTHAND or low in _JOB_FIELDS
+
+
 def _a_firm_s_name(words: list[str]) -> bool:
     """ "Gartner", "HubSpot", "Harborview": words that can only be a firm's name where a job is said beside them (not
     a dictionary word like "Agile" or "Analytics", a field, initials like "AR" or "SBA", "II", "Sr.", a given name),
@@ -142,7 +148,7 @@ def _a_firm_s_name(words: list[str]) -> bool:
         low = word.lower()
         if not word[:1].isupper() or word.endswith(".") or (word.isupper() and len(word) <= 4) or a_people(word):
             return False
-        if low in FUNCTIONS or low in _JOB_FIELDS or low in _JOB_SHORTHAND or _is_role([word]) or is_a_word(low):
+        if a_job_s_word(word) or is_a_word(low):
             return False
         if low.endswith(("ics", "ing", "ment", "ness", "ity", "tion", "sion", "ance", "ence")):
             return False

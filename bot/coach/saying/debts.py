@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from bot.coach.reading.boundaries import NEEDS_MORE, cut
+from bot.coach.reading.dates import DATE_PHRASE
 from bot.coach.reading.given_names import is_given_name, pronoun_of
 from bot.coach.reading.second_person import to_second_person
 from bot.coach.reading.shorthand import tidy
@@ -67,12 +68,13 @@ _GIVEN_TO = re.compile(
 # "to my boss", "to Sam", "share it with our team": someone else the thing goes to ("a guide to salary talks" is a
 # thing, and "the deck with my notes" goes with them).
 _TO_YOU_AND = re.compile(r"\s+(?:to|for)\s+you\s+and\s+.*$", re.IGNORECASE)
-# Only when, no thing: "every monday", "on the weekend", "tonight".
-_ONLY_WHEN = re.compile(
-    r"(?:every|each|on|this|next|by|before|after)?\s*(?:the\s+)?(?:mon|tues?|wed|thu(?:rs)?|fri|sat|sun)\w*"
-    r"|(?:on|this|next|over)?\s*(?:the\s+)?(?:weekend|week|tonight|today|tomorrow|tmrw|morning|evening)",
-    re.IGNORECASE,
-)
+_DAY_LEADS = frozenset({"", "every", "each", "on", "by", "before", "after", "over"})
+
+
+def _only_a_day(thing: str) -> bool:
+    """ "every monday", "on the weekend", "tonight": when, and no thing (the day as the date reader reads it)."""
+    day = DATE_PHRASE.search(thing)
+    return day is not None and f"{thing[: day.start()]} {thing[day.end() :]}".strip().lower() in _DAY_LEADS
 _TO_SOMEONE_ELSE = re.compile(r"\s(to|with)\s+(?:(?i:my|our|his|her|their)\s+\w|[A-Z][\w'’-]+)")
 _DETERMINED = frozenset([*_THING_START, "your", "his", "her", "their", "its", "any", "both", "all", "something",
                          "anything"])  # "bring them something for the naming ceremony"  # fmt: skip
@@ -125,7 +127,7 @@ def keep_words(text: str) -> Kept:
                 return Kept("act", said)  # "email him about a rotation": a message, nothing handed over
             thing = re.sub(r"\s+(?:to|for|with)\s+you$", "", thing)
             thing = _TO_YOU_AND.sub("", thing)  # "the contract to him and his colleague Ms. Latha": the contract
-            if _ONLY_WHEN.fullmatch(thing):
+            if _only_a_day(thing):
                 return Kept("act", "")  # "send every monday": what was to be sent was said before; said as nothing
             thing = _RECIPIENT.sub("", thing)  # "send Pieter my calendly": Pieter is who it goes to
             to = re.match(r"([A-Z][\w'’-]+)\s+(?=[a-z])", thing)
